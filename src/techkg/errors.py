@@ -1,0 +1,47 @@
+"""One error root, with subclasses by meaning.
+
+Every message names what went wrong, where (file and line when there is one)
+and what to do about it.
+"""
+
+from __future__ import annotations
+
+
+class TechKGError(Exception):
+    """Root of every error techkg raises on purpose."""
+
+
+class CorpusError(TechKGError):
+    """An input article could not be read.
+
+    Args:
+        source: the file (or ``<stdin>``) the article came from.
+        message: what is wrong and what to do.
+        line: 1-based line number, when the problem sits on one line.
+    """
+
+    def __init__(self, source: str, message: str, line: int | None = None) -> None:
+        self.source = source
+        self.line = line
+        where = f"{source}:{line}" if line is not None else source
+        super().__init__(f"{where}: {message}")
+
+
+class LexiconError(TechKGError):
+    """A lexicon file is malformed (names the file and line)."""
+
+
+class ModelError(TechKGError):
+    """The NLP pipeline or a shipped model could not be loaded."""
+
+
+class StoreError(TechKGError):
+    """The graph store could not be opened, read or written."""
+
+
+class QueryError(TechKGError):
+    """A SPARQL query is malformed, too slow or too large."""
+
+
+class EvalError(TechKGError):
+    """Gold annotations or system output are malformed."""

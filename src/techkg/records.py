@@ -1,0 +1,142 @@
+"""Typed records passed between pipeline stages.
+
+Data flows one way: ``Article`` → (extract) → ``Extraction`` holding
+``Entity`` and ``Relation`` records → (graph) → RDF triples.
+
+Entity keys are stable across articles: the same company mentioned in two
+articles gets the same ``Entity.key``, so the graph merges them.
+
+>>> a = Article(id="demo", text="英伟达与台积电合作。")
+>>> a.content_hash == Article(id="other", text="英伟达与台积电合作。").content_hash
+True
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Literal
+
+EntityType = Literal["Company", "Product"]
+RelationType = Literal["partnership", "release", "maker"]
+
+ENTITY_TYPES: tuple[str, ...] = ("Company", "Product")
+RELATION_TYPES: tuple[str, ...] = ("partnership", "release", "maker")
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news article as read from a file, a JSONL line, HTML or stdin.
+
+    Attributes:
+        id: stable identifier (explicit id, else derived from URL or file name).
+        text: the article body, exactly as written (offsets refer to it).
+        title: headline; may be empty.
+        date: publication date as ISO ``YYYY-MM-DD`` (or full ISO datetime), if known.
+        url: canonical URL, if known.
+        source: publisher or outlet, if known.
+        path: where it was read from (file path, ``path:line`` for JSONL, ``<stdin>``).
+    """
+
+    id: str
+    text: str
+    title: str = ""
+    date: str | None = None
+    url: str | None = None
+    source: str | None = None
+    path: str | None = None
+
+    @property
+    def content_hash(self) -> str:
+        """SHA-256 over title and text: equal content, equal hash."""
+        data = f"{self.title}\n\x1e\n{self.text}".encode("utf-8")
+        return hashlib.sha256(data).hexdigest()
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One occurrence of an entity in the article text.
+
+    ``text == article.text[start:end]`` always holds.
+    """
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A company or product, with every mention of it in one article.
+
+    Attributes:
+        key: canonical key, stable across articles (``"nvidia"``, ``"nvidia-h100"``,
+            or a normalised name for entities no lexicon lists).
+        type: ``"Company"`` or ``"Product"``.
+        label: canonical display label (``"NVIDIA"``).
+        labels: language-tagged labels, e.g. ``{"en": "NVIDIA", "zh-Hans": "英伟达",
+            "zh-Hant": "輝達"}``; may be empty.
+        mentions: every occurrence in the article, in text order.
+        aliases: every distinct surface string seen, as written (order of first use).
+        maker: key of the company that makes this product, if known.
+        source: how it was found: ``"lexicon"``, ``"pattern"``, ``"model"``, ``"context"``.
+    """
+
+    key: str
+    type: EntityType
+    label: str
+    mentions: tuple[Mention, ...]
+    labels: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
+    maker: str | None = None
+    source: str = "lexicon"
+
+    @property
+    def aliases(self) -> tuple[str, ...]:
+        seen: dict[str, None] = {}
+        for m in self.mentions:
+            seen.setdefault(m.text, None)
+        return tuple(seen)
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A partnership, release or maker statement with its evidence.
+
+    ``partnership`` is unordered (source/target sorted by key); ``release`` and
+    ``maker`` go company → product.
+
+    Attributes:
+        type: ``"partnership"``, ``"release"`` or ``"maker"``.
+        source: entity key (the company, for release/maker).
+        target: entity key (the product, for release/maker).
+        evidence: the sentence the relation was read from, as written.
+        start: offset of the evidence sentence in ``Article.text``.
+        end: end offset of the evidence sentence.
+        confidence: 0.0-1.0.
+        trigger: the cue word (合作, 发布, ...) as written, if any.
+    """
+
+    type: RelationType
+    source: str
+    target: str
+    evidence: str
+    start: int
+    end: int
+    confidence: float
+    trigger: str = ""
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything extracted from one article."""
+
+    article: Article
+    entities: tuple[Entity, ...]
+    relations: tuple[Relation, ...]
+
+    def entity(self, key: str) -> Entity | None:
+        """The entity with this key, or None."""
+        for e in self.entities:
+            if e.key == key:
+                return e
+        return None

@@ -1,0 +1,45 @@
+"""Shared fixtures: paths to the repository's data and one loaded pipeline per session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+CORPUS = ROOT / "corpus"
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture(scope="session")
+def root() -> Path:
+    return ROOT
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    if not SHARED.is_dir():
+        pytest.skip("../shared is not beside the repository")
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def corpus_dir() -> Path:
+    return CORPUS
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The techkg spaCy pipeline, loaded once for the whole session."""
+    from techkg.nlp import load_pipeline
+
+    return load_pipeline()
+
+
+@pytest.fixture(scope="session")
+def extractor(nlp):
+    """An :class:`techkg.extract.Extractor` sharing the session pipeline."""
+    from techkg.extract import Extractor
+
+    return Extractor(nlp=nlp)
