@@ -1,0 +1,341 @@
+"""Find candidate company and product names in a tokenised Doc.
+
+Each finder reads the Doc (LAC tokens and tags) and its folded text and
+returns :class:`Candidate` spans in character offsets. The resolver
+(:mod:`techkg.nlp.resolve`) later picks one reading where candidates overlap.
+
+Finders, from most to least certain:
+
+* :func:`lexicon_candidates`: names from the curated lexicon;
+* :func:`company_candidates`: LAC ``ORG`` words, Latin names in company
+  contexts (``与X合作``, ``供应商X``, ``X发布``), names before ``公司``/``集团``,
+  and spans from the CLUENER-trained tagger;
+* :func:`product_candidates`: brand + model (``NVIDIA DGX Quantum``,
+  ``华为Mate 60 Pro``), model numbers (``H100 NVL``), names before a product noun
+  (``Grace Hopper超级芯片``) or after one (``语言模型NEMO``), and the object of a
+  release verb.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from techkg.nlp import terms
+from techkg.text import is_han
+
+LATIN_WORD_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9+\-.#&']*")
+MODEL_WORD_RE = re.compile(r"^(?=.*\d)[A-Za-z][A-Za-z0-9+\-.]*$")
+# Words that extend a model name: "H100 NVL", "Mate 60 Pro", "骁龙8 Gen 3".
+MODEL_SUFFIX_WORDS = frozenset(
+    ["pro", "max", "ultra", "plus", "mini", "lite", "se", "nvl", "turbo", "super", "ti", "gen", "air", "neo", "fold", "flip", "x", "xl", "s", "e", "edge", "sonnet", "opus", "haiku", "flash", "nano"]
+)
+SUBJECT_FILLERS = re.compile(r"^(?:也|还|已|已经|又|再|再次|正式|今天|今日|日前|近日|刚刚|宣布|则|将|即将|率先|首次|)$")
+COMPANY_PREFIX_FILLERS = re.compile(r"(?:与|和|同|跟|携手|联手|牵手|联合|对|向|为|、|以及|及)\s*$")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A possible entity span, in character offsets of the Doc text."""
+
+    start: int
+    end: int
+    label: str  # "Company", "Product", or "Blocked" (an organisation that is not a company)
+    source: str  # lexicon | pattern | context | lac | model
+    score: float
+    key: str | None = None  # lexicon key, when known
+    weak: bool = False  # a weak lexicon alias (counts only with its maker present)
+    maker: str | None = None  # lexicon key of the maker, when known
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+# --- lexicon -----------------------------------------------------------------------------------
+
+
+def lexicon_candidates(doc: Doc, lexicon, text: str) -> list[Candidate]:
+    """Lexicon hits; weak aliases only where the article confirms them (see ``Lexicon.confirm``)."""
+    hits = lexicon.confirm(lexicon.find(doc.text, folded=text))
+    return [
+        Candidate(h.start, h.end, h.entry.type, "lexicon", 0.8 if h.weak else 0.95, key=h.entry.key,
+                  weak=h.weak, maker=h.entry.maker)
+        for h in hits
+    ]
+
+
+# --- companies ---------------------------------------------------------------------------------
+
+
+def is_non_company(name: str) -> bool:
+    """Government bodies, universities, events and the like.
+
+    >>> is_non_company("清华大学"), is_non_company("工信部"), is_non_company("台积电")
+    (True, True, False)
+    """
+    low = name.lower()
+    if low in terms.NON_COMPANY_NAMES or low in terms.GENERIC_TERMS:
+        return True
+    return any(name.endswith(s) for s in terms.NON_COMPANY_SUFFIXES)
+
+
+def latin_runs(doc: Doc) -> list[tuple[int, int, int, int]]:
+    """Runs of Latin/digit tokens joined by single spaces: ``(tok_start, tok_end, char_start, char_end)``."""
+    runs = []
+    i, n = 0, len(doc)
+    while i < n:
+        t = doc[i]
+        if LATIN_WORD_RE.fullmatch(t.norm_ or t.text) and not t.is_punct:
+            j = i
+            while (
+                j + 1 < n
+                and doc[j].whitespace_ == " "
+                and LATIN_WORD_RE.fullmatch(doc[j + 1].norm_)
+                and not doc[j + 1].is_punct
+            ):
+                j += 1
+            runs.append((i, j + 1, t.idx, doc[j].idx + len(doc[j].text)))
+            i = j + 1
+        else:
+            i += 1
+    return runs
+
+
+def _context_says_company(before: str, after: str) -> bool:
+    before = before.rstrip()
+    after = after.lstrip()
+    if before.endswith(terms.COMPANY_DESCRIPTORS):
+        return True
+    if after.startswith(terms.COMPANY_FOLLOWERS):
+        return True
+    # subject of a release verb: "Midjourney发布", "谷歌也上线了"
+    for trig in terms.RELEASE_TRIGGERS:
+        idx = after.find(trig)
+        if 0 <= idx <= 4 and SUBJECT_FILLERS.match(after[:idx]):
+            return True
+    # partner in a cooperation frame: "与X合作", "携手X", "X与Y合作"
+    if COMPANY_PREFIX_FILLERS.search(before[-3:]) or after.startswith(("与", "和", "携手", "联手")):
+        clause_end = re.search(r"[。！？!?；;，,]", after)
+        clause = after[: clause_end.start()] if clause_end else after
+        if any(t in clause for t in terms.PARTNER_TRIGGERS):
+            return True
+    return False
+
+
+def company_candidates(doc: Doc, text: str, model_spans=()) -> list[Candidate]:
+    """Company names from LAC tags, context cues and the statistical tagger.
+
+    Args:
+        doc: the tokenised Doc.
+        text: its folded text.
+        model_spans: ``(start, end, label)`` spans from the CLUENER tagger.
+    """
+    out: list[Candidate] = []
+    # LAC ORG words (Chinese); Latin ORG words need a context cue, LAC guesses them loosely.
+    for t in doc:
+        name = text[t.idx : t.idx + len(t.text)]
+        if t.tag_ != "ORG" or len(name) < 2:
+            continue
+        if is_non_company(name):
+            out.append(Candidate(t.idx, t.idx + len(name), "Blocked", "lac", 0.9))
+        elif is_han(name[0]):
+            out.append(Candidate(t.idx, t.idx + len(name), "Company", "lac", 0.6))
+    # Chinese words followed by 公司/集团 or preceded by a company descriptor
+    for i, t in enumerate(doc[:-1]):
+        name = text[t.idx : t.idx + len(t.text)]
+        if t.tag_ in ("nz", "n", "ORG", "nt") and len(name) >= 2 and is_han(name[0]):
+            nxt = doc[i + 1].norm_
+            if nxt in ("公司", "集团") and not is_non_company(name) and name.lower() not in terms.GENERIC_TERMS:
+                out.append(Candidate(t.idx, t.idx + len(name), "Company", "context", 0.65))
+    # Chinese names right after a company descriptor: "光刻机制造商阿斯麦", "EDA巨头新思科技"
+    for t in doc[1:]:
+        name = text[t.idx : t.idx + len(t.text)]
+        if (
+            len(name) >= 2
+            and is_han(name[0])
+            and t.tag_ in ("nz", "n", "ORG", "PER", "nt", "LOC")
+            and text[max(0, t.idx - 4) : t.idx].endswith(terms.COMPANY_DESCRIPTORS)
+            and not is_non_company(name)
+        ):
+            out.append(Candidate(t.idx, t.idx + len(name), "Company", "context", 0.65))
+    # Latin names in company contexts
+    for _ts, _te, cs, ce in latin_runs(doc):
+        name = text[cs:ce]
+        if name.lower() in terms.GENERIC_TERMS or terms.STANDARD_RE.match(name) or name.isdigit():
+            continue
+        if _context_says_company(text[max(0, cs - 8) : cs], text[ce : ce + 12]):
+            out.append(Candidate(cs, ce, "Company", "context", 0.7))
+    # the CLUENER-trained tagger
+    for start, end, label in model_spans:
+        name = text[start:end]
+        if label == "company" and not is_non_company(name) and len(name) >= 2:
+            out.append(Candidate(start, end, "Company", "model", 0.55))
+        elif label in ("government", "organization") and is_non_company(name):
+            out.append(Candidate(start, end, "Blocked", "model", 0.5))
+    return out
+
+
+# --- products ----------------------------------------------------------------------------------
+
+
+def _is_modelish(word: str) -> bool:
+    return bool(MODEL_WORD_RE.match(word)) and not terms.STANDARD_RE.match(word)
+
+
+def _is_name_word(word: str) -> bool:
+    if not word or word.lower() in terms.GENERIC_TERMS or terms.STANDARD_RE.match(word):
+        return False
+    if word.isdigit():
+        return False
+    return word[0].isupper() or any(c.isupper() for c in word[1:]) or _is_modelish(word)
+
+
+def _extend_model(text: str, end: int) -> int:
+    """Extend a name over following model words ("60 Pro", "Gen 3", "NVL")."""
+    pos = end
+    while True:
+        m = re.match(r" ?([A-Za-z0-9][A-Za-z0-9+\-.]*)", text[pos:])
+        if not m:
+            return pos
+        word = m.group(1)
+        if word.lower() in MODEL_SUFFIX_WORDS or (word[0].isdigit() and not _unit_follows(text, pos + m.end())
+                                                   and len(word) <= 5):
+            pos += m.end()
+            continue
+        return pos
+
+
+def _unit_follows(text: str, pos: int) -> bool:
+    return bool(re.match(r"\s?(?:年|月|日|亿|万|倍|%|个|家|款|台|块|nm|GB|TB|W|MW|美元|元)", text[pos : pos + 3]))
+
+
+def product_candidates(doc: Doc, text: str, companies: list[Candidate]) -> list[Candidate]:
+    """Product names from patterns and context.
+
+    Args:
+        doc: the tokenised Doc.
+        text: its folded text.
+        companies: company candidates (lexicon and context), for brand + model names.
+    """
+    out: list[Candidate] = []
+    # 1. brand + name: "NVIDIA DGX Quantum", "Microsoft 365 Copilot", "华为Mate 60 Pro", "小米14"
+    for c in companies:
+        if c.label != "Company":
+            continue
+        m = re.match(r"( ?)([A-Za-z0-9][A-Za-z0-9+\-.]*(?: [A-Za-z0-9][A-Za-z0-9+\-.]*)*)", text[c.end :])
+        if not m:
+            continue
+        words = m.group(2).split(" ")
+        keep = []
+        for w in words:
+            if w.lower() in terms.GENERIC_TERMS and keep:
+                break
+            keep.append(w)
+        if not keep or keep[0].lower() in terms.GENERIC_TERMS or terms.STANDARD_RE.match(keep[0]):
+            continue
+        if keep[0].isdigit() and (not is_han(text[c.end - 1]) or _unit_follows(text, c.end + len(keep[0]))):
+            continue
+        if not m.group(1) and not is_han(text[c.end - 1]):
+            continue  # "NVIDIAX": not a brand + name
+        end = c.end + len(m.group(1)) + len(" ".join(keep))
+        end = _extend_model(text, end)
+        out.append(Candidate(c.start, end, "Product", "pattern", 0.8, maker=c.key))
+    # 2. Latin runs: model numbers, names before/after a product noun, release objects
+    for _ts, _te, cs, ce in latin_runs(doc):
+        name = text[cs:ce]
+        words = name.split(" ")
+        # trim generic words at the ends ("GPU", "AI") unless inside a longer name
+        while words and (words[0].lower() in terms.GENERIC_TERMS or terms.STANDARD_RE.match(words[0])):
+            cs += len(words[0]) + 1
+            words = words[1:]
+        while words and (words[-1].lower() in terms.GENERIC_TERMS or terms.STANDARD_RE.match(words[-1])):
+            words = words[:-1]
+        if not words:
+            continue
+        name = " ".join(words)
+        ce = cs + len(name)
+        if not any(_is_name_word(w) for w in words):
+            continue
+        after = text[ce : ce + 8].lstrip()
+        before = text[max(0, cs - 6) : cs]
+        head_after = after.startswith((terms.PRODUCT_HEADS, "产品", "生成式"))
+        head_before = before.endswith(tuple(h for h in terms.PRODUCT_HEADS if is_han(h[0])))
+        modelish = any(_is_modelish(w) for w in words)
+        release_obj = _after_release_trigger(text, cs)
+        if head_after or head_before or (modelish and (release_obj or _in_product_list(text, cs, ce))):
+            out.append(Candidate(cs, _extend_model(text, ce), "Product", "pattern", 0.7))
+        elif modelish:
+            out.append(Candidate(cs, _extend_model(text, ce), "Product", "pattern", 0.5))
+        elif release_obj and _is_name_word(words[0]) and not after.startswith(terms.COMPANY_FOLLOWERS):
+            out.append(Candidate(cs, ce, "Product", "context", 0.55))
+    # 3. Chinese proper nouns right after a release verb ("百度发布文心一言") or before a product noun
+    for i, t in enumerate(doc):
+        name = text[t.idx : t.idx + len(t.text)]
+        if t.tag_ in ("nz", "nw") and len(name) >= 2 and is_han(name[0]) and name.lower() not in terms.GENERIC_TERMS:
+            before = text[max(0, t.idx - 4) : t.idx]
+            if any(before.endswith((trig, trig + "了")) for trig in terms.RELEASE_TRIGGERS):
+                out.append(Candidate(t.idx, t.idx + len(name), "Product", "context", 0.6))
+    for i, t in enumerate(doc[:-1]):
+        name = text[t.idx : t.idx + len(t.text)]
+        if t.tag_ == "nz" and len(name) >= 2 and is_han(name[0]) and name not in terms.GENERIC_TERMS:
+            nxt = text[t.idx + len(name) : t.idx + len(name) + 4]
+            if nxt.startswith(("大模型", "芯片", "电池", "操作系统", "系统", "手机", "处理器", "汽车")):
+                out.append(Candidate(t.idx, t.idx + len(name), "Product", "context", 0.6))
+    return out
+
+
+def _after_release_trigger(text: str, pos: int) -> bool:
+    """True when a release verb precedes ``pos`` in the same clause, within a few characters."""
+    window = text[max(0, pos - 14) : pos]
+    cut = max(window.rfind(p) for p in "，,。；;！？")
+    window = window[cut + 1 :]
+    for trig in terms.RELEASE_TRIGGERS + ("开发了", "开发出", "打造了", "带来了", "搭载"):
+        idx = window.rfind(trig)
+        if idx >= 0:
+            gap = window[idx + len(trig) :]
+            if len(gap) <= 8 and not re.search(r"[A-Za-z0-9]", gap):
+                return True
+    return False
+
+
+def _in_product_list(text: str, start: int, end: int) -> bool:
+    """True for list items next to other model names ("L4、L40和H100")."""
+    before = text[max(0, start - 12) : start]
+    after = text[end : end + 12]
+    return bool(re.search(r"[A-Za-z0-9]\s*(?:、|和|与|及|以及)\s*$", before)) or bool(
+        re.match(r"\s*(?:、|和|与|及|以及)\s*[A-Za-z]+\d", after)
+    )
+
+
+# --- document-level consistency ---------------------------------------------------------------
+
+
+def propagate(cands: list[Candidate], text: str) -> list[Candidate]:
+    """Tag every other occurrence of a name found once by context or pattern.
+
+    A name the article shows to be a company in one sentence ("与Shutterstock合作")
+    is the same company where no cue surrounds it ("Shutterstock的图库").
+    """
+    out = []
+    seen: set[tuple[int, int]] = {(c.start, c.end) for c in cands}
+    names: dict[str, Candidate] = {}
+    for c in cands:
+        if c.label in ("Company", "Product") and c.source in ("context", "pattern") and c.score >= 0.55:
+            name = text[c.start : c.end]
+            if len(name) >= 2 and name.lower() not in terms.GENERIC_TERMS:
+                names.setdefault(name, c)
+    for name, c in names.items():
+        latin = not is_han(name[0])
+        for m in re.finditer(re.escape(name), text):
+            s, e = m.span()
+            if (s, e) in seen:
+                continue
+            if latin and ((s > 0 and text[s - 1].isalnum() and not is_han(text[s - 1]))
+                          or (e < len(text) and text[e].isalnum() and not is_han(text[e]))):
+                continue
+            seen.add((s, e))
+            out.append(Candidate(s, e, c.label, "context", c.score - 0.05, maker=c.maker))
+    return out

