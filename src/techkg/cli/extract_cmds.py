@@ -1,5 +1,122 @@
-"""CLI commands: extract side (registered on the shared app)."""
+"""CLI commands on the extraction side: ``extract`` and ``eval``."""
 
 from __future__ import annotations
 
-from techkg.cli.app import app  # noqa: F401
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from techkg.cli.app import app
+
+PathsArg = Annotated[list[str], typer.Argument(help="Files, folders, globs, or - for stdin.")]
+NoLexicon = Annotated[bool, typer.Option("--no-lexicon", help="Switch the curated lexicon off.")]
+NoModel = Annotated[bool, typer.Option("--no-model", help="Switch the CLUENER-trained tagger off.")]
+UserLexicon = Annotated[
+    list[Path] | None, typer.Option("--lexicon", help="Extra lexicon file (JSONL); repeatable.")
+]
+
+
+def _extractions(paths, no_lexicon, no_model, lexicons, errors):
+    from techkg.errors import CorpusError
+    from techkg.extract import Extractor
+    from techkg.read import read_articles
+
+    def articles():
+        for item in read_articles(paths, stdin=sys.stdin.buffer):
+            if isinstance(item, CorpusError):
+                errors.append(item)
+                typer.echo(f"error: {item}", err=True)
+            else:
+                yield item
+
+    extractor = Extractor(lexicon=not no_lexicon, use_model=not no_model, user_lexicons=lexicons or ())
+    return extractor.pipe(articles())
+
+
+@app.command()
+def extract(
+    paths: PathsArg,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON line per article (eval format).")] = False,
+    no_lexicon: NoLexicon = False,
+    no_model: NoModel = False,
+    lexicon: UserLexicon = None,
+) -> None:
+    """Extract companies, products, partnerships and releases (no store needed)."""
+    from techkg.evaluate import to_eval_json
+
+    errors: list = []
+    for extraction in _extractions(paths, no_lexicon, no_model, lexicon, errors):
+        if as_json:
+            typer.echo(json.dumps(to_eval_json(extraction), ensure_ascii=False))
+        else:
+            _print_table(extraction)
+    if errors:
+        raise typer.Exit(1)
+
+
+def _print_table(extraction) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
+    article = extraction.article
+    names = {e.key: e.label for e in extraction.entities}
+    ents = Table(title=f"{article.id}  {article.title}".strip(), title_justify="left")
+    for col in ("type", "entity", "key", "mentions", "maker"):
+        ents.add_column(col)
+    for e in sorted(extraction.entities, key=lambda e: (e.type, e.label)):
+        ents.add_row(e.type, e.label, e.key, " / ".join(e.aliases), names.get(e.maker or "", e.maker or ""))
+    console.print(ents)
+    rels = Table(show_header=True)
+    for col in ("relation", "source", "target", "conf.", "evidence"):
+        rels.add_column(col)
+    for r in extraction.relations:
+        if r.type != "maker":
+            rels.add_row(r.type, names.get(r.source, r.source), names.get(r.target, r.target),
+                         f"{r.confidence:.2f}", r.evidence[:80])
+    console.print(rels)
+
+
+@app.command("eval")
+def evaluate(
+    paths: PathsArg,
+    gold: Annotated[Path, typer.Option("--gold", help="Gold .json/.jsonl file or folder of .json files.")],
+    verbose: Annotated[bool, typer.Option("-v", "--verbose", help="List false positives and misses.")] = False,
+    no_lexicon: NoLexicon = False,
+    no_model: NoModel = False,
+    lexicon: UserLexicon = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Also write the system output (JSONL) here.")
+    ] = None,
+) -> None:
+    """Extract and score against gold annotations: P/R/F1 per type and macro F1."""
+    from techkg.errors import EvalError
+    from techkg.evaluate import load_gold, score, to_eval_json
+
+    try:
+        golds = load_gold(gold)
+    except EvalError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
+    errors: list = []
+    systems = [to_eval_json(x) for x in _extractions(paths, no_lexicon, no_model, lexicon, errors)]
+    if output:
+        output.write_text("".join(json.dumps(s, ensure_ascii=False) + "\n" for s in systems), "utf-8")
+    result = score(golds, systems, by_id=True, verbose=verbose)
+    if verbose:
+        typer.echo(json.dumps(result, ensure_ascii=False, indent=1))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"{len(golds)} gold articles, {len(systems)} extracted")
+    for col in ("type", "P", "R", "F1", "gold", "sys", "tp"):
+        table.add_column(col, justify="right" if col != "type" else "left")
+    for t in ("Company", "Product", "partnership", "release"):
+        d = result[t]
+        table.add_row(t, *(f"{d[k]:.3f}" for k in ("P", "R", "F1")), *(str(d[k]) for k in ("gold", "sys", "tp")))
+    table.add_row("macro F1", "", "", f"{result['macro_F1']:.3f}", "", "", "")
+    Console().print(table)

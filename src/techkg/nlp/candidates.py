@@ -261,7 +261,7 @@ def product_candidates(doc: Doc, text: str, companies: list[Candidate]) -> list[
             continue
         after = text[ce : ce + 8].lstrip()
         before = text[max(0, cs - 6) : cs]
-        head_after = after.startswith((terms.PRODUCT_HEADS, "产品", "生成式"))
+        head_after = after.startswith((*terms.PRODUCT_HEADS, "产品", "生成式"))
         head_before = before.endswith(tuple(h for h in terms.PRODUCT_HEADS if is_han(h[0])))
         modelish = any(_is_modelish(w) for w in words)
         release_obj = _after_release_trigger(text, cs)
