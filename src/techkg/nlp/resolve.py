@@ -71,10 +71,11 @@ def _dedupe(cands: list[Candidate]) -> list[Candidate]:
 def align(doc: Doc, offsets: list[tuple[int, int]]) -> None:
     """Split tokens so every ``(start, end)`` falls on token boundaries."""
     cuts: dict[int, set[int]] = {}
-    starts = {t.idx: t.i for t in doc}
+    starts = {t.idx for t in doc}
+    length = len(doc.text)
     for start, end in offsets:
         for pos in (start, end):
-            if pos in starts or pos >= len(doc.text):
+            if pos in starts or pos >= length:
                 continue
             token = _token_at(doc, pos)
             if token is not None and token.idx < pos < token.idx + len(token.text):

@@ -1,0 +1,1 @@
+"""Benchmarks for techkg; each module writes its figures to ``bench/results/``."""

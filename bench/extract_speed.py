@@ -1,0 +1,95 @@
+"""Extraction throughput on one core: the techkg pipeline next to raw LAC.
+
+Both run in the same process on the same text (the sample corpus and the seed
+article, repeated), pinned to one CPU, so the ratio is meaningful on a noisy
+machine. Also measures how long loading the pipeline takes.
+
+    python -m bench.extract_speed [--repeat 3] [--shared ../shared]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+RESULTS = ROOT / "bench" / "results" / "extract_speed.json"
+
+
+def sample_texts(shared: Path) -> list[str]:
+    from techkg.read import read_articles
+    from techkg.records import Article
+
+    paths = [str(ROOT / "corpus")]
+    seed = shared / "seeds"
+    if seed.is_dir():
+        paths.append(str(seed))
+    return [a.text for a in read_articles(paths) if isinstance(a, Article)]
+
+
+def timed(fn, repeat: int) -> float:
+    """Best-of-``repeat`` wall time of ``fn()``, in seconds."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--no-model", action="store_true", help="without the CLUENER tagger")
+    args = parser.parse_args()
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
+
+    texts = sample_texts(args.shared)
+    chars = sum(len(t) for t in texts)
+
+    start = time.perf_counter()
+    from techkg.nlp import load_pipeline
+    from techkg.nlp.tokenizer import chunks, load_lac
+
+    nlp = load_pipeline(use_model=not args.no_model)
+    load_s = time.perf_counter() - start
+
+    lac = load_lac()
+    pieces = [p for t in texts for _, p in chunks(t)]
+    nlp("预热。")
+
+    def run_lac():
+        for i in range(0, len(pieces), 64):
+            lac.run(pieces[i : i + 64])
+
+    def run_pipeline():
+        for _ in nlp.pipe(texts, batch_size=32):
+            pass
+
+    lac_s = timed(run_lac, args.repeat)
+    pipe_s = timed(run_pipeline, args.repeat)
+    result = {
+        "articles": len(texts),
+        "characters": chars,
+        "cores": 1,
+        "lac_chars_per_s": round(chars / lac_s),
+        "pipeline_chars_per_s": round(chars / pipe_s),
+        "ratio_pipeline_to_lac": round(lac_s / pipe_s, 3),
+        "pipeline_load_s": round(load_s, 3),
+        "company_model": not args.no_model,
+        "repeat": args.repeat,
+        "timing": "best of repeats, same process, same text",
+    }
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+    for k, v in result.items():
+        print(f"{k:24} {v}")
+
+
+if __name__ == "__main__":
+    main()
