@@ -47,7 +47,7 @@ def main() -> None:
     parser.add_argument("--no-model", action="store_true", help="without the CLUENER tagger")
     args = parser.parse_args()
     if hasattr(os, "sched_setaffinity"):
-        os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
 
     texts = sample_texts(args.shared)
     chars = sum(len(t) for t in texts)
