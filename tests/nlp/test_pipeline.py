@@ -144,3 +144,14 @@ def test_user_lexicon_extends_builtin(tmp_path):
     ex = Extractor(user_lexicons=[extra], use_model=False)
     result = ex.extract(Article(id="t", text="极客机器人与英伟达签署合作协议。"))
     assert {"acme-robotics", "nvidia"} <= {e.key for e in result.entities}
+
+
+def test_saved_pipeline_loads_with_spacy_load_in_a_new_process(nlp, tmp_path):
+    import subprocess
+    import sys
+
+    nlp.to_disk(tmp_path / "pipeline")
+    code = ("import spacy; n = spacy.load(r'%s'); "
+            "print([(e.text, e.kb_id_) for e in n('輝達與台積電合作').ents])") % (tmp_path / "pipeline")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[('輝達', 'nvidia'), ('台積電', 'tsmc')]"
