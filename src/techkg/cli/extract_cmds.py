@@ -14,18 +14,21 @@ from techkg.cli.app import app
 PathsArg = Annotated[list[str], typer.Argument(help="Files, folders, globs, or - for stdin.")]
 NoLexicon = Annotated[bool, typer.Option("--no-lexicon", help="Switch the curated lexicon off.")]
 NoModel = Annotated[bool, typer.Option("--no-model", help="Switch the CLUENER-trained tagger off.")]
+MaxBytes = Annotated[
+    int, typer.Option("--max-bytes", help="Largest file (or JSONL line) read, in bytes.")
+]
 UserLexicon = Annotated[
     list[Path] | None, typer.Option("--lexicon", help="Extra lexicon file (JSONL); repeatable.")
 ]
 
 
-def _extractions(paths, no_lexicon, no_model, lexicons, errors):
+def _extractions(paths, no_lexicon, no_model, lexicons, errors, max_bytes):
     from techkg.errors import CorpusError
     from techkg.extract import Extractor
     from techkg.read import read_articles
 
     def articles():
-        for item in read_articles(paths, stdin=sys.stdin.buffer):
+        for item in read_articles(paths, stdin=sys.stdin.buffer, max_bytes=max_bytes):
             if isinstance(item, CorpusError):
                 errors.append(item)
                 typer.echo(f"error: {item}", err=True)
@@ -43,12 +46,13 @@ def extract(
     no_lexicon: NoLexicon = False,
     no_model: NoModel = False,
     lexicon: UserLexicon = None,
+    max_bytes: MaxBytes = 20_000_000,
 ) -> None:
     """Extract companies, products, partnerships and releases (no store needed)."""
     from techkg.evaluate import to_eval_json
 
     errors: list = []
-    for extraction in _extractions(paths, no_lexicon, no_model, lexicon, errors):
+    for extraction in _extractions(paths, no_lexicon, no_model, lexicon, errors, max_bytes):
         if as_json:
             typer.echo(json.dumps(to_eval_json(extraction), ensure_ascii=False))
         else:
@@ -91,6 +95,7 @@ def evaluate(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Also write the system output (JSONL) here.")
     ] = None,
+    max_bytes: MaxBytes = 20_000_000,
 ) -> None:
     """Extract and score against gold annotations: P/R/F1 per type and macro F1."""
     from techkg.errors import EvalError
@@ -102,7 +107,7 @@ def evaluate(
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None
     errors: list = []
-    systems = [to_eval_json(x) for x in _extractions(paths, no_lexicon, no_model, lexicon, errors)]
+    systems = [to_eval_json(x) for x in _extractions(paths, no_lexicon, no_model, lexicon, errors, max_bytes)]
     if output:
         output.write_text("".join(json.dumps(s, ensure_ascii=False) + "\n" for s in systems), "utf-8")
     result = score(golds, systems, by_id=True, verbose=verbose)
