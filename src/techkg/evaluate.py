@@ -175,7 +175,7 @@ def score(golds: Sequence[Mapping], systems: Sequence[Mapping], *, by_id: bool =
         index = {str(s.get("id")): s for s in systems}
         pairs = [(g, index.get(str(g.get("id")), {"entities": [], "relations": []})) for g in golds]
     else:
-        pairs = list(zip(golds, systems))
+        pairs = list(zip(golds, systems, strict=False))
     tallies = {t: Tally() for t in ALL_TYPES}
     for g, s in pairs:
         score_article(g, s, tallies)

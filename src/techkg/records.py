@@ -49,7 +49,7 @@ class Article:
     @property
     def content_hash(self) -> str:
         """SHA-256 over title and text: equal content, equal hash."""
-        data = f"{self.title}\n\x1e\n{self.text}".encode("utf-8")
+        data = f"{self.title}\n\x1e\n{self.text}".encode()
         return hashlib.sha256(data).hexdigest()
 
 

@@ -32,7 +32,10 @@ MODEL_WORD_RE = re.compile(r"^(?=.*\d)[A-Za-z][A-Za-z0-9+\-.]*$")
 MODEL_SUFFIX_WORDS = frozenset(
     ["pro", "max", "ultra", "plus", "mini", "lite", "se", "nvl", "turbo", "super", "ti", "gen", "air", "neo", "fold", "flip", "x", "xl", "s", "e", "edge", "sonnet", "opus", "haiku", "flash", "nano"]
 )
-SUBJECT_FILLERS = re.compile(r"^(?:也|还|已|已经|又|再|再次|正式|今天|今日|日前|近日|刚刚|宣布|则|将|即将|率先|首次|)$")
+SUBJECT_FILLERS = re.compile(
+    r"^(?:也|还|已|已经|又|再|再次|正式|今天|今日|日前|近日|刚刚|宣布|则|将|即将|率先|首次|同时|陆续|先后|"
+    r"早期|此前|曾|(?:在|于)[^，。,；]{0,10}?)*$"
+)
 COMPANY_PREFIX_FILLERS = re.compile(r"(?:与|和|同|跟|携手|联手|牵手|联合|对|向|为|、|以及|及)\s*$")
 
 
@@ -79,6 +82,8 @@ def is_non_company(name: str) -> bool:
     low = name.lower()
     if low in terms.NON_COMPANY_NAMES or low in terms.GENERIC_TERMS:
         return True
+    if name.endswith(("科技", "技术")) and name[:-2] in terms.GENERIC_MODIFIERS:
+        return True  # "前沿科技", "先进技术"
     return any(name.endswith(s) for s in terms.NON_COMPANY_SUFFIXES)
 
 
@@ -114,7 +119,7 @@ def _context_says_company(before: str, after: str) -> bool:
     # subject of a release verb: "Midjourney发布", "谷歌也上线了"
     for trig in terms.RELEASE_TRIGGERS:
         idx = after.find(trig)
-        if 0 <= idx <= 4 and SUBJECT_FILLERS.match(after[:idx]):
+        if 0 <= idx <= 12 and SUBJECT_FILLERS.match(after[:idx]):
             return True
     # partner in a cooperation frame: "与X合作", "携手X", "X与Y合作"
     if COMPANY_PREFIX_FILLERS.search(before[-3:]) or after.startswith(("与", "和", "携手", "联手")):
@@ -157,7 +162,8 @@ def company_candidates(doc: Doc, text: str, model_spans=()) -> list[Candidate]:
             len(name) >= 2
             and is_han(name[0])
             and t.tag_ in ("nz", "n", "ORG", "PER", "nt", "LOC")
-            and text[max(0, t.idx - 4) : t.idx].endswith(terms.COMPANY_DESCRIPTORS)
+            and t.tag_ != "n"
+            and text[max(0, t.idx - 4) : t.idx].endswith(terms.STRONG_COMPANY_DESCRIPTORS)
             and not is_non_company(name)
         ):
             out.append(Candidate(t.idx, t.idx + len(name), "Company", "context", 0.65))
@@ -166,7 +172,7 @@ def company_candidates(doc: Doc, text: str, model_spans=()) -> list[Candidate]:
         name = text[cs:ce]
         if name.lower() in terms.GENERIC_TERMS or terms.STANDARD_RE.match(name) or name.isdigit():
             continue
-        if _context_says_company(text[max(0, cs - 8) : cs], text[ce : ce + 12]):
+        if _context_says_company(text[max(0, cs - 8) : cs], text[ce : ce + 20]):
             out.append(Candidate(cs, ce, "Company", "context", 0.7))
     # the CLUENER-trained tagger
     for start, end, label in model_spans:
@@ -261,9 +267,13 @@ def product_candidates(doc: Doc, text: str, companies: list[Candidate]) -> list[
             continue
         after = text[ce : ce + 8].lstrip()
         before = text[max(0, cs - 6) : cs]
+        if after.startswith(terms.NON_PRODUCT_HEADS):
+            continue  # "Blackwell架构", "4NP工艺"
         head_after = after.startswith((*terms.PRODUCT_HEADS, "产品", "生成式"))
         head_before = before.endswith(tuple(h for h in terms.PRODUCT_HEADS if is_han(h[0])))
-        modelish = any(_is_modelish(w) for w in words)
+        modelish = any(_is_modelish(w) for w in words) or (
+            len(words) > 1 and _is_name_word(words[0]) and any(w.isdigit() for w in words[1:])
+        )
         release_obj = _after_release_trigger(text, cs)
         if head_after or head_before or (modelish and (release_obj or _in_product_list(text, cs, ce))):
             out.append(Candidate(cs, _extend_model(text, ce), "Product", "pattern", 0.7))
@@ -271,14 +281,31 @@ def product_candidates(doc: Doc, text: str, companies: list[Candidate]) -> list[
             out.append(Candidate(cs, _extend_model(text, ce), "Product", "pattern", 0.5))
         elif release_obj and _is_name_word(words[0]) and not after.startswith(terms.COMPANY_FOLLOWERS):
             out.append(Candidate(cs, ce, "Product", "context", 0.55))
-    # 3. Chinese proper nouns right after a release verb ("百度发布文心一言") or before a product noun
-    for i, t in enumerate(doc):
+    # 3. Chinese series name + model number: "思元290", "昇腾910", "麒麟9000S", "天玑9300"
+    for i, t in enumerate(doc[:-1]):
+        name = text[t.idx : t.idx + len(t.text)]
+        nxt = doc[i + 1]
+        model = text[nxt.idx : nxt.idx + len(nxt.text)]
+        if (
+            t.tag_ in ("nz", "n", "ORG", "nw")
+            and len(name) >= 2
+            and is_han(name[-1])
+            and not t.whitespace_
+            and re.fullmatch(r"\d{2,5}[A-Za-z]{0,3}|[A-Za-z]{1,3}\d{1,4}[A-Za-z]?", model)
+            and not re.fullmatch(r"(?:19|20)\d\d", model)
+            and not _unit_follows(text, nxt.idx + len(model))
+            and name.lower() not in terms.GENERIC_TERMS
+            and not is_non_company(name)
+        ):
+            out.append(Candidate(t.idx, _extend_model(text, nxt.idx + len(model)), "Product", "pattern", 0.6))
+    # 4. Chinese proper nouns right after a release verb ("百度发布文心一言") or before a product noun
+    for t in doc:
         name = text[t.idx : t.idx + len(t.text)]
         if t.tag_ in ("nz", "nw") and len(name) >= 2 and is_han(name[0]) and name.lower() not in terms.GENERIC_TERMS:
             before = text[max(0, t.idx - 4) : t.idx]
             if any(before.endswith((trig, trig + "了")) for trig in terms.RELEASE_TRIGGERS):
                 out.append(Candidate(t.idx, t.idx + len(name), "Product", "context", 0.6))
-    for i, t in enumerate(doc[:-1]):
+    for t in doc[:-1]:
         name = text[t.idx : t.idx + len(t.text)]
         if t.tag_ == "nz" and len(name) >= 2 and is_han(name[0]) and name not in terms.GENERIC_TERMS:
             nxt = text[t.idx + len(name) : t.idx + len(name) + 4]
@@ -289,14 +316,15 @@ def product_candidates(doc: Doc, text: str, companies: list[Candidate]) -> list[
 
 def _after_release_trigger(text: str, pos: int) -> bool:
     """True when a release verb precedes ``pos`` in the same clause, within a few characters."""
-    window = text[max(0, pos - 14) : pos]
+    window = text[max(0, pos - 18) : pos]
     cut = max(window.rfind(p) for p in "，,。；;！？")
     window = window[cut + 1 :]
     for trig in terms.RELEASE_TRIGGERS + ("开发了", "开发出", "打造了", "带来了", "搭载"):
         idx = window.rfind(trig)
         if idx >= 0:
-            gap = window[idx + len(trig) :]
-            if len(gap) <= 8 and not re.search(r"[A-Za-z0-9]", gap):
+            gap = LATIN_WORD_RE.sub(lambda m: "" if m.group().lower() in terms.GENERIC_TERMS else m.group(),
+                                    window[idx + len(trig) :])
+            if len(gap) <= 12 and not re.search(r"[A-Za-z0-9]", gap):
                 return True
     return False
 
@@ -338,4 +366,39 @@ def propagate(cands: list[Candidate], text: str) -> list[Candidate]:
                 continue
             seen.add((s, e))
             out.append(Candidate(s, e, c.label, "context", c.score - 0.05, maker=c.maker))
+    return out
+
+
+def list_members(doc: Doc, text: str, cands: list[Candidate]) -> list[Candidate]:
+    """Untyped names listed next to typed ones take their type ("谷歌、Meta、特斯拉和xAI").
+
+    A Latin name or a LAC proper noun joined by 、/和/及 to a company (or
+    product) candidate on one side is read as one more of the same kind.
+    """
+    typed = [c for c in cands if c.label in ("Company", "Product") and c.score >= 0.55]
+    covered = bytearray(len(text) + 1)
+    for c in cands:
+        covered[c.start : c.end] = b"\x01" * c.length
+    by_end = {c.end: c for c in typed}
+    by_start = {c.start: c for c in typed}
+    out = []
+    spans = [(cs, ce) for _ts, _te, cs, ce in latin_runs(doc)]
+    spans += [(t.idx, t.idx + len(t.text)) for t in doc if t.tag_ in ("nz", "ORG") and is_han(t.text[0])]
+    for start, end in spans:
+        name = text[start:end]
+        if any(covered[start:end]) or len(name) < 2 or name.lower() in terms.GENERIC_TERMS:
+            continue
+        if terms.STANDARD_RE.match(name) or name.isdigit() or is_non_company(name):
+            continue
+        if end < len(text) and not re.match(r"[\s、和及与,，。；;)）]", text[end]):
+            continue  # "生物学模型": a modifier, not a list member
+        left = re.search(r"(?:、|和|及|以及|与)\s*$", text[max(0, start - 3) : start])
+        right = re.match(r"\s*(?:、|和|及|以及|与)", text[end : end + 3])
+        neighbour = None
+        if left:
+            neighbour = by_end.get(start - len(left.group()))
+        if neighbour is None and right:
+            neighbour = by_start.get(end + len(right.group()))
+        if neighbour is not None:
+            out.append(Candidate(start, end, neighbour.label, "context", 0.58))
     return out

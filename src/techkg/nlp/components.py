@@ -19,7 +19,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from techkg import link
 from techkg.nlp import candidates as cand
@@ -90,9 +90,11 @@ class Resolver:
     """One reading per stretch of text: writes ``doc.ents`` and the ``brands`` span group."""
 
     def __call__(self, doc: Doc) -> Doc:
+        text = _folded(doc)
         found = doc.user_data.get(CANDIDATES, [])
-        found = found + cand.propagate(found, _folded(doc))
-        chosen, brands = resolve.choose(found, _folded(doc))
+        found = found + cand.list_members(doc, text, found)
+        found = found + cand.propagate(found, text)
+        chosen, brands = resolve.choose(found, text)
         resolve.set_entities(doc, chosen, brands)
         return doc
 
@@ -139,9 +141,10 @@ class Linker:
                 maker = (entry.maker if entry is not None and entry.maker else None) or maker
                 if maker and maker != key:
                     makers.setdefault(key, maker)
-        for b in doc.spans.get("brands", []):
-            if not b.kb_id_:
-                b.kb_id_ = link.name_key(b.text)
+        doc.spans["brands"] = [
+            Span(doc, b.start, b.end, label=b.label_, kb_id=b.kb_id_ or link.name_key(b.text))
+            for b in doc.spans.get("brands", [])
+        ]
         for span in ents:
             if span.kb_id_ in aliases and span.kb_id_ != aliases[span.kb_id_]:
                 span.kb_id_ = aliases[span.kb_id_]

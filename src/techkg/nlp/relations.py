@@ -179,6 +179,8 @@ class RelationReader:
         if not right_keys and COUNT_NOUN_RE.search(text[cs:pos]):
             right_keys = self._listed_in_following(follow)
             conf -= 0.2
+        elif not right_keys and subject and subject not in left_keys and len(left_keys) == 1:
+            right_keys, conf = [subject], conf - 0.2  # "宣布深化合作的是AWS": the article's subject is the other side
         if any(m.label == "PRODUCT" for m in left + right):
             conf -= 0.1
         out = []
@@ -218,40 +220,55 @@ class RelationReader:
         conf = 0.9
         before = self.in_range(cs, pos)
         companies = [m for m in before if m.label == "COMPANY"]
-        after = self.in_range(pos + len(trig), ce)
-        # stop at a new subject: "A发布X，B发布Y" is split by clauses, "A发布X和B的Y" is not
-        products = []
-        for i, m in enumerate(after):
-            if m.label == "COMPANY":
-                if i + 1 < len(after) and after[i + 1].label == "PRODUCT" and _adjacent(text, m, after[i + 1]):
-                    continue  # a brand before its product
-                break
-            nxt_char = text[m.end : m.end + 1]
-            if nxt_char == "的" and any(x.label == "PRODUCT" for x in after[i + 1 :]):
-                continue  # "Office的AI助手Microsoft 365 Copilot"
-            products.append(m)
+        products = self._objects(pos + len(trig), _list_end(text, ce, e))
         if not products and trig in PRODUCT_SUBJECT_TRIGGERS:
+            # "寒武纪思元290、玄思1000正式亮相": the products stand before the cue
             prods_before = [m for m in before if m.label == "PRODUCT"]
             if prods_before and len(text[prods_before[-1].end : pos].strip()) <= 4:
-                p = prods_before[-1]
-                maker = self.makers.get(p.key) or (companies[-1].key if companies else None)
-                if maker:
-                    return [RelationHit("release", maker, p.key, s, e, 0.75, trig)]
+                out = []
+                for p in prods_before:
+                    maker = self.makers.get(p.key) or (companies[-1].key if companies else None)
+                    if maker and maker != p.key:
+                        out.append(RelationHit("release", maker, p.key, s, e, 0.75, trig))
+                return out
+        if not products and companies:
+            # "思元290是寒武纪推出的首款训练芯片": the product opens the clause
+            lead = [m for m in before if m.label == "PRODUCT" and m.end <= companies[-1].start]
+            if lead and text[lead[-1].end : companies[-1].start].strip() in ("是", "为", "由", "即"):
+                products, conf = lead[-1:], 0.8
         if not products:
             listed = self._products_listed_in_following(follow)
             if not listed:
                 return []
             products, conf = listed, 0.65
+        # "用友和金蝶分别发布了YonGPT和苍穹GPT": pair them in order
+        if "分别" in text[cs:pos] and len(companies) == len(products) > 1:
+            return [RelationHit("release", c.key, p.key, s, e, 0.8, trig) for c, p in zip(companies, products, strict=True)]
         if companies:
             company = companies[-1].key
         else:
+            earlier = [m for m in self.in_range(s, cs) if m.label == "COMPANY"]
             brand_makers = [self.makers.get(p.key) for p in products]
-            company = next((k for k in brand_makers if k), None) or subject
+            company = (earlier[-1].key if earlier else None) or next((k for k in brand_makers if k), None) or subject
             conf -= 0.15
         if not company:
             return []
         return [RelationHit("release", company, p.key, s, e, round(conf, 2), trig) for p in products
                 if p.key != company]
+
+    def _objects(self, start: int, end: int) -> list[Ment]:
+        """Products after a release cue, stopping at a new subject."""
+        after = self.in_range(start, end)
+        products = []
+        for i, m in enumerate(after):
+            if m.label == "COMPANY":
+                if i + 1 < len(after) and after[i + 1].label == "PRODUCT" and _adjacent(self.text, m, after[i + 1]):
+                    continue  # a brand before its product
+                break
+            if self.text[m.end : m.end + 1] == "的" and any(x.label == "PRODUCT" for x in after[i + 1 :]):
+                continue  # "Office的AI助手Microsoft 365 Copilot"
+            products.append(m)
+        return products
 
     def _products_listed_in_following(self, follow) -> list[Ment]:
         for fs, fe in follow:
@@ -259,6 +276,17 @@ class RelationReader:
             if head.startswith(terms.LIST_INTRODUCERS):
                 return [m for m in self.in_range(fs, fe) if m.label == "PRODUCT"]
         return []
+
+
+def _list_end(text: str, ce: int, e: int) -> int:
+    """Extend a clause over following clauses that continue a list ("，以及B和C")."""
+    while ce < e:
+        nxt = re.match(r"[，,；;]\s*(?:以及|及|和|还有|并推出|并发布|、)", text[ce:e])
+        if not nxt:
+            return ce
+        following = CLAUSE_SPLIT_RE.search(text, ce + nxt.end(), e)
+        ce = following.start() if following else e
+    return ce
 
 
 def _adjacent(text: str, a: Ment, b: Ment) -> bool:

@@ -25,10 +25,20 @@ STANDARD_RE = re.compile(
 
 # Nouns that, right after a name, say it is a product ("Grace Hopper超级芯片", "Bard聊天机器人").
 PRODUCT_HEADS = (
-    "超级芯片", "芯片", "处理器", "显卡", "加速卡", "大模型", "模型", "手机", "旗舰机", "折叠屏", "平板",
+    "超级芯片", "芯片", "处理器", "显卡", "加速卡", "加速器", "大模型", "模型", "手机", "旗舰机", "折叠屏", "平板",
     "笔记本", "电脑", "服务器", "操作系统", "系统", "平台", "云服务", "汽车", "车型", "轿车", "电池",
     "助手", "聊天机器人", "机器人", "版本", "系列", "耳机", "手表", "眼镜", "头显", "应用", "APP", "App",
     "GPU", "CPU", "Tensor Core GPU", "SoC", "智驾系统", "浏览器", "搜索引擎",
+)
+
+# Nouns after a name that say it is NOT a product ("Blackwell架构", "4NP工艺").
+NON_PRODUCT_HEADS = ("架构", "工艺", "制程", "技术", "标准", "协议", "指令集", "大会", "峰会", "开发者大会",
+                     "发布会", "项目", "计划", "基金", "实验室", "团队")
+
+# Strong descriptors: a Chinese name right after one is a company ("光刻机制造商阿斯麦").
+STRONG_COMPANY_DESCRIPTORS = (
+    "巨头", "制造商", "供应商", "厂商", "服务商", "运营商", "初创公司", "创企", "独角兽", "芯片商",
+    "代工厂", "龙头", "车企", "设计商", "开发商",
 )
 
 # Words before a name that say it is a company ("供应商Runway", "调研机构TrendForce").
@@ -42,6 +52,12 @@ COMPANY_DESCRIPTORS = (
 COMPANY_FOLLOWERS = (
     "公司", "集团", "旗下", "创始人", "首席执行官", "CEO", "董事长", "总裁", "股价", "市值", "财报",
     "营收", "官方", "团队", "方面", "高管",
+)
+
+# Modifiers that make "X科技" a field of technology rather than a company name.
+GENERIC_MODIFIERS = frozenset(
+    "前沿 先进 新兴 高新 尖端 核心 关键 硬 黑 未来 数字 智能 信息 金融 生物 医疗 绿色 低碳 量子 "
+    "航天 军事 农业 教育 新 高 云 互联网 人工智能 半导体 芯片 汽车 能源".split()
 )
 
 # Suffixes of organisation names that are not companies.

@@ -152,7 +152,7 @@ class LACTokenizer:
         tags: list[str] = []
         norms: list[str] = []
         sent_starts: list[bool] = []
-        for (offset, _piece), analysis in zip(pieces, tagged):
+        for (offset, _piece), analysis in zip(pieces, tagged, strict=True):
             pos = offset
             first = True
             for part, tag in _merge_latin(analysis):
@@ -177,7 +177,7 @@ class LACTokenizer:
                         first = False
                     pos = end
         doc = Doc(self.vocab, words=words, spaces=spaces, tags=tags, sent_starts=sent_starts)
-        for token, norm in zip(doc, norms):
+        for token, norm in zip(doc, norms, strict=True):
             if norm != token.text:
                 token.norm_ = norm
         return doc
