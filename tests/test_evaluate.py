@@ -60,8 +60,9 @@ def _reference(shared_dir, gold_path, system_path):
 def test_same_figures_as_reference_scorer_on_seed_and_corpus(shared_dir, corpus_dir, extractor, tmp_path):
     golds = load_gold(shared_dir / "eval" / "seed.gold.json")
     paths = [str(shared_dir / "seeds")]
-    if (corpus_dir / "gold").is_dir() and any((corpus_dir / "gold").glob("*.json")):
-        golds += load_gold(corpus_dir / "gold")
+    gold_dir = corpus_dir.parent / "eval" / "gold"
+    if gold_dir.is_dir() and any(gold_dir.glob("*.json")):
+        golds += load_gold(gold_dir)
         paths.append(str(corpus_dir))
     systems = [to_eval_json(x) for x in extractor.pipe(a for a in read_articles(paths)
                                                         if not isinstance(a, Exception))]
