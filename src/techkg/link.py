@@ -30,6 +30,10 @@ _TRAILING_GENERIC = re.compile(
     r"(?:\s*(?:Tensor Core GPU|GPU|CPU|NPU|芯片|超级芯片|处理器|显卡|大模型|模型|云服务|平台|系统|版本|系列|产品))+$",
     re.IGNORECASE,
 )
+_LEGAL_SUFFIX = re.compile(
+    r"(?:[(（](?:中国|集团|控股|香港)[)）])?(?:股份有限公司|有限责任公司|技术有限公司|科技有限公司|有限公司|"
+    r"集团有限公司|控股有限公司|股份公司|集团公司|集团|控股|公司|Inc\.?|Ltd\.?|Corp\.?|Corporation|Co\.,? Ltd\.?)$"
+)
 ABBREVIATION_RE = re.compile(r"^\s*[(（]\s*([A-Za-z][A-Za-z0-9&.\-]{1,9})\s*[)）]")
 
 
@@ -44,6 +48,16 @@ def core_name(surface: str, brand: str | None = None) -> str:
     name = " ".join(words)
     stripped = _TRAILING_GENERIC.sub("", name).strip()
     return stripped or name
+
+
+def company_core(name: str) -> str:
+    """A company name without its legal form ("华为技术有限公司" → "华为").
+
+    >>> company_core("华为技术有限公司"), company_core("NVIDIA Corporation")
+    ('华为', 'NVIDIA')
+    """
+    core = _LEGAL_SUFFIX.sub("", name.strip()).strip(" ,")
+    return core if len(core) >= 2 else name.strip()
 
 
 def name_key(name: str) -> str:

@@ -110,6 +110,13 @@ class Linker:
             return self.nlp.get_pipe("techkg_lexicon").lexicon
         return None
 
+    @staticmethod
+    def _lexicon_key(lexicon, name: str, label: str) -> str | None:
+        if lexicon is None:
+            return None
+        same_type = [e for e in lexicon.lookup(name) if e.type.upper() == label]
+        return same_type[0].key if same_type else None
+
     def __call__(self, doc: Doc) -> Doc:
         text = _folded(doc)
         lexicon = self._lexicon()
@@ -123,12 +130,11 @@ class Linker:
             key = span.kb_id_
             if not key:
                 surface = text[span.start_char : span.end_char]
-                core = link.core_name(surface, brand.text if brand is not None else None)
-                key = link.name_key(core)
-                known = lexicon.lookup(core) if lexicon is not None else ()
-                same_type = [e for e in known if e.type.upper() == span.label_]
-                if same_type:
-                    key = same_type[0].key
+                if span.label_ == "COMPANY":
+                    core = link.company_core(surface)
+                else:
+                    core = link.core_name(surface, brand.text if brand is not None else None)
+                key = self._lexicon_key(lexicon, core, span.label_) or link.name_key(core)
                 span.kb_id_ = key
             abbrev = link.abbreviation_after(text, span.end_char)
             if abbrev:
@@ -142,7 +148,8 @@ class Linker:
                 if maker and maker != key:
                     makers.setdefault(key, maker)
         doc.spans["brands"] = [
-            Span(doc, b.start, b.end, label=b.label_, kb_id=b.kb_id_ or link.name_key(b.text))
+            Span(doc, b.start, b.end, label=b.label_,
+                 kb_id=b.kb_id_ or self._lexicon_key(lexicon, b.text, "COMPANY") or link.name_key(b.text))
             for b in doc.spans.get("brands", [])
         ]
         for span in ents:

@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 
 from techkg.nlp import terms
+from techkg.nlp.candidates import SUBJECT_FILLERS
 
 SENTENCE_RE = re.compile(r"[^。！？!?\n]+[。！？!?]*[”’」』)]*")
 CLAUSE_SPLIT_RE = re.compile(r"[，,；;：:]")
@@ -34,7 +35,7 @@ SUBJECT_LEAD_RE = re.compile(
     r"\s*(?:(?:此外|另外|同时|目前|事实上|据悉|据了解|而|但|不过|然而|其中|今天|今日|近日|日前|随后|最终|"
     r"当天|此前|去年|今年|\d{4}年|\d{1,2}月\d{1,2}日|\d{1,2}月)\s*[,，、]?\s*)*"
 )
-PRODUCT_SUBJECT_TRIGGERS = ("正式上市", "上市", "开售", "发售", "亮相", "上线", "面世", "问世", "首发")
+PRODUCT_SUBJECT_TRIGGERS = ("正式上市", "上市", "开售", "开卖", "发售", "亮相", "上线", "上架", "面世", "问世", "首发")
 
 
 @dataclass(frozen=True)
@@ -131,6 +132,11 @@ class RelationReader:
             start = m.end
         return None
 
+    def _sentence_opener(self, s: int, cs: int) -> str | None:
+        """The first company named in the sentence before the clause at ``cs``."""
+        earlier = [m for m in self.in_range(s, cs) if m.label == "COMPANY"]
+        return earlier[0].key if earlier else None
+
     # -- partnerships ---------------------------------------------------------------------------
     def _partnerships(self, s, e, subject, follow) -> list[RelationHit]:
         text = self.text
@@ -173,8 +179,10 @@ class RelationReader:
                 if after:
                     left = after[:1]
         left_keys = [k for k in (self.as_company(m) for m in left) if k]
-        if not left_keys and subject:
-            left_keys, conf = [subject], conf - 0.15
+        if not left_keys:
+            opener = self._sentence_opener(s, cs)
+            if opener or subject:
+                left_keys, conf = [opener or subject], conf - 0.15
         right_keys = [k for k in (self.as_company(m) for m in right) if k]
         if not right_keys and COUNT_NOUN_RE.search(text[cs:pos]):
             right_keys = self._listed_in_following(follow)
@@ -224,7 +232,7 @@ class RelationReader:
         if not products and trig in PRODUCT_SUBJECT_TRIGGERS:
             # "寒武纪思元290、玄思1000正式亮相": the products stand before the cue
             prods_before = [m for m in before if m.label == "PRODUCT"]
-            if prods_before and len(text[prods_before[-1].end : pos].strip()) <= 4:
+            if prods_before and SUBJECT_FILLERS.match(text[prods_before[-1].end : pos].strip()):
                 out = []
                 for p in prods_before:
                     maker = self.makers.get(p.key) or (companies[-1].key if companies else None)
@@ -247,9 +255,8 @@ class RelationReader:
         if companies:
             company = companies[-1].key
         else:
-            earlier = [m for m in self.in_range(s, cs) if m.label == "COMPANY"]
             brand_makers = [self.makers.get(p.key) for p in products]
-            company = (earlier[-1].key if earlier else None) or next((k for k in brand_makers if k), None) or subject
+            company = self._sentence_opener(s, cs) or next((k for k in brand_makers if k), None) or subject
             conf -= 0.15
         if not company:
             return []
