@@ -1,0 +1,821 @@
+"""The curated lexicon of tech companies and products, and its name matcher.
+
+The lexicon is a JSONL file (one entry per line, see ``docs/lexicon.md``):
+the built-in ``techkg/data/lexicon.jsonl`` plus any user files. Every name of
+an entry (label, language-tagged labels, aliases) maps to the entry's stable
+``key``, so 英伟达, NVIDIA, 輝達 and Nvidia all become ``nvidia``.
+
+Matching runs one Aho-Corasick automaton over the folded text
+(:func:`techkg.text.fold`: half-width, Simplified, same length), lower-cased
+and with separators (white space, hyphens, middle dots) skipped, so
+``ＮＶＩＤＩＡ``, ``GPT4`` and ``骁龙 8 Gen 3`` all find their entries. Names
+that begin or end with a Latin letter or digit must sit on a word boundary
+(``Arm`` is not found in ``Farm``, ``L4`` not in ``L40``); Chinese names
+match anywhere. Overlapping matches are resolved longest first, then
+leftmost; a product name that starts with its maker's name (``NVIDIA H100``,
+``联发科天玑``) gives two hits, the company and the product.
+
+>>> lex = Lexicon.load()
+>>> [h.entry.key for h in lex.find("輝達與台積電合作，NVIDIA H100 NVL 開賣")]
+['nvidia', 'tsmc', 'nvidia', 'nvidia-h100-nvl']
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+from importlib import resources
+from pathlib import Path
+
+import ahocorasick
+
+from techkg.errors import LexiconError
+from techkg.text import fold
+
+ENTRY_TYPES: tuple[str, ...] = ("Company", "Product")
+
+#: Fields a lexicon line may carry (anything else is reported as a typo).
+FIELDS: tuple[str, ...] = (
+    "key",
+    "type",
+    "label",
+    "labels",
+    "aliases",
+    "weak_aliases",
+    "maker",
+    "kind",
+    "parent",
+    "not_in",
+    "remove_aliases",
+)
+
+_KEY_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_LANG_RE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
+# Characters skipped when matching, so "GPT-4" = "GPT4" = "GPT 4" and "DALL·E" = "DALL-E".
+_SEPARATORS = frozenset(" \t\r\n\f\v\u00a0\u3000-_\u2010\u2011\u00b7\u30fb")
+# Keys this short must match without skipped separators unless a name has them.
+_SHORT_KEY = 3
+
+
+def builtin_path() -> Path:
+    """Path of the lexicon shipped with techkg.
+
+    >>> builtin_path().name
+    'lexicon.jsonl'
+    """
+    return Path(str(resources.files("techkg").joinpath("data", "lexicon.jsonl")))
+
+
+@dataclass(frozen=True)
+class LexiconEntry:
+    """One company or product and all its names.
+
+    Attributes:
+        key: stable lower-case ASCII slug (``"nvidia"``, ``"huawei-mate-60-pro"``).
+        type: ``"Company"`` or ``"Product"``.
+        label: canonical display name.
+        labels: language-tagged names (``en``, ``zh-Hans``, ``zh-Hant``).
+        aliases: other names, each matched as a name of this entry.
+        weak_aliases: short or ambiguous names that count only when the entry is
+            confirmed by another name in the same article (see :meth:`Lexicon.confirm`).
+        maker: for a product, the key of the company that makes it.
+        kind: free-form sector tag (``chips``, ``phones``, ``media``, ...).
+        parent: for a company, the key of its parent company, if any.
+        not_in: phrases in which a name of this entry does not refer to it
+            (``联想到`` for Lenovo's 联想); a match inside one is dropped.
+        source: ``file:line`` the entry was last defined or extended at.
+    """
+
+    key: str
+    type: str
+    label: str
+    labels: Mapping[str, str] = field(default_factory=dict, hash=False)
+    aliases: tuple[str, ...] = ()
+    weak_aliases: tuple[str, ...] = ()
+    maker: str | None = None
+    kind: str | None = None
+    parent: str | None = None
+    not_in: tuple[str, ...] = ()
+    source: str = field(default="", compare=False)
+
+    @cached_property
+    def names(self) -> tuple[str, ...]:
+        """Strong names: label, language labels and aliases, minus weak ones.
+
+        >>> e = LexiconEntry("li-auto", "Company", "Li Auto", {"zh-Hans": "理想汽车"},
+        ...                  aliases=("理想",), weak_aliases=("理想",))
+        >>> e.names
+        ('Li Auto', '理想汽车')
+        """
+        weak = {match_key(n) for n in self.weak_aliases}
+        seen: dict[str, str] = {}
+        for name in (self.label, *self.labels.values(), *self.aliases):
+            k = match_key(name)
+            if k not in weak:
+                seen.setdefault(k, name)
+        return tuple(seen.values())
+
+
+@dataclass(frozen=True)
+class LexiconHit:
+    """One name of a lexicon entry found in a text.
+
+    Attributes:
+        start: offset of the first character in the original text.
+        end: offset just past the last character.
+        entry: the entry the name belongs to (strong names before weak ones,
+            labels before aliases, companies before products).
+        alias: the lexicon name that matched, as written in the lexicon.
+        weak: True when ``alias`` is a weak alias of ``entry``.
+        alternatives: other entries (of another type) with the same name,
+            e.g. the product *Facebook* for a hit on Meta's former name.
+    """
+
+    start: int
+    end: int
+    entry: LexiconEntry
+    alias: str
+    weak: bool = False
+    alternatives: tuple[LexiconEntry, ...] = ()
+
+
+@dataclass(frozen=True)
+class _Target:
+    entry: LexiconEntry
+    alias: str
+    weak: bool
+    rank: tuple[int, int, int, str]
+
+
+@dataclass(frozen=True)
+class _Slot:
+    """What the automaton stores for one compact name."""
+
+    length: int  # compact length
+    allow_gaps: bool  # may the text put separators inside it?
+    targets: tuple[_Target, ...]  # empty: a blocking phrase (``not_in``)
+
+
+def _lower(s: str) -> str:
+    """Lower case without changing the length (keeps offsets aligned)."""
+    low = s.lower()
+    if len(low) == len(s):
+        return low
+    return "".join(lc if len(lc := c.lower()) == 1 else c for c in s)
+
+
+def match_form(text: str) -> str:
+    """The view matching runs on: folded, lower-cased, same length as ``text``.
+
+    >>> match_form("ＮＶＩＤＩＡ與輝達")
+    'nvidia与辉达'
+    """
+    return _lower(fold(text))
+
+
+@lru_cache(maxsize=1 << 16)
+def match_key(name: str) -> str:
+    """The key a name is stored under: :func:`match_form` without separators.
+
+    >>> match_key("骁龙 8 Gen 3") == match_key("驍龍8Gen3")
+    True
+    """
+    return "".join(c for c in match_form(name) if c not in _SEPARATORS)
+
+
+def _compact(form: str) -> tuple[str, list[int]]:
+    """Drop separators; return the compact string and each character's original offset."""
+    if not any(c in _SEPARATORS for c in form):
+        return form, list(range(len(form)))
+    chars: list[str] = []
+    index: list[int] = []
+    for i, c in enumerate(form):
+        if c not in _SEPARATORS:
+            chars.append(c)
+            index.append(i)
+    return "".join(chars), index
+
+
+def _is_word(c: str) -> bool:
+    """Latin (also accented), Greek, Cyrillic letters and digits; not CJK."""
+    return c.isalnum() and (c.isascii() or c < "\u2e80")
+
+
+def _on_boundaries(form: str, start: int, end: int) -> bool:
+    """Latin/digit edges of a match must not continue a Latin/digit word."""
+    if _is_word(form[start]) and start > 0 and _is_word(form[start - 1]):
+        return False
+    last = form[end - 1]
+    if _is_word(last) and end < len(form):
+        nxt = form[end]
+        if _is_word(nxt):
+            return False
+        # "GPT-4" is not in "GPT-4.5", "iOS 17" not in "iOS 17.2"
+        if nxt == "." and last.isdigit() and end + 1 < len(form) and form[end + 1].isdigit():
+            return False
+    return True
+
+
+class Lexicon:
+    """Lexicon entries with one Aho-Corasick automaton over all their names.
+
+    Build it with :meth:`Lexicon.load`; it is immutable afterwards.
+
+    >>> lex = Lexicon.load()
+    >>> lex.get("tsmc").labels["zh-Hant"]
+    '台積電'
+    """
+
+    def __init__(
+        self,
+        entries: Iterable[LexiconEntry],
+        *,
+        owners: Mapping[tuple[str, str], int] | None = None,
+        sources: Sequence[Path] = (),
+    ) -> None:
+        """Index ``entries``; prefer :meth:`load`, which validates them first.
+
+        Args:
+            entries: the entries, already validated.
+            owners: ``(entry key, match key) -> file index`` of the file that
+                introduced each name; when two entries of one type share a name,
+                the later file wins.
+            sources: the files the entries came from, for reporting.
+        """
+        self._entries: dict[str, LexiconEntry] = {
+            e.key: e for e in sorted(entries, key=lambda e: (e.type, e.key))
+        }
+        self.sources: tuple[Path, ...] = tuple(sources)
+        self.warnings: list[str] = []
+        owners = owners or {}
+        slots: dict[str, list[_Target]] = {}
+        gaps: dict[str, bool] = {}
+        blockers: set[str] = set()
+        for e in self._entries.values():
+            label_keys = {match_key(n) for n in (e.label, *e.labels.values())}
+            for name, weak in [(n, False) for n in e.names] + [(n, True) for n in e.weak_aliases]:
+                k = match_key(name)
+                rank = (int(weak), int(k not in label_keys), ENTRY_TYPES.index(e.type), e.key)
+                targets = slots.setdefault(k, [])
+                if any(t.entry.key == e.key for t in targets):
+                    continue
+                targets.append(_Target(e, name, weak, rank))
+                gaps[k] = gaps.get(k, False) or any(c in _SEPARATORS for c in match_form(name))
+            blockers.update(match_key(p) for p in e.not_in)
+        self._slots: dict[str, _Slot] = {}
+        automaton = ahocorasick.Automaton()
+        for k, targets in slots.items():
+            targets = self._one_per_type(k, targets, owners)
+            targets.sort(key=lambda t: t.rank)
+            slot = _Slot(len(k), len(k) > _SHORT_KEY or gaps[k], tuple(targets))
+            self._slots[k] = slot
+            automaton.add_word(k, slot)
+        for k in blockers - slots.keys():
+            automaton.add_word(k, _Slot(len(k), True, ()))
+        if len(automaton):
+            automaton.make_automaton()
+        self._automaton = automaton
+        self._products: dict[str, list[LexiconEntry]] = {}
+        for e in self._entries.values():
+            if e.maker:
+                self._products.setdefault(e.maker, []).append(e)
+        self._prefixes = self._maker_prefixes()
+
+    def _maker_prefixes(self) -> dict[str, tuple[tuple[str, _Target], ...]]:
+        """Per product: strong names of its maker (or the maker's parent), longest first.
+
+        A product name that is such a prefix plus another name of the product
+        (``NVIDIA H100``, ``联发科天玑``, ``小鹏P7``) is reported as two hits, so
+        the company mention is not swallowed by the product.
+        """
+        prefixes: dict[str, tuple[tuple[str, _Target], ...]] = {}
+        for e in self._entries.values():
+            maker = self._entries.get(e.maker or "")
+            if maker is None:
+                continue
+            companies = [maker]
+            parent = self._entries.get(maker.parent or "")
+            if parent is not None:
+                companies.append(parent)
+            found: list[tuple[str, _Target]] = []
+            for company in companies:
+                for name in company.names:
+                    k = match_key(name)
+                    slot = self._slots.get(k)
+                    target = next((t for t in slot.targets if t.entry is company), None)
+                    if target is not None and not target.weak:
+                        found.append((k, target))
+            found.sort(key=lambda f: -len(f[0]))
+            prefixes[e.key] = tuple(found)
+        return prefixes
+
+    def _one_per_type(
+        self, k: str, targets: list[_Target], owners: Mapping[tuple[str, str], int]
+    ) -> list[_Target]:
+        """Keep one entry per type for a name: the one from the latest file."""
+        kept: dict[str, _Target] = {}
+        for t in targets:
+            other = kept.get(t.entry.type)
+            if other is None:
+                kept[t.entry.type] = t
+                continue
+            mine = owners.get((t.entry.key, k), 0)
+            theirs = owners.get((other.entry.key, k), 0)
+            winner, loser = (t, other) if mine > theirs else (other, t)
+            kept[t.entry.type] = winner
+            self.warnings.append(
+                f"name {loser.alias!r} of {loser.entry.key!r} is also a name of "
+                f"{winner.entry.key!r} ({winner.entry.source}); it now finds {winner.entry.key!r}"
+            )
+        return list(kept.values())
+
+    # -- loading -------------------------------------------------------------------
+
+    @classmethod
+    def load(cls, paths: Sequence[Path | str] | None = None, *, builtin: bool = True) -> Lexicon:
+        """Read the built-in lexicon and/or user files, validate them and build the matcher.
+
+        A later file may redefine an entry (a line with the same ``key`` and a
+        ``type`` and ``label``) or extend it (a line with only ``key`` plus
+        ``aliases``, ``weak_aliases``, ``labels``, ``not_in``,
+        ``remove_aliases``, ``kind``, ``maker`` or ``parent``).
+
+        Args:
+            paths: user lexicon files (JSONL), applied in order after the built-in one.
+            builtin: include the lexicon shipped with techkg.
+
+        Returns:
+            The lexicon.
+
+        Raises:
+            LexiconError: a file is missing or a line is malformed (the message
+                names the file and line and says how to fix it).
+
+        >>> Lexicon.load().get("nvidia").labels["zh-Hans"]
+        '英伟达'
+        """
+        files = ([builtin_path()] if builtin else []) + [Path(p) for p in paths or ()]
+        builder = _Builder()
+        for index, path in enumerate(files):
+            builder.read(path, index)
+        return builder.build(files)
+
+    # -- access --------------------------------------------------------------------
+
+    @property
+    def entries(self) -> tuple[LexiconEntry, ...]:
+        """All entries, sorted by type then key."""
+        return tuple(self._entries.values())
+
+    def get(self, key: str) -> LexiconEntry | None:
+        """The entry with this key, or None.
+
+        >>> Lexicon.load().get("huawei").label
+        'Huawei'
+        """
+        return self._entries.get(key)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def __iter__(self) -> Iterator[LexiconEntry]:
+        return iter(self._entries.values())
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._entries
+
+    def products_of(self, company_key: str) -> tuple[LexiconEntry, ...]:
+        """Products whose maker is ``company_key``.
+
+        >>> "nvidia-h100" in {p.key for p in Lexicon.load().products_of("nvidia")}
+        True
+        """
+        return tuple(self._products.get(company_key, ()))
+
+    def lookup(self, name: str) -> tuple[LexiconEntry, ...]:
+        """Entries having exactly this name (strong or weak), best first.
+
+        >>> [e.key for e in Lexicon.load().lookup("ｎｖｉｄｉａ")]
+        ['nvidia']
+        """
+        slot = self._slots.get(match_key(name))
+        return tuple(t.entry for t in slot.targets) if slot else ()
+
+    @property
+    def name_count(self) -> int:
+        """Number of distinct names (match keys) in the automaton."""
+        return len(self._slots)
+
+    # -- matching ------------------------------------------------------------------
+
+    def find(self, text: str, *, folded: str | None = None) -> list[LexiconHit]:
+        """Every longest non-overlapping lexicon name in ``text``, in text order.
+
+        Args:
+            text: the text as written (offsets refer to it).
+            folded: ``techkg.text.fold(text)`` if the caller already has it.
+
+        Returns:
+            Hits with offsets into ``text``; weak hits are included (flagged),
+            see :meth:`confirm`.
+
+        >>> lex = Lexicon.load()
+        >>> [(h.start, h.end, h.entry.key) for h in lex.find("微软推出Microsoft 365 Copilot")]
+        [(0, 2, 'microsoft'), (4, 25, 'microsoft-365-copilot')]
+        """
+        if not text:
+            return []
+        form = _lower(folded) if folded is not None else match_form(text)
+        if len(form) != len(text):
+            raise ValueError("folded text must have the same length as text")
+        compact, index = _compact(form)
+        found: list[tuple[int, int, int, int, _Slot]] = []
+        for last, slot in self._automaton.iter(compact):
+            first = last - slot.length + 1
+            start, end = index[first], index[last] + 1
+            if not slot.allow_gaps and end - start != slot.length:
+                continue
+            if not _on_boundaries(form, start, end):
+                continue
+            found.append((slot.length, start, end, first, slot))
+        found.sort(key=lambda f: (-f[0], f[1]))
+        taken = bytearray(len(text))
+        hits: list[LexiconHit] = []
+        for _, start, end, first, slot in found:
+            if taken.find(1, start, end) != -1:
+                continue
+            taken[start:end] = b"\x01" * (end - start)
+            if not slot.targets:
+                continue  # a not_in phrase
+            best = slot.targets[0]
+            others = tuple(t.entry for t in slot.targets[1:])
+            hit = LexiconHit(start, end, best.entry, best.alias, best.weak, others)
+            hits.extend(self._split_maker(hit, compact[first : first + slot.length], index, first))
+        hits.sort(key=lambda h: h.start)
+        return hits
+
+    def _split_maker(
+        self, hit: LexiconHit, key: str, index: list[int], first: int
+    ) -> list[LexiconHit]:
+        """``NVIDIA H100`` → the maker's hit plus the product's own name."""
+        if hit.weak or hit.alternatives:
+            return [hit]
+        for prefix, company in self._prefixes.get(hit.entry.key, ()):
+            rest = self._slots.get(key[len(prefix) :]) if key.startswith(prefix) else None
+            if rest is None or len(key) == len(prefix):
+                continue
+            own = next((t for t in rest.targets if t.entry is hit.entry), None)
+            if own is None:
+                continue
+            cut = first + len(prefix)
+            # a weak remainder ("小鹏P7" → P7) is confirmed by the maker right before it
+            return [
+                LexiconHit(hit.start, index[cut - 1] + 1, company.entry, company.alias),
+                LexiconHit(index[cut], hit.end, hit.entry, own.alias, own.weak),
+            ]
+        return [hit]
+
+    def confirm(self, hits: Sequence[LexiconHit]) -> list[LexiconHit]:
+        """Drop weak hits that nothing else in ``hits`` confirms.
+
+        A weak hit stands when the same entry, its maker (or the maker's
+        parent), or (for a company) one of its products or subsidiaries is
+        found by a strong name among ``hits``. Pass the
+        hits of the whole article. When the entry itself is not confirmed but
+        an alternative is, the hit is returned for the alternative.
+
+        >>> lex = Lexicon.load()
+        >>> [h.entry.key for h in lex.confirm(lex.find("A100 与 T4 供不应求"))]
+        []
+        >>> [h.entry.key for h in lex.confirm(lex.find("英伟达 A100 供不应求"))]
+        ['nvidia', 'nvidia-a100']
+        """
+        strong = {h.entry.key for h in hits if not h.weak}
+        # companies confirmed by a strong product or subsidiary mention
+        for h in hits:
+            if not h.weak:
+                for ref in (h.entry.maker, h.entry.parent):
+                    while ref and ref not in strong:
+                        strong.add(ref)
+                        ref = getattr(self._entries.get(ref), "parent", None)
+
+        def supported(e: LexiconEntry) -> bool:
+            if e.key in strong:
+                return True
+            maker = self._entries.get(e.maker or "")
+            return maker is not None and (maker.key in strong or maker.parent in strong)
+
+        kept: list[LexiconHit] = []
+        for h in hits:
+            if not h.weak or supported(h.entry):
+                kept.append(h)
+                continue
+            alt = next((e for e in h.alternatives if supported(e)), None)
+            if alt is not None:
+                rest = tuple(e for e in (h.entry, *h.alternatives) if e is not alt)
+                kept.append(LexiconHit(h.start, h.end, alt, h.alias, True, rest))
+        return kept
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    """The built-in lexicon, loaded once per process.
+
+    >>> default_lexicon() is default_lexicon()
+    True
+    """
+    return Lexicon.load()
+
+
+# -- reading and validation ----------------------------------------------------------
+
+
+@dataclass
+class _Draft:
+    """A mutable entry while files are being read."""
+
+    key: str
+    type: str
+    label: str
+    labels: dict[str, str]
+    aliases: list[str]
+    weak_aliases: list[str]
+    maker: str | None
+    kind: str | None
+    parent: str | None
+    not_in: list[str]
+    where: str  # file:line of the definition
+    file_index: int
+    maker_where: str = ""
+    parent_where: str = ""
+    # match key of each name -> index of the file that introduced it
+    owners: dict[str, int] = field(default_factory=dict)
+
+    def all_names(self) -> list[str]:
+        return [self.label, *self.labels.values(), *self.aliases, *self.weak_aliases]
+
+    def freeze(self) -> LexiconEntry:
+        weak_keys = {match_key(n) for n in self.weak_aliases}
+        strong_keys = {match_key(n) for n in (self.label, *self.labels.values())}
+        aliases: dict[str, str] = {}
+        for a in self.aliases:
+            k = match_key(a)
+            if k not in strong_keys and k not in weak_keys:
+                aliases.setdefault(k, a)
+        weak: dict[str, str] = {}
+        for a in self.weak_aliases:
+            weak.setdefault(match_key(a), a)
+        return LexiconEntry(
+            key=self.key,
+            type=self.type,
+            label=self.label,
+            labels=dict(self.labels),
+            aliases=tuple(aliases.values()),
+            weak_aliases=tuple(weak.values()),
+            maker=self.maker,
+            kind=self.kind,
+            parent=self.parent,
+            not_in=tuple(self.not_in),
+            source=self.where,
+        )
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.drafts: dict[str, _Draft] = {}
+
+    def read(self, path: Path, index: int) -> None:
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            raise LexiconError(f"{path}: lexicon file not found; check the path") from None
+        except OSError as e:
+            raise LexiconError(f"{path}: cannot read lexicon file ({e.strerror})") from None
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as e:
+            line = data[: e.start].count(b"\n") + 1
+            raise LexiconError(
+                f"{path}:{line}: not UTF-8 text; save the lexicon file as UTF-8"
+            ) from None
+        seen_here: dict[str, int] = {}
+        for number, raw in enumerate(text.splitlines(), start=1):
+            stripped = raw.strip()
+            if not stripped or stripped.startswith("#"):
+                continue
+            where = f"{path}:{number}"
+            obj = _parse_line(stripped, where)
+            key = obj["key"]
+            if key in seen_here:
+                raise LexiconError(
+                    f"{where}: duplicate key {key!r} (first at line {seen_here[key]}); "
+                    "merge the two lines or rename one key"
+                )
+            seen_here[key] = number
+            if key in self.drafts and "type" not in obj and "label" not in obj:
+                self._extend(self.drafts[key], obj, where, index)
+            else:
+                self.drafts[key] = self._define(obj, where, index)
+        self._check_names(path, index)
+
+    @staticmethod
+    def _define(obj: dict, where: str, index: int) -> _Draft:
+        for name in ("type", "label"):
+            if name not in obj:
+                raise LexiconError(
+                    f"{where}: missing field {name!r} in entry {obj['key']!r}; every entry "
+                    "needs key, type and label (to extend an entry instead, its key must "
+                    "exist in the built-in lexicon or an earlier file)"
+                )
+        if "remove_aliases" in obj:
+            raise LexiconError(
+                f"{where}: 'remove_aliases' only applies when extending an existing entry; "
+                "list the wanted aliases directly"
+            )
+        etype = obj["type"]
+        if obj.get("maker") is not None and etype != "Product":
+            raise LexiconError(
+                f"{where}: 'maker' is for Product entries; use 'parent' for a company's "
+                "parent company"
+            )
+        if obj.get("parent") is not None and etype != "Company":
+            raise LexiconError(f"{where}: 'parent' is for Company entries; use 'maker'")
+        draft = _Draft(
+            key=obj["key"],
+            type=etype,
+            label=obj["label"],
+            labels=dict(obj.get("labels", {})),
+            aliases=list(obj.get("aliases", [])),
+            weak_aliases=list(obj.get("weak_aliases", [])),
+            maker=obj.get("maker"),
+            kind=obj.get("kind"),
+            parent=obj.get("parent"),
+            not_in=list(obj.get("not_in", [])),
+            where=where,
+            file_index=index,
+            maker_where=where,
+            parent_where=where,
+        )
+        for name in draft.all_names():
+            draft.owners[match_key(name)] = index
+        return draft
+
+    @staticmethod
+    def _extend(draft: _Draft, obj: dict, where: str, index: int) -> None:
+        changes = set(obj) - {"key"}
+        if not changes:
+            raise LexiconError(
+                f"{where}: line for existing key {obj['key']!r} changes nothing; add aliases, "
+                "weak_aliases, labels, not_in, remove_aliases, kind, maker or parent"
+            )
+        if "maker" in obj:
+            if draft.type != "Product":
+                raise LexiconError(f"{where}: 'maker' is for Product entries; use 'parent'")
+            draft.maker, draft.maker_where = obj["maker"], where
+        if "parent" in obj:
+            if draft.type != "Company":
+                raise LexiconError(f"{where}: 'parent' is for Company entries; use 'maker'")
+            draft.parent, draft.parent_where = obj["parent"], where
+        if "kind" in obj:
+            draft.kind = obj["kind"]
+        draft.labels.update(obj.get("labels", {}))
+        draft.aliases.extend(obj.get("aliases", []))
+        draft.weak_aliases.extend(obj.get("weak_aliases", []))
+        draft.not_in.extend(obj.get("not_in", []))
+        for name in (
+            *obj.get("labels", {}).values(),
+            *obj.get("aliases", []),
+            *obj.get("weak_aliases", []),
+        ):
+            draft.owners[match_key(name)] = index
+        removed = {match_key(n) for n in obj.get("remove_aliases", [])}
+        if removed:
+            protected = {match_key(n) for n in (draft.label, *draft.labels.values())}
+            if removed & protected:
+                raise LexiconError(
+                    f"{where}: cannot remove a label of {draft.key!r} with remove_aliases; "
+                    "change 'label'/'labels' instead, or demote it with weak_aliases"
+                )
+            draft.aliases = [a for a in draft.aliases if match_key(a) not in removed]
+            draft.weak_aliases = [a for a in draft.weak_aliases if match_key(a) not in removed]
+            # a blocking phrase for a removed name has nothing left to block
+            names = [match_key(n) for n in draft.all_names()]
+            draft.not_in = [p for p in draft.not_in if any(n in match_key(p) for n in names)]
+        draft.where = where
+
+    def _check_names(self, path: Path, index: int) -> None:
+        """Within one file, one name may not belong to two entries of one type."""
+        owner: dict[tuple[str, str], _Draft] = {}
+        for d in self.drafts.values():
+            for name in d.all_names():
+                k = match_key(name)
+                if d.owners.get(k) != index:
+                    continue
+                other = owner.setdefault((d.type, k), d)
+                if other is not d:
+                    raise LexiconError(
+                        f"{d.where}: name {name!r} belongs to two {d.type} entries, "
+                        f"{other.key!r} ({other.where}) and {d.key!r}; keep it on one entry, "
+                        "or make it more specific"
+                    )
+            for phrase in d.not_in:
+                pk = match_key(phrase)
+                if not any(match_key(n) in pk for n in d.all_names()):
+                    raise LexiconError(
+                        f"{d.where}: not_in phrase {phrase!r} contains no name of {d.key!r}; "
+                        "not_in lists longer phrases in which one of its names is not this entry"
+                    )
+
+    def build(self, files: Sequence[Path]) -> Lexicon:
+        for d in self.drafts.values():
+            for ref, where, want in (
+                (d.maker, d.maker_where, "maker"),
+                (d.parent, d.parent_where, "parent"),
+            ):
+                if ref is None:
+                    continue
+                target = self.drafts.get(ref)
+                if target is None or target.type != "Company":
+                    hint = _closest(ref, [k for k, v in self.drafts.items() if v.type == "Company"])
+                    raise LexiconError(
+                        f"{where}: {want} {ref!r} of {d.key!r} is not the key of a Company entry"
+                        f"{hint}; add that company or fix the key"
+                    )
+        owners = {(d.key, k): i for d in self.drafts.values() for k, i in d.owners.items()}
+        return Lexicon((d.freeze() for d in self.drafts.values()), owners=owners, sources=files)
+
+
+def _closest(key: str, keys: Iterable[str]) -> str:
+    import difflib
+
+    match = difflib.get_close_matches(key, list(keys), n=1)
+    return f" (did you mean {match[0]!r}?)" if match else ""
+
+
+def _parse_line(line: str, where: str) -> dict:
+    """Parse and type-check one JSONL line (not cross-references)."""
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as e:
+        raise LexiconError(
+            f"{where}: bad JSON ({e.msg} at column {e.colno}); each line must be one JSON "
+            'object such as {"key": "acme", "type": "Company", "label": "Acme"}'
+        ) from None
+    if not isinstance(obj, dict):
+        raise LexiconError(f"{where}: expected a JSON object, got {type(obj).__name__}")
+    unknown = sorted(set(obj) - set(FIELDS))
+    if unknown:
+        raise LexiconError(f"{where}: unknown field {unknown[0]!r}; valid: {', '.join(FIELDS)}")
+    key = obj.get("key")
+    if key is None:
+        raise LexiconError(f"{where}: missing field 'key'; every entry needs key, type and label")
+    if not isinstance(key, str) or not _KEY_RE.match(key):
+        raise LexiconError(
+            f"{where}: bad key {key!r}; use a lower-case ASCII slug like 'huawei-mate-60-pro'"
+        )
+    if "type" in obj and obj["type"] not in ENTRY_TYPES:
+        raise LexiconError(
+            f"{where}: unknown type {obj['type']!r}; valid: {', '.join(ENTRY_TYPES)}"
+        )
+    if "label" in obj:
+        _check_name(obj["label"], "label", where)
+    labels = obj.get("labels", {})
+    if not isinstance(labels, dict):
+        raise LexiconError(
+            f'{where}: \'labels\' must be an object like {{"en": ..., "zh-Hans": ...}}'
+        )
+    for lang, name in labels.items():
+        if not _LANG_RE.match(lang):
+            raise LexiconError(
+                f"{where}: bad language tag {lang!r} in 'labels'; "
+                "use tags like en, zh-Hans, zh-Hant"
+            )
+        _check_name(name, f"labels[{lang!r}]", where)
+    for list_field in ("aliases", "weak_aliases", "not_in", "remove_aliases"):
+        values = obj.get(list_field, [])
+        if not isinstance(values, list):
+            raise LexiconError(f"{where}: {list_field!r} must be a list of strings")
+        for name in values:
+            _check_name(name, list_field, where)
+    for ref in ("maker", "parent"):
+        if ref in obj and obj[ref] is not None and not isinstance(obj[ref], str):
+            raise LexiconError(f"{where}: {ref!r} must be the key of a Company entry")
+    if "kind" in obj and obj["kind"] is not None and not isinstance(obj["kind"], str):
+        raise LexiconError(f"{where}: 'kind' must be a string such as 'chips' or 'media'")
+    return obj
+
+
+def _check_name(name: object, what: str, where: str) -> None:
+    if not isinstance(name, str) or not name.strip():
+        raise LexiconError(f"{where}: {what} must be a non-empty string, got {name!r}")
+    if any(unicodedata.category(c) in ("Cc", "Cf") for c in name):
+        raise LexiconError(f"{where}: {what} {name!r} contains control characters; remove them")
+    if len(match_key(name)) < 2:
+        raise LexiconError(
+            f"{where}: {what} {name!r} is too short to match safely; give a longer name "
+            "(e.g. '比亚迪汉' rather than '汉')"
+        )
