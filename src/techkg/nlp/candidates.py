@@ -39,6 +39,14 @@ SUBJECT_FILLERS = re.compile(
 COMPANY_PREFIX_FILLERS = re.compile(r"(?:与|和|同|跟|携手|联手|牵手|联合|对|向|为|、|以及|及)\s*$")
 
 
+# What a company does, when "X公司" names a kind of company rather than one.
+GENERIC_COMPANY_HEADS = (
+    "软件", "芯片", "电商", "投资", "量化投资", "大模型", "科技", "互联网", "汽车", "手机", "通信", "半导体",
+    "AI", "ai", "云", "游戏", "能源", "电池", "新能源", "代工", "咨询", "研究", "初创", "上市", "国有", "外资",
+    "美国", "中国", "日本", "韩国", "欧洲", "本土", "头部", "龙头", "多家", "两家", "三家", "这家", "该",
+)
+
+
 @dataclass(frozen=True)
 class Candidate:
     """A possible entity span, in character offsets of the Doc text."""
@@ -80,8 +88,15 @@ def is_non_company(name: str) -> bool:
     (True, True, False)
     """
     low = name.lower()
-    if low in terms.NON_COMPANY_NAMES or low in terms.GENERIC_TERMS:
+    if low in terms.NON_COMPANY_NAMES or low in terms.GENERIC_TERMS or name in terms.PLACES:
         return True
+    if name in terms.COMPANY_DESCRIPTORS or name[0] in "由在与和对向从把被":
+        return True
+    for suffix in ("公司", "集团", "企业", "厂商"):
+        if name.endswith(suffix):
+            head = name[: -len(suffix)]
+            if len(head) < 2 or head.lower() in terms.GENERIC_TERMS or head.endswith(GENERIC_COMPANY_HEADS):
+                return True  # "软件公司", "三家大模型公司", "中国电商公司"
     if name.endswith(("科技", "技术")) and name[:-2] in terms.GENERIC_MODIFIERS:
         return True  # "前沿科技", "先进技术"
     return any(name.endswith(s) for s in terms.NON_COMPANY_SUFFIXES)
@@ -107,6 +122,21 @@ def latin_runs(doc: Doc) -> list[tuple[int, int, int, int]]:
         else:
             i += 1
     return runs
+
+
+def _after_descriptor_or_place(text: str, start: int, end: int) -> int:
+    """Skip a leading place or descriptor LAC glued to a name ("德国光学大厂蔡司" → "蔡司")."""
+    name = text[start:end]
+    cut = 0
+    for d in terms.STRONG_COMPANY_DESCRIPTORS:
+        i = name.rfind(d)
+        if i >= 0 and len(name) - (i + len(d)) >= 2:
+            cut = max(cut, i + len(d))
+    if not cut:
+        for place in terms.PLACES:
+            if name.startswith(place) and len(name) - len(place) >= 2:
+                cut = len(place)
+    return start + cut
 
 
 def _context_says_company(before: str, after: str) -> bool:
@@ -141,13 +171,20 @@ def company_candidates(doc: Doc, text: str, model_spans=()) -> list[Candidate]:
     out: list[Candidate] = []
     # LAC ORG words (Chinese); Latin ORG words need a context cue, LAC guesses them loosely.
     for t in doc:
-        name = text[t.idx : t.idx + len(t.text)]
-        if t.tag_ != "ORG" or len(name) < 2:
+        start, end = t.idx, t.idx + len(t.text)
+        if t.tag_ != "ORG" or end - start < 2:
+            continue
+        if text[end : end + 3].startswith(terms.EVENT_FOLLOWERS):
+            out.append(Candidate(start, end, "Blocked", "lac", 0.9))  # "鸿海科技日": an event
+            continue
+        start = _after_descriptor_or_place(text, start, end)
+        name = text[start:end]
+        if len(name) < 2:
             continue
         if is_non_company(name):
-            out.append(Candidate(t.idx, t.idx + len(name), "Blocked", "lac", 0.9))
+            out.append(Candidate(start, end, "Blocked", "lac", 0.9))
         elif is_han(name[0]):
-            out.append(Candidate(t.idx, t.idx + len(name), "Company", "lac", 0.6))
+            out.append(Candidate(start, end, "Company", "lac", 0.6))
     # Chinese words followed by 公司/集团 or preceded by a company descriptor
     for i, t in enumerate(doc[:-1]):
         name = text[t.idx : t.idx + len(t.text)]
@@ -229,7 +266,7 @@ def product_candidates(doc: Doc, text: str, companies: list[Candidate]) -> list[
     out: list[Candidate] = []
     # 1. brand + name: "NVIDIA DGX Quantum", "Microsoft 365 Copilot", "华为Mate 60 Pro", "小米14"
     for c in companies:
-        if c.label != "Company":
+        if c.label != "Company" or text[c.start : c.end].endswith(terms.COMPANY_DESCRIPTORS):
             continue
         m = re.match(r"( ?)([A-Za-z0-9][A-Za-z0-9+\-.]*(?: [A-Za-z0-9][A-Za-z0-9+\-.]*)*)", text[c.end :])
         if not m:
@@ -287,7 +324,7 @@ def product_candidates(doc: Doc, text: str, companies: list[Candidate]) -> list[
         nxt = doc[i + 1]
         model = text[nxt.idx : nxt.idx + len(nxt.text)]
         if (
-            t.tag_ in ("nz", "n", "ORG", "nw")
+            t.tag_ in ("nz", "ORG", "nw")
             and len(name) >= 2
             and is_han(name[-1])
             and not t.whitespace_
@@ -303,7 +340,9 @@ def product_candidates(doc: Doc, text: str, companies: list[Candidate]) -> list[
         name = text[t.idx : t.idx + len(t.text)]
         if t.tag_ in ("nz", "nw") and len(name) >= 2 and is_han(name[0]) and name.lower() not in terms.GENERIC_TERMS:
             before = text[max(0, t.idx - 4) : t.idx]
-            if any(before.endswith((trig, trig + "了")) for trig in terms.RELEASE_TRIGGERS):
+            after = text[t.idx + len(name) : t.idx + len(name) + 1]
+            ends_word = not after or not (is_han(after) or after.isalpha()) or after in "的和与及等"
+            if ends_word and any(before.endswith((trig, trig + "了")) for trig in terms.RELEASE_TRIGGERS):
                 out.append(Candidate(t.idx, t.idx + len(name), "Product", "context", 0.6))
     for t in doc[:-1]:
         name = text[t.idx : t.idx + len(t.text)]

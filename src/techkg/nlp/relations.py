@@ -98,6 +98,7 @@ class RelationReader:
             if m.label == "COMPANY":
                 counts[m.key] = counts.get(m.key, 0) + 1
         self.topic = max(counts, key=counts.get) if counts else None
+        self.last_pair: tuple[str, str] | None = None  # the latest partnership, for "双方推出"
 
     def in_range(self, a: int, b: int) -> list[Ment]:
         return [m for m in self.mentions if a <= m.start and m.end <= b]
@@ -149,10 +150,21 @@ class RelationReader:
                 if (cs, ce) in seen_clauses:
                     continue
                 seen_clauses.add((cs, ce))
+                if not self.in_range(cs, pos) and cs > s:
+                    cs = _clause_bounds(text, s, e, cs - 1)[0]  # "奥迪与上汽签署备忘录，计划合作开发"
                 clause = text[cs:ce]
-                if _negated(text[s:pos]) or _negated(clause) or any(c in clause for c in terms.NOT_PARTNER_CUES):
+                if (
+                    _negated(text[s:pos])
+                    or _negated(clause)
+                    or any(c in text[s:e] for c in terms.SENTENCE_NEGATIONS)
+                    or any(c in clause for c in terms.NOT_PARTNER_CUES)
+                    or terms.ANAPHORIC_BEFORE_TRIGGER.search(text[cs:pos])
+                ):
                     continue
-                out += self._pairs_in_clause(s, e, cs, ce, pos, trig, subject, follow)
+                pairs = self._pairs_in_clause(s, e, cs, ce, pos, trig, subject, follow)
+                out += pairs
+                if pairs:
+                    self.last_pair = (pairs[-1].source, pairs[-1].target)
         return out
 
     def _pairs_in_clause(self, s, e, cs, ce, pos, trig, subject, follow) -> list[RelationHit]:
@@ -169,7 +181,8 @@ class RelationReader:
                 # "A和B达成合作" without a clear preposition: every company before the cue
                 left, right = before[:1], before[1:]
             else:
-                left = [m for m in before if m.end <= prep]
+                # "问界是赛力斯与华为合作": the list right before 与, not everything earlier
+                left = _trailing_list(text, [m for m in before if m.end <= prep], prep)
                 right = [m for m in before if m.start > prep]
         # a relative clause: "与X合作的Y" → Y (or its maker) is the other side
         if not left:
@@ -187,7 +200,9 @@ class RelationReader:
         if not right_keys and COUNT_NOUN_RE.search(text[cs:pos]):
             right_keys = self._listed_in_following(follow)
             conf -= 0.2
-        elif not right_keys and subject and subject not in left_keys and len(left_keys) == 1:
+        elif not right_keys and subject and subject not in left_keys and len(left_keys) == 1 and (
+            trig not in LEAD_PARTNER_TRIGGERS and _last_preposition(text, cs, pos, []) is None
+        ):
             right_keys, conf = [subject], conf - 0.2  # "宣布深化合作的是AWS": the article's subject is the other side
         if any(m.label == "PRODUCT" for m in left + right):
             conf -= 0.1
@@ -218,7 +233,7 @@ class RelationReader:
                     continue  # "正式发布" already read as "发布" or the reverse
                 done_at.add(pos)
                 cs, ce = _clause_bounds(text, s, e, pos)
-                if _negated(text[cs:pos]):
+                if _negated(text[cs:pos]) or any(c in text[cs:pos] for c in ("收购", "投资", "入股")):
                     continue
                 out += self._release_at(s, e, cs, ce, pos, trig, subject, follow)
         return out
@@ -252,8 +267,12 @@ class RelationReader:
         # "用友和金蝶分别发布了YonGPT和苍穹GPT": pair them in order
         if "分别" in text[cs:pos] and len(companies) == len(products) > 1:
             return [RelationHit("release", c.key, p.key, s, e, 0.8, trig) for c, p in zip(companies, products, strict=True)]
+        if re.search(r"(?:双方|两家公司|两家)[^，。]{0,6}$", text[cs:pos]) and self.last_pair:
+            return [RelationHit("release", c, p.key, s, e, 0.7, trig) for c in self.last_pair for p in products]
         if companies:
             company = companies[-1].key
+            if len(companies) > 1 and re.search(r"[与和同]", text[companies[0].end : companies[1].start]):
+                company = companies[0].key  # "甲骨文与亚马逊云科技联合推出": the subject leads
         else:
             brand_makers = [self.makers.get(p.key) for p in products]
             company = self._sentence_opener(s, cs) or next((k for k in brand_makers if k), None) or subject
@@ -265,15 +284,23 @@ class RelationReader:
 
     def _objects(self, start: int, end: int) -> list[Ment]:
         """Products after a release cue, stopping at a new subject."""
+        text = self.text
         after = self.in_range(start, end)
-        products = []
+        products: list[Ment] = []
+        pos = start
         for i, m in enumerate(after):
             if m.label == "COMPANY":
-                if i + 1 < len(after) and after[i + 1].label == "PRODUCT" and _adjacent(self.text, m, after[i + 1]):
+                if i + 1 < len(after) and after[i + 1].label == "PRODUCT" and _adjacent(text, m, after[i + 1]):
                     continue  # a brand before its product
                 break
-            if self.text[m.end : m.end + 1] == "的" and any(x.label == "PRODUCT" for x in after[i + 1 :]):
-                continue  # "Office的AI助手Microsoft 365 Copilot"
+            gap = text[pos : m.start]
+            pos = m.end
+            if products and any(v in gap for v in terms.PRODUCT_LINK_VERBS):
+                break  # "推出的Mate 40系列搭载麒麟9000": the chip is not released here
+            if text[m.end : m.end + 1] == "的":
+                continue  # "Office的AI助手", "搭载SteamOS的Legion Go S": a modifier
+            if m.start > 0 and text[m.start - 1] in "(（" and text[m.end : m.end + 1] in ")）":
+                continue  # a gloss in brackets
             products.append(m)
         return products
 
@@ -311,6 +338,21 @@ def _last_preposition(text: str, cs: int, pos: int, before: list[Ment]) -> int |
                 continue
             best = i
     return best
+
+
+def _trailing_list(text: str, ments: list[Ment], end: int) -> list[Ment]:
+    """Mentions forming a list that ends right before ``end`` ("A、B与…")."""
+    out: list[Ment] = []
+    pos = end
+    for m in reversed(ments):
+        gap = text[m.end : pos]
+        if out and not terms.LIST_SEPARATORS.match(gap):
+            break
+        if not out and len(gap.strip()) > 6:
+            break
+        out.insert(0, m)
+        pos = m.start
+    return out
 
 
 def _leading_list(text: str, ments: list[Ment], start: int) -> list[Ment]:

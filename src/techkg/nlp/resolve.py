@@ -40,6 +40,7 @@ def choose(candidates: list[Candidate], text: str) -> tuple[list[Candidate], lis
         if c.source != "lexicon" and any(b.start <= c.start and c.end <= b.end for b in blocked):
             continue
         usable.append(c)
+    usable = _drop_swallowing(usable, text)
     usable.sort(key=lambda c: (-c.length, -c.score, c.start))
     taken = bytearray(len(text) + 1)
     chosen: list[Candidate] = []
@@ -48,6 +49,7 @@ def choose(candidates: list[Candidate], text: str) -> tuple[list[Candidate], lis
             continue
         taken[c.start : c.end] = b"\x01" * c.length
         chosen.append(c)
+    chosen = [_extend_series(c, text, taken) for c in chosen]
     chosen.sort(key=lambda c: c.start)
     brands = [
         c
@@ -57,6 +59,31 @@ def choose(candidates: list[Candidate], text: str) -> tuple[list[Candidate], lis
         and any(p.label == "Product" and p.start == c.start and c.end < p.end for p in chosen)
     ]
     return chosen, _dedupe(brands)
+
+
+def _drop_swallowing(cands: list[Candidate], text: str) -> list[Candidate]:
+    """Drop guessed company spans that swallow a lexicon name ("华为全", "谷歌云和"), and
+    series names taken for companies where the article uses them with a model number ("天玑")."""
+    known = [c for c in cands if c.source == "lexicon"]
+    series = {text[c.start : c.end].rstrip("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz ")
+              for c in cands if c.label == "Product"}
+    kept = []
+    for c in cands:
+        if c.source != "lexicon" and c.label == "Company":
+            if any(k.start >= c.start and k.end <= c.end and k.length < c.length for k in known):
+                continue
+            if text[c.start : c.end] in series:
+                continue
+        kept.append(c)
+    return kept
+
+
+def _extend_series(c: Candidate, text: str, taken: bytearray) -> Candidate:
+    """A product name directly followed by 系列 names the series ("Mate 40系列")."""
+    if c.label == "Product" and text.startswith("系列", c.end) and not any(taken[c.end : c.end + 2]):
+        taken[c.end : c.end + 2] = b"\x01\x01"
+        return Candidate(c.start, c.end + 2, c.label, c.source, c.score, c.key, c.weak, c.maker)
+    return c
 
 
 def _dedupe(cands: list[Candidate]) -> list[Candidate]:

@@ -18,7 +18,8 @@ STANDARD_RE = re.compile(
     r"^(?:[2-8]G(?:-A)?|[2-4]D|[48]K|HBM\d\w*|G?DDR\d\w*|LPDDR\d\w*|PCIe(?:\s?\d(?:\.\d)?)?|USB\s?\d?"
     r"|Wi-?Fi\s?\d\w*|Q[1-4]|H[12]|[1-9]\d{0,2}(?:nm|mm|GB|TB|MB|W|MW|KW|kW|GW|GWh|kWh|mAh|Hz|GHz|"
     r"MHz|fps|K|B|T|P|bit|TOPS|TFLOPS|PFLOPS|EFLOPS|km|Wh|V|A)(?:/s)?|NVLink|NVLINK|TOPS|FP\d+|INT\d+"
-    r"|CUDA|ARM|x86|RISC-V|IPO|CEO|CTO|CFO|COO|GPU|CPU|NPU|AI|AIGC|AGI|LLM|SoC|EUV|DUV|OLED|LTPO|"
+    r"|CUDA|ARM|x86|RISC-V|IPO|CEO|CTO|CFO|COO|GPU|CPU|NPU|AI|AIGC|AGI|LLM|SoC|EUV|DUV|OLED|LTPO|RLHF|RAG|"
+    r"5G-Advanced|MoE|API|SDK|"
     r"V2X|L[2-5]\+?|TOP\d+|No\.?\d+|NO\.?\d+)$",
     re.IGNORECASE,
 )
@@ -38,7 +39,7 @@ NON_PRODUCT_HEADS = ("架构", "工艺", "制程", "技术", "标准", "协议",
 # Strong descriptors: a Chinese name right after one is a company ("光刻机制造商阿斯麦").
 STRONG_COMPANY_DESCRIPTORS = (
     "巨头", "制造商", "供应商", "厂商", "服务商", "运营商", "初创公司", "创企", "独角兽", "芯片商",
-    "代工厂", "龙头", "车企", "设计商", "开发商",
+    "代工厂", "龙头", "车企", "设计商", "开发商", "大厂", "封测厂",
 )
 
 # Words before a name that say it is a company ("供应商Runway", "调研机构TrendForce").
@@ -80,13 +81,27 @@ PARTNER_TRIGGERS = (
 # Release cues.
 RELEASE_TRIGGERS = (
     "正式发布", "发布了", "发布", "发表了", "发表", "推出了", "推出", "上线了", "上线", "亮相", "发售", "开售",
-    "开卖", "上架", "上市",
-    "宣布推出", "宣布", "首发", "面世", "问世", "开源了", "开源", "揭晓", "揭幕",
+    "开卖", "上架", "上市", "首发", "面世", "问世", "开源了", "开源", "揭晓", "揭幕",
 )
 # Words that cancel or weaken a relation in the same clause.
 NEGATION_CUES = (
     "否认", "并未", "没有", "未能", "未曾", "尚未", "并非", "不会", "不是", "无意", "拒绝", "终止",
     "中止", "暂停", "结束", "取消", "传闻", "传言", "据传", "网传", "有消息称", "辟谣", "澄清", "不存在",
+    "传出", "从未", "均未", "报道称", "据报道", "未回应", "否定",
+)
+# Negations strong enough to cancel a cooperation named anywhere in the sentence.
+SENTENCE_NEGATIONS = ("否认", "辟谣", "从未", "均未", "并未证实", "未证实", "不实")
+# "这次合作", "双方的合作": a cooperation already named, not a new one.
+ANAPHORIC_BEFORE_TRIGGER = re.compile(r"(?:这次|此次|这项|该项|本次|这一|双方的|两家的|双方|两家)\s*$")
+# Verbs linking two products ("Mate 40搭载麒麟9000"): the second is not released.
+PRODUCT_LINK_VERBS = ("搭载", "采用", "使用", "支持", "配备", "集成", "运行", "基于", "对标", "超过", "击败",
+                      "相比", "取代", "替代", "兼容")
+# Event names end like this: "鸿海科技日", "GTC大会".
+EVENT_FOLLOWERS = ("日", "大会", "峰会", "节", "论坛", "展", "发布会")
+# Countries and places LAC sometimes tags as organisations.
+PLACES = frozenset(
+    "中国 美国 日本 韩国 印度 德国 法国 英国 欧洲 欧盟 台湾 香港 澳门 北京 上海 深圳 广州 杭州 加州 "
+    "硅谷 亚洲 全球 国内 海外 亚利桑那州 俄罗斯 越南 新加坡 以色列 荷兰".split()
 )
 # Relations that are not partnerships.
 NOT_PARTNER_CUES = (
