@@ -26,7 +26,7 @@ from spacy.tokens import Doc
 from techkg.nlp import terms
 from techkg.text import is_han
 
-LATIN_WORD_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9+\-.#&']*")
+LATIN_WORD_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9+\-.#&'@]*")
 MODEL_WORD_RE = re.compile(r"^(?=.*\d)[A-Za-z][A-Za-z0-9+\-.]*$")
 # Words that extend a model name: "H100 NVL", "Mate 60 Pro", "骁龙8 Gen 3".
 MODEL_SUFFIX_WORDS = frozenset(
@@ -286,13 +286,23 @@ def product_candidates(doc: Doc, text: str, companies: list[Candidate]) -> list[
         end = c.end + len(m.group(1)) + len(" ".join(keep))
         end = _extend_model(text, end)
         out.append(Candidate(c.start, end, "Product", "pattern", 0.8, maker=c.key))
+    # 1b. a product family from the lexicon + model number: "昇腾320", "思元100", "麒麟9000S"
+    for c in companies:
+        if c.label == "Product" and c.source == "lexicon":
+            m = re.match(r" ?(\d{2,5}[A-Za-z]{0,3}|[A-Za-z]{1,3}\d{1,4}[A-Za-z]?)(?![A-Za-z0-9])", text[c.end :])
+            if m and not re.fullmatch(r"(?:19|20)\d\d", m.group(1)) and not _unit_follows(text, c.end + m.end()):
+                end = _extend_model(text, c.end + m.end())
+                out.append(Candidate(c.start, end, "Product", "pattern", 0.75, maker=c.maker))
     # 2. Latin runs: model numbers, names before/after a product noun, release objects
     for _ts, _te, cs, ce in latin_runs(doc):
         name = text[cs:ce]
         words = name.split(" ")
         # trim generic words at the ends ("GPU", "AI") unless inside a longer name
-        while words and (words[0].lower() in terms.GENERIC_TERMS or terms.STANDARD_RE.match(words[0])):
-            cs += len(words[0]) + 1
+        while words and (
+            words[0].lower() in terms.GENERIC_TERMS
+            or (terms.STANDARD_RE.match(words[0]) and (len(words) == 1 or _is_modelish(words[1])))
+        ):
+            cs += len(words[0]) + 1  # "PCIe H100": the standard is not part of the name
             words = words[1:]
         while words and (words[-1].lower() in terms.GENERIC_TERMS or terms.STANDARD_RE.match(words[-1])):
             words = words[:-1]

@@ -81,8 +81,7 @@ class ProductFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         found = doc.user_data.get(CANDIDATES, [])
-        companies = [c for c in found if c.label == "Company"]
-        _add(doc, cand.product_candidates(doc, _folded(doc), companies))
+        _add(doc, cand.product_candidates(doc, _folded(doc), found))
         return doc
 
 

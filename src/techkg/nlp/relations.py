@@ -31,6 +31,7 @@ CLAUSE_SPLIT_RE = re.compile(r"[，,；;：:]")
 PREPOSITIONS = ("与", "和", "同", "跟")
 LEAD_PARTNER_TRIGGERS = ("携手", "联手", "牵手")
 COUNT_NOUN_RE = re.compile(r"(?:\d+|[一二两三四五六七八九十几多数]+)\s*(?:家|个|位)")
+HOSTING_RE = re.compile(r"在[^，。在]{1,30}?(?:中|上|平台)\s*$")
 SUBJECT_LEAD_RE = re.compile(
     r"\s*(?:(?:此外|另外|同时|目前|事实上|据悉|据了解|而|但|不过|然而|其中|今天|今日|近日|日前|随后|最终|"
     r"当天|此前|去年|今年|\d{4}年|\d{1,2}月\d{1,2}日|\d{1,2}月)\s*[,，、]?\s*)*"
@@ -235,6 +236,9 @@ class RelationReader:
                 cs, ce = _clause_bounds(text, s, e, pos)
                 if _negated(text[cs:pos]) or any(c in text[cs:pos] for c in ("收购", "投资", "入股")):
                     continue
+                host = HOSTING_RE.search(text, cs, pos)
+                if host and any(m.label == "PRODUCT" for m in self.in_range(host.start(), pos)):
+                    continue  # "在Amazon Bedrock中上线了R1": offered on a platform, not released
                 out += self._release_at(s, e, cs, ce, pos, trig, subject, follow)
         return out
 
@@ -250,7 +254,7 @@ class RelationReader:
             if prods_before and SUBJECT_FILLERS.match(text[prods_before[-1].end : pos].strip()):
                 out = []
                 for p in prods_before:
-                    maker = self.makers.get(p.key) or (companies[-1].key if companies else None)
+                    maker = (companies[0].key if companies else None) or self.makers.get(p.key)
                     if maker and maker != p.key:
                         out.append(RelationHit("release", maker, p.key, s, e, 0.75, trig))
                 return out
@@ -271,7 +275,7 @@ class RelationReader:
             return [RelationHit("release", c, p.key, s, e, 0.7, trig) for c in self.last_pair for p in products]
         if companies:
             company = companies[-1].key
-            if len(companies) > 1 and re.search(r"[与和同]", text[companies[0].end : companies[1].start]):
+            if len(companies) > 1 and re.search(r"[与和同]", text[companies[0].end : companies[-1].start]):
                 company = companies[0].key  # "甲骨文与亚马逊云科技联合推出": the subject leads
         else:
             brand_makers = [self.makers.get(p.key) for p in products]
@@ -297,8 +301,8 @@ class RelationReader:
             pos = m.end
             if products and any(v in gap for v in terms.PRODUCT_LINK_VERBS):
                 break  # "推出的Mate 40系列搭载麒麟9000": the chip is not released here
-            if text[m.end : m.end + 1] == "的":
-                continue  # "Office的AI助手", "搭载SteamOS的Legion Go S": a modifier
+            if text[m.end : m.end + 1] == "的" or gap.rstrip().endswith(("基于", "品牌", "在")):
+                continue  # "Office的AI助手", "基于华为云的…", "品牌乐道": not what is released
             if m.start > 0 and text[m.start - 1] in "(（" and text[m.end : m.end + 1] in ")）":
                 continue  # a gloss in brackets
             products.append(m)

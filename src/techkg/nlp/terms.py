@@ -19,7 +19,7 @@ STANDARD_RE = re.compile(
     r"|Wi-?Fi\s?\d\w*|Q[1-4]|H[12]|[1-9]\d{0,2}(?:nm|mm|GB|TB|MB|W|MW|KW|kW|GW|GWh|kWh|mAh|Hz|GHz|"
     r"MHz|fps|K|B|T|P|bit|TOPS|TFLOPS|PFLOPS|EFLOPS|km|Wh|V|A)(?:/s)?|NVLink|NVLINK|TOPS|FP\d+|INT\d+"
     r"|CUDA|ARM|x86|RISC-V|IPO|CEO|CTO|CFO|COO|GPU|CPU|NPU|AI|AIGC|AGI|LLM|SoC|EUV|DUV|OLED|LTPO|RLHF|RAG|"
-    r"5G-Advanced|MoE|API|SDK|"
+    r"5G-Advanced|MoE|API|SDK|High-NA|"
     r"V2X|L[2-5]\+?|TOP\d+|No\.?\d+|NO\.?\d+)$",
     re.IGNORECASE,
 )
@@ -34,7 +34,7 @@ PRODUCT_HEADS = (
 
 # Nouns after a name that say it is NOT a product ("Blackwell架构", "4NP工艺").
 NON_PRODUCT_HEADS = ("架构", "工艺", "制程", "技术", "标准", "协议", "指令集", "大会", "峰会", "开发者大会",
-                     "发布会", "项目", "计划", "基金", "实验室", "团队")
+                     "发布会", "项目", "计划", "基金", "实验室", "团队", "主题演讲", "演讲", "展会", "品牌")
 
 # Strong descriptors: a Chinese name right after one is a company ("光刻机制造商阿斯麦").
 STRONG_COMPANY_DESCRIPTORS = (
@@ -81,7 +81,7 @@ PARTNER_TRIGGERS = (
 # Release cues.
 RELEASE_TRIGGERS = (
     "正式发布", "发布了", "发布", "发表了", "发表", "推出了", "推出", "上线了", "上线", "亮相", "发售", "开售",
-    "开卖", "上架", "上市", "首发", "面世", "问世", "开源了", "开源", "揭晓", "揭幕",
+    "开卖", "上架", "上市", "首发", "面世", "问世", "开源了", "揭晓", "揭幕",
 )
 # Words that cancel or weaken a relation in the same clause.
 NEGATION_CUES = (

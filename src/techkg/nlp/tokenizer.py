@@ -46,7 +46,7 @@ def load_lac():
 def _script(ch: str) -> int:
     if "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf":
         return 0
-    if ch.isalnum() or ch in "+-.#_&'":
+    if ch.isalnum() or ch in "+-.#_&'@":
         return 1
     return 2
 
