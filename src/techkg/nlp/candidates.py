@@ -132,7 +132,7 @@ def _after_descriptor_or_place(text: str, start: int, end: int) -> int:
         i = name.rfind(d)
         if i >= 0 and len(name) - (i + len(d)) >= 2:
             cut = max(cut, i + len(d))
-    if not cut:
+    if not cut and not name.endswith(("公司", "集团")):  # a legal name keeps its city
         for place in terms.PLACES:
             if name.startswith(place) and len(name) - len(place) >= 2:
                 cut = len(place)
@@ -149,7 +149,8 @@ def _context_says_company(before: str, after: str) -> bool:
     # subject of a release verb: "Midjourney发布", "谷歌也上线了"
     for trig in terms.RELEASE_TRIGGERS:
         idx = after.find(trig)
-        if 0 <= idx <= 12 and SUBJECT_FILLERS.match(after[:idx]):
+        nominal = after[idx + len(trig) : idx + len(trig) + 1] in ("当", "会", "后", "前", "时", "日", "的")
+        if 0 <= idx <= 12 and SUBJECT_FILLERS.match(after[:idx]) and not nominal:
             return True
     # partner in a cooperation frame: "与X合作", "携手X", "X与Y合作"
     if COMPANY_PREFIX_FILLERS.search(before[-3:]) or after.startswith(("与", "和", "携手", "联手")):

@@ -122,7 +122,7 @@ class Linker:
         makers: dict[str, str] = {}
         brand_at = {b.start_char: b for b in doc.spans.get("brands", [])}
         declared = doc.user_data.get("techkg.makers", {})
-        aliases: dict[str, str] = {}  # abbreviation key -> entity key
+        aliases: dict[str, str] = {}  # key -> the key it merges into (name and its abbreviation)
         ents = list(doc.ents)
         for span in ents:
             brand = brand_at.get(span.start_char)
@@ -137,7 +137,11 @@ class Linker:
                 span.kb_id_ = key
             abbrev = link.abbreviation_after(text, span.end_char)
             if abbrev:
-                aliases.setdefault(link.name_key(abbrev), key)
+                short = self._lexicon_key(lexicon, abbrev, span.label_) or link.name_key(abbrev)
+                if lexicon is not None and lexicon.get(short) is not None and lexicon.get(key) is None:
+                    aliases.setdefault(key, short)  # "深度求索…有限公司（DeepSeek）": the known name wins
+                else:
+                    aliases.setdefault(short, key)
             if span.label_ == "PRODUCT":
                 maker = declared.get((span.start_char, span.end_char))
                 if brand is not None:

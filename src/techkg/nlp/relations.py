@@ -29,7 +29,7 @@ from techkg.nlp.candidates import SUBJECT_FILLERS
 SENTENCE_RE = re.compile(r"[^。！？!?\n]+[。！？!?]*[”’」』)]*")
 CLAUSE_SPLIT_RE = re.compile(r"[，,；;：:]")
 PREPOSITIONS = ("与", "和", "同", "跟")
-LEAD_PARTNER_TRIGGERS = ("携手", "联手", "牵手")
+LEAD_PARTNER_TRIGGERS = ("携手", "联手", "牵手", "联合")
 COUNT_NOUN_RE = re.compile(r"(?:\d+|[一二两三四五六七八九十几多数]+)\s*(?:家|个|位)")
 HOSTING_RE = re.compile(r"在[^，。在]{1,30}?(?:中|上|平台)\s*$")
 SUBJECT_LEAD_RE = re.compile(
@@ -162,11 +162,27 @@ class RelationReader:
                     or terms.ANAPHORIC_BEFORE_TRIGGER.search(text[cs:pos])
                 ):
                     continue
-                pairs = self._pairs_in_clause(s, e, cs, ce, pos, trig, subject, follow)
+                if terms.BOTH_PARTIES.search(text[cs:pos]) and not self.in_range(cs, pos):
+                    pairs = self._both_parties(s, e, trig)
+                else:
+                    pairs = self._pairs_in_clause(s, e, cs, ce, pos, trig, subject, follow)
                 out += pairs
                 if pairs:
                     self.last_pair = (pairs[-1].source, pairs[-1].target)
         return out
+
+    def _both_parties(self, s, e, trig) -> list[RelationHit]:
+        """"双方宣布合作": the two companies of this sentence, else of the sentence before."""
+        for a, b in ((s, e), (self._prev_sentence_start(s), s)):
+            keys = list(dict.fromkeys(k for k in (self.as_company(m) for m in self.in_range(a, b)) if k))
+            if len(keys) >= 2:
+                x, y = sorted(keys[:2])
+                return [RelationHit("partnership", x, y, s, e, 0.7, trig)]
+        return []
+
+    def _prev_sentence_start(self, s: int) -> int:
+        starts = [a for a, _ in sentences(self.text[:s])]
+        return starts[-1] if starts else s
 
     def _pairs_in_clause(self, s, e, cs, ce, pos, trig, subject, follow) -> list[RelationHit]:
         text = self.text
@@ -183,7 +199,8 @@ class RelationReader:
                 left, right = before[:1], before[1:]
             else:
                 # "问界是赛力斯与华为合作": the list right before 与, not everything earlier
-                left = _trailing_list(text, [m for m in before if m.end <= prep], prep)
+                earlier = [m for m in before if m.end <= prep]
+                left = _trailing_list(text, earlier, prep) or earlier[-1:]
                 right = [m for m in before if m.start > prep]
         # a relative clause: "与X合作的Y" → Y (or its maker) is the other side
         if not left:

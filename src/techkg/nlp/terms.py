@@ -66,7 +66,7 @@ NON_COMPANY_SUFFIXES = (
     "大学", "学院", "学校", "中学", "研究院", "研究所", "科学院", "实验室", "部", "局", "委", "委员会",
     "厅", "署", "办", "办公室", "政府", "法院", "检察院", "协会", "学会", "联盟", "联合会", "基金会",
     "大会", "峰会", "论坛", "展", "展会", "博览会", "发布会", "开发者大会", "研讨会", "会议", "组织",
-    "议会", "国会", "监管机构", "中心",
+    "议会", "国会", "监管机构", "中心", "所", "板",
 )
 NON_COMPANY_NAMES = frozenset(
     ["工信部", "发改委", "国务院", "商务部", "科技部", "财政部", "网信办", "证监会", "银保监会", "国资委", "市场监管总局", "欧盟", "联合国", "美国商务部", "白宫", "国会", "世界卫生组织", "国际电信联盟", "3gpp", "ieee", "w3c", "中国信通院", "信通院", "中科院", "工业和信息化部"]
@@ -92,7 +92,9 @@ NEGATION_CUES = (
 # Negations strong enough to cancel a cooperation named anywhere in the sentence.
 SENTENCE_NEGATIONS = ("否认", "辟谣", "从未", "均未", "并未证实", "未证实", "不实")
 # "这次合作", "双方的合作": a cooperation already named, not a new one.
-ANAPHORIC_BEFORE_TRIGGER = re.compile(r"(?:这次|此次|这项|该项|本次|这一|双方的|两家的|双方|两家)\s*$")
+ANAPHORIC_BEFORE_TRIGGER = re.compile(r"(?:这次|此次|这项|该项|本次|这一|双方的|两家的)\s*$")
+# "双方宣布建立战略合作关系": the two companies just named.
+BOTH_PARTIES = re.compile(r"(?:双方|两家公司|两家企业|两家|二者|两者)")
 # Verbs linking two products ("Mate 40搭载麒麟9000"): the second is not released.
 PRODUCT_LINK_VERBS = ("搭载", "采用", "使用", "支持", "配备", "集成", "运行", "基于", "对标", "超过", "击败",
                       "相比", "取代", "替代", "兼容")
