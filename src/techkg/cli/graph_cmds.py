@@ -1,5 +1,385 @@
-"""CLI commands: graph side (registered on the shared app)."""
+"""CLI commands on the graph side: ``ingest``, ``remove``, ``query``, ``export``, ``stats``, ``build``.
+
+Thin commands over :mod:`techkg.ingest`, :mod:`techkg.store`,
+:mod:`techkg.sparql`, :mod:`techkg.export` and :mod:`techkg.stats`; heavy
+libraries load inside the command bodies so ``techkg --help`` stays fast.
+Exit codes: 0 success, 1 some input failed or an error, 2 usage error.
+"""
 
 from __future__ import annotations
 
-from techkg.cli.app import app  # noqa: F401
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from techkg.cli.app import app
+
+if TYPE_CHECKING:
+    from techkg.ingest import IngestSummary
+    from techkg.store import GraphStore
+
+DEFAULT_STORE = Path("output/store")  # same as techkg.store.DEFAULT_STORE (kept import-free)
+DEFAULT_BASE = "https://w3id.org/techkg/id/"
+
+StoreOpt = Annotated[
+    Path, typer.Option("--store", help="Graph store directory (created by 'techkg ingest').")
+]
+BaseOpt = Annotated[
+    str,
+    typer.Option("--base-iri", envvar="TECHKG_BASE_IRI", help="Base IRI of entity, article and event IRIs."),
+]
+PathsArg = Annotated[
+    list[str], typer.Argument(help="Files, folders (recursive), glob patterns, or - for stdin.")
+]
+MaxBytes = Annotated[int, typer.Option("--max-bytes", help="Largest file (or JSONL line) read, in bytes.")]
+NoModel = Annotated[bool, typer.Option("--no-model", help="Switch the CLUENER-trained company tagger off.")]
+
+
+def _fail(err: Exception | str, code: int = 1) -> None:
+    typer.echo(f"error: {err}", err=True)
+    raise typer.Exit(code)
+
+
+def _with_hint(err: Exception) -> str:
+    from techkg.errors import ModelError
+
+    if isinstance(err, ModelError):
+        return f"{err} (or run without the company model: --no-model)"
+    return str(err)
+
+
+def _open(store: Path, base: str, *, read_only: bool = False) -> GraphStore:
+    from techkg.errors import TechKGError
+    from techkg.store import GraphStore
+
+    try:
+        return GraphStore.open(store, read_only=read_only, base=base)
+    except TechKGError as e:
+        _fail(e)
+        raise  # unreachable: _fail exits
+
+
+def _run_ingest(
+    paths: list[str],
+    st: GraphStore,
+    *,
+    batch_size: int,
+    force: bool,
+    max_bytes: int,
+    no_model: bool,
+    progress: bool,
+) -> IngestSummary:
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from techkg.extract import Extractor
+    from techkg.ingest import ingest
+
+    console = Console(stderr=True)
+    show = progress and console.is_terminal
+
+    def on_error(msg: str) -> None:
+        console.print(f"[red]error:[/red] {msg}", highlight=False, markup=True, soft_wrap=True)
+
+    extractor = Extractor(use_model=not no_model)
+    _ = extractor.nlp  # load the pipeline now: a missing model is one clear error, not one per article
+    if not show:
+        return ingest(paths, st, extractor=extractor, stdin=sys.stdin.buffer, max_bytes=max_bytes,
+                      batch_size=batch_size, force=force, on_error=on_error)
+    columns = (
+        SpinnerColumn(),
+        TextColumn("[bold]ingest[/bold]"),
+        BarColumn(),
+        TextColumn("{task.fields[info]}"),
+        TimeElapsedColumn(),
+    )
+    with Progress(*columns, console=console, transient=True) as bar:
+        task = bar.add_task("ingest", total=None, info="loading the model")
+
+        def on_progress(s: IngestSummary) -> None:
+            bar.update(task, info=f"{s.read} read, {s.new} new, {s.updated} updated, "
+                                  f"{s.unchanged} unchanged, {s.failed} failed")
+
+        return ingest(paths, st, extractor=extractor, stdin=sys.stdin.buffer, max_bytes=max_bytes,
+                      batch_size=batch_size, force=force, on_error=on_error, on_progress=on_progress)
+
+
+def _print_summary(s: IngestSummary, store: Path) -> None:
+    typer.echo(f"{s.line()}\nstore: {store}", err=True)
+
+
+@app.command()
+def ingest(
+    paths: PathsArg,
+    store: StoreOpt = DEFAULT_STORE,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles per batch and transaction.")] = 32,
+    force: Annotated[bool, typer.Option("--force", help="Re-extract articles even if unchanged.")] = False,
+    max_bytes: MaxBytes = 20_000_000,
+    no_model: NoModel = False,
+    no_progress: Annotated[bool, typer.Option("--no-progress", help="No progress bar.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON on stdout.")] = False,
+    base: BaseOpt = DEFAULT_BASE,
+) -> None:
+    """Read articles (.txt .md .html .jsonl, folders, globs, -) into the graph store.
+
+    Unchanged articles are skipped, changed ones replace their old statements.
+    Exits 1 when some input could not be read (the others still go in).
+    """
+    from techkg.errors import TechKGError
+
+    st = _open(store, base)
+    try:
+        with st:
+            summary = _run_ingest(paths, st, batch_size=batch_size, force=force, max_bytes=max_bytes,
+                                  no_model=no_model, progress=not no_progress)
+    except KeyboardInterrupt:
+        _fail("interrupted; every article written so far is complete (run the same command to go on)", 130)
+    except TechKGError as e:
+        _fail(_with_hint(e))
+    if as_json:
+        typer.echo(json.dumps(summary.as_dict(), ensure_ascii=False))
+    _print_summary(summary, store)
+    if not summary.ok:
+        raise typer.Exit(1)
+
+
+@app.command()
+def remove(
+    ids: Annotated[list[str], typer.Argument(help="Article id, URL or article IRI; several allowed.")],
+    store: StoreOpt = DEFAULT_STORE,
+    base: BaseOpt = DEFAULT_BASE,
+) -> None:
+    """Take articles (and everything extracted from them) out of the store."""
+    missing = []
+    with _open(store, base) as st:
+        for item in ids:
+            if st.remove(item):
+                typer.echo(f"removed {item}", err=True)
+            else:
+                missing.append(item)
+    if missing:
+        _fail(f"not in the store: {', '.join(missing)} (list articles with 'techkg stats --articles')")
+
+
+def _query_text(sparql: str | None, file: Path | None) -> tuple[str, Any]:
+    from techkg.errors import QueryError
+    from techkg.sparql import parse_query_text, read_query_file
+
+    if sparql and file:
+        raise QueryError("give the query either as an argument or with -f FILE, not both")
+    if file is not None and str(file) != "-":
+        q = read_query_file(file)
+        return q.text, q
+    if file is not None:
+        sparql = sys.stdin.read()
+    if sparql is None or sparql == "-":
+        if sys.stdin.isatty():
+            raise QueryError("no query: give it as an argument, with -f FILE, or on stdin")
+        sparql = sys.stdin.read()
+    if not sparql.strip():
+        raise QueryError("the query is empty")
+    return sparql, parse_query_text(sparql)
+
+
+@app.command()
+def query(
+    sparql: Annotated[str | None, typer.Argument(help="SPARQL query text; omit to use -f or stdin.")] = None,
+    file: Annotated[Path | None, typer.Option("--file", "-f", help="Read the query from a .rq file.")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="table, csv, tsv, json or ttl.")] = "table",
+    param: Annotated[
+        list[str] | None,
+        typer.Option("--param", "-p", help="Query parameter NAME=VALUE (see the file's @param lines); repeatable."),
+    ] = None,
+    timeout: Annotated[float | None, typer.Option("--timeout", help="Give up after this many seconds.")] = None,
+    store: StoreOpt = DEFAULT_STORE,
+    base: BaseOpt = DEFAULT_BASE,
+) -> None:
+    """Run a SPARQL query; the default graph is the union of all articles.
+
+    Prefixes tk:, schema:, prov:, skos:, dcterms:, rdfs:, xsd:, company:,
+    product: and article: are pre-declared.
+    """
+    from techkg.errors import TechKGError
+    from techkg.sparql import FORMATS, bind, parse_param_options, write_results
+
+    if fmt not in FORMATS:
+        _fail(f"unknown format {fmt!r}; valid: {', '.join(FORMATS)}", 2)
+    try:
+        text, q = _query_text(sparql, file)
+        bound = bind(text, parse_param_options(param or []), q.params, base=base)
+    except TechKGError as e:
+        _fail(e)
+    with _open(store, base, read_only=True) as st:
+        try:
+            result = st.query(bound, timeout_s=timeout)
+            out = sys.stdout.buffer
+            n = write_results(result, fmt, out)
+            out.flush()
+        except TechKGError as e:
+            _fail(e)
+    if fmt == "table" and n is not None:
+        typer.echo(f"{n} row(s)", err=True)
+
+
+@app.command()
+def queries(
+    folder: Annotated[Path, typer.Argument(help="Folder of .rq files.")] = Path("queries"),
+) -> None:
+    """List the documented queries of a folder with their parameters."""
+    from techkg.errors import TechKGError
+    from techkg.sparql import read_query_file
+
+    files = sorted(folder.glob("*.rq"))
+    if not files:
+        _fail(f"{folder}: no .rq files here; give the queries folder of the techkg repository")
+    for f in files:
+        try:
+            q = read_query_file(f)
+        except TechKGError as e:
+            _fail(e)
+        params = " ".join(
+            f"--param {p.name}={p.default if p.default is not None else '...'}" for p in q.params
+        )
+        typer.echo(f"{f}\n    {q.title}\n    techkg query -f {f} {params}".rstrip())
+
+
+@app.command()
+def export(
+    fmt: Annotated[str, typer.Option("--format", help="ttl, nq, trig, jsonld, graphml, gexf or csv.")] = "ttl",
+    out: Annotated[
+        str | None,
+        typer.Option("--out", "-o", help="File or folder to write (csv: a folder), or - for stdout."),
+    ] = None,
+    store: StoreOpt = DEFAULT_STORE,
+    base: BaseOpt = DEFAULT_BASE,
+) -> None:
+    """Export the graph: RDF (ttl, nq, trig, jsonld), GraphML, GEXF or CSV."""
+    from techkg.errors import TechKGError
+    from techkg.export import FORMATS
+    from techkg.export import export as do_export
+
+    if fmt not in FORMATS:
+        _fail(f"unknown format {fmt!r}; valid: {', '.join(FORMATS)}", 2)
+    if fmt == "csv" and out == "-":
+        _fail("csv writes two files (entities.csv, relations.csv); give a folder with -o", 2)
+    target: Any = None if out == "-" else out
+    if out is None:
+        target = Path("output") if fmt == "csv" else Path("output") / FORMATS[fmt]
+    with _open(store, base, read_only=True) as st:
+        try:
+            if target is None:
+                do_export(st, fmt, sys.stdout.buffer)
+                sys.stdout.buffer.flush()
+                return
+            written = do_export(st, fmt, target)
+        except TechKGError as e:
+            _fail(e)
+    for p in written:
+        typer.echo(f"wrote {p}", err=True)
+
+
+@app.command()
+def stats(
+    top: Annotated[int, typer.Option("--top", min=1, help="How many companies and communities to list.")] = 10,
+    articles: Annotated[bool, typer.Option("--articles", help="Also list every article.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")] = False,
+    store: StoreOpt = DEFAULT_STORE,
+    base: BaseOpt = DEFAULT_BASE,
+) -> None:
+    """Counts, top companies by degree and PageRank, and communities."""
+    from dataclasses import asdict
+
+    from techkg.stats import compute_stats
+
+    with _open(store, base, read_only=True) as st:
+        s = compute_stats(st, top=top)
+        arts = st.articles() if articles else []
+    if as_json:
+        d = s.as_dict()
+        if articles:
+            d["articles"] = [asdict(a) for a in arts]
+        typer.echo(json.dumps(d, ensure_ascii=False, indent=2))
+        return
+    _print_stats(s, arts)
+
+
+def _print_stats(s: Any, arts: list[Any]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
+    counts = Table("what", "count", title="techkg store", title_justify="left")
+    for k, v in s.counts.items():
+        counts.add_row(k.replace("_", " "), "" if v is None else str(v))
+    console.print(counts)
+    for title, rows in (("top companies by degree", s.top_degree), ("top companies by PageRank", s.top_pagerank)):
+        t = Table("company", "中文", "degree", "PageRank", title=title, title_justify="left")
+        for r in rows:
+            t.add_row(r.label, r.label_zh, str(r.degree), f"{r.pagerank:.4f}")
+        console.print(t)
+    t = Table("#", "size", "companies", "members", title="communities (Louvain)", title_justify="left")
+    for i, c in enumerate(s.communities, 1):
+        more = f" … (+{len(c.members) - 12})" if len(c.members) > 12 else ""
+        t.add_row(str(i), str(c.size), str(c.companies), ", ".join(c.members[:12]) + more)
+    console.print(t)
+    if arts:
+        t = Table("id", "date", "title", title="articles", title_justify="left")
+        for a in arts:
+            t.add_row(a.id, a.date or "", a.title)
+        console.print(t)
+
+
+@app.command()
+def build(
+    paths: Annotated[list[str], typer.Argument(help="Corpus folder(s) or files.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the exports and graph.html.")] = Path("output"),
+    store: StoreOpt = DEFAULT_STORE,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles per batch and transaction.")] = 32,
+    max_bytes: MaxBytes = 20_000_000,
+    no_model: NoModel = False,
+    no_progress: Annotated[bool, typer.Option("--no-progress", help="No progress bar.")] = False,
+    base: BaseOpt = DEFAULT_BASE,
+) -> None:
+    """The main job: ingest a corpus, then write every export and graph.html.
+
+    Writes graph.ttl, graph.nq, graph.jsonld, graph.graphml, graph.gexf,
+    entities.csv, relations.csv and graph.html into --out, and prints where.
+    """
+    from techkg.errors import TechKGError
+    from techkg.export import export_all
+    from techkg.graph import to_networkx
+
+    st = _open(store, base)
+    try:
+        with st:
+            summary = _run_ingest(paths, st, batch_size=batch_size, force=False, max_bytes=max_bytes,
+                                  no_model=no_model, progress=not no_progress)
+            _print_summary(summary, store)
+            g = to_networkx(st, base=base)
+            written = export_all(st, out, graph=g)
+    except KeyboardInterrupt:
+        _fail("interrupted; every article written so far is complete (run the same command to go on)", 130)
+    except TechKGError as e:
+        _fail(_with_hint(e))
+    html = _render(g, out / "graph.html")
+    if html:
+        written.append(html)
+    typer.echo(f"knowledge graph: {g.number_of_nodes()} entities, {g.number_of_edges()} relations")
+    for p in written:
+        typer.echo(f"  {p}")
+    if not summary.ok:
+        raise typer.Exit(1)
+
+
+def _render(g: Any, path: Path) -> Path | None:
+    """Draw graph.html with the browser side's renderer, when it is installed."""
+    try:
+        from techkg.render import render_html
+    except ImportError:
+        typer.echo("note: techkg.render is not available; graph.html was not drawn", err=True)
+        return None
+    render_html(g, path, title="techkg")
+    return path

@@ -1,0 +1,289 @@
+"""Read → extract → store, streaming, idempotent, with a summary.
+
+:func:`ingest` reads articles (files, folders, globs, stdin), skips the ones
+whose content hash the store already holds *before* extracting them, runs the
+extractor over the rest in batches, and writes each batch of article graphs in
+one Oxigraph transaction (each article is in completely or not at all). An
+input that cannot be read or extracted is counted as failed, with a message
+naming the file and line; the others still go in.
+
+Time is split into reading, extraction and storage, so the benchmark (and the
+summary) can say where it goes.
+
+>>> import io
+>>> from techkg.store import GraphStore
+>>> class Nothing:  # a stand-in extractor that finds nothing
+...     def pipe(self, articles, batch_size=32):
+...         from techkg.records import Extraction
+...         return (Extraction(a, (), ()) for a in articles)
+>>> store = GraphStore.open(None)
+>>> jsonl = io.StringIO('{"id": "a1", "text": "輝達與台積電合作。"}\\n{"title": "壞行"}\\n')
+>>> s = ingest(["-"], store, extractor=Nothing(), stdin=jsonl)
+>>> (s.read, s.new, s.failed)
+(1, 1, 1)
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import IO, Any, Protocol
+
+from techkg.errors import CorpusError, ModelError, StoreError, TechKGError
+from techkg.records import Article, Extraction
+from techkg.store import GraphStore
+
+
+class SupportsPipe(Protocol):
+    """What ingest needs from an extractor (:class:`techkg.extract.Extractor`)."""
+
+    def pipe(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[Extraction]: ...
+
+
+@dataclass
+class IngestSummary:
+    """Counts and timings of one ingest run.
+
+    Attributes:
+        read: articles read successfully.
+        new / updated / unchanged: what the store reported per article.
+        failed: inputs that could not be read, extracted or stored.
+        entities / relations: extracted in this run (new and updated articles).
+        chars: characters of text extracted in this run.
+        seconds: wall time; ``read_s``, ``extract_s`` and ``store_s`` split it.
+        errors: one message per failure (file, line, what to do).
+    """
+
+    read: int = 0
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    entities: int = 0
+    relations: int = 0
+    chars: int = 0
+    seconds: float = 0.0
+    read_s: float = 0.0
+    extract_s: float = 0.0
+    store_s: float = 0.0
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """True when nothing failed."""
+        return self.failed == 0
+
+    def as_dict(self) -> dict[str, Any]:
+        """Plain dict (for JSON output and benchmarks)."""
+        d = asdict(self)
+        for k in ("seconds", "read_s", "extract_s", "store_s"):
+            d[k] = round(d[k], 3)
+        return d
+
+    def line(self) -> str:
+        """One-line human summary.
+
+        >>> IngestSummary(read=3, new=2, unchanged=1, seconds=1.5).line()
+        'read 3, new 2, updated 0, unchanged 1, failed 0; entities 0, relations 0; 1.5 s (extract 0.0 s, store 0.0 s)'
+        """
+        return (
+            f"read {self.read}, new {self.new}, updated {self.updated}, unchanged {self.unchanged}, "
+            f"failed {self.failed}; entities {self.entities}, relations {self.relations}; "
+            f"{self.seconds:.1f} s (extract {self.extract_s:.1f} s, store {self.store_s:.1f} s)"
+        )
+
+
+def _timed(items: Iterable[Any], summary: IngestSummary) -> Iterator[Any]:
+    """Iterate, adding the time spent producing each item to ``summary.read_s``."""
+    it = iter(items)
+    while True:
+        t = time.perf_counter()
+        try:
+            item = next(it)
+        except StopIteration:
+            summary.read_s += time.perf_counter() - t
+            return
+        summary.read_s += time.perf_counter() - t
+        yield item
+
+
+def ingest_articles(
+    items: Iterable[Article | CorpusError],
+    store: GraphStore,
+    *,
+    extractor: SupportsPipe | None = None,
+    batch_size: int = 32,
+    force: bool = False,
+    on_progress: Callable[[IngestSummary], None] | None = None,
+    on_error: Callable[[str], None] | None = None,
+) -> IngestSummary:
+    """Ingest already-read articles (and reader errors) into ``store``.
+
+    Args:
+        items: articles, and :class:`CorpusError` values for inputs that failed to read.
+        store: an open, writable store.
+        extractor: anything with ``pipe(articles, batch_size)``; a default
+            :class:`techkg.extract.Extractor` is built when None.
+        batch_size: articles per extraction batch and per store transaction.
+        force: re-extract and rewrite articles whose content did not change.
+        on_progress: called after every batch with the running summary.
+        on_error: called with each failure message as it happens.
+
+    Returns:
+        The summary of the run.
+    """
+    if batch_size < 1:
+        raise TechKGError(f"batch size must be at least 1, got {batch_size}")
+    if extractor is None:
+        from techkg.extract import Extractor
+
+        extractor = Extractor()
+    summary = IngestSummary()
+    start = time.perf_counter()
+    pending: list[Article] = []
+    pending_ids: dict[str, str] = {}
+
+    def fail(message: str) -> None:
+        summary.failed += 1
+        summary.errors.append(message)
+        if on_error:
+            on_error(message)
+
+    def flush() -> None:
+        if not pending:
+            return
+        extractions = _extract(extractor, pending, batch_size, summary, fail)
+        t = time.perf_counter()
+        _store(store, extractions, force, summary, fail)
+        summary.store_s += time.perf_counter() - t
+        pending.clear()
+        pending_ids.clear()
+        if on_progress:
+            on_progress(summary)
+
+    for item in _timed(items, summary):
+        if isinstance(item, CorpusError):
+            fail(str(item))
+            continue
+        summary.read += 1
+        if not force:
+            t = time.perf_counter()
+            if pending_ids.get(item.id) == item.content_hash:
+                status = "unchanged"  # the same article twice in one batch
+            else:
+                status = store.status(item)
+            summary.store_s += time.perf_counter() - t
+            if status == "unchanged":
+                summary.unchanged += 1
+                if on_progress and summary.read % batch_size == 0:
+                    on_progress(summary)
+                continue
+        pending.append(item)
+        pending_ids[item.id] = item.content_hash
+        if len(pending) >= batch_size:
+            flush()
+    flush()
+    summary.seconds = time.perf_counter() - start
+    return summary
+
+
+def _extract(
+    extractor: SupportsPipe,
+    articles: list[Article],
+    batch_size: int,
+    summary: IngestSummary,
+    fail: Callable[[str], None],
+) -> list[Extraction]:
+    t = time.perf_counter()
+    try:
+        out = list(extractor.pipe(articles, batch_size=batch_size))
+        if len(out) != len(articles):
+            raise TechKGError(f"the extractor returned {len(out)} results for {len(articles)} articles")
+    except ModelError:
+        raise  # the pipeline itself cannot load: no article can go in
+    except Exception:  # noqa: BLE001 - isolate the article that breaks the batch
+        out = []
+        for a in articles:
+            try:
+                out.extend(extractor.pipe([a], batch_size=1))
+            except ModelError:
+                raise
+            except Exception as e:  # noqa: BLE001 - reported, the run goes on
+                fail(f"{a.path or a.id}: extraction failed ({type(e).__name__}: {e}); "
+                     f"the article was skipped, report it with the file attached")
+    summary.extract_s += time.perf_counter() - t
+    for ex in out:
+        summary.chars += len(ex.article.text)
+    return out
+
+
+def _store(
+    store: GraphStore,
+    extractions: list[Extraction],
+    force: bool,
+    summary: IngestSummary,
+    fail: Callable[[str], None],
+) -> None:
+    if not extractions:
+        return
+    try:
+        pairs = list(zip(extractions, store.put_many(extractions, force=force), strict=True))
+    except StoreError:
+        # One bad article must not keep the others out: write them one by one.
+        pairs = []
+        for ex in extractions:
+            try:
+                pairs.append((ex, store.put(ex, force=force)))
+            except StoreError as e:
+                fail(f"{ex.article.path or ex.article.id}: {e}")
+    for ex, status in pairs:
+        setattr(summary, status, getattr(summary, status) + 1)
+        if status != "unchanged":
+            summary.entities += len(ex.entities)
+            summary.relations += len(ex.relations)
+
+
+def ingest(
+    paths: Sequence[str | Path],
+    store: GraphStore,
+    *,
+    extractor: SupportsPipe | None = None,
+    stdin: IO[Any] | None = None,
+    max_bytes: int | None = None,
+    batch_size: int = 32,
+    force: bool = False,
+    on_progress: Callable[[IngestSummary], None] | None = None,
+    on_error: Callable[[str], None] | None = None,
+) -> IngestSummary:
+    """Read files, folders (recursive), globs or ``-`` (stdin) and ingest every article.
+
+    Args:
+        paths: what to read (see :func:`techkg.read.read_articles`).
+        store: an open, writable store.
+        extractor: the extractor (default :class:`techkg.extract.Extractor`).
+        stdin: the stream ``-`` reads.
+        max_bytes: largest file read (default: the reader's).
+        batch_size: articles per extraction batch and per transaction.
+        force: re-extract unchanged articles too.
+        on_progress: progress callback (see :func:`ingest_articles`).
+        on_error: failure callback.
+
+    Returns:
+        The summary; ``summary.ok`` is False when some input failed.
+    """
+    from techkg.read import read_articles
+
+    kwargs: dict[str, Any] = {"stdin": stdin}
+    if max_bytes is not None:
+        kwargs["max_bytes"] = max_bytes
+    return ingest_articles(
+        read_articles(list(paths), **kwargs),
+        store,
+        extractor=extractor,
+        batch_size=batch_size,
+        force=force,
+        on_progress=on_progress,
+        on_error=on_error,
+    )

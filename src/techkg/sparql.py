@@ -1,0 +1,428 @@
+"""Query files with parameters, and SPARQL results in table/CSV/TSV/JSON/Turtle.
+
+A query file in ``queries/`` starts with a comment header::
+
+    # Partners of a company, with the evidence for each partnership.
+    #
+    # @param company name 英伟达 -- the company: any name or alias, any script
+
+Each ``@param`` line gives the variable name, its kind, a default (``-`` for
+none: the parameter is then required) and a description. Kinds:
+
+========  ==============================================  =====================
+kind      what ``--param x=VALUE`` becomes                 example
+========  ==============================================  =====================
+name      the name's match key (NFKC, lower case,          ``輝達`` → ``"辉达"``
+          Simplified), compared with ``tk:matchKey``
+string    a plain string literal                           ``"gtc-culitho"``
+date      an ``xsd:date`` literal (``YYYY-MM-DD``)          ``"2023-03-21"^^xsd:date``
+int       a bare integer (so it also works in ``LIMIT``)    ``20``
+decimal   a bare decimal                                   ``0.8``
+iri       an IRI (``<...>`` or a ``prefix:name``)          ``<https://...>``
+article   an article id → the IRI of its named graph       ``<.../graph/c01>``
+========  ==============================================  =====================
+
+Substitution is *safe replacement*: the query is tokenised (strings, IRIs and
+comments are skipped) and each occurrence of ``?x``/``$x`` becomes the
+serialised term, escaped by Oxigraph's own N-Triples writer, so a value can
+never change the query's structure. In a SELECT projection a bare ``?x``
+becomes ``(term AS ?x)`` so the column stays. This works inside FILTERs,
+subqueries, aggregates and LIMIT, where a VALUES block would not reach.
+
+>>> q = parse_query_text("# Demo\\n# @param company name 英伟达 -- the company\\nSELECT ?e WHERE { ?e tk:matchKey ?company }")
+>>> bind(q.text, {"company": "輝達"}, q.params)
+'# Demo\\n# @param company name 英伟达 -- the company\\nSELECT ?e WHERE { ?e tk:matchKey "辉达" }'
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from techkg.errors import QueryError
+from techkg.text import match_key
+from techkg.vocab import prefixes
+
+KINDS = ("name", "string", "date", "int", "decimal", "iri", "article")
+FORMATS = ("table", "csv", "tsv", "json", "ttl")
+
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_PARAM_RE = re.compile(r"^#\s*@param\s+(.*)$")
+_VAR_NAME = re.compile(r"[A-Za-z_0-9\u00B7\u00C0-\uFFFD]+")
+
+
+@dataclass(frozen=True)
+class Param:
+    """One declared query parameter."""
+
+    name: str
+    kind: str
+    default: str | None
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class QueryFile:
+    """A SPARQL query with its documentation header.
+
+    Attributes:
+        path: where it was read from (None for text).
+        title: first comment line.
+        description: the other comment lines before the ``@param`` lines.
+        params: declared parameters, in order.
+        text: the full query text.
+    """
+
+    path: Path | None
+    title: str
+    description: str
+    params: tuple[Param, ...] = field(default_factory=tuple)
+    text: str = ""
+
+    @property
+    def name(self) -> str:
+        """File stem (``partners`` for ``queries/partners.rq``)."""
+        return self.path.stem if self.path else "<query>"
+
+
+def parse_query_text(text: str, path: Path | None = None) -> QueryFile:
+    """Read the comment header of a query.
+
+    Raises:
+        QueryError: a malformed ``@param`` line (names the file and line).
+
+    >>> q = parse_query_text("# Top products\\n# @param limit int 20 -- rows\\nSELECT * {}")
+    >>> q.title, q.params[0]
+    ('Top products', Param(name='limit', kind='int', default='20', description='rows'))
+    """
+    where = str(path) if path else "<query>"
+    title, desc, params = "", [], []
+    for lineno, line in enumerate(text.splitlines(), 1):
+        s = line.strip()
+        if not s.startswith("#"):
+            if s:
+                break
+            continue
+        m = _PARAM_RE.match(s)
+        if m:
+            spec, _, description = m[1].partition("--")
+            try:
+                parts = shlex.split(spec)
+            except ValueError as e:
+                raise QueryError(f"{where}:{lineno}: bad @param line: {e}") from e
+            if len(parts) != 3 or parts[1] not in KINDS or not _VAR_NAME.fullmatch(parts[0]):
+                raise QueryError(
+                    f"{where}:{lineno}: bad @param line {s!r}; write "
+                    f"'# @param NAME KIND DEFAULT -- description' with KIND one of {', '.join(KINDS)} "
+                    f"and DEFAULT '-' when there is none"
+                )
+            name, kind, default = parts
+            params.append(Param(name, kind, None if default == "-" else default, description.strip()))
+            continue
+        body = s.lstrip("#").strip()
+        if not title:
+            title = body
+        elif not params:
+            desc.append(body)
+    return QueryFile(path, title, "\n".join(desc).strip(), tuple(params), text)
+
+
+def read_query_file(path: str | Path) -> QueryFile:
+    """Read and parse a ``.rq`` file.
+
+    Raises:
+        QueryError: the file cannot be read.
+    """
+    p = Path(path)
+    try:
+        return parse_query_text(p.read_text(encoding="utf-8"), p)
+    except OSError as e:
+        raise QueryError(f"{p}: cannot read the query file: {e.strerror}") from e
+    except UnicodeDecodeError as e:
+        raise QueryError(f"{p}: not UTF-8 text ({e.reason}); save the query as UTF-8") from e
+
+
+def to_term(value: str, kind: str | None = None, *, base: str | None = None) -> str:
+    """The SPARQL text for a parameter value of a given kind (inferred when None).
+
+    >>> to_term("輝達", "name")
+    '"辉达"'
+    >>> to_term("2023-03-21", "date")
+    '"2023-03-21"^^<http://www.w3.org/2001/XMLSchema#date>'
+    >>> to_term('say "hi"')
+    '"say \\\\"hi\\\\""'
+    >>> to_term("tk:Company")
+    '<https://w3id.org/techkg/ontology#Company>'
+
+    Raises:
+        QueryError: the value does not fit the kind.
+    """
+    import pyoxigraph as ox
+
+    from techkg.graph import iso_date
+
+    v = value.strip()
+    if kind is None:
+        if v.startswith("<") and v.endswith(">"):
+            kind = "iri"
+        elif re.fullmatch(r"[+-]?\d+", v):
+            kind = "int"
+        elif re.fullmatch(r"[+-]?\d*\.\d+", v):
+            kind = "decimal"
+        elif re.fullmatch(r"\d{4}-\d{2}-\d{2}", v) and iso_date(v):
+            kind = "date"
+        elif re.fullmatch(r"[A-Za-z][\w-]*:[^\s]*", v) and v.split(":", 1)[0] in prefixes():
+            kind = "iri"
+        else:
+            kind = "string"
+    if kind == "name":
+        return str(ox.Literal(match_key(value)))
+    if kind == "string":
+        return str(ox.Literal(value))
+    if kind == "int":
+        if not re.fullmatch(r"[+-]?\d+", v):
+            raise QueryError(f"{value!r} is not an integer")
+        return str(int(v))
+    if kind == "decimal":
+        try:
+            float(v)
+        except ValueError:
+            raise QueryError(f"{value!r} is not a number") from None
+        if not re.fullmatch(r"[+-]?(\d+\.?\d*|\.\d+)", v):
+            raise QueryError(f"{value!r} is not a plain decimal number (write 0.8, not 8e-1)")
+        return v
+    if kind == "date":
+        d = iso_date(v)
+        if not d or len(v) != 10:
+            raise QueryError(f"{value!r} is not a date; write YYYY-MM-DD (2023-03-21)")
+        return str(ox.Literal(d, datatype=ox.NamedNode(_XSD + "date")))
+    if kind == "article":
+        from techkg.vocab import DEFAULT_BASE, Ids
+
+        return f"<{Ids(base or DEFAULT_BASE).graph(value.strip())}>"
+    if kind == "iri":
+        iri = v[1:-1] if v.startswith("<") and v.endswith(">") else v
+        prefix, sep, local = iri.partition(":")
+        if sep and prefix in prefixes() and not local.startswith("//"):
+            iri = prefixes()[prefix] + local
+        try:
+            return str(ox.NamedNode(iri))
+        except ValueError as e:
+            raise QueryError(f"{value!r} is not an IRI: {e}") from None
+    raise QueryError(f"unknown parameter kind {kind!r}; valid: {', '.join(KINDS)}")
+
+
+# Tokens that must be skipped when looking for variables.
+_SKIP_RE = re.compile(
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""'
+    r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
+    r'|"(?:[^"\\\n]|\\.)*"'
+    r"|'(?:[^'\\\n]|\\.)*'"
+    r"|<[^<>\"{}|^`\\\x00-\x20]*>"
+    r"|#[^\n]*",
+    re.DOTALL,
+)
+_TOKEN_RE = re.compile(
+    _SKIP_RE.pattern + r"|(?P<var>[?$](?P<name>" + _VAR_NAME.pattern + r"))|(?P<word>[A-Za-z]+)|(?P<ch>[(){}])",
+    re.DOTALL,
+)
+
+
+def substitute(text: str, terms: Mapping[str, str]) -> str:
+    """Replace the variables named in ``terms`` by their SPARQL terms (see module doc).
+
+    >>> substitute('SELECT ?x ?n WHERE { ?x ?p ?n } LIMIT $n', {"n": "5"})
+    'SELECT ?x (5 AS ?n) WHERE { ?x ?p 5 } LIMIT 5'
+    >>> substitute('SELECT * { ?s ?p "?n" } # ?n', {"n": "5"})
+    'SELECT * { ?s ?p "?n" } # ?n'
+    """
+    if not terms:
+        return text
+    out: list[str] = []
+    pos = 0
+    in_projection = False
+    depth = 0  # parentheses inside the projection
+    for m in _TOKEN_RE.finditer(text):
+        word, ch = m["word"], m["ch"]
+        if word:
+            up = word.upper()
+            if up == "SELECT":
+                in_projection, depth = True, 0
+            elif up == "WHERE" and in_projection:
+                in_projection = False
+            continue
+        if ch:
+            if in_projection:
+                if ch == "(":
+                    depth += 1
+                elif ch == ")":
+                    depth -= 1
+                elif ch == "{":
+                    in_projection = False
+            continue
+        if not m["var"] or m["name"] not in terms:
+            continue
+        term = terms[m["name"]]
+        out.append(text[pos : m.start()])
+        if in_projection and depth == 0:
+            prev = text[: m.start()].rstrip()
+            out.append(term if prev.upper().endswith("AS") else f"({term} AS {m['var']})")
+        else:
+            out.append(term)
+        pos = m.end()
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def bind(
+    text: str, values: Mapping[str, str], params: Sequence[Param] = (), *, base: str | None = None
+) -> str:
+    """Bind parameter values (falling back to the declared defaults) into a query.
+
+    Args:
+        text: the query.
+        values: ``name → value`` from ``--param name=value``.
+        params: the declared parameters (kinds and defaults).
+        base: data base IRI (for ``article`` parameters).
+
+    Raises:
+        QueryError: a required parameter is missing, or a value does not fit its kind.
+
+    >>> bind("SELECT * { ?s ?p ?o } LIMIT ?n", {}, [Param("n", "int", "3")])
+    'SELECT * { ?s ?p ?o } LIMIT 3'
+    """
+    declared = {p.name: p for p in params}
+    terms: dict[str, str] = {}
+    missing = []
+    for p in params:
+        raw = values.get(p.name, p.default)
+        if raw is None:
+            missing.append(p)
+            continue
+        try:
+            terms[p.name] = to_term(raw, p.kind, base=base)
+        except QueryError as e:
+            raise QueryError(f"--param {p.name}: {e}") from None
+    if missing:
+        need = " ".join(f"--param {p.name}=VALUE" for p in missing)
+        what = "; ".join(f"{p.name} ({p.kind}): {p.description}" for p in missing)
+        raise QueryError(f"missing parameter(s): give {need} ({what})")
+    for name, raw in values.items():
+        if name not in declared:
+            terms[name] = to_term(raw)
+    return substitute(text, terms)
+
+
+def parse_param_options(options: Sequence[str]) -> dict[str, str]:
+    """``["company=英伟达", "limit=5"]`` → dict.
+
+    >>> parse_param_options(["company=英伟达", "limit=5"])
+    {'company': '英伟达', 'limit': '5'}
+
+    Raises:
+        QueryError: an option without ``=``.
+    """
+    out: dict[str, str] = {}
+    for opt in options:
+        name, sep, value = opt.partition("=")
+        name = name.strip().lstrip("?$")
+        if not sep or not _VAR_NAME.fullmatch(name):
+            raise QueryError(f"--param {opt!r}: write --param NAME=VALUE, e.g. --param company=英伟达")
+        out[name] = value
+    return out
+
+
+# ---------------------------------------------------------------- results
+
+
+def write_results(result: Any, fmt: str, out: IO[bytes], *, console: Any = None) -> int | None:
+    """Write query results to ``out`` in ``fmt``.
+
+    ``table`` prints a rich table (SELECT), ``true``/``false`` (ASK) or Turtle
+    (CONSTRUCT); ``json`` is SPARQL 1.1 Query Results JSON (JSON-LD for
+    CONSTRUCT); ``csv``/``tsv`` follow the SPARQL 1.1 CSV/TSV formats; ``ttl``
+    is Turtle for CONSTRUCT/DESCRIBE.
+
+    Returns:
+        The number of rows or triples when known (table and triples), else None.
+
+    Raises:
+        QueryError: the format does not fit the query form.
+    """
+    import pyoxigraph as ox
+
+    if fmt not in FORMATS:
+        raise QueryError(f"unknown format {fmt!r}; valid: {', '.join(FORMATS)}")
+    results_format = {
+        "json": ox.QueryResultsFormat.JSON,
+        "csv": ox.QueryResultsFormat.CSV,
+        "tsv": ox.QueryResultsFormat.TSV,
+    }
+    if isinstance(result, ox.QueryBoolean):
+        if fmt == "table":
+            out.write(b"true\n" if bool(result) else b"false\n")
+        elif fmt == "ttl":
+            raise QueryError("an ASK query has no triples; use --format table, json, csv or tsv")
+        else:
+            result.serialize(out, results_format[fmt])
+        return 1
+    if isinstance(result, ox.QuerySolutions):
+        if fmt == "ttl":
+            raise QueryError("a SELECT query returns rows, not triples; use --format table, csv, tsv or json")
+        if fmt == "table":
+            return _print_table(result, out, console)
+        result.serialize(out, results_format[fmt])
+        return None
+    # CONSTRUCT / DESCRIBE
+    if fmt in ("csv", "tsv"):
+        raise QueryError("a CONSTRUCT/DESCRIBE query returns triples; use --format ttl, json or table")
+    triples = list(result)
+    rdf_fmt = ox.RdfFormat.JSON_LD if fmt == "json" else ox.RdfFormat.TURTLE
+    if rdf_fmt == ox.RdfFormat.TURTLE:
+        ox.serialize(triples, out, rdf_fmt, prefixes=prefixes())
+    else:
+        ox.serialize(triples, out, rdf_fmt)
+    return len(triples)
+
+
+def _cell(term: Any) -> str:
+    if term is None:
+        return ""
+    return term.value if hasattr(term, "value") else str(term)
+
+
+def _short(term: Any) -> str:
+    import pyoxigraph as ox
+
+    if isinstance(term, ox.NamedNode):
+        iri = term.value
+        for p, ns in prefixes().items():
+            if iri.startswith(ns) and p != "tkid":
+                return f"{p}:{iri[len(ns):]}"
+        return iri
+    return _cell(term)
+
+
+def _print_table(result: Any, out: IO[bytes], console: Any) -> int:
+    from rich.console import Console
+    from rich.table import Table
+
+    names = [v.value for v in result.variables]
+    table = Table(*names, show_lines=False, header_style="bold")
+    n = 0
+    for row in result:
+        table.add_row(*(_short(row[v]) for v in names))
+        n += 1
+    if console is None:
+        import io
+
+        buf = io.StringIO()
+        Console(file=buf, width=160, force_terminal=False).print(table)
+        out.write(buf.getvalue().encode("utf-8"))
+    else:
+        console.print(table)
+    return n

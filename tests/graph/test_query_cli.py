@@ -1,0 +1,197 @@
+"""The graph-side CLI: query (argument, -f, stdin, formats, params, errors), remove, stats, export, build."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from graph_samples import extractions
+from rdflib import Graph
+from typer.testing import CliRunner
+
+from techkg.cli import app
+from techkg.store import GraphStore
+
+QUERIES = Path(__file__).resolve().parents[2] / "queries"
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def store_dir(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("cli") / "store"
+    with GraphStore.open(path) as s:
+        s.put_many(extractions())
+    return path
+
+
+def run(*args: str, stdin: str | None = None):
+    return runner.invoke(app, list(args), input=stdin)
+
+
+def test_query_table_with_chinese_labels(store_dir):
+    r = run("query", "SELECT ?l WHERE { company:nvidia rdfs:label ?l } ORDER BY ?l", "--store", str(store_dir))
+    assert r.exit_code == 0, r.output
+    for label in ("NVIDIA", "英伟达", "輝達"):
+        assert label in r.stdout
+    assert "4 row(s)" in r.stderr
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv", "tsv"])
+def test_query_formats(store_dir, fmt):
+    q = "SELECT ?k ?l WHERE { ?e tk:key ?k ; rdfs:label ?l FILTER(LANG(?l) = 'zh-hant') } ORDER BY ?k"
+    r = run("query", q, "--format", fmt, "--store", str(store_dir))
+    assert r.exit_code == 0, r.output
+    if fmt == "json":
+        data = json.loads(r.stdout)
+        assert data["head"]["vars"] == ["k", "l"]
+        rows = [(b["k"]["value"], b["l"]["value"], b["l"]["xml:lang"]) for b in data["results"]["bindings"]]
+        assert ("nvidia", "輝達", "zh-hant") in rows and ("tsmc", "台積電", "zh-hant") in rows
+    else:
+        rows = list(csv.reader(io.StringIO(r.stdout), delimiter="," if fmt == "csv" else "\t"))
+        assert rows[0] == (["k", "l"] if fmt == "csv" else ["?k", "?l"])
+        flat = "\n".join(map(str, rows))
+        assert "輝達" in flat and "聯發科" in flat
+
+
+def test_query_file_with_params(store_dir):
+    r = run("query", "-f", str(QUERIES / "partners.rq"), "--param", "company=聯發科", "--format", "json",
+            "--store", str(store_dir))
+    assert r.exit_code == 0, r.output
+    labels = [b["partnerLabel"]["value"] for b in json.loads(r.stdout)["results"]["bindings"]]
+    assert labels == ["NVIDIA", "TSMC"]
+    r = run("query", "-f", str(QUERIES / "partners.rq"), "-p", "company=mediatek", "-p", "min_confidence=0.8",
+            "--format", "csv", "--store", str(store_dir))
+    assert r.exit_code == 0 and "NVIDIA" in r.stdout and "TSMC" not in r.stdout
+
+
+def test_query_from_stdin(store_dir):
+    r = run("query", "--format", "csv", "--store", str(store_dir),
+            stdin="SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a schema:NewsArticle }")
+    assert r.exit_code == 0, r.output
+    assert r.stdout.split() == ["n", "6"]
+
+
+def test_construct_as_turtle(store_dir):
+    r = run("query", "-f", str(QUERIES / "describe-company.rq"), "-p", "company=TSMC", "--format", "ttl",
+            "--store", str(store_dir))
+    assert r.exit_code == 0, r.output
+    g = Graph().parse(data=r.stdout, format="turtle")
+    labels = {str(o) for o in g.objects()}
+    assert {"台积电", "台積電", "NVIDIA", "MediaTek"} <= labels
+
+
+def test_ask(store_dir):
+    r = run("query", "ASK { company:nvidia tk:partnerOf company:tsmc }", "--store", str(store_dir))
+    assert r.exit_code == 0 and r.stdout.strip() == "true"
+    r = run("query", "ASK { company:nvidia tk:partnerOf company:huawei }", "--format", "json",
+            "--store", str(store_dir))
+    assert json.loads(r.stdout)["boolean"] is False
+
+
+def test_syntax_error_shows_position(store_dir):
+    r = run("query", "SELECT ?x WHERE {\n  ?x tk:key \n}", "--store", str(store_dir))
+    assert r.exit_code == 1
+    assert "SPARQL syntax error at line 3" in r.stderr and "^" in r.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["SELECT * { ?s ?p ?o } LIMIT 1", "--format", "ttl"], "returns rows, not triples"),
+        (["SELECT * { ?s ?p ?o } LIMIT 1", "--format", "xml"], "unknown format 'xml'"),
+        (["-f", str(QUERIES / "article-summary.rq")], "--param article=VALUE"),
+        (["-f", str(QUERIES / "timeline.rq"), "-p", "from=2023年3月"], "YYYY-MM-DD"),
+        (["-f", str(QUERIES / "partners.rq"), "-p", "company"], "NAME=VALUE"),
+        (["-f", "queries/none.rq"], "cannot read the query file"),
+        (["SELECT * { ?s ?p ?o }", "-f", str(QUERIES / "timeline.rq")], "not both"),
+    ],
+)
+def test_query_usage_errors(store_dir, args, message):
+    r = run("query", *args, "--store", str(store_dir))
+    assert r.exit_code != 0
+    assert message in r.stderr, r.stderr
+
+
+def test_query_missing_store(tmp_path):
+    r = run("query", "ASK {}", "--store", str(tmp_path / "none"))
+    assert r.exit_code == 1 and "no store here yet" in r.stderr
+
+
+def test_queries_lists_documented_queries():
+    r = run("queries", str(QUERIES))
+    assert r.exit_code == 0
+    assert "Partners of a company" in r.stdout and "--param company=英伟达" in r.stdout
+
+
+def test_stats_json(store_dir):
+    r = run("stats", "--json", "--articles", "--top", "3", "--store", str(store_dir))
+    assert r.exit_code == 0, r.output
+    d = json.loads(r.stdout)
+    assert d["counts"]["articles"] == 6 and d["counts"]["companies"] == 13
+    assert d["top_degree"][0]["label_zh"] == "英伟达"
+    assert len(d["top_pagerank"]) == 3
+    assert {a["id"] for a in d["articles"]} >= {"tw-nvidia-tsmc", "ai-race"}
+
+
+def test_stats_tables(store_dir):
+    r = run("stats", "--store", str(store_dir))
+    assert r.exit_code == 0 and "PageRank" in r.stdout and "communities" in r.stdout
+
+
+@pytest.mark.parametrize("fmt", ["ttl", "nq", "trig", "jsonld", "graphml", "gexf"])
+def test_export_to_file(store_dir, tmp_path, fmt):
+    out = tmp_path / f"g.{fmt}"
+    r = run("export", "--format", fmt, "-o", str(out), "--store", str(store_dir))
+    assert r.exit_code == 0, r.output
+    assert out.stat().st_size > 1000 and f"wrote {out}" in r.stderr
+
+
+def test_export_stdout_and_csv(store_dir, tmp_path):
+    r = run("export", "--format", "nq", "-o", "-", "--store", str(store_dir))
+    assert r.exit_code == 0 and "輝達" in r.stdout
+    r = run("export", "--format", "csv", "-o", str(tmp_path), "--store", str(store_dir))
+    assert r.exit_code == 0
+    assert (tmp_path / "entities.csv").exists() and (tmp_path / "relations.csv").exists()
+    r = run("export", "--format", "pdf", "--store", str(store_dir))
+    assert r.exit_code == 2 and "valid: ttl" in r.stderr
+
+
+def test_ingest_remove_cycle(tmp_path):
+    store = tmp_path / "store"
+    art = tmp_path / "new.md"
+    art.write_text("---\ntitle: 华为与赛力斯合作\ndate: 2023-11-26\nurl: https://example.com/a/1\n---\n"
+                   "华为与赛力斯宣布深化合作，共同打造问界M9。\n", encoding="utf-8")
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"")
+    r = run("ingest", str(art), str(bad), "--store", str(store), "--no-model", "--json")
+    assert r.exit_code == 1  # one input failed, the other went in
+    summary = json.loads(r.stdout)
+    assert (summary["new"], summary["failed"]) == (1, 1)
+    assert "bad.txt" in r.stderr
+    r = run("ingest", str(art), "--store", str(store), "--no-model")
+    assert r.exit_code == 0 and "unchanged 1" in r.stderr
+    r = run("remove", "https://example.com/a/1", "--store", str(store))
+    assert r.exit_code == 0 and "removed" in r.stderr
+    r = run("remove", "new", "--store", str(store))
+    assert r.exit_code == 1 and "not in the store" in r.stderr
+    with GraphStore.open(store, read_only=True) as s:
+        assert len(s) == 0
+
+
+def test_build_writes_every_output(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.md").write_text("---\ntitle: 英伟达与台积电合作\ndate: 2023-03-21\n---\n"
+                                 "英伟达宣布与台积电合作推进计算光刻。英伟达发布了H100 NVL。\n", encoding="utf-8")
+    (corpus / "b.txt").write_text("輝達與鴻海合作\n\n輝達與鴻海宣佈攜手合作，打造AI工廠。\n", encoding="utf-8")
+    out = tmp_path / "out"
+    r = run("build", str(corpus), "--store", str(tmp_path / "store"), "-o", str(out), "--no-model")
+    assert r.exit_code == 0, r.output
+    for name in ("graph.ttl", "graph.nq", "graph.jsonld", "graph.graphml", "graph.gexf",
+                 "entities.csv", "relations.csv", "graph.html"):
+        assert (out / name).exists(), name
+        assert str(out / name) in r.stdout
+    assert "read 2, new 2" in r.stderr
