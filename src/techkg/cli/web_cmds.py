@@ -1,5 +1,95 @@
-"""CLI commands: web side (registered on the shared app)."""
+"""CLI commands on the browser side: ``render`` and ``serve``.
+
+Both are thin: they parse options and call :func:`techkg.render.render_html`
+or :func:`techkg.serve.serve`. Heavy libraries load inside the commands.
+"""
 
 from __future__ import annotations
 
-from techkg.cli.app import app  # noqa: F401
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from techkg.cli.app import app
+
+StoreOpt = Annotated[
+    Path, typer.Option("--store", help="Graph store directory (from 'techkg ingest').")
+]
+
+
+def _fail(err: Exception) -> None:
+    typer.echo(f"error: {err}", err=True)
+    raise typer.Exit(1)
+
+
+@app.command()
+def render(
+    out: Annotated[Path, typer.Option("--out", "-o", help="HTML file to write.")] = Path(
+        "output/graph.html"
+    ),
+    store: StoreOpt = Path("output/store"),
+    focus: Annotated[
+        str | None,
+        typer.Option("--focus", help="Only the neighbourhood of this entity (any alias: 英伟达, NVIDIA, 輝達)."),
+    ] = None,
+    hops: Annotated[int, typer.Option("--hops", min=0, max=6, help="Neighbourhood radius for --focus.")] = 2,
+    top: Annotated[
+        int | None, typer.Option("--top", min=1, help="Keep only the N most important entities.")
+    ] = None,
+    min_degree: Annotated[
+        int, typer.Option("--min-degree", min=0, help="Hide entities with fewer links.")
+    ] = 0,
+    size_by: Annotated[
+        str, typer.Option("--size-by", help="Node size: degree or pagerank.")
+    ] = "degree",
+    max_nodes: Annotated[
+        int, typer.Option("--max-nodes", min=1, help="Hard cap on drawn entities (a note says when it cuts).")
+    ] = 10000,  # = techkg.render.DEFAULT_MAX_NODES (not imported: keeps --help fast)
+    title: Annotated[str, typer.Option("--title", help="Page title.")] = "techkg",
+) -> None:
+    """Draw the knowledge graph as one offline HTML page (pyvis, no network needed)."""
+    from techkg.errors import TechKGError
+    from techkg.graph import to_networkx
+    from techkg.render import render_html
+    from techkg.store import GraphStore
+
+    try:
+        with GraphStore.open(store, read_only=True) as st:
+            G = to_networkx(st)
+        render_html(G, out, focus=focus, hops=hops, top=top, min_degree=min_degree,
+                    size_by=size_by, title=title, max_nodes=max_nodes)
+    except TechKGError as e:
+        _fail(e)
+    typer.echo(f"wrote {out} ({G.number_of_nodes():,} entities, {G.number_of_edges():,} links in the store)")
+
+
+@app.command()
+def serve(
+    store: StoreOpt = Path("output/store"),
+    host: Annotated[str, typer.Option("--host", help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=0, max=65535, help="TCP port.")] = 8000,
+    token: Annotated[
+        str | None,
+        typer.Option("--token", envvar="TECHKG_TOKEN", show_envvar=True,
+                     help="Secret that POST /articles must send (Authorization: Bearer). "
+                          "Without it the server is read-only."),
+    ] = None,
+    timeout: Annotated[float, typer.Option("--timeout", min=0.1, help="SPARQL time limit, seconds.")] = 10.0,
+    max_rows: Annotated[int, typer.Option("--max-rows", min=1, help="Largest SPARQL result.")] = 10000,
+    allow_service: Annotated[
+        bool, typer.Option("--allow-service", help="Let SPARQL SERVICE call other endpoints.")
+    ] = False,
+) -> None:
+    """Serve the explorer, entity pages, /sparql and POST /articles over the store."""
+    from techkg.errors import TechKGError
+    from techkg.serve import Limits
+    from techkg.serve import serve as run
+
+    if host not in ("127.0.0.1", "localhost", "::1") and not token:
+        typer.echo(f"note: listening on {host} without a token: the server is read-only.", err=True)
+    try:
+        run(store, host=host, port=port, token=token,
+            limits=Limits(timeout_s=timeout, max_rows=max_rows), allow_service=allow_service)
+    except TechKGError as e:
+        _fail(e)
