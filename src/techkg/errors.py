@@ -43,5 +43,9 @@ class QueryError(TechKGError):
     """A SPARQL query is malformed, too slow or too large."""
 
 
+class RenderError(TechKGError):
+    """The graph could not be rendered as asked (unknown focus, bad option)."""
+
+
 class EvalError(TechKGError):
     """Gold annotations or system output are malformed."""

@@ -35,7 +35,7 @@ from typing import Any
 
 import networkx as nx
 
-from techkg.errors import TechKGError
+from techkg.errors import RenderError
 from techkg.layout import layout_positions
 from techkg.text import match_key
 
@@ -81,10 +81,6 @@ EDGE_STYLE: dict[str, dict[str, Any]] = {
 }
 OTHER_EDGE = {"color": "#b0b0b0", "dashes": False, "arrows": "to",
               "label_zh": "关系", "label_en": "other"}
-
-
-class RenderError(TechKGError):
-    """The graph could not be rendered as asked (unknown focus, bad option)."""
 
 
 # ----------------------------------------------------------------------------- names
