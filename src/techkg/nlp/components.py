@@ -116,6 +116,16 @@ class Linker:
         same_type = [e for e in lexicon.lookup(name) if e.type.upper() == label]
         return same_type[0].key if same_type else None
 
+    @staticmethod
+    def _family_maker(lexicon, name: str) -> str | None:
+        """The maker of a product family the name starts with ("Dimensity Auto" → MediaTek)."""
+        if lexicon is None:
+            return None
+        first = name.split(" ")[0]
+        if first == name:
+            return None
+        return next((e.maker for e in lexicon.lookup(first) if e.type == "Product" and e.maker), None)
+
     def __call__(self, doc: Doc) -> Doc:
         text = _folded(doc)
         lexicon = self._lexicon()
@@ -148,6 +158,7 @@ class Linker:
                     maker = maker or brand.kb_id_ or link.name_key(brand.text)
                 entry = lexicon.get(key) if lexicon is not None else None
                 maker = (entry.maker if entry is not None and entry.maker else None) or maker
+                maker = maker or self._family_maker(lexicon, text[span.start_char : span.end_char])
                 if maker and maker != key:
                     makers.setdefault(key, maker)
         doc.spans["brands"] = [
