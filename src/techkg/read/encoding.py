@@ -1,0 +1,166 @@
+"""Bytes to text: byte-order marks, UTF-8, and GB18030/Big5 told apart."""
+
+from __future__ import annotations
+
+import codecs
+import logging
+import re
+
+from techkg.errors import CorpusError
+from techkg.read.messages import _READS
+
+# The package's logger: records keep the name they had before read.py became a package.
+log = logging.getLogger("techkg.read")
+
+# Legacy Chinese encodings tried, in this order, when a file is not UTF-8.
+_CJK_ENCODINGS = ["gb18030", "big5", "cp950", "big5hkscs"]
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def decode_bytes(data: bytes, source: str, *, hint: str | None = None) -> str:
+    """Decode a file: BOM, else strict UTF-8, else GB18030/Big5 (charset-normalizer).
+
+    Args:
+        data: the file's bytes.
+        source: the file name, for the error message.
+        hint: an encoding the file declares (HTML ``<meta charset>``), tried
+            after UTF-8.
+
+    Raises:
+        CorpusError: the bytes hold NULs or decode as none of these encodings.
+
+    >>> decode_bytes("台積電與聯發科合作".encode("big5"), "a.txt")
+    '台積電與聯發科合作'
+    >>> decode_bytes("英伟达".encode("gbk"), "a.txt")
+    '英伟达'
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding).removeprefix("\ufeff")
+            except UnicodeDecodeError:
+                raise CorpusError(
+                    source,
+                    f"starts with a {encoding.upper()} byte-order mark but is not valid "
+                    f"{encoding.upper()}; re-save it as UTF-8",
+                ) from None
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise CorpusError(
+            source, f"looks binary (NUL byte at offset {nul}); {_READS} files, convert it to text"
+        )
+    try:
+        return data.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError:
+        pass
+    if hint:
+        try:
+            return data.decode(hint).removeprefix("\ufeff")
+        except (UnicodeDecodeError, LookupError):
+            pass
+    guess = _guess_encoding(data)
+    if guess is None:
+        raise CorpusError(
+            source,
+            f"looks binary (not valid UTF-8, GB18030 or Big5 text); {_READS} files, "
+            "re-save it as UTF-8",
+        )
+    log.debug("%s: decoded as %s", source, guess[0])
+    return guess[1].removeprefix("\ufeff")
+
+
+def _guess_encoding(data: bytes) -> tuple[str, str] | None:
+    """``(encoding, text)`` for bytes that are not UTF-8.
+
+    Every Chinese legacy encoding that decodes the bytes strictly is a
+    candidate. GB and Big5 byte ranges overlap, so most GBK text also decodes
+    as Big5 (and the reverse): the candidate whose characters are the common
+    ones wins (:func:`_common_share`). charset-normalizer misreads short texts
+    such as ``英伟达`` in GBK, so it only decides when no candidate is clearly
+    right, and for other encodings.
+    """
+    decoded: list[tuple[str, str]] = []
+    for encoding in _CJK_ENCODINGS:
+        try:
+            decoded.append((encoding, data.decode(encoding)))
+        except UnicodeDecodeError:
+            continue
+    if decoded:
+        share, encoding, text = max(
+            ((_common_share(enc, txt), enc, txt) for enc, txt in decoded),
+            key=lambda t: t[0],  # max() keeps the first of equals: GB18030 before Big5
+        )
+        if share >= 0.6:
+            return encoding, text
+    from charset_normalizer import from_bytes  # only needed for unusual input
+
+    isolations = ([enc for enc, _ in decoded], None) if decoded else (None,)
+    for isolation in isolations:
+        best = from_bytes(data, cp_isolation=isolation).best()
+        if best is not None:
+            try:
+                return best.encoding, data.decode(best.encoding)
+            except (UnicodeDecodeError, LookupError):
+                continue
+    return None
+
+
+def _common_share(encoding: str, text: str, sample: int = 20_000) -> float:
+    """Share of the non-ASCII characters of ``text`` that are common in ``encoding``'s script.
+
+    Common means GB2312 punctuation or level-1 hanzi (the 3,755 most used
+    Simplified characters) for GB18030, and Big5 punctuation or level-1
+    characters (the 5,401 most used Traditional ones) for the Big5 family. A
+    wrong reading turns text into rare characters, kana and symbols instead.
+    """
+    seen: dict[str, bool] = {}
+    total = common = 0
+    for ch in text:
+        if ch < "\x80":
+            continue
+        ok = seen.get(ch)
+        if ok is None:
+            ok = seen[ch] = _is_common(encoding, ch)
+        total += 1
+        common += ok
+        if total >= sample:
+            break
+    return common / total if total else 1.0
+
+
+def _is_common(encoding: str, ch: str) -> bool:
+    table = "gb2312" if encoding == "gb18030" else "cp950"
+    try:
+        lead, trail = ch.encode(table)[:2]
+    except (UnicodeEncodeError, ValueError):
+        return False
+    if table == "gb2312":
+        return 0xA1 <= lead <= 0xA3 or 0xB0 <= lead <= 0xD7
+    return 0xA1 <= lead <= 0xC5 or (lead == 0xC6 and trail <= 0x7E)
+
+
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE
+)
+
+
+def _html_charset(data: bytes) -> str | None:
+    """The encoding an HTML page declares in its first bytes, as a Python codec name."""
+    m = _META_CHARSET.search(data[:4096])
+    if not m:
+        return None
+    name = m.group(1).decode("ascii").lower()
+    if name in ("gb2312", "gbk", "x-gbk", "gb_2312-80"):
+        return "gb18030"  # GB18030 is a superset; pages labelled GB2312 often use GBK characters
+    if name in ("big5", "x-x-big5"):
+        return "cp950"
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None

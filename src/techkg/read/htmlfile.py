@@ -1,0 +1,36 @@
+"""An HTML page: main text and metadata extracted with trafilatura (imported lazily)."""
+
+from __future__ import annotations
+
+from techkg.errors import CorpusError
+from techkg.read.articles import _whole_file_article
+from techkg.read.layout import _first_line, _strip_blank_lines
+from techkg.records import Article
+
+
+def _html_article(html: str, source: str, stem: str) -> Article:
+    """An HTML page: main text and metadata extracted with trafilatura."""
+    import trafilatura  # heavy: only when an HTML file is read
+
+    try:
+        doc = trafilatura.bare_extraction(
+            html, with_metadata=True, include_comments=False, favor_recall=True
+        )
+    except Exception as exc:  # lxml and trafilatura raise many kinds
+        raise CorpusError(
+            source, f"could not parse the HTML ({exc}); save the article as .txt"
+        ) from exc
+    body = _strip_blank_lines(getattr(doc, "text", None) or "")
+    if not body:
+        raise CorpusError(
+            source,
+            "no article text found in the HTML; check that the page holds the article body "
+            "(not a login, index or script-only page), or save the text as .txt",
+        )
+    title = (doc.title or "").strip()
+    if title:
+        heading, rest = _first_line(body, False)
+        if heading == title and rest:
+            body = rest  # trafilatura repeats the <h1> headline at the top
+    fields = {"date": doc.date, "url": doc.url, "source": doc.sitename}
+    return _whole_file_article(body, title, fields, source, stem)
