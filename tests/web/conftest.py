@@ -74,20 +74,9 @@ class LiveServer:
 
 
 @pytest.fixture(scope="session")
-def live_extractor():
-    """The real extractor; without the trained company model when it is not built yet."""
-    from techkg.errors import ModelError
-    from techkg.extract import Extractor
-
-    ex = Extractor()
-    try:
-        ex.nlp  # noqa: B018  (load now, so a missing model shows up here)
-    except ModelError as e:
-        import warnings
-
-        warnings.warn(f"company model missing, extracting without it: {e}", stacklevel=1)
-        ex = Extractor(use_model=False)
-    return ex
+def live_extractor(extractor):
+    """The real extractor (the session one, with the shipped company model)."""
+    return extractor
 
 
 @pytest.fixture(scope="module")
