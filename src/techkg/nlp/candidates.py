@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from spacy.tokens import Doc
 
@@ -45,6 +46,26 @@ GENERIC_COMPANY_HEADS = (
     "AI", "ai", "云", "游戏", "能源", "电池", "新能源", "代工", "咨询", "研究", "初创", "上市", "国有", "外资",
     "美国", "中国", "日本", "韩国", "欧洲", "本土", "头部", "龙头", "多家", "两家", "三家", "这家", "该",
 )
+
+
+class Tok(NamedTuple):
+    """What the finders read of a token; spaCy Token objects are costly to create."""
+
+    idx: int
+    text: str
+    tag_: str
+    whitespace_: str
+    norm_: str
+    is_punct: bool
+
+
+def tokens(doc: Doc) -> list[Tok]:
+    """The Doc's tokens as plain tuples, built once per Doc."""
+    table = doc.user_data.get("techkg.tokens")
+    if table is None or len(table) != len(doc):
+        table = [Tok(t.idx, t.text, t.tag_, t.whitespace_, t.norm_, t.is_punct) for t in doc]
+        doc.user_data["techkg.tokens"] = table
+    return table
 
 
 @dataclass(frozen=True)
@@ -104,23 +125,28 @@ def is_non_company(name: str) -> bool:
 
 def latin_runs(doc: Doc) -> list[tuple[int, int, int, int]]:
     """Runs of Latin/digit tokens joined by single spaces: ``(tok_start, tok_end, char_start, char_end)``."""
+    cached = doc.user_data.get("techkg.latin_runs")
+    if cached is not None:
+        return cached
+    toks = tokens(doc)
     runs = []
-    i, n = 0, len(doc)
+    i, n = 0, len(toks)
     while i < n:
-        t = doc[i]
+        t = toks[i]
         if LATIN_WORD_RE.fullmatch(t.norm_ or t.text) and not t.is_punct:
             j = i
             while (
                 j + 1 < n
-                and doc[j].whitespace_ == " "
-                and LATIN_WORD_RE.fullmatch(doc[j + 1].norm_)
-                and not doc[j + 1].is_punct
+                and toks[j].whitespace_ == " "
+                and LATIN_WORD_RE.fullmatch(toks[j + 1].norm_)
+                and not toks[j + 1].is_punct
             ):
                 j += 1
-            runs.append((i, j + 1, t.idx, doc[j].idx + len(doc[j].text)))
+            runs.append((i, j + 1, t.idx, toks[j].idx + len(toks[j].text)))
             i = j + 1
         else:
             i += 1
+    doc.user_data["techkg.latin_runs"] = runs
     return runs
 
 
@@ -171,7 +197,8 @@ def company_candidates(doc: Doc, text: str, model_spans=()) -> list[Candidate]:
     """
     out: list[Candidate] = []
     # LAC ORG words (Chinese); Latin ORG words need a context cue, LAC guesses them loosely.
-    for t in doc:
+    toks = tokens(doc)
+    for t in toks:
         start, end = t.idx, t.idx + len(t.text)
         if t.tag_ != "ORG" or end - start < 2:
             continue
@@ -187,14 +214,14 @@ def company_candidates(doc: Doc, text: str, model_spans=()) -> list[Candidate]:
         elif is_han(name[0]):
             out.append(Candidate(start, end, "Company", "lac", 0.6))
     # Chinese words followed by 公司/集团 or preceded by a company descriptor
-    for i, t in enumerate(doc[:-1]):
+    for i, t in enumerate(toks[:-1]):
         name = text[t.idx : t.idx + len(t.text)]
         if t.tag_ in ("nz", "n", "ORG", "nt") and len(name) >= 2 and is_han(name[0]):
-            nxt = doc[i + 1].norm_
+            nxt = toks[i + 1].norm_
             if nxt in ("公司", "集团") and not is_non_company(name) and name.lower() not in terms.GENERIC_TERMS:
                 out.append(Candidate(t.idx, t.idx + len(name), "Company", "context", 0.65))
     # Chinese names right after a company descriptor: "光刻机制造商阿斯麦", "EDA巨头新思科技"
-    for t in doc[1:]:
+    for t in toks[1:]:
         name = text[t.idx : t.idx + len(t.text)]
         if (
             len(name) >= 2
@@ -330,9 +357,10 @@ def product_candidates(doc: Doc, text: str, companies: list[Candidate]) -> list[
         elif release_obj and _is_name_word(words[0]) and not after.startswith(terms.COMPANY_FOLLOWERS):
             out.append(Candidate(cs, ce, "Product", "context", 0.55))
     # 3. Chinese series name + model number: "思元290", "昇腾910", "麒麟9000S", "天玑9300"
-    for i, t in enumerate(doc[:-1]):
+    toks = tokens(doc)
+    for i, t in enumerate(toks[:-1]):
         name = text[t.idx : t.idx + len(t.text)]
-        nxt = doc[i + 1]
+        nxt = toks[i + 1]
         model = text[nxt.idx : nxt.idx + len(nxt.text)]
         if (
             t.tag_ in ("nz", "ORG", "nw")
@@ -347,7 +375,7 @@ def product_candidates(doc: Doc, text: str, companies: list[Candidate]) -> list[
         ):
             out.append(Candidate(t.idx, _extend_model(text, nxt.idx + len(model)), "Product", "pattern", 0.6))
     # 4. Chinese proper nouns right after a release verb ("百度发布文心一言") or before a product noun
-    for t in doc:
+    for t in toks:
         name = text[t.idx : t.idx + len(t.text)]
         if t.tag_ in ("nz", "nw") and len(name) >= 2 and is_han(name[0]) and name.lower() not in terms.GENERIC_TERMS:
             before = text[max(0, t.idx - 4) : t.idx]
@@ -355,7 +383,7 @@ def product_candidates(doc: Doc, text: str, companies: list[Candidate]) -> list[
             ends_word = not after or not (is_han(after) or after.isalpha()) or after in "的和与及等"
             if ends_word and any(before.endswith((trig, trig + "了")) for trig in terms.RELEASE_TRIGGERS):
                 out.append(Candidate(t.idx, t.idx + len(name), "Product", "context", 0.6))
-    for t in doc[:-1]:
+    for t in toks[:-1]:
         name = text[t.idx : t.idx + len(t.text)]
         if t.tag_ == "nz" and len(name) >= 2 and is_han(name[0]) and name not in terms.GENERIC_TERMS:
             nxt = text[t.idx + len(name) : t.idx + len(name) + 4]
@@ -433,7 +461,7 @@ def list_members(doc: Doc, text: str, cands: list[Candidate]) -> list[Candidate]
     by_start = {c.start: c for c in typed}
     out = []
     spans = [(cs, ce) for _ts, _te, cs, ce in latin_runs(doc)]
-    spans += [(t.idx, t.idx + len(t.text)) for t in doc if t.tag_ in ("nz", "ORG") and is_han(t.text[0])]
+    spans += [(t.idx, t.idx + len(t.text)) for t in tokens(doc) if t.tag_ in ("nz", "ORG") and is_han(t.text[0])]
     for start, end in spans:
         name = text[start:end]
         if any(covered[start:end]) or len(name) < 2 or name.lower() in terms.GENERIC_TERMS:
