@@ -71,7 +71,9 @@ class CompanyFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         text = _folded(doc)
-        spans = self.tagger.tag(doc.text) if self.tagger is not None and doc.text.strip() else []
+        spans = []
+        if self.tagger is not None and text.strip():
+            spans = self.tagger.tag(doc.text, lac_tokens=doc.user_data.get("techkg.lac"))  # no second LAC run
         _add(doc, cand.company_candidates(doc, text, spans))
         return doc
 

@@ -24,6 +24,8 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+import numpy
+from spacy.attrs import NORM
 from spacy.tokens import Doc
 from spacy.util import registry
 from spacy.vocab import Vocab
@@ -138,7 +140,9 @@ class LACTokenizer:
         for i in range(0, len(pieces), self.batch_size):
             batch = [p for _, p in pieces[i : i + self.batch_size]]
             tagged.extend(lac.run(batch))
-        return self._build(text, folded, pieces, tagged)
+        doc = self._build(text, folded, pieces, tagged)
+        doc.user_data["techkg.lac"] = [pair for analysis in tagged for pair in analysis]  # raw LAC words
+        return doc
 
     def _build(
         self,
@@ -177,9 +181,9 @@ class LACTokenizer:
                         first = False
                     pos = end
         doc = Doc(self.vocab, words=words, spaces=spaces, tags=tags, sent_starts=sent_starts)
-        for token, norm in zip(doc, norms, strict=True):
-            if norm != token.text:
-                token.norm_ = norm
+        strings = self.vocab.strings
+        doc.from_array([NORM], numpy.array([[strings.add(n)] for n in norms], dtype="uint64"))
+        doc.user_data["techkg.folded"] = folded
         return doc
 
     # spaCy serialisation hooks: the LAC model ships inside its own package.
