@@ -81,7 +81,7 @@ def doc_to_extraction(article: Article, doc, lexicon=None) -> Extraction:
     spans += [("COMPANY", b.kb_id_, b.start_char, b.end_char, b.text) for b in doc.spans.get("brands", [])]
     for label, key, start, end, surface in sorted(spans, key=lambda x: x[2]):
         mentions.setdefault((ENTITY_TYPES[label], key), []).append(Mention(surface, start, end))
-    text = doc.text
+    text = article.text
     relations = [
         Relation(h.type, h.source, h.target, text[h.start : h.end].strip(), h.start, h.end,
                  h.confidence, trigger=h.trigger)

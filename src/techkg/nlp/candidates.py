@@ -59,6 +59,11 @@ class Tok(NamedTuple):
     is_punct: bool
 
 
+def doc_text(doc: Doc) -> str:
+    """The Doc's text, kept by the tokenizer (cheaper than ``doc.text``)."""
+    return doc.user_data.get("techkg.text") or doc.text
+
+
 def tokens(doc: Doc) -> list[Tok]:
     """The Doc's tokens as plain tuples, built once per Doc."""
     table = doc.user_data.get("techkg.tokens")
@@ -91,7 +96,7 @@ class Candidate:
 
 def lexicon_candidates(doc: Doc, lexicon, text: str) -> list[Candidate]:
     """Lexicon hits; weak aliases only where the article confirms them (see ``Lexicon.confirm``)."""
-    hits = lexicon.confirm(lexicon.find(doc.text, folded=text))
+    hits = lexicon.confirm(lexicon.find(doc_text(doc), folded=text))
     return [
         Candidate(h.start, h.end, h.entry.type, "lexicon", 0.8 if h.weak else 0.95, key=h.entry.key,
                   weak=h.weak, maker=h.entry.maker)

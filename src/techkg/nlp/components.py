@@ -38,7 +38,7 @@ if not Doc.has_extension("makers"):
 
 def _folded(doc: Doc) -> str:
     if FOLDED not in doc.user_data:
-        doc.user_data[FOLDED] = fold(doc.text)
+        doc.user_data[FOLDED] = fold(cand.doc_text(doc))
     return doc.user_data[FOLDED]
 
 
@@ -73,7 +73,8 @@ class CompanyFinder:
         text = _folded(doc)
         spans = []
         if self.tagger is not None and text.strip():
-            spans = self.tagger.tag(doc.text, lac_tokens=doc.user_data.get("techkg.lac"))  # no second LAC run
+            lac_words = doc.user_data.get("techkg.lac")  # the tokenizer's LAC words: no second run
+            spans = self.tagger.tag(cand.doc_text(doc), lac_tokens=lac_words)
         _add(doc, cand.company_candidates(doc, text, spans))
         return doc
 

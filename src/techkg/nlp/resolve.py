@@ -14,7 +14,7 @@ import itertools
 from spacy.tokens import Doc, Span
 
 from techkg.nlp import terms
-from techkg.nlp.candidates import Candidate
+from techkg.nlp.candidates import Candidate, doc_text
 
 LABELS = {"Company": "COMPANY", "Product": "PRODUCT"}
 MIN_SCORE = 0.5
@@ -99,7 +99,7 @@ def align(doc: Doc, offsets: list[tuple[int, int]]) -> None:
     """Split tokens so every ``(start, end)`` falls on token boundaries."""
     cuts: dict[int, set[int]] = {}
     starts = {t.idx for t in doc}
-    length = len(doc.text)
+    length = len(doc_text(doc))
     for start, end in offsets:
         for pos in (start, end):
             if pos in starts or pos >= length:

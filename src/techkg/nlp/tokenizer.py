@@ -184,6 +184,7 @@ class LACTokenizer:
         strings = self.vocab.strings
         doc.from_array([NORM], numpy.array([[strings.add(n)] for n in norms], dtype="uint64"))
         doc.user_data["techkg.folded"] = folded
+        doc.user_data["techkg.text"] = text  # doc.text rebuilds the string from every token
         return doc
 
     # spaCy serialisation hooks: the LAC model ships inside its own package.
