@@ -79,7 +79,7 @@ class Candidate:
 
     start: int
     end: int
-    label: str  # "Company", "Product", or "Blocked" (an organisation that is not a company)
+    label: str  # "Company", "Product", "Blocked" (not an entity) or "NotCompany" (not a company)
     source: str  # lexicon | pattern | context | lac | model
     score: float
     key: str | None = None  # lexicon key, when known
@@ -251,6 +251,9 @@ def company_candidates(doc: Doc, text: str, model_spans=()) -> list[Candidate]:
             out.append(Candidate(start, end, "Company", "model", 0.55))
         elif label in ("government", "organization") and is_non_company(name):
             out.append(Candidate(start, end, "Blocked", "model", 0.5))
+        else:
+            # a club, agency, person or place by the tagger: no bare LAC guess may call it a company
+            out.append(Candidate(start, end, "NotCompany", "model", 0.5))
     return out
 
 

@@ -30,9 +30,14 @@ def choose(candidates: list[Candidate], text: str) -> tuple[list[Candidate], lis
     ([(0, 11, 'Product')], [(0, 6)])
     """
     blocked = [c for c in candidates if c.label == "Blocked"]
+    not_company = [c for c in candidates if c.label == "NotCompany"]
     usable = []
     for c in candidates:
-        if c.label == "Blocked" or c.score < MIN_SCORE:
+        if c.label in ("Blocked", "NotCompany") or c.score < MIN_SCORE:
+            continue
+        if c.label == "Company" and c.source in ("lac", "model") and any(
+            b.start <= c.start and c.end <= b.end for b in not_company
+        ):
             continue
         surface = text[c.start : c.end].strip()
         if not surface or surface.lower() in terms.GENERIC_TERMS:
