@@ -118,7 +118,7 @@ def is_non_company(name: str) -> bool:
         return True
     if name in terms.COMPANY_DESCRIPTORS or name[0] in "由在与和对向从把被":
         return True
-    for suffix in ("公司", "集团", "企业", "厂商"):
+    for suffix in ("公司", "集团", "企业", "厂商", "车企", "大厂", "厂"):
         if name.endswith(suffix):
             head = name[: -len(suffix)]
             if len(head) < 2 or head.lower() in terms.GENERIC_TERMS or head.endswith(GENERIC_COMPANY_HEADS):

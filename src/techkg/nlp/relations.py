@@ -31,6 +31,7 @@ CLAUSE_SPLIT_RE = re.compile(r"[，,；;：:]")
 PREPOSITIONS = ("与", "和", "同", "跟")
 LEAD_PARTNER_TRIGGERS = ("携手", "联手", "牵手", "联合")
 COUNT_NOUN_RE = re.compile(r"(?:\d+|[一二两三四五六七八九十几多数]+)\s*(?:家|个|位)")
+ADVERBS_RE = re.compile(r"目前|已经|正在|曾经|此前|同时|再次|宣布|表示|计划|将|已|还|也|正|曾|则|又|称")
 HOSTING_RE = re.compile(r"在[^，。在]{1,30}?(?:中|上|平台)\s*$")
 SUBJECT_LEAD_RE = re.compile(
     r"\s*(?:(?:此外|另外|同时|目前|事实上|据悉|据了解|而|但|不过|然而|其中|今天|今日|近日|日前|随后|最终|"
@@ -201,6 +202,8 @@ class RelationReader:
                 # "问界是赛力斯与华为合作": the list right before 与, not everything earlier
                 earlier = [m for m in before if m.end <= prep]
                 left = _trailing_list(text, earlier, prep) or earlier[-1:]
+                if not earlier and _names_someone(text, cs, prep):
+                    return []  # "硅基流动与X合作": a party we cannot name; the subject is not it
                 right = [m for m in before if m.start > prep]
         # a relative clause: "与X合作的Y" → Y (or its maker) is the other side
         if not left:
@@ -359,6 +362,16 @@ def _last_preposition(text: str, cs: int, pos: int, before: list[Ment]) -> int |
                 continue
             best = i
     return best
+
+
+def _names_someone(text: str, start: int, end: int) -> bool:
+    """True when the words before 与 look like a name rather than adverbials ("此外，", "目前")."""
+    lead = SUBJECT_LEAD_RE.match(text, start)
+    rest = text[lead.end() if lead else start : end].strip()
+    if rest.startswith(("该", "这", "此", "其", "本", "双方", "两家", "公司", "我们", "他们")):
+        return False  # "该服务目前已经与……": refers back to something already named
+    rest = ADVERBS_RE.sub("", rest)
+    return len(re.findall(r"[\u4e00-\u9fff]", rest)) >= 2
 
 
 def _trailing_list(text: str, ments: list[Ment], end: int) -> list[Ment]:

@@ -10,7 +10,15 @@ import re
 
 # Generic categories and technologies: never a product or company on their own.
 GENERIC_TERMS = frozenset(
-    ["ai", "gpu", "cpu", "npu", "dpu", "qpu", "soc", "asic", "fpga", "llm", "aigc", "agi", "api", "sdk", "saas", "paas", "iaas", "app", "apps", "5g", "4g", "6g", "5g-a", "wifi", "wi-fi", "3d", "2d", "4k", "8k", "ar", "vr", "mr", "xr", "iot", "ev", "suv", "mpv", "ip", "pc", "os", "ui", "dram", "nand", "hbm", "pcie", "usb", "ddr", "lpddr", "ssd", "oled", "lcd", "led", "cmos", "eda", "gpt", "芯片", "大模型", "模型", "手机", "智能手机", "平板", "电脑", "服务器", "云", "云服务", "操作系统", "系统", "平台", "汽车", "电动车", "新能源汽车", "电池", "动力电池", "固态电池", "处理器", "显卡", "算力", "人工智能", "生成式ai", "机器人", "聊天机器人", "数据中心", "超级计算机", "软件", "硬件", "应用", "产品", "技术", "方案", "解决方案", "引擎", "助手", "智能助手", "ai芯片", "ai助手", "gpu芯片", "超级芯片"]
+    """
+    ai gpu cpu npu dpu qpu apu ipu xpu soc asic fpga llm aigc agi api sdk saas paas iaas app apps
+    5g 4g 6g 5g-a wifi wi-fi 3d 2d 4k 8k ar vr mr xr iot ev suv mpv ip pc os ui
+    dram nand hbm pcie usb ddr lpddr ssd oled lcd led cmos eda gpt
+    芯片 大模型 模型 手机 智能手机 平板 电脑 服务器 云 云服务 操作系统 系统 平台 汽车 电动车 新能源汽车
+    电池 动力电池 固态电池 处理器 显卡 算力 人工智能 生成式ai 机器人 聊天机器人 数据中心 超级计算机
+    软件 硬件 应用 产品 技术 方案 解决方案 引擎 助手 智能助手 ai芯片 ai助手 gpu芯片 超级芯片
+    笔电 笔记本 掌机 旗舰 旗舰机 新品 系列 加速器 集成 公司 集团 企业 厂商 品牌 车型 模型家族
+    """.split()
 )
 
 # Technology and standard names that look like model numbers but are not products.
@@ -69,14 +77,19 @@ NON_COMPANY_SUFFIXES = (
     "议会", "国会", "监管机构", "中心", "所", "板",
 )
 NON_COMPANY_NAMES = frozenset(
-    ["工信部", "发改委", "国务院", "商务部", "科技部", "财政部", "网信办", "证监会", "银保监会", "国资委", "市场监管总局", "欧盟", "联合国", "美国商务部", "白宫", "国会", "世界卫生组织", "国际电信联盟", "3gpp", "ieee", "w3c", "中国信通院", "信通院", "中科院", "工业和信息化部"]
+    """
+    工信部 发改委 国务院 商务部 科技部 财政部 网信办 证监会 银保监会 国资委 市场监管总局 欧盟 联合国 美国商务部
+    白宫 国会 世界卫生组织 国际电信联盟 3gpp ieee w3c 中国信通院 信通院 中科院 工业和信息化部
+    上交所 深交所 北交所 港交所 联交所 纽交所 纳斯达克 科创板 创业板 主板
+    """.split()
 )
 
 # Partnership cues. Longer first, so "战略合作" wins over "合作".
 PARTNER_TRIGGERS = (
     "战略合作", "深度合作", "达成合作", "开展合作", "展开合作", "签署合作", "合作协议", "合作伙伴", "合作",
     "携手", "联手", "牵手", "联合开发", "联合推出", "联合发布", "联合打造", "共同开发", "共同打造",
-    "共同推出", "共同研发", "结盟", "联姻", "签约",
+    "共同推出", "共同研发", "结盟", "联姻", "签约", "谅解备忘录", "合作备忘录", "合资", "联合首发",
+    "联合宣布", "联合研发", "联合",
 )
 # Release cues.
 RELEASE_TRIGGERS = (
@@ -87,7 +100,8 @@ RELEASE_TRIGGERS = (
 NEGATION_CUES = (
     "否认", "并未", "没有", "未能", "未曾", "尚未", "并非", "不会", "不是", "无意", "拒绝", "终止",
     "中止", "暂停", "结束", "取消", "传闻", "传言", "据传", "网传", "有消息称", "辟谣", "澄清", "不存在",
-    "传出", "从未", "均未", "报道称", "据报道", "未回应", "否定",
+    "传出", "从未", "均未", "报道称", "据报道", "未回应", "否定", "仍未", "未宣布", "未达成", "提议", "洽谈",
+    "磋商", "谈判",
 )
 # Negations strong enough to cancel a cooperation named anywhere in the sentence.
 SENTENCE_NEGATIONS = ("否认", "辟谣", "从未", "均未", "并未证实", "未证实", "不实")
@@ -108,7 +122,7 @@ PLACES = frozenset(
 # Relations that are not partnerships.
 NOT_PARTNER_CUES = (
     "收购", "并购", "投资", "入股", "注资", "领投", "竞争", "对手", "抗衡", "对标", "相比", "比较",
-    "超过", "超越", "领先", "供货", "供应", "采购", "订单", "下单", "代工", "诉讼", "起诉",
+    "超过", "超越", "领先", "供货", "供应", "采购", "订单", "下单", "代工", "诉讼", "起诉", "资本合作",
 )
 # Words that introduce a list of examples for a preceding count noun ("3家厂商……。包括A、B和C").
 LIST_INTRODUCERS = ("包括", "分别是", "分别为", "其中包括", "即", "如")
