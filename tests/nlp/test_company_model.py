@@ -268,7 +268,7 @@ def test_score_counts_exact_spans_only():
 # Company F1 measured on the first 200 of the 1,000 held-out lines (see
 # docs/cluener.md), minus a margin for retraining noise.
 HELD_OUT_SLICE = 200
-COMPANY_F1_FLOOR = 0.0
+COMPANY_F1_FLOOR = 0.62  # measured 0.667: P 30/36, R 30/54
 
 
 def test_held_out_company_f1_stays_above_floor(shared_dir, tagger):

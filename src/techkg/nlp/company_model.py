@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -475,6 +476,7 @@ class CompanyTagger:
     gazetteers: dict[str, Gazetteer] = field(default_factory=dict)
     path: Path | None = None
     _lac: Any = field(default=None, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @classmethod
     def load(
@@ -630,7 +632,10 @@ class CompanyTagger:
         """
         if not folded:
             return []
-        return tags_to_spans(self.crf.tag(self._features(folded, located)))
+        features = self._features(folded, located)
+        with self._lock:  # a CRFsuite tagger is not safe to share between threads
+            labels = self.crf.tag(features)
+        return tags_to_spans(labels)
 
 
 def _read_json(path: Path, default: Any) -> Any:
