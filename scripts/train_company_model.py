@@ -102,7 +102,7 @@ def featurize(
     lexicon_rate: float,
     memory: list[dict[str, Gazetteer]] | None,
     seed: int,
-) -> list[list[list[str]]]:
+) -> list[list[tuple[str, ...]]]:
     """Features per sentence.
 
     Lexicon flags are set on a random ``lexicon_rate`` share of the sentences, so
