@@ -309,6 +309,8 @@ def main(argv: list[str] | None = None) -> dict:
     ap.add_argument("--rdflib-timeout", type=float,
                     help="kill an rdflib run after this many seconds (default: 25x the Oxigraph median, "
                          "at least 30 s, at most 300 s; 10 s with --small)")
+    ap.add_argument("--queries", type=Path, default=ROOT / "queries", help="folder of .rq files")
+    ap.add_argument("--reuse", action="store_true", help="reuse the Oxigraph store of the last run")
     ap.add_argument("--out", type=Path, help="result file")
     args = ap.parse_args(argv)
 
@@ -319,11 +321,18 @@ def main(argv: list[str] | None = None) -> dict:
     repeat = args.repeat or (3 if args.small else 15)
     budget = args.rdflib_budget or (5.0 if args.small else 20.0)
     fixed_timeout = args.rdflib_timeout or (10.0 if args.small else None)
-    out = args.out or RESULTS / ("sparql-small.json" if args.small else "sparql.json")
+    plain = args.queries.resolve() != (ROOT / "queries").resolve()
+    name = "sparql" + ("-plain" if plain else "") + ("-small" if args.small else "")
+    out = args.out or RESULTS / f"{name}.json"
     WORK.mkdir(parents=True, exist_ok=True)
 
     t = time.perf_counter()
-    store = build_oxigraph(WORK / "sparql-store", n)
+    if args.reuse and (WORK / "sparql-store").is_dir():
+        from techkg.store import GraphStore
+
+        store = GraphStore.open(WORK / "sparql-store")
+    else:
+        store = build_oxigraph(WORK / "sparql-store", n)
     ox_load = time.perf_counter() - t
     triples = store.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")[0]["n"]
     union = store.select("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")[0]["n"]
@@ -336,7 +345,7 @@ def main(argv: list[str] | None = None) -> dict:
 
     ns = prefixes()
     results = []
-    for path in sorted((ROOT / "queries").glob("*.rq")):
+    for path in sorted(args.queries.glob("*.rq")):
         q = read_query_file(path)
         values = {"article": "syn-0"} if any(p.default is None for p in q.params) else {}
         text = bind(q.text, values, q.params)
@@ -375,6 +384,7 @@ def main(argv: list[str] | None = None) -> dict:
     summary = {
         "benchmark": "sparql",
         "small": args.small,
+        "queries_folder": str(args.queries.resolve().relative_to(ROOT)),
         "articles": n,
         "article_triples": triples,
         "union_triples": union,

@@ -348,7 +348,7 @@ def write_results(result: Any, fmt: str, out: IO[bytes], *, console: Any = None)
     is Turtle for CONSTRUCT/DESCRIBE.
 
     Returns:
-        The number of rows or triples when known (table and triples), else None.
+        The number of rows (table) or triples when known, else None.
 
     Raises:
         QueryError: the format does not fit the query form.
@@ -369,7 +369,7 @@ def write_results(result: Any, fmt: str, out: IO[bytes], *, console: Any = None)
             raise QueryError("an ASK query has no triples; use --format table, json, csv or tsv")
         else:
             result.serialize(out, results_format[fmt])
-        return 1
+        return None
     if isinstance(result, ox.QuerySolutions):
         if fmt == "ttl":
             raise QueryError("a SELECT query returns rows, not triples; use --format table, csv, tsv or json")
