@@ -61,6 +61,16 @@ class Extractor:
             yield doc_to_extraction(article, doc, lexicon)
 
 
+def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """Offsets of the sentence holding ``text[start:end]``."""
+    from techkg.nlp.relations import sentences
+
+    for s, e in sentences(text):
+        if s <= start and end <= e:
+            return s, e
+    return start, end
+
+
 def pipeline_lexicon(nlp):
     """The lexicon inside a pipeline, or None when it was switched off."""
     if "techkg_lexicon" in nlp.pipe_names:
@@ -110,5 +120,6 @@ def doc_to_extraction(article: Article, doc, lexicon=None) -> Extraction:
     for product, maker in sorted(makers.items()):
         if maker in company_keys and ("Product", product) in mentions:
             first = mentions[("Product", product)][0]
-            relations.append(Relation("maker", maker, product, first.text, first.start, first.end, 0.8))
+            start, end = _sentence_around(text, first.start, first.end)
+            relations.append(Relation("maker", maker, product, text[start:end].strip(), start, end, 0.8))
     return Extraction(article=article, entities=tuple(entities), relations=tuple(relations))
