@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from techkg.nlp import terms
 from techkg.nlp.candidates import Candidate, doc_text
@@ -151,8 +151,3 @@ def set_entities(doc: Doc, chosen: list[Candidate], brands: list[Candidate]) -> 
     doc.set_ents(ents, default="outside")
     doc.spans["brands"] = brand_spans
     doc.user_data["techkg.makers"] = {(c.start, c.end): c.maker for c in chosen if c.maker}
-    doc.user_data["techkg.sources"] = {(c.start, c.end): c.source for c in chosen}
-
-
-def span_source(doc: Doc, span: Span) -> str:
-    return doc.user_data.get("techkg.sources", {}).get((span.start_char, span.end_char), "lexicon")
