@@ -30,10 +30,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from techkg.errors import EvalError
+from techkg.records import ENTITY_TYPES
 from techkg.text import match_key
 
-ENTITY_TYPES = ("Company", "Product")
-RELATION_TYPES = ("partnership", "release")
+RELATION_TYPES = ("partnership", "release")  # the types the evaluation scores (not "maker")
 ALL_TYPES = ENTITY_TYPES + RELATION_TYPES
 
 
