@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from techkg.records import Article, Entity, Extraction, Mention, Relation  # noqa: E402
-from techkg.serve import create_app  # noqa: E402
+from techkg.web.app import create_app  # noqa: E402
 from techkg.store import GraphStore  # noqa: E402
 from techkg.web.synthetic import synthetic_graph  # noqa: E402
 

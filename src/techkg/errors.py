@@ -43,6 +43,22 @@ class QueryError(TechKGError):
     """A SPARQL query is malformed, too slow or too large."""
 
 
+class QuerySyntaxError(QueryError):
+    """The query text does not parse (the message names line and column)."""
+
+
+class QueryRefused(QueryError):
+    """The query is refused before it runs (SERVICE when federation is off, nesting too deep)."""
+
+
+class QueryTooLarge(QueryError):
+    """The query text, or its result, is larger than the configured limit."""
+
+
+class QueryTimeout(QueryError):
+    """The query ran past its time limit and was stopped."""
+
+
 class RenderError(TechKGError):
     """The graph could not be rendered as asked (unknown focus, bad option)."""
 

@@ -23,18 +23,19 @@ or not at all. The techkg prefixes (``tk:``, ``schema:``, ``prov:``,
 from __future__ import annotations
 
 import re
-import threading
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Self
 
-from techkg.errors import QueryError, StoreError
+from techkg.errors import QueryError, QuerySyntaxError, StoreError
 from techkg.records import Article, Extraction
 from techkg.vocab import DEFAULT_BASE, Ids, prefixes
 
 if TYPE_CHECKING:
     import pyoxigraph
+
+    from techkg.sparql.worker import WorkerPool
 
 DEFAULT_STORE = Path("output/store")
 Status = Literal["new", "updated", "unchanged"]
@@ -84,7 +85,7 @@ def _nt(term: Any) -> str:
     return str(_ox(term))
 
 
-def syntax_error(query: str, err: Exception) -> QueryError:
+def syntax_error(query: str, err: Exception) -> QuerySyntaxError:
     """A :class:`QueryError` naming the line and column of a SPARQL syntax error, with a caret.
 
     >>> str(syntax_error("SELECT ?x WHERE {\\n ?x ?y\\n}", SyntaxError("error at 3:1: expected x")))
@@ -93,7 +94,7 @@ def syntax_error(query: str, err: Exception) -> QueryError:
     msg = str(err)
     m = _POS_RE.search(msg)
     if not m:
-        return QueryError(f"SPARQL syntax error: {msg}")
+        return QuerySyntaxError(f"SPARQL syntax error: {msg}")
     line, col, what = int(m[1]), int(m[2]), m[3].strip()
     if "Prefix not found" in what:
         known = ", ".join(f"{p}:" for p in prefixes())
@@ -103,7 +104,7 @@ def syntax_error(query: str, err: Exception) -> QueryError:
     lines = query.splitlines() or [""]
     src = lines[line - 1] if 0 < line <= len(lines) else ""
     caret = " " * max(col - 1, 0) + "^"
-    return QueryError(
+    return QuerySyntaxError(
         f"SPARQL syntax error at line {line}, column {col}: {what}\n    {src}\n    {caret}"
     )
 
@@ -151,6 +152,8 @@ class GraphStore:
         self.ids = Ids(base)
         self._prefixes = prefixes(base)
         self._unflushed = 0
+        self._generation = 0  # bumped on every write; query workers reopen when it moves
+        self._pools: dict[bool, WorkerPool] = {}
 
     # ------------------------------------------------------------ lifecycle
 
@@ -213,7 +216,10 @@ class GraphStore:
         return self._ox
 
     def close(self) -> None:
-        """Flush pending writes and release the store (and its lock)."""
+        """Flush pending writes, stop query workers and release the store (and its lock)."""
+        for pool in self._pools.values():
+            pool.close()
+        self._pools.clear()
         if self._ox is not None and not self.read_only and self.path is not None:
             try:
                 self._ox.flush()
@@ -242,68 +248,100 @@ class GraphStore:
         sparql: str,
         *,
         timeout_s: float | None = None,
+        max_rows: int | None = None,
+        default_graphs: Sequence[str] = (),
+        named_graphs: Sequence[str] = (),
+        network: bool = True,
     ) -> pyoxigraph.QuerySolutions | pyoxigraph.QueryBoolean | pyoxigraph.QueryTriples:
         """Run a SPARQL 1.1 query; the default graph is the union of the named graphs.
 
+        Nesting deeper than :data:`techkg.sparql.guard.MAX_NESTING` is refused
+        before the parser sees it (deep nesting overflows its stack).
+
+        With a ``timeout_s`` the query runs in a worker process
+        (:mod:`techkg.sparql.worker`) that is killed when the time passes, so the
+        caller gets its thread back and nothing keeps running; such results
+        come back fully evaluated. (An in-memory store's workers get a copy of
+        its quads: fine for tests, slow for big stores.) Without a timeout the
+        query runs here, lazily: for techkg's own bounded queries.
+
         Args:
             sparql: the query (techkg prefixes are pre-declared).
-            timeout_s: give up after this many seconds (the query then keeps
-                running in a background thread until Oxigraph finishes it; the
-                caller gets a :class:`QueryError` straight away).
+            timeout_s: stop the query after this many seconds.
+            max_rows: refuse results with more rows (or triples) than this
+                (worker path; callers iterating in-process count themselves).
+            default_graphs: graphs forming the default graph (protocol
+                ``default-graph-uri``); default: the union.
+            named_graphs: graphs ``GRAPH ?g`` may reach (``named-graph-uri``); default: all.
+            network: let ``SERVICE`` open connections; False runs the worker
+                without network access.
 
         Returns:
             Solutions for SELECT, a boolean for ASK, triples for CONSTRUCT/DESCRIBE.
 
         Raises:
-            QueryError: syntax error (with line and column), evaluation error or timeout.
+            QuerySyntaxError: the text does not parse (with line and column).
+            QueryRefused: nested too deeply.
+            QueryTimeout: the time limit passed.
+            QueryTooLarge: more than ``max_rows`` results (worker path).
+            QueryError: any other evaluation error.
 
         >>> store = GraphStore.open(None)
         >>> bool(store.query("ASK { ?s a tk:Company }"))
         False
         """
-        ox_store = self.oxigraph
-        if timeout_s is None:
-            return self._query_now(ox_store, sparql)
-        return self._query_with_timeout(ox_store, sparql, timeout_s)
+        import pyoxigraph as ox
 
-    def _query_now(self, ox_store: pyoxigraph.Store, sparql: str) -> Any:
+        from techkg.sparql.guard import check_nesting
+        from techkg.sparql.worker import Job
+
+        check_nesting(sparql)
+        ox_store = self.oxigraph
+        if timeout_s is not None:
+            # in memory, outside writes (oxigraph.extend) change the size: part of the generation
+            generation = self._generation if self.path else (self._generation, len(ox_store))
+            job = Job(sparql, self._prefixes, max_rows, tuple(default_graphs), tuple(named_graphs),
+                      generation)
+            try:
+                kind, data = self._pool(network).run(job, timeout_s)
+            except SyntaxError as e:
+                raise syntax_error(sparql, e) from None
+            if kind == "boolean":
+                return _Boolean(data)
+            if kind == "solutions":
+                return ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON)
+            return _TripleList(list(ox.parse(data, format=ox.RdfFormat.N_TRIPLES)))
+        kwargs: dict[str, Any] = {"prefixes": self._prefixes}
         try:
-            return ox_store.query(sparql, prefixes=self._prefixes)
+            if default_graphs:
+                kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
+            if named_graphs:
+                kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
+        except ValueError as e:
+            raise QueryError(f"bad default-graph-uri or named-graph-uri: {e}") from None
+        try:
+            return ox_store.query(sparql, **kwargs)
         except SyntaxError as e:
             raise syntax_error(sparql, e) from None
         except (OSError, RuntimeError, ValueError) as e:
             raise QueryError(f"SPARQL query failed: {e}") from e
 
-    def _query_with_timeout(self, ox_store: pyoxigraph.Store, sparql: str, timeout_s: float) -> Any:
+    def _pool(self, network: bool) -> WorkerPool:
+        from techkg.sparql.worker import WorkerPool
+
+        pool = self._pools.get(network)
+        if pool is None:
+            pool = self._pools[network] = WorkerPool(self.path, dump=self._dump, network=network)
+        return pool
+
+    def _dump(self) -> bytes:
         import pyoxigraph as ox
 
-        box: dict[str, Any] = {}
+        return self.oxigraph.dump(format=ox.RdfFormat.N_QUADS)
 
-        def work() -> None:
-            try:
-                res = self._query_now(ox_store, sparql)
-                if isinstance(res, ox.QuerySolutions | ox.QueryBoolean):
-                    # Evaluate fully here; hand back a re-parsed copy on the caller's thread.
-                    box["data"] = (res.serialize(format=ox.QueryResultsFormat.JSON), "results")
-                else:
-                    box["data"] = (list(res), "triples")
-            except Exception as e:  # noqa: BLE001 - re-raised on the caller's thread
-                box["error"] = e
-
-        t = threading.Thread(target=work, name="techkg-query", daemon=True)
-        t.start()
-        t.join(timeout_s)
-        if t.is_alive():
-            raise QueryError(
-                f"SPARQL query timed out after {timeout_s:g} s; add a LIMIT, narrow the "
-                f"patterns, or raise the timeout"
-            )
-        if "error" in box:
-            raise box["error"]
-        data, kind = box["data"]
-        if kind == "results":
-            return ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON)
-        return _TripleList(data)
+    def warm_workers(self, *, network: bool = False) -> None:
+        """Start the query worker processes now (servers call this at start-up)."""
+        self._pool(network).warm()
 
     def select(self, sparql: str) -> list[dict[str, Any]]:
         """Rows of a SELECT query as dicts of plain Python values (str/int/float/None).
@@ -503,6 +541,7 @@ class GraphStore:
 
     def _written(self, quads: int) -> None:
         """Flush an on-disk store every :data:`FLUSH_EVERY` quads (keeps memory flat)."""
+        self._generation += 1
         self._unflushed += quads
         if self.path is not None and self._unflushed >= FLUSH_EVERY:
             try:
@@ -550,6 +589,7 @@ class GraphStore:
         if not found:
             return False
         store.update(" ;\n".join(op for i in found for op in _retract(str(self.ids.graph(i)))))
+        self._generation += 1
         return True
 
     def named_quads(self) -> Iterator[Any]:
@@ -608,7 +648,18 @@ class GraphStore:
             store.extend(quads + union)
         except OSError as e:
             raise StoreError(f"{where}: cannot load: {e}") from e
+        self._generation += 1
         return len(graphs)
+
+
+class _Boolean:
+    """An ASK answer evaluated in a worker (behaves like ``pyoxigraph.QueryBoolean``)."""
+
+    def __init__(self, value: bool) -> None:
+        self._value = bool(value)
+
+    def __bool__(self) -> bool:
+        return self._value
 
 
 class _TripleList:

@@ -21,7 +21,7 @@ CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update"]
 ARTIFACTS = HERE.parent / "artifacts"
-TOKEN = "tk-s3cret-token"
+TOKEN = "tk-s3cret-token-0001"
 
 
 @pytest.fixture(scope="session")
@@ -84,7 +84,7 @@ def served(sample_store, live_extractor) -> Iterator[LiveServer]:
     """The web app over a copy of the sample store, with a token, on a live port."""
     import pyoxigraph as ox
 
-    from techkg.serve import create_app
+    from techkg.web.app import create_app
     from techkg.store import GraphStore
 
     store = GraphStore.open(None)

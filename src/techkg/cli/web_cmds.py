@@ -1,7 +1,7 @@
 """CLI commands on the browser side: ``render`` and ``serve``.
 
 Both are thin: they parse options and call :func:`techkg.render.render_html`
-or :func:`techkg.serve.serve`. Heavy libraries load inside the commands.
+or :func:`techkg.web.app.serve`. Heavy libraries load inside the commands.
 """
 
 from __future__ import annotations
@@ -83,11 +83,11 @@ def serve(
 ) -> None:
     """Serve the explorer, entity pages, /sparql and POST /articles over the store."""
     from techkg.errors import TechKGError
-    from techkg.serve import Limits
-    from techkg.serve import serve as run
+    from techkg.web.app import Limits, exposure_warnings
+    from techkg.web.app import serve as run
 
-    if host not in ("127.0.0.1", "localhost", "::1") and not token:
-        typer.echo(f"note: listening on {host} without a token: the server is read-only.", err=True)
+    for line in exposure_warnings(host, token, allow_service):
+        typer.echo(line, err=True)
     try:
         run(store, host=host, port=port, token=token,
             limits=Limits(timeout_s=timeout, max_rows=max_rows), allow_service=allow_service)

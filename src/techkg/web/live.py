@@ -180,8 +180,13 @@ def expand(store: GraphStore, seeds: Sequence[str], hops: int, *,
     return kept, cut
 
 
-def subgraph(store: GraphStore, iris: Sequence[str]) -> nx.MultiDiGraph:
+def subgraph(store: GraphStore, iris: Sequence[str], *,
+             max_events: int | None = None) -> nx.MultiDiGraph:
     """The NetworkX projection of the given entities and the links among them.
+
+    With ``max_events``, at most that many events (evidence sentences) per
+    link are copied, so a hub with thousands of articles costs what a small
+    entity costs; each edge's ``weight`` still counts every event.
 
     Copies into a scratch in-memory store, straight from Oxigraph's quad
     indexes and from the article graphs only (not the store's union default
@@ -204,9 +209,11 @@ def subgraph(store: GraphStore, iris: Sequence[str]) -> nx.MultiDiGraph:
     article_facts = [ox.NamedNode(str(p)) for p in (SDO.datePublished, SDO.headline, SDO.url)]
     ends = [ox.NamedNode(str(p)) for p in (TK.participant, TK.company, TK.product)]
     derived = ox.NamedNode(str(PROV.wasDerivedFrom))
+    type_pred = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
     quads: list[ox.Quad] = []
     articles: set[tuple[Any, Any]] = set()  # (article, graph)
     events: set[Any] = set()
+    per_link: dict[tuple[Any, ...], int] = {}  # (event type, parties) → events seen
     for iri in iris:
         node = ox.NamedNode(iri)
         # 1. statements about the entity (makers only when inside the set)
@@ -231,6 +238,11 @@ def subgraph(store: GraphStore, iris: Sequence[str]) -> nx.MultiDiGraph:
         parties = {q.object.value for q in ev_quads if q.predicate in ends}
         if not parties <= inside:
             continue
+        link = (*sorted({q.object.value for q in ev_quads if q.predicate == type_pred}),
+                *sorted(parties))
+        per_link[link] = per_link.get(link, 0) + 1
+        if max_events is not None and per_link[link] > max_events:
+            continue
         quads.extend(ev_quads)
         articles.update((q.object, q.graph_name) for q in ev_quads if q.predicate == derived)
     for art, graph in articles:
@@ -239,18 +251,41 @@ def subgraph(store: GraphStore, iris: Sequence[str]) -> nx.MultiDiGraph:
         for p in article_facts:
             quads.extend(ox_store.quads_for_pattern(art, p, None, graph))
     scratch.extend(quads)
-    return to_networkx(scratch, base=store.ids.base)
+    G = to_networkx(scratch, base=store.ids.base)
+    if max_events is not None and any(n > max_events for n in per_link.values()):
+        _true_weights(G, store, max_events)
+    return G
+
+
+def _true_weights(G: nx.MultiDiGraph, store: GraphStore, max_events: int) -> None:
+    """Set the weight of links whose evidence was capped to their full event count."""
+    capped = [(u, v, k) for u, v, k, d in G.edges(keys=True, data=True)
+              if len(d.get("evidence") or []) >= max_events]
+    if not capped:
+        return
+    ends = {"partnership": ("tk:participant", "tk:participant"),
+            "release": ("tk:company", "tk:product")}
+    for u, v, k in capped:
+        if k not in ends:
+            continue
+        a, b = ends[k]
+        cls = "tk:Partnership" if k == "partnership" else "tk:ProductRelease"
+        rows = _rows(store, f"""SELECT (COUNT(DISTINCT ?ev) AS ?n) WHERE {{
+            ?ev a {cls} ; {a} {_iri(u)} ; {b} {_iri(v)} }}""")
+        if rows and rows[0]["n"]:
+            G.edges[u, v, k]["weight"] = int(rows[0]["n"])
 
 
 def neighbourhood_graph(store: GraphStore, seeds: Sequence[str], hops: int, *,
-                        max_nodes: int = 400) -> tuple[nx.MultiDiGraph, list[str]]:
-    """Projection of the neighbourhood of ``seeds`` plus notes for the page."""
+                        max_nodes: int = 400,
+                        max_events: int | None = None) -> tuple[nx.MultiDiGraph, list[str]]:
+    """Projection of the neighbourhood of ``seeds`` plus notes for the page (see :func:`subgraph`)."""
     iris, cut = expand(store, seeds, hops, max_nodes=max_nodes)
     notes = []
     if cut:
         notes.append(f"Neighbourhood cut to {len(iris):,} entities (the most linked first); "
                      "double-click an entity to open its own neighbourhood.")
-    return subgraph(store, iris), notes
+    return subgraph(store, iris, max_events=max_events), notes
 
 
 def labels_by_language(store: GraphStore, iri: str) -> list[tuple[str, str]]:

@@ -1,14 +1,13 @@
-"""SPARQL 1.1 Protocol pieces: run a query under limits, pick a format, serialise.
+"""Result formats: content negotiation and writers for the endpoint and the CLI.
 
-* :func:`execute` runs one query on a :class:`~techkg.store.GraphStore`
-  (default graph = union of the named graphs, techkg prefixes pre-declared),
-  refusing ``SERVICE`` unless allowed, and stopping with a :class:`QueryError`
-  when the result grows past ``max_rows`` or the time passes ``timeout_s``.
 * :func:`negotiate` picks a result format from the ``Accept`` header (or a
   ``format``/``output`` parameter, as SPARQLWrapper sends).
 * :func:`serialize` writes SELECT/ASK results as JSON, XML, CSV or TSV and
   CONSTRUCT/DESCRIBE graphs as Turtle, JSON-LD, N-Triples or RDF/XML.
+* :func:`write_results` prints a raw store result for ``techkg query``
+  (table, CSV, TSV, JSON, Turtle).
 
+>>> from techkg.sparql.run import execute
 >>> from techkg.store import GraphStore
 >>> res = execute(GraphStore.open(None), "SELECT (1 + 1 AS ?two) {}")
 >>> serialize(res, "csv")[0].decode().split()
@@ -18,15 +17,15 @@
 from __future__ import annotations
 
 import json
-import re
-import time
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from techkg.errors import QueryError
+from techkg.vocab import prefixes as techkg_prefixes
 
 if TYPE_CHECKING:
-    from techkg.store import GraphStore
+    from techkg.sparql.run import Result
+
+CLI_FORMATS = ("table", "csv", "tsv", "json", "ttl")
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
@@ -59,156 +58,6 @@ _PARAM_ALIASES = {
 }
 
 
-@dataclass
-class Result:
-    """An evaluated query: solutions, a boolean, or triples.
-
-    Attributes:
-        kind: ``"solutions"``, ``"boolean"`` or ``"graph"``.
-        variables: SELECT variable names.
-        rows: one list of pyoxigraph terms (or None) per solution.
-        boolean: the ASK answer.
-        triples: CONSTRUCT/DESCRIBE triples (pyoxigraph ``Triple``).
-        elapsed_s: evaluation time.
-    """
-
-    kind: str
-    variables: list[str] = field(default_factory=list)
-    rows: list[list[Any]] = field(default_factory=list)
-    boolean: bool = False
-    triples: list[Any] = field(default_factory=list)
-    elapsed_s: float = 0.0
-
-
-# ----------------------------------------------------------------------------- SERVICE
-
-
-_SKIP_RE = re.compile(
-    r'"""(?:[^"\\]|\\.|"(?!""))*"""'          # long strings
-    r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
-    r'|"(?:[^"\\\n]|\\.)*"'                   # short strings
-    r"|'(?:[^'\\\n]|\\.)*'"
-    r'|<[^<>"{}|^`\\\x00-\x20]*>'              # IRIs
-    r"|#[^\n]*",                               # comments
-    re.DOTALL,
-)
-_SERVICE_RE = re.compile(r"(?<![\w?$:-])SERVICE(?![\w:-])", re.IGNORECASE)
-
-
-def uses_service(query: str) -> bool:
-    """True when the query contains a ``SERVICE`` clause (not in a string, IRI or comment).
-
-    >>> uses_service("SELECT * { SERVICE <http://example.org/sparql> { ?s ?p ?o } }")
-    True
-    >>> uses_service('SELECT ?service { ?service rdfs:label "SERVICE" } # service')
-    False
-    """
-    return bool(_SERVICE_RE.search(_SKIP_RE.sub(" ", query)))
-
-
-# ----------------------------------------------------------------------------- execute
-
-
-def execute(
-    store: GraphStore,
-    query: str,
-    *,
-    timeout_s: float | None = 10.0,
-    max_rows: int | None = 10_000,
-    allow_service: bool = False,
-    default_graphs: list[str] | None = None,
-    named_graphs: list[str] | None = None,
-) -> Result:
-    """Evaluate ``query`` with limits.
-
-    Args:
-        store: the store.
-        query: SPARQL 1.1 query text (the techkg prefixes are pre-declared).
-        timeout_s: stop with an error after this long (checked between results).
-        max_rows: stop with an error when a result has more rows or triples.
-        allow_service: let ``SERVICE`` reach other endpoints (off by default).
-        default_graphs: protocol ``default-graph-uri`` values (default: union of all graphs).
-        named_graphs: protocol ``named-graph-uri`` values (default: all named graphs).
-
-    Raises:
-        QueryError: syntax error (with line and column), ``SERVICE`` refused,
-            time or size limit exceeded, or evaluation failure.
-    """
-    import pyoxigraph as ox
-
-    from techkg.store import syntax_error
-    from techkg.vocab import prefixes
-
-    if not allow_service and uses_service(query):
-        raise QueryError(
-            "SERVICE (federated query to another endpoint) is disabled on this server; "
-            "remove the SERVICE clause, or start 'techkg serve --allow-service'"
-        )
-    start = time.monotonic()
-    deadline = start + timeout_s if timeout_s else None
-    if default_graphs or named_graphs:
-        # The protocol's own dataset: evaluate on Oxigraph with those graphs.
-        kwargs: dict[str, Any] = {"prefixes": prefixes(store.ids.base)}
-        try:
-            if default_graphs:
-                kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
-            if named_graphs:
-                kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
-        except ValueError as e:
-            raise QueryError(f"bad default-graph-uri or named-graph-uri: {e}") from None
-        try:
-            res = store.oxigraph.query(query, **kwargs)
-        except SyntaxError as e:
-            raise syntax_error(query, e) from None
-        except (OSError, RuntimeError, ValueError) as e:
-            raise QueryError(f"SPARQL query failed: {e}") from e
-    else:
-        # The store's own dataset: its default graph is the union of the article graphs.
-        res = store.query(query)
-    try:
-        if isinstance(res, ox.QueryBoolean):
-            out = Result("boolean", boolean=bool(res))
-        elif isinstance(res, ox.QuerySolutions):
-            names = [v.value for v in res.variables]
-            out = Result("solutions", variables=names)
-            for sol in res:
-                out.rows.append([sol[n] for n in names])
-                _check(len(out.rows), max_rows, deadline, timeout_s, "rows")
-        else:
-            out = Result("graph")
-            for triple in res:
-                out.triples.append(triple)
-                _check(len(out.triples), max_rows, deadline, timeout_s, "triples")
-    except (OSError, RuntimeError, ValueError) as e:
-        raise QueryError(f"SPARQL query failed: {e}") from e
-    finally:
-        # pyoxigraph result iterators must die on the thread that made them,
-        # not later on whichever thread handles a raised error.
-        del res
-    if deadline and time.monotonic() > deadline:
-        raise _timeout(timeout_s)
-    out.elapsed_s = time.monotonic() - start
-    return out
-
-
-def _timeout(timeout_s: float | None) -> QueryError:
-    return QueryError(
-        f"query time limit exceeded ({timeout_s:g} s); add a LIMIT or narrow the patterns, "
-        "or start 'techkg serve --timeout SECONDS' with a higher limit"
-    )
-
-
-def _check(n: int, max_rows: int | None, deadline: float | None, timeout_s: float | None,
-           what: str) -> None:
-    if max_rows is not None and n > max_rows:
-        raise QueryError(
-            f"result size limit exceeded: more than {max_rows:,} {what}; add LIMIT {max_rows} "
-            "(and OFFSET to page), or start 'techkg serve --max-rows N' with a higher limit"
-        )
-    if deadline is not None and n % 256 == 0 and time.monotonic() > deadline:
-        raise _timeout(timeout_s)
-
-
 # ----------------------------------------------------------------------------- negotiation
 
 
@@ -229,6 +78,17 @@ def _parse_accept(header: str) -> list[tuple[str, float, int]]:
                     q = 0.0
         out.append((media, q, pos))
     return out
+
+
+def result_kind(res: Any) -> str:
+    """``"solutions"``, ``"boolean"`` or ``"graph"`` for a result of ``GraphStore.query``."""
+    import pyoxigraph as ox
+
+    if isinstance(res, ox.QuerySolutions):
+        return "solutions"
+    if hasattr(res, "__iter__"):
+        return "graph"
+    return "boolean"
 
 
 def negotiate(kind: str, accept: str | None, param: str | None = None) -> str | None:
@@ -372,3 +232,106 @@ def cell_text(term: Any) -> str:
         return str(term)
     lang = getattr(term, "language", None)
     return f"{value} @{lang}" if lang else str(value)
+
+
+# ---------------------------------------------------------------- results
+
+
+def write_results(result: Any, fmt: str, out: IO[bytes], *, console: Any = None) -> int | None:
+    """Write query results to ``out`` in ``fmt``.
+
+    ``table`` prints a rich table (SELECT), ``true``/``false`` (ASK) or Turtle
+    (CONSTRUCT); ``json`` is SPARQL 1.1 Query Results JSON (JSON-LD for
+    CONSTRUCT); ``csv``/``tsv`` follow the SPARQL 1.1 CSV/TSV formats; ``ttl``
+    is Turtle for CONSTRUCT/DESCRIBE.
+
+    Returns:
+        The number of rows (table) or triples when known, else None.
+
+    Raises:
+        QueryError: the format does not fit the query form.
+    """
+    import pyoxigraph as ox
+
+    if fmt not in CLI_FORMATS:
+        raise QueryError(f"unknown format {fmt!r}; valid: {', '.join(CLI_FORMATS)}")
+    results_format = {
+        "json": ox.QueryResultsFormat.JSON,
+        "csv": ox.QueryResultsFormat.CSV,
+        "tsv": ox.QueryResultsFormat.TSV,
+    }
+    kind = result_kind(result)
+    if kind == "boolean":
+        if fmt == "table":
+            out.write(b"true\n" if bool(result) else b"false\n")
+        elif fmt == "ttl":
+            raise QueryError("an ASK query has no triples; use --format table, json, csv or tsv")
+        else:
+            out.write(_boolean_document(bool(result), fmt))
+        return None
+    if kind == "solutions":
+        if fmt == "ttl":
+            raise QueryError("a SELECT query returns rows, not triples; use --format table, csv, tsv or json")
+        if fmt == "table":
+            return _print_table(result, out, console)
+        result.serialize(out, results_format[fmt])
+        return None
+    # CONSTRUCT / DESCRIBE
+    if fmt in ("csv", "tsv"):
+        raise QueryError("a CONSTRUCT/DESCRIBE query returns triples; use --format ttl, json or table")
+    triples = list(result)
+    rdf_fmt = ox.RdfFormat.JSON_LD if fmt == "json" else ox.RdfFormat.TURTLE
+    if rdf_fmt == ox.RdfFormat.TURTLE:
+        ox.serialize(triples, out, rdf_fmt, prefixes=techkg_prefixes())
+    else:
+        ox.serialize(triples, out, rdf_fmt)
+    return len(triples)
+
+
+def _cell(term: Any) -> str:
+    if term is None:
+        return ""
+    return term.value if hasattr(term, "value") else str(term)
+
+
+def _short(term: Any) -> str:
+    import pyoxigraph as ox
+
+    if isinstance(term, ox.NamedNode):
+        iri = term.value
+        for p, ns in techkg_prefixes().items():
+            if iri.startswith(ns) and p != "tkid":
+                return f"{p}:{iri[len(ns):]}"
+        return iri
+    return _cell(term)
+
+
+def _print_table(result: Any, out: IO[bytes], console: Any) -> int:
+    from rich.console import Console
+    from rich.table import Table
+
+    names = [v.value for v in result.variables]
+    table = Table(*names, show_lines=False, header_style="bold")
+    n = 0
+    for row in result:
+        table.add_row(*(_short(row[v]) for v in names))
+        n += 1
+    if console is None:
+        import io
+
+        buf = io.StringIO()
+        Console(file=buf, width=160, force_terminal=False).print(table)
+        out.write(buf.getvalue().encode("utf-8"))
+    else:
+        console.print(table)
+    return n
+
+
+def _boolean_document(value: bool, fmt: str) -> bytes:
+    """An ASK answer as SPARQL results JSON, CSV or TSV."""
+    import pyoxigraph as ox
+
+    doc = json.dumps({"head": {}, "boolean": value}).encode()
+    key = {"json": ox.QueryResultsFormat.JSON, "csv": ox.QueryResultsFormat.CSV,
+           "tsv": ox.QueryResultsFormat.TSV}[fmt]
+    return ox.parse_query_results(doc, format=ox.QueryResultsFormat.JSON).serialize(format=key)

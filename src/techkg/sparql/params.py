@@ -1,4 +1,4 @@
-"""Query files with parameters, and SPARQL results in table/CSV/TSV/JSON/Turtle.
+"""Query files with parameters, bound into the query text safely.
 
 A query file in ``queries/`` starts with a comment header::
 
@@ -41,14 +41,12 @@ import shlex
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
 
 from techkg.errors import QueryError
 from techkg.text import match_key
 from techkg.vocab import prefixes
 
 KINDS = ("name", "string", "date", "int", "decimal", "iri", "article")
-FORMATS = ("table", "csv", "tsv", "json", "ttl")
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _PARAM_RE = re.compile(r"^#\s*@param\s+(.*)$")
@@ -334,95 +332,3 @@ def parse_param_options(options: Sequence[str]) -> dict[str, str]:
             raise QueryError(f"--param {opt!r}: write --param NAME=VALUE, e.g. --param company=英伟达")
         out[name] = value
     return out
-
-
-# ---------------------------------------------------------------- results
-
-
-def write_results(result: Any, fmt: str, out: IO[bytes], *, console: Any = None) -> int | None:
-    """Write query results to ``out`` in ``fmt``.
-
-    ``table`` prints a rich table (SELECT), ``true``/``false`` (ASK) or Turtle
-    (CONSTRUCT); ``json`` is SPARQL 1.1 Query Results JSON (JSON-LD for
-    CONSTRUCT); ``csv``/``tsv`` follow the SPARQL 1.1 CSV/TSV formats; ``ttl``
-    is Turtle for CONSTRUCT/DESCRIBE.
-
-    Returns:
-        The number of rows (table) or triples when known, else None.
-
-    Raises:
-        QueryError: the format does not fit the query form.
-    """
-    import pyoxigraph as ox
-
-    if fmt not in FORMATS:
-        raise QueryError(f"unknown format {fmt!r}; valid: {', '.join(FORMATS)}")
-    results_format = {
-        "json": ox.QueryResultsFormat.JSON,
-        "csv": ox.QueryResultsFormat.CSV,
-        "tsv": ox.QueryResultsFormat.TSV,
-    }
-    if isinstance(result, ox.QueryBoolean):
-        if fmt == "table":
-            out.write(b"true\n" if bool(result) else b"false\n")
-        elif fmt == "ttl":
-            raise QueryError("an ASK query has no triples; use --format table, json, csv or tsv")
-        else:
-            result.serialize(out, results_format[fmt])
-        return None
-    if isinstance(result, ox.QuerySolutions):
-        if fmt == "ttl":
-            raise QueryError("a SELECT query returns rows, not triples; use --format table, csv, tsv or json")
-        if fmt == "table":
-            return _print_table(result, out, console)
-        result.serialize(out, results_format[fmt])
-        return None
-    # CONSTRUCT / DESCRIBE
-    if fmt in ("csv", "tsv"):
-        raise QueryError("a CONSTRUCT/DESCRIBE query returns triples; use --format ttl, json or table")
-    triples = list(result)
-    rdf_fmt = ox.RdfFormat.JSON_LD if fmt == "json" else ox.RdfFormat.TURTLE
-    if rdf_fmt == ox.RdfFormat.TURTLE:
-        ox.serialize(triples, out, rdf_fmt, prefixes=prefixes())
-    else:
-        ox.serialize(triples, out, rdf_fmt)
-    return len(triples)
-
-
-def _cell(term: Any) -> str:
-    if term is None:
-        return ""
-    return term.value if hasattr(term, "value") else str(term)
-
-
-def _short(term: Any) -> str:
-    import pyoxigraph as ox
-
-    if isinstance(term, ox.NamedNode):
-        iri = term.value
-        for p, ns in prefixes().items():
-            if iri.startswith(ns) and p != "tkid":
-                return f"{p}:{iri[len(ns):]}"
-        return iri
-    return _cell(term)
-
-
-def _print_table(result: Any, out: IO[bytes], console: Any) -> int:
-    from rich.console import Console
-    from rich.table import Table
-
-    names = [v.value for v in result.variables]
-    table = Table(*names, show_lines=False, header_style="bold")
-    n = 0
-    for row in result:
-        table.add_row(*(_short(row[v]) for v in names))
-        n += 1
-    if console is None:
-        import io
-
-        buf = io.StringIO()
-        Console(file=buf, width=160, force_terminal=False).print(table)
-        out.write(buf.getvalue().encode("utf-8"))
-    else:
-        console.print(table)
-    return n

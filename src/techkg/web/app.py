@@ -1,0 +1,343 @@
+"""The local web app: graph explorer, entity pages, SPARQL endpoint, ingest API.
+
+Routes (the handlers live in :mod:`techkg.web.views`):
+
+=========================  ==================================================
+``GET /``                  explorer over the live store (loads neighbourhoods)
+``GET /entity?iri=…``      entity page (``?q=name`` also works)
+``GET|POST /sparql``       SPARQL 1.1 Protocol: JSON/XML/CSV/TSV, Turtle/JSON-LD
+``GET /query``             HTML form: type a query, see a table
+``POST /articles``         ingest articles (JSON, JSON array, JSON Lines), needs the token
+``GET /api/search``        ``?q=`` entity search (any alias, any script)
+``GET /api/graph``         ``?iri=…&hops=2`` neighbourhood as vis-network JSON
+``GET /api/entity``        ``?iri=…`` entity facts as JSON
+``GET /api/stats``         store size
+=========================  ==================================================
+
+Without a token the app is read-only (``POST /articles`` answers 403); with
+one, writes need ``Authorization: Bearer TOKEN``. Every text that comes from
+an article is HTML-escaped by the templates (Jinja2 autoescape) or set with
+``textContent`` by the explorer's JavaScript. What the server promises
+(limits, refusals) is written down in ``docs/server.md``.
+
+>>> from techkg.store import GraphStore
+>>> app = create_app(GraphStore.open(None))
+>>> [r.path for r in app.routes][:4]
+['/', '/entity', '/sparql', '/query']
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import logging
+import os
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from techkg.errors import QueryError, QueryRefused, QuerySyntaxError, QueryTimeout, QueryTooLarge, TechKGError
+from techkg.web import live
+
+if TYPE_CHECKING:
+    from starlette.applications import Starlette
+
+    from techkg.extract import Extractor
+    from techkg.store import GraphStore
+
+TOKEN_ENV = "TECHKG_TOKEN"
+MIN_TOKEN_CHARS = 16
+log = logging.getLogger("techkg.web")
+
+QUERY_ERROR_STATUS: dict[type[QueryError], int] = {
+    QuerySyntaxError: 400,
+    QueryRefused: 400,
+    QueryTooLarge: 400,
+    QueryTimeout: 503,
+}
+"""HTTP status per query error class (anything else: 400)."""
+
+CONTENT_SECURITY_POLICY = (
+    "default-src 'none'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; form-action 'self'; "
+    "base-uri 'none'; frame-ancestors 'none'"
+)
+"""Sent with every HTML page. Inline scripts stay allowed (the explorer inlines
+vis-network and its data); no page may load anything from another origin."""
+
+
+def query_status(err: QueryError) -> int:
+    """The HTTP status for a query error.
+
+    >>> query_status(QueryTimeout("x")), query_status(QuerySyntaxError("x"))
+    (503, 400)
+    """
+    for cls in type(err).__mro__:
+        if cls in QUERY_ERROR_STATUS:
+            return QUERY_ERROR_STATUS[cls]
+    return 400
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Limits that keep one request from hogging the server.
+
+    Attributes:
+        timeout_s: SPARQL evaluation time limit (the query is stopped after it).
+        max_rows: most rows (or triples) a SPARQL result may have.
+        max_query_chars: longest accepted query text.
+        max_body_bytes: largest accepted ``POST /articles`` body.
+        max_batch_articles: most articles in one ``POST /articles`` batch.
+        max_neighbourhood: most entities the explorer loads at once.
+        max_entity_links: most linked entities an entity page lists.
+        max_evidence: most evidence sentences shown per link.
+        concurrent_queries: SPARQL queries evaluated at the same time (others get 503).
+        concurrent_pages: explorer/entity/search requests worked on at the same
+            time (others wait up to ``page_wait_s``, then get 503).
+        page_wait_s: how long a page request waits for a free worker.
+        overview_ttl_s: how long the explorer's start graph is reused.
+    """
+
+    timeout_s: float = 10.0
+    max_rows: int = 10_000
+    max_query_chars: int = 50_000
+    max_body_bytes: int = 2_000_000
+    max_batch_articles: int = 200
+    max_neighbourhood: int = 400
+    max_entity_links: int = 150
+    max_evidence: int = 5
+    concurrent_queries: int = 2
+    concurrent_pages: int = 4
+    page_wait_s: float = 5.0
+    overview_ttl_s: float = 60.0
+
+
+class State:
+    """Shared per-app state: store, token, limits, caches, extractor."""
+
+    def __init__(self, store: GraphStore, token: str | None, limits: Limits, allow_service: bool,
+                 extractor_factory: Callable[[], Extractor] | None, title: str) -> None:
+        self.store = store
+        self.token = token or None
+        self.limits = limits
+        self.allow_service = allow_service
+        self.extractor_factory = extractor_factory
+        self.title = title
+        self._extractor: Extractor | None = None
+        self._extractor_lock = threading.Lock()
+        self.write_lock = threading.Lock()
+        self.query_slots = threading.BoundedSemaphore(limits.concurrent_queries)
+        self.page_slots = threading.BoundedSemaphore(limits.concurrent_pages)
+        self.generation = 0
+        self._overview: tuple[float, int, list[str]] | None = None
+
+    def extractor(self) -> Extractor:
+        with self._extractor_lock:
+            if self._extractor is None:
+                if self.extractor_factory is not None:
+                    self._extractor = self.extractor_factory()
+                else:
+                    from techkg.extract import Extractor
+
+                    self._extractor = Extractor()
+            return self._extractor
+
+    def overview(self) -> list[str]:
+        """The explorer's start entities, recomputed at most every ``overview_ttl_s``
+        (and at once while the store was empty)."""
+        now = time.monotonic()
+        cached = self._overview
+        if cached is None or (cached[1] != self.generation
+                              and (now - cached[0] > self.limits.overview_ttl_s or not cached[2])):
+            cached = self._overview = (now, self.generation, live.overview(self.store))
+        return cached[2]
+
+
+def check_token(token: str | None) -> None:
+    """Refuse a token that cannot travel in a header or is too short to be a secret.
+
+    Raises:
+        TechKGError: the token is unusable.
+    """
+    if token is None:
+        return
+    if not (token.isascii() and token.isprintable() and token.strip() == token and token):
+        raise TechKGError("the token must be printable ASCII without spaces at the ends "
+                          "(it travels in an HTTP header); choose another --token")
+    if len(token) < MIN_TOKEN_CHARS:
+        raise TechKGError(f"the token is too short ({len(token)} characters; at least "
+                          f"{MIN_TOKEN_CHARS}); use e.g. 'python -c \"import secrets; "
+                          "print(secrets.token_urlsafe(24))\"'")
+
+
+def create_app(
+    store: GraphStore,
+    *,
+    token: str | None = None,
+    limits: Limits | None = None,
+    allow_service: bool = False,
+    extractor_factory: Callable[[], Extractor] | None = None,
+    title: str = "techkg",
+    hosts: Sequence[str] | None = None,
+) -> Starlette:
+    """Build the ASGI app over an open store.
+
+    Args:
+        store: the graph store (opened read-write when a token is given).
+        token: secret for ``POST /articles`` (16+ characters); None makes the app read-only.
+        limits: query and request limits.
+        allow_service: let SPARQL ``SERVICE`` reach other endpoints.
+        extractor_factory: builds the extractor on first ingest (default: ``Extractor()``).
+        title: page title.
+        hosts: the only ``Host`` header values answered (DNS rebinding); None: any.
+
+    Returns:
+        A Starlette application.
+
+    Raises:
+        TechKGError: the token is unusable.
+    """
+    from starlette.applications import Starlette
+    from starlette.middleware import Middleware
+    from starlette.middleware.trustedhost import TrustedHostMiddleware
+    from starlette.routing import Route
+
+    from techkg.web import views
+
+    check_token(token)
+    limits = limits or Limits()
+    state = State(store, token, limits, allow_service, extractor_factory, title)
+    routes = [
+        Route("/", views.explorer),
+        Route("/entity", views.entity_page),
+        Route("/sparql", views.sparql_endpoint, methods=["GET", "POST"]),
+        Route("/query", views.query_page),
+        Route("/articles", views.post_articles, methods=["POST"]),
+        Route("/api/graph", views.api_graph),
+        Route("/api/search", views.api_search),
+        Route("/api/entity", views.api_entity),
+        Route("/api/stats", views.api_stats),
+    ]
+    middleware = [Middleware(SecurityHeaders)]
+    if hosts is not None:
+        middleware.insert(0, Middleware(TrustedHostMiddleware, allowed_hosts=list(hosts)))
+    app = Starlette(routes=routes, middleware=middleware)
+    app.state.techkg = state
+    store.warm_workers(network=allow_service)
+    return app
+
+
+class SecurityHeaders:
+    """ASGI middleware: CSP, X-Frame-Options and nosniff on every response."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: dict[str, Any]) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                headers += [(b"x-content-type-options", b"nosniff"),
+                            (b"x-frame-options", b"DENY"),
+                            (b"referrer-policy", b"same-origin")]
+                ctype = next((v for k, v in headers if k.lower() == b"content-type"), b"")
+                if ctype.startswith(b"text/html"):
+                    headers.append((b"content-security-policy", CONTENT_SECURITY_POLICY.encode()))
+                message = {**message, "headers": headers}
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+# ---------------------------------------------------------------------- run
+
+
+def host_names(host: str, port: int) -> list[str] | None:
+    """The ``Host`` values to answer for a bind address (None: any, for 0.0.0.0 / ::).
+
+    >>> host_names("127.0.0.1", 8000)
+    ['127.0.0.1', 'localhost', '[::1]', '::1']
+    >>> host_names("0.0.0.0", 8000) is None
+    True
+    """
+    if is_loopback(host):
+        return ["127.0.0.1", "localhost", "[::1]", "::1"]
+    try:
+        if ipaddress.ip_address(host).is_unspecified:
+            return None
+    except ValueError:
+        pass
+    return [host, f"[{host}]"] if ":" in host else [host]
+
+
+def is_loopback(host: str) -> bool:
+    """True for 127.0.0.0/8, ::1 and localhost."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def exposure_warnings(host: str, token: str | None, allow_service: bool) -> list[str]:
+    """What to tell the user before listening on ``host``.
+
+    >>> exposure_warnings("127.0.0.1", None, False)
+    []
+    >>> len(exposure_warnings("0.0.0.0", "x" * 16, True))
+    3
+    """
+    if is_loopback(host):
+        return []
+    out = [f"WARNING: listening on {host}: other machines can reach this server over plain HTTP; "
+           "put it behind a TLS reverse proxy (see docs/server.md)."]
+    if token:
+        out.append("WARNING: the --token travels in clear over plain HTTP; anyone on the path can "
+                   "read it and write articles.")
+    else:
+        out.append(f"note: listening on {host} without a token: the server is read-only.")
+    if allow_service:
+        out.append("DANGER: --allow-service on a network address lets ANY client make this "
+                   "server fetch URLs of its choice (including internal ones). Do not do this "
+                   "unless every client is trusted.")
+    return out
+
+
+def serve(
+    store_path: str | Path | None,
+    *,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    token: str | None = None,
+    limits: Limits | None = None,
+    allow_service: bool = False,
+) -> None:
+    """Open the store and serve the app with uvicorn until interrupted.
+
+    Without a token the store is opened read-only, so ``techkg ingest`` can
+    keep writing to it from another process only when no token is given.
+
+    Raises:
+        StoreError: the store cannot be opened.
+        TechKGError: the token is unusable.
+    """
+    import uvicorn
+
+    from techkg.store import GraphStore
+
+    token = token or os.environ.get(TOKEN_ENV) or None
+    check_token(token)
+    store = GraphStore.open(store_path, read_only=token is None and store_path is not None)
+    try:
+        app = create_app(store, token=token, limits=limits, allow_service=allow_service,
+                         hosts=host_names(host, port))
+        uvicorn.run(app, host=host, port=port, log_level="info")
+    finally:
+        store.close()

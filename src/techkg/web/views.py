@@ -1,0 +1,644 @@
+"""Request handlers of the web app (routes in :mod:`techkg.web.app`).
+
+Every handler reads the shared :class:`~techkg.web.app.State` from
+``request.app.state.techkg``. Store work runs in worker threads, bounded:
+SPARQL by the query slots (its own processes, see :mod:`techkg.sparql.worker`),
+pages and the JSON API by the page slots, so a crowd of clients queues or
+gets 503 with ``Retry-After`` instead of piling work up in memory.
+"""
+
+from __future__ import annotations
+
+import hmac
+import json
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+from urllib.parse import parse_qs, quote, urlsplit
+
+from techkg.errors import CorpusError, ModelError, QueryError, StoreError
+from techkg.render import WEB_DIR, page_html, vis_payload
+from techkg.render import _safe_url as safe_url  # one home for the rule: render.py
+from techkg.sparql import formats
+from techkg.sparql.run import Result, execute
+from techkg.web import live
+from techkg.web.app import TOKEN_ENV, State, query_status
+
+if TYPE_CHECKING:
+    from starlette.requests import Request
+    from starlette.responses import Response
+
+RETRY_AFTER_S = 2
+MAX_JSON_DEPTH = 20
+EXAMPLE_QUERY = """# 谁与英伟达合作？ Who partners with NVIDIA?
+SELECT DISTINCT ?partner ?label WHERE {
+  ?nvidia tk:matchKey "nvidia" ; tk:partnerOf ?partner .
+  ?partner rdfs:label ?label FILTER(LANG(?label) = "")
+} LIMIT 50"""
+
+
+class HTTPError(Exception):
+    """A response to send instead of going on (status, message, extra headers)."""
+
+    def __init__(self, status: int, message: str, headers: dict[str, str] | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+        self.headers = headers or ({"Retry-After": str(RETRY_AFTER_S)} if status == 503 else None)
+
+
+def _state(request: Request) -> State:
+    return request.app.state.techkg
+
+
+_ENV: Any = None
+
+
+def _templates() -> Any:
+    global _ENV
+    if _ENV is None:
+        from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+        env = Environment(loader=FileSystemLoader(str(WEB_DIR)), autoescape=select_autoescape(["html"]))
+        env.filters["urlq"] = lambda s: quote(str(s), safe="")
+        env.filters["cell"] = formats.cell_text
+        env.filters["safe_url"] = safe_url
+        _ENV = env
+    return _ENV
+
+
+def _html(request: Request, name: str, status: int = 200, **ctx: Any) -> Response:
+    from starlette.responses import HTMLResponse
+
+    page = _templates().get_template(name).render(title=_state(request).title, **ctx)
+    return HTMLResponse(page, status_code=status)
+
+
+def _error_json(message: str, status: int, headers: dict[str, str] | None = None) -> Response:
+    from starlette.responses import JSONResponse
+
+    return JSONResponse({"error": message}, status_code=status, headers=headers)
+
+
+def _int(value: str | None, default: int, low: int, high: int) -> int:
+    try:
+        return max(low, min(high, int(value))) if value is not None else default
+    except ValueError:
+        return default
+
+
+async def _page_work(request: Request, fn: Callable[[], Any]) -> Any:
+    """Run store work for a page or API call in a thread, under the page slots.
+
+    Raises:
+        HTTPError: 503 when no slot frees up within ``page_wait_s``, 499 when
+            the client left while waiting.
+    """
+    import anyio
+
+    state = _state(request)
+    got = await anyio.to_thread.run_sync(
+        lambda: state.page_slots.acquire(timeout=state.limits.page_wait_s))
+    if not got:
+        raise HTTPError(503, "server busy; retry in a moment")
+    try:
+        if await request.is_disconnected():
+            raise HTTPError(499, "client went away")
+        return await anyio.to_thread.run_sync(fn)
+    finally:
+        state.page_slots.release()
+
+
+# ---------------------------------------------------------------------- explorer
+
+
+async def explorer(request: Request) -> Response:
+    """``GET /``: the explorer page, optionally opened on ``?iri=``."""
+    from starlette.responses import HTMLResponse, PlainTextResponse
+
+    state = _state(request)
+    hops = _int(request.query_params.get("hops"), 2, 0, 3)
+    iri = request.query_params.get("iri")
+
+    def build() -> dict[str, Any]:
+        seeds = [iri] if iri and live.entity_exists(state.store, iri) else []
+        return graph_payload(state, seeds, hops)
+
+    try:
+        payload = await _page_work(request, build)
+    except HTTPError as e:
+        return PlainTextResponse(e.message, status_code=e.status, headers=e.headers)
+    page = page_html(payload, mode="live", api="/api", title=state.title,
+                     links=[("/query", "SPARQL 查询"), ("/sparql", "/sparql")])
+    return HTMLResponse(page)
+
+
+async def api_graph(request: Request) -> Response:
+    """``GET /api/graph?iri=…&hops=N``: a neighbourhood as vis-network JSON."""
+    from starlette.responses import JSONResponse
+
+    state = _state(request)
+    seeds = request.query_params.getlist("iri")[:10]
+    hops = _int(request.query_params.get("hops"), 2, 0, 3)
+
+    def build() -> dict[str, Any] | str:
+        for s in seeds:
+            if not live.entity_exists(state.store, s):
+                return s
+        return graph_payload(state, seeds, hops)
+
+    try:
+        out = await _page_work(request, build)
+    except HTTPError as e:
+        return _error_json(e.message, e.status, e.headers)
+    if isinstance(out, str):
+        return _error_json(f"no entity with IRI {out!r}; find one with /api/search?q=NAME", 404)
+    return JSONResponse(out)
+
+
+async def api_search(request: Request) -> Response:
+    """``GET /api/search?q=NAME``: entities by any alias."""
+    from starlette.responses import JSONResponse
+
+    q = (request.query_params.get("q") or "").strip()[:200]
+    n = _int(request.query_params.get("limit"), 12, 1, 100)
+    if not q:
+        return JSONResponse({"query": q, "results": []})
+    try:
+        results = await _page_work(request, lambda: live.search(_state(request).store, q, limit=n))
+    except HTTPError as e:
+        return _error_json(e.message, e.status, e.headers)
+    return JSONResponse({"query": q, "results": results})
+
+
+async def api_entity(request: Request) -> Response:
+    """``GET /api/entity?iri=…``: an entity page's data."""
+    from starlette.responses import JSONResponse
+
+    iri = request.query_params.get("iri") or ""
+    try:
+        data = await _page_work(request, lambda: entity_data(_state(request), iri))
+    except HTTPError as e:
+        return _error_json(e.message, e.status, e.headers)
+    if data is None:
+        return _error_json(f"no entity with IRI {iri!r}; find one with /api/search?q=NAME", 404)
+    return JSONResponse(data)
+
+
+async def api_stats(request: Request) -> Response:
+    """``GET /api/stats``: number of quads and whether the server is read-only."""
+    import anyio
+    from starlette.responses import JSONResponse
+
+    state = _state(request)
+    return JSONResponse({"quads": await anyio.to_thread.run_sync(lambda: len(state.store)),
+                         "read_only": state.token is None})
+
+
+async def entity_page(request: Request) -> Response:
+    """``GET /entity?iri=…`` (or ``?q=name``): one entity with its links and evidence."""
+    from starlette.responses import PlainTextResponse
+
+    state = _state(request)
+    iri = request.query_params.get("iri")
+    q = (request.query_params.get("q") or "")[:200]
+
+    def build() -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
+        target = iri
+        if not target and q:
+            hits = live.search(state.store, q, limit=20)
+            if len(hits) == 1 or (hits and _exact(hits[0], q)):
+                target = hits[0]["id"]
+            else:
+                return None, hits
+        return entity_data(state, target or ""), []
+
+    try:
+        data, hits = await _page_work(request, build)
+    except HTTPError as e:
+        return PlainTextResponse(e.message, status_code=e.status, headers=e.headers)
+    if data is None:
+        if hits:
+            return _html(request, "entity.html", entity=None, query=q, candidates=hits)
+        return _html(request, "entity.html", status=404, entity=None, query=iri or q or "",
+                     candidates=[])
+    return _html(request, "entity.html", entity=data, query=None, candidates=[])
+
+
+def _exact(hit: dict[str, Any], q: str) -> bool:
+    from techkg.text import match_key
+
+    key = match_key(q)
+    return any(match_key(n) == key for n in [hit["label"], hit.get("name_en", ""), *hit["aliases"]])
+
+
+# ---------------------------------------------------------------------- SPARQL
+
+
+async def sparql_endpoint(request: Request) -> Response:
+    """``GET|POST /sparql``: the SPARQL 1.1 Protocol."""
+    from starlette.responses import PlainTextResponse, Response
+
+    state = _state(request)
+    try:
+        params = await _protocol_params(request, state)
+    except HTTPError as e:
+        return PlainTextResponse(e.message, status_code=e.status, headers=e.headers)
+    query = params.get("query")
+    if params.get("update"):
+        return PlainTextResponse(
+            "SPARQL Update is not accepted here: the store is written article by article; "
+            "use POST /articles with the token", status_code=403)
+    accept = request.headers.get("accept", "")
+    wants_html = "text/html" in accept and "sparql-results" not in accept
+    if not query:
+        if request.method == "GET" and wants_html:
+            return _html(request, "query.html", query=EXAMPLE_QUERY, result=None, error=None)
+        return PlainTextResponse(
+            "missing 'query' parameter; send ?query=SELECT... (GET), a form field "
+            "(POST application/x-www-form-urlencoded) or the query as the body "
+            "(POST application/sparql-query)", status_code=400)
+    if wants_html and not params.get("format") and request.method == "GET":
+        return await query_page(request)
+    try:
+        result = await _run_query(state, query, params)
+    except HTTPError as e:
+        return PlainTextResponse(e.message, status_code=e.status, headers=e.headers)
+    fmt = params.get("format") or params.get("output")
+    key = formats.negotiate(result.kind, accept, fmt)
+    if key is None:
+        offered = formats.GRAPH_FORMATS if result.kind == "graph" else formats.RESULT_FORMATS
+        shown = accept if len(accept) <= 80 else accept[:77] + "..."
+        return PlainTextResponse(
+            f"cannot answer in any format of 'Accept: {shown}'; available: "
+            + ", ".join(v[0] for v in offered.values()), status_code=406)
+    from techkg.vocab import prefixes
+
+    body, ctype = formats.serialize(result, key, prefixes=prefixes(state.store.ids.base))
+    return Response(body, media_type=ctype.split(";")[0],
+                    headers={"Content-Type": ctype, "Vary": "Accept",
+                             "X-Query-Time-Ms": f"{result.elapsed_s * 1000:.1f}"})
+
+
+async def query_page(request: Request) -> Response:
+    """``GET /query``: a form, and the result of ``?query=`` as a table."""
+    state = _state(request)
+    query = request.query_params.get("query")
+    if not query:
+        return _html(request, "query.html", query=EXAMPLE_QUERY, result=None, error=None)
+    try:
+        _check_query_length(query, state)
+        result = await _run_query(state, query, {})
+    except HTTPError as e:
+        return _html(request, "query.html", status=e.status, query=query, result=None, error=e.message)
+    turtle = None
+    if result.kind == "graph":
+        from techkg.vocab import prefixes
+
+        turtle = formats.serialize(result, "turtle", prefixes=prefixes(state.store.ids.base))[0].decode()
+    return _html(request, "query.html", query=query, result=result, error=None, turtle=turtle)
+
+
+def _check_query_length(query: str, state: State) -> None:
+    limit = state.limits.max_query_chars
+    if len(query) > limit:
+        raise HTTPError(413, f"query too long ({len(query):,} characters; limit {limit:,})")
+
+
+def _cross_site(request: Request) -> bool:
+    """True for a browser request sent from another site (a form on someone's page)."""
+    if request.headers.get("sec-fetch-site") == "cross-site":
+        return True
+    origin = request.headers.get("origin")
+    if not origin:
+        return False
+    return origin == "null" or urlsplit(origin).netloc != request.headers.get("host", "")
+
+
+async def read_body(request: Request, limit: int) -> bytes:
+    """The request body, read as a stream and abandoned as soon as it passes ``limit`` bytes.
+
+    Raises:
+        HTTPError: 413 when the declared or the received length passes the limit.
+    """
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise HTTPError(413, f"request body too large ({int(declared):,} bytes; limit {limit:,})")
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise HTTPError(413, f"request body too large (more than {limit:,} bytes; "
+                                 f"limit {limit:,})")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+async def _protocol_params(request: Request, state: State) -> dict[str, Any]:
+    """query/update/default-graph-uri/named-graph-uri/format from GET or POST."""
+    params: dict[str, list[str]] = {}
+    for k, v in request.query_params.multi_items():
+        params.setdefault(k, []).append(v)
+    if request.method == "POST":
+        ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        if ctype == "application/x-www-form-urlencoded" and _cross_site(request):
+            raise HTTPError(403, "cross-site form posts to /sparql are refused; send the query "
+                                 "from this server's own pages or from a client (no Origin header)")
+        if ctype not in ("application/x-www-form-urlencoded", "application/sparql-query",
+                         "application/sparql-update"):
+            raise HTTPError(415, f"unsupported Content-Type {ctype[:60] or '(none)'!r}; use "
+                                 "application/x-www-form-urlencoded or application/sparql-query")
+        body = await read_body(request, state.limits.max_query_chars * 4)
+        text = body.decode("utf-8", errors="replace")
+        if ctype == "application/x-www-form-urlencoded":
+            for k, vs in parse_qs(text, keep_blank_values=True).items():
+                params.setdefault(k, []).extend(vs)
+        elif ctype == "application/sparql-query":
+            params["query"] = [text]
+        else:
+            params["update"] = [text]
+    queries = params.get("query", [])
+    if len(queries) > 1:
+        raise HTTPError(400, "more than one 'query' parameter")
+    out: dict[str, Any] = {
+        "query": queries[0] if queries else None,
+        "update": (params.get("update") or [None])[0],
+        "default_graphs": params.get("default-graph-uri", []),
+        "named_graphs": params.get("named-graph-uri", []),
+        "format": (params.get("format") or [None])[0],
+        "output": (params.get("output") or [None])[0],
+    }
+    if out["query"]:
+        _check_query_length(out["query"], state)
+    return out
+
+
+async def _run_query(state: State, query: str, params: dict[str, Any]) -> Result:
+    """Evaluate under the concurrency cap; the time limit lives in the store's workers."""
+    import anyio
+
+    limits = state.limits
+    if not state.query_slots.acquire(blocking=False):
+        raise HTTPError(503, f"server busy: {limits.concurrent_queries} queries are running; "
+                             "retry in a moment")
+
+    def work() -> Result:
+        try:
+            return execute(
+                state.store, query, timeout_s=limits.timeout_s, max_rows=limits.max_rows,
+                allow_service=state.allow_service,
+                default_graphs=params.get("default_graphs") or None,
+                named_graphs=params.get("named_graphs") or None,
+            )
+        finally:
+            state.query_slots.release()
+
+    try:
+        return await anyio.to_thread.run_sync(work)
+    except QueryError as e:
+        raise HTTPError(query_status(e), str(e)) from None
+
+
+# ---------------------------------------------------------------------- ingest
+
+
+def _check_strings(value: Any, where: str = "body", depth: int = 0) -> None:
+    """Refuse JSON a store cannot hold: lone surrogates, deep nesting."""
+    if depth > MAX_JSON_DEPTH:
+        raise HTTPError(400, f"{where}: JSON nested more than {MAX_JSON_DEPTH} levels deep; "
+                             "send flat article objects")
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as e:
+            raise HTTPError(400, f"{where}: contains a lone surrogate ({value[e.start]!a}) at "
+                                 f"character {e.start}; send valid Unicode text") from None
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            _check_strings(k, where, depth + 1)
+            _check_strings(v, f"{where}.{k}" if isinstance(k, str) and k.isidentifier() else where,
+                           depth + 1)
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            _check_strings(v, f"{where}[{i}]", depth + 1)
+
+
+def _json_depth(text: str) -> int:
+    """How deeply brackets nest in a JSON text (strings ignored); cheap, before parsing."""
+    depth = best = 0
+    in_string = escaped = False
+    for ch in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_string = False
+        elif ch == '"':
+            in_string = True
+        elif ch in "[{":
+            depth += 1
+            best = max(best, depth)
+        elif ch in "]}":
+            depth -= 1
+    return best
+
+
+def parse_articles(body: bytes, content_type: str, limit: int) -> tuple[list[Any], bool]:
+    """The JSON objects of a ``POST /articles`` body and whether it was a batch.
+
+    A body is one JSON object, a JSON array of objects, or JSON Lines
+    (``application/x-ndjson``, ``application/jsonl``).
+
+    Raises:
+        HTTPError: 400 with what is wrong.
+    """
+    hint = '; send {"text": "...", "title": "...", "date": "YYYY-MM-DD", "url": "..."}'
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise HTTPError(400, f"body is not UTF-8 ({e.reason} at byte {e.start}){hint}") from None
+    lines_mode = content_type in ("application/x-ndjson", "application/jsonl", "application/json-lines")
+    sources = ([(f"line {i}", ln) for i, ln in enumerate(text.splitlines(), 1) if ln.strip()]
+               if lines_mode else [("body", text)])
+    items: list[Any] = []
+    for where, chunk in sources:
+        if _json_depth(chunk) > MAX_JSON_DEPTH:
+            raise HTTPError(400, f"{where}: JSON nested more than {MAX_JSON_DEPTH} levels deep{hint}")
+        try:
+            value = json.loads(chunk)
+        except (json.JSONDecodeError, ValueError, RecursionError) as e:
+            raise HTTPError(400, f"{where}: not valid JSON: {str(e)[:200]}{hint}") from None
+        _check_strings(value, where)
+        if isinstance(value, list) and not lines_mode:
+            items.extend(value)
+        else:
+            items.append(value)
+    batch = lines_mode or text.lstrip().startswith("[")
+    if not items:
+        raise HTTPError(400, f"no article in the body{hint}")
+    if len(items) > limit:
+        raise HTTPError(413, f"too many articles in one request ({len(items):,}; limit {limit:,}); "
+                             "split the batch")
+    return items, batch
+
+
+async def post_articles(request: Request) -> Response:
+    """``POST /articles``: extract and store one article or a batch (needs the token)."""
+    import anyio
+    from starlette.responses import JSONResponse
+
+    state = _state(request)
+    if state.token is None:
+        return _error_json(
+            "this server is read-only; restart it with 'techkg serve --token SECRET' "
+            f"(or set {TOKEN_ENV}) to accept articles", 403)
+    sent = request.headers.get("authorization", "")
+    given = sent[7:].strip() if sent.lower().startswith("bearer ") else ""
+    if not given or not hmac.compare_digest(given.encode(), state.token.encode()):
+        return _error_json("missing or wrong token; send 'Authorization: Bearer TOKEN'", 401,
+                           {"WWW-Authenticate": 'Bearer realm="techkg"'})
+    ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    try:
+        body = await read_body(request, state.limits.max_body_bytes)
+        items, batch = parse_articles(body, ctype, state.limits.max_batch_articles)
+    except HTTPError as e:
+        return _error_json(e.message, e.status, e.headers)
+    from techkg.read import article_from_dict
+
+    articles = []
+    for i, data in enumerate(items):
+        where = f"POST /articles[{i}]" if batch else "POST /articles"
+        try:
+            articles.append(article_from_dict(data, source=where))
+        except CorpusError as e:
+            return _error_json(str(e), 400)
+        except (TypeError, ValueError, AttributeError) as e:
+            return _error_json(f"{where}: not an article object ({e}); send "
+                               '{"text": "...", "title": "..."}', 400)
+
+    def ingest() -> list[dict[str, Any]]:
+        extractor = state.extractor()
+        extractions = [extractor.extract(a) for a in articles]
+        with state.write_lock:
+            statuses = state.store.put_many(extractions)
+            state.generation += 1
+        return [extraction_json(state.store, ex, st)
+                for ex, st in zip(extractions, statuses, strict=True)]
+
+    try:
+        out = await anyio.to_thread.run_sync(ingest)
+    except ModelError as e:
+        return _error_json(f"the extractor could not be loaded: {e}", 503)
+    except StoreError as e:
+        return _error_json(str(e), 500)
+    if batch:
+        new = any(o["status"] == "new" for o in out)
+        return JSONResponse({"articles": out}, status_code=201 if new else 200)
+    return JSONResponse(out[0], status_code=201 if out[0]["status"] == "new" else 200)
+
+
+# ---------------------------------------------------------------------- page data
+
+
+def graph_payload(state: State, seeds: list[str], hops: int) -> dict[str, Any]:
+    """The explorer's vis-network payload: a neighbourhood, or the overview."""
+    store, limits = state.store, state.limits
+    if seeds:
+        G, notes = live.neighbourhood_graph(store, seeds, hops, max_nodes=limits.max_neighbourhood,
+                                            max_events=limits.max_evidence)
+    else:
+        G, notes = live.subgraph(store, state.overview(), max_events=limits.max_evidence), []
+        if G.number_of_nodes():
+            notes = [(f"Overview: the {G.number_of_nodes():,} most linked entities. "
+                      "Search for a company or product to load its neighbourhood.")]
+        else:
+            notes = ["The store has no linked entities yet: add articles with "
+                     "'techkg ingest PATH' or POST /articles."]
+    payload = vis_payload(G, size_by="degree", max_evidence=limits.max_evidence, title=state.title,
+                          max_nodes=limits.max_neighbourhood)
+    payload["meta"]["notes"] = notes + payload["meta"]["notes"]
+    payload["meta"]["focus"] = [s for s in seeds if s in G]
+    payload["meta"]["hops"] = hops
+    return payload
+
+
+def entity_data(state: State, iri: str) -> dict[str, Any] | None:
+    """Everything the entity page shows, as plain data (links and evidence capped)."""
+    store, limits = state.store, state.limits
+    if not iri or not live.entity_exists(store, iri):
+        return None
+    G, _notes = live.neighbourhood_graph(store, [iri], 1, max_nodes=limits.max_entity_links + 1,
+                                         max_events=limits.max_evidence)
+    if iri not in G:
+        return None
+    attrs = dict(G.nodes[iri])
+
+    def name(n: str) -> str:
+        a = G.nodes[n] if n in G else {}
+        return str(a.get("label_zh") or a.get("label") or n.rsplit("/", 1)[-1])
+
+    groups: dict[str, list[dict[str, Any]]] = {
+        "partners": [], "released": [], "released_by": [], "makes": [], "made_by": []}
+    for u, v, key, d in G.edges(keys=True, data=True):
+        if iri not in (u, v):
+            continue
+        other = v if u == iri else u
+        if key == "partnership":
+            group = "partners"
+        elif key == "release":
+            group = "released" if u == iri else "released_by"
+        elif key == "maker":
+            group = "makes" if u == iri else "made_by"
+        else:
+            continue
+        evidence = d.get("evidence") or []
+        groups[group].append({
+            "iri": other, "name": name(other), "type": G.nodes[other].get("type", ""),
+            "weight": d.get("weight"), "confidence": d.get("confidence"),
+            "first_date": d.get("first_date"), "last_date": d.get("last_date"),
+            "evidence": [{**e, "url": safe_url(e.get("url"))} for e in evidence[:limits.max_evidence]],
+        })
+    for items in groups.values():
+        items.sort(key=lambda x: (-(x["weight"] or 0), x["name"]))
+    links = live.link_counts(store, [iri]).get(iri, 0)
+    return {
+        "iri": iri,
+        "label": attrs.get("label"),
+        "label_zh": attrs.get("label_zh"),
+        "name": name(iri),
+        "type": attrs.get("type"),
+        "key": attrs.get("key"),
+        "aliases": attrs.get("aliases") or [],
+        "labels": [{"lang": lang, "text": text} for lang, text in live.labels_by_language(store, iri)],
+        "articles": attrs.get("articles"),
+        "first_seen": attrs.get("first_seen"),
+        "last_seen": attrs.get("last_seen"),
+        "maker": attrs.get("maker"),
+        "maker_name": name(attrs["maker"]) if attrs.get("maker") else None,
+        "links_total": links,
+        "links_shown": max(G.number_of_nodes() - 1, 0),
+        **groups,
+    }
+
+
+def extraction_json(store: Any, ex: Any, status: str) -> dict[str, Any]:
+    """What ``POST /articles`` answers for one article."""
+    ids = store.ids
+    a = ex.article
+    return {
+        "status": status,
+        "article": {"id": a.id, "iri": str(ids.article(a.id)), "title": a.title,
+                    "date": a.date, "url": a.url},
+        "entities": [
+            {"key": e.key, "type": e.type, "label": e.label, "iri": str(ids.entity(e.type, e.key)),
+             "aliases": list(e.aliases), "mentions": len(e.mentions)}
+            for e in ex.entities
+        ],
+        "relations": [
+            {"type": r.type, "source": r.source, "target": r.target, "evidence": r.evidence,
+             "confidence": r.confidence}
+            for r in ex.relations
+        ],
+    }
