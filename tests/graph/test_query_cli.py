@@ -195,3 +195,9 @@ def test_build_writes_every_output(tmp_path):
         assert (out / name).exists(), name
         assert str(out / name) in r.stdout
     assert "read 2, new 2" in r.stderr
+
+
+def test_mistyped_parameter_lists_the_parameters(store_dir):
+    r = run("query", "-f", str(QUERIES / "partners.rq"), "-p", "compnay=华为", "--store", str(store_dir))
+    assert r.exit_code == 1
+    assert "compnay" in r.stderr and "company (name)" in r.stderr

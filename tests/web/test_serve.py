@@ -287,6 +287,24 @@ def test_ingest_with_token(sample_store, live_extractor):
     assert r.status_code == 200 and r.json()["status"] == "unchanged"
 
 
+def test_ingest_batch_json_array_and_lines(sample_store, live_extractor):
+    store = copy_of(sample_store)
+    c = TestClient(create_app(store, token=TOKEN, extractor_factory=lambda: live_extractor))
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    batch = [{"id": "b-1", "title": "华为发布Mate 60 Pro", "text": "华为今日发布Mate 60 Pro手机。"},
+             {"id": "b-2", "title": "小米與寧德時代合作", "text": "小米與寧德時代宣布合作開發電池。"}]
+    r = c.post("/articles", json=batch, headers=auth)
+    assert r.status_code == 201, r.text
+    assert [a["article"]["id"] for a in r.json()["articles"]] == ["b-1", "b-2"]
+    lines = "\n".join(json.dumps({**a, "id": a["id"] + "-l"}, ensure_ascii=False) for a in batch)
+    r = c.post("/articles", content=lines.encode(),
+               headers={**auth, "Content-Type": "application/x-ndjson"})
+    assert r.status_code == 201 and len(r.json()["articles"]) == 2
+    assert {"b-1", "b-2", "b-1-l", "b-2-l"} <= {a.id for a in store.articles()}
+    r = c.post("/articles", json=[batch[0], {"content": "x"}], headers=auth)
+    assert r.status_code == 400 and "[1]" in r.json()["error"]
+
+
 def test_ingest_rejects_bad_bodies(sample_store):
     c = TestClient(create_app(copy_of(sample_store), token=TOKEN,
                               limits=Limits(max_body_bytes=300)))

@@ -288,7 +288,8 @@ def bind(
         base: data base IRI (for ``article`` parameters).
 
     Raises:
-        QueryError: a required parameter is missing, or a value does not fit its kind.
+        QueryError: a required parameter is missing, a value does not fit its
+            kind, or a name is neither declared nor a variable of the query.
 
     >>> bind("SELECT * { ?s ?p ?o } LIMIT ?n", {}, [Param("n", "int", "3")])
     'SELECT * { ?s ?p ?o } LIMIT 3'
@@ -309,10 +310,26 @@ def bind(
         need = " ".join(f"--param {p.name}=VALUE" for p in missing)
         what = "; ".join(f"{p.name} ({p.kind}): {p.description}" for p in missing)
         raise QueryError(f"missing parameter(s): give {need} ({what})")
+    unknown = [n for n in values if n not in declared and n not in query_variables(text)]
+    if unknown:
+        offered = ", ".join(f"{p.name} ({p.kind})" for p in params) or "none declared"
+        raise QueryError(
+            f"unknown parameter(s) {', '.join(unknown)}: the query has no such variable; "
+            f"its parameters: {offered}"
+        )
     for name, raw in values.items():
         if name not in declared:
             terms[name] = to_term(raw)
     return substitute(text, terms)
+
+
+def query_variables(text: str) -> set[str]:
+    """Names of the variables in a query (strings, IRIs and comments skipped).
+
+    >>> sorted(query_variables('SELECT ?a { ?a ?b "?c" } # ?d'))
+    ['a', 'b']
+    """
+    return {m["name"] for m in _TOKEN_RE.finditer(text) if m["var"]}
 
 
 def parse_param_options(options: Sequence[str]) -> dict[str, str]:

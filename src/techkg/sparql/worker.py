@@ -39,6 +39,8 @@ from techkg.errors import QueryError, QueryTimeout, QueryTooLarge
 _PR_SET_NO_NEW_PRIVS, _PR_SET_SECCOMP, _SECCOMP_MODE_FILTER = 38, 22, 2
 _RET_ALLOW, _RET_ERRNO = 0x7FFF0000, 0x00050000
 _LD_W_ABS, _JEQ_K, _RET_K = 0x20, 0x15, 0x06
+STARTUP_S = 60.0
+"""How long a new worker may take to start (imports, opening the store)."""
 _ARCHES = {"x86_64": (0xC000003E, 41), "aarch64": (0xC00000B7, 198)}  # audit arch, __NR_socket
 
 
@@ -146,6 +148,10 @@ def _main(conn: Any, path: str | None, network: bool) -> None:
     import pyoxigraph as ox
 
     store, generation = None, None
+    if path is not None:
+        with contextlib.suppress(OSError):
+            store = ox.Store.read_only(path)
+    conn.send(("ready",))
     while True:
         try:
             job = conn.recv()
@@ -158,7 +164,8 @@ def _main(conn: Any, path: str | None, network: bool) -> None:
                     store, generation = ox.Store(), job.generation
                     store.load(job.data, format=ox.RdfFormat.N_QUADS)
                 elif store is None or job.generation != generation:
-                    store, generation = ox.Store.read_only(path), job.generation
+                    store = ox.Store.read_only(path)
+                generation = job.generation
                 reply = ("ok", *evaluate(store, job))
             except SyntaxError as e:
                 reply = ("syntax", str(e))
@@ -183,10 +190,23 @@ class _Worker:
         ctx = multiprocessing.get_context("spawn")
         self.conn, child = ctx.Pipe()
         self.generation: Any = None  # of the store copy it holds (in-memory stores)
+        self._ready = False
         self.process = ctx.Process(target=_main, args=(child, path and str(path), network),
                                    name="techkg-query", daemon=True)
         self.process.start()
         child.close()
+
+    def ready(self, timeout_s: float = STARTUP_S) -> None:
+        """Wait for the worker's start-up message (imports, store opened).
+
+        Raises:
+            QueryError: the worker did not start.
+        """
+        if self._ready:
+            return
+        if not self.conn.poll(timeout_s) or self.conn.recv() != ("ready",):
+            raise QueryError(f"the query worker did not start within {timeout_s:g} s; retry")
+        self._ready = True
 
     def kill(self) -> None:
         with contextlib.suppress(OSError, ValueError):
@@ -226,6 +246,8 @@ class WorkerPool:
                 if self._closed or len(self._idle) >= self.keep:
                     return
             worker = _Worker(self.path, self.network)
+            with contextlib.suppress(QueryError, EOFError, OSError):
+                worker.ready()
             with self._lock:
                 if self._closed:
                     worker.kill()
@@ -254,6 +276,11 @@ class WorkerPool:
             QueryTooLarge, QueryError: as the worker reports.
         """
         worker = self._take()
+        try:
+            worker.ready()
+        except (QueryError, EOFError, OSError) as e:
+            worker.kill()
+            raise QueryError(f"the query worker could not start: {e}") from None
         if self.path is None and worker.generation != job.generation:
             job = replace(job, data=self._data(job.generation))
         try:

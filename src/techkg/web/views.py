@@ -43,7 +43,11 @@ class HTTPError(Exception):
         super().__init__(message)
         self.status = status
         self.message = message
-        self.headers = headers or ({"Retry-After": str(RETRY_AFTER_S)} if status == 503 else None)
+        if headers is None and status == 503:
+            headers = {"Retry-After": str(RETRY_AFTER_S)}
+        elif headers is None and status == 413:
+            headers = {"Connection": "close"}  # uvicorn then closes and stops reading the body
+        self.headers = headers
 
 
 def _state(request: Request) -> State:
@@ -619,6 +623,7 @@ def entity_data(state: State, iri: str) -> dict[str, Any] | None:
         "maker_name": name(attrs["maker"]) if attrs.get("maker") else None,
         "links_total": links,
         "links_shown": max(G.number_of_nodes() - 1, 0),
+        "max_evidence": limits.max_evidence,
         **groups,
     }
 
