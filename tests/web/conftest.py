@@ -116,7 +116,9 @@ def page(chromium):
     pg = context.new_page()
     pg.errors = []  # type: ignore[attr-defined]
     pg.requests = []  # type: ignore[attr-defined]
+    pg.console = []  # type: ignore[attr-defined]
     pg.on("pageerror", lambda e: pg.errors.append(str(e)))
+    pg.on("console", lambda m: pg.console.append(m.text))
     pg.on("request", lambda r: pg.requests.append(r.url))
     yield pg
     context.close()

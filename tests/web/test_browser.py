@@ -7,6 +7,8 @@ filter, open a neighbourhood, follow the entity page; an article carrying
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from web_samples import CATL, NVIDIA, TSMC, XSS_ALIAS
 
@@ -24,9 +26,18 @@ def graph_file(tmp_path_factory, sample_graph):
     return out
 
 
+def wait_js(page, expression: str, timeout: int = 10_000) -> None:
+    """Poll a JavaScript expression until true (from Python: the served pages' CSP forbids
+    the eval that Playwright's wait_for_function uses, and that is what the tests check)."""
+    deadline = time.monotonic() + timeout / 1000
+    while not page.evaluate(f"() => Boolean({expression})"):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {expression}")
+        time.sleep(0.05)
+
+
 def wait_drawn(page) -> None:
-    page.wait_for_function("window.__tk && window.__tk.ready && window.__tk.firstDraw !== null",
-                           timeout=30_000)
+    wait_js(page, "window.__tk && window.__tk.ready && window.__tk.firstDraw !== null", timeout=30_000)
 
 
 def status_counts(page) -> tuple[int, int]:
@@ -79,7 +90,7 @@ def test_rendered_file_search_aliases_and_evidence(page, graph_file, artifacts):
 
     # a real click on the canvas selects a node
     click_node(page, TSMC)
-    page.wait_for_function("document.querySelector('#tk-details h2').textContent === '台积电'")
+    wait_js(page, "document.querySelector('#tk-details h2').textContent === '台积电'")
     assert not page.errors, page.errors
 
 
@@ -143,7 +154,7 @@ def test_served_explorer_search_entity_page_and_evidence(page, served, artifacts
     page.fill("#tk-search", "英伟达")
     page.wait_for_selector(f'#tk-suggest li[data-id="{NVIDIA}"]')
     page.keyboard.press("Enter")
-    page.wait_for_function("window.__tk.loads >= 2")
+    wait_js(page, "window.__tk.loads >= 2")
     page.wait_for_selector("#tk-details h2.tk-node-label")
     assert page.inner_text("#tk-details h2.tk-node-label") == "英伟达"
     page.screenshot(path=str(artifacts / "serve-explorer-nvidia.png"))
@@ -160,12 +171,13 @@ def test_served_explorer_search_entity_page_and_evidence(page, served, artifacts
 
     # follow the partner link to its own page, then open it in the explorer
     item.locator("a").first.click()
-    page.wait_for_function("document.querySelector('#tk-entity-name').textContent.includes('台积电')")
+    wait_js(page, "document.querySelector('#tk-entity-name').textContent.includes('台积电')")
     page.get_by_text("Open in the explorer").click()
     wait_drawn(page)
-    page.wait_for_function("window.__tk.loads >= 2")
+    wait_js(page, "window.__tk.loads >= 2")
     assert page.evaluate("window.__tk.network.getSelectedNodes()") == [TSMC]
     assert all(u.startswith(served.url) or u.startswith("data:") for u in page.requests)
+    assert not [m for m in page.console if "Content Security Policy" in m], page.console
     assert not page.errors, page.errors
 
 
@@ -177,7 +189,7 @@ def test_served_pages_never_run_article_script(page, served):
     assert XSS_ALIAS in page.inner_text(".tk-aliases")
     page.goto(f"{served.url}/?iri={CATL}")
     wait_drawn(page)
-    page.wait_for_function("window.__tk.loads >= 2")
+    wait_js(page, "window.__tk.loads >= 2")
     page.goto(served.url + "/query?query=SELECT%20%3Ft%20%7B%20%3Fa%20schema%3Aheadline%20%3Ft%20%7D")
     assert "<script>window.__pwned=1</script>" in page.inner_text("table.tk-results")
     assert page.evaluate("typeof window.__pwned") == "undefined"
