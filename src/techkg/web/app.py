@@ -98,6 +98,10 @@ class Limits:
             time (others wait up to ``page_wait_s``, then get 503).
         page_wait_s: how long a page request waits for a free worker.
         overview_ttl_s: how long the explorer's start graph is reused.
+        cache_ttl_s: how long a built neighbourhood or entity page is reused
+            (entries about an entity are dropped at once when an article about it
+            is posted).
+        cache_entries: most neighbourhoods and entity pages kept.
     """
 
     timeout_s: float = 10.0
@@ -112,6 +116,8 @@ class Limits:
     concurrent_pages: int = 4
     page_wait_s: float = 5.0
     overview_ttl_s: float = 60.0
+    cache_ttl_s: float = 30.0
+    cache_entries: int = 128
 
 
 class State:
@@ -132,6 +138,7 @@ class State:
         self.page_slots = threading.BoundedSemaphore(limits.concurrent_pages)
         self.generation = 0
         self._overview: tuple[float, int, list[str]] | None = None
+        self.pages = PageCache(limits.cache_entries, limits.cache_ttl_s)
 
     def extractor(self) -> Extractor:
         with self._extractor_lock:
@@ -153,6 +160,49 @@ class State:
                               and (now - cached[0] > self.limits.overview_ttl_s or not cached[2])):
             cached = self._overview = (now, self.generation, live.overview(self.store))
         return cached[2]
+
+
+class PageCache:
+    """Built page data by key, for ``ttl_s`` seconds, at most ``size`` entries (LRU).
+
+    Keys are tuples whose second item is the tuple of entity IRIs the entry
+    is about, so :meth:`forget` can drop what a new article changes.
+
+    >>> c = PageCache(2, 60)
+    >>> c.get(("entity", ("a",)), lambda: 1), c.get(("entity", ("a",)), lambda: 2)
+    (1, 1)
+    >>> c.forget({"a"}); c.get(("entity", ("a",)), lambda: 3)
+    3
+    """
+
+    def __init__(self, size: int, ttl_s: float) -> None:
+        from collections import OrderedDict
+
+        self.size, self.ttl_s = size, ttl_s
+        self._items: OrderedDict[tuple, tuple[float, Any]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple, build: Callable[[], Any]) -> Any:
+        """The cached value for ``key``, built (outside the lock) when missing or stale."""
+        now = time.monotonic()
+        with self._lock:
+            hit = self._items.get(key)
+            if hit is not None and now - hit[0] < self.ttl_s:
+                self._items.move_to_end(key)
+                return hit[1]
+        value = build()
+        with self._lock:
+            self._items[key] = (time.monotonic(), value)
+            self._items.move_to_end(key)
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+        return value
+
+    def forget(self, iris: set[str]) -> None:
+        """Drop the entries about any of ``iris``."""
+        with self._lock:
+            for key in [k for k in self._items if iris & set(k[1])]:
+                del self._items[key]
 
 
 def check_token(token: str | None) -> None:

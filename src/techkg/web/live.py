@@ -209,71 +209,86 @@ def subgraph(store: GraphStore, iris: Sequence[str], *,
     article_facts = [ox.NamedNode(str(p)) for p in (SDO.datePublished, SDO.headline, SDO.url)]
     ends = [ox.NamedNode(str(p)) for p in (TK.participant, TK.company, TK.product)]
     derived = ox.NamedNode(str(PROV.wasDerivedFrom))
-    type_pred = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+    participant = ox.NamedNode(str(TK.participant))
+    sampled = ox.NamedNode("urn:techkg:sampled-statements")
     quads: list[ox.Quad] = []
     articles: set[tuple[Any, Any]] = set()  # (article, graph)
-    events: set[Any] = set()
-    per_link: dict[tuple[Any, ...], int] = {}  # (event type, parties) → events seen
+    ev_parties: dict[Any, set[str]] = {}  # event → its parties inside the set
+    ev_kind: dict[Any, str] = {}
+    mention_cap = None if max_events is None else max_events * MENTIONS_PER_EVENT
+    capped_mentions = []
     for iri in iris:
         node = ox.NamedNode(iri)
-        # 1. statements about the entity (makers only when inside the set)
+        # 1. statements about the entity (makers only when inside the set); a hub restates
+        # its labels in every article: past the cap, each distinct statement once more
+        n = 0
         for q in ox_store.quads_for_pattern(node, None, None, None):
             if isinstance(q.graph_name, ox.DefaultGraph):
                 continue  # the store's union copy; the scratch store is queried as a union
             if q.predicate == manufacturer and getattr(q.object, "value", None) not in inside:
                 continue
+            n += 1
+            if mention_cap is not None and n > mention_cap:
+                quads.extend(ox.Quad(t.subject, t.predicate, t.object, sampled)
+                             for t in ox_store.quads_for_pattern(node, None, None, ox.DefaultGraph())
+                             if t.predicate != manufacturer or t.object.value in inside)
+                break
             quads.append(q)
-        # 2. the articles that mention it
+        # 2. the articles that mention it (a sample for hubs; counts fixed below)
+        n = 0
         for q in ox_store.quads_for_pattern(None, mentions, node, None):
             if isinstance(q.graph_name, ox.DefaultGraph):
                 continue
+            n += 1
+            if mention_cap is not None and n > mention_cap:
+                capped_mentions.append(iri)
+                break
             quads.append(q)
             articles.add((q.subject, q.graph_name))
-        # 3. events it takes part in
+        # 3. events it takes part in (an event links two parties)
         for p in ends:
-            events.update(q.subject for q in ox_store.quads_for_pattern(None, p, node, None))
-    for ev in events:
-        ev_quads = [q for q in ox_store.quads_for_pattern(ev, None, None, None)
-                    if not isinstance(q.graph_name, ox.DefaultGraph)]
-        parties = {q.object.value for q in ev_quads if q.predicate in ends}
-        if not parties <= inside:
-            continue
-        link = (*sorted({q.object.value for q in ev_quads if q.predicate == type_pred}),
-                *sorted(parties))
+            for q in ox_store.quads_for_pattern(None, p, node, None):
+                ev_parties.setdefault(q.subject, set()).add(iri)
+                ev_kind[q.subject] = "partnership" if p == participant else "release"
+    per_link: dict[tuple[str, frozenset[str]], int] = {}
+    for ev, parties in ev_parties.items():
+        if len(parties) < 2:
+            continue  # the other party is outside the set
+        link = (ev_kind[ev], frozenset(parties))
         per_link[link] = per_link.get(link, 0) + 1
         if max_events is not None and per_link[link] > max_events:
             continue
+        ev_quads = [q for q in ox_store.quads_for_pattern(ev, None, None, None)
+                    if not isinstance(q.graph_name, ox.DefaultGraph)]
         quads.extend(ev_quads)
         articles.update((q.object, q.graph_name) for q in ev_quads if q.predicate == derived)
     for art, graph in articles:
-        if isinstance(graph, ox.DefaultGraph):
-            continue
         for p in article_facts:
             quads.extend(ox_store.quads_for_pattern(art, p, None, graph))
     scratch.extend(quads)
     G = to_networkx(scratch, base=store.ids.base)
-    if max_events is not None and any(n > max_events for n in per_link.values()):
-        _true_weights(G, store, max_events)
+    if max_events is not None:  # weights count every event, not just the copied ones
+        for u, v, key, d in G.edges(keys=True, data=True):
+            d["weight"] = per_link.get((key, frozenset((u, v))), d.get("weight"))
+    if capped_mentions:
+        _mention_facts(G, store, capped_mentions)
     return G
 
 
-def _true_weights(G: nx.MultiDiGraph, store: GraphStore, max_events: int) -> None:
-    """Set the weight of links whose evidence was capped to their full event count."""
-    capped = [(u, v, k) for u, v, k, d in G.edges(keys=True, data=True)
-              if len(d.get("evidence") or []) >= max_events]
-    if not capped:
-        return
-    ends = {"partnership": ("tk:participant", "tk:participant"),
-            "release": ("tk:company", "tk:product")}
-    for u, v, k in capped:
-        if k not in ends:
-            continue
-        a, b = ends[k]
-        cls = "tk:Partnership" if k == "partnership" else "tk:ProductRelease"
-        rows = _rows(store, f"""SELECT (COUNT(DISTINCT ?ev) AS ?n) WHERE {{
-            ?ev a {cls} ; {a} {_iri(u)} ; {b} {_iri(v)} }}""")
-        if rows and rows[0]["n"]:
-            G.edges[u, v, k]["weight"] = int(rows[0]["n"])
+MENTIONS_PER_EVENT = 10
+"""With an event cap, copy at most cap × this many mentioning articles per entity."""
+
+
+def _mention_facts(G: nx.MultiDiGraph, store: GraphStore, iris: Sequence[str]) -> None:
+    """Article count and first/last dates of entities whose mentions were sampled."""
+    rows = _rows(store, f"""
+        SELECT ?e (COUNT(DISTINCT ?a) AS ?n) (MIN(STR(?d)) AS ?first) (MAX(STR(?d)) AS ?last)
+        WHERE {{ {_values("e", iris)} ?a schema:mentions ?e .
+                 OPTIONAL {{ ?a schema:datePublished ?d }} }} GROUP BY ?e""")
+    for r in rows:
+        if r["e"] in G:
+            G.nodes[r["e"]].update(articles=int(r["n"]), first_seen=r["first"] or None,
+                                   last_seen=r["last"] or None)
 
 
 def neighbourhood_graph(store: GraphStore, seeds: Sequence[str], hops: int, *,

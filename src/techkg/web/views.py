@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hmac
 import json
+import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, quote, urlsplit
@@ -125,7 +126,7 @@ async def explorer(request: Request) -> Response:
 
     def build() -> dict[str, Any]:
         seeds = [iri] if iri and live.entity_exists(state.store, iri) else []
-        return graph_payload(state, seeds, hops)
+        return cached_graph_payload(state, seeds, hops)
 
     try:
         payload = await _page_work(request, build)
@@ -148,7 +149,7 @@ async def api_graph(request: Request) -> Response:
         for s in seeds:
             if not live.entity_exists(state.store, s):
                 return s
-        return graph_payload(state, seeds, hops)
+        return cached_graph_payload(state, seeds, hops)
 
     try:
         out = await _page_work(request, build)
@@ -180,7 +181,7 @@ async def api_entity(request: Request) -> Response:
 
     iri = request.query_params.get("iri") or ""
     try:
-        data = await _page_work(request, lambda: entity_data(_state(request), iri))
+        data = await _page_work(request, lambda: cached_entity_data(_state(request), iri))
     except HTTPError as e:
         return _error_json(e.message, e.status, e.headers)
     if data is None:
@@ -214,7 +215,7 @@ async def entity_page(request: Request) -> Response:
                 target = hits[0]["id"]
             else:
                 return None, hits
-        return entity_data(state, target or ""), []
+        return cached_entity_data(state, target or ""), []
 
     try:
         data, hits = await _page_work(request, build)
@@ -528,6 +529,8 @@ async def post_articles(request: Request) -> Response:
         with state.write_lock:
             statuses = state.store.put_many(extractions)
             state.generation += 1
+        state.pages.forget({str(state.store.ids.entity(e.type, e.key))
+                            for ex in extractions for e in ex.entities})
         return [extraction_json(state.store, ex, st)
                 for ex, st in zip(extractions, statuses, strict=True)]
 
@@ -544,6 +547,20 @@ async def post_articles(request: Request) -> Response:
 
 
 # ---------------------------------------------------------------------- page data
+
+
+def cached_graph_payload(state: State, seeds: list[str], hops: int) -> dict[str, Any]:
+    """:func:`graph_payload` through the page cache (the overview for ``overview_ttl_s``)."""
+    if not seeds:
+        ttl = state.limits.overview_ttl_s
+        stamp = int(time.monotonic() // ttl) if ttl > 0 else time.monotonic()
+        return state.pages.get(("overview", (), stamp), lambda: graph_payload(state, [], hops))
+    return state.pages.get(("graph", tuple(seeds), hops), lambda: graph_payload(state, seeds, hops))
+
+
+def cached_entity_data(state: State, iri: str) -> dict[str, Any] | None:
+    """:func:`entity_data` through the page cache."""
+    return state.pages.get(("entity", (iri,)), lambda: entity_data(state, iri))
 
 
 def graph_payload(state: State, seeds: list[str], hops: int) -> dict[str, Any]:
