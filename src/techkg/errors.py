@@ -59,6 +59,10 @@ class QueryTimeout(QueryError):
     """The query ran past its time limit and was stopped."""
 
 
+class QueryUnavailable(QueryError):
+    """The query could not be run now (its worker process failed to start or died)."""
+
+
 class RenderError(TechKGError):
     """The graph could not be rendered as asked (unknown focus, bad option)."""
 

@@ -33,7 +33,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from techkg.errors import QueryError, QueryTimeout, QueryTooLarge
+from techkg.errors import QueryError, QueryTimeout, QueryTooLarge, QueryUnavailable
 
 # Linux seccomp constants (linux/seccomp.h, linux/filter.h, linux/audit.h).
 _PR_SET_NO_NEW_PRIVS, _PR_SET_SECCOMP, _SECCOMP_MODE_FILTER = 38, 22, 2
@@ -280,7 +280,9 @@ class WorkerPool:
             worker.ready()
         except (QueryError, EOFError, OSError) as e:
             worker.kill()
-            raise QueryError(f"the query worker could not start: {e}") from None
+            self.warm()
+            raise QueryUnavailable(f"the query worker could not start ({type(e).__name__} {e}); "
+                                   "retry in a moment") from None
         if self.path is None and worker.generation != job.generation:
             job = replace(job, data=self._data(job.generation))
         try:
@@ -299,8 +301,8 @@ class WorkerPool:
         except (EOFError, OSError) as e:
             worker.kill()
             self.warm()
-            raise QueryError(f"the query stopped its worker process ({e or 'crashed'}); "
-                             "simplify the query") from None
+            raise QueryUnavailable(f"the query stopped its worker process ({type(e).__name__}); "
+                                   "retry, or simplify the query") from None
         self._give(worker)
         status, *rest = reply
         if status == "ok":

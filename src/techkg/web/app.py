@@ -38,7 +38,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from techkg.errors import QueryError, QueryRefused, QuerySyntaxError, QueryTimeout, QueryTooLarge, TechKGError
+from techkg.errors import (
+    QueryError,
+    QueryRefused,
+    QuerySyntaxError,
+    QueryTimeout,
+    QueryTooLarge,
+    QueryUnavailable,
+    TechKGError,
+)
 from techkg.web import live
 
 if TYPE_CHECKING:
@@ -56,6 +64,7 @@ QUERY_ERROR_STATUS: dict[type[QueryError], int] = {
     QueryRefused: 400,
     QueryTooLarge: 400,
     QueryTimeout: 503,
+    QueryUnavailable: 503,
 }
 """HTTP status per query error class (anything else: 400)."""
 
@@ -110,14 +119,14 @@ class Limits:
     max_body_bytes: int = 2_000_000
     max_batch_articles: int = 200
     max_neighbourhood: int = 400
-    max_entity_links: int = 150
+    max_entity_links: int = 60
     max_evidence: int = 5
     concurrent_queries: int = 2
     concurrent_pages: int = 4
     page_wait_s: float = 5.0
     overview_ttl_s: float = 60.0
     cache_ttl_s: float = 30.0
-    cache_entries: int = 128
+    cache_entries: int = 48
 
 
 class State:
@@ -186,6 +195,8 @@ class PageCache:
         """The cached value for ``key``, built (outside the lock) when missing or stale."""
         now = time.monotonic()
         with self._lock:
+            for old in [k for k, (t, _) in self._items.items() if now - t >= self.ttl_s]:
+                del self._items[old]  # expired entries do not wait for eviction
             hit = self._items.get(key)
             if hit is not None and now - hit[0] < self.ttl_s:
                 self._items.move_to_end(key)
