@@ -193,10 +193,9 @@ class PageCache:
 
     def get(self, key: tuple, build: Callable[[], Any]) -> Any:
         """The cached value for ``key``, built (outside the lock) when missing or stale."""
+        self.purge()  # expired entries do not wait for eviction
         now = time.monotonic()
         with self._lock:
-            for old in [k for k, (t, _) in self._items.items() if now - t >= self.ttl_s]:
-                del self._items[old]  # expired entries do not wait for eviction
             hit = self._items.get(key)
             if hit is not None and now - hit[0] < self.ttl_s:
                 self._items.move_to_end(key)
@@ -208,6 +207,15 @@ class PageCache:
             while len(self._items) > self.size:
                 self._items.popitem(last=False)
         return value
+
+    def purge(self) -> int:
+        """Drop expired entries; the number dropped."""
+        now = time.monotonic()
+        with self._lock:
+            old = [k for k, (t, _) in self._items.items() if now - t >= self.ttl_s]
+            for k in old:
+                del self._items[k]
+        return len(old)
 
     def forget(self, iris: set[str]) -> None:
         """Drop the entries about any of ``iris``."""
@@ -287,7 +295,29 @@ def create_app(
     app = Starlette(routes=routes, middleware=middleware)
     app.state.techkg = state
     store.warm_workers(network=allow_service)
+    threading.Thread(target=_janitor, args=(state,), name="techkg-janitor", daemon=True).start()
     return app
+
+
+def _janitor(state: State) -> None:
+    """Once per cache TTL: drop expired pages and give freed heap back to the OS.
+
+    Page builds allocate tens of MB of short-lived Python objects; without
+    ``malloc_trim`` glibc keeps that memory mapped after a burst of load.
+    """
+    import ctypes
+    import gc
+
+    try:
+        trim = ctypes.CDLL(None).malloc_trim
+    except (OSError, AttributeError):  # not glibc
+        trim = None
+    while True:
+        time.sleep(max(state.limits.cache_ttl_s, 1.0))
+        state.pages.purge()
+        gc.collect()
+        if trim is not None:
+            trim(0)
 
 
 class SecurityHeaders:
