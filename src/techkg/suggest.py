@@ -67,8 +67,8 @@ def suggest_duplicates(store: GraphStore, listed: Iterable[tuple[str, str]] = ()
     def add(rank: int, a: StoredEntity, b: StoredEntity, reason: str) -> None:
         if (a.type, a.key) in known and (b.type, b.key) in known:
             return
-        # merge the less mentioned into the more mentioned
-        a, b = sorted((a, b), key=lambda e: (e.articles, len(e.key) < 3, e.key))
+        # the less mentioned merges into the more mentioned; on a tie the longer key goes
+        a, b = sorted((a, b), key=lambda e: (e.articles, -len(e.key), e.key))
         pair = (a.type, *sorted((a.key, b.key)))
         if pair not in seen:
             seen.add(pair)
