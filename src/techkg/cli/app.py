@@ -5,6 +5,9 @@ Kept free of heavy imports so that ``techkg --help`` never loads the model.
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Annotated
+
 import typer
 
 app = typer.Typer(
@@ -14,3 +17,25 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+
+
+@app.callback()
+def _project(
+    ctx: typer.Context,
+    config: Annotated[
+        Path | None,
+        typer.Option("--config", help="Project file (default: techkg.toml beside the store, "
+                                      "else in the working folder; or TECHKG_CONFIG)."),
+    ] = None,
+) -> None:
+    """Turn Chinese tech news into a knowledge graph (RDF, SPARQL, NetworkX, HTML)."""
+    from techkg.config import find_config, load_config
+    from techkg.errors import ConfigError
+
+    try:
+        path = find_config(config, ctx.args)
+        if path is not None:
+            ctx.default_map = load_config(path).default_map(ctx.command.commands)
+    except ConfigError as e:
+        typer.echo(f"error: {e}", err=True)
+        raise typer.Exit(2) from None
