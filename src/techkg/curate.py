@@ -219,7 +219,7 @@ def parse_line(line: str, where: str) -> Curation:
     >>> parse_line('{"op": "merge", "key": "a"}', "c.jsonl:2")
     Traceback (most recent call last):
     ...
-    techkg.errors.CurationError: c.jsonl:2: merge needs 'type', 'into', 'label'; ...
+    techkg.errors.CurationError: c.jsonl:2: merge needs 'type', 'into', 'label'; see docs/curation.md for the fields
     """
     try:
         obj = json.loads(line)
@@ -236,7 +236,7 @@ def parse_line(line: str, where: str) -> Curation:
     missing = [f for f in _NEEDS[op] if not obj.get(f)]
     if missing:
         raise CurationError(
-            f"{where}: {op} needs {', '.join(map(repr, missing))}; ... see docs/curation.md for the fields"
+            f"{where}: {op} needs {', '.join(map(repr, missing))}; see docs/curation.md for the fields"
         )
     unknown = sorted(set(obj) - {"op", *_NEEDS[op], *_MAY[op]})
     if unknown:
