@@ -335,3 +335,15 @@ def test_suggest_lists_the_same_company_in_two_scripts(store_dir) -> None:
     assert (found[0].a.key, found[0].b.key) == ("英伟达公司", "英伟达")  # the less mentioned merges away
     code, out = _run("entity", "suggest", "--store", str(store_dir))
     assert code == 0 and "company:英伟达公司" in out
+
+
+def test_ingest_serve_and_build_share_one_project_extractor(tmp_path) -> None:
+    from techkg.cli.graph_cmds import project_extractor
+    from techkg.extract import Extractor
+
+    store = tmp_path / "kg" / "store"
+    assert isinstance(project_extractor(True, None, None, store), Extractor)  # no curations yet
+    store.parent.mkdir()
+    (tmp_path / "kg" / "curations.jsonl").write_text('{"op": "not", "name": "三星堆"}\n', encoding="utf-8")
+    curated = project_extractor(True, None, None, store)
+    assert isinstance(curated, CuratedExtractor) and len(curated.curations) == 1

@@ -37,9 +37,10 @@ import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from techkg.errors import CurationError
-from techkg.records import ENTITY_TYPES, Entity, Extraction, Mention, Relation
+from techkg.records import ENTITY_TYPES, Article, Entity, Extraction, Mention, Relation
 from techkg.text import name_form
 
 OPS: tuple[str, ...] = ("merge", "rename", "split", "not")
@@ -409,20 +410,20 @@ class CuratedExtractor:
         curations: the curations to apply.
     """
 
-    def __init__(self, extractor, curations: Curations) -> None:
+    def __init__(self, extractor: Any, curations: Curations) -> None:
         self.extractor = extractor
         self.curations = curations
 
     @property
-    def nlp(self):
+    def nlp(self) -> Any:
         """The wrapped extractor's pipeline (loading it)."""
         return self.extractor.nlp
 
-    def extract(self, article) -> Extraction:
+    def extract(self, article: Article) -> Extraction:
         """Extract one article, then curate."""
         return self.curations.apply(self.extractor.extract(article))
 
-    def pipe(self, articles, batch_size: int = 32) -> Iterator[Extraction]:
+    def pipe(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[Extraction]:
         """Extract many articles, streaming, then curate each."""
         for ex in self.extractor.pipe(articles, batch_size=batch_size):
             yield self.curations.apply(ex)
