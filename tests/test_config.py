@@ -104,3 +104,12 @@ def test_lexicon_is_accepted_by_ingest_build_and_serve(tmp_path) -> None:
         result = RUNNER.invoke(app, [*command, "--store", str(tmp_path / "store"), "--lexicon", str(bad)])
         assert result.exit_code == 1, (command, result.output)
         assert f"{bad}:1: unknown type 'Compnay'" in result.output, command
+
+
+def test_the_file_beside_the_store_is_found_from_the_command_line(tmp_path, monkeypatch) -> None:
+    (tmp_path / "kg").mkdir()
+    _write(tmp_path / "kg", "model = 1\n")
+    monkeypatch.chdir(tmp_path)
+    result = RUNNER.invoke(app, ["stats", "--store", "kg/store"])
+    assert result.exit_code == 2
+    assert "kg/techkg.toml:1: model must be true or false" in result.output
