@@ -347,3 +347,19 @@ def test_ingest_serve_and_build_share_one_project_extractor(tmp_path) -> None:
     (tmp_path / "kg" / "curations.jsonl").write_text('{"op": "not", "name": "三星堆"}\n', encoding="utf-8")
     curated = project_extractor(True, None, None, store)
     assert isinstance(curated, CuratedExtractor) and len(curated.curations) == 1
+
+
+def test_relink_writes_in_batches_and_only_changed_articles(monkeypatch) -> None:
+    import techkg.relink as relink_module
+
+    monkeypatch.setattr(relink_module, "BATCH", 1)
+    store = GraphStore.open(None)
+    store.put_many([
+        _ex(TW, [("辉达", "Company", "輝達", ["輝達"]), ("台积电", "Company", "台積電", ["台積電"])]),
+        _ex(LATER, [("辉达", "Company", "輝達", ["輝達"]), ("联发科", "Company", "聯發科", ["聯發科"])]),
+        _ex(MI, [("xiaomi", "Company", "Xiaomi", ["小米"])]),
+    ])
+    c = Curation("rename", "Company", key="辉达", label="輝達 NVIDIA")
+    assert relink(store, c) == [LATER.id, TW.id]
+    assert relink(store, c) == []  # already so: nothing rewritten
+    assert store.check() == []

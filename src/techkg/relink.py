@@ -37,6 +37,8 @@ from techkg.text import match_key, name_form
 
 _RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 _TYPES = {"Company": "tk:Company", "Product": "tk:Product"}
+#: Articles written per transaction while re-linking (each article stays whole or absent).
+BATCH = 200
 _EVENT_TYPES = {"Partnership": "partnership", "ProductRelease": "release", "Manufacture": "maker"}
 
 
@@ -160,16 +162,22 @@ def relink(store: GraphStore, c: Curation) -> list[str]:
     """Apply one curation to the stored records of the affected articles.
 
     Returns:
-        The ids of the articles rewritten (those the curation changed).
+        The ids of the articles rewritten (those the curation changed), in
+        batches of :data:`BATCH` per transaction.
     """
-    changed = []
+    written: list[str] = []
+    batch: list[Extraction] = []
     for article_id in affected_articles(store, c):
         before = stored_extraction(store, article_id)
         after = apply_one(c, before)
         if after is not before:
-            changed.append(after)
-    store.put_many(changed, force=True)
-    return [ex.article.id for ex in changed]
+            batch.append(after)
+        if len(batch) >= BATCH:
+            store.put_many(batch, force=True)
+            written += [ex.article.id for ex in batch]
+            batch = []
+    store.put_many(batch, force=True)
+    return written + [ex.article.id for ex in batch]
 
 
 @dataclass(frozen=True)
