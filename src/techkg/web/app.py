@@ -409,6 +409,7 @@ def serve(
     token: str | None = None,
     limits: Limits | None = None,
     allow_service: bool = False,
+    extractor_factory: Callable[[], Extractor] | None = None,
 ) -> None:
     """Open the store and serve the app with uvicorn until interrupted.
 
@@ -428,7 +429,7 @@ def serve(
     store = GraphStore.open(store_path, read_only=token is None and store_path is not None)
     try:
         app = create_app(store, token=token, limits=limits, allow_service=allow_service,
-                         hosts=host_names(host, port))
+                         extractor_factory=extractor_factory, hosts=host_names(host, port))
         uvicorn.run(app, host=host, port=port, log_level="info")
     finally:
         store.close()
