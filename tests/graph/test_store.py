@@ -17,7 +17,7 @@ from graph_samples import ARTICLES, build, extractions
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
-from techkg.errors import QueryError, StoreError
+from techkg.errors import QueryError, QueryTimeout, StoreError
 from techkg.graph import article_graph
 from techkg.records import Extraction
 from techkg.store import GraphStore, syntax_error
@@ -157,7 +157,7 @@ def test_timeout(mem):
     for ex in extractions():
         mem.put(ex)
     slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g tk:key ?i }"
-    with pytest.raises(QueryError, match="timed out"):
+    with pytest.raises(QueryTimeout, match="time limit exceeded"):
         mem.query(slow, timeout_s=0.01)
     fast = mem.query("SELECT ?k WHERE { ?e tk:key ?k } ORDER BY ?k LIMIT 2", timeout_s=10)
     assert [s["k"].value for s in fast] == ["adobe", "asml"]
