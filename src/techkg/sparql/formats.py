@@ -198,6 +198,7 @@ def serialize(result: Result, key: str, *, prefixes: dict[str, str] | None = Non
               ) -> tuple[bytes, str]:
     """Body bytes and Content-Type for a result in the format ``key``.
 
+    >>> from techkg.sparql.run import Result
     >>> body, ctype = serialize(Result("boolean", boolean=True), "json")
     >>> json.loads(body), ctype
     ({'head': {}, 'boolean': True}, 'application/sparql-results+json; charset=utf-8')

@@ -57,7 +57,7 @@ def code_regions(query: str) -> Iterator[str]:
     comparison ``?a<…`` to the parser); plain IRIs are left out.
 
     >>> list(code_regions('SELECT "a(" # b(\\n?x <http://x/(y)>'))
-    ['SELECT ', ' ', '\\n?x ', '<http://x/(y)>']
+    ['SELECT ', ' ', '\\n?x ', '<http://x/(y)>', '']
     """
     pos = 0
     for m in _TOKEN_RE.finditer(query):

@@ -1,0 +1,18 @@
+"""The ``>>>`` examples of the SPARQL package and the web app run."""
+
+from __future__ import annotations
+
+import doctest
+import importlib
+
+import pytest
+
+MODULES = ["techkg.sparql", "techkg.sparql.params", "techkg.sparql.guard", "techkg.sparql.run",
+           "techkg.sparql.formats", "techkg.web.app", "techkg.web.live"]
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_docstring_examples(name):
+    result = doctest.testmod(importlib.import_module(name), optionflags=doctest.ELLIPSIS)
+    assert result.attempted > 0, f"{name} has no >>> examples"
+    assert result.failed == 0
