@@ -418,3 +418,24 @@ def test_cross_site_form_posts_are_refused(sample_store):
     assert r.status_code == 403
     assert c.post("/sparql", content=body, headers={**form, "Origin": "http://127.0.0.1:8000"}).status_code == 200
     assert c.post("/sparql", content=body, headers=form).status_code == 200  # SPARQLWrapper, curl
+
+
+def test_page_cache_builds_a_page_once_for_concurrent_requests():
+    from techkg.web.app import PageCache
+
+    cache, calls = PageCache(8, 60), []
+
+    def build():
+        calls.append(1)
+        time.sleep(0.3)
+        return "页面"
+
+    threads = [threading.Thread(target=cache.get, args=(("graph", (HUAWEI,), 2), build))
+               for _ in range(5)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(calls) == 1 and cache.get(("graph", (HUAWEI,), 2), build) == "页面"
+    cache.forget({HUAWEI})
+    assert cache.get(("graph", (HUAWEI,), 2), lambda: "新") == "新"

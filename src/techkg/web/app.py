@@ -189,24 +189,38 @@ class PageCache:
 
         self.size, self.ttl_s = size, ttl_s
         self._items: OrderedDict[tuple, tuple[float, Any]] = OrderedDict()
+        self._building: dict[tuple, threading.Lock] = {}
         self._lock = threading.Lock()
 
     def get(self, key: tuple, build: Callable[[], Any]) -> Any:
-        """The cached value for ``key``, built (outside the lock) when missing or stale."""
+        """The cached value for ``key``, built when missing or stale.
+
+        One build per key at a time: concurrent requests for the same page
+        wait for the first one's result instead of building it again.
+        """
         self.purge()  # expired entries do not wait for eviction
-        now = time.monotonic()
         with self._lock:
             hit = self._items.get(key)
-            if hit is not None and now - hit[0] < self.ttl_s:
+            if hit is not None:
                 self._items.move_to_end(key)
                 return hit[1]
-        value = build()
-        with self._lock:
-            self._items[key] = (time.monotonic(), value)
-            self._items.move_to_end(key)
-            while len(self._items) > self.size:
-                self._items.popitem(last=False)
-        return value
+            building = self._building.setdefault(key, threading.Lock())
+        with building:
+            with self._lock:
+                hit = self._items.get(key)
+                if hit is not None:
+                    return hit[1]
+            try:
+                value = build()
+            finally:
+                with self._lock:
+                    self._building.pop(key, None)
+            with self._lock:
+                self._items[key] = (time.monotonic(), value)
+                self._items.move_to_end(key)
+                while len(self._items) > self.size:
+                    self._items.popitem(last=False)
+            return value
 
     def purge(self) -> int:
         """Drop expired entries; the number dropped."""

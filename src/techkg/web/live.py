@@ -275,7 +275,7 @@ def subgraph(store: GraphStore, iris: Sequence[str], *,
     return G
 
 
-MENTIONS_PER_EVENT = 10
+MENTIONS_PER_EVENT = 4
 """With an event cap, copy at most cap × this many mentioning articles per entity."""
 
 
