@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import contextlib
 import json
 import os
 import random
@@ -113,15 +114,20 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def server_rss_mb(pid: int) -> float:
+def server_rss_mb(pid: int, *, split: bool = False) -> float | tuple[float, float]:
+    """RSS of the server and its query workers, in MB (``split``: server, workers)."""
     import psutil
 
     try:
         proc = psutil.Process(pid)
-        procs = [proc, *proc.children(recursive=True)]
-        return sum(p.memory_info().rss for p in procs if p.is_running()) / 2**20
+        main = proc.memory_info().rss / 2**20
+        children = 0.0
+        for child in proc.children(recursive=True):
+            with contextlib.suppress(psutil.NoSuchProcess):
+                children += child.memory_info().rss / 2**20
     except psutil.NoSuchProcess:
-        return 0.0
+        main = children = 0.0
+    return (main, children) if split else main + children
 
 
 def main() -> None:
@@ -160,7 +166,8 @@ def main() -> None:
     # warm: the extractor loads on the first POST (seconds); take it out of the measurement
     httpx.post(base + "/articles", json={"id": "warm-0", "text": "华为与小米宣布合作。"},
                headers=auth, timeout=300)
-    start_mb = server_rss_mb(server.pid)
+    start_split = server_rss_mb(server.pid, split=True)
+    start_mb = sum(start_split)
     fresh = paragraphs()[::-1]
     hubs_iri = {h: f"https://w3id.org/techkg/id/company/company-{h}" for h in HUBS}
     stop = time.monotonic() + args.seconds
@@ -234,8 +241,10 @@ def main() -> None:
     for th in threads:
         th.join()
     load_s = time.perf_counter() - t_load
+    peak_split = server_rss_mb(server.pid, split=True)
     time.sleep(args.settle)
-    after_mb = server_rss_mb(server.pid)
+    after_split = server_rss_mb(server.pid, split=True)
+    after_mb = sum(after_split)
     # every accepted article is in the store
     missing = []
     for i in range(0, len(posted), 50):
@@ -275,7 +284,10 @@ def main() -> None:
         "posted": len(posted), "posted_missing": len(missing),
         "memory_mb": {"start": round(start_mb), "peak": round(max(mem or [0])),
                       "median_during": round(statistics.median(mem)) if mem else 0,
-                      "after_settle": round(after_mb)},
+                      "after_settle": round(after_mb),
+                      "server_and_workers": {"start": [round(x) for x in start_split],
+                                             "end_of_load": [round(x) for x in peak_split],
+                                             "after_settle": [round(x) for x in after_split]}},
         "by_kind": by_kind,
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -222,6 +222,15 @@ class PageCache:
                     self._items.popitem(last=False)
             return value
 
+    def peek(self, key: tuple) -> Any:
+        """The fresh cached value for ``key``, or None."""
+        with self._lock:
+            hit = self._items.get(key)
+            if hit is None or time.monotonic() - hit[0] >= self.ttl_s:
+                return None
+            self._items.move_to_end(key)
+            return hit[1]
+
     def purge(self) -> int:
         """Drop expired entries; the number dropped."""
         now = time.monotonic()

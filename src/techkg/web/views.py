@@ -91,8 +91,10 @@ def _int(value: str | None, default: int, low: int, high: int) -> int:
         return default
 
 
-async def _page_work(request: Request, fn: Callable[[], Any]) -> Any:
+async def _page_work(request: Request, fn: Callable[[], Any], key: tuple | None = None) -> Any:
     """Run store work for a page or API call in a thread, under the page slots.
+
+    A page already in the cache under ``key`` is answered at once, without a slot.
 
     Raises:
         HTTPError: 503 when no slot frees up within ``page_wait_s``, 499 when
@@ -101,6 +103,10 @@ async def _page_work(request: Request, fn: Callable[[], Any]) -> Any:
     import anyio
 
     state = _state(request)
+    if key is not None:
+        hit = state.pages.peek(key)
+        if hit is not None:
+            return hit
     got = await anyio.to_thread.run_sync(
         lambda: state.page_slots.acquire(timeout=state.limits.page_wait_s))
     if not got:
@@ -129,7 +135,7 @@ async def explorer(request: Request) -> Response:
         return cached_graph_payload(state, seeds, hops)
 
     try:
-        payload = await _page_work(request, build)
+        payload = await _page_work(request, build, None if iri else graph_key(state, [], hops))
     except HTTPError as e:
         return PlainTextResponse(e.message, status_code=e.status, headers=e.headers)
     page = page_html(payload, mode="live", api="/api", title=state.title,
@@ -152,7 +158,7 @@ async def api_graph(request: Request) -> Response:
         return cached_graph_payload(state, seeds, hops)
 
     try:
-        out = await _page_work(request, build)
+        out = await _page_work(request, build, graph_key(state, seeds, hops) if seeds else None)
     except HTTPError as e:
         return _error_json(e.message, e.status, e.headers)
     if isinstance(out, str):
@@ -181,7 +187,8 @@ async def api_entity(request: Request) -> Response:
 
     iri = request.query_params.get("iri") or ""
     try:
-        data = await _page_work(request, lambda: cached_entity_data(_state(request), iri))
+        data = await _page_work(request, lambda: cached_entity_data(_state(request), iri),
+                                ("entity", (iri,)))
     except HTTPError as e:
         return _error_json(e.message, e.status, e.headers)
     if data is None:
@@ -217,8 +224,9 @@ async def entity_page(request: Request) -> Response:
                 return None, hits
         return cached_entity_data(state, target or ""), []
 
+    cached = state.pages.peek(("entity", (iri,))) if iri else None
     try:
-        data, hits = await _page_work(request, build)
+        data, hits = (cached, []) if cached is not None else await _page_work(request, build)
     except HTTPError as e:
         return PlainTextResponse(e.message, status_code=e.status, headers=e.headers)
     if data is None:
@@ -549,13 +557,17 @@ async def post_articles(request: Request) -> Response:
 # ---------------------------------------------------------------------- page data
 
 
-def cached_graph_payload(state: State, seeds: list[str], hops: int) -> dict[str, Any]:
-    """:func:`graph_payload` through the page cache (the overview for ``overview_ttl_s``)."""
+def graph_key(state: State, seeds: list[str], hops: int) -> tuple:
+    """The page-cache key of a neighbourhood (the overview changes key every ``overview_ttl_s``)."""
     if not seeds:
         ttl = state.limits.overview_ttl_s
-        stamp = int(time.monotonic() // ttl) if ttl > 0 else time.monotonic()
-        return state.pages.get(("overview", (), stamp), lambda: graph_payload(state, [], hops))
-    return state.pages.get(("graph", tuple(seeds), hops), lambda: graph_payload(state, seeds, hops))
+        return ("overview", (), int(time.monotonic() // ttl) if ttl > 0 else time.monotonic())
+    return ("graph", tuple(seeds), hops)
+
+
+def cached_graph_payload(state: State, seeds: list[str], hops: int) -> dict[str, Any]:
+    """:func:`graph_payload` through the page cache."""
+    return state.pages.get(graph_key(state, seeds, hops), lambda: graph_payload(state, seeds, hops))
 
 
 def cached_entity_data(state: State, iri: str) -> dict[str, Any] | None:
