@@ -137,6 +137,8 @@ def main() -> None:
     ap.add_argument("--seconds", type=float, default=60)
     ap.add_argument("--settle", type=float, default=15)
     ap.add_argument("--timeout", type=float, default=5.0, help="server --timeout")
+    ap.add_argument("--src", type=Path, default=ROOT / "src",
+                    help="the techkg sources the server runs (another checkout's src/ for a baseline)")
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "serve_load.json")
     args = ap.parse_args()
     import httpx
@@ -146,7 +148,7 @@ def main() -> None:
     companies, products = build_store(work / "store", args.articles)
     build_s = time.perf_counter() - t
     port = free_port()
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "TECHKG_TOKEN": TOKEN}
+    env = {**os.environ, "PYTHONPATH": str(args.src), "TECHKG_TOKEN": TOKEN}
     server = subprocess.Popen(
         [sys.executable, "-c", "import sys; from techkg.cli import app; sys.argv[0] = 'techkg'; app()",
          "serve", "--store", str(work / "store"), "--port", str(port), "--timeout", str(args.timeout)],
@@ -273,6 +275,7 @@ def main() -> None:
     all_ok = [s[2] for s in samples if 200 <= s[1] < 300]
     result = {
         "benchmark": "serve_load",
+        "server_src": str(args.src),
         "date": time.strftime("%Y-%m-%d %H:%M"),
         "machine": {"cpus": os.cpu_count(), "load_avg_1min_after": round(os.getloadavg()[0], 2)},
         "store": {"articles": args.articles, "hubs": len(HUBS), "build_s": round(build_s, 1)},
