@@ -252,9 +252,13 @@ def main() -> None:
     for i in range(0, len(posted), 50):
         ids = posted[i:i + 50]
         values = " ".join(json.dumps(x, ensure_ascii=False) for x in ids)
-        r = httpx.get(base + "/sparql", params={"query": f"SELECT ?id WHERE {{ VALUES ?id {{ {values} }} "
-                                                         "?a tk:articleId ?id }"}, timeout=60)
-        found = {b["id"]["value"] for b in r.json()["results"]["bindings"]}
+        query = f"SELECT ?id WHERE {{ VALUES ?id {{ {values} }} ?a tk:articleId ?id }}"
+        for _attempt in range(60):  # a busy server answers 503: wait and ask again
+            r = httpx.get(base + "/sparql", params={"query": query}, timeout=60)
+            if r.status_code != 503:
+                break
+            time.sleep(2)
+        found = {b["id"]["value"] for b in r.json()["results"]["bindings"]} if r.is_success else set()
         missing += [x for x in ids if x not in found]
     server.terminate()
     server.wait(30)
