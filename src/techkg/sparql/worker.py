@@ -24,6 +24,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import errno
+import logging
 import multiprocessing
 import platform
 import socket
@@ -143,15 +144,14 @@ def too_large(cap: int, what: str) -> QueryTooLarge:
 
 def _main(conn: Any, path: str | None, network: bool) -> None:
     """A worker's loop: open the store read-only, answer jobs until the pipe closes."""
-    if not network:
-        deny_network()
+    sandboxed = deny_network() if not network else False
     import pyoxigraph as ox
 
     store, generation = None, None
     if path is not None:
         with contextlib.suppress(OSError):
             store = ox.Store.read_only(path)
-    conn.send(("ready",))
+    conn.send(("ready", sandboxed))
     while True:
         try:
             job = conn.recv()
@@ -185,9 +185,14 @@ def _main(conn: Any, path: str | None, network: bool) -> None:
             return
 
 
+_WARNED: list[bool] = []  # the no-sandbox warning, once per process
+log = logging.getLogger("techkg.sparql")
+
+
 class _Worker:
     def __init__(self, path: Path | None, network: bool) -> None:
         ctx = multiprocessing.get_context("spawn")
+        self.network = network
         self.conn, child = ctx.Pipe()
         self.generation: Any = None  # of the store copy it holds (in-memory stores)
         self._ready = False
@@ -204,8 +209,16 @@ class _Worker:
         """
         if self._ready:
             return
-        if not self.conn.poll(timeout_s) or self.conn.recv() != ("ready",):
+        if not self.conn.poll(timeout_s):
             raise QueryError(f"the query worker did not start within {timeout_s:g} s; retry")
+        word, sandboxed = self.conn.recv()
+        if word != "ready":
+            raise QueryError(f"the query worker sent {word!r} instead of starting")
+        if not sandboxed and not self.network and not _WARNED:
+            _WARNED.append(True)
+            log.warning("query workers could not drop network access on this system "
+                        "(seccomp needs Linux x86-64 or arm64): SERVICE is refused by the "
+                        "text check only")
         self._ready = True
 
     def kill(self) -> None:
