@@ -8,7 +8,7 @@ from techkg.read.layout import _first_line, _strip_blank_lines
 from techkg.records import Article
 
 
-def _html_article(html: str, source: str, stem: str) -> Article:
+def _html_article(html: str, source: str, stem: str | None) -> Article:
     """An HTML page: main text and metadata extracted with trafilatura."""
     import trafilatura  # heavy: only when an HTML file is read
 

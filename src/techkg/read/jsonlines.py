@@ -17,9 +17,13 @@ from techkg.records import Article
 
 
 def _read_jsonl(
-    stream: BinaryIO, source: str, stem: str, max_bytes: int
+    stream: BinaryIO, source: str, stem: str | None, max_bytes: int
 ) -> Iterator[Article | CorpusError]:
-    """Stream a JSONL file line by line; each bad line is its own error."""
+    """Stream a JSONL file line by line; each bad line is its own error.
+
+    A line without id or URL gets the id ``{stem}-{line}``, or (``stem`` None:
+    stdin) the content id of its text.
+    """
     head = stream.peek(4)[:4] if hasattr(stream, "peek") else b""
     for bom, encoding in _BOMS:
         if encoding != "utf-8-sig" and head.startswith(bom):
@@ -60,7 +64,7 @@ def _read_jsonl(
                 source=source,
                 line=lineno,
                 path=f"{source}:{lineno}",
-                fallback_id=f"{stem}-{lineno}",
+                fallback_id=None if stem is None else f"{stem}-{lineno}",
             )
         except json.JSONDecodeError as exc:
             yield CorpusError(
