@@ -173,6 +173,8 @@ def article_triples(extraction: Extraction, ids: Ids | None = None) -> list[Trip
         add([(art, SDO.url, Literal(a.url, datatype=XSD.anyURI))])
     if a.source:
         add([(art, TK.source, Literal(a.source))])
+    if a.origin:
+        add([(art, TK.origin, Literal(a.origin))])
     add([(art, TK.contentHash, Literal(a.content_hash))])
 
     types: dict[str, str] = {}  # key → type of the entity listed in the extraction

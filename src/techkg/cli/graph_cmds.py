@@ -108,7 +108,32 @@ def _run_ingest(
 
 
 def _print_summary(s: IngestSummary, store: Path) -> None:
+    for note in s.notes:
+        typer.echo(f"note: {note}", err=True)
     typer.echo(f"{s.line()}\nstore: {store}", err=True)
+
+
+def _missing_from(path: Path) -> Path | None:
+    """The outermost folder of ``path`` (itself included) that does not exist yet, or None."""
+    missing = None
+    for p in (path, *path.parents):
+        if p.exists():
+            break
+        missing = p
+    return missing
+
+
+def _drop_if_unused(created: Path | None, store: Path, s: IngestSummary | None) -> None:
+    """Remove a store this command created when nothing went into it (a failed first ingest)."""
+    import shutil
+
+    if created is None or (s is not None and (s.new or s.updated)):
+        return
+    shutil.rmtree(store, ignore_errors=True)
+    for p in (store.parent, *store.parent.parents):  # folders made for it, if left empty
+        if not p.is_relative_to(created) or any(p.iterdir()):
+            break
+        p.rmdir()
 
 
 @app.command()
@@ -130,7 +155,9 @@ def ingest(
     """
     from techkg.errors import TechKGError
 
+    created = _missing_from(store)
     st = _open(store, base)
+    summary = None
     try:
         with st:
             summary = _run_ingest(paths, st, batch_size=batch_size, force=force, max_bytes=max_bytes,
@@ -138,7 +165,9 @@ def ingest(
     except KeyboardInterrupt:
         _fail("interrupted; every article written so far is complete (run the same command to go on)", 130)
     except TechKGError as e:
+        _drop_if_unused(created, store, None)
         _fail(_with_hint(e))
+    _drop_if_unused(created, store, summary)
     if as_json:
         typer.echo(json.dumps(summary.as_dict(), ensure_ascii=False))
     _print_summary(summary, store)
@@ -148,11 +177,18 @@ def ingest(
 
 @app.command()
 def remove(
-    ids: Annotated[list[str], typer.Argument(help="Article id, URL or article IRI; several allowed.")],
+    ids: Annotated[
+        list[str],
+        typer.Argument(help="Article id, URL, article IRI or the file it was read from; several allowed."),
+    ],
     store: StoreOpt = DEFAULT_STORE,
     base: BaseOpt = DEFAULT_BASE,
 ) -> None:
-    """Take articles (and everything extracted from them) out of the store."""
+    """Take articles (and everything extracted from them) out of the store.
+
+    URLs match after normalisation (tracking parameters, www., http/https and
+    a trailing slash do not matter); a file removes every article read from it.
+    """
     missing = []
     with _open(store, base) as st:
         for item in ids:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 from collections.abc import Mapping
 
 from techkg.errors import CorpusError
@@ -12,6 +13,8 @@ from techkg.read.ids import id_from_url, sanitize_id
 from techkg.read.layout import _strip_blank_lines
 from techkg.read.messages import _json_type
 from techkg.records import Article
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # JSON pairs valid escapes: any left is lone
 
 # The package's logger: records keep the name they had before read.py became a package.
 log = logging.getLogger("techkg.read")
@@ -76,6 +79,16 @@ def _article_from_mapping(
     text = d["text"]
     if not isinstance(text, str):
         raise CorpusError(source, f'{label}"text" must be a string, got {_json_type(text)}', line)
+    for key in ("text", "title", "date", "url", "source", "id"):
+        value = d.get(key)
+        bad = _LONE_SURROGATE.search(value) if isinstance(value, str) else None
+        if bad:
+            raise CorpusError(
+                source,
+                f'{label}"{key}" holds a lone surrogate escape (\\u{ord(bad.group()):04x}, character '
+                f"{bad.start() + 1}), which is no character; fix the escape or delete it",
+                line,
+            )
     body = _strip_blank_lines(text)
     if not body:
         raise CorpusError(source, f'{label}"text" is empty; put the article body in it', line)
