@@ -208,7 +208,9 @@ def _where(article: Article) -> str:
 
 def _article_failure(article: Article, what: str, err: Exception) -> str:
     """``file:line: what (cause); what to do`` for one article that could not go in."""
-    if isinstance(err, TechKGError):  # an expected limit or bad input: its message says what to do
+    if isinstance(err, CorpusError):  # bad input or a limit: the message names it and what to do
+        return f"{err}; the article was skipped"
+    if isinstance(err, TechKGError):
         return f"{_where(article)}: {err}; the article was skipped"
     return (
         f"{_where(article)}: {what} ({type(err).__name__}: {err}); the article was skipped, "
