@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from techkg.errors import CorpusError
@@ -42,7 +44,7 @@ def test_chunk_bounds_cover_the_text_at_sentence_ends():
     text = long_text(3000)
     bounds = chunk_bounds(text, 500)
     assert bounds[0][0] == 0 and bounds[-1][1] == len(text)
-    assert all(a[1] == b[0] for a, b in zip(bounds, bounds[1:]))  # contiguous, nothing lost
+    assert all(a[1] == b[0] for a, b in itertools.pairwise(bounds))  # contiguous, nothing lost
     assert all(0 < e - s <= 500 for s, e in bounds)
     assert all(text[e - 1] in "。\n" for _, e in bounds[:-1])  # each chunk ends a sentence
     # no sentence end at all (CJK without punctuation): cut at the size, still covering everything
