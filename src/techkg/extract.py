@@ -16,6 +16,7 @@ across the chunks of its article.
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -148,14 +149,21 @@ def chunk_bounds(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, int]]:
     return bounds
 
 
-def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
-    """Offsets of the sentence holding ``text[start:end]``."""
-    from techkg.nlp.relations import sentences
+class _Sentences:
+    """The sentences of a text, split once, looked up by offset."""
 
-    for s, e in sentences(text):
-        if s <= start and end <= e:
-            return s, e
-    return start, end
+    def __init__(self, text: str) -> None:
+        from techkg.nlp.relations import sentences
+
+        self.spans = sentences(text)
+        self.starts = [s for s, _ in self.spans]
+
+    def around(self, start: int, end: int) -> tuple[int, int]:
+        """Offsets of the sentence holding ``[start, end)``, else the span itself."""
+        i = bisect.bisect_right(self.starts, start) - 1
+        if i >= 0 and end <= self.spans[i][1]:
+            return self.spans[i]
+        return start, end
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -258,9 +266,11 @@ def doc_to_extraction(article: Article, doc, lexicon=None) -> Extraction:
                 source="lexicon" if entry is not None else "pattern",
             )
         )
+    sentences: _Sentences | None = None
     for product, maker in sorted(makers.items()):
         if maker in company_keys and ("Product", product) in mentions:
             first = mentions[("Product", product)][0]
-            start, end = _trim(text, *_sentence_around(text, first.start, first.end))
+            sentences = sentences or _Sentences(text)
+            start, end = _trim(text, *sentences.around(first.start, first.end))
             relations.append(Relation("maker", maker, product, text[start:end], start, end, 0.8))
     return Extraction(article=article, entities=tuple(entities), relations=tuple(relations))
