@@ -101,3 +101,32 @@ def test_evidence_is_the_exact_slice_of_its_offsets(extractor):
     ex = extractor.extract(Article(id="ws", text=text))
     assert ex.relations
     assert_offsets_exact(ex)
+
+
+def test_cli_extract_goes_on_past_a_failing_article(tmp_path, monkeypatch):
+    import json
+
+    from typer.testing import CliRunner
+
+    from techkg.cli import app
+    from techkg.extract import Extractor as Real
+
+    feed = tmp_path / "feed.jsonl"
+    rows = [{"id": "a", "text": "百度发布文心一言。"}, {"id": "bad", "text": "英伟达\\ud800发布。"},
+            {"id": "c", "text": "輝達與鴻海合作建設AI工廠。"}, {"id": "d", "text": long_text(3000)}]
+    feed.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows).replace("\\\\ud800", "\\ud800"),
+                    "utf-8")
+    original = Real.pipe
+
+    def pipe(self, articles, batch_size=32):  # the pipeline crashes on article "c"
+        for a in articles:
+            if a.id == "c":
+                raise RuntimeError("simulated crash in OpenCC")
+            yield from original(self, [a], batch_size=1)
+
+    monkeypatch.setattr(Real, "pipe", pipe)
+    r = CliRunner().invoke(app, ["extract", "--json", "--no-model", str(feed)])
+    assert r.exit_code == 1
+    assert [json.loads(line)["id"] for line in r.stdout.splitlines()] == ["a", "d"]
+    assert f"{feed}:2: " in r.stderr and "surrogate" in r.stderr
+    assert f"{feed}:3: extraction failed (RuntimeError: simulated crash in OpenCC)" in r.stderr

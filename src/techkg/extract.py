@@ -18,10 +18,11 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
-from techkg.errors import CorpusError
+from techkg.errors import CorpusError, ModelError, TechKGError
 from techkg.records import Article, Entity, Extraction, Mention, Relation
 
 ENTITY_TYPES = {"COMPANY": "Company", "PRODUCT": "Product"}
@@ -116,6 +117,71 @@ class Extractor:
             if last:
                 yield doc_to_extraction(article, parts, lexicon)
                 parts = []
+
+
+def failure_message(article: Article, what: str, err: Exception) -> str:
+    """``file:line: what (cause); what to do`` for one article that could not go in.
+
+    >>> failure_message(Article(id="a", text="x", path="feed.jsonl:3"), "extraction failed", KeyError("k"))
+    "feed.jsonl:3: extraction failed (KeyError: 'k'); the article was skipped, report it with the file attached"
+    """
+    if isinstance(err, CorpusError):  # bad input or a limit: the message names it and what to do
+        return f"{err}; the article was skipped"
+    where = article.path or article.id
+    if isinstance(err, TechKGError):
+        return f"{where}: {err}; the article was skipped"
+    return (
+        f"{where}: {what} ({type(err).__name__}: {err}); the article was skipped, "
+        f"report it with the file attached"
+    )
+
+
+def extract_batch(
+    extractor: Any,
+    articles: Sequence[Article],
+    on_error: Callable[[Article, Exception], None],
+    batch_size: int = 32,
+) -> list[Extraction]:
+    """Extract a batch in one pipeline run; an article that fails is reported and left out.
+
+    Articles the extractor refuses up front (``extractor.check``, e.g. too
+    long) are reported without running the pipeline; if the batch still
+    fails, its articles are run one by one so the failure stays with its
+    article. A :class:`~techkg.errors.ModelError` (the pipeline cannot load)
+    stops everything: no article could go in.
+
+    Args:
+        extractor: anything with ``pipe(articles, batch_size)`` (and optionally ``check``).
+        articles: the batch.
+        on_error: called with each failing article and its exception.
+        batch_size: passed to ``pipe``.
+    """
+    check = getattr(extractor, "check", None)
+    ready = []
+    for a in articles:
+        try:
+            if check is not None:
+                check(a)
+            ready.append(a)
+        except Exception as e:  # noqa: BLE001 - reported by the caller, the run goes on
+            on_error(a, e)
+    try:
+        out = list(extractor.pipe(ready, batch_size=batch_size))
+        if len(out) != len(ready):
+            raise TechKGError(f"the extractor returned {len(out)} results for {len(ready)} articles")
+        return out
+    except ModelError:
+        raise
+    except Exception:  # noqa: BLE001 - isolate the article that breaks the batch
+        out = []
+        for a in ready:
+            try:
+                out.extend(extractor.pipe([a], batch_size=1))
+            except ModelError:
+                raise
+            except Exception as e:  # noqa: BLE001 - reported by the caller, the run goes on
+                on_error(a, e)
+        return out
 
 
 def chunk_bounds(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, int]]:

@@ -31,7 +31,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import IO, Any, Protocol
 
-from techkg.errors import CorpusError, ModelError, TechKGError
+from techkg.errors import CorpusError, TechKGError
+from techkg.extract import extract_batch, failure_message
 from techkg.records import Article, Extraction
 from techkg.store import GraphStore
 
@@ -183,7 +184,7 @@ def ingest_articles(
             if status != "unchanged" or force:
                 summary.notes.extend(sources.notes(item, status))
         except Exception as e:  # noqa: BLE001 - reported with its file and line, the run goes on
-            fail(_article_failure(item, "could not be checked against the store", e))
+            fail(failure_message(item, "could not be checked against the store", e))
             continue
         finally:
             summary.store_s += time.perf_counter() - t
@@ -204,18 +205,6 @@ def ingest_articles(
 def _where(article: Article) -> str:
     """Where an article came from, for messages: ``file:line``, the file, or its id."""
     return article.path or article.id
-
-
-def _article_failure(article: Article, what: str, err: Exception) -> str:
-    """``file:line: what (cause); what to do`` for one article that could not go in."""
-    if isinstance(err, CorpusError):  # bad input or a limit: the message names it and what to do
-        return f"{err}; the article was skipped"
-    if isinstance(err, TechKGError):
-        return f"{_where(article)}: {err}; the article was skipped"
-    return (
-        f"{_where(article)}: {what} ({type(err).__name__}: {err}); the article was skipped, "
-        f"report it with the file attached"
-    )
 
 
 class _Sources:
@@ -283,21 +272,9 @@ def _extract(
     fail: Callable[[str], None],
 ) -> list[Extraction]:
     t = time.perf_counter()
-    try:
-        out = list(extractor.pipe(articles, batch_size=batch_size))
-        if len(out) != len(articles):
-            raise TechKGError(f"the extractor returned {len(out)} results for {len(articles)} articles")
-    except ModelError:
-        raise  # the pipeline itself cannot load: no article can go in
-    except Exception:  # noqa: BLE001 - isolate the article that breaks the batch
-        out = []
-        for a in articles:
-            try:
-                out.extend(extractor.pipe([a], batch_size=1))
-            except ModelError:
-                raise
-            except Exception as e:  # noqa: BLE001 - reported, the run goes on
-                fail(_article_failure(a, "extraction failed", e))
+    out = extract_batch(
+        extractor, articles, lambda a, e: fail(failure_message(a, "extraction failed", e)), batch_size
+    )
     summary.extract_s += time.perf_counter() - t
     for ex in out:
         summary.chars += len(ex.article.text)
@@ -321,7 +298,7 @@ def _store(
             try:
                 pairs.append((ex, store.put(ex, force=force)))
             except Exception as e:  # noqa: BLE001 - reported with its file and line
-                fail(_article_failure(ex.article, "storing failed", e))
+                fail(failure_message(ex.article, "storing failed", e))
     for ex, status in pairs:
         setattr(summary, status, getattr(summary, status) + 1)
         if status != "unchanged":
