@@ -4,7 +4,7 @@ Two kinds of text are measured: the sample corpus run together as one long
 article (punctuated), and the same text without any punctuation or white
 space (the worst case: no sentence ends to cut at). Each figure is seconds per
 1,000 characters and its ratio to the same text at 5,000 characters (one
-chunk, best of three), measured in the same process just before; a flat ratio near 1 means linear cost.
+chunk, best of three), measured in the same process; times are CPU seconds; a flat ratio near 1 means linear cost.
 The unchunked pipeline (the extractor before chunking) is measured too at the
 two smallest sizes, for comparison.
 
@@ -38,12 +38,16 @@ def of_length(text: str, n: int) -> str:
 
 
 def per_kchar(extractor, text: str) -> float:
-    """Seconds per 1,000 characters to extract ``text`` as one article."""
+    """CPU seconds per 1,000 characters to extract ``text`` as one article.
+
+    CPU time of this process (pinned to one core), not wall time: the machine
+    is shared, and other processes' load would otherwise show up as cost.
+    """
     from techkg.records import Article
 
-    start = time.perf_counter()
+    start = time.process_time()
     extractor.extract(Article(id="long", text=text))
-    return (time.perf_counter() - start) / (len(text) / 1000)
+    return (time.process_time() - start) / (len(text) / 1000)
 
 
 def main() -> None:
