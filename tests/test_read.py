@@ -806,3 +806,46 @@ def test_two_stdin_texts_get_two_ids() -> None:
     lines = [a.id for a in read_all("-", stdin=io.StringIO('{"text": "百度"}\n{"text": "阿里"}\n'))]
     others = [a.id for a in read_all("-", stdin=io.StringIO('{"text": "腾讯"}\n{"text": "小米"}\n'))]
     assert len(set(lines + others)) == 4
+
+
+# --------------------------------------------------------------------------- smaller trust items
+
+
+@pytest.mark.parametrize("label", ["Home", "首页", "返回首頁"])
+def test_html_with_only_a_navigation_link_is_no_article(tmp_path: Path, label: str) -> None:
+    page = write(
+        tmp_path / "nav.html",
+        f"<html><head><title>科技</title></head><body><nav><a href='/'>{label}</a></nav></body></html>",
+    )
+    e = only_error(page)
+    assert "no article text found in the HTML" in str(e)
+
+
+def test_html_short_news_item_with_links_is_kept(tmp_path: Path) -> None:
+    page = write(
+        tmp_path / "item.html",
+        "<html><body><nav><a href='/'>首页</a></nav><article><p>百度今天在北京正式发布了"
+        "<a href='/ernie'>文心一言</a>，面向企业开放测试。</p></article></body></html>",
+    )
+    text = only_article(page).text
+    assert "百度今天在北京正式发布了" in text and "面向企业开放测试" in text
+
+
+def test_symlink_loop_and_broken_link_are_named(tmp_path: Path) -> None:
+    loop = tmp_path / "loop.md"
+    loop.symlink_to(loop)
+    e = only_error(loop)
+    assert "symbolic link loop" in str(e) and "no such file" not in str(e)
+    broken = tmp_path / "gone.md"
+    broken.symlink_to(tmp_path / "missing.md")
+    e = only_error(broken)
+    assert "broken symbolic link" in str(e) and "missing.md" in str(e)
+
+
+def test_one_bad_byte_in_utf8_is_located(tmp_path: Path) -> None:
+    good = "英伟达发布H100\n\n英伟达今天发布了H100。\n台积电代工。\n"
+    data = good.encode("utf-8")
+    at = data.index("台".encode())
+    path = write(tmp_path / "a.txt", data[:at] + b"\xff" + data[at:])
+    e = only_error(path)
+    assert f"byte 0xff at offset {at} (line 4)" in str(e) and "looks binary" not in str(e)

@@ -66,13 +66,35 @@ def decode_bytes(data: bytes, source: str, *, hint: str | None = None) -> str:
             pass
     guess = _guess_encoding(data)
     if guess is None:
-        raise CorpusError(
-            source,
-            f"looks binary (not valid UTF-8, GB18030 or Big5 text); {_READS} files, "
-            "re-save it as UTF-8",
-        )
+        raise CorpusError(source, _undecodable(data))
     log.debug("%s: decoded as %s", source, guess[0])
     return guess[1].removeprefix("\ufeff")
+
+
+_MOSTLY_UTF8 = 0.01
+"""Share of bad bytes under which a file is taken as UTF-8 with a few broken bytes."""
+
+
+def _undecodable(data: bytes) -> str:
+    r"""The message for bytes no encoding reads: where UTF-8 breaks, when it is UTF-8 but for a few bytes.
+
+    >>> _undecodable("英伟达\n台积电".encode() + b"\xff")
+    'not valid UTF-8: byte 0xff at offset 19 (line 2); fix or delete that byte, or re-save the file as UTF-8'
+    """
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    if bad and bad <= max(1, len(text) * _MOSTLY_UTF8):
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            at = exc.start
+            line = data.count(b"\n", 0, at) + 1
+            more = f" and {bad - 1} more" if bad > 1 else ""
+            return (
+                f"not valid UTF-8: byte 0x{data[at]:02x} at offset {at} (line {line}){more}; "
+                "fix or delete that byte, or re-save the file as UTF-8"
+            )
+    return f"looks binary (not valid UTF-8, GB18030 or Big5 text); {_READS} files, re-save it as UTF-8"
 
 
 def _guess_encoding(data: bytes) -> tuple[str, str] | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import glob
 import os
 import re
@@ -42,8 +43,20 @@ def _read_target(
         yield from _read_glob(name, max_bytes, run)
     elif path.exists():
         yield CorpusError(name, "not a regular file or folder; save the articles to a file first")
+    elif path.is_symlink():
+        yield CorpusError(name, _bad_link(path))
     else:
         yield CorpusError(name, "no such file or folder; check the path")
+
+
+def _bad_link(path: Path) -> str:
+    """What is wrong with a symbolic link that leads nowhere: a loop, or a missing target."""
+    try:
+        path.stat()
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symbolic link loop (the link leads back to itself); fix or remove the link"
+    return f"broken symbolic link (it points to {os.readlink(path)}, which does not exist); fix or remove the link"
 
 
 def _read_glob(pattern: str, max_bytes: int, run: _Run) -> Iterator[Article | CorpusError]:
