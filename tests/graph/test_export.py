@@ -146,3 +146,35 @@ def test_export_all_build_formats(store, tmp_path):
                             "entities.csv", "relations.csv"])
     assert len(BUILD_FORMATS) == 6
     assert not list(tmp_path.glob("*.tmp"))
+
+
+def test_export_to_a_closed_pipe_ends_quietly(tmp_path):
+    """`techkg export -o - | head -1`: the reader goes away early; no traceback, no error."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from graph_samples import ARTICLES, build
+
+    from techkg.records import Extraction
+
+    path = tmp_path / "store"
+    with GraphStore.open(path) as s:  # enough articles for the output to outgrow the pipe buffer
+        base = build(ARTICLES[0])
+        s.put_many([
+            Extraction(type(base.article)(**{**base.article.__dict__, "id": f"a{i}", "url": None}),
+                       base.entities, base.relations)
+            for i in range(60)
+        ])
+    src = Path(__file__).resolve().parents[2] / "src"
+    cmd = [sys.executable, "-c", "from techkg.cli import main; main()", "export", "--format", "nq",
+           "-o", "-", "--store", str(path)]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            env={**os.environ, "PYTHONPATH": str(src)})
+    assert proc.stdout is not None and proc.stderr is not None
+    assert proc.stdout.readline()
+    proc.stdout.close()  # what `head -1` does after its line
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=120) == 0, err
+    assert "Traceback" not in err and "BrokenPipe" not in err and err == ""

@@ -311,10 +311,20 @@ def export(
                 sys.stdout.buffer.flush()
                 return
             written = do_export(st, fmt, target)
+        except BrokenPipeError:
+            _reader_gone()
         except TechKGError as e:
             _fail(e)
     for p in written:
         typer.echo(f"wrote {p}", err=True)
+
+
+def _reader_gone() -> None:
+    """Stdout's reader closed early (``| head``): stop quietly, as other command-line tools do."""
+    import os
+
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
+    raise typer.Exit(0)
 
 
 @app.command()
