@@ -178,3 +178,25 @@ def test_export_to_a_closed_pipe_ends_quietly(tmp_path):
     err = proc.stderr.read().decode()
     assert proc.wait(timeout=120) == 0, err
     assert "Traceback" not in err and "BrokenPipe" not in err and err == ""
+
+
+def test_render_says_what_it_drew_and_warns_on_an_empty_store(tmp_path):
+    from typer.testing import CliRunner
+
+    from techkg.cli import app
+
+    path = tmp_path / "store"
+    with GraphStore.open(path) as s:
+        s.put_many(extractions())
+    runner = CliRunner()
+    out = tmp_path / "g.html"
+    r = runner.invoke(app, ["render", "--store", str(path), "-o", str(out), "--top", "3"])
+    assert r.exit_code == 0, r.output
+    total = to_networkx(GraphStore.open(path, read_only=True)).number_of_nodes()
+    assert f"drew 3 of {total} entities" in r.stderr and "links" in r.stderr
+    assert "top 3" in r.stderr  # the page's notes are said too
+    empty = tmp_path / "empty"
+    GraphStore.open(empty).close()
+    r = runner.invoke(app, ["render", "--store", str(empty), "-o", str(tmp_path / "e.html")])
+    assert r.exit_code == 1 and "warning: the store holds no entities" in r.stderr
+    assert not (tmp_path / "e.html").exists()

@@ -427,5 +427,9 @@ def _render(g: Any, path: Path) -> Path | None:
     except ImportError:
         typer.echo("note: techkg.render is not available; graph.html was not drawn", err=True)
         return None
+    if g.number_of_nodes() == 0:
+        typer.echo(f"warning: the store holds no entities yet, so there is nothing to draw; {path} not written",
+                   err=True)
+        return None
     render_html(g, path, title="techkg")
     return path
