@@ -187,6 +187,17 @@ def test_summary_line_and_dict():
     assert s.as_dict()["seconds"] == 1.234 and s.ok
 
 
+def _articles_now(store_dir: Path) -> int:
+    """Articles in a store another process is writing (0 while it cannot be read yet)."""
+    if not (store_dir / "CURRENT").exists():
+        return 0
+    try:
+        with GraphStore.open(store_dir, read_only=True) as store:
+            return len(store.articles())
+    except (TechKGError, RuntimeError, OSError):  # the writer has not laid the store out yet
+        return 0
+
+
 def test_cli_ingest_kill_9_leaves_store_consistent(tmp_path):
     """A real `techkg ingest` killed with SIGKILL half-way: every article is whole or absent."""
     jsonl = tmp_path / "many.jsonl"
@@ -203,23 +214,25 @@ def test_cli_ingest_kill_9_leaves_store_consistent(tmp_path):
            "--no-model", "--no-progress", "--batch-size", "16"]
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    seen = 0
     try:
-        deadline = time.monotonic() + 60
-        # wait until the store holds some articles (the LOCK file appears at open; give it time)
-        while time.monotonic() < deadline and proc.poll() is None:
-            time.sleep(0.5)
-            sst = list(store_dir.glob("*.sst")) + list(store_dir.glob("*.log"))
-            if sst and sum(p.stat().st_size for p in sst) > 50_000:
-                break
+        # Wait for whole articles in the store (read beside the writer), not for a time or a file
+        # size: on a busy machine loading the model alone can take long, and a kill before any
+        # write would prove nothing. 234 articles still to go make finishing first impossible.
+        deadline = time.monotonic() + 300
+        while seen < 16 and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.2)
+            seen = _articles_now(store_dir)
         os.kill(proc.pid, signal.SIGKILL)
     finally:
         proc.wait(timeout=30)
     assert proc.returncode == -signal.SIGKILL, proc.stderr.read().decode() if proc.stderr else ""
+    assert seen >= 16, "no article was written within 300 s"
     with GraphStore.open(store_dir) as store:
         assert store.check() == []
         n = len(store.articles())
-        assert 0 < n < 250
-        # and the same command finishes the job
+        assert seen <= n < 250
+    # and the same command finishes the job
     done = subprocess.run(cmd, capture_output=True, env=env, timeout=600, text=True)
     assert done.returncode == 0, done.stderr
     assert f"unchanged {n}" in done.stderr
