@@ -107,10 +107,11 @@ def _run_ingest(
                       batch_size=batch_size, force=force, on_error=on_error, on_progress=on_progress)
 
 
-def _print_summary(s: IngestSummary, store: Path) -> None:
+def _print_summary(s: IngestSummary, store: Path | None) -> None:
     for note in s.notes:
         typer.echo(f"note: {note}", err=True)
-    typer.echo(f"{s.line()}\nstore: {store}", err=True)
+    where = store if store is not None else "none created (nothing was stored)"
+    typer.echo(f"{s.line()}\nstore: {where}", err=True)
 
 
 def _missing_from(path: Path) -> Path | None:
@@ -123,17 +124,22 @@ def _missing_from(path: Path) -> Path | None:
     return missing
 
 
-def _drop_if_unused(created: Path | None, store: Path, s: IngestSummary | None) -> None:
-    """Remove a store this command created when nothing went into it (a failed first ingest)."""
+def _drop_if_unused(created: Path | None, store: Path, s: IngestSummary | None) -> bool:
+    """Remove a store this command created when nothing went into it (a failed first ingest).
+
+    Returns:
+        True when the store was removed.
+    """
     import shutil
 
     if created is None or (s is not None and (s.new or s.updated)):
-        return
+        return False
     shutil.rmtree(store, ignore_errors=True)
     for p in (store.parent, *store.parent.parents):  # folders made for it, if left empty
         if not p.is_relative_to(created) or any(p.iterdir()):
             break
         p.rmdir()
+    return True
 
 
 @app.command()
@@ -167,10 +173,10 @@ def ingest(
     except TechKGError as e:
         _drop_if_unused(created, store, None)
         _fail(_with_hint(e))
-    _drop_if_unused(created, store, summary)
+    dropped = _drop_if_unused(created, store, summary)
     if as_json:
         typer.echo(json.dumps(summary.as_dict(), ensure_ascii=False))
-    _print_summary(summary, store)
+    _print_summary(summary, None if dropped else store)
     if not summary.ok:
         raise typer.Exit(1)
 
