@@ -849,3 +849,13 @@ def test_one_bad_byte_in_utf8_is_located(tmp_path: Path) -> None:
     path = write(tmp_path / "a.txt", data[:at] + b"\xff" + data[at:])
     e = only_error(path)
     assert f"byte 0xff at offset {at} (line 4)" in str(e) and "looks binary" not in str(e)
+
+
+def test_one_bad_byte_in_a_jsonl_line_is_located(tmp_path: Path) -> None:
+    line = '{"text": "英伟达发布H100"}'.encode()
+    at = line.index("发".encode())
+    path = write(tmp_path / "feed.jsonl", b'{"text": "ok"}\n' + line[:at] + b"\xff" + line[at:] + b"\n")
+    items = read_all(path)
+    (e,) = errors(items)
+    assert e.line == 2 and f"byte 0xff at byte {at + 1} of the line" in str(e)
+    assert [a.text for a in articles(items)] == ["ok"]

@@ -59,6 +59,8 @@ def decode_bytes(data: bytes, source: str, *, hint: str | None = None) -> str:
         return data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError:
         pass
+    if _damaged_utf8(data):
+        raise CorpusError(source, _undecodable(data))
     if hint:
         try:
             return data.decode(hint).removeprefix("\ufeff")
@@ -74,8 +76,28 @@ def decode_bytes(data: bytes, source: str, *, hint: str | None = None) -> str:
 _MOSTLY_UTF8 = 0.01
 """Share of bad bytes under which a file is taken as UTF-8 with a few broken bytes."""
 
+_UTF8_EVIDENCE = 4
+"""Valid non-ASCII UTF-8 characters needed per bad byte to call the bytes damaged UTF-8."""
 
-def _undecodable(data: bytes) -> str:
+
+def _damaged_utf8(data: bytes) -> bool:
+    r"""True for UTF-8 text with a few broken bytes: reading it as GB18030 or Big5 would garble it.
+
+    Legacy Chinese bytes almost never form valid multi-byte UTF-8, so many valid
+    non-ASCII characters around a few bad bytes mean UTF-8 with damage.
+
+    >>> _damaged_utf8("英伟达与台积电合作".encode() + b"\xff"), _damaged_utf8("英伟达与台积电".encode("gbk"))
+    (True, False)
+    """
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    if not bad or bad > max(1, len(text) * _MOSTLY_UTF8):
+        return False
+    valid = sum(1 for ch in text if ch >= "\x80" and ch != "\ufffd")
+    return valid >= _UTF8_EVIDENCE * bad
+
+
+def _undecodable(data: bytes, *, one_line: bool = False) -> str:
     r"""The message for bytes no encoding reads: where UTF-8 breaks, when it is UTF-8 but for a few bytes.
 
     >>> _undecodable("英伟达\n台积电".encode() + b"\xff")
@@ -89,9 +111,10 @@ def _undecodable(data: bytes) -> str:
         except UnicodeDecodeError as exc:
             at = exc.start
             line = data.count(b"\n", 0, at) + 1
+            where = f"byte {at + 1} of the line" if one_line else f"offset {at} (line {line})"
             more = f" and {bad - 1} more" if bad > 1 else ""
             return (
-                f"not valid UTF-8: byte 0x{data[at]:02x} at offset {at} (line {line}){more}; "
+                f"not valid UTF-8: byte 0x{data[at]:02x} at {where}{more}; "
                 "fix or delete that byte, or re-save the file as UTF-8"
             )
     return f"looks binary (not valid UTF-8, GB18030 or Big5 text); {_READS} files, re-save it as UTF-8"

@@ -10,7 +10,7 @@ from typing import BinaryIO
 
 from techkg.errors import CorpusError
 from techkg.read.articles import _article_from_mapping
-from techkg.read.encoding import _BOMS, _guess_encoding
+from techkg.read.encoding import _BOMS, _damaged_utf8, _guess_encoding, _undecodable
 from techkg.read.messages import _READS, _too_large
 from techkg.read.streams import _SNIFF_BYTES, _Chain
 from techkg.records import Article
@@ -116,6 +116,8 @@ class _LineDecoder:
             return raw.decode("utf-8")
         except UnicodeDecodeError:
             pass
+        if _damaged_utf8(raw):
+            raise CorpusError(self.source, _undecodable(raw, one_line=True), lineno)
         if self.encoding is not None:
             try:
                 return raw.decode(self.encoding)
@@ -123,10 +125,6 @@ class _LineDecoder:
                 pass
         guess = _guess_encoding(raw)
         if guess is None:
-            raise CorpusError(
-                self.source,
-                "line is not valid UTF-8 (nor GB18030 or Big5) text; re-save the file as UTF-8",
-                lineno,
-            )
+            raise CorpusError(self.source, _undecodable(raw, one_line=True), lineno)
         self.encoding = guess[0]
         return guess[1]
