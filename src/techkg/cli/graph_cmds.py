@@ -21,11 +21,16 @@ if TYPE_CHECKING:
     from techkg.ingest import IngestSummary
     from techkg.store import GraphStore
 
-DEFAULT_STORE = Path("output/store")  # same as techkg.store.DEFAULT_STORE (kept import-free)
+DEFAULT_STORE = "output/store"  # same as techkg.store.DEFAULT_STORE (kept import-free)
 DEFAULT_BASE = "https://w3id.org/techkg/id/"
 
 StoreOpt = Annotated[
-    Path, typer.Option("--store", help="Graph store directory (created by 'techkg ingest').")
+    str,
+    typer.Option(
+        "--store",
+        help="Graph store directory (created by 'techkg ingest'), or the http(s) URL of a "
+             "SPARQL 1.1 server (see docs/remote-store.md).",
+    ),
 ]
 BaseOpt = Annotated[
     str,
@@ -51,7 +56,7 @@ def _with_hint(err: Exception) -> str:
     return str(err)
 
 
-def _open(store: Path, base: str, *, read_only: bool = False) -> GraphStore:
+def _open(store: str, base: str, *, read_only: bool = False) -> GraphStore:
     from techkg.errors import TechKGError
     from techkg.store import GraphStore
 
@@ -107,8 +112,10 @@ def _run_ingest(
                       batch_size=batch_size, force=force, on_error=on_error, on_progress=on_progress)
 
 
-def _print_summary(s: IngestSummary, store: Path) -> None:
-    typer.echo(f"{s.line()}\nstore: {store}", err=True)
+def _print_summary(s: IngestSummary, store: str) -> None:
+    from techkg.remote_store import redact
+
+    typer.echo(f"{s.line()}\nstore: {redact(store)}", err=True)
 
 
 @app.command()
