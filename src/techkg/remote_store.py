@@ -67,12 +67,13 @@ from dataclasses import dataclass
 from typing import IO, TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, urljoin, urlsplit, urlunsplit
 
+import httpx
+
 from techkg.errors import QueryError, StoreError
 from techkg.store import GraphStore, syntax_error
 from techkg.vocab import DEFAULT_BASE
 
 if TYPE_CHECKING:
-    import httpx
     import pyoxigraph
 
 ENV_TOKEN = "TECHKG_STORE_TOKEN"
@@ -173,8 +174,6 @@ class Endpoints:
 
 def _auth_from_env() -> Any:
     """The httpx auth (or None) from ``TECHKG_STORE_TOKEN`` or ``TECHKG_STORE_USER``/``_PASSWORD``."""
-    import httpx
-
     token = os.environ.get(ENV_TOKEN)
     user = os.environ.get(ENV_USER)
     if token and user:
@@ -202,7 +201,7 @@ def _number_from_env(name: str, default: float, kind: type) -> Any:
     return value
 
 
-class _Bearer:
+class _Bearer(httpx.Auth):
     """httpx auth flow sending ``Authorization: Bearer TOKEN`` (kept out of reprs)."""
 
     def __init__(self, token: str) -> None:
@@ -232,8 +231,6 @@ class SparqlClient:
 
     def __init__(self, endpoints: Endpoints, *, auth: Any = None,
                  timeout_s: float = DEFAULT_TIMEOUT_S, retries: int = DEFAULT_RETRIES) -> None:
-        import httpx
-
         self.endpoints = endpoints
         self.retries = retries
         self._http = httpx.Client(auth=auth, timeout=timeout_s, follow_redirects=True)
@@ -246,8 +243,6 @@ class SparqlClient:
 
     def _send(self, method: str, url: str, **kwargs: Any) -> httpx.Response:
         """One request with bounded retries; HTTP errors become :class:`StoreError`s naming ``url``."""
-        import httpx
-
         delay = BACKOFF_S
         for attempt in range(self.retries + 1):
             last = attempt == self.retries
