@@ -370,3 +370,29 @@ def test_bad_settings_are_named(monkeypatch, recorder):
     monkeypatch.setenv("TECHKG_STORE_TIMEOUT", "soon")
     with pytest.raises(StoreError, match="TECHKG_STORE_TIMEOUT='soon' is not a number"):
         GraphStore.open(recorder)
+
+
+def test_web_app_serves_the_remote_store(corpus_pair):
+    from starlette.testclient import TestClient
+
+    from techkg.serve import create_app
+
+    remote, embedded = corpus_pair
+    client = TestClient(create_app(remote))
+    q = "SELECT ?label WHERE { company:nvidia rdfs:label ?label FILTER(LANG(?label) = 'zh-hant') }"
+    r = client.get("/sparql", params={"query": q}, headers={"Accept": "application/sparql-results+json"})
+    assert r.status_code == 200, r.text
+    assert [b["label"]["value"] for b in r.json()["results"]["bindings"]] == ["輝達"]
+    # the protocol's own dataset (default-graph-uri) is passed on to the server
+    g = str(IDS.graph(embedded.articles()[0].id))
+    r = client.get("/sparql", params={"query": "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }", "default-graph-uri": g},
+                   headers={"Accept": "application/sparql-results+json"})
+    n = int(r.json()["results"]["bindings"][0]["n"]["value"])
+    assert n == int(embedded.select(f"SELECT (COUNT(*) AS ?n) {{ GRAPH <{g}> {{ ?s ?p ?o }} }}")[0]["n"]) > 0
+    assert client.get("/api/stats").json()["quads"] == len(embedded)
+    params = {"iri": f"{C}nvidia", "hops": "1"}
+    r = client.get("/api/graph", params=params)
+    assert r.status_code == 200 and len(r.json()["nodes"]) > 5
+    assert r.json() == TestClient(create_app(embedded)).get("/api/graph", params=params).json()
+    r = client.get("/entity", params={"q": "輝達"})
+    assert r.status_code == 200 and "NVIDIA" in r.text
