@@ -176,19 +176,19 @@ def test_export_load_round_trip(remote):
 
 
 @pytest.fixture(scope="module")
-def corpus_pair(server, extractor, corpus_dir):
-    """The repository's corpus extracted once, put into the remote and an embedded store."""
+def corpus_pair(tmp_path_factory, extractor, corpus_dir):
+    """The repository's corpus extracted once, put into a remote store (its own server) and an embedded one."""
     from techkg.read import read_articles
 
     articles = [a for a in read_articles([str(corpus_dir)]) if not isinstance(a, Exception)]
     exs = list(extractor.pipe(articles))
-    httpx.post(f"{server}/update", content="DROP ALL", headers={"Content-Type": "application/sparql-update"})
-    remote = GraphStore.open(server)
-    embedded = GraphStore.open(None)
-    remote.put_many(exs)
-    embedded.put_many(exs)
-    yield remote, embedded
-    remote.close()
+    with oxigraph_server(tmp_path_factory.mktemp("oxigraph-corpus") / "data") as url:
+        remote = GraphStore.open(url)
+        embedded = GraphStore.open(None)
+        remote.put_many(exs)
+        embedded.put_many(exs)
+        yield remote, embedded
+        remote.close()
 
 
 def rows_of(result) -> list[tuple]:
