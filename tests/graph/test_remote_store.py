@@ -396,3 +396,14 @@ def test_web_app_serves_the_remote_store(corpus_pair):
     assert r.json() == TestClient(create_app(embedded)).get("/api/graph", params=params).json()
     r = client.get("/entity", params={"q": "輝達"})
     assert r.status_code == 200 and "NVIDIA" in r.text
+
+
+def test_project_file_keeps_a_store_url(tmp_path):
+    from techkg.config import load_config
+    from techkg.curate import default_path
+
+    (tmp_path / "techkg.toml").write_text('store = "http://127.0.0.1:7878/?store=data"\nmodel = false\n')
+    assert load_config(tmp_path / "techkg.toml").options["store"] == "http://127.0.0.1:7878/?store=data"
+    (tmp_path / "techkg.toml").write_text('store = "kg/store"\n')
+    assert load_config(tmp_path / "techkg.toml").options["store"] == tmp_path / "kg" / "store"
+    assert default_path("http://127.0.0.1:7878") == Path("curations.jsonl")
