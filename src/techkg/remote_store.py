@@ -21,10 +21,11 @@ that techkg uses (``query``, ``update``, ``extend``, ``quads_for_pattern``,
 **The default graph.** The remote store keeps the union of the article
 graphs as real triples in the server's default graph, written in the same
 update request as the article graph, exactly like the embedded store. It does
-not rely on a server's "union default graph" option, so it works on any
-server in its default configuration (run Oxigraph server *without*
-``--union-default-graph``; with it, the results are the same but the default
-graph shows each triple twice to ``quads_for_pattern``).
+not rely on a server's "union default graph" option, so the server needs a
+writable default graph of its own: Oxigraph server as it starts (without
+``--union-default-graph``; with it, answers are the same but
+``quads_for_pattern`` sees each triple twice). Virtuoso 7 has none, so
+writes fail there (``docs/remote-store.md`` says what was tried).
 
 **Atomicity.** A new, changed or removed batch of articles is one SPARQL
 Update request (``INSERT DATA``, or retract + ``DROP SILENT GRAPH`` +
