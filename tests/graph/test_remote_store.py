@@ -298,13 +298,18 @@ class _Recorder(BaseHTTPRequestHandler):
     seen: list[str | None] = []
     failures: list[int] = []  # status codes to answer before succeeding
     expected: str | None = None
+    answers_left: int | None = None  # then every request gets a 500
 
     def do_POST(self) -> None:  # noqa: N802 - http.server's naming
         self.rfile.read(int(self.headers.get("Content-Length", 0)))
         auth = self.headers.get("Authorization")
         type(self).seen.append(auth)
+        if type(self).answers_left is not None:
+            type(self).answers_left -= 1
         if type(self).failures:
             self._answer(type(self).failures.pop(0), b"busy", "text/plain")
+        elif type(self).answers_left is not None and type(self).answers_left < 0:
+            self._answer(500, "存储故障: disk full".encode(), "text/plain; charset=utf-8")
         elif auth != type(self).expected:
             self._answer(401, b"Unauthorized", "text/plain")
         else:
@@ -326,7 +331,7 @@ def recorder():
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Recorder)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
-    _Recorder.seen, _Recorder.failures, _Recorder.expected = [], [], None
+    _Recorder.seen, _Recorder.failures, _Recorder.expected, _Recorder.answers_left = [], [], None, None
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
     httpd.shutdown()
     httpd.server_close()
@@ -407,3 +412,10 @@ def test_project_file_keeps_a_store_url(tmp_path):
     (tmp_path / "techkg.toml").write_text('store = "kg/store"\n')
     assert load_config(tmp_path / "techkg.toml").options["store"] == tmp_path / "kg" / "store"
     assert default_path("http://127.0.0.1:7878") == Path("curations.jsonl")
+
+
+def test_server_failing_mid_command_is_one_clear_error(recorder):
+    _Recorder.answers_left = 1  # the ASK at open, then HTTP 500
+    res = CliRunner().invoke(app, ["stats", "--store", recorder])
+    assert res.exit_code == 1
+    assert f"error: {recorder}/query: the query failed (HTTP 500: 存储故障: disk full)" in res.output

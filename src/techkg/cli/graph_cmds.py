@@ -335,11 +335,15 @@ def stats(
     """Counts, top companies by degree and PageRank, and communities."""
     from dataclasses import asdict
 
+    from techkg.errors import TechKGError
     from techkg.stats import compute_stats
 
     with _open(store, base, read_only=True) as st:
-        s = compute_stats(st, top=top)
-        arts = st.articles() if articles else []
+        try:
+            s = compute_stats(st, top=top)
+            arts = st.articles() if articles else []
+        except TechKGError as e:  # e.g. a SPARQL server that stopped answering
+            _fail(e)
     if as_json:
         d = s.as_dict()
         if articles:
