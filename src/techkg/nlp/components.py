@@ -134,11 +134,15 @@ class Linker:
         lexicon = self._lexicon()
         makers: dict[str, str] = {}
         brand_at = {b.start_char: b for b in doc.spans.get("brands", [])}
+        brand_at.update({b.end_char: b for b in doc.spans.get("brands", [])})  # right before the product
         declared = doc.user_data.get("techkg.makers", {})
         aliases: dict[str, str] = {}  # key -> the key it merges into (name and its abbreviation)
         ents = list(doc.ents)
         for span in ents:
-            brand = brand_at.get(span.start_char)
+            glued = span.start_char
+            while glued > 0 and text[glued - 1] == " ":
+                glued -= 1
+            brand = brand_at.get(span.start_char) or brand_at.get(glued)
             key = span.kb_id_
             if not key:
                 surface = text[span.start_char : span.end_char]

@@ -2,19 +2,22 @@
 
 Longer spans win over shorter ones, then higher scores (the lexicon over
 patterns over context over the statistical tagger). A product name that
-starts with a company name ("NVIDIA DGX Quantum") keeps the company as a
-*brand* mention, stored in ``doc.spans["brands"]``, because the article does
-name that company.
+starts with a company name ("NVIDIA DGX Quantum") is cut to its own name
+("DGX Quantum", maker NVIDIA); the company stays a *brand* mention, stored
+in ``doc.spans["brands"]``, because the article does name that company.
 """
 
 from __future__ import annotations
 
+import bisect
 import itertools
+from collections.abc import Iterable
 
 from spacy.tokens import Doc
 
 from techkg.nlp import terms
-from techkg.nlp.candidates import Candidate, doc_text
+from techkg.nlp.candidates import Candidate, doc_text, is_sentence
+from techkg.text import is_han
 
 LABELS = {"Company": "COMPANY", "Product": "PRODUCT"}
 MIN_SCORE = 0.5
@@ -23,26 +26,26 @@ MIN_SCORE = 0.5
 def choose(candidates: list[Candidate], text: str) -> tuple[list[Candidate], list[Candidate]]:
     """Non-overlapping entity candidates, and the brand companies inside chosen products.
 
-    >>> a = Candidate(0, 6, "Company", "lexicon", 0.95, key="nvidia")
-    >>> b = Candidate(0, 11, "Product", "pattern", 0.8, maker="nvidia")
-    >>> chosen, brands = choose([a, b], "NVIDIA DGX Q")
-    >>> [(c.start, c.end, c.label) for c in chosen], [(c.start, c.end) for c in brands]
-    ([(0, 11, 'Product')], [(0, 6)])
+    >>> a = Candidate(0, 3, "Company", "lexicon", 0.95, key="nvidia")
+    >>> b = Candidate(0, 7, "Product", "pattern", 0.8)
+    >>> chosen, brands = choose([a, b], "英伟达DGX Q")
+    >>> [(c.start, c.end, c.label, c.maker) for c in chosen], [(c.start, c.end) for c in brands]
+    ([(3, 7, 'Product', 'nvidia')], [(0, 3)])
     """
-    blocked = [c for c in candidates if c.label == "Blocked"]
-    not_company = [c for c in candidates if c.label == "NotCompany"]
+    blocked = Cover((c.start, c.end) for c in candidates if c.label == "Blocked")
+    not_company = Cover((c.start, c.end) for c in candidates if c.label == "NotCompany")
     usable = []
     for c in candidates:
         if c.label in ("Blocked", "NotCompany") or c.score < MIN_SCORE:
             continue
-        if c.label == "Company" and c.source in ("lac", "model") and any(
-            b.start <= c.start and c.end <= b.end for b in not_company
-        ):
+        if c.label == "Company" and c.source in ("lac", "model") and not_company.covers(c.start, c.end):
             continue
         surface = text[c.start : c.end].strip()
         if not surface or surface.lower() in terms.GENERIC_TERMS:
             continue
-        if c.source != "lexicon" and any(b.start <= c.start and c.end <= b.end for b in blocked):
+        if c.source != "lexicon" and blocked.covers(c.start, c.end):
+            continue
+        if c.label == "Product" and c.source != "lexicon" and not can_name_product(surface):
             continue
         usable.append(c)
     usable = _drop_swallowing(usable, text)
@@ -56,26 +59,97 @@ def choose(candidates: list[Candidate], text: str) -> tuple[list[Candidate], lis
         chosen.append(c)
     chosen = [_extend_series(c, text, taken) for c in chosen]
     chosen.sort(key=lambda c: c.start)
-    brands = [
+    product_end = {p.start: p.end for p in chosen if p.label == "Product"}
+    brands = _dedupe([
         c
         for c in usable
-        if c.label == "Company"
-        and c.source != "model"
-        and any(p.label == "Product" and p.start == c.start and c.end < p.end for p in chosen)
-    ]
-    return chosen, _dedupe(brands)
+        if c.label == "Company" and c.source != "model" and c.end < product_end.get(c.start, -1)
+    ])
+    brand_at = {b.start: b for b in brands}
+    return [_without_brand(c, brand_at.get(c.start), text) for c in chosen], brands
+
+
+def can_name_product(surface: str) -> bool:
+    """False for what cannot be a product's own name: one character, a bare number, a sentence.
+
+    >>> can_name_product("X"), can_name_product("14"), can_name_product("Find X7"), can_name_product("IMX800")
+    (False, False, True, True)
+    """
+    surface = surface.strip()
+    if len(surface) < 2 or surface.replace(" ", "").replace(".", "").isdigit():
+        return False
+    if surface.lower() in terms.GENERIC_TERMS:
+        return False
+    return not is_sentence(surface.split())
+
+
+def _without_brand(c: Candidate, brand: Candidate | None, text: str) -> Candidate:
+    """A Latin product name glued to its maker's Chinese name ("索尼 IMX800", "谷歌TPU v3") is
+    named without it; the maker stays a company mention and becomes the product's maker.
+    A model number ("小米14", "小米12S Ultra"), a Latin brand ("Oracle Exadata") and a
+    lexicon name keep the brand."""
+    if c.label != "Product" or brand is None or c.source == "lexicon" or not is_han(text[brand.end - 1]):
+        return c  # the lexicon names its products itself; "Oracle Exadata" is one name
+    start = brand.end
+    while start < c.end and text[start] == " ":
+        start += 1
+    if not text[start].isascii() or not text[start].isalpha() or not can_name_product(text[start : c.end]):
+        return c  # "小米14", "小米12S Ultra": the brand is part of the name
+    return Candidate(start, c.end, c.label, c.source, c.score, c.key, c.weak, c.maker or brand.key)
+
+
+class Cover:
+    """Intervals, asked whether one of them covers a span: sorted starts and a running
+    maximum of ends, so each question costs one binary search.
+
+    >>> cover = Cover([(0, 3), (10, 20)])
+    >>> cover.covers(1, 3), cover.covers(12, 20), cover.covers(2, 11)
+    (True, True, False)
+    """
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self._starts = [s for s, _ in ordered]
+        self._max_end = list(itertools.accumulate((e for _, e in ordered), max))
+
+    def covers(self, start: int, end: int) -> bool:
+        """True when some interval ``(s, e)`` has ``s <= start`` and ``end <= e``."""
+        i = bisect.bisect_right(self._starts, start)
+        return i > 0 and self._max_end[i - 1] >= end
+
+
+def _holds_shorter(spans: Iterable[tuple[int, int]]):
+    """A test ``(start, end) -> bool``: does one of ``spans`` lie inside it and is shorter?
+
+    Spans are sorted by start with a suffix minimum of ends, so each test is
+    one binary search (plus a look-up for spans that share its start).
+    """
+    ordered = sorted(spans)
+    starts = [s for s, _ in ordered]
+    min_end = list(itertools.accumulate((e for _, e in reversed(ordered)), min))[::-1]
+    first_end: dict[int, int] = {}
+    for s, e in ordered:
+        first_end.setdefault(s, e)  # the shortest span starting at s
+
+    def test(start: int, end: int) -> bool:
+        i = bisect.bisect_right(starts, start)  # spans starting after ``start``
+        if i < len(starts) and min_end[i] <= end:
+            return True
+        return first_end.get(start, end) < end
+
+    return test
 
 
 def _drop_swallowing(cands: list[Candidate], text: str) -> list[Candidate]:
     """Drop guessed company spans that swallow a lexicon name ("华为全", "谷歌云和"), and
     series names taken for companies where the article uses them with a model number ("天玑")."""
-    known = [c for c in cands if c.source == "lexicon"]
+    swallows_known = _holds_shorter((c.start, c.end) for c in cands if c.source == "lexicon")
     series = {text[c.start : c.end].rstrip("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz ")
               for c in cands if c.label == "Product"}
     kept = []
     for c in cands:
         if c.source != "lexicon" and c.label == "Company":
-            if any(k.start >= c.start and k.end <= c.end and k.length < c.length for k in known):
+            if swallows_known(c.start, c.end):
                 continue
             if text[c.start : c.end] in series:
                 continue

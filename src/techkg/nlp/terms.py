@@ -40,6 +40,25 @@ PRODUCT_HEADS = (
     "GPU", "CPU", "Tensor Core GPU", "SoC", "智驾系统", "浏览器", "搜索引擎",
 )
 
+# Category words kept in a code name that has no model number ("Vera CPU", "Rubin GPU"): without
+# them the name is cut short; a model number carries its own identity ("H100 GPU" is H100).
+CODE_NAME_CATEGORIES = frozenset("cpu gpu npu dpu tpu soc superchip".split())
+
+# Words after a product's own name that make it another product (a variant): "Find X7 Ultra",
+# "Qwen 2.5 Max", "Mate 60 Pro". Lower case.
+VARIANT_WORDS = frozenset("pro max ultra plus mini lite turbo nano flip fold air se".split())
+
+# Words that extend a model name: "H100 NVL", "Mate 60 Pro", "骁龙8 Gen 3".
+MODEL_SUFFIX_WORDS = VARIANT_WORDS | frozenset(
+    "nvl gen neo x xl s e edge ti super sonnet opus haiku flash".split()
+)
+
+# English function words: a Latin run holding several of them is a sentence, not a name.
+ENGLISH_FUNCTION_WORDS = frozenset(
+    "a an the is are was were be been it its this that these those we our you your they their "
+    "of for to in on at by with from and or but not as has have had will can do does which who".split()
+)
+
 # Nouns after a name that say it is NOT a product ("Blackwell架构", "4NP工艺").
 NON_PRODUCT_HEADS = ("架构", "工艺", "制程", "技术", "标准", "协议", "指令集", "大会", "峰会", "开发者大会",
                      "发布会", "项目", "计划", "基金", "实验室", "团队", "主题演讲", "演讲", "展会", "品牌")
@@ -61,6 +80,13 @@ COMPANY_DESCRIPTORS = (
 COMPANY_FOLLOWERS = (
     "公司", "集团", "旗下", "创始人", "首席执行官", "CEO", "董事长", "总裁", "股价", "市值", "财报",
     "营收", "官方", "团队", "方面", "高管",
+)
+
+# What a company does, when "X公司" names a kind of company rather than one.
+GENERIC_COMPANY_HEADS = (
+    "软件", "芯片", "电商", "投资", "量化投资", "大模型", "科技", "互联网", "汽车", "手机", "通信", "半导体",
+    "AI", "ai", "云", "游戏", "能源", "电池", "新能源", "代工", "咨询", "研究", "初创", "上市", "国有", "外资",
+    "美国", "中国", "日本", "韩国", "欧洲", "本土", "头部", "龙头", "多家", "两家", "三家", "这家", "该",
 )
 
 # Modifiers that make "X科技" a field of technology rather than a company name.
