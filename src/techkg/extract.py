@@ -12,8 +12,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 
+from techkg import link
 from techkg.records import Article, Entity, Extraction, Mention, Relation
 
 ENTITY_TYPES = {"COMPANY": "Company", "PRODUCT": "Product"}
@@ -101,6 +103,14 @@ def doc_to_extraction(article: Article, doc, lexicon=None) -> Extraction:
     for r in relations:  # whoever the text says released a product is its maker, unless known
         if r.type == "release":
             makers.setdefault(r.target, r.source)
+    rekey = {k: link.maker_scoped_key(k, makers.get(k)) for (t, k) in mentions
+             if t == "Product" and (lexicon is None or lexicon.get(k) is None)}
+    rekey = {k: v for k, v in rekey.items() if k != v}
+    if rekey:  # bare model numbers are keyed within their maker
+        mentions = {(t, rekey.get(k, k) if t == "Product" else k): ms for (t, k), ms in mentions.items()}
+        makers = {rekey.get(k, k): m for k, m in makers.items()}
+        relations = [replace(r, target=rekey.get(r.target, r.target)) if r.type != "partnership" else r
+                     for r in relations]
     company_keys = {k for (t, k) in mentions if t == "Company"}
     entities = []
     for (etype, key), ms in mentions.items():

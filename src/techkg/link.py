@@ -34,6 +34,8 @@ _LEGAL_SUFFIX = re.compile(
     r"(?:[(（](?:中国|集团|控股|香港)[)）])?(?:股份有限公司|有限责任公司|技术有限公司|科技有限公司|有限公司|"
     r"集团有限公司|控股有限公司|股份公司|集团公司|集团|控股|公司|Inc\.?|Ltd\.?|Corp\.?|Corporation|Co\.,? Ltd\.?)$"
 )
+# A bare model number ("V3", "X1", "M6", "P7", "L60"): many makers use the same one.
+BARE_MODEL_RE = re.compile(r"^[a-z]{1,2}\d{1,4}[a-z]?$")
 ABBREVIATION_RE = re.compile(r"^\s*[(（]\s*([A-Za-z][A-Za-z0-9&.\-]{1,9})\s*[)）]")
 
 
@@ -63,6 +65,19 @@ def company_core(name: str) -> str:
 def name_key(name: str) -> str:
     """Stable key for a name no lexicon lists."""
     return match_key(name)
+
+
+def maker_scoped_key(key: str, maker: str | None) -> str:
+    """The key of a product no lexicon lists, within its maker when it is a bare model number.
+
+    DeepSeek's V3 model and vivo's V3 chip must not share one node.
+
+    >>> maker_scoped_key("v3", "vivo"), maker_scoped_key("v3", None), maker_scoped_key("dgxquantum", "nvidia")
+    ('vivo-v3', 'v3', 'dgxquantum')
+    """
+    if maker and BARE_MODEL_RE.match(key) and not key.startswith(maker + "-"):
+        return f"{maker}-{key}"
+    return key
 
 
 def abbreviation_after(text: str, end: int) -> str | None:

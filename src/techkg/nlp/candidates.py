@@ -83,14 +83,44 @@ class Candidate:
 # --- lexicon -----------------------------------------------------------------------------------
 
 
+# Scores by source: how much each finder is trusted where readings compete.
+LEXICON_STRONG = 0.95
+LEXICON_WEAK = 0.8
+
+
 def lexicon_candidates(doc: Doc, lexicon, text: str) -> list[Candidate]:
     """Lexicon hits; weak aliases only where the article confirms them (see ``Lexicon.confirm``)."""
-    hits = lexicon.confirm(lexicon.find(doc_text(doc), folded=text))
-    return [
-        Candidate(h.start, h.end, h.entry.type, "lexicon", 0.8 if h.weak else 0.95, key=h.entry.key,
-                  weak=h.weak, maker=h.entry.maker)
-        for h in hits
-    ]
+    not_in: list[tuple[int, int]] = []
+    hits = lexicon.confirm(lexicon.find(doc_text(doc), folded=text, blocked=not_in))
+    out = [Candidate(s, e, "Blocked", "lexicon", 1.0) for s, e in not_in]  # "联想到": no LAC guess either
+    for h in hits:
+        if h.entry.type == "Company" and common_word_reading(text, h.start, h.end):
+            out.append(Candidate(h.start, h.end, "Blocked", "lexicon", 1.0))
+            continue
+        out.append(Candidate(h.start, h.end, h.entry.type, "lexicon", LEXICON_WEAK if h.weak else LEXICON_STRONG,
+                             key=h.entry.key, weak=h.weak, maker=h.entry.maker))
+    return out
+
+
+def common_word_reading(text: str, start: int, end: int) -> bool:
+    """True when a company name that is also an ordinary word (苹果, 小米, 浪潮) is used as
+    that word: its sentence holds a cue of the ordinary sense (果农, 小米粥, 时代浪潮) and
+    no company cue right after it.
+
+    >>> common_word_reading("今年苹果价格上涨，果农收入增加。", 2, 4)
+    True
+    >>> common_word_reading("苹果公司股价上涨，果农无关。", 0, 2), common_word_reading("苹果发布iPhone。", 0, 2)
+    (False, False)
+    """
+    cues = terms.COMMON_WORD_CUES.get(text[start:end])
+    if not cues:
+        return False
+    if text[end : end + 4].startswith(terms.COMPANY_FOLLOWERS):
+        return False
+    s = max(text.rfind(p, 0, start) for p in "。！？!?\n") + 1
+    ends = [i for i in (text.find(p, end) for p in "。！？!?\n") if i >= 0]
+    sentence = text[s : min(ends) if ends else len(text)]
+    return any(c in sentence for c in cues)
 
 
 # --- companies ---------------------------------------------------------------------------------
@@ -203,7 +233,7 @@ def company_candidates(doc: Doc, text: str, model_spans=()) -> list[Candidate]:
         name = text[start:end]
         if len(name) < 2:
             continue
-        if is_non_company(name):
+        if is_non_company(name) or common_word_reading(text, start, end):
             out.append(Candidate(start, end, "Blocked", "lac", 0.9))
         elif is_han(name[0]):
             out.append(Candidate(start, end, "Company", "lac", 0.6))
