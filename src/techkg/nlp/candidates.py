@@ -91,7 +91,12 @@ LEXICON_WEAK = 0.8
 def lexicon_candidates(doc: Doc, lexicon, text: str) -> list[Candidate]:
     """Lexicon hits; weak aliases only where the article confirms them (see ``Lexicon.confirm``)."""
     not_in: list[tuple[int, int]] = []
-    hits = lexicon.confirm(lexicon.find(doc_text(doc), folded=text, blocked=not_in))
+    found = lexicon.find(doc_text(doc), folded=text, blocked=not_in)
+    hits = lexicon.confirm(found)
+    kept = {(h.start, h.end) for h in hits}
+    # a weak company name the article uses as a company ("理想发布L9 Pro") stands on its own
+    hits += [h for h in found if h.weak and h.entry.type == "Company" and (h.start, h.end) not in kept
+             and _context_says_company(text[max(0, h.start - 8) : h.start], text[h.end : h.end + 20])]
     out = [Candidate(s, e, "Blocked", "lexicon", 1.0) for s, e in not_in]  # "联想到": no LAC guess either
     for h in hits:
         if h.entry.type == "Company" and common_word_reading(text, h.start, h.end):
@@ -142,9 +147,26 @@ def is_non_company(name: str) -> bool:
             head = name[: -len(suffix)]
             if len(head) < 2 or head.lower() in terms.GENERIC_TERMS or head.endswith(terms.GENERIC_COMPANY_HEADS):
                 return True  # "软件公司", "三家大模型公司", "中国电商公司"
+    if _only_descriptor_words(name):
+        return True  # "新创车", "IC设计": what kind of company, not which
     if name.endswith(("科技", "技术")) and name[:-2] in terms.GENERIC_MODIFIERS:
         return True  # "前沿科技", "先进技术"
     return any(name.endswith(s) for s in terms.NON_COMPANY_SUFFIXES)
+
+
+def _only_descriptor_words(name: str) -> bool:
+    """True when ``name`` is made only of words that describe a kind of company.
+
+    >>> _only_descriptor_words("新创车"), _only_descriptor_words("IC设计"), _only_descriptor_words("华为云")
+    (True, True, False)
+    """
+    rest = name
+    while rest:
+        head = next((h for h in terms.GENERIC_COMPANY_HEADS if rest.endswith(h)), None)
+        if head is None:
+            return False
+        rest = rest[: -len(head)]
+    return True
 
 
 def latin_runs(doc: Doc) -> list[tuple[int, int, int, int]]:
@@ -350,6 +372,8 @@ def product_candidates(doc: Doc, text: str, companies: list[Candidate]) -> list[
                 out.append(Candidate(c.start, end, "Product", "pattern", 0.75, maker=c.maker))
             elif _variant_follows(text, c.end):  # "Find X7 Ultra": another product than "Find X7"
                 out.append(Candidate(c.start, _extend_model(text, c.end), "Product", "pattern", 0.75, maker=c.maker))
+            elif (end := _extend_name(text, c.end)) > c.end:  # "macOS Sequoia", "Gemini 1.0 Ultra"
+                out.append(Candidate(c.start, end, "Product", "pattern", 0.75, maker=c.maker))
     # 2. Latin runs: model numbers, names before/after a product noun, release objects
     for _ts, _te, cs, ce in latin_runs(doc):
         name = text[cs:ce]
@@ -422,6 +446,26 @@ def product_candidates(doc: Doc, text: str, companies: list[Candidate]) -> list[
             if nxt.startswith(("大模型", "芯片", "电池", "操作系统", "系统", "手机", "处理器", "汽车")):
                 out.append(Candidate(t.idx, t.idx + len(name), "Product", "context", 0.6))
     return out
+
+
+def _extend_name(text: str, end: int, most: int = 3) -> int:
+    """Extend a product name over up to ``most`` following Latin name words: capitalised
+    words, versions and variant words after one space ("macOS Sequoia", "Gemini 1.0 Ultra")."""
+    pos = end
+    for _ in range(most):
+        m = re.match(r" ([A-Za-z0-9][A-Za-z0-9+\-.]*)(?![A-Za-z0-9])", text[pos : pos + 24])
+        if not m:
+            break
+        word = m.group(1).rstrip(".")
+        low = word.lower()
+        if low in terms.GENERIC_TERMS or terms.STANDARD_RE.match(word) or low in terms.ENGLISH_FUNCTION_WORDS:
+            break
+        if not (word[0].isupper() or re.fullmatch(r"\d+(?:\.\d+)?", word) or low in terms.MODEL_SUFFIX_WORDS):
+            break
+        if word[0].isdigit() and _unit_follows(text, pos + 1 + len(word)):
+            break
+        pos += 1 + len(word)
+    return pos
 
 
 def _variant_follows(text: str, end: int) -> bool:

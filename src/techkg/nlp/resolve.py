@@ -45,7 +45,8 @@ def choose(candidates: list[Candidate], text: str) -> tuple[list[Candidate], lis
             continue
         if c.source != "lexicon" and blocked.covers(c.start, c.end):
             continue
-        if c.label == "Product" and c.source != "lexicon" and not can_name_product(surface):
+        if c.source != "lexicon" and (is_sentence(surface.split()) or (
+                c.label == "Product" and not can_name_product(surface))):
             continue
         usable.append(c)
     usable = _drop_swallowing(usable, text)
