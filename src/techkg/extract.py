@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from techkg import link
+from techkg.nlp import link
 from techkg.records import Article, Entity, Extraction, Mention, Relation
 
 ENTITY_TYPES = {"COMPANY": "Company", "PRODUCT": "Product"}

@@ -12,7 +12,7 @@ import re
 
 import pytest
 
-from techkg.link import maker_scoped_key
+from techkg.nlp.link import maker_scoped_key
 from techkg.nlp import terms
 from techkg.nlp.candidates import common_word_reading, is_non_company, is_sentence
 from techkg.nlp.lexicon import builtin_path

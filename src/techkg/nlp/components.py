@@ -21,7 +21,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from techkg import link
+from techkg.nlp import link
 from techkg.nlp import candidates as cand
 from techkg.nlp import resolve
 from techkg.nlp.relations import Ment, RelationReader
