@@ -97,8 +97,7 @@ class Resolver:
         found = found + cand.list_members(doc, text, found)
         found = found + cand.propagate(found, text)
         chosen, brands = resolve.choose(found, text)
-        resolve.set_entities(doc, chosen, brands)
-        return doc
+        return resolve.set_entities(doc, chosen, brands)
 
 
 class Linker:

@@ -14,10 +14,12 @@ import itertools
 import re
 from collections.abc import Iterable
 
+import numpy
+from spacy.attrs import NORM
 from spacy.tokens import Doc
 
 from techkg.nlp import terms
-from techkg.nlp.candidates import Candidate, doc_text, is_sentence
+from techkg.nlp.candidates import Candidate, is_sentence, tokens
 from techkg.text import is_han
 
 LABELS = {"Company": "COMPANY", "Product": "PRODUCT"}
@@ -179,45 +181,50 @@ def _dedupe(cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
-def align(doc: Doc, offsets: list[tuple[int, int]]) -> None:
-    """Split tokens so every ``(start, end)`` falls on token boundaries."""
+def align(doc: Doc, offsets: list[tuple[int, int]]) -> Doc:
+    """A Doc whose tokens put every ``(start, end)`` on token boundaries.
+
+    Tokens are split by building the Doc once more from its words, tags, norms
+    and sentence starts (linear); spaCy's in-place ``retokenize().split`` moves
+    the rest of the token array for every split, quadratic on long texts. The
+    Doc is returned unchanged when no token needs splitting.
+    """
+    toks = tokens(doc)
+    starts = [t.idx for t in toks]
     cuts: dict[int, set[int]] = {}
-    starts = {t.idx for t in doc}
-    length = len(doc_text(doc))
     for start, end in offsets:
         for pos in (start, end):
-            if pos in starts or pos >= length:
-                continue
-            token = _token_at(doc, pos)
-            if token is not None and token.idx < pos < token.idx + len(token.text):
-                cuts.setdefault(token.i, set()).add(pos - token.idx)
+            i = bisect.bisect_right(starts, pos) - 1  # the token holding ``pos``
+            if i >= 0 and toks[i].idx < pos < toks[i].idx + len(toks[i].text):
+                cuts.setdefault(i, set()).add(pos - toks[i].idx)
     if not cuts:
-        return
-    with doc.retokenize() as retok:
-        for i, rel_cuts in cuts.items():
-            token = doc[i]
-            bounds = [0, *sorted(rel_cuts), len(token.text)]
-            orths = [token.text[a:b] for a, b in itertools.pairwise(bounds)]
-            retok.split(token, orths, heads=[(token, 0)] * len(orths))
+        return doc
+    words, spaces, tags, norms, sent_starts = [], [], [], [], []
+    for i, t in enumerate(toks):
+        bounds = [0, *sorted(cuts.get(i, ())), len(t.text)]
+        pieces = list(itertools.pairwise(bounds))
+        for n, (a, b) in enumerate(pieces):
+            words.append(t.text[a:b])
+            spaces.append(bool(t.whitespace_) and n == len(pieces) - 1)
+            tags.append(t.tag_)
+            norms.append(t.norm_[a:b] if len(t.norm_) == len(t.text) else t.text[a:b])
+            sent_starts.append(doc[i].is_sent_start if n == 0 else False)
+    new = Doc(doc.vocab, words=words, spaces=spaces, tags=tags, sent_starts=sent_starts,
+              user_data=dict(doc.user_data))
+    new.from_array([NORM], numpy.array([[doc.vocab.strings.add(n)] for n in norms], dtype="uint64"))
+    new._context = doc._context  # what ``nlp.pipe(..., as_tuples=True)`` carries along
+    new.user_data.pop("techkg.tokens", None)
+    new.user_data.pop("techkg.latin_runs", None)
+    return new
 
 
-def _token_at(doc: Doc, pos: int):
-    lo, hi = 0, len(doc) - 1
-    while lo <= hi:
-        mid = (lo + hi) // 2
-        t = doc[mid]
-        if t.idx + len(t.text) <= pos:
-            lo = mid + 1
-        elif t.idx > pos:
-            hi = mid - 1
-        else:
-            return t
-    return None
+def set_entities(doc: Doc, chosen: list[Candidate], brands: list[Candidate]) -> Doc:
+    """Write the chosen spans to ``doc.ents`` (kb_id = lexicon key) and brands to a span group.
 
-
-def set_entities(doc: Doc, chosen: list[Candidate], brands: list[Candidate]) -> None:
-    """Write the chosen spans to ``doc.ents`` (kb_id = lexicon key) and brands to a span group."""
-    align(doc, [(c.start, c.end) for c in chosen + brands])
+    Returns:
+        The Doc carrying them (a new one when tokens had to be split).
+    """
+    doc = align(doc, [(c.start, c.end) for c in chosen + brands])
     ents, brand_spans = [], []
     for c in chosen:
         span = doc.char_span(c.start, c.end, label=LABELS[c.label], kb_id=c.key or "")
@@ -230,3 +237,4 @@ def set_entities(doc: Doc, chosen: list[Candidate], brands: list[Candidate]) -> 
     doc.set_ents(ents, default="outside")
     doc.spans["brands"] = brand_spans
     doc.user_data["techkg.makers"] = {(c.start, c.end): c.maker for c in chosen if c.maker}
+    return doc
