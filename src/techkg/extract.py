@@ -103,11 +103,14 @@ def doc_to_extraction(article: Article, doc, lexicon=None) -> Extraction:
     for r in relations:  # whoever the text says released a product is its maker, unless known
         if r.type == "release":
             makers.setdefault(r.target, r.source)
-    rekey = {k: link.maker_scoped_key(k, makers.get(k)) for (t, k) in mentions
-             if t == "Product" and (lexicon is None or lexicon.get(k) is None)}
-    rekey = {k: v for k, v in rekey.items() if k != v}
-    if rekey:  # bare model numbers are keyed within their maker
-        mentions = {(t, rekey.get(k, k) if t == "Product" else k): ms for (t, k), ms in mentions.items()}
+    products = {k: [m.text for m in ms] for (t, k), ms in mentions.items() if t == "Product"}
+    fixed = {k for k in products if lexicon is not None and lexicon.get(k) is not None}
+    rekey = link.product_rekeys(products, makers, fixed)
+    if rekey:  # short forms join their product; bare model numbers are keyed within their maker
+        merged: dict[tuple[str, str], list[Mention]] = {}
+        for (t, k), ms in mentions.items():
+            merged.setdefault((t, rekey.get(k, k) if t == "Product" else k), []).extend(ms)
+        mentions = {k: sorted(ms, key=lambda m: m.start) for k, ms in merged.items()}
         makers = {rekey.get(k, k): m for k, m in makers.items()}
         relations = [replace(r, target=rekey.get(r.target, r.target)) if r.type != "partnership" else r
                      for r in relations]

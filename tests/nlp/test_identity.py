@@ -12,7 +12,7 @@ import re
 
 import pytest
 
-from techkg.nlp.link import maker_scoped_key
+from techkg.nlp.link import maker_scoped_key, product_rekeys
 from techkg.nlp import terms
 from techkg.nlp.candidates import common_word_reading, is_non_company, is_sentence
 from techkg.nlp.lexicon import builtin_path
@@ -52,6 +52,14 @@ IDENTITY_CASES = [
     # a code name keeps its category word; a lexicon name extends over its own name words
     ("輝達在GTC上展示Vera CPU與Rubin GPU。", {("Product", "vera"): "Vera CPU"}),
     ("整合将随iOS 18和macOS Sequoia推出。", {("Product", "macossequoia"): "macOS Sequoia"}),
+]
+
+# (text, key, mentions) — a short form later in the article is the product it abbreviates
+SHORT_FORM_CASES = [
+    ("百度发布文心大模型X1，X1在推理任务上表现出色。", "baidu-ernie-x1", ["文心大模型X1", "X1"]),
+    ("乐道L60正式上市，L60起售价20.69万元。", "nio-onvo-l60", ["乐道L60", "L60"]),
+    ("樂道L60正式上市，L60起售價20.69萬元。", "nio-onvo-l60", ["樂道L60", "L60"]),
+    ("英伟达H100供不应求，NVIDIA H100价格上涨，H100成为抢手货。", "nvidia-h100", ["H100", "NVIDIA H100", "H100"]),
 ]
 
 # (text, {(type, key)}) — well-known companies named inside or before a product name are companies
@@ -97,6 +105,24 @@ def test_identity_keys_and_labels(extractor, text, expected):
     for (etype, key), label in expected.items():
         assert (etype, key) in found, f"{key} not found in {sorted(found)}"
         assert found[(etype, key)].label == label
+
+
+@pytest.mark.parametrize(("text", "key", "mentions"), SHORT_FORM_CASES)
+def test_short_forms_join_their_product(extractor, text, key, mentions):
+    found = {e.key: e for e in _entities(extractor, text)}
+    assert [m.text for m in found[key].mentions] == mentions
+
+
+@pytest.mark.parametrize(("surfaces", "makers", "expected"), [
+    ({"deepseek-v3": ["DeepSeek-V3"], "v3": ["V3"]}, {}, {"v3": "deepseek-v3"}),
+    ({"deepseek-v3": ["DeepSeek-V3"], "v3": ["V3"]}, {"deepseek-v3": "deepseek", "v3": "vivo"}, {"v3": "vivo-v3"}),
+    ({"claude3opus": ["Claude 3 Opus"], "opus": ["Opus"]}, {}, {"opus": "claude3opus"}),
+    ({"findx7": ["Find X7"], "findx7ultra": ["Find X7 Ultra"], "ultra": ["Ultra"]}, {}, {}),
+    ({"gemini1.5pro": ["Gemini 1.5 Pro"], "gemini1.0pro": ["Gemini 1.0 Pro"], "pro": ["Pro"]}, {}, {}),
+    ({"a-x1": ["Alpha X1"], "b-x1": ["Beta X1"], "x1": ["X1"]}, {}, {}),  # two owners: no guess
+])
+def test_product_rekeys(surfaces, makers, expected):
+    assert product_rekeys(surfaces, makers, {k for k in surfaces if "-" in k}) == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), COMPANY_CASES)

@@ -80,6 +80,65 @@ def maker_scoped_key(key: str, maker: str | None) -> str:
     return key
 
 
+def product_rekeys(
+    surfaces: dict[str, list[str]], makers: dict[str, str], fixed: set[str]
+) -> dict[str, str]:
+    """New keys for one article's products no lexicon lists: a short form joins its product,
+    a bare model number is keyed within its maker.
+
+    A product named only by the last part of another product of the article
+    ("X1" beside "文心大模型X1", "Opus" beside "Claude 3 Opus", "V3" beside
+    "DeepSeek-V3") is that product, unless their makers differ (vivo's V3 chip).
+
+    Args:
+        surfaces: product key → its mentions as written.
+        makers: product key → maker key, where known.
+        fixed: keys that must not change (lexicon keys).
+
+    Returns:
+        old key → new key, for the keys that change.
+
+    >>> product_rekeys({"deepseek-v3": ["DeepSeek-V3"], "v3": ["V3"]}, {}, {"deepseek-v3"})
+    {'v3': 'deepseek-v3'}
+    >>> product_rekeys({"deepseek-v3": ["DeepSeek-V3"], "v3": ["V3"]}, {"deepseek-v3": "deepseek", "v3": "vivo"},
+    ...                {"deepseek-v3"})
+    {'v3': 'vivo-v3'}
+    """
+    owners: dict[str, set[str]] = {}
+    for key, names in surfaces.items():
+        for name in names:
+            for tail in _tails(name):
+                owners.setdefault(match_key(tail), set()).add(key)
+    out: dict[str, str] = {}
+    for key, names in surfaces.items():
+        if key in fixed:
+            continue
+        found = set.intersection(*(owners.get(match_key(n), set()) - {key} for n in names)) if names else set()
+        owner = next(iter(found)) if len(found) == 1 else None
+        if owner is not None and makers.get(key) in (None, makers.get(owner)):
+            out[key] = owner
+        elif (scoped := maker_scoped_key(key, makers.get(key))) != key:
+            out[key] = scoped
+    return {k: out.get(v, v) for k, v in out.items()}
+
+
+def _tails(name: str) -> list[str]:
+    """The last parts of a product name that could name it on their own.
+
+    >>> _tails("文心大模型X1"), _tails("Claude 3 Opus"), _tails("DeepSeek-V3"), _tails("Find X7 Ultra")
+    (['X1'], ['3 Opus', 'Opus'], ['V3'], ['X7 Ultra'])
+    """
+    cuts = [m.end() for m in re.finditer(r"[\s\-]+|(?<=[^\x00-\x7f])(?=[A-Za-z0-9])", name)]
+    tails = []
+    for cut in cuts:
+        tail = name[cut:].strip()
+        low = tail.lower()
+        if len(tail) >= 2 and not low.replace(".", "").isdigit() and low not in terms.VARIANT_WORDS \
+                and low not in terms.GENERIC_TERMS:
+            tails.append(tail)
+    return tails
+
+
 def abbreviation_after(text: str, end: int) -> str | None:
     """The bracketed abbreviation right after offset ``end``, if any.
 
