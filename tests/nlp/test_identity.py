@@ -243,12 +243,14 @@ def test_cover_and_shorter_inside_match_brute_force():
 
 
 def _words(name: str) -> set[str]:
-    name = re.sub(r"(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])", " ", name)
+    name = re.sub(r"(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])|(?<=[^\x00-\x7f])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?=[^\x00-\x7f])",
+                  " ", name)
     return {w for w in re.split(r"[\s\-_.:]+", name.lower()) if w}
 
 
 def test_lexicon_variants_are_their_own_entries():
-    """No product alias adds a variant word (Pro, Ultra, Max, ...) its entry's own names lack."""
+    """No product alias adds a variant word (Pro, Ultra, Max, ...) its entry's own names lack,
+    and no Latin alias drops one its label has ("Gemini 2.5" is not "Gemini 2.5 Pro")."""
     offenders = []
     for line in builtin_path().read_text(encoding="utf-8").splitlines():
         entry = json.loads(line)
@@ -259,4 +261,7 @@ def test_lexicon_variants_are_their_own_entries():
             extra = (_words(alias) - own) & terms.VARIANT_WORDS
             if extra:
                 offenders.append((entry["key"], alias, sorted(extra)))
+            missing = (_words(entry["label"]) - _words(alias)) & terms.VARIANT_WORDS
+            if missing and alias.isascii() and alias in entry.get("aliases", []):
+                offenders.append((entry["key"], alias, sorted(missing)))
     assert not offenders

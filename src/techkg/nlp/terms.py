@@ -46,11 +46,11 @@ CODE_NAME_CATEGORIES = frozenset("cpu gpu npu dpu tpu soc superchip".split())
 
 # Words after a product's own name that make it another product (a variant): "Find X7 Ultra",
 # "Qwen 2.5 Max", "Mate 60 Pro". Lower case.
-VARIANT_WORDS = frozenset("pro max ultra plus mini lite turbo nano flip fold air se".split())
+VARIANT_WORDS = frozenset("pro max ultra plus mini lite turbo nano flash flip fold air se".split())
 
 # Words that extend a model name: "H100 NVL", "Mate 60 Pro", "骁龙8 Gen 3".
 MODEL_SUFFIX_WORDS = VARIANT_WORDS | frozenset(
-    "nvl gen neo x xl s e edge ti super sonnet opus haiku flash".split()
+    "nvl gen neo x xl s e edge ti super sonnet opus haiku".split()
 )
 
 # English function words: a Latin run holding several of them is a sentence, not a name.
