@@ -13,7 +13,7 @@ GENERIC_TERMS = frozenset(
     """
     ai gpu cpu npu dpu qpu apu ipu xpu soc asic fpga llm aigc agi api sdk saas paas iaas app apps
     5g 4g 6g 5g-a wifi wi-fi 3d 2d 4k 8k ar vr mr xr iot ev suv mpv ip pc os ui
-    dram nand hbm pcie usb ddr lpddr ssd oled lcd led cmos eda gpt
+    dram nand hbm pcie usb ddr lpddr ssd oled lcd led cmos eda gpt logo cbd lte td-lte td-scdma wcdma cdma gsm
     芯片 大模型 模型 手机 智能手机 平板 电脑 服务器 云 云服务 操作系统 系统 平台 汽车 电动车 新能源汽车
     电池 动力电池 固态电池 处理器 显卡 算力 人工智能 生成式ai 机器人 聊天机器人 数据中心 超级计算机
     软件 硬件 应用 产品 技术 方案 解决方案 引擎 助手 智能助手 ai芯片 ai助手 gpu芯片 超级芯片
