@@ -41,6 +41,8 @@ IDENTITY_CASES = [
      {("Product", "xiaomi-15"): "Xiaomi 15", ("Product", "xiaomi-15-pro"): "Xiaomi 15 Pro"}),
     ("三星发布Galaxy S25和Galaxy S25 Ultra。",
      {("Product", "samsung-galaxy-s25"): "Galaxy S25", ("Product", "samsung-galaxy-s25-ultra"): "Galaxy S25 Ultra"}),
+    ("吉利发布银河E8，随后推出银河L7。",
+     {("Product", "geely-galaxy-e8"): "Geely Galaxy E8", ("Product", "geely-galaxy-l7"): "Geely Galaxy L7"}),
     # a bare model number is keyed within its maker
     ("DeepSeek发布DeepSeek-V3模型。vivo推出自研V3影像芯片。",
      {("Product", "deepseek-v3"): "DeepSeek-V3", ("Product", "vivo-v3"): "V3"}),
@@ -70,6 +72,7 @@ COMPANY_CASES = [
     ("字节跳动豆包大模型日活超过1亿。", {("Company", "bytedance"), ("Product", "bytedance-doubao")}),
     ("谷歌TPU v5p已向云客户开放。", {("Company", "google"), ("Product", "google-tpu-v5p")}),
     ("理想发布L9 Pro。", {("Company", "li-auto")}),
+    ("地平线发布征程6芯片，长安与华为合作开发新车。", {("Company", "horizon-robotics"), ("Company", "changan")}),
     ("苹果发布iPhone 16。", {("Company", "apple"), ("Product", "apple-iphone-16")}),
     ("联想发布新款ThinkPad。", {("Company", "lenovo")}),
 ]
@@ -89,6 +92,9 @@ NOT_ENTITY_CASES = [
     ("我们认为 This is the best phone we have ever made 是苹果的宣传语。", "Product",
      {"This is the best phone we have ever made"}),
     ("X平台的用户增长放缓，X的广告收入下降。", "Product", {"X"}),
+    ("吉利发布银河E8，随后推出银河L7。", "Company", {"银河"}),  # a series, not a company
+    ("站在新的地平线上，我们充满希望。", "Company", {"地平线"}),  # weak names need a company cue
+    ("祝大家新年吉利，万事如意。", "Company", {"吉利"}),
 ]
 
 

@@ -25,6 +25,7 @@ from techkg.text import is_han
 LABELS = {"Company": "COMPANY", "Product": "PRODUCT"}
 MIN_SCORE = 0.5
 SERIES_MODEL_RE = re.compile(r"^(.*[^\x00-\x7f]) ?\d[\w .+-]*$")
+LEXICON_SERIES_RE = re.compile(r"^(.*[^\x00-\x7f]) ?[A-Za-z0-9][\w .+-]*$")
 
 
 def choose(candidates: list[Candidate], text: str) -> tuple[list[Candidate], list[Candidate]]:
@@ -149,10 +150,10 @@ def _drop_swallowing(cands: list[Candidate], text: str) -> list[Candidate]:
     """Drop guessed company spans that swallow a lexicon name ("华为全", "谷歌云和"), and
     series names taken for companies where the article uses them with a model number ("天玑")."""
     swallows_known = _holds_shorter((c.start, c.end) for c in cands if c.source == "lexicon")
-    # a series takes a number ("天玑9300", "麒麟9000S"); a brand glued to a Latin model ("英伟达H100",
-    # "索尼 IMX800") stays a company
+    # a series takes a number ("天玑9300", "麒麟9000S") or is named so by the lexicon ("银河E8"); a
+    # brand glued to a Latin model ("英伟达H100", "索尼 IMX800") stays a company
     series = {m.group(1) for c in cands if c.label == "Product"
-              and (m := SERIES_MODEL_RE.match(text[c.start : c.end]))}
+              and (m := (SERIES_MODEL_RE if c.source != "lexicon" else LEXICON_SERIES_RE).match(text[c.start : c.end]))}
     kept = []
     for c in cands:
         if c.source != "lexicon" and c.label == "Company":
