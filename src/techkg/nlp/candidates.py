@@ -541,6 +541,8 @@ def propagate(cands: list[Candidate], text: str) -> list[Candidate]:
         if latin and ((s > 0 and text[s - 1].isalnum() and not is_han(text[s - 1]))
                       or (e < len(text) and text[e].isalnum() and not is_han(text[e]))):
             continue
+        if c.label == "Product":
+            e = _extend_name(text, e)  # "ROG" found once, "ROG Ally X" here: the longer product
         seen.add((s, e))
         out.append(Candidate(s, e, c.label, "context", c.score - 0.05, maker=c.maker))
     return out
