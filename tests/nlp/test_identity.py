@@ -54,6 +54,8 @@ IDENTITY_CASES = [
     # a code name keeps its category word; a lexicon name extends over its own name words
     ("輝達在GTC上展示Vera CPU與Rubin GPU。", {("Product", "vera"): "Vera CPU"}),
     ("整合将随iOS 18和macOS Sequoia推出。", {("Product", "macossequoia"): "macOS Sequoia"}),
+    ("華碩推出ROG Xbox Ally掌機。定位較高的ROG Xbox Ally X搭載新處理器。",
+     {("Product", "rogxboxally"): "ROG Xbox Ally", ("Product", "rogxboxallyx"): "ROG Xbox Ally X"}),
 ]
 
 # (text, key, mentions) — a short form later in the article is the product it abbreviates
