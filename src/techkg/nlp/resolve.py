@@ -29,7 +29,7 @@ LEXICON_SERIES_RE = re.compile(r"^(.*[^\x00-\x7f]) ?[A-Za-z0-9][\w .+-]*$")
 
 
 def choose(candidates: list[Candidate], text: str) -> tuple[list[Candidate], list[Candidate]]:
-    """Non-overlapping entity candidates, and the brand companies inside chosen products.
+    """Non-overlapping entity candidates, and the brand companies glued to chosen products.
 
     >>> a = Candidate(0, 3, "Company", "lexicon", 0.95, key="nvidia")
     >>> b = Candidate(0, 7, "Product", "pattern", 0.8)
