@@ -50,6 +50,7 @@ IDENTITY_CASES = [
     ("小米14搭载索尼 IMX800传感器，索尼将继续供货。",
      {("Product", "imx800"): "IMX800", ("Company", "sony"): "Sony"}),
     ("索尼发布全新IMX900传感器。", {("Product", "imx900"): "IMX900", ("Company", "sony"): "Sony"}),
+    ("传感器来自索尼 IMX989", {("Product", "imx989"): "IMX989", ("Company", "sony"): "Sony"}),  # at the very end
     ("華碩ROG Ally X正式開賣。", {("Product", "rogallyx"): "ROG Ally X", ("Company", "asus"): "ASUS"}),
     # a code name keeps its category word; a lexicon name extends over its own name words
     ("輝達在GTC上展示Vera CPU與Rubin GPU。", {("Product", "vera"): "Vera CPU"}),

@@ -99,7 +99,8 @@ def _without_brand(c: Candidate, brand: Candidate | None, text: str) -> Candidat
     start = brand.end
     while start < c.end and text[start] == " ":
         start += 1
-    if not text[start].isascii() or not text[start].isalpha() or not can_name_product(text[start : c.end]):
+    if start >= c.end or not text[start].isascii() or not text[start].isalpha() \
+            or not can_name_product(text[start : c.end]):
         return c  # "小米14", "小米12S Ultra": the brand is part of the name
     return Candidate(start, c.end, c.label, c.source, c.score, c.key, c.weak, c.maker or brand.key)
 
