@@ -1,14 +1,11 @@
-"""Extraction time per 1,000 characters as one article grows: 40k, 160k, 320k and 1M characters.
+"""Extraction time on long texts: does any component grow faster than the text?
 
-Two kinds of text are measured: the sample corpus run together as one long
-article (punctuated), and the same text without any punctuation or white
-space (the worst case: no sentence ends to cut at). Each figure is seconds per
-1,000 characters and its ratio to the same text at 5,000 characters (one
-chunk, best of three), measured in the same process; times are CPU seconds; a flat ratio near 1 means linear cost.
-The unchunked pipeline (the extractor before chunking) is measured too at the
-two smallest sizes, for comparison.
+One long text is built from the sample corpus articles, repeated, and cut
+at several lengths; every pipeline component is timed on each length in the
+same process, pinned to one CPU. A component whose time grows linearly has a
+growth ratio (time at 2n / time at n) near 2; a quadratic one near 4.
 
-    python -m bench.long_text [--sizes 40000 160000 320000 1000000] [--no-model]
+    python -m bench.long_text [--sizes 20000 40000 80000 160000] [--no-model]
 """
 
 from __future__ import annotations
@@ -16,76 +13,62 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "bench" / "results" / "long_text.json"
-BASELINE = 5_000
-_PUNCT = re.compile(r"[\s\u3000-\u303f\uff00-\uff0f\uff1a-\uff20!-/:-@\[-`{-~“”‘’「」『』《》、]+")
 
 
-def corpus_text() -> str:
+def long_text(size: int) -> str:
+    """The corpus articles joined and repeated to at least ``size`` characters, cut there."""
     from techkg.read import read_articles
     from techkg.records import Article
 
-    return "\n".join(a.text for a in read_articles([str(ROOT / "corpus")]) if isinstance(a, Article))
+    texts = [a.text for a in read_articles([str(ROOT / "corpus")]) if isinstance(a, Article)]
+    joined = "\n\n".join(texts)
+    return (joined * (size // len(joined) + 1))[:size]
 
 
-def of_length(text: str, n: int) -> str:
-    return (text * (n // len(text) + 1))[:n]
-
-
-def per_kchar(extractor, text: str) -> float:
-    """CPU seconds per 1,000 characters to extract ``text`` as one article.
-
-    CPU time of this process (pinned to one core), not wall time: the machine
-    is shared, and other processes' load would otherwise show up as cost.
-    """
-    from techkg.records import Article
-
-    start = time.process_time()
-    extractor.extract(Article(id="long", text=text))
-    return (time.process_time() - start) / (len(text) / 1000)
+def component_times(nlp, text: str) -> dict[str, float]:
+    """Seconds spent in the tokenizer and in each pipeline component on ``text``."""
+    times = {}
+    start = time.perf_counter()
+    doc = nlp.make_doc(text)
+    times["tokenizer"] = time.perf_counter() - start
+    for name, proc in nlp.pipeline:
+        start = time.perf_counter()
+        doc = proc(doc)
+        times[name] = time.perf_counter() - start
+    times["total"] = sum(times.values())
+    return times
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[40_000, 160_000, 320_000, 1_000_000])
-    parser.add_argument("--unchunked", type=int, nargs="*", default=[40_000, 160_000],
-                        help="sizes also run without chunking (slow: super-linear)")
+    parser.add_argument("--sizes", type=int, nargs="+", default=[20000, 40000, 80000, 160000])
     parser.add_argument("--no-model", action="store_true", help="without the CLUENER tagger")
+    parser.add_argument("--label", default="", help="name of this run in the results file")
     args = parser.parse_args()
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+    from techkg.nlp import load_pipeline
 
-    from techkg.extract import Extractor
-    from techkg.records import Article
-
-    chunked = Extractor(use_model=not args.no_model)
-    unchunked = Extractor(nlp=chunked.nlp, chunk_chars=10**9)
-    chunked.extract(Article(id="warm-up", text="预热。"))
-    punctuated = corpus_text()
-    kinds = {"punctuated": punctuated, "no punctuation": _PUNCT.sub("", punctuated)}
-    result: dict = {"baseline_chars": BASELINE, "company_model": not args.no_model, "cores": 1, "kinds": {}}
-    for kind, source in kinds.items():
-        base = min(per_kchar(chunked, of_length(source, BASELINE)) for _ in range(3))
-        rows = []
-        for n in args.sizes:
-            s = per_kchar(chunked, of_length(source, n))
-            rows.append({"chars": n, "s_per_1k_chars": round(s, 4), "ratio_to_baseline": round(s / base, 2),
-                         "total_s": round(s * n / 1000, 1)})
-            print(f"{kind:15} chunked   {n:>9,} chars  {s:.4f} s/1k  x{s / base:.2f}", flush=True)
-        old = []
-        for n in args.unchunked:
-            s = per_kchar(unchunked, of_length(source, n))
-            old.append({"chars": n, "s_per_1k_chars": round(s, 4), "ratio_to_baseline": round(s / base, 2),
-                        "total_s": round(s * n / 1000, 1)})
-            print(f"{kind:15} unchunked {n:>9,} chars  {s:.4f} s/1k  x{s / base:.2f}", flush=True)
-        result["kinds"][kind] = {"baseline_s_per_1k_chars": round(base, 4), "chunked": rows, "unchunked": old}
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    nlp = load_pipeline(use_model=not args.no_model)
+    component_times(nlp, long_text(2000))  # warm up
+    rows = []
+    for size in sorted(args.sizes):
+        rows.append({"chars": size, **{k: round(v, 3) for k, v in component_times(nlp, long_text(size)).items()}})
+    names = [k for k in rows[0] if k != "chars"]
+    print("| chars | " + " | ".join(names) + " |")
+    print("| --- " * (len(names) + 1) + "|")
+    for r in rows:
+        print(f"| {r['chars']:,} | " + " | ".join(f"{r[n]:.2f}" for n in names) + " |")
+    growth = {n: round(rows[-1][n] / max(rows[-2][n], 1e-6), 2) for n in names} if len(rows) > 1 else {}
+    print("growth (last size / size before): " + ", ".join(f"{n} {g}" for n, g in growth.items()))
+    results = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
+    results[args.label or ("no-model" if args.no_model else "default")] = {"rows": rows, "growth": growth}
+    RESULTS.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n")
 
 
 if __name__ == "__main__":

@@ -21,11 +21,16 @@ if TYPE_CHECKING:
     from techkg.ingest import IngestSummary
     from techkg.store import GraphStore
 
-DEFAULT_STORE = Path("output/store")  # same as techkg.store.DEFAULT_STORE (kept import-free)
+DEFAULT_STORE = "output/store"  # same as techkg.store.DEFAULT_STORE (kept import-free)
 DEFAULT_BASE = "https://w3id.org/techkg/id/"
 
 StoreOpt = Annotated[
-    Path, typer.Option("--store", help="Graph store directory (created by 'techkg ingest').")
+    str,
+    typer.Option(
+        "--store",
+        help="Graph store directory (created by 'techkg ingest'), or the http(s) URL of a "
+             "SPARQL 1.1 server (see docs/remote-store.md).",
+    ),
 ]
 BaseOpt = Annotated[
     str,
@@ -58,7 +63,7 @@ def _with_hint(err: Exception) -> str:
     return str(err)
 
 
-def _open(store: Path, base: str, *, read_only: bool = False) -> GraphStore:
+def _open(store: str, base: str, *, read_only: bool = False) -> GraphStore:
     from techkg.errors import TechKGError
     from techkg.store import GraphStore
 
@@ -140,15 +145,22 @@ def _run_ingest(
                       batch_size=batch_size, force=force, on_error=on_error, on_progress=on_progress)
 
 
-def _print_summary(s: IngestSummary, store: Path | None) -> None:
+def _print_summary(s: IngestSummary, store: str | None) -> None:
+    from techkg.remote_store import redact
+
     for note in s.notes:
         typer.echo(f"note: {note}", err=True)
-    where = store if store is not None else "none created (nothing was stored)"
+    where = redact(store) if store is not None else "none created (nothing was stored)"
     typer.echo(f"{s.line()}\nstore: {where}", err=True)
 
 
-def _missing_from(path: Path) -> Path | None:
-    """The outermost folder of ``path`` (itself included) that does not exist yet, or None."""
+def _missing_from(store: str) -> Path | None:
+    """The outermost folder of a local store (itself included) that does not exist yet, or None."""
+    from techkg.remote_store import is_remote
+
+    if is_remote(store):
+        return None
+    path = Path(store)
     missing = None
     for p in (path, *path.parents):
         if p.exists():
@@ -157,7 +169,7 @@ def _missing_from(path: Path) -> Path | None:
     return missing
 
 
-def _drop_if_unused(created: Path | None, store: Path, s: IngestSummary | None) -> bool:
+def _drop_if_unused(created: Path | None, store: str, s: IngestSummary | None) -> bool:
     """Remove a store this command created when nothing went into it (a failed first ingest).
 
     Returns:
@@ -167,8 +179,9 @@ def _drop_if_unused(created: Path | None, store: Path, s: IngestSummary | None) 
 
     if created is None or (s is not None and (s.new or s.updated)):
         return False
-    shutil.rmtree(store, ignore_errors=True)
-    for p in (store.parent, *store.parent.parents):  # folders made for it, if left empty
+    path = Path(store)
+    shutil.rmtree(path, ignore_errors=True)
+    for p in (path.parent, *path.parent.parents):  # folders made for it, if left empty
         if not p.is_relative_to(created) or any(p.iterdir()):
             break
         p.rmdir()
@@ -380,11 +393,15 @@ def stats(
     """Counts, top companies by degree and PageRank, and communities."""
     from dataclasses import asdict
 
+    from techkg.errors import TechKGError
     from techkg.stats import compute_stats
 
     with _open(store, base, read_only=True) as st:
-        s = compute_stats(st, top=top)
-        arts = st.articles() if articles else []
+        try:
+            s = compute_stats(st, top=top)
+            arts = st.articles() if articles else []
+        except TechKGError as e:  # e.g. a SPARQL server that stopped answering
+            _fail(e)
     if as_json:
         d = s.as_dict()
         if articles:
