@@ -31,7 +31,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import IO, Any, Protocol
 
-from techkg.errors import CorpusError, ModelError, StoreError, TechKGError
+from techkg.errors import CorpusError, TechKGError
+from techkg.extract import extract_batch, failure_message
 from techkg.records import Article, Extraction
 from techkg.store import GraphStore
 
@@ -54,6 +55,9 @@ class IngestSummary:
         chars: characters of text extracted in this run.
         seconds: wall time; ``read_s``, ``extract_s`` and ``store_s`` split it.
         errors: one message per failure (file, line, what to do).
+        notes: one message per input that was stored but deserves a look: it
+            replaced an article read from another file, or shares its URL
+            with an article of another id.
     """
 
     read: int = 0
@@ -69,6 +73,7 @@ class IngestSummary:
     extract_s: float = 0.0
     store_s: float = 0.0
     errors: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -88,9 +93,10 @@ class IngestSummary:
         >>> IngestSummary(read=3, new=2, unchanged=1, seconds=1.5).line()
         'read 3, new 2, updated 0, unchanged 1, failed 0; entities 0, relations 0; 1.5 s (extract 0.0 s, store 0.0 s)'
         """
+        notes = f", {len(self.notes)} note(s)" if self.notes else ""
         return (
             f"read {self.read}, new {self.new}, updated {self.updated}, unchanged {self.unchanged}, "
-            f"failed {self.failed}; entities {self.entities}, relations {self.relations}; "
+            f"failed {self.failed}{notes}; entities {self.entities}, relations {self.relations}; "
             f"{self.seconds:.1f} s (extract {self.extract_s:.1f} s, store {self.store_s:.1f} s)"
         )
 
@@ -163,23 +169,30 @@ def ingest_articles(
         if on_progress:
             on_progress(summary)
 
+    sources = _Sources(store)
     for item in _timed(items, summary):
         if isinstance(item, CorpusError):
             fail(str(item))
             continue
         summary.read += 1
-        if not force:
-            t = time.perf_counter()
-            if pending_ids.get(item.id) == item.content_hash:
+        t = time.perf_counter()
+        try:  # anything about this one article may fail: it fails alone
+            if not force and pending_ids.get(item.id) == item.content_hash:
                 status = "unchanged"  # the same article twice in one batch
             else:
                 status = store.status(item)
+            if status != "unchanged" or force:
+                summary.notes.extend(sources.notes(item, status))
+        except Exception as e:  # noqa: BLE001 - reported with its file and line, the run goes on
+            fail(failure_message(item, "could not be checked against the store", e))
+            continue
+        finally:
             summary.store_s += time.perf_counter() - t
-            if status == "unchanged":
-                summary.unchanged += 1
-                if on_progress and summary.read % batch_size == 0:
-                    on_progress(summary)
-                continue
+        if status == "unchanged" and not force:
+            summary.unchanged += 1
+            if on_progress and summary.read % batch_size == 0:
+                on_progress(summary)
+            continue
         pending.append(item)
         pending_ids[item.id] = item.content_hash
         if len(pending) >= batch_size:
@@ -187,6 +200,68 @@ def ingest_articles(
     flush()
     summary.seconds = time.perf_counter() - start
     return summary
+
+
+def _where(article: Article) -> str:
+    """Where an article came from, for messages: ``file:line``, the file, or its id."""
+    return article.path or article.id
+
+
+class _Sources:
+    """Where this run's articles came from, to say when one replaces or shadows another.
+
+    Two cases deserve a note in the summary (the article is still stored):
+
+    * an article replaces one read from another file (same id, other origin),
+      in this run or in the store;
+    * a new article is already stored under another id (the same file named
+      another way on the command line);
+    * an article shares its URL (after normalisation) with an article of
+      another id: both are kept, an explicit id wins over the URL.
+    """
+
+    def __init__(self, store: GraphStore) -> None:
+        self.store = store
+        self.origins: dict[str, str | None] = {}  # id → origin, this run
+        self.urls: dict[str, str] = {}  # normal URL → first id, this run
+
+    def notes(self, article: Article, status: str) -> list[str]:
+        from techkg.read.ids import normalize_url
+
+        out = []
+        where, aid = _where(article), article.id
+        if aid in self.origins:
+            before = self.origins[aid]
+            if before != article.origin:
+                out.append(f"{where}: article '{aid}' replaces the one read from "
+                           f"{before or 'stdin'} earlier in this run; {_GIVE_ID}")
+        elif status == "updated":
+            before = self.store.origin(aid)
+            if before is not None and before != article.origin:
+                out.append(f"{where}: article '{aid}' replaces the one read from {before}; {_GIVE_ID}")
+        elif status == "new" and article.origin:
+            twins = [i for i in self.store.ids_with_content(article.origin, article.content_hash) if i != aid]
+            if twins:
+                named = ", ".join(f"'{i}'" for i in twins)
+                out.append(f"{where}: stored as article '{aid}', but this file is already stored as "
+                           f"article {named} (the id comes from the path relative to what was named "
+                           f"on the command line); remove one with 'techkg remove ID'")
+        self.origins[aid] = article.origin
+        if article.url:
+            normal = normalize_url(article.url)
+            owner = self.urls.setdefault(normal, aid)
+            others = [owner] if owner != aid else []
+            if not others:
+                others = [i for i in self.store.ids_with_url(article.url) if i != aid]
+            if others:
+                named = ", ".join(f"'{i}'" for i in others)
+                out.append(f"{where}: article '{aid}' has the same URL as article {named} "
+                           f"({article.url}); both are kept (an explicit id wins), remove one with "
+                           f"'techkg remove ID' if they are the same article")
+        return out
+
+
+_GIVE_ID = "if both should stay, give them distinct ids ('id:' in the front matter or JSON)"
 
 
 def _extract(
@@ -197,22 +272,9 @@ def _extract(
     fail: Callable[[str], None],
 ) -> list[Extraction]:
     t = time.perf_counter()
-    try:
-        out = list(extractor.pipe(articles, batch_size=batch_size))
-        if len(out) != len(articles):
-            raise TechKGError(f"the extractor returned {len(out)} results for {len(articles)} articles")
-    except ModelError:
-        raise  # the pipeline itself cannot load: no article can go in
-    except Exception:  # noqa: BLE001 - isolate the article that breaks the batch
-        out = []
-        for a in articles:
-            try:
-                out.extend(extractor.pipe([a], batch_size=1))
-            except ModelError:
-                raise
-            except Exception as e:  # noqa: BLE001 - reported, the run goes on
-                fail(f"{a.path or a.id}: extraction failed ({type(e).__name__}: {e}); "
-                     f"the article was skipped, report it with the file attached")
+    out = extract_batch(
+        extractor, articles, lambda a, e: fail(failure_message(a, "extraction failed", e)), batch_size
+    )
     summary.extract_s += time.perf_counter() - t
     for ex in out:
         summary.chars += len(ex.article.text)
@@ -230,14 +292,13 @@ def _store(
         return
     try:
         pairs = list(zip(extractions, store.put_many(extractions, force=force), strict=True))
-    except StoreError:
-        # One bad article must not keep the others out: write them one by one.
+    except Exception:  # noqa: BLE001 - one bad article must not keep the others out
         pairs = []
         for ex in extractions:
             try:
                 pairs.append((ex, store.put(ex, force=force)))
-            except StoreError as e:
-                fail(f"{ex.article.path or ex.article.id}: {e}")
+            except Exception as e:  # noqa: BLE001 - reported with its file and line
+                fail(failure_message(ex.article, "storing failed", e))
     for ex, status in pairs:
         setattr(summary, status, getattr(summary, status) + 1)
         if status != "unchanged":

@@ -22,21 +22,32 @@ UserLexicon = Annotated[
 ]
 
 
-def _extractions(paths, no_lexicon, no_model, lexicons, errors, max_bytes):
+def _extractions(paths, no_lexicon, no_model, lexicons, errors, max_bytes, batch_size: int = 32):
+    """Extractions of every article read, in order; each input or article that fails is
+    reported on stderr, added to ``errors`` and skipped (the others still come)."""
     from techkg.errors import CorpusError
-    from techkg.extract import Extractor
+    from techkg.extract import Extractor, extract_batch, failure_message
     from techkg.read import read_articles
 
-    def articles():
-        for item in read_articles(paths, stdin=sys.stdin.buffer, max_bytes=max_bytes):
-            if isinstance(item, CorpusError):
-                errors.append(item)
-                typer.echo(f"error: {item}", err=True)
-            else:
-                yield item
+    def report(message: str) -> None:
+        errors.append(message)
+        typer.echo(f"error: {message}", err=True)
+
+    def failed(article, err: Exception) -> None:
+        report(failure_message(article, "extraction failed", err))
 
     extractor = Extractor(lexicon=not no_lexicon, use_model=not no_model, user_lexicons=lexicons or ())
-    return extractor.pipe(articles())
+    batch = []
+    for item in read_articles(paths, stdin=sys.stdin.buffer, max_bytes=max_bytes):
+        if isinstance(item, CorpusError):
+            report(str(item))
+            continue
+        batch.append(item)
+        if len(batch) >= batch_size:
+            yield from extract_batch(extractor, batch, failed)
+            batch = []
+    if batch:
+        yield from extract_batch(extractor, batch, failed)
 
 
 @app.command()

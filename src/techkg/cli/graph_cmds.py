@@ -21,11 +21,16 @@ if TYPE_CHECKING:
     from techkg.ingest import IngestSummary
     from techkg.store import GraphStore
 
-DEFAULT_STORE = Path("output/store")  # same as techkg.store.DEFAULT_STORE (kept import-free)
+DEFAULT_STORE = "output/store"  # same as techkg.store.DEFAULT_STORE (kept import-free)
 DEFAULT_BASE = "https://w3id.org/techkg/id/"
 
 StoreOpt = Annotated[
-    Path, typer.Option("--store", help="Graph store directory (created by 'techkg ingest').")
+    str,
+    typer.Option(
+        "--store",
+        help="Graph store directory (created by 'techkg ingest'), or the http(s) URL of a "
+             "SPARQL 1.1 server (see docs/remote-store.md).",
+    ),
 ]
 BaseOpt = Annotated[
     str,
@@ -58,7 +63,7 @@ def _with_hint(err: Exception) -> str:
     return str(err)
 
 
-def _open(store: Path, base: str, *, read_only: bool = False) -> GraphStore:
+def _open(store: str, base: str, *, read_only: bool = False) -> GraphStore:
     from techkg.errors import TechKGError
     from techkg.store import GraphStore
 
@@ -140,8 +145,47 @@ def _run_ingest(
                       batch_size=batch_size, force=force, on_error=on_error, on_progress=on_progress)
 
 
-def _print_summary(s: IngestSummary, store: Path) -> None:
-    typer.echo(f"{s.line()}\nstore: {store}", err=True)
+def _print_summary(s: IngestSummary, store: str | None) -> None:
+    from techkg.remote_store import redact
+
+    for note in s.notes:
+        typer.echo(f"note: {note}", err=True)
+    where = redact(store) if store is not None else "none created (nothing was stored)"
+    typer.echo(f"{s.line()}\nstore: {where}", err=True)
+
+
+def _missing_from(store: str) -> Path | None:
+    """The outermost folder of a local store (itself included) that does not exist yet, or None."""
+    from techkg.remote_store import is_remote
+
+    if is_remote(store):
+        return None
+    path = Path(store)
+    missing = None
+    for p in (path, *path.parents):
+        if p.exists():
+            break
+        missing = p
+    return missing
+
+
+def _drop_if_unused(created: Path | None, store: str, s: IngestSummary | None) -> bool:
+    """Remove a store this command created when nothing went into it (a failed first ingest).
+
+    Returns:
+        True when the store was removed.
+    """
+    import shutil
+
+    if created is None or (s is not None and (s.new or s.updated)):
+        return False
+    path = Path(store)
+    shutil.rmtree(path, ignore_errors=True)
+    for p in (path.parent, *path.parent.parents):  # folders made for it, if left empty
+        if not p.is_relative_to(created) or any(p.iterdir()):
+            break
+        p.rmdir()
+    return True
 
 
 @app.command()
@@ -165,7 +209,9 @@ def ingest(
     """
     from techkg.errors import TechKGError
 
+    created = _missing_from(store)
     st = _open(store, base)
+    summary = None
     try:
         with st:
             summary = _run_ingest(paths, st, batch_size=batch_size, force=force, max_bytes=max_bytes,
@@ -174,21 +220,30 @@ def ingest(
     except KeyboardInterrupt:
         _fail("interrupted; every article written so far is complete (run the same command to go on)", 130)
     except TechKGError as e:
+        _drop_if_unused(created, store, None)
         _fail(_with_hint(e))
+    dropped = _drop_if_unused(created, store, summary)
     if as_json:
         typer.echo(json.dumps(summary.as_dict(), ensure_ascii=False))
-    _print_summary(summary, store)
+    _print_summary(summary, None if dropped else store)
     if not summary.ok:
         raise typer.Exit(1)
 
 
 @app.command()
 def remove(
-    ids: Annotated[list[str], typer.Argument(help="Article id, URL or article IRI; several allowed.")],
+    ids: Annotated[
+        list[str],
+        typer.Argument(help="Article id, URL, article IRI or the file it was read from; several allowed."),
+    ],
     store: StoreOpt = DEFAULT_STORE,
     base: BaseOpt = DEFAULT_BASE,
 ) -> None:
-    """Take articles (and everything extracted from them) out of the store."""
+    """Take articles (and everything extracted from them) out of the store.
+
+    URLs match after normalisation (tracking parameters, www., http/https and
+    a trailing slash do not matter); a file removes every article read from it.
+    """
     missing = []
     with _open(store, base) as st:
         for item in ids:
@@ -311,10 +366,20 @@ def export(
                 sys.stdout.buffer.flush()
                 return
             written = do_export(st, fmt, target)
+        except BrokenPipeError:
+            _reader_gone()
         except TechKGError as e:
             _fail(e)
     for p in written:
         typer.echo(f"wrote {p}", err=True)
+
+
+def _reader_gone() -> None:
+    """Stdout's reader closed early (``| head``): stop quietly, as other command-line tools do."""
+    import os
+
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
+    raise typer.Exit(0)
 
 
 @app.command()
@@ -328,11 +393,15 @@ def stats(
     """Counts, top companies by degree and PageRank, and communities."""
     from dataclasses import asdict
 
+    from techkg.errors import TechKGError
     from techkg.stats import compute_stats
 
     with _open(store, base, read_only=True) as st:
-        s = compute_stats(st, top=top)
-        arts = st.articles() if articles else []
+        try:
+            s = compute_stats(st, top=top)
+            arts = st.articles() if articles else []
+        except TechKGError as e:  # e.g. a SPARQL server that stopped answering
+            _fail(e)
     if as_json:
         d = s.as_dict()
         if articles:
@@ -419,6 +488,10 @@ def _render(g: Any, path: Path) -> Path | None:
         from techkg.render import render_html
     except ImportError:
         typer.echo("note: techkg.render is not available; graph.html was not drawn", err=True)
+        return None
+    if g.number_of_nodes() == 0:
+        typer.echo(f"warning: the store holds no entities yet, so there is nothing to draw; {path} not written",
+                   err=True)
         return None
     render_html(g, path, title="techkg")
     return path
