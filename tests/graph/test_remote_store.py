@@ -380,7 +380,7 @@ def test_bad_settings_are_named(monkeypatch, recorder):
 def test_web_app_serves_the_remote_store(corpus_pair):
     from starlette.testclient import TestClient
 
-    from techkg.serve import create_app
+    from techkg.web.app import create_app
 
     remote, embedded = corpus_pair
     client = TestClient(create_app(remote))
