@@ -28,12 +28,16 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
+from itertools import chain
 from pathlib import Path
-from typing import IO, Any, Protocol
+from typing import IO, TYPE_CHECKING, Any, Protocol
 
 from techkg.errors import CorpusError, ModelError, StoreError, TechKGError
 from techkg.records import Article, Extraction
 from techkg.store import GraphStore
+
+if TYPE_CHECKING:
+    from techkg.read.web import Fetcher
 
 
 class SupportsPipe(Protocol):
@@ -256,8 +260,10 @@ def ingest(
     force: bool = False,
     on_progress: Callable[[IngestSummary], None] | None = None,
     on_error: Callable[[str], None] | None = None,
+    fetcher: Fetcher | None = None,
+    more: Iterable[Article | CorpusError] = (),
 ) -> IngestSummary:
-    """Read files, folders (recursive), globs or ``-`` (stdin) and ingest every article.
+    """Read files, folders (recursive), globs, ``-`` (stdin) or web pages and ingest every article.
 
     Args:
         paths: what to read (see :func:`techkg.read.read_articles`).
@@ -269,17 +275,20 @@ def ingest(
         force: re-extract unchanged articles too.
         on_progress: progress callback (see :func:`ingest_articles`).
         on_error: failure callback.
+        fetcher: fetches the web pages named in ``paths`` (see :mod:`techkg.read.web`).
+        more: further articles (and errors) ingested after ``paths``, such as
+            :meth:`techkg.feeds.FeedReader.read_all`.
 
     Returns:
         The summary; ``summary.ok`` is False when some input failed.
     """
     from techkg.read import read_articles
 
-    kwargs: dict[str, Any] = {"stdin": stdin}
+    kwargs: dict[str, Any] = {"stdin": stdin, "fetcher": fetcher}
     if max_bytes is not None:
         kwargs["max_bytes"] = max_bytes
     return ingest_articles(
-        read_articles(list(paths), **kwargs),
+        chain(read_articles(list(paths), **kwargs), more),
         store,
         extractor=extractor,
         batch_size=batch_size,
