@@ -11,6 +11,8 @@ an item with only a summary is read from its page. Each failed item is one
 
 >>> FeedReport("https://example.com/rss.xml", items=5, read=2, known=2, older=1).line()
 'https://example.com/rss.xml: 5 item(s): 2 read, 2 already stored, 1 older than --since, 0 failed'
+>>> FeedReport.total([FeedReport("a", items=2, read=2), FeedReport("b", items=1, failed=1)]).line()
+'feeds: 3 item(s): 2 read, 0 already stored, 1 failed'
 """
 
 from __future__ import annotations
@@ -52,11 +54,21 @@ class FeedReport:
     failed: int = 0
 
     def line(self) -> str:
-        """One line for people."""
+        """One line for people (items older than ``--since`` only when there are some)."""
+        older = f", {self.older} older than --since" if self.older else ""
         return (
-            f"{self.url}: {self.items} item(s): {self.read} read, {self.known} already stored, "
-            f"{self.older} older than --since, {self.failed} failed"
+            f"{self.url}: {self.items} item(s): {self.read} read, {self.known} already stored"
+            f"{older}, {self.failed} failed"
         )
+
+    @classmethod
+    def total(cls, reports: Iterable[FeedReport], name: str = "feeds") -> FeedReport:
+        """The sum of several reports, under ``name``."""
+        out = cls(name)
+        for r in reports:
+            for key in ("items", "read", "known", "older", "failed"):
+                setattr(out, key, getattr(out, key) + getattr(r, key))
+        return out
 
 
 def stored_urls(store: GraphStore) -> set[str]:

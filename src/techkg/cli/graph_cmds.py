@@ -16,9 +16,18 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from techkg.cli.app import app
+from techkg.cli.fetch_opts import (
+    DEFAULT_DELAY, DEFAULT_TIMEOUT, DelayOpt, FeedOpt, SinceOpt, TimeoutOpt, feed_reader, fetching,
+    parse_since,
+)
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from techkg.errors import CorpusError
     from techkg.ingest import IngestSummary
+    from techkg.read.web import Fetcher
+    from techkg.records import Article
     from techkg.store import GraphStore
 
 DEFAULT_STORE = Path("output/store")  # same as techkg.store.DEFAULT_STORE (kept import-free)
@@ -71,6 +80,8 @@ def _run_ingest(
     max_bytes: int,
     no_model: bool,
     progress: bool,
+    fetcher: Fetcher | None = None,
+    more: Iterable[Article | CorpusError] = (),
 ) -> IngestSummary:
     from rich.console import Console
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -88,7 +99,7 @@ def _run_ingest(
     _ = extractor.nlp  # load the pipeline now: a missing model is one clear error, not one per article
     if not show:
         return ingest(paths, st, extractor=extractor, stdin=sys.stdin.buffer, max_bytes=max_bytes,
-                      batch_size=batch_size, force=force, on_error=on_error)
+                      batch_size=batch_size, force=force, on_error=on_error, fetcher=fetcher, more=more)
     columns = (
         SpinnerColumn(),
         TextColumn("[bold]ingest[/bold]"),
@@ -104,7 +115,8 @@ def _run_ingest(
                                   f"{s.unchanged} unchanged, {s.failed} failed")
 
         return ingest(paths, st, extractor=extractor, stdin=sys.stdin.buffer, max_bytes=max_bytes,
-                      batch_size=batch_size, force=force, on_error=on_error, on_progress=on_progress)
+                      batch_size=batch_size, force=force, on_error=on_error, on_progress=on_progress,
+                      fetcher=fetcher, more=more)
 
 
 def _print_summary(s: IngestSummary, store: Path) -> None:
@@ -113,7 +125,12 @@ def _print_summary(s: IngestSummary, store: Path) -> None:
 
 @app.command()
 def ingest(
-    paths: PathsArg,
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(help="Files, folders (recursive), glob patterns, - for stdin, or http(s) addresses of web pages."),
+    ] = None,
+    feed: FeedOpt = None,
+    since: SinceOpt = None,
     store: StoreOpt = DEFAULT_STORE,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles per batch and transaction.")] = 32,
     force: Annotated[bool, typer.Option("--force", help="Re-extract articles even if unchanged.")] = False,
@@ -121,26 +138,38 @@ def ingest(
     no_model: NoModel = False,
     no_progress: Annotated[bool, typer.Option("--no-progress", help="No progress bar.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON on stdout.")] = False,
+    timeout: TimeoutOpt = DEFAULT_TIMEOUT,
+    delay: DelayOpt = DEFAULT_DELAY,
     base: BaseOpt = DEFAULT_BASE,
 ) -> None:
-    """Read articles (.txt .md .html .jsonl, folders, globs, -) into the graph store.
+    """Read articles (.txt .md .html .jsonl, folders, globs, -, web pages, feeds) into the graph store.
 
-    Unchanged articles are skipped, changed ones replace their old statements.
-    Exits 1 when some input could not be read (the others still go in).
+    Unchanged articles are skipped, changed ones replace their old statements;
+    feed items already in the store are not fetched again. Exits 1 when some
+    input could not be read (the others still go in).
     """
     from techkg.errors import TechKGError
 
+    if not paths and not feed:
+        _fail("nothing to ingest: give files, folders, web addresses or --feed URL", 2)
+    if since and not feed:
+        _fail("--since applies to feed items; use it with --feed URL", 2)
+    day = parse_since(since)
     st = _open(store, base)
     try:
-        with st:
-            summary = _run_ingest(paths, st, batch_size=batch_size, force=force, max_bytes=max_bytes,
-                                  no_model=no_model, progress=not no_progress)
+        with st, fetching(timeout=timeout, delay=delay, max_bytes=max_bytes) as fetcher:
+            feeds = feed_reader(st, fetcher, since=day, force=force, feeds=feed)
+            summary = _run_ingest(paths or [], st, batch_size=batch_size, force=force,
+                                  max_bytes=max_bytes, no_model=no_model, progress=not no_progress,
+                                  fetcher=fetcher, more=feeds.read_all(feed or []))
     except KeyboardInterrupt:
         _fail("interrupted; every article written so far is complete (run the same command to go on)", 130)
     except TechKGError as e:
         _fail(_with_hint(e))
     if as_json:
         typer.echo(json.dumps(summary.as_dict(), ensure_ascii=False))
+    for report in feeds.reports:
+        typer.echo(report.line(), err=True)
     _print_summary(summary, store)
     if not summary.ok:
         raise typer.Exit(1)

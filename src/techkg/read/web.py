@@ -81,7 +81,7 @@ class Pacer:
     """Waits so that two requests to one host are at least ``delay`` seconds apart.
 
     >>> waits = []
-    >>> now = iter([0.0, 0.0, 0.25, 1.0, 3.0, 3.0]).__next__
+    >>> now = iter([0.0, 0.25, 1.25, 3.0]).__next__  # the times the pacer reads
     >>> p = Pacer(1.0, clock=now, sleep=waits.append)
     >>> p.wait("a.example"); p.wait("a.example"); p.wait("b.example")
     >>> waits
