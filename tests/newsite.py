@@ -1,5 +1,9 @@
 """A small Chinese tech-news site on a loopback HTTP server, for the fetch and feed tests.
 
+``python tests/newsite.py [PORT]`` serves it until Ctrl-C (port 8765 by
+default), to try ``techkg ingest --feed http://127.0.0.1:8765/rss.xml`` by hand;
+the examples in docs/input-formats.md were made this way.
+
 :func:`serve_site` starts ``http.server`` on 127.0.0.1 (a free port) in a
 thread and stops it when the ``with`` block ends. The site has news pages in
 Simplified (GBK, charset in the HTTP header) and Traditional Chinese (Big5,
@@ -15,7 +19,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -259,11 +263,11 @@ def _routes(site: Site) -> dict[str, Callable[[_Handler], None]]:
 
 
 @contextmanager
-def serve_site() -> Iterator[Site]:
-    """Run the site on 127.0.0.1 at a free port for the duration of the block."""
+def serve_site(port: int = 0) -> Iterator[Site]:
+    """Run the site on 127.0.0.1 (``port``, default a free one) for the duration of the block."""
     site = Site()
     handler = type("Handler", (_Handler,), {"site": site, "routes": _routes(site)})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
     server.daemon_threads = True
     site.base = f"http://127.0.0.1:{server.server_address[1]}"
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -275,3 +279,12 @@ def serve_site() -> Iterator[Site]:
         server.shutdown()
         server.server_close()
         thread.join(5)
+
+
+if __name__ == "__main__":
+    import sys
+
+    with serve_site(int(sys.argv[1]) if len(sys.argv) > 1 else 8765) as running:
+        print(f"serving {running.base}/rss.xml and {running.base}/atom.xml; Ctrl-C stops", flush=True)
+        with suppress(KeyboardInterrupt):
+            threading.Event().wait()
