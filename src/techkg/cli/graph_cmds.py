@@ -45,6 +45,13 @@ PathsArg = Annotated[
 ]
 MaxBytes = Annotated[int, typer.Option("--max-bytes", help="Largest file, JSONL line or web page read, in bytes.")]
 NoModel = Annotated[bool, typer.Option("--no-model", help="Switch the CLUENER-trained company tagger off.")]
+UserLexicon = Annotated[
+    list[Path] | None, typer.Option("--lexicon", help="Extra lexicon file (JSONL); repeatable.")
+]
+CurationsOpt = Annotated[
+    Path | None,
+    typer.Option("--curations", help="Curation file (JSONL); default: curations.jsonl beside the store."),
+]
 
 
 def _fail(err: Exception | str, code: int = 1) -> None:
@@ -71,6 +78,31 @@ def _open(store: Path, base: str, *, read_only: bool = False) -> GraphStore:
         raise  # unreachable: _fail exits
 
 
+def project_extractor(no_model: bool, lexicons: list[Path] | None, curations: Path | None, store: Path) -> Any:
+    """The extractor with the user's lexicons, applying the store's curations (if any)."""
+    from techkg.curate import CuratedExtractor, Curations, default_path
+    from techkg.extract import Extractor
+
+    extractor = Extractor(use_model=not no_model, user_lexicons=lexicons or ())
+    file = Curations.load(curations if curations is not None else default_path(store))
+    return CuratedExtractor(extractor, file) if len(file) else extractor
+
+
+def check_project_files(lexicons: list[Path] | None, curations: Path | None, store: Path) -> None:
+    """Read the lexicon and curation files now, so a bad line is reported before any work.
+
+    Raises:
+        LexiconError / CurationError: naming the file and line.
+    """
+    from techkg.curate import Curations, default_path
+
+    if lexicons:
+        from techkg.nlp.lexicon import Lexicon
+
+        Lexicon.load(list(lexicons))
+    Curations.load(curations if curations is not None else default_path(store))
+
+
 def _run_ingest(
     paths: list[str],
     st: GraphStore,
@@ -80,13 +112,14 @@ def _run_ingest(
     max_bytes: int,
     no_model: bool,
     progress: bool,
+    lexicons: list[Path] | None = None,
+    curations: Path | None = None,
     fetcher: Fetcher | None = None,
     more: Iterable[Article | CorpusError] = (),
 ) -> IngestSummary:
     from rich.console import Console
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    from techkg.extract import Extractor
     from techkg.ingest import ingest
 
     console = Console(stderr=True)
@@ -95,7 +128,7 @@ def _run_ingest(
     def on_error(msg: str) -> None:
         console.print(f"[red]error:[/red] {msg}", highlight=False, markup=True, soft_wrap=True)
 
-    extractor = Extractor(use_model=not no_model)
+    extractor = project_extractor(no_model, lexicons, curations, st.path or Path("."))
     _ = extractor.nlp  # load the pipeline now: a missing model is one clear error, not one per article
     if not show:
         return ingest(paths, st, extractor=extractor, stdin=sys.stdin.buffer, max_bytes=max_bytes,
@@ -136,6 +169,8 @@ def ingest(
     force: Annotated[bool, typer.Option("--force", help="Re-extract articles even if unchanged.")] = False,
     max_bytes: MaxBytes = 20_000_000,
     no_model: NoModel = False,
+    lexicon: UserLexicon = None,
+    curations: CurationsOpt = None,
     no_progress: Annotated[bool, typer.Option("--no-progress", help="No progress bar.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON on stdout.")] = False,
     timeout: TimeoutOpt = DEFAULT_TIMEOUT,
@@ -161,6 +196,7 @@ def ingest(
             feeds = feed_reader(st, fetcher, since=day, force=force, feeds=feed)
             summary = _run_ingest(paths or [], st, batch_size=batch_size, force=force,
                                   max_bytes=max_bytes, no_model=no_model, progress=not no_progress,
+                                  lexicons=lexicon, curations=curations,
                                   fetcher=fetcher, more=feeds.read_all(feed or []))
     except KeyboardInterrupt:
         _fail("interrupted; every article written so far is complete (run the same command to go on)", 130)
@@ -369,6 +405,8 @@ def build(
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles per batch and transaction.")] = 32,
     max_bytes: MaxBytes = 20_000_000,
     no_model: NoModel = False,
+    lexicon: UserLexicon = None,
+    curations: CurationsOpt = None,
     no_progress: Annotated[bool, typer.Option("--no-progress", help="No progress bar.")] = False,
     base: BaseOpt = DEFAULT_BASE,
 ) -> None:
@@ -385,7 +423,8 @@ def build(
     try:
         with st:
             summary = _run_ingest(paths, st, batch_size=batch_size, force=False, max_bytes=max_bytes,
-                                  no_model=no_model, progress=not no_progress)
+                                  no_model=no_model, progress=not no_progress,
+                                  lexicons=lexicon, curations=curations)
             _print_summary(summary, store)
             g = to_networkx(st, base=base)
             written = export_all(st, out, graph=g)

@@ -20,7 +20,8 @@ from techkg.cli.fetch_opts import (
     fetching, parse_since,
 )
 from techkg.cli.graph_cmds import (
-    DEFAULT_BASE, DEFAULT_STORE, BaseOpt, MaxBytes, NoModel, StoreOpt, _fail, _with_hint,
+    DEFAULT_BASE, DEFAULT_STORE, BaseOpt, CurationsOpt, MaxBytes, NoModel, StoreOpt, UserLexicon,
+    _fail, _with_hint, project_extractor,
 )
 
 _INTERVAL = re.compile(r"\A\s*(\d+(?:\.\d+)?)\s*([smh]?)\s*\Z", re.IGNORECASE)
@@ -55,6 +56,8 @@ def watch(
     timeout: TimeoutOpt = DEFAULT_TIMEOUT,
     delay: DelayOpt = DEFAULT_DELAY,
     no_model: NoModel = False,
+    lexicon: UserLexicon = None,
+    curations: CurationsOpt = None,
     base: BaseOpt = DEFAULT_BASE,
 ) -> None:
     """Keep ingesting what is new in folders or feeds, one summary line per round.
@@ -65,7 +68,6 @@ def watch(
     round had an input that failed.
     """
     from techkg.errors import TechKGError
-    from techkg.extract import Extractor
     from techkg.ingest import ingest
     from techkg.store import GraphStore
 
@@ -78,7 +80,7 @@ def watch(
     if day and not feed:
         _fail("--since applies to feed items; use it with --feed URL", 2)
     try:
-        extractor = Extractor(use_model=not no_model)
+        extractor = project_extractor(no_model, lexicon, curations, store)
         _ = extractor.nlp  # loaded once, before the first round
     except TechKGError as e:
         _fail(_with_hint(e))
