@@ -270,8 +270,8 @@ def _read_url(url: str, fetcher: Fetcher) -> Iterator[Article | CorpusError]:
 
 
 def _host(url: str) -> str:
-    parts = urlsplit(url)
-    return (parts.netloc or "").lower()
+    """The host name a request goes to (any port): the unit of the polite delay."""
+    return (urlsplit(url).hostname or "").lower()
 
 
 def _check_scheme(asked: str, url: str, location: str | None) -> None:
