@@ -176,6 +176,19 @@ def _atom(base: str) -> str:
             + "".join(entries) + "</feed>")
 
 
+RELATIVE_RSS = """<?xml version="1.0" encoding="GBK"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>
+<title>数码前沿网 快讯</title><link>/</link><description>GBK 编码的快讯</description>
+<item><title>小米SU7正式发布</title><link>../tech/2024/0328/xiaomi-su7.html#comments</link>
+<pubDate>Thu, 28 Mar 2024 21:30:00 +0800</pubDate><description>小米首款电动汽车发布……</description></item>
+<item><title>荣耀发布Magic6 Pro</title><link>/phone/2024/0118/honor-magic6.html</link>
+<pubDate>Thu, 18 Jan 2024 19:30:00 +0800</pubDate>
+<content:encoded><![CDATA[1月18日，荣耀在北京发布Magic6系列手机，Magic6 Pro搭载第三代骁龙8移动平台。
+荣耀表示，Magic6系列与高通合作，在手机上运行70亿参数的端侧大模型。]]></content:encoded></item>
+</channel></rss>"""
+"""A GBK feed with a relative link (resolved against the feed's address) and a plain-text content item."""
+
+
 @dataclass
 class Site:
     """The running site: its base address, what was asked, and how to stop slow answers."""
@@ -259,6 +272,7 @@ def _routes(site: Site) -> dict[str, Callable[[_Handler], None]]:
                                      _rss(site.base).encode()),
         "/atom.xml": lambda h: h.send(200, "application/atom+xml", _atom(site.base).encode()),
         "/not-a-feed.xml": page(XIAOMI, "utf-8", "text/html; charset=utf-8"),
+        "/feeds/relative.xml": lambda h: h.send(200, "text/xml", RELATIVE_RSS.encode("gbk")),
     }
 
 

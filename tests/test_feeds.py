@@ -22,6 +22,7 @@ from techkg.cli import app
 from techkg.errors import CorpusError
 from techkg.feeds import FeedReader, stored_urls
 from techkg.ingest import ingest
+from techkg.read import id_from_url
 from techkg.read.web import Fetcher
 from techkg.records import Article
 from techkg.store import GraphStore
@@ -100,6 +101,22 @@ def test_since_skips_older_items_without_fetching_them(site, extractor):
     assert not any(MATE60 in p for p in asked)
     urls = {a.url.split("?")[0].removeprefix(site.base) for a in store.articles()}
     assert urls == {HUAWEI, MEDIATEK, XIAOMI, BYD} and s.new == 4
+
+
+def test_relative_links_and_plain_text_content(site):
+    with Fetcher(max_bytes=1_000_000, timeout=5, delay=0) as f:
+        reader = FeedReader(f)
+        xiaomi, honor = reader.read(site.base + "/feeds/relative.xml")
+    # "../tech/..." is resolved against the feed's own address; the fragment is kept as written
+    assert xiaomi.url == site.base + XIAOMI + "#comments" and xiaomi.title.startswith("小米SU7")
+    assert xiaomi.id == id_from_url(site.base + XIAOMI)  # the fragment is not part of the id
+    # content:encoded without markup is the article: its two lines are its paragraphs, no fetch
+    assert honor.text.splitlines() == [
+        "1月18日，荣耀在北京发布Magic6系列手机，Magic6 Pro搭载第三代骁龙8移动平台。",
+        "荣耀表示，Magic6系列与高通合作，在手机上运行70亿参数的端侧大模型。",
+    ]
+    assert honor.date == "2024-01-18" and honor.source == "数码前沿网 快讯"
+    assert not any("honor-magic6" in p for p in site.requests)
 
 
 def test_broken_feeds_are_reported(site):
