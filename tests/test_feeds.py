@@ -12,6 +12,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -182,12 +183,15 @@ def test_watch_stops_cleanly_on_ctrl_c(tmp_path):
     cmd = [sys.executable, "-c", "from techkg.cli import main; main()", "watch", str(folder), "--every", "1h",
            "--store", str(tmp_path / "store"), "--no-model"]
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    watchdog = threading.Timer(120, proc.kill)  # bounded even if round 1 never ends
+    watchdog.start()
     try:
         first = proc.stdout.readline()  # round 1 done, now sleeping for an hour
         assert first.startswith("round 1 at ") and "new 1" in first
         proc.send_signal(signal.SIGINT)
         out, err = proc.communicate(timeout=30)
     finally:
+        watchdog.cancel()
         proc.kill()
     assert proc.returncode == 0, err
     assert "stopped after 1 complete round(s)" in err and "Traceback" not in err
