@@ -29,17 +29,12 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import IO, Any, Protocol
+from typing import IO, Any
 
-from techkg.errors import CorpusError, ModelError, StoreError, TechKGError
-from techkg.records import Article, Extraction
+from techkg.errors import CorpusError, StoreError, TechKGError
+from techkg.records import Article, Extraction, ExtractionFailed
 from techkg.store import GraphStore
-
-
-class SupportsPipe(Protocol):
-    """What ingest needs from an extractor (:class:`techkg.extract.Extractor`)."""
-
-    def pipe(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[Extraction]: ...
+from techkg.workers import SupportsPipe, SupportsStream, extract_stream
 
 
 @dataclass
@@ -113,7 +108,7 @@ def ingest_articles(
     items: Iterable[Article | CorpusError],
     store: GraphStore,
     *,
-    extractor: SupportsPipe | None = None,
+    extractor: SupportsPipe | SupportsStream | None = None,
     batch_size: int = 32,
     force: bool = False,
     on_progress: Callable[[IngestSummary], None] | None = None,
@@ -121,10 +116,16 @@ def ingest_articles(
 ) -> IngestSummary:
     """Ingest already-read articles (and reader errors) into ``store``.
 
+    Articles flow read → status check → extract → store as one stream; with a
+    worker runner (:class:`techkg.workers.ProcessExtractor`,
+    :class:`techkg.workers.DaskExtractor`) the workers extract ahead while
+    this process stores, and this process stays the only writer.
+
     Args:
         items: articles, and :class:`CorpusError` values for inputs that failed to read.
         store: an open, writable store.
-        extractor: anything with ``pipe(articles, batch_size)``; a default
+        extractor: an object with ``pipe(articles, batch_size)`` run here, or a
+            worker runner with ``stream(articles)``; a default
             :class:`techkg.extract.Extractor` is built when None.
         batch_size: articles per extraction batch and per store transaction.
         force: re-extract and rewrite articles whose content did not change.
@@ -142,8 +143,8 @@ def ingest_articles(
         extractor = Extractor()
     summary = IngestSummary()
     start = time.perf_counter()
-    pending: list[Article] = []
-    pending_ids: dict[str, str] = {}
+    in_flight: dict[str, str] = {}  # id -> content hash of articles read but not yet stored
+    pulled = [0.0]  # seconds spent reading and checking inside the extraction stream
 
     def fail(message: str) -> None:
         summary.failed += 1
@@ -151,72 +152,60 @@ def ingest_articles(
         if on_error:
             on_error(message)
 
-    def flush() -> None:
-        if not pending:
-            return
-        extractions = _extract(extractor, pending, batch_size, summary, fail)
+    def to_extract() -> Iterator[Article]:
+        for item in _timed(items, summary):
+            t = time.perf_counter()
+            if isinstance(item, CorpusError):
+                fail(str(item))
+                pulled[0] += time.perf_counter() - t
+                continue
+            summary.read += 1
+            if not force:
+                if in_flight.get(item.id) == item.content_hash:
+                    status = "unchanged"  # the same article twice in one run
+                else:
+                    status = store.status(item)
+                summary.store_s += time.perf_counter() - t
+                if status == "unchanged":
+                    summary.unchanged += 1
+                    if on_progress and summary.read % batch_size == 0:
+                        on_progress(summary)
+                    pulled[0] += time.perf_counter() - t
+                    continue
+            in_flight[item.id] = item.content_hash
+            pulled[0] += time.perf_counter() - t
+            yield item
+
+    def flush(batch: list[Extraction]) -> None:
         t = time.perf_counter()
-        _store(store, extractions, force, summary, fail)
+        _store(store, batch, force, summary, fail)
         summary.store_s += time.perf_counter() - t
-        pending.clear()
-        pending_ids.clear()
+        for ex in batch:
+            in_flight.pop(ex.article.id, None)
+        batch.clear()
         if on_progress:
             on_progress(summary)
 
-    for item in _timed(items, summary):
-        if isinstance(item, CorpusError):
-            fail(str(item))
+    results = extract_stream(extractor, to_extract(), batch_size)
+    batch: list[Extraction] = []
+    while True:
+        t, before = time.perf_counter(), pulled[0] + summary.read_s
+        result = next(results, None)
+        summary.extract_s += time.perf_counter() - t - (pulled[0] + summary.read_s - before)
+        if result is None:
+            break
+        if isinstance(result, ExtractionFailed):
+            in_flight.pop(result.article.id, None)
+            fail(result.message)
             continue
-        summary.read += 1
-        if not force:
-            t = time.perf_counter()
-            if pending_ids.get(item.id) == item.content_hash:
-                status = "unchanged"  # the same article twice in one batch
-            else:
-                status = store.status(item)
-            summary.store_s += time.perf_counter() - t
-            if status == "unchanged":
-                summary.unchanged += 1
-                if on_progress and summary.read % batch_size == 0:
-                    on_progress(summary)
-                continue
-        pending.append(item)
-        pending_ids[item.id] = item.content_hash
-        if len(pending) >= batch_size:
-            flush()
-    flush()
+        summary.chars += len(result.article.text)
+        batch.append(result)
+        if len(batch) >= batch_size:
+            flush(batch)
+    if batch:
+        flush(batch)
     summary.seconds = time.perf_counter() - start
     return summary
-
-
-def _extract(
-    extractor: SupportsPipe,
-    articles: list[Article],
-    batch_size: int,
-    summary: IngestSummary,
-    fail: Callable[[str], None],
-) -> list[Extraction]:
-    t = time.perf_counter()
-    try:
-        out = list(extractor.pipe(articles, batch_size=batch_size))
-        if len(out) != len(articles):
-            raise TechKGError(f"the extractor returned {len(out)} results for {len(articles)} articles")
-    except ModelError:
-        raise  # the pipeline itself cannot load: no article can go in
-    except Exception:  # noqa: BLE001 - isolate the article that breaks the batch
-        out = []
-        for a in articles:
-            try:
-                out.extend(extractor.pipe([a], batch_size=1))
-            except ModelError:
-                raise
-            except Exception as e:  # noqa: BLE001 - reported, the run goes on
-                fail(f"{a.path or a.id}: extraction failed ({type(e).__name__}: {e}); "
-                     f"the article was skipped, report it with the file attached")
-    summary.extract_s += time.perf_counter() - t
-    for ex in out:
-        summary.chars += len(ex.article.text)
-    return out
 
 
 def _store(
@@ -249,7 +238,7 @@ def ingest(
     paths: Sequence[str | Path],
     store: GraphStore,
     *,
-    extractor: SupportsPipe | None = None,
+    extractor: SupportsPipe | SupportsStream | None = None,
     stdin: IO[Any] | None = None,
     max_bytes: int | None = None,
     batch_size: int = 32,

@@ -140,3 +140,18 @@ class Extraction:
             if e.key == key:
                 return e
         return None
+
+
+@dataclass(frozen=True)
+class ExtractionFailed:
+    """An article the extractor could not process, and why (reported, never dropped silently)."""
+
+    article: Article
+    reason: str
+
+    @property
+    def message(self) -> str:
+        """``file:line: what, what to do``, as every per-article failure is reported."""
+        where = self.article.path or self.article.id
+        return (f"{where}: extraction failed ({self.reason}); the article was skipped and the "
+                "others went in; report it with the file attached")

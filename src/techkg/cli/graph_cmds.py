@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -36,6 +38,17 @@ PathsArg = Annotated[
 ]
 MaxBytes = Annotated[int, typer.Option("--max-bytes", help="Largest file (or JSONL line) read, in bytes.")]
 NoModel = Annotated[bool, typer.Option("--no-model", help="Switch the CLUENER-trained company tagger off.")]
+JobsOpt = Annotated[
+    int | None,
+    typer.Option("--jobs", "-j", min=1, show_default="number of cores",
+                 help="Extraction worker processes on this machine; 1 extracts in this process."),
+]
+DaskOpt = Annotated[
+    str | None,
+    typer.Option("--dask", metavar="ADDRESS",
+                 help="Extract on a Dask cluster: tcp://HOST:8786, or 'local' for a cluster of --jobs "
+                      "worker processes on this machine. The store is still written here."),
+]
 
 
 def _fail(err: Exception | str, code: int = 1) -> None:
@@ -71,11 +84,11 @@ def _run_ingest(
     max_bytes: int,
     no_model: bool,
     progress: bool,
+    jobs: int | None = None,
+    dask: str | None = None,
 ) -> IngestSummary:
     from rich.console import Console
-    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    from techkg.extract import Extractor
     from techkg.ingest import ingest
 
     console = Console(stderr=True)
@@ -84,11 +97,44 @@ def _run_ingest(
     def on_error(msg: str) -> None:
         console.print(f"[red]error:[/red] {msg}", highlight=False, markup=True, soft_wrap=True)
 
-    extractor = Extractor(use_model=not no_model)
-    _ = extractor.nlp  # load the pipeline now: a missing model is one clear error, not one per article
-    if not show:
-        return ingest(paths, st, extractor=extractor, stdin=sys.stdin.buffer, max_bytes=max_bytes,
-                      batch_size=batch_size, force=force, on_error=on_error)
+    with _extractor(jobs, dask, use_model=not no_model) as extractor:
+        if not show:
+            return ingest(paths, st, extractor=extractor, stdin=sys.stdin.buffer, max_bytes=max_bytes,
+                          batch_size=batch_size, force=force, on_error=on_error)
+        return _ingest_with_bar(console, paths, st, extractor, max_bytes=max_bytes,
+                                batch_size=batch_size, force=force, on_error=on_error)
+
+
+@contextmanager
+def _extractor(jobs: int | None, dask: str | None, **options: Any) -> Iterator[Any]:
+    """The extractor for a run: this process, worker processes, or a Dask cluster.
+
+    The pipeline is loaded before the first article (in every worker), so a
+    missing model is one clear error, not one per article.
+    """
+    from techkg.extract import Extractor
+    from techkg.workers import DaskExtractor, ProcessExtractor, default_jobs
+
+    jobs = default_jobs() if jobs is None else jobs
+    if dask:
+        runner: Any = DaskExtractor(dask, workers=jobs, **options)
+    elif jobs > 1:
+        runner = ProcessExtractor(jobs, **options)
+    else:
+        extractor = Extractor(**options)
+        _ = extractor.nlp
+        yield extractor
+        return
+    with runner:
+        runner.warm_up()
+        yield runner
+
+
+def _ingest_with_bar(console, paths, st, extractor, **kwargs) -> IngestSummary:
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from techkg.ingest import ingest
+
     columns = (
         SpinnerColumn(),
         TextColumn("[bold]ingest[/bold]"),
@@ -103,8 +149,8 @@ def _run_ingest(
             bar.update(task, info=f"{s.read} read, {s.new} new, {s.updated} updated, "
                                   f"{s.unchanged} unchanged, {s.failed} failed")
 
-        return ingest(paths, st, extractor=extractor, stdin=sys.stdin.buffer, max_bytes=max_bytes,
-                      batch_size=batch_size, force=force, on_error=on_error, on_progress=on_progress)
+        return ingest(paths, st, extractor=extractor, stdin=sys.stdin.buffer, on_progress=on_progress,
+                      **kwargs)
 
 
 def _print_summary(s: IngestSummary, store: Path) -> None:
@@ -121,6 +167,8 @@ def ingest(
     no_model: NoModel = False,
     no_progress: Annotated[bool, typer.Option("--no-progress", help="No progress bar.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON on stdout.")] = False,
+    jobs: JobsOpt = None,
+    dask: DaskOpt = None,
     base: BaseOpt = DEFAULT_BASE,
 ) -> None:
     """Read articles (.txt .md .html .jsonl, folders, globs, -) into the graph store.
@@ -134,7 +182,7 @@ def ingest(
     try:
         with st:
             summary = _run_ingest(paths, st, batch_size=batch_size, force=force, max_bytes=max_bytes,
-                                  no_model=no_model, progress=not no_progress)
+                                  no_model=no_model, progress=not no_progress, jobs=jobs, dask=dask)
     except KeyboardInterrupt:
         _fail("interrupted; every article written so far is complete (run the same command to go on)", 130)
     except TechKGError as e:
@@ -341,6 +389,8 @@ def build(
     max_bytes: MaxBytes = 20_000_000,
     no_model: NoModel = False,
     no_progress: Annotated[bool, typer.Option("--no-progress", help="No progress bar.")] = False,
+    jobs: JobsOpt = None,
+    dask: DaskOpt = None,
     base: BaseOpt = DEFAULT_BASE,
 ) -> None:
     """The main job: ingest a corpus, then write every export and graph.html.
@@ -356,7 +406,7 @@ def build(
     try:
         with st:
             summary = _run_ingest(paths, st, batch_size=batch_size, force=False, max_bytes=max_bytes,
-                                  no_model=no_model, progress=not no_progress)
+                                  no_model=no_model, progress=not no_progress, jobs=jobs, dask=dask)
             _print_summary(summary, store)
             g = to_networkx(st, base=base)
             written = export_all(st, out, graph=g)
