@@ -6,7 +6,7 @@ different articles into one node:
 * a lexicon entity keeps its lexicon key (``nvidia`` for 英伟达 / NVIDIA / 輝達);
 * any other name is keyed by its normalised core: brand prefix, standard
   words (``PCIe``) and trailing category words (``GPU``, ``芯片``) removed, then
-  :func:`techkg.text.match_key`; if that core is a lexicon alias, the lexicon
+  :func:`techkg.text.plain_key`; if that core is a lexicon alias, the lexicon
   key is used after all (``PCIe H100 GPU`` → ``nvidia-h100``);
 * an abbreviation in brackets right after a name (``Oracle Cloud
   Infrastructure(OCI)``) becomes an alias of that name within the article.
@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 
 from techkg.nlp import terms
-from techkg.text import match_key
+from techkg.text import plain_key
 
 _TRAILING_GENERIC = re.compile(
     r"(?:\s*(?:Tensor Core GPU|GPU|CPU|NPU|芯片|超级芯片|处理器|显卡|大模型|模型|云服务|平台|系统|版本|系列|产品))+$",
@@ -61,8 +61,8 @@ def company_core(name: str) -> str:
 
 
 def name_key(name: str) -> str:
-    """Stable key for a name no lexicon lists."""
-    return match_key(name)
+    """Stable key for a name no lexicon lists (its IRI is built from it)."""
+    return plain_key(name)
 
 
 def abbreviation_after(text: str, end: int) -> str | None:

@@ -51,7 +51,7 @@ class SupportsPipe(Protocol):
 class SupportsStream(Protocol):
     """A runner that spreads extraction over workers (:class:`ProcessExtractor`, :class:`DaskExtractor`)."""
 
-    def stream(self, articles: Iterable[Article]) -> Iterator[ExtractResult]: ...
+    def stream(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[ExtractResult]: ...
 
 
 def extract_isolated(extractor: SupportsPipe, articles: list[Article]) -> list[ExtractResult]:
@@ -86,7 +86,7 @@ def extract_stream(
     A plain extractor runs here, ``batch_size`` articles at a time.
     """
     if hasattr(extractor, "stream"):
-        return extractor.stream(articles)
+        return extractor.stream(articles, batch_size)
     return (r for chunk in _chunks(articles, batch_size) for r in extract_isolated(extractor, chunk))
 
 
@@ -204,8 +204,11 @@ class ProcessExtractor:
         for f in [self.pool.submit(load_worker, *self.task) for _ in range(self.jobs)]:
             f.result()
 
-    def stream(self, articles: Iterable[Article]) -> Iterator[ExtractResult]:
-        """Extract many articles in the worker processes, streaming, in input order."""
+    def stream(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[ExtractResult]:
+        """Extract many articles in the worker processes, streaming, in input order.
+
+        ``batch_size`` is the caller's; workers take chunks of ``self.chunk``.
+        """
 
         def submit(chunk: list[Article]):
             return self.pool.submit(extract_chunk, chunk, *self.task)
@@ -288,8 +291,8 @@ class DaskExtractor:
         """Load the pipeline on every worker now."""
         self.client.run(load_worker, *self.task)
 
-    def stream(self, articles: Iterable[Article]) -> Iterator[ExtractResult]:
-        """Extract many articles on the cluster, streaming, in input order."""
+    def stream(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[ExtractResult]:
+        """Extract many articles on the cluster, streaming, in input order (chunks of ``self.chunk``)."""
         return ordered_map(_chunks(articles, self.chunk), self._submit,
                            self.workers * WINDOW_PER_WORKER, self._recover)
 

@@ -49,6 +49,13 @@ DaskOpt = Annotated[
                  help="Extract on a Dask cluster: tcp://HOST:8786, or 'local' for a cluster of --jobs "
                       "worker processes on this machine. The store is still written here."),
 ]
+UserLexicon = Annotated[
+    list[Path] | None, typer.Option("--lexicon", help="Extra lexicon file (JSONL); repeatable.")
+]
+CurationsOpt = Annotated[
+    Path | None,
+    typer.Option("--curations", help="Curation file (JSONL); default: curations.jsonl beside the store."),
+]
 
 
 def _fail(err: Exception | str, code: int = 1) -> None:
@@ -75,6 +82,28 @@ def _open(store: Path, base: str, *, read_only: bool = False) -> GraphStore:
         raise  # unreachable: _fail exits
 
 
+def project_extractor(no_model: bool, lexicons: list[Path] | None, curations: Path | None, store: Path) -> Any:
+    """The extractor with the user's lexicons, applying the store's curations (if any)."""
+    from techkg.extract import Extractor
+
+    return _curated(Extractor(use_model=not no_model, user_lexicons=lexicons or ()), curations, store)
+
+
+def check_project_files(lexicons: list[Path] | None, curations: Path | None, store: Path) -> None:
+    """Read the lexicon and curation files now, so a bad line is reported before any work.
+
+    Raises:
+        LexiconError / CurationError: naming the file and line.
+    """
+    from techkg.curate import Curations, default_path
+
+    if lexicons:
+        from techkg.nlp.lexicon import Lexicon
+
+        Lexicon.load(list(lexicons))
+    Curations.load(curations if curations is not None else default_path(store))
+
+
 def _run_ingest(
     paths: list[str],
     st: GraphStore,
@@ -84,6 +113,8 @@ def _run_ingest(
     max_bytes: int,
     no_model: bool,
     progress: bool,
+    lexicons: list[Path] | None = None,
+    curations: Path | None = None,
     jobs: int | None = None,
     dask: str | None = None,
 ) -> IngestSummary:
@@ -97,7 +128,7 @@ def _run_ingest(
     def on_error(msg: str) -> None:
         console.print(f"[red]error:[/red] {msg}", highlight=False, markup=True, soft_wrap=True)
 
-    with _extractor(jobs, dask, use_model=not no_model) as extractor:
+    with run_extractor(no_model, lexicons, curations, st.path or Path("."), jobs, dask) as extractor:
         if not show:
             return ingest(paths, st, extractor=extractor, stdin=sys.stdin.buffer, max_bytes=max_bytes,
                           batch_size=batch_size, force=force, on_error=on_error)
@@ -106,28 +137,35 @@ def _run_ingest(
 
 
 @contextmanager
-def _extractor(jobs: int | None, dask: str | None, **options: Any) -> Iterator[Any]:
-    """The extractor for a run: this process, worker processes, or a Dask cluster.
+def run_extractor(no_model: bool, lexicons: list[Path] | None, curations: Path | None, store: Path,
+                  jobs: int | None, dask: str | None) -> Iterator[Any]:
+    """The extractor of an ingest run: :func:`project_extractor`, run here, in worker processes or on Dask.
 
     The pipeline is loaded before the first article (in every worker), so a
-    missing model is one clear error, not one per article.
+    missing model is one clear error, not one per article. With workers,
+    curations are applied here, to the records the workers send back.
     """
-    from techkg.extract import Extractor
     from techkg.workers import DaskExtractor, ProcessExtractor, default_jobs
 
     jobs = default_jobs() if jobs is None else jobs
-    if dask:
-        runner: Any = DaskExtractor(dask, workers=jobs, **options)
-    elif jobs > 1:
-        runner = ProcessExtractor(jobs, **options)
-    else:
-        extractor = Extractor(**options)
+    if not dask and jobs == 1:
+        extractor = project_extractor(no_model, lexicons, curations, store)
         _ = extractor.nlp
         yield extractor
         return
+    options = {"use_model": not no_model, "user_lexicons": tuple(lexicons or ())}
+    runner: Any = (DaskExtractor(dask, workers=jobs, **options) if dask
+                   else ProcessExtractor(jobs, **options))
     with runner:
         runner.warm_up()
-        yield runner
+        yield _curated(runner, curations, store)
+
+
+def _curated(extractor: Any, curations: Path | None, store: Path) -> Any:
+    from techkg.curate import CuratedExtractor, Curations, default_path
+
+    file = Curations.load(curations if curations is not None else default_path(store))
+    return CuratedExtractor(extractor, file) if len(file) else extractor
 
 
 def _ingest_with_bar(console, paths, st, extractor, **kwargs) -> IngestSummary:
@@ -165,6 +203,8 @@ def ingest(
     force: Annotated[bool, typer.Option("--force", help="Re-extract articles even if unchanged.")] = False,
     max_bytes: MaxBytes = 20_000_000,
     no_model: NoModel = False,
+    lexicon: UserLexicon = None,
+    curations: CurationsOpt = None,
     no_progress: Annotated[bool, typer.Option("--no-progress", help="No progress bar.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON on stdout.")] = False,
     jobs: JobsOpt = None,
@@ -182,7 +222,8 @@ def ingest(
     try:
         with st:
             summary = _run_ingest(paths, st, batch_size=batch_size, force=force, max_bytes=max_bytes,
-                                  no_model=no_model, progress=not no_progress, jobs=jobs, dask=dask)
+                                  no_model=no_model, progress=not no_progress,
+                                  lexicons=lexicon, curations=curations, jobs=jobs, dask=dask)
     except KeyboardInterrupt:
         _fail("interrupted; every article written so far is complete (run the same command to go on)", 130)
     except TechKGError as e:
@@ -388,6 +429,8 @@ def build(
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles per batch and transaction.")] = 32,
     max_bytes: MaxBytes = 20_000_000,
     no_model: NoModel = False,
+    lexicon: UserLexicon = None,
+    curations: CurationsOpt = None,
     no_progress: Annotated[bool, typer.Option("--no-progress", help="No progress bar.")] = False,
     jobs: JobsOpt = None,
     dask: DaskOpt = None,
@@ -406,7 +449,8 @@ def build(
     try:
         with st:
             summary = _run_ingest(paths, st, batch_size=batch_size, force=False, max_bytes=max_bytes,
-                                  no_model=no_model, progress=not no_progress, jobs=jobs, dask=dask)
+                                  no_model=no_model, progress=not no_progress,
+                                  lexicons=lexicon, curations=curations, jobs=jobs, dask=dask)
             _print_summary(summary, store)
             g = to_networkx(st, base=base)
             written = export_all(st, out, graph=g)

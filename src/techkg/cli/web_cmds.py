@@ -12,6 +12,7 @@ from typing import Annotated
 import typer
 
 from techkg.cli.app import app
+from techkg.cli.graph_cmds import CurationsOpt, NoModel, UserLexicon
 
 StoreOpt = Annotated[
     Path, typer.Option("--store", help="Graph store directory (from 'techkg ingest').")
@@ -80,16 +81,26 @@ def serve(
     allow_service: Annotated[
         bool, typer.Option("--allow-service", help="Let SPARQL SERVICE call other endpoints.")
     ] = False,
+    lexicon: UserLexicon = None,
+    curations: CurationsOpt = None,
+    no_model: NoModel = False,
 ) -> None:
     """Serve the explorer, entity pages, /sparql and POST /articles over the store."""
     from techkg.errors import TechKGError
     from techkg.serve import Limits
     from techkg.serve import serve as run
 
+    from techkg.cli.graph_cmds import check_project_files, project_extractor
+
+    try:
+        check_project_files(lexicon, curations, store)
+    except TechKGError as e:
+        _fail(e)
     if host not in ("127.0.0.1", "localhost", "::1") and not token:
         typer.echo(f"note: listening on {host} without a token: the server is read-only.", err=True)
     try:
         run(store, host=host, port=port, token=token,
-            limits=Limits(timeout_s=timeout, max_rows=max_rows), allow_service=allow_service)
+            limits=Limits(timeout_s=timeout, max_rows=max_rows), allow_service=allow_service,
+            extractor_factory=lambda: project_extractor(no_model, lexicon, curations, store))
     except TechKGError as e:
         _fail(e)
