@@ -31,7 +31,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from techkg.errors import CorpusError, StoreError, TechKGError
+from techkg.errors import CorpusError, TechKGError
+from techkg.extract import failure_message
 from techkg.records import Article, Extraction, ExtractionFailed
 from techkg.store import GraphStore
 from techkg.workers import SupportsPipe, SupportsStream, extract_stream
@@ -49,6 +50,9 @@ class IngestSummary:
         chars: characters of text extracted in this run.
         seconds: wall time; ``read_s``, ``extract_s`` and ``store_s`` split it.
         errors: one message per failure (file, line, what to do).
+        notes: one message per input that was stored but deserves a look: it
+            replaced an article read from another file, or shares its URL
+            with an article of another id.
     """
 
     read: int = 0
@@ -64,6 +68,7 @@ class IngestSummary:
     extract_s: float = 0.0
     store_s: float = 0.0
     errors: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -83,9 +88,10 @@ class IngestSummary:
         >>> IngestSummary(read=3, new=2, unchanged=1, seconds=1.5).line()
         'read 3, new 2, updated 0, unchanged 1, failed 0; entities 0, relations 0; 1.5 s (extract 0.0 s, store 0.0 s)'
         """
+        notes = f", {len(self.notes)} note(s)" if self.notes else ""
         return (
             f"read {self.read}, new {self.new}, updated {self.updated}, unchanged {self.unchanged}, "
-            f"failed {self.failed}; entities {self.entities}, relations {self.relations}; "
+            f"failed {self.failed}{notes}; entities {self.entities}, relations {self.relations}; "
             f"{self.seconds:.1f} s (extract {self.extract_s:.1f} s, store {self.store_s:.1f} s)"
         )
 
@@ -152,29 +158,42 @@ def ingest_articles(
         if on_error:
             on_error(message)
 
+    sources = _Sources(store)
+
+    def admit(item: Article | CorpusError) -> bool:
+        """Count and check one input; True when it needs extracting."""
+        if isinstance(item, CorpusError):
+            fail(str(item))
+            return False
+        summary.read += 1
+        t = time.perf_counter()
+        try:  # anything about this one article may fail: it fails alone
+            if not force and in_flight.get(item.id) == item.content_hash:
+                status = "unchanged"  # the same article twice in one run
+            else:
+                status = store.status(item)
+            if status != "unchanged" or force:
+                summary.notes.extend(sources.notes(item, status))
+        except Exception as e:  # noqa: BLE001 - reported with its file and line, the run goes on
+            fail(failure_message(item, "could not be checked against the store", e))
+            return False
+        finally:
+            summary.store_s += time.perf_counter() - t
+        if status == "unchanged" and not force:
+            summary.unchanged += 1
+            if on_progress and summary.read % batch_size == 0:
+                on_progress(summary)
+            return False
+        in_flight[item.id] = item.content_hash
+        return True
+
     def to_extract() -> Iterator[Article]:
         for item in _timed(items, summary):
             t = time.perf_counter()
-            if isinstance(item, CorpusError):
-                fail(str(item))
-                pulled[0] += time.perf_counter() - t
-                continue
-            summary.read += 1
-            if not force:
-                if in_flight.get(item.id) == item.content_hash:
-                    status = "unchanged"  # the same article twice in one run
-                else:
-                    status = store.status(item)
-                summary.store_s += time.perf_counter() - t
-                if status == "unchanged":
-                    summary.unchanged += 1
-                    if on_progress and summary.read % batch_size == 0:
-                        on_progress(summary)
-                    pulled[0] += time.perf_counter() - t
-                    continue
-            in_flight[item.id] = item.content_hash
+            wanted = admit(item)
             pulled[0] += time.perf_counter() - t
-            yield item
+            if wanted:
+                yield item
 
     def flush(batch: list[Extraction]) -> None:
         t = time.perf_counter()
@@ -208,6 +227,68 @@ def ingest_articles(
     return summary
 
 
+def _where(article: Article) -> str:
+    """Where an article came from, for messages: ``file:line``, the file, or its id."""
+    return article.path or article.id
+
+
+class _Sources:
+    """Where this run's articles came from, to say when one replaces or shadows another.
+
+    Two cases deserve a note in the summary (the article is still stored):
+
+    * an article replaces one read from another file (same id, other origin),
+      in this run or in the store;
+    * a new article is already stored under another id (the same file named
+      another way on the command line);
+    * an article shares its URL (after normalisation) with an article of
+      another id: both are kept, an explicit id wins over the URL.
+    """
+
+    def __init__(self, store: GraphStore) -> None:
+        self.store = store
+        self.origins: dict[str, str | None] = {}  # id → origin, this run
+        self.urls: dict[str, str] = {}  # normal URL → first id, this run
+
+    def notes(self, article: Article, status: str) -> list[str]:
+        from techkg.read.ids import normalize_url
+
+        out = []
+        where, aid = _where(article), article.id
+        if aid in self.origins:
+            before = self.origins[aid]
+            if before != article.origin:
+                out.append(f"{where}: article '{aid}' replaces the one read from "
+                           f"{before or 'stdin'} earlier in this run; {_GIVE_ID}")
+        elif status == "updated":
+            before = self.store.origin(aid)
+            if before is not None and before != article.origin:
+                out.append(f"{where}: article '{aid}' replaces the one read from {before}; {_GIVE_ID}")
+        elif status == "new" and article.origin:
+            twins = [i for i in self.store.ids_with_content(article.origin, article.content_hash) if i != aid]
+            if twins:
+                named = ", ".join(f"'{i}'" for i in twins)
+                out.append(f"{where}: stored as article '{aid}', but this file is already stored as "
+                           f"article {named} (the id comes from the path relative to what was named "
+                           f"on the command line); remove one with 'techkg remove ID'")
+        self.origins[aid] = article.origin
+        if article.url:
+            normal = normalize_url(article.url)
+            owner = self.urls.setdefault(normal, aid)
+            others = [owner] if owner != aid else []
+            if not others:
+                others = [i for i in self.store.ids_with_url(article.url) if i != aid]
+            if others:
+                named = ", ".join(f"'{i}'" for i in others)
+                out.append(f"{where}: article '{aid}' has the same URL as article {named} "
+                           f"({article.url}); both are kept (an explicit id wins), remove one with "
+                           f"'techkg remove ID' if they are the same article")
+        return out
+
+
+_GIVE_ID = "if both should stay, give them distinct ids ('id:' in the front matter or JSON)"
+
+
 def _store(
     store: GraphStore,
     extractions: list[Extraction],
@@ -219,14 +300,13 @@ def _store(
         return
     try:
         pairs = list(zip(extractions, store.put_many(extractions, force=force), strict=True))
-    except StoreError:
-        # One bad article must not keep the others out: write them one by one.
+    except Exception:  # noqa: BLE001 - one bad article must not keep the others out
         pairs = []
         for ex in extractions:
             try:
                 pairs.append((ex, store.put(ex, force=force)))
-            except StoreError as e:
-                fail(f"{ex.article.path or ex.article.id}: {e}")
+            except Exception as e:  # noqa: BLE001 - reported with its file and line
+                fail(failure_message(ex.article, "storing failed", e))
     for ex, status in pairs:
         setattr(summary, status, getattr(summary, status) + 1)
         if status != "unchanged":

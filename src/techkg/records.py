@@ -36,6 +36,9 @@ class Article:
         url: canonical URL, if known.
         source: publisher or outlet, if known.
         path: where it was read from (file path, ``path:line`` for JSONL, ``<stdin>``).
+        origin: the absolute path of the file it was read from (None for stdin
+            and the web API); stored so that ``remove PATH`` finds the article
+            and an ingest can say when it replaces an article read elsewhere.
     """
 
     id: str
@@ -45,6 +48,7 @@ class Article:
     url: str | None = None
     source: str | None = None
     path: str | None = None
+    origin: str | None = None
 
     @property
     def content_hash(self) -> str:
@@ -144,14 +148,12 @@ class Extraction:
 
 @dataclass(frozen=True)
 class ExtractionFailed:
-    """An article the extractor could not process, and why (reported, never dropped silently)."""
+    """An article the extractor could not process (reported, never dropped silently).
+
+    Attributes:
+        article: the article.
+        message: ``file:line: what happened; what to do``.
+    """
 
     article: Article
-    reason: str
-
-    @property
-    def message(self) -> str:
-        """``file:line: what, what to do``, as every per-article failure is reported."""
-        where = self.article.path or self.article.id
-        return (f"{where}: extraction failed ({self.reason}); the article was skipped and the "
-                "others went in; report it with the file attached")
+    message: str

@@ -54,40 +54,19 @@ class SupportsStream(Protocol):
     def stream(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[ExtractResult]: ...
 
 
-def extract_isolated(extractor: SupportsPipe, articles: list[Article]) -> list[ExtractResult]:
-    """Extract a chunk; an article that breaks the chunk fails alone, the others come back.
-
-    A :class:`ModelError` (the pipeline itself cannot load) is raised: no article can go in.
-    """
-    try:
-        out: list[ExtractResult] = list(extractor.pipe(articles, batch_size=max(1, len(articles))))
-        if len(out) != len(articles):
-            raise TechKGError(f"the extractor returned {len(out)} results for {len(articles)} articles")
-        return out
-    except ModelError:
-        raise
-    except Exception:  # noqa: BLE001 - find the article that breaks the chunk
-        out = []
-        for a in articles:
-            try:
-                out.extend(extractor.pipe([a], batch_size=1))
-            except ModelError:
-                raise
-            except Exception as e:  # noqa: BLE001 - reported per article, the run goes on
-                out.append(ExtractionFailed(a, f"{type(e).__name__}: {e}"))
-        return out
-
-
 def extract_stream(
     extractor: SupportsPipe | SupportsStream, articles: Iterable[Article], batch_size: int = 32
 ) -> Iterator[ExtractResult]:
     """Results for ``articles`` in order, from a worker runner or a plain extractor.
 
-    A plain extractor runs here, ``batch_size`` articles at a time.
+    A plain extractor runs here, ``batch_size`` articles at a time, through
+    :func:`techkg.extract.extract_batch` (which isolates failing articles).
     """
     if hasattr(extractor, "stream"):
         return extractor.stream(articles, batch_size)
-    return (r for chunk in _chunks(articles, batch_size) for r in extract_isolated(extractor, chunk))
+    from techkg.extract import extract_batch
+
+    return (r for chunk in _chunks(articles, batch_size) for r in extract_batch(extractor, chunk, batch_size))
 
 
 # One extractor per worker process, keyed by how it was made (a Dask worker may serve several runs).
@@ -118,7 +97,20 @@ def load_worker(factory: Factory, options: dict[str, Any]) -> None:
 
 def extract_chunk(articles: list[Article], factory: Factory, options: dict[str, Any]) -> list[ExtractResult]:
     """The task a worker runs: extract a chunk with this process's pipeline."""
-    return extract_isolated(_worker_extractor(factory, options), articles)
+    from techkg.extract import extract_batch
+
+    return extract_batch(_worker_extractor(factory, options), articles, max(1, len(articles)))
+
+
+class WorkerLost(TechKGError):
+    """A worker process died while extracting an article (a crash in native code, memory, a kill)."""
+
+
+def _failed(article: Article, error: BaseException) -> ExtractionFailed:
+    from techkg.extract import failure_message
+
+    err = error if isinstance(error, Exception) else RuntimeError(repr(error))
+    return ExtractionFailed(article, failure_message(article, "extraction failed", err))
 
 
 def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
@@ -220,14 +212,14 @@ class ProcessExtractor:
         from concurrent.futures.process import BrokenProcessPool
 
         if not isinstance(error, BrokenProcessPool):
-            return [ExtractionFailed(a, f"{type(error).__name__}: {error}") for a in chunk]
+            return [_failed(a, error) for a in chunk]
         out: list[ExtractResult] = []
         for a in chunk:
             self._drop_pool()
             try:
                 out.extend(self.pool.submit(extract_chunk, [a], *self.task).result())
             except BrokenProcessPool:
-                out.append(ExtractionFailed(a, "the worker process died on this article"))
+                out.append(_failed(a, WorkerLost("the worker process died on this article")))
         self._drop_pool()
         return out
 
@@ -301,7 +293,7 @@ class DaskExtractor:
 
     def _recover(self, chunk: list[Article], error: BaseException) -> list[ExtractResult]:
         if len(chunk) == 1:
-            return [ExtractionFailed(chunk[0], f"{type(error).__name__}: {error}")]
+            return [_failed(chunk[0], error)]
         out: list[ExtractResult] = []
         for a in chunk:
             out.extend(_collect([a], self._submit([a]), self._recover))

@@ -196,10 +196,47 @@ def _ingest_with_bar(console, paths, st, extractor, **kwargs) -> IngestSummary:
                       **kwargs)
 
 
-def _print_summary(s: IngestSummary, store: str) -> None:
+def _print_summary(s: IngestSummary, store: str | None) -> None:
     from techkg.remote_store import redact
 
-    typer.echo(f"{s.line()}\nstore: {redact(store)}", err=True)
+    for note in s.notes:
+        typer.echo(f"note: {note}", err=True)
+    where = redact(store) if store is not None else "none created (nothing was stored)"
+    typer.echo(f"{s.line()}\nstore: {where}", err=True)
+
+
+def _missing_from(store: str) -> Path | None:
+    """The outermost folder of a local store (itself included) that does not exist yet, or None."""
+    from techkg.remote_store import is_remote
+
+    if is_remote(store):
+        return None
+    path = Path(store)
+    missing = None
+    for p in (path, *path.parents):
+        if p.exists():
+            break
+        missing = p
+    return missing
+
+
+def _drop_if_unused(created: Path | None, store: str, s: IngestSummary | None) -> bool:
+    """Remove a store this command created when nothing went into it (a failed first ingest).
+
+    Returns:
+        True when the store was removed.
+    """
+    import shutil
+
+    if created is None or (s is not None and (s.new or s.updated)):
+        return False
+    path = Path(store)
+    shutil.rmtree(path, ignore_errors=True)
+    for p in (path.parent, *path.parent.parents):  # folders made for it, if left empty
+        if not p.is_relative_to(created) or any(p.iterdir()):
+            break
+        p.rmdir()
+    return True
 
 
 @app.command()
@@ -225,7 +262,9 @@ def ingest(
     """
     from techkg.errors import TechKGError
 
+    created = _missing_from(store)
     st = _open(store, base)
+    summary = None
     try:
         with st:
             summary = _run_ingest(paths, st, batch_size=batch_size, force=force, max_bytes=max_bytes,
@@ -234,21 +273,30 @@ def ingest(
     except KeyboardInterrupt:
         _fail("interrupted; every article written so far is complete (run the same command to go on)", 130)
     except TechKGError as e:
+        _drop_if_unused(created, store, None)
         _fail(_with_hint(e))
+    dropped = _drop_if_unused(created, store, summary)
     if as_json:
         typer.echo(json.dumps(summary.as_dict(), ensure_ascii=False))
-    _print_summary(summary, store)
+    _print_summary(summary, None if dropped else store)
     if not summary.ok:
         raise typer.Exit(1)
 
 
 @app.command()
 def remove(
-    ids: Annotated[list[str], typer.Argument(help="Article id, URL or article IRI; several allowed.")],
+    ids: Annotated[
+        list[str],
+        typer.Argument(help="Article id, URL, article IRI or the file it was read from; several allowed."),
+    ],
     store: StoreOpt = DEFAULT_STORE,
     base: BaseOpt = DEFAULT_BASE,
 ) -> None:
-    """Take articles (and everything extracted from them) out of the store."""
+    """Take articles (and everything extracted from them) out of the store.
+
+    URLs match after normalisation (tracking parameters, www., http/https and
+    a trailing slash do not matter); a file removes every article read from it.
+    """
     missing = []
     with _open(store, base) as st:
         for item in ids:
@@ -371,10 +419,20 @@ def export(
                 sys.stdout.buffer.flush()
                 return
             written = do_export(st, fmt, target)
+        except BrokenPipeError:
+            _reader_gone()
         except TechKGError as e:
             _fail(e)
     for p in written:
         typer.echo(f"wrote {p}", err=True)
+
+
+def _reader_gone() -> None:
+    """Stdout's reader closed early (``| head``): stop quietly, as other command-line tools do."""
+    import os
+
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
+    raise typer.Exit(0)
 
 
 @app.command()
@@ -485,6 +543,10 @@ def _render(g: Any, path: Path) -> Path | None:
         from techkg.render import render_html
     except ImportError:
         typer.echo("note: techkg.render is not available; graph.html was not drawn", err=True)
+        return None
+    if g.number_of_nodes() == 0:
+        typer.echo(f"warning: the store holds no entities yet, so there is nothing to draw; {path} not written",
+                   err=True)
         return None
     render_html(g, path, title="techkg")
     return path
