@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import time
 
 import networkx as nx
 import numpy as np
@@ -79,13 +78,12 @@ def test_few_nodes_overlap():
     assert len(close) < 0.02 * len(xy)
 
 
-def test_fast_enough_for_twenty_thousand_nodes():
+def test_twenty_thousand_nodes_all_placed():
+    """Speed is measured in bench/render_scale.py; here only that every node is placed."""
     G = synthetic_graph(20000, seed=4)
-    t = time.perf_counter()
     pos = layout_positions(G)
-    elapsed = time.perf_counter() - t
-    assert len(pos) == 20000
-    assert elapsed < 8, f"layout of 20,000 nodes took {elapsed:.1f} s"
+    assert set(pos) == set(G)
+    assert np.isfinite(as_array(pos, G)).all()
 
 
 def test_tiny_and_bad_input():

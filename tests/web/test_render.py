@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import time
 
 import networkx as nx
 import pytest
@@ -12,7 +11,6 @@ from web_samples import CATL, NVIDIA, TSMC, XSS_ALIAS, XSS_SENTENCE, XSS_TITLE
 
 from techkg.render import (
     BIG_GRAPH,
-    PHYSICS_MAX_NODES,
     RenderError,
     find_nodes,
     neighbourhood,
@@ -154,9 +152,11 @@ def test_script_json_cannot_close_the_script():
     assert json.loads(text) == {"a": "</script><script>alert(1)</script>", "b": "\u2028"}
 
 
-def test_small_graph_has_physics_big_graph_not():
-    small = vis_payload(synthetic_graph(PHYSICS_MAX_NODES))
-    assert small["meta"]["physics"] is True and small["meta"]["big"] is False
+def test_positions_are_final_and_big_graphs_draw_plainly():
+    small = vis_payload(synthetic_graph(300))
+    assert small["meta"]["physics"] is False and small["meta"]["big"] is False
+    assert json.loads(re.search(r'id="tk-config">(.*?)</script>', page_html(small), re.S)
+                      .group(1))["options"]["physics"]["enabled"] is False
     big = vis_payload(synthetic_graph(BIG_GRAPH + 100))
     assert big["meta"]["physics"] is False and big["meta"]["big"] is True
     # big graphs draw relation types by colour only (dashes/arrows are slow)
@@ -212,10 +212,9 @@ def test_traditional_map_folds_queries():
     assert traditional_map("abc") == {}
 
 
-def test_big_page_builds_fast():
+def test_big_page_holds_every_node():
+    """Speed is measured in bench/render_scale.py; here only what the page holds."""
     G = synthetic_graph(5000)
-    t = time.perf_counter()
-    html = render_html(G)
-    elapsed = time.perf_counter() - t
-    assert len(data_of(html)["nodes"]) == 5000
-    assert elapsed < 10, f"5,000-node page took {elapsed:.1f} s to build"
+    data = data_of(render_html(G, isolated=True))
+    assert len(data["nodes"]) == 5000
+    assert all(n["font"]["size"] == 14 for n in data["nodes"])  # above LABEL_FIT_MAX: one size

@@ -48,6 +48,9 @@ def render(
         int, typer.Option("--max-nodes", min=1, help="Hard cap on drawn entities (a note says when it cuts).")
     ] = 10000,  # = techkg.render.DEFAULT_MAX_NODES (not imported: keeps --help fast)
     title: Annotated[str, typer.Option("--title", help="Page title.")] = "techkg",
+    isolated: Annotated[
+        bool, typer.Option("--isolated", help="Also draw entities with no link (hidden by default; the page says how many).")
+    ] = False,
 ) -> None:
     """Draw the knowledge graph as one offline HTML page (pyvis, no network needed)."""
     from techkg.errors import TechKGError
@@ -59,7 +62,7 @@ def render(
         with GraphStore.open(store, read_only=True) as st:
             G = to_networkx(st)
         render_html(G, out, focus=focus, hops=hops, top=top, min_degree=min_degree,
-                    size_by=size_by, title=title, max_nodes=max_nodes)
+                    size_by=size_by, title=title, max_nodes=max_nodes, isolated=isolated)
     except TechKGError as e:
         _fail(e)
     typer.echo(f"wrote {out} ({G.number_of_nodes():,} entities, {G.number_of_edges():,} links in the store)")

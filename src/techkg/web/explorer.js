@@ -114,8 +114,17 @@
     if (perf.firstDraw === null && nodes.length > 0) {
       perf.firstDraw = performance.now();
       status();
+      fitFirstView();
     }
   });
+
+  // The first view shows the whole graph. Labels are measured during the first
+  // draw, so fitting only then takes their width into account (a fit before it
+  // cut off the nodes at the edges).
+  function fitFirstView() {
+    network.fit({ animation: false });
+    perf.fitted = true;
+  }
 
   network.on("stabilizationIterationsDone", function () {
     // Physics only settles small graphs; then the picture stays still.
