@@ -392,6 +392,7 @@ class _BoxIndex:
         self.cells: dict[tuple[int, int], list[int]] = {}
         self.boxes: list[tuple[float, float, float, float]] = []
         self.owner: list[Hashable] = []
+        self.is_label: list[bool] = []
 
     def _keys(self, box: tuple[float, float, float, float]):
         left, top, right, bottom = box
@@ -399,19 +400,22 @@ class _BoxIndex:
             for j in range(math.floor(top / _CELL), math.floor(bottom / _CELL) + 1):
                 yield i, j
 
-    def add(self, box: tuple[float, float, float, float], owner: Hashable) -> None:
+    def add(self, box: tuple[float, float, float, float], owner: Hashable, *, label: bool) -> None:
         self.boxes.append(box)
         self.owner.append(owner)
+        self.is_label.append(label)
         for key in self._keys(box):
             self.cells.setdefault(key, []).append(len(self.boxes) - 1)
 
-    def hits(self, box: tuple[float, float, float, float], owner: Hashable) -> bool:
+    def hits(self, box: tuple[float, float, float, float], owner: Hashable, *,
+             shapes: bool = True) -> bool:
+        """Whether ``box`` overlaps a label (and, if ``shapes``, a node) of another owner."""
         left, top, right, bottom = box
         for key in self._keys(box):
             for k in self.cells.get(key, ()):
                 o = self.boxes[k]
-                if (self.owner[k] != owner and left < o[2] and o[0] < right
-                        and top < o[3] and o[1] < bottom):
+                if (self.owner[k] != owner and (shapes or self.is_label[k])
+                        and left < o[2] and o[0] < right and top < o[3] and o[1] < bottom):
                     return True
         return False
 
@@ -422,9 +426,10 @@ def label_fonts(pos: Positions, labels: dict[Hashable, str], sizes: dict[Hashabl
     """A font size and vertical shift per label so that labels do not pile up around hubs.
 
     Labels are placed greedily, most important node first, under their node
-    (where vis-network draws them), else above it, else on it (a negative
-    ``vadjust``), at the biggest size that overlaps neither a label already
-    placed nor another node's shape. The first view fits the whole graph in
+    (where vis-network draws them), else above it (a negative ``vadjust``),
+    at the biggest size that overlaps neither a label already placed nor
+    another node's shape, else on the node itself, where it may cover small
+    shapes but no label. The first view fits the whole graph in
     about :data:`FIRST_VIEW` pixels, which shrinks a big picture; the most
     important node prefers a label that is :data:`LABEL_FONT` pixels tall
     even then (at most :data:`HUB_FONT` times that in layout pixels), others
@@ -455,7 +460,7 @@ def label_fonts(pos: Positions, labels: dict[Hashable, str], sizes: dict[Hashabl
     index = _BoxIndex()
     for node, (x, y) in pos.items():
         r = sizes.get(node, 10.0)
-        index.add((x - r, y - r, x + r, y + r), node)
+        index.add((x - r, y - r, x + r, y + r), node, label=False)
     fonts: dict[Hashable, float] = {}
     order = sorted(pos, key=lambda n: (-importance.get(n, 0.0), -sizes.get(n, 0.0), str(n)))
     for node in order:
@@ -471,13 +476,14 @@ def label_fonts(pos: Positions, labels: dict[Hashable, str], sizes: dict[Hashabl
                 break
             for where in ("below", "above", "on"):
                 box = _label_box(x, y, r, font, em, where)
-                if not index.hits(box, node):
+                # a label on its own node may cover small shapes nearby, not labels
+                if not index.hits(box, node, shapes=where != "on"):
                     chosen = (font, box[1] - (y + r + 2.0), box)
                     break
             else:
                 continue
             break
-        index.add(chosen[2], node)
+        index.add(chosen[2], node, label=True)
         fonts[node] = (round(chosen[0], 1), round(chosen[1], 1))
     return fonts
 

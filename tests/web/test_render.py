@@ -172,7 +172,7 @@ def test_positions_are_final_and_big_graphs_draw_plainly():
 
 def test_cut_to_max_nodes_shows_a_visible_note():
     G = synthetic_graph(600)
-    html = render_html(G, max_nodes=200)
+    html = render_html(G, max_nodes=200, isolated=True)
     data = data_of(html)
     assert len(data["nodes"]) == 200
     note = data["meta"]["notes"][-1]
@@ -218,3 +218,65 @@ def test_big_page_holds_every_node():
     data = data_of(render_html(G, isolated=True))
     assert len(data["nodes"]) == 5000
     assert all(n["font"]["size"] == 14 for n in data["nodes"])  # above LABEL_FIT_MAX: one size
+
+
+BYTEDANCE = "https://w3id.org/techkg/id/company/bytedance"
+UNITREE = "https://w3id.org/techkg/id/company/unitree"
+
+
+def with_isolated(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """The sample graph plus two entities no article links to anything."""
+    H = G.copy()
+    H.add_node(BYTEDANCE, label="ByteDance", label_zh="字节跳动", key="bytedance",
+               type="Company", aliases=["字節跳動", "ByteDance"])
+    H.add_node(UNITREE, label="Unitree", label_zh="宇树科技", key="unitree", type="Company",
+               aliases=["宇樹科技"])
+    return H
+
+
+def test_isolated_entities_are_hidden_with_a_note(sample_graph):
+    G = with_isolated(sample_graph)
+    p = vis_payload(G)
+    ids = {n["id"] for n in p["nodes"]}
+    assert ids == set(sample_graph)                      # the linked 13, not the 2
+    assert p["meta"]["shown_nodes"] == 13 and p["meta"]["total_nodes"] == 15
+    assert p["meta"]["notes"] == [
+        "2 entities with no link to the others are not drawn "
+        "(techkg render --isolated draws them)."]
+    html = render_html(G)
+    note = re.search(r'<div id="tk-note" role="status">(.*?)</div>', html, re.S).group(1)
+    assert "2 entities with no link" in note and "--isolated" in note
+
+
+def test_isolated_entities_drawn_on_request_or_when_asked_for(sample_graph):
+    G = with_isolated(sample_graph)
+    every = vis_payload(G, isolated=True)
+    assert {n["id"] for n in every["nodes"]} == set(G)
+    assert every["meta"]["notes"] == []
+    # a focus on an unlinked entity (by its Traditional alias) still shows it
+    alone = vis_payload(G, focus="字節跳動", hops=2)
+    assert [n["id"] for n in alone["nodes"]] == [BYTEDANCE]
+    # a cut that leaves no link at all draws what is left rather than a blank page
+    bare = nx.MultiDiGraph()
+    bare.add_nodes_from(G.subgraph([BYTEDANCE, UNITREE]).nodes(data=True))
+    assert {n["id"] for n in vis_payload(bare)["nodes"]} == {BYTEDANCE, UNITREE}
+
+
+def test_isolated_within_a_cut_are_hidden_too():
+    G = synthetic_graph(600)
+    nodes, _focus, notes = select_nodes(G, top=40)
+    sub = G.subgraph(nodes).to_undirected(as_view=True)
+    assert all(set(sub[n]) - {n} for n in nodes)     # each kept node links to another kept one
+    kept_all, _f, _n = select_nodes(G, top=40, isolated=True)
+    assert len(kept_all) == 40
+    hidden = 40 - len(nodes)
+    assert hidden == 0 or notes[-1].startswith(f"{hidden:,} entities with no link")
+
+
+def test_hub_labels_are_bigger_than_leaf_labels(sample_graph):
+    p = vis_payload(sample_graph)
+    font = {n["id"]: n["font"]["size"] for n in p["nodes"]}
+    assert font[NVIDIA] == max(font.values())
+    assert all(isinstance(n["font"].get("vadjust", 0.0), float) for n in p["nodes"])
+    h100 = "https://w3id.org/techkg/id/product/nvidia-h100-nvl"
+    assert font[h100] <= font[NVIDIA]
