@@ -448,7 +448,7 @@ def label_fonts(pos: Positions, labels: dict[Hashable, str], sizes: dict[Hashabl
         ``{node: (font size, vadjust)}`` for every node of ``pos``; ``vadjust``
         is 0 for a label under its node, negative for one above it.
 
-    >>> fonts = label_fonts({"hub": (0, 0), "leaf": (0, 50), "far": (2000, 0)},
+    >>> fonts = label_fonts({"hub": (0, 0), "leaf": (0, 60), "far": (2000, 0)},
     ...                     {"hub": "英伟达", "leaf": "H100", "far": "台积电"},
     ...                     {"hub": 40, "leaf": 8, "far": 8})
     >>> fonts["hub"][0] > fonts["far"][0] and fonts["hub"][1] < 0  # above: a leaf is below
@@ -478,7 +478,7 @@ def label_fonts(pos: Positions, labels: dict[Hashable, str], sizes: dict[Hashabl
                 box = _label_box(x, y, r, font, em, where)
                 # a label on its own node may cover small shapes nearby, not labels
                 if not index.hits(box, node, shapes=where != "on"):
-                    chosen = (font, box[1] - (y + r + 2.0), box)
+                    chosen = (font, box[1] + 1.5 - label_top(y, r, font), box)
                     break
             else:
                 continue
@@ -488,13 +488,25 @@ def label_fonts(pos: Positions, labels: dict[Hashable, str], sizes: dict[Hashabl
     return fonts
 
 
+LABEL_DROP = 4.0
+"""vis-network puts a label's box ``LABEL_DROP + font / 2`` under a dot or diamond (measured)."""
+
+
+def label_top(y: float, r: float, font: float) -> float:
+    """Where vis-network puts the top of the label of a node at ``y`` with radius ``r``."""
+    return y + r + LABEL_DROP + font / 2
+
+
 def _label_box(x: float, y: float, r: float, font: float, em: float, where: str
                ) -> tuple[float, float, float, float]:
-    """The box (left, top, right, bottom) of a label below, above or on a node of radius r."""
-    half = font * em / 2 + 2.0
-    height = 1.3 * font
-    top = {"below": y + r + 2.0, "above": y - r - 2.0 - height, "on": y - height / 2}[where]
-    return (x - half, top, x + half, top + height)
+    """The box (left, top, right, bottom) of a label below, above or on a node of radius r.
+
+    1.5 px of margin on every side holds the white outline drawn around the text.
+    """
+    half = font * em / 2 + 1.5
+    top = {"below": label_top(y, r, font), "above": y - r - LABEL_DROP - font,
+           "on": y - font / 2}[where]
+    return (x - half, top - 1.5, x + half, top + font + 1.5)
 
 
 def first_view_scale(pos: Positions, sizes: dict[Hashable, float]) -> float:

@@ -288,7 +288,8 @@ def _drop_isolated(G: nx.Graph, nodes: list[Hashable], keep: list[Hashable]
 
     Focus nodes stay; when no node has a link, all stay (nothing else to see).
 
-    >>> _drop_isolated(nx.Graph([(1, 2), (3, 3)]), [1, 2, 3, 4], [])
+    >>> G = nx.Graph([(1, 2), (3, 3)]); G.add_node(4)
+    >>> _drop_isolated(G, [1, 2, 3, 4], [])
     ([1, 2], 2)
     """
     sub = G.subgraph(nodes)

@@ -111,9 +111,9 @@ def label_boxes(pos, fonts, sizes, labels):
     for n, (font, shift) in fonts.items():
         x, y = pos[n]
         half = font * _text_width(labels[n]) / 2
-        top = y + sizes[n] + 2 + shift
+        top = y + sizes[n] + 4 + font / 2 + shift  # measured in vis-network 9.1
         # 0.5 px less on each side: sizes and shifts are rounded to 0.1 in the payload
-        boxes[n] = (x - half + 0.5, top + 0.5, x + half - 0.5, top + 1.3 * font - 0.5)
+        boxes[n] = (x - half + 0.5, top + 0.5, x + half - 0.5, top + font - 0.5)
     return boxes
 
 
