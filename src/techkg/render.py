@@ -215,9 +215,11 @@ def select_nodes(
 ) -> tuple[list[Hashable], list[Hashable], list[str]]:
     """Which nodes to draw, the focus nodes, and notes explaining any cut.
 
-    Entities with no link to another chosen entity are left out (with a
-    note) unless ``isolated`` is true, a focus asks for them, or nothing
-    else would be drawn: drawn, they only fill rows of dots under the graph.
+    Entities with no link at all are left out (with a note) unless
+    ``isolated`` is true, a focus asks for them, or nothing else would be
+    drawn: drawn, they only fill rows of dots under the graph. An entity
+    whose links all lead outside a ``top``/``max_nodes`` cut stays: it was
+    chosen for its links.
 
     Returns:
         ``(nodes, focus_nodes, notes)``; notes are shown on the page.
@@ -277,23 +279,24 @@ def select_nodes(
     if not isolated:
         ordered, hidden = _drop_isolated(G, ordered, focus_nodes)
         if hidden:
-            notes.append(f"{hidden:,} entities with no link to the others are not drawn "
+            notes.append(f"{hidden:,} entities with no link to any other are not drawn "
                          f"(techkg render --isolated draws them).")
     return ordered, focus_nodes, notes
 
 
 def _drop_isolated(G: nx.Graph, nodes: list[Hashable], keep: list[Hashable]
                    ) -> tuple[list[Hashable], int]:
-    """``nodes`` without those linked to no other of them, and how many went.
+    """``nodes`` without those linked to no other node of ``G``, and how many went.
 
     Focus nodes stay; when no node has a link, all stay (nothing else to see).
 
     >>> G = nx.Graph([(1, 2), (3, 3)]); G.add_node(4)
     >>> _drop_isolated(G, [1, 2, 3, 4], [])
     ([1, 2], 2)
+    >>> _drop_isolated(G, [1, 4], [])  # 1 is linked, though not to a chosen node
+    ([1], 1)
     """
-    sub = G.subgraph(nodes)
-    linked = {n for n in nodes if _undirected_neighbours(sub, n) - {n}}
+    linked = {n for n in nodes if _undirected_neighbours(G, n) - {n}}
     if not linked:
         return nodes, 0
     kept = [n for n in nodes if n in linked or n in keep]

@@ -44,21 +44,29 @@ VIEW_JS = """() => {
 
 
 @pytest.fixture(scope="module")
-def corpus_graph(corpus_dir, extractor):
-    """The graph the real extractor builds from eight corpus articles."""
-    from techkg.graph import to_networkx
+def corpus_store(corpus_dir, extractor, tmp_path_factory):
+    """A store on disk holding what the real extractor finds in eight corpus articles."""
     from techkg.read import read_articles
     from techkg.store import GraphStore
 
     paths = sorted(p for p in corpus_dir.glob("c*.md") if p.name[:3] in CORPUS_ARTICLES)
     articles = list(read_articles(paths))
     assert len(articles) == len(CORPUS_ARTICLES)
-    store = GraphStore.open(None)
-    for ex in extractor.pipe(articles):
-        store.put(ex)
-    G = to_networkx(store)
-    store.close()
-    return G
+    path = tmp_path_factory.mktemp("corpus") / "store"
+    with GraphStore.open(path) as store:
+        for ex in extractor.pipe(articles):
+            store.put(ex)
+    return path
+
+
+@pytest.fixture(scope="module")
+def corpus_graph(corpus_store):
+    """The NetworkX projection of that store."""
+    from techkg.graph import to_networkx
+    from techkg.store import GraphStore
+
+    with GraphStore.open(corpus_store, read_only=True) as store:
+        return to_networkx(store)
 
 
 def first_view(page, graph, tmp_path, name: str, **options) -> dict:
@@ -141,3 +149,19 @@ def test_sample_graph_first_view_every_label(page, sample_graph, tmp_path):
     assert all(n["shown"] for n in view["nodes"])
     assert overlapping(view) == []
     assert page.locator("#tk-note").is_hidden()
+
+
+def test_render_command_isolated_flag(corpus_store, corpus_graph, tmp_path):
+    from test_cli import page_data, runner
+
+    from techkg.cli import app
+
+    und = corpus_graph.to_undirected(as_view=True)
+    unlinked = {n for n in corpus_graph if not set(und[n]) - {n}}
+    for flag, expected in (([], set(corpus_graph) - unlinked), (["--isolated"], set(corpus_graph))):
+        out = tmp_path / f"g{len(flag)}.html"
+        r = runner.invoke(app, ["render", "--store", str(corpus_store), "-o", str(out), *flag])
+        assert r.exit_code == 0, r.output
+        data = page_data(out.read_text(encoding="utf-8"))
+        assert {n["id"] for n in data["nodes"]} == expected
+        assert any("--isolated" in note for note in data["meta"]["notes"]) == (not flag)

@@ -241,7 +241,7 @@ def test_isolated_entities_are_hidden_with_a_note(sample_graph):
     assert ids == set(sample_graph)                      # the linked 13, not the 2
     assert p["meta"]["shown_nodes"] == 13 and p["meta"]["total_nodes"] == 15
     assert p["meta"]["notes"] == [
-        "2 entities with no link to the others are not drawn "
+        "2 entities with no link to any other are not drawn "
         "(techkg render --isolated draws them)."]
     html = render_html(G)
     note = re.search(r'<div id="tk-note" role="status">(.*?)</div>', html, re.S).group(1)
@@ -262,15 +262,14 @@ def test_isolated_entities_drawn_on_request_or_when_asked_for(sample_graph):
     assert {n["id"] for n in vis_payload(bare)["nodes"]} == {BYTEDANCE, UNITREE}
 
 
-def test_isolated_within_a_cut_are_hidden_too():
+def test_a_cut_keeps_entities_linked_outside_it():
     G = synthetic_graph(600)
+    und = G.to_undirected(as_view=True)
     nodes, _focus, notes = select_nodes(G, top=40)
-    sub = G.subgraph(nodes).to_undirected(as_view=True)
-    assert all(set(sub[n]) - {n} for n in nodes)     # each kept node links to another kept one
-    kept_all, _f, _n = select_nodes(G, top=40, isolated=True)
-    assert len(kept_all) == 40
-    hidden = 40 - len(nodes)
-    assert hidden == 0 or notes[-1].startswith(f"{hidden:,} entities with no link")
+    assert len(nodes) == 40 and "top 40" in notes[-1]          # chosen for their links
+    unlinked = [n for n in G if not set(und[n]) - {n}]
+    assert unlinked and not set(unlinked) & set(select_nodes(G)[0])
+    assert set(unlinked) <= set(select_nodes(G, isolated=True)[0])
 
 
 def test_hub_labels_are_bigger_than_leaf_labels(sample_graph):
