@@ -211,13 +211,14 @@ def select_nodes(
     min_degree: int = 0,
     max_nodes: int = DEFAULT_MAX_NODES,
     scores: dict[Hashable, float] | None = None,
-    isolated: bool = False,
+    isolated: bool = True,
 ) -> tuple[list[Hashable], list[Hashable], list[str]]:
     """Which nodes to draw, the focus nodes, and notes explaining any cut.
 
-    Entities with no link at all are left out (with a note) unless
-    ``isolated`` is true, a focus asks for them, or nothing else would be
-    drawn: drawn, they only fill rows of dots under the graph. An entity
+    With ``isolated=False`` (what ``techkg render`` does), entities with no
+    link at all are left out with a note, unless a focus asks for them or
+    nothing else would be drawn: drawn, they only fill rows of dots under
+    the graph. An entity
     whose links all lead outside a ``top``/``max_nodes`` cut stays: it was
     chosen for its links.
 
@@ -381,7 +382,7 @@ def vis_payload(
     max_evidence: int | None = MAX_EVIDENCE,
     title: str = "techkg",
     seed: int = 7,
-    isolated: bool = False,
+    isolated: bool = True,
 ) -> dict[str, Any]:
     """Nodes, edges and page settings for vis-network, with positions.
 
@@ -396,7 +397,7 @@ def vis_payload(
         max_evidence: evidence sentences kept per edge (``None`` keeps all).
         title: page title.
         seed: layout seed.
-        isolated: also draw entities linked to no other drawn entity.
+        isolated: draw entities with no link at all too (false: leave them out, with a note).
 
     Returns:
         ``{"nodes": [...], "edges": [...], "meta": {...}}`` — JSON-ready.
@@ -716,7 +717,7 @@ def render_html(
         size_by: ``"degree"`` or ``"pagerank"``.
         title: page title and heading.
         max_nodes: hard cap on drawn nodes (a note on the page says when it applies).
-        isolated: also draw entities with no link to another drawn entity.
+        isolated: also draw entities with no link at all (default: left out, with a note).
 
     Returns:
         The HTML text.

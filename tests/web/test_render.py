@@ -236,7 +236,7 @@ def with_isolated(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
 
 def test_isolated_entities_are_hidden_with_a_note(sample_graph):
     G = with_isolated(sample_graph)
-    p = vis_payload(G)
+    p = vis_payload(G, isolated=False)
     ids = {n["id"] for n in p["nodes"]}
     assert ids == set(sample_graph)                      # the linked 13, not the 2
     assert p["meta"]["shown_nodes"] == 13 and p["meta"]["total_nodes"] == 15
@@ -254,22 +254,24 @@ def test_isolated_entities_drawn_on_request_or_when_asked_for(sample_graph):
     assert {n["id"] for n in every["nodes"]} == set(G)
     assert every["meta"]["notes"] == []
     # a focus on an unlinked entity (by its Traditional alias) still shows it
-    alone = vis_payload(G, focus="字節跳動", hops=2)
+    alone = vis_payload(G, focus="字節跳動", hops=2, isolated=False)
     assert [n["id"] for n in alone["nodes"]] == [BYTEDANCE]
     # a cut that leaves no link at all draws what is left rather than a blank page
     bare = nx.MultiDiGraph()
     bare.add_nodes_from(G.subgraph([BYTEDANCE, UNITREE]).nodes(data=True))
-    assert {n["id"] for n in vis_payload(bare)["nodes"]} == {BYTEDANCE, UNITREE}
+    assert {n["id"] for n in vis_payload(bare, isolated=False)["nodes"]} == {BYTEDANCE, UNITREE}
+    # the served explorer (vis_payload's default) draws what it is given
+    assert {n["id"] for n in vis_payload(G)["nodes"]} == set(G)
 
 
 def test_a_cut_keeps_entities_linked_outside_it():
     G = synthetic_graph(600)
     und = G.to_undirected(as_view=True)
-    nodes, _focus, notes = select_nodes(G, top=40)
+    nodes, _focus, notes = select_nodes(G, top=40, isolated=False)
     assert len(nodes) == 40 and "top 40" in notes[-1]          # chosen for their links
     unlinked = [n for n in G if not set(und[n]) - {n}]
-    assert unlinked and not set(unlinked) & set(select_nodes(G)[0])
-    assert set(unlinked) <= set(select_nodes(G, isolated=True)[0])
+    assert unlinked and not set(unlinked) & set(select_nodes(G, isolated=False)[0])
+    assert set(unlinked) <= set(select_nodes(G)[0])
 
 
 def test_hub_labels_are_bigger_than_leaf_labels(sample_graph):
