@@ -165,3 +165,17 @@ def test_render_command_isolated_flag(corpus_store, corpus_graph, tmp_path):
         data = page_data(out.read_text(encoding="utf-8"))
         assert {n["id"] for n in data["nodes"]} == expected
         assert any("--isolated" in note for note in data["meta"]["notes"]) == (not flag)
+
+
+def test_served_explorer_fits_each_loaded_neighbourhood(page, served):
+    from web_samples import NVIDIA
+
+    page.goto(f"{served.url}/?iri={NVIDIA}")
+    wait_drawn(page)
+    page.wait_for_function("window.__tk.loads >= 2 && window.__tk.fitted === true")
+    page.wait_for_timeout(200)
+    view = page.evaluate(VIEW_JS)
+    assert NVIDIA in {n["id"] for n in view["nodes"]}
+    assert outside(view) == []
+    assert all(n["shown"] for n in view["nodes"])  # a neighbourhood is small: all named
+    assert not page.errors, page.errors

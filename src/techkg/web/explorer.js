@@ -114,16 +114,19 @@
     if (perf.firstDraw === null && nodes.length > 0) {
       perf.firstDraw = performance.now();
       status();
-      fitFirstView();
     }
   });
 
-  // The first view shows the whole graph. Labels are measured during the first
-  // draw, so fitting only then takes their width into account (a fit before it
-  // cut off the nodes at the edges).
-  function fitFirstView() {
+  // Each loaded graph is first shown whole. Labels are measured while drawing,
+  // so the view is fitted again after the next draw, with their sizes known
+  // (a fit before the first draw cut nodes off at the edges).
+  function fitAfterDraw() {
+    perf.fitted = false;
     network.fit({ animation: false });
-    perf.fitted = true;
+    network.once("afterDrawing", function () {
+      network.fit({ animation: false });
+      perf.fitted = true;
+    });
   }
 
   network.on("stabilizationIterationsDone", function () {
@@ -173,7 +176,7 @@
     showNotes(state.meta.notes || []);
     perf.loads += 1;
     refresh();
-    network.fit({ animation: false });
+    fitAfterDraw();
     // New data in a live page: settle small graphs now (then fit and freeze, see below).
     if (live && state.meta.physics && perf.loads > 1) network.stabilize(150);
   }
