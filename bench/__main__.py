@@ -13,6 +13,7 @@ BENCHMARKS = [
     ("bench.extract_speed", []),
     ("bench.ingest", ["--small"]),
     ("bench.sparql", ["--small"]),
+    ("bench.remote_store", ["--small"]),
     ("bench.render_scale", []),
     ("bench.serve_scale", []),
 ]

@@ -42,14 +42,14 @@ CONFIG_ENV = "TECHKG_CONFIG"
 class _Key:
     """One key of the file: its kind and the command option it fills."""
 
-    kind: str  # path, paths, bool, str, int
+    kind: str  # path, paths, store (a path or an http(s) URL), bool, str, int
     option: str
     meaning: str
 
 
 #: The keys a project file may hold.
 KEYS: dict[str, _Key] = {
-    "store": _Key("path", "store", "the graph store folder"),
+    "store": _Key("store", "store", "the graph store folder, or the URL of a SPARQL 1.1 server"),
     "lexicons": _Key("paths", "lexicon", "extra lexicon files, read after the built-in one"),
     "curations": _Key("path", "curations", "the curation file"),
     "model": _Key("bool", "no_model", "use the CLUENER-trained company tagger"),
@@ -157,7 +157,9 @@ def load_config(path: str | Path) -> Config:
 
 
 def _value(spec: _Key, key: str, value: Any, where: str, folder: Path) -> Any:
-    if spec.kind == "path":
+    if spec.kind == "store" and isinstance(value, str) and value.lower().startswith(("http://", "https://")):
+        return value  # a SPARQL server (techkg.remote_store), kept as written
+    if spec.kind in ("path", "store"):
         if not isinstance(value, str) or not value:
             raise ConfigError(f"{where}: {key} must be a path in quotes ({spec.meaning})")
         return folder / value

@@ -121,9 +121,14 @@ class Curation:
 def default_path(store: str | Path) -> Path:
     """Where a store's curations live unless told otherwise: ``curations.jsonl`` beside it.
 
-    >>> default_path("output/store").as_posix()
-    'output/curations.jsonl'
+    A SPARQL server's URL (``--store http://...``) has no folder: its
+    curations are ``curations.jsonl`` in the working folder.
+
+    >>> default_path("output/store").as_posix(), default_path("http://127.0.0.1:7878").as_posix()
+    ('output/curations.jsonl', 'curations.jsonl')
     """
+    if str(store).lower().startswith(("http://", "https://")):
+        return Path("curations.jsonl")
     return Path(store).parent / "curations.jsonl"
 
 

@@ -165,7 +165,9 @@ class GraphStore:
         """Open (creating if needed) the store at ``path``; ``None`` means in memory.
 
         Args:
-            path: store directory (default ``output/store``), or None.
+            path: store directory (default ``output/store``), None, or the
+                http(s) URL of a SPARQL 1.1 server (a
+                :class:`techkg.remote_store.RemoteStore`).
             read_only: open an existing store for reading only.
             base: data base IRI.
 
@@ -176,6 +178,10 @@ class GraphStore:
         >>> GraphStore.open(None).path is None
         True
         """
+        from techkg.remote_store import RemoteStore, is_remote
+
+        if is_remote(path):  # a SPARQL 1.1 server: see techkg.remote_store
+            return RemoteStore.open(str(path), read_only=read_only, base=base)
         import pyoxigraph as ox
 
         if path is None:

@@ -21,11 +21,16 @@ if TYPE_CHECKING:
     from techkg.ingest import IngestSummary
     from techkg.store import GraphStore
 
-DEFAULT_STORE = Path("output/store")  # same as techkg.store.DEFAULT_STORE (kept import-free)
+DEFAULT_STORE = "output/store"  # same as techkg.store.DEFAULT_STORE (kept import-free)
 DEFAULT_BASE = "https://w3id.org/techkg/id/"
 
 StoreOpt = Annotated[
-    Path, typer.Option("--store", help="Graph store directory (created by 'techkg ingest').")
+    str,
+    typer.Option(
+        "--store",
+        help="Graph store directory (created by 'techkg ingest'), or the http(s) URL of a "
+             "SPARQL 1.1 server (see docs/remote-store.md).",
+    ),
 ]
 BaseOpt = Annotated[
     str,
@@ -58,7 +63,7 @@ def _with_hint(err: Exception) -> str:
     return str(err)
 
 
-def _open(store: Path, base: str, *, read_only: bool = False) -> GraphStore:
+def _open(store: str, base: str, *, read_only: bool = False) -> GraphStore:
     from techkg.errors import TechKGError
     from techkg.store import GraphStore
 
@@ -140,8 +145,10 @@ def _run_ingest(
                       batch_size=batch_size, force=force, on_error=on_error, on_progress=on_progress)
 
 
-def _print_summary(s: IngestSummary, store: Path) -> None:
-    typer.echo(f"{s.line()}\nstore: {store}", err=True)
+def _print_summary(s: IngestSummary, store: str) -> None:
+    from techkg.remote_store import redact
+
+    typer.echo(f"{s.line()}\nstore: {redact(store)}", err=True)
 
 
 @app.command()
@@ -328,11 +335,15 @@ def stats(
     """Counts, top companies by degree and PageRank, and communities."""
     from dataclasses import asdict
 
+    from techkg.errors import TechKGError
     from techkg.stats import compute_stats
 
     with _open(store, base, read_only=True) as st:
-        s = compute_stats(st, top=top)
-        arts = st.articles() if articles else []
+        try:
+            s = compute_stats(st, top=top)
+            arts = st.articles() if articles else []
+        except TechKGError as e:  # e.g. a SPARQL server that stopped answering
+            _fail(e)
     if as_json:
         d = s.as_dict()
         if articles:

@@ -15,7 +15,12 @@ from techkg.cli.app import app
 from techkg.cli.graph_cmds import CurationsOpt, NoModel, UserLexicon
 
 StoreOpt = Annotated[
-    Path, typer.Option("--store", help="Graph store directory (from 'techkg ingest').")
+    str,
+    typer.Option(
+        "--store",
+        help="Graph store directory (from 'techkg ingest'), or the http(s) URL of a "
+             "SPARQL 1.1 server (see docs/remote-store.md).",
+    ),
 ]
 
 
@@ -29,7 +34,7 @@ def render(
     out: Annotated[Path, typer.Option("--out", "-o", help="HTML file to write.")] = Path(
         "output/graph.html"
     ),
-    store: StoreOpt = Path("output/store"),
+    store: StoreOpt = "output/store",
     focus: Annotated[
         str | None,
         typer.Option("--focus", help="Only the neighbourhood of this entity (any alias: 英伟达, NVIDIA, 輝達)."),
@@ -70,7 +75,7 @@ def render(
 
 @app.command()
 def serve(
-    store: StoreOpt = Path("output/store"),
+    store: StoreOpt = "output/store",
     host: Annotated[str, typer.Option("--host", help="Interface to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", min=0, max=65535, help="TCP port.")] = 8000,
     token: Annotated[

@@ -178,13 +178,27 @@ class Linker:
 
 
 class RelationExtractor:
-    """Partnerships and releases with evidence sentences, in ``doc._.relations``."""
+    """Partnerships and releases with evidence sentences, in ``doc._.relations``.
 
-    def __call__(self, doc: Doc) -> Doc:
+    Args:
+        use_model: read partnerships with the trained pair classifier as well as the rules.
+    """
+
+    def __init__(self, use_model: bool) -> None:
+        self.model = None
+        if use_model:
+            from techkg.nlp.relation_model import PartnershipModel
+
+            self.model = PartnershipModel.load()
+
+    def reader(self, doc: Doc) -> RelationReader:
+        """The relation reader over a Doc's linked entities."""
         mentions = [Ment(s.start_char, s.end_char, s.label_, s.kb_id_) for s in doc.ents]
         mentions += [Ment(b.start_char, b.end_char, "COMPANY", b.kb_id_) for b in doc.spans.get("brands", [])]
-        makers = dict(doc._.makers or {})
-        doc._.relations = RelationReader(_folded(doc), mentions, makers).read()
+        return RelationReader(_folded(doc), mentions, dict(doc._.makers or {}), self.model)
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.relations = self.reader(doc).read()
         return doc
 
 
@@ -213,6 +227,6 @@ def make_linker(nlp: Language, name: str) -> Linker:
     return Linker(nlp)
 
 
-@Language.factory("techkg_relation_extractor_v1")
-def make_relation_extractor(nlp: Language, name: str) -> RelationExtractor:
-    return RelationExtractor()
+@Language.factory("techkg_relation_extractor_v1", default_config={"use_model": True})
+def make_relation_extractor(nlp: Language, name: str, use_model: bool) -> RelationExtractor:
+    return RelationExtractor(use_model)
