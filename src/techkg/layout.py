@@ -29,6 +29,7 @@ from __future__ import annotations
 import math
 from collections.abc import Hashable
 from functools import lru_cache
+from typing import NamedTuple
 
 import networkx as nx
 import numpy as np
@@ -380,6 +381,13 @@ FONT_STEPS = (1.0, 0.8, 0.64, 0.5, 0.4, 0.3)
 _CELL = 48.0  # grid cell of the overlap index, in layout pixels
 
 
+class LabelFit(NamedTuple):
+    """Where and how big one label is drawn (vis-network's ``font.size`` and ``font.vadjust``)."""
+
+    size: float
+    vadjust: float = 0.0
+
+
 def _text_width(text: str) -> float:
     """Width of ``text`` in ems: CJK and full-width characters are one em, others ~0.6."""
     return sum(1.0 if ord(ch) >= 0x2E80 else 0.6 for ch in text) or 1.0
@@ -422,7 +430,7 @@ class _BoxIndex:
 
 def label_fonts(pos: Positions, labels: dict[Hashable, str], sizes: dict[Hashable, float],
                 importance: dict[Hashable, float] | None = None
-                ) -> dict[Hashable, tuple[float, float]]:
+                ) -> dict[Hashable, LabelFit]:
     """A font size and vertical shift per label so that labels do not pile up around hubs.
 
     Labels are placed greedily, most important node first, under their node
@@ -445,8 +453,8 @@ def label_fonts(pos: Positions, labels: dict[Hashable, str], sizes: dict[Hashabl
         importance: score ordering the placement (bigger first); default: size.
 
     Returns:
-        ``{node: (font size, vadjust)}`` for every node of ``pos``; ``vadjust``
-        is 0 for a label under its node, negative for one above it.
+        ``{node: LabelFit}`` for every node of ``pos``: font size and
+        ``vadjust`` (0 for a label under its node, negative above or on it).
 
     >>> fonts = label_fonts({"hub": (0, 0), "leaf": (0, 60), "far": (2000, 0)},
     ...                     {"hub": "英伟达", "leaf": "H100", "far": "台积电"},
@@ -484,7 +492,7 @@ def label_fonts(pos: Positions, labels: dict[Hashable, str], sizes: dict[Hashabl
                 continue
             break
         index.add(chosen[2], node, label=True)
-        fonts[node] = (round(chosen[0], 1), round(chosen[1], 1))
+        fonts[node] = LabelFit(round(chosen[0], 1), round(chosen[1], 1))
     return fonts
 
 

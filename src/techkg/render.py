@@ -39,7 +39,7 @@ from typing import Any
 import networkx as nx
 
 from techkg.errors import RenderError
-from techkg.layout import LABEL_FONT, label_fonts, layout_positions, make_room
+from techkg.layout import LABEL_FONT, LabelFit, label_fonts, layout_positions, make_room
 from techkg.text import match_key
 
 WEB_DIR = Path(__file__).resolve().parent / "web"
@@ -322,12 +322,13 @@ def _size(score: float, top_score: float) -> float:
     return round(8.0 + 32.0 * math.sqrt(max(score, 0.0) / top_score), 1)
 
 
-def _font(fitted: tuple[float, float] | None) -> dict[str, float]:
+def _font(fitted: LabelFit | None) -> dict[str, float]:
     """vis-network font options of one node from :func:`techkg.layout.label_fonts`."""
     if fitted is None:
         return {"size": LABEL_FONT}
-    size, shift = fitted
-    return {"size": size, "vadjust": shift} if shift else {"size": size}
+    if fitted.vadjust:
+        return {"size": fitted.size, "vadjust": fitted.vadjust}
+    return {"size": fitted.size}
 
 
 def _edge_width(weight: Any) -> float:

@@ -128,7 +128,7 @@ def test_fitted_labels_do_not_pile_up_and_hubs_keep_big_ones():
     fonts = label_fonts(pos, labels, sizes, importance=deg)
     assert set(fonts) == set(G)
     placed = {n: b for n, b in label_boxes(pos, fonts, sizes, labels).items()
-              if fonts[n][0] > SMALLEST_FONT}
+              if fonts[n].size > SMALLEST_FONT}
     assert len(placed) > 0.6 * len(G)  # most labels found room
     nodes = list(placed)
     for i, a in enumerate(nodes):
@@ -137,11 +137,11 @@ def test_fitted_labels_do_not_pile_up_and_hubs_keep_big_ones():
             lb, tb, rb, bb = placed[b]
             assert not (la < rb and lb < ra and ta < bb and tb < ba), (labels[a], labels[b])
     hubs = sorted(G, key=lambda n: -deg[n])[:5]
-    median_font = float(np.median([f for f, _ in fonts.values()]))
-    assert all(fonts[h][0] > median_font for h in hubs)
-    assert max(fonts, key=lambda n: fonts[n][0]) in hubs
+    median_font = float(np.median([f.size for f in fonts.values()]))
+    assert all(fonts[h].size > median_font for h in hubs)
+    assert max(fonts, key=lambda n: fonts[n].size) in hubs
     # the first view shows the biggest hub's label at least LABEL_FONT px tall
-    assert fonts[hubs[0]][0] * first_view_scale(pos, sizes) >= LABEL_FONT * 0.99
+    assert fonts[hubs[0]].size * first_view_scale(pos, sizes) >= LABEL_FONT * 0.99
 
 
 def test_leaves_get_room_beside_a_big_hub():
