@@ -12,8 +12,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 
+from techkg.nlp import link
 from techkg.records import Article, Entity, Extraction, Mention, Relation
 
 ENTITY_TYPES = {"COMPANY": "Company", "PRODUCT": "Product"}
@@ -101,6 +103,17 @@ def doc_to_extraction(article: Article, doc, lexicon=None) -> Extraction:
     for r in relations:  # whoever the text says released a product is its maker, unless known
         if r.type == "release":
             makers.setdefault(r.target, r.source)
+    products = {k: [m.text for m in ms] for (t, k), ms in mentions.items() if t == "Product"}
+    fixed = {k for k in products if lexicon is not None and lexicon.get(k) is not None}
+    rekey = link.product_rekeys(products, makers, fixed)
+    if rekey:  # short forms join their product; bare model numbers are keyed within their maker
+        merged: dict[tuple[str, str], list[Mention]] = {}
+        for (t, k), ms in mentions.items():
+            merged.setdefault((t, rekey.get(k, k) if t == "Product" else k), []).extend(ms)
+        mentions = {k: sorted(ms, key=lambda m: m.start) for k, ms in merged.items()}
+        makers = {rekey.get(k, k): m for k, m in makers.items()}
+        relations = [replace(r, target=rekey.get(r.target, r.target)) if r.type != "partnership" else r
+                     for r in relations]
     company_keys = {k for (t, k) in mentions if t == "Company"}
     entities = []
     for (etype, key), ms in mentions.items():

@@ -99,11 +99,15 @@ def _entity_triples(e: Entity, iri: URIRef, ids: Ids) -> Iterator[Triple]:
 
 
 def _placeholder_triples(iri: URIRef, type_: str, key: str) -> Iterator[Triple]:
-    # An endpoint the extraction did not list as an entity: typed, keyed, labelled by key.
+    # An endpoint the extraction did not list as an entity (a maker the lexicon knows but the
+    # article does not name): typed, keyed, labelled by its lexicon label, never by its key.
+    from techkg.nlp.lexicon import default_lexicon
+
+    entry = default_lexicon().get(key)
     for cls in _ENTITY_CLASSES[type_]:
         yield iri, RDF.type, cls
     yield iri, TK.key, Literal(key)
-    yield iri, RDFS.label, Literal(key)
+    yield iri, RDFS.label, Literal(entry.label if entry is not None else key)
     yield iri, TK.matchKey, Literal(match_key(key))
 
 

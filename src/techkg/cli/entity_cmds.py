@@ -145,7 +145,7 @@ def split(
     removed from the file instead (undo).
     """
     from techkg.curate import Curation
-    from techkg.link import name_key
+    from techkg.nlp.link import name_key
 
     file = _load(curations, store)
     with _open(store, base) as st:

@@ -21,7 +21,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from techkg import link
+from techkg.nlp import link
 from techkg.nlp import candidates as cand
 from techkg.nlp import resolve
 from techkg.nlp.relations import Ment, RelationReader
@@ -97,8 +97,7 @@ class Resolver:
         found = found + cand.list_members(doc, text, found)
         found = found + cand.propagate(found, text)
         chosen, brands = resolve.choose(found, text)
-        resolve.set_entities(doc, chosen, brands)
-        return doc
+        return resolve.set_entities(doc, chosen, brands)
 
 
 class Linker:
@@ -134,11 +133,15 @@ class Linker:
         lexicon = self._lexicon()
         makers: dict[str, str] = {}
         brand_at = {b.start_char: b for b in doc.spans.get("brands", [])}
+        brand_at.update({b.end_char: b for b in doc.spans.get("brands", [])})  # right before the product
         declared = doc.user_data.get("techkg.makers", {})
         aliases: dict[str, str] = {}  # key -> the key it merges into (name and its abbreviation)
         ents = list(doc.ents)
         for span in ents:
-            brand = brand_at.get(span.start_char)
+            glued = span.start_char
+            while glued > 0 and text[glued - 1] == " ":
+                glued -= 1
+            brand = brand_at.get(span.start_char) or brand_at.get(glued)
             key = span.kb_id_
             if not key:
                 surface = text[span.start_char : span.end_char]

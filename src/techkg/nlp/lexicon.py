@@ -364,12 +364,16 @@ class Lexicon:
 
     # -- matching ------------------------------------------------------------------
 
-    def find(self, text: str, *, folded: str | None = None) -> list[LexiconHit]:
+    def find(
+        self, text: str, *, folded: str | None = None, blocked: list[tuple[int, int]] | None = None
+    ) -> list[LexiconHit]:
         """Every longest non-overlapping lexicon name in ``text``, in text order.
 
         Args:
             text: the text as written (offsets refer to it).
             folded: ``techkg.text.fold(text)`` if the caller already has it.
+            blocked: when given, the ``(start, end)`` of every ``not_in`` phrase that won
+                is appended to it (``联想到`` hides 联想 from other finders too).
 
         Returns:
             Hits with offsets into ``text``; weak hits are included (flagged),
@@ -402,6 +406,8 @@ class Lexicon:
                 continue
             taken[start:end] = b"\x01" * (end - start)
             if not slot.targets:
+                if blocked is not None:
+                    blocked.append((start, end))
                 continue  # a not_in phrase
             best = slot.targets[0]
             others = tuple(t.entry for t in slot.targets[1:])

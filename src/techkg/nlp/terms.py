@@ -13,7 +13,7 @@ GENERIC_TERMS = frozenset(
     """
     ai gpu cpu npu dpu qpu apu ipu xpu soc asic fpga llm aigc agi api sdk saas paas iaas app apps
     5g 4g 6g 5g-a wifi wi-fi 3d 2d 4k 8k ar vr mr xr iot ev suv mpv ip pc os ui
-    dram nand hbm pcie usb ddr lpddr ssd oled lcd led cmos eda gpt
+    dram nand hbm pcie usb ddr lpddr ssd oled lcd led cmos eda gpt logo cbd lte td-lte td-scdma wcdma cdma gsm
     芯片 大模型 模型 手机 智能手机 平板 电脑 服务器 云 云服务 操作系统 系统 平台 汽车 电动车 新能源汽车
     电池 动力电池 固态电池 处理器 显卡 算力 人工智能 生成式ai 机器人 聊天机器人 数据中心 超级计算机
     软件 硬件 应用 产品 技术 方案 解决方案 引擎 助手 智能助手 ai芯片 ai助手 gpu芯片 超级芯片
@@ -40,6 +40,25 @@ PRODUCT_HEADS = (
     "GPU", "CPU", "Tensor Core GPU", "SoC", "智驾系统", "浏览器", "搜索引擎",
 )
 
+# Category words kept in a code name that has no model number ("Vera CPU", "Rubin GPU"): without
+# them the name is cut short; a model number carries its own identity ("H100 GPU" is H100).
+CODE_NAME_CATEGORIES = frozenset("cpu gpu npu dpu tpu soc superchip".split())
+
+# Words after a product's own name that make it another product (a variant): "Find X7 Ultra",
+# "Qwen 2.5 Max", "Mate 60 Pro". Lower case.
+VARIANT_WORDS = frozenset("pro max ultra plus mini lite turbo nano flash flip fold air se".split())
+
+# Words that extend a model name: "H100 NVL", "Mate 60 Pro", "骁龙8 Gen 3".
+MODEL_SUFFIX_WORDS = VARIANT_WORDS | frozenset(
+    "nvl gen neo x xl s e edge ti super sonnet opus haiku".split()
+)
+
+# English function words: a Latin run holding several of them is a sentence, not a name.
+ENGLISH_FUNCTION_WORDS = frozenset(
+    "a an the is are was were be been it its this that these those we our you your they their "
+    "of for to in on at by with from and or but not as has have had will can do does which who".split()
+)
+
 # Nouns after a name that say it is NOT a product ("Blackwell架构", "4NP工艺").
 NON_PRODUCT_HEADS = ("架构", "工艺", "制程", "技术", "标准", "协议", "指令集", "大会", "峰会", "开发者大会",
                      "发布会", "项目", "计划", "基金", "实验室", "团队", "主题演讲", "演讲", "展会", "品牌")
@@ -63,6 +82,25 @@ COMPANY_FOLLOWERS = (
     "营收", "官方", "团队", "方面", "高管",
 )
 
+# What a company does, when "X公司" names a kind of company rather than one.
+GENERIC_COMPANY_HEADS = (
+    "软件", "芯片", "电商", "投资", "量化投资", "大模型", "科技", "互联网", "汽车", "手机", "通信", "半导体",
+    "AI", "ai", "云", "游戏", "能源", "电池", "新能源", "代工", "咨询", "研究", "初创", "上市", "国有", "外资",
+    "美国", "中国", "日本", "韩国", "欧洲", "本土", "头部", "龙头", "多家", "两家", "三家", "这家", "该",
+    "设计", "IC", "车", "车厂", "新创", "创业", "新势力", "晶圆", "封测", "面板", "家电", "电动车", "造车", "整车", "零部件",
+    "服务器", "存储", "光模块", "显示", "材料", "设备", "传统", "国际", "海外", "大型", "小型", "知名",
+)
+
+# Company names that are also ordinary words, and the words that show the ordinary sense in
+# the same sentence ("今年苹果价格上涨，果农收入增加" is fruit; "智能化浪潮" is a wave).
+COMMON_WORD_CUES = {
+    "苹果": ("果农", "水果", "果园", "果树", "种植", "产区", "丰收", "斤", "香蕉", "梨", "橙", "果品", "果汁",
+             "蔬菜", "农产品", "采摘", "红富士", "吃"),
+    "小米": ("小米粥", "杂粮", "大米", "粮食", "种植", "斤", "小麦", "玉米", "谷子", "农产品", "煮"),
+    "浪潮": ("化浪潮", "的浪潮", "新浪潮", "一波", "浪潮中", "浪潮下", "浪潮之", "时代浪潮", "浪潮席卷", "热潮"),
+    "联想": ("让人联想", "使人联想", "不禁联想", "产生联想", "联想起", "联想到"),
+}
+
 # Modifiers that make "X科技" a field of technology rather than a company name.
 GENERIC_MODIFIERS = frozenset(
     "前沿 先进 新兴 高新 尖端 核心 关键 硬 黑 未来 数字 智能 信息 金融 生物 医疗 绿色 低碳 量子 "
@@ -71,7 +109,7 @@ GENERIC_MODIFIERS = frozenset(
 
 # Suffixes of organisation names that are not companies.
 NON_COMPANY_SUFFIXES = (
-    "大学", "学院", "学校", "中学", "研究院", "研究所", "科学院", "实验室", "部", "局", "委", "委员会",
+    "行业", "产业", "领域", "板块", "赛道", "阵营", "市场", "一代", "大学", "学院", "学校", "中学", "研究院", "研究所", "科学院", "实验室", "部", "局", "委", "委员会",
     "厅", "署", "办", "办公室", "政府", "法院", "检察院", "协会", "学会", "联盟", "联合会", "基金会",
     "大会", "峰会", "论坛", "展", "展会", "博览会", "发布会", "开发者大会", "研讨会", "会议", "组织",
     "议会", "国会", "监管机构", "中心", "所", "板",
@@ -81,6 +119,7 @@ NON_COMPANY_NAMES = frozenset(
     工信部 发改委 国务院 商务部 科技部 财政部 网信办 证监会 银保监会 国资委 市场监管总局 欧盟 联合国 美国商务部
     白宫 国会 世界卫生组织 国际电信联盟 3gpp ieee w3c 中国信通院 信通院 中科院 工业和信息化部
     上交所 深交所 北交所 港交所 联交所 纽交所 纳斯达克 科创板 创业板 主板
+    新一代 下一代 上一代 前代 前一代 首代 旗下 友商 同行 业界 业内 新创 新创车厂 新势力
     """.split()
 )
 
