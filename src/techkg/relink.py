@@ -71,16 +71,17 @@ def stored_extraction(store: GraphStore, article_id: str) -> Extraction:
         CurationError: the article is not in the store.
     """
     g = store.ids.graph(article_id)
-    art = store.select(f"""SELECT ?a ?title ?date ?url ?source ?hash WHERE {{ GRAPH <{g}> {{
+    art = store.select(f"""SELECT ?a ?title ?date ?url ?source ?origin ?hash WHERE {{ GRAPH <{g}> {{
         ?a tk:articleId {_lit(article_id)} ; tk:contentHash ?hash .
         OPTIONAL {{ ?a schema:headline ?title }} OPTIONAL {{ ?a schema:datePublished ?date }}
-        OPTIONAL {{ ?a schema:url ?url }} OPTIONAL {{ ?a tk:source ?source }} }} }}""")
+        OPTIONAL {{ ?a schema:url ?url }} OPTIONAL {{ ?a tk:source ?source }}
+        OPTIONAL {{ ?a tk:origin ?origin }} }} }}""")
     if not art:
         raise CurationError(f"article {article_id!r} is not in the store")
     row = art[0]
     article = StoredArticle(
         id=article_id, text="", title=row["title"] or "", date=_str(row["date"]), url=row["url"],
-        source=row["source"], stored_hash=row["hash"],
+        source=row["source"], origin=row["origin"], stored_hash=row["hash"],
     )
     facts: dict[str, dict] = {}
     for r in store.select(f"""SELECT ?e ?type ?key ?p ?o ?lang ?maker WHERE {{ GRAPH <{g}> {{

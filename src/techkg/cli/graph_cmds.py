@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -50,6 +52,17 @@ PathsArg = Annotated[
 ]
 MaxBytes = Annotated[int, typer.Option("--max-bytes", help="Largest file, JSONL line or web page read, in bytes.")]
 NoModel = Annotated[bool, typer.Option("--no-model", help="Switch the CLUENER-trained company tagger off.")]
+JobsOpt = Annotated[
+    int | None,
+    typer.Option("--jobs", "-j", min=1, show_default="number of cores",
+                 help="Extraction worker processes on this machine; 1 extracts in this process."),
+]
+DaskOpt = Annotated[
+    str | None,
+    typer.Option("--dask", metavar="ADDRESS",
+                 help="Extract on a Dask cluster: tcp://HOST:8786, or 'local' for a cluster of --jobs "
+                      "worker processes on this machine. The store is still written here."),
+]
 UserLexicon = Annotated[
     list[Path] | None, typer.Option("--lexicon", help="Extra lexicon file (JSONL); repeatable.")
 ]
@@ -85,12 +98,9 @@ def _open(store: str, base: str, *, read_only: bool = False) -> GraphStore:
 
 def project_extractor(no_model: bool, lexicons: list[Path] | None, curations: Path | None, store: Path) -> Any:
     """The extractor with the user's lexicons, applying the store's curations (if any)."""
-    from techkg.curate import CuratedExtractor, Curations, default_path
     from techkg.extract import Extractor
 
-    extractor = Extractor(use_model=not no_model, user_lexicons=lexicons or ())
-    file = Curations.load(curations if curations is not None else default_path(store))
-    return CuratedExtractor(extractor, file) if len(file) else extractor
+    return _curated(Extractor(use_model=not no_model, user_lexicons=lexicons or ()), curations, store)
 
 
 def check_project_files(lexicons: list[Path] | None, curations: Path | None, store: Path) -> None:
@@ -119,11 +129,12 @@ def _run_ingest(
     progress: bool,
     lexicons: list[Path] | None = None,
     curations: Path | None = None,
+    jobs: int | None = None,
+    dask: str | None = None,
     fetcher: Fetcher | None = None,
     more: Iterable[Article | CorpusError] = (),
 ) -> IngestSummary:
     from rich.console import Console
-    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from techkg.ingest import ingest
 
@@ -133,11 +144,53 @@ def _run_ingest(
     def on_error(msg: str) -> None:
         console.print(f"[red]error:[/red] {msg}", highlight=False, markup=True, soft_wrap=True)
 
-    extractor = project_extractor(no_model, lexicons, curations, st.path or Path("."))
-    _ = extractor.nlp  # load the pipeline now: a missing model is one clear error, not one per article
-    if not show:
-        return ingest(paths, st, extractor=extractor, stdin=sys.stdin.buffer, max_bytes=max_bytes,
-                      batch_size=batch_size, force=force, on_error=on_error, fetcher=fetcher, more=more)
+    with run_extractor(no_model, lexicons, curations, st.path or Path("."), jobs, dask) as extractor:
+        if not show:
+            return ingest(paths, st, extractor=extractor, stdin=sys.stdin.buffer, max_bytes=max_bytes,
+                          batch_size=batch_size, force=force, on_error=on_error, fetcher=fetcher,
+                          more=more)
+        return _ingest_with_bar(console, paths, st, extractor, max_bytes=max_bytes,
+                                batch_size=batch_size, force=force, on_error=on_error,
+                                fetcher=fetcher, more=more)
+
+
+@contextmanager
+def run_extractor(no_model: bool, lexicons: list[Path] | None, curations: Path | None, store: Path,
+                  jobs: int | None, dask: str | None) -> Iterator[Any]:
+    """The extractor of an ingest run: :func:`project_extractor`, run here, in worker processes or on Dask.
+
+    The pipeline is loaded before the first article (in every worker), so a
+    missing model is one clear error, not one per article. With workers,
+    curations are applied here, to the records the workers send back.
+    """
+    from techkg.workers import DaskExtractor, ProcessExtractor, default_jobs
+
+    jobs = default_jobs() if jobs is None else jobs
+    if not dask and jobs == 1:
+        extractor = project_extractor(no_model, lexicons, curations, store)
+        _ = extractor.nlp
+        yield extractor
+        return
+    options = {"use_model": not no_model, "user_lexicons": tuple(lexicons or ())}
+    runner: Any = (DaskExtractor(dask, workers=jobs, **options) if dask
+                   else ProcessExtractor(jobs, **options))
+    with runner:
+        runner.warm_up()
+        yield _curated(runner, curations, store)
+
+
+def _curated(extractor: Any, curations: Path | None, store: Path) -> Any:
+    from techkg.curate import CuratedExtractor, Curations, default_path
+
+    file = Curations.load(curations if curations is not None else default_path(store))
+    return CuratedExtractor(extractor, file) if len(file) else extractor
+
+
+def _ingest_with_bar(console, paths, st, extractor, **kwargs) -> IngestSummary:
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from techkg.ingest import ingest
+
     columns = (
         SpinnerColumn(),
         TextColumn("[bold]ingest[/bold]"),
@@ -152,15 +205,51 @@ def _run_ingest(
             bar.update(task, info=f"{s.read} read, {s.new} new, {s.updated} updated, "
                                   f"{s.unchanged} unchanged, {s.failed} failed")
 
-        return ingest(paths, st, extractor=extractor, stdin=sys.stdin.buffer, max_bytes=max_bytes,
-                      batch_size=batch_size, force=force, on_error=on_error, on_progress=on_progress,
-                      fetcher=fetcher, more=more)
+        return ingest(paths, st, extractor=extractor, stdin=sys.stdin.buffer, on_progress=on_progress,
+                      **kwargs)
 
 
-def _print_summary(s: IngestSummary, store: str) -> None:
+def _print_summary(s: IngestSummary, store: str | None) -> None:
     from techkg.remote_store import redact
 
-    typer.echo(f"{s.line()}\nstore: {redact(store)}", err=True)
+    for note in s.notes:
+        typer.echo(f"note: {note}", err=True)
+    where = redact(store) if store is not None else "none created (nothing was stored)"
+    typer.echo(f"{s.line()}\nstore: {where}", err=True)
+
+
+def _missing_from(store: str) -> Path | None:
+    """The outermost folder of a local store (itself included) that does not exist yet, or None."""
+    from techkg.remote_store import is_remote
+
+    if is_remote(store):
+        return None
+    path = Path(store)
+    missing = None
+    for p in (path, *path.parents):
+        if p.exists():
+            break
+        missing = p
+    return missing
+
+
+def _drop_if_unused(created: Path | None, store: str, s: IngestSummary | None) -> bool:
+    """Remove a store this command created when nothing went into it (a failed first ingest).
+
+    Returns:
+        True when the store was removed.
+    """
+    import shutil
+
+    if created is None or (s is not None and (s.new or s.updated)):
+        return False
+    path = Path(store)
+    shutil.rmtree(path, ignore_errors=True)
+    for p in (path.parent, *path.parent.parents):  # folders made for it, if left empty
+        if not p.is_relative_to(created) or any(p.iterdir()):
+            break
+        p.rmdir()
+    return True
 
 
 @app.command()
@@ -180,6 +269,8 @@ def ingest(
     curations: CurationsOpt = None,
     no_progress: Annotated[bool, typer.Option("--no-progress", help="No progress bar.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON on stdout.")] = False,
+    jobs: JobsOpt = None,
+    dask: DaskOpt = None,
     timeout: TimeoutOpt = DEFAULT_TIMEOUT,
     delay: DelayOpt = DEFAULT_DELAY,
     base: BaseOpt = DEFAULT_BASE,
@@ -197,34 +288,45 @@ def ingest(
     if since and not feed:
         _fail("--since applies to feed items; use it with --feed URL", 2)
     day = parse_since(since)
+    created = _missing_from(store)
     st = _open(store, base)
+    summary = None
     try:
         with st, fetching(timeout=timeout, delay=delay, max_bytes=max_bytes) as fetcher:
             feeds = feed_reader(st, fetcher, since=day, force=force, feeds=feed)
             summary = _run_ingest(paths or [], st, batch_size=batch_size, force=force,
                                   max_bytes=max_bytes, no_model=no_model, progress=not no_progress,
-                                  lexicons=lexicon, curations=curations,
+                                  lexicons=lexicon, curations=curations, jobs=jobs, dask=dask,
                                   fetcher=fetcher, more=feeds.read_all(feed or []))
     except KeyboardInterrupt:
         _fail("interrupted; every article written so far is complete (run the same command to go on)", 130)
     except TechKGError as e:
+        _drop_if_unused(created, store, None)
         _fail(_with_hint(e))
+    dropped = _drop_if_unused(created, store, summary)
     if as_json:
         typer.echo(json.dumps(summary.as_dict(), ensure_ascii=False))
     for report in feeds.reports:
         typer.echo(report.line(), err=True)
-    _print_summary(summary, store)
+    _print_summary(summary, None if dropped else store)
     if not summary.ok:
         raise typer.Exit(1)
 
 
 @app.command()
 def remove(
-    ids: Annotated[list[str], typer.Argument(help="Article id, URL or article IRI; several allowed.")],
+    ids: Annotated[
+        list[str],
+        typer.Argument(help="Article id, URL, article IRI or the file it was read from; several allowed."),
+    ],
     store: StoreOpt = DEFAULT_STORE,
     base: BaseOpt = DEFAULT_BASE,
 ) -> None:
-    """Take articles (and everything extracted from them) out of the store."""
+    """Take articles (and everything extracted from them) out of the store.
+
+    URLs match after normalisation (tracking parameters, www., http/https and
+    a trailing slash do not matter); a file removes every article read from it.
+    """
     missing = []
     with _open(store, base) as st:
         for item in ids:
@@ -347,10 +449,20 @@ def export(
                 sys.stdout.buffer.flush()
                 return
             written = do_export(st, fmt, target)
+        except BrokenPipeError:
+            _reader_gone()
         except TechKGError as e:
             _fail(e)
     for p in written:
         typer.echo(f"wrote {p}", err=True)
+
+
+def _reader_gone() -> None:
+    """Stdout's reader closed early (``| head``): stop quietly, as other command-line tools do."""
+    import os
+
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
+    raise typer.Exit(0)
 
 
 @app.command()
@@ -419,6 +531,8 @@ def build(
     lexicon: UserLexicon = None,
     curations: CurationsOpt = None,
     no_progress: Annotated[bool, typer.Option("--no-progress", help="No progress bar.")] = False,
+    jobs: JobsOpt = None,
+    dask: DaskOpt = None,
     base: BaseOpt = DEFAULT_BASE,
 ) -> None:
     """The main job: ingest a corpus, then write every export and graph.html.
@@ -435,7 +549,7 @@ def build(
         with st:
             summary = _run_ingest(paths, st, batch_size=batch_size, force=False, max_bytes=max_bytes,
                                   no_model=no_model, progress=not no_progress,
-                                  lexicons=lexicon, curations=curations)
+                                  lexicons=lexicon, curations=curations, jobs=jobs, dask=dask)
             _print_summary(summary, store)
             g = to_networkx(st, base=base)
             written = export_all(st, out, graph=g)
@@ -459,6 +573,10 @@ def _render(g: Any, path: Path) -> Path | None:
         from techkg.render import render_html
     except ImportError:
         typer.echo("note: techkg.render is not available; graph.html was not drawn", err=True)
+        return None
+    if g.number_of_nodes() == 0:
+        typer.echo(f"warning: the store holds no entities yet, so there is nothing to draw; {path} not written",
+                   err=True)
         return None
     render_html(g, path, title="techkg")
     return path

@@ -53,21 +53,35 @@ def render(
         int, typer.Option("--max-nodes", min=1, help="Hard cap on drawn entities (a note says when it cuts).")
     ] = 10000,  # = techkg.render.DEFAULT_MAX_NODES (not imported: keeps --help fast)
     title: Annotated[str, typer.Option("--title", help="Page title.")] = "techkg",
+    isolated: Annotated[
+        bool, typer.Option("--isolated", help="Also draw entities with no link (hidden by default; the page says how many).")
+    ] = False,
 ) -> None:
     """Draw the knowledge graph as one offline HTML page (pyvis, no network needed)."""
     from techkg.errors import TechKGError
     from techkg.graph import to_networkx
-    from techkg.render import render_html
+    from techkg.render import page_html, vis_payload, write_page
     from techkg.store import GraphStore
 
     try:
         with GraphStore.open(store, read_only=True) as st:
             G = to_networkx(st)
-        render_html(G, out, focus=focus, hops=hops, top=top, min_degree=min_degree,
-                    size_by=size_by, title=title, max_nodes=max_nodes)
+        if G.number_of_nodes() == 0:
+            typer.echo(f"warning: the store holds no entities yet, so there is nothing to draw; "
+                       f"ingest articles first ('techkg ingest PATH --store {store}'); {out} not written",
+                       err=True)
+            raise typer.Exit(1)
+        payload = vis_payload(G, focus=focus, hops=hops, top=top, min_degree=min_degree,
+                              size_by=size_by, title=title, max_nodes=max_nodes, isolated=isolated)
+        page = page_html(payload, mode="file", title=title)
     except TechKGError as e:
         _fail(e)
-    typer.echo(f"wrote {out} ({G.number_of_nodes():,} entities, {G.number_of_edges():,} links in the store)")
+    write_page(page, out)
+    meta = payload["meta"]
+    typer.echo(f"wrote {out}: drew {meta['shown_nodes']:,} of {meta['total_nodes']:,} entities and "
+               f"{meta['shown_edges']:,} of {meta['total_edges']:,} links", err=True)
+    for note in meta["notes"]:
+        typer.echo(f"note: {note}", err=True)
 
 
 @app.command()
