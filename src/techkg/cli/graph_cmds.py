@@ -162,7 +162,10 @@ def run_extractor(no_model: bool, lexicons: list[Path] | None, curations: Path |
     runner: Any = (DaskExtractor(dask, workers=jobs, **options) if dask
                    else ProcessExtractor(jobs, **options))
     with runner:
-        runner.warm_up()
+        if dask:  # a cluster is there to be used: load every worker now
+            runner.warm_up()
+        else:  # workers start with the first big enough input; a broken model still stops here
+            runner.load_here()
         yield _curated(runner, curations, store)
 
 
