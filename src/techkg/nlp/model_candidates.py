@@ -1,0 +1,100 @@
+"""How the company/product tagger's spans enter the pipeline's candidates.
+
+The tagger (:mod:`techkg.nlp.company_model`) labels companies, products and
+five classes of names that are neither. Its spans reach the candidates in two
+places:
+
+* :func:`company_finder_spans`: what the company finder hands to
+  :func:`techkg.nlp.candidates.company_candidates`, which turns ``company``
+  into model companies and every other class into vetoes on bare LAC and
+  model guesses (a product called ``微信`` is not a company). A product span
+  that starts with a company word (``华为Mate 60``) does not veto that word:
+  the company is the product's brand.
+* :func:`product_candidates`: ``product`` spans as Product candidates. The
+  rules stay where they are precise: a model span that overlaps a lexicon or
+  pattern candidate with other boundaries is left out, so the model adds
+  recall where the rules found nothing and never moves a precise boundary.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from techkg.nlp import terms
+from techkg.nlp.candidates import Candidate
+
+#: Score of a model product (the resolver ranks by length, then score:
+#: lexicon 0.95 > pattern 0.5-0.8 > context 0.55-0.7 > model).
+MODEL_PRODUCT_SCORE = 0.55
+#: Sources whose spans the model may not re-cut.
+PRECISE_SOURCES = frozenset({"lexicon", "pattern"})
+
+Span = tuple[int, int, str]
+
+
+def company_finder_spans(spans: Iterable[Span], company_starts: Iterable[tuple[int, int]]) -> list[Span]:
+    """The tagger's spans for the company finder, without products that would veto their brand.
+
+    Args:
+        spans: the tagger's ``(start, end, label)`` spans.
+        company_starts: ``(start, end)`` of words that may name a company (LAC
+            ``ORG`` words, lexicon companies).
+
+    >>> company_finder_spans([(0, 6, "product"), (8, 10, "product")], [(0, 2)])
+    [(8, 10, 'product')]
+    """
+    words = list(company_starts)
+    return [
+        (s, e, label)
+        for s, e, label in spans
+        if label != "product" or not any(ws == s and we < e for ws, we in words)
+    ]
+
+
+def product_candidates(spans: Iterable[Span], text: str, found: Sequence[Candidate]) -> list[Candidate]:
+    """Product candidates from the tagger's ``product`` spans.
+
+    Args:
+        spans: the tagger's ``(start, end, label)`` spans.
+        text: the folded text.
+        found: candidates so far (lexicon, companies, patterns).
+
+    >>> lex = Candidate(0, 2, "Company", "lexicon", 0.95, key="huawei")
+    >>> spans = [(4, 8, "product"), (9, 11, "product")]
+    >>> [(c.start, c.end) for c in product_candidates(spans, "华为发布问界M9和AI", [lex])]
+    [(4, 8)]
+    """
+    precise = [c for c in found if c.source in PRECISE_SOURCES and c.label in ("Company", "Product")]
+    out = []
+    for start, end, label in spans:
+        if label != "product":
+            continue
+        start, end = _strip(text, start, end)
+        name = text[start:end]
+        if not _plausible(name):
+            continue
+        if any(c.start < end and start < c.end and (c.start, c.end) != (start, end)
+               and not (c.label == "Company" and c.start == start and c.end < end) for c in precise):
+            continue  # a precise rule cut this stretch otherwise (a brand at the start is fine)
+        if any(c.start == start and c.end == end and c.label == "Company" and c.source == "lexicon" for c in precise):
+            continue  # the lexicon knows it as a company
+        out.append(Candidate(start, end, "Product", "model", MODEL_PRODUCT_SCORE))
+    return out
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in "“”\"'《》「」()（）"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in "“”\"'《》「」()（）"):
+        end -= 1
+    return start, end
+
+
+def _plausible(name: str) -> bool:
+    """Not a bare letter, number, generic word or technology standard."""
+    if len(name) < 2 or name.isdigit():
+        return False
+    low = name.lower()
+    if low in terms.GENERIC_TERMS or terms.STANDARD_RE.match(name):
+        return False
+    return not (name.isascii() and " " in name and len(name.split()) > 4)  # an English sentence
