@@ -27,7 +27,7 @@ class Extractor:
             first use when omitted.
         lexicon: use the curated lexicon.
         user_lexicons: extra lexicon files.
-        use_model: use the CLUENER-trained company tagger.
+        use_model: use the trained company/product tagger (see ``docs/models.md``).
     """
 
     def __init__(

@@ -13,7 +13,7 @@ from techkg.cli.app import app
 
 PathsArg = Annotated[list[str], typer.Argument(help="Files, folders, globs, or - for stdin.")]
 NoLexicon = Annotated[bool, typer.Option("--no-lexicon", help="Switch the curated lexicon off.")]
-NoModel = Annotated[bool, typer.Option("--no-model", help="Switch the CLUENER-trained tagger off.")]
+NoModel = Annotated[bool, typer.Option("--no-model", help="Switch the trained company/product tagger off (rules, LAC and the lexicon only).")]
 MaxBytes = Annotated[
     int, typer.Option("--max-bytes", help="Largest file (or JSONL line) read, in bytes.")
 ]

@@ -35,7 +35,7 @@ PathsArg = Annotated[
     list[str], typer.Argument(help="Files, folders (recursive), glob patterns, or - for stdin.")
 ]
 MaxBytes = Annotated[int, typer.Option("--max-bytes", help="Largest file (or JSONL line) read, in bytes.")]
-NoModel = Annotated[bool, typer.Option("--no-model", help="Switch the CLUENER-trained company tagger off.")]
+NoModel = Annotated[bool, typer.Option("--no-model", help="Switch the trained company/product tagger off (rules, LAC and the lexicon only).")]
 
 
 def _fail(err: Exception | str, code: int = 1) -> None:

@@ -25,7 +25,7 @@ def load_pipeline(
         lexicon: use the curated lexicon (switch off to measure what the
             patterns, LAC and the statistical tagger find on their own).
         user_lexicons: extra lexicon files (JSONL, see ``docs/lexicon.md``).
-        use_model: use the CLUENER-trained company tagger.
+        use_model: use the trained company/product tagger (see ``docs/models.md``).
 
     Returns:
         A ``spacy.language.Language`` whose docs carry ``ents`` (COMPANY /

@@ -23,11 +23,12 @@ from spacy.tokens import Doc, Span
 
 from techkg import link
 from techkg.nlp import candidates as cand
-from techkg.nlp import resolve
+from techkg.nlp import model_candidates, resolve
 from techkg.nlp.relations import Ment, RelationReader
 from techkg.text import fold
 
 CANDIDATES = "techkg.candidates"
+MODEL_SPANS = "techkg.model_spans"  # the tagger's (start, end, label) spans, for the product finder
 FOLDED = "techkg.folded"
 
 if not Doc.has_extension("relations"):
@@ -60,7 +61,10 @@ class LexiconRuler:
 
 
 class CompanyFinder:
-    """Companies from LAC tags, context cues and (optionally) the CLUENER-trained tagger."""
+    """Companies from LAC tags, context cues and (optionally) the company/product tagger.
+
+    The tagger's spans are kept in ``doc.user_data`` for the product finder.
+    """
 
     def __init__(self, use_model: bool) -> None:
         self.tagger = None
@@ -75,16 +79,23 @@ class CompanyFinder:
         if self.tagger is not None and text.strip():
             lac_words = doc.user_data.get("techkg.lac")  # the tokenizer's LAC words: no second run
             spans = self.tagger.tag(cand.doc_text(doc), lac_tokens=lac_words)
+        doc.user_data[MODEL_SPANS] = spans
+        words = [(t.idx, t.idx + len(t.text)) for t in cand.tokens(doc) if t.tag_ == "ORG"]
+        words += [(c.start, c.end) for c in doc.user_data.get(CANDIDATES, []) if c.label == "Company"]
+        spans = model_candidates.company_finder_spans(spans, words)
         _add(doc, cand.company_candidates(doc, text, spans))
         return doc
 
 
 class ProductFinder:
-    """Products from naming patterns and context."""
+    """Products from naming patterns and context, then the tagger's products where no rule cut the text."""
 
     def __call__(self, doc: Doc) -> Doc:
+        text = _folded(doc)
         found = doc.user_data.get(CANDIDATES, [])
-        _add(doc, cand.product_candidates(doc, _folded(doc), found))
+        _add(doc, cand.product_candidates(doc, text, found))
+        found = doc.user_data.get(CANDIDATES, [])
+        _add(doc, model_candidates.product_candidates(doc.user_data.get(MODEL_SPANS, ()), text, found))
         return doc
 
 

@@ -13,7 +13,9 @@ places:
 * :func:`product_candidates`: ``product`` spans as Product candidates. The
   rules stay where they are precise: a model span that overlaps a lexicon or
   pattern candidate with other boundaries is left out, so the model adds
-  recall where the rules found nothing and never moves a precise boundary.
+  recall where the rules found nothing and never moves a precise boundary,
+  except to put a Chinese series name before a model number the patterns
+  found (``乐道L60`` over ``L60``).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from collections.abc import Iterable, Sequence
 
 from techkg.nlp import terms
 from techkg.nlp.candidates import Candidate
+from techkg.text import is_han
 
 #: Score of a model product (the resolver ranks by length, then score:
 #: lexicon 0.95 > pattern 0.5-0.8 > context 0.55-0.7 > model).
@@ -30,6 +33,9 @@ MODEL_PRODUCT_SCORE = 0.55
 PRECISE_SOURCES = frozenset({"lexicon", "pattern"})
 
 Span = tuple[int, int, str]
+
+#: Characters that end a phrase rather than belong to a series name ("发布了", "的").
+NOT_IN_SERIES = frozenset("的了和与及在是将把被从向")
 
 
 def company_finder_spans(spans: Iterable[Span], company_starts: Iterable[tuple[int, int]]) -> list[Span]:
@@ -71,15 +77,30 @@ def product_candidates(spans: Iterable[Span], text: str, found: Sequence[Candida
             continue
         start, end = _strip(text, start, end)
         name = text[start:end]
-        if not _plausible(name):
-            continue
+        if not _plausible(name) or text[end : end + 8].lstrip().startswith(terms.NON_PRODUCT_HEADS):
+            continue  # "Blackwell架构", "4NP工艺": an architecture or process, not a product
         if any(c.start < end and start < c.end and (c.start, c.end) != (start, end)
-               and not (c.label == "Company" and c.start == start and c.end < end) for c in precise):
-            continue  # a precise rule cut this stretch otherwise (a brand at the start is fine)
+               and not _brand_or_series(c, start, end, text) for c in precise):
+            continue  # a precise rule cut this stretch otherwise
         if any(c.start == start and c.end == end and c.label == "Company" and c.source == "lexicon" for c in precise):
             continue  # the lexicon knows it as a company
         out.append(Candidate(start, end, "Product", "model", MODEL_PRODUCT_SCORE))
     return out
+
+
+def _brand_or_series(c: Candidate, start: int, end: int, text: str) -> bool:
+    """True when a precise candidate sits inside the model span as its brand or its model number.
+
+    A company at the start (``华为`` in ``华为Mate 60``), or a pattern product at the
+    end that the model extends leftwards with Chinese characters only (the
+    series name: ``乐道`` before ``L60``).
+    """
+    if c.label == "Company" and c.start == start and c.end < end:
+        return True
+    prefix = text[start : c.start]
+    return (c.label == "Product" and c.source == "pattern" and c.end == end and 0 < len(prefix) <= 4
+            and all(is_han(ch) and ch not in NOT_IN_SERIES for ch in prefix)
+            and not any(v in prefix for v in (*terms.RELEASE_TRIGGERS, *terms.PRODUCT_LINK_VERBS)))
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
