@@ -11,8 +11,10 @@ import sys
 
 BENCHMARKS = [
     ("bench.extract_speed", []),
+    ("bench.long_article", ["--sizes", "40000", "160000", "--unchunked", "40000"]),
     ("bench.ingest", ["--small"]),
     ("bench.sparql", ["--small"]),
+    ("bench.remote_store", ["--small"]),
     ("bench.render_scale", []),
     ("bench.serve_scale", []),
 ]

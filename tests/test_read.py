@@ -19,6 +19,7 @@ from techkg.read import (
     ID_MAX,
     TITLE_MAX,
     article_from_dict,
+    content_id,
     decode_bytes,
     id_from_url,
     normalize_date,
@@ -655,8 +656,9 @@ def test_globs(tmp_path: Path) -> None:
     write(tmp_path / "sub" / "c03.md", "腾讯\n\n腾讯发布混元。")
     write(tmp_path / "sub" / "notes.pdf", b"%PDF")
     assert [a.id for a in read_all(tmp_path / "*.md")] == ["c01"]
-    assert [a.id for a in read_all(tmp_path / "**" / "*.md")] == ["c01", "c03"]
-    assert [a.id for a in read_all(tmp_path / "**")] == ["c01", "c02", "c03"]
+    # ids are paths relative to the pattern's fixed folder: sub/c03.md → sub_c03
+    assert [a.id for a in read_all(tmp_path / "**" / "*.md")] == ["c01", "sub_c03"]
+    assert [a.id for a in read_all(tmp_path / "**")] == ["c01", "c02", "sub_c03"]
     e = only_error(tmp_path / "*.docx")
     assert "no files match" in str(e)
     e = only_error(tmp_path / "sub" / "*.pdf")
@@ -678,7 +680,7 @@ def test_ids_are_stable_across_reads_and_moves(tmp_path: Path) -> None:
 def test_stdin_text_and_bytes() -> None:
     a = only_article("-", stdin=io.StringIO("\n\n輝達發表H100\n\n輝達（NVIDIA）今天發表H100。\n"))
     assert (a.id, a.title, a.text, a.path) == (
-        "stdin",
+        content_id("輝達（NVIDIA）今天發表H100。"),
         "輝達發表H100",
         "輝達（NVIDIA）今天發表H100。",
         "<stdin>",
@@ -691,7 +693,7 @@ def test_stdin_jsonl_is_streamed() -> None:
     lines = ['{"text": "英伟达与台积电合作"}', "not json", '  {"id": "x", "text": "华为"}']
     items = read_all("-", stdin=io.StringIO("\n".join(lines) + "\n"))
     assert [i.id if isinstance(i, Article) else ("error", i.source, i.line) for i in items] == [
-        "stdin-1",
+        content_id("英伟达与台积电合作"),
         ("error", "<stdin>", 2),
         "x",
     ]
@@ -769,3 +771,91 @@ def test_folder_is_read_lazily(tmp_path: Path) -> None:
     later.unlink()  # not read yet: its loss is reported when the walk reaches it
     (e,) = list(items)
     assert e.source == str(later) and "cannot read the file" in str(e)
+
+
+# --------------------------------------------------------------------------- ids of distinct inputs
+
+
+def test_same_file_name_in_two_folders_gives_two_ids(tmp_path: Path) -> None:
+    jan = write(tmp_path / "news" / "2024-01" / "article.txt", "英伟达发布H100\n\n英伟达今天发布了H100。")
+    feb = write(tmp_path / "news" / "2024-02" / "article.txt", "華為發表Mate 60\n\n華為今天發表Mate 60。")
+    by_folder = [a.id for a in read_all(tmp_path / "news")]
+    assert by_folder == ["2024-01_article", "2024-02_article"]
+    # named one by one, or as two folders: still two ids, each stable across runs
+    for run in [(jan, feb), (jan.parent, feb.parent), (tmp_path / "news" / "*" / "article.txt",)]:
+        ids = [a.id for a in read_all(*run)]
+        assert len(set(ids)) == 2 and ids == [a.id for a in read_all(*run)], run
+    # a file named on its own, or directly inside the named folder, keeps its stem
+    assert only_article(jan).id == "article"
+    assert [a.id for a in read_all(jan.parent)] == ["article"]
+
+
+def test_origin_is_the_absolute_file(tmp_path: Path) -> None:
+    page = write(tmp_path / "a.md", "英伟达\n\n英伟达发布H100。")
+    lines = write(tmp_path / "feed.jsonl", '{"text": "华为发布Mate 60。"}\n')
+    assert only_article(page).origin == str(page.resolve())
+    assert only_article(lines).origin == str(lines.resolve())
+    assert only_article("-", stdin=io.StringIO("华为发布Mate 60。")).origin is None
+
+
+def test_two_stdin_texts_get_two_ids() -> None:
+    one = only_article("-", stdin=io.StringIO("英伟达发布H100\n\n英伟达今天发布了H100。"))
+    two = only_article("-", stdin=io.StringIO("華為發表Mate 60\n\n華為今天發表Mate 60。"))
+    again = only_article("-", stdin=io.StringIO("英伟达发布H100\n\n英伟达今天发布了H100。"))
+    assert one.id != two.id and one.id == again.id and one.id.startswith("h")
+    lines = [a.id for a in read_all("-", stdin=io.StringIO('{"text": "百度"}\n{"text": "阿里"}\n'))]
+    others = [a.id for a in read_all("-", stdin=io.StringIO('{"text": "腾讯"}\n{"text": "小米"}\n'))]
+    assert len(set(lines + others)) == 4
+
+
+# --------------------------------------------------------------------------- smaller trust items
+
+
+@pytest.mark.parametrize("label", ["Home", "首页", "返回首頁"])
+def test_html_with_only_a_navigation_link_is_no_article(tmp_path: Path, label: str) -> None:
+    page = write(
+        tmp_path / "nav.html",
+        f"<html><head><title>科技</title></head><body><nav><a href='/'>{label}</a></nav></body></html>",
+    )
+    e = only_error(page)
+    assert "no article text found in the HTML" in str(e)
+
+
+def test_html_short_news_item_with_links_is_kept(tmp_path: Path) -> None:
+    page = write(
+        tmp_path / "item.html",
+        "<html><body><nav><a href='/'>首页</a></nav><article><p>百度今天在北京正式发布了"
+        "<a href='/ernie'>文心一言</a>，面向企业开放测试。</p></article></body></html>",
+    )
+    text = only_article(page).text
+    assert "百度今天在北京正式发布了" in text and "面向企业开放测试" in text
+
+
+def test_symlink_loop_and_broken_link_are_named(tmp_path: Path) -> None:
+    loop = tmp_path / "loop.md"
+    loop.symlink_to(loop)
+    e = only_error(loop)
+    assert "symbolic link loop" in str(e) and "no such file" not in str(e)
+    broken = tmp_path / "gone.md"
+    broken.symlink_to(tmp_path / "missing.md")
+    e = only_error(broken)
+    assert "broken symbolic link" in str(e) and "missing.md" in str(e)
+
+
+def test_one_bad_byte_in_utf8_is_located(tmp_path: Path) -> None:
+    good = "英伟达发布H100\n\n英伟达今天发布了H100。\n台积电代工。\n"
+    data = good.encode("utf-8")
+    at = data.index("台".encode())
+    path = write(tmp_path / "a.txt", data[:at] + b"\xff" + data[at:])
+    e = only_error(path)
+    assert f"byte 0xff at offset {at} (line 4)" in str(e) and "looks binary" not in str(e)
+
+
+def test_one_bad_byte_in_a_jsonl_line_is_located(tmp_path: Path) -> None:
+    line = '{"text": "英伟达发布H100"}'.encode()
+    at = line.index("发".encode())
+    path = write(tmp_path / "feed.jsonl", b'{"text": "ok"}\n' + line[:at] + b"\xff" + line[at:] + b"\n")
+    items = read_all(path)
+    (e,) = errors(items)
+    assert e.line == 2 and f"byte 0xff at byte {at + 1} of the line" in str(e)
+    assert [a.text for a in articles(items)] == ["ok"]

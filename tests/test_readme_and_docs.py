@@ -13,8 +13,9 @@ from typer.testing import CliRunner
 from techkg.cli import app
 
 ROOT_MODULES = ["techkg", "techkg.text", "techkg.records", "techkg.extract", "techkg.evaluate",
-                "techkg.link", "techkg.nlp", "techkg.nlp.tokenizer", "techkg.nlp.candidates",
-                "techkg.nlp.resolve", "techkg.nlp.relations"]
+                "techkg.nlp.link", "techkg.nlp", "techkg.nlp.tokenizer", "techkg.nlp.candidates",
+                "techkg.nlp.resolve", "techkg.nlp.relations", "techkg.curate", "techkg.relink",
+                "techkg.suggest", "techkg.config"]
 
 
 def _commands() -> list[str]:

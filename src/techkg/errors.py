@@ -49,3 +49,11 @@ class RenderError(TechKGError):
 
 class EvalError(TechKGError):
     """Gold annotations or system output are malformed."""
+
+
+class CurationError(TechKGError):
+    """A curation file is malformed, or a curation names an entity the store lacks."""
+
+
+class ConfigError(TechKGError):
+    """The project file ``techkg.toml`` is malformed."""

@@ -31,7 +31,7 @@ from pathlib import Path
 
 from techkg.errors import EvalError
 from techkg.records import ENTITY_TYPES
-from techkg.text import match_key
+from techkg.text import plain_key
 
 RELATION_TYPES = ("partnership", "release")  # the types the evaluation scores (not "maker")
 ALL_TYPES = ENTITY_TYPES + RELATION_TYPES
@@ -55,8 +55,8 @@ class Tally:
 
 
 def _names(entity: Mapping, *fields: str) -> set[str]:
-    keys = {match_key(entity.get(f) or "") for f in fields}
-    keys |= {match_key(m) for m in entity.get("mentions", [])}
+    keys = {plain_key(entity.get(f) or "") for f in fields}  # the reference scorer's normalisation
+    keys |= {plain_key(m) for m in entity.get("mentions", [])}
     keys.discard("")
     return keys
 

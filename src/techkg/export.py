@@ -109,6 +109,8 @@ def write_rdf(store: GraphStore, fmt: str, out: IO[bytes]) -> None:
             ox.serialize(store.named_quads(), out, ox.RdfFormat.JSON_LD)
         else:
             raise ExportError(f"{fmt!r} is not an RDF format; valid: ttl, nq, trig, jsonld")
+    except BrokenPipeError:
+        raise  # the reader went away (``| head``): not a store problem, the caller ends quietly
     except (OSError, ValueError) as e:
         raise StoreError(f"reading the store for the {fmt} export failed: {e}") from e
 

@@ -1,5 +1,10 @@
 """Article → Extraction: entities with all their mentions, and relations with evidence.
 
+Long texts are read in sentence-bounded chunks of at most :data:`CHUNK_CHARS`
+characters, so extraction time grows linearly with length; offsets stay
+article offsets, relations stay within a chunk, and a name gets one entity
+across the chunks of its article.
+
 >>> from techkg.records import Article
 >>> ex = Extractor(use_model=False)
 >>> result = ex.extract(Article(id="demo", text="英伟达与台积电合作开发计算光刻技术。"))
@@ -11,12 +16,30 @@
 
 from __future__ import annotations
 
+import bisect
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
-from techkg.records import Article, Entity, Extraction, Mention, Relation
+from techkg.errors import CorpusError, ModelError, TechKGError
+from techkg.nlp import link
+from techkg.records import Article, Entity, Extraction, ExtractionFailed, Mention, Relation
 
 ENTITY_TYPES = {"COMPANY": "Company", "PRODUCT": "Product"}
+
+CHUNK_CHARS = 5_000
+"""Longest piece of text the pipeline reads at once. Some of its steps compare
+mentions pairwise, so a bounded piece keeps the cost per character flat."""
+
+MAX_TEXT_CHARS = 2_000_000
+"""Longest article text extracted (about 6 MB of Chinese): above it the article
+is reported, not read, so that one article cannot hold a run up for minutes."""
+
+_SENTENCE_ENDS = "。！？!?\n"
+_CLAUSE_ENDS = "，,；;：: 　"
+_CLOSERS = "”’」』)）"
 
 
 class Extractor:
@@ -28,6 +51,9 @@ class Extractor:
         lexicon: use the curated lexicon.
         user_lexicons: extra lexicon files.
         use_model: use the trained company/product tagger (see ``docs/models.md``).
+        chunk_chars: longest piece of text read at once (sentence-bounded).
+        max_chars: longest article text extracted; longer ones raise
+            :class:`~techkg.errors.CorpusError`.
     """
 
     def __init__(
@@ -37,9 +63,13 @@ class Extractor:
         lexicon: bool = True,
         user_lexicons: Sequence[str | Path] = (),
         use_model: bool = True,
+        chunk_chars: int = CHUNK_CHARS,
+        max_chars: int = MAX_TEXT_CHARS,
     ) -> None:
         self._nlp = nlp
         self._options = {"lexicon": lexicon, "user_lexicons": tuple(user_lexicons), "use_model": use_model}
+        self.chunk_chars = chunk_chars
+        self.max_chars = max_chars
 
     @property
     def nlp(self):
@@ -49,25 +79,171 @@ class Extractor:
             self._nlp = load_pipeline(**self._options)
         return self._nlp
 
+    def check(self, article: Article) -> None:
+        """Raise :class:`CorpusError` when the article is too long to extract.
+
+        >>> Extractor(max_chars=5).check(Article(id="a", text="英伟达与台积电合作。", path="a.txt"))
+        Traceback (most recent call last):
+        ...
+        techkg.errors.CorpusError: a.txt: text is 10 characters, above the 5-character limit of one article; split it into several articles
+        """
+        if len(article.text) > self.max_chars:
+            raise CorpusError(
+                article.path or article.id,
+                f"text is {len(article.text):,} characters, above the {self.max_chars:,}-character "
+                "limit of one article; split it into several articles",
+            )
+
     def extract(self, article: Article) -> Extraction:
         """Extract entities and relations from one article."""
-        return doc_to_extraction(article, self.nlp(article.text), pipeline_lexicon(self.nlp))
+        return next(self.pipe([article], batch_size=1))
 
     def pipe(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[Extraction]:
-        """Extract from many articles, streaming, in the order given."""
+        """Extract from many articles, streaming, in the order given.
+
+        Raises:
+            CorpusError: an article is longer than ``max_chars`` (see :meth:`check`).
+        """
         lexicon = pipeline_lexicon(self.nlp)
-        pairs = ((a.text, a) for a in articles)
-        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-            yield doc_to_extraction(article, doc, lexicon)
+
+        def pieces() -> Iterator[tuple[str, tuple[Article, int, bool]]]:
+            for article in articles:
+                self.check(article)
+                bounds = chunk_bounds(article.text, self.chunk_chars)
+                for i, (start, end) in enumerate(bounds):
+                    yield article.text[start:end], (article, start, i == len(bounds) - 1)
+
+        parts: list[tuple[int, object]] = []
+        for doc, (article, start, last) in self.nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size):
+            parts.append((start, doc))
+            if last:
+                yield doc_to_extraction(article, parts, lexicon)
+                parts = []
 
 
-def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
-    """Offsets of the sentence holding ``text[start:end]``."""
-    from techkg.nlp.relations import sentences
+def failure_message(article: Article, what: str, err: Exception) -> str:
+    """``file:line: what (cause); what to do`` for one article that could not go in.
 
-    for s, e in sentences(text):
-        if s <= start and end <= e:
-            return s, e
+    >>> failure_message(Article(id="a", text="x", path="feed.jsonl:3"), "extraction failed", KeyError("k"))
+    "feed.jsonl:3: extraction failed (KeyError: 'k'); the article was skipped, report it with the file attached"
+    """
+    if isinstance(err, CorpusError):  # bad input or a limit: the message names it and what to do
+        return f"{err}; the article was skipped"
+    where = article.path or article.id
+    if isinstance(err, TechKGError):
+        return f"{where}: {err}; the article was skipped"
+    return (
+        f"{where}: {what} ({type(err).__name__}: {err}); the article was skipped, "
+        f"report it with the file attached"
+    )
+
+
+def extract_batch(
+    extractor: Any, articles: Sequence[Article], batch_size: int = 32
+) -> list[Extraction | ExtractionFailed]:
+    """Extract a batch in one pipeline run: one result per article, in order.
+
+    An article that fails gets an :class:`ExtractionFailed` record with its
+    ``file:line`` message and the others come back extracted: articles the
+    extractor refuses up front (``extractor.check``, e.g. too long) are not
+    run; if the batch still fails, its articles are run one by one so the
+    failure stays with its article. A :class:`~techkg.errors.ModelError` (the
+    pipeline cannot load) stops everything: no article could go in.
+
+    This is the one place where extraction failures are isolated: ``extract``,
+    ``ingest`` and every worker process or Dask worker go through it.
+
+    Args:
+        extractor: anything with ``pipe(articles, batch_size)`` (and optionally ``check``).
+        articles: the batch.
+        batch_size: passed to ``pipe``.
+    """
+    check = getattr(extractor, "check", None)
+    failed: dict[int, ExtractionFailed] = {}
+
+    def fail(i: int, err: Exception) -> None:
+        failed[i] = ExtractionFailed(articles[i], failure_message(articles[i], "extraction failed", err))
+
+    for i, a in enumerate(articles):
+        try:
+            if check is not None:
+                check(a)
+        except Exception as e:  # noqa: BLE001 - reported by the caller, the run goes on
+            fail(i, e)
+    ready = [i for i in range(len(articles)) if i not in failed]
+    done: dict[int, Extraction] = {}
+    try:
+        out = list(extractor.pipe([articles[i] for i in ready], batch_size=batch_size))
+        if len(out) != len(ready):
+            raise TechKGError(f"the extractor returned {len(out)} results for {len(ready)} articles")
+        done = dict(zip(ready, out, strict=True))
+    except ModelError:
+        raise
+    except Exception:  # noqa: BLE001 - isolate the article that breaks the batch
+        for i in ready:
+            try:
+                [done[i]] = extractor.pipe([articles[i]], batch_size=1)
+            except ModelError:
+                raise
+            except Exception as e:  # noqa: BLE001 - reported by the caller, the run goes on
+                fail(i, e)
+    return [done[i] if i in done else failed[i] for i in range(len(articles))]
+
+
+def chunk_bounds(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, int]]:
+    """Contiguous ``(start, end)`` pieces of ``text``, each at most ``size`` long.
+
+    A piece ends after the last sentence end (``。！？!?`` or a line break, with
+    any closing quote) past its first quarter; failing that, after a clause mark or
+    a space; failing that (text without punctuation), at ``size``.
+
+    >>> chunk_bounds("英伟达发布H100。台积电代工！百度发布文心一言。", 12)
+    [(0, 10), (10, 16), (16, 25)]
+    """
+    bounds = []
+    start, n = 0, len(text)
+    while n - start > size:
+        end = start + size
+        lo = start + size // 4
+        cut = max(text.rfind(ch, lo, end - 1) for ch in _SENTENCE_ENDS)
+        if cut < 0:
+            cut = max(text.rfind(ch, lo, end) for ch in _CLAUSE_ENDS)
+        if cut < 0:
+            bounds.append((start, end))
+            start = end
+            continue
+        cut += 1
+        while cut < end and text[cut] in _CLOSERS:
+            cut += 1
+        bounds.append((start, cut))
+        start = cut
+    bounds.append((start, n))
+    return bounds
+
+
+class _Sentences:
+    """The sentences of a text, split once, looked up by offset."""
+
+    def __init__(self, text: str) -> None:
+        from techkg.nlp.relations import sentences
+
+        self.spans = sentences(text)
+        self.starts = [s for s, _ in self.spans]
+
+    def around(self, start: int, end: int) -> tuple[int, int]:
+        """Offsets of the sentence holding ``[start, end)``, else the span itself."""
+        i = bisect.bisect_right(self.starts, start) - 1
+        if i >= 0 and end <= self.spans[i][1]:
+            return self.spans[i]
+        return start, end
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """``(start, end)`` narrowed past white space at both ends, so the slice is the evidence."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
     return start, end
 
 
@@ -78,29 +254,85 @@ def pipeline_lexicon(nlp):
     return None
 
 
+_Found = tuple[str, str, int, int, str]  # (type, key, start, end, surface) at article offsets
+
+
+def _unify_names(chunks: list[tuple[list[_Found], list[Relation], dict[str, str]]]) -> None:
+    """One entity per name across chunks: a chunk's entity whose names all belong to another
+    entity elsewhere (most mentions win) takes that entity's type and key, in place."""
+    votes: dict[str, Counter[tuple[str, str]]] = {}
+    for found, _, _ in chunks:
+        for etype, key, _, _, surface in found:
+            votes.setdefault(surface, Counter())[(etype, key)] += 1
+    if all(len(v) == 1 for v in votes.values()):
+        return
+    winner = {s: v.most_common(1)[0][0] for s, v in votes.items()}
+    for i, (found, relations, makers) in enumerate(chunks):
+        names: dict[tuple[str, str], set[tuple[str, str]]] = {}
+        for etype, key, _, _, surface in found:
+            names.setdefault((etype, key), set()).add(winner[surface])
+        remap = {ident: next(iter(w)) for ident, w in names.items() if len(w) == 1 and ident not in w}
+        if not remap:
+            continue
+        keys = {old[1]: new[1] for old, new in remap.items()}
+        found[:] = [(*remap.get((t, k), (t, k)), s, e, x) for t, k, s, e, x in found]
+        relations[:] = [
+            Relation(r.type, keys.get(r.source, r.source), keys.get(r.target, r.target), r.evidence,
+                     r.start, r.end, r.confidence, trigger=r.trigger)
+            for r in relations
+        ]
+        chunks[i] = (found, relations, {keys.get(p, p): keys.get(c, c) for p, c in makers.items()})
+
+
 def doc_to_extraction(article: Article, doc, lexicon=None) -> Extraction:
-    """Group a processed Doc's mentions into entities and attach relations.
+    """Group processed Docs' mentions into entities and attach relations.
 
     Args:
-        article: the article the Doc was made from.
-        doc: the processed Doc.
+        article: the article the Doc (or Docs) were made from.
+        doc: the processed Doc of the whole text, or ``[(offset, Doc), ...]``
+            for the chunks of a long text (offsets into ``article.text``).
         lexicon: the pipeline's lexicon, for canonical and language labels.
     """
-    mentions: dict[tuple[str, str], list[Mention]] = {}
-    spans = [(s.label_, s.kb_id_, s.start_char, s.end_char, s.text) for s in doc.ents]
-    spans += [("COMPANY", b.kb_id_, b.start_char, b.end_char, b.text) for b in doc.spans.get("brands", [])]
-    for label, key, start, end, surface in sorted(spans, key=lambda x: x[2]):
-        mentions.setdefault((ENTITY_TYPES[label], key), []).append(Mention(surface, start, end))
     text = article.text
-    relations = [
-        Relation(h.type, h.source, h.target, text[h.start : h.end].strip(), h.start, h.end,
-                 h.confidence, trigger=h.trigger)
-        for h in doc._.relations or []
-    ]
-    makers: dict[str, str] = dict(doc._.makers or {})
+    parts = [(0, doc)] if not isinstance(doc, list) else doc
+    chunks: list[tuple[list[_Found], list[Relation], dict[str, str]]] = []
+    for offset, d in parts:
+        found: list[_Found] = [
+            (ENTITY_TYPES[s.label_], s.kb_id_, offset + s.start_char, offset + s.end_char, s.text) for s in d.ents
+        ]
+        found += [
+            ("Company", b.kb_id_, offset + b.start_char, offset + b.end_char, b.text) for b in d.spans.get("brands", [])
+        ]
+        relations = []
+        for h in d._.relations or []:
+            start, end = _trim(text, offset + h.start, offset + h.end)
+            relations.append(Relation(h.type, h.source, h.target, text[start:end], start, end,
+                                      h.confidence, trigger=h.trigger))
+        chunks.append((found, relations, dict(d._.makers or {})))
+    if len(chunks) > 1:
+        _unify_names(chunks)
+    mentions: dict[tuple[str, str], list[Mention]] = {}
+    for etype, key, start, end, surface in sorted((f for c in chunks for f in c[0]), key=lambda x: x[2]):
+        mentions.setdefault((etype, key), []).append(Mention(surface, start, end))
+    relations = [r for c in chunks for r in c[1]]
+    makers: dict[str, str] = {}
+    for c in chunks:
+        for product, maker in c[2].items():
+            makers.setdefault(product, maker)
     for r in relations:  # whoever the text says released a product is its maker, unless known
         if r.type == "release":
             makers.setdefault(r.target, r.source)
+    products = {k: [m.text for m in ms] for (t, k), ms in mentions.items() if t == "Product"}
+    fixed = {k for k in products if lexicon is not None and lexicon.get(k) is not None}
+    rekey = link.product_rekeys(products, makers, fixed)
+    if rekey:  # short forms join their product; bare model numbers are keyed within their maker
+        merged: dict[tuple[str, str], list[Mention]] = {}
+        for (t, k), ms in mentions.items():
+            merged.setdefault((t, rekey.get(k, k) if t == "Product" else k), []).extend(ms)
+        mentions = {k: sorted(ms, key=lambda m: m.start) for k, ms in merged.items()}
+        makers = {rekey.get(k, k): m for k, m in makers.items()}
+        relations = [replace(r, target=rekey.get(r.target, r.target)) if r.type != "partnership" else r
+                     for r in relations]
     company_keys = {k for (t, k) in mentions if t == "Company"}
     entities = []
     for (etype, key), ms in mentions.items():
@@ -117,9 +349,11 @@ def doc_to_extraction(article: Article, doc, lexicon=None) -> Extraction:
                 source="lexicon" if entry is not None else "pattern",
             )
         )
+    sentences: _Sentences | None = None
     for product, maker in sorted(makers.items()):
         if maker in company_keys and ("Product", product) in mentions:
             first = mentions[("Product", product)][0]
-            start, end = _sentence_around(text, first.start, first.end)
-            relations.append(Relation("maker", maker, product, text[start:end].strip(), start, end, 0.8))
+            sentences = sentences or _Sentences(text)
+            start, end = _trim(text, *sentences.around(first.start, first.end))
+            relations.append(Relation("maker", maker, product, text[start:end], start, end, 0.8))
     return Extraction(article=article, entities=tuple(entities), relations=tuple(relations))

@@ -99,11 +99,15 @@ def _entity_triples(e: Entity, iri: URIRef, ids: Ids) -> Iterator[Triple]:
 
 
 def _placeholder_triples(iri: URIRef, type_: str, key: str) -> Iterator[Triple]:
-    # An endpoint the extraction did not list as an entity: typed, keyed, labelled by key.
+    # An endpoint the extraction did not list as an entity (a maker the lexicon knows but the
+    # article does not name): typed, keyed, labelled by its lexicon label, never by its key.
+    from techkg.nlp.lexicon import default_lexicon
+
+    entry = default_lexicon().get(key)
     for cls in _ENTITY_CLASSES[type_]:
         yield iri, RDF.type, cls
     yield iri, TK.key, Literal(key)
-    yield iri, RDFS.label, Literal(key)
+    yield iri, RDFS.label, Literal(entry.label if entry is not None else key)
     yield iri, TK.matchKey, Literal(match_key(key))
 
 
@@ -173,6 +177,8 @@ def article_triples(extraction: Extraction, ids: Ids | None = None) -> list[Trip
         add([(art, SDO.url, Literal(a.url, datatype=XSD.anyURI))])
     if a.source:
         add([(art, TK.source, Literal(a.source))])
+    if a.origin:
+        add([(art, TK.origin, Literal(a.origin))])
     add([(art, TK.contentHash, Literal(a.content_hash))])
 
     types: dict[str, str] = {}  # key → type of the entity listed in the extraction
@@ -313,9 +319,12 @@ _TYPES_Q = """
 SELECT DISTINCT ?e ?type WHERE { VALUES ?type { tk:Company tk:Product } ?e a ?type }
 """
 _KEYS_Q = "SELECT DISTINCT ?e ?key WHERE { ?e tk:key ?key }"
-_MENTIONS_Q = """
-SELECT ?e (COUNT(DISTINCT ?a) AS ?articles) (MIN(STR(?d)) AS ?first) (MAX(STR(?d)) AS ?last)
-WHERE { ?a schema:mentions ?e . OPTIONAL { ?a schema:datePublished ?d } } GROUP BY ?e
+_MENTIONS_Q = "SELECT ?e (COUNT(DISTINCT ?a) AS ?articles) WHERE { ?a schema:mentions ?e } GROUP BY ?e"
+# First and last seen over dated articles only: MIN/MAX over an unbound (OPTIONAL) date is
+# unbound, so one undated article would blank the dates of every entity it names.
+_SEEN_Q = """
+SELECT ?e (MIN(STR(?d)) AS ?first) (MAX(STR(?d)) AS ?last)
+WHERE { ?a schema:mentions ?e ; schema:datePublished ?d } GROUP BY ?e
 """
 _LABELS_Q = """
 SELECT ?e ?l (LANG(?l) AS ?lang) (COUNT(DISTINCT ?g) AS ?n)
@@ -401,6 +410,8 @@ def to_networkx(source: Any, *, base: str = DEFAULT_BASE) -> nx.MultiDiGraph:
 
     keys = {r["e"]: r["key"] for r in rows(_KEYS_Q)}
     seen = {r["e"]: r for r in rows(_MENTIONS_Q)}
+    for r in rows(_SEEN_Q):
+        seen.setdefault(r["e"], {}).update(first=r["first"], last=r["last"])
     for r in sorted(rows(_TYPES_Q), key=lambda r: (r["e"], r["type"])):
         iri = r["e"]
         if iri in g:  # typed both ways in different articles: first type wins

@@ -29,17 +29,13 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import IO, Any, Protocol
+from typing import IO, Any
 
-from techkg.errors import CorpusError, ModelError, StoreError, TechKGError
-from techkg.records import Article, Extraction
+from techkg.errors import CorpusError, TechKGError
+from techkg.extract import failure_message
+from techkg.records import Article, Extraction, ExtractionFailed
 from techkg.store import GraphStore
-
-
-class SupportsPipe(Protocol):
-    """What ingest needs from an extractor (:class:`techkg.extract.Extractor`)."""
-
-    def pipe(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[Extraction]: ...
+from techkg.workers import SupportsPipe, SupportsStream, extract_stream
 
 
 @dataclass
@@ -54,6 +50,9 @@ class IngestSummary:
         chars: characters of text extracted in this run.
         seconds: wall time; ``read_s``, ``extract_s`` and ``store_s`` split it.
         errors: one message per failure (file, line, what to do).
+        notes: one message per input that was stored but deserves a look: it
+            replaced an article read from another file, or shares its URL
+            with an article of another id.
     """
 
     read: int = 0
@@ -69,6 +68,7 @@ class IngestSummary:
     extract_s: float = 0.0
     store_s: float = 0.0
     errors: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -88,9 +88,10 @@ class IngestSummary:
         >>> IngestSummary(read=3, new=2, unchanged=1, seconds=1.5).line()
         'read 3, new 2, updated 0, unchanged 1, failed 0; entities 0, relations 0; 1.5 s (extract 0.0 s, store 0.0 s)'
         """
+        notes = f", {len(self.notes)} note(s)" if self.notes else ""
         return (
             f"read {self.read}, new {self.new}, updated {self.updated}, unchanged {self.unchanged}, "
-            f"failed {self.failed}; entities {self.entities}, relations {self.relations}; "
+            f"failed {self.failed}{notes}; entities {self.entities}, relations {self.relations}; "
             f"{self.seconds:.1f} s (extract {self.extract_s:.1f} s, store {self.store_s:.1f} s)"
         )
 
@@ -113,7 +114,7 @@ def ingest_articles(
     items: Iterable[Article | CorpusError],
     store: GraphStore,
     *,
-    extractor: SupportsPipe | None = None,
+    extractor: SupportsPipe | SupportsStream | None = None,
     batch_size: int = 32,
     force: bool = False,
     on_progress: Callable[[IngestSummary], None] | None = None,
@@ -121,10 +122,16 @@ def ingest_articles(
 ) -> IngestSummary:
     """Ingest already-read articles (and reader errors) into ``store``.
 
+    Articles flow read → status check → extract → store as one stream; with a
+    worker runner (:class:`techkg.workers.ProcessExtractor`,
+    :class:`techkg.workers.DaskExtractor`) the workers extract ahead while
+    this process stores, and this process stays the only writer.
+
     Args:
         items: articles, and :class:`CorpusError` values for inputs that failed to read.
         store: an open, writable store.
-        extractor: anything with ``pipe(articles, batch_size)``; a default
+        extractor: an object with ``pipe(articles, batch_size)`` run here, or a
+            worker runner with ``stream(articles)``; a default
             :class:`techkg.extract.Extractor` is built when None.
         batch_size: articles per extraction batch and per store transaction.
         force: re-extract and rewrite articles whose content did not change.
@@ -142,8 +149,8 @@ def ingest_articles(
         extractor = Extractor()
     summary = IngestSummary()
     start = time.perf_counter()
-    pending: list[Article] = []
-    pending_ids: dict[str, str] = {}
+    in_flight: dict[str, str] = {}  # id -> content hash of articles read but not yet stored
+    pulled = [0.0]  # seconds spent reading and checking inside the extraction stream
 
     def fail(message: str) -> None:
         summary.failed += 1
@@ -151,72 +158,135 @@ def ingest_articles(
         if on_error:
             on_error(message)
 
-    def flush() -> None:
-        if not pending:
-            return
-        extractions = _extract(extractor, pending, batch_size, summary, fail)
+    sources = _Sources(store)
+
+    def admit(item: Article | CorpusError) -> bool:
+        """Count and check one input; True when it needs extracting."""
+        if isinstance(item, CorpusError):
+            fail(str(item))
+            return False
+        summary.read += 1
         t = time.perf_counter()
-        _store(store, extractions, force, summary, fail)
+        try:  # anything about this one article may fail: it fails alone
+            if not force and in_flight.get(item.id) == item.content_hash:
+                status = "unchanged"  # the same article twice in one run
+            else:
+                status = store.status(item)
+            if status != "unchanged" or force:
+                summary.notes.extend(sources.notes(item, status))
+        except Exception as e:  # noqa: BLE001 - reported with its file and line, the run goes on
+            fail(failure_message(item, "could not be checked against the store", e))
+            return False
+        finally:
+            summary.store_s += time.perf_counter() - t
+        if status == "unchanged" and not force:
+            summary.unchanged += 1
+            if on_progress and summary.read % batch_size == 0:
+                on_progress(summary)
+            return False
+        in_flight[item.id] = item.content_hash
+        return True
+
+    def to_extract() -> Iterator[Article]:
+        for item in _timed(items, summary):
+            t = time.perf_counter()
+            wanted = admit(item)
+            pulled[0] += time.perf_counter() - t
+            if wanted:
+                yield item
+
+    def flush(batch: list[Extraction]) -> None:
+        t = time.perf_counter()
+        _store(store, batch, force, summary, fail)
         summary.store_s += time.perf_counter() - t
-        pending.clear()
-        pending_ids.clear()
+        for ex in batch:
+            in_flight.pop(ex.article.id, None)
+        batch.clear()
         if on_progress:
             on_progress(summary)
 
-    for item in _timed(items, summary):
-        if isinstance(item, CorpusError):
-            fail(str(item))
+    results = extract_stream(extractor, to_extract(), batch_size)
+    batch: list[Extraction] = []
+    while True:
+        t, before = time.perf_counter(), pulled[0] + summary.read_s
+        result = next(results, None)
+        summary.extract_s += time.perf_counter() - t - (pulled[0] + summary.read_s - before)
+        if result is None:
+            break
+        if isinstance(result, ExtractionFailed):
+            in_flight.pop(result.article.id, None)
+            fail(result.message)
             continue
-        summary.read += 1
-        if not force:
-            t = time.perf_counter()
-            if pending_ids.get(item.id) == item.content_hash:
-                status = "unchanged"  # the same article twice in one batch
-            else:
-                status = store.status(item)
-            summary.store_s += time.perf_counter() - t
-            if status == "unchanged":
-                summary.unchanged += 1
-                if on_progress and summary.read % batch_size == 0:
-                    on_progress(summary)
-                continue
-        pending.append(item)
-        pending_ids[item.id] = item.content_hash
-        if len(pending) >= batch_size:
-            flush()
-    flush()
+        summary.chars += len(result.article.text)
+        batch.append(result)
+        if len(batch) >= batch_size:
+            flush(batch)
+    if batch:
+        flush(batch)
     summary.seconds = time.perf_counter() - start
     return summary
 
 
-def _extract(
-    extractor: SupportsPipe,
-    articles: list[Article],
-    batch_size: int,
-    summary: IngestSummary,
-    fail: Callable[[str], None],
-) -> list[Extraction]:
-    t = time.perf_counter()
-    try:
-        out = list(extractor.pipe(articles, batch_size=batch_size))
-        if len(out) != len(articles):
-            raise TechKGError(f"the extractor returned {len(out)} results for {len(articles)} articles")
-    except ModelError:
-        raise  # the pipeline itself cannot load: no article can go in
-    except Exception:  # noqa: BLE001 - isolate the article that breaks the batch
+def _where(article: Article) -> str:
+    """Where an article came from, for messages: ``file:line``, the file, or its id."""
+    return article.path or article.id
+
+
+class _Sources:
+    """Where this run's articles came from, to say when one replaces or shadows another.
+
+    Two cases deserve a note in the summary (the article is still stored):
+
+    * an article replaces one read from another file (same id, other origin),
+      in this run or in the store;
+    * a new article is already stored under another id (the same file named
+      another way on the command line);
+    * an article shares its URL (after normalisation) with an article of
+      another id: both are kept, an explicit id wins over the URL.
+    """
+
+    def __init__(self, store: GraphStore) -> None:
+        self.store = store
+        self.origins: dict[str, str | None] = {}  # id → origin, this run
+        self.urls: dict[str, str] = {}  # normal URL → first id, this run
+
+    def notes(self, article: Article, status: str) -> list[str]:
+        from techkg.read.ids import normalize_url
+
         out = []
-        for a in articles:
-            try:
-                out.extend(extractor.pipe([a], batch_size=1))
-            except ModelError:
-                raise
-            except Exception as e:  # noqa: BLE001 - reported, the run goes on
-                fail(f"{a.path or a.id}: extraction failed ({type(e).__name__}: {e}); "
-                     f"the article was skipped, report it with the file attached")
-    summary.extract_s += time.perf_counter() - t
-    for ex in out:
-        summary.chars += len(ex.article.text)
-    return out
+        where, aid = _where(article), article.id
+        if aid in self.origins:
+            before = self.origins[aid]
+            if before != article.origin:
+                out.append(f"{where}: article '{aid}' replaces the one read from "
+                           f"{before or 'stdin'} earlier in this run; {_GIVE_ID}")
+        elif status == "updated":
+            before = self.store.origin(aid)
+            if before is not None and before != article.origin:
+                out.append(f"{where}: article '{aid}' replaces the one read from {before}; {_GIVE_ID}")
+        elif status == "new" and article.origin:
+            twins = [i for i in self.store.ids_with_content(article.origin, article.content_hash) if i != aid]
+            if twins:
+                named = ", ".join(f"'{i}'" for i in twins)
+                out.append(f"{where}: stored as article '{aid}', but this file is already stored as "
+                           f"article {named} (the id comes from the path relative to what was named "
+                           f"on the command line); remove one with 'techkg remove ID'")
+        self.origins[aid] = article.origin
+        if article.url:
+            normal = normalize_url(article.url)
+            owner = self.urls.setdefault(normal, aid)
+            others = [owner] if owner != aid else []
+            if not others:
+                others = [i for i in self.store.ids_with_url(article.url) if i != aid]
+            if others:
+                named = ", ".join(f"'{i}'" for i in others)
+                out.append(f"{where}: article '{aid}' has the same URL as article {named} "
+                           f"({article.url}); both are kept (an explicit id wins), remove one with "
+                           f"'techkg remove ID' if they are the same article")
+        return out
+
+
+_GIVE_ID = "if both should stay, give them distinct ids ('id:' in the front matter or JSON)"
 
 
 def _store(
@@ -230,14 +300,13 @@ def _store(
         return
     try:
         pairs = list(zip(extractions, store.put_many(extractions, force=force), strict=True))
-    except StoreError:
-        # One bad article must not keep the others out: write them one by one.
+    except Exception:  # noqa: BLE001 - one bad article must not keep the others out
         pairs = []
         for ex in extractions:
             try:
                 pairs.append((ex, store.put(ex, force=force)))
-            except StoreError as e:
-                fail(f"{ex.article.path or ex.article.id}: {e}")
+            except Exception as e:  # noqa: BLE001 - reported with its file and line
+                fail(failure_message(ex.article, "storing failed", e))
     for ex, status in pairs:
         setattr(summary, status, getattr(summary, status) + 1)
         if status != "unchanged":
@@ -249,7 +318,7 @@ def ingest(
     paths: Sequence[str | Path],
     store: GraphStore,
     *,
-    extractor: SupportsPipe | None = None,
+    extractor: SupportsPipe | SupportsStream | None = None,
     stdin: IO[Any] | None = None,
     max_bytes: int | None = None,
     batch_size: int = 32,

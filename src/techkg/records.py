@@ -36,6 +36,9 @@ class Article:
         url: canonical URL, if known.
         source: publisher or outlet, if known.
         path: where it was read from (file path, ``path:line`` for JSONL, ``<stdin>``).
+        origin: the absolute path of the file it was read from (None for stdin
+            and the web API); stored so that ``remove PATH`` finds the article
+            and an ingest can say when it replaces an article read elsewhere.
     """
 
     id: str
@@ -45,6 +48,7 @@ class Article:
     url: str | None = None
     source: str | None = None
     path: str | None = None
+    origin: str | None = None
 
     @property
     def content_hash(self) -> str:
@@ -140,3 +144,16 @@ class Extraction:
             if e.key == key:
                 return e
         return None
+
+
+@dataclass(frozen=True)
+class ExtractionFailed:
+    """An article the extractor could not process (reported, never dropped silently).
+
+    Attributes:
+        article: the article.
+        message: ``file:line: what happened; what to do``.
+    """
+
+    article: Article
+    message: str

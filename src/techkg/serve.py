@@ -558,6 +558,7 @@ def serve(
     token: str | None = None,
     limits: Limits | None = None,
     allow_service: bool = False,
+    extractor_factory: Callable[[], Extractor] | None = None,
 ) -> None:
     """Open the store and serve the app with uvicorn until interrupted.
 
@@ -574,7 +575,8 @@ def serve(
     token = token or os.environ.get(TOKEN_ENV) or None
     store = GraphStore.open(store_path, read_only=token is None and store_path is not None)
     try:
-        app = create_app(store, token=token, limits=limits, allow_service=allow_service)
+        app = create_app(store, token=token, limits=limits, allow_service=allow_service,
+                         extractor_factory=extractor_factory)
         uvicorn.run(app, host=host, port=port, log_level="info")
     finally:
         store.close()

@@ -21,11 +21,18 @@ from techkg.store import GraphStore
 if TYPE_CHECKING:
     import networkx as nx
 
+# Dates come from dated articles only: an aggregate over an unbound date is unbound,
+# so one undated article must not take part in MIN/MAX (its date is unknown, not the range).
 _COUNTS_Q = """
-SELECT
-  (COUNT(DISTINCT ?a) AS ?articles)
-  (MIN(?d) AS ?first_date) (MAX(?d) AS ?last_date)
-WHERE { GRAPH ?g { ?a a schema:NewsArticle . OPTIONAL { ?a schema:datePublished ?d } } }
+SELECT (COUNT(DISTINCT ?a) AS ?articles) WHERE { GRAPH ?g { ?a a schema:NewsArticle } }
+"""
+_UNDATED_Q = """
+SELECT (COUNT(DISTINCT ?a) AS ?undated)
+WHERE { GRAPH ?g { ?a a schema:NewsArticle FILTER NOT EXISTS { ?a schema:datePublished ?d } } }
+"""
+_DATES_Q = """
+SELECT (MIN(?d) AS ?first_date) (MAX(?d) AS ?last_date)
+WHERE { GRAPH ?g { ?a a schema:NewsArticle ; schema:datePublished ?d } }
 """
 _ENTITIES_Q = """
 SELECT ?type (COUNT(DISTINCT ?e) AS ?n)
@@ -72,12 +79,17 @@ class GraphStats:
 
 
 def counts(store: GraphStore) -> dict[str, Any]:
-    """Articles, entities, statements and store size.
+    """Articles (and how many have no date), date range, entities, statements and store size.
+
+    The date range is that of the dated articles: an undated article's date is
+    unknown for that article only.
 
     >>> counts(GraphStore.open(None))["quads"]
     0
     """
     row = store.select(_COUNTS_Q)[0]
+    dates = store.select(_DATES_Q)[0]
+    undated = store.select(_UNDATED_Q)[0]["undated"]
     ents = {r["type"].rsplit("#", 1)[-1]: r["n"] for r in store.select(_ENTITIES_Q)}
     evs = {r["type"].rsplit("#", 1)[-1]: r["n"] for r in store.select(_EVENTS_Q)}
     pairs = store.select(
@@ -85,8 +97,9 @@ def counts(store: GraphStore) -> dict[str, Any]:
     )[0]["n"]
     return {
         "articles": row["articles"] or 0,
-        "first_date": row["first_date"],
-        "last_date": row["last_date"],
+        "undated_articles": undated or 0,
+        "first_date": dates["first_date"],
+        "last_date": dates["last_date"],
         "companies": ents.get("Company", 0),
         "products": ents.get("Product", 0),
         "partnership_statements": evs.get("Partnership", 0),

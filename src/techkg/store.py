@@ -165,7 +165,9 @@ class GraphStore:
         """Open (creating if needed) the store at ``path``; ``None`` means in memory.
 
         Args:
-            path: store directory (default ``output/store``), or None.
+            path: store directory (default ``output/store``), None, or the
+                http(s) URL of a SPARQL 1.1 server (a
+                :class:`techkg.remote_store.RemoteStore`).
             read_only: open an existing store for reading only.
             base: data base IRI.
 
@@ -176,6 +178,10 @@ class GraphStore:
         >>> GraphStore.open(None).path is None
         True
         """
+        from techkg.remote_store import RemoteStore, is_remote
+
+        if is_remote(path):  # a SPARQL 1.1 server: see techkg.remote_store
+            return RemoteStore.open(str(path), read_only=read_only, base=base)
         import pyoxigraph as ox
 
         if path is None:
@@ -351,11 +357,57 @@ class GraphStore:
         ]
         return sorted(out, key=lambda a: (a.date or "", a.id))
 
+    def origin(self, article_id: str) -> str | None:
+        """The file a stored article was read from (``tk:origin``), or None."""
+        g, a = self.ids.graph(article_id), self.ids.article(article_id)
+        rows = self.select(f"SELECT ?o WHERE {{ GRAPH <{g}> {{ <{a}> tk:origin ?o }} }}")
+        return rows[0]["o"] if rows else None
+
+    def ids_with_content(self, origin: str, content_hash: str) -> list[str]:
+        """Ids of stored articles read from the file ``origin`` with this content hash."""
+        import pyoxigraph as ox
+
+        rows = self.select(
+            f"SELECT DISTINCT ?id WHERE {{ GRAPH ?g {{ ?a tk:contentHash {ox.Literal(content_hash)} ; "
+            f"tk:origin {ox.Literal(origin)} ; tk:articleId ?id }} }}"
+        )
+        return sorted(r["id"] for r in rows)
+
+    def ids_with_url(self, url: str) -> list[str]:
+        """Ids of stored articles whose URL is ``url`` as written or in its normal form.
+
+        >>> from techkg.records import Article, Extraction
+        >>> s = GraphStore.open(None)
+        >>> _ = s.put(Extraction(Article(id="a", text="小米", url="https://example.com/1"), (), ()))
+        >>> s.ids_with_url("https://example.com/1?utm_source=feed")
+        ['a']
+        """
+        import pyoxigraph as ox
+
+        from techkg.read.ids import normalize_url
+
+        xsd_any = ox.NamedNode("http://www.w3.org/2001/XMLSchema#anyURI")
+        forms = {url, normalize_url(url)}
+        values = " ".join(str(ox.Literal(u, datatype=xsd_any)) for u in sorted(forms))
+        rows = self.select(
+            f"SELECT DISTINCT ?id WHERE {{ VALUES ?url {{ {values} }} "
+            f"GRAPH ?g {{ ?a schema:url ?url ; tk:articleId ?id }} }}"
+        )
+        return sorted(r["id"] for r in rows)
+
     def find_articles(self, id_or_url: str) -> list[str]:
-        """Article ids matching an id, a URL or an article IRI."""
+        """Article ids matching an id, a URL, an article IRI or the file an article was read from.
+
+        URLs match after normalisation (tracking parameters, ``www.``, ``http``
+        and a trailing slash do not matter); a path matches the articles whose
+        ``tk:origin`` is that file (every line of a JSON Lines file).
+        """
+        import os
+
         import pyoxigraph as ox
 
         from techkg.graph import _py
+        from techkg.read.ids import normalize_url
 
         needle = id_or_url.strip()
         prefix = f"{self.ids.base}article/"
@@ -363,15 +415,24 @@ class GraphStore:
             from techkg.vocab import segment_key
 
             needle = segment_key(needle[len(prefix) :])
+        found: set[str] = set()
         res = self.oxigraph.query(
             """SELECT DISTINCT ?id WHERE { GRAPH ?g { ?a tk:articleId ?id .
-                 OPTIONAL { ?a schema:url ?url } }
-               FILTER(?id = ?needle || STR(?url) = ?needle) }""".replace(
+                 OPTIONAL { ?a tk:origin ?origin } }
+               FILTER(?id = ?needle || STR(?origin) = ?file) }""".replace(
                 "?needle", str(ox.Literal(needle))
-            ),
+            ).replace("?file", str(ox.Literal(os.path.realpath(os.path.expanduser(needle))))),
             prefixes=self._prefixes,
         )
-        return sorted(_py(s["id"]) for s in res)
+        found.update(_py(s["id"]) for s in res)
+        if "." in needle or "/" in needle:  # could be a URL: compare normal forms
+            want = normalize_url(needle)
+            rows = self.oxigraph.query(
+                "SELECT ?id ?url WHERE { GRAPH ?g { ?a tk:articleId ?id ; schema:url ?url } }",
+                prefixes=self._prefixes,
+            )
+            found.update(_py(r["id"]) for r in rows if normalize_url(_py(r["url"])) == want)
+        return sorted(found)
 
     def check(self) -> list[str]:
         """Consistency problems; an empty list means the store is sound.
@@ -416,8 +477,9 @@ class GraphStore:
         """Write one article's graph atomically: ``"new"``, ``"updated"`` or ``"unchanged"``.
 
         Same content hash as stored → nothing is written (unless ``force``).
-        Another stored article with the same URL but a different id is
-        replaced too (in the same transaction).
+        Only the article with the same id is replaced: another article with the
+        same URL but a different id is a different article (see
+        :meth:`ids_with_url` to find such collisions).
 
         >>> from techkg.records import Article, Extraction
         >>> s = GraphStore.open(None)
@@ -444,26 +506,20 @@ class GraphStore:
         if not extractions:
             return []
         known = self._stored_hashes([e.article.id for e in extractions])
-        url_owners = self._url_owners([e.article.url for e in extractions if e.article.url])
         statuses: list[Status] = []
         drops: dict[str, None] = {}  # graph IRIs to replace
         inserts: dict[str, Extraction] = {}
         for ex in extractions:
             a = ex.article
-            others = [i for i in url_owners.get(a.url or "", []) if i != a.id]
             old = known.get(a.id)
-            if old == a.content_hash and not others and not force:
+            if old == a.content_hash and not force:
                 statuses.append("unchanged")
                 continue
-            statuses.append("new" if old is None and not others else "updated")
-            for other in [a.id, *others]:
-                if other in known or other in others:  # a stored graph to replace
-                    drops[str(self.ids.graph(other))] = None
-                inserts.pop(other, None)
-                known.pop(other, None)
+            statuses.append("new" if old is None else "updated")
+            if old is not None:
+                drops[str(self.ids.graph(a.id))] = None
+            inserts.pop(a.id, None)
             known[a.id] = a.content_hash
-            if a.url:
-                url_owners[a.url] = [a.id]
             inserts[a.id] = ex
         if not inserts and not drops:
             return statuses
@@ -519,25 +575,8 @@ class GraphStore:
         )
         return {r["id"]: r["h"] for r in rows}
 
-    def _url_owners(self, urls: Iterable[str]) -> dict[str, list[str]]:
-        import pyoxigraph as ox
-
-        urls = sorted(set(urls))
-        if not urls:
-            return {}
-        xsd_any = ox.NamedNode("http://www.w3.org/2001/XMLSchema#anyURI")
-        values = " ".join(str(ox.Literal(u, datatype=xsd_any)) for u in urls)
-        rows = self.select(
-            f"SELECT ?url ?id WHERE {{ VALUES ?url {{ {values} }} "
-            f"GRAPH ?g {{ ?a schema:url ?url ; tk:articleId ?id }} }}"
-        )
-        owners: dict[str, list[str]] = {}
-        for r in rows:
-            owners.setdefault(r["url"], []).append(r["id"])
-        return owners
-
     def remove(self, id_or_url: str) -> bool:
-        """Take an article (by id, URL or article IRI) out of the store. True if one was removed.
+        """Take articles (by id, URL, article IRI or file) out of the store. True if one was removed.
 
         >>> from techkg.records import Article, Extraction
         >>> s = GraphStore.open(None)

@@ -65,6 +65,7 @@ class TK(DefinedNamespace):
     articleId: URIRef  # the article identifier
     contentHash: URIRef  # SHA-256 of title and text
     source: URIRef  # publisher or outlet name
+    origin: URIRef  # the file the article was read from (absolute path)
     statementCount: URIRef  # number of triples in the article's named graph
 
 

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from techkg.cli import app
 
 MODULES = ["techkg.vocab", "techkg.graph", "techkg.store", "techkg.sparql", "techkg.ingest",
-           "techkg.export", "techkg.stats"]
+           "techkg.export", "techkg.stats", "techkg.remote_store"]
 COMMANDS = ["ingest", "remove", "query", "queries", "export", "stats", "build"]
 
 

@@ -146,3 +146,57 @@ def test_export_all_build_formats(store, tmp_path):
                             "entities.csv", "relations.csv"])
     assert len(BUILD_FORMATS) == 6
     assert not list(tmp_path.glob("*.tmp"))
+
+
+def test_export_to_a_closed_pipe_ends_quietly(tmp_path):
+    """`techkg export -o - | head -1`: the reader goes away early; no traceback, no error."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from graph_samples import ARTICLES, build
+
+    from techkg.records import Extraction
+
+    path = tmp_path / "store"
+    with GraphStore.open(path) as s:  # enough articles for the output to outgrow the pipe buffer
+        base = build(ARTICLES[0])
+        s.put_many([
+            Extraction(type(base.article)(**{**base.article.__dict__, "id": f"a{i}", "url": None}),
+                       base.entities, base.relations)
+            for i in range(60)
+        ])
+    src = Path(__file__).resolve().parents[2] / "src"
+    cmd = [sys.executable, "-c", "from techkg.cli import main; main()", "export", "--format", "nq",
+           "-o", "-", "--store", str(path)]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            env={**os.environ, "PYTHONPATH": str(src)})
+    assert proc.stdout is not None and proc.stderr is not None
+    assert proc.stdout.readline()
+    proc.stdout.close()  # what `head -1` does after its line
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=120) == 0, err
+    assert "Traceback" not in err and "BrokenPipe" not in err and err == ""
+
+
+def test_render_says_what_it_drew_and_warns_on_an_empty_store(tmp_path):
+    from typer.testing import CliRunner
+
+    from techkg.cli import app
+
+    path = tmp_path / "store"
+    with GraphStore.open(path) as s:
+        s.put_many(extractions())
+    runner = CliRunner()
+    out = tmp_path / "g.html"
+    r = runner.invoke(app, ["render", "--store", str(path), "-o", str(out), "--top", "3"])
+    assert r.exit_code == 0, r.output
+    total = to_networkx(GraphStore.open(path, read_only=True)).number_of_nodes()
+    assert f"drew 3 of {total} entities" in r.stderr and "links" in r.stderr
+    assert "top 3" in r.stderr  # the page's notes are said too
+    empty = tmp_path / "empty"
+    GraphStore.open(empty).close()
+    r = runner.invoke(app, ["render", "--store", str(empty), "-o", str(tmp_path / "e.html")])
+    assert r.exit_code == 1 and "warning: the store holds no entities" in r.stderr
+    assert not (tmp_path / "e.html").exists()

@@ -77,12 +77,43 @@ def test_force_rewrites_unchanged(mem):
     assert mem.put(ex, force=True) == "updated"
 
 
-def test_same_url_new_id_replaces_old_article(mem):
+def test_same_url_other_id_is_another_article(mem):
     ex = sample("gtc-culitho")
     mem.put(ex)
-    moved = Extraction(replace(ex.article, id="culitho-renamed"), ex.entities, ex.relations)
-    assert mem.put(moved) == "updated"
-    assert [a.id for a in mem.articles()] == ["culitho-renamed"]
+    other = Extraction(replace(ex.article, id="culitho-renamed"), ex.entities, ex.relations)
+    assert mem.put(other) == "new"  # an explicit id wins: nothing is replaced by URL
+    assert sorted(a.id for a in mem.articles()) == ["culitho-renamed", "gtc-culitho"]
+    tracked = ex.article.url + "?utm_source=weibo&spm=a1"
+    assert mem.ids_with_url(tracked) == ["culitho-renamed", "gtc-culitho"]
+
+
+@pytest.mark.parametrize(
+    "how",
+    [
+        "https://example.com/news/gtc-culitho?utm_source=feed&fbclid=x",
+        "http://www.example.com/news/gtc-culitho/",
+        "HTTPS://EXAMPLE.COM/news/gtc-culitho#comments",
+    ],
+)
+def test_remove_url_ignores_what_normalisation_drops(mem, how):
+    mem.put(sample("gtc-culitho"))
+    mem.put(sample("ai-race"))
+    assert mem.remove(how) is True
+    assert [a.id for a in mem.articles()] == ["ai-race"]
+
+
+def test_remove_by_the_file_it_was_read_from(mem, tmp_path, monkeypatch):
+    page = tmp_path / "news" / "culitho.md"
+    page.parent.mkdir()
+    page.write_text("x", "utf-8")
+    ex = sample("gtc-culitho")
+    mem.put(Extraction(replace(ex.article, origin=str(page.resolve())), ex.entities, ex.relations))
+    mem.put(sample("ai-race"))
+    monkeypatch.chdir(tmp_path)
+    assert mem.find_articles("news/culitho.md") == ["gtc-culitho"]
+    page.unlink()  # a file deleted since is still found by its path
+    assert mem.remove(str(tmp_path / "news" / ".." / "news" / "culitho.md")) is True
+    assert [a.id for a in mem.articles()] == ["ai-race"]
 
 
 def test_put_many_is_one_transaction_with_statuses(mem):

@@ -17,9 +17,8 @@ from techkg.nlp.lexicon import (
     LexiconEntry,
     builtin_path,
     default_lexicon,
-    match_key,
 )
-from techkg.text import fold
+from techkg.text import fold, name_form
 
 # Every way Chinese and English media write one company -> its key.
 ALIASES = [
@@ -406,7 +405,7 @@ def test_data_file_is_broad(lex: Lexicon) -> None:
 def test_data_file_has_no_generic_names(lex: Lexicon) -> None:
     for e in lex:
         for name in (*e.names, *e.weak_aliases):
-            assert match_key(name) not in GENERIC, (e.key, name)
+            assert name_form(name) not in GENERIC, (e.key, name)
 
 
 def test_data_file_names_find_their_entry(lex: Lexicon) -> None:
@@ -452,7 +451,7 @@ def test_hits_are_sorted_disjoint_and_spell_their_alias(parts: list[str]) -> Non
     for h in hits:
         assert end <= h.start < h.end <= len(text)
         end = h.end
-        assert match_key(text[h.start : h.end]) == match_key(h.alias)
+        assert name_form(text[h.start : h.end]) == name_form(h.alias)
         assert isinstance(h.entry, LexiconEntry)
 
 

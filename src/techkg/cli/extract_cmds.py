@@ -22,21 +22,32 @@ UserLexicon = Annotated[
 ]
 
 
-def _extractions(paths, no_lexicon, no_model, lexicons, errors, max_bytes):
+def _extractions(paths, no_lexicon, no_model, lexicons, errors, max_bytes, batch_size: int = 32):
+    """Extractions of every article read, in order; each input or article that fails is
+    reported on stderr, added to ``errors`` and skipped (the others still come)."""
     from techkg.errors import CorpusError
     from techkg.extract import Extractor
     from techkg.read import read_articles
+    from techkg.records import ExtractionFailed
+    from techkg.workers import extract_stream
+
+    def report(message: str) -> None:
+        errors.append(message)
+        typer.echo(f"error: {message}", err=True)
 
     def articles():
         for item in read_articles(paths, stdin=sys.stdin.buffer, max_bytes=max_bytes):
             if isinstance(item, CorpusError):
-                errors.append(item)
-                typer.echo(f"error: {item}", err=True)
+                report(str(item))
             else:
                 yield item
 
     extractor = Extractor(lexicon=not no_lexicon, use_model=not no_model, user_lexicons=lexicons or ())
-    return extractor.pipe(articles())
+    for result in extract_stream(extractor, articles(), batch_size):
+        if isinstance(result, ExtractionFailed):
+            report(result.message)
+        else:
+            yield result
 
 
 @app.command()

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -21,11 +23,16 @@ if TYPE_CHECKING:
     from techkg.ingest import IngestSummary
     from techkg.store import GraphStore
 
-DEFAULT_STORE = Path("output/store")  # same as techkg.store.DEFAULT_STORE (kept import-free)
+DEFAULT_STORE = "output/store"  # same as techkg.store.DEFAULT_STORE (kept import-free)
 DEFAULT_BASE = "https://w3id.org/techkg/id/"
 
 StoreOpt = Annotated[
-    Path, typer.Option("--store", help="Graph store directory (created by 'techkg ingest').")
+    str,
+    typer.Option(
+        "--store",
+        help="Graph store directory (created by 'techkg ingest'), or the http(s) URL of a "
+             "SPARQL 1.1 server (see docs/remote-store.md).",
+    ),
 ]
 BaseOpt = Annotated[
     str,
@@ -36,6 +43,24 @@ PathsArg = Annotated[
 ]
 MaxBytes = Annotated[int, typer.Option("--max-bytes", help="Largest file (or JSONL line) read, in bytes.")]
 NoModel = Annotated[bool, typer.Option("--no-model", help="Switch the trained company/product tagger off (rules, LAC and the lexicon only).")]
+JobsOpt = Annotated[
+    int | None,
+    typer.Option("--jobs", "-j", min=1, show_default="number of cores",
+                 help="Extraction worker processes on this machine; 1 extracts in this process."),
+]
+DaskOpt = Annotated[
+    str | None,
+    typer.Option("--dask", metavar="ADDRESS",
+                 help="Extract on a Dask cluster: tcp://HOST:8786, or 'local' for a cluster of --jobs "
+                      "worker processes on this machine. The store is still written here."),
+]
+UserLexicon = Annotated[
+    list[Path] | None, typer.Option("--lexicon", help="Extra lexicon file (JSONL); repeatable.")
+]
+CurationsOpt = Annotated[
+    Path | None,
+    typer.Option("--curations", help="Curation file (JSONL); default: curations.jsonl beside the store."),
+]
 
 
 def _fail(err: Exception | str, code: int = 1) -> None:
@@ -51,7 +76,7 @@ def _with_hint(err: Exception) -> str:
     return str(err)
 
 
-def _open(store: Path, base: str, *, read_only: bool = False) -> GraphStore:
+def _open(store: str, base: str, *, read_only: bool = False) -> GraphStore:
     from techkg.errors import TechKGError
     from techkg.store import GraphStore
 
@@ -60,6 +85,28 @@ def _open(store: Path, base: str, *, read_only: bool = False) -> GraphStore:
     except TechKGError as e:
         _fail(e)
         raise  # unreachable: _fail exits
+
+
+def project_extractor(no_model: bool, lexicons: list[Path] | None, curations: Path | None, store: Path) -> Any:
+    """The extractor with the user's lexicons, applying the store's curations (if any)."""
+    from techkg.extract import Extractor
+
+    return _curated(Extractor(use_model=not no_model, user_lexicons=lexicons or ()), curations, store)
+
+
+def check_project_files(lexicons: list[Path] | None, curations: Path | None, store: Path) -> None:
+    """Read the lexicon and curation files now, so a bad line is reported before any work.
+
+    Raises:
+        LexiconError / CurationError: naming the file and line.
+    """
+    from techkg.curate import Curations, default_path
+
+    if lexicons:
+        from techkg.nlp.lexicon import Lexicon
+
+        Lexicon.load(list(lexicons))
+    Curations.load(curations if curations is not None else default_path(store))
 
 
 def _run_ingest(
@@ -71,11 +118,13 @@ def _run_ingest(
     max_bytes: int,
     no_model: bool,
     progress: bool,
+    lexicons: list[Path] | None = None,
+    curations: Path | None = None,
+    jobs: int | None = None,
+    dask: str | None = None,
 ) -> IngestSummary:
     from rich.console import Console
-    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    from techkg.extract import Extractor
     from techkg.ingest import ingest
 
     console = Console(stderr=True)
@@ -84,11 +133,51 @@ def _run_ingest(
     def on_error(msg: str) -> None:
         console.print(f"[red]error:[/red] {msg}", highlight=False, markup=True, soft_wrap=True)
 
-    extractor = Extractor(use_model=not no_model)
-    _ = extractor.nlp  # load the pipeline now: a missing model is one clear error, not one per article
-    if not show:
-        return ingest(paths, st, extractor=extractor, stdin=sys.stdin.buffer, max_bytes=max_bytes,
-                      batch_size=batch_size, force=force, on_error=on_error)
+    with run_extractor(no_model, lexicons, curations, st.path or Path("."), jobs, dask) as extractor:
+        if not show:
+            return ingest(paths, st, extractor=extractor, stdin=sys.stdin.buffer, max_bytes=max_bytes,
+                          batch_size=batch_size, force=force, on_error=on_error)
+        return _ingest_with_bar(console, paths, st, extractor, max_bytes=max_bytes,
+                                batch_size=batch_size, force=force, on_error=on_error)
+
+
+@contextmanager
+def run_extractor(no_model: bool, lexicons: list[Path] | None, curations: Path | None, store: Path,
+                  jobs: int | None, dask: str | None) -> Iterator[Any]:
+    """The extractor of an ingest run: :func:`project_extractor`, run here, in worker processes or on Dask.
+
+    The pipeline is loaded before the first article (in every worker), so a
+    missing model is one clear error, not one per article. With workers,
+    curations are applied here, to the records the workers send back.
+    """
+    from techkg.workers import DaskExtractor, ProcessExtractor, default_jobs
+
+    jobs = default_jobs() if jobs is None else jobs
+    if not dask and jobs == 1:
+        extractor = project_extractor(no_model, lexicons, curations, store)
+        _ = extractor.nlp
+        yield extractor
+        return
+    options = {"use_model": not no_model, "user_lexicons": tuple(lexicons or ())}
+    runner: Any = (DaskExtractor(dask, workers=jobs, **options) if dask
+                   else ProcessExtractor(jobs, **options))
+    with runner:
+        runner.warm_up()
+        yield _curated(runner, curations, store)
+
+
+def _curated(extractor: Any, curations: Path | None, store: Path) -> Any:
+    from techkg.curate import CuratedExtractor, Curations, default_path
+
+    file = Curations.load(curations if curations is not None else default_path(store))
+    return CuratedExtractor(extractor, file) if len(file) else extractor
+
+
+def _ingest_with_bar(console, paths, st, extractor, **kwargs) -> IngestSummary:
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from techkg.ingest import ingest
+
     columns = (
         SpinnerColumn(),
         TextColumn("[bold]ingest[/bold]"),
@@ -103,12 +192,51 @@ def _run_ingest(
             bar.update(task, info=f"{s.read} read, {s.new} new, {s.updated} updated, "
                                   f"{s.unchanged} unchanged, {s.failed} failed")
 
-        return ingest(paths, st, extractor=extractor, stdin=sys.stdin.buffer, max_bytes=max_bytes,
-                      batch_size=batch_size, force=force, on_error=on_error, on_progress=on_progress)
+        return ingest(paths, st, extractor=extractor, stdin=sys.stdin.buffer, on_progress=on_progress,
+                      **kwargs)
 
 
-def _print_summary(s: IngestSummary, store: Path) -> None:
-    typer.echo(f"{s.line()}\nstore: {store}", err=True)
+def _print_summary(s: IngestSummary, store: str | None) -> None:
+    from techkg.remote_store import redact
+
+    for note in s.notes:
+        typer.echo(f"note: {note}", err=True)
+    where = redact(store) if store is not None else "none created (nothing was stored)"
+    typer.echo(f"{s.line()}\nstore: {where}", err=True)
+
+
+def _missing_from(store: str) -> Path | None:
+    """The outermost folder of a local store (itself included) that does not exist yet, or None."""
+    from techkg.remote_store import is_remote
+
+    if is_remote(store):
+        return None
+    path = Path(store)
+    missing = None
+    for p in (path, *path.parents):
+        if p.exists():
+            break
+        missing = p
+    return missing
+
+
+def _drop_if_unused(created: Path | None, store: str, s: IngestSummary | None) -> bool:
+    """Remove a store this command created when nothing went into it (a failed first ingest).
+
+    Returns:
+        True when the store was removed.
+    """
+    import shutil
+
+    if created is None or (s is not None and (s.new or s.updated)):
+        return False
+    path = Path(store)
+    shutil.rmtree(path, ignore_errors=True)
+    for p in (path.parent, *path.parent.parents):  # folders made for it, if left empty
+        if not p.is_relative_to(created) or any(p.iterdir()):
+            break
+        p.rmdir()
+    return True
 
 
 @app.command()
@@ -119,8 +247,12 @@ def ingest(
     force: Annotated[bool, typer.Option("--force", help="Re-extract articles even if unchanged.")] = False,
     max_bytes: MaxBytes = 20_000_000,
     no_model: NoModel = False,
+    lexicon: UserLexicon = None,
+    curations: CurationsOpt = None,
     no_progress: Annotated[bool, typer.Option("--no-progress", help="No progress bar.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON on stdout.")] = False,
+    jobs: JobsOpt = None,
+    dask: DaskOpt = None,
     base: BaseOpt = DEFAULT_BASE,
 ) -> None:
     """Read articles (.txt .md .html .jsonl, folders, globs, -) into the graph store.
@@ -130,29 +262,41 @@ def ingest(
     """
     from techkg.errors import TechKGError
 
+    created = _missing_from(store)
     st = _open(store, base)
+    summary = None
     try:
         with st:
             summary = _run_ingest(paths, st, batch_size=batch_size, force=force, max_bytes=max_bytes,
-                                  no_model=no_model, progress=not no_progress)
+                                  no_model=no_model, progress=not no_progress,
+                                  lexicons=lexicon, curations=curations, jobs=jobs, dask=dask)
     except KeyboardInterrupt:
         _fail("interrupted; every article written so far is complete (run the same command to go on)", 130)
     except TechKGError as e:
+        _drop_if_unused(created, store, None)
         _fail(_with_hint(e))
+    dropped = _drop_if_unused(created, store, summary)
     if as_json:
         typer.echo(json.dumps(summary.as_dict(), ensure_ascii=False))
-    _print_summary(summary, store)
+    _print_summary(summary, None if dropped else store)
     if not summary.ok:
         raise typer.Exit(1)
 
 
 @app.command()
 def remove(
-    ids: Annotated[list[str], typer.Argument(help="Article id, URL or article IRI; several allowed.")],
+    ids: Annotated[
+        list[str],
+        typer.Argument(help="Article id, URL, article IRI or the file it was read from; several allowed."),
+    ],
     store: StoreOpt = DEFAULT_STORE,
     base: BaseOpt = DEFAULT_BASE,
 ) -> None:
-    """Take articles (and everything extracted from them) out of the store."""
+    """Take articles (and everything extracted from them) out of the store.
+
+    URLs match after normalisation (tracking parameters, www., http/https and
+    a trailing slash do not matter); a file removes every article read from it.
+    """
     missing = []
     with _open(store, base) as st:
         for item in ids:
@@ -275,10 +419,20 @@ def export(
                 sys.stdout.buffer.flush()
                 return
             written = do_export(st, fmt, target)
+        except BrokenPipeError:
+            _reader_gone()
         except TechKGError as e:
             _fail(e)
     for p in written:
         typer.echo(f"wrote {p}", err=True)
+
+
+def _reader_gone() -> None:
+    """Stdout's reader closed early (``| head``): stop quietly, as other command-line tools do."""
+    import os
+
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
+    raise typer.Exit(0)
 
 
 @app.command()
@@ -292,11 +446,15 @@ def stats(
     """Counts, top companies by degree and PageRank, and communities."""
     from dataclasses import asdict
 
+    from techkg.errors import TechKGError
     from techkg.stats import compute_stats
 
     with _open(store, base, read_only=True) as st:
-        s = compute_stats(st, top=top)
-        arts = st.articles() if articles else []
+        try:
+            s = compute_stats(st, top=top)
+            arts = st.articles() if articles else []
+        except TechKGError as e:  # e.g. a SPARQL server that stopped answering
+            _fail(e)
     if as_json:
         d = s.as_dict()
         if articles:
@@ -340,7 +498,11 @@ def build(
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles per batch and transaction.")] = 32,
     max_bytes: MaxBytes = 20_000_000,
     no_model: NoModel = False,
+    lexicon: UserLexicon = None,
+    curations: CurationsOpt = None,
     no_progress: Annotated[bool, typer.Option("--no-progress", help="No progress bar.")] = False,
+    jobs: JobsOpt = None,
+    dask: DaskOpt = None,
     base: BaseOpt = DEFAULT_BASE,
 ) -> None:
     """The main job: ingest a corpus, then write every export and graph.html.
@@ -356,7 +518,8 @@ def build(
     try:
         with st:
             summary = _run_ingest(paths, st, batch_size=batch_size, force=False, max_bytes=max_bytes,
-                                  no_model=no_model, progress=not no_progress)
+                                  no_model=no_model, progress=not no_progress,
+                                  lexicons=lexicon, curations=curations, jobs=jobs, dask=dask)
             _print_summary(summary, store)
             g = to_networkx(st, base=base)
             written = export_all(st, out, graph=g)
@@ -380,6 +543,10 @@ def _render(g: Any, path: Path) -> Path | None:
         from techkg.render import render_html
     except ImportError:
         typer.echo("note: techkg.render is not available; graph.html was not drawn", err=True)
+        return None
+    if g.number_of_nodes() == 0:
+        typer.echo(f"warning: the store holds no entities yet, so there is nothing to draw; {path} not written",
+                   err=True)
         return None
     render_html(g, path, title="techkg")
     return path

@@ -12,9 +12,15 @@ from typing import Annotated
 import typer
 
 from techkg.cli.app import app
+from techkg.cli.graph_cmds import CurationsOpt, NoModel, UserLexicon
 
 StoreOpt = Annotated[
-    Path, typer.Option("--store", help="Graph store directory (from 'techkg ingest').")
+    str,
+    typer.Option(
+        "--store",
+        help="Graph store directory (from 'techkg ingest'), or the http(s) URL of a "
+             "SPARQL 1.1 server (see docs/remote-store.md).",
+    ),
 ]
 
 
@@ -28,7 +34,7 @@ def render(
     out: Annotated[Path, typer.Option("--out", "-o", help="HTML file to write.")] = Path(
         "output/graph.html"
     ),
-    store: StoreOpt = Path("output/store"),
+    store: StoreOpt = "output/store",
     focus: Annotated[
         str | None,
         typer.Option("--focus", help="Only the neighbourhood of this entity (any alias: 英伟达, NVIDIA, 輝達)."),
@@ -47,26 +53,40 @@ def render(
         int, typer.Option("--max-nodes", min=1, help="Hard cap on drawn entities (a note says when it cuts).")
     ] = 10000,  # = techkg.render.DEFAULT_MAX_NODES (not imported: keeps --help fast)
     title: Annotated[str, typer.Option("--title", help="Page title.")] = "techkg",
+    isolated: Annotated[
+        bool, typer.Option("--isolated", help="Also draw entities with no link (hidden by default; the page says how many).")
+    ] = False,
 ) -> None:
     """Draw the knowledge graph as one offline HTML page (pyvis, no network needed)."""
     from techkg.errors import TechKGError
     from techkg.graph import to_networkx
-    from techkg.render import render_html
+    from techkg.render import page_html, vis_payload, write_page
     from techkg.store import GraphStore
 
     try:
         with GraphStore.open(store, read_only=True) as st:
             G = to_networkx(st)
-        render_html(G, out, focus=focus, hops=hops, top=top, min_degree=min_degree,
-                    size_by=size_by, title=title, max_nodes=max_nodes)
+        if G.number_of_nodes() == 0:
+            typer.echo(f"warning: the store holds no entities yet, so there is nothing to draw; "
+                       f"ingest articles first ('techkg ingest PATH --store {store}'); {out} not written",
+                       err=True)
+            raise typer.Exit(1)
+        payload = vis_payload(G, focus=focus, hops=hops, top=top, min_degree=min_degree,
+                              size_by=size_by, title=title, max_nodes=max_nodes, isolated=isolated)
+        page = page_html(payload, mode="file", title=title)
     except TechKGError as e:
         _fail(e)
-    typer.echo(f"wrote {out} ({G.number_of_nodes():,} entities, {G.number_of_edges():,} links in the store)")
+    write_page(page, out)
+    meta = payload["meta"]
+    typer.echo(f"wrote {out}: drew {meta['shown_nodes']:,} of {meta['total_nodes']:,} entities and "
+               f"{meta['shown_edges']:,} of {meta['total_edges']:,} links", err=True)
+    for note in meta["notes"]:
+        typer.echo(f"note: {note}", err=True)
 
 
 @app.command()
 def serve(
-    store: StoreOpt = Path("output/store"),
+    store: StoreOpt = "output/store",
     host: Annotated[str, typer.Option("--host", help="Interface to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", min=0, max=65535, help="TCP port.")] = 8000,
     token: Annotated[
@@ -80,16 +100,26 @@ def serve(
     allow_service: Annotated[
         bool, typer.Option("--allow-service", help="Let SPARQL SERVICE call other endpoints.")
     ] = False,
+    lexicon: UserLexicon = None,
+    curations: CurationsOpt = None,
+    no_model: NoModel = False,
 ) -> None:
     """Serve the explorer, entity pages, /sparql and POST /articles over the store."""
     from techkg.errors import TechKGError
     from techkg.serve import Limits
     from techkg.serve import serve as run
 
+    from techkg.cli.graph_cmds import check_project_files, project_extractor
+
+    try:
+        check_project_files(lexicon, curations, store)
+    except TechKGError as e:
+        _fail(e)
     if host not in ("127.0.0.1", "localhost", "::1") and not token:
         typer.echo(f"note: listening on {host} without a token: the server is read-only.", err=True)
     try:
         run(store, host=host, port=port, token=token,
-            limits=Limits(timeout_s=timeout, max_rows=max_rows), allow_service=allow_service)
+            limits=Limits(timeout_s=timeout, max_rows=max_rows), allow_service=allow_service,
+            extractor_factory=lambda: project_extractor(no_model, lexicon, curations, store))
     except TechKGError as e:
         _fail(e)

@@ -18,6 +18,7 @@ def load_pipeline(
     lexicon: bool = True,
     user_lexicons: Sequence[str | Path] = (),
     use_model: bool = True,
+    relation_model: bool = True,
 ):
     """Build the pipeline from the shipped ``config.cfg``.
 
@@ -26,6 +27,8 @@ def load_pipeline(
             patterns, LAC and the statistical tagger find on their own).
         user_lexicons: extra lexicon files (JSONL, see ``docs/lexicon.md``).
         use_model: use the trained company/product tagger (see ``docs/models.md``).
+        relation_model: read partnerships with the trained pair classifier
+            as well as the rules.
 
     Returns:
         A ``spacy.language.Language`` whose docs carry ``ents`` (COMPANY /
@@ -38,6 +41,7 @@ def load_pipeline(
     config = util.load_config(CONFIG_PATH)
     config["components"]["techkg_lexicon"]["paths"] = [str(p) for p in user_lexicons]
     config["components"]["techkg_companies"]["use_model"] = use_model
+    config["components"]["techkg_relations"]["use_model"] = relation_model
     if not lexicon:
         config["nlp"]["pipeline"] = [p for p in config["nlp"]["pipeline"] if p != "techkg_lexicon"]
         del config["components"]["techkg_lexicon"]

@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
+import ahocorasick
 from spacy.tokens import Doc
 
 from techkg.nlp import terms
@@ -29,23 +30,11 @@ from techkg.text import is_han
 
 LATIN_WORD_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9+\-.#&'@]*")
 MODEL_WORD_RE = re.compile(r"^(?=.*\d)[A-Za-z][A-Za-z0-9+\-.]*$")
-# Words that extend a model name: "H100 NVL", "Mate 60 Pro", "骁龙8 Gen 3".
-MODEL_SUFFIX_WORDS = frozenset(
-    ["pro", "max", "ultra", "plus", "mini", "lite", "se", "nvl", "turbo", "super", "ti", "gen", "air", "neo", "fold", "flip", "x", "xl", "s", "e", "edge", "sonnet", "opus", "haiku", "flash", "nano"]
-)
 SUBJECT_FILLERS = re.compile(
     r"^(?:也|还|已|已经|又|再|再次|正式|今天|今日|日前|近日|刚刚|宣布|则|将|即将|率先|首次|同时|陆续|先后|"
     r"早期|此前|曾|(?:在|于)[^，。,；]{0,10}?)*$"
 )
 COMPANY_PREFIX_FILLERS = re.compile(r"(?:与|和|同|跟|携手|联手|牵手|联合|对|向|为|、|以及|及)\s*$")
-
-
-# What a company does, when "X公司" names a kind of company rather than one.
-GENERIC_COMPANY_HEADS = (
-    "软件", "芯片", "电商", "投资", "量化投资", "大模型", "科技", "互联网", "汽车", "手机", "通信", "半导体",
-    "AI", "ai", "云", "游戏", "能源", "电池", "新能源", "代工", "咨询", "研究", "初创", "上市", "国有", "外资",
-    "美国", "中国", "日本", "韩国", "欧洲", "本土", "头部", "龙头", "多家", "两家", "三家", "这家", "该",
-)
 
 
 class Tok(NamedTuple):
@@ -94,14 +83,49 @@ class Candidate:
 # --- lexicon -----------------------------------------------------------------------------------
 
 
+# Scores by source: how much each finder is trusted where readings compete.
+LEXICON_STRONG = 0.95
+LEXICON_WEAK = 0.8
+
+
 def lexicon_candidates(doc: Doc, lexicon, text: str) -> list[Candidate]:
     """Lexicon hits; weak aliases only where the article confirms them (see ``Lexicon.confirm``)."""
-    hits = lexicon.confirm(lexicon.find(doc_text(doc), folded=text))
-    return [
-        Candidate(h.start, h.end, h.entry.type, "lexicon", 0.8 if h.weak else 0.95, key=h.entry.key,
-                  weak=h.weak, maker=h.entry.maker)
-        for h in hits
-    ]
+    not_in: list[tuple[int, int]] = []
+    found = lexicon.find(doc_text(doc), folded=text, blocked=not_in)
+    hits = lexicon.confirm(found)
+    kept = {(h.start, h.end) for h in hits}
+    # a weak company name the article uses as a company ("理想发布L9 Pro") stands on its own
+    hits += [h for h in found if h.weak and h.entry.type == "Company" and (h.start, h.end) not in kept
+             and _context_says_company(text[max(0, h.start - 8) : h.start], text[h.end : h.end + 20])]
+    out = [Candidate(s, e, "Blocked", "lexicon", 1.0) for s, e in not_in]  # "联想到": no LAC guess either
+    for h in hits:
+        if h.entry.type == "Company" and common_word_reading(text, h.start, h.end):
+            out.append(Candidate(h.start, h.end, "Blocked", "lexicon", 1.0))
+            continue
+        out.append(Candidate(h.start, h.end, h.entry.type, "lexicon", LEXICON_WEAK if h.weak else LEXICON_STRONG,
+                             key=h.entry.key, weak=h.weak, maker=h.entry.maker))
+    return out
+
+
+def common_word_reading(text: str, start: int, end: int) -> bool:
+    """True when a company name that is also an ordinary word (苹果, 小米, 浪潮) is used as
+    that word: its sentence holds a cue of the ordinary sense (果农, 小米粥, 时代浪潮) and
+    no company cue right after it.
+
+    >>> common_word_reading("今年苹果价格上涨，果农收入增加。", 2, 4)
+    True
+    >>> common_word_reading("苹果公司股价上涨，果农无关。", 0, 2), common_word_reading("苹果发布iPhone。", 0, 2)
+    (False, False)
+    """
+    cues = terms.COMMON_WORD_CUES.get(text[start:end])
+    if not cues:
+        return False
+    if text[end : end + 4].startswith(terms.COMPANY_FOLLOWERS):
+        return False
+    s = max(text.rfind(p, 0, start) for p in "。！？!?\n") + 1
+    ends = [i for i in (text.find(p, end) for p in "。！？!?\n") if i >= 0]
+    sentence = text[s : min(ends) if ends else len(text)]
+    return any(c in sentence for c in cues)
 
 
 # --- companies ---------------------------------------------------------------------------------
@@ -121,11 +145,28 @@ def is_non_company(name: str) -> bool:
     for suffix in ("公司", "集团", "企业", "厂商", "车企", "大厂", "厂"):
         if name.endswith(suffix):
             head = name[: -len(suffix)]
-            if len(head) < 2 or head.lower() in terms.GENERIC_TERMS or head.endswith(GENERIC_COMPANY_HEADS):
+            if len(head) < 2 or head.lower() in terms.GENERIC_TERMS or head.endswith(terms.GENERIC_COMPANY_HEADS):
                 return True  # "软件公司", "三家大模型公司", "中国电商公司"
+    if _only_descriptor_words(name):
+        return True  # "新创车", "IC设计": what kind of company, not which
     if name.endswith(("科技", "技术")) and name[:-2] in terms.GENERIC_MODIFIERS:
         return True  # "前沿科技", "先进技术"
     return any(name.endswith(s) for s in terms.NON_COMPANY_SUFFIXES)
+
+
+def _only_descriptor_words(name: str) -> bool:
+    """True when ``name`` is made only of words that describe a kind of company.
+
+    >>> _only_descriptor_words("新创车"), _only_descriptor_words("IC设计"), _only_descriptor_words("华为云")
+    (True, True, False)
+    """
+    rest = name
+    while rest:
+        head = next((h for h in terms.GENERIC_COMPANY_HEADS if rest.endswith(h)), None)
+        if head is None:
+            return False
+        rest = rest[: -len(head)]
+    return True
 
 
 def latin_runs(doc: Doc) -> list[tuple[int, int, int, int]]:
@@ -214,7 +255,7 @@ def company_candidates(doc: Doc, text: str, model_spans=()) -> list[Candidate]:
         name = text[start:end]
         if len(name) < 2:
             continue
-        if is_non_company(name):
+        if is_non_company(name) or common_word_reading(text, start, end):
             out.append(Candidate(start, end, "Blocked", "lac", 0.9))
         elif is_han(name[0]):
             out.append(Candidate(start, end, "Company", "lac", 0.6))
@@ -280,7 +321,7 @@ def _extend_model(text: str, end: int) -> int:
         if not m:
             return pos
         word = m.group(1)
-        if word.lower() in MODEL_SUFFIX_WORDS or (word[0].isdigit() and not _unit_follows(text, pos + m.end())
+        if word.lower() in terms.MODEL_SUFFIX_WORDS or (word[0].isdigit() and not _unit_follows(text, pos + m.end())
                                                    and len(word) <= 5):
             pos += m.end()
             continue
@@ -329,6 +370,10 @@ def product_candidates(doc: Doc, text: str, companies: list[Candidate]) -> list[
             if m and not re.fullmatch(r"(?:19|20)\d\d", m.group(1)) and not _unit_follows(text, c.end + m.end()):
                 end = _extend_model(text, c.end + m.end())
                 out.append(Candidate(c.start, end, "Product", "pattern", 0.75, maker=c.maker))
+            elif _variant_follows(text, c.end):  # "Find X7 Ultra": another product than "Find X7"
+                out.append(Candidate(c.start, _extend_model(text, c.end), "Product", "pattern", 0.75, maker=c.maker))
+            elif (end := _extend_name(text, c.end)) > c.end:  # "macOS Sequoia", "Gemini 1.0 Ultra"
+                out.append(Candidate(c.start, end, "Product", "pattern", 0.75, maker=c.maker))
     # 2. Latin runs: model numbers, names before/after a product noun, release objects
     for _ts, _te, cs, ce in latin_runs(doc):
         name = text[cs:ce]
@@ -340,13 +385,16 @@ def product_candidates(doc: Doc, text: str, companies: list[Candidate]) -> list[
         ):
             cs += len(words[0]) + 1  # "PCIe H100": the standard is not part of the name
             words = words[1:]
+        tail: list[str] = []
         while words and (words[-1].lower() in terms.GENERIC_TERMS or terms.STANDARD_RE.match(words[-1])):
-            words = words[:-1]
-        if not words:
+            tail.insert(0, words.pop())
+        if not words or is_sentence(words):
             continue
+        if tail and tail[0].lower() in terms.CODE_NAME_CATEGORIES and not any(c.isdigit() for c in "".join(words)):
+            words.append(tail[0])  # "Vera CPU": a code name keeps its category
         name = " ".join(words)
         ce = cs + len(name)
-        if not any(_is_name_word(w) for w in words):
+        if not any(_is_name_word(w) for w in words) or len(name) < 2:
             continue
         after = text[ce : ce + 8].lstrip()
         before = text[max(0, cs - 6) : cs]
@@ -400,6 +448,43 @@ def product_candidates(doc: Doc, text: str, companies: list[Candidate]) -> list[
     return out
 
 
+def _extend_name(text: str, end: int, most: int = 3) -> int:
+    """Extend a product name over up to ``most`` following Latin name words: capitalised
+    words, versions and variant words after one space ("macOS Sequoia", "Gemini 1.0 Ultra")."""
+    pos = end
+    for _ in range(most):
+        m = re.match(r" ([A-Za-z0-9][A-Za-z0-9+\-.]*)(?![A-Za-z0-9])", text[pos : pos + 24])
+        if not m:
+            break
+        word = m.group(1).rstrip(".")
+        low = word.lower()
+        if low in terms.GENERIC_TERMS or terms.STANDARD_RE.match(word) or low in terms.ENGLISH_FUNCTION_WORDS:
+            break
+        if not (word[0].isupper() or re.fullmatch(r"\d+(?:\.\d+)?", word) or low in terms.MODEL_SUFFIX_WORDS):
+            break
+        if word[0].isdigit() and _unit_follows(text, pos + 1 + len(word)):
+            break
+        pos += 1 + len(word)
+    return pos
+
+
+def _variant_follows(text: str, end: int) -> bool:
+    """True when a variant word ("Ultra", "Max", "Pro") follows a name ending at ``end``."""
+    m = re.match(r"[ -]?([A-Za-z]+)(?![A-Za-z0-9])", text[end : end + 8])
+    return bool(m) and m.group(1).lower() in terms.VARIANT_WORDS
+
+
+def is_sentence(words: list[str]) -> bool:
+    """True for a run of English words that reads as a sentence rather than a name.
+
+    >>> is_sentence("It is a great product for everyone".split()), is_sentence(["Apple", "Intelligence"])
+    (True, False)
+    """
+    function_words = sum(w.lower() in terms.ENGLISH_FUNCTION_WORDS for w in words)
+    lower = sum(w[:1].islower() for w in words)
+    return function_words >= 2 or (len(words) >= 5 and lower * 2 > len(words))
+
+
 def _after_release_trigger(text: str, pos: int) -> bool:
     """True when a release verb precedes ``pos`` in the same clause, within a few characters."""
     window = text[max(0, pos - 18) : pos]
@@ -441,17 +526,25 @@ def propagate(cands: list[Candidate], text: str) -> list[Candidate]:
             name = text[c.start : c.end]
             if len(name) >= 2 and name.lower() not in terms.GENERIC_TERMS:
                 names.setdefault(name, c)
-    for name, c in names.items():
+    if not names:
+        return out
+    automaton = ahocorasick.Automaton()
+    for name in names:
+        automaton.add_word(name, name)
+    automaton.make_automaton()
+    for last, name in automaton.iter(text):  # one pass over the text for all names
+        c = names[name]
+        s, e = last + 1 - len(name), last + 1
         latin = not is_han(name[0])
-        for m in re.finditer(re.escape(name), text):
-            s, e = m.span()
-            if (s, e) in seen:
-                continue
-            if latin and ((s > 0 and text[s - 1].isalnum() and not is_han(text[s - 1]))
-                          or (e < len(text) and text[e].isalnum() and not is_han(text[e]))):
-                continue
-            seen.add((s, e))
-            out.append(Candidate(s, e, c.label, "context", c.score - 0.05, maker=c.maker))
+        if (s, e) in seen:
+            continue
+        if latin and ((s > 0 and text[s - 1].isalnum() and not is_han(text[s - 1]))
+                      or (e < len(text) and text[e].isalnum() and not is_han(text[e]))):
+            continue
+        if c.label == "Product":
+            e = _extend_name(text, e)  # "ROG" found once, "ROG Ally X" here: the longer product
+        seen.add((s, e))
+        out.append(Candidate(s, e, c.label, "context", c.score - 0.05, maker=c.maker))
     return out
 
 

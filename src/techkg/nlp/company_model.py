@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from techkg.errors import ModelError
-from techkg.text import fold
+from techkg.text import fold, lower, match_form, on_word_boundaries
 
 #: Version of the feature set; a model records the version it was trained with.
 FEATURE_VERSION = 4
@@ -492,7 +492,7 @@ class Gazetteer:
         self._automaton = ahocorasick.Automaton()
         count = 0
         for name in names:
-            key = _lower_same_length(fold(name.strip()))
+            key = match_form(name.strip())
             if len(key) >= min_len and key not in self._automaton:
                 self._automaton.add_word(key, len(key))
                 count += 1
@@ -504,13 +504,11 @@ class Gazetteer:
         """Every match ``(start, end)`` in ``folded``; Latin names must not sit inside a word."""
         if not self.size:
             return []
-        low = _lower_same_length(folded)
+        low = lower(folded)
         out = []
         for end, length in self._automaton.iter(low):
             s, e = end - length + 1, end + 1
-            if low[s].isascii() and low[s].isalnum() and s > 0 and low[s - 1].isascii() and low[s - 1].isalnum():
-                continue
-            if low[e - 1].isascii() and low[e - 1].isalnum() and e < len(low) and low[e].isascii() and low[e].isalnum():
+            if not on_word_boundaries(low, s, e):
                 continue
             out.append((s, e))
         return out
@@ -531,13 +529,6 @@ def lexicon_company_names(lexicon: Any = None, entity_type: str = "Company") -> 
 
 #: Gazetteer feature names for the project lexicon, by entity type.
 LEXICON_GAZETTEERS: dict[str, str] = {"Company": "lex", "Product": "lexp"}
-
-
-def _lower_same_length(text: str) -> str:
-    low = text.lower()
-    if len(low) == len(text):
-        return low
-    return "".join(c if len(lc := c.lower()) != 1 else lc for c in text)
 
 
 @dataclass

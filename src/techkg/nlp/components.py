@@ -21,7 +21,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from techkg import link
+from techkg.nlp import link
 from techkg.nlp import candidates as cand
 from techkg.nlp import model_candidates, resolve
 from techkg.nlp.relations import Ment, RelationReader
@@ -108,8 +108,7 @@ class Resolver:
         found = found + cand.list_members(doc, text, found)
         found = found + cand.propagate(found, text)
         chosen, brands = resolve.choose(found, text)
-        resolve.set_entities(doc, chosen, brands)
-        return doc
+        return resolve.set_entities(doc, chosen, brands)
 
 
 class Linker:
@@ -145,11 +144,15 @@ class Linker:
         lexicon = self._lexicon()
         makers: dict[str, str] = {}
         brand_at = {b.start_char: b for b in doc.spans.get("brands", [])}
+        brand_at.update({b.end_char: b for b in doc.spans.get("brands", [])})  # right before the product
         declared = doc.user_data.get("techkg.makers", {})
         aliases: dict[str, str] = {}  # key -> the key it merges into (name and its abbreviation)
         ents = list(doc.ents)
         for span in ents:
-            brand = brand_at.get(span.start_char)
+            glued = span.start_char
+            while glued > 0 and text[glued - 1] == " ":
+                glued -= 1
+            brand = brand_at.get(span.start_char) or brand_at.get(glued)
             key = span.kb_id_
             if not key:
                 surface = text[span.start_char : span.end_char]
@@ -189,13 +192,27 @@ class Linker:
 
 
 class RelationExtractor:
-    """Partnerships and releases with evidence sentences, in ``doc._.relations``."""
+    """Partnerships and releases with evidence sentences, in ``doc._.relations``.
 
-    def __call__(self, doc: Doc) -> Doc:
+    Args:
+        use_model: read partnerships with the trained pair classifier as well as the rules.
+    """
+
+    def __init__(self, use_model: bool) -> None:
+        self.model = None
+        if use_model:
+            from techkg.nlp.relation_model import PartnershipModel
+
+            self.model = PartnershipModel.load()
+
+    def reader(self, doc: Doc) -> RelationReader:
+        """The relation reader over a Doc's linked entities."""
         mentions = [Ment(s.start_char, s.end_char, s.label_, s.kb_id_) for s in doc.ents]
         mentions += [Ment(b.start_char, b.end_char, "COMPANY", b.kb_id_) for b in doc.spans.get("brands", [])]
-        makers = dict(doc._.makers or {})
-        doc._.relations = RelationReader(_folded(doc), mentions, makers).read()
+        return RelationReader(_folded(doc), mentions, dict(doc._.makers or {}), self.model)
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.relations = self.reader(doc).read()
         return doc
 
 
@@ -224,6 +241,6 @@ def make_linker(nlp: Language, name: str) -> Linker:
     return Linker(nlp)
 
 
-@Language.factory("techkg_relation_extractor_v1")
-def make_relation_extractor(nlp: Language, name: str) -> RelationExtractor:
-    return RelationExtractor()
+@Language.factory("techkg_relation_extractor_v1", default_config={"use_model": True})
+def make_relation_extractor(nlp: Language, name: str, use_model: bool) -> RelationExtractor:
+    return RelationExtractor(use_model)

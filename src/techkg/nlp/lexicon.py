@@ -5,13 +5,14 @@ the built-in ``techkg/data/lexicon.jsonl`` plus any user files. Every name of
 an entry (label, language-tagged labels, aliases) maps to the entry's stable
 ``key``, so 英伟达, NVIDIA, 輝達 and Nvidia all become ``nvidia``.
 
-Matching runs one Aho-Corasick automaton over the folded text
-(:func:`techkg.text.fold`: half-width, Simplified, same length), lower-cased
-and with separators (white space, hyphens, middle dots) skipped, so
-``ＮＶＩＤＩＡ``, ``GPT4`` and ``骁龙 8 Gen 3`` all find their entries. Names
-that begin or end with a Latin letter or digit must sit on a word boundary
-(``Arm`` is not found in ``Farm``, ``L4`` not in ``L40``); Chinese names
-match anywhere. Overlapping matches are resolved longest first, then
+Matching runs one Aho-Corasick automaton over :func:`techkg.text.match_form`
+(half-width, Simplified, lower case, same length) with the separators of
+:data:`techkg.text.SEPARATORS` skipped; names are indexed by
+:func:`techkg.text.name_form`, so ``ＮＶＩＤＩＡ``, ``GPT4`` and ``骁龙 8 Gen 3``
+all find their entries. Names that begin or end with a Latin letter or digit
+must sit on a word boundary (:func:`techkg.text.on_word_boundaries`: ``Arm``
+is not found in ``Farm``, ``L4`` not in ``L40``); Chinese names match
+anywhere. Overlapping matches are resolved longest first, then
 leftmost; a product name that starts with its maker's name (``NVIDIA H100``,
 ``联发科天玑``) gives two hits, the company and the product.
 
@@ -34,7 +35,7 @@ from pathlib import Path
 import ahocorasick
 
 from techkg.errors import LexiconError
-from techkg.text import fold
+from techkg.text import SEPARATORS, lower, match_form, name_form, on_word_boundaries
 
 ENTRY_TYPES: tuple[str, ...] = ("Company", "Product")
 
@@ -55,8 +56,6 @@ FIELDS: tuple[str, ...] = (
 
 _KEY_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _LANG_RE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
-# Characters skipped when matching, so "GPT-4" = "GPT4" = "GPT 4" and "DALL·E" = "DALL-E".
-_SEPARATORS = frozenset(" \t\r\n\f\v\u00a0\u3000-_\u2010\u2011\u00b7\u30fb")
 # Keys this short must match without skipped separators unless a name has them.
 _SHORT_KEY = 3
 
@@ -111,10 +110,10 @@ class LexiconEntry:
         >>> e.names
         ('Li Auto', '理想汽车')
         """
-        weak = {match_key(n) for n in self.weak_aliases}
+        weak = {name_form(n) for n in self.weak_aliases}
         seen: dict[str, str] = {}
         for name in (self.label, *self.labels.values(), *self.aliases):
-            k = match_key(name)
+            k = name_form(name)
             if k not in weak:
                 seen.setdefault(k, name)
         return tuple(seen.values())
@@ -160,64 +159,17 @@ class _Slot:
     targets: tuple[_Target, ...]  # empty: a blocking phrase (``not_in``)
 
 
-def _lower(s: str) -> str:
-    """Lower case without changing the length (keeps offsets aligned)."""
-    low = s.lower()
-    if len(low) == len(s):
-        return low
-    return "".join(lc if len(lc := c.lower()) == 1 else c for c in s)
-
-
-def match_form(text: str) -> str:
-    """The view matching runs on: folded, lower-cased, same length as ``text``.
-
-    >>> match_form("ＮＶＩＤＩＡ與輝達")
-    'nvidia与辉达'
-    """
-    return _lower(fold(text))
-
-
-@lru_cache(maxsize=1 << 16)
-def match_key(name: str) -> str:
-    """The key a name is stored under: :func:`match_form` without separators.
-
-    >>> match_key("骁龙 8 Gen 3") == match_key("驍龍8Gen3")
-    True
-    """
-    return "".join(c for c in match_form(name) if c not in _SEPARATORS)
-
-
 def _compact(form: str) -> tuple[str, list[int]]:
     """Drop separators; return the compact string and each character's original offset."""
-    if not any(c in _SEPARATORS for c in form):
+    if not any(c in SEPARATORS for c in form):
         return form, list(range(len(form)))
     chars: list[str] = []
     index: list[int] = []
     for i, c in enumerate(form):
-        if c not in _SEPARATORS:
+        if c not in SEPARATORS:
             chars.append(c)
             index.append(i)
     return "".join(chars), index
-
-
-def _is_word(c: str) -> bool:
-    """Latin (also accented), Greek, Cyrillic letters and digits; not CJK."""
-    return c.isalnum() and (c.isascii() or c < "\u2e80")
-
-
-def _on_boundaries(form: str, start: int, end: int) -> bool:
-    """Latin/digit edges of a match must not continue a Latin/digit word."""
-    if _is_word(form[start]) and start > 0 and _is_word(form[start - 1]):
-        return False
-    last = form[end - 1]
-    if _is_word(last) and end < len(form):
-        nxt = form[end]
-        if _is_word(nxt):
-            return False
-        # "GPT-4" is not in "GPT-4.5", "iOS 17" not in "iOS 17.2"
-        if nxt == "." and last.isdigit() and end + 1 < len(form) and form[end + 1].isdigit():
-            return False
-    return True
 
 
 class Lexicon:
@@ -256,16 +208,16 @@ class Lexicon:
         gaps: dict[str, bool] = {}
         blockers: set[str] = set()
         for e in self._entries.values():
-            label_keys = {match_key(n) for n in (e.label, *e.labels.values())}
+            label_keys = {name_form(n) for n in (e.label, *e.labels.values())}
             for name, weak in [(n, False) for n in e.names] + [(n, True) for n in e.weak_aliases]:
-                k = match_key(name)
+                k = name_form(name)
                 rank = (int(weak), int(k not in label_keys), ENTRY_TYPES.index(e.type), e.key)
                 targets = slots.setdefault(k, [])
                 if any(t.entry.key == e.key for t in targets):
                     continue
                 targets.append(_Target(e, name, weak, rank))
-                gaps[k] = gaps.get(k, False) or any(c in _SEPARATORS for c in match_form(name))
-            blockers.update(match_key(p) for p in e.not_in)
+                gaps[k] = gaps.get(k, False) or any(c in SEPARATORS for c in match_form(name))
+            blockers.update(name_form(p) for p in e.not_in)
         self._slots: dict[str, _Slot] = {}
         automaton = ahocorasick.Automaton()
         for k, targets in slots.items():
@@ -304,7 +256,7 @@ class Lexicon:
             found: list[tuple[str, _Target]] = []
             for company in companies:
                 for name in company.names:
-                    k = match_key(name)
+                    k = name_form(name)
                     slot = self._slots.get(k)
                     target = next((t for t in slot.targets if t.entry is company), None)
                     if target is not None and not target.weak:
@@ -402,7 +354,7 @@ class Lexicon:
         >>> [e.key for e in Lexicon.load().lookup("ｎｖｉｄｉａ")]
         ['nvidia']
         """
-        slot = self._slots.get(match_key(name))
+        slot = self._slots.get(name_form(name))
         return tuple(t.entry for t in slot.targets) if slot else ()
 
     @property
@@ -412,12 +364,16 @@ class Lexicon:
 
     # -- matching ------------------------------------------------------------------
 
-    def find(self, text: str, *, folded: str | None = None) -> list[LexiconHit]:
+    def find(
+        self, text: str, *, folded: str | None = None, blocked: list[tuple[int, int]] | None = None
+    ) -> list[LexiconHit]:
         """Every longest non-overlapping lexicon name in ``text``, in text order.
 
         Args:
             text: the text as written (offsets refer to it).
             folded: ``techkg.text.fold(text)`` if the caller already has it.
+            blocked: when given, the ``(start, end)`` of every ``not_in`` phrase that won
+                is appended to it (``联想到`` hides 联想 from other finders too).
 
         Returns:
             Hits with offsets into ``text``; weak hits are included (flagged),
@@ -429,7 +385,7 @@ class Lexicon:
         """
         if not text:
             return []
-        form = _lower(folded) if folded is not None else match_form(text)
+        form = lower(folded) if folded is not None else match_form(text)
         if len(form) != len(text):
             raise ValueError("folded text must have the same length as text")
         compact, index = _compact(form)
@@ -439,7 +395,7 @@ class Lexicon:
             start, end = index[first], index[last] + 1
             if not slot.allow_gaps and end - start != slot.length:
                 continue
-            if not _on_boundaries(form, start, end):
+            if not on_word_boundaries(form, start, end):
                 continue
             found.append((slot.length, start, end, first, slot))
         found.sort(key=lambda f: (-f[0], f[1]))
@@ -450,6 +406,8 @@ class Lexicon:
                 continue
             taken[start:end] = b"\x01" * (end - start)
             if not slot.targets:
+                if blocked is not None:
+                    blocked.append((start, end))
                 continue  # a not_in phrase
             best = slot.targets[0]
             others = tuple(t.entry for t in slot.targets[1:])
@@ -559,16 +517,16 @@ class _Draft:
         return [self.label, *self.labels.values(), *self.aliases, *self.weak_aliases]
 
     def freeze(self) -> LexiconEntry:
-        weak_keys = {match_key(n) for n in self.weak_aliases}
-        strong_keys = {match_key(n) for n in (self.label, *self.labels.values())}
+        weak_keys = {name_form(n) for n in self.weak_aliases}
+        strong_keys = {name_form(n) for n in (self.label, *self.labels.values())}
         aliases: dict[str, str] = {}
         for a in self.aliases:
-            k = match_key(a)
+            k = name_form(a)
             if k not in strong_keys and k not in weak_keys:
                 aliases.setdefault(k, a)
         weak: dict[str, str] = {}
         for a in self.weak_aliases:
-            weak.setdefault(match_key(a), a)
+            weak.setdefault(name_form(a), a)
         return LexiconEntry(
             key=self.key,
             type=self.type,
@@ -661,7 +619,7 @@ class _Builder:
             parent_where=where,
         )
         for name in draft.all_names():
-            draft.owners[match_key(name)] = index
+            draft.owners[name_form(name)] = index
         return draft
 
     @staticmethod
@@ -691,20 +649,20 @@ class _Builder:
             *obj.get("aliases", []),
             *obj.get("weak_aliases", []),
         ):
-            draft.owners[match_key(name)] = index
-        removed = {match_key(n) for n in obj.get("remove_aliases", [])}
+            draft.owners[name_form(name)] = index
+        removed = {name_form(n) for n in obj.get("remove_aliases", [])}
         if removed:
-            protected = {match_key(n) for n in (draft.label, *draft.labels.values())}
+            protected = {name_form(n) for n in (draft.label, *draft.labels.values())}
             if removed & protected:
                 raise LexiconError(
                     f"{where}: cannot remove a label of {draft.key!r} with remove_aliases; "
                     "change 'label'/'labels' instead, or demote it with weak_aliases"
                 )
-            draft.aliases = [a for a in draft.aliases if match_key(a) not in removed]
-            draft.weak_aliases = [a for a in draft.weak_aliases if match_key(a) not in removed]
+            draft.aliases = [a for a in draft.aliases if name_form(a) not in removed]
+            draft.weak_aliases = [a for a in draft.weak_aliases if name_form(a) not in removed]
             # a blocking phrase for a removed name has nothing left to block
-            names = [match_key(n) for n in draft.all_names()]
-            draft.not_in = [p for p in draft.not_in if any(n in match_key(p) for n in names)]
+            names = [name_form(n) for n in draft.all_names()]
+            draft.not_in = [p for p in draft.not_in if any(n in name_form(p) for n in names)]
         draft.where = where
 
     def _check_names(self, path: Path, index: int) -> None:
@@ -712,7 +670,7 @@ class _Builder:
         owner: dict[tuple[str, str], _Draft] = {}
         for d in self.drafts.values():
             for name in d.all_names():
-                k = match_key(name)
+                k = name_form(name)
                 if d.owners.get(k) != index:
                     continue
                 other = owner.setdefault((d.type, k), d)
@@ -723,8 +681,8 @@ class _Builder:
                         "or make it more specific"
                     )
             for phrase in d.not_in:
-                pk = match_key(phrase)
-                if not any(match_key(n) in pk for n in d.all_names()):
+                pk = name_form(phrase)
+                if not any(name_form(n) in pk for n in d.all_names()):
                     raise LexiconError(
                         f"{d.where}: not_in phrase {phrase!r} contains no name of {d.key!r}; "
                         "not_in lists longer phrases in which one of its names is not this entry"
@@ -814,7 +772,7 @@ def _check_name(name: object, what: str, where: str) -> None:
         raise LexiconError(f"{where}: {what} must be a non-empty string, got {name!r}")
     if any(unicodedata.category(c) in ("Cc", "Cf") for c in name):
         raise LexiconError(f"{where}: {what} {name!r} contains control characters; remove them")
-    if len(match_key(name)) < 2:
+    if len(name_form(name)) < 2:
         raise LexiconError(
             f"{where}: {what} {name!r} is too short to match safely; give a longer name "
             "(e.g. '比亚迪汉' rather than '汉')"

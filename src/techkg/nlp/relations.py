@@ -25,20 +25,30 @@ from dataclasses import dataclass
 
 from techkg.nlp import terms
 from techkg.nlp.candidates import SUBJECT_FILLERS
+from techkg.nlp.relation_model import Pair, PartnershipModel, pair_features
 
 SENTENCE_RE = re.compile(r"[^。！？!?\n]+[。！？!?]*[”’」』)]*")
 CLAUSE_SPLIT_RE = re.compile(r"[，,；;：:]")
-PREPOSITIONS = ("与", "和", "同", "跟")
-LEAD_PARTNER_TRIGGERS = ("携手", "联手", "牵手", "联合")
-COUNT_NOUN_RE = re.compile(r"(?:\d+|[一二两三四五六七八九十几多数]+)\s*(?:家|个|位)")
-ADVERBS_RE = re.compile(r"目前|已经|正在|曾经|此前|同时|再次|宣布|表示|计划|将|已|还|也|正|曾|则|又|称")
-HOSTING_RE = re.compile(r"在[^，。在]{1,30}?(?:中|上|平台)\s*$")
-SUBJECT_LEAD_RE = re.compile(
-    r"\s*(?:(?:此外|另外|同时|目前|事实上|据悉|据了解|而|但|不过|然而|其中|今天|今日|近日|日前|随后|最终|"
-    r"当天|此前|去年|今年|\d{4}年|\d{1,2}月\d{1,2}日|\d{1,2}月)\s*[,，、]?\s*)*"
-)
-PRODUCT_SUBJECT_TRIGGERS = ("正式上市", "上市", "开售", "开卖", "发售", "亮相", "上线", "上架", "面世", "问世", "首发")
 
+# Confidences of the rule readings (the model's readings carry its probability instead).
+DIRECT = 0.9  # both sides named in the clause around the cue
+CARRIED_SUBJECT = 0.15  # less when one side is the sentence's opener or the article's subject
+ARTICLE_SUBJECT = 0.2  # less when the other side is the article's subject or a following list
+PRODUCT_AS_PARTNER = 0.1  # less when a product stands for its maker
+BOTH_PARTIES_CONF = 0.7  # "双方宣布合作": the two companies just named
+PRODUCT_BEFORE_CUE = 0.75  # "思元290正式亮相"
+PRODUCT_IS_COMPANYS = 0.8  # "思元290是寒武纪推出的"
+FOLLOWING_LIST = 0.65  # products from a following "包括……" list or the next sentence
+RESPECTIVELY = 0.8  # "分别发布了X和Y"
+JOINT_RELEASE = 0.7  # "双方共同推出"
+INFERRED_COMPANY = 0.15  # less when the releasing company is not in the clause
+
+# Where the partnership model decides: it adds a pair the rules missed at this probability or
+# more, and drops a rule reading when its probability for the pair is below the veto level.
+MODEL_ADD_PROBABILITY = 0.6
+MODEL_VETO_PROBABILITY = 0.05
+MAX_MODEL_MENTIONS = 12
+NEXT_LEAD_MAX = 8  # characters allowed before a product that opens the next sentence ("这款新机")  # sentences naming more companies than this are lists, not read by the model
 
 @dataclass(frozen=True)
 class Ment:
@@ -46,6 +56,15 @@ class Ment:
     end: int
     label: str  # COMPANY | PRODUCT
     key: str
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """Two companies named in one sentence, as the partnership model sees them."""
+
+    keys: tuple[str, str]  # sorted company keys
+    pair: Pair
+    others: list[tuple[int, int]]
 
 
 @dataclass(frozen=True)
@@ -89,10 +108,13 @@ class RelationReader:
         text: folded article text.
         mentions: linked entity mentions (brands included), any order.
         makers: product key → maker company key.
+        model: the partnership model; without it only the rules read.
     """
 
-    def __init__(self, text: str, mentions: list[Ment], makers: dict[str, str]) -> None:
+    def __init__(self, text: str, mentions: list[Ment], makers: dict[str, str],
+                 model: PartnershipModel | None = None) -> None:
         self.text = text
+        self.model = model
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.makers = makers
         counts: dict[str, int] = {}
@@ -101,6 +123,7 @@ class RelationReader:
                 counts[m.key] = counts.get(m.key, 0) + 1
         self.topic = max(counts, key=counts.get) if counts else None
         self.last_pair: tuple[str, str] | None = None  # the latest partnership, for "双方推出"
+        self.recent_release: str | None = None  # who released something in the sentence before
 
     def in_range(self, a: int, b: int) -> list[Ment]:
         return [m for m in self.mentions if a <= m.start and m.end <= b]
@@ -116,15 +139,67 @@ class RelationReader:
         subject = self.topic
         for idx, (s, e) in enumerate(sents):
             follow = sents[idx + 1 : idx + 3]
-            hits += self._partnerships(s, e, subject, follow)
-            hits += self._releases(s, e, subject, follow)
+            found = self._partnerships(s, e, subject, follow)
+            if self.model is not None:
+                found = self._with_model(s, e, found)
+            hits += found
+            released = self._releases(s, e, subject, follow)
+            if not released and idx and self._announces_release(*sents[idx - 1]):
+                released = self._named_after_event(sents[idx - 1], (s, e))
+            released += self._variants(s, e, released)
+            self.recent_release = next((h.source for h in released), None)
+            hits += released
             subject = self._sentence_subject(s, e) or subject
         return _dedupe(hits)
+
+    # -- the partnership model ------------------------------------------------------------------
+    def candidates(self, s: int, e: int) -> list[Candidate]:
+        """Company pairs of a sentence that has a cooperation cue, nearest mentions per pair.
+
+        Only companies named as such: a product standing for its maker is left to the rules.
+        """
+        sentence = self.text[s:e]
+        if not any(cue in sentence for cue in terms.PARTNER_TRIGGERS):
+            return []
+        named = [(m, m.key) for m in self.in_range(s, e) if m.label == "COMPANY"]
+        named = [(m, k) for m, k in named
+                 if not any(o.start <= m.start and m.end <= o.end and o != m for o, _ in named)]  # brand in product
+        if len({k for _, k in named}) < 2 or len(named) > MAX_MODEL_MENTIONS:
+            return []
+        best: dict[tuple[str, str], tuple[int, Ment, Ment]] = {}
+        for i, (m1, k1) in enumerate(named):
+            for m2, k2 in named[i + 1 :]:
+                if k1 == k2 or m2.start < m1.end:
+                    continue
+                keys = (k1, k2) if k1 < k2 else (k2, k1)
+                gap = m2.start - m1.end
+                if keys not in best or gap < best[keys][0]:
+                    best[keys] = (gap, m1, m2)
+        out = []
+        for keys, (_, m1, m2) in best.items():
+            others = [(m.start, m.end) for m, _ in named if m is not m1 and m is not m2]
+            out.append(Candidate(keys, Pair((m1.start, m1.end), (m2.start, m2.end), m1.label, m2.label), others))
+        return out
+
+    def _with_model(self, s: int, e: int, found: list[RelationHit]) -> list[RelationHit]:
+        """Rule readings checked and completed by the model, for pairs named in this sentence."""
+        probs = {c.keys: self.model.score(pair_features(self.text, c.pair, c.others, (s, e)))
+                 for c in self.candidates(s, e)}
+        kept = [h for h in found if probs.get((h.source, h.target), 1.0) >= MODEL_VETO_PROBABILITY]
+        have = {(h.source, h.target) for h in kept}
+        guarded = {c.keys for c in self.candidates(s, e) if not model_may_add(self.text, c, s, e)}
+        for keys, p in probs.items():
+            if keys in guarded:
+                continue
+            if keys not in have and p >= MODEL_ADD_PROBABILITY and keys not in {(h.source, h.target) for h in found}:
+                cue = next((c for c in terms.PARTNER_TRIGGERS if c in self.text[s:e]), "")
+                kept.append(RelationHit("partnership", keys[0], keys[1], s, e, round(p, 2), cue))
+        return kept
 
     # -- subjects -------------------------------------------------------------------------------
     def _sentence_subject(self, s: int, e: int) -> str | None:
         """The company a sentence is about: one named at its start, after adverbials only."""
-        head = SUBJECT_LEAD_RE.match(self.text, s)
+        head = terms.SUBJECT_LEAD_RE.match(self.text, s)
         start = head.end() if head else s
         for m in self.in_range(start, e):
             if self.text[start : m.start].strip(" “”\"'「」"):
@@ -159,8 +234,9 @@ class RelationReader:
                     _negated(text[s:pos])
                     or _negated(clause)
                     or any(c in text[s:e] for c in terms.SENTENCE_NEGATIONS)
-                    or any(c in clause for c in terms.NOT_PARTNER_CUES)
+                    or _not_partner(clause)
                     or terms.ANAPHORIC_BEFORE_TRIGGER.search(text[cs:pos])
+                    or _only_planned(text, s, e, cs, pos + len(trig))
                 ):
                     continue
                 if terms.BOTH_PARTIES.search(text[cs:pos]) and not self.in_range(cs, pos):
@@ -178,7 +254,7 @@ class RelationReader:
             keys = list(dict.fromkeys(k for k in (self.as_company(m) for m in self.in_range(a, b)) if k))
             if len(keys) >= 2:
                 x, y = sorted(keys[:2])
-                return [RelationHit("partnership", x, y, s, e, 0.7, trig)]
+                return [RelationHit("partnership", x, y, s, e, BOTH_PARTIES_CONF, trig)]
         return []
 
     def _prev_sentence_start(self, s: int) -> int:
@@ -187,8 +263,8 @@ class RelationReader:
 
     def _pairs_in_clause(self, s, e, cs, ce, pos, trig, subject, follow) -> list[RelationHit]:
         text = self.text
-        conf = 0.9
-        if trig in LEAD_PARTNER_TRIGGERS:
+        conf = DIRECT
+        if trig in terms.LEAD_PARTNER_TRIGGERS:
             left = self.in_range(cs, pos)
             right = self.in_range(pos + len(trig), ce)
             right = _leading_list(text, right, pos + len(trig))
@@ -216,17 +292,17 @@ class RelationReader:
         if not left_keys:
             opener = self._sentence_opener(s, cs)
             if opener or subject:
-                left_keys, conf = [opener or subject], conf - 0.15
+                left_keys, conf = [opener or subject], conf - CARRIED_SUBJECT
         right_keys = [k for k in (self.as_company(m) for m in right) if k]
-        if not right_keys and COUNT_NOUN_RE.search(text[cs:pos]):
+        if not right_keys and terms.COUNT_NOUN_RE.search(text[cs:pos]):
             right_keys = self._listed_in_following(follow)
-            conf -= 0.2
+            conf -= ARTICLE_SUBJECT
         elif not right_keys and subject and subject not in left_keys and len(left_keys) == 1 and (
-            trig not in LEAD_PARTNER_TRIGGERS and _last_preposition(text, cs, pos, []) is None
+            trig not in terms.LEAD_PARTNER_TRIGGERS and _last_preposition(text, cs, pos, []) is None
         ):
-            right_keys, conf = [subject], conf - 0.2  # "宣布深化合作的是AWS": the article's subject is the other side
+            right_keys, conf = [subject], conf - ARTICLE_SUBJECT  # "宣布深化合作的是AWS": the article's subject is the other side
         if any(m.label == "PRODUCT" for m in left + right):
-            conf -= 0.1
+            conf -= PRODUCT_AS_PARTNER
         out = []
         for a in left_keys:
             for b in right_keys:
@@ -256,7 +332,7 @@ class RelationReader:
                 cs, ce = _clause_bounds(text, s, e, pos)
                 if _negated(text[cs:pos]) or any(c in text[cs:pos] for c in ("收购", "投资", "入股")):
                     continue
-                host = HOSTING_RE.search(text, cs, pos)
+                host = terms.HOSTING_RE.search(text, cs, pos)
                 if host and any(m.label == "PRODUCT" for m in self.in_range(host.start(), pos)):
                     continue  # "在Amazon Bedrock中上线了R1": offered on a platform, not released
                 out += self._release_at(s, e, cs, ce, pos, trig, subject, follow)
@@ -264,11 +340,11 @@ class RelationReader:
 
     def _release_at(self, s, e, cs, ce, pos, trig, subject, follow) -> list[RelationHit]:
         text = self.text
-        conf = 0.9
+        conf = DIRECT
         before = self.in_range(cs, pos)
         companies = [m for m in before if m.label == "COMPANY"]
         products = self._objects(pos + len(trig), _list_end(text, ce, e))
-        if not products and trig in PRODUCT_SUBJECT_TRIGGERS:
+        if not products and trig in terms.PRODUCT_SUBJECT_TRIGGERS:
             # "寒武纪思元290、玄思1000正式亮相": the products stand before the cue
             prods_before = [m for m in before if m.label == "PRODUCT"]
             if prods_before and SUBJECT_FILLERS.match(text[prods_before[-1].end : pos].strip()):
@@ -276,23 +352,30 @@ class RelationReader:
                 for p in prods_before:
                     maker = (companies[0].key if companies else None) or self.makers.get(p.key)
                     if maker and maker != p.key:
-                        out.append(RelationHit("release", maker, p.key, s, e, 0.75, trig))
+                        out.append(RelationHit("release", maker, p.key, s, e, PRODUCT_BEFORE_CUE, trig))
                 return out
+        if not products and companies and _by_company(text, companies[-1], pos):
+            # "……这款车型由小米推出": the product comes before 由 in the sentence
+            earlier = [m for m in self.in_range(s, companies[-1].start) if m.label == "PRODUCT"]
+            if earlier:
+                return [RelationHit("release", companies[-1].key, earlier[-1].key, s, e, PRODUCT_IS_COMPANYS, trig)]
         if not products and companies:
             # "思元290是寒武纪推出的首款训练芯片": the product opens the clause
             lead = [m for m in before if m.label == "PRODUCT" and m.end <= companies[-1].start]
             if lead and text[lead[-1].end : companies[-1].start].strip() in ("是", "为", "由", "即"):
-                products, conf = lead[-1:], 0.8
+                products, conf = lead[-1:], PRODUCT_IS_COMPANYS
         if not products:
-            listed = self._products_listed_in_following(follow)
+            announced = text[pos + len(trig) : ce]  # "发布了新旗舰": the product is named next
+            bare = any(h in announced for h in terms.PRODUCT_HEADS + terms.NEXT_PRODUCT_INTRODUCERS)
+            listed = self._products_listed_in_following(follow) or self._named_next(follow, bare)
             if not listed:
                 return []
-            products, conf = listed, 0.65
+            products, conf = listed, FOLLOWING_LIST
         # "用友和金蝶分别发布了YonGPT和苍穹GPT": pair them in order
         if "分别" in text[cs:pos] and len(companies) == len(products) > 1:
-            return [RelationHit("release", c.key, p.key, s, e, 0.8, trig) for c, p in zip(companies, products, strict=True)]
+            return [RelationHit("release", c.key, p.key, s, e, RESPECTIVELY, trig) for c, p in zip(companies, products, strict=True)]
         if re.search(r"(?:双方|两家公司|两家)[^，。]{0,6}$", text[cs:pos]) and self.last_pair:
-            return [RelationHit("release", c, p.key, s, e, 0.7, trig) for c in self.last_pair for p in products]
+            return [RelationHit("release", c, p.key, s, e, JOINT_RELEASE, trig) for c in self.last_pair for p in products]
         if companies:
             company = companies[-1].key
             if len(companies) > 1 and re.search(r"[与和同]", text[companies[0].end : companies[-1].start]):
@@ -300,7 +383,7 @@ class RelationReader:
         else:
             brand_makers = [self.makers.get(p.key) for p in products]
             company = self._sentence_opener(s, cs) or next((k for k in brand_makers if k), None) or subject
-            conf -= 0.15
+            conf -= INFERRED_COMPANY
         if not company:
             return []
         return [RelationHit("release", company, p.key, s, e, round(conf, 2), trig) for p in products
@@ -328,12 +411,103 @@ class RelationReader:
             products.append(m)
         return products
 
+    def _named_next(self, follow, bare: bool = True) -> list[Ment]:
+        """"……正式发布了新旗舰。新机小米15 Ultra……": a product opening the next sentence.
+
+        Args:
+            follow: the following sentences' offsets.
+            bare: allow a product with nothing before it; otherwise an introducer
+                ("新机", "这款") must lead to it.
+        """
+        if not follow:
+            return []
+        fs, fe = follow[0]
+        prods = [m for m in self.in_range(fs, fe) if m.label == "PRODUCT"]
+        if not prods:
+            return []
+        head = terms.SUBJECT_LEAD_RE.match(self.text, fs)
+        lead = self.text[head.end() if head else fs : prods[0].start].strip(" “”\"「」")
+        introduced = lead.endswith(terms.NEXT_PRODUCT_INTRODUCERS) and len(lead) <= NEXT_LEAD_MAX
+        if not introduced and (lead or not bare):
+            return []
+        if any(m.label == "COMPANY" and m.end <= prods[0].start for m in self.in_range(fs, prods[0].start)):
+            return []
+        return prods[:1]
+
+    def _announces_release(self, s: int, e: int) -> bool:
+        """A sentence naming a release event ("召开发布会") but no product."""
+        sentence = self.text[s:e]
+        return any(c in sentence for c in terms.RELEASE_EVENT_CUES) and not any(
+            m.label == "PRODUCT" for m in self.in_range(s, e))
+
+    def _named_after_event(self, prev: tuple[int, int], cur: tuple[int, int]) -> list[RelationHit]:
+        """"小米今天召开发布会。新机小米15 Ultra……": the company of one sentence, the product of the next."""
+        ps, pe = prev
+        company = self._sentence_subject(ps, pe) or self._sentence_opener(ps, pe)
+        if not company or _negated(self.text[ps:pe]):
+            return []
+        out = []
+        for p in self._named_next([cur]):
+            if self.makers.get(p.key, company) == company and p.key != company:
+                out.append(RelationHit("release", company, p.key, *cur, FOLLOWING_LIST, "发布会"))
+        return out
+
+    def _variants(self, s: int, e: int, released: list[RelationHit]) -> list[RelationHit]:
+        """"分为A、B和C三款": variants of what was just released, by the same company."""
+        m = terms.VARIANT_LIST_RE.search(self.text, s, e)
+        if not m:
+            return []
+        cued = any(c in self.text[s : m.start()] for c in terms.RELEASE_TRIGGERS)
+        company = (next((h.source for h in released), None) or self.recent_release
+                   or (self._sentence_opener(s, m.start()) if cued else None))
+        if not company:
+            return []
+        prods = [x for x in self.in_range(m.start(1), m.end(1)) if x.label == "PRODUCT"]
+        return [RelationHit("release", company, p.key, s, e, FOLLOWING_LIST, m.group(0)[:2]) for p in prods
+                if p.key != company]
+
     def _products_listed_in_following(self, follow) -> list[Ment]:
         for fs, fe in follow:
             head = self.text[fs:fe].lstrip("，,：: ")
             if head.startswith(terms.LIST_INTRODUCERS):
                 return [m for m in self.in_range(fs, fe) if m.label == "PRODUCT"]
         return []
+
+
+def _not_partner(clause: str) -> bool:
+    """A clause about buying, investing, supplying or competing ("合作超过十年" is a duration)."""
+    return any(not terms.QUANTITY_AFTER_RE.match(clause, m.end())
+               for c in terms.NOT_PARTNER_CUES for m in re.finditer(re.escape(c), clause))
+
+
+def _only_planned(text: str, s: int, e: int, cs: int, end: int) -> bool:
+    """"英特尔拟与台积电合作": planned or hoped for, with nothing in the sentence making it real."""
+    return bool(terms.PLANNED_PARTNER_RE.search(text, cs, end)) and not any(
+        c in text[s:e] for c in terms.AGREED_CUES)
+
+
+def model_may_add(text: str, cand: Candidate, s: int, e: int) -> bool:
+    """Whether the model may add this pair where the rules found nothing.
+
+    The rule layer's hard markers still hold: nothing is added from a sentence with a
+    negation, rumour, talks, plan, acquisition, investment, supply or competition cue, for two
+    names with another company between them, or for two members of one partner list
+    ("与A、B合作": A and B each cooperate with the subject, not with each other).
+    """
+    sentence = text[s:e]
+    if _not_partner(sentence) or any(c in sentence for c in terms.NEGATION_CUES + terms.MODEL_BLOCKING_PLANS):
+        return False
+    (a0, a1), (b0, _) = cand.pair.first, cand.pair.second
+    if any(a1 <= o0 and o1 <= b0 for o0, o1 in cand.others):
+        return False
+    if not terms.LIST_SEPARATORS.match(text[a1:b0]):
+        return True
+    start = a0  # walk back to the start of the list holding both names
+    for o0, o1 in sorted(cand.others, reverse=True):
+        if o1 <= start and terms.LIST_SEPARATORS.match(text[o1:start]):
+            start = o0
+    lead = text[max(s, start - 3):start].rstrip()
+    return not lead.endswith(terms.PREPOSITIONS + terms.LEAD_PARTNER_TRIGGERS + ("陆续与", "分别与"))
 
 
 def _list_end(text: str, ce: int, e: int) -> int:
@@ -347,6 +521,12 @@ def _list_end(text: str, ce: int, e: int) -> int:
     return ce
 
 
+def _by_company(text: str, company: Ment, pos: int) -> bool:
+    """"由小米推出": the company after 由, right before the cue (adverbs allowed)."""
+    return text[max(0, company.start - 1) : company.start] == "由" and bool(
+        SUBJECT_FILLERS.match(text[company.end : pos].strip()))
+
+
 def _adjacent(text: str, a: Ment, b: Ment) -> bool:
     return b.start - a.end <= 1 and not text[a.end : b.start].strip()
 
@@ -355,7 +535,7 @@ def _last_preposition(text: str, cs: int, pos: int, before: list[Ment]) -> int |
     """Offset of the 与/和/同/跟 that introduces the partners, skipping ones inside names."""
     best = None
     for i in range(cs, pos):
-        if text[i] in PREPOSITIONS and not any(m.start <= i < m.end for m in before):
+        if text[i] in terms.PREPOSITIONS and not any(m.start <= i < m.end for m in before):
             prev_ment = [m for m in before if m.end <= i]
             # "A、B和C" inside a partner list is a list joiner when a preposition came before
             if best is not None and prev_ment and prev_ment[-1].start > best:
@@ -366,11 +546,11 @@ def _last_preposition(text: str, cs: int, pos: int, before: list[Ment]) -> int |
 
 def _names_someone(text: str, start: int, end: int) -> bool:
     """True when the words before 与 look like a name rather than adverbials ("此外，", "目前")."""
-    lead = SUBJECT_LEAD_RE.match(text, start)
+    lead = terms.SUBJECT_LEAD_RE.match(text, start)
     rest = text[lead.end() if lead else start : end].strip()
     if rest.startswith(("该", "这", "此", "其", "本", "双方", "两家", "公司", "我们", "他们")):
         return False  # "该服务目前已经与……": refers back to something already named
-    rest = ADVERBS_RE.sub("", rest)
+    rest = terms.ADVERBS_RE.sub("", rest)
     return len(re.findall(r"[\u4e00-\u9fff]", rest)) >= 2
 
 

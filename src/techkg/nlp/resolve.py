@@ -2,47 +2,56 @@
 
 Longer spans win over shorter ones, then higher scores (the lexicon over
 patterns over context over the statistical tagger). A product name that
-starts with a company name ("NVIDIA DGX Quantum") keeps the company as a
-*brand* mention, stored in ``doc.spans["brands"]``, because the article does
-name that company.
+starts with a company name ("NVIDIA DGX Quantum") is cut to its own name
+("DGX Quantum", maker NVIDIA); the company stays a *brand* mention, stored
+in ``doc.spans["brands"]``, because the article does name that company.
 """
 
 from __future__ import annotations
 
+import bisect
 import itertools
+import re
+from collections.abc import Iterable
 
+import numpy
+from spacy.attrs import NORM
 from spacy.tokens import Doc
 
 from techkg.nlp import terms
-from techkg.nlp.candidates import Candidate, doc_text
+from techkg.nlp.candidates import Candidate, is_sentence, tokens
+from techkg.text import is_han
 
 LABELS = {"Company": "COMPANY", "Product": "PRODUCT"}
 MIN_SCORE = 0.5
+SERIES_MODEL_RE = re.compile(r"^(.*[^\x00-\x7f]) ?\d[\w .+-]*$")
+LEXICON_SERIES_RE = re.compile(r"^(.*[^\x00-\x7f]) ?[A-Za-z0-9][\w .+-]*$")
 
 
 def choose(candidates: list[Candidate], text: str) -> tuple[list[Candidate], list[Candidate]]:
-    """Non-overlapping entity candidates, and the brand companies inside chosen products.
+    """Non-overlapping entity candidates, and the brand companies glued to chosen products.
 
-    >>> a = Candidate(0, 6, "Company", "lexicon", 0.95, key="nvidia")
-    >>> b = Candidate(0, 11, "Product", "pattern", 0.8, maker="nvidia")
-    >>> chosen, brands = choose([a, b], "NVIDIA DGX Q")
-    >>> [(c.start, c.end, c.label) for c in chosen], [(c.start, c.end) for c in brands]
-    ([(0, 11, 'Product')], [(0, 6)])
+    >>> a = Candidate(0, 3, "Company", "lexicon", 0.95, key="nvidia")
+    >>> b = Candidate(0, 7, "Product", "pattern", 0.8)
+    >>> chosen, brands = choose([a, b], "英伟达DGX Q")
+    >>> [(c.start, c.end, c.label, c.maker) for c in chosen], [(c.start, c.end) for c in brands]
+    ([(3, 7, 'Product', 'nvidia')], [(0, 3)])
     """
-    blocked = [c for c in candidates if c.label == "Blocked"]
-    not_company = [c for c in candidates if c.label == "NotCompany"]
+    blocked = Cover((c.start, c.end) for c in candidates if c.label == "Blocked")
+    not_company = Cover((c.start, c.end) for c in candidates if c.label == "NotCompany")
     usable = []
     for c in candidates:
         if c.label in ("Blocked", "NotCompany") or c.score < MIN_SCORE:
             continue
-        if c.label == "Company" and c.source in ("lac", "model") and any(
-            b.start <= c.start and c.end <= b.end for b in not_company
-        ):
+        if c.label == "Company" and c.source in ("lac", "model") and not_company.covers(c.start, c.end):
             continue
         surface = text[c.start : c.end].strip()
         if not surface or surface.lower() in terms.GENERIC_TERMS:
             continue
-        if c.source != "lexicon" and any(b.start <= c.start and c.end <= b.end for b in blocked):
+        if c.source != "lexicon" and blocked.covers(c.start, c.end):
+            continue
+        if c.source != "lexicon" and (is_sentence(surface.split()) or (
+                c.label == "Product" and not can_name_product(surface))):
             continue
         usable.append(c)
     usable = _drop_swallowing(usable, text)
@@ -56,26 +65,100 @@ def choose(candidates: list[Candidate], text: str) -> tuple[list[Candidate], lis
         chosen.append(c)
     chosen = [_extend_series(c, text, taken) for c in chosen]
     chosen.sort(key=lambda c: c.start)
-    brands = [
+    product_end = {p.start: p.end for p in chosen if p.label == "Product"}
+    brands = _dedupe([
         c
         for c in usable
-        if c.label == "Company"
-        and c.source != "model"
-        and any(p.label == "Product" and p.start == c.start and c.end < p.end for p in chosen)
-    ]
-    return chosen, _dedupe(brands)
+        if c.label == "Company" and c.source != "model" and c.end < product_end.get(c.start, -1)
+    ])
+    brand_at = {b.start: b for b in brands}
+    return [_without_brand(c, brand_at.get(c.start), text) for c in chosen], brands
+
+
+def can_name_product(surface: str) -> bool:
+    """False for what cannot be a product's own name: one character, a bare number, a sentence.
+
+    >>> can_name_product("X"), can_name_product("14"), can_name_product("Find X7"), can_name_product("IMX800")
+    (False, False, True, True)
+    """
+    surface = surface.strip()
+    if len(surface) < 2 or surface.replace(" ", "").replace(".", "").isdigit():
+        return False
+    if surface.lower() in terms.GENERIC_TERMS:
+        return False
+    return not is_sentence(surface.split())
+
+
+def _without_brand(c: Candidate, brand: Candidate | None, text: str) -> Candidate:
+    """A Latin product name glued to its maker's Chinese name ("索尼 IMX800", "谷歌TPU v3") is
+    named without it; the maker stays a company mention and becomes the product's maker.
+    A model number ("小米14", "小米12S Ultra"), a Latin brand ("Oracle Exadata") and a
+    lexicon name keep the brand."""
+    if c.label != "Product" or brand is None or c.source == "lexicon" or not is_han(text[brand.end - 1]):
+        return c  # the lexicon names its products itself; "Oracle Exadata" is one name
+    start = brand.end
+    while start < c.end and text[start] == " ":
+        start += 1
+    if start >= c.end or not text[start].isascii() or not text[start].isalpha() \
+            or not can_name_product(text[start : c.end]):
+        return c  # "小米14", "小米12S Ultra": the brand is part of the name
+    return Candidate(start, c.end, c.label, c.source, c.score, c.key, c.weak, c.maker or brand.key)
+
+
+class Cover:
+    """Intervals, asked whether one of them covers a span: sorted starts and a running
+    maximum of ends, so each question costs one binary search.
+
+    >>> cover = Cover([(0, 3), (10, 20)])
+    >>> cover.covers(1, 3), cover.covers(12, 20), cover.covers(2, 11)
+    (True, True, False)
+    """
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self._starts = [s for s, _ in ordered]
+        self._max_end = list(itertools.accumulate((e for _, e in ordered), max))
+
+    def covers(self, start: int, end: int) -> bool:
+        """True when some interval ``(s, e)`` has ``s <= start`` and ``end <= e``."""
+        i = bisect.bisect_right(self._starts, start)
+        return i > 0 and self._max_end[i - 1] >= end
+
+
+def _holds_shorter(spans: Iterable[tuple[int, int]]):
+    """A test ``(start, end) -> bool``: does one of ``spans`` lie inside it and is shorter?
+
+    Spans are sorted by start with a suffix minimum of ends, so each test is
+    one binary search (plus a look-up for spans that share its start).
+    """
+    ordered = sorted(spans)
+    starts = [s for s, _ in ordered]
+    min_end = list(itertools.accumulate((e for _, e in reversed(ordered)), min))[::-1]
+    first_end: dict[int, int] = {}
+    for s, e in ordered:
+        first_end.setdefault(s, e)  # the shortest span starting at s
+
+    def test(start: int, end: int) -> bool:
+        i = bisect.bisect_right(starts, start)  # spans starting after ``start``
+        if i < len(starts) and min_end[i] <= end:
+            return True
+        return first_end.get(start, end) < end
+
+    return test
 
 
 def _drop_swallowing(cands: list[Candidate], text: str) -> list[Candidate]:
     """Drop guessed company spans that swallow a lexicon name ("华为全", "谷歌云和"), and
     series names taken for companies where the article uses them with a model number ("天玑")."""
-    known = [c for c in cands if c.source == "lexicon"]
-    series = {text[c.start : c.end].rstrip("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz ")
-              for c in cands if c.label == "Product"}
+    swallows_known = _holds_shorter((c.start, c.end) for c in cands if c.source == "lexicon")
+    # a series takes a number ("天玑9300", "麒麟9000S") or is named so by the lexicon ("银河E8"); a
+    # brand glued to a Latin model ("英伟达H100", "索尼 IMX800") stays a company
+    series = {m.group(1) for c in cands if c.label == "Product"
+              and (m := (SERIES_MODEL_RE if c.source != "lexicon" else LEXICON_SERIES_RE).match(text[c.start : c.end]))}
     kept = []
     for c in cands:
         if c.source != "lexicon" and c.label == "Company":
-            if any(k.start >= c.start and k.end <= c.end and k.length < c.length for k in known):
+            if swallows_known(c.start, c.end):
                 continue
             if text[c.start : c.end] in series:
                 continue
@@ -100,45 +183,50 @@ def _dedupe(cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
-def align(doc: Doc, offsets: list[tuple[int, int]]) -> None:
-    """Split tokens so every ``(start, end)`` falls on token boundaries."""
+def align(doc: Doc, offsets: list[tuple[int, int]]) -> Doc:
+    """A Doc whose tokens put every ``(start, end)`` on token boundaries.
+
+    Tokens are split by building the Doc once more from its words, tags, norms
+    and sentence starts (linear); spaCy's in-place ``retokenize().split`` moves
+    the rest of the token array for every split, quadratic on long texts. The
+    Doc is returned unchanged when no token needs splitting.
+    """
+    toks = tokens(doc)
+    starts = [t.idx for t in toks]
     cuts: dict[int, set[int]] = {}
-    starts = {t.idx for t in doc}
-    length = len(doc_text(doc))
     for start, end in offsets:
         for pos in (start, end):
-            if pos in starts or pos >= length:
-                continue
-            token = _token_at(doc, pos)
-            if token is not None and token.idx < pos < token.idx + len(token.text):
-                cuts.setdefault(token.i, set()).add(pos - token.idx)
+            i = bisect.bisect_right(starts, pos) - 1  # the token holding ``pos``
+            if i >= 0 and toks[i].idx < pos < toks[i].idx + len(toks[i].text):
+                cuts.setdefault(i, set()).add(pos - toks[i].idx)
     if not cuts:
-        return
-    with doc.retokenize() as retok:
-        for i, rel_cuts in cuts.items():
-            token = doc[i]
-            bounds = [0, *sorted(rel_cuts), len(token.text)]
-            orths = [token.text[a:b] for a, b in itertools.pairwise(bounds)]
-            retok.split(token, orths, heads=[(token, 0)] * len(orths))
+        return doc
+    words, spaces, tags, norms, sent_starts = [], [], [], [], []
+    for i, t in enumerate(toks):
+        bounds = [0, *sorted(cuts.get(i, ())), len(t.text)]
+        pieces = list(itertools.pairwise(bounds))
+        for n, (a, b) in enumerate(pieces):
+            words.append(t.text[a:b])
+            spaces.append(bool(t.whitespace_) and n == len(pieces) - 1)
+            tags.append(t.tag_)
+            norms.append(t.norm_[a:b] if len(t.norm_) == len(t.text) else t.text[a:b])
+            sent_starts.append(doc[i].is_sent_start if n == 0 else False)
+    new = Doc(doc.vocab, words=words, spaces=spaces, tags=tags, sent_starts=sent_starts,
+              user_data=dict(doc.user_data))
+    new.from_array([NORM], numpy.array([[doc.vocab.strings.add(n)] for n in norms], dtype="uint64"))
+    new._context = doc._context  # what ``nlp.pipe(..., as_tuples=True)`` carries along
+    new.user_data.pop("techkg.tokens", None)
+    new.user_data.pop("techkg.latin_runs", None)
+    return new
 
 
-def _token_at(doc: Doc, pos: int):
-    lo, hi = 0, len(doc) - 1
-    while lo <= hi:
-        mid = (lo + hi) // 2
-        t = doc[mid]
-        if t.idx + len(t.text) <= pos:
-            lo = mid + 1
-        elif t.idx > pos:
-            hi = mid - 1
-        else:
-            return t
-    return None
+def set_entities(doc: Doc, chosen: list[Candidate], brands: list[Candidate]) -> Doc:
+    """Write the chosen spans to ``doc.ents`` (kb_id = lexicon key) and brands to a span group.
 
-
-def set_entities(doc: Doc, chosen: list[Candidate], brands: list[Candidate]) -> None:
-    """Write the chosen spans to ``doc.ents`` (kb_id = lexicon key) and brands to a span group."""
-    align(doc, [(c.start, c.end) for c in chosen + brands])
+    Returns:
+        The Doc carrying them (a new one when tokens had to be split).
+    """
+    doc = align(doc, [(c.start, c.end) for c in chosen + brands])
     ents, brand_spans = [], []
     for c in chosen:
         span = doc.char_span(c.start, c.end, label=LABELS[c.label], kb_id=c.key or "")
@@ -151,3 +239,4 @@ def set_entities(doc: Doc, chosen: list[Candidate], brands: list[Candidate]) -> 
     doc.set_ents(ents, default="outside")
     doc.spans["brands"] = brand_spans
     doc.user_data["techkg.makers"] = {(c.start, c.end): c.maker for c in chosen if c.maker}
+    return doc

@@ -13,7 +13,7 @@ GENERIC_TERMS = frozenset(
     """
     ai gpu cpu npu dpu qpu apu ipu xpu soc asic fpga llm aigc agi api sdk saas paas iaas app apps
     5g 4g 6g 5g-a wifi wi-fi 3d 2d 4k 8k ar vr mr xr iot ev suv mpv ip pc os ui
-    dram nand hbm pcie usb ddr lpddr ssd oled lcd led cmos eda gpt
+    dram nand hbm pcie usb ddr lpddr ssd oled lcd led cmos eda gpt logo cbd lte td-lte td-scdma wcdma cdma gsm
     芯片 大模型 模型 手机 智能手机 平板 电脑 服务器 云 云服务 操作系统 系统 平台 汽车 电动车 新能源汽车
     电池 动力电池 固态电池 处理器 显卡 算力 人工智能 生成式ai 机器人 聊天机器人 数据中心 超级计算机
     软件 硬件 应用 产品 技术 方案 解决方案 引擎 助手 智能助手 ai芯片 ai助手 gpu芯片 超级芯片
@@ -40,6 +40,25 @@ PRODUCT_HEADS = (
     "GPU", "CPU", "Tensor Core GPU", "SoC", "智驾系统", "浏览器", "搜索引擎",
 )
 
+# Category words kept in a code name that has no model number ("Vera CPU", "Rubin GPU"): without
+# them the name is cut short; a model number carries its own identity ("H100 GPU" is H100).
+CODE_NAME_CATEGORIES = frozenset("cpu gpu npu dpu tpu soc superchip".split())
+
+# Words after a product's own name that make it another product (a variant): "Find X7 Ultra",
+# "Qwen 2.5 Max", "Mate 60 Pro". Lower case.
+VARIANT_WORDS = frozenset("pro max ultra plus mini lite turbo nano flash flip fold air se".split())
+
+# Words that extend a model name: "H100 NVL", "Mate 60 Pro", "骁龙8 Gen 3".
+MODEL_SUFFIX_WORDS = VARIANT_WORDS | frozenset(
+    "nvl gen neo x xl s e edge ti super sonnet opus haiku".split()
+)
+
+# English function words: a Latin run holding several of them is a sentence, not a name.
+ENGLISH_FUNCTION_WORDS = frozenset(
+    "a an the is are was were be been it its this that these those we our you your they their "
+    "of for to in on at by with from and or but not as has have had will can do does which who".split()
+)
+
 # Nouns after a name that say it is NOT a product ("Blackwell架构", "4NP工艺").
 NON_PRODUCT_HEADS = ("架构", "工艺", "制程", "技术", "标准", "协议", "指令集", "大会", "峰会", "开发者大会",
                      "发布会", "项目", "计划", "基金", "实验室", "团队", "主题演讲", "演讲", "展会", "品牌")
@@ -63,6 +82,25 @@ COMPANY_FOLLOWERS = (
     "营收", "官方", "团队", "方面", "高管",
 )
 
+# What a company does, when "X公司" names a kind of company rather than one.
+GENERIC_COMPANY_HEADS = (
+    "软件", "芯片", "电商", "投资", "量化投资", "大模型", "科技", "互联网", "汽车", "手机", "通信", "半导体",
+    "AI", "ai", "云", "游戏", "能源", "电池", "新能源", "代工", "咨询", "研究", "初创", "上市", "国有", "外资",
+    "美国", "中国", "日本", "韩国", "欧洲", "本土", "头部", "龙头", "多家", "两家", "三家", "这家", "该",
+    "设计", "IC", "车", "车厂", "新创", "创业", "新势力", "晶圆", "封测", "面板", "家电", "电动车", "造车", "整车", "零部件",
+    "服务器", "存储", "光模块", "显示", "材料", "设备", "传统", "国际", "海外", "大型", "小型", "知名",
+)
+
+# Company names that are also ordinary words, and the words that show the ordinary sense in
+# the same sentence ("今年苹果价格上涨，果农收入增加" is fruit; "智能化浪潮" is a wave).
+COMMON_WORD_CUES = {
+    "苹果": ("果农", "水果", "果园", "果树", "种植", "产区", "丰收", "斤", "香蕉", "梨", "橙", "果品", "果汁",
+             "蔬菜", "农产品", "采摘", "红富士", "吃"),
+    "小米": ("小米粥", "杂粮", "大米", "粮食", "种植", "斤", "小麦", "玉米", "谷子", "农产品", "煮"),
+    "浪潮": ("化浪潮", "的浪潮", "新浪潮", "一波", "浪潮中", "浪潮下", "浪潮之", "时代浪潮", "浪潮席卷", "热潮"),
+    "联想": ("让人联想", "使人联想", "不禁联想", "产生联想", "联想起", "联想到"),
+}
+
 # Modifiers that make "X科技" a field of technology rather than a company name.
 GENERIC_MODIFIERS = frozenset(
     "前沿 先进 新兴 高新 尖端 核心 关键 硬 黑 未来 数字 智能 信息 金融 生物 医疗 绿色 低碳 量子 "
@@ -71,7 +109,7 @@ GENERIC_MODIFIERS = frozenset(
 
 # Suffixes of organisation names that are not companies.
 NON_COMPANY_SUFFIXES = (
-    "大学", "学院", "学校", "中学", "研究院", "研究所", "科学院", "实验室", "部", "局", "委", "委员会",
+    "行业", "产业", "领域", "板块", "赛道", "阵营", "市场", "一代", "大学", "学院", "学校", "中学", "研究院", "研究所", "科学院", "实验室", "部", "局", "委", "委员会",
     "厅", "署", "办", "办公室", "政府", "法院", "检察院", "协会", "学会", "联盟", "联合会", "基金会",
     "大会", "峰会", "论坛", "展", "展会", "博览会", "发布会", "开发者大会", "研讨会", "会议", "组织",
     "议会", "国会", "监管机构", "中心", "所", "板",
@@ -81,28 +119,75 @@ NON_COMPANY_NAMES = frozenset(
     工信部 发改委 国务院 商务部 科技部 财政部 网信办 证监会 银保监会 国资委 市场监管总局 欧盟 联合国 美国商务部
     白宫 国会 世界卫生组织 国际电信联盟 3gpp ieee w3c 中国信通院 信通院 中科院 工业和信息化部
     上交所 深交所 北交所 港交所 联交所 纽交所 纳斯达克 科创板 创业板 主板
+    新一代 下一代 上一代 前代 前一代 首代 旗下 友商 同行 业界 业内 新创 新创车厂 新势力
     """.split()
 )
 
-# Partnership cues. Longer first, so "战略合作" wins over "合作".
+# ---- Relation cues (partnership and release readers, the relation model) -------------------
+# Partnership cues. Longer first, so "战略合作" wins over "合作". Traditional input is folded to
+# Simplified before matching, so "攜手" / "合作夥伴" / "結盟" / "簽署" are covered by these forms.
 PARTNER_TRIGGERS = (
-    "战略合作", "深度合作", "达成合作", "开展合作", "展开合作", "签署合作", "合作协议", "合作伙伴", "合作",
+    "战略合作", "深度合作", "达成合作", "开展合作", "展开合作", "签署合作", "确立合作", "建立合作", "合作协议",
+    "合作关系", "合作伙伴", "合作",
     "携手", "联手", "牵手", "联合开发", "联合推出", "联合发布", "联合打造", "共同开发", "共同打造",
     "共同推出", "共同研发", "结盟", "联姻", "签约", "谅解备忘录", "合作备忘录", "合资", "联合首发",
     "联合宣布", "联合研发", "联合",
 )
+# Words joining the partners ("A与B合作").
+PREPOSITIONS = ("与", "和", "同", "跟")
+# Cues with the partner after them ("A携手B").
+LEAD_PARTNER_TRIGGERS = ("携手", "联手", "牵手", "联合")
+# "与3家厂商合作": partners counted, named in a following list.
+COUNT_NOUN_RE = re.compile(r"(?:\d+|[一二两三四五六七八九十几多数]+)\s*(?:家|个|位)")
+# Adverbs that do not name anyone ("目前已经与……").
+ADVERBS_RE = re.compile(r"目前|已经|正在|曾经|此前|同时|再次|宣布|表示|计划|将|已|还|也|正|曾|则|又|称")
+# "在Amazon Bedrock中上线": hosted on a platform, not released.
+HOSTING_RE = re.compile(r"在[^，。在]{1,30}?(?:中|上|平台)\s*$")
+# Adverbials before a sentence's subject ("此外，", "3月28日晚，").
+SUBJECT_LEAD_RE = re.compile(
+    r"\s*(?:(?:此外|另外|同时|目前|事实上|据悉|据了解|而|但|不过|然而|其中|今天|今日|近日|日前|随后|最终|"
+    r"当天|此前|去年|今年|\d{4}年|\d{1,2}月\d{1,2}日|\d{1,2}月)\s*[,，、]?\s*)*"
+)
 # Release cues.
 RELEASE_TRIGGERS = (
-    "正式发布", "发布了", "发布", "发表了", "发表", "推出了", "推出", "上线了", "上线", "亮相", "发售", "开售",
-    "开卖", "上架", "上市", "首发", "面世", "问世", "开源了", "揭晓", "揭幕",
+    "正式发布", "发布了", "发布", "发表了", "发表", "推出了", "推出", "上线了", "上线", "正式亮相", "亮相",
+    "发售", "开售", "开卖", "上架", "上市", "首发", "面世", "问世", "开源了", "揭晓", "揭幕",
 )
-# Words that cancel or weaken a relation in the same clause.
-NEGATION_CUES = (
-    "否认", "并未", "没有", "未能", "未曾", "尚未", "并非", "不会", "不是", "无意", "拒绝", "终止",
-    "中止", "暂停", "结束", "取消", "传闻", "传言", "据传", "网传", "有消息称", "辟谣", "澄清", "不存在",
-    "传出", "从未", "均未", "报道称", "据报道", "未回应", "否定", "仍未", "未宣布", "未达成", "提议", "洽谈",
-    "磋商", "谈判",
+# Release cues that take the product before them ("小米SU7正式上市", "……由小米推出").
+PRODUCT_SUBJECT_TRIGGERS = ("正式上市", "上市", "开售", "开卖", "发售", "正式亮相", "亮相", "上线", "上架",
+                            "面世", "问世", "首发")
+# Words saying a release event took place without naming the product ("召开发布会", "举行发布会"):
+# the product may be named in the next sentence.
+RELEASE_EVENT_CUES = ("发布会", "发表会", "新品发布", "新品会", "品鉴会", "开发者大会")
+# Words that introduce a product in the sentence after a release event ("新机小米15 Ultra……").
+NEXT_PRODUCT_INTRODUCERS = ("新机", "新品", "新车", "新款", "这款", "该款", "新一代", "全新", "首款", "新车型",
+                            "新模型", "新芯片")
+# "分为A、B和C三款": the variants of what was just released.
+VARIANT_LIST_RE = re.compile(
+    r"(?:分为|分成|共有|提供)(.{2,80}?)(?:[两三四五六七八九十\d]+)(?:款|个版本|个型号|种型号|种版本|个尺寸)")
+
+# Markers the relation model reads by group and position (before / between / after the pair).
+# Negation and denial.
+DENIAL_CUES = (
+    "否认", "并未", "没有", "未能", "未曾", "尚未", "并非", "不会", "不是", "无意", "拒绝", "不存在", "从未",
+    "均未", "未回应", "否定", "仍未", "未宣布", "未达成", "辟谣", "澄清", "不实",
 )
+# A cooperation ended or suspended.
+ENDED_CUES = ("终止", "中止", "暂停", "结束", "取消", "解除", "退出", "分手")
+# Rumour and hearsay.
+RUMOUR_CUES = ("传闻", "传言", "据传", "网传", "有消息称", "传出", "报道称", "据报道", "消息人士", "知情人士")
+# Talks and proposals: not (yet) a cooperation.
+TALKS_CUES = ("提议", "洽谈", "磋商", "谈判", "商谈", "接洽", "会谈")
+# Plans and hopes: "拟与……合作", "有望牵手".
+PLANNED_CUES = ("拟", "有望", "计划", "考虑", "或将", "可能", "寻求", "希望", "意向", "打算", "准备")
+# "拟与X合作", "有望牵手": a cooperation planned or hoped for, not (yet) agreed ...
+PLANNED_PARTNER_RE = re.compile(r"(?:拟|有望|计划|考虑|打算|寻求|希望|或将|或与|有意)\s*(?:与|和|同|跟|携手|联手|牵手|合作|联合|在)")
+# ... unless the sentence reports an act that made it real ("签署谅解备忘录，计划合作开发").
+AGREED_CUES = ("签署", "签订", "签约", "达成", "建立", "确立", "备忘录", "协议")
+# Plans that keep the model from adding a partnership the rules did not read ("拟与……合作").
+MODEL_BLOCKING_PLANS = ("拟", "有望", "计划", "考虑", "或将", "可能", "寻求", "希望", "意向", "打算")
+# Words that cancel or weaken a relation in the same clause (the rule layer's negation set).
+NEGATION_CUES = DENIAL_CUES + ENDED_CUES + RUMOUR_CUES + TALKS_CUES
 # Negations strong enough to cancel a cooperation named anywhere in the sentence.
 SENTENCE_NEGATIONS = ("否认", "辟谣", "从未", "均未", "并未证实", "未证实", "不实")
 # "这次合作", "双方的合作": a cooperation already named, not a new one.
@@ -119,11 +204,36 @@ PLACES = frozenset(
     "中国 美国 日本 韩国 印度 德国 法国 英国 欧洲 欧盟 台湾 香港 澳门 北京 上海 深圳 广州 杭州 加州 "
     "硅谷 亚洲 全球 国内 海外 亚利桑那州 俄罗斯 越南 新加坡 以色列 荷兰".split()
 )
-# Relations that are not partnerships.
+# Relations that are not partnerships, by kind.
+ACQUISITION_CUES = ("收购", "并购", "吞并", "合并", "买下", "控股")
+INVESTMENT_CUES = ("投资", "入股", "注资", "领投", "跟投", "持股", "增持", "减持", "股东", "资本合作", "融资")
+SUPPLY_CUES = ("供货", "供应", "采购", "订单", "下单", "代工", "客户", "供应商", "出货")
+COMPETITION_CUES = ("竞争", "对手", "抗衡", "对标", "相比", "比较", "超过", "超越", "领先", "落后", "击败", "挑战")
+DISPUTE_CUES = ("诉讼", "起诉", "纠纷", "侵权", "索赔", "仲裁", "指控")
 NOT_PARTNER_CUES = (
     "收购", "并购", "投资", "入股", "注资", "领投", "竞争", "对手", "抗衡", "对标", "相比", "比较",
     "超过", "超越", "领先", "供货", "供应", "采购", "订单", "下单", "代工", "诉讼", "起诉", "资本合作",
 )
+# A quantity after a comparison word makes it a measure ("合作超过十年"), not a comparison.
+QUANTITY_AFTER_RE = re.compile(r"\s*(?:\d|[一二两三四五六七八九十百千几数半])")
+# Marker groups the relation model sees (name → cue words).
+RELATION_MARKERS = {
+    "partner": PARTNER_TRIGGERS,
+    "denial": DENIAL_CUES,
+    "ended": ENDED_CUES,
+    "rumour": RUMOUR_CUES,
+    "talks": TALKS_CUES,
+    "planned": PLANNED_CUES,
+    "acquisition": ACQUISITION_CUES,
+    "investment": INVESTMENT_CUES,
+    "supply": SUPPLY_CUES,
+    "competition": COMPETITION_CUES,
+    "dispute": DISPUTE_CUES,
+    "release": RELEASE_TRIGGERS,
+    "future": ("将", "将会", "即将", "未来", "明年"),
+    "past": ("已", "已经", "曾", "此前", "多年", "以来", "超过十年", "数十年"),
+    "both": ("双方", "两家", "二者", "两者"),
+}
 # Words that introduce a list of examples for a preceding count noun ("3家厂商……。包括A、B和C").
 LIST_INTRODUCERS = ("包括", "分别是", "分别为", "其中包括", "即", "如")
 # Conjunctions between list items.

@@ -23,7 +23,7 @@ The package's modules, one job each: ``paths`` (arguments, folders, globs),
 >>> import io
 >>> page = io.StringIO("英伟达发布H100\\n\\n英伟达今天发布了H100。")
 >>> [(a.id, a.title, a.text) for a in read_articles(["-"], stdin=page)]
-[('stdin', '英伟达发布H100', '英伟达今天发布了H100。')]
+[('hbbbb2832b579a760', '英伟达发布H100', '英伟达今天发布了H100。')]
 """
 
 from __future__ import annotations
@@ -35,13 +35,14 @@ from pathlib import Path
 from typing import BinaryIO, TextIO
 
 from techkg.errors import CorpusError
-from techkg.read.articles import article_from_dict
+from techkg.read.articles import article_from_dict, content_id
 from techkg.read.dates import normalize_date
 from techkg.read.encoding import decode_bytes
 from techkg.read.files import HTML_SUFFIXES, JSON_SUFFIXES, SUFFIXES, TEXT_SUFFIXES
 from techkg.read.frontmatter import FRONT_MATTER_KEYS
 from techkg.read.ids import ID_MAX, id_from_url, normalize_url, sanitize_id
 from techkg.read.layout import LEAD_MIN, TITLE_MAX
+from techkg.read.files import _Run
 from techkg.read.paths import _read_target
 from techkg.read.stdin import STDIN
 from techkg.records import Article
@@ -58,6 +59,7 @@ __all__ = [
     "TEXT_SUFFIXES",
     "TITLE_MAX",
     "article_from_dict",
+    "content_id",
     "decode_bytes",
     "id_from_url",
     "normalize_date",
@@ -107,6 +109,6 @@ def read_articles(
         raise CorpusError("--max-bytes", f"must be a positive number of bytes, got {max_bytes!r}")
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
-    seen: set[str] = set()
+    run = _Run()
     for target in paths:
-        yield from _read_target(os.fspath(target), stdin, max_bytes, seen)
+        yield from _read_target(os.fspath(target), stdin, max_bytes, run)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 from collections.abc import Mapping
 
 from techkg.errors import CorpusError
@@ -12,6 +13,8 @@ from techkg.read.ids import id_from_url, sanitize_id
 from techkg.read.layout import _strip_blank_lines
 from techkg.read.messages import _json_type
 from techkg.records import Article
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # JSON pairs valid escapes: any left is lone
 
 # The package's logger: records keep the name they had before read.py became a package.
 log = logging.getLogger("techkg.read")
@@ -37,12 +40,16 @@ def article_from_dict(d: Mapping, *, source: str) -> Article:
     >>> (a.id, a.date)
     ('h4252c40e2ed64cd6', '2023-03-21')
     """
-    text = d.get("text") if isinstance(d, Mapping) else None
-    fallback = "h"
-    if isinstance(text, str):
-        body = _strip_blank_lines(text).encode("utf-8", "surrogatepass")
-        fallback += hashlib.sha1(body).hexdigest()[:16]
-    return _article_from_mapping(d, source=source, line=None, path=source, fallback_id=fallback)
+    return _article_from_mapping(d, source=source, line=None, path=source, fallback_id=None)
+
+
+def content_id(text: str) -> str:
+    """``h`` + the first 16 hex digits of the SHA-1 of an article's text: the id of input with no name.
+
+    >>> content_id("華為發佈鴻蒙系統") == content_id("華為發佈鴻蒙系統") != content_id("华为")
+    True
+    """
+    return "h" + hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 def _article_from_mapping(
@@ -51,7 +58,7 @@ def _article_from_mapping(
     source: str,
     line: int | None,
     path: str,
-    fallback_id: str,
+    fallback_id: str | None,
     label: str = "",
 ) -> Article:
     """Validate a JSON object and build the article (raises located CorpusErrors)."""
@@ -72,6 +79,16 @@ def _article_from_mapping(
     text = d["text"]
     if not isinstance(text, str):
         raise CorpusError(source, f'{label}"text" must be a string, got {_json_type(text)}', line)
+    for key in ("text", "title", "date", "url", "source", "id"):
+        value = d.get(key)
+        bad = _LONE_SURROGATE.search(value) if isinstance(value, str) else None
+        if bad:
+            raise CorpusError(
+                source,
+                f'{label}"{key}" holds a lone surrogate escape (\\u{ord(bad.group()):04x}, character '
+                f"{bad.start() + 1}), which is no character; fix the escape or delete it",
+                line,
+            )
     body = _strip_blank_lines(text)
     if not body:
         raise CorpusError(source, f'{label}"text" is empty; put the article body in it', line)
@@ -105,9 +122,14 @@ def _make_article(
     source: str,
     path: str,
     line: int | None,
-    fallback_id: str,
+    fallback_id: str | None,
 ) -> Article:
-    """Common tail of every format: id, date and URL rules."""
+    """Common tail of every format: id, date and URL rules.
+
+    ``fallback_id`` is the id when the article has neither an id nor a URL;
+    None means the input has no name (stdin, the web API): the id is then
+    :func:`content_id` of the text, so distinct texts stay distinct.
+    """
     url = (fields.get("url") or "").strip() or None
     raw_date = fields.get("date")
     when = normalize_date(raw_date)
@@ -124,6 +146,8 @@ def _make_article(
         article_id = sanitize_id(explicit)
     elif url:
         article_id = id_from_url(url)
+    elif fallback_id is None:
+        article_id = content_id(text)
     else:
         article_id = sanitize_id(fallback_id)
     return Article(
@@ -138,9 +162,9 @@ def _make_article(
 
 
 def _whole_file_article(
-    text: str, title: str, fields: Mapping[str, str | None], source: str, stem: str
+    text: str, title: str, fields: Mapping[str, str | None], source: str, stem: str | None
 ) -> Article:
-    """An article that is a whole file or stdin: no line, the file stem as the fallback id."""
+    """An article that is a whole file or stdin: no line; ``stem`` is the fallback id (None: stdin)."""
     return _make_article(
         text=text,
         title=title,

@@ -13,7 +13,7 @@ from techkg.records import Article
 
 
 def _parse_document(
-    data: bytes, kind: str, source: str, stem: str, *, markdown: bool
+    data: bytes, kind: str, source: str, stem: str | None, *, markdown: bool
 ) -> Iterator[Article | CorpusError]:
     """Decode and parse one file or stdin holding text, HTML or JSON."""
     try:

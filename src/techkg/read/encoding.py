@@ -59,6 +59,8 @@ def decode_bytes(data: bytes, source: str, *, hint: str | None = None) -> str:
         return data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError:
         pass
+    if _damaged_utf8(data):
+        raise CorpusError(source, _undecodable(data))
     if hint:
         try:
             return data.decode(hint).removeprefix("\ufeff")
@@ -66,13 +68,56 @@ def decode_bytes(data: bytes, source: str, *, hint: str | None = None) -> str:
             pass
     guess = _guess_encoding(data)
     if guess is None:
-        raise CorpusError(
-            source,
-            f"looks binary (not valid UTF-8, GB18030 or Big5 text); {_READS} files, "
-            "re-save it as UTF-8",
-        )
+        raise CorpusError(source, _undecodable(data))
     log.debug("%s: decoded as %s", source, guess[0])
     return guess[1].removeprefix("\ufeff")
+
+
+_MOSTLY_UTF8 = 0.01
+"""Share of bad bytes under which a file is taken as UTF-8 with a few broken bytes."""
+
+_UTF8_EVIDENCE = 4
+"""Valid non-ASCII UTF-8 characters needed per bad byte to call the bytes damaged UTF-8."""
+
+
+def _damaged_utf8(data: bytes) -> bool:
+    r"""True for UTF-8 text with a few broken bytes: reading it as GB18030 or Big5 would garble it.
+
+    Legacy Chinese bytes almost never form valid multi-byte UTF-8, so many valid
+    non-ASCII characters around a few bad bytes mean UTF-8 with damage.
+
+    >>> _damaged_utf8("英伟达与台积电合作".encode() + b"\xff"), _damaged_utf8("英伟达与台积电".encode("gbk"))
+    (True, False)
+    """
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    if not bad or bad > max(1, len(text) * _MOSTLY_UTF8):
+        return False
+    valid = sum(1 for ch in text if ch >= "\x80" and ch != "\ufffd")
+    return valid >= _UTF8_EVIDENCE * bad
+
+
+def _undecodable(data: bytes, *, one_line: bool = False) -> str:
+    r"""The message for bytes no encoding reads: where UTF-8 breaks, when it is UTF-8 but for a few bytes.
+
+    >>> _undecodable("英伟达\n台积电".encode() + b"\xff")
+    'not valid UTF-8: byte 0xff at offset 19 (line 2); fix or delete that byte, or re-save the file as UTF-8'
+    """
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    if bad and bad <= max(1, len(text) * _MOSTLY_UTF8):
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            at = exc.start
+            line = data.count(b"\n", 0, at) + 1
+            where = f"byte {at + 1} of the line" if one_line else f"offset {at} (line {line})"
+            more = f" and {bad - 1} more" if bad > 1 else ""
+            return (
+                f"not valid UTF-8: byte 0x{data[at]:02x} at {where}{more}; "
+                "fix or delete that byte, or re-save the file as UTF-8"
+            )
+    return f"looks binary (not valid UTF-8, GB18030 or Big5 text); {_READS} files, re-save it as UTF-8"
 
 
 def _guess_encoding(data: bytes) -> tuple[str, str] | None:

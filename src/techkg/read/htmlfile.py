@@ -8,7 +8,7 @@ from techkg.read.layout import _first_line, _strip_blank_lines
 from techkg.records import Article
 
 
-def _html_article(html: str, source: str, stem: str) -> Article:
+def _html_article(html: str, source: str, stem: str | None) -> Article:
     """An HTML page: main text and metadata extracted with trafilatura."""
     import trafilatura  # heavy: only when an HTML file is read
 
@@ -21,7 +21,7 @@ def _html_article(html: str, source: str, stem: str) -> Article:
             source, f"could not parse the HTML ({exc}); save the article as .txt"
         ) from exc
     body = _strip_blank_lines(getattr(doc, "text", None) or "")
-    if not body:
+    if not body or _only_links(body, html):
         raise CorpusError(
             source,
             "no article text found in the HTML; check that the page holds the article body "
@@ -34,3 +34,20 @@ def _html_article(html: str, source: str, stem: str) -> Article:
             body = rest  # trafilatura repeats the <h1> headline at the top
     fields = {"date": doc.date, "url": doc.url, "source": doc.sitename}
     return _whole_file_article(body, title, fields, source, stem)
+
+
+def _only_links(body: str, html: str) -> bool:
+    """True when every line of the extracted text is the label of a link on the page.
+
+    Such text is navigation ("首页", "Home", "返回首頁"), not an article: a
+    page whose main text trafilatura could not find falls back to it.
+    """
+    import lxml.html
+
+    try:
+        root = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return False
+    labels = {" ".join(a.text_content().split()) for a in root.iter("a")}
+    lines = [" ".join(line.split()) for line in body.splitlines() if line.strip()]
+    return all(line in labels for line in lines)

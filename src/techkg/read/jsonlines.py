@@ -10,16 +10,20 @@ from typing import BinaryIO
 
 from techkg.errors import CorpusError
 from techkg.read.articles import _article_from_mapping
-from techkg.read.encoding import _BOMS, _guess_encoding
+from techkg.read.encoding import _BOMS, _damaged_utf8, _guess_encoding, _undecodable
 from techkg.read.messages import _READS, _too_large
 from techkg.read.streams import _SNIFF_BYTES, _Chain
 from techkg.records import Article
 
 
 def _read_jsonl(
-    stream: BinaryIO, source: str, stem: str, max_bytes: int
+    stream: BinaryIO, source: str, stem: str | None, max_bytes: int
 ) -> Iterator[Article | CorpusError]:
-    """Stream a JSONL file line by line; each bad line is its own error."""
+    """Stream a JSONL file line by line; each bad line is its own error.
+
+    A line without id or URL gets the id ``{stem}-{line}``, or (``stem`` None:
+    stdin) the content id of its text.
+    """
     head = stream.peek(4)[:4] if hasattr(stream, "peek") else b""
     for bom, encoding in _BOMS:
         if encoding != "utf-8-sig" and head.startswith(bom):
@@ -60,7 +64,7 @@ def _read_jsonl(
                 source=source,
                 line=lineno,
                 path=f"{source}:{lineno}",
-                fallback_id=f"{stem}-{lineno}",
+                fallback_id=None if stem is None else f"{stem}-{lineno}",
             )
         except json.JSONDecodeError as exc:
             yield CorpusError(
@@ -112,6 +116,8 @@ class _LineDecoder:
             return raw.decode("utf-8")
         except UnicodeDecodeError:
             pass
+        if _damaged_utf8(raw):
+            raise CorpusError(self.source, _undecodable(raw, one_line=True), lineno)
         if self.encoding is not None:
             try:
                 return raw.decode(self.encoding)
@@ -119,10 +125,6 @@ class _LineDecoder:
                 pass
         guess = _guess_encoding(raw)
         if guess is None:
-            raise CorpusError(
-                self.source,
-                "line is not valid UTF-8 (nor GB18030 or Big5) text; re-save the file as UTF-8",
-                lineno,
-            )
+            raise CorpusError(self.source, _undecodable(raw, one_line=True), lineno)
         self.encoding = guess[0]
         return guess[1]

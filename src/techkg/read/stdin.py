@@ -21,7 +21,11 @@ STDIN = "<stdin>"
 def _read_stdin(
     stream: TextIO | BinaryIO | None, max_bytes: int
 ) -> Iterator[Article | CorpusError]:
-    """``-``: JSONL if the first non-blank character is ``{``, HTML if ``<``, else text."""
+    """``-``: JSONL if the first non-blank character is ``{``, HTML if ``<``, else text.
+
+    Stdin has no name, so an article without id or URL gets the content id of
+    its text: two different texts piped in stay two articles.
+    """
     if stream is None:
         stream = getattr(sys.stdin, "buffer", sys.stdin)
     first = stream.read(_SNIFF_BYTES)
@@ -29,13 +33,13 @@ def _read_stdin(
     binary = io.BufferedReader(_Chain(head, stream))
     kind = _sniff(head)
     if kind == "jsonl":
-        yield from _read_jsonl(binary, STDIN, "stdin", max_bytes)
+        yield from _read_jsonl(binary, STDIN, None, max_bytes)
         return
     data = binary.read(max_bytes + 1)
     if len(data) > max_bytes:
         yield CorpusError(STDIN, _too_large("input", None, max_bytes))
         return
-    yield from _parse_document(data, kind, STDIN, "stdin", markdown=False)
+    yield from _parse_document(data, kind, STDIN, None, markdown=False)
 
 
 def _sniff(head: bytes) -> str:

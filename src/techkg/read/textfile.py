@@ -9,7 +9,7 @@ from techkg.read.layout import _first_line, _strip_blank_lines, _take_title
 from techkg.records import Article
 
 
-def _text_article(text: str, source: str, stem: str, *, markdown: bool) -> Article:
+def _text_article(text: str, source: str, stem: str | None, *, markdown: bool) -> Article:
     """A ``.txt``/``.md`` file: front matter, title line, body."""
     meta, offset = _split_front_matter(text, source)
     body = _strip_blank_lines(text[offset:])

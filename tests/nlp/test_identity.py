@@ -1,0 +1,276 @@
+"""Entity boundaries, identity and canonical labels (issue 7, classes 3, 5, 6, 7 and 8).
+
+Each table lists sentences of our own, Simplified and Traditional, with
+full-width and mixed script, and what a reader would list: which entities,
+under which key and label, and what must not be found.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from techkg.nlp.link import maker_scoped_key, product_rekeys
+from techkg.nlp import terms
+from techkg.nlp.candidates import common_word_reading, is_non_company, is_sentence
+from techkg.nlp.lexicon import builtin_path
+from techkg.nlp.resolve import Cover, _holds_shorter, can_name_product
+from techkg.records import Article
+
+# --- tables ------------------------------------------------------------------------------------
+
+# (text, {(type, key): label}) — every listed entity is found with that key and label.
+IDENTITY_CASES = [
+    # the same product under several labels: one entity, one label
+    ("英伟达H100供不应求，NVIDIA H100价格上涨，H100成为抢手货。", {("Product", "nvidia-h100"): "NVIDIA H100"}),
+    ("輝達H200開始出貨，H200的記憶體更大。", {("Product", "nvidia-h200"): "NVIDIA H200"}),
+    # variants are different products
+    ("xAI发布Grok 3后，又推出了Grok 4。",
+     {("Product", "xai-grok-3"): "Grok 3", ("Product", "xai-grok-4"): "Grok 4"}),
+    ("ｘＡＩ發布Ｇｒｏｋ　３，隨後推出Ｇｒｏｋ　４。",
+     {("Product", "xai-grok-3"): "Grok 3", ("Product", "xai-grok-4"): "Grok 4"}),
+    ("OPPO发布Find X7和Find X7 Ultra两款手机。",
+     {("Product", "oppo-find-x7"): "OPPO Find X7", ("Product", "oppo-find-x7-ultra"): "OPPO Find X7 Ultra"}),
+    ("OPPO發表Find X8與Find X8 Pro兩款旗艦機。",
+     {("Product", "oppo-find-x8"): "OPPO Find X8", ("Product", "oppo-find-x8-pro"): "OPPO Find X8 Pro"}),
+    ("阿里云发布Qwen2.5，之后又推出Qwen2.5-Max。",
+     {("Product", "alibaba-qwen2-5"): "Qwen2.5", ("Product", "alibaba-qwen2-5-max"): "Qwen2.5-Max"}),
+    ("小米發布小米15，小米15 Pro隨後開賣。",
+     {("Product", "xiaomi-15"): "Xiaomi 15", ("Product", "xiaomi-15-pro"): "Xiaomi 15 Pro"}),
+    ("三星发布Galaxy S25和Galaxy S25 Ultra。",
+     {("Product", "samsung-galaxy-s25"): "Galaxy S25", ("Product", "samsung-galaxy-s25-ultra"): "Galaxy S25 Ultra"}),
+    ("吉利发布银河E8，随后推出银河L7。",
+     {("Product", "geely-galaxy-e8"): "Geely Galaxy E8", ("Product", "geely-galaxy-l7"): "Geely Galaxy L7"}),
+    # a bare model number is keyed within its maker
+    ("DeepSeek发布DeepSeek-V3模型。vivo推出自研V3影像芯片。",
+     {("Product", "deepseek-v3"): "DeepSeek-V3", ("Product", "vivo-v3"): "V3"}),
+    # a Latin product name glued to its maker's Chinese name is named without it
+    ("小米14搭载索尼 IMX800传感器，索尼将继续供货。",
+     {("Product", "imx800"): "IMX800", ("Company", "sony"): "Sony"}),
+    ("索尼发布全新IMX900传感器。", {("Product", "imx900"): "IMX900", ("Company", "sony"): "Sony"}),
+    ("传感器来自索尼 IMX989", {("Product", "imx989"): "IMX989", ("Company", "sony"): "Sony"}),  # at the very end
+    ("華碩ROG Ally X正式開賣。", {("Product", "rogallyx"): "ROG Ally X", ("Company", "asus"): "ASUS"}),
+    # a code name keeps its category word; a lexicon name extends over its own name words
+    ("輝達在GTC上展示Vera CPU與Rubin GPU。", {("Product", "vera"): "Vera CPU"}),
+    ("整合将随iOS 18和macOS Sequoia推出。", {("Product", "macossequoia"): "macOS Sequoia"}),
+    ("華碩推出ROG Xbox Ally掌機。定位較高的ROG Xbox Ally X搭載新處理器。",
+     {("Product", "rogxboxally"): "ROG Xbox Ally", ("Product", "rogxboxallyx"): "ROG Xbox Ally X"}),
+]
+
+# (text, key, mentions) — a short form later in the article is the product it abbreviates
+SHORT_FORM_CASES = [
+    ("百度发布文心大模型X1，X1在推理任务上表现出色。", "baidu-ernie-x1", ["文心大模型X1", "X1"]),
+    ("乐道L60正式上市，L60起售价20.69万元。", "nio-onvo-l60", ["乐道L60", "L60"]),
+    ("樂道L60正式上市，L60起售價20.69萬元。", "nio-onvo-l60", ["樂道L60", "L60"]),
+    ("英伟达H100供不应求，NVIDIA H100价格上涨，H100成为抢手货。", "nvidia-h100", ["H100", "NVIDIA H100", "H100"]),
+]
+
+# (text, {(type, key)}) — well-known companies named inside or before a product name are companies
+COMPANY_CASES = [
+    ("百度文心一言用户数突破3亿。", {("Company", "baidu"), ("Product", "baidu-ernie-bot")}),
+    ("阿里巴巴通義千問發布新版本。", {("Company", "alibaba"), ("Product", "alibaba-qwen")}),
+    ("华为Mate 60 Pro销量火爆。", {("Company", "huawei"), ("Product", "huawei-mate-60-pro")}),
+    ("字节跳动豆包大模型日活超过1亿。", {("Company", "bytedance"), ("Product", "bytedance-doubao")}),
+    ("谷歌TPU v5p已向云客户开放。", {("Company", "google"), ("Product", "google-tpu-v5p")}),
+    ("理想发布L9 Pro。", {("Company", "li-auto")}),
+    ("地平线发布征程6芯片，长安与华为合作开发新车。", {("Company", "horizon-robotics"), ("Company", "changan")}),
+    ("苹果发布iPhone 16。", {("Company", "apple"), ("Product", "apple-iphone-16")}),
+    ("联想发布新款ThinkPad。", {("Company", "lenovo")}),
+]
+
+# (text, surfaces that must not be an entity of the given type)
+NOT_ENTITY_CASES = [
+    ("联想到过去十年的发展，行业人士感慨万千。", "Company", {"联想"}),
+    ("聯想到2030年的規劃，公司將持續投入。", "Company", {"聯想"}),
+    ("今年苹果价格上涨，果农收入增加。", "Company", {"苹果"}),
+    ("今年蘋果價格上漲，果農收入增加。", "Company", {"蘋果"}),
+    ("冬天喝小米粥养胃，小米的营养价值很高，种植面积扩大。", "Company", {"小米"}),
+    ("汽车行业迎来新一代智能化浪潮。", "Company", {"汽车行业", "新一代", "浪潮"}),
+    ("多家新創車廠推出新一代車型。", "Company", {"新創車廠", "新創車", "新一代"}),
+    ("IC設計大廠聯詠與晶圓代工廠力積電合作。", "Company", {"IC設計大廠", "IC設計"}),
+    ("据报道，该公司 will launch the new model next year 以应对竞争。", "Company",
+     {"will launch the new model next year"}),
+    ("我们认为 This is the best phone we have ever made 是苹果的宣传语。", "Product",
+     {"This is the best phone we have ever made"}),
+    ("X平台的用户增长放缓，X的广告收入下降。", "Product", {"X"}),
+    ("吉利发布银河E8，随后推出银河L7。", "Company", {"银河"}),  # a series, not a company
+    ("站在新的地平线上，我们充满希望。", "Company", {"地平线"}),  # weak names need a company cue
+    ("祝大家新年吉利，万事如意。", "Company", {"吉利"}),
+]
+
+
+# --- the pipeline on the tables ----------------------------------------------------------------
+
+
+def _entities(extractor, text):
+    return extractor.extract(Article(id="t", text=text)).entities
+
+
+@pytest.mark.parametrize(("text", "expected"), IDENTITY_CASES)
+def test_identity_keys_and_labels(extractor, text, expected):
+    found = {(e.type, e.key): e for e in _entities(extractor, text)}
+    for (etype, key), label in expected.items():
+        assert (etype, key) in found, f"{key} not found in {sorted(found)}"
+        assert found[(etype, key)].label == label
+
+
+@pytest.mark.parametrize(("text", "key", "mentions"), SHORT_FORM_CASES)
+def test_short_forms_join_their_product(extractor, text, key, mentions):
+    found = {e.key: e for e in _entities(extractor, text)}
+    assert [m.text for m in found[key].mentions] == mentions
+
+
+@pytest.mark.parametrize(("surfaces", "makers", "expected"), [
+    ({"deepseek-v3": ["DeepSeek-V3"], "v3": ["V3"]}, {}, {"v3": "deepseek-v3"}),
+    ({"deepseek-v3": ["DeepSeek-V3"], "v3": ["V3"]}, {"deepseek-v3": "deepseek", "v3": "vivo"}, {"v3": "vivo-v3"}),
+    ({"claude3opus": ["Claude 3 Opus"], "opus": ["Opus"]}, {}, {"opus": "claude3opus"}),
+    ({"findx7": ["Find X7"], "findx7ultra": ["Find X7 Ultra"], "ultra": ["Ultra"]}, {}, {}),
+    ({"gemini1.5pro": ["Gemini 1.5 Pro"], "gemini1.0pro": ["Gemini 1.0 Pro"], "pro": ["Pro"]}, {}, {}),
+    ({"a-x1": ["Alpha X1"], "b-x1": ["Beta X1"], "x1": ["X1"]}, {}, {}),  # two owners: no guess
+])
+def test_product_rekeys(surfaces, makers, expected):
+    assert product_rekeys(surfaces, makers, {k for k in surfaces if "-" in k}) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), COMPANY_CASES)
+def test_brands_are_companies(extractor, text, expected):
+    assert expected <= {(e.type, e.key) for e in _entities(extractor, text)}
+
+
+@pytest.mark.parametrize(("text", "etype", "surfaces"), NOT_ENTITY_CASES)
+def test_not_entities(extractor, text, etype, surfaces):
+    found = {m.text for e in _entities(extractor, text) if e.type == etype for m in e.mentions}
+    assert not found & surfaces
+
+
+def test_one_product_one_label_in_every_mention_order(extractor):
+    text = "H100供不应求。英伟达H100价格上涨。NVIDIA H100仍是主力。"
+    products = [e for e in _entities(extractor, text) if e.type == "Product"]
+    assert [(e.key, e.label, e.maker) for e in products] == [("nvidia-h100", "NVIDIA H100", "nvidia")]
+
+
+def test_labels_are_never_lower_case_keys(extractor, corpus_dir):
+    text = (corpus_dir / "c04_huawei_ascend910.md").read_text(encoding="utf-8")
+    for e in extractor.extract(Article(id="c04", text=text)).entities:
+        assert e.label != e.key or not e.key.islower() or not e.key.isascii(), e
+
+
+def test_placeholder_maker_takes_its_lexicon_label():
+    """A maker the article does not name (H100's NVIDIA) is labelled NVIDIA, not nvidia."""
+    from rdflib import RDFS
+
+    from techkg.graph import article_triples
+    from techkg.records import Entity, Extraction, Mention
+    from techkg.vocab import Ids
+
+    product = Entity("nvidia-h100", "Product", "NVIDIA H100", (Mention("H100", 0, 4),), maker="nvidia")
+    triples = article_triples(Extraction(Article(id="a", text="H100供不应求"), (product,), ()))
+    labels = {str(o) for s, p, o in triples if s == Ids().company("nvidia") and p == RDFS.label}
+    assert labels == {"NVIDIA"}
+
+
+def test_without_lexicon_the_maker_prefix_still_gives_one_product():
+    from techkg.extract import Extractor
+
+    ex = Extractor(lexicon=False, use_model=False)
+    text = "英伟达H100供不应求，H100成为抢手货。索尼 IMX800传感器也缺货。"
+    entities = ex.extract(Article(id="t", text=text)).entities
+    products = {e.key: e for e in entities if e.type == "Product"}
+    assert {e.key for e in entities if e.type == "Company"} >= {"英伟达", "索尼"}
+    assert products["英伟达-h100"].label == "H100"  # a bare model number, keyed within its maker
+    assert [m.text for m in products["英伟达-h100"].mentions] == ["H100", "H100"]
+    assert (products["imx800"].label, products["imx800"].maker) == ("IMX800", "索尼")
+
+
+# --- the rules one by one ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("key", "maker", "expected"), [
+    ("v3", "vivo", "vivo-v3"), ("v3", "deepseek", "deepseek-v3"), ("v3", None, "v3"),
+    ("x1", "baidu", "baidu-x1"), ("l60", "onvo", "onvo-l60"), ("vivo-v3", "vivo", "vivo-v3"),
+    ("dgxquantum", "nvidia", "dgxquantum"), ("文心一言", "baidu", "文心一言"),
+])
+def test_bare_model_numbers_are_keyed_within_their_maker(key, maker, expected):
+    assert maker_scoped_key(key, maker) == expected
+
+
+@pytest.mark.parametrize(("surface", "ok"), [
+    ("X", False), ("14", False), ("2.5", False), ("GPU", False), ("芯片", False), ("It is not for you", False),
+    ("Find X7", True), ("V3", True), ("IMX800", True), ("文心一言", True), ("Apple Intelligence", True),
+])
+def test_what_can_name_a_product(surface, ok):
+    assert can_name_product(surface) is ok
+
+
+@pytest.mark.parametrize(("words", "sentence"), [
+    ("This is the best phone we have ever made", True), ("will launch the new model next year", True),
+    ("Apple Intelligence", False), ("Microsoft 365 Copilot", False), ("Claude 3 Opus", False),
+    ("Grace Hopper Superchip", False), ("Oracle Cloud Infrastructure", False),
+])
+def test_sentences_are_not_names(words, sentence):
+    assert is_sentence(words.split()) is sentence
+
+
+@pytest.mark.parametrize(("name", "non_company"), [
+    ("新创车厂", True), ("新创车", True), ("IC设计大厂", True), ("IC设计", True), ("汽车行业", True),
+    ("新一代", True), ("前代", True), ("半导体产业", True), ("台积电", False), ("华为云", False), ("蔚来", False),
+])
+def test_descriptors_are_not_companies(name, non_company):
+    assert is_non_company(name) is non_company
+
+
+@pytest.mark.parametrize(("text", "name", "ordinary"), [
+    ("今年苹果价格上涨，果农收入增加。", "苹果", True),
+    ("苹果价格上涨后，iPhone 16销量仍然强劲。", "苹果", False),
+    ("苹果公司股价上涨。", "苹果", False),
+    ("冬天喝小米粥养胃。", "小米", True),
+    ("小米宣布SU7交付量突破10万台。", "小米", False),
+    ("在人工智能浪潮中，浪潮信息发布新服务器。", "浪潮", True),
+    ("浪潮与英伟达合作。", "浪潮", False),
+])
+def test_ordinary_word_readings(text, name, ordinary):
+    start = text.index(name)
+    assert common_word_reading(text, start, start + len(name)) is ordinary
+
+
+def test_cover_and_shorter_inside_match_brute_force():
+    import random
+
+    rng = random.Random(7)
+    spans = [(s, s + rng.randint(1, 9)) for s in (rng.randint(0, 60) for _ in range(40))]
+    cover, inside = Cover(spans), _holds_shorter(spans)
+    for start in range(0, 70):
+        for end in range(start + 1, start + 12):
+            assert cover.covers(start, end) == any(s <= start and end <= e for s, e in spans)
+            assert inside(start, end) == any(
+                s >= start and e <= end and e - s < end - start for s, e in spans)
+
+
+# --- the lexicon -------------------------------------------------------------------------------
+
+
+def _words(name: str) -> set[str]:
+    name = re.sub(r"(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])|(?<=[^\x00-\x7f])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?=[^\x00-\x7f])",
+                  " ", name)
+    return {w for w in re.split(r"[\s\-_.:]+", name.lower()) if w}
+
+
+def test_lexicon_variants_are_their_own_entries():
+    """No product alias adds a variant word (Pro, Ultra, Max, ...) its entry's own names lack,
+    and no Latin alias drops one its label has ("Gemini 2.5" is not "Gemini 2.5 Pro")."""
+    offenders = []
+    for line in builtin_path().read_text(encoding="utf-8").splitlines():
+        entry = json.loads(line)
+        if entry.get("type") != "Product":
+            continue
+        own = _words(entry["label"]).union(*(_words(v) for v in entry.get("labels", {}).values()))
+        for alias in entry.get("aliases", []) + entry.get("weak_aliases", []):
+            extra = (_words(alias) - own) & terms.VARIANT_WORDS
+            if extra:
+                offenders.append((entry["key"], alias, sorted(extra)))
+            missing = (_words(entry["label"]) - _words(alias)) & terms.VARIANT_WORDS
+            if missing and alias.isascii() and alias in entry.get("aliases", []):
+                offenders.append((entry["key"], alias, sorted(missing)))
+    assert not offenders

@@ -1,0 +1,164 @@
+"""Table-driven tests of relation reading: sentence → expected relations.
+
+One table per rule class, Simplified and Traditional, with hard negatives.
+The sentences are written for these tests (not taken from ``corpus/``).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from techkg.nlp import relations as rel
+from techkg.nlp.relation_model import Pair, PartnershipModel, pair_features
+from techkg.records import Article
+
+# Failure class 1: partnerships worded differently from the first cue lists.
+PARTNERSHIPS = [
+    ("台积电与苹果合作超过十年，双方关系十分稳固。", {("apple", "tsmc")}),
+    ("华为与中国移动宣布，双方将在5G-A领域开展合作。", {("china-mobile", "huawei")}),
+    ("联想、英特尔签署战略合作协议，共同推动AI PC普及。", {("intel", "lenovo")}),
+    ("腾讯与蔚来达成合作，共建自动驾驶云平台。", {("nio", "tencent")}),
+    ("百度与比亚迪确立合作关系，将共同打造智能座舱。", {("baidu", "byd")}),
+    ("三星携手谷歌推出新一代XR头显。", {("google", "samsung")}),
+    ("宁德时代牵手特斯拉，为其提供电池技术授权。", {("catl", "tesla")}),
+    ("台積電與蘋果合作超過十年。", {("apple", "tsmc")}),
+    ("鴻海攜手輝達打造AI工廠。", {("foxconn", "nvidia")}),
+    ("聯發科與輝達簽署合作協議。", {("mediatek", "nvidia")}),
+    ("華碩與微軟結盟，共同推出掌機。", {("asus", "microsoft")}),
+    ("宏碁成為英特爾的合作夥伴。", {("acer", "intel")}),
+]
+
+# Hard negatives: denial, rumour, plans, competition, supply, investment, acquisition, back-reference.
+NOT_PARTNERSHIPS = [
+    "苹果否认与谷歌就Gemini达成合作。",
+    "市场传闻小米将与长城汽车合作造车。",
+    "英特尔拟与台积电合作开发先进封装。",
+    "三星和苹果有望在折叠屏领域展开合作。",
+    "比亚迪与特斯拉在电动车市场展开激烈竞争。",
+    "宁德时代与宝马签订电池供货协议。",
+    "腾讯投资蔚来，成为其第二大股东。",
+    "阿里巴巴宣布收购合作多年的饿了么。",
+    "这次合作让英伟达和联想都受益。",
+    "鴻海否認與日產合作。",
+    "傳聞蘋果將與百度合作開發AI功能。",
+    "英特爾計劃與三星合作開發新製程。",
+    "比亞迪與特斯拉在歐洲市場競爭激烈，雙方並未合作。",
+]
+
+# Members of one partner list cooperate with the subject, not with each other.
+LIST_PARTNERS = [
+    ("谷歌与宏碁、华硕和联想合作开发新款笔电。", {("acer", "google"), ("asus", "google"), ("google", "lenovo")}),
+    ("蔚來陸續與長安汽車、奇瑞達成換電合作。", {("changan", "nio"), ("chery", "nio")}),
+]
+
+# Failure class 2: releases worded differently, product before company, across two sentences.
+RELEASES = [
+    ("小米SU7今天在北京正式亮相。", {("xiaomi", "xiaomi-su7")}),
+    ("华为Mate 70系列今日开售。", {("huawei", "huawei-mate-70")}),
+    ("这款名为Gemini的大模型由谷歌推出。", {("google", "google-gemini")}),
+    ("小米今天召开发布会。新机小米15 Ultra搭载徕卡影像系统。", {("xiaomi", "xiaomi-15-ultra")}),
+    ("Anthropic发布了新一代模型家族，按能力分为Claude 3 Haiku、Claude 3 Sonnet和Claude 3 Opus三款。",
+     {("anthropic", "anthropic-claude-3-haiku"), ("anthropic", "anthropic-claude-3-sonnet"),
+      ("anthropic", "anthropic-claude-3-opus")}),
+    ("小米SU7今日在北京正式亮相。", {("xiaomi", "xiaomi-su7")}),
+    ("小米今天召開發表會。新機小米15 Ultra搭載徠卡影像。", {("xiaomi", "xiaomi-15-ultra")}),
+    ("天璣9400由聯發科推出。", {("mediatek", "mediatek-dimensity-9400")}),
+]
+
+NOT_RELEASES = [
+    "小米今天发布了第三季度财报。小米SU7的交付量继续增长。",
+    "华为否认将推出Mate 70 Pro+。",
+    "苹果发布会结束后，分析师认为iPhone 16的销量可能下滑。",
+]
+
+
+def _relations(extractor, text: str, rtype: str) -> set[tuple[str, str]]:
+    result = extractor.extract(Article(id="t", text=text))
+    return {(r.source, r.target) for r in result.relations if r.type == rtype}
+
+
+@pytest.mark.parametrize(("text", "pairs"), PARTNERSHIPS + LIST_PARTNERS)
+def test_partnerships(extractor, text, pairs):
+    assert _relations(extractor, text, "partnership") == pairs
+
+
+@pytest.mark.parametrize("text", NOT_PARTNERSHIPS)
+def test_not_partnerships(extractor, text):
+    assert _relations(extractor, text, "partnership") == set()
+
+
+@pytest.mark.parametrize(("text", "releases"), RELEASES)
+def test_releases(extractor, text, releases):
+    assert _relations(extractor, text, "release") == releases
+
+
+@pytest.mark.parametrize("text", NOT_RELEASES)
+def test_not_releases(extractor, text):
+    assert _relations(extractor, text, "release") == set()
+
+
+# -- the model on its own ---------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def model() -> PartnershipModel:
+    return PartnershipModel.load()
+
+
+def _span(text: str, name: str) -> tuple[int, int]:
+    i = text.index(name)
+    return i, i + len(name)
+
+
+MODEL_POSITIVE = [
+    ("华为与中国移动宣布,双方将在5G领域开展合作。", "华为", "中国移动"),
+    ("联想、英特尔签署战略合作协议。", "联想", "英特尔"),
+    ("小米携手徕卡推出联合影像系统。", "小米", "徕卡"),
+]
+MODEL_NEGATIVE = [
+    ("比亚迪与特斯拉在电动车市场展开激烈竞争。", "比亚迪", "特斯拉"),
+    ("腾讯以10亿元收购了搜狗全部股份。", "腾讯", "搜狗"),
+    ("宁德时代向宝马供货动力电池。", "宁德时代", "宝马"),
+]
+
+
+@pytest.mark.parametrize(("text", "a", "b"), MODEL_POSITIVE)
+def test_model_reads_cooperation(model, text, a, b):
+    assert model.probability(text, _span(text, a), _span(text, b), []) >= rel.MODEL_ADD_PROBABILITY
+
+
+@pytest.mark.parametrize(("text", "a", "b"), MODEL_NEGATIVE)
+def test_model_rejects_competition_acquisition_supply(model, text, a, b):
+    assert model.probability(text, _span(text, a), _span(text, b), []) < 0.5
+
+
+def test_features_see_joiner_markers_and_lists():
+    text = "英特尔拟与SAP、VMware合作。"
+    feats = pair_features(text, Pair(_span(text, "SAP"), _span(text, "VMware")), [_span(text, "英特尔")],
+                          (0, len(text)))
+    assert {"join=、", "prep_before_first", "co_objects", "partner@after", "planned@before"} <= set(feats)
+
+
+def test_model_file_is_plain_json_with_its_recipe(model):
+    assert model.meta["recipe"] == "scripts/train_relation_model.py"
+    assert set(model.meta["positive_labels"]) == {"合作", "合资", "签约"}
+    assert all(isinstance(w, float) for w in model.weights.values())
+
+
+def test_wrong_feature_version_is_a_clear_error(tmp_path):
+    bad = tmp_path / "old.json"
+    bad.write_text('{"feature_version": 0, "bias": 0, "weights": {}}', "utf-8")
+    with pytest.raises(ValueError, match="retrain it with scripts/train_relation_model.py"):
+        PartnershipModel.load(bad)
+
+
+def test_model_adds_what_rules_miss_and_respects_their_markers():
+    """The rule layer alone misses a bare 'A、B签约'; the model may add it, never past a denial."""
+    text = "联想、英特尔签约,推动AI PC普及。"
+    ments = [rel.Ment(0, 2, "COMPANY", "lenovo"), rel.Ment(3, 6, "COMPANY", "intel")]
+    reader = rel.RelationReader(text, ments, {}, PartnershipModel.load())
+    cands = reader.candidates(0, len(text))
+    assert [c.keys for c in cands] == [("intel", "lenovo")]
+    denied = "联想否认与英特尔签约。"
+    ments = [rel.Ment(0, 2, "COMPANY", "lenovo"), rel.Ment(5, 8, "COMPANY", "intel")]
+    reader = rel.RelationReader(denied, ments, {}, PartnershipModel.load())
+    assert not rel.model_may_add(denied, reader.candidates(0, len(denied))[0], 0, len(denied))
+    assert reader.read() == []
