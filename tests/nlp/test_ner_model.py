@@ -74,6 +74,22 @@ def test_work_titles_are_not_products(tagger):
 # -- from tagger spans to candidates ------------------------------------------------------
 
 
+@pytest.fixture(scope="module")
+def full():
+    from techkg.nlp import load_pipeline
+
+    return load_pipeline()
+
+
+@pytest.mark.parametrize(("text", "name", "is_company"), [
+    ("祝大家新年吉利，万事如意。", "吉利", False),  # a weak alias nothing confirms
+    ("祝大家新年吉利、萬事如意。", "吉利", False),
+    ("吉利汽车发布了新车，吉利的销量随之上涨。", "吉利", True),  # confirmed by the article
+])
+def test_model_does_not_revive_unconfirmed_weak_aliases(full, text, name, is_company):
+    assert ((name, "COMPANY") in ents(full, text)) is is_company
+
+
 def test_a_product_does_not_veto_its_brand():
     spans = [(0, 6, "product"), (7, 9, "product"), (10, 13, "government")]
     assert company_finder_spans(spans, [(0, 2)]) == [(7, 9, "product"), (10, 13, "government")]
@@ -171,9 +187,9 @@ def test_pipeline_without_lexicon_finds_model_products(bare, bare_no_model, text
 
 
 def test_pipeline_without_lexicon_finds_unlisted_companies(bare):
-    text = "泡泡瑪特國際集團與蜜雪冰城股份有限公司簽署合作協議。"
+    text = "浙江晶科能源有限公司與蜜雪冰城股份有限公司簽署合作協議。"
     found = ents(bare, text)
-    assert {("泡泡瑪特國際集團", "COMPANY"), ("蜜雪冰城股份有限公司", "COMPANY")} <= found
+    assert {("浙江晶科能源有限公司", "COMPANY"), ("蜜雪冰城股份有限公司", "COMPANY")} <= found
 
 
 def test_pipeline_keeps_government_and_people_out(bare):

@@ -66,12 +66,20 @@ class CompanyFinder:
     The tagger's spans are kept in ``doc.user_data`` for the product finder.
     """
 
-    def __init__(self, use_model: bool) -> None:
+    def __init__(self, nlp: Language, use_model: bool) -> None:
+        self.nlp = nlp
         self.tagger = None
+        self._weak: frozenset[str] | None = None
         if use_model:
             from techkg.nlp.company_model import CompanyTagger
 
             self.tagger = CompanyTagger.load()
+
+    def _weak_names(self) -> frozenset[str]:
+        if self._weak is None:
+            lexicon = self.nlp.get_pipe("techkg_lexicon").lexicon if "techkg_lexicon" in self.nlp.pipe_names else None
+            self._weak = model_candidates.weak_names(lexicon)
+        return self._weak
 
     def __call__(self, doc: Doc) -> Doc:
         text = _folded(doc)
@@ -80,9 +88,10 @@ class CompanyFinder:
             lac_words = doc.user_data.get("techkg.lac")  # the tokenizer's LAC words: no second run
             spans = self.tagger.tag(cand.doc_text(doc), lac_tokens=lac_words)
         doc.user_data[MODEL_SPANS] = spans
-        words = [(t.idx, t.idx + len(t.text)) for t in cand.tokens(doc) if t.tag_ == "ORG"]
-        words += [(c.start, c.end) for c in doc.user_data.get(CANDIDATES, []) if c.label == "Company"]
+        known = [(c.start, c.end) for c in doc.user_data.get(CANDIDATES, []) if c.label == "Company"]
+        words = [(t.idx, t.idx + len(t.text)) for t in cand.tokens(doc) if t.tag_ == "ORG"] + known
         spans = model_candidates.company_finder_spans(spans, words)
+        spans = model_candidates.veto_unconfirmed_weak(spans, text, self._weak_names(), known)
         _add(doc, cand.company_candidates(doc, text, spans))
         return doc
 
@@ -223,7 +232,7 @@ def make_lexicon_ruler(nlp: Language, name: str, builtin: bool, paths: list[str]
 
 @Language.factory("techkg_company_finder_v1", default_config={"use_model": True})
 def make_company_finder(nlp: Language, name: str, use_model: bool) -> CompanyFinder:
-    return CompanyFinder(use_model)
+    return CompanyFinder(nlp, use_model)
 
 
 @Language.factory("techkg_product_finder_v1")

@@ -24,7 +24,7 @@ from collections.abc import Iterable, Sequence
 
 from techkg.nlp import terms
 from techkg.nlp.candidates import Candidate
-from techkg.text import is_han
+from techkg.text import is_han, name_form
 
 #: Score of a model product (the resolver ranks by length, then score:
 #: lexicon 0.95 > pattern 0.5-0.8 > context 0.55-0.7 > model).
@@ -54,6 +54,33 @@ def company_finder_spans(spans: Iterable[Span], company_starts: Iterable[tuple[i
         (s, e, label)
         for s, e, label in spans
         if label != "product" or not any(ws == s and we < e for ws, we in words)
+    ]
+
+
+def weak_names(lexicon) -> frozenset[str]:
+    """The weak company aliases of a lexicon (``吉利``, ``理想``), in name form; empty without one."""
+    if lexicon is None:
+        return frozenset()
+    return frozenset(name_form(n) for e in lexicon if e.type == "Company" for n in e.weak_aliases)
+
+
+def veto_unconfirmed_weak(spans: Iterable[Span], text: str, weak: frozenset[str],
+                          confirmed: Iterable[tuple[int, int]]) -> list[Span]:
+    """A model ``company`` on a weak lexicon alias the article does not confirm becomes a veto.
+
+    The lexicon keeps weak aliases (``吉利`` in ``新年吉利``, ``地平线``) out unless
+    the article confirms them; the model, trained on news where 吉利 is the
+    carmaker, must not bring them back, and its reading then also stops a bare
+    LAC guess.
+
+    >>> veto_unconfirmed_weak([(4, 6, "company"), (0, 2, "company")], "华为新年吉利", frozenset({"吉利"}), [])
+    [(4, 6, 'unconfirmed'), (0, 2, 'company')]
+    """
+    seen = set(confirmed)
+    return [
+        (s, e, "unconfirmed" if label == "company" and (s, e) not in seen and name_form(text[s:e]) in weak
+         else label)
+        for s, e, label in spans
     ]
 
 
