@@ -119,6 +119,22 @@ def test_model_products_are_never_generic(name):
     assert product_candidates([(2, 2 + len(name), "product")], text, []) == []
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("英伟达设立了NVIDIA AI基金。", "NVIDIA AI基金"),
+    ("英伟达展示了NVIDIA AI。", "NVIDIA AI"),
+    ("公司推出了GPT大模型。", "GPT大模型"),
+    ("系統整合了LLM資料庫。", "LLM資料庫"),
+    ("眾多廠商推出AI眼鏡。", "AI眼鏡"),
+])
+def test_model_products_are_not_funds_or_generic_phrases(text, name):
+    from techkg.text import fold
+
+    folded = fold(text)
+    start = folded.index(fold(name))
+    brand = [Candidate(start, start + 6, "Company", "lexicon", 0.95)] if name.startswith("NVIDIA") else []
+    assert product_candidates([(start, start + len(name), "product")], folded, brand) == []
+
+
 @pytest.mark.parametrize(("text", "name"), [("英伟达发布Blackwell架构", "Blackwell"),
                                            ("台積電的N2製程", "N2"), ("华为鸿蒙开发者大会", "鸿蒙")])
 def test_model_products_are_not_architectures_processes_or_events(text, name):

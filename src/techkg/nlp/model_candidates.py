@@ -20,6 +20,7 @@ places:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 from techkg.nlp import terms
@@ -33,6 +34,8 @@ MODEL_PRODUCT_SCORE = 0.55
 PRECISE_SOURCES = frozenset({"lexicon", "pattern"})
 
 Span = tuple[int, int, str]
+
+LATIN_HEAD_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9+\-.]*")
 
 #: Characters that end a phrase rather than belong to a series name ("发布了", "的").
 NOT_IN_SERIES = frozenset("的了和与及在是将把被从向")
@@ -106,6 +109,16 @@ def product_candidates(spans: Iterable[Span], text: str, found: Sequence[Candida
         name = text[start:end]
         if not _plausible(name) or text[end : end + 8].lstrip().startswith(terms.NON_PRODUCT_HEADS):
             continue  # "Blackwell架构", "4NP工艺": an architecture or process, not a product
+        if name.endswith(terms.NON_PRODUCT_HEADS):
+            continue  # "NVIDIA AI基金": a fund, a programme, a conference
+        brand = max((c.end for c in precise if c.label == "Company" and c.start == start and c.end < end),
+                    default=start)
+        if not _plausible(_without_generic_tail(text[brand:end].strip())):
+            continue  # "NVIDIA AI", "GPT大模型": a brand or a generic word with a category noun
+        head = LATIN_HEAD_RE.match(name)
+        if head and (head.group().lower() in terms.GENERIC_TERMS or terms.STANDARD_RE.match(head.group())) \
+                and all(is_han(ch) for ch in name[head.end():].strip()):
+            continue  # "LLM数据库", "AI眼镜": a technology and a Chinese noun
         if any(c.start < end and start < c.end and (c.start, c.end) != (start, end)
                and not _brand_or_series(c, start, end, text) for c in precise):
             continue  # a precise rule cut this stretch otherwise
@@ -136,6 +149,19 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and (text[end - 1].isspace() or text[end - 1] in "“”\"'《》「」()（）"):
         end -= 1
     return start, end
+
+
+def _without_generic_tail(name: str) -> str:
+    """The name without a trailing category noun ("GPT大模型" → "GPT", "B200 GPU" → "B200").
+
+    >>> _without_generic_tail("GPT大模型"), _without_generic_tail("B200 GPU"), _without_generic_tail("腾势D9")
+    ('GPT', 'B200', '腾势D9')
+    """
+    low = name.lower()
+    for term in sorted(terms.GENERIC_TERMS, key=len, reverse=True):
+        if low.endswith(term) and len(term) < len(low) and (is_han(term[0]) or low[-len(term) - 1] in " -"):
+            return name[: -len(term)].rstrip(" -")
+    return name
 
 
 def _plausible(name: str) -> bool:
