@@ -50,7 +50,7 @@ class Extractor:
             first use when omitted.
         lexicon: use the curated lexicon.
         user_lexicons: extra lexicon files.
-        use_model: use the CLUENER-trained company tagger.
+        use_model: use the trained company/product tagger (see ``docs/models.md``).
         chunk_chars: longest piece of text read at once (sentence-bounded).
         max_chars: longest article text extracted; longer ones raise
             :class:`~techkg.errors.CorpusError`.

@@ -29,7 +29,7 @@ from __future__ import annotations
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from itertools import islice
+from itertools import chain, islice
 from typing import Any, Protocol
 
 from techkg.errors import ModelError, TechKGError
@@ -38,6 +38,7 @@ from techkg.records import Article, Extraction, ExtractionFailed
 CHUNK = 8  # articles per task: big enough to amortise the trip, small enough to balance
 WINDOW_PER_WORKER = 3  # chunks in flight per worker: one running, the next ones queued
 DASK_RETRIES = 2  # a failed Dask task is tried this many more times before it is split up
+TASK_TIMEOUT = 900  # seconds a chunk may take before it counts as lost (a cluster with no workers left)
 
 ExtractResult = Extraction | ExtractionFailed
 
@@ -142,7 +143,7 @@ def ordered_map(
 
 def _collect(chunk: list[Article], future: Any, recover) -> list[ExtractResult]:
     try:
-        return future.result()
+        return future.result(timeout=TASK_TIMEOUT)
     except ModelError:
         raise
     except Exception as e:  # noqa: BLE001 - a lost worker or task: recover that chunk only
@@ -191,22 +192,36 @@ class ProcessExtractor:
             self._pool = ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context("spawn"))
         return self._pool
 
+    def load_here(self) -> None:
+        """Load the pipeline in this process, which extracts inputs too small for the workers."""
+        _worker_extractor(*self.task)
+
     def warm_up(self) -> None:
-        """Load the pipeline in every worker now (a broken model is one clear error)."""
+        """Start the workers and load the pipeline in each now (a broken model is one clear error)."""
         for f in [self.pool.submit(load_worker, *self.task) for _ in range(self.jobs)]:
             f.result()
 
     def stream(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[ExtractResult]:
         """Extract many articles in the worker processes, streaming, in input order.
 
+        An input that ends before it would give every worker a chunk (a few new
+        articles, the everyday case) is extracted in this process instead:
+        starting the workers would cost more than it saves.
         ``batch_size`` is the caller's; workers take chunks of ``self.chunk``.
         """
+        it = iter(articles)
+        head = list(islice(it, self.jobs * self.chunk))
+        if len(head) < self.jobs * self.chunk and self._pool is None:
+            from techkg.extract import extract_batch
+
+            yield from extract_batch(_worker_extractor(*self.task), head, max(1, len(head)))
+            return
 
         def submit(chunk: list[Article]):
             return self.pool.submit(extract_chunk, chunk, *self.task)
 
-        return ordered_map(_chunks(articles, self.chunk), submit, self.jobs * WINDOW_PER_WORKER,
-                           self._recover)
+        yield from ordered_map(_chunks(chain(head, it), self.chunk), submit,
+                               self.jobs * WINDOW_PER_WORKER, self._recover)
 
     def _recover(self, chunk: list[Article], error: BaseException) -> list[ExtractResult]:
         from concurrent.futures.process import BrokenProcessPool
@@ -292,8 +307,8 @@ class DaskExtractor:
         return self.client.submit(extract_chunk, chunk, *self.task, retries=DASK_RETRIES, pure=False)
 
     def _recover(self, chunk: list[Article], error: BaseException) -> list[ExtractResult]:
-        if len(chunk) == 1:
-            return [_failed(chunk[0], error)]
+        if len(chunk) == 1 or isinstance(error, TimeoutError):  # lost: sending it again would wait again
+            return [_failed(a, error) for a in chunk]
         out: list[ExtractResult] = []
         for a in chunk:
             out.extend(_collect([a], self._submit([a]), self._recover))

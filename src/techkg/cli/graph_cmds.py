@@ -51,7 +51,7 @@ PathsArg = Annotated[
     list[str], typer.Argument(help="Files, folders (recursive), glob patterns, or - for stdin.")
 ]
 MaxBytes = Annotated[int, typer.Option("--max-bytes", help="Largest file, JSONL line or web page read, in bytes.")]
-NoModel = Annotated[bool, typer.Option("--no-model", help="Switch the CLUENER-trained company tagger off.")]
+NoModel = Annotated[bool, typer.Option("--no-model", help="Switch the trained company/product tagger off (rules, LAC and the lexicon only).")]
 JobsOpt = Annotated[
     int | None,
     typer.Option("--jobs", "-j", min=1, show_default="number of cores",
@@ -175,7 +175,10 @@ def run_extractor(no_model: bool, lexicons: list[Path] | None, curations: Path |
     runner: Any = (DaskExtractor(dask, workers=jobs, **options) if dask
                    else ProcessExtractor(jobs, **options))
     with runner:
-        runner.warm_up()
+        if dask:  # a cluster is there to be used: load every worker now
+            runner.warm_up()
+        else:  # workers start with the first big enough input; a broken model still stops here
+            runner.load_here()
         yield _curated(runner, curations, store)
 
 
