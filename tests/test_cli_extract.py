@@ -53,3 +53,18 @@ def test_help_does_not_load_the_pipeline():
             "print(heavy)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_eval_skips_the_gold_folder_and_articles_without_gold(tmp_path):
+    """``eval --gold SET/gold SET``: gold files and the README are not read as articles."""
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "a1.md").write_text("---\ntitle: 合作\n---\n輝達與台積電宣布合作。\n", encoding="utf-8")
+    (tmp_path / "README.md").write_text("# 盲测集\n\n说明文字，不是文章。\n", encoding="utf-8")
+    gold = {"id": "a1", "entities": [{"name": "NVIDIA", "type": "Company", "mentions": ["輝達"]},
+                                     {"name": "TSMC", "type": "Company", "mentions": ["台積電"]}],
+            "relations": [{"type": "partnership", "a": "NVIDIA", "b": "TSMC"}]}
+    (tmp_path / "gold" / "a1.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    result = runner.invoke(app, ["eval", "--gold", str(tmp_path / "gold"), str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "error" not in result.output
+    assert "1 gold articles, 1 extracted" in result.output

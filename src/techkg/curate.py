@@ -40,7 +40,7 @@ from pathlib import Path
 from typing import Any
 
 from techkg.errors import CurationError
-from techkg.records import ENTITY_TYPES, Article, Entity, Extraction, Mention, Relation
+from techkg.records import ENTITY_TYPES, Article, Entity, Extraction, ExtractionFailed, Mention, Relation
 from techkg.text import name_form
 
 OPS: tuple[str, ...] = ("merge", "rename", "split", "not")
@@ -432,3 +432,12 @@ class CuratedExtractor:
         """Extract many articles, streaming, then curate each."""
         for ex in self.extractor.pipe(articles, batch_size=batch_size):
             yield self.curations.apply(ex)
+
+    def stream(
+        self, articles: Iterable[Article], batch_size: int = 32
+    ) -> Iterator[Extraction | ExtractionFailed]:
+        """Results of the wrapped extractor or worker runner (see :mod:`techkg.workers`), curated."""
+        from techkg.workers import extract_stream
+
+        for result in extract_stream(self.extractor, articles, batch_size):
+            yield self.curations.apply(result) if isinstance(result, Extraction) else result

@@ -18,14 +18,14 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from techkg.errors import CorpusError, ModelError, TechKGError
 from techkg.nlp import link
-from techkg.records import Article, Entity, Extraction, Mention, Relation
+from techkg.records import Article, Entity, Extraction, ExtractionFailed, Mention, Relation
 
 ENTITY_TYPES = {"COMPANY": "Company", "PRODUCT": "Product"}
 
@@ -50,7 +50,7 @@ class Extractor:
             first use when omitted.
         lexicon: use the curated lexicon.
         user_lexicons: extra lexicon files.
-        use_model: use the CLUENER-trained company tagger.
+        use_model: use the trained company/product tagger (see ``docs/models.md``).
         chunk_chars: longest piece of text read at once (sentence-bounded).
         max_chars: longest article text extracted; longer ones raise
             :class:`~techkg.errors.CorpusError`.
@@ -139,51 +139,55 @@ def failure_message(article: Article, what: str, err: Exception) -> str:
 
 
 def extract_batch(
-    extractor: Any,
-    articles: Sequence[Article],
-    on_error: Callable[[Article, Exception], None],
-    batch_size: int = 32,
-) -> list[Extraction]:
-    """Extract a batch in one pipeline run; an article that fails is reported and left out.
+    extractor: Any, articles: Sequence[Article], batch_size: int = 32
+) -> list[Extraction | ExtractionFailed]:
+    """Extract a batch in one pipeline run: one result per article, in order.
 
-    Articles the extractor refuses up front (``extractor.check``, e.g. too
-    long) are reported without running the pipeline; if the batch still
-    fails, its articles are run one by one so the failure stays with its
-    article. A :class:`~techkg.errors.ModelError` (the pipeline cannot load)
-    stops everything: no article could go in.
+    An article that fails gets an :class:`ExtractionFailed` record with its
+    ``file:line`` message and the others come back extracted: articles the
+    extractor refuses up front (``extractor.check``, e.g. too long) are not
+    run; if the batch still fails, its articles are run one by one so the
+    failure stays with its article. A :class:`~techkg.errors.ModelError` (the
+    pipeline cannot load) stops everything: no article could go in.
+
+    This is the one place where extraction failures are isolated: ``extract``,
+    ``ingest`` and every worker process or Dask worker go through it.
 
     Args:
         extractor: anything with ``pipe(articles, batch_size)`` (and optionally ``check``).
         articles: the batch.
-        on_error: called with each failing article and its exception.
         batch_size: passed to ``pipe``.
     """
     check = getattr(extractor, "check", None)
-    ready = []
-    for a in articles:
+    failed: dict[int, ExtractionFailed] = {}
+
+    def fail(i: int, err: Exception) -> None:
+        failed[i] = ExtractionFailed(articles[i], failure_message(articles[i], "extraction failed", err))
+
+    for i, a in enumerate(articles):
         try:
             if check is not None:
                 check(a)
-            ready.append(a)
         except Exception as e:  # noqa: BLE001 - reported by the caller, the run goes on
-            on_error(a, e)
+            fail(i, e)
+    ready = [i for i in range(len(articles)) if i not in failed]
+    done: dict[int, Extraction] = {}
     try:
-        out = list(extractor.pipe(ready, batch_size=batch_size))
+        out = list(extractor.pipe([articles[i] for i in ready], batch_size=batch_size))
         if len(out) != len(ready):
             raise TechKGError(f"the extractor returned {len(out)} results for {len(ready)} articles")
-        return out
+        done = dict(zip(ready, out, strict=True))
     except ModelError:
         raise
     except Exception:  # noqa: BLE001 - isolate the article that breaks the batch
-        out = []
-        for a in ready:
+        for i in ready:
             try:
-                out.extend(extractor.pipe([a], batch_size=1))
+                [done[i]] = extractor.pipe([articles[i]], batch_size=1)
             except ModelError:
                 raise
             except Exception as e:  # noqa: BLE001 - reported by the caller, the run goes on
-                on_error(a, e)
-        return out
+                fail(i, e)
+    return [done[i] if i in done else failed[i] for i in range(len(articles))]
 
 
 def chunk_bounds(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, int]]:

@@ -28,19 +28,18 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
+from itertools import chain
 from pathlib import Path
-from typing import IO, Any, Protocol
+from typing import IO, TYPE_CHECKING, Any
 
 from techkg.errors import CorpusError, TechKGError
-from techkg.extract import extract_batch, failure_message
-from techkg.records import Article, Extraction
+from techkg.extract import failure_message
+from techkg.records import Article, Extraction, ExtractionFailed
 from techkg.store import GraphStore
+from techkg.workers import SupportsPipe, SupportsStream, extract_stream
 
-
-class SupportsPipe(Protocol):
-    """What ingest needs from an extractor (:class:`techkg.extract.Extractor`)."""
-
-    def pipe(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[Extraction]: ...
+if TYPE_CHECKING:
+    from techkg.read.web import Fetcher
 
 
 @dataclass
@@ -119,7 +118,7 @@ def ingest_articles(
     items: Iterable[Article | CorpusError],
     store: GraphStore,
     *,
-    extractor: SupportsPipe | None = None,
+    extractor: SupportsPipe | SupportsStream | None = None,
     batch_size: int = 32,
     force: bool = False,
     on_progress: Callable[[IngestSummary], None] | None = None,
@@ -127,10 +126,16 @@ def ingest_articles(
 ) -> IngestSummary:
     """Ingest already-read articles (and reader errors) into ``store``.
 
+    Articles flow read → status check → extract → store as one stream; with a
+    worker runner (:class:`techkg.workers.ProcessExtractor`,
+    :class:`techkg.workers.DaskExtractor`) the workers extract ahead while
+    this process stores, and this process stays the only writer.
+
     Args:
         items: articles, and :class:`CorpusError` values for inputs that failed to read.
         store: an open, writable store.
-        extractor: anything with ``pipe(articles, batch_size)``; a default
+        extractor: an object with ``pipe(articles, batch_size)`` run here, or a
+            worker runner with ``stream(articles)``; a default
             :class:`techkg.extract.Extractor` is built when None.
         batch_size: articles per extraction batch and per store transaction.
         force: re-extract and rewrite articles whose content did not change.
@@ -148,8 +153,8 @@ def ingest_articles(
         extractor = Extractor()
     summary = IngestSummary()
     start = time.perf_counter()
-    pending: list[Article] = []
-    pending_ids: dict[str, str] = {}
+    in_flight: dict[str, str] = {}  # id -> content hash of articles read but not yet stored
+    pulled = [0.0]  # seconds spent reading and checking inside the extraction stream
 
     def fail(message: str) -> None:
         summary.failed += 1
@@ -157,47 +162,71 @@ def ingest_articles(
         if on_error:
             on_error(message)
 
-    def flush() -> None:
-        if not pending:
-            return
-        extractions = _extract(extractor, pending, batch_size, summary, fail)
-        t = time.perf_counter()
-        _store(store, extractions, force, summary, fail)
-        summary.store_s += time.perf_counter() - t
-        pending.clear()
-        pending_ids.clear()
-        if on_progress:
-            on_progress(summary)
-
     sources = _Sources(store)
-    for item in _timed(items, summary):
+
+    def admit(item: Article | CorpusError) -> bool:
+        """Count and check one input; True when it needs extracting."""
         if isinstance(item, CorpusError):
             fail(str(item))
-            continue
+            return False
         summary.read += 1
         t = time.perf_counter()
         try:  # anything about this one article may fail: it fails alone
-            if not force and pending_ids.get(item.id) == item.content_hash:
-                status = "unchanged"  # the same article twice in one batch
+            if not force and in_flight.get(item.id) == item.content_hash:
+                status = "unchanged"  # the same article twice in one run
             else:
                 status = store.status(item)
             if status != "unchanged" or force:
                 summary.notes.extend(sources.notes(item, status))
         except Exception as e:  # noqa: BLE001 - reported with its file and line, the run goes on
             fail(failure_message(item, "could not be checked against the store", e))
-            continue
+            return False
         finally:
             summary.store_s += time.perf_counter() - t
         if status == "unchanged" and not force:
             summary.unchanged += 1
             if on_progress and summary.read % batch_size == 0:
                 on_progress(summary)
+            return False
+        in_flight[item.id] = item.content_hash
+        return True
+
+    def to_extract() -> Iterator[Article]:
+        for item in _timed(items, summary):
+            t = time.perf_counter()
+            wanted = admit(item)
+            pulled[0] += time.perf_counter() - t
+            if wanted:
+                yield item
+
+    def flush(batch: list[Extraction]) -> None:
+        t = time.perf_counter()
+        _store(store, batch, force, summary, fail)
+        summary.store_s += time.perf_counter() - t
+        for ex in batch:
+            in_flight.pop(ex.article.id, None)
+        batch.clear()
+        if on_progress:
+            on_progress(summary)
+
+    results = extract_stream(extractor, to_extract(), batch_size)
+    batch: list[Extraction] = []
+    while True:
+        t, before = time.perf_counter(), pulled[0] + summary.read_s
+        result = next(results, None)
+        summary.extract_s += time.perf_counter() - t - (pulled[0] + summary.read_s - before)
+        if result is None:
+            break
+        if isinstance(result, ExtractionFailed):
+            in_flight.pop(result.article.id, None)
+            fail(result.message)
             continue
-        pending.append(item)
-        pending_ids[item.id] = item.content_hash
-        if len(pending) >= batch_size:
-            flush()
-    flush()
+        summary.chars += len(result.article.text)
+        batch.append(result)
+        if len(batch) >= batch_size:
+            flush(batch)
+    if batch:
+        flush(batch)
     summary.seconds = time.perf_counter() - start
     return summary
 
@@ -264,23 +293,6 @@ class _Sources:
 _GIVE_ID = "if both should stay, give them distinct ids ('id:' in the front matter or JSON)"
 
 
-def _extract(
-    extractor: SupportsPipe,
-    articles: list[Article],
-    batch_size: int,
-    summary: IngestSummary,
-    fail: Callable[[str], None],
-) -> list[Extraction]:
-    t = time.perf_counter()
-    out = extract_batch(
-        extractor, articles, lambda a, e: fail(failure_message(a, "extraction failed", e)), batch_size
-    )
-    summary.extract_s += time.perf_counter() - t
-    for ex in out:
-        summary.chars += len(ex.article.text)
-    return out
-
-
 def _store(
     store: GraphStore,
     extractions: list[Extraction],
@@ -310,15 +322,17 @@ def ingest(
     paths: Sequence[str | Path],
     store: GraphStore,
     *,
-    extractor: SupportsPipe | None = None,
+    extractor: SupportsPipe | SupportsStream | None = None,
     stdin: IO[Any] | None = None,
     max_bytes: int | None = None,
     batch_size: int = 32,
     force: bool = False,
     on_progress: Callable[[IngestSummary], None] | None = None,
     on_error: Callable[[str], None] | None = None,
+    fetcher: Fetcher | None = None,
+    more: Iterable[Article | CorpusError] = (),
 ) -> IngestSummary:
-    """Read files, folders (recursive), globs or ``-`` (stdin) and ingest every article.
+    """Read files, folders (recursive), globs, ``-`` (stdin) or web pages and ingest every article.
 
     Args:
         paths: what to read (see :func:`techkg.read.read_articles`).
@@ -330,17 +344,20 @@ def ingest(
         force: re-extract unchanged articles too.
         on_progress: progress callback (see :func:`ingest_articles`).
         on_error: failure callback.
+        fetcher: fetches the web pages named in ``paths`` (see :mod:`techkg.read.web`).
+        more: further articles (and errors) ingested after ``paths``, such as
+            :meth:`techkg.feeds.FeedReader.read_all`.
 
     Returns:
         The summary; ``summary.ok`` is False when some input failed.
     """
     from techkg.read import read_articles
 
-    kwargs: dict[str, Any] = {"stdin": stdin}
+    kwargs: dict[str, Any] = {"stdin": stdin, "fetcher": fetcher}
     if max_bytes is not None:
         kwargs["max_bytes"] = max_bytes
     return ingest_articles(
-        read_articles(list(paths), **kwargs),
+        chain(read_articles(list(paths), **kwargs), more),
         store,
         extractor=extractor,
         batch_size=batch_size,

@@ -29,6 +29,7 @@ from __future__ import annotations
 import math
 from collections.abc import Hashable
 from functools import lru_cache
+from typing import NamedTuple
 
 import networkx as nx
 import numpy as np
@@ -358,3 +359,208 @@ def _to_pixels(xy: np.ndarray, src, dst) -> np.ndarray:
         if gap > 0 and math.isfinite(gap):
             scale = max(scale, GAP / gap)
     return xy * scale
+
+
+# ----------------------------------------------------------------------------- labels
+
+LABEL_FONT = 14.0
+"""Font size of an ordinary label, in layout pixels (vis-network canvas units)."""
+
+FIRST_VIEW = (900.0, 650.0)
+"""Graph area of a typical browser window, in screen pixels: the first view fits the graph in it."""
+
+HUB_FONT = 4.0
+"""Upper bound on a label's size as a multiple of :data:`LABEL_FONT`."""
+
+SMALLEST_FONT = 3.0
+"""A label that fits nowhere gets this size: it shows only when zoomed far in."""
+
+FONT_STEPS = (1.0, 0.8, 0.64, 0.5, 0.4, 0.3)
+"""Fractions of a label's preferred size tried, biggest first, until it fits."""
+
+_CELL = 48.0  # grid cell of the overlap index, in layout pixels
+
+
+class LabelFit(NamedTuple):
+    """Where and how big one label is drawn (vis-network's ``font.size`` and ``font.vadjust``)."""
+
+    size: float
+    vadjust: float = 0.0
+
+
+def _text_width(text: str) -> float:
+    """Width of ``text`` in ems: CJK and full-width characters are one em, others ~0.6."""
+    return sum(1.0 if ord(ch) >= 0x2E80 else 0.6 for ch in text) or 1.0
+
+
+class _BoxIndex:
+    """Axis-aligned boxes on a uniform grid, for fast "does this overlap?" questions."""
+
+    def __init__(self) -> None:
+        self.cells: dict[tuple[int, int], list[int]] = {}
+        self.boxes: list[tuple[float, float, float, float]] = []
+        self.owner: list[Hashable] = []
+        self.is_label: list[bool] = []
+
+    def _keys(self, box: tuple[float, float, float, float]):
+        left, top, right, bottom = box
+        for i in range(math.floor(left / _CELL), math.floor(right / _CELL) + 1):
+            for j in range(math.floor(top / _CELL), math.floor(bottom / _CELL) + 1):
+                yield i, j
+
+    def add(self, box: tuple[float, float, float, float], owner: Hashable, *, label: bool) -> None:
+        self.boxes.append(box)
+        self.owner.append(owner)
+        self.is_label.append(label)
+        for key in self._keys(box):
+            self.cells.setdefault(key, []).append(len(self.boxes) - 1)
+
+    def hits(self, box: tuple[float, float, float, float], owner: Hashable, *,
+             shapes: bool = True) -> bool:
+        """Whether ``box`` overlaps a label (and, if ``shapes``, a node) of another owner."""
+        left, top, right, bottom = box
+        for key in self._keys(box):
+            for k in self.cells.get(key, ()):
+                o = self.boxes[k]
+                if (self.owner[k] != owner and (shapes or self.is_label[k])
+                        and left < o[2] and o[0] < right and top < o[3] and o[1] < bottom):
+                    return True
+        return False
+
+
+def label_fonts(pos: Positions, labels: dict[Hashable, str], sizes: dict[Hashable, float],
+                importance: dict[Hashable, float] | None = None
+                ) -> dict[Hashable, LabelFit]:
+    """A font size and vertical shift per label so that labels do not pile up around hubs.
+
+    Labels are placed greedily, most important node first, under their node
+    (where vis-network draws them), else above it (a negative ``vadjust``),
+    at the biggest size that overlaps neither a label already placed nor
+    another node's shape, else on the node itself, where it may cover small
+    shapes but no label. The first view fits the whole graph in
+    about :data:`FIRST_VIEW` pixels, which shrinks a big picture; the most
+    important node prefers a label that is :data:`LABEL_FONT` pixels tall
+    even then (at most :data:`HUB_FONT` times that in layout pixels), others
+    less in proportion to the square root of their importance, so the
+    overview names the hubs. A leaf crowded beside a hub gets a small font,
+    which the page draws only once zooming in makes it readable. Sizes are
+    in layout pixels.
+
+    Args:
+        pos: node positions from :func:`layout_positions`.
+        labels: the text drawn under each node.
+        sizes: each node's shape radius.
+        importance: score ordering the placement (bigger first); default: size.
+
+    Returns:
+        ``{node: LabelFit}`` for every node of ``pos``: font size and
+        ``vadjust`` (0 for a label under its node, negative above or on it).
+
+    >>> fonts = label_fonts({"hub": (0, 0), "leaf": (0, 60), "far": (2000, 0)},
+    ...                     {"hub": "英伟达", "leaf": "H100", "far": "台积电"},
+    ...                     {"hub": 40, "leaf": 8, "far": 8})
+    >>> fonts["hub"][0] > fonts["far"][0] and fonts["hub"][1] < 0  # above: a leaf is below
+    True
+    """
+    importance = importance if importance is not None else sizes
+    top = max((importance.get(n, 0.0) for n in pos), default=0.0)
+    zoom = min(1.0, first_view_scale(pos, sizes))
+    index = _BoxIndex()
+    for node, (x, y) in pos.items():
+        r = sizes.get(node, 10.0)
+        index.add((x - r, y - r, x + r, y + r), node, label=False)
+    fonts: dict[Hashable, float] = {}
+    order = sorted(pos, key=lambda n: (-importance.get(n, 0.0), -sizes.get(n, 0.0), str(n)))
+    for node in order:
+        x, y = pos[node]
+        r = sizes.get(node, 10.0)
+        share = math.sqrt(max(importance.get(node, 0.0), 0.0) / top) if top > 0 else 0.0
+        preferred = LABEL_FONT * min(1.0 + (1.0 / zoom - 1.0) * share, HUB_FONT)
+        em = _text_width(labels.get(node, ""))
+        chosen = (SMALLEST_FONT, 0.0, _label_box(x, y, r, SMALLEST_FONT, em, "below"))
+        for step in FONT_STEPS:
+            font = preferred * step
+            if font < SMALLEST_FONT:
+                break
+            for where in ("below", "above", "on"):
+                box = _label_box(x, y, r, font, em, where)
+                # a label on its own node may cover small shapes nearby, not labels
+                if not index.hits(box, node, shapes=where != "on"):
+                    chosen = (font, box[1] + 1.5 - label_top(y, r, font), box)
+                    break
+            else:
+                continue
+            break
+        index.add(chosen[2], node, label=True)
+        fonts[node] = LabelFit(round(chosen[0], 1), round(chosen[1], 1))
+    return fonts
+
+
+LABEL_DROP = 4.0
+"""vis-network puts a label's box ``LABEL_DROP + font / 2`` under a dot or diamond (measured)."""
+
+
+def label_top(y: float, r: float, font: float) -> float:
+    """Where vis-network puts the top of the label of a node at ``y`` with radius ``r``."""
+    return y + r + LABEL_DROP + font / 2
+
+
+def _label_box(x: float, y: float, r: float, font: float, em: float, where: str
+               ) -> tuple[float, float, float, float]:
+    """The box (left, top, right, bottom) of a label below, above or on a node of radius r.
+
+    1.5 px of margin on every side holds the white outline drawn around the text.
+    """
+    half = font * em / 2 + 1.5
+    top = {"below": label_top(y, r, font), "above": y - r - LABEL_DROP - font,
+           "on": y - font / 2}[where]
+    return (x - half, top - 1.5, x + half, top + font + 1.5)
+
+
+def first_view_scale(pos: Positions, sizes: dict[Hashable, float]) -> float:
+    """The zoom at which the whole picture fits :data:`FIRST_VIEW` (as vis-network's ``fit``).
+
+    >>> first_view_scale({1: (0.0, 0.0), 2: (1800.0, 0.0)}, {1: 0.0, 2: 0.0})
+    0.5
+    """
+    if not pos:
+        return 1.0
+    xy = np.array([pos[n] for n in pos], dtype=float)
+    r = np.array([sizes.get(n, 10.0) for n in pos], dtype=float)
+    width = float((xy[:, 0] + r).max() - (xy[:, 0] - r).min())
+    height = float((xy[:, 1] + r).max() - (xy[:, 1] - r).min())
+    return min(FIRST_VIEW[0] / max(width, 1.0), FIRST_VIEW[1] / max(height, 1.0))
+
+
+def make_room(pos: Positions, edges: list[tuple[Hashable, Hashable]],
+              sizes: dict[Hashable, float], margin: float = GAP) -> Positions:
+    """Push leaves out from their only neighbour until ``margin`` pixels separate the shapes.
+
+    Layouts think of nodes as points; a hub drawn 40 px wide swallows the
+    leaves placed 70 px from its centre, and their labels pile up on it.
+
+    >>> make_room({"hub": (0.0, 0.0), "a": (30.0, 0.0), "b": (0.0, 90.0)},
+    ...           [("hub", "a"), ("hub", "b")], {"hub": 40, "a": 8, "b": 8}, margin=10)
+    {'hub': (0.0, 0.0), 'a': (58.0, 0.0), 'b': (0.0, 90.0)}
+    """
+    links: dict[Hashable, set] = {}
+    for u, v in edges:
+        if u != v:
+            links.setdefault(u, set()).add(v)
+            links.setdefault(v, set()).add(u)
+    out = dict(pos)
+    for leaf, near in links.items():
+        if len(near) != 1:
+            continue
+        hub = next(iter(near))
+        if len(links.get(hub, ())) == 1 and str(hub) < str(leaf):
+            continue  # a pair of leaves: move only one of them
+        (hx, hy), (lx, ly) = pos[hub], pos[leaf]
+        dx, dy = lx - hx, ly - hy
+        dist = math.hypot(dx, dy)
+        need = sizes.get(hub, 10.0) + sizes.get(leaf, 10.0) + margin
+        if dist < need:
+            if dist < 1e-9:
+                dx, dy, dist = 1.0, 0.0, 1.0
+            out[leaf] = (hx + dx * need / dist, hy + dy * need / dist)
+    return out

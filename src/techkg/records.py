@@ -144,3 +144,16 @@ class Extraction:
             if e.key == key:
                 return e
         return None
+
+
+@dataclass(frozen=True)
+class ExtractionFailed:
+    """An article the extractor could not process (reported, never dropped silently).
+
+    Attributes:
+        article: the article.
+        message: ``file:line: what happened; what to do``.
+    """
+
+    article: Article
+    message: str

@@ -11,11 +11,14 @@ evidence lists). Two entry points:
   template in ``techkg/web/``, inlining vis-network from the installed pyvis
   package so the file works without network access.
 
-Big graphs follow the measured rules in ``docs/browser.md``: positions are
-computed in Python and physics is switched off above
-:data:`PHYSICS_MAX_NODES`, edges are straight, edges hide while dragging or
-zooming above :data:`BIG_GRAPH`, and above ``max_nodes`` the graph is cut to
-the most connected entities with a visible note.
+Graphs follow the measured rules in ``docs/browser.md``: positions are
+computed in Python and final (physics off), edges are straight, edges hide
+while dragging or zooming above :data:`BIG_GRAPH`, and above ``max_nodes``
+the graph is cut to the most connected entities with a visible note.
+Entities without any drawn link are left out unless asked for (a note says
+how many), and every label gets a font size that fits beside its
+neighbours' (:func:`techkg.layout.label_fonts`), so hubs keep big labels and
+crowded leaves show theirs once zoomed in.
 
 >>> from techkg.web.synthetic import synthetic_graph
 >>> html = render_html(synthetic_graph(30), title="demo")
@@ -36,16 +39,23 @@ from typing import Any
 import networkx as nx
 
 from techkg.errors import RenderError
-from techkg.layout import layout_positions
+from techkg.layout import LABEL_FONT, LabelFit, label_fonts, layout_positions, make_room
 from techkg.text import match_key
 
 WEB_DIR = Path(__file__).resolve().parent / "web"
 
-PHYSICS_MAX_NODES = 300
-"""Above this many nodes, physics is off and Python positions are final."""
-
 BIG_GRAPH = 1500
 """Above this many nodes, edges are hidden while dragging and zooming."""
+
+LABEL_FIT_MAX = 2000
+"""Up to this many nodes, label sizes are fitted to the room around each node.
+
+Bigger graphs show no labels at the overview anyway; fitting 10,000 labels
+would double the page's build time.
+"""
+
+LABEL_SCREEN_PX = 8
+"""A label is drawn once it would be at least this many pixels tall on screen."""
 
 DEFAULT_MAX_NODES = 10000
 """Hard cap on nodes in one page; bigger graphs are cut to the most connected.
@@ -201,8 +211,16 @@ def select_nodes(
     min_degree: int = 0,
     max_nodes: int = DEFAULT_MAX_NODES,
     scores: dict[Hashable, float] | None = None,
+    isolated: bool = True,
 ) -> tuple[list[Hashable], list[Hashable], list[str]]:
     """Which nodes to draw, the focus nodes, and notes explaining any cut.
+
+    With ``isolated=False`` (what ``techkg render`` does), entities with no
+    link at all are left out with a note, unless a focus asks for them or
+    nothing else would be drawn: drawn, they only fill rows of dots under
+    the graph. An entity
+    whose links all lead outside a ``top``/``max_nodes`` cut stays: it was
+    chosen for its links.
 
     Returns:
         ``(nodes, focus_nodes, notes)``; notes are shown on the page.
@@ -259,7 +277,31 @@ def select_nodes(
             f"--min-degree K to choose what to see."
         )
         ordered = _keep_focus(ordered[:max_nodes], focus_nodes)
+    if not isolated:
+        ordered, hidden = _drop_isolated(G, ordered, focus_nodes)
+        if hidden:
+            notes.append(f"{hidden:,} entities with no link to any other are not drawn "
+                         f"(techkg render --isolated draws them).")
     return ordered, focus_nodes, notes
+
+
+def _drop_isolated(G: nx.Graph, nodes: list[Hashable], keep: list[Hashable]
+                   ) -> tuple[list[Hashable], int]:
+    """``nodes`` without those linked to no other node of ``G``, and how many went.
+
+    Focus nodes stay; when no node has a link, all stay (nothing else to see).
+
+    >>> G = nx.Graph([(1, 2), (3, 3)]); G.add_node(4)
+    >>> _drop_isolated(G, [1, 2, 3, 4], [])
+    ([1, 2], 2)
+    >>> _drop_isolated(G, [1, 4], [])  # 1 is linked, though not to a chosen node
+    ([1], 1)
+    """
+    linked = {n for n in nodes if _undirected_neighbours(G, n) - {n}}
+    if not linked:
+        return nodes, 0
+    kept = [n for n in nodes if n in linked or n in keep]
+    return kept, len(nodes) - len(kept)
 
 
 def _top(G: nx.Graph, scores: dict, n: int) -> list[Hashable]:
@@ -278,6 +320,15 @@ def _size(score: float, top_score: float) -> float:
     if top_score <= 0:
         return 12.0
     return round(8.0 + 32.0 * math.sqrt(max(score, 0.0) / top_score), 1)
+
+
+def _font(fitted: LabelFit | None) -> dict[str, float]:
+    """vis-network font options of one node from :func:`techkg.layout.label_fonts`."""
+    if fitted is None:
+        return {"size": LABEL_FONT}
+    if fitted.vadjust:
+        return {"size": fitted.size, "vadjust": fitted.vadjust}
+    return {"size": fitted.size}
 
 
 def _edge_width(weight: Any) -> float:
@@ -332,6 +383,7 @@ def vis_payload(
     max_evidence: int | None = MAX_EVIDENCE,
     title: str = "techkg",
     seed: int = 7,
+    isolated: bool = True,
 ) -> dict[str, Any]:
     """Nodes, edges and page settings for vis-network, with positions.
 
@@ -346,6 +398,7 @@ def vis_payload(
         max_evidence: evidence sentences kept per edge (``None`` keeps all).
         title: page title.
         seed: layout seed.
+        isolated: draw entities with no link at all too (false: leave them out, with a note).
 
     Returns:
         ``{"nodes": [...], "edges": [...], "meta": {...}}`` — JSON-ready.
@@ -364,14 +417,19 @@ def vis_payload(
     chosen = degree if size_by == "degree" else pagerank
     nodes, focus_nodes, notes = select_nodes(
         G, focus=focus, hops=hops, top=top, min_degree=min_degree,
-        max_nodes=max_nodes, scores=chosen,
+        max_nodes=max_nodes, scores=chosen, isolated=isolated,
     )
     sub = G.subgraph(nodes)
     pos = layout_positions(sub, seed=seed)
     n_shown = len(nodes)
-    physics = n_shown <= PHYSICS_MAX_NODES
     top_deg = max((degree.get(n, 0.0) for n in nodes), default=0.0)
     top_pr = max((pagerank.get(n, 0.0) for n in nodes), default=0.0)
+    sizes = {n: _size(chosen.get(n, 0.0), top_deg if size_by == "degree" else top_pr)
+             for n in nodes}
+    pos = make_room(pos, list(sub.edges()), sizes)
+    fonts = label_fonts(pos, {n: display_label(G.nodes[n]) for n in nodes}, sizes,
+                        importance={n: chosen.get(n, 0.0) for n in nodes}
+                        ) if n_shown <= LABEL_FIT_MAX else {}
     vis_nodes = []
     for node in nodes:
         attrs = G.nodes[node]
@@ -390,6 +448,7 @@ def vis_payload(
             "size": size_deg if size_by == "degree" else size_pr,
             "x": round(x, 1),
             "y": round(y, 1),
+            "font": _font(fonts.get(node)),
             "type": kind,
             "name_en": str(attrs.get("label") or ""),
             "aliases": [str(a) for a in (attrs.get("aliases") or [])],
@@ -441,7 +500,7 @@ def vis_payload(
         "focus": [str(f) for f in focus_nodes],
         "hops": hops,
         "size_by": size_by,
-        "physics": physics,
+        "physics": False,
         "big": big,
         "date_min": min(dates)[:10] if dates else None,
         "date_max": max(dates)[:10] if dates else None,
@@ -503,7 +562,10 @@ def traditional_map(text: str) -> dict[str, str]:
 
 
 def vis_options(meta: dict[str, Any]) -> dict[str, Any]:
-    """vis-network options for a payload: physics only for small graphs.
+    """vis-network options for a payload: Python positions are final (physics off).
+
+    Labels are drawn once they reach :data:`LABEL_SCREEN_PX` on screen; each
+    node carries its own font size (see :func:`techkg.layout.label_fonts`).
 
     >>> vis_options({"physics": False, "big": True})["physics"]["enabled"]
     False
@@ -515,11 +577,11 @@ def vis_options(meta: dict[str, Any]) -> dict[str, Any]:
         "layout": {"improvedLayout": False, "randomSeed": 7},
         "nodes": {
             "borderWidth": 1,
-            "font": {"face": CJK_FONT, "size": 14, "color": "#222",
+            "font": {"face": CJK_FONT, "size": LABEL_FONT, "color": "#222",
                      "strokeWidth": 3, "strokeColor": "#ffffff"},
-            # Labels appear once they would be readable (~8 px on screen): big
-            # graphs draw only shapes at the overview and stay fast.
-            "scaling": {"label": {"enabled": False, "drawThreshold": 9 if big else 6}},
+            # Labels appear once they would be readable: the overview shows the
+            # hubs' (bigger fonts), crowded leaves' labels come when zoomed in.
+            "scaling": {"label": {"enabled": False, "drawThreshold": LABEL_SCREEN_PX}},
         },
         "edges": {
             "smooth": False,
@@ -642,6 +704,7 @@ def render_html(
     size_by: str = "degree",
     title: str = "techkg",
     max_nodes: int = DEFAULT_MAX_NODES,
+    isolated: bool = False,
 ) -> str:
     """Render ``G`` as one self-contained HTML page; write it when ``out`` is given.
 
@@ -655,6 +718,7 @@ def render_html(
         size_by: ``"degree"`` or ``"pagerank"``.
         title: page title and heading.
         max_nodes: hard cap on drawn nodes (a note on the page says when it applies).
+        isolated: also draw entities with no link at all (default: left out, with a note).
 
     Returns:
         The HTML text.
@@ -667,12 +731,17 @@ def render_html(
     True
     """
     payload = vis_payload(G, focus=focus, hops=hops, top=top, min_degree=min_degree,
-                          size_by=size_by, max_nodes=max_nodes, title=title)
+                          size_by=size_by, max_nodes=max_nodes, title=title, isolated=isolated)
     page = page_html(payload, mode="file", title=title)
     if out is not None:
-        path = Path(out)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(path.name + ".tmp")
-        tmp.write_text(page, encoding="utf-8")
-        tmp.replace(path)
+        write_page(page, out)
     return page
+
+
+def write_page(page: str, out: Path | str) -> None:
+    """Write an HTML page atomically (a reader never sees half a page); parent folders are created."""
+    path = Path(out)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(page, encoding="utf-8")
+    tmp.replace(path)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
 import pytest
@@ -421,18 +420,6 @@ def test_data_file_names_find_their_entry(lex: Lexicon) -> None:
                 assert maker and hits[0].entry.key in {maker.key, maker.parent}, (e.key, name)
             else:
                 assert len(hits) == 1, (e.key, name, hits)
-
-
-def test_load_is_fast() -> None:
-    Lexicon.load()  # warm imports and OpenCC
-    best = min(_timed_load() for _ in range(3))
-    assert best < 0.3, f"loading the lexicon took {best:.3f} s"
-
-
-def _timed_load() -> float:
-    t = time.perf_counter()
-    Lexicon.load()
-    return time.perf_counter() - t
 
 
 # -- properties ---------------------------------------------------------------------------

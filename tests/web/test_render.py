@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import time
 
 import networkx as nx
 import pytest
@@ -12,7 +11,6 @@ from web_samples import CATL, NVIDIA, TSMC, XSS_ALIAS, XSS_SENTENCE, XSS_TITLE
 
 from techkg.render import (
     BIG_GRAPH,
-    PHYSICS_MAX_NODES,
     RenderError,
     find_nodes,
     neighbourhood,
@@ -154,9 +152,11 @@ def test_script_json_cannot_close_the_script():
     assert json.loads(text) == {"a": "</script><script>alert(1)</script>", "b": "\u2028"}
 
 
-def test_small_graph_has_physics_big_graph_not():
-    small = vis_payload(synthetic_graph(PHYSICS_MAX_NODES))
-    assert small["meta"]["physics"] is True and small["meta"]["big"] is False
+def test_positions_are_final_and_big_graphs_draw_plainly():
+    small = vis_payload(synthetic_graph(300))
+    assert small["meta"]["physics"] is False and small["meta"]["big"] is False
+    assert json.loads(re.search(r'id="tk-config">(.*?)</script>', page_html(small), re.S)
+                      .group(1))["options"]["physics"]["enabled"] is False
     big = vis_payload(synthetic_graph(BIG_GRAPH + 100))
     assert big["meta"]["physics"] is False and big["meta"]["big"] is True
     # big graphs draw relation types by colour only (dashes/arrows are slow)
@@ -172,7 +172,7 @@ def test_small_graph_has_physics_big_graph_not():
 
 def test_cut_to_max_nodes_shows_a_visible_note():
     G = synthetic_graph(600)
-    html = render_html(G, max_nodes=200)
+    html = render_html(G, max_nodes=200, isolated=True)
     data = data_of(html)
     assert len(data["nodes"]) == 200
     note = data["meta"]["notes"][-1]
@@ -212,10 +212,72 @@ def test_traditional_map_folds_queries():
     assert traditional_map("abc") == {}
 
 
-def test_big_page_builds_fast():
+def test_big_page_holds_every_node():
+    """Speed is measured in bench/render_scale.py; here only what the page holds."""
     G = synthetic_graph(5000)
-    t = time.perf_counter()
+    data = data_of(render_html(G, isolated=True))
+    assert len(data["nodes"]) == 5000
+    assert all(n["font"]["size"] == 14 for n in data["nodes"])  # above LABEL_FIT_MAX: one size
+
+
+BYTEDANCE = "https://w3id.org/techkg/id/company/bytedance"
+UNITREE = "https://w3id.org/techkg/id/company/unitree"
+
+
+def with_isolated(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """The sample graph plus two entities no article links to anything."""
+    H = G.copy()
+    H.add_node(BYTEDANCE, label="ByteDance", label_zh="字节跳动", key="bytedance",
+               type="Company", aliases=["字節跳動", "ByteDance"])
+    H.add_node(UNITREE, label="Unitree", label_zh="宇树科技", key="unitree", type="Company",
+               aliases=["宇樹科技"])
+    return H
+
+
+def test_isolated_entities_are_hidden_with_a_note(sample_graph):
+    G = with_isolated(sample_graph)
+    p = vis_payload(G, isolated=False)
+    ids = {n["id"] for n in p["nodes"]}
+    assert ids == set(sample_graph)                      # the linked 13, not the 2
+    assert p["meta"]["shown_nodes"] == 13 and p["meta"]["total_nodes"] == 15
+    assert p["meta"]["notes"] == [
+        "2 entities with no link to any other are not drawn "
+        "(techkg render --isolated draws them)."]
     html = render_html(G)
-    elapsed = time.perf_counter() - t
-    assert len(data_of(html)["nodes"]) == 5000
-    assert elapsed < 10, f"5,000-node page took {elapsed:.1f} s to build"
+    note = re.search(r'<div id="tk-note" role="status">(.*?)</div>', html, re.S).group(1)
+    assert "2 entities with no link" in note and "--isolated" in note
+
+
+def test_isolated_entities_drawn_on_request_or_when_asked_for(sample_graph):
+    G = with_isolated(sample_graph)
+    every = vis_payload(G, isolated=True)
+    assert {n["id"] for n in every["nodes"]} == set(G)
+    assert every["meta"]["notes"] == []
+    # a focus on an unlinked entity (by its Traditional alias) still shows it
+    alone = vis_payload(G, focus="字節跳動", hops=2, isolated=False)
+    assert [n["id"] for n in alone["nodes"]] == [BYTEDANCE]
+    # a cut that leaves no link at all draws what is left rather than a blank page
+    bare = nx.MultiDiGraph()
+    bare.add_nodes_from(G.subgraph([BYTEDANCE, UNITREE]).nodes(data=True))
+    assert {n["id"] for n in vis_payload(bare, isolated=False)["nodes"]} == {BYTEDANCE, UNITREE}
+    # the served explorer (vis_payload's default) draws what it is given
+    assert {n["id"] for n in vis_payload(G)["nodes"]} == set(G)
+
+
+def test_a_cut_keeps_entities_linked_outside_it():
+    G = synthetic_graph(600)
+    und = G.to_undirected(as_view=True)
+    nodes, _focus, notes = select_nodes(G, top=40, isolated=False)
+    assert len(nodes) == 40 and "top 40" in notes[-1]          # chosen for their links
+    unlinked = [n for n in G if not set(und[n]) - {n}]
+    assert unlinked and not set(unlinked) & set(select_nodes(G, isolated=False)[0])
+    assert set(unlinked) <= set(select_nodes(G)[0])
+
+
+def test_hub_labels_are_bigger_than_leaf_labels(sample_graph):
+    p = vis_payload(sample_graph)
+    font = {n["id"]: n["font"]["size"] for n in p["nodes"]}
+    assert font[NVIDIA] == max(font.values())
+    assert all(isinstance(n["font"].get("vadjust", 0.0), float) for n in p["nodes"])
+    h100 = "https://w3id.org/techkg/id/product/nvidia-h100-nvl"
+    assert font[h100] <= font[NVIDIA]

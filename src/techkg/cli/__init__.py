@@ -6,7 +6,7 @@ libraries are imported inside the command bodies, never at import time.
 
 from __future__ import annotations
 
-from techkg.cli import entity_cmds, extract_cmds, graph_cmds, web_cmds  # noqa: F401  (register commands)
+from techkg.cli import entity_cmds, extract_cmds, graph_cmds, watch_cmds, web_cmds  # noqa: F401  (register commands)
 from techkg.cli.app import app
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -13,7 +14,7 @@ from techkg.cli.app import app
 
 PathsArg = Annotated[list[str], typer.Argument(help="Files, folders, globs, or - for stdin.")]
 NoLexicon = Annotated[bool, typer.Option("--no-lexicon", help="Switch the curated lexicon off.")]
-NoModel = Annotated[bool, typer.Option("--no-model", help="Switch the CLUENER-trained tagger off.")]
+NoModel = Annotated[bool, typer.Option("--no-model", help="Switch the trained company/product tagger off (rules, LAC and the lexicon only).")]
 MaxBytes = Annotated[
     int, typer.Option("--max-bytes", help="Largest file (or JSONL line) read, in bytes.")
 ]
@@ -22,32 +23,36 @@ UserLexicon = Annotated[
 ]
 
 
-def _extractions(paths, no_lexicon, no_model, lexicons, errors, max_bytes, batch_size: int = 32):
+def _extractions(paths, no_lexicon, no_model, lexicons, errors, max_bytes, batch_size: int = 32,
+                 keep=None):
     """Extractions of every article read, in order; each input or article that fails is
-    reported on stderr, added to ``errors`` and skipped (the others still come)."""
+    reported on stderr, added to ``errors`` and skipped (the others still come).
+    ``keep(item)``, when given, chooses which articles and read errors count at all."""
     from techkg.errors import CorpusError
-    from techkg.extract import Extractor, extract_batch, failure_message
+    from techkg.extract import Extractor
     from techkg.read import read_articles
+    from techkg.records import ExtractionFailed
+    from techkg.workers import extract_stream
 
     def report(message: str) -> None:
         errors.append(message)
         typer.echo(f"error: {message}", err=True)
 
-    def failed(article, err: Exception) -> None:
-        report(failure_message(article, "extraction failed", err))
+    def articles():
+        for item in read_articles(paths, stdin=sys.stdin.buffer, max_bytes=max_bytes):
+            if keep is not None and not keep(item):
+                continue
+            if isinstance(item, CorpusError):
+                report(str(item))
+            else:
+                yield item
 
     extractor = Extractor(lexicon=not no_lexicon, use_model=not no_model, user_lexicons=lexicons or ())
-    batch = []
-    for item in read_articles(paths, stdin=sys.stdin.buffer, max_bytes=max_bytes):
-        if isinstance(item, CorpusError):
-            report(str(item))
-            continue
-        batch.append(item)
-        if len(batch) >= batch_size:
-            yield from extract_batch(extractor, batch, failed)
-            batch = []
-    if batch:
-        yield from extract_batch(extractor, batch, failed)
+    for result in extract_stream(extractor, articles(), batch_size):
+        if isinstance(result, ExtractionFailed):
+            report(result.message)
+        else:
+            yield result
 
 
 @app.command()
@@ -95,6 +100,26 @@ def _print_table(extraction) -> None:
     console.print(rels)
 
 
+def _scored(gold: Path, golds: list[dict]):
+    """Which inputs ``eval`` reads: articles that have gold, and nothing inside the gold folder.
+
+    So ``techkg eval --gold eval/blind/gold eval/blind`` skips the gold files and
+    the folder's README instead of reading them as articles.
+    """
+    from techkg.errors import CorpusError
+
+    ids = {g["id"] for g in golds}
+    inside = str(gold.resolve()) + os.sep if gold.is_dir() else str(gold.resolve())
+
+    def keep(item) -> bool:
+        where = item.source if isinstance(item, CorpusError) else item.origin
+        if where and os.path.abspath(where).startswith(inside):
+            return False
+        return isinstance(item, CorpusError) or item.id in ids
+
+    return keep
+
+
 @app.command("eval")
 def evaluate(
     paths: PathsArg,
@@ -118,7 +143,8 @@ def evaluate(
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None
     errors: list = []
-    systems = [to_eval_json(x) for x in _extractions(paths, no_lexicon, no_model, lexicon, errors, max_bytes)]
+    systems = [to_eval_json(x) for x in _extractions(paths, no_lexicon, no_model, lexicon, errors, max_bytes,
+                                                     keep=_scored(gold, golds))]
     if output:
         output.write_text("".join(json.dumps(s, ensure_ascii=False) + "\n" for s in systems), "utf-8")
     result = score(golds, systems, by_id=True, verbose=verbose)

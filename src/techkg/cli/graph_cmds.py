@@ -10,15 +10,26 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from techkg.cli.app import app
+from techkg.cli.fetch_opts import (
+    DEFAULT_DELAY, DEFAULT_TIMEOUT, DelayOpt, FeedOpt, SinceOpt, TimeoutOpt, feed_reader, fetching,
+    parse_since,
+)
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from techkg.errors import CorpusError
     from techkg.ingest import IngestSummary
+    from techkg.read.web import Fetcher
+    from techkg.records import Article
     from techkg.store import GraphStore
 
 DEFAULT_STORE = "output/store"  # same as techkg.store.DEFAULT_STORE (kept import-free)
@@ -39,8 +50,19 @@ BaseOpt = Annotated[
 PathsArg = Annotated[
     list[str], typer.Argument(help="Files, folders (recursive), glob patterns, or - for stdin.")
 ]
-MaxBytes = Annotated[int, typer.Option("--max-bytes", help="Largest file (or JSONL line) read, in bytes.")]
-NoModel = Annotated[bool, typer.Option("--no-model", help="Switch the CLUENER-trained company tagger off.")]
+MaxBytes = Annotated[int, typer.Option("--max-bytes", help="Largest file, JSONL line or web page read, in bytes.")]
+NoModel = Annotated[bool, typer.Option("--no-model", help="Switch the trained company/product tagger off (rules, LAC and the lexicon only).")]
+JobsOpt = Annotated[
+    int | None,
+    typer.Option("--jobs", "-j", min=1, show_default="number of cores",
+                 help="Extraction worker processes on this machine; 1 extracts in this process."),
+]
+DaskOpt = Annotated[
+    str | None,
+    typer.Option("--dask", metavar="ADDRESS",
+                 help="Extract on a Dask cluster: tcp://HOST:8786, or 'local' for a cluster of --jobs "
+                      "worker processes on this machine. The store is still written here."),
+]
 UserLexicon = Annotated[
     list[Path] | None, typer.Option("--lexicon", help="Extra lexicon file (JSONL); repeatable.")
 ]
@@ -76,12 +98,9 @@ def _open(store: str, base: str, *, read_only: bool = False) -> GraphStore:
 
 def project_extractor(no_model: bool, lexicons: list[Path] | None, curations: Path | None, store: Path) -> Any:
     """The extractor with the user's lexicons, applying the store's curations (if any)."""
-    from techkg.curate import CuratedExtractor, Curations, default_path
     from techkg.extract import Extractor
 
-    extractor = Extractor(use_model=not no_model, user_lexicons=lexicons or ())
-    file = Curations.load(curations if curations is not None else default_path(store))
-    return CuratedExtractor(extractor, file) if len(file) else extractor
+    return _curated(Extractor(use_model=not no_model, user_lexicons=lexicons or ()), curations, store)
 
 
 def check_project_files(lexicons: list[Path] | None, curations: Path | None, store: Path) -> None:
@@ -110,9 +129,12 @@ def _run_ingest(
     progress: bool,
     lexicons: list[Path] | None = None,
     curations: Path | None = None,
+    jobs: int | None = None,
+    dask: str | None = None,
+    fetcher: Fetcher | None = None,
+    more: Iterable[Article | CorpusError] = (),
 ) -> IngestSummary:
     from rich.console import Console
-    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from techkg.ingest import ingest
 
@@ -122,11 +144,56 @@ def _run_ingest(
     def on_error(msg: str) -> None:
         console.print(f"[red]error:[/red] {msg}", highlight=False, markup=True, soft_wrap=True)
 
-    extractor = project_extractor(no_model, lexicons, curations, st.path or Path("."))
-    _ = extractor.nlp  # load the pipeline now: a missing model is one clear error, not one per article
-    if not show:
-        return ingest(paths, st, extractor=extractor, stdin=sys.stdin.buffer, max_bytes=max_bytes,
-                      batch_size=batch_size, force=force, on_error=on_error)
+    with run_extractor(no_model, lexicons, curations, st.path or Path("."), jobs, dask) as extractor:
+        if not show:
+            return ingest(paths, st, extractor=extractor, stdin=sys.stdin.buffer, max_bytes=max_bytes,
+                          batch_size=batch_size, force=force, on_error=on_error, fetcher=fetcher,
+                          more=more)
+        return _ingest_with_bar(console, paths, st, extractor, max_bytes=max_bytes,
+                                batch_size=batch_size, force=force, on_error=on_error,
+                                fetcher=fetcher, more=more)
+
+
+@contextmanager
+def run_extractor(no_model: bool, lexicons: list[Path] | None, curations: Path | None, store: Path,
+                  jobs: int | None, dask: str | None) -> Iterator[Any]:
+    """The extractor of an ingest run: :func:`project_extractor`, run here, in worker processes or on Dask.
+
+    The pipeline is loaded before the first article (in every worker), so a
+    missing model is one clear error, not one per article. With workers,
+    curations are applied here, to the records the workers send back.
+    """
+    from techkg.workers import DaskExtractor, ProcessExtractor, default_jobs
+
+    jobs = default_jobs() if jobs is None else jobs
+    if not dask and jobs == 1:
+        extractor = project_extractor(no_model, lexicons, curations, store)
+        _ = extractor.nlp
+        yield extractor
+        return
+    options = {"use_model": not no_model, "user_lexicons": tuple(lexicons or ())}
+    runner: Any = (DaskExtractor(dask, workers=jobs, **options) if dask
+                   else ProcessExtractor(jobs, **options))
+    with runner:
+        if dask:  # a cluster is there to be used: load every worker now
+            runner.warm_up()
+        else:  # workers start with the first big enough input; a broken model still stops here
+            runner.load_here()
+        yield _curated(runner, curations, store)
+
+
+def _curated(extractor: Any, curations: Path | None, store: Path) -> Any:
+    from techkg.curate import CuratedExtractor, Curations, default_path
+
+    file = Curations.load(curations if curations is not None else default_path(store))
+    return CuratedExtractor(extractor, file) if len(file) else extractor
+
+
+def _ingest_with_bar(console, paths, st, extractor, **kwargs) -> IngestSummary:
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from techkg.ingest import ingest
+
     columns = (
         SpinnerColumn(),
         TextColumn("[bold]ingest[/bold]"),
@@ -141,8 +208,8 @@ def _run_ingest(
             bar.update(task, info=f"{s.read} read, {s.new} new, {s.updated} updated, "
                                   f"{s.unchanged} unchanged, {s.failed} failed")
 
-        return ingest(paths, st, extractor=extractor, stdin=sys.stdin.buffer, max_bytes=max_bytes,
-                      batch_size=batch_size, force=force, on_error=on_error, on_progress=on_progress)
+        return ingest(paths, st, extractor=extractor, stdin=sys.stdin.buffer, on_progress=on_progress,
+                      **kwargs)
 
 
 def _print_summary(s: IngestSummary, store: str | None) -> None:
@@ -190,7 +257,12 @@ def _drop_if_unused(created: Path | None, store: str, s: IngestSummary | None) -
 
 @app.command()
 def ingest(
-    paths: PathsArg,
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(help="Files, folders (recursive), glob patterns, - for stdin, or http(s) addresses of web pages."),
+    ] = None,
+    feed: FeedOpt = None,
+    since: SinceOpt = None,
     store: StoreOpt = DEFAULT_STORE,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles per batch and transaction.")] = 32,
     force: Annotated[bool, typer.Option("--force", help="Re-extract articles even if unchanged.")] = False,
@@ -200,23 +272,35 @@ def ingest(
     curations: CurationsOpt = None,
     no_progress: Annotated[bool, typer.Option("--no-progress", help="No progress bar.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON on stdout.")] = False,
+    jobs: JobsOpt = None,
+    dask: DaskOpt = None,
+    timeout: TimeoutOpt = DEFAULT_TIMEOUT,
+    delay: DelayOpt = DEFAULT_DELAY,
     base: BaseOpt = DEFAULT_BASE,
 ) -> None:
-    """Read articles (.txt .md .html .jsonl, folders, globs, -) into the graph store.
+    """Read articles (.txt .md .html .jsonl, folders, globs, -, web pages, feeds) into the graph store.
 
-    Unchanged articles are skipped, changed ones replace their old statements.
-    Exits 1 when some input could not be read (the others still go in).
+    Unchanged articles are skipped, changed ones replace their old statements;
+    feed items already in the store are not fetched again. Exits 1 when some
+    input could not be read (the others still go in).
     """
     from techkg.errors import TechKGError
 
+    if not paths and not feed:
+        _fail("nothing to ingest: give files, folders, web addresses or --feed URL", 2)
+    if since and not feed:
+        _fail("--since applies to feed items; use it with --feed URL", 2)
+    day = parse_since(since)
     created = _missing_from(store)
     st = _open(store, base)
     summary = None
     try:
-        with st:
-            summary = _run_ingest(paths, st, batch_size=batch_size, force=force, max_bytes=max_bytes,
-                                  no_model=no_model, progress=not no_progress,
-                                  lexicons=lexicon, curations=curations)
+        with st, fetching(timeout=timeout, delay=delay, max_bytes=max_bytes) as fetcher:
+            feeds = feed_reader(st, fetcher, since=day, force=force, feeds=feed)
+            summary = _run_ingest(paths or [], st, batch_size=batch_size, force=force,
+                                  max_bytes=max_bytes, no_model=no_model, progress=not no_progress,
+                                  lexicons=lexicon, curations=curations, jobs=jobs, dask=dask,
+                                  fetcher=fetcher, more=feeds.read_all(feed or []))
     except KeyboardInterrupt:
         _fail("interrupted; every article written so far is complete (run the same command to go on)", 130)
     except TechKGError as e:
@@ -225,6 +309,8 @@ def ingest(
     dropped = _drop_if_unused(created, store, summary)
     if as_json:
         typer.echo(json.dumps(summary.as_dict(), ensure_ascii=False))
+    for report in feeds.reports:
+        typer.echo(report.line(), err=True)
     _print_summary(summary, None if dropped else store)
     if not summary.ok:
         raise typer.Exit(1)
@@ -448,6 +534,8 @@ def build(
     lexicon: UserLexicon = None,
     curations: CurationsOpt = None,
     no_progress: Annotated[bool, typer.Option("--no-progress", help="No progress bar.")] = False,
+    jobs: JobsOpt = None,
+    dask: DaskOpt = None,
     base: BaseOpt = DEFAULT_BASE,
 ) -> None:
     """The main job: ingest a corpus, then write every export and graph.html.
@@ -464,7 +552,7 @@ def build(
         with st:
             summary = _run_ingest(paths, st, batch_size=batch_size, force=False, max_bytes=max_bytes,
                                   no_model=no_model, progress=not no_progress,
-                                  lexicons=lexicon, curations=curations)
+                                  lexicons=lexicon, curations=curations, jobs=jobs, dask=dask)
             _print_summary(summary, store)
             g = to_networkx(st, base=base)
             written = export_all(st, out, graph=g)

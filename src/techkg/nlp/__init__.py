@@ -26,7 +26,7 @@ def load_pipeline(
         lexicon: use the curated lexicon (switch off to measure what the
             patterns, LAC and the statistical tagger find on their own).
         user_lexicons: extra lexicon files (JSONL, see ``docs/lexicon.md``).
-        use_model: use the CLUENER-trained company tagger.
+        use_model: use the trained company/product tagger (see ``docs/models.md``).
         relation_model: read partnerships with the trained pair classifier
             as well as the rules.
 

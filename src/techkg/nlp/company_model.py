@@ -1,26 +1,30 @@
-"""A statistical recogniser for companies and the names that look like them.
+"""A statistical recogniser for companies, products and the names that look like them.
 
 A linear-chain CRF (CRFsuite) labels each character of the *folded* text
 (:func:`techkg.text.fold`: half-width, Simplified, same length as the input),
 so the spans it returns are offsets into the text exactly as written. It was
-trained on CLUENER2020 (see ``scripts/train_company_model.py`` and
-``docs/cluener.md``) over five classes: ``company``, ``organization``,
-``government``, ``name`` (people) and ``address``. Only ``company`` is what the
-extractor keeps as a company; the other four let it reject government bodies,
-universities, clubs, people and places that a lexicon or LAC's ``ORG`` tag
-would otherwise take for companies.
+trained on CLUENER2020, BosonNLP NER and the project's own gold (see
+``scripts/train_company_model.py``, :mod:`techkg.nlp.ner_data` and
+``docs/models.md``) over seven classes (:data:`LABELS`): ``company`` and
+``product`` are what the extractor keeps; ``organization``, ``government``,
+``name`` (people), ``address`` and ``work`` (books, films, newspapers, laws,
+web sites) let it reject names that a lexicon, LAC's ``ORG`` tag or a
+pattern would otherwise take for companies or products.
 
 Features (built by :func:`char_features`, the one place used by both training
 and inference): the character and its neighbours in a window of ±2, the
 character bigrams around it, character classes (Han, Latin, digit, ...), the
-position of the character in its LAC word with the word's LAC tag, the tags of
-the neighbouring words, suffix cues (公司, 银行, 集团, 部, 局, 大学, ...) inside
-or ahead of the character, and optional gazetteer flags from a list of known
-company names.
+shape of the Latin/digit run it sits in (``Mate60`` → ``Aa9``), the position of
+the character in its LAC word with the word's LAC tag, the tags and words
+before and after that word, suffix cues (公司, 银行, 部, 大学, 手机, 芯片, ...)
+inside or ahead of the character, and optional gazetteer flags from lists of
+known company and product names.
 
 >>> tagger = CompanyTagger.load()
 >>> [(s, e, label) for s, e, label in tagger.tag("腾讯控股有限公司与清华大学合作") if label != "address"]
 [(0, 8, 'company'), (9, 13, 'organization')]
+>>> [(s, e, label) for s, e, label in tagger.tag("小米发布了小米14手机") if label == "product"]
+[(5, 9, 'product')]
 """
 
 from __future__ import annotations
@@ -37,13 +41,13 @@ from techkg.errors import ModelError
 from techkg.text import fold, lower, match_form, on_word_boundaries
 
 #: Version of the feature set; a model records the version it was trained with.
-FEATURE_VERSION = 3
+FEATURE_VERSION = 4
 
 #: Classes the shipped model labels.
-LABELS: tuple[str, ...] = ("company", "organization", "government", "name", "address")
+LABELS: tuple[str, ...] = ("company", "product", "organization", "government", "name", "address", "work")
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "data" / "models"
-DEFAULT_MODEL = MODEL_DIR / "cluener_company.crfsuite"
+DEFAULT_MODEL = MODEL_DIR / "company_product.crfsuite"
 
 #: Longest stretch handed to the CRF (and to LAC) at once; longer text is cut
 #: at sentence ends, then commas, then anywhere.
@@ -63,6 +67,11 @@ CUES: dict[str, tuple[str, ...]] = {
         "超市", "酒店", "物业", "资本", "半导体", "微电子", "电器", "钢铁", "石化", "石油",
         "电信", "移动", "联通", "工业", "重工", "物流", "快递", "航运", "食品", "乳业", "酒业",
         "时装", "服饰", "餐饮", "商场", "商城", "网", "厂", "店",
+    ),
+    "pr": (
+        "手机", "芯片", "处理器", "系列", "车型", "轿车", "跑车", "平板", "电脑", "笔记本", "电视", "冰箱",
+        "空调", "洗衣机", "显卡", "相机", "镜头", "发动机", "手表", "耳机", "音箱", "路由器", "服务器",
+        "操作系统", "系统", "大模型", "模型", "浏览器", "输入法", "客户端", "应用", "版", "款", "代",
     ),
     "gov": (
         "委员会", "人民政府", "政府", "国务院", "人大", "政协", "法院", "检察院", "公安局", "派出所",
@@ -174,6 +183,65 @@ def lac_char_tags(n: int, located: Sequence[tuple[int, int, str]]) -> tuple[list
     return pos, prev, nxt
 
 
+_RUN_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9+\-.]*")
+_SHAPE_SUB = (re.compile(r"[A-Z]+"), re.compile(r"[a-z]+"), re.compile(r"[0-9]+"))
+
+
+def word_shape(word: str) -> str:
+    """The shape of a Latin/digit word, runs collapsed and cut to 6 symbols.
+
+    >>> word_shape("Mate60"), word_shape("GPT-4o"), word_shape("iPhone"), word_shape("2013")
+    ('Aa9', 'A-9a', 'aAa', '9')
+    """
+    out = _SHAPE_SUB[0].sub("A", word)
+    out = _SHAPE_SUB[1].sub("a", out)
+    return _SHAPE_SUB[2].sub("9", out)[:6]
+
+
+def shape_features(text: str) -> list[str]:
+    """One shape feature per character: the shape of its Latin/digit run and the place in it.
+
+    A run's length is bucketed, so a four-digit year and a two-digit model number differ.
+
+    >>> shape_features("小米14 Pro")
+    ['s=-', 's=-', 's=9|2|B', 's=9|2|E', 's=-', 's=Aa|3|B', 's=Aa|3|I', 's=Aa|3|E']
+    """
+    out = ["s=-"] * len(text)
+    for m in _RUN_RE.finditer(text):
+        s, e = m.span()
+        head = f"s={word_shape(m.group())}|{_bucket(e - s)}|"
+        if e - s == 1:
+            out[s] = head + "S"
+            continue
+        out[s] = head + "B"
+        for i in range(s + 1, e - 1):
+            out[i] = head + "I"
+        out[e - 1] = head + "E"
+    return out
+
+
+def word_context(text: str, located: Sequence[tuple[int, int, str]]) -> tuple[list[str], list[str]]:
+    """For every character, the LAC word before and the word after the word it sits in.
+
+    Words are lower-cased and cut to 4 characters; ``^``/``$`` at the edges.
+
+    >>> word_context("华为发布Mate", [(0, 2, "ORG"), (2, 4, "v"), (4, 8, "nz")])[0]
+    ['^', '^', '华为', '华为', '发布', '发布', '发布', '发布']
+    """
+    n = len(text)
+    prev = ["^"] * n
+    nxt = ["$"] * n
+    words = [text[s:e].lower()[:4] for s, e, _ in located]
+    last = len(located) - 1
+    for k, (start, end, _tag) in enumerate(located):
+        p_word = words[k - 1] if k else "^"
+        n_word = words[k + 1] if k < last else "$"
+        for i in range(start, end):
+            prev[i] = p_word
+            nxt[i] = n_word
+    return prev, nxt
+
+
 def cue_features(text: str) -> list[str]:
     """One cue feature per character: inside a cue, or the nearest cue ahead/behind.
 
@@ -267,9 +335,11 @@ def char_features(
         located: LAC tokens as ``(start, end, tag)`` spans of ``text`` (see
             :func:`locate_tokens`); None for no LAC features.
         gazetteers: for each gazetteer the model was trained with (by feature
-            name: ``lex`` for the project lexicon, ``mem-company`` ... for names
-            remembered from the training data), the ``(start, end)`` spans of its
-            names in ``text``; an empty list when that gazetteer is switched off.
+            name: ``lex`` and ``lexp`` for the project lexicon's companies and
+            products, ``mem-company`` ... for names remembered from the training
+            data), the ``(start, end)`` spans of its names in ``text``; an empty
+            list when that gazetteer is switched off. Only characters inside a
+            match get gazetteer features.
 
     Returns:
         One tuple of feature strings per character.
@@ -287,6 +357,7 @@ def char_features(
     cls = [char_class(c) for c in chars]
     cpad = ["^", *cls, "$"]
     pos, prev, nxt = lac_char_tags(n, located or ())
+    prev_word, next_word = word_context(text, located or ())
     cues = cue_features(text)
     columns: list[list[str]] = [
         ["u0=" + c for c in lowered],
@@ -303,15 +374,23 @@ def char_features(
         ["wu=" + p + u for p, u in zip(pos, lowered, strict=False)],
         ["wp=" + p + "|" + q for p, q in zip(prev, pos, strict=False)],
         ["wn=" + p + "|" + q for p, q in zip(pos, nxt, strict=False)],
+        ["pw=" + w for w in prev_word],
+        ["nw=" + w for w in next_word],
+        shape_features(text),
         cues,
         ["cw=" + c + "|" + p[2:] for c, p in zip(cues, pos, strict=False)],
     ]
-    for name, spans in sorted((gazetteers or {}).items()):
-        marks = gazetteer_marks(n, spans, name)
-        columns.append(marks)
-        columns.append([g + p[1:] for g, p in zip(marks, pos, strict=False)])
     # Tuples, not lists: CRFsuite's Python binding reads them about 1.7x faster.
-    return list(zip(*columns, strict=True))
+    rows = list(zip(*columns, strict=True))
+    # Gazetteer marks only on characters inside a match: a gazetteer that is off
+    # (or finds nothing) adds no feature at all, in training as at run time.
+    for name, spans in sorted((gazetteers or {}).items()):
+        if not spans:
+            continue
+        for i, mark in enumerate(gazetteer_marks(n, spans, name)):
+            if not mark.endswith("=O"):
+                rows[i] = (*rows[i], mark, mark + pos[i][1:])
+    return rows
 
 
 def tags_to_spans(tags: Sequence[str]) -> list[Span]:
@@ -435,17 +514,21 @@ class Gazetteer:
         return out
 
 
-def lexicon_company_names(lexicon: Any = None) -> list[str]:
-    """Every strong name of every company in a techkg lexicon (the built-in one by default).
+def lexicon_company_names(lexicon: Any = None, entity_type: str = "Company") -> list[str]:
+    """Every strong name of every company (or ``entity_type``) in a techkg lexicon (the built-in one by default).
 
-    >>> "英伟达" in lexicon_company_names()
-    True
+    >>> "英伟达" in lexicon_company_names(), "昇腾" in lexicon_company_names(entity_type="Product")
+    (True, True)
     """
     if lexicon is None:
         from techkg.nlp.lexicon import default_lexicon
 
         lexicon = default_lexicon()
-    return [name for entry in lexicon if entry.type == "Company" for name in entry.names]
+    return [name for entry in lexicon if entry.type == entity_type for name in entry.names]
+
+
+#: Gazetteer feature names for the project lexicon, by entity type.
+LEXICON_GAZETTEERS: dict[str, str] = {"Company": "lex", "Product": "lexp"}
 
 
 @dataclass
@@ -475,6 +558,7 @@ class CompanyTagger:
         cls,
         path: str | Path | None = None,
         lexicon_names: Iterable[str] | None = None,
+        product_names: Iterable[str] | None = None,
         *,
         memory: bool = True,
     ) -> CompanyTagger:
@@ -487,13 +571,14 @@ class CompanyTagger:
             lexicon_names: known company names (e.g. every name of every company
                 in the project lexicon) whose matches become features; None when the
                 lexicon is switched off. Ignored by models trained without them.
+            product_names: known product names, likewise.
             memory: use the names remembered from the training data, if the model has them.
 
         Raises:
             ModelError: the file is missing, unreadable or built for other features.
 
         >>> CompanyTagger.load().meta["labels"]
-        ['company', 'organization', 'government', 'name', 'address']
+        ['company', 'product', 'organization', 'government', 'name', 'address', 'work']
         """
         import pycrfsuite
 
@@ -528,19 +613,24 @@ class CompanyTagger:
             for feature, listed in names.items():
                 if feature in meta["gazetteers"]:
                     tagger.gazetteers[feature] = Gazetteer(listed)
-        tagger.use_lexicon(lexicon_names)
+        tagger.use_lexicon(lexicon_names, product_names)
         return tagger
 
-    def use_lexicon(self, names: Iterable[str] | Gazetteer | None) -> None:
-        """Switch the lexicon gazetteer on (with these company names) or off (None).
+    def use_lexicon(
+        self,
+        names: Iterable[str] | Gazetteer | None,
+        product_names: Iterable[str] | Gazetteer | None = None,
+    ) -> None:
+        """Switch the lexicon gazetteers on (with these company and product names) or off (None).
 
         >>> t = CompanyTagger.load()
-        >>> t.use_lexicon(["英伟达", "NVIDIA"]); t.use_lexicon(None)
+        >>> t.use_lexicon(["英伟达", "NVIDIA"], ["H100"]); t.use_lexicon(None)
         """
-        self.gazetteers.pop("lex", None)
-        if names is None or "lex" not in self.meta.get("gazetteers", ()):
-            return
-        self.gazetteers["lex"] = names if isinstance(names, Gazetteer) else Gazetteer(names)
+        wanted = self.meta.get("gazetteers", ())
+        for feature, listed in (("lex", names), ("lexp", product_names)):
+            self.gazetteers.pop(feature, None)
+            if listed is not None and feature in wanted:
+                self.gazetteers[feature] = listed if isinstance(listed, Gazetteer) else Gazetteer(listed)
 
     # -- inference -----------------------------------------------------------------
 
@@ -662,7 +752,7 @@ def _split_located(
 
 CLUENER_HELD_OUT = 1000  # the last lines of train.jsonl, never trained or tuned on
 CLUENER_CLASSES: tuple[str, ...] = (
-    *LABELS, "position", "game", "movie", "book", "scene",
+    "company", "organization", "government", "name", "address", "position", "game", "movie", "book", "scene",
 )
 
 

@@ -23,11 +23,12 @@ from spacy.tokens import Doc, Span
 
 from techkg.nlp import link
 from techkg.nlp import candidates as cand
-from techkg.nlp import resolve
+from techkg.nlp import model_candidates, resolve
 from techkg.nlp.relations import Ment, RelationReader
 from techkg.text import fold
 
 CANDIDATES = "techkg.candidates"
+MODEL_SPANS = "techkg.model_spans"  # the tagger's (start, end, label) spans, for the product finder
 FOLDED = "techkg.folded"
 
 if not Doc.has_extension("relations"):
@@ -60,14 +61,25 @@ class LexiconRuler:
 
 
 class CompanyFinder:
-    """Companies from LAC tags, context cues and (optionally) the CLUENER-trained tagger."""
+    """Companies from LAC tags, context cues and (optionally) the company/product tagger.
 
-    def __init__(self, use_model: bool) -> None:
+    The tagger's spans are kept in ``doc.user_data`` for the product finder.
+    """
+
+    def __init__(self, nlp: Language, use_model: bool) -> None:
+        self.nlp = nlp
         self.tagger = None
+        self._weak: frozenset[str] | None = None
         if use_model:
             from techkg.nlp.company_model import CompanyTagger
 
             self.tagger = CompanyTagger.load()
+
+    def _weak_names(self) -> frozenset[str]:
+        if self._weak is None:
+            lexicon = self.nlp.get_pipe("techkg_lexicon").lexicon if "techkg_lexicon" in self.nlp.pipe_names else None
+            self._weak = model_candidates.weak_names(lexicon)
+        return self._weak
 
     def __call__(self, doc: Doc) -> Doc:
         text = _folded(doc)
@@ -75,16 +87,24 @@ class CompanyFinder:
         if self.tagger is not None and text.strip():
             lac_words = doc.user_data.get("techkg.lac")  # the tokenizer's LAC words: no second run
             spans = self.tagger.tag(cand.doc_text(doc), lac_tokens=lac_words)
+        doc.user_data[MODEL_SPANS] = spans
+        known = [(c.start, c.end) for c in doc.user_data.get(CANDIDATES, []) if c.label == "Company"]
+        words = [(t.idx, t.idx + len(t.text)) for t in cand.tokens(doc) if t.tag_ == "ORG"] + known
+        spans = model_candidates.company_finder_spans(spans, words)
+        spans = model_candidates.veto_unconfirmed_weak(spans, text, self._weak_names(), known)
         _add(doc, cand.company_candidates(doc, text, spans))
         return doc
 
 
 class ProductFinder:
-    """Products from naming patterns and context."""
+    """Products from naming patterns and context, then the tagger's products where no rule cut the text."""
 
     def __call__(self, doc: Doc) -> Doc:
+        text = _folded(doc)
         found = doc.user_data.get(CANDIDATES, [])
-        _add(doc, cand.product_candidates(doc, _folded(doc), found))
+        _add(doc, cand.product_candidates(doc, text, found))
+        found = doc.user_data.get(CANDIDATES, [])
+        _add(doc, model_candidates.product_candidates(doc.user_data.get(MODEL_SPANS, ()), text, found))
         return doc
 
 
@@ -212,7 +232,7 @@ def make_lexicon_ruler(nlp: Language, name: str, builtin: bool, paths: list[str]
 
 @Language.factory("techkg_company_finder_v1", default_config={"use_model": True})
 def make_company_finder(nlp: Language, name: str, use_model: bool) -> CompanyFinder:
-    return CompanyFinder(use_model)
+    return CompanyFinder(nlp, use_model)
 
 
 @Language.factory("techkg_product_finder_v1")

@@ -10,6 +10,7 @@ Formats, chosen by extension (stdin is sniffed):
 * ``.html`` / ``.htm``: one article; main text and metadata via trafilatura.
 * ``.jsonl``: one JSON object per line, streamed (flat memory).
 * ``.json``: one object, or a list of objects.
+* ``https://...`` / ``http://...``: a web page, fetched; read like ``.html``.
 
 See ``docs/input-formats.md`` for the rules on titles, ids, dates and encodings.
 
@@ -18,7 +19,8 @@ The package's modules, one job each: ``paths`` (arguments, folders, globs),
 ``document`` (decode, then parse by format), ``textfile`` / ``frontmatter`` /
 ``layout`` (.txt and .md), ``htmlfile``, ``jsonfile``, ``jsonlines``,
 ``articles`` (validation and the Article record), ``encoding``, ``dates``,
-``ids`` and ``messages`` (shared wording of errors).
+``ids``, ``messages`` (shared wording of errors) and ``web`` (pages fetched
+over http and https).
 
 >>> import io
 >>> page = io.StringIO("英伟达发布H100\\n\\n英伟达今天发布了H100。")
@@ -45,6 +47,7 @@ from techkg.read.layout import LEAD_MIN, TITLE_MAX
 from techkg.read.files import _Run
 from techkg.read.paths import _read_target
 from techkg.read.stdin import STDIN
+from techkg.read.web import Fetcher, _read_url, is_url
 from techkg.records import Article
 
 __all__ = [
@@ -78,16 +81,19 @@ def read_articles(
     *,
     stdin: TextIO | BinaryIO | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    fetcher: Fetcher | None = None,
 ) -> Iterator[Article | CorpusError]:
     """Read every article under ``paths``, yielding articles and located errors.
 
     Args:
         paths: files, folders (read recursively, sorted, hidden entries skipped),
-            glob patterns (``corpus/*.md``, ``corpus/**``) or ``-`` for stdin.
-            The same file reached twice is read once.
+            glob patterns (``corpus/*.md``, ``corpus/**``), ``-`` for stdin, or
+            http(s) addresses of web pages. The same file reached twice is read once.
         stdin: the stream ``-`` reads (text or binary); ``sys.stdin`` by default.
         max_bytes: largest file (for JSONL: largest line) read; bigger ones
             yield an error.
+        fetcher: fetches the web pages (default: one with ``max_bytes`` and
+            the default timeout and per-host delay, closed at the end).
 
     Yields:
         An :class:`Article` per article read, a :class:`CorpusError` per input
@@ -110,5 +116,13 @@ def read_articles(
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     run = _Run()
-    for target in paths:
-        yield from _read_target(os.fspath(target), stdin, max_bytes, run)
+    web = fetcher or Fetcher(max_bytes=max_bytes)
+    try:
+        for target in map(os.fspath, paths):
+            if is_url(target):
+                yield from _read_url(target, web)
+            else:
+                yield from _read_target(target, stdin, max_bytes, run)
+    finally:
+        if fetcher is None:
+            web.close()

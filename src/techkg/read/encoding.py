@@ -198,9 +198,16 @@ _META_CHARSET = re.compile(
 def _html_charset(data: bytes) -> str | None:
     """The encoding an HTML page declares in its first bytes, as a Python codec name."""
     m = _META_CHARSET.search(data[:4096])
-    if not m:
-        return None
-    name = m.group(1).decode("ascii").lower()
+    return charset_codec(m.group(1).decode("ascii")) if m else None
+
+
+def charset_codec(name: str) -> str | None:
+    """The Python codec for a declared charset (``<meta>`` or an HTTP header), or None.
+
+    >>> charset_codec("GBK"), charset_codec("big5"), charset_codec("UTF-8"), charset_codec("x")
+    ('gb18030', 'cp950', 'utf-8', None)
+    """
+    name = name.strip().strip("\"'").lower()
     if name in ("gb2312", "gbk", "x-gbk", "gb_2312-80"):
         return "gb18030"  # GB18030 is a superset; pages labelled GB2312 often use GBK characters
     if name in ("big5", "x-x-big5"):

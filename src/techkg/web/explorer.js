@@ -117,6 +117,18 @@
     }
   });
 
+  // Each loaded graph is first shown whole. Labels are measured while drawing,
+  // so the view is fitted again after the next draw, with their sizes known
+  // (a fit before the first draw cut nodes off at the edges).
+  function fitAfterDraw() {
+    perf.fitted = false;
+    network.fit({ animation: false });
+    network.once("afterDrawing", function () {
+      network.fit({ animation: false });
+      perf.fitted = true;
+    });
+  }
+
   network.on("stabilizationIterationsDone", function () {
     // Physics only settles small graphs; then the picture stays still.
     network.setOptions({ physics: { enabled: false } });
@@ -164,7 +176,7 @@
     showNotes(state.meta.notes || []);
     perf.loads += 1;
     refresh();
-    network.fit({ animation: false });
+    fitAfterDraw();
     // New data in a live page: settle small graphs now (then fit and freeze, see below).
     if (live && state.meta.physics && perf.loads > 1) network.stabilize(150);
   }

@@ -1,0 +1,174 @@
+"""How the company/product tagger's spans enter the pipeline's candidates.
+
+The tagger (:mod:`techkg.nlp.company_model`) labels companies, products and
+five classes of names that are neither. Its spans reach the candidates in two
+places:
+
+* :func:`company_finder_spans`: what the company finder hands to
+  :func:`techkg.nlp.candidates.company_candidates`, which turns ``company``
+  into model companies and every other class into vetoes on bare LAC and
+  model guesses (a product called ``微信`` is not a company). A product span
+  that starts with a company word (``华为Mate 60``) does not veto that word:
+  the company is the product's brand.
+* :func:`product_candidates`: ``product`` spans as Product candidates. The
+  rules stay where they are precise: a model span that overlaps a lexicon or
+  pattern candidate with other boundaries is left out, so the model adds
+  recall where the rules found nothing and never moves a precise boundary,
+  except to put a Chinese series name before a model number the patterns
+  found (``乐道L60`` over ``L60``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from techkg.nlp import terms
+from techkg.nlp.candidates import Candidate
+from techkg.text import is_han, name_form
+
+#: Score of a model product (the resolver ranks by length, then score:
+#: lexicon 0.95 > pattern 0.5-0.8 > context 0.55-0.7 > model).
+MODEL_PRODUCT_SCORE = 0.55
+#: Sources whose spans the model may not re-cut.
+PRECISE_SOURCES = frozenset({"lexicon", "pattern"})
+
+Span = tuple[int, int, str]
+
+LATIN_HEAD_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9+\-.]*")
+
+#: Characters that end a phrase rather than belong to a series name ("发布了", "的").
+NOT_IN_SERIES = frozenset("的了和与及在是将把被从向")
+
+
+def company_finder_spans(spans: Iterable[Span], company_starts: Iterable[tuple[int, int]]) -> list[Span]:
+    """The tagger's spans for the company finder, without products that would veto their brand.
+
+    Args:
+        spans: the tagger's ``(start, end, label)`` spans.
+        company_starts: ``(start, end)`` of words that may name a company (LAC
+            ``ORG`` words, lexicon companies).
+
+    >>> company_finder_spans([(0, 6, "product"), (8, 10, "product")], [(0, 2)])
+    [(8, 10, 'product')]
+    """
+    words = list(company_starts)
+    return [
+        (s, e, label)
+        for s, e, label in spans
+        if label != "product" or not any(ws == s and we < e for ws, we in words)
+    ]
+
+
+def weak_names(lexicon) -> frozenset[str]:
+    """The weak company aliases of a lexicon (``吉利``, ``理想``), in name form; empty without one."""
+    if lexicon is None:
+        return frozenset()
+    return frozenset(name_form(n) for e in lexicon if e.type == "Company" for n in e.weak_aliases)
+
+
+def veto_unconfirmed_weak(spans: Iterable[Span], text: str, weak: frozenset[str],
+                          confirmed: Iterable[tuple[int, int]]) -> list[Span]:
+    """A model ``company`` on a weak lexicon alias the article does not confirm becomes a veto.
+
+    The lexicon keeps weak aliases (``吉利`` in ``新年吉利``, ``地平线``) out unless
+    the article confirms them; the model, trained on news where 吉利 is the
+    carmaker, must not bring them back, and its reading then also stops a bare
+    LAC guess.
+
+    >>> veto_unconfirmed_weak([(4, 6, "company"), (0, 2, "company")], "华为新年吉利", frozenset({"吉利"}), [])
+    [(4, 6, 'unconfirmed'), (0, 2, 'company')]
+    """
+    seen = set(confirmed)
+    return [
+        (s, e, "unconfirmed" if label == "company" and (s, e) not in seen and name_form(text[s:e]) in weak
+         else label)
+        for s, e, label in spans
+    ]
+
+
+def product_candidates(spans: Iterable[Span], text: str, found: Sequence[Candidate]) -> list[Candidate]:
+    """Product candidates from the tagger's ``product`` spans.
+
+    Args:
+        spans: the tagger's ``(start, end, label)`` spans.
+        text: the folded text.
+        found: candidates so far (lexicon, companies, patterns).
+
+    >>> lex = Candidate(0, 2, "Company", "lexicon", 0.95, key="huawei")
+    >>> spans = [(4, 8, "product"), (9, 11, "product")]
+    >>> [(c.start, c.end) for c in product_candidates(spans, "华为发布问界M9和AI", [lex])]
+    [(4, 8)]
+    """
+    precise = [c for c in found if c.source in PRECISE_SOURCES and c.label in ("Company", "Product")]
+    out = []
+    for start, end, label in spans:
+        if label != "product":
+            continue
+        start, end = _strip(text, start, end)
+        name = text[start:end]
+        if not _plausible(name) or text[end : end + 8].lstrip().startswith(terms.NON_PRODUCT_HEADS):
+            continue  # "Blackwell架构", "4NP工艺": an architecture or process, not a product
+        if name.endswith(terms.NON_PRODUCT_HEADS):
+            continue  # "NVIDIA AI基金": a fund, a programme, a conference
+        brand = max((c.end for c in precise if c.label == "Company" and c.start == start and c.end < end),
+                    default=start)
+        if not _plausible(_without_generic_tail(text[brand:end].strip())):
+            continue  # "NVIDIA AI", "GPT大模型": a brand or a generic word with a category noun
+        head = LATIN_HEAD_RE.match(name)
+        if head and (head.group().lower() in terms.GENERIC_TERMS or terms.STANDARD_RE.match(head.group())) \
+                and all(is_han(ch) for ch in name[head.end():].strip()):
+            continue  # "LLM数据库", "AI眼镜": a technology and a Chinese noun
+        if any(c.start < end and start < c.end and (c.start, c.end) != (start, end)
+               and not _brand_or_series(c, start, end, text) for c in precise):
+            continue  # a precise rule cut this stretch otherwise
+        if any(c.start == start and c.end == end and c.label == "Company" and c.source == "lexicon" for c in precise):
+            continue  # the lexicon knows it as a company
+        out.append(Candidate(start, end, "Product", "model", MODEL_PRODUCT_SCORE))
+    return out
+
+
+def _brand_or_series(c: Candidate, start: int, end: int, text: str) -> bool:
+    """True when a precise candidate sits inside the model span as its brand or its model number.
+
+    A company at the start (``华为`` in ``华为Mate 60``), or a pattern product at the
+    end that the model extends leftwards with Chinese characters only (the
+    series name: ``乐道`` before ``L60``).
+    """
+    if c.label == "Company" and c.start == start and c.end < end:
+        return True
+    prefix = text[start : c.start]
+    return (c.label == "Product" and c.source == "pattern" and c.end == end and 0 < len(prefix) <= 4
+            and all(is_han(ch) and ch not in NOT_IN_SERIES for ch in prefix)
+            and not any(v in prefix for v in (*terms.RELEASE_TRIGGERS, *terms.PRODUCT_LINK_VERBS)))
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in "“”\"'《》「」()（）"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in "“”\"'《》「」()（）"):
+        end -= 1
+    return start, end
+
+
+def _without_generic_tail(name: str) -> str:
+    """The name without a trailing category noun ("GPT大模型" → "GPT", "B200 GPU" → "B200").
+
+    >>> _without_generic_tail("GPT大模型"), _without_generic_tail("B200 GPU"), _without_generic_tail("腾势D9")
+    ('GPT', 'B200', '腾势D9')
+    """
+    low = name.lower()
+    for term in sorted(terms.GENERIC_TERMS, key=len, reverse=True):
+        if low.endswith(term) and len(term) < len(low) and (is_han(term[0]) or low[-len(term) - 1] in " -"):
+            return name[: -len(term)].rstrip(" -")
+    return name
+
+
+def _plausible(name: str) -> bool:
+    """Not a bare letter, number, generic word or technology standard."""
+    if len(name) < 2 or name.isdigit():
+        return False
+    low = name.lower()
+    if low in terms.GENERIC_TERMS or terms.STANDARD_RE.match(name):
+        return False
+    return not (name.isascii() and " " in name and len(name.split()) > 4)  # an English sentence
