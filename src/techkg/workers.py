@@ -276,7 +276,7 @@ class DaskExtractor:
         try:
             from distributed import Client, LocalCluster
         except ImportError as e:
-            raise TechKGError("--dask needs dask.distributed: pip install 'dask[distributed]'") from e
+            raise TechKGError("--dask needs dask.distributed: pip install 'techkg[dask]'") from e
         self.task = (factory, options)
         self.chunk = chunk
         self.client = None
