@@ -27,6 +27,7 @@ workers extract the next chunks.
 from __future__ import annotations
 
 import os
+import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from itertools import chain, islice
@@ -101,6 +102,22 @@ def extract_chunk(articles: list[Article], factory: Factory, options: dict[str, 
     from techkg.extract import extract_batch
 
     return extract_batch(_worker_extractor(factory, options), articles, max(1, len(articles)))
+
+
+def die_with_parent(parent: int) -> None:
+    """Worker initializer: end this worker when the process that started it dies.
+
+    A writer killed with SIGKILL cannot stop its pool; without this, its idle
+    workers would stay behind holding a loaded pipeline each (Linux: the
+    kernel's parent-death signal; elsewhere the pool's own shutdown only).
+    """
+    if sys.platform.startswith("linux"):
+        import ctypes
+        import signal
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # 1 = PR_SET_PDEATHSIG
+    if os.getppid() != parent:  # the parent died before the signal was armed
+        os._exit(0)
 
 
 class WorkerLost(TechKGError):
@@ -189,7 +206,8 @@ class ProcessExtractor:
             from concurrent.futures import ProcessPoolExecutor
 
             # spawn, not fork: ONNX Runtime's threads do not survive a fork safely
-            self._pool = ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context("spawn"))
+            self._pool = ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context("spawn"),
+                                             initializer=die_with_parent, initargs=(os.getpid(),))
         return self._pool
 
     def load_here(self) -> None:

@@ -132,3 +132,28 @@ def test_cli_jobs_2_writes_the_same_quads_as_jobs_1(tmp_path):
         assert r.exit_code == 0, r.output
         quads.append(sorted(out.read_text("utf-8").splitlines()))
     assert quads[0] == quads[1] and len(quads[0]) > 5000
+
+
+def test_workers_end_when_the_writer_is_killed():
+    """A writer killed with SIGKILL leaves no idle worker processes behind."""
+    import signal
+    import subprocess
+    import time
+
+    script = ("import sys, time; from techkg.workers import ProcessExtractor\n"
+              "r = ProcessExtractor(2, factory=dict); r.warm_up()\n"
+              "print(*r._pool._processes, flush=True); time.sleep(120)\n")
+    writer = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    try:
+        pids = [int(p) for p in writer.stdout.readline().split()]
+        assert len(pids) == 2
+        writer.send_signal(signal.SIGKILL)
+        writer.wait(10)
+        deadline = time.monotonic() + 20
+        while any(os.path.exists(f"/proc/{p}") for p in pids) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        alive = [p for p in pids if os.path.exists(f"/proc/{p}")
+                 and "Z" not in open(f"/proc/{p}/stat").read().split()[2]]
+        assert alive == []
+    finally:
+        writer.kill()
