@@ -247,13 +247,13 @@ class ProcessExtractor:
         if not isinstance(error, BrokenProcessPool):
             return [_failed(a, error) for a in chunk]
         out: list[ExtractResult] = []
+        self._drop_pool()  # broken: the next submit starts a fresh one
         for a in chunk:
-            self._drop_pool()
             try:
                 out.extend(self.pool.submit(extract_chunk, [a], *self.task).result())
             except BrokenProcessPool:
                 out.append(_failed(a, WorkerLost("the worker process died on this article")))
-        self._drop_pool()
+                self._drop_pool()
         return out
 
     def _drop_pool(self) -> None:
