@@ -22,6 +22,8 @@ or not at all. The techkg prefixes (``tk:``, ``schema:``, ``prov:``,
 
 from __future__ import annotations
 
+import os
+
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -134,6 +136,16 @@ class ArticleInfo:
     content_hash: str
 
 
+def _disk_state(path: Path | None) -> frozenset[tuple[str, int, int]]:
+    """Name, size and modification time of every file of a store directory."""
+    try:
+        with os.scandir(path) as entries:
+            return frozenset((e.name, (st := e.stat()).st_size, st.st_mtime_ns)
+                             for e in entries if e.is_file())
+    except OSError:
+        return frozenset()
+
+
 class GraphStore:
     """An Oxigraph store holding one named graph per article.
 
@@ -154,6 +166,7 @@ class GraphStore:
         self._unflushed = 0
         self._generation = 0  # bumped on every write; query workers reopen when it moves
         self._pools: dict[bool, WorkerPool] = {}
+        self._on_disk = _disk_state(path) if read_only and path is not None else None
 
     # ------------------------------------------------------------ lifecycle
 
@@ -213,6 +226,31 @@ class GraphStore:
                 ) from e
             raise StoreError(f"{p}: cannot open the store: {text}") from e
         return cls(store, p, read_only=read_only, base=base)
+
+    def refresh(self) -> bool:
+        """See what another process wrote since this read-only store was opened.
+
+        A read-only view is a snapshot of the files as they were when it was
+        opened; when they changed since (another process ingested), the view is
+        opened again. Cheap when nothing changed (one directory listing).
+
+        Returns:
+            True when the view was reopened (callers drop what they cached).
+        """
+        if self._on_disk is None or self._ox is None:
+            return False
+        now = _disk_state(self.path)
+        if now == self._on_disk:
+            return False
+        import pyoxigraph as ox
+
+        try:
+            self._ox = ox.Store.read_only(str(self.path))
+        except OSError:  # caught in the middle of a compaction: try again next time
+            return False
+        self._on_disk = now
+        self._generation += 1
+        return True
 
     @property
     def oxigraph(self) -> pyoxigraph.Store:

@@ -111,6 +111,8 @@ class Limits:
             (entries about an entity are dropped at once when an article about it
             is posted).
         cache_entries: most neighbourhoods and entity pages kept.
+        refresh_s: how often a read-only store looks for articles another
+            process ingested (they show within this many seconds).
     """
 
     timeout_s: float = 10.0
@@ -127,6 +129,7 @@ class Limits:
     overview_ttl_s: float = 60.0
     cache_ttl_s: float = 30.0
     cache_entries: int = 48
+    refresh_s: float = 2.0
 
 
 class State:
@@ -148,6 +151,25 @@ class State:
         self.generation = 0
         self._overview: tuple[float, int, list[str]] | None = None
         self.pages = PageCache(limits.cache_entries, limits.cache_ttl_s)
+        self._refresh_lock = threading.Lock()
+        self._refreshed = time.monotonic()
+
+    def see_outside_writes(self) -> None:
+        """Pick up articles another process ingested into a read-only store.
+
+        Checked at most every ``refresh_s``; when the store changed, cached
+        pages and the overview are dropped.
+        """
+        now = time.monotonic()
+        if now - self._refreshed < self.limits.refresh_s or not self._refresh_lock.acquire(blocking=False):
+            return
+        try:
+            self._refreshed = now
+            if self.store.refresh():
+                self.generation += 1
+                self.pages.clear()
+        finally:
+            self._refresh_lock.release()
 
     def extractor(self) -> Extractor:
         with self._extractor_lock:
@@ -230,6 +252,11 @@ class PageCache:
                 return None
             self._items.move_to_end(key)
             return hit[1]
+
+    def clear(self) -> None:
+        """Drop every entry (the store changed under them)."""
+        with self._lock:
+            self._items.clear()
 
     def purge(self) -> int:
         """Drop expired entries; the number dropped."""

@@ -52,7 +52,9 @@ class HTTPError(Exception):
 
 
 def _state(request: Request) -> State:
-    return request.app.state.techkg
+    state: State = request.app.state.techkg
+    state.see_outside_writes()
+    return state
 
 
 _ENV: Any = None
