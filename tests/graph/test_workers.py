@@ -153,7 +153,7 @@ def test_workers_end_when_the_writer_is_killed():
         while any(os.path.exists(f"/proc/{p}") for p in pids) and time.monotonic() < deadline:
             time.sleep(0.2)
         alive = [p for p in pids if os.path.exists(f"/proc/{p}")
-                 and "Z" not in open(f"/proc/{p}/stat").read().split()[2]]
+                 and Path(f"/proc/{p}/stat").read_text().split()[2] != "Z"]  # zombies are gone
         assert alive == []
     finally:
         writer.kill()
