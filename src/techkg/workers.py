@@ -302,7 +302,8 @@ class DaskExtractor:
         try:
             if address == "local":
                 self._cluster = LocalCluster(n_workers=workers or default_jobs(), threads_per_worker=1,
-                                             processes=True, host="127.0.0.1", dashboard_address=None)
+                                             processes=True, host="127.0.0.1",
+                                             dashboard_address="127.0.0.1:0")  # loopback only
                 self.client = Client(self._cluster)
             else:
                 self.client = Client(address, timeout="10s")
