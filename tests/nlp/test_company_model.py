@@ -21,11 +21,11 @@ from techkg.nlp.company_model import (
     cue_features,
     lexicon_company_names,
     locate_tokens,
-    read_cluener,
     score,
     spans_to_tags,
     tags_to_spans,
 )
+from techkg.nlp.ner_data import read_cluener_mapped
 from techkg.text import fold
 
 # (sentence, names the tagger must find with their class). Sentences written for
@@ -271,7 +271,7 @@ def test_held_out_company_f1_stays_above_floor(shared_dir, tagger):
     data = shared_dir / "data" / "cluener" / "train.jsonl"
     if not data.is_file():
         pytest.skip("CLUENER training split not in ../shared")
-    sentences = read_cluener(data)[-CLUENER_HELD_OUT:][:HELD_OUT_SLICE]
+    sentences = read_cluener_mapped(data)[-CLUENER_HELD_OUT:][:HELD_OUT_SLICE]
     predicted = tagger.tag_many([s.text for s in sentences])
     result = score([s.spans for s in sentences], predicted)
     assert result["company"]["gold"] > 30

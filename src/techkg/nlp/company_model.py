@@ -209,14 +209,7 @@ def shape_features(text: str) -> list[str]:
     out = ["s=-"] * len(text)
     for m in _RUN_RE.finditer(text):
         s, e = m.span()
-        head = f"s={word_shape(m.group())}|{_bucket(e - s)}|"
-        if e - s == 1:
-            out[s] = head + "S"
-            continue
-        out[s] = head + "B"
-        for i in range(s + 1, e - 1):
-            out[i] = head + "I"
-        out[e - 1] = head + "E"
+        _mark_bies(out, s, e, f"s={word_shape(m.group())}|{_bucket(e - s)}|")
     return out
 
 
@@ -310,14 +303,19 @@ def gazetteer_marks(n: int, spans: Iterable[tuple[int, int]], name: str = "g") -
             continue
         for i in range(s, e):
             taken[i] = True
-        if e - s == 1:
-            out[s] = head + "S"
-            continue
-        out[s] = head + "B"
-        for i in range(s + 1, e - 1):
-            out[i] = head + "I"
-        out[e - 1] = head + "E"
+        _mark_bies(out, s, e, head)
     return out
+
+
+def _mark_bies(out: list[str], start: int, end: int, head: str) -> None:
+    """Write ``head`` + B/I/E (or S for one character) over ``out[start:end]``."""
+    if end - start == 1:
+        out[start] = head + "S"
+        return
+    out[start] = head + "B"
+    for i in range(start + 1, end - 1):
+        out[i] = head + "I"
+    out[end - 1] = head + "E"
 
 
 def char_features(
@@ -763,49 +761,6 @@ class Sentence:
     text: str
     spans: tuple[Span, ...]
     line: int
-
-
-def read_cluener(path: str | Path, classes: Iterable[str] = LABELS) -> list[Sentence]:
-    """Read a CLUENER ``.jsonl`` file (``[start, end_inclusive]`` spans) into sentences.
-
-    Only the given classes are kept. A malformed line raises
-    :class:`~techkg.errors.CorpusError` naming the file and line.
-
-    >>> import tempfile, os
-    >>> line = '{"text": "浙商银行", "label": {"company": {"浙商银行": [[0, 3]]}}}'
-    >>> with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as f:
-    ...     _ = f.write(line + "\\n")
-    >>> read_cluener(f.name)[0].spans
-    ((0, 4, 'company'),)
-    >>> os.unlink(f.name)
-    """
-    from techkg.errors import CorpusError
-
-    wanted = set(classes)
-    out: list[Sentence] = []
-    with open(path, encoding="utf-8") as fh:
-        for number, raw in enumerate(fh, 1):
-            if not raw.strip():
-                continue
-            try:
-                record = json.loads(raw)
-                text = record["text"]
-                spans = []
-                for cls, surfaces in (record.get("label") or {}).items():
-                    if cls not in wanted:
-                        continue
-                    for surface, positions in surfaces.items():
-                        for start, end in positions:
-                            if text[start : end + 1] != surface:
-                                raise ValueError(f"span {start}-{end} is not {surface!r}")
-                            spans.append((start, end + 1, cls))
-            except (ValueError, KeyError, TypeError) as exc:
-                raise CorpusError(
-                    str(path), f"not a CLUENER record ({exc}); expected "
-                    '{"text": ..., "label": {class: {surface: [[start, end], ...]}}}', number
-                ) from exc
-            out.append(Sentence(text=text, spans=tuple(sorted(spans)), line=number))
-    return out
 
 
 def score(gold: Iterable[Iterable[Span]], pred: Iterable[Iterable[Span]]) -> dict[str, dict[str, float]]:
