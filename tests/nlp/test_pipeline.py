@@ -155,3 +155,15 @@ def test_saved_pipeline_loads_with_spacy_load_in_a_new_process(nlp, tmp_path):
             "print([(e.text, e.kb_id_) for e in n('輝達與台積電合作').ents])") % (tmp_path / "pipeline")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[('輝達', 'nvidia'), ('台積電', 'tsmc')]"
+
+
+def test_lac_runs_on_one_thread_without_spinning():
+    """Extra ONNX Runtime threads only spin on sentence-sized inputs; workers need the cores."""
+    from techkg.nlp.tokenizer import load_lac
+
+    lac = load_lac()
+    options = lac._session.get_session_options()  # noqa: SLF001 - the session techkg rebuilt
+    assert options.intra_op_num_threads == 1
+    assert options.get_session_config_entry("session.intra_op.allow_spinning") == "0"
+    text = "英伟达与台积电宣布合作。"
+    assert "".join(w for w, _ in lac.run(text)) == text  # the rebuilt session still segments
