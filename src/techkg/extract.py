@@ -26,6 +26,7 @@ from typing import Any
 from techkg.errors import CorpusError, ModelError, TechKGError
 from techkg.nlp import link
 from techkg.records import Article, Entity, Extraction, ExtractionFailed, Mention, Relation
+from techkg.text import strip_span
 
 ENTITY_TYPES = {"COMPANY": "Company", "PRODUCT": "Product"}
 
@@ -238,15 +239,6 @@ class _Sentences:
         return start, end
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """``(start, end)`` narrowed past white space at both ends, so the slice is the evidence."""
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
 def pipeline_lexicon(nlp):
     """The lexicon inside a pipeline, or None when it was switched off."""
     if "techkg_lexicon" in nlp.pipe_names:
@@ -305,7 +297,7 @@ def doc_to_extraction(article: Article, doc, lexicon=None) -> Extraction:
         ]
         relations = []
         for h in d._.relations or []:
-            start, end = _trim(text, offset + h.start, offset + h.end)
+            start, end = strip_span(text, offset + h.start, offset + h.end)
             relations.append(Relation(h.type, h.source, h.target, text[start:end], start, end,
                                       h.confidence, trigger=h.trigger))
         chunks.append((found, relations, dict(d._.makers or {})))
@@ -354,6 +346,6 @@ def doc_to_extraction(article: Article, doc, lexicon=None) -> Extraction:
         if maker in company_keys and ("Product", product) in mentions:
             first = mentions[("Product", product)][0]
             sentences = sentences or _Sentences(text)
-            start, end = _trim(text, *sentences.around(first.start, first.end))
+            start, end = strip_span(text, *sentences.around(first.start, first.end))
             relations.append(Relation("maker", maker, product, text[start:end], start, end, 0.8))
     return Extraction(article=article, entities=tuple(entities), relations=tuple(relations))

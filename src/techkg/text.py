@@ -211,3 +211,16 @@ def on_word_boundaries(form: str, start: int, end: int) -> bool:
 def is_han(ch: str) -> bool:
     """True for CJK unified ideographs (the common and extension-A blocks)."""
     return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
+
+
+def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """``(start, end)`` narrowed past white space at both ends, so ``text[start:end]`` is stripped.
+
+    >>> strip_span(" 英伟达 ", 0, 5)
+    (1, 4)
+    """
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end

@@ -31,6 +31,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from techkg.nlp.company_model import CLUENER_HELD_OUT, Sentence, Span, chunks
+from techkg.text import strip_span
 
 #: Boson lines (1-based) from here on are the test part; never trained or tuned on.
 BOSON_TEST_FROM = 1601
@@ -128,7 +129,7 @@ def read_labelled_jsonl(path: str | Path, mapping) -> list[Sentence]:
                                 raise ValueError(f"span {start}-{end} is not {surface!r}")
                             if label is None:
                                 continue
-                            s, e = _trim(text, start, end + 1)
+                            s, e = strip_span(text, start, end + 1)
                             if e > s:
                                 spans.append((s, e, label))
             except (ValueError, KeyError, TypeError) as exc:
@@ -223,14 +224,6 @@ def _glued(text: str, s: int, e: int) -> bool:
         return c.isascii() and c.isalnum()
     return (latin(text[s]) and s > 0 and latin(text[s - 1])) or (
         latin(text[e - 1]) and e < len(text) and latin(text[e]))
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 def _no_overlap(spans: Iterable[Span]) -> list[Span]:
