@@ -122,6 +122,7 @@ def main() -> None:
     p.add_argument("--rounds", type=int, default=2, help="interleaved rounds")
     p.add_argument("--configs", default="jobs1,jobs2,dask2")
     p.add_argument("--small", action="store_true", help="200 articles, one round")
+    p.add_argument("--out", type=Path, help="results file (default: bench/results/ingest_parallel[-small].json)")
     args = p.parse_args()
     if args.small:
         args.n, args.rounds = 200, 1
@@ -151,7 +152,7 @@ def main() -> None:
            "summary": summary, "runs": rounds}
     RESULTS.mkdir(parents=True, exist_ok=True)
     name = "ingest_parallel-small.json" if args.small else "ingest_parallel.json"
-    (RESULTS / name).write_text(json.dumps(out, ensure_ascii=False, indent=1) + "\n", "utf-8")
+    (args.out or RESULTS / name).write_text(json.dumps(out, ensure_ascii=False, indent=1) + "\n", "utf-8")
     print(json.dumps(summary, indent=1))
 
 
