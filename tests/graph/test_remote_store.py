@@ -234,15 +234,17 @@ def test_corpus_exports_stats_and_projection_are_the_same(corpus_pair):
     assert sorted(g_remote.edges(keys=True)) == sorted(g_embedded.edges(keys=True))
 
 
-def test_web_app_neighbourhood_reads_the_remote_store(corpus_pair):
-    from techkg.web.live import subgraph
+def test_web_app_projection_reads_the_remote_store(corpus_pair):
+    from techkg.web.projection import Projection
 
     remote, embedded = corpus_pair
+    a, b = Projection.build(remote), Projection.build(embedded)
     iris = [f"{C}nvidia", f"{C}tsmc", f"{C}mediatek", f"{C}foxconn"]
-    a, b = subgraph(remote, iris), subgraph(embedded, iris)
-    assert a.number_of_edges() > 0
-    assert sorted(a.nodes(data=True)) == sorted(b.nodes(data=True))
-    assert sorted(a.edges(keys=True, data=True), key=repr) == sorted(b.edges(keys=True, data=True), key=repr)
+    ga, gb = a.graph(iris), b.graph(iris)
+    assert ga.number_of_edges() > 0
+    assert sorted(ga.nodes(data=True)) == sorted(gb.nodes(data=True))
+    assert sorted(ga.edges(keys=True, data=True), key=repr) == sorted(gb.edges(keys=True, data=True), key=repr)
+    assert a.search("輝達") == b.search("輝達")
 
 
 def test_ingest_and_cli_on_the_remote_store(server, remote, extractor, corpus_dir):

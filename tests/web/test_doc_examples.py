@@ -8,7 +8,7 @@ import importlib
 import pytest
 
 MODULES = ["techkg.sparql", "techkg.sparql.params", "techkg.sparql.guard", "techkg.sparql.run",
-           "techkg.sparql.formats", "techkg.web.app", "techkg.web.live"]
+           "techkg.sparql.formats", "techkg.web.app", "techkg.web.projection"]
 
 
 @pytest.mark.parametrize("name", MODULES)

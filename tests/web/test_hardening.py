@@ -352,13 +352,14 @@ def test_page_work_beyond_the_slots_gets_503(hub_store):
     state = app.state.techkg
     assert state.page_slots.acquire(timeout=1)  # one long page holds the only slot
     try:
-        r = TestClient(app).get("/api/entity", params={"iri": HUAWEI})
+        r = TestClient(app).get("/api/graph", params={"iri": HUAWEI, "hops": 2})
         assert r.status_code == 503 and r.headers["Retry-After"]
-        # searches are cheap and bounded: not queued behind page builds
+        # searches and entity pages read the projection (bounded): not queued behind layouts
         assert TestClient(app).get("/api/search", params={"q": "华为"}).status_code == 200
+        assert TestClient(app).get("/api/entity", params={"iri": HUAWEI}).status_code == 200
     finally:
         state.page_slots.release()
-    assert TestClient(app).get("/api/entity", params={"iri": HUAWEI}).status_code == 200
+    assert TestClient(app).get("/api/graph", params={"iri": HUAWEI, "hops": 2}).status_code == 200
 
 
 # ----------------------------------------------------------------------------- should fix

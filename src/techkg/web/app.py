@@ -47,7 +47,7 @@ from techkg.errors import (
     QueryUnavailable,
     TechKGError,
 )
-from techkg.web import live
+from techkg.web.projection import Projection
 
 if TYPE_CHECKING:
     from starlette.applications import Starlette
@@ -149,7 +149,7 @@ class State:
         self.query_slots = threading.BoundedSemaphore(limits.concurrent_queries)
         self.page_slots = threading.BoundedSemaphore(limits.concurrent_pages)
         self.generation = 0
-        self._overview: tuple[float, int, list[str]] | None = None
+        self.projection = Projection.build(store)
         self.pages = PageCache(limits.cache_entries, limits.cache_ttl_s)
         self._refresh_lock = threading.Lock()
         self._refreshed = time.monotonic()
@@ -166,6 +166,7 @@ class State:
         try:
             self._refreshed = now
             if self.store.refresh():
+                self.projection.sync(self.store)
                 self.generation += 1
                 self.pages.clear()
         finally:
@@ -183,14 +184,8 @@ class State:
             return self._extractor
 
     def overview(self) -> list[str]:
-        """The explorer's start entities, recomputed at most every ``overview_ttl_s``
-        (and at once while the store was empty)."""
-        now = time.monotonic()
-        cached = self._overview
-        if cached is None or (cached[1] != self.generation
-                              and (now - cached[0] > self.limits.overview_ttl_s or not cached[2])):
-            cached = self._overview = (now, self.generation, live.overview(self.store))
-        return cached[2]
+        """The explorer's start entities: the most linked ones."""
+        return self.projection.overview()
 
 
 class PageCache:
