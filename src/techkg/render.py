@@ -20,8 +20,16 @@ how many), and every label gets a font size that fits beside its
 neighbours' (:func:`techkg.layout.label_fonts`), so hubs keep big labels and
 crowded leaves show theirs once zoomed in.
 
->>> from techkg.web.synthetic import synthetic_graph
->>> html = render_html(synthetic_graph(30), title="demo")
+>>> import networkx as nx
+>>> G = nx.MultiDiGraph()
+>>> G.add_node("https://w3id.org/techkg/id/company/nvidia", label="NVIDIA", label_zh="英伟达",
+...            aliases=["輝達", "NVIDIA"], type="Company")
+>>> G.add_node("https://w3id.org/techkg/id/company/huawei", label="Huawei", label_zh="华为",
+...            aliases=["華為"], type="Company")
+>>> G.add_edge("https://w3id.org/techkg/id/company/huawei",
+...            "https://w3id.org/techkg/id/company/nvidia", key="partnership", weight=2)
+'partnership'
+>>> html = render_html(G, title="demo")
 >>> "new vis.Network" in html and "<script src" not in html
 True
 """
@@ -126,8 +134,15 @@ def find_nodes(G: nx.Graph, name: str, *, limit: int = 20) -> list[Hashable]:
     nodes with a name containing the query, most connected first. An IRI
     matches its node directly.
 
-    >>> from techkg.web.synthetic import synthetic_graph
-    >>> G = synthetic_graph(20)
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("https://w3id.org/techkg/id/company/nvidia", label="NVIDIA", label_zh="英伟达",
+    ...            aliases=["輝達", "NVIDIA"], type="Company")
+    >>> G.add_node("https://w3id.org/techkg/id/company/huawei", label="Huawei", label_zh="华为",
+    ...            aliases=["華為"], type="Company")
+    >>> G.add_edge("https://w3id.org/techkg/id/company/huawei",
+    ...            "https://w3id.org/techkg/id/company/nvidia", key="partnership", weight=2)
+    'partnership'
     >>> find_nodes(G, "輝達")[0] == find_nodes(G, "ＮＶＩＤＩＡ")[0] == find_nodes(G, "英伟达")[0]
     True
     """
@@ -228,8 +243,16 @@ def select_nodes(
     Raises:
         RenderError: ``focus`` matches no entity (the message lists close names).
 
-    >>> from techkg.web.synthetic import synthetic_graph
-    >>> nodes, focus, notes = select_nodes(synthetic_graph(300), focus="華為", hops=1)
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("https://w3id.org/techkg/id/company/nvidia", label="NVIDIA", label_zh="英伟达",
+    ...            aliases=["輝達", "NVIDIA"], type="Company")
+    >>> G.add_node("https://w3id.org/techkg/id/company/huawei", label="Huawei", label_zh="华为",
+    ...            aliases=["華為"], type="Company")
+    >>> G.add_edge("https://w3id.org/techkg/id/company/huawei",
+    ...            "https://w3id.org/techkg/id/company/nvidia", key="partnership", weight=2)
+    'partnership'
+    >>> nodes, focus, notes = select_nodes(G, focus="華為", hops=1)
     >>> focus
     ['https://w3id.org/techkg/id/company/huawei']
     """
@@ -403,8 +426,16 @@ def vis_payload(
     Returns:
         ``{"nodes": [...], "edges": [...], "meta": {...}}`` — JSON-ready.
 
-    >>> from techkg.web.synthetic import synthetic_graph
-    >>> p = vis_payload(synthetic_graph(40), focus="英伟达", hops=1)
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("https://w3id.org/techkg/id/company/nvidia", label="NVIDIA", label_zh="英伟达",
+    ...            aliases=["輝達", "NVIDIA"], type="Company")
+    >>> G.add_node("https://w3id.org/techkg/id/company/huawei", label="Huawei", label_zh="华为",
+    ...            aliases=["華為"], type="Company")
+    >>> G.add_edge("https://w3id.org/techkg/id/company/huawei",
+    ...            "https://w3id.org/techkg/id/company/nvidia", key="partnership", weight=2)
+    'partnership'
+    >>> p = vis_payload(G, focus="英伟达", hops=1)
     >>> p["meta"]["focus"] == ["https://w3id.org/techkg/id/company/nvidia"]
     True
     >>> all("x" in n and "y" in n for n in p["nodes"])
@@ -726,8 +757,16 @@ def render_html(
     Raises:
         RenderError: unknown focus or option.
 
-    >>> from techkg.web.synthetic import synthetic_graph
-    >>> "英伟达" in render_html(synthetic_graph(20), focus="NVIDIA", hops=1)
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("https://w3id.org/techkg/id/company/nvidia", label="NVIDIA", label_zh="英伟达",
+    ...            aliases=["輝達", "NVIDIA"], type="Company")
+    >>> G.add_node("https://w3id.org/techkg/id/company/huawei", label="Huawei", label_zh="华为",
+    ...            aliases=["華為"], type="Company")
+    >>> G.add_edge("https://w3id.org/techkg/id/company/huawei",
+    ...            "https://w3id.org/techkg/id/company/nvidia", key="partnership", weight=2)
+    'partnership'
+    >>> "英伟达" in render_html(G, focus="NVIDIA", hops=1)
     True
     """
     payload = vis_payload(G, focus=focus, hops=hops, top=top, min_degree=min_degree,
