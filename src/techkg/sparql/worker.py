@@ -172,13 +172,14 @@ def _main(conn: Any, path: str | None, network: bool) -> None:
                 reply = ("syntax", str(e))
             except QueryError as e:
                 reply = (type(e).__name__, str(e))
-            except OSError as e:  # files compacted away under a long-open view: reopen once
-                store = None
+            except (OSError, RuntimeError, ValueError) as e:
                 reply = ("error", f"SPARQL query failed: {e}")
-                if attempt == 1:
-                    continue
-            except (RuntimeError, ValueError) as e:
-                reply = ("error", f"SPARQL query failed: {e}")
+                # files compacted away under a long-open view (RocksDB words it "IO error"
+                # or "No such file"): reopen once
+                if isinstance(e, OSError) or "IO error" in str(e) or "No such file" in str(e):
+                    store = None
+                    if attempt == 1:
+                        continue
             break
         try:
             conn.send(reply)
