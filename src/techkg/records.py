@@ -15,12 +15,38 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Literal
 
-EntityType = Literal["Company", "Product"]
+
+class EntityType(StrEnum):
+    """The two kinds of entity, one spelling each.
+
+    The value (``"Company"``) is what records, JSON, CSV and RDF carry and
+    compares equal to the plain string; the name (``"COMPANY"``) is the label
+    the spaCy pipeline puts on ``doc.ents``.
+
+    >>> EntityType.COMPANY == "Company", EntityType.PRODUCT.label, EntityType.from_label("COMPANY")
+    (True, 'PRODUCT', <EntityType.COMPANY: 'Company'>)
+    """
+
+    COMPANY = "Company"
+    PRODUCT = "Product"
+
+    @property
+    def label(self) -> str:
+        """The spaCy entity label: ``COMPANY`` or ``PRODUCT``."""
+        return self.name
+
+    @classmethod
+    def from_label(cls, label: str) -> EntityType:
+        """The type of a spaCy entity label (``span.label_``)."""
+        return cls[label]
+
+
 RelationType = Literal["partnership", "release", "maker"]
 
-ENTITY_TYPES: tuple[str, ...] = ("Company", "Product")
+ENTITY_TYPES: tuple[EntityType, ...] = tuple(EntityType)
 RELATION_TYPES: tuple[str, ...] = ("partnership", "release", "maker")
 
 
