@@ -336,7 +336,7 @@ def doc_to_extraction(article: Article, doc, lexicon=None) -> Extraction:
                 mentions=tuple(ms),
                 labels=dict(entry.labels) if entry is not None else {},
                 maker=makers.get(key) if etype == EntityType.PRODUCT else None,
-                source="lexicon" if entry is not None else "pattern",
+                found_by="lexicon" if entry is not None else "pattern",
             )
         )
     sentences: _Sentences | None = None

@@ -60,7 +60,7 @@ class Article:
         title: headline; may be empty.
         date: publication date as ISO ``YYYY-MM-DD`` (or full ISO datetime), if known.
         url: canonical URL, if known.
-        source: publisher or outlet, if known.
+        publisher: publisher or outlet, if known (``source`` in article files).
         path: where it was read from (file path, ``path:line`` for JSONL, ``<stdin>``).
         origin: the absolute path of the file it was read from (None for stdin
             and the web API); stored so that ``remove PATH`` finds the article
@@ -72,7 +72,7 @@ class Article:
     title: str = ""
     date: str | None = None
     url: str | None = None
-    source: str | None = None
+    publisher: str | None = None
     path: str | None = None
     origin: str | None = None
 
@@ -109,7 +109,8 @@ class Entity:
         mentions: every occurrence in the article, in text order.
         aliases: every distinct surface string seen, as written (order of first use).
         maker: key of the company that makes this product, if known.
-        source: how it was found: ``"lexicon"``, ``"pattern"``, ``"model"``, ``"context"``.
+        found_by: how it was found: ``"lexicon"`` (a lexicon entry), ``"pattern"``
+            (the rules, LAC or the tagger) or ``"curation"`` (a curation made it).
     """
 
     key: str
@@ -118,7 +119,7 @@ class Entity:
     mentions: tuple[Mention, ...]
     labels: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
     maker: str | None = None
-    source: str = "lexicon"
+    found_by: str = "lexicon"
 
     @property
     def aliases(self) -> tuple[str, ...]:
