@@ -207,6 +207,7 @@ def main() -> None:
     errors: list[str] = []
     posted: list[str] = []
     mem: list[float] = []
+    mem_split: list[tuple[float, float, int]] = []  # server, workers, worker processes
 
     def client(k: int) -> None:
         rng = random.Random(k)
@@ -261,7 +262,13 @@ def main() -> None:
 
     def sampler() -> None:
         while time.monotonic() < stop:
-            mem.append(server_rss_mb(server.pid))
+            main_mb, workers_mb = server_rss_mb(server.pid, split=True)
+            mem.append(main_mb + workers_mb)
+            with contextlib.suppress(Exception):
+                import psutil
+
+                mem_split.append((round(main_mb), round(workers_mb),
+                                  len(psutil.Process(server.pid).children(recursive=True))))
             time.sleep(0.5)
 
     threads = [threading.Thread(target=client, args=(k,)) for k in range(args.clients)]
@@ -326,6 +333,7 @@ def main() -> None:
                       "start": round(start_mb), "peak": round(max(mem or [0])),
                       "median_during": round(statistics.median(mem)) if mem else 0,
                       "after_settle": round(after_mb),
+                      "peak_sample": max(mem_split, key=sum, default=None),
                       "server_and_workers": {"cold_start": [round(x) for x in cold_split],
                                              "start": [round(x) for x in start_split],
                                              "end_of_load": [round(x) for x in peak_split],

@@ -151,7 +151,6 @@ class State:
         self.write_lock = threading.Lock()
         self.query_slots = threading.BoundedSemaphore(limits.concurrent_queries)
         self.page_slots = threading.BoundedSemaphore(limits.concurrent_pages)
-        self.generation = 0
         self.projection = Projection.build(store)
         self.pages = PageCache(limits.cache_entries, limits.cache_ttl_s, limits.cache_bytes)
         self._refresh_lock = threading.Lock()
@@ -160,8 +159,8 @@ class State:
     def see_outside_writes(self) -> None:
         """Pick up articles another process ingested into a read-only store.
 
-        Checked at most every ``refresh_s``; when the store changed, cached
-        pages and the overview are dropped.
+        Checked at most every ``refresh_s``; when the store changed, the
+        projection catches up (by content hash) and cached pages are dropped.
         """
         now = time.monotonic()
         if now - self._refreshed < self.limits.refresh_s or not self._refresh_lock.acquire(blocking=False):
@@ -170,7 +169,6 @@ class State:
             self._refreshed = now
             if self.store.refresh():
                 self.projection.sync(self.store)
-                self.generation += 1
                 self.pages.clear()
         finally:
             self._refresh_lock.release()

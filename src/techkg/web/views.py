@@ -547,7 +547,6 @@ async def post_articles(request: Request) -> Response:
         extractions = [extractor.extract(a) for a in articles]
         with state.write_lock:
             statuses = state.store.put_many(extractions)
-            state.generation += 1
             written = [str(state.store.ids.graph(ex.article.id))
                        for ex, st in zip(extractions, statuses, strict=True) if st != "unchanged"]
             state.pages.forget(state.projection.update(state.store, written))
