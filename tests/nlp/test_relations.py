@@ -45,6 +45,21 @@ NOT_PARTNERSHIPS = [
     "比亞迪與特斯拉在歐洲市場競爭激烈，雙方並未合作。",
 ]
 
+# Partnership words the first lists missed: partnership relations, MOU.
+PARTNER_CUE_WORDS = [
+    ("高通和谷歌建立战略伙伴关系。", {("google", "qualcomm")}),
+    ("三星與Google建立策略夥伴關係。", {("google", "samsung")}),
+    ("微軟與OpenAI簽署MOU。", {("microsoft", "openai")}),
+]
+
+# A joint act of three or more ("三方", "共同成立"): every party with every other, as the gold does.
+ALL_PARTIES = [
+    ("华为、宁德时代与长安汽车共同成立阿维塔科技。", {("catl", "changan"), ("catl", "huawei"), ("changan", "huawei")}),
+    ("三星与谷歌、高通三方合作开发XR头显。", {("google", "qualcomm"), ("google", "samsung"), ("qualcomm", "samsung")}),
+    ("騰訊雲與英特爾、聯想三方簽署合作協議。",
+     {("intel", "lenovo"), ("intel", "tencent-cloud"), ("lenovo", "tencent-cloud")}),
+]
+
 # Members of one partner list cooperate with the subject, not with each other.
 LIST_PARTNERS = [
     ("谷歌与宏碁、华硕和联想合作开发新款笔电。", {("acer", "google"), ("asus", "google"), ("google", "lenovo")}),
@@ -65,10 +80,58 @@ RELEASES = [
     ("天璣9400由聯發科推出。", {("mediatek", "mediatek-dimensity-9400")}),
 ]
 
+# Release cues the first lists missed: debut, go on stage, pre-sale, open-sourcing, "brought".
+RELEASE_CUE_WORDS = [
+    ("小米SU7 Ultra在上海车展首秀。", {("xiaomi", "xiaomi-su7-ultra")}),
+    ("华为Mate 70系列正式登场。", {("huawei", "huawei-mate-70")}),
+    ("三星Galaxy S25系列在美国圣何塞正式登場。", {("samsung", "samsung-galaxy-s25")}),
+    ("华为Pura 70系列今天开启预售。", {("huawei", "huawei-pura-70")}),
+    ("小米15系列今日開放預購。", {("xiaomi", "xiaomi-15")}),
+    ("DeepSeek正式开源DeepSeek-V3模型。", {("deepseek", "deepseek-v3")}),
+    ("阿里巴巴宣布开源Qwen2.5系列模型。", {("alibaba", "alibaba-qwen2-5")}),
+    ("英伟达亮出Blackwell Ultra芯片。", {("nvidia", "nvidia-blackwell-ultra")}),
+    ("在当天的发布会上，荣耀还带来了MagicBook Pro 16笔记本。", {("honor", "magicbookpro16")}),
+    ("發表會上，三星也帶來Galaxy Watch 7與Galaxy Buds 3。", {("samsung", "galaxywatch7"), ("samsung", "galaxybuds3")}),
+    ("高通在骁龙峰会上发布骁龙8至尊版移动平台。", {("qualcomm", "qualcomm-snapdragon-8-elite")}),  # an event, not a host
+]
+
+# The product as subject ("X于……发布"), or a company's new product named without a verb.
+RELEASE_PRODUCT_FIRST = [
+    ("华为Mate 70系列于11月26日发布，首发搭载麒麟9020芯片。", {("huawei", "huawei-mate-70")}),
+    ("小米15于10月29日正式发布。", {("xiaomi", "xiaomi-15")}),
+    ("vivo X200系列於10月14日發表。", {("vivo", "vivo-x200")}),
+    ("苹果的新款iPhone 16 Pro售价7999元。", {("apple", "apple-iphone-16-pro")}),
+    ("荣耀最新旗舰Magic7 Pro今日开售。", {("honor", "honor-magic7-pro")}),
+    ("聯發科全新天璣9400正式亮相。", {("mediatek", "mediatek-dimensity-9400")}),
+]
+
+# Lists after a colon or "，包括", and a part inside a modifier ("搭载M4芯片的") left out.
+RELEASE_LISTS = [
+    ("华为一口气推出三款新品：Mate 70、Mate 70 Pro和Mate X6。",
+     {("huawei", "huawei-mate-70"), ("huawei", "huawei-mate-70-pro"), ("huawei", "huawei-mate-x6")}),
+    ("蘋果發表三款新機：iPhone 16與iPhone 16 Pro。", {("apple", "apple-iphone-16"), ("apple", "apple-iphone-16-pro")}),
+    ("三星电子今天在首尔发布了Galaxy S25系列智能手机，包括Galaxy S25和Galaxy S25 Ultra两款机型。",
+     {("samsung", "samsung-galaxy-s25"), ("samsung", "samsung-galaxy-s25-ultra")}),
+    ("苹果推出搭载M4芯片的全新MacBook Pro。", {("apple", "apple-macbook-pro")}),
+    ("蘋果推出搭載M4晶片的全新MacBook Pro。", {("apple", "apple-macbook-pro")}),
+]
+
 NOT_RELEASES = [
     "小米今天发布了第三季度财报。小米SU7的交付量继续增长。",
     "华为否认将推出Mate 70 Pro+。",
     "苹果发布会结束后，分析师认为iPhone 16的销量可能下滑。",
+    # plans and rumours
+    "华为或将推出Mate 80系列。",
+    "小米计划明年推出第二款车型YU7。",
+    "小米計畫明年推出YU7。",
+    "英伟达计划明年推出Rubin架构GPU。",
+    "据传苹果将于明年推出iPhone 17 Air。",
+    "據傳蘋果將於明年推出iPhone 17 Air。",
+    "OPPO今日官宣Find X8系列将于10月24日发布。",
+    # a rival's product, speech after a colon, something brought to a product
+    "小米SU7对标特斯拉的新款Model 3。",
+    "苹果公司发布公告称：iPhone 16的销量创下新高。",
+    "OpenAI为ChatGPT带来了新的语音功能。",
 ]
 
 
@@ -77,7 +140,7 @@ def _relations(extractor, text: str, rtype: str) -> set[tuple[str, str]]:
     return {(r.source, r.target) for r in result.relations if r.type == rtype}
 
 
-@pytest.mark.parametrize(("text", "pairs"), PARTNERSHIPS + LIST_PARTNERS)
+@pytest.mark.parametrize(("text", "pairs"), PARTNERSHIPS + PARTNER_CUE_WORDS + ALL_PARTIES + LIST_PARTNERS)
 def test_partnerships(extractor, text, pairs):
     assert _relations(extractor, text, "partnership") == pairs
 
@@ -87,7 +150,7 @@ def test_not_partnerships(extractor, text):
     assert _relations(extractor, text, "partnership") == set()
 
 
-@pytest.mark.parametrize(("text", "releases"), RELEASES)
+@pytest.mark.parametrize(("text", "releases"), RELEASES + RELEASE_CUE_WORDS + RELEASE_PRODUCT_FIRST + RELEASE_LISTS)
 def test_releases(extractor, text, releases):
     assert _relations(extractor, text, "release") == releases
 

@@ -42,6 +42,7 @@ FOLLOWING_LIST = 0.65  # products from a following "包括……" list or the ne
 RESPECTIVELY = 0.8  # "分别发布了X和Y"
 JOINT_RELEASE = 0.7  # "双方共同推出"
 INFERRED_COMPANY = 0.15  # less when the releasing company is not in the clause
+NEW_PRODUCT = 0.6  # "苹果的新款iPhone 16 Pro": a new product named with its company, no release verb
 
 # Where the partnership model decides: it adds a pair the rules missed at this probability or
 # more, and drops a rule reading when its probability for the pair is below the veto level.
@@ -303,12 +304,17 @@ class RelationReader:
             right_keys, conf = [subject], conf - ARTICLE_SUBJECT  # "宣布深化合作的是AWS": the article's subject is the other side
         if any(m.label == "PRODUCT" for m in left + right):
             conf -= PRODUCT_AS_PARTNER
+        pairs = {(a, b) for a in left_keys for b in right_keys}
+        if left and right and trig not in terms.LEAD_PARTNER_TRIGGERS and len(left_keys) + len(right_keys) > 2 \
+                and terms.ALL_PARTIES_CUES.search(text, right[-1].end, pos + len(trig)):
+            # "华为、宁德时代与长安汽车共同成立阿维塔": every party cooperates with every other
+            everyone = list(dict.fromkeys(left_keys + right_keys))
+            pairs = {(a, b) for i, a in enumerate(everyone) for b in everyone[i + 1 :]}
         out = []
-        for a in left_keys:
-            for b in right_keys:
-                if a != b:
-                    x, y = sorted((a, b))
-                    out.append(RelationHit("partnership", x, y, s, e, round(conf, 2), trig))
+        for a, b in sorted(pairs):
+            if a != b:
+                x, y = sorted((a, b))
+                out.append(RelationHit("partnership", x, y, s, e, round(conf, 2), trig))
         return out
 
     def _listed_in_following(self, follow) -> list[str]:
@@ -332,10 +338,38 @@ class RelationReader:
                 cs, ce = _clause_bounds(text, s, e, pos)
                 if _negated(text[cs:pos]) or any(c in text[cs:pos] for c in ("收购", "投资", "入股")):
                     continue
-                host = terms.HOSTING_RE.search(text, cs, pos)
-                if host and any(m.label == "PRODUCT" for m in self.in_range(host.start(), pos)):
+                if terms.PLANNED_RELEASE_RE.search(text, s, pos):
+                    continue  # "计划明年推出", "据传将发布": not (yet) a release
+                if trig.startswith("带来") and terms.BENEFICIARY_RE.search(text, cs, pos):
+                    continue  # "为iPhone带来新功能": brought to something, not launched
+                if self._hosted(cs, pos):
                     continue  # "在Amazon Bedrock中上线了R1": offered on a platform, not released
                 out += self._release_at(s, e, cs, ce, pos, trig, subject, follow)
+        return out + self._new_products(s, e)
+
+    def _hosted(self, cs: int, pos: int) -> bool:
+        """"在Amazon Bedrock中上线": a product names the platform (not an event: "在骁龙峰会上发布")."""
+        host = terms.HOSTING_RE.search(self.text, cs, pos)
+        return bool(host) and any(
+            m.label == "PRODUCT" and not self.text.startswith(terms.EVENT_FOLLOWERS, m.end)
+            for m in self.in_range(host.start(), pos))
+
+    def _new_products(self, s: int, e: int) -> list[RelationHit]:
+        """"苹果的新款iPhone 16 Pro", "荣耀全新旗舰Magic7": a company's new product, no release verb."""
+        out = []
+        ments = self.in_range(s, e)
+        for m, nxt in zip(ments, ments[1:], strict=False):
+            if m.label != "COMPANY" or nxt.label != "PRODUCT" or nxt.key == m.key:
+                continue
+            if not terms.NEW_PRODUCT_RE.match(self.text[m.end : nxt.start]):
+                continue
+            cs, _ = _clause_bounds(self.text, s, e, m.start)
+            before = self.text[cs : m.start]
+            if _negated(before) or any(c in before for c in terms.COMPETITION_CUES) or \
+                    terms.PLANNED_RELEASE_RE.search(self.text, s, nxt.start):
+                continue  # "对标苹果的新款iPhone": a rival's product
+            if self.makers.get(nxt.key, m.key) == m.key:
+                out.append(RelationHit("release", m.key, nxt.key, s, e, NEW_PRODUCT, "新款"))
         return out
 
     def _release_at(self, s, e, cs, ce, pos, trig, subject, follow) -> list[RelationHit]:
@@ -343,7 +377,8 @@ class RelationReader:
         conf = DIRECT
         before = self.in_range(cs, pos)
         companies = [m for m in before if m.label == "COMPANY"]
-        products = self._objects(pos + len(trig), _list_end(text, ce, e))
+        end = _list_end(text, ce, e, speech=any(c in text[pos:ce] for c in terms.SPEECH_CUES))
+        products = self._objects(pos + len(trig), end)
         if not products and trig in terms.PRODUCT_SUBJECT_TRIGGERS:
             # "寒武纪思元290、玄思1000正式亮相": the products stand before the cue
             prods_before = [m for m in before if m.label == "PRODUCT"]
@@ -402,8 +437,11 @@ class RelationReader:
                 break
             gap = text[pos : m.start]
             pos = m.end
-            if products and any(v in gap for v in terms.PRODUCT_LINK_VERBS):
-                break  # "推出的Mate 40系列搭载麒麟9000": the chip is not released here
+            if any(v in gap for v in terms.PRODUCT_LINK_VERBS):
+                if products:
+                    break  # "推出的Mate 40系列搭载麒麟9000": the chip is not released here
+                if terms.PART_MODIFIER_RE.match(text, m.end):
+                    continue  # "推出搭载M4系列芯片的全新MacBook Pro": a part of what is released
             if text[m.end : m.end + 1] == "的" or gap.rstrip().endswith(("基于", "品牌", "在")):
                 continue  # "Office的AI助手", "基于华为云的…", "品牌乐道": not what is released
             if m.start > 0 and text[m.start - 1] in "(（" and text[m.end : m.end + 1] in ")）":
@@ -510,13 +548,14 @@ def model_may_add(text: str, cand: Candidate, s: int, e: int) -> bool:
     return not lead.endswith(terms.PREPOSITIONS + terms.LEAD_PARTNER_TRIGGERS + ("陆续与", "分别与"))
 
 
-def _list_end(text: str, ce: int, e: int) -> int:
-    """Extend a clause over following clauses that continue a list ("，以及B和C")."""
+def _list_end(text: str, ce: int, e: int, speech: bool = False) -> int:
+    """Extend a clause over following clauses that continue a list ("，以及B和C", "，包括B和C",
+    "三款模型：A、B和C"; no colon after a speech verb: "公告称：")."""
     while ce < e:
-        nxt = re.match(r"[，,；;]\s*(?:以及|及|和|还有|并推出|并发布|、)", text[ce:e])
-        if not nxt:
+        nxt = terms.RELEASE_LIST_RE.match(text, ce, e)
+        if not nxt or (speech and nxt.group().strip() in ":："):
             return ce
-        following = CLAUSE_SPLIT_RE.search(text, ce + nxt.end(), e)
+        following = CLAUSE_SPLIT_RE.search(text, nxt.end(), e)
         ce = following.start() if following else e
     return ce
 

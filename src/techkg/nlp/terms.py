@@ -128,11 +128,14 @@ NON_COMPANY_NAMES = frozenset(
 # Simplified before matching, so "攜手" / "合作夥伴" / "結盟" / "簽署" are covered by these forms.
 PARTNER_TRIGGERS = (
     "战略合作", "深度合作", "达成合作", "开展合作", "展开合作", "签署合作", "确立合作", "建立合作", "合作协议",
-    "合作关系", "合作伙伴", "合作",
+    "合作关系", "合作伙伴", "伙伴关系", "合作",
     "携手", "联手", "牵手", "联合开发", "联合推出", "联合发布", "联合打造", "共同开发", "共同打造",
-    "共同推出", "共同研发", "结盟", "联姻", "签约", "谅解备忘录", "合作备忘录", "合资", "联合首发",
-    "联合宣布", "联合研发", "联合",
+    "共同推出", "共同研发", "共同发布", "共同成立", "共建", "结盟", "联姻", "签约", "谅解备忘录", "合作备忘录",
+    "签署备忘录", "MOU", "合资", "联合首发", "联合宣布", "联合研发", "联合",
 )
+# Words saying every named party takes part ("A、B与C三方签署协议", "A、B与C共同成立D"): the
+# partners then pair with each other, not only with the first-named.
+ALL_PARTIES_CUES = re.compile(r"三方|四方|多方|三家|四家|共同|联合|一起|一同")
 # Words joining the partners ("A与B合作").
 PREPOSITIONS = ("与", "和", "同", "跟")
 # Cues with the partner after them ("A携手B").
@@ -151,11 +154,28 @@ SUBJECT_LEAD_RE = re.compile(
 # Release cues.
 RELEASE_TRIGGERS = (
     "正式发布", "发布了", "发布", "发表了", "发表", "推出了", "推出", "上线了", "上线", "正式亮相", "亮相",
-    "发售", "开售", "开卖", "上架", "上市", "首发", "面世", "问世", "开源了", "揭晓", "揭幕",
+    "发售", "开售", "开卖", "上架", "上市", "首发", "面世", "问世", "开源了", "正式开源", "宣布开源", "全面开源",
+    "揭晓", "揭幕", "首秀", "登场", "带来了", "带来", "亮出", "开启预售", "开放预购", "开放预订", "开启预订",
+    "开始预购", "预售",
 )
-# Release cues that take the product before them ("小米SU7正式上市", "……由小米推出").
+# Release cues that take the product before them ("小米SU7正式上市", "……由小米推出",
+# "Mate 70系列于11月26日发布").
 PRODUCT_SUBJECT_TRIGGERS = ("正式上市", "上市", "开售", "开卖", "发售", "正式亮相", "亮相", "上线", "上架",
-                            "面世", "问世", "首发")
+                            "面世", "问世", "首发", "首秀", "登场", "开启预售", "开放预购", "开放预订",
+                            "开启预订", "开始预购", "预售", "正式发布", "发布", "推出", "发表")
+# "带来": a release only when a company brings the product itself, not "为iPhone带来新功能".
+BENEFICIARY_RE = re.compile(r"(?:为|给|替)[^，。]{0,20}$")
+# "推出搭载M4芯片的全新MacBook Pro": a product inside such a modifier is a part, not the release.
+PART_MODIFIER_RE = re.compile(r"[^，。、和与]{0,12}?的")
+# A release only planned, hoped for or rumoured ("计划明年推出", "据传将发布", "傳出……將推出").
+PLANNED_RELEASE_RE = re.compile(r"将于|即将|计划|拟|有望|或将|或于|打算|准备|考虑|预计|预期|希望|传闻|传言|据传|网传|传出|爆料|曝光")
+# "苹果的新款iPhone 16 Pro", "荣耀全新Magic7": a new product named with its company, no verb.
+NEW_PRODUCT_RE = re.compile(r"^\s*(?:的|此次|这次|本次|今年|最新)?\s*(?:最新款|新款|全新|最新一代|新一代|最新)的?\s*"
+                            r"(?:旗舰|旗舰机|手机|车型|新车|芯片|处理器|笔记本|笔电|平板|模型|大模型)?\s*$")
+# "：" or "，包括" after a release cue: the products follow in a list ("发布三款模型：X、Y和Z").
+# Words that make a colon introduce speech, not a list of products ("发布公告称：").
+SPEECH_CUES = ("称", "表示", "说", "指出", "写道", "介绍", "强调", "公告", "声明", "透露", "认为")
+RELEASE_LIST_RE = re.compile(r"[，,；;]\s*(?:以及|及|和|还有|并推出|并发布|、|包括|包含|涵盖|分别是|分别为)|[：:]")
 # Words saying a release event took place without naming the product ("召开发布会", "举行发布会"):
 # the product may be named in the next sentence.
 RELEASE_EVENT_CUES = ("发布会", "发表会", "新品发布", "新品会", "品鉴会", "开发者大会")
