@@ -93,6 +93,10 @@ RELEASE_CUE_WORDS = [
     ("在当天的发布会上，荣耀还带来了MagicBook Pro 16笔记本。", {("honor", "magicbookpro16")}),
     ("發表會上，三星也帶來Galaxy Watch 7與Galaxy Buds 3。", {("samsung", "galaxywatch7"), ("samsung", "galaxybuds3")}),
     ("高通在骁龙峰会上发布骁龙8至尊版移动平台。", {("qualcomm", "qualcomm-snapdragon-8-elite")}),  # an event, not a host
+    ("谷歌在I/O大会上公布了Gemini 1.5 Pro。", {("google", "google-gemini-1-5-pro")}),
+    ("OpenAI向所有用户开放了GPT-4o。", {("openai", "openai-gpt-4o")}),
+    ("华为宣布AI芯片昇腾910B正式商用。", {("huawei", "huawei-ascend-910b")}),
+    ("華為宣布昇騰910（Ascend 910）正式商用。", {("huawei", "huawei-ascend-910")}),
 ]
 
 # The product as subject ("X于……发布"), or a company's new product named without a verb.
@@ -103,6 +107,8 @@ RELEASE_PRODUCT_FIRST = [
     ("苹果的新款iPhone 16 Pro售价7999元。", {("apple", "apple-iphone-16-pro")}),
     ("荣耀最新旗舰Magic7 Pro今日开售。", {("honor", "honor-magic7-pro")}),
     ("聯發科全新天璣9400正式亮相。", {("mediatek", "mediatek-dimensity-9400")}),
+    ("OPPO于今天举行新品发布会，Find X8系列随之亮相。", {("oppo", "oppo-find-x8")}),
+    ("小鹏汽车新车型小鹏MONA M03今晚上市。", {("xpeng", "xpeng-mona-m03")}),
 ]
 
 # Lists after a colon or "，包括", and a part inside a modifier ("搭载M4芯片的") left out.
@@ -114,6 +120,11 @@ RELEASE_LISTS = [
      {("samsung", "samsung-galaxy-s25"), ("samsung", "samsung-galaxy-s25-ultra")}),
     ("苹果推出搭载M4芯片的全新MacBook Pro。", {("apple", "apple-macbook-pro")}),
     ("蘋果推出搭載M4晶片的全新MacBook Pro。", {("apple", "apple-macbook-pro")}),
+    # a modifier opening a later list member: its head is released too
+    ("AMD发布了全新Zen 5架构，以及基于该架构的Ryzen 9000系列处理器。", {("amd", "amd-zen-5"), ("amd", "ryzen9000")}),
+    # a linking verb after a released product: what it carries is a part
+    ("華為推出的Mate 60 Pro搭載自研的麒麟9000S。", {("huawei", "huawei-mate-60-pro")}),
+    ("华为在2020年推出的Mate 40系列搭载5纳米制程的麒麟9000。", {("huawei", "mate40")}),
 ]
 
 NOT_RELEASES = [

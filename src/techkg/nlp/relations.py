@@ -382,7 +382,7 @@ class RelationReader:
         if not products and trig in terms.PRODUCT_SUBJECT_TRIGGERS:
             # "寒武纪思元290、玄思1000正式亮相": the products stand before the cue
             prods_before = [m for m in before if m.label == "PRODUCT"]
-            if prods_before and SUBJECT_FILLERS.match(text[prods_before[-1].end : pos].strip()):
+            if prods_before and SUBJECT_FILLERS.match(text[prods_before[-1].end : pos].strip().lstrip(")）」』”\"")):
                 out = []
                 for p in prods_before:
                     maker = (companies[0].key if companies else None) or self.makers.get(p.key)
@@ -437,7 +437,7 @@ class RelationReader:
                 break
             gap = text[pos : m.start]
             pos = m.end
-            if any(v in gap for v in terms.PRODUCT_LINK_VERBS):
+            if any(v in gap for v in terms.PRODUCT_LINK_VERBS) and not _modified_head(gap, bool(products)):
                 if products:
                     break  # "推出的Mate 40系列搭载麒麟9000": the chip is not released here
                 if terms.PART_MODIFIER_RE.match(text, m.end):
@@ -558,6 +558,28 @@ def _list_end(text: str, ce: int, e: int, speech: bool = False) -> int:
         following = CLAUSE_SPLIT_RE.search(text, nxt.end(), e)
         ce = following.start() if following else e
     return ce
+
+
+def _modified_head(gap: str, after_product: bool) -> bool:
+    """"基于该架构的B200", "搭载M4芯片的MacBook": the product after a modifier is its head, not a part.
+
+    A linking verb with its own object before 的 modifies the product that follows, when
+    the modifier opens the object (right after the cue, or after a list joiner); a bare
+    "搭载的" ("其搭载的麒麟9000S") makes the product the verb's object, a part.
+
+    Args:
+        gap: the text between the previous product (or the cue) and this product.
+        after_product: a product comes right before the gap.
+    """
+    tail = gap.rstrip()
+    if not tail.endswith("的"):
+        return False
+    first = min(tail.find(v) for v in terms.PRODUCT_LINK_VERBS if v in tail)
+    opener = tail[:first]
+    if not terms.MODIFIER_OPENER_RE.fullmatch(opener) or (after_product and not opener.strip()):
+        return False  # "Mate 40系列搭载5nm制程的麒麟9000": the verb's subject is the product before
+    last = max(tail.rfind(v) + len(v) for v in terms.PRODUCT_LINK_VERBS if v in tail)
+    return len(tail) - last > 1
 
 
 def _by_company(text: str, company: Ment, pos: int) -> bool:

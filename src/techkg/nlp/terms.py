@@ -156,17 +156,22 @@ RELEASE_TRIGGERS = (
     "正式发布", "发布了", "发布", "发表了", "发表", "推出了", "推出", "上线了", "上线", "正式亮相", "亮相",
     "发售", "开售", "开卖", "上架", "上市", "首发", "面世", "问世", "开源了", "正式开源", "宣布开源", "全面开源",
     "揭晓", "揭幕", "首秀", "登场", "带来了", "带来", "亮出", "开启预售", "开放预购", "开放预订", "开启预订",
-    "开始预购", "预售",
+    "开始预购", "预售", "公布了", "正式公布", "开放了", "正式商用", "投入商用",
 )
 # Release cues that take the product before them ("小米SU7正式上市", "……由小米推出",
 # "Mate 70系列于11月26日发布").
 PRODUCT_SUBJECT_TRIGGERS = ("正式上市", "上市", "开售", "开卖", "发售", "正式亮相", "亮相", "上线", "上架",
                             "面世", "问世", "首发", "首秀", "登场", "开启预售", "开放预购", "开放预订",
-                            "开启预订", "开始预购", "预售", "正式发布", "发布", "推出", "发表")
+                            "开启预订", "开始预购", "预售", "正式发布", "发布", "推出", "发表", "正式商用", "投入商用")
 # "带来": a release only when a company brings the product itself, not "为iPhone带来新功能".
 BENEFICIARY_RE = re.compile(r"(?:为|给|替)[^，。]{0,20}$")
 # "推出搭载M4芯片的全新MacBook Pro": a product inside such a modifier is a part, not the release.
-PART_MODIFIER_RE = re.compile(r"[^，。、和与]{0,12}?的")
+PART_MODIFIER_RE = re.compile(r"[^，。、；;,:：！？!?和与]{0,12}?的")
+# What may open a modifier before a released product ("，以及基于该架构的B200"): the previous
+# product's category noun ("处理器，以及基于……的"), then list joiners only.
+MODIFIER_OPENER_RE = re.compile(
+    "(?:" + "|".join(map(re.escape, sorted(PRODUCT_HEADS, key=len, reverse=True))) + r")?"
+    r"[\s，,、；;：:]*(?:以及|及|和|与|还有|并|同时)?\s*")
 # A release only planned, hoped for or rumoured ("计划明年推出", "据传将发布", "傳出……將推出").
 PLANNED_RELEASE_RE = re.compile(r"将于|即将|计划|拟|有望|或将|或于|打算|准备|考虑|预计|预期|希望|传闻|传言|据传|网传|传出|爆料|曝光")
 # "苹果的新款iPhone 16 Pro", "荣耀全新Magic7": a new product named with its company, no verb.
