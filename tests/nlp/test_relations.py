@@ -50,6 +50,18 @@ PARTNER_CUE_WORDS = [
     ("高通和谷歌建立战略伙伴关系。", {("google", "qualcomm")}),
     ("三星與Google建立策略夥伴關係。", {("google", "samsung")}),
     ("微軟與OpenAI簽署MOU。", {("microsoft", "openai")}),
+    ("鴻海與輝達結為策略夥伴。", {("foxconn", "nvidia")}),  # Taiwan's 策略 for 战略
+    ("中國移動香港夥拍華為推出5G服務。", {("china-mobile", "huawei")}),  # Hong Kong's 夥拍
+    ("英特爾與聯想共同宣布深化合作。", {("intel", "lenovo")}),
+]
+
+# A company joining the cooperation just named pairs with each of its partners.
+JOINED = [
+    ("英特尔与联想在AI PC领域合作多年。今年，微软也加入了这项合作。",
+     {("intel", "lenovo"), ("intel", "microsoft"), ("lenovo", "microsoft")}),
+    ("高通與微軟已合作多年，聯發科今年也加入了這項合作。",
+     {("microsoft", "qualcomm"), ("mediatek", "microsoft"), ("mediatek", "qualcomm")}),
+    ("英特尔与联想合作多年。微软并未加入这项合作。", {("intel", "lenovo")}),
 ]
 
 # A joint act of three or more ("三方", "共同成立"): every party with every other, as the gold does.
@@ -151,7 +163,7 @@ def _relations(extractor, text: str, rtype: str) -> set[tuple[str, str]]:
     return {(r.source, r.target) for r in result.relations if r.type == rtype}
 
 
-@pytest.mark.parametrize(("text", "pairs"), PARTNERSHIPS + PARTNER_CUE_WORDS + ALL_PARTIES + LIST_PARTNERS)
+@pytest.mark.parametrize(("text", "pairs"), PARTNERSHIPS + PARTNER_CUE_WORDS + ALL_PARTIES + JOINED + LIST_PARTNERS)
 def test_partnerships(extractor, text, pairs):
     assert _relations(extractor, text, "partnership") == pairs
 

@@ -247,6 +247,21 @@ class RelationReader:
                 out += pairs
                 if pairs:
                     self.last_pair = (pairs[-1].source, pairs[-1].target)
+        return out + self._joined(s, e)
+
+    def _joined(self, s: int, e: int) -> list[RelationHit]:
+        """"三菱汽车也加入了这项合作": the newcomer partners each side of the latest partnership."""
+        out = []
+        for m in terms.JOINS_COOPERATION_RE.finditer(self.text, s, e):
+            cs, _ = _clause_bounds(self.text, s, e, m.start())
+            if not self.last_pair or _negated(self.text[cs : m.start()]):
+                continue
+            for ment in self.in_range(cs, m.start()):
+                key = self.as_company(ment)
+                for other in self.last_pair:
+                    if key and key not in self.last_pair:
+                        x, y = sorted((key, other))
+                        out.append(RelationHit("partnership", x, y, s, e, round(DIRECT - CARRIED_SUBJECT, 2), "加入"))
         return out
 
     def _both_parties(self, s, e, trig) -> list[RelationHit]:

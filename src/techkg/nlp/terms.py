@@ -128,9 +128,9 @@ NON_COMPANY_NAMES = frozenset(
 # Simplified before matching, so "攜手" / "合作夥伴" / "結盟" / "簽署" are covered by these forms.
 PARTNER_TRIGGERS = (
     "战略合作", "深度合作", "达成合作", "开展合作", "展开合作", "签署合作", "确立合作", "建立合作", "合作协议",
-    "合作关系", "合作伙伴", "伙伴关系", "合作",
-    "携手", "联手", "牵手", "联合开发", "联合推出", "联合发布", "联合打造", "共同开发", "共同打造",
-    "共同推出", "共同研发", "共同发布", "共同成立", "共建", "结盟", "联姻", "签约", "谅解备忘录", "合作备忘录",
+    "合作关系", "合作伙伴", "伙伴关系", "战略伙伴", "策略伙伴", "合作",
+    "携手", "联手", "牵手", "伙拍", "合组", "联合开发", "联合推出", "联合发布", "联合打造", "共同开发", "共同打造",
+    "共同推出", "共同研发", "共同发布", "共同宣布", "共同成立", "共建", "结盟", "联姻", "签约", "谅解备忘录", "合作备忘录",
     "签署备忘录", "MOU", "合资", "联合首发", "联合宣布", "联合研发", "联合",
 )
 # Words saying every named party takes part ("A、B与C三方签署协议", "A、B与C共同成立D"): the
@@ -139,7 +139,7 @@ ALL_PARTIES_CUES = re.compile(r"三方|四方|多方|三家|四家|共同|联合
 # Words joining the partners ("A与B合作").
 PREPOSITIONS = ("与", "和", "同", "跟")
 # Cues with the partner after them ("A携手B").
-LEAD_PARTNER_TRIGGERS = ("携手", "联手", "牵手", "联合")
+LEAD_PARTNER_TRIGGERS = ("携手", "联手", "牵手", "伙拍", "联合")
 # "与3家厂商合作": partners counted, named in a following list.
 COUNT_NOUN_RE = re.compile(r"(?:\d+|[一二两三四五六七八九十几多数]+)\s*(?:家|个|位)")
 # Adverbs that do not name anyone ("目前已经与……").
@@ -217,6 +217,8 @@ NEGATION_CUES = DENIAL_CUES + ENDED_CUES + RUMOUR_CUES + TALKS_CUES
 SENTENCE_NEGATIONS = ("否认", "辟谣", "从未", "均未", "并未证实", "未证实", "不实")
 # "这次合作", "双方的合作": a cooperation already named, not a new one.
 ANAPHORIC_BEFORE_TRIGGER = re.compile(r"(?:这次|此次|这项|该项|本次|这一|双方的|两家的)\s*$")
+# "三菱汽车也加入了这项合作": a company joining the cooperation just named.
+JOINS_COOPERATION_RE = re.compile(r"加入(?:了)?(?:这项|这一|该项|此项|这个|该|此|上述)\s*(?:合作|联盟|合作框架|合作计划)")
 # "双方宣布建立战略合作关系": the two companies just named.
 BOTH_PARTIES = re.compile(r"(?:双方|两家公司|两家企业|两家|二者|两者)")
 # Verbs linking two products ("Mate 40搭载麒麟9000"): the second is not released.
