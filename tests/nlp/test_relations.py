@@ -76,6 +76,11 @@ ALL_PARTIES = [
 LIST_PARTNERS = [
     ("谷歌与宏碁、华硕和联想合作开发新款笔电。", {("acer", "google"), ("asus", "google"), ("google", "lenovo")}),
     ("蔚來陸續與長安汽車、奇瑞達成換電合作。", {("changan", "nio"), ("chery", "nio")}),
+    # a count of the objects (三家) or a later 共同 does not make the objects partner each other
+    ("英伟达已与富士康、纬创、广达三家台湾厂商合作，共同建设AI工厂。",
+     {("foxconn", "nvidia"), ("nvidia", "wistron"), ("nvidia", "quanta")}),
+    ("輝達已與鴻海、緯創、廣達三家台灣廠商合作，共同建設AI工廠。",
+     {("foxconn", "nvidia"), ("nvidia", "wistron"), ("nvidia", "quanta")}),
 ]
 
 # Failure class 2: releases worded differently, product before company, across two sentences.
@@ -120,6 +125,9 @@ RELEASE_PRODUCT_FIRST = [
     ("荣耀最新旗舰Magic7 Pro今日开售。", {("honor", "honor-magic7-pro")}),
     ("聯發科全新天璣9400正式亮相。", {("mediatek", "mediatek-dimensity-9400")}),
     ("OPPO于今天举行新品发布会，Find X8系列随之亮相。", {("oppo", "oppo-find-x8")}),
+    ("小米的新机小米15售价4499元起。", {("xiaomi", "xiaomi-15")}),
+    ("華為的新機Mate 70售價5499元起。", {("huawei", "huawei-mate-70")}),
+    ("OpenAI发布了最新的推理模型。该模型名为o1。", {("openai", "openai-o1")}),
     ("小鹏汽车新车型小鹏MONA M03今晚上市。", {("xpeng", "xpeng-mona-m03")}),
 ]
 

@@ -320,8 +320,8 @@ class RelationReader:
         if any(m.label == "PRODUCT" for m in left + right):
             conf -= PRODUCT_AS_PARTNER
         pairs = {(a, b) for a in left_keys for b in right_keys}
-        if left and right and trig not in terms.LEAD_PARTNER_TRIGGERS and len(left_keys) + len(right_keys) > 2 \
-                and terms.ALL_PARTIES_CUES.search(text, right[-1].end, pos + len(trig)):
+        if left and right and trig not in terms.LEAD_PARTNER_TRIGGERS and _all_parties(
+                text, right[-1].end, pos + len(trig), len(set(left_keys)), len(set(right_keys))):
             # "华为、宁德时代与长安汽车共同成立阿维塔": every party cooperates with every other
             everyone = list(dict.fromkeys(left_keys + right_keys))
             pairs = {(a, b) for i, a in enumerate(everyone) for b in everyone[i + 1 :]}
@@ -525,6 +525,14 @@ class RelationReader:
             if head.startswith(terms.LIST_INTRODUCERS):
                 return [m for m in self.in_range(fs, fe) if m.label == "PRODUCT"]
         return []
+
+
+def _all_parties(text: str, start: int, end: int, n_left: int, n_right: int) -> bool:
+    """Whether every party of "A、B与C……" cooperates with every other (see ``terms.PARTY_COUNT_RE``)."""
+    if n_left + n_right < 3:
+        return False
+    return bool(terms.PARTY_COUNT_RE.search(text, start, end)) or (
+        n_left > 1 and bool(terms.JOINT_ACT_RE.search(text, start, end)))
 
 
 def _not_partner(clause: str) -> bool:

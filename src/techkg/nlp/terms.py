@@ -133,9 +133,11 @@ PARTNER_TRIGGERS = (
     "共同推出", "共同研发", "共同发布", "共同宣布", "共同成立", "共建", "结盟", "联姻", "签约", "谅解备忘录", "合作备忘录",
     "签署备忘录", "MOU", "合资", "联合首发", "联合宣布", "联合研发", "联合",
 )
-# Words saying every named party takes part ("A、B与C三方签署协议", "A、B与C共同成立D"): the
-# partners then pair with each other, not only with the first-named.
-ALL_PARTIES_CUES = re.compile(r"三方|四方|多方|三家|四家|共同|联合|一起|一同")
+# Every named party takes part, so the partners pair with each other too: a party count
+# ("A与B、C三方合作") or a joint act of a list of subjects ("A、B与C共同成立D"). Objects of 与 alone
+# ("A与B、C三家车企合作") each partner the subject only.
+PARTY_COUNT_RE = re.compile(r"三方|四方|五方|多方")
+JOINT_ACT_RE = re.compile(r"共同|联合|一起|一同")
 # Words joining the partners ("A与B合作").
 PREPOSITIONS = ("与", "和", "同", "跟")
 # Cues with the partner after them ("A携手B").
@@ -175,7 +177,7 @@ MODIFIER_OPENER_RE = re.compile(
 # A release only planned, hoped for or rumoured ("计划明年推出", "据传将发布", "傳出……將推出").
 PLANNED_RELEASE_RE = re.compile(r"将于|即将|计划|拟|有望|或将|或于|打算|准备|考虑|预计|预期|希望|传闻|传言|据传|网传|传出|爆料|曝光")
 # "苹果的新款iPhone 16 Pro", "荣耀全新Magic7": a new product named with its company, no verb.
-NEW_PRODUCT_RE = re.compile(r"^\s*(?:的|此次|这次|本次|今年|最新)?\s*(?:最新款|新款|全新|最新一代|新一代|最新)的?\s*"
+NEW_PRODUCT_RE = re.compile(r"^\s*(?:的|此次|这次|本次|今年|最新)?\s*(?:最新款|新款|全新|最新一代|新一代|最新|新机|新品|新车)的?\s*"
                             r"(?:旗舰|旗舰机|手机|车型|新车|芯片|处理器|笔记本|笔电|平板|模型|大模型)?\s*$")
 # "：" or "，包括" after a release cue: the products follow in a list ("发布三款模型：X、Y和Z").
 # Words that make a colon introduce speech, not a list of products ("发布公告称：").
@@ -186,7 +188,7 @@ RELEASE_LIST_RE = re.compile(r"[，,；;]\s*(?:以及|及|和|还有|并推出|�
 RELEASE_EVENT_CUES = ("发布会", "发表会", "新品发布", "新品会", "品鉴会", "开发者大会")
 # Words that introduce a product in the sentence after a release event ("新机小米15 Ultra……").
 NEXT_PRODUCT_INTRODUCERS = ("新机", "新品", "新车", "新款", "这款", "该款", "新一代", "全新", "首款", "新车型",
-                            "新模型", "新芯片")
+                            "新模型", "新芯片", "名为", "命名为", "定名为", "取名为", "叫做")
 # "分为A、B和C三款": the variants of what was just released.
 VARIANT_LIST_RE = re.compile(
     r"(?:分为|分成|共有|提供)(.{2,80}?)(?:[两三四五六七八九十\d]+)(?:款|个版本|个型号|种型号|种版本|个尺寸)")
