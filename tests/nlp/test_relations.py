@@ -125,6 +125,8 @@ RELEASE_PRODUCT_FIRST = [
     ("荣耀最新旗舰Magic7 Pro今日开售。", {("honor", "honor-magic7-pro")}),
     ("聯發科全新天璣9400正式亮相。", {("mediatek", "mediatek-dimensity-9400")}),
     ("OPPO于今天举行新品发布会，Find X8系列随之亮相。", {("oppo", "oppo-find-x8")}),
+    ("Magic V3是荣耀今年推出的第三款折叠屏手机。", {("honor", "honor-magic-v3")}),
+    ("Magic V3是榮耀今年推出的第三款摺疊手機。", {("honor", "honor-magic-v3")}),
     ("小米的新机小米15售价4499元起。", {("xiaomi", "xiaomi-15")}),
     ("華為的新機Mate 70售價5499元起。", {("huawei", "huawei-mate-70")}),
     ("OpenAI发布了最新的推理模型。该模型名为o1。", {("openai", "openai-o1")}),

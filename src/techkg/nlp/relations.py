@@ -409,8 +409,8 @@ class RelationReader:
             earlier = [m for m in self.in_range(s, companies[-1].start) if m.label == "PRODUCT"]
             if earlier:
                 return [RelationHit("release", companies[-1].key, earlier[-1].key, s, e, PRODUCT_IS_COMPANYS, trig)]
-        if not products and companies:
-            # "思元290是寒武纪推出的首款训练芯片": the product opens the clause
+        if companies and (not products or text.startswith("的", pos + len(trig))):
+            # "思元290是寒武纪推出的首款训练芯片": the product opens the clause (what follows 的 describes it)
             lead = [m for m in before if m.label == "PRODUCT" and m.end <= companies[-1].start]
             if lead and text[lead[-1].end : companies[-1].start].strip() in ("是", "为", "由", "即"):
                 products, conf = lead[-1:], PRODUCT_IS_COMPANYS
