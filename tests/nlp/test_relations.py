@@ -112,6 +112,7 @@ RELEASE_CUE_WORDS = [
     ("高通在骁龙峰会上发布骁龙8至尊版移动平台。", {("qualcomm", "qualcomm-snapdragon-8-elite")}),  # an event, not a host
     ("谷歌在I/O大会上公布了Gemini 1.5 Pro。", {("google", "google-gemini-1-5-pro")}),
     ("OpenAI向所有用户开放了GPT-4o。", {("openai", "openai-gpt-4o")}),
+    ("三星还带来了全新的Galaxy Ring智能戒指。", {("samsung", "galaxyring")}),
     ("华为宣布AI芯片昇腾910B正式商用。", {("huawei", "huawei-ascend-910b")}),
     ("華為宣布昇騰910（Ascend 910）正式商用。", {("huawei", "huawei-ascend-910")}),
 ]
@@ -165,6 +166,8 @@ NOT_RELEASES = [
     "小米SU7对标特斯拉的新款Model 3。",
     "苹果公司发布公告称：iPhone 16的销量创下新高。",
     "OpenAI为ChatGPT带来了新的语音功能。",
+    "OpenAI只公布了参数量的GPT-3有1750亿参数。",
+    "小米公布了小米SU7的交付数据。",
 ]
 
 

@@ -394,6 +394,9 @@ class RelationReader:
         companies = [m for m in before if m.label == "COMPANY"]
         end = _list_end(text, ce, e, speech=any(c in text[pos:ce] for c in terms.SPEECH_CUES))
         products = self._objects(pos + len(trig), end)
+        if products and trig in terms.DIRECT_OBJECT_TRIGGERS and "的" in terms.OWN_PRODUCT_DE_RE.sub(
+                "", text[pos + len(trig) : products[0].start]):
+            return []  # "公布了参数量的GPT-3": a figure of the product, not the product
         if not products and trig in terms.PRODUCT_SUBJECT_TRIGGERS:
             # "寒武纪思元290、玄思1000正式亮相": the products stand before the cue
             prods_before = [m for m in before if m.label == "PRODUCT"]

@@ -165,6 +165,11 @@ RELEASE_TRIGGERS = (
 PRODUCT_SUBJECT_TRIGGERS = ("正式上市", "上市", "开售", "开卖", "发售", "正式亮相", "亮相", "上线", "上架",
                             "面世", "问世", "首发", "首秀", "登场", "开启预售", "开放预购", "开放预订",
                             "开启预订", "开始预购", "预售", "正式发布", "发布", "推出", "发表", "正式商用", "投入商用")
+# Cues whose object must be the product itself: "公布了参数量的GPT-3" announces a figure, "开放了
+# API的访问" opens access; only "公布了小米澎湃OS" is a release.
+DIRECT_OBJECT_TRIGGERS = ("公布了", "正式公布", "开放了", "带来了", "带来")
+# Descriptions with 的 that still leave the product as the object ("带来了全新的Galaxy Ring").
+OWN_PRODUCT_DE_RE = re.compile(r"(?:全新|最新|新款|新一代|自家|旗下|自研)的")
 # "带来": a release only when a company brings the product itself, not "为iPhone带来新功能".
 BENEFICIARY_RE = re.compile(r"(?:为|给|替)[^，。]{0,20}$")
 # "推出搭载M4芯片的全新MacBook Pro": a product inside such a modifier is a part, not the release.
