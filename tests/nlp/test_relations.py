@@ -126,6 +126,9 @@ RELEASE_PRODUCT_FIRST = [
     ("荣耀最新旗舰Magic7 Pro今日开售。", {("honor", "honor-magic7-pro")}),
     ("聯發科全新天璣9400正式亮相。", {("mediatek", "mediatek-dimensity-9400")}),
     ("OPPO于今天举行新品发布会，Find X8系列随之亮相。", {("oppo", "oppo-find-x8")}),
+    ("小米15今(29)日正式發表。", {("xiaomi", "xiaomi-15")}),  # Taiwan outlets' 今(29)日
+    ("華為Mate X6今（26）日低調開賣。", {("huawei", "huawei-mate-x6")}),
+    ("华为Mate X6悄然开售。", {("huawei", "huawei-mate-x6")}),
     ("Magic V3是荣耀今年推出的第三款折叠屏手机。", {("honor", "honor-magic-v3")}),
     ("Magic V3是榮耀今年推出的第三款摺疊手機。", {("honor", "honor-magic-v3")}),
     ("小米的新机小米15售价4499元起。", {("xiaomi", "xiaomi-15")}),
@@ -168,6 +171,7 @@ NOT_RELEASES = [
     "OpenAI为ChatGPT带来了新的语音功能。",
     "OpenAI只公布了参数量的GPT-3有1750亿参数。",
     "小米公布了小米SU7的交付数据。",
+    "微信新功能悄然上线。",
 ]
 
 
