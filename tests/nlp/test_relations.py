@@ -55,6 +55,18 @@ PARTNER_CUE_WORDS = [
     ("英特爾與聯想共同宣布深化合作。", {("intel", "lenovo")}),
 ]
 
+# Subjects acting each on their own, a parent and its subsidiary, Hong Kong's 兩間公司 for "both".
+SEPARATE_PARTIES = [
+    ("腾讯与阿里巴巴分别与英伟达合作。", {("alibaba", "nvidia"), ("nvidia", "tencent")}),
+    ("百度與阿里巴巴亦先後與Uber合作。", {("alibaba", "uber"), ("baidu", "uber")}),
+    ("Alphabet旗下的Waymo與Uber合作。", {("uber", "waymo")}),
+    ("微軟與OpenAI早有往來，兩間公司今年宣布擴大合作。", {("microsoft", "openai")}),
+    ("比亚迪（BYD）与吉利（Geely）先后与英伟达合作。", {("byd", "nvidia"), ("geely", "nvidia")}),  # glosses
+    # "两家公司" after a supply clause: the rule reading stands (the model reads no words between the two)
+    ("索尼推出的PS5 Pro采用AMD芯片；两家公司今年宣布展开合作。", {("amd", "sony")}),
+    ("任天堂的Switch 2採用輝達晶片；兩間公司宣布擴大合作。", {("nintendo", "nvidia")}),
+]
+
 # A company joining the cooperation just named pairs with each of its partners.
 JOINED = [
     ("英特尔与联想在AI PC领域合作多年。今年，微软也加入了这项合作。",
@@ -127,6 +139,7 @@ RELEASE_PRODUCT_FIRST = [
     ("聯發科全新天璣9400正式亮相。", {("mediatek", "mediatek-dimensity-9400")}),
     ("OPPO于今天举行新品发布会，Find X8系列随之亮相。", {("oppo", "oppo-find-x8")}),
     ("小米15今(29)日正式發表。", {("xiaomi", "xiaomi-15")}),  # Taiwan outlets' 今(29)日
+    ("微軟的Surface Pro第11版同樣在當天開賣。", {("microsoft", "microsoft-surface-pro")}),
     ("華為Mate X6今（26）日低調開賣。", {("huawei", "huawei-mate-x6")}),
     ("华为Mate X6悄然开售。", {("huawei", "huawei-mate-x6")}),
     ("Magic V3是荣耀今年推出的第三款折叠屏手机。", {("honor", "honor-magic-v3")}),
@@ -151,6 +164,12 @@ RELEASE_LISTS = [
     # a linking verb after a released product: what it carries is a part
     ("華為推出的Mate 60 Pro搭載自研的麒麟9000S。", {("huawei", "huawei-mate-60-pro")}),
     ("华为在2020年推出的Mate 40系列搭载5纳米制程的麒麟9000。", {("huawei", "mate40")}),
+    # a supplier named inside the modifier does not end the object
+    ("联想发布了搭载英特尔酷睿Ultra处理器的ThinkPad X1 Carbon。", {("lenovo", "thinkpadx1carbon")}),
+    ("苹果推出名为Apple Intelligence的个人智能系统。", {("apple", "apple-intelligence")}),  # 名为X的: X is the name
+    ("智谱发布GLM-4.5，同时开源的还有GLM-4.5-Air。", {("zhipu-ai", "zhipu-glm-4-5"), ("zhipu-ai", "glm-4.5-air")}),
+    # a plan in one clause does not block a release in the next
+    ("英特尔预计第三季推出Lunar Lake，AMD则在台北发布Ryzen AI 300系列。", {("amd", "ryzenai300")}),
 ]
 
 NOT_RELEASES = [
@@ -172,6 +191,7 @@ NOT_RELEASES = [
     "OpenAI只公布了参数量的GPT-3有1750亿参数。",
     "小米公布了小米SU7的交付数据。",
     "微信新功能悄然上线。",
+    "Switch 2首发阵容包括多款游戏。",  # 首发阵容: a noun
 ]
 
 
@@ -180,7 +200,8 @@ def _relations(extractor, text: str, rtype: str) -> set[tuple[str, str]]:
     return {(r.source, r.target) for r in result.relations if r.type == rtype}
 
 
-@pytest.mark.parametrize(("text", "pairs"), PARTNERSHIPS + PARTNER_CUE_WORDS + ALL_PARTIES + JOINED + LIST_PARTNERS)
+@pytest.mark.parametrize(("text", "pairs"), PARTNERSHIPS + PARTNER_CUE_WORDS + ALL_PARTIES + SEPARATE_PARTIES + JOINED
+                                          + LIST_PARTNERS)
 def test_partnerships(extractor, text, pairs):
     assert _relations(extractor, text, "partnership") == pairs
 

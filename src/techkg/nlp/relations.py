@@ -48,8 +48,9 @@ NEW_PRODUCT = 0.6  # "苹果的新款iPhone 16 Pro": a new product named with it
 # more, and drops a rule reading when its probability for the pair is below the veto level.
 MODEL_ADD_PROBABILITY = 0.6
 MODEL_VETO_PROBABILITY = 0.05
-MAX_MODEL_MENTIONS = 12
-NEXT_LEAD_MAX = 8  # characters allowed before a product that opens the next sentence ("这款新机")  # sentences naming more companies than this are lists, not read by the model
+MAX_MODEL_MENTIONS = 12  # sentences naming more companies than this are lists, not read by the model
+BRACKETS = " （）()"  # around a gloss: "小马智行（Pony.ai）"
+NEXT_LEAD_MAX = 8  # characters allowed before a product that opens the next sentence ("这款新机")
 
 @dataclass(frozen=True)
 class Ment:
@@ -125,6 +126,9 @@ class RelationReader:
         self.topic = max(counts, key=counts.get) if counts else None
         self.last_pair: tuple[str, str] | None = None  # the latest partnership, for "双方推出"
         self.recent_release: str | None = None  # who released something in the sentence before
+        # readings of "双方/两间公司" and "也加入了这项合作": the pair is not named around the cue, so
+        # the model (which reads the words between the two names) does not veto them
+        self.referred: set[RelationHit] = set()
 
     def in_range(self, a: int, b: int) -> list[Ment]:
         return [m for m in self.mentions if a <= m.start and m.end <= b]
@@ -186,7 +190,8 @@ class RelationReader:
         """Rule readings checked and completed by the model, for pairs named in this sentence."""
         probs = {c.keys: self.model.score(pair_features(self.text, c.pair, c.others, (s, e)))
                  for c in self.candidates(s, e)}
-        kept = [h for h in found if probs.get((h.source, h.target), 1.0) >= MODEL_VETO_PROBABILITY]
+        kept = [h for h in found
+                if h in self.referred or probs.get((h.source, h.target), 1.0) >= MODEL_VETO_PROBABILITY]
         have = {(h.source, h.target) for h in kept}
         guarded = {c.keys for c in self.candidates(s, e) if not model_may_add(self.text, c, s, e)}
         for keys, p in probs.items():
@@ -242,12 +247,15 @@ class RelationReader:
                     continue
                 if terms.BOTH_PARTIES.search(text[cs:pos]) and not self.in_range(cs, pos):
                     pairs = self._both_parties(s, e, trig)
+                    self.referred.update(pairs)
                 else:
                     pairs = self._pairs_in_clause(s, e, cs, ce, pos, trig, subject, follow)
                 out += pairs
                 if pairs:
                     self.last_pair = (pairs[-1].source, pairs[-1].target)
-        return out + self._joined(s, e)
+        joined = self._joined(s, e)
+        self.referred.update(joined)
+        return out + joined
 
     def _joined(self, s: int, e: int) -> list[RelationHit]:
         """"三菱汽车也加入了这项合作": the newcomer partners each side of the latest partnership."""
@@ -353,8 +361,10 @@ class RelationReader:
                 cs, ce = _clause_bounds(text, s, e, pos)
                 if _negated(text[cs:pos]) or any(c in text[cs:pos] for c in ("收购", "投资", "入股")):
                     continue
-                if terms.PLANNED_RELEASE_RE.search(text, s, pos):
+                if terms.PLANNED_RELEASE_RE.search(text, cs, pos) or terms.RUMOURED_RELEASE_RE.search(text, s, pos):
                     continue  # "计划明年推出", "据传将发布": not (yet) a release
+                if text.startswith(terms.RELEASE_NOMINAL_AFTER, pos + len(trig)):
+                    continue  # "首发阵容", "发布时间": a noun, not a release
                 if trig.startswith("带来") and terms.BENEFICIARY_RE.search(text, cs, pos):
                     continue  # "为iPhone带来新功能": brought to something, not launched
                 if self._hosted(cs, pos):
@@ -381,7 +391,8 @@ class RelationReader:
             cs, _ = _clause_bounds(self.text, s, e, m.start)
             before = self.text[cs : m.start]
             if _negated(before) or any(c in before for c in terms.COMPETITION_CUES) or \
-                    terms.PLANNED_RELEASE_RE.search(self.text, s, nxt.start):
+                    terms.PLANNED_RELEASE_RE.search(self.text, cs, nxt.start) or \
+                    terms.RUMOURED_RELEASE_RE.search(self.text, s, nxt.start):
                 continue  # "对标苹果的新款iPhone": a rival's product
             if self.makers.get(nxt.key, m.key) == m.key:
                 out.append(RelationHit("release", m.key, nxt.key, s, e, NEW_PRODUCT, "新款"))
@@ -450,8 +461,12 @@ class RelationReader:
         pos = start
         for i, m in enumerate(after):
             if m.label == "COMPANY":
+                if m.start < pos:
+                    continue  # the brand inside the product just read ("Intel Lunar Lake")
                 if i + 1 < len(after) and after[i + 1].label == "PRODUCT" and _adjacent(text, m, after[i + 1]):
                     continue  # a brand before its product
+                if any(v in text[pos : m.start] for v in terms.PRODUCT_LINK_VERBS) and "的" not in text[pos : m.start]:
+                    continue  # "发表了搭载Intel处理器的ThinkPad": a supplier inside a modifier
                 break
             gap = text[pos : m.start]
             pos = m.end
@@ -460,7 +475,8 @@ class RelationReader:
                     break  # "推出的Mate 40系列搭载麒麟9000": the chip is not released here
                 if terms.PART_MODIFIER_RE.match(text, m.end):
                     continue  # "推出搭载M4系列芯片的全新MacBook Pro": a part of what is released
-            if text[m.end : m.end + 1] == "的" or gap.rstrip().endswith(("基于", "品牌", "在")):
+            named = gap.rstrip().endswith(terms.NAME_INTRODUCERS)  # "发表名为Project DIGITS的超级电脑"
+            if (text[m.end : m.end + 1] == "的" and not named) or gap.rstrip().endswith(("基于", "品牌", "在")):
                 continue  # "Office的AI助手", "基于华为云的…", "品牌乐道": not what is released
             if m.start > 0 and text[m.start - 1] in "(（" and text[m.end : m.end + 1] in ")）":
                 continue  # a gloss in brackets
@@ -561,9 +577,11 @@ def model_may_add(text: str, cand: Candidate, s: int, e: int) -> bool:
     sentence = text[s:e]
     if _not_partner(sentence) or any(c in sentence for c in terms.NEGATION_CUES + terms.MODEL_BLOCKING_PLANS):
         return False
-    (a0, a1), (b0, _) = cand.pair.first, cand.pair.second
+    (a0, a1), (b0, b1) = cand.pair.first, cand.pair.second
     if any(a1 <= o0 and o1 <= b0 for o0, o1 in cand.others):
         return False
+    if any(c in text[a1:b0] for c in terms.SUBSIDIARY_CUES) or terms.SEPARATELY_AFTER_RE.match(text, b1, e):
+        return False  # "Alphabet旗下的Waymo"; "A与B先后与C合作": not partners of each other
     if not terms.LIST_SEPARATORS.match(text[a1:b0]):
         return True
     start = a0  # walk back to the start of the list holding both names
@@ -625,7 +643,8 @@ def _last_preposition(text: str, cs: int, pos: int, before: list[Ment]) -> int |
         if text[i] in terms.PREPOSITIONS and not any(m.start <= i < m.end for m in before):
             prev_ment = [m for m in before if m.end <= i]
             # "A、B和C" inside a partner list is a list joiner when a preposition came before
-            if best is not None and prev_ment and prev_ment[-1].start > best:
+            if best is not None and prev_ment and prev_ment[-1].start > best and \
+                    not terms.SEPARATELY_BEFORE_RE.search(text, cs, i):
                 continue
             best = i
     return best
@@ -647,7 +666,10 @@ def _trailing_list(text: str, ments: list[Ment], end: int) -> list[Ment]:
     pos = end
     for m in reversed(ments):
         gap = text[m.end : pos]
-        if out and not terms.LIST_SEPARATORS.match(gap):
+        if out and m.key == out[0].key and not gap.strip(BRACKETS):
+            out[0], pos = m, m.start  # "小马智行（Pony.ai）": the name before its gloss
+            continue
+        if out and not terms.LIST_SEPARATORS.match(gap.strip(BRACKETS)):
             break
         if not out and len(gap.strip()) > 6:
             break

@@ -157,7 +157,7 @@ SUBJECT_LEAD_RE = re.compile(
 RELEASE_TRIGGERS = (
     "正式发布", "发布了", "发布", "发表了", "发表", "推出了", "推出", "上线了", "上线", "正式亮相", "亮相",
     "发售", "开售", "开卖", "上架", "上市", "首发", "面世", "问世", "开源了", "正式开源", "宣布开源", "全面开源",
-    "揭晓", "揭幕", "首秀", "登场", "带来了", "带来", "亮出", "开启预售", "开放预购", "开放预订", "开启预订",
+    "揭晓", "揭幕", "首秀", "同步开源", "同时开源", "一并开源", "同步开放", "同时开放", "登场", "带来了", "带来", "亮出", "开启预售", "开放预购", "开放预订", "开启预订",
     "开始预购", "预售", "公布了", "正式公布", "开放了", "正式商用", "投入商用",
 )
 # Release cues that take the product before them ("小米SU7正式上市", "……由小米推出",
@@ -179,8 +179,12 @@ PART_MODIFIER_RE = re.compile(r"[^，。、；;,:：！？!?和与]{0,12}?的")
 MODIFIER_OPENER_RE = re.compile(
     "(?:" + "|".join(map(re.escape, sorted(PRODUCT_HEADS, key=len, reverse=True))) + r")?"
     r"[\s，,、；;：:]*(?:以及|及|和|与|还有|并|同时)?\s*")
-# A release only planned, hoped for or rumoured ("计划明年推出", "据传将发布", "傳出……將推出").
-PLANNED_RELEASE_RE = re.compile(r"将于|即将|计划|拟|有望|或将|或于|打算|准备|考虑|预计|预期|希望|传闻|传言|据传|网传|传出|爆料|曝光")
+# A release only planned or hoped for, in the cue's clause ("计划明年推出", "将于10月24日发布") ...
+PLANNED_RELEASE_RE = re.compile(r"将于|即将|计划|拟|有望|或将|或于|打算|准备|考虑|预计|预期|希望")
+# ... or rumoured anywhere before it in the sentence ("据传苹果将……推出", "傳出……將推出").
+RUMOURED_RELEASE_RE = re.compile(r"传闻|传言|据传|网传|传出|爆料|曝光")
+# Words after a release cue that make it a noun ("首发阵容", "发布时间"), not a release.
+RELEASE_NOMINAL_AFTER = ("阵容", "价", "时间", "日期", "仪式", "活动", "节奏", "计划")
 # "苹果的新款iPhone 16 Pro", "荣耀全新Magic7": a new product named with its company, no verb.
 NEW_PRODUCT_RE = re.compile(r"^\s*(?:的|此次|这次|本次|今年|最新)?\s*(?:最新款|新款|全新|最新一代|新一代|最新|新机|新品|新车)的?\s*"
                             r"(?:旗舰|旗舰机|手机|车型|新车|芯片|处理器|笔记本|笔电|平板|模型|大模型)?\s*$")
@@ -192,8 +196,10 @@ RELEASE_LIST_RE = re.compile(r"[，,；;]\s*(?:以及|及|和|还有|并推出|�
 # the product may be named in the next sentence.
 RELEASE_EVENT_CUES = ("发布会", "发表会", "新品发布", "新品会", "品鉴会", "开发者大会")
 # Words that introduce a product in the sentence after a release event ("新机小米15 Ultra……").
+# Words that introduce a product's name ("名为Project DIGITS的超级电脑").
+NAME_INTRODUCERS = ("名为", "命名为", "定名为", "取名为", "名叫", "叫做", "代号为")
 NEXT_PRODUCT_INTRODUCERS = ("新机", "新品", "新车", "新款", "这款", "该款", "新一代", "全新", "首款", "新车型",
-                            "新模型", "新芯片", "名为", "命名为", "定名为", "取名为", "叫做")
+                            "新模型", "新芯片", *NAME_INTRODUCERS)
 # "分为A、B和C三款": the variants of what was just released.
 VARIANT_LIST_RE = re.compile(
     r"(?:分为|分成|共有|提供)(.{2,80}?)(?:[两三四五六七八九十\d]+)(?:款|个版本|个型号|种型号|种版本|个尺寸)")
@@ -227,7 +233,12 @@ ANAPHORIC_BEFORE_TRIGGER = re.compile(r"(?:这次|此次|这项|该项|本次|�
 # "三菱汽车也加入了这项合作": a company joining the cooperation just named.
 JOINS_COOPERATION_RE = re.compile(r"加入(?:了)?(?:这项|这一|该项|此项|这个|该|此|上述)\s*(?:合作|联盟|合作框架|合作计划)")
 # "双方宣布建立战略合作关系": the two companies just named.
-BOTH_PARTIES = re.compile(r"(?:双方|两家公司|两家企业|两家|二者|两者)")
+BOTH_PARTIES = re.compile(r"(?:双方|两家公司|两家企业|两间公司|两家|两间|二者|两者)")  # 两间: Hong Kong usage
+# Two subjects acting each on their own ("A与B先后与C合作"): they are not partners of each other.
+SEPARATELY_AFTER_RE = re.compile(r"[\s)）」』”]*(?:也|亦|都|均)?\s*(?:先后|相继|分别|各自)")
+SEPARATELY_BEFORE_RE = re.compile(r"(?:先后|相继|分别|各自)\s*$")  # "A与B分别与C合作": this 与 is the preposition
+# A parent and its subsidiary ("Alphabet旗下的Waymo") are not partners.
+SUBSIDIARY_CUES = ("旗下", "子公司", "母公司", "附属")
 # Verbs linking two products ("Mate 40搭载麒麟9000"): the second is not released.
 PRODUCT_LINK_VERBS = ("搭载", "采用", "使用", "支持", "配备", "集成", "运行", "基于", "对标", "超过", "击败",
                       "相比", "取代", "替代", "兼容")
