@@ -10,12 +10,17 @@ the folded text. For each sentence:
   takes its members from a following "包括……" sentence. A product named as
   a partner stands for its maker ("与Microsoft Azure合作" → Microsoft).
   Negated or rumoured clauses (否认, 并未, 传闻) and clauses about buying,
-  investing or competing (收购, 投资, 竞争, 供货) give nothing.
+  investing or competing (收购, 投资, 竞争, 供货) give nothing. A party count
+  or a joint act of several subjects ("A、B与C共同成立D") pairs every party;
+  "双方" / "两间公司" are the two just named.
 * **release**: a cue (发布, 推出, 上线, 亮相 ...) with the company before it and
-  the products after it in the clause (a product followed by 的 only
-  qualifies the next one: "发布Office的AI助手Microsoft 365 Copilot"); with no
-  product there, a following "包括……" list; a product right before 上市/开售/
-  亮相 is released by its maker.
+  the products after it in the clause and a following "，包括……" or "：" list
+  (a product followed by 的 only qualifies the next one: "发布Office的AI助手
+  Microsoft 365 Copilot"); with no product there, a following "包括……" list or
+  the next sentence; a product right before its cue ("X于11月26日发布",
+  "X今日开售") is released by its maker, and so is a company's new product
+  named without a verb ("苹果的新款X"). Plans in the cue's clause and rumours
+  before it give nothing.
 """
 
 from __future__ import annotations
