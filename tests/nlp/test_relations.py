@@ -126,6 +126,8 @@ RELEASE_CUE_WORDS = [
     ("OpenAI向所有用户开放了GPT-4o。", {("openai", "openai-gpt-4o")}),
     ("三星还带来了全新的Galaxy Ring智能戒指。", {("samsung", "galaxyring")}),
     ("华为宣布AI芯片昇腾910B正式商用。", {("huawei", "huawei-ascend-910b")}),
+    ("腾讯元宝今日开启公测。", {("tencent", "tencent-yuanbao")}),
+    ("騰訊元寶今日開放公測。", {("tencent", "tencent-yuanbao")}),
     ("華為宣布昇騰910（Ascend 910）正式商用。", {("huawei", "huawei-ascend-910")}),
 ]
 
