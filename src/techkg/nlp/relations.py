@@ -271,10 +271,11 @@ class RelationReader:
                 continue
             for ment in self.in_range(cs, m.start()):
                 key = self.as_company(ment)
+                if not key or key in self.last_pair:
+                    continue
                 for other in self.last_pair:
-                    if key and key not in self.last_pair:
-                        x, y = sorted((key, other))
-                        out.append(RelationHit("partnership", x, y, s, e, round(DIRECT - CARRIED_SUBJECT, 2), "加入"))
+                    x, y = sorted((key, other))
+                    out.append(RelationHit("partnership", x, y, s, e, round(DIRECT - CARRIED_SUBJECT, 2), "加入"))
         return out
 
     def _both_parties(self, s, e, trig) -> list[RelationHit]:
