@@ -1,4 +1,4 @@
-"""Every query in queries/: run on a small graph of real Chinese sentences, with real answers.
+"""Every shipped query (src/techkg/data/queries/): run on a small graph of real Chinese sentences, with real answers.
 
 Two graphs: the hand-checked sample extractions (exact answers below), and
 the real extractor over the repository's corpus (every query must run and
@@ -19,7 +19,7 @@ from techkg.sparql import bind, read_query_file
 from techkg.store import GraphStore
 from techkg.vocab import Ids, prefixes
 
-QUERIES = Path(__file__).resolve().parents[2] / "queries"
+QUERIES = Path(__file__).resolve().parents[2] / "src" / "techkg" / "data" / "queries"
 IDS = Ids()
 C = "https://w3id.org/techkg/id/company/"
 P = "https://w3id.org/techkg/id/product/"

@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from techkg.cli import app
 from techkg.store import GraphStore
 
-QUERIES = Path(__file__).resolve().parents[2] / "queries"
+QUERIES = Path(__file__).resolve().parents[2] / "src" / "techkg" / "data" / "queries"
 runner = CliRunner()
 
 
@@ -201,3 +201,28 @@ def test_mistyped_parameter_lists_the_parameters(store_dir):
     r = run("query", "-f", str(QUERIES / "partners.rq"), "-p", "compnay=华为", "--store", str(store_dir))
     assert r.exit_code == 1
     assert "compnay" in r.stderr and "company (name)" in r.stderr
+
+
+def test_shipped_queries_work_from_any_folder(store_dir, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # no queries/ folder here
+    r = run("queries")
+    assert r.exit_code == 0, r.output
+    assert "Partners of a company" in r.stdout and "techkg query -f partners --param company=英伟达" in r.stdout
+    for ref in ("partners", "partners.rq"):
+        r = run("query", "-f", ref, "-p", "company=聯發科", "--format", "csv", "--store", str(store_dir))
+        assert r.exit_code == 0, r.output
+        assert "NVIDIA" in r.stdout and "TSMC" in r.stdout
+
+
+def test_a_file_in_the_working_folder_wins_over_a_shipped_query(store_dir, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "partners.rq").write_text("# Mine\nSELECT (\"我的查询\" AS ?mine) {}\n", encoding="utf-8")
+    r = run("query", "-f", "partners.rq", "--format", "csv", "--store", str(store_dir))
+    assert r.exit_code == 0 and r.stdout.split() == ["mine", "我的查询"]
+
+
+def test_unknown_query_name_lists_the_shipped_ones(store_dir, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    r = run("query", "-f", "partnrs", "--store", str(store_dir))
+    assert r.exit_code == 1
+    assert "no such query file, nor a shipped query" in r.stderr and "partners" in r.stderr

@@ -37,7 +37,7 @@ from techkg.store import GraphStore
 from techkg.vocab import Ids
 
 IDS = Ids()
-QUERIES = Path(__file__).resolve().parents[2] / "queries"
+QUERIES = Path(__file__).resolve().parents[2] / "src" / "techkg" / "data" / "queries"
 C = "https://w3id.org/techkg/id/company/"
 
 

@@ -48,7 +48,7 @@ def _one(st: GraphStore, ref: str, etype: str | None) -> StoredEntity:
 
     found = find_entities(st, ref, _type(etype))
     if not found:
-        _fail(f"no entity named {ref!r} in the store (search with 'techkg query -f queries/entity-search.rq "
+        _fail(f"no entity named {ref!r} in the store (search with 'techkg query -f entity-search "
               f"-p text={ref}')")
     if len(found) > 1:
         listed = ", ".join(f"{e.type.lower()}:{e.key} ({e.label}, {e.articles} article(s))" for e in found)

@@ -343,12 +343,12 @@ def remove(
 
 def _query_text(sparql: str | None, file: Path | None) -> tuple[str, Any]:
     from techkg.errors import QueryError
-    from techkg.sparql import parse_query_text, read_query_file
+    from techkg.sparql import find_query_file, parse_query_text, read_query_file
 
     if sparql and file:
         raise QueryError("give the query either as an argument or with -f FILE, not both")
     if file is not None and str(file) != "-":
-        q = read_query_file(file)
+        q = read_query_file(find_query_file(file))
         return q.text, q
     if file is not None:
         sparql = sys.stdin.read()
@@ -364,7 +364,11 @@ def _query_text(sparql: str | None, file: Path | None) -> tuple[str, Any]:
 @app.command()
 def query(
     sparql: Annotated[str | None, typer.Argument(help="SPARQL query text; omit to use -f or stdin.")] = None,
-    file: Annotated[Path | None, typer.Option("--file", "-f", help="Read the query from a .rq file.")] = None,
+    file: Annotated[
+        Path | None,
+        typer.Option("--file", "-f", help="Read the query from a .rq file, or run a shipped query by name "
+                                          "(partners, partners.rq; see 'techkg queries') when no such file exists."),
+    ] = None,
     fmt: Annotated[str, typer.Option("--format", help="table, csv, tsv, json or ttl.")] = "table",
     param: Annotated[
         list[str] | None,
@@ -403,15 +407,17 @@ def query(
 
 @app.command()
 def queries(
-    folder: Annotated[Path, typer.Argument(help="Folder of .rq files.")] = Path("queries"),
+    folder: Annotated[
+        Path | None, typer.Argument(help="Folder of .rq files.", show_default="the queries shipped with techkg")
+    ] = None,
 ) -> None:
-    """List the documented queries of a folder with their parameters."""
+    """List the documented queries (shipped ones, or a folder's) with their parameters."""
     from techkg.errors import TechKGError
-    from techkg.sparql import read_query_file
+    from techkg.sparql import read_query_file, shipped_queries
 
-    files = sorted(folder.glob("*.rq"))
+    files = shipped_queries() if folder is None else sorted(folder.glob("*.rq"))
     if not files:
-        _fail(f"{folder}: no .rq files here; give the queries folder of the techkg repository")
+        _fail(f"{folder}: no .rq files here; give a folder of SPARQL queries, or no folder for the shipped ones")
     for f in files:
         try:
             q = read_query_file(f)
@@ -420,7 +426,8 @@ def queries(
         params = " ".join(
             f"--param {p.name}={p.default if p.default is not None else '...'}" for p in q.params
         )
-        typer.echo(f"{f}\n    {q.title}\n    techkg query -f {f} {params}".rstrip())
+        ref = f.stem if folder is None else f
+        typer.echo(f"{f.stem}\n    {q.title}\n    techkg query -f {ref} {params}".rstrip())
 
 
 @app.command()

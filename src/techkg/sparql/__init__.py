@@ -32,9 +32,11 @@ from techkg.sparql.params import (
     Param,
     QueryFile,
     bind,
+    find_query_file,
     parse_param_options,
     parse_query_text,
     read_query_file,
+    shipped_queries,
     substitute,
     to_term,
 )
@@ -45,6 +47,6 @@ FORMATS = CLI_FORMATS
 __all__ = [
     "CLI_FORMATS", "FORMATS", "GRAPH_FORMATS", "KINDS", "MAX_NESTING", "RESULT_FORMATS", "Param",
     "QueryFile", "Result", "bind", "cell_text", "check_nesting", "check_service", "execute",
-    "media_type", "negotiate", "parse_param_options", "parse_query_text", "read_query_file",
-    "result_kind", "serialize", "substitute", "to_term", "uses_service", "write_results",
+    "find_query_file", "media_type", "negotiate", "parse_param_options", "parse_query_text", "read_query_file",
+    "result_kind", "serialize", "shipped_queries", "substitute", "to_term", "uses_service", "write_results",
 ]

@@ -1,6 +1,7 @@
 """Query files with parameters, bound into the query text safely.
 
-A query file in ``queries/`` starts with a comment header::
+A query file (the shipped ones are package data, ``techkg/data/queries/``,
+listed by :func:`shipped_queries`) starts with a comment header::
 
     # Partners of a company, with the evidence for each partnership.
     #
@@ -83,7 +84,7 @@ class QueryFile:
 
     @property
     def name(self) -> str:
-        """File stem (``partners`` for ``queries/partners.rq``)."""
+        """File stem (``partners`` for ``data/queries/partners.rq``)."""
         return self.path.stem if self.path else "<query>"
 
 
@@ -142,6 +143,42 @@ def read_query_file(path: str | Path) -> QueryFile:
         raise QueryError(f"{p}: cannot read the query file: {e.strerror}") from e
     except UnicodeDecodeError as e:
         raise QueryError(f"{p}: not UTF-8 text ({e.reason}); save the query as UTF-8") from e
+
+
+def shipped_queries() -> list[Path]:
+    """The documented queries shipped in the package, by name.
+
+    >>> [p.name for p in shipped_queries()][:2]
+    ['article-summary.rq', 'co-mentions.rq']
+    """
+    from importlib.resources import files
+
+    folder = Path(str(files("techkg").joinpath("data", "queries")))
+    return sorted(folder.glob("*.rq"))
+
+
+def find_query_file(ref: str | Path) -> Path:
+    """The query file ``ref`` names: an existing file, else a shipped query of that name.
+
+    A bare name (``partners`` or ``partners.rq``, no folder) that is not a file
+    in the working folder means the shipped query; anything else is a path.
+
+    >>> find_query_file("partners").name
+    'partners.rq'
+
+    Raises:
+        QueryError: neither a file nor a shipped query (lists the shipped ones).
+    """
+    p = Path(ref)
+    if p.exists() or p.parent != Path("."):
+        return p
+    stem = p.name.removesuffix(".rq")
+    for q in shipped_queries():
+        if q.stem == stem:
+            return q
+    names = ", ".join(q.stem for q in shipped_queries())
+    raise QueryError(f"{p}: no such query file, nor a shipped query of that name; shipped: {names} "
+                     "(see 'techkg queries')")
 
 
 def to_term(value: str, kind: str | None = None, *, base: str | None = None) -> str:
