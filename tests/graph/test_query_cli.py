@@ -226,3 +226,31 @@ def test_unknown_query_name_lists_the_shipped_ones(store_dir, tmp_path, monkeypa
     r = run("query", "-f", "partnrs", "--store", str(store_dir))
     assert r.exit_code == 1
     assert "no such query file, nor a shipped query" in r.stderr and "partners" in r.stderr
+
+
+@pytest.mark.parametrize(
+    ("given", "meant"),
+    [("英伟逹", "英伟达 (NVIDIA)"),  # 逹 for 达: a near miss no script folding repairs
+     ("聯發料", "聯發科 (MediaTek)"),  # Traditional, one character off
+     ("Mediatec", "MediaTek"),
+     ("台積雷公司", "台積電 (TSMC)")],  # a legal form, and 雷 for 電
+)
+def test_unknown_entity_name_suggests_the_closest(store_dir, given, meant):
+    r = run("query", "-f", "partners", "-p", f"company={given}", "--store", str(store_dir))
+    assert r.exit_code == 1, r.output
+    assert f"--param company: no company or product named {given!r} in the store; did you mean" in r.stderr
+    assert meant in r.stderr.split("did you mean", 1)[1], r.stderr
+
+
+def test_known_names_and_parts_of_names_are_not_refused(store_dir):
+    r = run("query", "-f", "entity-search", "-p", "text=聯發", "--format", "csv", "--store", str(store_dir))
+    assert r.exit_code == 0, r.output
+    assert "MediaTek" in r.stdout
+    r = run("query", "-f", "partners", "-p", "company=ＭｅｄｉａＴｅｋ", "--format", "csv", "--store", str(store_dir))
+    assert r.exit_code == 0 and "NVIDIA" in r.stdout
+
+
+def test_a_name_nothing_resembles_says_how_to_search(store_dir):
+    r = run("query", "-f", "partners", "-p", "company=比亚迪", "--store", str(store_dir))
+    assert r.exit_code == 1
+    assert "nothing stored is close" in r.stderr and "entity-search" in r.stderr

@@ -384,17 +384,19 @@ def query(
     product: and article: are pre-declared.
     """
     from techkg.errors import TechKGError
-    from techkg.sparql import FORMATS, bind, parse_param_options, write_results
+    from techkg.sparql import FORMATS, bind, check_names, parse_param_options, write_results
 
     if fmt not in FORMATS:
         _fail(f"unknown format {fmt!r}; valid: {', '.join(FORMATS)}", 2)
     try:
         text, q = _query_text(sparql, file)
-        bound = bind(text, parse_param_options(param or []), q.params, base=base)
+        values = parse_param_options(param or [])
+        bound = bind(text, values, q.params, base=base)
     except TechKGError as e:
         _fail(e)
     with _open(store, base, read_only=True) as st:
         try:
+            check_names(st, values, q.params)
             result = st.query(bound, timeout_s=timeout)
             out = sys.stdout.buffer
             n = write_results(result, fmt, out)
