@@ -254,3 +254,23 @@ def test_a_name_nothing_resembles_says_how_to_search(store_dir):
     r = run("query", "-f", "partners", "-p", "company=比亚迪", "--store", str(store_dir))
     assert r.exit_code == 1
     assert "nothing stored is close" in r.stderr and "entity-search" in r.stderr
+
+
+@pytest.mark.parametrize("day", ["2023/3/21", "2023.03.21", "2023年3月21日", "２０２３年３月２１日", "2023-03-21"])
+def test_date_parameters_in_common_forms(store_dir, day):
+    r = run("query", "-f", "releases", "-p", "company=英伟达", "-p", f"from={day}", "-p", f"to={day}",
+            "-p", "undated=no", "--format", "csv", "--store", str(store_dir))
+    assert r.exit_code == 0, r.output
+    assert "cuLitho" in r.stdout and "2023-03-21" in r.stdout
+
+
+@pytest.mark.parametrize(("day", "message"), [
+    ("2023/2/29", "'2023/2/29' is not a day of the calendar"),
+    ("2024年13月1日", "is not a day of the calendar"),
+    ("2023年3月", "write YYYY-MM-DD (2023-03-21), 2023/3/21"),
+    ("去年", "is not a date"),
+])
+def test_impossible_dates_are_refused(store_dir, day, message):
+    r = run("query", "-f", "timeline", "-p", f"from={day}", "--store", str(store_dir))
+    assert r.exit_code == 1
+    assert f"--param from: {day!r}" in r.stderr and message in r.stderr, r.stderr

@@ -16,7 +16,8 @@ kind      what ``--param x=VALUE`` becomes                 example
 name      the name's match key (NFKC, lower case,          ``輝達`` → ``"辉达"``
           Simplified), compared with ``tk:matchKey``
 string    a plain string literal                           ``"gtc-culitho"``
-date      an ``xsd:date`` literal (``YYYY-MM-DD``)          ``"2023-03-21"^^xsd:date``
+date      an ``xsd:date`` literal from ``YYYY-MM-DD``,    ``"2023-03-21"^^xsd:date``
+          ``2023/3/21``, ``2023.3.21`` or ``2023年3月21日``
 int       a bare integer (so it also works in ``LIMIT``)    ``20``
 decimal   a bare decimal                                   ``0.8``
 iri       an IRI (``<...>`` or a ``prefix:name``)          ``<https://...>``
@@ -39,6 +40,7 @@ from __future__ import annotations
 
 import re
 import shlex
+import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -231,10 +233,7 @@ def to_term(value: str, kind: str | None = None, *, base: str | None = None) -> 
             raise QueryError(f"{value!r} is not a plain decimal number (write 0.8, not 8e-1)")
         return v
     if kind == "date":
-        d = iso_date(v)
-        if not d or len(v) != 10:
-            raise QueryError(f"{value!r} is not a date; write YYYY-MM-DD (2023-03-21)")
-        return str(ox.Literal(d, datatype=ox.NamedNode(_XSD + "date")))
+        return str(ox.Literal(_day(v), datatype=ox.NamedNode(_XSD + "date")))
     if kind == "article":
         from techkg.vocab import DEFAULT_BASE, Ids
 
@@ -249,6 +248,30 @@ def to_term(value: str, kind: str | None = None, *, base: str | None = None) -> 
         except ValueError as e:
             raise QueryError(f"{value!r} is not an IRI: {e}") from None
     raise QueryError(f"unknown parameter kind {kind!r}; valid: {', '.join(KINDS)}")
+
+
+_DAY_LIKE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*[日号]?")
+
+
+def _day(value: str) -> str:
+    """A date parameter as ``YYYY-MM-DD``: 2024-01-01, 2024/1/1, 2024.01.01, 2024年1月1日, full width.
+
+    >>> _day("2024/1/1"), _day("２０２４年１月１日"), _day("2024.01.31")
+    ('2024-01-01', '2024-01-01', '2024-01-31')
+
+    Raises:
+        QueryError: not a date, or a day the calendar does not have (2023-02-29).
+    """
+    from techkg.read.dates import normalize_date
+
+    form = unicodedata.normalize("NFKC", value).strip()
+    day = normalize_date(form) if _DAY_LIKE.fullmatch(form) else None
+    if day is not None:
+        return day
+    if _DAY_LIKE.fullmatch(form):
+        raise QueryError(f"{value!r} is not a day of the calendar; check the month and the day")
+    raise QueryError(f"{value!r} is not a date; write YYYY-MM-DD (2023-03-21), 2023/3/21, "
+                     "2023.3.21 or 2023年3月21日")
 
 
 # Tokens that must be skipped when looking for variables.
