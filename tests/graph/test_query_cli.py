@@ -274,3 +274,23 @@ def test_impossible_dates_are_refused(store_dir, day, message):
     r = run("query", "-f", "timeline", "-p", f"from={day}", "--store", str(store_dir))
     assert r.exit_code == 1
     assert f"--param from: {day!r}" in r.stderr and message in r.stderr, r.stderr
+
+
+STAR_Q = """SELECT * WHERE {
+  ?zh_label ^rdfs:label company:mediatek .   # the query names ?zh_label first, ?article last
+  FILTER(LANG(?zh_label) = "zh-hant")
+  ?event tk:participant company:mediatek ; prov:wasDerivedFrom ?article .
+}"""
+
+
+@pytest.mark.parametrize("fmt", ["table", "csv", "tsv", "json"])
+def test_select_star_keeps_the_query_variable_order(store_dir, fmt):
+    r = run("query", STAR_Q, "--format", fmt, "--store", str(store_dir))
+    assert r.exit_code == 0, r.output
+    if fmt == "json":
+        assert json.loads(r.stdout)["head"]["vars"] == ["zh_label", "event", "article"]
+        return
+    header = r.stdout.splitlines()[1 if fmt == "table" else 0]
+    cells = [c for c in header.replace("┃", " ").replace("\t", " ").replace(",", " ").split()]
+    assert [c.lstrip("?") for c in cells] == ["zh_label", "event", "article"], r.stdout
+    assert "聯發科" in r.stdout

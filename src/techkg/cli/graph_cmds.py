@@ -399,7 +399,7 @@ def query(
             check_names(st, values, q.params)
             result = st.query(bound, timeout_s=timeout)
             out = sys.stdout.buffer
-            n = write_results(result, fmt, out)
+            n = write_results(result, fmt, out, query=bound)
             out.flush()
         except TechKGError as e:
             _fail(e)

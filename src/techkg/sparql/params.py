@@ -392,6 +392,34 @@ def query_variables(text: str) -> set[str]:
     return {m["name"] for m in _TOKEN_RE.finditer(text) if m["var"]}
 
 
+_SELECT_STAR = re.compile(r"\bSELECT\s+(?:(?:DISTINCT|REDUCED)\s+)?\*", re.IGNORECASE)
+
+
+def in_query_order(names: Sequence[str], text: str) -> list[str]:
+    """The result variables of a ``SELECT *`` query in the order the query names them.
+
+    Engines are free to order ``SELECT *`` columns; Oxigraph sorts them by
+    name. Jena and most others keep the order of first appearance in the
+    query, which is the order its writer meant; this restores it. Other
+    queries keep ``names`` as they are (their projection already fixes it).
+
+    >>> in_query_order(["alpha", "s", "zeta"], "SELECT * { BIND(1 AS ?zeta) ?s ?p ?alpha }")
+    ['zeta', 's', 'alpha']
+    >>> in_query_order(["alpha", "zeta"], "SELECT ?alpha ?zeta { ?zeta ?p ?alpha }")
+    ['alpha', 'zeta']
+    """
+    plain = _SKIP_RE.sub(lambda m: " " * len(m[0]), text)  # comments, strings and IRIs out
+    outer = re.search(r"\bSELECT\b", plain, re.IGNORECASE)  # the first SELECT is the outer one
+    star = _SELECT_STAR.match(plain, outer.start()) if outer else None
+    if star is None:
+        return list(names)
+    order = {}
+    for m in _TOKEN_RE.finditer(plain, star.end()):
+        if m["var"]:
+            order.setdefault(m["name"], len(order))
+    return sorted(names, key=lambda n: (order.get(n, len(order)), n))
+
+
 def parse_param_options(options: Sequence[str]) -> dict[str, str]:
     """``["company=英伟达", "limit=5"]`` → dict.
 
