@@ -294,3 +294,33 @@ def test_select_star_keeps_the_query_variable_order(store_dir, fmt):
     cells = [c for c in header.replace("┃", " ").replace("\t", " ").replace(",", " ").split()]
     assert [c.lstrip("?") for c in cells] == ["zh_label", "event", "article"], r.stdout
     assert "聯發科" in r.stdout
+
+
+def _column(table: str, index: int) -> list[str]:
+    """The cells of one column of a rich table, continuation lines joined (rules between rows)."""
+    cells, current = [], []
+    for line in table.splitlines():
+        if line.startswith("├") or line.startswith("└"):
+            if current:
+                cells.append("".join(current))
+            current = []
+        elif line.startswith("│"):
+            current.append(line.split("│")[index + 1].strip())
+    return cells
+
+
+def test_table_wraps_long_evidence_instead_of_cutting_it(store_dir):
+    q = ("SELECT ?article ?headline ?evidence WHERE { ?ev tk:evidence ?evidence ; prov:wasDerivedFrom ?article . "
+         "?article schema:headline ?headline } ORDER BY DESC(STRLEN(?evidence))")
+    r = run("query", q, "--store", str(store_dir))
+    assert r.exit_code == 0, r.output
+    assert "…" not in r.stdout
+    longest = max(len(line) for line in r.stdout.splitlines())
+    assert longest <= 160
+    evidence = _column(r.stdout, 2)
+    truth = run("query", q, "--format", "json", "--store", str(store_dir)).stdout
+    sentences = [b["evidence"]["value"] for b in json.loads(truth)["results"]["bindings"]]
+    def squeeze(texts: list[str]) -> list[str]:  # a line may break at a space
+        return ["".join(t.split()) for t in texts]
+
+    assert squeeze(evidence) == squeeze(sentences) and len(sentences[0]) > 60  # whole, the longest first

@@ -317,24 +317,35 @@ def _short(term: Any) -> str:
     return _cell(term)
 
 
-def _print_table(names: list[str], result: Any, out: IO[bytes], console: Any) -> int:
-    from rich.console import Console
-    from rich.table import Table
+TABLE_WIDTH = 160  # characters per line of a table written to a file or pipe
 
-    table = Table(*names, show_lines=False, header_style="bold")
-    n = 0
-    for row in result:
-        table.add_row(*(_short(row[v]) for v in names))
-        n += 1
+
+def _print_table(names: list[str], result: Any, out: IO[bytes], console: Any) -> int:
+    """A rich table of the solutions; long cells wrap (CJK text and IRIs fold) instead of being cut.
+
+    Rows get rules between them when some cell is longer than an even share
+    of the width, so a wrapped row stays readable as one row.
+    """
+    from rich.cells import cell_len
+    from rich.console import Console
+    from rich.table import Column, Table
+
+    rows = [[_short(sol[v]) for v in names] for sol in result]
+    buf = None
     if console is None:
         import io
 
         buf = io.StringIO()
-        Console(file=buf, width=160, force_terminal=False).print(table)
+        console = Console(file=buf, width=TABLE_WIDTH, force_terminal=False)
+    share = console.width // max(len(names), 1)
+    wraps = any(cell_len(c) > share for row in rows for c in row)
+    table = Table(*(Column(n, overflow="fold") for n in names), show_lines=wraps, header_style="bold")
+    for row in rows:
+        table.add_row(*row)
+    console.print(table)
+    if buf is not None:
         out.write(buf.getvalue().encode("utf-8"))
-    else:
-        console.print(table)
-    return n
+    return len(rows)
 
 
 def _boolean_document(value: bool, fmt: str) -> bytes:
