@@ -324,3 +324,32 @@ def test_table_wraps_long_evidence_instead_of_cutting_it(store_dir):
         return ["".join(t.split()) for t in texts]
 
     assert squeeze(evidence) == squeeze(sentences) and len(sentences[0]) > 60  # whole, the longest first
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv"])
+def test_csv_bom_for_excel(store_dir, fmt):
+    q = "SELECT ?l WHERE { company:mediatek rdfs:label ?l FILTER(LANG(?l) = 'zh-hant') }"
+    r = runner.invoke(app, ["query", q, "--format", fmt, "--csv-bom", "--store", str(store_dir)])
+    assert r.exit_code == 0, r.output
+    assert r.stdout_bytes.startswith(b"\xef\xbb\xbf")
+    header, value = r.stdout_bytes[3:].decode("utf-8").split()
+    assert header == ("l" if fmt == "csv" else "?l") and "聯發科" in value
+    plain = runner.invoke(app, ["query", q, "--format", fmt, "--store", str(store_dir)])
+    assert not plain.stdout_bytes.startswith(b"\xef\xbb\xbf")
+
+
+def test_csv_bom_in_exported_csv_files(store_dir, tmp_path):
+    r = run("export", "--format", "csv", "--csv-bom", "-o", str(tmp_path), "--store", str(store_dir))
+    assert r.exit_code == 0, r.output
+    for name in ("entities.csv", "relations.csv"):
+        data = (tmp_path / name).read_bytes()
+        assert data.startswith(b"\xef\xbb\xbf") and data.count(b"\xef\xbb\xbf") == 1
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "entities.csv").read_text(encoding="utf-8-sig"))))
+    assert any(row["label_zh"] == "英伟达" for row in rows)
+
+
+def test_csv_bom_only_with_csv(store_dir):
+    r = run("query", "ASK {}", "--csv-bom", "--store", str(store_dir))
+    assert r.exit_code == 2 and "--csv-bom is for --format csv or tsv" in r.stderr
+    r = run("export", "--format", "ttl", "--csv-bom", "-o", "-", "--store", str(store_dir))
+    assert r.exit_code == 2 and "--csv-bom is for --format csv" in r.stderr

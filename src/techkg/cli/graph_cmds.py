@@ -66,6 +66,11 @@ DaskOpt = Annotated[
 UserLexicon = Annotated[
     list[Path] | None, typer.Option("--lexicon", help="Extra lexicon file (JSONL); repeatable.")
 ]
+CsvBomOpt = Annotated[
+    bool,
+    typer.Option("--csv-bom", help="Start CSV/TSV output with a UTF-8 byte order mark, so Excel shows Chinese "
+                                   "text correctly."),
+]
 CurationsOpt = Annotated[
     Path | None,
     typer.Option("--curations", help="Curation file (JSONL); default: curations.jsonl beside the store."),
@@ -375,6 +380,7 @@ def query(
         typer.Option("--param", "-p", help="Query parameter NAME=VALUE (see the file's @param lines); repeatable."),
     ] = None,
     timeout: Annotated[float | None, typer.Option("--timeout", help="Give up after this many seconds.")] = None,
+    csv_bom: CsvBomOpt = False,
     store: StoreOpt = DEFAULT_STORE,
     base: BaseOpt = DEFAULT_BASE,
 ) -> None:
@@ -388,6 +394,8 @@ def query(
 
     if fmt not in FORMATS:
         _fail(f"unknown format {fmt!r}; valid: {', '.join(FORMATS)}", 2)
+    if csv_bom and fmt not in ("csv", "tsv"):
+        _fail("--csv-bom is for --format csv or tsv", 2)
     try:
         text, q = _query_text(sparql, file)
         values = parse_param_options(param or [])
@@ -399,6 +407,10 @@ def query(
             check_names(st, values, q.params)
             result = st.query(bound, timeout_s=timeout)
             out = sys.stdout.buffer
+            if csv_bom:
+                from techkg.export import BOM
+
+                out.write(BOM.encode())
             n = write_results(result, fmt, out, query=bound)
             out.flush()
         except TechKGError as e:
@@ -439,6 +451,7 @@ def export(
         str | None,
         typer.Option("--out", "-o", help="File or folder to write (csv: a folder), or - for stdout."),
     ] = None,
+    csv_bom: CsvBomOpt = False,
     store: StoreOpt = DEFAULT_STORE,
     base: BaseOpt = DEFAULT_BASE,
 ) -> None:
@@ -451,6 +464,8 @@ def export(
         _fail(f"unknown format {fmt!r}; valid: {', '.join(FORMATS)}", 2)
     if fmt == "csv" and out == "-":
         _fail("csv writes two files (entities.csv, relations.csv); give a folder with -o", 2)
+    if csv_bom and fmt != "csv":
+        _fail("--csv-bom is for --format csv", 2)
     target: Any = None if out == "-" else out
     if out is None:
         target = Path("output") if fmt == "csv" else Path("output") / FORMATS[fmt]
@@ -460,7 +475,7 @@ def export(
                 do_export(st, fmt, sys.stdout.buffer)
                 sys.stdout.buffer.flush()
                 return
-            written = do_export(st, fmt, target)
+            written = do_export(st, fmt, target, csv_bom=csv_bom)
         except BrokenPipeError:
             _reader_gone()
         except TechKGError as e:
