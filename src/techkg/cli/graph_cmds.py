@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from techkg.cli.app import app
+from techkg.cli.choices import ExportFormat, QueryFormat
 from techkg.cli.fetch_opts import (
     DEFAULT_DELAY, DEFAULT_TIMEOUT, DelayOpt, FeedOpt, SinceOpt, TimeoutOpt, feed_reader, fetching,
     parse_since,
@@ -374,7 +375,8 @@ def query(
         typer.Option("--file", "-f", help="Read the query from a .rq file, or run a shipped query by name "
                                           "(partners, partners.rq; see 'techkg queries') when no such file exists."),
     ] = None,
-    fmt: Annotated[str, typer.Option("--format", help="table, csv, tsv, json or ttl.")] = "table",
+    format_: Annotated[QueryFormat, typer.Option("--format", help="Output format; ttl is for CONSTRUCT/DESCRIBE.")
+                       ] = QueryFormat.table,
     param: Annotated[
         list[str] | None,
         typer.Option("--param", "-p", help="Query parameter NAME=VALUE (see the file's @param lines); repeatable."),
@@ -390,10 +392,9 @@ def query(
     product: and article: are pre-declared.
     """
     from techkg.errors import TechKGError
-    from techkg.sparql import FORMATS, bind, check_names, parse_param_options, write_results
+    from techkg.sparql import bind, check_names, parse_param_options, write_results
 
-    if fmt not in FORMATS:
-        _fail(f"unknown format {fmt!r}; valid: {', '.join(FORMATS)}", 2)
+    fmt = format_.value
     if csv_bom and fmt not in ("csv", "tsv"):
         _fail("--csv-bom is for --format csv or tsv", 2)
     try:
@@ -446,7 +447,8 @@ def queries(
 
 @app.command()
 def export(
-    fmt: Annotated[str, typer.Option("--format", help="ttl, nq, trig, jsonld, graphml, gexf or csv.")] = "ttl",
+    format_: Annotated[ExportFormat, typer.Option("--format", help="RDF (ttl, nq, trig, jsonld), GraphML, GEXF "
+                                                                   "or CSV.")] = ExportFormat.ttl,
     out: Annotated[
         str | None,
         typer.Option("--out", "-o", help="File or folder to write (csv: a folder), or - for stdout."),
@@ -460,8 +462,7 @@ def export(
     from techkg.export import FORMATS
     from techkg.export import export as do_export
 
-    if fmt not in FORMATS:
-        _fail(f"unknown format {fmt!r}; valid: {', '.join(FORMATS)}", 2)
+    fmt = format_.value
     if fmt == "csv" and out == "-":
         _fail("csv writes two files (entities.csv, relations.csv); give a folder with -o", 2)
     if csv_bom and fmt != "csv":

@@ -12,6 +12,7 @@ from typing import Annotated
 import typer
 
 from techkg.cli.app import app
+from techkg.cli.choices import SizeBy
 from techkg.cli.graph_cmds import CurationsOpt, NoModel, UserLexicon
 
 StoreOpt = Annotated[
@@ -47,8 +48,8 @@ def render(
         int, typer.Option("--min-degree", min=0, help="Hide entities with fewer links.")
     ] = 0,
     size_by: Annotated[
-        str, typer.Option("--size-by", help="Node size: degree or pagerank.")
-    ] = "degree",
+        SizeBy, typer.Option("--size-by", help="What node size shows.")
+    ] = SizeBy.degree,
     max_nodes: Annotated[
         int, typer.Option("--max-nodes", min=1, help="Hard cap on drawn entities (a note says when it cuts).")
     ] = 10000,  # = techkg.render.DEFAULT_MAX_NODES (not imported: keeps --help fast)
@@ -72,7 +73,7 @@ def render(
                        err=True)
             raise typer.Exit(1)
         payload = vis_payload(G, focus=focus, hops=hops, top=top, min_degree=min_degree,
-                              size_by=size_by, title=title, max_nodes=max_nodes, isolated=isolated)
+                              size_by=size_by.value, title=title, max_nodes=max_nodes, isolated=isolated)
         page = page_html(payload, mode="file", title=title)
     except TechKGError as e:
         _fail(e)
