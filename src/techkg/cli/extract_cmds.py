@@ -124,7 +124,13 @@ def _scored(gold: Path, golds: list[dict]):
 def evaluate(
     paths: PathsArg,
     gold: Annotated[Path, typer.Option("--gold", help="Gold .json/.jsonl file or folder of .json files.")],
-    verbose: Annotated[bool, typer.Option("-v", "--verbose", help="List false positives and misses.")] = False,
+    verbose: Annotated[
+        bool, typer.Option("-v", "--verbose", help="Also one row per article, and each article's misses and "
+                                                   "false positives.")
+    ] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the scores as JSON (with -v: per article, with the misses).")
+    ] = False,
     no_lexicon: NoLexicon = False,
     no_model: NoModel = False,
     lexicon: UserLexicon = None,
@@ -135,7 +141,7 @@ def evaluate(
 ) -> None:
     """Extract and score against gold annotations: P/R/F1 per type and macro F1."""
     from techkg.errors import EvalError
-    from techkg.evaluate import load_gold, score, to_eval_json
+    from techkg.evaluate import load_gold, score, score_by_article, to_eval_json
 
     try:
         golds = load_gold(gold)
@@ -148,17 +154,64 @@ def evaluate(
     if output:
         output.write_text("".join(json.dumps(s, ensure_ascii=False) + "\n" for s in systems), "utf-8")
     result = score(golds, systems, by_id=True, verbose=verbose)
-    if verbose:
+    articles = score_by_article(golds, systems) if verbose else []
+    if as_json:
+        if verbose:
+            result["articles"] = dict(articles)
         typer.echo(json.dumps(result, ensure_ascii=False, indent=1))
         return
     from rich.console import Console
+
+    console = Console()
+    if verbose:
+        console.print(_article_table(articles))
+        console.print(_error_table(articles))
+    console.print(_totals_table(result, f"{len(golds)} gold articles, {len(systems)} extracted"))
+
+
+SCORED_TYPES = ("Company", "Product", "partnership", "release")
+
+
+def _totals_table(result: dict, title: str):
     from rich.table import Table
 
-    table = Table(title=f"{len(golds)} gold articles, {len(systems)} extracted")
+    table = Table(title=title)
     for col in ("type", "P", "R", "F1", "gold", "sys", "tp"):
         table.add_column(col, justify="right" if col != "type" else "left")
-    for t in ("Company", "Product", "partnership", "release"):
+    for t in SCORED_TYPES:
         d = result[t]
         table.add_row(t, *(f"{d[k]:.3f}" for k in ("P", "R", "F1")), *(str(d[k]) for k in ("gold", "sys", "tp")))
     table.add_row("macro F1", "", "", f"{result['macro_F1']:.3f}", "", "", "")
-    Console().print(table)
+    return table
+
+
+def _article_table(articles: list[tuple[str, dict]]):
+    """One row per article: ``tp/gold/sys`` per type (``-`` when neither side has any), and the
+    F1 of all its items together."""
+    from rich.table import Column, Table
+
+    table = Table(Column("article", overflow="fold"), *(Column(t, justify="right") for t in SCORED_TYPES),
+                  Column("F1", justify="right"), title="per article: correct/gold/found", title_justify="left")
+    for article_id, d in articles:
+        tp, gold, found = (sum(d[t][k] for t in SCORED_TYPES) for k in ("tp", "gold", "sys"))
+        f1 = 2 * tp / (gold + found) if gold + found else 1.0
+        cells = [f"{d[t]['tp']}/{d[t]['gold']}/{d[t]['sys']}" if d[t]["gold"] or d[t]["sys"] else "-"
+                 for t in SCORED_TYPES]
+        table.add_row(article_id, *cells, f"{f1:.2f}")
+    return table
+
+
+def _error_table(articles: list[tuple[str, dict]]):
+    """What each article missed and what it found that the gold lacks."""
+    from rich.table import Column, Table
+
+    def names(items: list) -> str:
+        return ", ".join(" + ".join(map(str, x)) if isinstance(x, (list, tuple)) else str(x) for x in items)
+
+    table = Table(Column("article", overflow="fold"), "type", Column("missed", overflow="fold"), Column("false positives", overflow="fold"),
+                  title="misses and false positives", title_justify="left")
+    for article_id, d in articles:
+        for t in SCORED_TYPES:
+            if d[t]["fn"] or d[t]["fp"]:
+                table.add_row(article_id, t, names(d[t]["fn"]), names(d[t]["fp"]))
+    return table
