@@ -207,3 +207,34 @@ def test_docstring_examples(name):
 
     result = doctest.testmod(importlib.import_module(name), optionflags=doctest.ELLIPSIS)
     assert result.attempted > 0 and result.failed == 0
+
+
+def test_watch_extracts_in_worker_processes_with_jobs(tmp_path, monkeypatch):
+    """``watch --jobs 2`` goes through the same worker processes as ``ingest --jobs 2``."""
+    import shutil
+
+    import techkg.workers
+
+    started = []
+
+    class Recorded(techkg.workers.ProcessExtractor):
+        def __init__(self, jobs, **options):
+            started.append(jobs)
+            super().__init__(jobs, **options)
+
+    monkeypatch.setattr(techkg.workers, "ProcessExtractor", Recorded)
+    folder = tmp_path / "news"
+    folder.mkdir()
+    articles = sorted((ROOT / "corpus").glob("*.md"))[:20]  # enough to give both workers a chunk
+    for f in articles:
+        shutil.copy(f, folder / f.name)
+    args = ["watch", str(folder), "--every", "0s", "--rounds", "1", "--store", str(tmp_path / "store"),
+            "--no-model", "--jobs", "2"]
+    r = CliRunner().invoke(app, args)
+    assert r.exit_code == 0, r.output
+    assert started == [2]
+    assert f"read {len(articles)}, new {len(articles)}, updated 0, unchanged 0, failed 0" in r.output
+    with GraphStore.open(tmp_path / "store") as st:
+        assert {a.id for a in st.articles()} == {f.stem for f in articles}
+    r = CliRunner().invoke(app, ["watch", str(folder), "--jobs", "0"])
+    assert r.exit_code == 2 and "--jobs" in r.output
