@@ -105,6 +105,7 @@ def _rounds(paths: list[str], feed: list[str] | None, extractor: Any, *, store: 
         typer.echo(f"error: {msg}", err=True)
 
     done, failed = 0, False
+    state = None  # the feeds' validators, read once and kept across rounds
     try:
         while rounds is None or done < rounds:
             if done:
@@ -114,7 +115,8 @@ def _rounds(paths: list[str], feed: list[str] | None, extractor: Any, *, store: 
                 with GraphStore.open(store, base=base) as st, fetching(
                     timeout=timeout, delay=delay, max_bytes=max_bytes
                 ) as fetcher:
-                    feeds = feed_reader(st, fetcher, since=since, force=False, feeds=feed)
+                    feeds = feed_reader(st, fetcher, since=since, force=False, feeds=feed, state=state)
+                    state = feeds.state
                     s = ingest(paths, st, extractor=extractor, max_bytes=max_bytes,
                                on_error=on_error, fetcher=fetcher, more=feeds.read_all(feed or []))
                 line = s.line() + (f"; {feeds_line(feeds.reports)}" if feed else "")
