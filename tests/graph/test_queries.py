@@ -15,11 +15,11 @@ from rdflib import Dataset, Graph
 
 from techkg.errors import QueryError
 from techkg.graph import _py, article_triples
-from techkg.sparql import bind, read_query_file
+from techkg.sparql import bind, read_query_file, shipped_queries
 from techkg.store import GraphStore
 from techkg.vocab import Ids, prefixes
 
-QUERIES = Path(__file__).resolve().parents[2] / "src" / "techkg" / "data" / "queries"
+QUERIES = shipped_queries()[0].parent  # the package's queries folder
 IDS = Ids()
 C = "https://w3id.org/techkg/id/company/"
 P = "https://w3id.org/techkg/id/product/"

@@ -13,9 +13,10 @@ from rdflib import Graph
 from typer.testing import CliRunner
 
 from techkg.cli import app
+from techkg.sparql import shipped_queries
 from techkg.store import GraphStore
 
-QUERIES = Path(__file__).resolve().parents[2] / "src" / "techkg" / "data" / "queries"
+QUERIES = shipped_queries()[0].parent  # the package's queries folder
 runner = CliRunner()
 
 
