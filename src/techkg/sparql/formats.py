@@ -317,7 +317,7 @@ def _short(term: Any) -> str:
     return _cell(term)
 
 
-TABLE_WIDTH = 160  # characters per line of a table written to a file or pipe
+TABLE_WIDTH = 160  # characters per line of a table written to a file or pipe (a terminal: its width)
 
 
 def _print_table(names: list[str], result: Any, out: IO[bytes], console: Any) -> int:
@@ -334,9 +334,12 @@ def _print_table(names: list[str], result: Any, out: IO[bytes], console: Any) ->
     buf = None
     if console is None:
         import io
+        import shutil
 
         buf = io.StringIO()
-        console = Console(file=buf, width=TABLE_WIDTH, force_terminal=False)
+        on_terminal = getattr(out, "isatty", lambda: False)()
+        width = shutil.get_terminal_size((TABLE_WIDTH, 24)).columns if on_terminal else TABLE_WIDTH
+        console = Console(file=buf, width=width, force_terminal=False)
     share = console.width // max(len(names), 1)
     wraps = any(cell_len(c) > share for row in rows for c in row)
     table = Table(*(Column(n, overflow="fold") for n in names), show_lines=wraps, header_style="bold")
