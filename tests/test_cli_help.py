@@ -58,3 +58,16 @@ def test_a_wrong_choice_is_a_usage_error_that_lists_them(tmp_path):
     assert not (tmp_path / "s").exists()
     r = runner.invoke(app, ["entity", "not", "联想", "--type", "Compnay", "--store", str(tmp_path / "s")], env={"COLUMNS": "200"})
     assert r.exit_code == 2 and "'Compnay' is not one of 'company', 'product'" in r.output
+
+
+@pytest.mark.parametrize("command", [("ingest",), ("query",), ("export",), ("stats",), ("build",), ("extract",),
+                                     ("eval",), ("watch",), ("render",), ("serve",), ("entity", "suggest")])
+def test_flags_show_no_bool_placeholder(command):
+    text = _help(*command)
+    flags = [line for line in text.splitlines() if "<bool>" in line and "--help" not in line]
+    assert flags == [], flags
+    assert "--store" not in text or _store_metavar(text) == "PATH|URL"
+
+
+def _store_metavar(text: str) -> str:
+    return re.search(r"--store\s+(\S+)", text)[1]

@@ -1,4 +1,4 @@
-"""The fixed choices of command options, as Enums so ``--help`` lists them.
+"""How options show in ``--help``: fixed choices as Enums (listed), flags without ``<bool>``.
 
 Kept import-free (``techkg --help`` must stay fast): each list repeats one
 defined by the module that does the work, and ``tests/test_cli_help.py``
@@ -8,6 +8,9 @@ checks that the two agree.
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Any
+
+import typer
 
 
 class QueryFormat(StrEnum):
@@ -44,3 +47,8 @@ class EntityType(StrEnum):
 
     Company = "Company"
     Product = "Product"
+
+
+def flag(*names: str, help: str) -> Any:  # noqa: A002 - typer's own parameter name
+    """A boolean option that ``--help`` shows as a bare flag (``--force``), not ``--force <bool>``."""
+    return typer.Option(*names, metavar="", help=help)

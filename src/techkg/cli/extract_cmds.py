@@ -11,10 +11,11 @@ from typing import Annotated
 import typer
 
 from techkg.cli.app import app
+from techkg.cli.choices import flag
 
 PathsArg = Annotated[list[str], typer.Argument(help="Files, folders, globs, or - for stdin.")]
-NoLexicon = Annotated[bool, typer.Option("--no-lexicon", help="Switch the curated lexicon off.")]
-NoModel = Annotated[bool, typer.Option("--no-model", help="Switch the trained company/product tagger off (rules, LAC and the lexicon only).")]
+NoLexicon = Annotated[bool, flag("--no-lexicon", help="Switch the curated lexicon off.")]
+NoModel = Annotated[bool, flag("--no-model", help="Switch the trained company/product tagger off (rules, LAC and the lexicon only).")]
 MaxBytes = Annotated[
     int, typer.Option("--max-bytes", help="Largest file (or JSONL line) read, in bytes.")
 ]
@@ -58,7 +59,7 @@ def _extractions(paths, no_lexicon, no_model, lexicons, errors, max_bytes, batch
 @app.command()
 def extract(
     paths: PathsArg,
-    as_json: Annotated[bool, typer.Option("--json", help="One JSON line per article (eval format).")] = False,
+    as_json: Annotated[bool, flag("--json", help="One JSON line per article (eval format).")] = False,
     no_lexicon: NoLexicon = False,
     no_model: NoModel = False,
     lexicon: UserLexicon = None,
@@ -125,11 +126,11 @@ def evaluate(
     paths: PathsArg,
     gold: Annotated[Path, typer.Option("--gold", help="Gold .json/.jsonl file or folder of .json files.")],
     verbose: Annotated[
-        bool, typer.Option("-v", "--verbose", help="Also one row per article, and each article's misses and "
+        bool, flag("-v", "--verbose", help="Also one row per article, and each article's misses and "
                                                    "false positives.")
     ] = False,
     as_json: Annotated[
-        bool, typer.Option("--json", help="Print the scores as JSON (with -v: per article, with the misses).")
+        bool, flag("--json", help="Print the scores as JSON (with -v: per article, with the misses).")
     ] = False,
     no_lexicon: NoLexicon = False,
     no_model: NoModel = False,

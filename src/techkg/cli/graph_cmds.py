@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from techkg.cli.app import app
-from techkg.cli.choices import ExportFormat, QueryFormat
+from techkg.cli.choices import ExportFormat, QueryFormat, flag
 from techkg.cli.fetch_opts import (
     DEFAULT_DELAY, DEFAULT_TIMEOUT, DelayOpt, FeedOpt, SinceOpt, TimeoutOpt, feed_reader, fetching,
     parse_since,
@@ -39,20 +39,20 @@ DEFAULT_BASE = "https://w3id.org/techkg/id/"
 StoreOpt = Annotated[
     str,
     typer.Option(
-        "--store",
+        "--store", metavar="PATH|URL",
         help="Graph store directory (created by 'techkg ingest'), or the http(s) URL of a "
              "SPARQL 1.1 server (see docs/remote-store.md).",
     ),
 ]
 BaseOpt = Annotated[
     str,
-    typer.Option("--base-iri", envvar="TECHKG_BASE_IRI", help="Base IRI of entity, article and event IRIs."),
+    typer.Option("--base-iri", envvar="TECHKG_BASE_IRI", metavar="IRI", help="Base IRI of entity, article and event IRIs."),
 ]
 PathsArg = Annotated[
     list[str], typer.Argument(help="Files, folders (recursive), glob patterns, or - for stdin.")
 ]
 MaxBytes = Annotated[int, typer.Option("--max-bytes", help="Largest file, JSONL line or web page read, in bytes.")]
-NoModel = Annotated[bool, typer.Option("--no-model", help="Switch the trained company/product tagger off (rules, LAC and the lexicon only).")]
+NoModel = Annotated[bool, flag("--no-model", help="Switch the trained company/product tagger off (rules, LAC and the lexicon only).")]
 JobsOpt = Annotated[
     int | None,
     typer.Option("--jobs", "-j", min=1, show_default="number of cores",
@@ -69,7 +69,7 @@ UserLexicon = Annotated[
 ]
 CsvBomOpt = Annotated[
     bool,
-    typer.Option("--csv-bom", help="Start CSV/TSV output with a UTF-8 byte order mark, so Excel shows Chinese "
+    flag("--csv-bom", help="Start CSV/TSV output with a UTF-8 byte order mark, so Excel shows Chinese "
                                    "text correctly."),
 ]
 CurationsOpt = Annotated[
@@ -271,13 +271,13 @@ def ingest(
     since: SinceOpt = None,
     store: StoreOpt = DEFAULT_STORE,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles per batch and transaction.")] = 32,
-    force: Annotated[bool, typer.Option("--force", help="Re-extract articles even if unchanged.")] = False,
+    force: Annotated[bool, flag("--force", help="Re-extract articles even if unchanged.")] = False,
     max_bytes: MaxBytes = 20_000_000,
     no_model: NoModel = False,
     lexicon: UserLexicon = None,
     curations: CurationsOpt = None,
-    no_progress: Annotated[bool, typer.Option("--no-progress", help="No progress bar.")] = False,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON on stdout.")] = False,
+    no_progress: Annotated[bool, flag("--no-progress", help="No progress bar.")] = False,
+    as_json: Annotated[bool, flag("--json", help="Print the summary as JSON on stdout.")] = False,
     jobs: JobsOpt = None,
     dask: DaskOpt = None,
     timeout: TimeoutOpt = DEFAULT_TIMEOUT,
@@ -496,8 +496,8 @@ def _reader_gone() -> None:
 @app.command()
 def stats(
     top: Annotated[int, typer.Option("--top", min=1, help="How many companies and communities to list.")] = 10,
-    articles: Annotated[bool, typer.Option("--articles", help="Also list every article.")] = False,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")] = False,
+    articles: Annotated[bool, flag("--articles", help="Also list every article.")] = False,
+    as_json: Annotated[bool, flag("--json", help="Print JSON instead of tables.")] = False,
     store: StoreOpt = DEFAULT_STORE,
     base: BaseOpt = DEFAULT_BASE,
 ) -> None:
@@ -558,7 +558,7 @@ def build(
     no_model: NoModel = False,
     lexicon: UserLexicon = None,
     curations: CurationsOpt = None,
-    no_progress: Annotated[bool, typer.Option("--no-progress", help="No progress bar.")] = False,
+    no_progress: Annotated[bool, flag("--no-progress", help="No progress bar.")] = False,
     jobs: JobsOpt = None,
     dask: DaskOpt = None,
     base: BaseOpt = DEFAULT_BASE,
