@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from techkg.cli import app
-from techkg.cli.choices import EntityType, ExportFormat, QueryFormat, SizeBy
+from techkg.cli.choices import ExportFormat, QueryFormat, SizeBy
 
 runner = CliRunner()
 
@@ -49,7 +49,6 @@ def test_the_choices_are_the_ones_the_code_accepts():
     assert [f.value for f in QueryFormat] == list(CLI_FORMATS)
     assert [f.value for f in ExportFormat] == list(FORMATS)
     assert [s.value for s in SizeBy] == list(SIZE_BY)
-    assert [t.value for t in EntityType] == ["Company", "Product"]
 
 
 def test_a_wrong_choice_is_a_usage_error_that_lists_them(tmp_path):

@@ -42,13 +42,6 @@ class SizeBy(StrEnum):
     pagerank = "pagerank"
 
 
-class EntityType(StrEnum):
-    """``techkg entity ... --type``: the two entity classes (any case accepted)."""
-
-    Company = "Company"
-    Product = "Product"
-
-
 def flag(*names: str, help: str) -> Any:  # noqa: A002 - typer's own parameter name
     """A boolean option that ``--help`` shows as a bare flag (``--force``), not ``--force <bool>``."""
     return typer.Option(*names, metavar="", help=help)

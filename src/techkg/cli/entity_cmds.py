@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from techkg.cli.app import app
-from techkg.cli.choices import EntityType
 from techkg.cli.graph_cmds import DEFAULT_BASE, DEFAULT_STORE, BaseOpt, CurationsOpt, StoreOpt, _fail, _open
+from techkg.records import EntityType  # light: dataclasses and an Enum
 
 if TYPE_CHECKING:
     from techkg.curate import Curation, Curations

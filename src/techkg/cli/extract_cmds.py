@@ -113,7 +113,7 @@ def _scored(gold: Path, golds: list[dict]):
     inside = str(gold.resolve()) + os.sep if gold.is_dir() else str(gold.resolve())
 
     def keep(item) -> bool:
-        where = item.source if isinstance(item, CorpusError) else item.origin
+        where = item.where if isinstance(item, CorpusError) else item.origin
         if where and os.path.abspath(where).startswith(inside):
             return False
         return isinstance(item, CorpusError) or item.id in ids
@@ -142,7 +142,7 @@ def evaluate(
 ) -> None:
     """Extract and score against gold annotations: P/R/F1 per type and macro F1."""
     from techkg.errors import EvalError
-    from techkg.evaluate import load_gold, score, score_by_article, to_eval_json
+    from techkg.evaluate import ALL_TYPES, load_gold, score, score_by_article, to_eval_json
 
     try:
         golds = load_gold(gold)
@@ -165,44 +165,41 @@ def evaluate(
 
     console = Console()
     if verbose:
-        console.print(_article_table(articles))
-        console.print(_error_table(articles))
-    console.print(_totals_table(result, f"{len(golds)} gold articles, {len(systems)} extracted"))
+        console.print(_article_table(articles, ALL_TYPES))
+        console.print(_error_table(articles, ALL_TYPES))
+    console.print(_totals_table(result, ALL_TYPES, f"{len(golds)} gold articles, {len(systems)} extracted"))
 
 
-SCORED_TYPES = ("Company", "Product", "partnership", "release")
-
-
-def _totals_table(result: dict, title: str):
+def _totals_table(result: dict, types: tuple[str, ...], title: str):
     from rich.table import Table
 
     table = Table(title=title)
     for col in ("type", "P", "R", "F1", "gold", "sys", "tp"):
         table.add_column(col, justify="right" if col != "type" else "left")
-    for t in SCORED_TYPES:
+    for t in types:
         d = result[t]
         table.add_row(t, *(f"{d[k]:.3f}" for k in ("P", "R", "F1")), *(str(d[k]) for k in ("gold", "sys", "tp")))
     table.add_row("macro F1", "", "", f"{result['macro_F1']:.3f}", "", "", "")
     return table
 
 
-def _article_table(articles: list[tuple[str, dict]]):
+def _article_table(articles: list[tuple[str, dict]], types: tuple[str, ...]):
     """One row per article: ``tp/gold/sys`` per type (``-`` when neither side has any), and the
     F1 of all its items together."""
     from rich.table import Column, Table
 
-    table = Table(Column("article", overflow="fold"), *(Column(t, justify="right") for t in SCORED_TYPES),
+    table = Table(Column("article", overflow="fold"), *(Column(t, justify="right") for t in types),
                   Column("F1", justify="right"), title="per article: correct/gold/found", title_justify="left")
     for article_id, d in articles:
-        tp, gold, found = (sum(d[t][k] for t in SCORED_TYPES) for k in ("tp", "gold", "sys"))
+        tp, gold, found = (sum(d[t][k] for t in types) for k in ("tp", "gold", "sys"))
         f1 = 2 * tp / (gold + found) if gold + found else 1.0
         cells = [f"{d[t]['tp']}/{d[t]['gold']}/{d[t]['sys']}" if d[t]["gold"] or d[t]["sys"] else "-"
-                 for t in SCORED_TYPES]
+                 for t in types]
         table.add_row(article_id, *cells, f"{f1:.2f}")
     return table
 
 
-def _error_table(articles: list[tuple[str, dict]]):
+def _error_table(articles: list[tuple[str, dict]], types: tuple[str, ...]):
     """What each article missed and what it found that the gold lacks."""
     from rich.table import Column, Table
 
@@ -212,7 +209,7 @@ def _error_table(articles: list[tuple[str, dict]]):
     table = Table(Column("article", overflow="fold"), "type", Column("missed", overflow="fold"), Column("false positives", overflow="fold"),
                   title="misses and false positives", title_justify="left")
     for article_id, d in articles:
-        for t in SCORED_TYPES:
+        for t in types:
             if d[t]["fn"] or d[t]["fp"]:
                 table.add_row(article_id, t, names(d[t]["fn"]), names(d[t]["fp"]))
     return table
