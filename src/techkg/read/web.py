@@ -237,6 +237,7 @@ class Fetcher:
             CorpusError: (source ``url``) disallowed; the rules unreadable; the
                 site not answering at all.
         """
+        _check_scheme(url, url, None)  # only http(s) sites have rules to read
         parts = urlsplit(url)
         site = f"{parts.scheme.lower()}://{parts.netloc.lower()}"
         if site not in self._robots:
@@ -254,7 +255,7 @@ class Fetcher:
         try:
             page = self.fetch(site + "/robots.txt", any_status=True)
         except CorpusError as exc:  # no answer at all: a page would get none either
-            return str(exc).removeprefix(f"{exc.source}: ")
+            return str(exc).removeprefix(f"{exc.where}: ")
         if page.status >= 500:
             return (f"{site}/robots.txt could not be read (the server answered {page.status}), so the "
                     "site's rules for crawlers are unknown and the page is not fetched; try again later")
