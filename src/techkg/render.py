@@ -433,7 +433,9 @@ def vis_payload(
         G, focus=focus, hops=hops, top=top, min_degree=min_degree,
         max_nodes=max_nodes, scores=chosen, isolated=isolated,
     )
-    sub = G.subgraph(nodes)
+    # a subgraph view filters every edge lookup (a third of a big neighbourhood's build):
+    # when every node is shown, as in the server's neighbourhoods, use the graph itself
+    sub = G if len(nodes) == G.number_of_nodes() else G.subgraph(nodes)
     pos = layout_positions(sub, seed=seed)
     n_shown = len(nodes)
     top_deg = max((degree.get(n, 0.0) for n in nodes), default=0.0)

@@ -105,12 +105,18 @@ class Limits:
         max_evidence: evidence sentences shown per link (all of them one click away).
         concurrent_queries: SPARQL queries evaluated at the same time (others get 503).
         concurrent_pages: explorer pages and neighbourhoods laid out at the same
-            time (others wait up to ``page_wait_s``, then get 503). Entity
-            pages and searches read the in-memory projection and are not queued.
-        page_wait_s: how long a page request waits for a free worker.
+            time (others wait up to ``page_wait_s``, then get 503). Layouts are
+            Python and NumPy work on small arrays that hold the GIL: more
+            threads than cores only make each one slower. Entity pages and
+            searches read the in-memory projection and are not queued.
+        page_wait_s: how long a page request waits for a free worker: well
+            under the 2 s a page should take, so a crowd is told to retry
+            (503 with ``Retry-After``) rather than kept waiting.
         overview_ttl_s: how long the explorer's start graph is reused.
-        cache_ttl_s: how long a laid-out neighbourhood is reused (an entry is
-            dropped at once when an article about any entity in it is written).
+        cache_ttl_s: how long a laid-out neighbourhood is reused (an entry goes
+            stale at once when an article about any entity in it is written).
+        cache_stale_s: how long after going stale a page may still be answered
+            while a fresh one is built in the background (then it is dropped).
         cache_entries: most neighbourhoods kept.
         cache_bytes: most bytes of laid-out neighbourhoods kept (as JSON).
         refresh_s: how often a read-only store looks for articles another
@@ -126,10 +132,11 @@ class Limits:
     max_entity_links: int = 60
     max_evidence: int = 5
     concurrent_queries: int = 2
-    concurrent_pages: int = 4
-    page_wait_s: float = 5.0
+    concurrent_pages: int = 2
+    page_wait_s: float = 0.5
     overview_ttl_s: float = 60.0
     cache_ttl_s: float = 300.0
+    cache_stale_s: float = 30.0
     cache_entries: int = 256
     cache_bytes: int = 48_000_000
     refresh_s: float = 2.0
@@ -152,7 +159,8 @@ class State:
         self.query_slots = threading.BoundedSemaphore(limits.concurrent_queries)
         self.page_slots = threading.BoundedSemaphore(limits.concurrent_pages)
         self.projection = Projection.build(store)
-        self.pages = PageCache(limits.cache_entries, limits.cache_ttl_s, limits.cache_bytes)
+        self.pages = PageCache(limits.cache_entries, limits.cache_ttl_s, limits.cache_bytes,
+                               stale_s=limits.cache_stale_s)
         self._refresh_lock = threading.Lock()
         self._refreshed = time.monotonic()
 
@@ -190,38 +198,48 @@ class State:
 
 
 class PageCache:
-    """Built pages (bytes) by key, for ``ttl_s`` seconds, within ``size`` entries and
+    """Built pages (bytes) by key, fresh for ``ttl_s`` seconds, within ``size`` entries and
     ``max_bytes`` bytes (least recently used first out).
 
     Each entry records the entity IRIs it shows (by default the tuple that is
-    the key's second item), so :meth:`forget` can drop what a new article changes.
+    the key's second item), so :meth:`forget` can mark what a new article
+    changes. An entry that went stale (written about, or older than its time
+    to live) is no longer :meth:`peek`-ed, but :meth:`stale` still gives it
+    for ``stale_s`` seconds, so a caller may answer with it while a fresh one
+    is built; after that it is dropped.
 
-    >>> c = PageCache(2, 60)
+    >>> c = PageCache(2, 60, stale_s=30)
     >>> c.get(("entity", ("a",)), lambda: b"1"), c.get(("entity", ("a",)), lambda: b"2")
     (b'1', b'1')
-    >>> c.forget({"a"}); c.get(("entity", ("a",)), lambda: b"3")
+    >>> c.forget({"a"}); c.peek(("entity", ("a",))), c.stale(("entity", ("a",)))
+    (None, b'1')
+    >>> c.get(("entity", ("a",)), lambda: b"3")
     b'3'
     >>> _ = c.get(("graph", ("b",)), lambda: b"4", about=lambda v: {"b", "c"}); c.forget({"c"})
     >>> c.get(("graph", ("b",)), lambda: b"5")
     b'5'
     """
 
-    def __init__(self, size: int, ttl_s: float, max_bytes: int | None = None) -> None:
+    def __init__(self, size: int, ttl_s: float, max_bytes: int | None = None,
+                 stale_s: float = 0.0) -> None:
         from collections import OrderedDict
 
-        self.size, self.ttl_s, self.max_bytes = size, ttl_s, max_bytes
+        self.size, self.ttl_s, self.max_bytes, self.stale_s = size, ttl_s, max_bytes, stale_s
+        # key -> (time it goes stale, value, entities it shows)
         self._items: OrderedDict[tuple, tuple[float, bytes, frozenset[str]]] = OrderedDict()
         self._bytes = 0
         self._building: dict[tuple, threading.Lock] = {}
         self._lock = threading.Lock()
 
     def get(self, key: tuple, build: Callable[[], bytes],
-            about: Callable[[bytes], Iterable[str]] | None = None) -> bytes:
-        """The cached value for ``key``, built when missing or stale.
+            about: Callable[[bytes], Iterable[str]] | None = None,
+            ttl_s: float | None = None) -> bytes:
+        """The fresh cached value for ``key``, built when missing or stale.
 
         One build per key at a time: concurrent requests for the same page
         wait for the first one's result instead of building it again.
-        ``about`` names the entities a built value shows (default: ``key[1]``).
+        ``about`` names the entities a built value shows (default: ``key[1]``);
+        ``ttl_s`` overrides how long this value stays fresh.
         """
         hit = self.peek(key)
         if hit is not None:
@@ -240,7 +258,8 @@ class PageCache:
             shows = frozenset(about(value) if about is not None else key[1])
             with self._lock:
                 self._drop(key)
-                self._items[key] = (time.monotonic(), value, shows)
+                fresh_until = time.monotonic() + (self.ttl_s if ttl_s is None else ttl_s)
+                self._items[key] = (fresh_until, value, shows)
                 self._bytes += len(value)
                 while self._items and (len(self._items) > self.size or (
                         self.max_bytes is not None and self._bytes > self.max_bytes)):
@@ -251,13 +270,26 @@ class PageCache:
         """The fresh cached value for ``key``, or None."""
         with self._lock:
             hit = self._items.get(key)
-            if hit is None:
-                return None
-            if time.monotonic() - hit[0] >= self.ttl_s:
-                self._drop(key)
+            if hit is None or time.monotonic() >= hit[0]:
                 return None
             self._items.move_to_end(key)
             return hit[1]
+
+    def stale(self, key: tuple) -> bytes | None:
+        """The value for ``key`` even if stale, when it went stale less than ``stale_s`` ago."""
+        with self._lock:
+            hit = self._items.get(key)
+            if hit is None:
+                return None
+            if time.monotonic() >= hit[0] + self.stale_s:
+                self._drop(key)
+                return None
+            return hit[1]
+
+    def building(self, key: tuple) -> bool:
+        """Whether a value for ``key`` is being built right now."""
+        with self._lock:
+            return key in self._building
 
     @property
     def nbytes(self) -> int:
@@ -276,19 +308,21 @@ class PageCache:
             self._bytes = 0
 
     def purge(self) -> int:
-        """Drop expired entries; the number dropped."""
+        """Drop entries past their stale time; the number dropped."""
         now = time.monotonic()
         with self._lock:
-            old = [k for k, (t, _, _) in self._items.items() if now - t >= self.ttl_s]
+            old = [k for k, (t, _, _) in self._items.items() if now >= t + self.stale_s]
             for k in old:
                 self._drop(k)
         return len(old)
 
     def forget(self, iris: set[str]) -> None:
-        """Drop the entries showing any of ``iris``."""
+        """Mark stale, from now, the entries showing any of ``iris``."""
+        now = time.monotonic()
         with self._lock:
-            for key in [k for k, (_, _, shows) in self._items.items() if iris & shows]:
-                self._drop(key)
+            for key, (t, value, shows) in list(self._items.items()):
+                if t > now and iris & shows:
+                    self._items[key] = (now, value, shows)
 
 
 def check_token(token: str | None) -> None:

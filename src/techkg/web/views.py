@@ -12,7 +12,7 @@ from __future__ import annotations
 import gzip
 import hmac
 import json
-import time
+import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, quote, urlsplit
@@ -27,6 +27,8 @@ from techkg.web.app import TOKEN_ENV, State, query_status
 if TYPE_CHECKING:
     from starlette.requests import Request
     from starlette.responses import Response
+
+log = logging.getLogger(__name__)
 
 RETRY_AFTER_S = 2
 GZIP_LEVEL = 1
@@ -98,7 +100,10 @@ def _int(value: str | None, default: int, low: int, high: int) -> int:
 async def _page_work(request: Request, fn: Callable[[], Any], key: tuple | None = None) -> Any:
     """Run store work for a page or API call in a thread, under the page slots.
 
-    A page already in the cache under ``key`` is answered at once, without a slot.
+    A page in the cache under ``key`` is answered at once, without a slot:
+    a fresh one, or one that went stale less than ``cache_stale_s`` ago (an
+    article about it was written, or its time ran out) while ``fn`` builds
+    the fresh one in the background (see :func:`_refresh_later`).
 
     Raises:
         HTTPError: 503 when no slot frees up within ``page_wait_s``, 499 when
@@ -111,6 +116,10 @@ async def _page_work(request: Request, fn: Callable[[], Any], key: tuple | None 
         hit = state.pages.peek(key)
         if hit is not None:
             return hit
+        old = state.pages.stale(key)
+        if old is not None:
+            _refresh_later(state, key, fn)
+            return old
     got = await anyio.to_thread.run_sync(
         lambda: state.page_slots.acquire(timeout=state.limits.page_wait_s))
     if not got:
@@ -121,6 +130,26 @@ async def _page_work(request: Request, fn: Callable[[], Any], key: tuple | None 
         return await anyio.to_thread.run_sync(fn)
     finally:
         state.page_slots.release()
+
+
+def _refresh_later(state: State, key: tuple, fn: Callable[[], Any]) -> None:
+    """Run ``fn`` (which rebuilds the page under ``key`` into the cache) in a background
+    thread under a page slot; skipped when it is already being built or no slot is free
+    (a later request for the stale page tries again)."""
+    import threading
+
+    if state.pages.building(key) or not state.page_slots.acquire(blocking=False):
+        return
+
+    def run() -> None:
+        try:
+            fn()
+        except Exception:  # noqa: BLE001 - the stale page stays; the next request retries
+            log.exception("rebuilding page %r failed", key[:2])
+        finally:
+            state.page_slots.release()
+
+    threading.Thread(target=run, name="techkg-page-refresh", daemon=True).start()
 
 
 # ---------------------------------------------------------------------- explorer
@@ -142,9 +171,10 @@ async def explorer(request: Request) -> Response:
                                        ).encode(), GZIP_LEVEL)
 
     # the start page is the same for everyone: kept whole; a neighbourhood keeps its JSON only
-    key = ("explorer", *graph_key(state, seeds, hops)[1:]) if not seeds else None
+    key = ("explorer", ()) if not seeds else None
     try:
-        page = await _page_work(request, (lambda: state.pages.get(key, build)) if key else build, key)
+        page = await _page_work(request, (lambda: state.pages.get(key, build, ttl_s=page_ttl(state, seeds)))
+                                if key else build, key)
     except HTTPError as e:
         return PlainTextResponse(e.message, status_code=e.status, headers=e.headers)
     return _gzipped(request, page, "text/html; charset=utf-8")
@@ -615,11 +645,13 @@ EVIDENCE_PAGE = 50
 
 
 def graph_key(state: State, seeds: list[str], hops: int) -> tuple:
-    """The page-cache key of a neighbourhood (the overview changes key every ``overview_ttl_s``)."""
-    if not seeds:
-        ttl = state.limits.overview_ttl_s
-        return ("overview", (), int(time.monotonic() // ttl) if ttl > 0 else time.monotonic())
-    return ("graph", tuple(seeds), hops)
+    """The page-cache key of a neighbourhood, or of the overview (no seeds)."""
+    return ("graph", tuple(seeds), hops) if seeds else ("overview", ())
+
+
+def page_ttl(state: State, seeds: list[str]) -> float:
+    """How long a built neighbourhood stays fresh: the overview is redone every ``overview_ttl_s``."""
+    return state.limits.cache_ttl_s if seeds else state.limits.overview_ttl_s
 
 
 def cached_graph_json(state: State, seeds: list[str], hops: int) -> bytes:
@@ -633,7 +665,8 @@ def cached_graph_json(state: State, seeds: list[str], hops: int) -> bytes:
         shown.extend(n["id"] for n in payload["nodes"])
         return gzip.compress(json.dumps(payload, ensure_ascii=False).encode(), GZIP_LEVEL)
 
-    return state.pages.get(graph_key(state, seeds, hops), build, about=lambda _: shown)
+    return state.pages.get(graph_key(state, seeds, hops), build, about=lambda _: shown,
+                           ttl_s=page_ttl(state, seeds))
 
 
 def graph_payload(state: State, seeds: list[str], hops: int) -> dict[str, Any]:
