@@ -376,6 +376,35 @@ def test_page_work_beyond_the_slots_gets_503(hub_store):
     assert TestClient(app).get("/api/graph", params={"iri": HUAWEI, "hops": 2}).status_code == 200
 
 
+def test_a_page_past_its_deadline_gets_503_and_is_ready_for_the_retry(hub_store, monkeypatch):
+    import time
+
+    from techkg.web import views
+
+    real = views.graph_payload
+
+    def slow(*args, **kwargs):
+        time.sleep(1.0)  # a layout on a starved machine
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(views, "graph_payload", slow)
+    app = create_app(hub_store, limits=Limits(page_deadline_s=0.3))
+    c = TestClient(app)
+    t = time.monotonic()
+    r = c.get("/api/graph", params={"iri": HUAWEI, "hops": 1})
+    assert r.status_code == 503 and r.headers["Retry-After"] and "being built" in r.json()["error"]
+    assert time.monotonic() - t < 0.9  # answered at the deadline, not after the build
+    key = views.graph_key(app.state.techkg, [HUAWEI], 1)
+    deadline = time.monotonic() + 10
+    while app.state.techkg.pages.peek(key) is None and time.monotonic() < deadline:
+        time.sleep(0.05)  # the build went on and is cached
+    t = time.monotonic()
+    r = c.get("/api/graph", params={"iri": HUAWEI, "hops": 1})
+    assert r.status_code == 200 and HUAWEI in {n["id"] for n in r.json()["nodes"]}
+    assert time.monotonic() - t < 0.9
+    assert app.state.techkg.page_slots.acquire(blocking=False)  # the build gave its slot back
+
+
 # ----------------------------------------------------------------------------- should fix
 
 

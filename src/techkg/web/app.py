@@ -112,6 +112,9 @@ class Limits:
         page_wait_s: how long a page request waits for a free worker: well
             under the 2 s a page should take, so a crowd is told to retry
             (503 with ``Retry-After``) rather than kept waiting.
+        page_deadline_s: longest a page request waits in all (slot and build)
+            before 503 with ``Retry-After``; the build goes on and is cached
+            for the retry.
         overview_ttl_s: how long the explorer's start graph is reused.
         cache_ttl_s: how long a laid-out neighbourhood is reused (an entry goes
             stale at once when an article about any entity in it is written).
@@ -134,6 +137,7 @@ class Limits:
     concurrent_queries: int = 2
     concurrent_pages: int = 2
     page_wait_s: float = 0.5
+    page_deadline_s: float = 1.5
     overview_ttl_s: float = 60.0
     cache_ttl_s: float = 300.0
     cache_stale_s: float = 30.0

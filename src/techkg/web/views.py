@@ -13,6 +13,7 @@ import gzip
 import hmac
 import json
 import logging
+import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, quote, urlsplit
@@ -105,13 +106,20 @@ async def _page_work(request: Request, fn: Callable[[], Any], key: tuple | None 
     article about it was written, or its time ran out) while ``fn`` builds
     the fresh one in the background (see :func:`_refresh_later`).
 
+    Otherwise the request waits for a slot at most ``page_wait_s``, and for
+    the answer at most ``page_deadline_s`` from its start. Past the deadline
+    it gets 503 with ``Retry-After``; the build goes on under its slot and
+    lands in the cache, so the retry finds it.
+
     Raises:
-        HTTPError: 503 when no slot frees up within ``page_wait_s``, 499 when
-            the client left while waiting.
+        HTTPError: 503 when no slot frees up within ``page_wait_s`` or the
+            page is not built within ``page_deadline_s``, 499 when the client
+            left while waiting.
     """
     import anyio
 
     state = _state(request)
+    started = time.monotonic()
     if key is not None:
         hit = state.pages.peek(key)
         if hit is not None:
@@ -124,12 +132,19 @@ async def _page_work(request: Request, fn: Callable[[], Any], key: tuple | None 
         lambda: state.page_slots.acquire(timeout=state.limits.page_wait_s))
     if not got:
         raise HTTPError(503, "server busy; retry in a moment")
-    try:
-        if await request.is_disconnected():
-            raise HTTPError(499, "client went away")
-        return await anyio.to_thread.run_sync(fn)
-    finally:
+    if await request.is_disconnected():
         state.page_slots.release()
+        raise HTTPError(499, "client went away")
+
+    def work() -> Any:
+        try:
+            return fn()
+        finally:
+            state.page_slots.release()  # when the build ends, even if its request gave up
+
+    with anyio.move_on_after(state.limits.page_deadline_s - (time.monotonic() - started)):
+        return await anyio.to_thread.run_sync(work, abandon_on_cancel=True)
+    raise HTTPError(503, "this page is still being built; retry in a moment")
 
 
 def _refresh_later(state: State, key: tuple, fn: Callable[[], Any]) -> None:
