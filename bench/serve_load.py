@@ -204,6 +204,7 @@ def main() -> None:
     stop = time.monotonic() + args.seconds
     lock = threading.Lock()
     samples: list[tuple[str, int, float]] = []  # (kind, status, seconds)
+    refusals: collections.Counter = collections.Counter()  # (kind, start of the 503 message)
     errors: list[str] = []
     posted: list[str] = []
     mem: list[float] = []
@@ -253,6 +254,8 @@ def main() -> None:
                         r.status_code in (429, 503) and "retry-after" in r.headers)
                     with lock:
                         samples.append((kind, r.status_code, dt))
+                        if r.status_code in (429, 503):
+                            refusals[kind, r.text.split(";")[0][:40].strip('{}"').removeprefix('error": "')] += 1
                         if not ok:
                             errors.append(f"{kind} {r.status_code} {r.text[:120]}")
                 except httpx.HTTPError as e:
@@ -320,6 +323,7 @@ def main() -> None:
             "p50_all_ms": pct([s[2] for s in ks], 0.5),
             "p99_all_ms": pct([s[2] for s in ks], 0.99),
             "refused_503": sum(1 for s in ks if s[1] in (429, 503)),
+            "refused_why": {why: n for (k, why), n in refusals.items() if k == kind},
         }
     all_ok = [s[2] for s in samples if 200 <= s[1] < 300]
     result = {
