@@ -255,7 +255,7 @@ def main() -> None:
                     with lock:
                         samples.append((kind, r.status_code, dt))
                         if r.status_code in (429, 503):
-                            refusals[kind, r.text.split(";")[0][:40].strip('{}"').removeprefix('error": "')] += 1
+                            refusals[kind, r.text.split(";")[0][:40].strip('{}"').removeprefix('error":"')] += 1
                         if not ok:
                             errors.append(f"{kind} {r.status_code} {r.text[:120]}")
                 except httpx.HTTPError as e:

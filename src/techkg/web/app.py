@@ -100,7 +100,7 @@ class Limits:
         max_body_bytes: largest accepted ``POST /articles`` body.
         max_batch_articles: most articles in one ``POST /articles`` batch.
         max_neighbourhood: most entities the explorer loads at once (its layout
-            costs O(n²): 200 entities take about 0.5 s of CPU, 400 take 1.5 s).
+            costs O(n²): a neighbourhood of 200 entities takes about 0.1 s of CPU to build).
         max_entity_links: linked entities per entity page (more are paged).
         max_evidence: evidence sentences shown per link (all of them one click away).
         concurrent_queries: SPARQL queries evaluated at the same time (others get 503).
