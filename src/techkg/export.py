@@ -7,7 +7,7 @@ ttl        the union of all article graphs, one graph (Turtle)            ``grap
 nq         the dataset: every article's named graph (N-Quads)           ``graph.nq``
 trig       the dataset, readable (TriG)                                 ``graph.trig``
 jsonld     the dataset as expanded JSON-LD (one ``@graph`` per article) ``graph.jsonld``
-graphml    the NetworkX projection (:func:`techkg.graph.to_networkx`)   ``graph.graphml``
+graphml    the NetworkX projection (:func:`techkg.network.to_networkx`)   ``graph.graphml``
 gexf       the NetworkX projection, for Gephi                           ``graph.gexf``
 csv        ``entities.csv`` and ``relations.csv`` (one row per edge)    ``entities.csv`` ...
 =========  ===========================================================  ====================
@@ -193,7 +193,7 @@ def export(store: GraphStore, fmt: str, out: str | Path | IO[bytes], *, graph: A
     if fmt == "csv":
         if stream:
             raise ExportError("csv writes two files (entities.csv, relations.csv); give a folder with -o")
-        from techkg.graph import to_networkx
+        from techkg.network import to_networkx
 
         return write_csv(graph if graph is not None else to_networkx(store, base=store.ids.base), Path(out))
     path = None
@@ -204,7 +204,7 @@ def export(store: GraphStore, fmt: str, out: str | Path | IO[bytes], *, graph: A
     if fmt in ("graphml", "gexf"):
         import networkx as nx
 
-        from techkg.graph import to_networkx
+        from techkg.network import to_networkx
 
         g = flat_graph(graph if graph is not None else to_networkx(store, base=store.ids.base))
         writer = nx.write_graphml if fmt == "graphml" else nx.write_gexf
@@ -230,7 +230,7 @@ def export_all(
     graph: Any = None,
 ) -> list[Path]:
     """Write every format of ``formats`` into ``folder`` (the projection is computed once)."""
-    from techkg.graph import to_networkx
+    from techkg.network import to_networkx
 
     folder = Path(folder)
     g = graph

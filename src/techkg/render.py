@@ -1,6 +1,6 @@
 """NetworkX knowledge graph → one offline, interactive pyvis HTML page.
 
-The graph follows the projection contract of :func:`techkg.graph.to_networkx`
+The graph follows the projection contract of :func:`techkg.network.to_networkx`
 (a ``MultiDiGraph`` keyed by entity IRI, edges keyed by relation type with
 evidence lists). Two entry points:
 

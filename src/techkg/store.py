@@ -398,11 +398,11 @@ class GraphStore:
         >>> GraphStore.open(None).select("SELECT (1 + 1 AS ?two) {}")
         [{'two': 2}]
         """
-        from techkg.graph import _py
+        from techkg.vocab import term_value
 
         res = self.query(sparql)
         names = [v.value for v in res.variables]
-        return [{n: _py(sol[n]) for n in names} for sol in res]
+        return [{n: term_value(sol[n]) for n in names} for sol in res]
 
     def content_hash(self, article_id: str) -> str | None:
         """The stored content hash of an article, or None when it is not in the store."""
@@ -487,7 +487,7 @@ class GraphStore:
 
         import pyoxigraph as ox
 
-        from techkg.graph import _py
+        from techkg.vocab import term_value
         from techkg.read.ids import normalize_url
 
         needle = id_or_url.strip()
@@ -505,14 +505,14 @@ class GraphStore:
             ).replace("?file", str(ox.Literal(os.path.realpath(os.path.expanduser(needle))))),
             prefixes=self._prefixes,
         )
-        found.update(_py(s["id"]) for s in res)
+        found.update(term_value(s["id"]) for s in res)
         if "." in needle or "/" in needle:  # could be a URL: compare normal forms
             want = normalize_url(needle)
             rows = self.oxigraph.query(
                 "SELECT ?id ?url WHERE { GRAPH ?g { ?a tk:articleId ?id ; schema:url ?url } }",
                 prefixes=self._prefixes,
             )
-            found.update(_py(r["id"]) for r in rows if normalize_url(_py(r["url"])) == want)
+            found.update(term_value(r["id"]) for r in rows if normalize_url(term_value(r["url"])) == want)
         return sorted(found)
 
     def check(self) -> list[str]:
@@ -581,7 +581,7 @@ class GraphStore:
         Returns:
             One status per extraction, in order.
         """
-        from techkg.graph import article_triples
+        from techkg.triples import article_triples
 
         store = self._writable()
         if not extractions:

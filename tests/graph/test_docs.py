@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from techkg.cli import app
 
-MODULES = ["techkg.vocab", "techkg.graph", "techkg.store", "techkg.sparql", "techkg.ingest",
+MODULES = ["techkg.vocab", "techkg.triples", "techkg.network", "techkg.store", "techkg.sparql", "techkg.ingest",
            "techkg.export", "techkg.stats", "techkg.remote_store"]
 COMMANDS = ["ingest", "remove", "query", "queries", "export", "stats", "build"]
 

@@ -161,7 +161,7 @@ def to_term(value: str, kind: str | None = None, *, base: str | None = None) -> 
     """
     import pyoxigraph as ox
 
-    from techkg.graph import iso_date
+    from techkg.triples import iso_date
 
     v = value.strip()
     if kind is None:

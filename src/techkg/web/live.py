@@ -3,7 +3,7 @@
 The served explorer never loads the whole store: it asks SPARQL for the
 entities within a few links of what was searched (capped), copies just the
 quads those entities and their events need into a small in-memory Oxigraph
-store, and projects that with :func:`techkg.graph.to_networkx` — so the
+store, and projects that with :func:`techkg.network.to_networkx` — so the
 browser gets exactly the same node and edge attributes as a rendered file.
 
 >>> from techkg.store import GraphStore
@@ -193,12 +193,12 @@ def subgraph(store: GraphStore, iris: Sequence[str], *,
     graph): every statement about the entities (labels, aliases, types,
     makers inside the set), the articles mentioning them with their dates,
     and every event whose parties are all in the set with its article's
-    headline, URL and date; then runs :func:`techkg.graph.to_networkx` on it.
+    headline, URL and date; then runs :func:`techkg.network.to_networkx` on it.
     """
     import pyoxigraph as ox
     from rdflib.namespace import PROV, SDO
 
-    from techkg.graph import to_networkx
+    from techkg.network import to_networkx
     from techkg.vocab import TK
 
     ox_store = store.oxigraph
