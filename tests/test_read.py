@@ -6,6 +6,7 @@ import io
 import json
 import logging
 import os
+import sys
 import tracemalloc
 from datetime import date
 from pathlib import Path
@@ -859,3 +860,17 @@ def test_one_bad_byte_in_a_jsonl_line_is_located(tmp_path: Path) -> None:
     (e,) = errors(items)
     assert e.line == 2 and f"byte 0xff at byte {at + 1} of the line" in str(e)
     assert [a.text for a in articles(items)] == ["ok"]
+
+
+def test_broken_html_stack_fails_the_html_files_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A trafilatura that does not import (here: lxml_html_clean missing, as after an
+    lxml upgrade) is a located error per HTML file; text files still read."""
+    monkeypatch.setitem(sys.modules, "trafilatura", None)  # "import trafilatura" raises ImportError
+    page = write(tmp_path / "a.html", "<html><body><article><p>華為今天發佈了鴻蒙系統。</p></article></body></html>")
+    write(tmp_path / "b.md", "小米发布小米14\n\n小米今天发布了小米14手机。")
+    items = list(read_articles([str(tmp_path)]))
+    errors = [i for i in items if isinstance(i, CorpusError)]
+    articles = [i for i in items if isinstance(i, Article)]
+    assert [a.title for a in articles] == ["小米发布小米14"]
+    assert len(errors) == 1 and errors[0].where == str(page)
+    assert "HTML reader (trafilatura) does not import" in str(errors[0]) and "reinstall" in str(errors[0])

@@ -28,8 +28,7 @@ def _html_article(
         defaults: ``title``, ``date`` and ``source`` used where the page has none
             (a feed item's own metadata).
     """
-    import trafilatura  # heavy: only when an HTML file is read
-
+    trafilatura = _html_stack(source)
     try:
         # Precision first keeps logos and link lists out; recall keeps short items that it drops.
         for recall in (False, True):
@@ -61,6 +60,25 @@ def _html_article(
         "source": doc.sitename or defaults.get("source"),
     }
     return _whole_file_article(body, title, fields, source, stem)
+
+
+def _html_stack(source: str):
+    """trafilatura, imported on first use, or a located error when the HTML stack is broken.
+
+    Heavy, and only HTML needs it: a missing or mismatched piece (trafilatura,
+    lxml, lxml_html_clean) makes each HTML input fail with this message while
+    text and JSON inputs still read.
+    """
+    try:
+        import trafilatura
+    except ImportError as exc:
+        raise CorpusError(
+            source,
+            f"cannot read HTML: the HTML reader (trafilatura) does not import ({exc}); "
+            "reinstall techkg's dependencies (pip install --force-reinstall techkg), "
+            "or save the article as .txt",
+        ) from exc
+    return trafilatura
 
 
 def _only_links(body: str, html: str) -> bool:
