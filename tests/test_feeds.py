@@ -197,13 +197,3 @@ def test_watch_stops_cleanly_on_ctrl_c(tmp_path):
     assert "stopped after 1 complete round(s)" in err and "Traceback" not in err
     with GraphStore.open(tmp_path / "store") as st:
         assert len(st.articles()) == 1
-
-
-@pytest.mark.parametrize("name", ["techkg.read.web", "techkg.feeds", "techkg.cli.watch_cmds",
-                                  "techkg.read.encoding"])
-def test_docstring_examples(name):
-    import doctest
-    import importlib
-
-    result = doctest.testmod(importlib.import_module(name), optionflags=doctest.ELLIPSIS)
-    assert result.attempted > 0 and result.failed == 0

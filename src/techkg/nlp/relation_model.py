@@ -97,7 +97,7 @@ def pair_features(text: str, pair: Pair, others: list[tuple[int, int]], sentence
         others: the other named mentions of the sentence (start, end).
         sentence: the sentence's (start, end) offsets.
 
-    >>> feats = pair_features("A与B签署战略合作协议。", Pair((0, 1), (2, 3)), [], (0, 13))
+    >>> feats = pair_features("A与B签署战略合作协议。", Pair((0, 1), (2, 3)), [], (0, 12))
     >>> "join=与" in feats and "partner@after" in feats
     True
     """
