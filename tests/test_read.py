@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from techkg.errors import CorpusError
+from techkg.errors import CorpusError, UsageError
 from techkg.read import (
     ID_MAX,
     TITLE_MAX,
@@ -585,7 +585,7 @@ def test_file_over_the_limit(tmp_path: Path) -> None:
 
 
 def test_invalid_max_bytes() -> None:
-    with pytest.raises(CorpusError, match="positive"):
+    with pytest.raises(UsageError, match="--max-bytes must be a positive"):
         read_all(DATA / "tw_tsmc.txt", max_bytes=0)
 
 

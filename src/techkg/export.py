@@ -34,7 +34,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from techkg.errors import StoreError, TechKGError
+from techkg.errors import ExportError, StoreError
 from techkg.store import GraphStore
 
 if TYPE_CHECKING:
@@ -58,10 +58,6 @@ RELATION_COLUMNS = [
     "source", "source_label", "type", "target", "target_label", "weight", "confidence",
     "first_date", "last_date", "articles", "evidence", "evidence_article",
 ]
-
-
-class ExportError(TechKGError):
-    """An export could not be written (names the file and the fix)."""
 
 
 @contextmanager

@@ -36,7 +36,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
-from techkg.errors import CorpusError
+from techkg.errors import CorpusError, UsageError
 from techkg.read.articles import article_from_dict, content_id
 from techkg.read.dates import normalize_date
 from techkg.read.encoding import decode_bytes
@@ -101,8 +101,7 @@ def read_articles(
         ahead: a folder or a JSONL file is streamed.
 
     Raises:
-        CorpusError: ``max_bytes`` is not a positive number (a usage error,
-            not a bad input).
+        UsageError: ``max_bytes`` is not a positive number.
 
     >>> import io
     >>> lines = io.StringIO('{"id": "a1", "text": "輝達與台積電合作。"}\\n{"title": "x"}\\n')
@@ -112,7 +111,7 @@ def read_articles(
     <stdin>:2: missing the "text" field; every article needs its body text in "text"
     """
     if isinstance(max_bytes, bool) or not isinstance(max_bytes, int) or max_bytes <= 0:
-        raise CorpusError("--max-bytes", f"must be a positive number of bytes, got {max_bytes!r}")
+        raise UsageError(f"--max-bytes must be a positive number of bytes, got {max_bytes!r}")
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     run = _Run()
