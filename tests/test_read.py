@@ -723,7 +723,7 @@ def test_stdin_utf16_jsonl_and_limit() -> None:
 def test_article_from_dict() -> None:
     a = article_from_dict(
         {"text": "\n英伟达与台积电合作。\n", "title": " 合作 ", "date": "2023年3月21日"},
-        source="api",
+        where="api",
     )
     assert (a.text, a.title, a.date, a.path) == (
         "英伟达与台积电合作。",
@@ -731,12 +731,12 @@ def test_article_from_dict() -> None:
         "2023-03-21",
         "api",
     )
-    again = article_from_dict({"text": "英伟达与台积电合作。"}, source="api")
+    again = article_from_dict({"text": "英伟达与台积电合作。"}, where="api")
     assert a.id == again.id and a.id.startswith("h")
-    other = article_from_dict({"text": "英伟达与台积电合作！"}, source="api")
+    other = article_from_dict({"text": "英伟达与台积电合作！"}, where="api")
     assert other.id != a.id
-    assert article_from_dict({"text": "x", "id": "my id"}, source="api").id == "my_id"
-    by_url = article_from_dict({"text": "x", "url": "https://example.com/a"}, source="api")
+    assert article_from_dict({"text": "x", "id": "my id"}, where="api").id == "my_id"
+    by_url = article_from_dict({"text": "x", "url": "https://example.com/a"}, where="api")
     assert by_url.id == id_from_url("https://example.com/a")
 
 
@@ -753,7 +753,7 @@ def test_article_from_dict() -> None:
 )
 def test_article_from_dict_errors(payload: object, message: str) -> None:
     with pytest.raises(CorpusError, match=message) as info:
-        article_from_dict(payload, source="POST /articles")  # type: ignore[arg-type]
+        article_from_dict(payload, where="POST /articles")  # type: ignore[arg-type]
     assert info.value.where == "POST /articles"
 
 

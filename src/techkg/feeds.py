@@ -23,9 +23,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from techkg.errors import CorpusError
-from techkg.read.dates import normalize_date
-from techkg.read.htmlfile import _html_article
-from techkg.read.ids import id_from_url, normalize_url
+from techkg.read.fields import id_from_url, normalize_date, normalize_url
+from techkg.read.formats import html_article
 from techkg.read.web import Fetcher, read_url
 from techkg.records import Article
 
@@ -166,7 +165,7 @@ class FeedReader:
         try:
             content = _full_content(entry)
             if content is not None:
-                article = _html_article(content, link, id_from_url(link), url=link,
+                article = html_article(content, link, id_from_url(link), url=link,
                                         defaults=defaults)
             else:
                 article = read_url(link, self.fetcher, defaults=defaults)

@@ -23,7 +23,6 @@ or not at all. The techkg prefixes (``tk:``, ``schema:``, ``prov:``,
 from __future__ import annotations
 
 import os
-
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -465,7 +464,7 @@ class GraphStore:
         """
         import pyoxigraph as ox
 
-        from techkg.read.ids import normalize_url
+        from techkg.read.fields import normalize_url
 
         xsd_any = ox.NamedNode("http://www.w3.org/2001/XMLSchema#anyURI")
         forms = {url, normalize_url(url)}
@@ -487,8 +486,8 @@ class GraphStore:
 
         import pyoxigraph as ox
 
+        from techkg.read.fields import normalize_url
         from techkg.vocab import term_value
-        from techkg.read.ids import normalize_url
 
         needle = id_or_url.strip()
         prefix = f"{self.ids.base}article/"
