@@ -30,10 +30,11 @@ import csv
 import json
 import os
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
+from techkg.atomic import atomic_write
 from techkg.errors import ExportError, StoreError
 from techkg.store import GraphStore
 
@@ -62,24 +63,12 @@ RELATION_COLUMNS = [
 
 @contextmanager
 def _atomic(path: Path, mode: str = "wb") -> Iterator[IO[Any]]:
-    tmp = path.with_name(path.name + ".tmp")
-    kwargs: dict[str, Any] = {} if "b" in mode else {"encoding": "utf-8", "newline": ""}
+    """:func:`techkg.atomic.atomic_write`, with a failed write worded as an :class:`ExportError`."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with open(tmp, mode, **kwargs) as fh:
+        with atomic_write(path, mode) as fh:
             yield fh
-        os.replace(tmp, path)
     except OSError as e:
-        _discard(tmp)
         raise ExportError(f"{path}: cannot write ({e.strerror}); check the folder and free space") from e
-    except BaseException:
-        _discard(tmp)
-        raise
-
-
-def _discard(tmp: Path) -> None:
-    with suppress(OSError):
-        tmp.unlink(missing_ok=True)
 
 
 def write_rdf(store: GraphStore, fmt: str, out: IO[bytes]) -> None:

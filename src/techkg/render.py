@@ -38,9 +38,10 @@ from typing import Any
 
 import networkx as nx
 
+from techkg.atomic import atomic_write
 from techkg.errors import RenderError
-from techkg.records import EntityType
 from techkg.layout import LABEL_FONT, LabelFit, label_fonts, layout_positions, make_room
+from techkg.records import EntityType
 from techkg.text import match_key
 
 WEB_DIR = Path(__file__).resolve().parent / "web"
@@ -741,8 +742,5 @@ def render_html(
 
 def write_page(page: str, out: Path | str) -> None:
     """Write an HTML page atomically (a reader never sees half a page); parent folders are created."""
-    path = Path(out)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(page, encoding="utf-8")
-    tmp.replace(path)
+    with atomic_write(out, "w") as fh:
+        fh.write(page)
