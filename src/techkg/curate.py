@@ -39,7 +39,7 @@ from typing import Any
 
 from techkg.atomic import atomic_write
 from techkg.errors import CurationError
-from techkg.jsonl import json_object
+from techkg.jsonl import json_object, utf8_text
 from techkg.records import ENTITY_TYPES, Article, Entity, EntityType, Extraction, ExtractionFailed, Mention, Relation
 from techkg.text import name_form
 
@@ -166,11 +166,7 @@ class Curations:
             return cls(path)
         except OSError as e:
             raise CurationError(f"{path}: cannot read the curation file ({e.strerror})") from None
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as e:
-            line = data[: e.start].count(b"\n") + 1
-            raise CurationError(f"{path}:{line}: not UTF-8 text; save the curation file as UTF-8") from None
+        text = utf8_text(data, path, CurationError, "curation file")
         items = []
         for number, raw in enumerate(text.splitlines(), start=1):
             stripped = raw.strip()

@@ -34,7 +34,7 @@ from pathlib import Path
 import ahocorasick
 
 from techkg.errors import LexiconError
-from techkg.jsonl import json_object
+from techkg.jsonl import json_object, utf8_text
 from techkg.records import ENTITY_TYPES, EntityType
 from techkg.text import SEPARATORS, lower, match_form, name_form, on_word_boundaries
 
@@ -553,13 +553,7 @@ class _Builder:
             raise LexiconError(f"{path}: lexicon file not found; check the path") from None
         except OSError as e:
             raise LexiconError(f"{path}: cannot read lexicon file ({e.strerror})") from None
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as e:
-            line = data[: e.start].count(b"\n") + 1
-            raise LexiconError(
-                f"{path}:{line}: not UTF-8 text; save the lexicon file as UTF-8"
-            ) from None
+        text = utf8_text(data, path, LexiconError, "lexicon file")
         seen_here: dict[str, int] = {}
         for number, raw in enumerate(text.splitlines(), start=1):
             stripped = raw.strip()
