@@ -580,11 +580,25 @@ class GraphStore:
         Returns:
             One status per extraction, in order.
         """
-        from techkg.triples import article_triples
-
         store = self._writable()
         if not extractions:
             return []
+        statuses, drops, inserts = self._plan(extractions, force)
+        if not inserts and not drops:
+            return statuses
+        try:
+            written = self._replace(store, drops, inserts) if drops else self._insert_new(store, inserts)
+        except (OSError, SyntaxError, ValueError, RuntimeError) as e:
+            ids = ", ".join(e.article.id for e in extractions)
+            raise StoreError(f"{self.path or 'memory'}: writing article(s) {ids} failed: {e}") from e
+        self._written(written)
+        return statuses
+
+    def _plan(
+        self, extractions: Sequence[Extraction], force: bool
+    ) -> tuple[list[Status], dict[str, None], dict[str, Extraction]]:
+        """What to write: a status per extraction, the graph IRIs to replace, the articles to insert
+        (the last of one id wins)."""
         known = self._stored_hashes([e.article.id for e in extractions])
         statuses: list[Status] = []
         drops: dict[str, None] = {}  # graph IRIs to replace
@@ -601,41 +615,40 @@ class GraphStore:
             inserts.pop(a.id, None)
             known[a.id] = a.content_hash
             inserts[a.id] = ex
-        if not inserts and not drops:
-            return statuses
-        try:
-            if drops:
-                # Replace: retract, drop and insert in ONE SPARQL update (one transaction).
-                blocks = []
-                for aid, ex in inserts.items():
-                    body = " .\n".join(
-                        f"{_nt(s)} {_nt(p)} {_nt(o)}" for s, p, o in article_triples(ex, self.ids)
-                    )
-                    blocks.append(f"GRAPH <{self.ids.graph(aid)}> {{\n{body} .\n}}\n{body} .")
-                ops = [op for g in drops for op in _retract(g)]
-                if blocks:
-                    ops.append("INSERT DATA {\n" + "\n".join(blocks) + "\n}")
-                store.update(" ;\n".join(ops))
-                written = sum(2 * b.count(" .\n") for b in blocks) + 1000 * len(drops)
-            else:
-                # Only new graphs: one atomic extend (no SPARQL text to parse).
-                import pyoxigraph as ox
+        return statuses, drops, inserts
 
-                default = ox.DefaultGraph()
-                quads = []
-                for aid, ex in inserts.items():
-                    g = _ox(self.ids.graph(aid))
-                    for s, p, o in article_triples(ex, self.ids):
-                        t = (_ox(s), _ox(p), _ox(o))
-                        quads.append(ox.Quad(*t, g))
-                        quads.append(ox.Quad(*t, default))
-                store.extend(quads)
-                written = len(quads)
-        except (OSError, SyntaxError, ValueError, RuntimeError) as e:
-            ids = ", ".join(e.article.id for e in extractions)
-            raise StoreError(f"{self.path or 'memory'}: writing article(s) {ids} failed: {e}") from e
-        self._written(written)
-        return statuses
+    def _replace(self, store: Any, drops: dict[str, None], inserts: dict[str, Extraction]) -> int:
+        """Retract, drop and insert in ONE SPARQL update (one transaction); quads written, roughly."""
+        from techkg.triples import article_triples
+
+        blocks = []
+        for aid, ex in inserts.items():
+            body = " .\n".join(
+                f"{_nt(s)} {_nt(p)} {_nt(o)}" for s, p, o in article_triples(ex, self.ids)
+            )
+            blocks.append(f"GRAPH <{self.ids.graph(aid)}> {{\n{body} .\n}}\n{body} .")
+        ops = [op for g in drops for op in _retract(g)]
+        if blocks:
+            ops.append("INSERT DATA {\n" + "\n".join(blocks) + "\n}")
+        store.update(" ;\n".join(ops))
+        return sum(2 * b.count(" .\n") for b in blocks) + 1000 * len(drops)
+
+    def _insert_new(self, store: Any, inserts: dict[str, Extraction]) -> int:
+        """Only new graphs: one atomic extend (no SPARQL text to parse); quads written."""
+        import pyoxigraph as ox
+
+        from techkg.triples import article_triples
+
+        default = ox.DefaultGraph()
+        quads = []
+        for aid, ex in inserts.items():
+            g = _ox(self.ids.graph(aid))
+            for s, p, o in article_triples(ex, self.ids):
+                t = (_ox(s), _ox(p), _ox(o))
+                quads.append(ox.Quad(*t, g))
+                quads.append(ox.Quad(*t, default))
+        store.extend(quads)
+        return len(quads)
 
     def _written(self, quads: int) -> None:
         """Flush an on-disk store every :data:`FLUSH_EVERY` quads (keeps memory flat)."""
