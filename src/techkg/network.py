@@ -105,7 +105,7 @@ SELECT ?ev ?etype ?u ?v ?text ?conf ?art ?title ?date ?url WHERE {
 _ZH_PREFERENCE = ("zh-hans", "zh-cn", "zh", "zh-hant", "zh-tw", "zh-hk")
 
 
-def _pick_labels(rows: list[dict[str, Any]]) -> tuple[str | None, str]:
+def pick_labels(rows: list[dict[str, Any]]) -> tuple[str | None, str]:
     """(canonical label, Chinese label) from one entity's label rows."""
     plain = sorted((r for r in rows if not r["lang"]), key=lambda r: (-r["n"], r["l"]))
     zh: dict[str, str] = {}
@@ -177,7 +177,7 @@ def _add_entities(g: nx.MultiDiGraph, rows: _Rows, maker_rows: list[dict[str, An
         iri = r["e"]
         if iri in g:  # typed both ways in different articles: first type wins
             continue
-        label, label_zh = _pick_labels(labels.get(iri, []))
+        label, label_zh = pick_labels(labels.get(iri, []))
         al = sorted(set(aliases.get(iri, [])))
         if not label_zh:
             label_zh = next((a for a in al if any(is_han(c) for c in a)), "")

@@ -35,8 +35,10 @@ Finder = Literal["lexicon", "pattern", "context", "lac", "model"]
 LATIN_WORD_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9+\-.#&'@]*")
 MODEL_WORD_RE = re.compile(r"^(?=.*\d)[A-Za-z][A-Za-z0-9+\-.]*$")
 SUBJECT_FILLERS = re.compile(
-    r"^(?:也|还|已|已经|又|再|再次|正式|今天|今日|日前|近日|刚刚|宣布|则|将|即将|率先|首次|同时|陆续|先后|"
-    r"早期|此前|曾|(?:在|于)[^，。,；]{0,10}?)*$"
+    r"^(?:也|还|已|已经|又|再|再次|正式|今天|今日|今晚|今晨|昨天|昨日|昨晚|当天|当晚|本周|日前|近日|刚刚|宣布|则|"
+    r"将|即将|率先|首次|首度|同时|同步|同样|一样|随之|随即|随后|一同|一并|陆续|先后|全球|早期|此前|曾|低调|悄然|悄悄|"
+    r"无预警|第[\d一二三四五六七八九十]+[版代]|"
+    r"[昨今明]\s*[（(]\d{1,2}[)）]\s*日|(?:在|于)[^，。,；]{0,10}?)*$"
 )
 COMPANY_PREFIX_FILLERS = re.compile(r"(?:与|和|同|跟|携手|联手|牵手|联合|对|向|为|、|以及|及)\s*$")
 
@@ -117,11 +119,11 @@ def lexicon_candidates(doc: Doc, lexicon, text: str) -> list[Candidate]:
     hits = lexicon.confirm(found)
     kept = {(h.start, h.end) for h in hits}
     # a weak company name the article uses as a company ("理想发布L9 Pro") stands on its own
-    hits += [h for h in found if h.weak and h.entry.type == "Company" and (h.start, h.end) not in kept
+    hits += [h for h in found if h.weak and h.entry.type == COMPANY and (h.start, h.end) not in kept
              and _context_says_company(text[max(0, h.start - 8) : h.start], text[h.end : h.end + 20])]
     out = [Candidate(s, e, None, "lexicon", 1.0, veto=True) for s, e in not_in]  # "联想到": no LAC guess either
     for h in hits:
-        if h.entry.type == "Company" and common_word_reading(text, h.start, h.end):
+        if h.entry.type == COMPANY and common_word_reading(text, h.start, h.end):
             out.append(Candidate(h.start, h.end, None, "lexicon", 1.0, veto=True))
             continue
         out.append(Candidate(h.start, h.end, h.entry.type, "lexicon", LEXICON_WEAK if h.weak else LEXICON_STRONG,
