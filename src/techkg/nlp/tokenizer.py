@@ -37,30 +37,37 @@ SENTENCE_END_RE = re.compile(r"[。！？!?]+[”’」』）)]*|\n+")
 MAX_CHUNK = 256  # LAC cost grows with padded batch length; long sentences are cut here
 
 
+_HAN = "\u4e00-\u9fff\u3400-\u4dbf"
+_LATIN_EXTRA = "+-.#_&'@"
+
+
 def _script(ch: str) -> int:
+    """0 for Han, 1 for Latin letters, digits (any alphanumeric) and ``+-.#_&'@``, 2 for the rest."""
     if "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf":
         return 0
-    if ch.isalnum() or ch in "+-.#_&'@":
+    if ch.isalnum() or ch in _LATIN_EXTRA:
         return 1
     return 2
+
+
+# One match per part: a Han run, a run of other alphanumerics and _LATIN_EXTRA (``\w`` is
+# exactly ``str.isalnum()`` plus ``_``), or any single other character.
+_SCRIPT_PART_RE = re.compile(f"[{_HAN}]+|(?:(?![{_HAN}])[\\w{re.escape(_LATIN_EXTRA)}])+|.", re.DOTALL)
 
 
 def split_by_script(word: str) -> list[str]:
     """Split a word where it changes between Han, Latin/digit and other characters.
 
+    Every other character (punctuation, symbols) is a part of its own.
+
     >>> split_by_script("华为Mate")
     ['华为', 'Mate']
     >>> split_by_script("GPT-4o")
     ['GPT-4o']
+    >>> split_by_script("（A股）")
+    ['（', 'A', '股', '）']
     """
-    parts: list[str] = []
-    start = 0
-    for i in range(1, len(word)):
-        if _script(word[i]) != _script(word[i - 1]) or _script(word[i]) == 2:
-            parts.append(word[start:i])
-            start = i
-    parts.append(word[start:])
-    return parts
+    return _SCRIPT_PART_RE.findall(word) or [word]
 
 
 def chunks(text: str, max_len: int = MAX_CHUNK) -> Iterator[tuple[int, str]]:
@@ -98,16 +105,17 @@ def _merge_latin(analysis: list[tuple[str, str]]) -> Iterator[tuple[str, str]]:
     >>> list(_merge_latin([("Trend", "ORG"), ("Force", "nz"), ("在", "p")]))
     [('TrendForce', 'ORG'), ('在', 'p')]
     """
-    pending, pending_tag = "", ""
+    pending, pending_tag, pending_latin = "", "", False
     for word, tag in analysis:
         for part in split_by_script(word):
-            if pending and _script(part[0]) == 1 and _script(pending[-1]) == 1:
+            latin = _script(part[0]) == 1  # a part is all of one script
+            if pending and latin and pending_latin:
                 pending += part
                 pending_tag = "ORG" if "ORG" in (tag, pending_tag) else pending_tag
                 continue
             if pending:
                 yield pending, pending_tag
-            pending, pending_tag = part, tag
+            pending, pending_tag, pending_latin = part, tag, latin
     if pending:
         yield pending, pending_tag
 
