@@ -61,7 +61,7 @@ def synthetic_articles(n: int, sentences: list[str], seed: int = 5) -> Iterator:
         body = rng.sample(sentences, rng.randint(4, 10))
         day = f"{rng.randint(2019, 2025)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
         yield Article(id=f"ing-{i}", text="".join(body), title=body[0][:40], date=day,
-                      source="synthetic", path=f"<bench:{i}>")
+                      publisher="synthetic", path=f"<bench:{i}>")
 
 
 def rss_mb() -> tuple[float, float]:

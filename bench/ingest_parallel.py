@@ -46,7 +46,7 @@ def news_articles(n: int, seed: int = 11) -> Iterator:
             body.append(rng.choice(paragraphs))
         text = "\n\n".join(body)
         yield Article(id=f"news-{i}", text=text, title=body[0][:30], date="2013-01-01",
-                      source="boson", path=f"<bench:{i}>")
+                      publisher="boson", path=f"<bench:{i}>")
 
 
 def rss_mb(pids: list[int]) -> float:

@@ -170,7 +170,7 @@ def synthetic_extractions(n_articles: int, seed: int = 11) -> Iterator:
         text = "".join(parts)
         title = parts[0][:30] if parts else ""
         yield Extraction(Article(id=f"syn-{i}", text=text, title=title, date=day,
-                                 url=f"https://example.com/syn/{i}", source="synthetic"),
+                                 url=f"https://example.com/syn/{i}", publisher="synthetic"),
                          tuple(entities), tuple(relations))
 
 

@@ -116,7 +116,7 @@ def test_relative_links_and_plain_text_content(site):
         "1月18日，荣耀在北京发布Magic6系列手机，Magic6 Pro搭载第三代骁龙8移动平台。",
         "荣耀表示，Magic6系列与高通合作，在手机上运行70亿参数的端侧大模型。",
     ]
-    assert honor.date == "2024-01-18" and honor.source == "数码前沿网 快讯"
+    assert honor.date == "2024-01-18" and honor.publisher == "数码前沿网 快讯"
     assert not any("honor-magic6" in p for p in site.requests)
 
 

@@ -53,7 +53,7 @@ def test_gbk_page_with_charset_in_the_header(site, fetcher):
     no_boilerplate(a.text)
     # the address asked for is the article's URL and id source, not the page's canonical link
     assert a.url == url and a.id == id_from_url(url) and a.path == url
-    assert a.date == "2024-04-18" and a.source == "数码前沿网"
+    assert a.date == "2024-04-18" and a.publisher == "数码前沿网"
 
 
 def test_big5_page_with_charset_only_in_meta(site, fetcher):
@@ -62,7 +62,7 @@ def test_big5_page_with_charset_only_in_meta(site, fetcher):
     assert a.title == "聯發科攜手輝達打造車用晶片"
     assert "與輝達（NVIDIA）合作的天璣汽車平台" in a.text
     no_boilerplate(a.text)
-    assert a.date == "2024-03-20" and a.source == "科技島新聞"
+    assert a.date == "2024-03-20" and a.publisher == "科技島新聞"
 
 
 def test_a_redirect_inside_http_is_followed(site, fetcher):
@@ -75,7 +75,7 @@ def test_a_redirect_inside_http_is_followed(site, fetcher):
                                  "gopher://127.0.0.1/1"])
 def test_other_schemes_are_refused(url, fetcher):
     [e] = read_articles([url], fetcher=fetcher)
-    assert isinstance(e, CorpusError) and e.source == url
+    assert isinstance(e, CorpusError) and e.where == url
     assert "addresses are not fetched; techkg fetches only http and https" in str(e)
 
 

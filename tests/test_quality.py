@@ -2,7 +2,9 @@
 
 `corpus/` + `eval/gold/` is the dev set the extractor is tuned on. `eval/blind/`
 is written and annotated by people who do not look at the extractor; its
-score is reported, never tuned on (see eval/blind/README.md). These floors sit
+score is reported, never tuned on (see eval/blind/README.md). The dev set is
+scored in two parts: c01-c36, which the shipped models were trained on, and
+c37-c66, added later and first scored untouched. These floors sit
 a little under the figures written in README.md and docs/benchmarks.md, so a
 change that makes extraction worse fails here; raise them when the figures
 rise. On failure only the per-type figures are printed, not the blind set's
@@ -22,18 +24,24 @@ from techkg.records import Article
 ROOT = Path(__file__).resolve().parents[1]
 TYPES = ("Company", "Product", "partnership", "release")
 
-# set: (articles, gold folder, macro floor, per-type floors)
+# set: (articles, gold folder, file-name globs, macro floor, per-type floors)
 FLOORS = {
-    "corpus": (ROOT / "corpus", ROOT / "eval" / "gold", 0.91,
+    "corpus": (ROOT / "corpus", ROOT / "eval" / "gold", ("c0*", "c1*", "c2*", "c3[0-6]*"), 0.91,
                {"Company": 0.93, "Product": 0.91, "partnership": 0.91, "release": 0.86}),
-    "blind": (ROOT / "eval" / "blind", ROOT / "eval" / "blind" / "gold", 0.75,
+    "corpus_c37_c66": (ROOT / "corpus", ROOT / "eval" / "gold", ("c3[7-9]*", "c[4-6]*"), 0.70,
+                       {"Company": 0.83, "Product": 0.78, "partnership": 0.64, "release": 0.55}),
+    "blind": (ROOT / "eval" / "blind", ROOT / "eval" / "blind" / "gold", ("*",), 0.75,
               {"Company": 0.87, "Product": 0.75, "partnership": 0.69, "release": 0.63}),
 }
 
 
-def _figures(extractor, folder: Path, gold: Path) -> dict:
-    golds = load_gold(gold)
-    articles = [a for a in read_articles(sorted(str(p) for p in folder.glob("*.md")))
+def _figures(extractor, folder: Path, gold: Path, globs: tuple[str, ...]) -> dict:
+    all_golds = load_gold(gold)
+    orphans = {g["id"] for g in all_golds} - {p.stem for p in folder.glob("*.md")}
+    assert not orphans, f"{gold}: gold without an article: {sorted(orphans)}"
+    stems = {p.stem for g in globs for p in folder.glob(g + ".md")}
+    golds = [g for g in all_golds if g["id"] in stems]
+    articles = [a for a in read_articles(sorted(str(folder / (s + ".md")) for s in stems))
                 if isinstance(a, Article) and a.id != "README"]
     assert len(articles) == len(golds), f"{folder}: {len(articles)} articles for {len(golds)} gold files"
     return score(golds, [to_eval_json(x) for x in extractor.pipe(articles)], by_id=True)
@@ -41,8 +49,8 @@ def _figures(extractor, folder: Path, gold: Path) -> dict:
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_quality_floor(extractor, name):
-    folder, gold, macro_floor, floors = FLOORS[name]
-    result = _figures(extractor, folder, gold)
+    folder, gold, globs, macro_floor, floors = FLOORS[name]
+    result = _figures(extractor, folder, gold, globs)
     summary = {t: round(result[t]["F1"], 3) for t in TYPES} | {"macro": round(result["macro_F1"], 3)}
     assert result["macro_F1"] >= macro_floor, summary
     for t, floor in floors.items():

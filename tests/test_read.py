@@ -175,7 +175,7 @@ def test_markdown_with_front_matter() -> None:
     assert a.id == "c07_huawei"
     assert a.title == "华为发布Mate 60 Pro：搭载麒麟9000S"
     assert a.date == "2023-08-29"
-    assert a.source == "新浪科技"  # trailing comment cut
+    assert a.publisher == "新浪科技"  # trailing comment cut
     assert a.url is None
     # The heading repeating the front-matter title is not part of the text;
     # the full-width indent and digits are kept exactly.
@@ -215,7 +215,7 @@ def test_front_matter_fields_quotes_and_explicit_id(tmp_path: Path) -> None:
     assert a.title == '小米与徕卡合作 "影像"'
     assert a.date == "2023-04-18"
     assert a.url == "https://www.example.com/xiaomi#top"
-    assert a.source == "IT之家"
+    assert a.publisher == "IT之家"
     assert a.text == "小米宣布与徕卡（Leica）深化合作。"
 
 
@@ -235,9 +235,9 @@ def test_front_matter_errors_are_located(tmp_path: Path) -> None:
     no_body = write(tmp_path / "nobody.md", "---\ntitle: 只有标题\n---\n\n  \n")
     multi = write(tmp_path / "multi.md", "---\ntitle:\n  英伟达\n---\n正文\n")
     e = only_error(unclosed)
-    assert (e.source, e.line) == (str(unclosed), 1) and "never closed" in str(e)
+    assert (e.where, e.line) == (str(unclosed), 1) and "never closed" in str(e)
     e = only_error(bad_line)
-    assert (e.source, e.line) == (str(bad_line), 3) and "key: value" in str(e)
+    assert (e.where, e.line) == (str(bad_line), 3) and "key: value" in str(e)
     e = only_error(no_body)
     assert "no article text after the front matter" in str(e)
     e = only_error(multi)
@@ -367,7 +367,7 @@ def test_binary_files_are_rejected(tmp_path: Path) -> None:
     junk = write(tmp_path / "junk.md", bytes([0x80, 0xFF, 0xFE, 0x81, 0x30, 0xC0]) * 50)
     for path in (png, junk):
         e = only_error(path)
-        assert e.source == str(path)
+        assert e.where == str(path)
         assert "looks binary" in str(e) and ".txt, .md, .html, .jsonl" in str(e)
 
 
@@ -379,7 +379,7 @@ def test_html_article() -> None:
     assert a.title == "英伟达发布H100 NVL"
     assert a.url == "https://news.example.com/2023/03/21/nvidia-gtc.html"
     assert a.id == id_from_url(a.url)
-    assert a.source == "科技日报"
+    assert a.publisher == "科技日报"
     assert a.date == "2023-03-21"
     assert a.text.startswith("北京时间3月21日晚，英伟达在GTC大会上发布了")
     assert "cuLitho" in a.text
@@ -392,7 +392,7 @@ def test_html_without_text(tmp_path: Path) -> None:
         "<html><head><title>登录</title><script>var x = 1;</script></head><body></body></html>",
     )
     e = only_error(page)
-    assert e.source == str(page)
+    assert e.where == str(page)
     assert "no article text found in the HTML" in str(e)
 
 
@@ -420,10 +420,10 @@ def test_jsonl_broken_line_in_the_middle() -> None:
     ]
     assert [a.path for a in good] == [f"{path}:1", f"{path}:3", f"{path}:6"]
     assert good[0].date == "2023-03-16" and good[0].title == "百度发布文心一言"
-    assert good[1].source == "數位時代" and good[1].text.startswith("微軟（Microsoft）")
+    assert good[1].publisher == "數位時代" and good[1].text.startswith("微軟（Microsoft）")
     assert good[2].date == "2023-03-15"
     assert good[2].url == "https://www.example.com/news/gpt4?utm_source=feed"
-    assert [(e.source, e.line) for e in bad] == [(str(path), 2), (str(path), 4)]
+    assert [(e.where, e.line) for e in bad] == [(str(path), 2), (str(path), 4)]
     assert "broken JSON" in str(bad[0]) and f"{path}:2:" in str(bad[0])
     assert '"text"' in str(bad[1]) and '"content"' in str(bad[1])
     # Errors come in file order, between the articles.
@@ -550,7 +550,7 @@ def test_jsonl_streams_in_flat_memory(tmp_path: Path) -> None:
 
 def test_missing_path_and_unsupported_type(tmp_path: Path) -> None:
     e = only_error(tmp_path / "nope.md")
-    assert e.source == str(tmp_path / "nope.md")
+    assert e.where == str(tmp_path / "nope.md")
     assert "no such file or folder; check the path" in str(e)
     pdf = write(tmp_path / "report.pdf", b"%PDF-1.4")
     e = only_error(pdf)
@@ -566,7 +566,7 @@ def test_missing_path_and_unsupported_type(tmp_path: Path) -> None:
 def test_empty_files(tmp_path: Path, content: bytes, message: str) -> None:
     for name in ("a.txt", "a.md", "a.html", "a.json", "a.jsonl"):
         e = only_error(write(tmp_path / name, content))
-        assert e.source == str(tmp_path / name) and e.line is None
+        assert e.where == str(tmp_path / name) and e.line is None
         assert message in str(e)
 
 
@@ -606,7 +606,7 @@ def test_one_bad_file_does_not_stop_the_others(tmp_path: Path) -> None:
     write(tmp_path / "d.txt", "华为发布鸿蒙\n\n正文二。")
     items = read_all(tmp_path)
     assert [type(i).__name__ for i in items] == ["Article", "CorpusError", "CorpusError", "Article"]
-    assert [e.source for e in errors(items)] == [str(tmp_path / "b.txt"), str(tmp_path / "c.txt")]
+    assert [e.where for e in errors(items)] == [str(tmp_path / "b.txt"), str(tmp_path / "c.txt")]
 
 
 # --------------------------------------------------------------------------- folders and globs
@@ -614,7 +614,7 @@ def test_one_bad_file_does_not_stop_the_others(tmp_path: Path) -> None:
 
 def test_folder_is_recursive_sorted_and_skips_hidden() -> None:
     items = read_all(DATA)
-    paths = [i.path if isinstance(i, Article) else f"{i.source}:{i.line}" for i in items]
+    paths = [i.path if isinstance(i, Article) else f"{i.where}:{i.line}" for i in items]
     rel = [os.path.relpath(p.split(":")[0].split("#")[0], DATA) for p in paths]
     assert rel == [
         "c07_huawei.md",
@@ -637,7 +637,7 @@ def test_empty_folders(tmp_path: Path) -> None:
     empty = tmp_path / "empty"
     empty.mkdir()
     e = only_error(empty)
-    assert e.source == str(empty) and "folder has no readable files" in str(e)
+    assert e.where == str(empty) and "folder has no readable files" in str(e)
     write(tmp_path / "other" / "a.pdf", b"%PDF")
     write(tmp_path / "other" / ".hidden.txt", "隐藏")
     e = only_error(tmp_path / "other")
@@ -692,7 +692,7 @@ def test_stdin_text_and_bytes() -> None:
 def test_stdin_jsonl_is_streamed() -> None:
     lines = ['{"text": "英伟达与台积电合作"}', "not json", '  {"id": "x", "text": "华为"}']
     items = read_all("-", stdin=io.StringIO("\n".join(lines) + "\n"))
-    assert [i.id if isinstance(i, Article) else ("error", i.source, i.line) for i in items] == [
+    assert [i.id if isinstance(i, Article) else ("error", i.where, i.line) for i in items] == [
         content_id("英伟达与台积电合作"),
         ("error", "<stdin>", 2),
         "x",
@@ -705,14 +705,14 @@ def test_stdin_html_and_default_stream(monkeypatch: pytest.MonkeyPatch) -> None:
     fake = io.TextIOWrapper(io.BytesIO(b"  \n" + html), encoding="utf-8")
     monkeypatch.setattr("sys.stdin", fake)
     a = only_article("-")
-    assert a.title == "英伟达发布H100 NVL" and a.source == "科技日报"
+    assert a.title == "英伟达发布H100 NVL" and a.publisher == "科技日报"
 
 
 def test_stdin_utf16_jsonl_and_limit() -> None:
     data = '{"text": "輝達"}\n{"text": "台積電"}\n'.encode("utf-16")
     assert [a.text for a in read_all("-", stdin=io.BytesIO(data))] == ["輝達", "台積電"]
     e = only_error("-", stdin=io.StringIO("英伟达" * 100), max_bytes=50)
-    assert e.source == "<stdin>" and "above the 50 bytes limit" in str(e)
+    assert e.where == "<stdin>" and "above the 50 bytes limit" in str(e)
     assert "only white space" in str(only_error("-", stdin=io.StringIO(" \n ")))
 
 
@@ -753,7 +753,7 @@ def test_article_from_dict() -> None:
 def test_article_from_dict_errors(payload: object, message: str) -> None:
     with pytest.raises(CorpusError, match=message) as info:
         article_from_dict(payload, source="POST /articles")  # type: ignore[arg-type]
-    assert info.value.source == "POST /articles"
+    assert info.value.where == "POST /articles"
 
 
 def test_symlink_loop_is_walked_once(tmp_path: Path) -> None:
@@ -770,7 +770,7 @@ def test_folder_is_read_lazily(tmp_path: Path) -> None:
     assert isinstance(first, Article) and first.id == "a"
     later.unlink()  # not read yet: its loss is reported when the walk reaches it
     (e,) = list(items)
-    assert e.source == str(later) and "cannot read the file" in str(e)
+    assert e.where == str(later) and "cannot read the file" in str(e)
 
 
 # --------------------------------------------------------------------------- ids of distinct inputs

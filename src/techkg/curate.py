@@ -40,7 +40,7 @@ from pathlib import Path
 from typing import Any
 
 from techkg.errors import CurationError
-from techkg.records import ENTITY_TYPES, Article, Entity, Extraction, ExtractionFailed, Mention, Relation
+from techkg.records import ENTITY_TYPES, Article, Entity, EntityType, Extraction, ExtractionFailed, Mention, Relation
 from techkg.text import name_form
 
 OPS: tuple[str, ...] = ("merge", "rename", "split", "not")
@@ -281,9 +281,9 @@ def apply_one(c: Curation, ex: Extraction) -> Extraction:
     if c.op == "rename":
         return _rename(c, ex)
     if c.op == "merge":
-        return _move(ex, c.type or "Company", c.key or "", c.into or "", c.label, c.labels, None)
+        return _move(ex, c.type or EntityType.COMPANY, c.key or "", c.into or "", c.label, c.labels, None)
     if c.op == "split":
-        return _move(ex, c.type or "Company", c.key or "", c.into or "", c.label or c.name, {}, c.name)
+        return _move(ex, c.type or EntityType.COMPANY, c.key or "", c.into or "", c.label or c.name, {}, c.name)
     return _not(c, ex)
 
 
@@ -300,8 +300,8 @@ def _rename(c: Curation, ex: Extraction) -> Extraction:
 def _endpoint_types(ex: Extraction, r: Relation) -> tuple[str, str]:
     types = {e.key: e.type for e in ex.entities}
     if r.type == "partnership":
-        return types.get(r.source, "Company"), types.get(r.target, "Company")
-    return "Company", "Product"
+        return types.get(r.source, EntityType.COMPANY), types.get(r.target, EntityType.COMPANY)
+    return EntityType.COMPANY, EntityType.PRODUCT
 
 
 def _move(
@@ -313,7 +313,7 @@ def _move(
     referenced = any(
         (t, k) == (etype, key)
         for r in ex.relations for t, k in zip(_endpoint_types(ex, r), (r.source, r.target), strict=True)
-    ) or any(e.maker == key for e in ex.entities if etype == "Company")
+    ) or any(e.maker == key for e in ex.entities if etype == EntityType.COMPANY)
     if source is None and not referenced:
         return ex
     moved: tuple[Mention, ...] = source.mentions if source is not None else ()
@@ -336,14 +336,14 @@ def _move(
             if target is None:  # the new entity takes the source's place
                 entities.append(Entity(
                     key=into, type=e.type, label=label or e.label, mentions=moved,
-                    labels=dict(labels), maker=e.maker, source="curation",
+                    labels=dict(labels), maker=e.maker, found_by="curation",
                 ))
         elif e is target:
             entities.append(replace(e, mentions=tuple(sorted((*e.mentions, *moved), key=_at))))
         else:
             entities.append(e)
     if whole:
-        entities = [replace(e, maker=into) if e.maker == key and etype == "Company" else e
+        entities = [replace(e, maker=into) if e.maker == key and etype == EntityType.COMPANY else e
                     for e in entities]
     kept_forms = {name_form(m.text) for m in kept}
     relations = []
@@ -398,7 +398,7 @@ def _not(c: Curation, ex: Extraction) -> Extraction:
             gone.add((e.type, e.key))
     if len(entities) == len(ex.entities) and all(a is b for a, b in zip(entities, ex.entities, strict=True)):
         return ex
-    gone_companies = {k for t, k in gone if t == "Company"}
+    gone_companies = {k for t, k in gone if t == EntityType.COMPANY}
     entities = [replace(e, maker=None) if e.maker in gone_companies else e for e in entities]
     relations = tuple(
         r for r in ex.relations

@@ -15,16 +15,16 @@ class CorpusError(TechKGError):
     """An input article could not be read.
 
     Args:
-        source: the file (or ``<stdin>``) the article came from.
+        where: the file, URL or ``<stdin>`` the article came from.
         message: what is wrong and what to do.
         line: 1-based line number, when the problem sits on one line.
     """
 
-    def __init__(self, source: str, message: str, line: int | None = None) -> None:
-        self.source = source
+    def __init__(self, where: str, message: str, line: int | None = None) -> None:
+        self.where = where
         self.line = line
-        where = f"{source}:{line}" if line is not None else source
-        super().__init__(f"{where}: {message}")
+        at = f"{where}:{line}" if line is not None else where
+        super().__init__(f"{at}: {message}")
 
 
 class LexiconError(TechKGError):

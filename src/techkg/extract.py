@@ -25,10 +25,8 @@ from typing import Any
 
 from techkg.errors import CorpusError, ModelError, TechKGError
 from techkg.nlp import link
-from techkg.records import Article, Entity, Extraction, ExtractionFailed, Mention, Relation
+from techkg.records import Article, Entity, EntityType, Extraction, ExtractionFailed, Mention, Relation
 from techkg.text import strip_span
-
-ENTITY_TYPES = {"COMPANY": "Company", "PRODUCT": "Product"}
 
 CHUNK_CHARS = 5_000
 """Longest piece of text the pipeline reads at once. Some of its steps compare
@@ -246,7 +244,7 @@ def pipeline_lexicon(nlp):
     return None
 
 
-_Found = tuple[str, str, int, int, str]  # (type, key, start, end, surface) at article offsets
+_Found = tuple[EntityType, str, int, int, str]  # (type, key, start, end, surface) at article offsets
 
 
 def _unify_names(chunks: list[tuple[list[_Found], list[Relation], dict[str, str]]]) -> None:
@@ -290,10 +288,10 @@ def doc_to_extraction(article: Article, doc, lexicon=None) -> Extraction:
     chunks: list[tuple[list[_Found], list[Relation], dict[str, str]]] = []
     for offset, d in parts:
         found: list[_Found] = [
-            (ENTITY_TYPES[s.label_], s.kb_id_, offset + s.start_char, offset + s.end_char, s.text) for s in d.ents
+            (EntityType.from_label(s.label_), s.kb_id_, offset + s.start_char, offset + s.end_char, s.text) for s in d.ents
         ]
         found += [
-            ("Company", b.kb_id_, offset + b.start_char, offset + b.end_char, b.text) for b in d.spans.get("brands", [])
+            (EntityType.COMPANY, b.kb_id_, offset + b.start_char, offset + b.end_char, b.text) for b in d.spans.get("brands", [])
         ]
         relations = []
         for h in d._.relations or []:
@@ -314,18 +312,18 @@ def doc_to_extraction(article: Article, doc, lexicon=None) -> Extraction:
     for r in relations:  # whoever the text says released a product is its maker, unless known
         if r.type == "release":
             makers.setdefault(r.target, r.source)
-    products = {k: [m.text for m in ms] for (t, k), ms in mentions.items() if t == "Product"}
+    products = {k: [m.text for m in ms] for (t, k), ms in mentions.items() if t == EntityType.PRODUCT}
     fixed = {k for k in products if lexicon is not None and lexicon.get(k) is not None}
     rekey = link.product_rekeys(products, makers, fixed)
     if rekey:  # short forms join their product; bare model numbers are keyed within their maker
         merged: dict[tuple[str, str], list[Mention]] = {}
         for (t, k), ms in mentions.items():
-            merged.setdefault((t, rekey.get(k, k) if t == "Product" else k), []).extend(ms)
+            merged.setdefault((t, rekey.get(k, k) if t == EntityType.PRODUCT else k), []).extend(ms)
         mentions = {k: sorted(ms, key=lambda m: m.start) for k, ms in merged.items()}
         makers = {rekey.get(k, k): m for k, m in makers.items()}
         relations = [replace(r, target=rekey.get(r.target, r.target)) if r.type != "partnership" else r
                      for r in relations]
-    company_keys = {k for (t, k) in mentions if t == "Company"}
+    company_keys = {k for (t, k) in mentions if t == EntityType.COMPANY}
     entities = []
     for (etype, key), ms in mentions.items():
         entry = lexicon.get(key) if lexicon is not None else None
@@ -337,14 +335,14 @@ def doc_to_extraction(article: Article, doc, lexicon=None) -> Extraction:
                 label=label,
                 mentions=tuple(ms),
                 labels=dict(entry.labels) if entry is not None else {},
-                maker=makers.get(key) if etype == "Product" else None,
-                source="lexicon" if entry is not None else "pattern",
+                maker=makers.get(key) if etype == EntityType.PRODUCT else None,
+                found_by="lexicon" if entry is not None else "pattern",
             )
         )
     sentences: _Sentences | None = None
     for product, maker in sorted(makers.items()):
-        if maker in company_keys and ("Product", product) in mentions:
-            first = mentions[("Product", product)][0]
+        if maker in company_keys and (EntityType.PRODUCT, product) in mentions:
+            first = mentions[(EntityType.PRODUCT, product)][0]
             sentences = sentences or _Sentences(text)
             start, end = strip_span(text, *sentences.around(first.start, first.end))
             relations.append(Relation("maker", maker, product, text[start:end], start, end, 0.8))

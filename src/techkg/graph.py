@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SDO, SKOS, XSD
 
-from techkg.records import Entity, Extraction, Relation
+from techkg.records import Entity, EntityType, Extraction, Relation
 from techkg.text import is_han, match_key
 from techkg.vocab import DEFAULT_BASE, TK, Ids, prefixes, sparql_prologue
 
@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
 
 _DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
-_ENTITY_CLASSES = {"Company": (TK.Company, SDO.Organization), "Product": (TK.Product, SDO.Product)}
+_ENTITY_CLASSES = {EntityType.COMPANY: (TK.Company, SDO.Organization), EntityType.PRODUCT: (TK.Product, SDO.Product)}
 _EVENT_CLASSES = {"partnership": TK.Partnership, "release": TK.ProductRelease, "maker": TK.Manufacture}
 
 
@@ -94,7 +94,7 @@ def _entity_triples(e: Entity, iri: URIRef, ids: Ids) -> Iterator[Triple]:
         keys.add(match_key(alias))
     for k in sorted(keys - {""}):
         yield iri, TK.matchKey, Literal(k)
-    if e.type == "Product" and e.maker:
+    if e.type == EntityType.PRODUCT and e.maker:
         yield iri, SDO.manufacturer, ids.company(e.maker)
 
 
@@ -175,8 +175,8 @@ def article_triples(extraction: Extraction, ids: Ids | None = None) -> list[Trip
         add([(art, SDO.datePublished, Literal(day, datatype=XSD.date))])
     if a.url:
         add([(art, SDO.url, Literal(a.url, datatype=XSD.anyURI))])
-    if a.source:
-        add([(art, TK.source, Literal(a.source))])
+    if a.publisher:
+        add([(art, TK.source, Literal(a.publisher))])
     if a.origin:
         add([(art, TK.origin, Literal(a.origin))])
     add([(art, TK.contentHash, Literal(a.content_hash))])
@@ -191,13 +191,13 @@ def article_triples(extraction: Extraction, ids: Ids | None = None) -> list[Trip
         add([(art, SDO.mentions, iri)])
     # Makers and relation endpoints that are not entities of this extraction.
     referenced: list[tuple[str, str]] = [
-        ("Company", e.maker) for e in extraction.entities if e.type == "Product" and e.maker
+        (EntityType.COMPANY, e.maker) for e in extraction.entities if e.type == EntityType.PRODUCT and e.maker
     ]
     for r in extraction.relations:
         if r.type == "partnership":
-            referenced += [(types.get(k, "Company"), k) for k in (r.source, r.target)]
+            referenced += [(types.get(k, EntityType.COMPANY), k) for k in (r.source, r.target)]
         else:
-            referenced += [("Company", r.source), ("Product", r.target)]
+            referenced += [(EntityType.COMPANY, r.source), (EntityType.PRODUCT, r.target)]
     for type_, key in referenced:
         if (type_, key) not in typed:
             typed.add((type_, key))
@@ -208,8 +208,8 @@ def article_triples(extraction: Extraction, ids: Ids | None = None) -> list[Trip
         src_key, dst_key = r.source, r.target
         if r.type == "partnership":
             src_key, dst_key = sorted((src_key, dst_key))
-            src, dst = ids.entity(types.get(src_key, "Company"), src_key), ids.entity(
-                types.get(dst_key, "Company"), dst_key
+            src, dst = ids.entity(types.get(src_key, EntityType.COMPANY), src_key), ids.entity(
+                types.get(dst_key, EntityType.COMPANY), dst_key
             )
         else:
             src, dst = ids.company(src_key), ids.product(dst_key)
@@ -455,7 +455,7 @@ def to_networkx(source: Any, *, base: str = DEFAULT_BASE) -> nx.MultiDiGraph:
 
     maker_articles = {(r["c"], r["p"]): r["n"] for r in maker_rows}
     for (u, v, type_), evs in sorted(events.items()):
-        for node, t in ((u, "Company"), (v, "Product" if type_ != "partnership" else "Company")):
+        for node, t in ((u, EntityType.COMPANY.value), (v, (EntityType.PRODUCT if type_ != "partnership" else EntityType.COMPANY).value)):
             if node not in g:
                 g.add_node(
                     node, label=node.rsplit("/", 1)[-1], label_zh="", type=t, key="",

@@ -15,12 +15,38 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Literal
 
-EntityType = Literal["Company", "Product"]
+
+class EntityType(StrEnum):
+    """The two kinds of entity, one spelling each.
+
+    The value (``"Company"``) is what records, JSON, CSV and RDF carry and
+    compares equal to the plain string; the name (``"COMPANY"``) is the label
+    the spaCy pipeline puts on ``doc.ents``.
+
+    >>> EntityType.COMPANY == "Company", EntityType.PRODUCT.label, EntityType.from_label("COMPANY")
+    (True, 'PRODUCT', <EntityType.COMPANY: 'Company'>)
+    """
+
+    COMPANY = "Company"
+    PRODUCT = "Product"
+
+    @property
+    def label(self) -> str:
+        """The spaCy entity label: ``COMPANY`` or ``PRODUCT``."""
+        return self.name
+
+    @classmethod
+    def from_label(cls, label: str) -> EntityType:
+        """The type of a spaCy entity label (``span.label_``)."""
+        return cls[label]
+
+
 RelationType = Literal["partnership", "release", "maker"]
 
-ENTITY_TYPES: tuple[str, ...] = ("Company", "Product")
+ENTITY_TYPES: tuple[EntityType, ...] = tuple(EntityType)
 RELATION_TYPES: tuple[str, ...] = ("partnership", "release", "maker")
 
 
@@ -34,7 +60,7 @@ class Article:
         title: headline; may be empty.
         date: publication date as ISO ``YYYY-MM-DD`` (or full ISO datetime), if known.
         url: canonical URL, if known.
-        source: publisher or outlet, if known.
+        publisher: publisher or outlet, if known (``source`` in article files).
         path: where it was read from (file path, ``path:line`` for JSONL, ``<stdin>``).
         origin: the absolute path of the file it was read from (None for stdin
             and the web API); stored so that ``remove PATH`` finds the article
@@ -46,7 +72,7 @@ class Article:
     title: str = ""
     date: str | None = None
     url: str | None = None
-    source: str | None = None
+    publisher: str | None = None
     path: str | None = None
     origin: str | None = None
 
@@ -83,7 +109,8 @@ class Entity:
         mentions: every occurrence in the article, in text order.
         aliases: every distinct surface string seen, as written (order of first use).
         maker: key of the company that makes this product, if known.
-        source: how it was found: ``"lexicon"``, ``"pattern"``, ``"model"``, ``"context"``.
+        found_by: how it was found: ``"lexicon"`` (a lexicon entry), ``"pattern"``
+            (the rules, LAC or the tagger) or ``"curation"`` (a curation made it).
     """
 
     key: str
@@ -92,7 +119,7 @@ class Entity:
     mentions: tuple[Mention, ...]
     labels: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
     maker: str | None = None
-    source: str = "lexicon"
+    found_by: str = "lexicon"
 
     @property
     def aliases(self) -> tuple[str, ...]:

@@ -31,12 +31,12 @@ from dataclasses import dataclass
 
 from techkg.curate import Curation, apply_one
 from techkg.errors import CurationError
-from techkg.records import Article, Entity, Extraction, Mention, Relation
+from techkg.records import Article, Entity, EntityType, Extraction, Mention, Relation
 from techkg.store import GraphStore
 from techkg.text import match_key, name_form
 
 _RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
-_TYPES = {"Company": "tk:Company", "Product": "tk:Product"}
+_TYPES = {EntityType.COMPANY: "tk:Company", EntityType.PRODUCT: "tk:Product"}
 #: Articles written per transaction while re-linking (each article stays whole or absent).
 BATCH = 200
 _EVENT_TYPES = {"Partnership": "partnership", "ProductRelease": "release", "Manufacture": "maker"}
@@ -81,7 +81,7 @@ def stored_extraction(store: GraphStore, article_id: str) -> Extraction:
     row = art[0]
     article = StoredArticle(
         id=article_id, text="", title=row["title"] or "", date=_str(row["date"]), url=row["url"],
-        source=row["source"], origin=row["origin"], stored_hash=row["hash"],
+        publisher=row["source"], origin=row["origin"], stored_hash=row["hash"],
     )
     facts: dict[str, dict] = {}
     for r in store.select(f"""SELECT ?e ?type ?key ?p ?o ?lang ?maker WHERE {{ GRAPH <{g}> {{
@@ -104,7 +104,7 @@ def stored_extraction(store: GraphStore, article_id: str) -> Extraction:
     entities = tuple(
         Entity(key=f["key"], type=f["type"], label=f["label"] or f["key"],
                mentions=tuple(Mention(a, 0, 0) for a in sorted(f["aliases"])),
-               labels=f["labels"], maker=f["maker"] if f["type"] == "Product" else None)
+               labels=f["labels"], maker=f["maker"] if f["type"] == EntityType.PRODUCT else None)
         for f in sorted(facts.values(), key=lambda f: (f["type"], f["key"]))
     )
     return Extraction(article, entities, _stored_relations(store, g))
@@ -152,7 +152,7 @@ def affected_articles(store: GraphStore, c: Curation) -> list[str]:
         form = name_form(c.name or "")
         return sorted({r["id"] for r in rows
                        if name_form(r["alias"]) == form and c.article in (None, r["id"])})
-    iri = store.ids.entity(c.type or "Company", c.key or "")
+    iri = store.ids.entity(c.type or EntityType.COMPANY, c.key or "")
     rows = store.select(
         f"SELECT DISTINCT ?id WHERE {{ GRAPH ?g {{ <{iri}> tk:key ?k . ?a tk:articleId ?id }} }}"
     )
@@ -203,7 +203,7 @@ def find_entities(store: GraphStore, ref: str, etype: str | None = None) -> list
     values = " ".join(_TYPES[t] for t in types)
     prefix, _, rest = ref.partition(":")
     if rest and prefix in ("company", "product") and not ref.startswith("http"):
-        types = ["Company" if prefix == "company" else "Product"]
+        types = [EntityType.COMPANY if prefix == "company" else EntityType.PRODUCT]
         values, ref = _TYPES[types[0]], rest
     iris = " ".join(f"<{store.ids.entity(t, ref)}>" for t in types)
     where = f"{{ VALUES ?e {{ {iris} }} ?e tk:key ?key }}"

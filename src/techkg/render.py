@@ -39,6 +39,7 @@ from typing import Any
 import networkx as nx
 
 from techkg.errors import RenderError
+from techkg.records import EntityType
 from techkg.layout import LABEL_FONT, LabelFit, label_fonts, layout_positions, make_room
 from techkg.text import match_key
 
@@ -76,8 +77,8 @@ CJK_FONT = (
 )
 
 NODE_STYLE: dict[str, dict[str, str]] = {
-    "Company": {"color": "#3b75af", "shape": "dot", "label_zh": "公司", "label_en": "Company"},
-    "Product": {"color": "#52a447", "shape": "diamond", "label_zh": "产品", "label_en": "Product"},
+    EntityType.COMPANY: {"color": "#3b75af", "shape": "dot", "label_zh": "公司", "label_en": "Company"},
+    EntityType.PRODUCT: {"color": "#52a447", "shape": "diamond", "label_zh": "产品", "label_en": "Product"},
 }
 OTHER_NODE = {"color": "#8c8c8c", "shape": "dot", "label_zh": "其他", "label_en": "Other"}
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from techkg.records import EntityType
 from techkg.store import GraphStore
 
 if TYPE_CHECKING:
@@ -100,8 +101,8 @@ def counts(store: GraphStore) -> dict[str, Any]:
         "undated_articles": undated or 0,
         "first_date": dates["first_date"],
         "last_date": dates["last_date"],
-        "companies": ents.get("Company", 0),
-        "products": ents.get("Product", 0),
+        "companies": ents.get(EntityType.COMPANY, 0),
+        "products": ents.get(EntityType.PRODUCT, 0),
         "partnership_statements": evs.get("Partnership", 0),
         "partner_pairs": pairs,
         "release_statements": evs.get("ProductRelease", 0),
@@ -144,7 +145,7 @@ def rank_companies(g: nx.MultiDiGraph, top: int = 10) -> tuple[list[RankedEntity
     if h.number_of_nodes() == 0:
         return [], []
     pr = nx.pagerank(h, weight="weight") if h.number_of_edges() else {n: 1 / len(h) for n in h}
-    companies = [n for n, d in h.nodes(data=True) if d.get("type") == "Company"]
+    companies = [n for n, d in h.nodes(data=True) if d.get("type") == EntityType.COMPANY]
 
     def entry(n: str) -> RankedEntity:
         d = h.nodes[n]
@@ -172,7 +173,7 @@ def find_communities(g: nx.MultiDiGraph, *, min_size: int = 3, top: int = 10, se
         out.append(
             Community(
                 size=len(group),
-                companies=sum(1 for n in group if h.nodes[n].get("type") == "Company"),
+                companies=sum(1 for n in group if h.nodes[n].get("type") == EntityType.COMPANY),
                 members=[h.nodes[n].get("label", n) for n in members],
             )
         )

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from itertools import combinations
 
+from techkg.records import EntityType
 from techkg.relink import StoredEntity
 from techkg.store import GraphStore
 from techkg.text import match_key
@@ -88,7 +89,7 @@ def suggest_duplicates(store: GraphStore, listed: Iterable[tuple[str, str]] = ()
             na, nb = names[(a.type, a.key)], names[(b.type, b.key)]
             if (a.type, a.key) in known and (b.type, b.key) in known:
                 continue
-            if etype == "Product":
+            if etype == EntityType.PRODUCT:
                 ma, mb = makers.get(a.key), makers.get(b.key)
                 if ma is None or ma != mb:
                     continue
@@ -96,7 +97,7 @@ def suggest_duplicates(store: GraphStore, listed: Iterable[tuple[str, str]] = ()
                 continue
             ratio = SequenceMatcher(None, na, nb).ratio()
             if ratio >= NEAR_RATIO:
-                same = " by the same maker" if etype == "Product" else ""
+                same = " by the same maker" if etype == EntityType.PRODUCT else ""
                 add(1, a, b, f"near-identical names{same} ({ratio:.2f})")
     out.sort(key=lambda x: (x[0], -(x[1].a.articles + x[1].b.articles), x[1].a.key, x[1].b.key))
     return [s for _, s in out]
@@ -125,5 +126,5 @@ def _read(store: GraphStore) -> tuple[dict, dict, dict]:
         for iri, f in facts.items()
     }
     keys = {iri: f["keys"] for iri, f in facts.items()}
-    makers = {f["key"]: f["maker"] for f in facts.values() if f["type"] == "Product"}
+    makers = {f["key"]: f["maker"] for f in facts.values() if f["type"] == EntityType.PRODUCT}
     return entities, keys, makers

@@ -25,6 +25,8 @@ from urllib.parse import unquote
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SDO, SKOS, XSD, DefinedNamespace
 
+from techkg.records import EntityType
+
 ONTOLOGY_IRI = "https://w3id.org/techkg/ontology#"
 DEFAULT_BASE = "https://w3id.org/techkg/id/"
 
@@ -190,9 +192,9 @@ class Ids:
 
     def entity(self, type_: str, key: str) -> URIRef:
         """IRI of a ``"Company"`` or ``"Product"`` entity."""
-        if type_ == "Company":
+        if type_ == EntityType.COMPANY:
             return self.company(key)
-        if type_ == "Product":
+        if type_ == EntityType.PRODUCT:
             return self.product(key)
         from techkg.errors import TechKGError
 

@@ -168,7 +168,7 @@ def _sentence(text: str, pos: int) -> tuple[int, int]:
 def build(spec: tuple) -> Extraction:
     """One Extraction from an ARTICLES row; mentions are every occurrence of each surface form."""
     aid, title, date, url, source, text, ents, rels = spec
-    article = Article(id=aid, text=text, title=title, date=date, url=url, source=source, path=f"{aid}.md")
+    article = Article(id=aid, text=text, title=title, date=date, url=url, publisher=source, path=f"{aid}.md")
     entities = []
     for key, forms in ents.items():
         type_, label, labels, maker = LEXICON[key]

@@ -118,7 +118,7 @@ def test_unreachable_scheduler_is_a_clear_error():
 def test_cli_jobs_2_writes_the_same_quads_as_jobs_1(tmp_path):
     from techkg.cli import app
 
-    corpus = CORPUS  # 36 articles: enough to start the 2 workers (see the small-input test)
+    corpus = CORPUS  # 66 articles: enough to start the 2 workers (see the small-input test)
     n = len(list(corpus.glob("*.md")))
     runner = CliRunner()
     quads = []

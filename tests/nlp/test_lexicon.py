@@ -11,12 +11,12 @@ from hypothesis import strategies as st
 
 from techkg.errors import LexiconError
 from techkg.nlp.lexicon import (
-    ENTRY_TYPES,
     Lexicon,
     LexiconEntry,
     builtin_path,
     default_lexicon,
 )
+from techkg.records import ENTITY_TYPES
 from techkg.text import fold, name_form
 
 # Every way Chinese and English media write one company -> its key.
@@ -256,7 +256,7 @@ def test_user_file_overrides_entry(tmp_path: Path) -> None:
     lex = Lexicon.load([user])
     tsmc = lex.get("tsmc")
     assert (tsmc.label, tsmc.kind, tsmc.aliases) == ("台积电", "foundry", ("台积",))
-    assert tsmc.source.endswith("override.jsonl:1")
+    assert tsmc.where.endswith("override.jsonl:1")
     assert hits_of(lex, "台積與TSMC") == [("台積", "tsmc"), ("TSMC", "tsmc")]
     # the replaced entry's old aliases are gone
     assert lex.lookup("台湾积体电路制造") == ()
@@ -381,7 +381,7 @@ def raw_lines() -> list[dict]:
 
 def test_data_file_sorted_unique_and_complete(raw_lines: list[dict], lex: Lexicon) -> None:
     keys = [(e["type"], e["key"]) for e in raw_lines]
-    assert keys == sorted(keys, key=lambda k: (ENTRY_TYPES.index(k[0]), k[1]))
+    assert keys == sorted(keys, key=lambda k: (ENTITY_TYPES.index(k[0]), k[1]))
     assert len({e["key"] for e in raw_lines}) == len(raw_lines) == len(lex)
     companies = {e.key for e in lex if e.type == "Company"}
     for e in lex:
@@ -395,7 +395,7 @@ def test_data_file_sorted_unique_and_complete(raw_lines: list[dict], lex: Lexico
 
 
 def test_data_file_is_broad(lex: Lexicon) -> None:
-    counts = {t: sum(e.type == t for e in lex) for t in ENTRY_TYPES}
+    counts = {t: sum(e.type == t for e in lex) for t in ENTITY_TYPES}
     assert counts["Company"] >= 350 and counts["Product"] >= 500, counts
     media = {e.key for e in lex if e.kind == "media"}
     assert {"36kr", "huxiu", "trendforce", "idc", "counterpoint", "canalys"} <= media

@@ -100,7 +100,7 @@ def test_model_products_leave_precise_rules_alone():
     pattern = Candidate(9, 17, "Product", "pattern", 0.7)
     brand = Candidate(0, 2, "Company", "lexicon", 0.95, key="huawei")
     spans = [(4, 8, "product"), (9, 13, "product"), (0, 2, "product")]
-    got = [(c.start, c.end, c.source) for c in product_candidates(spans, text, [pattern, brand])]
+    got = [(c.start, c.end, c.finder) for c in product_candidates(spans, text, [pattern, brand])]
     # 问界M9 is new; H100 is cut otherwise by a pattern; 华为 is a lexicon company
     assert got == [(4, 8, "model")]
 

@@ -104,7 +104,7 @@ def build(spec: tuple) -> Extraction:
         pos = text.find(trigger, first)
         start, end = _sentence(text, pos if pos >= 0 else first)
         relations.append(Relation(type_, src, dst, text[start:end], start, end, conf, trigger))
-    article = Article(id=aid, text=text, title=title, date=date, url=url, source="测试新闻")
+    article = Article(id=aid, text=text, title=title, date=date, url=url, publisher="测试新闻")
     return Extraction(article, tuple(entities), tuple(relations))
 
 

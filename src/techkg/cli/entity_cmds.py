@@ -59,9 +59,11 @@ def _one(st: GraphStore, ref: str, etype: str | None) -> StoredEntity:
 def _type(etype: str | None) -> str | None:
     if etype is None:
         return None
-    for t in ("Company", "Product"):
+    from techkg.records import ENTITY_TYPES
+
+    for t in ENTITY_TYPES:
         if etype.lower() == t.lower():
-            return t
+            return t.value
     _fail(f"unknown type {etype!r}; use Company or Product", 2)
     return None
 

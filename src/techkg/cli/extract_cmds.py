@@ -112,7 +112,7 @@ def _scored(gold: Path, golds: list[dict]):
     inside = str(gold.resolve()) + os.sep if gold.is_dir() else str(gold.resolve())
 
     def keep(item) -> bool:
-        where = item.source if isinstance(item, CorpusError) else item.origin
+        where = item.where if isinstance(item, CorpusError) else item.origin
         if where and os.path.abspath(where).startswith(inside):
             return False
         return isinstance(item, CorpusError) or item.id in ids
@@ -135,7 +135,7 @@ def evaluate(
 ) -> None:
     """Extract and score against gold annotations: P/R/F1 per type and macro F1."""
     from techkg.errors import EvalError
-    from techkg.evaluate import load_gold, score, to_eval_json
+    from techkg.evaluate import ALL_TYPES, load_gold, score, to_eval_json
 
     try:
         golds = load_gold(gold)
@@ -157,7 +157,7 @@ def evaluate(
     table = Table(title=f"{len(golds)} gold articles, {len(systems)} extracted")
     for col in ("type", "P", "R", "F1", "gold", "sys", "tp"):
         table.add_column(col, justify="right" if col != "type" else "left")
-    for t in ("Company", "Product", "partnership", "release"):
+    for t in ALL_TYPES:
         d = result[t]
         table.add_row(t, *(f"{d[k]:.3f}" for k in ("P", "R", "F1")), *(str(d[k]) for k in ("gold", "sys", "tp")))
     table.add_row("macro F1", "", "", f"{result['macro_F1']:.3f}", "", "", "")

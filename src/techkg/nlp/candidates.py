@@ -20,13 +20,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 import ahocorasick
 from spacy.tokens import Doc
 
-from techkg.nlp import terms
+from techkg.nlp import extensions, terms  # noqa: F401  (extensions: registers the doc._ attributes)
+from techkg.records import EntityType
 from techkg.text import is_han
+
+COMPANY, PRODUCT = EntityType.COMPANY, EntityType.PRODUCT
+Finder = Literal["lexicon", "pattern", "context", "lac", "model"]
 
 LATIN_WORD_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9+\-.#&'@]*")
 MODEL_WORD_RE = re.compile(r"^(?=.*\d)[A-Za-z][A-Za-z0-9+\-.]*$")
@@ -50,40 +54,58 @@ class Tok(NamedTuple):
 
 def doc_text(doc: Doc) -> str:
     """The Doc's text, kept by the tokenizer (cheaper than ``doc.text``)."""
-    return doc.user_data.get("techkg.text") or doc.text
+    return doc._.raw_text or doc.text
 
 
 def tokens(doc: Doc) -> list[Tok]:
     """The Doc's tokens as plain tuples, built once per Doc."""
-    table = doc.user_data.get("techkg.tokens")
+    table = doc._.token_table
     if table is None or len(table) != len(doc):
         table = [Tok(t.idx, t.text, t.tag_, t.whitespace_, t.norm_, t.is_punct) for t in doc]
-        doc.user_data["techkg.tokens"] = table
+        doc._.token_table = table
     return table
 
 
 @dataclass(frozen=True)
 class Candidate:
-    """A possible entity span, in character offsets of the Doc text."""
+    """A possible entity span, in character offsets of the Doc text: a reading or a veto.
+
+    A reading says the span may be an entity of ``type``. A veto (``veto=True``)
+    says it is not: not a ``type`` (a club the tagger knows is no company), or,
+    with ``type=None``, no entity at all ("联想到" is a verb, "鸿海科技日" an event).
+    The resolver lets a veto remove the guesses it covers.
+
+    >>> Candidate(0, 2, COMPANY, "lac", 0.6).is_a(COMPANY), Candidate(0, 2, COMPANY, "model", 0.5, veto=True).is_a(COMPANY)
+    (True, False)
+    """
 
     start: int
     end: int
-    label: str  # "Company", "Product", "Blocked" (not an entity) or "NotCompany" (not a company)
-    source: str  # lexicon | pattern | context | lac | model
+    type: EntityType | None  # None only on a veto of every type
+    finder: Finder  # which finder proposed it
     score: float
     key: str | None = None  # lexicon key, when known
     weak: bool = False  # a weak lexicon alias (counts only with its maker present)
     maker: str | None = None  # lexicon key of the maker, when known
+    veto: bool = False  # the span is NOT a ``type`` (not any entity when ``type`` is None)
 
     @property
     def length(self) -> int:
         return self.end - self.start
 
+    def is_a(self, entity_type: EntityType) -> bool:
+        """True for a reading (not a veto) of this type."""
+        return not self.veto and self.type == entity_type
+
+    def vetoes(self, entity_type: EntityType | None) -> bool:
+        """True for a veto of this type (``None``: the veto of any entity)."""
+        return self.veto and self.type == entity_type
+
 
 # --- lexicon -----------------------------------------------------------------------------------
 
 
-# Scores by source: how much each finder is trusted where readings compete.
+# Scores by finder: how much each finder is trusted where readings compete.
 LEXICON_STRONG = 0.95
 LEXICON_WEAK = 0.8
 
@@ -97,10 +119,10 @@ def lexicon_candidates(doc: Doc, lexicon, text: str) -> list[Candidate]:
     # a weak company name the article uses as a company ("理想发布L9 Pro") stands on its own
     hits += [h for h in found if h.weak and h.entry.type == "Company" and (h.start, h.end) not in kept
              and _context_says_company(text[max(0, h.start - 8) : h.start], text[h.end : h.end + 20])]
-    out = [Candidate(s, e, "Blocked", "lexicon", 1.0) for s, e in not_in]  # "联想到": no LAC guess either
+    out = [Candidate(s, e, None, "lexicon", 1.0, veto=True) for s, e in not_in]  # "联想到": no LAC guess either
     for h in hits:
         if h.entry.type == "Company" and common_word_reading(text, h.start, h.end):
-            out.append(Candidate(h.start, h.end, "Blocked", "lexicon", 1.0))
+            out.append(Candidate(h.start, h.end, None, "lexicon", 1.0, veto=True))
             continue
         out.append(Candidate(h.start, h.end, h.entry.type, "lexicon", LEXICON_WEAK if h.weak else LEXICON_STRONG,
                              key=h.entry.key, weak=h.weak, maker=h.entry.maker))
@@ -171,7 +193,7 @@ def _only_descriptor_words(name: str) -> bool:
 
 def latin_runs(doc: Doc) -> list[tuple[int, int, int, int]]:
     """Runs of Latin/digit tokens joined by single spaces: ``(tok_start, tok_end, char_start, char_end)``."""
-    cached = doc.user_data.get("techkg.latin_runs")
+    cached = doc._.latin_runs
     if cached is not None:
         return cached
     toks = tokens(doc)
@@ -192,7 +214,7 @@ def latin_runs(doc: Doc) -> list[tuple[int, int, int, int]]:
             i = j + 1
         else:
             i += 1
-    doc.user_data["techkg.latin_runs"] = runs
+    doc._.latin_runs = runs
     return runs
 
 
@@ -249,23 +271,23 @@ def company_candidates(doc: Doc, text: str, model_spans=()) -> list[Candidate]:
         if t.tag_ != "ORG" or end - start < 2:
             continue
         if text[end : end + 3].startswith(terms.EVENT_FOLLOWERS):
-            out.append(Candidate(start, end, "Blocked", "lac", 0.9))  # "鸿海科技日": an event
+            out.append(Candidate(start, end, None, "lac", 0.9, veto=True))  # "鸿海科技日": an event
             continue
         start = _after_descriptor_or_place(text, start, end)
         name = text[start:end]
         if len(name) < 2:
             continue
         if is_non_company(name) or common_word_reading(text, start, end):
-            out.append(Candidate(start, end, "Blocked", "lac", 0.9))
+            out.append(Candidate(start, end, None, "lac", 0.9, veto=True))
         elif is_han(name[0]):
-            out.append(Candidate(start, end, "Company", "lac", 0.6))
+            out.append(Candidate(start, end, COMPANY, "lac", 0.6))
     # Chinese words followed by 公司/集团 or preceded by a company descriptor
     for i, t in enumerate(toks[:-1]):
         name = text[t.idx : t.idx + len(t.text)]
         if t.tag_ in ("nz", "n", "ORG", "nt") and len(name) >= 2 and is_han(name[0]):
             nxt = toks[i + 1].norm_
             if nxt in ("公司", "集团") and not is_non_company(name) and name.lower() not in terms.GENERIC_TERMS:
-                out.append(Candidate(t.idx, t.idx + len(name), "Company", "context", 0.65))
+                out.append(Candidate(t.idx, t.idx + len(name), COMPANY, "context", 0.65))
     # Chinese names right after a company descriptor: "光刻机制造商阿斯麦", "EDA巨头新思科技"
     for t in toks[1:]:
         name = text[t.idx : t.idx + len(t.text)]
@@ -277,24 +299,24 @@ def company_candidates(doc: Doc, text: str, model_spans=()) -> list[Candidate]:
             and text[max(0, t.idx - 4) : t.idx].endswith(terms.STRONG_COMPANY_DESCRIPTORS)
             and not is_non_company(name)
         ):
-            out.append(Candidate(t.idx, t.idx + len(name), "Company", "context", 0.65))
+            out.append(Candidate(t.idx, t.idx + len(name), COMPANY, "context", 0.65))
     # Latin names in company contexts
     for _ts, _te, cs, ce in latin_runs(doc):
         name = text[cs:ce]
         if name.lower() in terms.GENERIC_TERMS or terms.STANDARD_RE.match(name) or name.isdigit():
             continue
         if _context_says_company(text[max(0, cs - 8) : cs], text[ce : ce + 20]):
-            out.append(Candidate(cs, ce, "Company", "context", 0.7))
+            out.append(Candidate(cs, ce, COMPANY, "context", 0.7))
     # the CLUENER-trained tagger
     for start, end, label in model_spans:
         name = text[start:end]
         if label == "company" and not is_non_company(name) and len(name) >= 2:
-            out.append(Candidate(start, end, "Company", "model", 0.55))
+            out.append(Candidate(start, end, COMPANY, "model", 0.55))
         elif label in ("government", "organization") and is_non_company(name):
-            out.append(Candidate(start, end, "Blocked", "model", 0.5))
+            out.append(Candidate(start, end, None, "model", 0.5, veto=True))
         else:
             # a club, agency, person or place by the tagger: no bare LAC guess may call it a company
-            out.append(Candidate(start, end, "NotCompany", "model", 0.5))
+            out.append(Candidate(start, end, COMPANY, "model", 0.5, veto=True))
     return out
 
 
@@ -343,7 +365,7 @@ def product_candidates(doc: Doc, text: str, companies: list[Candidate]) -> list[
     out: list[Candidate] = []
     # 1. brand + name: "NVIDIA DGX Quantum", "Microsoft 365 Copilot", "华为Mate 60 Pro", "小米14"
     for c in companies:
-        if c.label != "Company" or text[c.start : c.end].endswith(terms.COMPANY_DESCRIPTORS):
+        if not c.is_a(COMPANY) or text[c.start : c.end].endswith(terms.COMPANY_DESCRIPTORS):
             continue
         m = re.match(r"( ?)([A-Za-z0-9][A-Za-z0-9+\-.]*(?: [A-Za-z0-9][A-Za-z0-9+\-.]*)*)", text[c.end :])
         if not m:
@@ -362,18 +384,18 @@ def product_candidates(doc: Doc, text: str, companies: list[Candidate]) -> list[
             continue  # "NVIDIAX": not a brand + name
         end = c.end + len(m.group(1)) + len(" ".join(keep))
         end = _extend_model(text, end)
-        out.append(Candidate(c.start, end, "Product", "pattern", 0.8, maker=c.key))
+        out.append(Candidate(c.start, end, PRODUCT, "pattern", 0.8, maker=c.key))
     # 1b. a product family from the lexicon + model number: "昇腾320", "思元100", "麒麟9000S"
     for c in companies:
-        if c.label == "Product" and c.source == "lexicon":
+        if c.is_a(PRODUCT) and c.finder == "lexicon":
             m = re.match(r" ?(\d{2,5}[A-Za-z]{0,3}|[A-Za-z]{1,3}\d{1,4}[A-Za-z]?)(?![A-Za-z0-9])", text[c.end :])
             if m and not re.fullmatch(r"(?:19|20)\d\d", m.group(1)) and not _unit_follows(text, c.end + m.end()):
                 end = _extend_model(text, c.end + m.end())
-                out.append(Candidate(c.start, end, "Product", "pattern", 0.75, maker=c.maker))
+                out.append(Candidate(c.start, end, PRODUCT, "pattern", 0.75, maker=c.maker))
             elif _variant_follows(text, c.end):  # "Find X7 Ultra": another product than "Find X7"
-                out.append(Candidate(c.start, _extend_model(text, c.end), "Product", "pattern", 0.75, maker=c.maker))
+                out.append(Candidate(c.start, _extend_model(text, c.end), PRODUCT, "pattern", 0.75, maker=c.maker))
             elif (end := _extend_name(text, c.end)) > c.end:  # "macOS Sequoia", "Gemini 1.0 Ultra"
-                out.append(Candidate(c.start, end, "Product", "pattern", 0.75, maker=c.maker))
+                out.append(Candidate(c.start, end, PRODUCT, "pattern", 0.75, maker=c.maker))
     # 2. Latin runs: model numbers, names before/after a product noun, release objects
     for _ts, _te, cs, ce in latin_runs(doc):
         name = text[cs:ce]
@@ -407,11 +429,11 @@ def product_candidates(doc: Doc, text: str, companies: list[Candidate]) -> list[
         )
         release_obj = _after_release_trigger(text, cs)
         if head_after or head_before or (modelish and (release_obj or _in_product_list(text, cs, ce))):
-            out.append(Candidate(cs, _extend_model(text, ce), "Product", "pattern", 0.7))
+            out.append(Candidate(cs, _extend_model(text, ce), PRODUCT, "pattern", 0.7))
         elif modelish:
-            out.append(Candidate(cs, _extend_model(text, ce), "Product", "pattern", 0.5))
+            out.append(Candidate(cs, _extend_model(text, ce), PRODUCT, "pattern", 0.5))
         elif release_obj and _is_name_word(words[0]) and not after.startswith(terms.COMPANY_FOLLOWERS):
-            out.append(Candidate(cs, ce, "Product", "context", 0.55))
+            out.append(Candidate(cs, ce, PRODUCT, "context", 0.55))
     # 3. Chinese series name + model number: "思元290", "昇腾910", "麒麟9000S", "天玑9300"
     toks = tokens(doc)
     for i, t in enumerate(toks[:-1]):
@@ -429,7 +451,7 @@ def product_candidates(doc: Doc, text: str, companies: list[Candidate]) -> list[
             and name.lower() not in terms.GENERIC_TERMS
             and not is_non_company(name)
         ):
-            out.append(Candidate(t.idx, _extend_model(text, nxt.idx + len(model)), "Product", "pattern", 0.6))
+            out.append(Candidate(t.idx, _extend_model(text, nxt.idx + len(model)), PRODUCT, "pattern", 0.6))
     # 4. Chinese proper nouns right after a release verb ("百度发布文心一言") or before a product noun
     for t in toks:
         name = text[t.idx : t.idx + len(t.text)]
@@ -438,13 +460,13 @@ def product_candidates(doc: Doc, text: str, companies: list[Candidate]) -> list[
             after = text[t.idx + len(name) : t.idx + len(name) + 1]
             ends_word = not after or not (is_han(after) or after.isalpha()) or after in "的和与及等"
             if ends_word and any(before.endswith((trig, trig + "了")) for trig in terms.RELEASE_TRIGGERS):
-                out.append(Candidate(t.idx, t.idx + len(name), "Product", "context", 0.6))
+                out.append(Candidate(t.idx, t.idx + len(name), PRODUCT, "context", 0.6))
     for t in toks[:-1]:
         name = text[t.idx : t.idx + len(t.text)]
         if t.tag_ == "nz" and len(name) >= 2 and is_han(name[0]) and name not in terms.GENERIC_TERMS:
             nxt = text[t.idx + len(name) : t.idx + len(name) + 4]
             if nxt.startswith(("大模型", "芯片", "电池", "操作系统", "系统", "手机", "处理器", "汽车")):
-                out.append(Candidate(t.idx, t.idx + len(name), "Product", "context", 0.6))
+                out.append(Candidate(t.idx, t.idx + len(name), PRODUCT, "context", 0.6))
     return out
 
 
@@ -522,7 +544,7 @@ def propagate(cands: list[Candidate], text: str) -> list[Candidate]:
     seen: set[tuple[int, int]] = {(c.start, c.end) for c in cands}
     names: dict[str, Candidate] = {}
     for c in cands:
-        if c.label in ("Company", "Product") and c.source in ("context", "pattern") and c.score >= 0.55:
+        if not c.veto and c.finder in ("context", "pattern") and c.score >= 0.55:
             name = text[c.start : c.end]
             if len(name) >= 2 and name.lower() not in terms.GENERIC_TERMS:
                 names.setdefault(name, c)
@@ -541,10 +563,10 @@ def propagate(cands: list[Candidate], text: str) -> list[Candidate]:
         if latin and ((s > 0 and text[s - 1].isalnum() and not is_han(text[s - 1]))
                       or (e < len(text) and text[e].isalnum() and not is_han(text[e]))):
             continue
-        if c.label == "Product":
+        if c.is_a(PRODUCT):
             e = _extend_name(text, e)  # "ROG" found once, "ROG Ally X" here: the longer product
         seen.add((s, e))
-        out.append(Candidate(s, e, c.label, "context", c.score - 0.05, maker=c.maker))
+        out.append(Candidate(s, e, c.type, "context", c.score - 0.05, maker=c.maker))
     return out
 
 
@@ -554,7 +576,7 @@ def list_members(doc: Doc, text: str, cands: list[Candidate]) -> list[Candidate]
     A Latin name or a LAC proper noun joined by 、/和/及 to a company (or
     product) candidate on one side is read as one more of the same kind.
     """
-    typed = [c for c in cands if c.label in ("Company", "Product") and c.score >= 0.55]
+    typed = [c for c in cands if not c.veto and c.score >= 0.55]
     covered = bytearray(len(text) + 1)
     for c in cands:
         covered[c.start : c.end] = b"\x01" * c.length
@@ -579,5 +601,5 @@ def list_members(doc: Doc, text: str, cands: list[Candidate]) -> list[Candidate]
         if neighbour is None and right:
             neighbour = by_start.get(end + len(right.group()))
         if neighbour is not None:
-            out.append(Candidate(start, end, neighbour.label, "context", 0.58))
+            out.append(Candidate(start, end, neighbour.type, "context", 0.58))
     return out

@@ -6,10 +6,12 @@ Order in the pipeline (see ``config.cfg``)::
                   → techkg_resolver → techkg_linker → techkg_relations
 
 The first three add :class:`~techkg.nlp.candidates.Candidate` spans to
-``doc.user_data["techkg.candidates"]``; the resolver writes ``doc.ents``
-(labels ``COMPANY``/``PRODUCT``); the linker puts each entity's canonical key
-in ``span.kb_id_``; the relation reader stores
-:class:`~techkg.nlp.relations.RelationHit` records in ``doc._.relations``.
+``doc._.candidates``; the resolver writes ``doc.ents`` (labels ``COMPANY``/
+``PRODUCT``); the linker puts each entity's canonical key in ``span.kb_id_``;
+the relation reader stores :class:`~techkg.nlp.relations.RelationHit` records
+in ``doc._.relations``. Each factory declares what it ``requires`` and
+``assigns``; the ``doc._`` attributes are registered in
+:mod:`techkg.nlp.extensions`, which says who writes each.
 Switching the lexicon off is ``nlp.select_pipes(disable="techkg_lexicon")``
 or ``load_pipeline(lexicon=False)``.
 """
@@ -24,27 +26,28 @@ from spacy.tokens import Doc, Span
 from techkg.nlp import link
 from techkg.nlp import candidates as cand
 from techkg.nlp import model_candidates, resolve
+from techkg.nlp.candidates import COMPANY, PRODUCT
+from techkg.nlp.extensions import attr
 from techkg.nlp.relations import Ment, RelationReader
+from techkg.records import EntityType
 from techkg.text import fold
-
-CANDIDATES = "techkg.candidates"
-MODEL_SPANS = "techkg.model_spans"  # the tagger's (start, end, label) spans, for the product finder
-FOLDED = "techkg.folded"
-
-if not Doc.has_extension("relations"):
-    Doc.set_extension("relations", default=None)
-if not Doc.has_extension("makers"):
-    Doc.set_extension("makers", default=None)
 
 
 def _folded(doc: Doc) -> str:
-    if FOLDED not in doc.user_data:
-        doc.user_data[FOLDED] = fold(cand.doc_text(doc))
-    return doc.user_data[FOLDED]
+    if doc._.folded is None:  # a Doc made by another tokenizer
+        doc._.folded = fold(cand.doc_text(doc))
+    return doc._.folded
+
+
+def _found(doc: Doc) -> list[cand.Candidate]:
+    """The candidates found so far (a new list: finders read it while adding)."""
+    return list(doc._.candidates or ())
 
 
 def _add(doc: Doc, found: list[cand.Candidate]) -> None:
-    doc.user_data.setdefault(CANDIDATES, []).extend(found)
+    if doc._.candidates is None:
+        doc._.candidates = []
+    doc._.candidates.extend(found)
 
 
 class LexiconRuler:
@@ -63,7 +66,7 @@ class LexiconRuler:
 class CompanyFinder:
     """Companies from LAC tags, context cues and (optionally) the company/product tagger.
 
-    The tagger's spans are kept in ``doc.user_data`` for the product finder.
+    The tagger's spans are kept in ``doc._.model_spans`` for the product finder.
     """
 
     def __init__(self, nlp: Language, use_model: bool) -> None:
@@ -85,10 +88,10 @@ class CompanyFinder:
         text = _folded(doc)
         spans = []
         if self.tagger is not None and text.strip():
-            lac_words = doc.user_data.get("techkg.lac")  # the tokenizer's LAC words: no second run
+            lac_words = doc._.lac_words  # the tokenizer's LAC words: no second run
             spans = self.tagger.tag(cand.doc_text(doc), lac_tokens=lac_words)
-        doc.user_data[MODEL_SPANS] = spans
-        known = [(c.start, c.end) for c in doc.user_data.get(CANDIDATES, []) if c.label == "Company"]
+        doc._.model_spans = spans
+        known = [(c.start, c.end) for c in _found(doc) if c.is_a(COMPANY)]
         words = [(t.idx, t.idx + len(t.text)) for t in cand.tokens(doc) if t.tag_ == "ORG"] + known
         spans = model_candidates.company_finder_spans(spans, words)
         spans = model_candidates.veto_unconfirmed_weak(spans, text, self._weak_names(), known)
@@ -101,10 +104,8 @@ class ProductFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         text = _folded(doc)
-        found = doc.user_data.get(CANDIDATES, [])
-        _add(doc, cand.product_candidates(doc, text, found))
-        found = doc.user_data.get(CANDIDATES, [])
-        _add(doc, model_candidates.product_candidates(doc.user_data.get(MODEL_SPANS, ()), text, found))
+        _add(doc, cand.product_candidates(doc, text, _found(doc)))
+        _add(doc, model_candidates.product_candidates(doc._.model_spans or (), text, _found(doc)))
         return doc
 
 
@@ -113,7 +114,7 @@ class Resolver:
 
     def __call__(self, doc: Doc) -> Doc:
         text = _folded(doc)
-        found = doc.user_data.get(CANDIDATES, [])
+        found = _found(doc)
         found = found + cand.list_members(doc, text, found)
         found = found + cand.propagate(found, text)
         chosen, brands = resolve.choose(found, text)
@@ -135,7 +136,7 @@ class Linker:
     def _lexicon_key(lexicon, name: str, label: str) -> str | None:
         if lexicon is None:
             return None
-        same_type = [e for e in lexicon.lookup(name) if e.type.upper() == label]
+        same_type = [e for e in lexicon.lookup(name) if e.type == EntityType.from_label(label)]
         return same_type[0].key if same_type else None
 
     @staticmethod
@@ -146,7 +147,7 @@ class Linker:
         first = name.split(" ")[0]
         if first == name:
             return None
-        return next((e.maker for e in lexicon.lookup(first) if e.type == "Product" and e.maker), None)
+        return next((e.maker for e in lexicon.lookup(first) if e.type == PRODUCT and e.maker), None)
 
     def __call__(self, doc: Doc) -> Doc:
         text = _folded(doc)
@@ -154,7 +155,7 @@ class Linker:
         makers: dict[str, str] = {}
         brand_at = {b.start_char: b for b in doc.spans.get("brands", [])}
         brand_at.update({b.end_char: b for b in doc.spans.get("brands", [])})  # right before the product
-        declared = doc.user_data.get("techkg.makers", {})
+        declared = doc._.span_makers or {}
         aliases: dict[str, str] = {}  # key -> the key it merges into (name and its abbreviation)
         ents = list(doc.ents)
         for span in ents:
@@ -165,7 +166,7 @@ class Linker:
             key = span.kb_id_
             if not key:
                 surface = text[span.start_char : span.end_char]
-                if span.label_ == "COMPANY":
+                if span.label_ == COMPANY.label:
                     core = link.company_core(surface)
                 else:
                     core = link.core_name(surface, brand.text if brand is not None else None)
@@ -178,7 +179,7 @@ class Linker:
                     aliases.setdefault(key, short)  # "深度求索…有限公司（DeepSeek）": the known name wins
                 else:
                     aliases.setdefault(short, key)
-            if span.label_ == "PRODUCT":
+            if span.label_ == PRODUCT.label:
                 maker = declared.get((span.start_char, span.end_char))
                 if brand is not None:
                     maker = maker or brand.kb_id_ or link.name_key(brand.text)
@@ -189,7 +190,7 @@ class Linker:
                     makers.setdefault(key, maker)
         doc.spans["brands"] = [
             Span(doc, b.start, b.end, label=b.label_,
-                 kb_id=b.kb_id_ or self._lexicon_key(lexicon, b.text, "COMPANY") or link.name_key(b.text))
+                 kb_id=b.kb_id_ or self._lexicon_key(lexicon, b.text, COMPANY.label) or link.name_key(b.text))
             for b in doc.spans.get("brands", [])
         ]
         for span in ents:
@@ -217,7 +218,7 @@ class RelationExtractor:
     def reader(self, doc: Doc) -> RelationReader:
         """The relation reader over a Doc's linked entities."""
         mentions = [Ment(s.start_char, s.end_char, s.label_, s.kb_id_) for s in doc.ents]
-        mentions += [Ment(b.start_char, b.end_char, "COMPANY", b.kb_id_) for b in doc.spans.get("brands", [])]
+        mentions += [Ment(b.start_char, b.end_char, COMPANY.label, b.kb_id_) for b in doc.spans.get("brands", [])]
         return RelationReader(_folded(doc), mentions, dict(doc._.makers or {}), self.model)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -225,31 +226,39 @@ class RelationExtractor:
         return doc
 
 
-@Language.factory("techkg_lexicon_ruler_v1", default_config={"builtin": True, "paths": []})
+@Language.factory("techkg_lexicon_ruler_v1", default_config={"builtin": True, "paths": []},
+                  requires=[attr("folded")], assigns=[attr("candidates")])
 def make_lexicon_ruler(nlp: Language, name: str, builtin: bool, paths: list[str]) -> LexiconRuler:
     return LexiconRuler(builtin, paths)
 
 
-@Language.factory("techkg_company_finder_v1", default_config={"use_model": True})
+@Language.factory("techkg_company_finder_v1", default_config={"use_model": True},
+                  requires=["token.tag", attr("folded"), attr("lac_words")],
+                  assigns=[attr("candidates"), attr("model_spans")])
 def make_company_finder(nlp: Language, name: str, use_model: bool) -> CompanyFinder:
     return CompanyFinder(nlp, use_model)
 
 
-@Language.factory("techkg_product_finder_v1")
+@Language.factory("techkg_product_finder_v1", requires=["token.tag", attr("candidates"), attr("model_spans")],
+                  assigns=[attr("candidates")])
 def make_product_finder(nlp: Language, name: str) -> ProductFinder:
     return ProductFinder()
 
 
-@Language.factory("techkg_entity_resolver_v1")
+@Language.factory("techkg_entity_resolver_v1", requires=[attr("candidates")],
+                  assigns=["doc.ents", "doc.spans", attr("span_makers")])
 def make_resolver(nlp: Language, name: str) -> Resolver:
     return Resolver()
 
 
-@Language.factory("techkg_entity_linker_v1")
+@Language.factory("techkg_entity_linker_v1", requires=["doc.ents", "doc.spans", attr("span_makers")],
+                  assigns=["token.ent_kb_id", "doc.spans", attr("makers")])
 def make_linker(nlp: Language, name: str) -> Linker:
     return Linker(nlp)
 
 
-@Language.factory("techkg_relation_extractor_v1", default_config={"use_model": True})
+@Language.factory("techkg_relation_extractor_v1", default_config={"use_model": True},
+                  requires=["doc.ents", "token.ent_kb_id", "doc.spans", attr("makers")],
+                  assigns=[attr("relations")])
 def make_relation_extractor(nlp: Language, name: str, use_model: bool) -> RelationExtractor:
     return RelationExtractor(use_model)

@@ -35,9 +35,9 @@ from pathlib import Path
 import ahocorasick
 
 from techkg.errors import LexiconError
+from techkg.records import ENTITY_TYPES, EntityType
 from techkg.text import SEPARATORS, lower, match_form, name_form, on_word_boundaries
 
-ENTRY_TYPES: tuple[str, ...] = ("Company", "Product")
 
 #: Fields a lexicon line may carry (anything else is reported as a typo).
 FIELDS: tuple[str, ...] = (
@@ -86,11 +86,11 @@ class LexiconEntry:
         parent: for a company, the key of its parent company, if any.
         not_in: phrases in which a name of this entry does not refer to it
             (``联想到`` for Lenovo's 联想); a match inside one is dropped.
-        source: ``file:line`` the entry was last defined or extended at.
+        where: ``file:line`` the entry was last defined or extended at.
     """
 
     key: str
-    type: str
+    type: EntityType
     label: str
     labels: Mapping[str, str] = field(default_factory=dict, hash=False)
     aliases: tuple[str, ...] = ()
@@ -99,7 +99,7 @@ class LexiconEntry:
     kind: str | None = None
     parent: str | None = None
     not_in: tuple[str, ...] = ()
-    source: str = field(default="", compare=False)
+    where: str = field(default="", compare=False)
 
     @cached_property
     def names(self) -> tuple[str, ...]:
@@ -211,7 +211,7 @@ class Lexicon:
             label_keys = {name_form(n) for n in (e.label, *e.labels.values())}
             for name, weak in [(n, False) for n in e.names] + [(n, True) for n in e.weak_aliases]:
                 k = name_form(name)
-                rank = (int(weak), int(k not in label_keys), ENTRY_TYPES.index(e.type), e.key)
+                rank = (int(weak), int(k not in label_keys), ENTITY_TYPES.index(e.type), e.key)
                 targets = slots.setdefault(k, [])
                 if any(t.entry.key == e.key for t in targets):
                     continue
@@ -281,7 +281,7 @@ class Lexicon:
             kept[t.entry.type] = winner
             self.warnings.append(
                 f"name {loser.alias!r} of {loser.entry.key!r} is also a name of "
-                f"{winner.entry.key!r} ({winner.entry.source}); it now finds {winner.entry.key!r}"
+                f"{winner.entry.key!r} ({winner.entry.where}); it now finds {winner.entry.key!r}"
             )
         return list(kept.values())
 
@@ -497,7 +497,7 @@ class _Draft:
     """A mutable entry while files are being read."""
 
     key: str
-    type: str
+    type: EntityType
     label: str
     labels: dict[str, str]
     aliases: list[str]
@@ -538,7 +538,7 @@ class _Draft:
             kind=self.kind,
             parent=self.parent,
             not_in=tuple(self.not_in),
-            source=self.where,
+            where=self.where,
         )
 
 
@@ -594,13 +594,13 @@ class _Builder:
                 f"{where}: 'remove_aliases' only applies when extending an existing entry; "
                 "list the wanted aliases directly"
             )
-        etype = obj["type"]
-        if obj.get("maker") is not None and etype != "Product":
+        etype = EntityType(obj["type"])
+        if obj.get("maker") is not None and etype != EntityType.PRODUCT:
             raise LexiconError(
                 f"{where}: 'maker' is for Product entries; use 'parent' for a company's "
                 "parent company"
             )
-        if obj.get("parent") is not None and etype != "Company":
+        if obj.get("parent") is not None and etype != EntityType.COMPANY:
             raise LexiconError(f"{where}: 'parent' is for Company entries; use 'maker'")
         draft = _Draft(
             key=obj["key"],
@@ -631,11 +631,11 @@ class _Builder:
                 "weak_aliases, labels, not_in, remove_aliases, kind, maker or parent"
             )
         if "maker" in obj:
-            if draft.type != "Product":
+            if draft.type != EntityType.PRODUCT:
                 raise LexiconError(f"{where}: 'maker' is for Product entries; use 'parent'")
             draft.maker, draft.maker_where = obj["maker"], where
         if "parent" in obj:
-            if draft.type != "Company":
+            if draft.type != EntityType.COMPANY:
                 raise LexiconError(f"{where}: 'parent' is for Company entries; use 'maker'")
             draft.parent, draft.parent_where = obj["parent"], where
         if "kind" in obj:
@@ -697,8 +697,8 @@ class _Builder:
                 if ref is None:
                     continue
                 target = self.drafts.get(ref)
-                if target is None or target.type != "Company":
-                    hint = _closest(ref, [k for k, v in self.drafts.items() if v.type == "Company"])
+                if target is None or target.type != EntityType.COMPANY:
+                    hint = _closest(ref, [k for k, v in self.drafts.items() if v.type == EntityType.COMPANY])
                     raise LexiconError(
                         f"{where}: {want} {ref!r} of {d.key!r} is not the key of a Company entry"
                         f"{hint}; add that company or fix the key"
@@ -735,9 +735,9 @@ def _parse_line(line: str, where: str) -> dict:
         raise LexiconError(
             f"{where}: bad key {key!r}; use a lower-case ASCII slug like 'huawei-mate-60-pro'"
         )
-    if "type" in obj and obj["type"] not in ENTRY_TYPES:
+    if "type" in obj and obj["type"] not in ENTITY_TYPES:
         raise LexiconError(
-            f"{where}: unknown type {obj['type']!r}; valid: {', '.join(ENTRY_TYPES)}"
+            f"{where}: unknown type {obj['type']!r}; valid: {', '.join(ENTITY_TYPES)}"
         )
     if "label" in obj:
         _check_name(obj["label"], "label", where)

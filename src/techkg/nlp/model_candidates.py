@@ -24,14 +24,14 @@ import re
 from collections.abc import Iterable, Sequence
 
 from techkg.nlp import terms
-from techkg.nlp.candidates import Candidate
+from techkg.nlp.candidates import COMPANY, PRODUCT, Candidate
 from techkg.text import is_han, name_form
 
 #: Score of a model product (the resolver ranks by length, then score:
 #: lexicon 0.95 > pattern 0.5-0.8 > context 0.55-0.7 > model).
 MODEL_PRODUCT_SCORE = 0.55
-#: Sources whose spans the model may not re-cut.
-PRECISE_SOURCES = frozenset({"lexicon", "pattern"})
+#: Finders whose spans the model may not re-cut.
+PRECISE_FINDERS = frozenset({"lexicon", "pattern"})
 
 Span = tuple[int, int, str]
 
@@ -95,12 +95,12 @@ def product_candidates(spans: Iterable[Span], text: str, found: Sequence[Candida
         text: the folded text.
         found: candidates so far (lexicon, companies, patterns).
 
-    >>> lex = Candidate(0, 2, "Company", "lexicon", 0.95, key="huawei")
+    >>> lex = Candidate(0, 2, COMPANY, "lexicon", 0.95, key="huawei")
     >>> spans = [(4, 8, "product"), (9, 11, "product")]
     >>> [(c.start, c.end) for c in product_candidates(spans, "华为发布问界M9和AI", [lex])]
     [(4, 8)]
     """
-    precise = [c for c in found if c.source in PRECISE_SOURCES and c.label in ("Company", "Product")]
+    precise = [c for c in found if c.finder in PRECISE_FINDERS and not c.veto]
     out = []
     for start, end, label in spans:
         if label != "product":
@@ -111,7 +111,7 @@ def product_candidates(spans: Iterable[Span], text: str, found: Sequence[Candida
             continue  # "Blackwell架构", "4NP工艺": an architecture or process, not a product
         if name.endswith(terms.NON_PRODUCT_HEADS):
             continue  # "NVIDIA AI基金": a fund, a programme, a conference
-        brand = max((c.end for c in precise if c.label == "Company" and c.start == start and c.end < end),
+        brand = max((c.end for c in precise if c.is_a(COMPANY) and c.start == start and c.end < end),
                     default=start)
         if not _plausible(_without_generic_tail(text[brand:end].strip())):
             continue  # "NVIDIA AI", "GPT大模型": a brand or a generic word with a category noun
@@ -122,9 +122,9 @@ def product_candidates(spans: Iterable[Span], text: str, found: Sequence[Candida
         if any(c.start < end and start < c.end and (c.start, c.end) != (start, end)
                and not _brand_or_series(c, start, end, text) for c in precise):
             continue  # a precise rule cut this stretch otherwise
-        if any(c.start == start and c.end == end and c.label == "Company" and c.source == "lexicon" for c in precise):
+        if any(c.start == start and c.end == end and c.is_a(COMPANY) and c.finder == "lexicon" for c in precise):
             continue  # the lexicon knows it as a company
-        out.append(Candidate(start, end, "Product", "model", MODEL_PRODUCT_SCORE))
+        out.append(Candidate(start, end, PRODUCT, "model", MODEL_PRODUCT_SCORE))
     return out
 
 
@@ -135,10 +135,10 @@ def _brand_or_series(c: Candidate, start: int, end: int, text: str) -> bool:
     end that the model extends leftwards with Chinese characters only (the
     series name: ``乐道`` before ``L60``).
     """
-    if c.label == "Company" and c.start == start and c.end < end:
+    if c.is_a(COMPANY) and c.start == start and c.end < end:
         return True
     prefix = text[start : c.start]
-    return (c.label == "Product" and c.source == "pattern" and c.end == end and 0 < len(prefix) <= 4
+    return (c.is_a(PRODUCT) and c.finder == "pattern" and c.end == end and 0 < len(prefix) <= 4
             and all(is_han(ch) and ch not in NOT_IN_SERIES for ch in prefix)
             and not any(v in prefix for v in (*terms.RELEASE_TRIGGERS, *terms.PRODUCT_LINK_VERBS)))
 

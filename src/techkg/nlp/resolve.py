@@ -18,11 +18,14 @@ import numpy
 from spacy.attrs import NORM
 from spacy.tokens import Doc
 
+from dataclasses import replace
+
 from techkg.nlp import terms
-from techkg.nlp.candidates import Candidate, is_sentence, tokens
+from techkg.nlp.candidates import COMPANY, PRODUCT, Candidate, is_sentence, tokens
+from techkg.nlp.extensions import CACHES
+from techkg.records import EntityType
 from techkg.text import is_han
 
-LABELS = {"Company": "COMPANY", "Product": "PRODUCT"}
 MIN_SCORE = 0.5
 SERIES_MODEL_RE = re.compile(r"^(.*[^\x00-\x7f]) ?\d[\w .+-]*$")
 LEXICON_SERIES_RE = re.compile(r"^(.*[^\x00-\x7f]) ?[A-Za-z0-9][\w .+-]*$")
@@ -31,27 +34,27 @@ LEXICON_SERIES_RE = re.compile(r"^(.*[^\x00-\x7f]) ?[A-Za-z0-9][\w .+-]*$")
 def choose(candidates: list[Candidate], text: str) -> tuple[list[Candidate], list[Candidate]]:
     """Non-overlapping entity candidates, and the brand companies glued to chosen products.
 
-    >>> a = Candidate(0, 3, "Company", "lexicon", 0.95, key="nvidia")
-    >>> b = Candidate(0, 7, "Product", "pattern", 0.8)
+    >>> a = Candidate(0, 3, COMPANY, "lexicon", 0.95, key="nvidia")
+    >>> b = Candidate(0, 7, PRODUCT, "pattern", 0.8)
     >>> chosen, brands = choose([a, b], "英伟达DGX Q")
-    >>> [(c.start, c.end, c.label, c.maker) for c in chosen], [(c.start, c.end) for c in brands]
-    ([(3, 7, 'Product', 'nvidia')], [(0, 3)])
+    >>> [(c.start, c.end, c.type, c.maker) for c in chosen], [(c.start, c.end) for c in brands]
+    ([(3, 7, <EntityType.PRODUCT: 'Product'>, 'nvidia')], [(0, 3)])
     """
-    blocked = Cover((c.start, c.end) for c in candidates if c.label == "Blocked")
-    not_company = Cover((c.start, c.end) for c in candidates if c.label == "NotCompany")
+    blocked = Cover((c.start, c.end) for c in candidates if c.vetoes(None))
+    not_company = Cover((c.start, c.end) for c in candidates if c.vetoes(COMPANY))
     usable = []
     for c in candidates:
-        if c.label in ("Blocked", "NotCompany") or c.score < MIN_SCORE:
+        if c.veto or c.score < MIN_SCORE:
             continue
-        if c.label == "Company" and c.source in ("lac", "model") and not_company.covers(c.start, c.end):
+        if c.is_a(COMPANY) and c.finder in ("lac", "model") and not_company.covers(c.start, c.end):
             continue
         surface = text[c.start : c.end].strip()
         if not surface or surface.lower() in terms.GENERIC_TERMS:
             continue
-        if c.source != "lexicon" and blocked.covers(c.start, c.end):
+        if c.finder != "lexicon" and blocked.covers(c.start, c.end):
             continue
-        if c.source != "lexicon" and (is_sentence(surface.split()) or (
-                c.label == "Product" and not can_name_product(surface))):
+        if c.finder != "lexicon" and (is_sentence(surface.split()) or (
+                c.is_a(PRODUCT) and not can_name_product(surface))):
             continue
         usable.append(c)
     usable = _drop_swallowing(usable, text)
@@ -65,11 +68,11 @@ def choose(candidates: list[Candidate], text: str) -> tuple[list[Candidate], lis
         chosen.append(c)
     chosen = [_extend_series(c, text, taken) for c in chosen]
     chosen.sort(key=lambda c: c.start)
-    product_end = {p.start: p.end for p in chosen if p.label == "Product"}
+    product_end = {p.start: p.end for p in chosen if p.is_a(PRODUCT)}
     brands = _dedupe([
         c
         for c in usable
-        if c.label == "Company" and c.source != "model" and c.end < product_end.get(c.start, -1)
+        if c.is_a(COMPANY) and c.finder != "model" and c.end < product_end.get(c.start, -1)
     ])
     brand_at = {b.start: b for b in brands}
     return [_without_brand(c, brand_at.get(c.start), text) for c in chosen], brands
@@ -94,7 +97,7 @@ def _without_brand(c: Candidate, brand: Candidate | None, text: str) -> Candidat
     named without it; the maker stays a company mention and becomes the product's maker.
     A model number ("小米14", "小米12S Ultra"), a Latin brand ("Oracle Exadata") and a
     lexicon name keep the brand."""
-    if c.label != "Product" or brand is None or c.source == "lexicon" or not is_han(text[brand.end - 1]):
+    if not c.is_a(PRODUCT) or brand is None or c.finder == "lexicon" or not is_han(text[brand.end - 1]):
         return c  # the lexicon names its products itself; "Oracle Exadata" is one name
     start = brand.end
     while start < c.end and text[start] == " ":
@@ -102,7 +105,7 @@ def _without_brand(c: Candidate, brand: Candidate | None, text: str) -> Candidat
     if start >= c.end or not text[start].isascii() or not text[start].isalpha() \
             or not can_name_product(text[start : c.end]):
         return c  # "小米14", "小米12S Ultra": the brand is part of the name
-    return Candidate(start, c.end, c.label, c.source, c.score, c.key, c.weak, c.maker or brand.key)
+    return replace(c, start=start, maker=c.maker or brand.key)
 
 
 class Cover:
@@ -150,14 +153,14 @@ def _holds_shorter(spans: Iterable[tuple[int, int]]):
 def _drop_swallowing(cands: list[Candidate], text: str) -> list[Candidate]:
     """Drop guessed company spans that swallow a lexicon name ("华为全", "谷歌云和"), and
     series names taken for companies where the article uses them with a model number ("天玑")."""
-    swallows_known = _holds_shorter((c.start, c.end) for c in cands if c.source == "lexicon")
+    swallows_known = _holds_shorter((c.start, c.end) for c in cands if c.finder == "lexicon")
     # a series takes a number ("天玑9300", "麒麟9000S") or is named so by the lexicon ("银河E8"); a
     # brand glued to a Latin model ("英伟达H100", "索尼 IMX800") stays a company
-    series = {m.group(1) for c in cands if c.label == "Product"
-              and (m := (SERIES_MODEL_RE if c.source != "lexicon" else LEXICON_SERIES_RE).match(text[c.start : c.end]))}
+    series = {m.group(1) for c in cands if c.is_a(PRODUCT)
+              and (m := (SERIES_MODEL_RE if c.finder != "lexicon" else LEXICON_SERIES_RE).match(text[c.start : c.end]))}
     kept = []
     for c in cands:
-        if c.source != "lexicon" and c.label == "Company":
+        if c.finder != "lexicon" and c.is_a(COMPANY):
             if swallows_known(c.start, c.end):
                 continue
             if text[c.start : c.end] in series:
@@ -168,9 +171,9 @@ def _drop_swallowing(cands: list[Candidate], text: str) -> list[Candidate]:
 
 def _extend_series(c: Candidate, text: str, taken: bytearray) -> Candidate:
     """A product name directly followed by 系列 names the series ("Mate 40系列")."""
-    if c.label == "Product" and text.startswith("系列", c.end) and not any(taken[c.end : c.end + 2]):
+    if c.is_a(PRODUCT) and text.startswith("系列", c.end) and not any(taken[c.end : c.end + 2]):
         taken[c.end : c.end + 2] = b"\x01\x01"
-        return Candidate(c.start, c.end + 2, c.label, c.source, c.score, c.key, c.weak, c.maker)
+        return replace(c, end=c.end + 2)
     return c
 
 
@@ -215,8 +218,8 @@ def align(doc: Doc, offsets: list[tuple[int, int]]) -> Doc:
               user_data=dict(doc.user_data))
     new.from_array([NORM], numpy.array([[doc.vocab.strings.add(n)] for n in norms], dtype="uint64"))
     new._context = doc._context  # what ``nlp.pipe(..., as_tuples=True)`` carries along
-    new.user_data.pop("techkg.tokens", None)
-    new.user_data.pop("techkg.latin_runs", None)
+    for cache in CACHES:
+        setattr(new._, cache, None)
     return new
 
 
@@ -229,14 +232,14 @@ def set_entities(doc: Doc, chosen: list[Candidate], brands: list[Candidate]) -> 
     doc = align(doc, [(c.start, c.end) for c in chosen + brands])
     ents, brand_spans = [], []
     for c in chosen:
-        span = doc.char_span(c.start, c.end, label=LABELS[c.label], kb_id=c.key or "")
+        span = doc.char_span(c.start, c.end, label=EntityType(c.type).label, kb_id=c.key or "")
         if span is not None:
             ents.append(span)
     for c in brands:
-        span = doc.char_span(c.start, c.end, label="COMPANY", kb_id=c.key or "")
+        span = doc.char_span(c.start, c.end, label=COMPANY.label, kb_id=c.key or "")
         if span is not None:
             brand_spans.append(span)
     doc.set_ents(ents, default="outside")
     doc.spans["brands"] = brand_spans
-    doc.user_data["techkg.makers"] = {(c.start, c.end): c.maker for c in chosen if c.maker}
+    doc._.span_makers = {(c.start, c.end): c.maker for c in chosen if c.maker}
     return doc

@@ -29,6 +29,7 @@ from spacy.tokens import Doc
 from spacy.util import registry
 from spacy.vocab import Vocab
 
+from techkg.nlp import extensions  # noqa: F401  (registers the doc._ attributes it writes)
 from techkg.nlp.lac import load_lac
 from techkg.text import fold
 
@@ -141,7 +142,7 @@ class LACTokenizer:
             batch = [p for _, p in pieces[i : i + self.batch_size]]
             tagged.extend(lac.run(batch))
         doc = self._build(text, folded, pieces, tagged)
-        doc.user_data["techkg.lac"] = [pair for analysis in tagged for pair in analysis]  # raw LAC words
+        doc._.lac_words = [pair for analysis in tagged for pair in analysis]  # raw LAC words
         return doc
 
     def _build(
@@ -183,8 +184,8 @@ class LACTokenizer:
         doc = Doc(self.vocab, words=words, spaces=spaces, tags=tags, sent_starts=sent_starts)
         strings = self.vocab.strings
         doc.from_array([NORM], numpy.array([[strings.add(n)] for n in norms], dtype="uint64"))
-        doc.user_data["techkg.folded"] = folded
-        doc.user_data["techkg.text"] = text  # doc.text rebuilds the string from every token
+        doc._.folded = folded
+        doc._.raw_text = text  # doc.text rebuilds the string from every token
         return doc
 
     # spaCy serialisation hooks: the LAC model ships inside its own package.

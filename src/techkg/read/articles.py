@@ -156,7 +156,7 @@ def _make_article(
         title=title,
         date=when,
         url=url,
-        source=(fields.get("source") or "").strip() or None,
+        publisher=(fields.get("source") or "").strip() or None,
         path=path,
     )
 
