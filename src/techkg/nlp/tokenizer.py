@@ -24,12 +24,13 @@ import re
 from collections.abc import Iterator
 
 import numpy
-from spacy.attrs import NORM
+from spacy.attrs import IS_PUNCT, NORM
 from spacy.tokens import Doc
 from spacy.util import registry
 from spacy.vocab import Vocab
 
 from techkg.nlp import extensions  # noqa: F401  (registers the doc._ attributes it writes)
+from techkg.nlp.candidates import Tok
 from techkg.nlp.lac import load_lac
 from techkg.text import fold
 
@@ -157,6 +158,7 @@ class LACTokenizer:
         tags: list[str] = []
         norms: list[str] = []
         sent_starts: list[bool] = []
+        starts: list[int] = []
         for (offset, _piece), analysis in zip(pieces, tagged, strict=True):
             pos = offset
             first = True
@@ -167,6 +169,7 @@ class LACTokenizer:
                         if words and not spaces[-1] and text[pos:end] == " ":
                             spaces[-1] = True
                         else:
+                            starts.append(pos)
                             words.append(text[pos:end])
                             spaces.append(False)
                             tags.append("w")
@@ -174,6 +177,7 @@ class LACTokenizer:
                             sent_starts.append(first)
                             first = False
                     else:
+                        starts.append(pos)
                         words.append(text[pos:end])
                         spaces.append(False)
                         tags.append(tag)
@@ -186,6 +190,12 @@ class LACTokenizer:
         doc.from_array([NORM], numpy.array([[strings.add(n)] for n in norms], dtype="uint64"))
         doc._.folded = folded
         doc._.raw_text = text  # doc.text rebuilds the string from every token
+        # The finders' token table, from the lists at hand rather than from spaCy Token objects.
+        punct = doc.to_array(IS_PUNCT).tolist()
+        doc._.token_table = [
+            Tok(start, word, tag, " " if space else "", norm, bool(p))
+            for start, word, tag, space, norm, p in zip(starts, words, tags, spaces, norms, punct, strict=True)
+        ]
         return doc
 
     # spaCy serialisation hooks: the LAC model ships inside its own package.
