@@ -12,7 +12,7 @@ in batches of 32 (as ``techkg ingest`` does) into
 
 and timed: new articles, the same articles again (unchanged: only the hash
 look-up), and all of them forced (replace: retract, drop and insert). Then
-every ``queries/*.rq`` runs with its default parameters on both, several
+every shipped ``src/techkg/data/queries/*.rq`` runs with its default parameters on both, several
 times each (median and best latency), checking both return the same rows;
 then an N-Quads export. Extraction is left out: it costs the same for both
 stores (``techkg ingest`` prints it separately).
@@ -79,7 +79,7 @@ def query_latencies(store, runs: int) -> dict[str, dict]:
 
     article = store.articles()[0].id
     out = {}
-    for path in sorted((ROOT / "queries").glob("*.rq")):
+    for path in sorted((ROOT / "src" / "techkg" / "data" / "queries").glob("*.rq")):
         q = read_query_file(path)
         values = {"article": article} if any(p.default is None for p in q.params) else {}
         text = bind(q.text, values, q.params)

@@ -1,4 +1,4 @@
-"""SPARQL latency of every ``queries/*.rq`` query: Oxigraph (techkg's store) vs rdflib in memory.
+"""SPARQL latency of every shipped query (``src/techkg/data/queries/*.rq``) query: Oxigraph (techkg's store) vs rdflib in memory.
 
 Builds a synthetic dataset of at least a million triples (article graphs made
 of corpus sentences and thousands of company and product names, through the
@@ -36,6 +36,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+SHIPPED = ROOT / "src" / "techkg" / "data" / "queries"  # the shipped .rq files
 RESULTS = ROOT / "bench" / "results"
 WORK = ROOT / "bench" / "work"
 AGGREGATES = ("partnership-ranking", "top-products", "timeline", "co-mentions")
@@ -309,7 +310,7 @@ def main(argv: list[str] | None = None) -> dict:
     ap.add_argument("--rdflib-timeout", type=float,
                     help="kill an rdflib run after this many seconds (default: 25x the Oxigraph median, "
                          "at least 30 s, at most 300 s; 10 s with --small)")
-    ap.add_argument("--queries", type=Path, default=ROOT / "queries", help="folder of .rq files")
+    ap.add_argument("--queries", type=Path, default=SHIPPED, help="folder of .rq files")
     ap.add_argument("--reuse", action="store_true", help="reuse the Oxigraph store of the last run")
     ap.add_argument("--out", type=Path, help="result file")
     args = ap.parse_args(argv)
@@ -321,7 +322,7 @@ def main(argv: list[str] | None = None) -> dict:
     repeat = args.repeat or (3 if args.small else 15)
     budget = args.rdflib_budget or (5.0 if args.small else 20.0)
     fixed_timeout = args.rdflib_timeout or (10.0 if args.small else None)
-    plain = args.queries.resolve() != (ROOT / "queries").resolve()
+    plain = args.queries.resolve() != (SHIPPED).resolve()
     name = "sparql" + ("-plain" if plain else "") + ("-small" if args.small else "")
     out = args.out or RESULTS / f"{name}.json"
     WORK.mkdir(parents=True, exist_ok=True)

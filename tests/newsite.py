@@ -12,7 +12,11 @@ boilerplate that must not reach the article text; an RSS 2.0 feed whose items
 carry only a teaser (so their pages are fetched) and an Atom feed whose
 entries carry their full text; and the failures a crawler meets: a 404, a page
 that never finishes, oversize bodies (with and without Content-Length) and
-redirects to other schemes. ``Site.requests`` records every path asked for.
+redirects to other schemes. Its robots.txt keeps crawlers out of ``/private/``
+(``Site.robots_status`` makes it answer an error instead), a feed links to a
+page there, and ``/feeds/etag.xml`` answers conditional requests (``ETag``,
+``Last-Modified``, ``304 Not Modified``; ``Site.feed_version`` changes it).
+``Site.requests`` records every path asked for.
 """
 
 from __future__ import annotations
@@ -189,6 +193,34 @@ RELATIVE_RSS = """<?xml version="1.0" encoding="GBK"?>
 """A GBK feed with a relative link (resolved against the feed's address) and a plain-text content item."""
 
 
+ROBOTS = """# 数码前沿网 robots.txt
+User-agent: *
+Disallow: /private/
+Disallow: /login
+"""
+
+PRIVATE = _page(
+    "会员专享：2024年手机芯片供应链调查", "2024-06-01",
+    ["本文仅对付费会员开放。调查显示，联发科与高通在中端手机芯片市场的份额差距进一步缩小。"],
+    nav=NAV, footer=FOOTER, meta_charset="utf-8", site="数码前沿网",
+)
+
+
+def _robots_rss(base: str) -> str:
+    items = "".join(
+        f"<item><title>{title}</title><link>{base}{path}</link><pubDate>{date}</pubDate>"
+        f"<description>{teaser}</description></item>"
+        for path, title, date, teaser in (
+            ("/tech/2024/0328/xiaomi-su7.html", "小米SU7正式发布", "Thu, 28 Mar 2024 21:30:00 +0800",
+             "小米首款电动汽车发布……"),
+            ("/private/2024/0601/chip-survey.html", "会员专享：手机芯片供应链调查",
+             "Sat, 01 Jun 2024 08:00:00 +0800", "付费会员专享内容……"),
+        ))
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel>'
+            f"<title>数码前沿网 精选</title><link>{base}/</link><description>精选</description>"
+            + items + "</channel></rss>")
+
+
 @dataclass
 class Site:
     """The running site: its base address, what was asked, and how to stop slow answers."""
@@ -196,6 +228,8 @@ class Site:
     base: str = ""
     requests: list[str] = field(default_factory=list)
     release: threading.Event = field(default_factory=threading.Event)
+    robots_status: int = 200
+    feed_version: int = 1
 
     def fetched(self, fragment: str) -> int:
         """How many requests asked for a path containing ``fragment``."""
@@ -255,6 +289,22 @@ def _routes(site: Site) -> dict[str, Callable[[_Handler], None]]:
     def redirect(location: str) -> Callable[[_Handler], None]:
         return lambda h: h.send(302, "text/html", b"", Location=location)
 
+    def robots(h: _Handler) -> None:
+        if site.robots_status != 200:
+            h.send(site.robots_status, "text/plain", "暂时无法访问".encode())
+        else:
+            h.send(200, "text/plain; charset=utf-8", ROBOTS.encode())
+
+    def etag_feed(h: _Handler) -> None:
+        """The Atom feed, with validators; 304 when the client already has this version."""
+        etag = f'"atom-v{site.feed_version}"'
+        modified = f"Mon, 0{site.feed_version} Apr 2024 08:00:00 GMT"
+        if h.headers.get("If-None-Match") == etag or (
+                "If-None-Match" not in h.headers and h.headers.get("If-Modified-Since") == modified):
+            h.send(304, "application/atom+xml", b"", ETag=etag)
+            return
+        h.send(200, "application/atom+xml", _atom(site.base).encode(), ETag=etag, Last_Modified=modified)
+
     return {
         "/tech/2024/0418/huawei-pura70.html": page(HUAWEI, "gbk", "text/html; charset=GBK"),
         "/tw/2024/0320/mediatek-nvidia.html": page(MEDIATEK, "big5", "text/html"),
@@ -273,6 +323,11 @@ def _routes(site: Site) -> dict[str, Callable[[_Handler], None]]:
         "/atom.xml": lambda h: h.send(200, "application/atom+xml", _atom(site.base).encode()),
         "/not-a-feed.xml": page(XIAOMI, "utf-8", "text/html; charset=utf-8"),
         "/feeds/relative.xml": lambda h: h.send(200, "text/xml", RELATIVE_RSS.encode("gbk")),
+        "/robots.txt": robots,
+        "/private/2024/0601/chip-survey.html": page(PRIVATE, "utf-8", "text/html; charset=utf-8"),
+        "/feeds/robots.xml": lambda h: h.send(200, "application/rss+xml", _robots_rss(site.base).encode(),
+                                              ETag='"robots-v1"'),
+        "/feeds/etag.xml": etag_feed,
     }
 
 

@@ -40,10 +40,56 @@ def test_extract_table_and_bad_input_exit_code(tmp_path):
 
 def test_eval_prints_scores(shared_dir):
     result = runner.invoke(app, ["eval", "--gold", str(shared_dir / "eval" / "seed.gold.json"),
-                                 str(shared_dir / "seeds"), "--no-model", "-v"])
+                                 str(shared_dir / "seeds"), "--no-model", "-v", "--json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.output[result.output.index("{"):])
     assert data["Company"]["F1"] >= 0.9
+    [(article_id, alone)] = data["articles"].items()
+    assert alone["Company"]["tp"] == data["Company"]["tp"] and "fn" in alone["Company"]
+
+
+def test_eval_verbose_is_one_table_row_per_article(tmp_path):
+    (tmp_path / "gold").mkdir()
+    texts = {"tw": "輝達與台積電宣布合作，共同開發新一代晶片。",
+             "cn": "华为与赛力斯宣布深化合作。小米发布了小米14手机。"}
+    golds = {
+        "tw": {"entities": [{"name": "NVIDIA", "type": "Company", "mentions": ["輝達"]},
+                            {"name": "TSMC", "type": "Company", "mentions": ["台積電"]}],
+               "relations": [{"type": "partnership", "a": "NVIDIA", "b": "TSMC"}]},
+        "cn": {"entities": [{"name": "华为", "type": "Company", "mentions": ["华为"]},
+                            {"name": "赛力斯", "type": "Company", "mentions": ["赛力斯"]},
+                            {"name": "小米", "type": "Company", "mentions": ["小米"]},
+                            {"name": "小米14", "type": "Product", "mentions": ["小米14"]},
+                            {"name": "问界M9", "type": "Product", "mentions": ["问界M9"]}],  # not in the text: a miss
+               "relations": [{"type": "partnership", "a": "华为", "b": "赛力斯"},
+                             {"type": "release", "company": "小米", "product": "小米14"}]},
+    }
+    for name, text in texts.items():
+        (tmp_path / f"{name}.md").write_text(f"---\ntitle: {name}\n---\n{text}\n", encoding="utf-8")
+        gold = {"id": name, **golds[name]}
+        (tmp_path / "gold" / f"{name}.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    args = ["eval", "--gold", str(tmp_path / "gold"), str(tmp_path), "--no-model", "-v"]
+    table = runner.invoke(app, args, env={"COLUMNS": "160"})
+    data = json.loads(runner.invoke(app, [*args, "--json"]).stdout)
+    assert table.exit_code == 0, table.output
+    per_article, rest = table.stdout.split("misses and false positives")
+    errors, totals = rest.split("2 gold articles, 2 extracted")
+
+    def cells(text: str) -> dict[str, list[str]]:
+        return {line.split("│")[1].strip(): [c.strip() for c in line.split("│")[2:-1]]
+                for line in text.splitlines() if line.startswith("│ ")}
+
+    rows = cells(per_article) | cells(totals)
+    for name in texts:  # one row per article: correct/gold/found per type, then F1
+        d = data["articles"][name]
+        assert rows[name][:4] == [f"{d[t]['tp']}/{d[t]['gold']}/{d[t]['sys']}" if d[t]["gold"] or d[t]["sys"]
+                                  else "-" for t in ("Company", "Product", "partnership", "release")]
+    assert rows["tw"][2] == "1/1/1" and rows["tw"][3] == "-"
+    assert rows["cn"][1].split("/")[1] == "2"  # two gold products, one missed
+    assert "问界M9" in errors  # the miss, named
+    for t in ("Company", "Product", "partnership", "release"):  # the totals add up
+        assert sum(data["articles"][a][t]["tp"] for a in texts) == data[t]["tp"]
+        assert rows[t][3:] == [str(data[t][k]) for k in ("gold", "sys", "tp")]
 
 
 def test_help_does_not_load_the_pipeline():

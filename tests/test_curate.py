@@ -236,7 +236,7 @@ def store_dir(plain_extractor, tmp_path):
 
 
 def _partners(store_path, company: str) -> set[str]:
-    code, out = _run("query", "-f", "queries/partners.rq", "-p", f"company={company}", "--format", "csv",
+    code, out = _run("query", "-f", "partners", "-p", f"company={company}", "--format", "csv",
                      "--store", str(store_path))
     assert code == 0, out
     return {line.split(",")[1] for line in out.splitlines()[1:] if line.count(",") > 2}
@@ -255,7 +255,7 @@ def test_entity_commands_round_trip(store_dir, root, monkeypatch) -> None:
     assert f"curation saved: {file}:2" in out
     assert '"op": "merge"' in file.read_text(encoding="utf-8")
     # 輝達 is now a name of 英伟达's entity: both articles' partnerships count
-    code, out = _run("query", "-f", "queries/partnership-ranking.rq", "--format", "csv", "--store", store)
+    code, out = _run("query", "-f", "partnership-ranking.rq", "--format", "csv", "--store", store)
     assert "英伟达" in out
 
     code, out = _run("entity", "rename", "英伟达", "NVIDIA 英伟达", "--store", store)

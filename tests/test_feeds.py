@@ -8,6 +8,7 @@ full text of two entries (not fetched) and only a summary for a third.
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -78,9 +79,9 @@ def test_feeds_go_in_and_a_second_run_fetches_nothing_new(site, extractor):
     s2, (rss2, atom2), asked2 = feed_ingest(site, store, extractor)
     assert (s2.read, s2.new, s2.failed) == (0, 0, 2)
     assert (rss2.known, atom2.known) == (3, 3)
-    # only the feeds and the two items that failed are asked again
+    # only the feeds, the two items that failed and (once a run) the site's robots.txt are asked again
     assert sorted(p.split("?")[0] for p in asked2) == sorted(
-        ["/rss.xml", "/atom.xml", "/tech/2024/0501/gone.html", "/tech/2024/0502/slow.html"])
+        ["/rss.xml", "/atom.xml", "/robots.txt", "/tech/2024/0501/gone.html", "/tech/2024/0502/slow.html"])
 
 
 def test_an_item_is_known_by_its_url_without_tracking_parameters(site, extractor):
@@ -207,3 +208,131 @@ def test_docstring_examples(name):
 
     result = doctest.testmod(importlib.import_module(name), optionflags=doctest.ELLIPSIS)
     assert result.attempted > 0 and result.failed == 0
+
+
+def test_watch_extracts_in_worker_processes_with_jobs(tmp_path, monkeypatch):
+    """``watch --jobs 2`` goes through the same worker processes as ``ingest --jobs 2``."""
+    import shutil
+
+    import techkg.workers
+
+    started = []
+
+    class Recorded(techkg.workers.ProcessExtractor):
+        def __init__(self, jobs, **options):
+            started.append(jobs)
+            super().__init__(jobs, **options)
+
+    monkeypatch.setattr(techkg.workers, "ProcessExtractor", Recorded)
+    folder = tmp_path / "news"
+    folder.mkdir()
+    articles = sorted((ROOT / "corpus").glob("*.md"))[:20]  # enough to give both workers a chunk
+    for f in articles:
+        shutil.copy(f, folder / f.name)
+    args = ["watch", str(folder), "--every", "0s", "--rounds", "1", "--store", str(tmp_path / "store"),
+            "--no-model", "--jobs", "2"]
+    r = CliRunner().invoke(app, args)
+    assert r.exit_code == 0, r.output
+    assert started == [2]
+    assert f"read {len(articles)}, new {len(articles)}, updated 0, unchanged 0, failed 0" in r.output
+    with GraphStore.open(tmp_path / "store") as st:
+        assert {a.id for a in st.articles()} == {f.stem for f in articles}
+    r = CliRunner().invoke(app, ["watch", str(folder), "--jobs", "0"])
+    assert r.exit_code == 2 and "--jobs" in r.output
+
+
+def test_robots_txt_keeps_techkg_out_of_disallowed_pages(site, extractor):
+    store = GraphStore.open(None)
+    private = "/private/2024/0601/chip-survey.html"
+    before = len(site.requests)
+    with Fetcher(max_bytes=1_000_000, timeout=5, delay=0) as f:
+        reader = FeedReader(f)
+        s = ingest([], store, extractor=extractor, fetcher=f, more=reader.read(site.base + "/feeds/robots.xml"))
+        asked = site.requests[before:]
+        assert (s.new, s.failed) == (1, 1)  # the allowed page went in
+        assert s.errors == [f"{site.base}{private}: {site.base}/robots.txt disallows this page for crawlers "
+                            "such as techkg; not fetched (save it from a browser and ingest the file, if the "
+                            "site allows that)"]
+        assert reader.reports[0].failed == 1 and not any(private in p for p in asked)
+        assert asked.count("/robots.txt") == 1  # read once per site and run
+        again = ingest([site.base + private, site.base + "/login"], store, extractor=extractor, fetcher=f)
+    assert again.failed == 2 and all("robots.txt disallows" in e for e in again.errors)
+    assert site.requests[before:].count("/robots.txt") == 1 and not any(private in p for p in site.requests)
+    assert {a.url.removeprefix(site.base) for a in store.articles()} == {XIAOMI}
+
+
+def test_an_unreadable_robots_txt_allows_nothing_a_missing_one_everything(site):
+    from techkg.read.web import read_url
+
+    try:
+        site.robots_status = 503
+        with Fetcher(max_bytes=1_000_000, timeout=5, delay=0) as f, pytest.raises(CorpusError) as err:
+            read_url(site.base + XIAOMI, f)
+        assert str(err.value) == (f"{site.base}{XIAOMI}: {site.base}/robots.txt could not be read (the server "
+                                  "answered 503), so the site's rules for crawlers are unknown and the page is "
+                                  "not fetched; try again later")
+        site.robots_status = 404
+        with Fetcher(max_bytes=1_000_000, timeout=5, delay=0) as f:
+            assert read_url(site.base + XIAOMI, f).title.startswith("小米SU7")
+    finally:
+        site.robots_status = 200
+
+
+def test_cli_ingest_of_a_disallowed_page(site, tmp_path):
+    url = site.base + "/private/2024/0601/chip-survey.html"
+    r = CliRunner().invoke(app, ["ingest", url, "--store", str(tmp_path / "store"), "--no-progress", "--no-model",
+                                 "--delay", "0"])
+    assert r.exit_code == 1
+    assert f"{url}: {site.base}/robots.txt disallows this page" in " ".join(r.output.split())
+    assert not (tmp_path / "store").exists()
+
+
+def test_an_unchanged_feed_is_not_read_again(site, tmp_path):
+    """Conditional GET: the ETag and Last-Modified of a feed are kept beside the store; 304 → nothing new."""
+    store = tmp_path / "store"
+    feed = site.base + "/feeds/etag.xml"
+    args = ["ingest", "--feed", feed, "--store", str(store), "--no-progress", "--no-model", "--delay", "0"]
+    site.feed_version = 1
+    r = CliRunner().invoke(app, args)
+    assert r.exit_code == 0, r.output
+    assert f"{feed}: 3 item(s): 3 read, 0 already stored, 0 failed" in r.output
+    kept = json.loads((tmp_path / "store-feeds.json").read_text(encoding="utf-8"))
+    assert kept == {feed: {"etag": '"atom-v1"', "last_modified": "Mon, 01 Apr 2024 08:00:00 GMT"}}
+    before = len(site.requests)
+    r = CliRunner().invoke(app, args)  # a second run: the server answers 304
+    assert r.exit_code == 0, r.output
+    assert f"{feed}: 0 item(s): 0 read, 0 already stored, 0 failed; 1 feed(s) not modified since last time" \
+        in r.output
+    assert site.requests[before:] == ["/feeds/etag.xml"]
+    site.feed_version = 2  # the feed changes: read in full, its items already stored
+    try:
+        r = CliRunner().invoke(app, args)
+        assert f"{feed}: 3 item(s): 0 read, 3 already stored, 0 failed" in r.output
+        assert json.loads((tmp_path / "store-feeds.json").read_text(encoding="utf-8"))[feed]["etag"] == '"atom-v2"'
+    finally:
+        site.feed_version = 1
+
+
+def test_watch_rounds_ask_an_unchanged_feed_conditionally(site, tmp_path):
+    feed = site.base + "/feeds/etag.xml"
+    before = len(site.requests)
+    r = CliRunner().invoke(app, ["watch", "--feed", feed, "--every", "0s", "--rounds", "3", "--store",
+                                 str(tmp_path / "store"), "--no-model", "--delay", "0"])
+    assert r.exit_code == 0, r.output
+    lines = [x for x in r.output.splitlines() if x.startswith("round ")]
+    assert "feeds: 3 item(s): 3 read" in lines[0]
+    assert all("read 0, new 0" in x and "1 feed(s) not modified since last time" in x for x in lines[1:])
+    assert site.requests[before:].count("/feeds/etag.xml") == 3
+
+
+def test_a_feed_with_failed_items_is_asked_in_full_next_time(site):
+    from techkg.feeds import FeedState
+
+    state = FeedState()
+    with Fetcher(max_bytes=1_000_000, timeout=0.5, delay=0) as f:
+        list(FeedReader(f, state=state).read(site.base + "/feeds/etag.xml"))
+        assert state.headers(site.base + "/feeds/etag.xml") == {
+            "If-None-Match": '"atom-v1"', "If-Modified-Since": "Mon, 01 Apr 2024 08:00:00 GMT"}
+        # this feed has an ETag too, but one of its items was refused (robots.txt): not remembered
+        list(FeedReader(f, state=state).read(site.base + "/feeds/robots.xml"))
+    assert site.base + "/feeds/robots.xml" not in state.validators

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from techkg.records import Article
-from techkg.sparql import bind, parse_query_text, read_query_file
+from techkg.sparql import bind, find_query_file, parse_query_text, read_query_file
 from techkg.store import GraphStore
 from techkg.text import fold, match_form, match_key, name_form, plain_key
 from techkg.web.live import search
@@ -88,8 +88,8 @@ def test_search_finds_gpt4_with_or_without_separators(store, query: str) -> None
 
 
 @pytest.mark.parametrize("name", ["英偉達公司", "輝達", "英伟达", "NVIDIA"])
-def test_query_parameter_finds_the_company_by_any_name(store, root, name: str) -> None:
-    q = read_query_file(root / "queries" / "partners.rq")
+def test_query_parameter_finds_the_company_by_any_name(store, name: str) -> None:
+    q = read_query_file(find_query_file("partners"))
     rows = store.select(bind(q.text, {"company": name}, q.params))
     assert {r["partner"] for r in rows} == {"https://w3id.org/techkg/id/company/microsoft"}
 

@@ -191,6 +191,18 @@ def score(golds: Sequence[Mapping], systems: Sequence[Mapping], *, by_id: bool =
     return out
 
 
+def score_by_article(golds: Sequence[Mapping], systems: Sequence[Mapping]) -> list[tuple[str, dict]]:
+    """:func:`score` of each gold article alone (paired by ``id``), in gold order, misses listed.
+
+    Counts are additive: the ``gold``/``sys``/``tp`` of all articles sum to
+    those of :func:`score` over the whole set.
+    """
+    index = {str(s.get("id")): s for s in systems}
+    empty: dict = {"entities": [], "relations": []}
+    return [(str(g.get("id")), score([g], [index.get(str(g.get("id")), empty)], by_id=False, verbose=True))
+            for g in golds]
+
+
 def load_gold(path: str | Path) -> list[dict]:
     """Gold annotations from a ``.json`` (object or list), a ``.jsonl``, or a folder of ``.json`` files."""
     path = Path(path)

@@ -143,10 +143,18 @@ def flat_graph(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
     return h
 
 
-def write_csv(g: nx.MultiDiGraph, folder: Path) -> list[Path]:
-    """``entities.csv`` (one row per entity) and ``relations.csv`` (one row per edge), UTF-8."""
+BOM = "\ufeff"  # first character of a CSV for Excel, which otherwise reads it in the local code page
+
+
+def write_csv(g: nx.MultiDiGraph, folder: Path, *, bom: bool = False) -> list[Path]:
+    """``entities.csv`` (one row per entity) and ``relations.csv`` (one row per edge), UTF-8.
+
+    With ``bom``, each file starts with a UTF-8 byte order mark so Excel shows
+    Chinese text instead of mojibake.
+    """
     ents, rels = folder / "entities.csv", folder / "relations.csv"
     with _atomic(ents, "w") as fh:
+        fh.write(BOM if bom else "")
         w = csv.writer(fh)
         w.writerow(ENTITY_COLUMNS)
         for n, d in sorted(g.nodes(data=True)):
@@ -156,6 +164,7 @@ def write_csv(g: nx.MultiDiGraph, folder: Path) -> list[Path]:
                 d.get("first_seen") or "", d.get("last_seen") or "", d.get("maker") or "",
             ])
     with _atomic(rels, "w") as fh:
+        fh.write(BOM if bom else "")
         w = csv.writer(fh)
         w.writerow(RELATION_COLUMNS)
         for u, v, k, d in sorted(g.edges(keys=True, data=True), key=lambda e: (e[2], e[0], e[1])):
@@ -171,7 +180,8 @@ def write_csv(g: nx.MultiDiGraph, folder: Path) -> list[Path]:
     return [ents, rels]
 
 
-def export(store: GraphStore, fmt: str, out: str | Path | IO[bytes], *, graph: Any = None) -> list[Path]:
+def export(store: GraphStore, fmt: str, out: str | Path | IO[bytes], *, graph: Any = None,
+           csv_bom: bool = False) -> list[Path]:
     """Export the store in one format.
 
     Args:
@@ -180,6 +190,7 @@ def export(store: GraphStore, fmt: str, out: str | Path | IO[bytes], *, graph: A
         out: a file path, a folder (the default file name is used; always a
             folder for ``csv``), or a binary stream (not for ``csv``).
         graph: a NetworkX projection already computed (saves recomputing it).
+        csv_bom: start CSV files with a UTF-8 byte order mark (for Excel).
 
     Returns:
         The files written (empty for a stream).
@@ -195,7 +206,8 @@ def export(store: GraphStore, fmt: str, out: str | Path | IO[bytes], *, graph: A
             raise ExportError("csv writes two files (entities.csv, relations.csv); give a folder with -o")
         from techkg.graph import to_networkx
 
-        return write_csv(graph if graph is not None else to_networkx(store, base=store.ids.base), Path(out))
+        g = graph if graph is not None else to_networkx(store, base=store.ids.base)
+        return write_csv(g, Path(out), bom=csv_bom)
     path = None
     if not stream:
         path = Path(out)
@@ -228,6 +240,7 @@ def export_all(
     formats: tuple[str, ...] = BUILD_FORMATS,
     *,
     graph: Any = None,
+    csv_bom: bool = False,
 ) -> list[Path]:
     """Write every format of ``formats`` into ``folder`` (the projection is computed once)."""
     from techkg.graph import to_networkx
@@ -238,5 +251,5 @@ def export_all(
         g = to_networkx(store, base=store.ids.base)
     written: list[Path] = []
     for fmt in formats:
-        written += export(store, fmt, folder if fmt == "csv" else folder / FORMATS[fmt], graph=g)
+        written += export(store, fmt, folder if fmt == "csv" else folder / FORMATS[fmt], graph=g, csv_bom=csv_bom)
     return written

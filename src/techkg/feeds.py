@@ -6,8 +6,15 @@ article per item that is new: an item whose address (normalised, tracking
 parameters removed) is already in the store is not fetched again, and with
 ``since`` an item dated before that day is skipped. An item that carries its
 full text (RSS ``content:encoded``, Atom ``<content>``) is read from the feed;
-an item with only a summary is read from its page. Each failed item is one
-:class:`~techkg.errors.CorpusError` naming its address; the others still come.
+an item with only a summary is read from its page (when the site's robots.txt
+allows it). Each failed item is one :class:`~techkg.errors.CorpusError`
+naming its address; the others still come.
+
+A feed is asked with a conditional request when an earlier run or round saw
+it (its ``ETag`` and ``Last-Modified``, kept in a :class:`FeedState`); a
+``304 Not Modified`` answer means nothing new, and no item is looked at.
+Only a feed whose items all went in is remembered, so failed items are tried
+again next time.
 
 >>> FeedReport("https://example.com/rss.xml", items=5, read=2, known=2, older=1).line()
 'https://example.com/rss.xml: 5 item(s): 2 read, 2 already stored, 1 older than --since, 0 failed'
@@ -18,15 +25,19 @@ an item with only a summary is read from its page. Each failed item is one
 from __future__ import annotations
 
 import html
+import json
+import os
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from contextlib import suppress
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from techkg.errors import CorpusError
 from techkg.read.dates import normalize_date
 from techkg.read.htmlfile import _html_article
 from techkg.read.ids import id_from_url, normalize_url
-from techkg.read.web import Fetcher, read_url
+from techkg.read.web import Fetcher, Page, read_url
 from techkg.records import Article
 
 if TYPE_CHECKING:
@@ -52,13 +63,19 @@ class FeedReport:
     known: int = 0
     older: int = 0
     failed: int = 0
+    unchanged: int = 0
 
     def line(self) -> str:
-        """One line for people (items older than ``--since`` only when there are some)."""
+        """One line for people (items older than ``--since``, unchanged feeds only when there are some).
+
+        >>> FeedReport("https://example.com/rss.xml", unchanged=1).line()
+        'https://example.com/rss.xml: 0 item(s): 0 read, 0 already stored, 0 failed; 1 feed(s) not modified since last time'
+        """
         older = f", {self.older} older than --since" if self.older else ""
+        unchanged = f"; {self.unchanged} feed(s) not modified since last time" if self.unchanged else ""
         return (
             f"{self.url}: {self.items} item(s): {self.read} read, {self.known} already stored"
-            f"{older}, {self.failed} failed"
+            f"{older}, {self.failed} failed{unchanged}"
         )
 
     @classmethod
@@ -66,9 +83,77 @@ class FeedReport:
         """The sum of several reports, under ``name``."""
         out = cls(name)
         for r in reports:
-            for key in ("items", "read", "known", "older", "failed"):
+            for key in ("items", "read", "known", "older", "failed", "unchanged"):
                 setattr(out, key, getattr(out, key) + getattr(r, key))
         return out
+
+
+@dataclass
+class FeedState:
+    """What the server said about each feed last time (``ETag``, ``Last-Modified``), by feed URL.
+
+    Kept in a JSON file (:func:`state_path`) between runs, and in memory
+    between ``watch`` rounds. The file is a cache: one that cannot be read is
+    started afresh, and then each feed is simply asked in full.
+
+    Attributes:
+        path: the file (None: memory only).
+        validators: feed URL → ``{"etag": ..., "last_modified": ...}``.
+    """
+
+    path: Path | None = None
+    validators: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, path: Path | None) -> FeedState:
+        """The state kept in ``path`` (empty when there is none yet)."""
+        validators: dict[str, dict[str, str]] = {}
+        if path is not None:
+            try:
+                data = json.loads(path.read_text(encoding="utf-8"))
+                if isinstance(data, dict):
+                    validators = {u: v for u, v in data.items() if isinstance(v, dict)}
+            except (OSError, ValueError):
+                pass
+        return cls(path, validators)
+
+    def headers(self, url: str) -> dict[str, str]:
+        """The conditional request headers for a feed seen before (none for a new one)."""
+        seen = self.validators.get(url, {})
+        out = {}
+        if seen.get("etag"):
+            out["If-None-Match"] = seen["etag"]
+        if seen.get("last_modified"):
+            out["If-Modified-Since"] = seen["last_modified"]
+        return out
+
+    def remember(self, url: str, page: Page | None) -> None:
+        """Keep the validators of a feed read in full (``None``: forget the feed)."""
+        if page is not None and (page.etag or page.last_modified):
+            self.validators[url] = {k: v for k, v in (("etag", page.etag),
+                                                      ("last_modified", page.last_modified)) if v}
+        else:
+            self.validators.pop(url, None)
+
+    def save(self) -> None:
+        """Write the file (atomically), when there is one; a failure costs only a full request."""
+        if self.path is None:
+            return
+        tmp = self.path.with_name(self.path.name + ".tmp")
+        with suppress(OSError):
+            tmp.write_text(json.dumps(self.validators, ensure_ascii=False, indent=1), encoding="utf-8")
+            os.replace(tmp, self.path)
+
+
+def state_path(store: GraphStore) -> Path | None:
+    """Where a store's feed state lives: ``STORE-feeds.json`` beside an on-disk store, else nowhere.
+
+    >>> from techkg.store import GraphStore
+    >>> state_path(GraphStore.open(None)) is None
+    True
+    """
+    path = getattr(store, "path", None)
+    return None if path is None else Path(path).with_name(Path(path).name + "-feeds.json")
 
 
 def stored_urls(store: GraphStore) -> set[str]:
@@ -84,7 +169,9 @@ class FeedReader:
         known: normalised URLs not to fetch again (:func:`stored_urls`);
             every URL read in this run is added to it.
         since: ISO date (``YYYY-MM-DD``); items dated before it are skipped.
-        force: read every item, known or not.
+        force: read every item, known or not (and ask every feed in full).
+        state: validators of the feeds seen before (conditional requests);
+            saved when :meth:`read_all` ends.
 
     Attributes:
         reports: one :class:`FeedReport` per feed read so far.
@@ -97,17 +184,20 @@ class FeedReader:
         known: set[str] | None = None,
         since: str | None = None,
         force: bool = False,
+        state: FeedState | None = None,
     ) -> None:
         self.fetcher = fetcher
         self.known = known if known is not None else set()
         self.since = since
         self.force = force
+        self.state = state if state is not None else FeedState()
         self.reports: list[FeedReport] = []
 
     def read_all(self, urls: Iterable[str]) -> Iterator[Article | CorpusError]:
-        """Every new item of every feed in ``urls``, in order."""
+        """Every new item of every feed in ``urls``, in order; then the feed state is saved."""
         for url in urls:
             yield from self.read(url)
+        self.state.save()
 
     def read(self, url: str) -> Iterator[Article | CorpusError]:
         """Every new item of one feed: articles, and one error per failed item (yielded)."""
@@ -116,10 +206,14 @@ class FeedReader:
         report = FeedReport(url)
         self.reports.append(report)
         try:
-            page = self.fetcher.fetch(url)
+            page = self.fetcher.fetch(url, headers=None if self.force else self.state.headers(url))
         except CorpusError as exc:
             report.failed += 1
+            self.state.remember(url, None)
             yield exc
+            return
+        if page.status == 304:
+            report.unchanged += 1
             return
         parsed = feedparser.parse(
             page.data,
@@ -131,6 +225,7 @@ class FeedReader:
         if not parsed.entries and (parsed.bozo or not parsed.version):
             report.failed += 1
             cause = parsed.get("bozo_exception") or "no feed elements"
+            self.state.remember(url, None)
             yield CorpusError(
                 url, f"not an RSS or Atom feed ({cause}); check the address "
                 "(a web page is ingested without --feed)"
@@ -140,6 +235,7 @@ class FeedReader:
         for number, entry in enumerate(parsed.entries, 1):
             report.items += 1
             yield from self._item(url, number, entry, source, report)
+        self.state.remember(url, None if report.failed else page)
 
     def _item(
         self, feed_url: str, number: int, entry: Mapping[str, Any], source: str | None,

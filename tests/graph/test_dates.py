@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import replace
-from pathlib import Path
 
 import networkx as nx
 import pytest
@@ -14,14 +13,14 @@ from graph_samples import ARTICLES, build, extractions
 from techkg.export import export
 from techkg.graph import to_networkx
 from techkg.records import Extraction
-from techkg.sparql import bind, read_query_file
+from techkg.sparql import bind, read_query_file, shipped_queries
 from techkg.stats import counts
 from techkg.store import GraphStore
 from techkg.vocab import Ids
 
 IDS = Ids()
 NVIDIA_FIRST = min(a[2] for a in ARTICLES if "nvidia" in a[6])
-QUERIES = Path(__file__).resolve().parents[2] / "queries"
+QUERIES = shipped_queries()[0].parent  # the package's queries folder
 
 
 @pytest.fixture(scope="module")

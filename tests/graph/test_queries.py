@@ -1,4 +1,4 @@
-"""Every query in queries/: run on a small graph of real Chinese sentences, with real answers.
+"""Every shipped query (src/techkg/data/queries/): run on a small graph of real Chinese sentences, with real answers.
 
 Two graphs: the hand-checked sample extractions (exact answers below), and
 the real extractor over the repository's corpus (every query must run and
@@ -15,11 +15,11 @@ from rdflib import Dataset, Graph
 
 from techkg.errors import QueryError
 from techkg.graph import _py, article_triples
-from techkg.sparql import bind, read_query_file
+from techkg.sparql import bind, read_query_file, shipped_queries
 from techkg.store import GraphStore
 from techkg.vocab import Ids, prefixes
 
-QUERIES = Path(__file__).resolve().parents[2] / "queries"
+QUERIES = shipped_queries()[0].parent  # the package's queries folder
 IDS = Ids()
 C = "https://w3id.org/techkg/id/company/"
 P = "https://w3id.org/techkg/id/product/"

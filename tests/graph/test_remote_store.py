@@ -31,13 +31,13 @@ from techkg.export import write_rdf
 from techkg.graph import _py, article_graph, to_networkx
 from techkg.records import Extraction
 from techkg.remote_store import Endpoints, RemoteStore, redact
-from techkg.sparql import bind, read_query_file
+from techkg.sparql import bind, read_query_file, shipped_queries
 from techkg.stats import compute_stats
 from techkg.store import GraphStore
 from techkg.vocab import Ids
 
 IDS = Ids()
-QUERIES = Path(__file__).resolve().parents[2] / "queries"
+QUERIES = shipped_queries()[0].parent  # the package's queries folder
 C = "https://w3id.org/techkg/id/company/"
 
 

@@ -15,6 +15,7 @@ import typer
 
 from techkg.cli.app import app
 from techkg.cli.graph_cmds import DEFAULT_BASE, DEFAULT_STORE, BaseOpt, CurationsOpt, StoreOpt, _fail, _open
+from techkg.records import EntityType  # light: dataclasses and an Enum
 
 if TYPE_CHECKING:
     from techkg.curate import Curation, Curations
@@ -28,7 +29,8 @@ entity_app = typer.Typer(
 app.add_typer(entity_app, name="entity")
 
 TypeOpt = Annotated[
-    str | None, typer.Option("--type", help="Company or Product, when a name is both.")
+    EntityType | None,
+    typer.Option("--type", case_sensitive=False, help="Company or Product, when a name is both."),
 ]
 
 
@@ -43,12 +45,12 @@ def _load(curations: Path | None, store: Path) -> Curations:
         raise
 
 
-def _one(st: GraphStore, ref: str, etype: str | None) -> StoredEntity:
+def _one(st: GraphStore, ref: str, etype: EntityType | None) -> StoredEntity:
     from techkg.relink import find_entities
 
     found = find_entities(st, ref, _type(etype))
     if not found:
-        _fail(f"no entity named {ref!r} in the store (search with 'techkg query -f queries/entity-search.rq "
+        _fail(f"no entity named {ref!r} in the store (search with 'techkg query -f entity-search "
               f"-p text={ref}')")
     if len(found) > 1:
         listed = ", ".join(f"{e.type.lower()}:{e.key} ({e.label}, {e.articles} article(s))" for e in found)
@@ -56,16 +58,8 @@ def _one(st: GraphStore, ref: str, etype: str | None) -> StoredEntity:
     return found[0]
 
 
-def _type(etype: str | None) -> str | None:
-    if etype is None:
-        return None
-    from techkg.records import ENTITY_TYPES
-
-    for t in ENTITY_TYPES:
-        if etype.lower() == t.lower():
-            return t.value
-    _fail(f"unknown type {etype!r}; use Company or Product", 2)
-    return None
+def _type(etype: EntityType | None) -> str | None:
+    return None if etype is None else etype.value
 
 
 def _commit(st: GraphStore, file: Curations, c: Curation, *, save: bool = True) -> None:
@@ -172,7 +166,8 @@ def split(
 def not_entity(
     name: Annotated[str, typer.Argument(help="The name, as written, that is not an entity here.")],
     etype: Annotated[
-        str | None, typer.Option("--type", help="Only not a Company (or Product); default: neither.")
+        EntityType | None,
+        typer.Option("--type", case_sensitive=False, help="Only not a Company (or Product); default: neither."),
     ] = None,
     store: StoreOpt = DEFAULT_STORE,
     curations: CurationsOpt = None,

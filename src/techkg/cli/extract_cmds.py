@@ -11,10 +11,11 @@ from typing import Annotated
 import typer
 
 from techkg.cli.app import app
+from techkg.cli.choices import flag
 
 PathsArg = Annotated[list[str], typer.Argument(help="Files, folders, globs, or - for stdin.")]
-NoLexicon = Annotated[bool, typer.Option("--no-lexicon", help="Switch the curated lexicon off.")]
-NoModel = Annotated[bool, typer.Option("--no-model", help="Switch the trained company/product tagger off (rules, LAC and the lexicon only).")]
+NoLexicon = Annotated[bool, flag("--no-lexicon", help="Switch the curated lexicon off.")]
+NoModel = Annotated[bool, flag("--no-model", help="Switch the trained company/product tagger off (rules, LAC and the lexicon only).")]
 MaxBytes = Annotated[
     int, typer.Option("--max-bytes", help="Largest file (or JSONL line) read, in bytes.")
 ]
@@ -58,7 +59,7 @@ def _extractions(paths, no_lexicon, no_model, lexicons, errors, max_bytes, batch
 @app.command()
 def extract(
     paths: PathsArg,
-    as_json: Annotated[bool, typer.Option("--json", help="One JSON line per article (eval format).")] = False,
+    as_json: Annotated[bool, flag("--json", help="One JSON line per article (eval format).")] = False,
     no_lexicon: NoLexicon = False,
     no_model: NoModel = False,
     lexicon: UserLexicon = None,
@@ -124,7 +125,13 @@ def _scored(gold: Path, golds: list[dict]):
 def evaluate(
     paths: PathsArg,
     gold: Annotated[Path, typer.Option("--gold", help="Gold .json/.jsonl file or folder of .json files.")],
-    verbose: Annotated[bool, typer.Option("-v", "--verbose", help="List false positives and misses.")] = False,
+    verbose: Annotated[
+        bool, flag("-v", "--verbose", help="Also one row per article, and each article's misses and "
+                                                   "false positives.")
+    ] = False,
+    as_json: Annotated[
+        bool, flag("--json", help="Print the scores as JSON (with -v: per article, with the misses).")
+    ] = False,
     no_lexicon: NoLexicon = False,
     no_model: NoModel = False,
     lexicon: UserLexicon = None,
@@ -135,7 +142,7 @@ def evaluate(
 ) -> None:
     """Extract and score against gold annotations: P/R/F1 per type and macro F1."""
     from techkg.errors import EvalError
-    from techkg.evaluate import ALL_TYPES, load_gold, score, to_eval_json
+    from techkg.evaluate import ALL_TYPES, load_gold, score, score_by_article, to_eval_json
 
     try:
         golds = load_gold(gold)
@@ -148,17 +155,61 @@ def evaluate(
     if output:
         output.write_text("".join(json.dumps(s, ensure_ascii=False) + "\n" for s in systems), "utf-8")
     result = score(golds, systems, by_id=True, verbose=verbose)
-    if verbose:
+    articles = score_by_article(golds, systems) if verbose else []
+    if as_json:
+        if verbose:
+            result["articles"] = dict(articles)
         typer.echo(json.dumps(result, ensure_ascii=False, indent=1))
         return
     from rich.console import Console
+
+    console = Console()
+    if verbose:
+        console.print(_article_table(articles, ALL_TYPES))
+        console.print(_error_table(articles, ALL_TYPES))
+    console.print(_totals_table(result, ALL_TYPES, f"{len(golds)} gold articles, {len(systems)} extracted"))
+
+
+def _totals_table(result: dict, types: tuple[str, ...], title: str):
     from rich.table import Table
 
-    table = Table(title=f"{len(golds)} gold articles, {len(systems)} extracted")
+    table = Table(title=title)
     for col in ("type", "P", "R", "F1", "gold", "sys", "tp"):
         table.add_column(col, justify="right" if col != "type" else "left")
-    for t in ALL_TYPES:
+    for t in types:
         d = result[t]
         table.add_row(t, *(f"{d[k]:.3f}" for k in ("P", "R", "F1")), *(str(d[k]) for k in ("gold", "sys", "tp")))
     table.add_row("macro F1", "", "", f"{result['macro_F1']:.3f}", "", "", "")
-    Console().print(table)
+    return table
+
+
+def _article_table(articles: list[tuple[str, dict]], types: tuple[str, ...]):
+    """One row per article: ``tp/gold/sys`` per type (``-`` when neither side has any), and the
+    F1 of all its items together."""
+    from rich.table import Column, Table
+
+    table = Table(Column("article", overflow="fold"), *(Column(t, justify="right") for t in types),
+                  Column("F1", justify="right"), title="per article: correct/gold/found", title_justify="left")
+    for article_id, d in articles:
+        tp, gold, found = (sum(d[t][k] for t in types) for k in ("tp", "gold", "sys"))
+        f1 = 2 * tp / (gold + found) if gold + found else 1.0
+        cells = [f"{d[t]['tp']}/{d[t]['gold']}/{d[t]['sys']}" if d[t]["gold"] or d[t]["sys"] else "-"
+                 for t in types]
+        table.add_row(article_id, *cells, f"{f1:.2f}")
+    return table
+
+
+def _error_table(articles: list[tuple[str, dict]], types: tuple[str, ...]):
+    """What each article missed and what it found that the gold lacks."""
+    from rich.table import Column, Table
+
+    def names(items: list) -> str:
+        return ", ".join(" + ".join(map(str, x)) if isinstance(x, (list, tuple)) else str(x) for x in items)
+
+    table = Table(Column("article", overflow="fold"), "type", Column("missed", overflow="fold"), Column("false positives", overflow="fold"),
+                  title="misses and false positives", title_justify="left")
+    for article_id, d in articles:
+        for t in types:
+            if d[t]["fn"] or d[t]["fp"]:
+                table.add_row(article_id, t, names(d[t]["fn"]), names(d[t]["fp"]))
+    return table

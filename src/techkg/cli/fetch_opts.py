@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 if TYPE_CHECKING:
-    from techkg.feeds import FeedReader, FeedReport
+    from techkg.feeds import FeedReader, FeedReport, FeedState
     from techkg.read.web import Fetcher
     from techkg.store import GraphStore
 
@@ -60,12 +60,18 @@ def fetching(*, timeout: float, delay: float, max_bytes: int) -> Iterator[Fetche
 
 
 def feed_reader(store: GraphStore, fetcher: Fetcher, *, since: str | None, force: bool,
-                feeds: list[str] | None) -> FeedReader:
-    """A reader that skips the items ``store`` already holds (none looked up without feeds)."""
-    from techkg.feeds import FeedReader, stored_urls
+                feeds: list[str] | None, state: FeedState | None = None) -> FeedReader:
+    """A reader that skips the items ``store`` already holds (none looked up without feeds).
+
+    Feeds seen before are asked conditionally: with ``state`` (``watch``
+    keeps one across rounds), else with the state kept beside the store.
+    """
+    from techkg.feeds import FeedReader, FeedState, state_path, stored_urls
 
     known = stored_urls(store) if feeds else set()
-    return FeedReader(fetcher, known=known, since=since, force=force)
+    if state is None:
+        state = FeedState.load(state_path(store) if feeds else None)
+    return FeedReader(fetcher, known=known, since=since, force=force, state=state)
 
 
 def feeds_line(reports: list[FeedReport]) -> str:

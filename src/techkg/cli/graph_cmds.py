@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from techkg.cli.app import app
+from techkg.cli.choices import ExportFormat, QueryFormat, flag
 from techkg.cli.fetch_opts import (
     DEFAULT_DELAY, DEFAULT_TIMEOUT, DelayOpt, FeedOpt, SinceOpt, TimeoutOpt, feed_reader, fetching,
     parse_since,
@@ -38,20 +39,20 @@ DEFAULT_BASE = "https://w3id.org/techkg/id/"
 StoreOpt = Annotated[
     str,
     typer.Option(
-        "--store",
+        "--store", metavar="PATH|URL",
         help="Graph store directory (created by 'techkg ingest'), or the http(s) URL of a "
              "SPARQL 1.1 server (see docs/remote-store.md).",
     ),
 ]
 BaseOpt = Annotated[
     str,
-    typer.Option("--base-iri", envvar="TECHKG_BASE_IRI", help="Base IRI of entity, article and event IRIs."),
+    typer.Option("--base-iri", envvar="TECHKG_BASE_IRI", metavar="IRI", help="Base IRI of entity, article and event IRIs."),
 ]
 PathsArg = Annotated[
     list[str], typer.Argument(help="Files, folders (recursive), glob patterns, or - for stdin.")
 ]
 MaxBytes = Annotated[int, typer.Option("--max-bytes", help="Largest file, JSONL line or web page read, in bytes.")]
-NoModel = Annotated[bool, typer.Option("--no-model", help="Switch the trained company/product tagger off (rules, LAC and the lexicon only).")]
+NoModel = Annotated[bool, flag("--no-model", help="Switch the trained company/product tagger off (rules, LAC and the lexicon only).")]
 JobsOpt = Annotated[
     int | None,
     typer.Option("--jobs", "-j", min=1, show_default="number of cores",
@@ -65,6 +66,11 @@ DaskOpt = Annotated[
 ]
 UserLexicon = Annotated[
     list[Path] | None, typer.Option("--lexicon", help="Extra lexicon file (JSONL); repeatable.")
+]
+CsvBomOpt = Annotated[
+    bool,
+    flag("--csv-bom", help="Start CSV/TSV output with a UTF-8 byte order mark, so Excel shows Chinese "
+                                   "text correctly."),
 ]
 CurationsOpt = Annotated[
     Path | None,
@@ -265,13 +271,13 @@ def ingest(
     since: SinceOpt = None,
     store: StoreOpt = DEFAULT_STORE,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles per batch and transaction.")] = 32,
-    force: Annotated[bool, typer.Option("--force", help="Re-extract articles even if unchanged.")] = False,
+    force: Annotated[bool, flag("--force", help="Re-extract articles even if unchanged.")] = False,
     max_bytes: MaxBytes = 20_000_000,
     no_model: NoModel = False,
     lexicon: UserLexicon = None,
     curations: CurationsOpt = None,
-    no_progress: Annotated[bool, typer.Option("--no-progress", help="No progress bar.")] = False,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON on stdout.")] = False,
+    no_progress: Annotated[bool, flag("--no-progress", help="No progress bar.")] = False,
+    as_json: Annotated[bool, flag("--json", help="Print the summary as JSON on stdout.")] = False,
     jobs: JobsOpt = None,
     dask: DaskOpt = None,
     timeout: TimeoutOpt = DEFAULT_TIMEOUT,
@@ -343,12 +349,12 @@ def remove(
 
 def _query_text(sparql: str | None, file: Path | None) -> tuple[str, Any]:
     from techkg.errors import QueryError
-    from techkg.sparql import parse_query_text, read_query_file
+    from techkg.sparql import find_query_file, parse_query_text, read_query_file
 
     if sparql and file:
         raise QueryError("give the query either as an argument or with -f FILE, not both")
     if file is not None and str(file) != "-":
-        q = read_query_file(file)
+        q = read_query_file(find_query_file(file))
         return q.text, q
     if file is not None:
         sparql = sys.stdin.read()
@@ -364,13 +370,19 @@ def _query_text(sparql: str | None, file: Path | None) -> tuple[str, Any]:
 @app.command()
 def query(
     sparql: Annotated[str | None, typer.Argument(help="SPARQL query text; omit to use -f or stdin.")] = None,
-    file: Annotated[Path | None, typer.Option("--file", "-f", help="Read the query from a .rq file.")] = None,
-    fmt: Annotated[str, typer.Option("--format", help="table, csv, tsv, json or ttl.")] = "table",
+    file: Annotated[
+        Path | None,
+        typer.Option("--file", "-f", help="Read the query from a .rq file, or run a shipped query by name "
+                                          "(partners, partners.rq; see 'techkg queries') when no such file exists."),
+    ] = None,
+    format_: Annotated[QueryFormat, typer.Option("--format", help="Output format; ttl is for CONSTRUCT/DESCRIBE.")
+                       ] = QueryFormat.table,
     param: Annotated[
         list[str] | None,
         typer.Option("--param", "-p", help="Query parameter NAME=VALUE (see the file's @param lines); repeatable."),
     ] = None,
     timeout: Annotated[float | None, typer.Option("--timeout", help="Give up after this many seconds.")] = None,
+    csv_bom: CsvBomOpt = False,
     store: StoreOpt = DEFAULT_STORE,
     base: BaseOpt = DEFAULT_BASE,
 ) -> None:
@@ -380,20 +392,27 @@ def query(
     product: and article: are pre-declared.
     """
     from techkg.errors import TechKGError
-    from techkg.sparql import FORMATS, bind, parse_param_options, write_results
+    from techkg.sparql import bind, check_names, parse_param_options, write_results
 
-    if fmt not in FORMATS:
-        _fail(f"unknown format {fmt!r}; valid: {', '.join(FORMATS)}", 2)
+    fmt = format_.value
+    if csv_bom and fmt not in ("csv", "tsv"):
+        _fail("--csv-bom is for --format csv or tsv", 2)
     try:
         text, q = _query_text(sparql, file)
-        bound = bind(text, parse_param_options(param or []), q.params, base=base)
+        values = parse_param_options(param or [])
+        bound = bind(text, values, q.params, base=base)
     except TechKGError as e:
         _fail(e)
     with _open(store, base, read_only=True) as st:
         try:
+            check_names(st, values, q.params)
             result = st.query(bound, timeout_s=timeout)
             out = sys.stdout.buffer
-            n = write_results(result, fmt, out)
+            if csv_bom:
+                from techkg.export import BOM
+
+                out.write(BOM.encode())
+            n = write_results(result, fmt, out, query=bound)
             out.flush()
         except TechKGError as e:
             _fail(e)
@@ -403,15 +422,17 @@ def query(
 
 @app.command()
 def queries(
-    folder: Annotated[Path, typer.Argument(help="Folder of .rq files.")] = Path("queries"),
+    folder: Annotated[
+        Path | None, typer.Argument(help="Folder of .rq files.", show_default="the queries shipped with techkg")
+    ] = None,
 ) -> None:
-    """List the documented queries of a folder with their parameters."""
+    """List the documented queries (shipped ones, or a folder's) with their parameters."""
     from techkg.errors import TechKGError
-    from techkg.sparql import read_query_file
+    from techkg.sparql import read_query_file, shipped_queries
 
-    files = sorted(folder.glob("*.rq"))
+    files = shipped_queries() if folder is None else sorted(folder.glob("*.rq"))
     if not files:
-        _fail(f"{folder}: no .rq files here; give the queries folder of the techkg repository")
+        _fail(f"{folder}: no .rq files here; give a folder of SPARQL queries, or no folder for the shipped ones")
     for f in files:
         try:
             q = read_query_file(f)
@@ -420,16 +441,19 @@ def queries(
         params = " ".join(
             f"--param {p.name}={p.default if p.default is not None else '...'}" for p in q.params
         )
-        typer.echo(f"{f}\n    {q.title}\n    techkg query -f {f} {params}".rstrip())
+        ref = f.stem if folder is None else f
+        typer.echo(f"{f.stem}\n    {q.title}\n    techkg query -f {ref} {params}".rstrip())
 
 
 @app.command()
 def export(
-    fmt: Annotated[str, typer.Option("--format", help="ttl, nq, trig, jsonld, graphml, gexf or csv.")] = "ttl",
+    format_: Annotated[ExportFormat, typer.Option("--format", help="RDF (ttl, nq, trig, jsonld), GraphML, GEXF "
+                                                                   "or CSV.")] = ExportFormat.ttl,
     out: Annotated[
         str | None,
         typer.Option("--out", "-o", help="File or folder to write (csv: a folder), or - for stdout."),
     ] = None,
+    csv_bom: CsvBomOpt = False,
     store: StoreOpt = DEFAULT_STORE,
     base: BaseOpt = DEFAULT_BASE,
 ) -> None:
@@ -438,10 +462,11 @@ def export(
     from techkg.export import FORMATS
     from techkg.export import export as do_export
 
-    if fmt not in FORMATS:
-        _fail(f"unknown format {fmt!r}; valid: {', '.join(FORMATS)}", 2)
+    fmt = format_.value
     if fmt == "csv" and out == "-":
         _fail("csv writes two files (entities.csv, relations.csv); give a folder with -o", 2)
+    if csv_bom and fmt != "csv":
+        _fail("--csv-bom is for --format csv", 2)
     target: Any = None if out == "-" else out
     if out is None:
         target = Path("output") if fmt == "csv" else Path("output") / FORMATS[fmt]
@@ -451,7 +476,7 @@ def export(
                 do_export(st, fmt, sys.stdout.buffer)
                 sys.stdout.buffer.flush()
                 return
-            written = do_export(st, fmt, target)
+            written = do_export(st, fmt, target, csv_bom=csv_bom)
         except BrokenPipeError:
             _reader_gone()
         except TechKGError as e:
@@ -471,8 +496,8 @@ def _reader_gone() -> None:
 @app.command()
 def stats(
     top: Annotated[int, typer.Option("--top", min=1, help="How many companies and communities to list.")] = 10,
-    articles: Annotated[bool, typer.Option("--articles", help="Also list every article.")] = False,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")] = False,
+    articles: Annotated[bool, flag("--articles", help="Also list every article.")] = False,
+    as_json: Annotated[bool, flag("--json", help="Print JSON instead of tables.")] = False,
     store: StoreOpt = DEFAULT_STORE,
     base: BaseOpt = DEFAULT_BASE,
 ) -> None:
@@ -533,7 +558,7 @@ def build(
     no_model: NoModel = False,
     lexicon: UserLexicon = None,
     curations: CurationsOpt = None,
-    no_progress: Annotated[bool, typer.Option("--no-progress", help="No progress bar.")] = False,
+    no_progress: Annotated[bool, flag("--no-progress", help="No progress bar.")] = False,
     jobs: JobsOpt = None,
     dask: DaskOpt = None,
     base: BaseOpt = DEFAULT_BASE,

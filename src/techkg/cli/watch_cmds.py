@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import time
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -20,8 +20,8 @@ from techkg.cli.fetch_opts import (
     fetching, parse_since,
 )
 from techkg.cli.graph_cmds import (
-    DEFAULT_BASE, DEFAULT_STORE, BaseOpt, CurationsOpt, MaxBytes, NoModel, StoreOpt, UserLexicon,
-    _fail, _with_hint, project_extractor,
+    DEFAULT_BASE, DEFAULT_STORE, BaseOpt, CurationsOpt, DaskOpt, JobsOpt, MaxBytes, NoModel, StoreOpt,
+    UserLexicon, _fail, _with_hint, run_extractor,
 )
 
 _INTERVAL = re.compile(r"\A\s*(\d+(?:\.\d+)?)\s*([smh]?)\s*\Z", re.IGNORECASE)
@@ -58,18 +58,19 @@ def watch(
     no_model: NoModel = False,
     lexicon: UserLexicon = None,
     curations: CurationsOpt = None,
+    jobs: JobsOpt = None,
+    dask: DaskOpt = None,
     base: BaseOpt = DEFAULT_BASE,
 ) -> None:
     """Keep ingesting what is new in folders or feeds, one summary line per round.
 
     New and changed files go in, unchanged ones are skipped; feed items
-    already in the store are not fetched again. Stops on Ctrl-C (an article
+    already in the store are not fetched again. Extraction runs as in
+    ``techkg ingest`` (--jobs worker processes, or --dask). Stops on Ctrl-C (an article
     is stored completely or not at all) or after --rounds; exits 1 when some
     round had an input that failed.
     """
     from techkg.errors import TechKGError
-    from techkg.ingest import ingest
-    from techkg.store import GraphStore
 
     if not paths and not feed:
         _fail("nothing to watch: give a folder or --feed URL", 2)
@@ -80,26 +81,43 @@ def watch(
     if day and not feed:
         _fail("--since applies to feed items; use it with --feed URL", 2)
     try:
-        extractor = project_extractor(no_model, lexicon, curations, store)
-        _ = extractor.nlp  # loaded once, before the first round
+        with run_extractor(no_model, lexicon, curations, store, jobs, dask) as extractor:  # loaded once
+            failed = _rounds(paths or [], feed, extractor, store=store, base=base, every=interval,
+                             rounds=rounds, since=day, max_bytes=max_bytes, timeout=timeout, delay=delay)
     except TechKGError as e:
         _fail(_with_hint(e))
+    if failed:
+        raise typer.Exit(1)
+
+
+def _rounds(paths: list[str], feed: list[str] | None, extractor: Any, *, store: str, base: str, every: float,
+            rounds: int | None, since: str | None, max_bytes: int, timeout: float, delay: float) -> bool:
+    """Ingest round after round, one line each, until ``rounds`` or Ctrl-C.
+
+    Returns:
+        True when some round had an input that failed.
+    """
+    from techkg.errors import TechKGError
+    from techkg.ingest import ingest
+    from techkg.store import GraphStore
 
     def on_error(msg: str) -> None:
         typer.echo(f"error: {msg}", err=True)
 
     done, failed = 0, False
+    state = None  # the feeds' validators, read once and kept across rounds
     try:
         while rounds is None or done < rounds:
             if done:
-                time.sleep(interval)
+                time.sleep(every)
             started = time.strftime("%H:%M:%S")
             try:
                 with GraphStore.open(store, base=base) as st, fetching(
                     timeout=timeout, delay=delay, max_bytes=max_bytes
                 ) as fetcher:
-                    feeds = feed_reader(st, fetcher, since=day, force=False, feeds=feed)
-                    s = ingest(paths or [], st, extractor=extractor, max_bytes=max_bytes,
+                    feeds = feed_reader(st, fetcher, since=since, force=False, feeds=feed, state=state)
+                    state = feeds.state
+                    s = ingest(paths, st, extractor=extractor, max_bytes=max_bytes,
                                on_error=on_error, fetcher=fetcher, more=feeds.read_all(feed or []))
                 line = s.line() + (f"; {feeds_line(feeds.reports)}" if feed else "")
                 failed |= not s.ok
@@ -110,5 +128,4 @@ def watch(
     except KeyboardInterrupt:
         typer.echo(f"stopped after {done} complete round(s); every article written is complete",
                    err=True)
-    if failed:
-        raise typer.Exit(1)
+    return failed

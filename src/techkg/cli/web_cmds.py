@@ -12,12 +12,13 @@ from typing import Annotated
 import typer
 
 from techkg.cli.app import app
+from techkg.cli.choices import SizeBy, flag
 from techkg.cli.graph_cmds import CurationsOpt, NoModel, UserLexicon
 
 StoreOpt = Annotated[
     str,
     typer.Option(
-        "--store",
+        "--store", metavar="PATH|URL",
         help="Graph store directory (from 'techkg ingest'), or the http(s) URL of a "
              "SPARQL 1.1 server (see docs/remote-store.md).",
     ),
@@ -47,14 +48,14 @@ def render(
         int, typer.Option("--min-degree", min=0, help="Hide entities with fewer links.")
     ] = 0,
     size_by: Annotated[
-        str, typer.Option("--size-by", help="Node size: degree or pagerank.")
-    ] = "degree",
+        SizeBy, typer.Option("--size-by", help="What node size shows.")
+    ] = SizeBy.degree,
     max_nodes: Annotated[
         int, typer.Option("--max-nodes", min=1, help="Hard cap on drawn entities (a note says when it cuts).")
     ] = 10000,  # = techkg.render.DEFAULT_MAX_NODES (not imported: keeps --help fast)
     title: Annotated[str, typer.Option("--title", help="Page title.")] = "techkg",
     isolated: Annotated[
-        bool, typer.Option("--isolated", help="Also draw entities with no link (hidden by default; the page says how many).")
+        bool, flag("--isolated", help="Also draw entities with no link (hidden by default; the page says how many).")
     ] = False,
 ) -> None:
     """Draw the knowledge graph as one offline HTML page (pyvis, no network needed)."""
@@ -72,7 +73,7 @@ def render(
                        err=True)
             raise typer.Exit(1)
         payload = vis_payload(G, focus=focus, hops=hops, top=top, min_degree=min_degree,
-                              size_by=size_by, title=title, max_nodes=max_nodes, isolated=isolated)
+                              size_by=size_by.value, title=title, max_nodes=max_nodes, isolated=isolated)
         page = page_html(payload, mode="file", title=title)
     except TechKGError as e:
         _fail(e)
@@ -98,7 +99,7 @@ def serve(
     timeout: Annotated[float, typer.Option("--timeout", min=0.1, help="SPARQL time limit, seconds.")] = 10.0,
     max_rows: Annotated[int, typer.Option("--max-rows", min=1, help="Largest SPARQL result.")] = 10000,
     allow_service: Annotated[
-        bool, typer.Option("--allow-service", help="Let SPARQL SERVICE call other endpoints.")
+        bool, flag("--allow-service", help="Let SPARQL SERVICE call other endpoints.")
     ] = False,
     lexicon: UserLexicon = None,
     curations: CurationsOpt = None,

@@ -10,12 +10,17 @@ the folded text. For each sentence:
   takes its members from a following "包括……" sentence. A product named as
   a partner stands for its maker ("与Microsoft Azure合作" → Microsoft).
   Negated or rumoured clauses (否认, 并未, 传闻) and clauses about buying,
-  investing or competing (收购, 投资, 竞争, 供货) give nothing.
+  investing or competing (收购, 投资, 竞争, 供货) give nothing. A party count
+  or a joint act of several subjects ("A、B与C共同成立D") pairs every party;
+  "双方" / "两间公司" are the two just named.
 * **release**: a cue (发布, 推出, 上线, 亮相 ...) with the company before it and
-  the products after it in the clause (a product followed by 的 only
-  qualifies the next one: "发布Office的AI助手Microsoft 365 Copilot"); with no
-  product there, a following "包括……" list; a product right before 上市/开售/
-  亮相 is released by its maker.
+  the products after it in the clause and a following "，包括……" or "：" list
+  (a product followed by 的 only qualifies the next one: "发布Office的AI助手
+  Microsoft 365 Copilot"); with no product there, a following "包括……" list or
+  the next sentence; a product right before its cue ("X于11月26日发布",
+  "X今日开售") is released by its maker, and so is a company's new product
+  named without a verb ("苹果的新款X"). Plans in the cue's clause and rumours
+  before it give nothing.
 """
 
 from __future__ import annotations
@@ -42,13 +47,15 @@ FOLLOWING_LIST = 0.65  # products from a following "包括……" list or the ne
 RESPECTIVELY = 0.8  # "分别发布了X和Y"
 JOINT_RELEASE = 0.7  # "双方共同推出"
 INFERRED_COMPANY = 0.15  # less when the releasing company is not in the clause
+NEW_PRODUCT = 0.6  # "苹果的新款iPhone 16 Pro": a new product named with its company, no release verb
 
 # Where the partnership model decides: it adds a pair the rules missed at this probability or
 # more, and drops a rule reading when its probability for the pair is below the veto level.
 MODEL_ADD_PROBABILITY = 0.6
 MODEL_VETO_PROBABILITY = 0.05
-MAX_MODEL_MENTIONS = 12
-NEXT_LEAD_MAX = 8  # characters allowed before a product that opens the next sentence ("这款新机")  # sentences naming more companies than this are lists, not read by the model
+MAX_MODEL_MENTIONS = 12  # sentences naming more companies than this are lists, not read by the model
+BRACKETS = " （）()"  # around a gloss: "小马智行（Pony.ai）"
+NEXT_LEAD_MAX = 8  # characters allowed before a product that opens the next sentence ("这款新机")
 
 @dataclass(frozen=True)
 class Ment:
@@ -124,6 +131,9 @@ class RelationReader:
         self.topic = max(counts, key=counts.get) if counts else None
         self.last_pair: tuple[str, str] | None = None  # the latest partnership, for "双方推出"
         self.recent_release: str | None = None  # who released something in the sentence before
+        # readings of "双方/两间公司" and "也加入了这项合作": the pair is not named around the cue, so
+        # the model (which reads the words between the two names) does not veto them
+        self.referred: set[RelationHit] = set()
 
     def in_range(self, a: int, b: int) -> list[Ment]:
         return [m for m in self.mentions if a <= m.start and m.end <= b]
@@ -185,7 +195,8 @@ class RelationReader:
         """Rule readings checked and completed by the model, for pairs named in this sentence."""
         probs = {c.keys: self.model.score(pair_features(self.text, c.pair, c.others, (s, e)))
                  for c in self.candidates(s, e)}
-        kept = [h for h in found if probs.get((h.source, h.target), 1.0) >= MODEL_VETO_PROBABILITY]
+        kept = [h for h in found
+                if h in self.referred or probs.get((h.source, h.target), 1.0) >= MODEL_VETO_PROBABILITY]
         have = {(h.source, h.target) for h in kept}
         guarded = {c.keys for c in self.candidates(s, e) if not model_may_add(self.text, c, s, e)}
         for keys, p in probs.items():
@@ -241,11 +252,30 @@ class RelationReader:
                     continue
                 if terms.BOTH_PARTIES.search(text[cs:pos]) and not self.in_range(cs, pos):
                     pairs = self._both_parties(s, e, trig)
+                    self.referred.update(pairs)
                 else:
                     pairs = self._pairs_in_clause(s, e, cs, ce, pos, trig, subject, follow)
                 out += pairs
                 if pairs:
                     self.last_pair = (pairs[-1].source, pairs[-1].target)
+        joined = self._joined(s, e)
+        self.referred.update(joined)
+        return out + joined
+
+    def _joined(self, s: int, e: int) -> list[RelationHit]:
+        """"三菱汽车也加入了这项合作": the newcomer partners each side of the latest partnership."""
+        out = []
+        for m in terms.JOINS_COOPERATION_RE.finditer(self.text, s, e):
+            cs, _ = _clause_bounds(self.text, s, e, m.start())
+            if not self.last_pair or _negated(self.text[cs : m.start()]):
+                continue
+            for ment in self.in_range(cs, m.start()):
+                key = self.as_company(ment)
+                if not key or key in self.last_pair:
+                    continue
+                for other in self.last_pair:
+                    x, y = sorted((key, other))
+                    out.append(RelationHit("partnership", x, y, s, e, round(DIRECT - CARRIED_SUBJECT, 2), "加入"))
         return out
 
     def _both_parties(self, s, e, trig) -> list[RelationHit]:
@@ -303,12 +333,17 @@ class RelationReader:
             right_keys, conf = [subject], conf - ARTICLE_SUBJECT  # "宣布深化合作的是AWS": the article's subject is the other side
         if any(m.label == "PRODUCT" for m in left + right):
             conf -= PRODUCT_AS_PARTNER
+        pairs = {(a, b) for a in left_keys for b in right_keys}
+        if left and right and trig not in terms.LEAD_PARTNER_TRIGGERS and _all_parties(
+                text, right[-1].end, pos + len(trig), len(set(left_keys)), len(set(right_keys))):
+            # "华为、宁德时代与长安汽车共同成立阿维塔": every party cooperates with every other
+            everyone = list(dict.fromkeys(left_keys + right_keys))
+            pairs = {(a, b) for i, a in enumerate(everyone) for b in everyone[i + 1 :]}
         out = []
-        for a in left_keys:
-            for b in right_keys:
-                if a != b:
-                    x, y = sorted((a, b))
-                    out.append(RelationHit("partnership", x, y, s, e, round(conf, 2), trig))
+        for a, b in sorted(pairs):
+            if a != b:
+                x, y = sorted((a, b))
+                out.append(RelationHit("partnership", x, y, s, e, round(conf, 2), trig))
         return out
 
     def _listed_in_following(self, follow) -> list[str]:
@@ -332,10 +367,41 @@ class RelationReader:
                 cs, ce = _clause_bounds(text, s, e, pos)
                 if _negated(text[cs:pos]) or any(c in text[cs:pos] for c in ("收购", "投资", "入股")):
                     continue
-                host = terms.HOSTING_RE.search(text, cs, pos)
-                if host and any(m.label == "PRODUCT" for m in self.in_range(host.start(), pos)):
+                if terms.PLANNED_RELEASE_RE.search(text, cs, pos) or terms.RUMOURED_RELEASE_RE.search(text, s, pos):
+                    continue  # "计划明年推出", "据传将发布": not (yet) a release
+                if text.startswith(terms.RELEASE_NOMINAL_AFTER, pos + len(trig)):
+                    continue  # "首发阵容", "发布时间": a noun, not a release
+                if trig.startswith("带来") and terms.BENEFICIARY_RE.search(text, cs, pos):
+                    continue  # "为iPhone带来新功能": brought to something, not launched
+                if self._hosted(cs, pos):
                     continue  # "在Amazon Bedrock中上线了R1": offered on a platform, not released
                 out += self._release_at(s, e, cs, ce, pos, trig, subject, follow)
+        return out + self._new_products(s, e)
+
+    def _hosted(self, cs: int, pos: int) -> bool:
+        """"在Amazon Bedrock中上线": a product names the platform (not an event: "在骁龙峰会上发布")."""
+        host = terms.HOSTING_RE.search(self.text, cs, pos)
+        return bool(host) and any(
+            m.label == "PRODUCT" and not self.text.startswith(terms.EVENT_FOLLOWERS, m.end)
+            for m in self.in_range(host.start(), pos))
+
+    def _new_products(self, s: int, e: int) -> list[RelationHit]:
+        """"苹果的新款iPhone 16 Pro", "荣耀全新旗舰Magic7": a company's new product, no release verb."""
+        out = []
+        ments = self.in_range(s, e)
+        for m, nxt in zip(ments, ments[1:], strict=False):
+            if m.label != "COMPANY" or nxt.label != "PRODUCT" or nxt.key == m.key:
+                continue
+            if not terms.NEW_PRODUCT_RE.match(self.text[m.end : nxt.start]):
+                continue
+            cs, _ = _clause_bounds(self.text, s, e, m.start)
+            before = self.text[cs : m.start]
+            if _negated(before) or any(c in before for c in terms.COMPETITION_CUES) or \
+                    terms.PLANNED_RELEASE_RE.search(self.text, cs, nxt.start) or \
+                    terms.RUMOURED_RELEASE_RE.search(self.text, s, nxt.start):
+                continue  # "对标苹果的新款iPhone": a rival's product
+            if self.makers.get(nxt.key, m.key) == m.key:
+                out.append(RelationHit("release", m.key, nxt.key, s, e, NEW_PRODUCT, "新款"))
         return out
 
     def _release_at(self, s, e, cs, ce, pos, trig, subject, follow) -> list[RelationHit]:
@@ -343,11 +409,15 @@ class RelationReader:
         conf = DIRECT
         before = self.in_range(cs, pos)
         companies = [m for m in before if m.label == "COMPANY"]
-        products = self._objects(pos + len(trig), _list_end(text, ce, e))
+        end = _list_end(text, ce, e, speech=any(c in text[pos:ce] for c in terms.SPEECH_CUES))
+        products = self._objects(pos + len(trig), end)
+        if products and trig in terms.DIRECT_OBJECT_TRIGGERS and "的" in terms.OWN_PRODUCT_DE_RE.sub(
+                "", text[pos + len(trig) : products[0].start]):
+            return []  # "公布了参数量的GPT-3": a figure of the product, not the product
         if not products and trig in terms.PRODUCT_SUBJECT_TRIGGERS:
             # "寒武纪思元290、玄思1000正式亮相": the products stand before the cue
             prods_before = [m for m in before if m.label == "PRODUCT"]
-            if prods_before and SUBJECT_FILLERS.match(text[prods_before[-1].end : pos].strip()):
+            if prods_before and SUBJECT_FILLERS.match(text[prods_before[-1].end : pos].strip().lstrip(")）」』”\"")):
                 out = []
                 for p in prods_before:
                     maker = (companies[0].key if companies else None) or self.makers.get(p.key)
@@ -359,8 +429,8 @@ class RelationReader:
             earlier = [m for m in self.in_range(s, companies[-1].start) if m.label == "PRODUCT"]
             if earlier:
                 return [RelationHit("release", companies[-1].key, earlier[-1].key, s, e, PRODUCT_IS_COMPANYS, trig)]
-        if not products and companies:
-            # "思元290是寒武纪推出的首款训练芯片": the product opens the clause
+        if companies and (not products or text.startswith("的", pos + len(trig))):
+            # "思元290是寒武纪推出的首款训练芯片": the product opens the clause (what follows 的 describes it)
             lead = [m for m in before if m.label == "PRODUCT" and m.end <= companies[-1].start]
             if lead and text[lead[-1].end : companies[-1].start].strip() in ("是", "为", "由", "即"):
                 products, conf = lead[-1:], PRODUCT_IS_COMPANYS
@@ -397,14 +467,22 @@ class RelationReader:
         pos = start
         for i, m in enumerate(after):
             if m.label == "COMPANY":
+                if m.start < pos:
+                    continue  # the brand inside the product just read ("Intel Lunar Lake")
                 if i + 1 < len(after) and after[i + 1].label == "PRODUCT" and _adjacent(text, m, after[i + 1]):
                     continue  # a brand before its product
+                if any(v in text[pos : m.start] for v in terms.PRODUCT_LINK_VERBS) and "的" not in text[pos : m.start]:
+                    continue  # "发表了搭载Intel处理器的ThinkPad": a supplier inside a modifier
                 break
             gap = text[pos : m.start]
             pos = m.end
-            if products and any(v in gap for v in terms.PRODUCT_LINK_VERBS):
-                break  # "推出的Mate 40系列搭载麒麟9000": the chip is not released here
-            if text[m.end : m.end + 1] == "的" or gap.rstrip().endswith(("基于", "品牌", "在")):
+            if any(v in gap for v in terms.PRODUCT_LINK_VERBS) and not _modified_head(gap, bool(products)):
+                if products:
+                    break  # "推出的Mate 40系列搭载麒麟9000": the chip is not released here
+                if terms.PART_MODIFIER_RE.match(text, m.end):
+                    continue  # "推出搭载M4系列芯片的全新MacBook Pro": a part of what is released
+            named = gap.rstrip().endswith(terms.NAME_INTRODUCERS)  # "发表名为Project DIGITS的超级电脑"
+            if (text[m.end : m.end + 1] == "的" and not named) or gap.rstrip().endswith(("基于", "品牌", "在")):
                 continue  # "Office的AI助手", "基于华为云的…", "品牌乐道": not what is released
             if m.start > 0 and text[m.start - 1] in "(（" and text[m.end : m.end + 1] in ")）":
                 continue  # a gloss in brackets
@@ -474,6 +552,14 @@ class RelationReader:
         return []
 
 
+def _all_parties(text: str, start: int, end: int, n_left: int, n_right: int) -> bool:
+    """Whether every party of "A、B与C……" cooperates with every other (see ``terms.PARTY_COUNT_RE``)."""
+    if n_left + n_right < 3:
+        return False
+    return bool(terms.PARTY_COUNT_RE.search(text, start, end)) or (
+        n_left > 1 and bool(terms.JOINT_ACT_RE.search(text, start, end)))
+
+
 def _not_partner(clause: str) -> bool:
     """A clause about buying, investing, supplying or competing ("合作超过十年" is a duration)."""
     return any(not terms.QUANTITY_AFTER_RE.match(clause, m.end())
@@ -497,9 +583,11 @@ def model_may_add(text: str, cand: Candidate, s: int, e: int) -> bool:
     sentence = text[s:e]
     if _not_partner(sentence) or any(c in sentence for c in terms.NEGATION_CUES + terms.MODEL_BLOCKING_PLANS):
         return False
-    (a0, a1), (b0, _) = cand.pair.first, cand.pair.second
+    (a0, a1), (b0, b1) = cand.pair.first, cand.pair.second
     if any(a1 <= o0 and o1 <= b0 for o0, o1 in cand.others):
         return False
+    if any(c in text[a1:b0] for c in terms.SUBSIDIARY_CUES) or terms.SEPARATELY_AFTER_RE.match(text, b1, e):
+        return False  # "Alphabet旗下的Waymo"; "A与B先后与C合作": not partners of each other
     if not terms.LIST_SEPARATORS.match(text[a1:b0]):
         return True
     start = a0  # walk back to the start of the list holding both names
@@ -510,15 +598,38 @@ def model_may_add(text: str, cand: Candidate, s: int, e: int) -> bool:
     return not lead.endswith(terms.PREPOSITIONS + terms.LEAD_PARTNER_TRIGGERS + ("陆续与", "分别与"))
 
 
-def _list_end(text: str, ce: int, e: int) -> int:
-    """Extend a clause over following clauses that continue a list ("，以及B和C")."""
+def _list_end(text: str, ce: int, e: int, speech: bool = False) -> int:
+    """Extend a clause over following clauses that continue a list ("，以及B和C", "，包括B和C",
+    "三款模型：A、B和C"; no colon after a speech verb: "公告称：")."""
     while ce < e:
-        nxt = re.match(r"[，,；;]\s*(?:以及|及|和|还有|并推出|并发布|、)", text[ce:e])
-        if not nxt:
+        nxt = terms.RELEASE_LIST_RE.match(text, ce, e)
+        if not nxt or (speech and nxt.group().strip() in ":："):
             return ce
-        following = CLAUSE_SPLIT_RE.search(text, ce + nxt.end(), e)
+        following = CLAUSE_SPLIT_RE.search(text, nxt.end(), e)
         ce = following.start() if following else e
     return ce
+
+
+def _modified_head(gap: str, after_product: bool) -> bool:
+    """"基于该架构的B200", "搭载M4芯片的MacBook": the product after a modifier is its head, not a part.
+
+    A linking verb with its own object before 的 modifies the product that follows, when
+    the modifier opens the object (right after the cue, or after a list joiner); a bare
+    "搭载的" ("其搭载的麒麟9000S") makes the product the verb's object, a part.
+
+    Args:
+        gap: the text between the previous product (or the cue) and this product.
+        after_product: a product comes right before the gap.
+    """
+    tail = gap.rstrip()
+    if not tail.endswith("的"):
+        return False
+    first = min(tail.find(v) for v in terms.PRODUCT_LINK_VERBS if v in tail)
+    opener = tail[:first]
+    if not terms.MODIFIER_OPENER_RE.fullmatch(opener) or (after_product and not opener.strip()):
+        return False  # "Mate 40系列搭载5nm制程的麒麟9000": the verb's subject is the product before
+    last = max(tail.rfind(v) + len(v) for v in terms.PRODUCT_LINK_VERBS if v in tail)
+    return len(tail) - last > 1
 
 
 def _by_company(text: str, company: Ment, pos: int) -> bool:
@@ -538,7 +649,8 @@ def _last_preposition(text: str, cs: int, pos: int, before: list[Ment]) -> int |
         if text[i] in terms.PREPOSITIONS and not any(m.start <= i < m.end for m in before):
             prev_ment = [m for m in before if m.end <= i]
             # "A、B和C" inside a partner list is a list joiner when a preposition came before
-            if best is not None and prev_ment and prev_ment[-1].start > best:
+            if best is not None and prev_ment and prev_ment[-1].start > best and \
+                    not terms.SEPARATELY_BEFORE_RE.search(text, cs, i):
                 continue
             best = i
     return best
@@ -560,7 +672,10 @@ def _trailing_list(text: str, ments: list[Ment], end: int) -> list[Ment]:
     pos = end
     for m in reversed(ments):
         gap = text[m.end : pos]
-        if out and not terms.LIST_SEPARATORS.match(gap):
+        if out and m.key == out[0].key and not gap.strip(BRACKETS):
+            out[0], pos = m, m.start  # "小马智行（Pony.ai）": the name before its gloss
+            continue
+        if out and not terms.LIST_SEPARATORS.match(gap.strip(BRACKETS)):
             break
         if not out and len(gap.strip()) > 6:
             break

@@ -128,15 +128,20 @@ NON_COMPANY_NAMES = frozenset(
 # Simplified before matching, so "攜手" / "合作夥伴" / "結盟" / "簽署" are covered by these forms.
 PARTNER_TRIGGERS = (
     "战略合作", "深度合作", "达成合作", "开展合作", "展开合作", "签署合作", "确立合作", "建立合作", "合作协议",
-    "合作关系", "合作伙伴", "合作",
-    "携手", "联手", "牵手", "联合开发", "联合推出", "联合发布", "联合打造", "共同开发", "共同打造",
-    "共同推出", "共同研发", "结盟", "联姻", "签约", "谅解备忘录", "合作备忘录", "合资", "联合首发",
-    "联合宣布", "联合研发", "联合",
+    "合作关系", "合作伙伴", "伙伴关系", "战略伙伴", "策略伙伴", "合作",
+    "携手", "联手", "牵手", "伙拍", "合组", "联合开发", "联合推出", "联合发布", "联合打造", "共同开发", "共同打造",
+    "共同推出", "共同研发", "共同发布", "共同宣布", "共同成立", "共建", "结盟", "联姻", "签约", "谅解备忘录", "合作备忘录",
+    "签署备忘录", "MOU", "合资", "联合首发", "联合宣布", "联合研发", "联合",
 )
+# Every named party takes part, so the partners pair with each other too: a party count
+# ("A与B、C三方合作") or a joint act of a list of subjects ("A、B与C共同成立D"). Objects of 与 alone
+# ("A与B、C三家车企合作") each partner the subject only.
+PARTY_COUNT_RE = re.compile(r"三方|四方|五方|多方")
+JOINT_ACT_RE = re.compile(r"共同|联合|一起|一同")
 # Words joining the partners ("A与B合作").
 PREPOSITIONS = ("与", "和", "同", "跟")
 # Cues with the partner after them ("A携手B").
-LEAD_PARTNER_TRIGGERS = ("携手", "联手", "牵手", "联合")
+LEAD_PARTNER_TRIGGERS = ("携手", "联手", "牵手", "伙拍", "联合")
 # "与3家厂商合作": partners counted, named in a following list.
 COUNT_NOUN_RE = re.compile(r"(?:\d+|[一二两三四五六七八九十几多数]+)\s*(?:家|个|位)")
 # Adverbs that do not name anyone ("目前已经与……").
@@ -146,22 +151,56 @@ HOSTING_RE = re.compile(r"在[^，。在]{1,30}?(?:中|上|平台)\s*$")
 # Adverbials before a sentence's subject ("此外，", "3月28日晚，").
 SUBJECT_LEAD_RE = re.compile(
     r"\s*(?:(?:此外|另外|同时|目前|事实上|据悉|据了解|而|但|不过|然而|其中|今天|今日|近日|日前|随后|最终|"
-    r"当天|此前|去年|今年|\d{4}年|\d{1,2}月\d{1,2}日|\d{1,2}月)\s*[,，、]?\s*)*"
+    r"当天|此前|去年|今年|\d{4}年|\d{1,2}月\d{1,2}日|\d{1,2}月|[昨今明]\s*[（(]\d{1,2}[)）]\s*日)\s*[,，、]?\s*)*"
 )
 # Release cues.
 RELEASE_TRIGGERS = (
     "正式发布", "发布了", "发布", "发表了", "发表", "推出了", "推出", "上线了", "上线", "正式亮相", "亮相",
-    "发售", "开售", "开卖", "上架", "上市", "首发", "面世", "问世", "开源了", "揭晓", "揭幕",
+    "发售", "开售", "开卖", "上架", "上市", "首发", "面世", "问世", "开源了", "正式开源", "宣布开源", "全面开源",
+    "揭晓", "揭幕", "首秀", "同步开源", "同时开源", "一并开源", "同步开放", "同时开放", "登场", "带来了", "带来", "亮出", "开启预售", "开放预购", "开放预订", "开启预订",
+    "开始预购", "预售", "公布了", "正式公布", "开放了", "正式商用", "投入商用", "开启公测", "开放公测", "开启内测",
 )
-# Release cues that take the product before them ("小米SU7正式上市", "……由小米推出").
+# Release cues that take the product before them ("小米SU7正式上市", "……由小米推出",
+# "Mate 70系列于11月26日发布").
 PRODUCT_SUBJECT_TRIGGERS = ("正式上市", "上市", "开售", "开卖", "发售", "正式亮相", "亮相", "上线", "上架",
-                            "面世", "问世", "首发")
+                            "面世", "问世", "首发", "首秀", "登场", "开启预售", "开放预购", "开放预订",
+                            "开启预订", "开始预购", "预售", "正式发布", "发布", "推出", "发表", "正式商用", "投入商用",
+                            "开启公测", "开放公测", "开启内测")
+# Cues whose object must be the product itself: "公布了参数量的GPT-3" announces a figure, "开放了
+# API的访问" opens access; only "公布了小米澎湃OS" is a release.
+DIRECT_OBJECT_TRIGGERS = ("公布了", "正式公布", "开放了", "带来了", "带来")
+# Descriptions with 的 that still leave the product as the object ("带来了全新的Galaxy Ring").
+OWN_PRODUCT_DE_RE = re.compile(r"(?:全新|最新|新款|新一代|自家|旗下|自研)的")
+# "带来": a release only when a company brings the product itself, not "为iPhone带来新功能".
+BENEFICIARY_RE = re.compile(r"(?:为|给|替)[^，。]{0,20}$")
+# "推出搭载M4芯片的全新MacBook Pro": a product inside such a modifier is a part, not the release.
+PART_MODIFIER_RE = re.compile(r"[^，。、；;,:：！？!?和与]{0,12}?的")
+# What may open a modifier before a released product ("，以及基于该架构的B200"): the previous
+# product's category noun ("处理器，以及基于……的"), then list joiners only.
+MODIFIER_OPENER_RE = re.compile(
+    "(?:" + "|".join(map(re.escape, sorted(PRODUCT_HEADS, key=len, reverse=True))) + r")?"
+    r"[\s，,、；;：:]*(?:以及|及|和|与|还有|并|同时)?\s*")
+# A release only planned or hoped for, in the cue's clause ("计划明年推出", "将于10月24日发布") ...
+PLANNED_RELEASE_RE = re.compile(r"将于|即将|计划|拟|有望|或将|或于|打算|准备|考虑|预计|预期|希望")
+# ... or rumoured anywhere before it in the sentence ("据传苹果将……推出", "傳出……將推出").
+RUMOURED_RELEASE_RE = re.compile(r"传闻|传言|据传|网传|传出|爆料|曝光")
+# Words after a release cue that make it a noun ("首发阵容", "发布时间"), not a release.
+RELEASE_NOMINAL_AFTER = ("阵容", "价", "时间", "日期", "仪式", "活动", "节奏", "计划")
+# "苹果的新款iPhone 16 Pro", "荣耀全新Magic7": a new product named with its company, no verb.
+NEW_PRODUCT_RE = re.compile(r"^\s*(?:的|此次|这次|本次|今年|最新)?\s*(?:最新款|新款|全新|最新一代|新一代|最新|新机|新品|新车)的?\s*"
+                            r"(?:旗舰|旗舰机|手机|车型|新车|芯片|处理器|笔记本|笔电|平板|模型|大模型)?\s*$")
+# "：" or "，包括" after a release cue: the products follow in a list ("发布三款模型：X、Y和Z").
+# Words that make a colon introduce speech, not a list of products ("发布公告称：").
+SPEECH_CUES = ("称", "表示", "说", "指出", "写道", "介绍", "强调", "公告", "声明", "透露", "认为")
+RELEASE_LIST_RE = re.compile(r"[，,；;]\s*(?:以及|及|和|还有|并推出|并发布|、|包括|包含|涵盖|分别是|分别为)|[：:]")
 # Words saying a release event took place without naming the product ("召开发布会", "举行发布会"):
 # the product may be named in the next sentence.
 RELEASE_EVENT_CUES = ("发布会", "发表会", "新品发布", "新品会", "品鉴会", "开发者大会")
 # Words that introduce a product in the sentence after a release event ("新机小米15 Ultra……").
+# Words that introduce a product's name ("名为Project DIGITS的超级电脑").
+NAME_INTRODUCERS = ("名为", "命名为", "定名为", "取名为", "名叫", "叫做", "代号为")
 NEXT_PRODUCT_INTRODUCERS = ("新机", "新品", "新车", "新款", "这款", "该款", "新一代", "全新", "首款", "新车型",
-                            "新模型", "新芯片")
+                            "新模型", "新芯片", *NAME_INTRODUCERS)
 # "分为A、B和C三款": the variants of what was just released.
 VARIANT_LIST_RE = re.compile(
     r"(?:分为|分成|共有|提供)(.{2,80}?)(?:[两三四五六七八九十\d]+)(?:款|个版本|个型号|种型号|种版本|个尺寸)")
@@ -192,8 +231,15 @@ NEGATION_CUES = DENIAL_CUES + ENDED_CUES + RUMOUR_CUES + TALKS_CUES
 SENTENCE_NEGATIONS = ("否认", "辟谣", "从未", "均未", "并未证实", "未证实", "不实")
 # "这次合作", "双方的合作": a cooperation already named, not a new one.
 ANAPHORIC_BEFORE_TRIGGER = re.compile(r"(?:这次|此次|这项|该项|本次|这一|双方的|两家的)\s*$")
+# "三菱汽车也加入了这项合作": a company joining the cooperation just named.
+JOINS_COOPERATION_RE = re.compile(r"加入(?:了)?(?:这项|这一|该项|此项|这个|该|此|上述)\s*(?:合作|联盟|合作框架|合作计划)")
 # "双方宣布建立战略合作关系": the two companies just named.
-BOTH_PARTIES = re.compile(r"(?:双方|两家公司|两家企业|两家|二者|两者)")
+BOTH_PARTIES = re.compile(r"(?:双方|两家公司|两家企业|两间公司|两家|两间|二者|两者)")  # 两间: Hong Kong usage
+# Two subjects acting each on their own ("A与B先后与C合作"): they are not partners of each other.
+SEPARATELY_AFTER_RE = re.compile(r"[\s)）」』”]*(?:也|亦|都|均)?\s*(?:先后|相继|分别|各自)")
+SEPARATELY_BEFORE_RE = re.compile(r"(?:先后|相继|分别|各自)\s*$")  # "A与B分别与C合作": this 与 is the preposition
+# A parent and its subsidiary ("Alphabet旗下的Waymo") are not partners.
+SUBSIDIARY_CUES = ("旗下", "子公司", "母公司", "附属")
 # Verbs linking two products ("Mate 40搭载麒麟9000"): the second is not released.
 PRODUCT_LINK_VERBS = ("搭载", "采用", "使用", "支持", "配备", "集成", "运行", "基于", "对标", "超过", "击败",
                       "相比", "取代", "替代", "兼容")

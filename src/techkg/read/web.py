@@ -4,7 +4,11 @@
 included, each hop checked), a timeout for the whole download, a size limit, a
 polite delay between two requests to the same host, and one clear
 :class:`~techkg.errors.CorpusError` per failure (``URL: what happened, what to
-do``). :func:`read_url` turns the page into an article through the same HTML
+do``). It honours robots.txt for article pages (:meth:`Fetcher.check_robots`,
+the rules read with :mod:`urllib.robotparser`, once per site and run) and
+sends conditional requests when asked (``If-None-Match``/``If-Modified-Since``;
+a ``304`` is a :class:`Page` with ``status`` 304 and no body).
+:func:`read_url` turns the page into an article through the same HTML
 reader as ``.html`` files, with the fetched address as the article's URL (and
 so its id). httpx is imported only when something is fetched.
 
@@ -21,6 +25,7 @@ from dataclasses import dataclass
 from email.message import Message
 from typing import Any
 from urllib.parse import urlsplit
+from urllib.robotparser import RobotFileParser
 
 from techkg import __version__
 from techkg.errors import CorpusError
@@ -68,6 +73,10 @@ class Page:
         data: the body, at most the fetcher's ``max_bytes``.
         media_type: the ``Content-Type`` without parameters, lower case ("" if none).
         charset: the codec of the ``Content-Type`` charset, when it names a known one.
+        status: the HTTP status (200; 304 for a conditional request answered "not modified";
+            a 4xx only when the caller accepted it).
+        etag: the ``ETag`` header, if any.
+        last_modified: the ``Last-Modified`` header, if any.
     """
 
     url: str
@@ -75,6 +84,9 @@ class Page:
     data: bytes
     media_type: str
     charset: str | None
+    status: int = 200
+    etag: str | None = None
+    last_modified: str | None = None
 
 
 class Pacer:
@@ -139,6 +151,7 @@ class Fetcher:
         self.max_redirects = max_redirects
         self.pacer = pacer or Pacer(delay)
         self._client: Any = None
+        self._robots: dict[str, RobotFileParser | str | None] = {}  # per site, for this run
 
     def __enter__(self) -> Fetcher:
         return self
@@ -163,8 +176,15 @@ class Fetcher:
             )
         return self._client
 
-    def fetch(self, url: str) -> Page:
+    def fetch(self, url: str, *, headers: Mapping[str, str] | None = None,
+              any_status: bool = False) -> Page:
         """The body at ``url``, after at most ``max_redirects`` redirects.
+
+        Args:
+            url: the address.
+            headers: extra request headers (conditional requests).
+            any_status: answer an error status as an empty page with that
+                status instead of raising (robots.txt).
 
         Raises:
             CorpusError: (source ``url``) a scheme other than http(s), also as a
@@ -179,17 +199,22 @@ class Fetcher:
             self.pacer.wait(_host(current))
             deadline = time.monotonic() + self.timeout
             try:
-                with self._http().stream("GET", current) as response:
+                with self._http().stream("GET", current, headers=headers) as response:
                     location = response.headers.get("location")
                     if response.is_redirect and location:
                         target = str(response.url.join(location))
                         _check_scheme(url, target, location)
                         current = target
                         continue
+                    code = response.status_code
+                    if code == 304 or (any_status and code >= 400):
+                        return Page(url, str(response.url), b"", "", None, status=code)
                     _check_status(url, response)
                     data = self._body(url, response, deadline)
                     media_type, charset = _content_type(response.headers.get("content-type", ""))
-                    return Page(url, str(response.url), data, media_type, charset)
+                    return Page(url, str(response.url), data, media_type, charset,
+                                etag=response.headers.get("etag"),
+                                last_modified=response.headers.get("last-modified"))
             except httpx.TimeoutException:
                 raise CorpusError(url, self._too_slow()) from None
             except (httpx.HTTPError, httpx.InvalidURL, httpx.StreamError) as exc:
@@ -200,6 +225,45 @@ class Fetcher:
             url, f"more than {self.max_redirects} redirects; open the address in a browser "
             "and give the address it ends at"
         )
+
+    def check_robots(self, url: str) -> None:
+        """Refuse ``url`` when its site's robots.txt disallows it for techkg.
+
+        The rules are read once per site and run. As RFC 9309 says, a robots.txt
+        that is missing (any 4xx) allows everything, and one the server fails
+        to give (5xx) allows nothing until it can.
+
+        Raises:
+            CorpusError: (source ``url``) disallowed; the rules unreadable; the
+                site not answering at all.
+        """
+        _check_scheme(url, url, None)  # only http(s) sites have rules to read
+        parts = urlsplit(url)
+        site = f"{parts.scheme.lower()}://{parts.netloc.lower()}"
+        if site not in self._robots:
+            self._robots[site] = self._read_robots(site)
+        rules = self._robots[site]
+        if isinstance(rules, str):
+            raise CorpusError(url, rules)
+        if rules is not None and not rules.can_fetch(USER_AGENT, url):
+            raise CorpusError(url, f"{site}/robots.txt disallows this page for crawlers such as techkg; "
+                                   "not fetched (save it from a browser and ingest the file, if the "
+                                   "site allows that)")
+
+    def _read_robots(self, site: str) -> RobotFileParser | str | None:
+        """The site's rules; None when it has none; else why none of its pages may be fetched."""
+        try:
+            page = self.fetch(site + "/robots.txt", any_status=True)
+        except CorpusError as exc:  # no answer at all: a page would get none either
+            return str(exc).removeprefix(f"{exc.where}: ")
+        if page.status >= 500:
+            return (f"{site}/robots.txt could not be read (the server answered {page.status}), so the "
+                    "site's rules for crawlers are unknown and the page is not fetched; try again later")
+        if page.status != 200:
+            return None
+        rules = RobotFileParser(site + "/robots.txt")
+        rules.parse(page.data.decode("utf-8", errors="replace").splitlines())
+        return rules
 
     def _body(self, url: str, response: Any, deadline: float) -> bytes:
         declared = response.headers.get("content-length", "")
@@ -240,9 +304,10 @@ def read_url(
     the page, else from ``defaults``.
 
     Raises:
-        CorpusError: the page could not be fetched, is not HTML, or holds no
-            article text.
+        CorpusError: robots.txt disallows the page; it could not be fetched,
+            is not HTML, or holds no article text.
     """
+    fetcher.check_robots(url)
     page = fetcher.fetch(url)
     media = page.media_type
     if media and media not in HTML_TYPES:

@@ -20,6 +20,7 @@ import json
 from typing import IO, TYPE_CHECKING, Any
 
 from techkg.errors import QueryError
+from techkg.sparql.params import in_query_order
 from techkg.vocab import prefixes as techkg_prefixes
 
 if TYPE_CHECKING:
@@ -238,13 +239,15 @@ def cell_text(term: Any) -> str:
 # ---------------------------------------------------------------- results
 
 
-def write_results(result: Any, fmt: str, out: IO[bytes], *, console: Any = None) -> int | None:
+def write_results(result: Any, fmt: str, out: IO[bytes], *, console: Any = None,
+                  query: str = "") -> int | None:
     """Write query results to ``out`` in ``fmt``.
 
     ``table`` prints a rich table (SELECT), ``true``/``false`` (ASK) or Turtle
     (CONSTRUCT); ``json`` is SPARQL 1.1 Query Results JSON (JSON-LD for
     CONSTRUCT); ``csv``/``tsv`` follow the SPARQL 1.1 CSV/TSV formats; ``ttl``
-    is Turtle for CONSTRUCT/DESCRIBE.
+    is Turtle for CONSTRUCT/DESCRIBE. The columns of a ``SELECT *`` follow
+    the order of the ``query`` text (:func:`~techkg.sparql.params.in_query_order`).
 
     Returns:
         The number of rows (table) or triples when known, else None.
@@ -273,9 +276,16 @@ def write_results(result: Any, fmt: str, out: IO[bytes], *, console: Any = None)
     if kind == "solutions":
         if fmt == "ttl":
             raise QueryError("a SELECT query returns rows, not triples; use --format table, csv, tsv or json")
+        names = in_query_order([v.value for v in result.variables], query)
         if fmt == "table":
-            return _print_table(result, out, console)
-        result.serialize(out, results_format[fmt])
+            return _print_table(names, result, out, console)
+        if names == [v.value for v in result.variables]:
+            result.serialize(out, results_format[fmt])
+        else:  # reordered: through a Result, whose writers keep its column order
+            from techkg.sparql.run import Result
+
+            rows = [[sol[n] for n in names] for sol in result]
+            out.write(serialize(Result(kind, variables=names, rows=rows), fmt)[0])
         return None
     # CONSTRUCT / DESCRIBE
     if fmt in ("csv", "tsv"):
@@ -307,25 +317,38 @@ def _short(term: Any) -> str:
     return _cell(term)
 
 
-def _print_table(result: Any, out: IO[bytes], console: Any) -> int:
-    from rich.console import Console
-    from rich.table import Table
+TABLE_WIDTH = 160  # characters per line of a table written to a file or pipe (a terminal: its width)
 
-    names = [v.value for v in result.variables]
-    table = Table(*names, show_lines=False, header_style="bold")
-    n = 0
-    for row in result:
-        table.add_row(*(_short(row[v]) for v in names))
-        n += 1
+
+def _print_table(names: list[str], result: Any, out: IO[bytes], console: Any) -> int:
+    """A rich table of the solutions; long cells wrap (CJK text and IRIs fold) instead of being cut.
+
+    Rows get rules between them when some cell is longer than an even share
+    of the width, so a wrapped row stays readable as one row.
+    """
+    from rich.cells import cell_len
+    from rich.console import Console
+    from rich.table import Column, Table
+
+    rows = [[_short(sol[v]) for v in names] for sol in result]
+    buf = None
     if console is None:
         import io
+        import shutil
 
         buf = io.StringIO()
-        Console(file=buf, width=160, force_terminal=False).print(table)
+        on_terminal = getattr(out, "isatty", lambda: False)()
+        width = shutil.get_terminal_size((TABLE_WIDTH, 24)).columns if on_terminal else TABLE_WIDTH
+        console = Console(file=buf, width=width, force_terminal=False)
+    share = console.width // max(len(names), 1)
+    wraps = any(cell_len(c) > share for row in rows for c in row)
+    table = Table(*(Column(n, overflow="fold") for n in names), show_lines=wraps, header_style="bold")
+    for row in rows:
+        table.add_row(*row)
+    console.print(table)
+    if buf is not None:
         out.write(buf.getvalue().encode("utf-8"))
-    else:
-        console.print(table)
-    return n
+    return len(rows)
 
 
 def _boolean_document(value: bool, fmt: str) -> bytes:

@@ -1,6 +1,7 @@
 """Query files with parameters, bound into the query text safely.
 
-A query file in ``queries/`` starts with a comment header::
+A query file (the shipped ones are package data, ``techkg/data/queries/``,
+listed by :func:`shipped_queries`) starts with a comment header::
 
     # Partners of a company, with the evidence for each partnership.
     #
@@ -15,7 +16,8 @@ kind      what ``--param x=VALUE`` becomes                 example
 name      the name's match key (NFKC, lower case,          ``輝達`` → ``"辉达"``
           Simplified), compared with ``tk:matchKey``
 string    a plain string literal                           ``"gtc-culitho"``
-date      an ``xsd:date`` literal (``YYYY-MM-DD``)          ``"2023-03-21"^^xsd:date``
+date      an ``xsd:date`` literal from ``YYYY-MM-DD``,    ``"2023-03-21"^^xsd:date``
+          ``2023/3/21``, ``2023.3.21`` or ``2023年3月21日``
 int       a bare integer (so it also works in ``LIMIT``)    ``20``
 decimal   a bare decimal                                   ``0.8``
 iri       an IRI (``<...>`` or a ``prefix:name``)          ``<https://...>``
@@ -38,6 +40,7 @@ from __future__ import annotations
 
 import re
 import shlex
+import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -83,7 +86,7 @@ class QueryFile:
 
     @property
     def name(self) -> str:
-        """File stem (``partners`` for ``queries/partners.rq``)."""
+        """File stem (``partners`` for ``data/queries/partners.rq``)."""
         return self.path.stem if self.path else "<query>"
 
 
@@ -144,6 +147,42 @@ def read_query_file(path: str | Path) -> QueryFile:
         raise QueryError(f"{p}: not UTF-8 text ({e.reason}); save the query as UTF-8") from e
 
 
+def shipped_queries() -> list[Path]:
+    """The documented queries shipped in the package, by name.
+
+    >>> [p.name for p in shipped_queries()][:2]
+    ['article-summary.rq', 'co-mentions.rq']
+    """
+    from importlib.resources import files
+
+    folder = Path(str(files("techkg").joinpath("data", "queries")))
+    return sorted(folder.glob("*.rq"))
+
+
+def find_query_file(ref: str | Path) -> Path:
+    """The query file ``ref`` names: an existing file, else a shipped query of that name.
+
+    A bare name (``partners`` or ``partners.rq``, no folder) that is not a file
+    in the working folder means the shipped query; anything else is a path.
+
+    >>> find_query_file("partners").name
+    'partners.rq'
+
+    Raises:
+        QueryError: neither a file nor a shipped query (lists the shipped ones).
+    """
+    p = Path(ref)
+    if p.exists() or p.parent != Path("."):
+        return p
+    stem = p.name.removesuffix(".rq")
+    for q in shipped_queries():
+        if q.stem == stem:
+            return q
+    names = ", ".join(q.stem for q in shipped_queries())
+    raise QueryError(f"{p}: no such query file, nor a shipped query of that name; shipped: {names} "
+                     "(see 'techkg queries')")
+
+
 def to_term(value: str, kind: str | None = None, *, base: str | None = None) -> str:
     """The SPARQL text for a parameter value of a given kind (inferred when None).
 
@@ -194,10 +233,7 @@ def to_term(value: str, kind: str | None = None, *, base: str | None = None) -> 
             raise QueryError(f"{value!r} is not a plain decimal number (write 0.8, not 8e-1)")
         return v
     if kind == "date":
-        d = iso_date(v)
-        if not d or len(v) != 10:
-            raise QueryError(f"{value!r} is not a date; write YYYY-MM-DD (2023-03-21)")
-        return str(ox.Literal(d, datatype=ox.NamedNode(_XSD + "date")))
+        return str(ox.Literal(_day(v), datatype=ox.NamedNode(_XSD + "date")))
     if kind == "article":
         from techkg.vocab import DEFAULT_BASE, Ids
 
@@ -212,6 +248,30 @@ def to_term(value: str, kind: str | None = None, *, base: str | None = None) -> 
         except ValueError as e:
             raise QueryError(f"{value!r} is not an IRI: {e}") from None
     raise QueryError(f"unknown parameter kind {kind!r}; valid: {', '.join(KINDS)}")
+
+
+_DAY_LIKE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*[日号]?")
+
+
+def _day(value: str) -> str:
+    """A date parameter as ``YYYY-MM-DD``: 2024-01-01, 2024/1/1, 2024.01.01, 2024年1月1日, full width.
+
+    >>> _day("2024/1/1"), _day("２０２４年１月１日"), _day("2024.01.31")
+    ('2024-01-01', '2024-01-01', '2024-01-31')
+
+    Raises:
+        QueryError: not a date, or a day the calendar does not have (2023-02-29).
+    """
+    from techkg.read.dates import normalize_date
+
+    form = unicodedata.normalize("NFKC", value).strip()
+    day = normalize_date(form) if _DAY_LIKE.fullmatch(form) else None
+    if day is not None:
+        return day
+    if _DAY_LIKE.fullmatch(form):
+        raise QueryError(f"{value!r} is not a day of the calendar; check the month and the day")
+    raise QueryError(f"{value!r} is not a date; write YYYY-MM-DD (2023-03-21), 2023/3/21, "
+                     "2023.3.21 or 2023年3月21日")
 
 
 # Tokens that must be skipped when looking for variables.
@@ -330,6 +390,34 @@ def query_variables(text: str) -> set[str]:
     ['a', 'b']
     """
     return {m["name"] for m in _TOKEN_RE.finditer(text) if m["var"]}
+
+
+_SELECT_STAR = re.compile(r"\bSELECT\s+(?:(?:DISTINCT|REDUCED)\s+)?\*", re.IGNORECASE)
+
+
+def in_query_order(names: Sequence[str], text: str) -> list[str]:
+    """The result variables of a ``SELECT *`` query in the order the query names them.
+
+    Engines are free to order ``SELECT *`` columns; Oxigraph sorts them by
+    name. Jena and most others keep the order of first appearance in the
+    query, which is the order its writer meant; this restores it. Other
+    queries keep ``names`` as they are (their projection already fixes it).
+
+    >>> in_query_order(["alpha", "s", "zeta"], "SELECT * { BIND(1 AS ?zeta) ?s ?p ?alpha }")
+    ['zeta', 's', 'alpha']
+    >>> in_query_order(["alpha", "zeta"], "SELECT ?alpha ?zeta { ?zeta ?p ?alpha }")
+    ['alpha', 'zeta']
+    """
+    plain = _SKIP_RE.sub(lambda m: " " * len(m[0]), text)  # comments, strings and IRIs out
+    outer = re.search(r"\bSELECT\b", plain, re.IGNORECASE)  # the first SELECT is the outer one
+    star = _SELECT_STAR.match(plain, outer.start()) if outer else None
+    if star is None:
+        return list(names)
+    order = {}
+    for m in _TOKEN_RE.finditer(plain, star.end()):
+        if m["var"]:
+            order.setdefault(m["name"], len(order))
+    return sorted(names, key=lambda n: (order.get(n, len(order)), n))
 
 
 def parse_param_options(options: Sequence[str]) -> dict[str, str]:

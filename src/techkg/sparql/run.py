@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from techkg.errors import QueryError
 from techkg.sparql.formats import result_kind
 from techkg.sparql.guard import check_service
+from techkg.sparql.params import in_query_order
 from techkg.sparql.worker import too_large
 
 if TYPE_CHECKING:
@@ -85,7 +86,7 @@ def execute(
         if kind == "boolean":
             out = Result(kind, boolean=bool(res))
         elif kind == "solutions":
-            names = [v.value for v in res.variables]
+            names = in_query_order([v.value for v in res.variables], query)
             out = Result(kind, variables=names)
             for sol in res:
                 if max_rows is not None and len(out.rows) >= max_rows:

@@ -267,7 +267,7 @@ async def sparql_endpoint(request: Request) -> Response:
     wants_html = "text/html" in accept and "sparql-results" not in accept
     if not query:
         if request.method == "GET" and wants_html:
-            return _html(request, "query.html", query=EXAMPLE_QUERY, result=None, error=None)
+            return await query_page(request)
         return PlainTextResponse(
             "missing 'query' parameter; send ?query=SELECT... (GET), a form field "
             "(POST application/x-www-form-urlencoded) or the query as the body "
@@ -295,22 +295,65 @@ async def sparql_endpoint(request: Request) -> Response:
 
 
 async def query_page(request: Request) -> Response:
-    """``GET /query``: a form, and the result of ``?query=`` as a table."""
+    """``GET /query``: a form with the shipped examples, and the result of ``?query=`` as a table.
+
+    ``?example=NAME`` fills the form with a shipped query; ``param-NAME``
+    fields bind its parameters (an unknown entity name gets "did you mean");
+    ``download=csv|excel`` answers the result as a CSV file (see
+    :mod:`techkg.web.query_form`).
+    """
+    from starlette.responses import Response
+
+    from techkg.sparql.names import check_names
+    from techkg.web.query_form import DOWNLOADS, QueryForm, csv_download, example_text
+
     state = _state(request)
-    query = request.query_params.get("query")
-    if not query:
-        return _html(request, "query.html", query=EXAMPLE_QUERY, result=None, error=None)
+    qp = request.query_params
+    query = qp.get("query")
     try:
+        if qp.get("example") and not query:
+            return _query_html(request, form=QueryForm.read(example_text(qp["example"]), {}))
+        if not query:
+            return _query_html(request, form=QueryForm.read(EXAMPLE_QUERY, {}))
         _check_query_length(query, state)
-        result = await _run_query(state, query, {})
+        form = QueryForm.read(query, qp)
+        bound = form.bound(state.store.ids.base)
+        if form.given():
+            await _page_work(request, lambda: check_names(state.store, form.given(), form.params))
+        result = await _run_query(state, bound, {})
+    except QueryError as e:
+        return _query_html(request, status=400, form=_form_or_text(query, qp), error=str(e))
     except HTTPError as e:
-        return _html(request, "query.html", status=e.status, query=query, result=None, error=e.message)
+        return _query_html(request, status=e.status, form=_form_or_text(query, qp), error=e.message)
+    kind = qp.get("download")
+    if kind in DOWNLOADS and result.kind == "solutions":
+        body, headers = csv_download(formats.serialize(result, "csv")[0], kind, qp.get("name") or "techkg-query")
+        return Response(body, headers=headers)
     turtle = None
     if result.kind == "graph":
         from techkg.vocab import prefixes
 
         turtle = formats.serialize(result, "turtle", prefixes=prefixes(state.store.ids.base))[0].decode()
-    return _html(request, "query.html", query=query, result=result, error=None, turtle=turtle)
+    return _query_html(request, form=form, result=result, turtle=turtle)
+
+
+def _form_or_text(query: str | None, fields: Any) -> Any:
+    """The form of a query that failed (its text alone when even its header does not parse)."""
+    from techkg.web.query_form import QueryForm
+
+    try:
+        return QueryForm.read(query or "", fields)
+    except QueryError:
+        return QueryForm(query or "", (), {})
+
+
+def _query_html(request: Request, *, form: Any, status: int = 200, result: Result | None = None,
+                error: str | None = None, turtle: str | None = None) -> Response:
+    from techkg.web.query_form import cell_view, examples
+
+    base = _state(request).store.ids.base
+    return _html(request, "query.html", status=status, query=form.text, form=form, result=result,
+                 error=error, turtle=turtle, examples=examples(), cell_view=lambda t: cell_view(t, base))
 
 
 def _check_query_length(query: str, state: State) -> None:
