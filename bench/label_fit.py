@@ -4,7 +4,7 @@
 (``techkg.layout.label_fonts``) for graphs up to ``LABEL_FIT_MAX`` drawn
 entities. This measures what that adds, as a ratio against the same payload
 built with one label size, in the same process (CPU time, best of two runs
-each, synthetic news-like graphs from ``techkg.web.synthetic``).
+each, synthetic news-like graphs from ``bench/synthetic.py``).
 
 Run: ``.venv/bin/python bench/label_fit.py [--sizes 500,2000]``
 """
@@ -18,9 +18,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT))  # bench.synthetic
 
 import techkg.render as render  # noqa: E402
-from techkg.web.synthetic import synthetic_graph  # noqa: E402
+from bench.synthetic import synthetic_graph  # noqa: E402
 
 
 def cpu_seconds(graph, fit_limit: int) -> float:

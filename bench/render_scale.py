@@ -1,7 +1,7 @@
 """Render scale benchmark: how big a graph one offline pyvis page can hold.
 
 For synthetic graphs that follow the NetworkX projection contract
-(``techkg.web.synthetic``), at 500, 2,000, 5,000 and 20,000 entities plus a
+(``bench/synthetic.py``), at 500, 2,000, 5,000 and 20,000 entities plus a
 50,000-entity graph that exercises the top-N fallback, it measures:
 
 * Python side: graph layout and page build time, HTML size;
@@ -30,10 +30,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT))  # bench.synthetic
 
 from techkg.layout import layout_positions  # noqa: E402
 from techkg.render import DEFAULT_MAX_NODES, render_html  # noqa: E402
-from techkg.web.synthetic import synthetic_graph  # noqa: E402
+from bench.synthetic import synthetic_graph  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",

@@ -15,12 +15,15 @@
    ``/api/graph`` neighbourhoods, the explorer page, and ``POST /articles``
    with the token (new real paragraphs, extracted by the server).
 4. Samples the server's memory (uvicorn + its query workers, RSS) every half
-   second; after the clients stop, waits ``--settle`` seconds and samples again.
+   second, from a start taken after one request of each kind (``cold_start``:
+   before them); after the clients stop, waits ``--settle`` seconds and samples again.
+   With ``--trace`` the server runs under tracemalloc and its reports of what
+   Python objects hold (every 15 s) are kept beside the RSS figures.
 5. Checks every article posted with a 2xx answer is in the store.
 
 Writes ``bench/results/serve_load.json``; ``docs/server.md`` has the figures.
 
-Run: ``.venv/bin/python bench/serve_load.py [--articles 3000 --clients 20 --seconds 60]``
+Run: ``.venv/bin/python bench/serve_load.py [--articles 3000 --clients 20 --seconds 60 --settle 40]``
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ import contextlib
 import json
 import os
 import random
+import shutil
 import socket
 import statistics
 import subprocess
@@ -140,6 +144,9 @@ def main() -> None:
     ap.add_argument("--src", type=Path, default=ROOT / "src",
                     help="the techkg sources the server runs (another checkout's src/ for a baseline)")
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "serve_load.json")
+    ap.add_argument("--trace", action="store_true",
+                    help="run the server with PYTHONTRACEMALLOC=1 and record what Python holds "
+                         "(slower: for finding where memory goes, not for latencies)")
     args = ap.parse_args()
     import httpx
 
@@ -149,10 +156,20 @@ def main() -> None:
     build_s = time.perf_counter() - t
     port = free_port()
     env = {**os.environ, "PYTHONPATH": str(args.src), "TECHKG_TOKEN": TOKEN}
+    if args.trace:
+        env["PYTHONTRACEMALLOC"] = "1"
+    log_path = work / "server.log"
+    log_file = log_path.open("wb")
     server = subprocess.Popen(
         [sys.executable, "-c", "import sys; from techkg.cli import app; sys.argv[0] = 'techkg'; app()",
          "serve", "--store", str(work / "store"), "--port", str(port), "--timeout", str(args.timeout)],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        env=env, stdout=subprocess.DEVNULL, stderr=log_file)
+
+    def heap_line() -> str | None:
+        """The server's last 'python heap' report (``--trace``), or None."""
+        lines = [ln for ln in log_path.read_text(errors="replace").splitlines() if "python heap" in ln]
+        return lines[-1] if lines else None
+
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
@@ -163,11 +180,23 @@ def main() -> None:
             time.sleep(0.3)
     else:
         server.kill()
-        raise SystemExit("server did not start: " + server.stderr.read().decode()[-2000:])
+        raise SystemExit("server did not start: " + log_path.read_text(errors="replace")[-2000:])
     auth = {"Authorization": f"Bearer {TOKEN}"}
     # warm: the extractor loads on the first POST (seconds); take it out of the measurement
     httpx.post(base + "/articles", json={"id": "warm-0", "text": "华为与小米宣布合作。"},
                headers=auth, timeout=300)
+    cold_split = server_rss_mb(server.pid, split=True)
+    # one request of each kind: what the server loads once (the first layout imports SciPy's
+    # graph code, the first query starts its workers' views) is not counted as growth
+    hub_iri = f"https://w3id.org/techkg/id/company/company-{HUBS[0]}"
+    for path, params in [("/api/graph", {"iri": hub_iri, "hops": 2}), ("/entity", {"iri": hub_iri}),
+                         ("/api/search", {"q": HUBS[1]}), ("/", {}),
+                         ("/sparql", {"query": SELECTS[1]})]:
+        httpx.get(base + path, params=params, timeout=120)
+    time.sleep(2)
+    if args.trace:
+        time.sleep(16)  # one janitor report before the load
+    heap = {"start": heap_line()}
     start_split = server_rss_mb(server.pid, split=True)
     start_mb = sum(start_split)
     fresh = paragraphs()[::-1]
@@ -178,6 +207,7 @@ def main() -> None:
     errors: list[str] = []
     posted: list[str] = []
     mem: list[float] = []
+    mem_split: list[tuple[float, float, int]] = []  # server, workers, worker processes
 
     def client(k: int) -> None:
         rng = random.Random(k)
@@ -232,7 +262,13 @@ def main() -> None:
 
     def sampler() -> None:
         while time.monotonic() < stop:
-            mem.append(server_rss_mb(server.pid))
+            main_mb, workers_mb = server_rss_mb(server.pid, split=True)
+            mem.append(main_mb + workers_mb)
+            with contextlib.suppress(Exception):
+                import psutil
+
+                mem_split.append((round(main_mb), round(workers_mb),
+                                  len(psutil.Process(server.pid).children(recursive=True))))
             time.sleep(0.5)
 
     threads = [threading.Thread(target=client, args=(k,)) for k in range(args.clients)]
@@ -244,8 +280,10 @@ def main() -> None:
         th.join()
     load_s = time.perf_counter() - t_load
     peak_split = server_rss_mb(server.pid, split=True)
+    heap["end_of_load"] = heap_line()
     time.sleep(args.settle)
     after_split = server_rss_mb(server.pid, split=True)
+    heap["after_settle"] = heap_line()
     after_mb = sum(after_split)
     # every accepted article is in the store
     missing = []
@@ -262,6 +300,8 @@ def main() -> None:
         missing += [x for x in ids if x not in found]
     server.terminate()
     server.wait(30)
+    log_file.close()
+    shutil.rmtree(work, ignore_errors=True)
 
     def pct(xs: list[float], p: float) -> float:
         xs = sorted(xs)
@@ -289,14 +329,19 @@ def main() -> None:
         "errors": len(errors), "error_examples": errors[:10],
         "refused_503": sum(1 for s in samples if s[1] in (429, 503)),
         "posted": len(posted), "posted_missing": len(missing),
-        "memory_mb": {"start": round(start_mb), "peak": round(max(mem or [0])),
+        "memory_mb": {"cold_start": round(sum(cold_split)),
+                      "start": round(start_mb), "peak": round(max(mem or [0])),
                       "median_during": round(statistics.median(mem)) if mem else 0,
                       "after_settle": round(after_mb),
-                      "server_and_workers": {"start": [round(x) for x in start_split],
+                      "peak_sample": max(mem_split, key=sum, default=None),
+                      "server_and_workers": {"cold_start": [round(x) for x in cold_split],
+                                             "start": [round(x) for x in start_split],
                                              "end_of_load": [round(x) for x in peak_split],
                                              "after_settle": [round(x) for x in after_split]}},
         "by_kind": by_kind,
     }
+    if args.trace:
+        result["python_heap"] = heap
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     print(json.dumps(result, ensure_ascii=False, indent=1))

@@ -1,6 +1,6 @@
 """Served explorer on a big store: how long search, neighbourhood and entity pages take.
 
-Builds a store from a synthetic graph (``techkg.web.synthetic``): every
+Builds a store from a synthetic graph (``bench/synthetic.py``): every
 evidence sentence becomes one article whose extraction holds the two
 entities and the relation. Then, for a sample of entities, times the JSON
 search API, the neighbourhood API at 1 and 2 hops and the entity page,
@@ -25,11 +25,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT))  # bench.synthetic
 
 from techkg.records import Article, Entity, Extraction, Mention, Relation  # noqa: E402
 from techkg.web.app import create_app  # noqa: E402
 from techkg.store import GraphStore  # noqa: E402
-from techkg.web.synthetic import synthetic_graph  # noqa: E402
+from bench.synthetic import synthetic_graph  # noqa: E402
 
 
 def to_extractions(G) -> list[Extraction]:

@@ -8,7 +8,7 @@ from techkg.records import Article
 from techkg.sparql import bind, find_query_file, parse_query_text, read_query_file
 from techkg.store import GraphStore
 from techkg.text import fold, match_form, match_key, name_form, plain_key
-from techkg.web.live import search
+from techkg.web.projection import Projection
 
 NVIDIA = "https://w3id.org/techkg/id/company/nvidia"
 GPT4 = "https://w3id.org/techkg/id/product/openai-gpt-4"
@@ -77,13 +77,13 @@ def store(extractor):
 
 @pytest.mark.parametrize("query", ["英偉達公司", "輝達", "英伟达", "NVIDIA", "ｎｖｉｄｉａ"])
 def test_search_finds_nvidia_by_any_name(store, query: str) -> None:
-    hits = search(store, query)
+    hits = Projection.build(store).search(query)
     assert hits and hits[0]["id"] == NVIDIA
 
 
 @pytest.mark.parametrize("query", ["GPT4", "ＧＰＴ－４", "gpt 4", "GPT-4"])
 def test_search_finds_gpt4_with_or_without_separators(store, query: str) -> None:
-    hits = search(store, query)
+    hits = Projection.build(store).search(query)
     assert hits and hits[0]["id"] == GPT4
 
 

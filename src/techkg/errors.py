@@ -58,6 +58,16 @@ class QueryTooLarge(QueryError):
 class QueryTimeout(QueryError):
     """The query ran past its time limit and was stopped."""
 
+    @classmethod
+    def after(cls, timeout_s: float, what: str = "the query was stopped") -> QueryTimeout:
+        """The error for a query past ``timeout_s`` seconds (``what`` says what became of it).
+
+        >>> str(QueryTimeout.after(5))[:47]
+        'query time limit exceeded (5 s), the query was '
+        """
+        return cls(f"query time limit exceeded ({timeout_s:g} s), {what}; add a LIMIT or narrow "
+                   "the patterns, or raise the limit ('--timeout SECONDS')")
+
 
 class QueryUnavailable(QueryError):
     """The query could not be run now (its worker process failed to start or died)."""

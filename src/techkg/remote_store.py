@@ -48,7 +48,9 @@ query string, each value relative to the URL's path, absolute from the host
 never printed: every message names the endpoint without them.
 
 **Timeouts and retries.** ``TECHKG_STORE_TIMEOUT`` seconds per request
-(default 60), ``TECHKG_STORE_RETRIES`` more attempts (default 3, with
+(default 60; a query given a time limit, ``--timeout`` or the server's, is
+given up after that limit instead and raises the same
+:class:`~techkg.errors.QueryTimeout` as on the embedded store), ``TECHKG_STORE_RETRIES`` more attempts (default 3, with
 exponential backoff from 0.25 s) when the connection fails or the server
 answers 502/503/504. techkg's own writes are idempotent (the same request
 twice leaves the same graph), so retrying them is safe.
@@ -71,7 +73,7 @@ from urllib.parse import parse_qsl, urljoin, urlsplit, urlunsplit
 
 import httpx
 
-from techkg.errors import QueryError, StoreError
+from techkg.errors import QueryError, QueryTimeout, StoreError
 from techkg.store import GraphStore, syntax_error
 from techkg.vocab import DEFAULT_BASE
 
@@ -243,11 +245,22 @@ class SparqlClient:
 
     # ------------------------------------------------------------ HTTP
 
-    def _send(self, method: str, url: str, **kwargs: Any) -> httpx.Response:
-        """One request with bounded retries; HTTP errors become :class:`StoreError`s naming ``url``."""
+    def _send(self, method: str, url: str, *, limit_s: float | None = None,
+              **kwargs: Any) -> httpx.Response:
+        """One request with bounded retries; HTTP errors become :class:`StoreError`s naming ``url``.
+
+        With ``limit_s`` (a query's time limit) the attempts together take at
+        most that long, and running out of time is a :class:`QueryTimeout`.
+        """
         delay = BACKOFF_S
+        deadline = None if limit_s is None else time.monotonic() + limit_s
         for attempt in range(self.retries + 1):
             last = attempt == self.retries
+            if deadline is not None:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise QueryTimeout.after(limit_s, f"no answer from {url} in time")
+                kwargs["timeout"] = httpx.Timeout(left, connect=min(left, self._http.timeout.connect or left))
             try:
                 resp = self._http.request(method, url, **kwargs)
             except (httpx.ConnectError, httpx.ConnectTimeout, httpx.RemoteProtocolError) as e:
@@ -258,6 +271,10 @@ class SparqlClient:
                         f"--bind HOST:PORT') or correct --store"
                     ) from None
             except httpx.TimeoutException:
+                if deadline is not None:
+                    raise QueryTimeout.after(
+                        limit_s, f"no answer from {url} in time (the server may still be evaluating "
+                                 "it until its own limit)") from None
                 raise StoreError(
                     f"{url}: no answer within {self._http.timeout.read:g} s; raise "
                     f"{ENV_TIMEOUT}, or make the request smaller (--batch-size, a LIMIT)"
@@ -296,6 +313,7 @@ class SparqlClient:
         prefixes: dict[str, str] | None = None,
         default_graph: Any = None,
         named_graphs: Iterable[Any] | None = None,
+        timeout_s: float | None = None,
     ) -> Any:
         """Run a SPARQL query; SELECT/ASK come back as pyoxigraph results, CONSTRUCT as triples.
 
@@ -306,8 +324,11 @@ class SparqlClient:
             default_graph: graph IRIs (pyoxigraph ``NamedNode``) sent as
                 ``default-graph-uri``.
             named_graphs: graph IRIs sent as ``named-graph-uri``.
+            timeout_s: the query's time limit: the request (retries included)
+                is given up after it, instead of after the store's request timeout.
 
         Raises:
+            QueryTimeout: no answer within ``timeout_s``.
             QueryError: the server rejected the query (syntax error with line and column).
             StoreError: the server is unreachable or failed.
         """
@@ -322,7 +343,7 @@ class SparqlClient:
             form["named-graph-uri"] = [g.value for g in named_graphs]
         url = self.endpoints.query
         # a form POST: the one request form every SPARQL 1.1 server takes (Virtuoso 7 ignores direct POSTs)
-        resp = self._send("POST", url, data=form, headers={"Accept": _ACCEPT_QUERY})
+        resp = self._send("POST", url, data=form, headers={"Accept": _ACCEPT_QUERY}, limit_s=timeout_s)
         if resp.status_code == 400:
             raise _query_error(query, resp.text, len(prologue))
         if not resp.is_success:

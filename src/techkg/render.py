@@ -20,8 +20,16 @@ how many), and every label gets a font size that fits beside its
 neighbours' (:func:`techkg.layout.label_fonts`), so hubs keep big labels and
 crowded leaves show theirs once zoomed in.
 
->>> from techkg.web.synthetic import synthetic_graph
->>> html = render_html(synthetic_graph(30), title="demo")
+>>> import networkx as nx
+>>> G = nx.MultiDiGraph()
+>>> G.add_node("https://w3id.org/techkg/id/company/nvidia", label="NVIDIA", label_zh="英伟达",
+...            aliases=["輝達", "NVIDIA"], type="Company")
+>>> G.add_node("https://w3id.org/techkg/id/company/huawei", label="Huawei", label_zh="华为",
+...            aliases=["華為"], type="Company")
+>>> G.add_edge("https://w3id.org/techkg/id/company/huawei",
+...            "https://w3id.org/techkg/id/company/nvidia", key="partnership", weight=2)
+'partnership'
+>>> html = render_html(G, title="demo")
 >>> "new vis.Network" in html and "<script src" not in html
 True
 """
@@ -127,9 +135,10 @@ def find_nodes(G: nx.Graph, name: str, *, limit: int = 20) -> list[Hashable]:
     nodes with a name containing the query, most connected first. An IRI
     matches its node directly.
 
-    >>> from techkg.web.synthetic import synthetic_graph
-    >>> G = synthetic_graph(20)
-    >>> find_nodes(G, "輝達")[0] == find_nodes(G, "ＮＶＩＤＩＡ")[0] == find_nodes(G, "英伟达")[0]
+    >>> import networkx as nx
+    >>> G = nx.Graph()
+    >>> G.add_node("company/nvidia", label="NVIDIA", label_zh="英伟达", aliases=["輝達"])
+    >>> find_nodes(G, "輝達") == find_nodes(G, "ＮＶＩＤＩＡ") == find_nodes(G, "英伟达") == ["company/nvidia"]
     True
     """
     if name in G:
@@ -229,10 +238,12 @@ def select_nodes(
     Raises:
         RenderError: ``focus`` matches no entity (the message lists close names).
 
-    >>> from techkg.web.synthetic import synthetic_graph
-    >>> nodes, focus, notes = select_nodes(synthetic_graph(300), focus="華為", hops=1)
-    >>> focus
-    ['https://w3id.org/techkg/id/company/huawei']
+    >>> import networkx as nx
+    >>> G = nx.path_graph(["company/huawei", "company/xiaomi", "company/byd"])
+    >>> G.nodes["company/huawei"].update(label="Huawei", label_zh="华为")
+    >>> nodes, focus, notes = select_nodes(G, focus="華為", hops=1)
+    >>> focus, sorted(nodes)
+    (['company/huawei'], ['company/huawei', 'company/xiaomi'])
     """
     if hops < 0:
         raise RenderError(f"hops must be 0 or more, got {hops}")
@@ -404,10 +415,12 @@ def vis_payload(
     Returns:
         ``{"nodes": [...], "edges": [...], "meta": {...}}`` — JSON-ready.
 
-    >>> from techkg.web.synthetic import synthetic_graph
-    >>> p = vis_payload(synthetic_graph(40), focus="英伟达", hops=1)
-    >>> p["meta"]["focus"] == ["https://w3id.org/techkg/id/company/nvidia"]
-    True
+    >>> import networkx as nx
+    >>> G = nx.star_graph(["company/nvidia", "company/tsmc", "company/foxconn"], nx.MultiDiGraph)
+    >>> G.nodes["company/nvidia"].update(label="NVIDIA", label_zh="英伟达", type="Company")
+    >>> p = vis_payload(G, focus="英伟达", hops=1)
+    >>> p["meta"]["focus"], len(p["nodes"])
+    (['company/nvidia'], 3)
     >>> all("x" in n and "y" in n for n in p["nodes"])
     True
     """
@@ -727,8 +740,10 @@ def render_html(
     Raises:
         RenderError: unknown focus or option.
 
-    >>> from techkg.web.synthetic import synthetic_graph
-    >>> "英伟达" in render_html(synthetic_graph(20), focus="NVIDIA", hops=1)
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph([("company/nvidia", "product/h100")])
+    >>> G.nodes["company/nvidia"].update(label="NVIDIA", label_zh="英伟达", aliases=["輝達"])
+    >>> "英伟达" in render_html(G, focus="NVIDIA", hops=1)
     True
     """
     payload = vis_payload(G, focus=focus, hops=hops, top=top, min_degree=min_degree,

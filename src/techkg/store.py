@@ -308,8 +308,10 @@ class GraphStore:
         come back fully evaluated. (An in-memory store's workers get a copy of
         its quads: fine for tests, slow for big stores.) Without a timeout the
         query runs here, lazily: for techkg's own bounded queries. A remote
-        store (:mod:`techkg.remote_store`) sends every query to its server,
-        whose own limits and the client's request timeout apply.
+        store (:mod:`techkg.remote_store`) sends every query to its server;
+        there ``timeout_s`` bounds the HTTP request (the same
+        :class:`QueryTimeout` when it passes; the server may go on evaluating
+        until its own limit).
 
         Args:
             sparql: the query (techkg prefixes are pre-declared).
@@ -358,6 +360,8 @@ class GraphStore:
                 return ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON)
             return _TripleList(list(ox.parse(data, format=ox.RdfFormat.N_TRIPLES)))
         kwargs: dict[str, Any] = {"prefixes": self._prefixes}
+        if timeout_s is not None:  # a remote store's client: the limit bounds its HTTP request
+            kwargs["timeout_s"] = timeout_s
         try:
             if default_graphs:
                 kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
@@ -384,6 +388,11 @@ class GraphStore:
         import pyoxigraph as ox
 
         return self.oxigraph.dump(format=ox.RdfFormat.N_QUADS)
+
+    def recycle_workers(self, idle_s: float) -> int:
+        """Restart used query workers once queries paused for ``idle_s`` seconds (see
+        :meth:`techkg.sparql.worker.WorkerPool.recycle`); how many were restarted."""
+        return sum(pool.recycle(idle_s) for pool in list(self._pools.values()))
 
     def warm_workers(self, *, network: bool = False) -> None:
         """Start the query worker processes now (servers call this at start-up)."""
@@ -638,16 +647,25 @@ class GraphStore:
         self._written(written)
         return statuses
 
-    def _written(self, quads: int) -> None:
-        """Flush an on-disk store every :data:`FLUSH_EVERY` quads (keeps memory flat)."""
-        self._generation += 1
-        self._unflushed += quads
-        if self.path is not None and self._unflushed >= FLUSH_EVERY:
+    def flush(self) -> None:
+        """Move written articles out of RocksDB's in-memory tables to disk (no-op when none).
+
+        Servers call it every few seconds, so the memory a burst of articles
+        took comes back instead of waiting for :data:`FLUSH_EVERY` quads.
+        """
+        if self._unflushed and self.path is not None and not self.read_only:
             try:
                 self.oxigraph.flush()
             except OSError as e:  # pragma: no cover - disk errors only
                 raise StoreError(f"{self.path}: flushing the store failed: {e}") from e
             self._unflushed = 0
+
+    def _written(self, quads: int) -> None:
+        """Flush an on-disk store every :data:`FLUSH_EVERY` quads (keeps memory flat)."""
+        self._generation += 1
+        self._unflushed += quads
+        if self._unflushed >= FLUSH_EVERY:
+            self.flush()
 
     def _stored_hashes(self, article_ids: Iterable[str]) -> dict[str, str]:
         values = " ".join(f"(<{self.ids.graph(i)}> <{self.ids.article(i)}>)" for i in set(article_ids))

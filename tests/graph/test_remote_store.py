@@ -26,7 +26,7 @@ from rdflib.compare import isomorphic
 from typer.testing import CliRunner
 
 from techkg.cli import app
-from techkg.errors import QueryError, StoreError
+from techkg.errors import QueryError, QueryTimeout, StoreError
 from techkg.export import write_rdf
 from techkg.graph import _py, article_graph, to_networkx
 from techkg.records import Extraction
@@ -234,15 +234,17 @@ def test_corpus_exports_stats_and_projection_are_the_same(corpus_pair):
     assert sorted(g_remote.edges(keys=True)) == sorted(g_embedded.edges(keys=True))
 
 
-def test_web_app_neighbourhood_reads_the_remote_store(corpus_pair):
-    from techkg.web.live import subgraph
+def test_web_app_projection_reads_the_remote_store(corpus_pair):
+    from techkg.web.projection import Projection
 
     remote, embedded = corpus_pair
+    a, b = Projection.build(remote), Projection.build(embedded)
     iris = [f"{C}nvidia", f"{C}tsmc", f"{C}mediatek", f"{C}foxconn"]
-    a, b = subgraph(remote, iris), subgraph(embedded, iris)
-    assert a.number_of_edges() > 0
-    assert sorted(a.nodes(data=True)) == sorted(b.nodes(data=True))
-    assert sorted(a.edges(keys=True, data=True), key=repr) == sorted(b.edges(keys=True, data=True), key=repr)
+    ga, gb = a.graph(iris), b.graph(iris)
+    assert ga.number_of_edges() > 0
+    assert sorted(ga.nodes(data=True)) == sorted(gb.nodes(data=True))
+    assert sorted(ga.edges(keys=True, data=True), key=repr) == sorted(gb.edges(keys=True, data=True), key=repr)
+    assert a.search("輝達") == b.search("輝達")
 
 
 def test_ingest_and_cli_on_the_remote_store(server, remote, extractor, corpus_dir):
@@ -299,9 +301,16 @@ class _Recorder(BaseHTTPRequestHandler):
     failures: list[int] = []  # status codes to answer before succeeding
     expected: str | None = None
     answers_left: int | None = None  # then every request gets a 500
+    slow_s = 0.0  # queries naming ?slow are answered after this long
 
     def do_POST(self) -> None:  # noqa: N802 - http.server's naming
-        self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        if b"slow" in body:
+            time.sleep(type(self).slow_s)
+        if type(self).slow_s and b"SELECT" in body:  # the web app lists the (no) article graphs
+            self._answer(200, b'{"head":{"vars":["g"]},"results":{"bindings":[]}}',
+                         "application/sparql-results+json")
+            return
         auth = self.headers.get("Authorization")
         type(self).seen.append(auth)
         if type(self).answers_left is not None:
@@ -316,11 +325,14 @@ class _Recorder(BaseHTTPRequestHandler):
             self._answer(200, b'{"head":{},"boolean":true}', "application/sparql-results+json")
 
     def _answer(self, code: int, body: bytes, ctype: str) -> None:
-        self.send_response(code)
-        self.send_header("Content-Type", ctype)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
+        try:
+            self.send_response(code)
+            self.send_header("Content-Type", ctype)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # a client that gave up (a query time limit)
 
     def log_message(self, *args: object) -> None:
         pass
@@ -332,6 +344,7 @@ def recorder():
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     _Recorder.seen, _Recorder.failures, _Recorder.expected, _Recorder.answers_left = [], [], None, None
+    _Recorder.slow_s = 0.0
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
     httpd.shutdown()
     httpd.server_close()
@@ -369,6 +382,24 @@ def test_busy_server_is_retried_then_answers(recorder, monkeypatch):
     _Recorder.failures = [503, 503, 503]
     with pytest.raises(StoreError, match="HTTP 503"):
         GraphStore.open(recorder)
+
+
+def test_query_time_limit_bounds_the_request_and_is_a_timeout(recorder):
+    from starlette.testclient import TestClient
+
+    from techkg.web.app import Limits, create_app
+
+    _Recorder.slow_s = 4.0
+    store = GraphStore.open(recorder)
+    t = time.monotonic()
+    with pytest.raises(QueryTimeout, match=r"time limit exceeded \(0.5 s\)"):
+        store.query("ASK { ?slow ?p ?o }", timeout_s=0.5)
+    assert time.monotonic() - t < 2.5  # not the store's 60 s request timeout
+    assert bool(store.query("ASK { ?s ?p ?o }", timeout_s=0.5))
+    # served, it is answered as the embedded store's timeouts are: 503 with Retry-After
+    client = TestClient(create_app(store, limits=Limits(timeout_s=0.5)))
+    r = client.get("/sparql", params={"query": "ASK { ?slow ?p ?o }"})
+    assert r.status_code == 503 and r.headers["Retry-After"] and "time limit" in r.text
 
 
 def test_bad_settings_are_named(monkeypatch, recorder):

@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 
 HERE = Path(__file__).resolve().parent
-if str(HERE) not in sys.path:
-    sys.path.insert(0, str(HERE))
+for _path in (HERE, HERE.parents[1]):  # web_samples; bench.synthetic (a fixture shared with bench/)
+    if str(_path) not in sys.path:
+        sys.path.insert(0, str(_path))
 
 from web_samples import extractions  # noqa: E402
 

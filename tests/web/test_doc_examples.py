@@ -1,4 +1,4 @@
-"""The ``>>>`` examples of the SPARQL package and the web app run."""
+"""The ``>>>`` examples of the SPARQL package, the web app and the renderer run."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import importlib
 import pytest
 
 MODULES = ["techkg.sparql", "techkg.sparql.params", "techkg.sparql.guard", "techkg.sparql.run",
-           "techkg.sparql.formats", "techkg.web.app", "techkg.web.live"]
+           "techkg.sparql.formats", "techkg.web.app", "techkg.web.projection", "techkg.render"]
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -12,7 +12,7 @@ import pytest
 from test_browser import wait_drawn
 
 from techkg.render import render_html
-from techkg.web.synthetic import synthetic_graph
+from bench.synthetic import synthetic_graph
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

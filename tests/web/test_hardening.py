@@ -216,6 +216,20 @@ def test_timeout_kills_the_worker(disk_store):
     assert bool(disk_store.query("ASK { ?s ?p ?o }", timeout_s=5))
 
 
+def test_used_workers_are_restarted_once_queries_pause(disk_store):
+    assert bool(disk_store.query("ASK { ?s ?p ?o }", timeout_s=5))
+    pools = list(disk_store._pools.values())
+    assert disk_store.recycle_workers(60) == 0  # queries ran just now: the workers stay
+    used = {w.process.pid for p in pools for w in p._idle if w.jobs}
+    assert used
+    time.sleep(0.3)
+    assert disk_store.recycle_workers(0.2) == len(used)
+    for pool in pools:  # fresh processes, started already
+        assert not used & {w.process.pid for w in pool._idle}
+        assert all(w.jobs == 0 for w in pool._idle) and len(pool._idle) == pool.keep
+    assert bool(disk_store.query("ASK { ?s ?p ?o }", timeout_s=5))
+
+
 # ----------------------------------------------------------------------------- 4. bodies
 
 
@@ -352,13 +366,14 @@ def test_page_work_beyond_the_slots_gets_503(hub_store):
     state = app.state.techkg
     assert state.page_slots.acquire(timeout=1)  # one long page holds the only slot
     try:
-        r = TestClient(app).get("/api/entity", params={"iri": HUAWEI})
+        r = TestClient(app).get("/api/graph", params={"iri": HUAWEI, "hops": 2})
         assert r.status_code == 503 and r.headers["Retry-After"]
-        # searches are cheap and bounded: not queued behind page builds
+        # searches and entity pages read the projection (bounded): not queued behind layouts
         assert TestClient(app).get("/api/search", params={"q": "华为"}).status_code == 200
+        assert TestClient(app).get("/api/entity", params={"iri": HUAWEI}).status_code == 200
     finally:
         state.page_slots.release()
-    assert TestClient(app).get("/api/entity", params={"iri": HUAWEI}).status_code == 200
+    assert TestClient(app).get("/api/graph", params={"iri": HUAWEI, "hops": 2}).status_code == 200
 
 
 # ----------------------------------------------------------------------------- should fix

@@ -19,7 +19,7 @@ from techkg.layout import (
     layout_positions,
     make_room,
 )
-from techkg.web.synthetic import synthetic_graph
+from bench.synthetic import synthetic_graph
 
 
 def as_array(pos, nodes):

@@ -13,6 +13,7 @@ from techkg.records import Article, Entity, Extraction, Mention
 from techkg.store import GraphStore
 from techkg.web.app import Limits, create_app
 
+NVIDIA = "https://w3id.org/techkg/id/company/nvidia"
 ARTICLES = "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a <https://schema.org/NewsArticle> }"
 
 # The other process: stores one more article about 輝達 into the same directory.
@@ -47,6 +48,7 @@ def test_new_articles_from_another_process_show_within_the_refresh_interval(tmp_
         assert count(client) == 1
         page = client.get("/api/search", params={"q": "聯發科"}).json()["results"]
         assert page == []
+        assert client.get("/api/entity", params={"iri": NVIDIA}).json()["articles"] == 1
         subprocess.run([sys.executable, "-c", WRITER, str(path)], check=True, timeout=120)
         deadline = time.monotonic() + 10
         while count(client) == 1 and time.monotonic() < deadline:
@@ -54,3 +56,6 @@ def test_new_articles_from_another_process_show_within_the_refresh_interval(tmp_
         assert count(client) == 2
         assert [r["label"] for r in client.get("/api/search", params={"q": "聯發科"}).json()["results"]] \
             == ["MediaTek"]
+        # the entity page follows too: the other process's article counts, with its date
+        nvidia = client.get("/api/entity", params={"iri": NVIDIA}).json()
+        assert nvidia["articles"] == 2 and nvidia["last_seen"] == "2025-05-19"

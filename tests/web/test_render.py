@@ -21,7 +21,7 @@ from techkg.render import (
     traditional_map,
     vis_payload,
 )
-from techkg.web.synthetic import synthetic_graph
+from bench.synthetic import synthetic_graph
 
 # query as a reader would type it → the entity it must find
 ALIASES = [

@@ -17,7 +17,7 @@ from web_samples import CATL, NVIDIA, TSMC, XSS_ALIAS, XSS_SENTENCE
 from techkg.graph import to_networkx
 from techkg.web.app import Limits, create_app
 from techkg.store import GraphStore
-from techkg.web import live
+from techkg.web.projection import Projection
 
 with warnings.catch_warnings():  # starlette asks for httpx2; httpx is what we have
     warnings.simplefilter("ignore")
@@ -59,8 +59,10 @@ def test_search_ranks_exact_before_partial(client):
 
 
 def test_neighbourhood_projection_matches_the_full_one(sample_store, sample_graph):
-    G, notes = live.neighbourhood_graph(sample_store, [NVIDIA], 1)
-    assert notes == []
+    proj = Projection.build(sample_store)
+    iris, cut = proj.expand([NVIDIA], 1)
+    assert not cut
+    G = proj.graph(iris)
     assert set(G) == {NVIDIA, TSMC, "https://w3id.org/techkg/id/company/mediatek",
                       "https://w3id.org/techkg/id/product/nvidia-h100-nvl"}
     for n in G:
@@ -69,8 +71,15 @@ def test_neighbourhood_projection_matches_the_full_one(sample_store, sample_grap
         assert d == sample_graph.edges[u, v, k]
 
 
+def test_whole_projection_is_to_networkx(sample_store, sample_graph):
+    G = Projection.build(sample_store).graph()
+    assert sorted(G.nodes(data=True)) == sorted(sample_graph.nodes(data=True))
+    assert sorted(G.edges(keys=True, data=True), key=repr) == \
+        sorted(sample_graph.edges(keys=True, data=True), key=repr)
+
+
 def test_neighbourhood_cap_and_note(sample_store):
-    iris, cut = live.expand(sample_store, [NVIDIA], 2, max_nodes=2)
+    iris, cut = Projection.build(sample_store).expand([NVIDIA], 2, max_nodes=2)
     assert cut and len(iris) == 2 and iris[0] == NVIDIA
     assert iris[1] == TSMC or iris[1].endswith(("mediatek", "nvidia-h100-nvl"))
 

@@ -29,6 +29,7 @@ import multiprocessing
 import platform
 import socket
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -171,13 +172,14 @@ def _main(conn: Any, path: str | None, network: bool) -> None:
                 reply = ("syntax", str(e))
             except QueryError as e:
                 reply = (type(e).__name__, str(e))
-            except OSError as e:  # files compacted away under a long-open view: reopen once
-                store = None
+            except (OSError, RuntimeError, ValueError) as e:
                 reply = ("error", f"SPARQL query failed: {e}")
-                if attempt == 1:
-                    continue
-            except (RuntimeError, ValueError) as e:
-                reply = ("error", f"SPARQL query failed: {e}")
+                # files compacted away under a long-open view (RocksDB words it "IO error"
+                # or "No such file"): reopen once
+                if isinstance(e, OSError) or "IO error" in str(e) or "No such file" in str(e):
+                    store = None
+                    if attempt == 1:
+                        continue
             break
         try:
             conn.send(reply)
@@ -195,6 +197,7 @@ class _Worker:
         self.network = network
         self.conn, child = ctx.Pipe()
         self.generation: Any = None  # of the store copy it holds (in-memory stores)
+        self.jobs = 0  # queries answered
         self._ready = False
         self.process = ctx.Process(target=_main, args=(child, path and str(path), network),
                                    name="techkg-query", daemon=True)
@@ -248,6 +251,7 @@ class WorkerPool:
         self._idle: list[_Worker] = []
         self._lock = threading.Lock()
         self._closed = False
+        self._last_run = time.monotonic()
 
     def warm(self) -> None:
         """Start idle workers now (in the background), so the first queries do not wait."""
@@ -262,10 +266,12 @@ class WorkerPool:
             with contextlib.suppress(QueryError, EOFError, OSError):
                 worker.ready()
             with self._lock:
-                if self._closed:
-                    worker.kill()
-                    return
-                self._idle.append(worker)
+                spare = self._closed or len(self._idle) >= self.keep  # another refill was quicker
+                if not spare:
+                    self._idle.append(worker)
+            if spare:
+                worker.kill()
+                return
 
     def _take(self) -> _Worker:
         with self._lock:
@@ -289,6 +295,8 @@ class WorkerPool:
             QueryTooLarge, QueryError: as the worker reports.
         """
         worker = self._take()
+        self._last_run = time.monotonic()
+        worker.jobs += 1
         try:
             worker.ready()
         except (QueryError, EOFError, OSError) as e:
@@ -302,10 +310,7 @@ class WorkerPool:
             worker.conn.send(job)
             worker.generation = job.generation
             if not worker.conn.poll(timeout_s):
-                raise QueryTimeout(
-                    f"query time limit exceeded ({timeout_s:g} s), the query was stopped; add a "
-                    "LIMIT or narrow the patterns, or raise the limit ('--timeout SECONDS')"
-                )
+                raise QueryTimeout.after(timeout_s)
             reply = worker.conn.recv()
         except QueryTimeout:
             worker.kill()
@@ -325,6 +330,21 @@ class WorkerPool:
             raise SyntaxError(message)  # the store words it with line, column and caret
         error = {"QueryTooLarge": QueryTooLarge, "QueryTimeout": QueryTimeout}.get(status, QueryError)
         raise error(message)
+
+    def recycle(self, idle_s: float) -> int:
+        """Replace the idle workers that have answered queries with fresh ones, once no query
+        ran for ``idle_s`` seconds: what queries left in a worker (RocksDB caches, result
+        buffers) goes back to the system. Returns how many were replaced."""
+        with self._lock:
+            if self._closed or time.monotonic() - self._last_run < idle_s:
+                return 0
+            used = [w for w in self._idle if w.jobs]
+            self._idle = [w for w in self._idle if not w.jobs]
+        for w in used:
+            w.kill()
+        if used:
+            self._refill()
+        return len(used)
 
     def _data(self, generation: Any) -> bytes:
         with self._lock:

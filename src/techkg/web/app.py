@@ -33,7 +33,7 @@ import logging
 import os
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -47,7 +47,7 @@ from techkg.errors import (
     QueryUnavailable,
     TechKGError,
 )
-from techkg.web import live
+from techkg.web.projection import Projection
 
 if TYPE_CHECKING:
     from starlette.applications import Starlette
@@ -99,18 +99,20 @@ class Limits:
         max_query_chars: longest accepted query text.
         max_body_bytes: largest accepted ``POST /articles`` body.
         max_batch_articles: most articles in one ``POST /articles`` batch.
-        max_neighbourhood: most entities the explorer loads at once.
-        max_entity_links: most linked entities an entity page lists.
-        max_evidence: most evidence sentences shown per link.
+        max_neighbourhood: most entities the explorer loads at once (its layout
+            costs O(n²): 200 entities take about 0.5 s of CPU, 400 take 1.5 s).
+        max_entity_links: linked entities per entity page (more are paged).
+        max_evidence: evidence sentences shown per link (all of them one click away).
         concurrent_queries: SPARQL queries evaluated at the same time (others get 503).
-        concurrent_pages: explorer/entity/search requests worked on at the same
-            time (others wait up to ``page_wait_s``, then get 503).
+        concurrent_pages: explorer pages and neighbourhoods laid out at the same
+            time (others wait up to ``page_wait_s``, then get 503). Entity
+            pages and searches read the in-memory projection and are not queued.
         page_wait_s: how long a page request waits for a free worker.
         overview_ttl_s: how long the explorer's start graph is reused.
-        cache_ttl_s: how long a built neighbourhood or entity page is reused
-            (entries about an entity are dropped at once when an article about it
-            is posted).
-        cache_entries: most neighbourhoods and entity pages kept.
+        cache_ttl_s: how long a laid-out neighbourhood is reused (an entry is
+            dropped at once when an article about any entity in it is written).
+        cache_entries: most neighbourhoods kept.
+        cache_bytes: most bytes of laid-out neighbourhoods kept (as JSON).
         refresh_s: how often a read-only store looks for articles another
             process ingested (they show within this many seconds).
     """
@@ -120,15 +122,16 @@ class Limits:
     max_query_chars: int = 50_000
     max_body_bytes: int = 2_000_000
     max_batch_articles: int = 200
-    max_neighbourhood: int = 400
+    max_neighbourhood: int = 200
     max_entity_links: int = 60
     max_evidence: int = 5
     concurrent_queries: int = 2
     concurrent_pages: int = 4
     page_wait_s: float = 5.0
     overview_ttl_s: float = 60.0
-    cache_ttl_s: float = 30.0
-    cache_entries: int = 48
+    cache_ttl_s: float = 300.0
+    cache_entries: int = 256
+    cache_bytes: int = 48_000_000
     refresh_s: float = 2.0
 
 
@@ -148,17 +151,16 @@ class State:
         self.write_lock = threading.Lock()
         self.query_slots = threading.BoundedSemaphore(limits.concurrent_queries)
         self.page_slots = threading.BoundedSemaphore(limits.concurrent_pages)
-        self.generation = 0
-        self._overview: tuple[float, int, list[str]] | None = None
-        self.pages = PageCache(limits.cache_entries, limits.cache_ttl_s)
+        self.projection = Projection.build(store)
+        self.pages = PageCache(limits.cache_entries, limits.cache_ttl_s, limits.cache_bytes)
         self._refresh_lock = threading.Lock()
         self._refreshed = time.monotonic()
 
     def see_outside_writes(self) -> None:
         """Pick up articles another process ingested into a read-only store.
 
-        Checked at most every ``refresh_s``; when the store changed, cached
-        pages and the overview are dropped.
+        Checked at most every ``refresh_s``; when the store changed, the
+        projection catches up (by content hash) and cached pages are dropped.
         """
         now = time.monotonic()
         if now - self._refreshed < self.limits.refresh_s or not self._refresh_lock.acquire(blocking=False):
@@ -166,7 +168,7 @@ class State:
         try:
             self._refreshed = now
             if self.store.refresh():
-                self.generation += 1
+                self.projection.sync(self.store)
                 self.pages.clear()
         finally:
             self._refresh_lock.release()
@@ -183,95 +185,110 @@ class State:
             return self._extractor
 
     def overview(self) -> list[str]:
-        """The explorer's start entities, recomputed at most every ``overview_ttl_s``
-        (and at once while the store was empty)."""
-        now = time.monotonic()
-        cached = self._overview
-        if cached is None or (cached[1] != self.generation
-                              and (now - cached[0] > self.limits.overview_ttl_s or not cached[2])):
-            cached = self._overview = (now, self.generation, live.overview(self.store))
-        return cached[2]
+        """The explorer's start entities: the most linked ones."""
+        return self.projection.overview()
 
 
 class PageCache:
-    """Built page data by key, for ``ttl_s`` seconds, at most ``size`` entries (LRU).
+    """Built pages (bytes) by key, for ``ttl_s`` seconds, within ``size`` entries and
+    ``max_bytes`` bytes (least recently used first out).
 
-    Keys are tuples whose second item is the tuple of entity IRIs the entry
-    is about, so :meth:`forget` can drop what a new article changes.
+    Each entry records the entity IRIs it shows (by default the tuple that is
+    the key's second item), so :meth:`forget` can drop what a new article changes.
 
     >>> c = PageCache(2, 60)
-    >>> c.get(("entity", ("a",)), lambda: 1), c.get(("entity", ("a",)), lambda: 2)
-    (1, 1)
-    >>> c.forget({"a"}); c.get(("entity", ("a",)), lambda: 3)
-    3
+    >>> c.get(("entity", ("a",)), lambda: b"1"), c.get(("entity", ("a",)), lambda: b"2")
+    (b'1', b'1')
+    >>> c.forget({"a"}); c.get(("entity", ("a",)), lambda: b"3")
+    b'3'
+    >>> _ = c.get(("graph", ("b",)), lambda: b"4", about=lambda v: {"b", "c"}); c.forget({"c"})
+    >>> c.get(("graph", ("b",)), lambda: b"5")
+    b'5'
     """
 
-    def __init__(self, size: int, ttl_s: float) -> None:
+    def __init__(self, size: int, ttl_s: float, max_bytes: int | None = None) -> None:
         from collections import OrderedDict
 
-        self.size, self.ttl_s = size, ttl_s
-        self._items: OrderedDict[tuple, tuple[float, Any]] = OrderedDict()
+        self.size, self.ttl_s, self.max_bytes = size, ttl_s, max_bytes
+        self._items: OrderedDict[tuple, tuple[float, bytes, frozenset[str]]] = OrderedDict()
+        self._bytes = 0
         self._building: dict[tuple, threading.Lock] = {}
         self._lock = threading.Lock()
 
-    def get(self, key: tuple, build: Callable[[], Any]) -> Any:
+    def get(self, key: tuple, build: Callable[[], bytes],
+            about: Callable[[bytes], Iterable[str]] | None = None) -> bytes:
         """The cached value for ``key``, built when missing or stale.
 
         One build per key at a time: concurrent requests for the same page
         wait for the first one's result instead of building it again.
+        ``about`` names the entities a built value shows (default: ``key[1]``).
         """
-        self.purge()  # expired entries do not wait for eviction
+        hit = self.peek(key)
+        if hit is not None:
+            return hit
         with self._lock:
-            hit = self._items.get(key)
-            if hit is not None:
-                self._items.move_to_end(key)
-                return hit[1]
             building = self._building.setdefault(key, threading.Lock())
         with building:
-            with self._lock:
-                hit = self._items.get(key)
-                if hit is not None:
-                    return hit[1]
+            hit = self.peek(key)
+            if hit is not None:
+                return hit
             try:
                 value = build()
             finally:
                 with self._lock:
                     self._building.pop(key, None)
+            shows = frozenset(about(value) if about is not None else key[1])
             with self._lock:
-                self._items[key] = (time.monotonic(), value)
-                self._items.move_to_end(key)
-                while len(self._items) > self.size:
-                    self._items.popitem(last=False)
+                self._drop(key)
+                self._items[key] = (time.monotonic(), value, shows)
+                self._bytes += len(value)
+                while self._items and (len(self._items) > self.size or (
+                        self.max_bytes is not None and self._bytes > self.max_bytes)):
+                    self._drop(next(iter(self._items)))
             return value
 
-    def peek(self, key: tuple) -> Any:
+    def peek(self, key: tuple) -> bytes | None:
         """The fresh cached value for ``key``, or None."""
         with self._lock:
             hit = self._items.get(key)
-            if hit is None or time.monotonic() - hit[0] >= self.ttl_s:
+            if hit is None:
+                return None
+            if time.monotonic() - hit[0] >= self.ttl_s:
+                self._drop(key)
                 return None
             self._items.move_to_end(key)
             return hit[1]
+
+    @property
+    def nbytes(self) -> int:
+        """Bytes held by the entries."""
+        return self._bytes
+
+    def _drop(self, key: tuple) -> None:
+        old = self._items.pop(key, None)
+        if old is not None:
+            self._bytes -= len(old[1])
 
     def clear(self) -> None:
         """Drop every entry (the store changed under them)."""
         with self._lock:
             self._items.clear()
+            self._bytes = 0
 
     def purge(self) -> int:
         """Drop expired entries; the number dropped."""
         now = time.monotonic()
         with self._lock:
-            old = [k for k, (t, _) in self._items.items() if now - t >= self.ttl_s]
+            old = [k for k, (t, _, _) in self._items.items() if now - t >= self.ttl_s]
             for k in old:
-                del self._items[k]
+                self._drop(k)
         return len(old)
 
     def forget(self, iris: set[str]) -> None:
-        """Drop the entries about any of ``iris``."""
+        """Drop the entries showing any of ``iris``."""
         with self._lock:
-            for key in [k for k in self._items if iris & set(k[1])]:
-                del self._items[key]
+            for key in [k for k, (_, _, shows) in self._items.items() if iris & shows]:
+                self._drop(key)
 
 
 def check_token(token: str | None) -> None:
@@ -349,8 +366,33 @@ def create_app(
     return app
 
 
+MALLOC_ARENAS = 2
+"""glibc malloc arenas for the server process (its default is 8 per core). Page builds
+run on many threads; with an arena each, their freed memory stays spread over
+arenas that ``malloc_trim`` cannot give back (measured on the load test's store: 240
+neighbourhoods on 4 threads kept 47 MB more after ``malloc_trim``; 16 MB with 2 arenas)."""
+
+
+def limit_malloc_arenas(n: int = MALLOC_ARENAS) -> bool:
+    """Cap glibc's malloc arenas (``mallopt(M_ARENA_MAX)``); False where that is not glibc.
+
+    Call it before the server starts its threads.
+    """
+    import ctypes
+
+    try:
+        return bool(ctypes.CDLL(None).mallopt(-8, n))  # -8: M_ARENA_MAX
+    except (OSError, AttributeError):
+        return False
+
+
+JANITOR_S = 15.0
+"""How often expired pages are dropped and freed heap is given back to the OS."""
+
+
 def _janitor(state: State) -> None:
-    """Once per cache TTL: drop expired pages and give freed heap back to the OS.
+    """Every ``JANITOR_S``: drop expired pages, flush written articles to disk, restart
+    query workers that served a burst now over, and give freed heap back to the OS.
 
     Page builds allocate tens of MB of short-lived Python objects; without
     ``malloc_trim`` glibc keeps that memory mapped after a burst of load.
@@ -362,12 +404,27 @@ def _janitor(state: State) -> None:
         trim = ctypes.CDLL(None).malloc_trim
     except (OSError, AttributeError):  # not glibc
         trim = None
+    import tracemalloc
+
     while True:
-        time.sleep(max(state.limits.cache_ttl_s, 1.0))
+        time.sleep(JANITOR_S)
         state.pages.purge()
+        if state.write_lock.acquire(blocking=False):  # not in the middle of a write
+            try:
+                state.store.flush()  # posted articles leave RocksDB's memtables
+            finally:
+                state.write_lock.release()
+        state.store.recycle_workers(JANITOR_S)  # after a burst of queries: fresh workers
         gc.collect()
         if trim is not None:
             trim(0)
+        if tracemalloc.is_tracing():  # PYTHONTRACEMALLOC=1: say what Python itself holds
+            current, peak = tracemalloc.get_traced_memory()
+            top = tracemalloc.take_snapshot().statistics("filename")[:5]
+            log.warning("python heap %.0f MB (peak %.0f MB), cache %.0f MB; most by file: %s",
+                        current / 2**20, peak / 2**20, state.pages.nbytes / 2**20,
+                        "; ".join(f"{s.traceback[0].filename.rsplit('/', 2)[-1]} "
+                                  f"{s.size / 2**20:.1f} MB" for s in top))
 
 
 class SecurityHeaders:
@@ -476,6 +533,7 @@ def serve(
 
     token = token or os.environ.get(TOKEN_ENV) or None
     check_token(token)
+    limit_malloc_arenas()
     store = GraphStore.open(store_path, read_only=token is None and store_path is not None)
     try:
         app = create_app(store, token=token, limits=limits, allow_service=allow_service,

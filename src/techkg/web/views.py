@@ -9,6 +9,7 @@ gets 503 with ``Retry-After`` instead of piling work up in memory.
 
 from __future__ import annotations
 
+import gzip
 import hmac
 import json
 import time
@@ -21,7 +22,6 @@ from techkg.render import WEB_DIR, page_html, vis_payload
 from techkg.render import _safe_url as safe_url  # one home for the rule: render.py
 from techkg.sparql import formats
 from techkg.sparql.run import Result, execute
-from techkg.web import live
 from techkg.web.app import TOKEN_ENV, State, query_status
 
 if TYPE_CHECKING:
@@ -29,6 +29,8 @@ if TYPE_CHECKING:
     from starlette.responses import Response
 
 RETRY_AFTER_S = 2
+GZIP_LEVEL = 1
+"""Compression of cached pages: the fastest level already shrinks a neighbourhood's JSON ~8x."""
 MAX_JSON_DEPTH = 20
 EXAMPLE_QUERY = """# 谁与英伟达合作？ Who partners with NVIDIA?
 SELECT DISTINCT ?partner ?label WHERE {
@@ -126,46 +128,54 @@ async def _page_work(request: Request, fn: Callable[[], Any], key: tuple | None 
 
 async def explorer(request: Request) -> Response:
     """``GET /``: the explorer page, optionally opened on ``?iri=``."""
-    from starlette.responses import HTMLResponse, PlainTextResponse
+    from starlette.responses import PlainTextResponse
 
     state = _state(request)
     hops = _int(request.query_params.get("hops"), 2, 0, 3)
     iri = request.query_params.get("iri")
+    seeds = [iri] if iri and iri in state.projection else []
 
-    def build() -> dict[str, Any]:
-        seeds = [iri] if iri and live.entity_exists(state.store, iri) else []
-        return cached_graph_payload(state, seeds, hops)
+    def build() -> bytes:
+        payload = json.loads(gzip.decompress(cached_graph_json(state, seeds, hops)))
+        return gzip.compress(page_html(payload, mode="live", api="/api", title=state.title,
+                                       links=[("/query", "SPARQL 查询"), ("/sparql", "/sparql")]
+                                       ).encode(), GZIP_LEVEL)
 
+    # the start page is the same for everyone: kept whole; a neighbourhood keeps its JSON only
+    key = ("explorer", *graph_key(state, seeds, hops)[1:]) if not seeds else None
     try:
-        payload = await _page_work(request, build, None if iri else graph_key(state, [], hops))
+        page = await _page_work(request, (lambda: state.pages.get(key, build)) if key else build, key)
     except HTTPError as e:
         return PlainTextResponse(e.message, status_code=e.status, headers=e.headers)
-    page = page_html(payload, mode="live", api="/api", title=state.title,
-                     links=[("/query", "SPARQL 查询"), ("/sparql", "/sparql")])
-    return HTMLResponse(page)
+    return _gzipped(request, page, "text/html; charset=utf-8")
 
 
 async def api_graph(request: Request) -> Response:
     """``GET /api/graph?iri=…&hops=N``: a neighbourhood as vis-network JSON."""
-    from starlette.responses import JSONResponse
-
     state = _state(request)
     seeds = request.query_params.getlist("iri")[:10]
     hops = _int(request.query_params.get("hops"), 2, 0, 3)
-
-    def build() -> dict[str, Any] | str:
-        for s in seeds:
-            if not live.entity_exists(state.store, s):
-                return s
-        return cached_graph_payload(state, seeds, hops)
-
+    missing = next((s for s in seeds if s not in state.projection), None)
+    if missing is not None:
+        return _error_json(f"no entity with IRI {missing!r}; find one with /api/search?q=NAME", 404)
     try:
-        out = await _page_work(request, build, graph_key(state, seeds, hops) if seeds else None)
+        body = await _page_work(request, lambda: cached_graph_json(state, seeds, hops),
+                                graph_key(state, seeds, hops))
     except HTTPError as e:
         return _error_json(e.message, e.status, e.headers)
-    if isinstance(out, str):
-        return _error_json(f"no entity with IRI {out!r}; find one with /api/search?q=NAME", 404)
-    return JSONResponse(out)
+    return _gzipped(request, body, "application/json")
+
+
+def _gzipped(request: Request, body: bytes, media_type: str) -> Response:
+    """A gzip-compressed body as it is to clients that take gzip, decompressed to others."""
+    from starlette.responses import Response
+
+    headers = {"Vary": "Accept-Encoding"}
+    if "gzip" in request.headers.get("accept-encoding", "").lower():
+        headers["Content-Encoding"] = "gzip"
+    else:
+        body = gzip.decompress(body)
+    return Response(body, media_type=media_type, headers=headers)
 
 
 async def api_search(request: Request) -> Response:
@@ -176,23 +186,20 @@ async def api_search(request: Request) -> Response:
     n = _int(request.query_params.get("limit"), 12, 1, 100)
     if not q:
         return JSONResponse({"query": q, "results": []})
-    import anyio
-
-    # cheap and bounded (500 candidates, 100 results): not queued behind page builds
-    results = await anyio.to_thread.run_sync(lambda: live.search(_state(request).store, q, limit=n))
-    return JSONResponse({"query": q, "results": results})
+    # in memory and bounded (one pass over the names): not queued behind page builds
+    return JSONResponse({"query": q, "results": _state(request).projection.search(q, limit=n)})
 
 
 async def api_entity(request: Request) -> Response:
-    """``GET /api/entity?iri=…``: an entity page's data."""
+    """``GET /api/entity?iri=…[&page=N][&with=IRI]``: an entity page's data."""
+    import anyio
     from starlette.responses import JSONResponse
 
+    state = _state(request)
     iri = request.query_params.get("iri") or ""
-    try:
-        data = await _page_work(request, lambda: cached_entity_data(_state(request), iri),
-                                ("entity", (iri,)))
-    except HTTPError as e:
-        return _error_json(e.message, e.status, e.headers)
+    page = _int(request.query_params.get("page"), 1, 1, 1_000_000)
+    other = request.query_params.get("with") or None
+    data = await anyio.to_thread.run_sync(lambda: entity_data(state, iri, page=page, other=other))
     if data is None:
         return _error_json(f"no entity with IRI {iri!r}; find one with /api/search?q=NAME", 404)
     return JSONResponse(data)
@@ -209,28 +216,30 @@ async def api_stats(request: Request) -> Response:
 
 
 async def entity_page(request: Request) -> Response:
-    """``GET /entity?iri=…`` (or ``?q=name``): one entity with its links and evidence."""
-    from starlette.responses import PlainTextResponse
+    """``GET /entity?iri=…`` (or ``?q=name``): one entity with its links and evidence.
+
+    ``page=N`` pages through the linked entities; ``with=IRI`` shows the links
+    to one entity with all their evidence (paged too).
+    """
+    import anyio
 
     state = _state(request)
     iri = request.query_params.get("iri")
     q = (request.query_params.get("q") or "")[:200]
+    page = _int(request.query_params.get("page"), 1, 1, 1_000_000)
+    other = request.query_params.get("with") or None
 
     def build() -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
         target = iri
         if not target and q:
-            hits = live.search(state.store, q, limit=20)
+            hits = state.projection.search(q, limit=20)
             if len(hits) == 1 or (hits and _exact(hits[0], q)):
                 target = hits[0]["id"]
             else:
                 return None, hits
-        return cached_entity_data(state, target or ""), []
+        return entity_data(state, target or "", page=page, other=other), []
 
-    cached = state.pages.peek(("entity", (iri,))) if iri else None
-    try:
-        data, hits = (cached, []) if cached is not None else await _page_work(request, build)
-    except HTTPError as e:
-        return PlainTextResponse(e.message, status_code=e.status, headers=e.headers)
+    data, hits = await anyio.to_thread.run_sync(build)
     if data is None:
         if hits:
             return _html(request, "entity.html", entity=None, query=q, candidates=hits)
@@ -581,9 +590,9 @@ async def post_articles(request: Request) -> Response:
         extractions = [extractor.extract(a) for a in articles]
         with state.write_lock:
             statuses = state.store.put_many(extractions)
-            state.generation += 1
-        state.pages.forget({str(state.store.ids.entity(e.type, e.key))
-                            for ex in extractions for e in ex.entities})
+            written = [str(state.store.ids.graph(ex.article.id))
+                       for ex, st in zip(extractions, statuses, strict=True) if st != "unchanged"]
+            state.pages.forget(state.projection.update(state.store, written))
         return [extraction_json(state.store, ex, st)
                 for ex, st in zip(extractions, statuses, strict=True)]
 
@@ -601,6 +610,9 @@ async def post_articles(request: Request) -> Response:
 
 # ---------------------------------------------------------------------- page data
 
+EVIDENCE_PAGE = 50
+"""Evidence sentences per page when one link is shown on its own (``/entity?iri=…&with=…``)."""
+
 
 def graph_key(state: State, seeds: list[str], hops: int) -> tuple:
     """The page-cache key of a neighbourhood (the overview changes key every ``overview_ttl_s``)."""
@@ -610,24 +622,30 @@ def graph_key(state: State, seeds: list[str], hops: int) -> tuple:
     return ("graph", tuple(seeds), hops)
 
 
-def cached_graph_payload(state: State, seeds: list[str], hops: int) -> dict[str, Any]:
-    """:func:`graph_payload` through the page cache."""
-    return state.pages.get(graph_key(state, seeds, hops), lambda: graph_payload(state, seeds, hops))
+def cached_graph_json(state: State, seeds: list[str], hops: int) -> bytes:
+    """:func:`graph_payload` as gzip-compressed JSON, through the page cache (compressed
+    bytes hold a tenth of the JSON's size and a fraction of the payload's Python objects,
+    and go out as they are)."""
+    shown: list[str] = []
 
+    def build() -> bytes:
+        payload = graph_payload(state, seeds, hops)
+        shown.extend(n["id"] for n in payload["nodes"])
+        return gzip.compress(json.dumps(payload, ensure_ascii=False).encode(), GZIP_LEVEL)
 
-def cached_entity_data(state: State, iri: str) -> dict[str, Any] | None:
-    """:func:`entity_data` through the page cache."""
-    return state.pages.get(("entity", (iri,)), lambda: entity_data(state, iri))
+    return state.pages.get(graph_key(state, seeds, hops), build, about=lambda _: shown)
 
 
 def graph_payload(state: State, seeds: list[str], hops: int) -> dict[str, Any]:
     """The explorer's vis-network payload: a neighbourhood, or the overview."""
-    store, limits = state.store, state.limits
+    proj, limits = state.projection, state.limits
     if seeds:
-        G, notes = live.neighbourhood_graph(store, seeds, hops, max_nodes=limits.max_neighbourhood,
-                                            max_events=limits.max_evidence)
+        iris, cut = proj.expand(seeds, hops, max_nodes=limits.max_neighbourhood)
+        notes = [f"Neighbourhood cut to {len(iris):,} entities (the most linked first); "
+                 "double-click an entity to open its own neighbourhood."] if cut else []
+        G = proj.graph(iris, max_events=limits.max_evidence)
     else:
-        G, notes = live.subgraph(store, state.overview(), max_events=limits.max_evidence), []
+        G, notes = proj.graph(state.overview(), max_events=limits.max_evidence), []
         if G.number_of_nodes():
             notes = [(f"Overview: the {G.number_of_nodes():,} most linked entities. "
                       "Search for a company or product to load its neighbourhood.")]
@@ -642,45 +660,60 @@ def graph_payload(state: State, seeds: list[str], hops: int) -> dict[str, Any]:
     return payload
 
 
-def entity_data(state: State, iri: str) -> dict[str, Any] | None:
-    """Everything the entity page shows, as plain data (links and evidence capped)."""
-    store, limits = state.store, state.limits
-    if not iri or not live.entity_exists(store, iri):
+_GROUPS = {("partnership", True): "partners", ("partnership", False): "partners",
+           ("release", True): "released", ("release", False): "released_by",
+           ("maker", True): "makes", ("maker", False): "made_by"}
+"""Entity-page section of a link, by (type, whether the entity is the link's first end)."""
+
+
+def entity_data(state: State, iri: str, *, page: int = 1, other: str | None = None
+                ) -> dict[str, Any] | None:
+    """Everything the entity page shows, as plain data, from the projection.
+
+    Linked entities come ``max_entity_links`` to a page, the most events first
+    (then by IRI: a stable order); each link shows its first ``max_evidence``
+    evidence sentences by date. With ``other``, only the links to that entity,
+    with all their evidence, ``EVIDENCE_PAGE`` sentences to a page.
+    """
+    proj, limits = state.projection, state.limits
+    if not iri or iri not in proj:
         return None
-    G, _notes = live.neighbourhood_graph(store, [iri], 1, max_nodes=limits.max_entity_links + 1,
-                                         max_events=limits.max_evidence)
-    if iri not in G:
-        return None
-    attrs = dict(G.nodes[iri])
+    attrs = proj.node(iri)
+    by_other: dict[str, list[tuple[str, str, str]]] = {}
+    for link in proj.links(iri):
+        by_other.setdefault(link[1] if link[0] == iri else link[0], []).append(link)
+    weight = {o: sum(proj.weight(k) for k in ks) for o, ks in by_other.items()}
+    order = sorted(by_other, key=lambda o: (-weight[o], o))
+    if other is not None:
+        order = [o for o in order if o == other]
+        per_page, ev_from, ev_n = 1, (page - 1) * EVIDENCE_PAGE, EVIDENCE_PAGE
+        page_links = order
+    else:
+        per_page, ev_from, ev_n = limits.max_entity_links, 0, limits.max_evidence
+        page_links = order[(page - 1) * per_page: page * per_page]
 
     def name(n: str) -> str:
-        a = G.nodes[n] if n in G else {}
+        a = proj.node(n)
         return str(a.get("label_zh") or a.get("label") or n.rsplit("/", 1)[-1])
 
-    groups: dict[str, list[dict[str, Any]]] = {
-        "partners": [], "released": [], "released_by": [], "makes": [], "made_by": []}
-    for u, v, key, d in G.edges(keys=True, data=True):
-        if iri not in (u, v):
-            continue
-        other = v if u == iri else u
-        if key == "partnership":
-            group = "partners"
-        elif key == "release":
-            group = "released" if u == iri else "released_by"
-        elif key == "maker":
-            group = "makes" if u == iri else "made_by"
-        else:
-            continue
-        evidence = d.get("evidence") or []
-        groups[group].append({
-            "iri": other, "name": name(other), "type": G.nodes[other].get("type", ""),
-            "weight": d.get("weight"), "confidence": d.get("confidence"),
-            "first_date": d.get("first_date"), "last_date": d.get("last_date"),
-            "evidence": [{**e, "url": safe_url(e.get("url"))} for e in evidence[:limits.max_evidence]],
-        })
+    groups: dict[str, list[dict[str, Any]]] = {g: [] for g in dict.fromkeys(_GROUPS.values())}
+    for o in page_links:
+        o_attrs = proj.node(o)
+        o_name = str(o_attrs.get("label_zh") or o_attrs.get("label") or o.rsplit("/", 1)[-1])
+        for link in by_other[o]:
+            d = proj.edge(link)
+            evidence = d["evidence"]
+            groups[_GROUPS[(link[2], link[0] == iri)]].append({
+                "iri": o, "name": o_name, "type": o_attrs.get("type", ""),
+                "weight": d["weight"], "confidence": d["confidence"],
+                "first_date": d["first_date"], "last_date": d["last_date"],
+                "evidence_total": len(evidence),
+                "evidence": [{**e, "url": safe_url(e.get("url"))}
+                             for e in evidence[ev_from:ev_from + ev_n]],
+            })
     for items in groups.values():
         items.sort(key=lambda x: (-(x["weight"] or 0), x["name"]))
-    links = live.link_counts(store, [iri]).get(iri, 0)
+    evidence_total = max((x["evidence_total"] for g in groups.values() for x in g), default=0)
     return {
         "iri": iri,
         "label": attrs.get("label"),
@@ -689,15 +722,21 @@ def entity_data(state: State, iri: str) -> dict[str, Any] | None:
         "type": attrs.get("type"),
         "key": attrs.get("key"),
         "aliases": attrs.get("aliases") or [],
-        "labels": [{"lang": lang, "text": text} for lang, text in live.labels_by_language(store, iri)],
+        "labels": [{"lang": lang, "text": text} for lang, text in proj.labels(iri)],
         "articles": attrs.get("articles"),
         "first_seen": attrs.get("first_seen"),
         "last_seen": attrs.get("last_seen"),
         "maker": attrs.get("maker"),
         "maker_name": name(attrs["maker"]) if attrs.get("maker") else None,
-        "links_total": links,
-        "links_shown": max(G.number_of_nodes() - 1, 0),
+        "links_total": len(order) if other is None else len(by_other),
+        "links_shown": len(page_links),
+        "page": page,
+        "pages": max(1, -(-len(order) // per_page)) if other is None
+        else max(1, -(-evidence_total // EVIDENCE_PAGE)),
+        "with": other,
+        "with_name": name(other) if other is not None and other in by_other else None,
         "max_evidence": limits.max_evidence,
+        "max_links": per_page,
         **groups,
     }
 

@@ -1,6 +1,6 @@
-"""Synthetic graphs that follow the NetworkX projection contract exactly.
+"""Synthetic graphs that follow the NetworkX projection contract exactly (a test and bench fixture).
 
-Used by the browser tests and the render scale benchmark, where a graph of
+Used by the browser and layout tests and the render benchmarks, where a graph of
 a known size is needed without running the extractor. The first entities
 are real companies and products with Chinese, English and Traditional
 aliases; the rest get generated names.
@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import random
 from datetime import date, timedelta
-from urllib.parse import quote
 
 import networkx as nx
 
-BASE = "https://w3id.org/techkg/id/"
+from techkg.vocab import DEFAULT_BASE, Ids
+
+BASE = DEFAULT_BASE
 
 # (key, type, label, zh label, aliases, maker key)
 _SEED_ENTITIES: tuple[tuple[str, str, str, str, tuple[str, ...], str | None], ...] = (
@@ -48,13 +49,12 @@ _SUFFIX_PROD = ("Pro", "Max", "X", "Ultra", "Lite", "芯片", "大模型", "平�
 
 
 def entity_iri(kind: str, key: str, base: str = BASE) -> str:
-    """IRI of a company or product, keeping CJK characters and encoding spaces.
+    """IRI of a company or product, minted by the package (:class:`techkg.vocab.Ids`).
 
     >>> entity_iri("Product", "Mate 60")
     'https://w3id.org/techkg/id/product/Mate%2060'
     """
-    safe = "".join(c if ord(c) > 127 else quote(c, safe="-_.~") for c in key)
-    return f"{base}{kind.lower()}/{safe}"
+    return str(Ids(base).entity(kind, key))
 
 
 def _evidence(rng: random.Random, text: str, day: date, n: int) -> dict:
