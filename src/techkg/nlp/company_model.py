@@ -52,6 +52,8 @@ DEFAULT_MODEL = MODEL_DIR / "company_product.crfsuite"
 #: Longest stretch handed to the CRF (and to LAC) at once; longer text is cut
 #: at sentence ends, then commas, then anywhere.
 MAX_CHUNK = 400
+#: Longest name a span may be; a longer one is a run the model failed to cut ("浙商银行浙商银行…").
+MAX_NAME_CHARS = 40
 
 LacTokens = Sequence[tuple[str, str]]
 Span = tuple[int, int, str]
@@ -727,7 +729,7 @@ class CompanyTagger:
         features = self._features(folded, located)
         with self._lock:  # a CRFsuite tagger is not safe to share between threads
             labels = self.crf.tag(features)
-        return tags_to_spans(labels)
+        return [span for span in tags_to_spans(labels) if span[1] - span[0] <= MAX_NAME_CHARS]
 
 
 def _read_json(path: Path, default: Any) -> Any:
