@@ -29,6 +29,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from techkg.nlp import terms
+from techkg.records import EntityType
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "data" / "models"
 DEFAULT_MODEL = MODEL_DIR / "relation_partnership.json"
@@ -50,8 +51,8 @@ class Pair:
 
     first: tuple[int, int]
     second: tuple[int, int]
-    first_type: str = "COMPANY"
-    second_type: str = "COMPANY"
+    first_type: str = EntityType.COMPANY.label
+    second_type: str = EntityType.COMPANY.label
 
 
 def _bucket(n: int) -> str:
@@ -194,7 +195,7 @@ class PartnershipModel:
 
     def probability(self, text: str, first: tuple[int, int], second: tuple[int, int],
                     others: list[tuple[int, int]], sentence: tuple[int, int] | None = None,
-                    types: tuple[str, str] = ("COMPANY", "COMPANY")) -> float:
+                    types: tuple[str, str] = (EntityType.COMPANY.label, EntityType.COMPANY.label)) -> float:
         """Probability that the sentence says the two mentions cooperate."""
         if sentence is None:
             sentence = (0, len(text))
