@@ -177,7 +177,7 @@ def synthetic_extractions(n_articles: int, seed: int = 11) -> Iterator:
 
 def quads(n_articles: int) -> Iterator[tuple]:
     """(graph IRI, triple) for every article triple, as rdflib terms."""
-    from techkg.graph import article_triples
+    from techkg.triples import article_triples
     from techkg.vocab import Ids
 
     ids = Ids()

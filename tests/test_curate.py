@@ -8,7 +8,7 @@ from typer.testing import CliRunner
 from techkg.cli import app
 from techkg.curate import Curation, CuratedExtractor, Curations, apply, apply_one
 from techkg.errors import CurationError
-from techkg.graph import article_triples
+from techkg.triples import article_triples
 from techkg.ingest import ingest_articles
 from techkg.records import Article, Entity, Extraction, Mention, Relation
 from techkg.relink import affected_articles, relink, stored_extraction

@@ -200,16 +200,6 @@ def test_watch_stops_cleanly_on_ctrl_c(tmp_path):
         assert len(st.articles()) == 1
 
 
-@pytest.mark.parametrize("name", ["techkg.read.web", "techkg.feeds", "techkg.cli.watch_cmds",
-                                  "techkg.read.encoding"])
-def test_docstring_examples(name):
-    import doctest
-    import importlib
-
-    result = doctest.testmod(importlib.import_module(name), optionflags=doctest.ELLIPSIS)
-    assert result.attempted > 0 and result.failed == 0
-
-
 def test_watch_extracts_in_worker_processes_with_jobs(tmp_path, monkeypatch):
     """``watch --jobs 2`` goes through the same worker processes as ``ingest --jobs 2``."""
     import shutil

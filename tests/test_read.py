@@ -6,6 +6,7 @@ import io
 import json
 import logging
 import os
+import sys
 import tracemalloc
 from datetime import date
 from pathlib import Path
@@ -14,7 +15,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from techkg.errors import CorpusError
+from techkg.errors import CorpusError, UsageError
 from techkg.read import (
     ID_MAX,
     TITLE_MAX,
@@ -584,7 +585,7 @@ def test_file_over_the_limit(tmp_path: Path) -> None:
 
 
 def test_invalid_max_bytes() -> None:
-    with pytest.raises(CorpusError, match="positive"):
+    with pytest.raises(UsageError, match="--max-bytes must be a positive"):
         read_all(DATA / "tw_tsmc.txt", max_bytes=0)
 
 
@@ -722,7 +723,7 @@ def test_stdin_utf16_jsonl_and_limit() -> None:
 def test_article_from_dict() -> None:
     a = article_from_dict(
         {"text": "\n英伟达与台积电合作。\n", "title": " 合作 ", "date": "2023年3月21日"},
-        source="api",
+        where="api",
     )
     assert (a.text, a.title, a.date, a.path) == (
         "英伟达与台积电合作。",
@@ -730,12 +731,12 @@ def test_article_from_dict() -> None:
         "2023-03-21",
         "api",
     )
-    again = article_from_dict({"text": "英伟达与台积电合作。"}, source="api")
+    again = article_from_dict({"text": "英伟达与台积电合作。"}, where="api")
     assert a.id == again.id and a.id.startswith("h")
-    other = article_from_dict({"text": "英伟达与台积电合作！"}, source="api")
+    other = article_from_dict({"text": "英伟达与台积电合作！"}, where="api")
     assert other.id != a.id
-    assert article_from_dict({"text": "x", "id": "my id"}, source="api").id == "my_id"
-    by_url = article_from_dict({"text": "x", "url": "https://example.com/a"}, source="api")
+    assert article_from_dict({"text": "x", "id": "my id"}, where="api").id == "my_id"
+    by_url = article_from_dict({"text": "x", "url": "https://example.com/a"}, where="api")
     assert by_url.id == id_from_url("https://example.com/a")
 
 
@@ -752,7 +753,7 @@ def test_article_from_dict() -> None:
 )
 def test_article_from_dict_errors(payload: object, message: str) -> None:
     with pytest.raises(CorpusError, match=message) as info:
-        article_from_dict(payload, source="POST /articles")  # type: ignore[arg-type]
+        article_from_dict(payload, where="POST /articles")  # type: ignore[arg-type]
     assert info.value.where == "POST /articles"
 
 
@@ -859,3 +860,17 @@ def test_one_bad_byte_in_a_jsonl_line_is_located(tmp_path: Path) -> None:
     (e,) = errors(items)
     assert e.line == 2 and f"byte 0xff at byte {at + 1} of the line" in str(e)
     assert [a.text for a in articles(items)] == ["ok"]
+
+
+def test_broken_html_stack_fails_the_html_files_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A trafilatura that does not import (here: lxml_html_clean missing, as after an
+    lxml upgrade) is a located error per HTML file; text files still read."""
+    monkeypatch.setitem(sys.modules, "trafilatura", None)  # "import trafilatura" raises ImportError
+    page = write(tmp_path / "a.html", "<html><body><article><p>華為今天發佈了鴻蒙系統。</p></article></body></html>")
+    write(tmp_path / "b.md", "小米发布小米14\n\n小米今天发布了小米14手机。")
+    items = list(read_articles([str(tmp_path)]))
+    errors = [i for i in items if isinstance(i, CorpusError)]
+    articles = [i for i in items if isinstance(i, Article)]
+    assert [a.title for a in articles] == ["小米发布小米14"]
+    assert len(errors) == 1 and errors[0].where == str(page)
+    assert "HTML reader (trafilatura) does not import" in str(errors[0]) and "reinstall" in str(errors[0])

@@ -32,14 +32,14 @@ records of the affected articles when a curation is made
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from techkg.atomic import atomic_write
 from techkg.errors import CurationError
+from techkg.jsonl import json_object, utf8_text
 from techkg.records import ENTITY_TYPES, Article, Entity, EntityType, Extraction, ExtractionFailed, Mention, Relation
 from techkg.text import name_form
 
@@ -166,11 +166,7 @@ class Curations:
             return cls(path)
         except OSError as e:
             raise CurationError(f"{path}: cannot read the curation file ({e.strerror})") from None
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as e:
-            line = data[: e.start].count(b"\n") + 1
-            raise CurationError(f"{path}:{line}: not UTF-8 text; save the curation file as UTF-8") from None
+        text = utf8_text(data, path, CurationError, "curation file")
         items = []
         for number, raw in enumerate(text.splitlines(), start=1):
             stripped = raw.strip()
@@ -191,15 +187,8 @@ class Curations:
         if not header:
             header = ["# techkg curations: one JSON object per line (docs/curation.md)"]
         body = "\n".join([*header, *(c.to_json() for c in self.items)]) + "\n"
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.name}.")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                f.write(body)
-            os.replace(tmp, self.path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        with atomic_write(self.path, "w") as f:
+            f.write(body)
 
     def line_of(self, curation: Curation) -> str:
         """``file:line`` where ``curation`` sits once saved."""
@@ -227,15 +216,7 @@ def parse_line(line: str, where: str) -> Curation:
     ...
     techkg.errors.CurationError: c.jsonl:2: merge needs 'type', 'into', 'label'; see docs/curation.md for the fields
     """
-    try:
-        obj = json.loads(line)
-    except json.JSONDecodeError as e:
-        raise CurationError(
-            f"{where}: bad JSON ({e.msg} at column {e.colno}); each line must be one JSON object "
-            'such as {"op": "not", "name": "联想"}'
-        ) from None
-    if not isinstance(obj, dict):
-        raise CurationError(f"{where}: expected a JSON object, got {type(obj).__name__}")
+    obj = json_object(line, where, CurationError, '{"op": "not", "name": "联想"}')
     op = obj.get("op")
     if op not in OPS:
         raise CurationError(f"{where}: unknown op {op!r}; valid: {', '.join(OPS)}")

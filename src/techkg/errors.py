@@ -11,6 +11,10 @@ class TechKGError(Exception):
     """Root of every error techkg raises on purpose."""
 
 
+class UsageError(TechKGError):
+    """A command or function was given a wrong option value (names it and what is valid)."""
+
+
 class CorpusError(TechKGError):
     """An input article could not be read.
 
@@ -33,6 +37,10 @@ class LexiconError(TechKGError):
 
 class ModelError(TechKGError):
     """The NLP pipeline or a shipped model could not be loaded."""
+
+
+class WorkerLost(TechKGError):
+    """A worker process died while extracting an article (a crash in native code, memory, a kill)."""
 
 
 class StoreError(TechKGError):
@@ -71,6 +79,10 @@ class QueryTimeout(QueryError):
 
 class QueryUnavailable(QueryError):
     """The query could not be run now (its worker process failed to start or died)."""
+
+
+class ExportError(TechKGError):
+    """An export could not be written (names the file and the fix)."""
 
 
 class RenderError(TechKGError):

@@ -86,6 +86,12 @@ def _describe(key) -> list[str]:
 
 def score_article(gold: Mapping, system: Mapping, tallies: dict[str, Tally]) -> None:
     """Add one article's counts to ``tallies`` (one :class:`Tally` per type)."""
+    endpoint = _score_entities(gold, system, tallies)
+    _score_relations(gold, system, endpoint, tallies)
+
+
+def _score_entities(gold: Mapping, system: Mapping, tallies: dict[str, Tally]) -> dict[str, tuple[bool, str]]:
+    """Count the entities; return what each matched system entity is: ``id -> (is_gold, gold name)``."""
     gold_ents = [e for e in gold.get("entities", []) if e.get("type") in ENTITY_TYPES]
     optional = gold.get("optional_entities", [])
     sys_ents = [e for e in system.get("entities", []) if e.get("type") in ENTITY_TYPES]
@@ -129,7 +135,13 @@ def score_article(gold: Mapping, system: Mapping, tallies: dict[str, Tally]) -> 
             endpoint[s.get("id")] = (True, matched[si])
         elif si in optional_match:
             endpoint[s.get("id")] = (False, optional_match[si])
+    return endpoint
 
+
+def _score_relations(
+    gold: Mapping, system: Mapping, endpoint: dict[str, tuple[bool, str]], tallies: dict[str, Tally]
+) -> None:
+    """Count the relations between matched entities (optional ones neither count nor cost)."""
     gold_rel = {k for k in map(_gold_relation_key, gold.get("relations", [])) if k}
     optional_rel = {k for k in map(_gold_relation_key, gold.get("optional_relations", [])) if k}
     found: set = set()

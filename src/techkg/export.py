@@ -7,7 +7,7 @@ ttl        the union of all article graphs, one graph (Turtle)            ``grap
 nq         the dataset: every article's named graph (N-Quads)           ``graph.nq``
 trig       the dataset, readable (TriG)                                 ``graph.trig``
 jsonld     the dataset as expanded JSON-LD (one ``@graph`` per article) ``graph.jsonld``
-graphml    the NetworkX projection (:func:`techkg.graph.to_networkx`)   ``graph.graphml``
+graphml    the NetworkX projection (:func:`techkg.network.to_networkx`)   ``graph.graphml``
 gexf       the NetworkX projection, for Gephi                           ``graph.gexf``
 csv        ``entities.csv`` and ``relations.csv`` (one row per edge)    ``entities.csv`` ...
 =========  ===========================================================  ====================
@@ -30,11 +30,12 @@ import csv
 import json
 import os
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from techkg.errors import StoreError, TechKGError
+from techkg.atomic import atomic_write
+from techkg.errors import ExportError, StoreError
 from techkg.store import GraphStore
 
 if TYPE_CHECKING:
@@ -60,30 +61,14 @@ RELATION_COLUMNS = [
 ]
 
 
-class ExportError(TechKGError):
-    """An export could not be written (names the file and the fix)."""
-
-
 @contextmanager
 def _atomic(path: Path, mode: str = "wb") -> Iterator[IO[Any]]:
-    tmp = path.with_name(path.name + ".tmp")
-    kwargs: dict[str, Any] = {} if "b" in mode else {"encoding": "utf-8", "newline": ""}
+    """:func:`techkg.atomic.atomic_write`, with a failed write worded as an :class:`ExportError`."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with open(tmp, mode, **kwargs) as fh:
+        with atomic_write(path, mode) as fh:
             yield fh
-        os.replace(tmp, path)
     except OSError as e:
-        _discard(tmp)
         raise ExportError(f"{path}: cannot write ({e.strerror}); check the folder and free space") from e
-    except BaseException:
-        _discard(tmp)
-        raise
-
-
-def _discard(tmp: Path) -> None:
-    with suppress(OSError):
-        tmp.unlink(missing_ok=True)
 
 
 def write_rdf(store: GraphStore, fmt: str, out: IO[bytes]) -> None:
@@ -204,7 +189,7 @@ def export(store: GraphStore, fmt: str, out: str | Path | IO[bytes], *, graph: A
     if fmt == "csv":
         if stream:
             raise ExportError("csv writes two files (entities.csv, relations.csv); give a folder with -o")
-        from techkg.graph import to_networkx
+        from techkg.network import to_networkx
 
         g = graph if graph is not None else to_networkx(store, base=store.ids.base)
         return write_csv(g, Path(out), bom=csv_bom)
@@ -216,7 +201,7 @@ def export(store: GraphStore, fmt: str, out: str | Path | IO[bytes], *, graph: A
     if fmt in ("graphml", "gexf"):
         import networkx as nx
 
-        from techkg.graph import to_networkx
+        from techkg.network import to_networkx
 
         g = flat_graph(graph if graph is not None else to_networkx(store, base=store.ids.base))
         writer = nx.write_graphml if fmt == "graphml" else nx.write_gexf
@@ -243,7 +228,7 @@ def export_all(
     csv_bom: bool = False,
 ) -> list[Path]:
     """Write every format of ``formats`` into ``folder`` (the projection is computed once)."""
-    from techkg.graph import to_networkx
+    from techkg.network import to_networkx
 
     folder = Path(folder)
     g = graph

@@ -34,9 +34,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from techkg.errors import CorpusError
-from techkg.read.dates import normalize_date
-from techkg.read.htmlfile import _html_article
-from techkg.read.ids import id_from_url, normalize_url
+from techkg.read.fields import id_from_url, normalize_date, normalize_url
+from techkg.read.formats import html_article
 from techkg.read.web import Fetcher, Page, read_url
 from techkg.records import Article
 
@@ -231,14 +230,14 @@ class FeedReader:
                 "(a web page is ingested without --feed)"
             )
             return
-        source = parsed.feed.get("title") or None
+        publisher = parsed.feed.get("title") or None
         for number, entry in enumerate(parsed.entries, 1):
             report.items += 1
-            yield from self._item(url, number, entry, source, report)
+            yield from self._item(url, number, entry, publisher, report)
         self.state.remember(url, None if report.failed else page)
 
     def _item(
-        self, feed_url: str, number: int, entry: Mapping[str, Any], source: str | None,
+        self, feed_url: str, number: int, entry: Mapping[str, Any], publisher: str | None,
         report: FeedReport,
     ) -> Iterator[Article | CorpusError]:
         link = (entry.get("link") or "").strip()
@@ -258,11 +257,11 @@ class FeedReader:
         if self._older(normalize_date(raw_date)):
             report.older += 1
             return
-        defaults = {"title": entry.get("title"), "date": raw_date, "source": source}
+        defaults = {"title": entry.get("title"), "date": raw_date, "source": publisher}
         try:
             content = _full_content(entry)
             if content is not None:
-                article = _html_article(content, link, id_from_url(link), url=link,
+                article = html_article(content, link, id_from_url(link), url=link,
                                         defaults=defaults)
             else:
                 article = read_url(link, self.fetcher, defaults=defaults)

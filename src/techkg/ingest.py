@@ -255,7 +255,7 @@ class _Sources:
         self.urls: dict[str, str] = {}  # normal URL → first id, this run
 
     def notes(self, article: Article, status: str) -> list[str]:
-        from techkg.read.ids import normalize_url
+        from techkg.read.fields import normalize_url
 
         out = []
         where, aid = _where(article), article.id

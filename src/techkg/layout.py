@@ -34,6 +34,8 @@ from typing import NamedTuple
 import networkx as nx
 import numpy as np
 
+from techkg.errors import UsageError
+
 SPACING = 70.0
 """Ideal distance between linked nodes, in pixels."""
 
@@ -62,14 +64,14 @@ def layout_positions(
         ``{node: (x, y)}`` centred on the origin.
 
     Raises:
-        ValueError: for an unknown ``method``.
+        UsageError: for an unknown ``method``.
 
     >>> pos = layout_positions(nx.star_graph(5), method="mesh")
     >>> len(pos)
     6
     """
     if method not in ("auto", "spring", "mesh"):
-        raise ValueError(f"unknown layout method {method!r}; valid: auto, spring, mesh")
+        raise UsageError(f"unknown layout method {method!r}; valid: auto, spring, mesh")
     nodes = list(G.nodes)
     n = len(nodes)
     if n == 0:

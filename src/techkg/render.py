@@ -1,6 +1,6 @@
 """NetworkX knowledge graph → one offline, interactive pyvis HTML page.
 
-The graph follows the projection contract of :func:`techkg.graph.to_networkx`
+The graph follows the projection contract of :func:`techkg.network.to_networkx`
 (a ``MultiDiGraph`` keyed by entity IRI, edges keyed by relation type with
 evidence lists). Two entry points:
 
@@ -46,9 +46,10 @@ from typing import Any
 
 import networkx as nx
 
+from techkg.atomic import atomic_write
 from techkg.errors import RenderError
-from techkg.records import EntityType
 from techkg.layout import LABEL_FONT, LabelFit, label_fonts, layout_positions, make_room
+from techkg.records import EntityType
 from techkg.text import match_key
 
 WEB_DIR = Path(__file__).resolve().parent / "web"
@@ -446,40 +447,56 @@ def vis_payload(
     fonts = label_fonts(pos, {n: display_label(G.nodes[n]) for n in nodes}, sizes,
                         importance={n: chosen.get(n, 0.0) for n in nodes}
                         ) if n_shown <= LABEL_FIT_MAX else {}
-    vis_nodes = []
-    for node in nodes:
-        attrs = G.nodes[node]
-        kind = str(attrs.get("type") or "Other")
-        style = NODE_STYLE.get(kind, OTHER_NODE)
-        names = node_names(attrs)
-        x, y = pos.get(node, (0.0, 0.0))
-        size_deg = _size(degree.get(node, 0.0), top_deg)
-        size_pr = _size(pagerank.get(node, 0.0), top_pr)
-        vis_nodes.append({
-            "id": str(node),
-            "label": display_label(attrs),
-            "title": " / ".join(names[:8]),
-            "shape": style["shape"],
-            "color": style["color"],
-            "size": size_deg if size_by == "degree" else size_pr,
-            "x": round(x, 1),
-            "y": round(y, 1),
-            "font": _font(fonts.get(node)),
-            "type": kind,
-            "name_en": str(attrs.get("label") or ""),
-            "aliases": [str(a) for a in (attrs.get("aliases") or [])],
-            "key": str(attrs.get("key") or ""),
-            "articles": attrs.get("articles"),
-            "first_seen": attrs.get("first_seen"),
-            "last_seen": attrs.get("last_seen"),
-            "maker": attrs.get("maker"),
-            "degree": int(degree.get(node, 0.0)),
-            "pagerank": round(pagerank.get(node, 0.0), 6),
-            "size_degree": size_deg,
-            "size_pagerank": size_pr,
-            "search": _search_keys(names),
-        })
+    scale = {"degree": (degree, top_deg), "pagerank": (pagerank, top_pr)}
+    vis_nodes = [_vis_node(node, G.nodes[node], pos, fonts, scale, size_by) for node in nodes]
     big = n_shown > BIG_GRAPH
+    vis_edges, dates = _vis_edges(sub, big, max_evidence)
+    meta = _vis_meta(G, title, vis_nodes, vis_edges, dates, notes=notes, focus_nodes=focus_nodes,
+                     hops=hops, size_by=size_by, big=big)
+    return {"nodes": vis_nodes, "edges": vis_edges, "meta": meta}
+
+
+def _vis_node(
+    node: Hashable, attrs: dict[str, Any], pos: dict[Hashable, tuple[float, float]], fonts: dict[Hashable, Any],
+    scale: dict[str, tuple[dict[Hashable, float], float]], size_by: str,
+) -> dict[str, Any]:
+    """One node for vis-network: style, position, label font, sizes by both measures, search keys."""
+    kind = str(attrs.get("type") or "Other")
+    style = NODE_STYLE.get(kind, OTHER_NODE)
+    names = node_names(attrs)
+    x, y = pos.get(node, (0.0, 0.0))
+    degree, top_deg = scale["degree"]
+    pagerank, top_pr = scale["pagerank"]
+    size_deg = _size(degree.get(node, 0.0), top_deg)
+    size_pr = _size(pagerank.get(node, 0.0), top_pr)
+    return {
+        "id": str(node),
+        "label": display_label(attrs),
+        "title": " / ".join(names[:8]),
+        "shape": style["shape"],
+        "color": style["color"],
+        "size": size_deg if size_by == "degree" else size_pr,
+        "x": round(x, 1),
+        "y": round(y, 1),
+        "font": _font(fonts.get(node)),
+        "type": kind,
+        "name_en": str(attrs.get("label") or ""),
+        "aliases": [str(a) for a in (attrs.get("aliases") or [])],
+        "key": str(attrs.get("key") or ""),
+        "articles": attrs.get("articles"),
+        "first_seen": attrs.get("first_seen"),
+        "last_seen": attrs.get("last_seen"),
+        "maker": attrs.get("maker"),
+        "degree": int(degree.get(node, 0.0)),
+        "pagerank": round(pagerank.get(node, 0.0), 6),
+        "size_degree": size_deg,
+        "size_pagerank": size_pr,
+        "search": _search_keys(names),
+    }
+
+
+def _vis_edges(sub: Any, big: bool, max_evidence: int) -> tuple[list[dict[str, Any]], list[str]]:
+    """The edges for vis-network with their evidence, and every first/last date they carry."""
     vis_edges = []
     dates: list[str] = []
     for i, (u, v, key, data) in enumerate(sub.edges(keys=True, data=True)):
@@ -504,13 +521,21 @@ def vis_payload(
             "evidence": evidence,
             "evidence_total": total,
         })
+    return vis_edges, dates
+
+
+def _vis_meta(
+    G: Any, title: str, vis_nodes: list[dict[str, Any]], vis_edges: list[dict[str, Any]], dates: list[str], *,
+    notes: list[str], focus_nodes: list[Any], hops: int, size_by: str, big: bool,
+) -> dict[str, Any]:
+    """What the page says about the drawing: counts, focus, date range, legend, the t2s map."""
     types = sorted({n["type"] for n in vis_nodes})
     rels = sorted({e["rel"] for e in vis_edges})
     meta = {
         "title": title,
         "total_nodes": G.number_of_nodes(),
         "total_edges": G.number_of_edges(),
-        "shown_nodes": n_shown,
+        "shown_nodes": len(vis_nodes),
         "shown_edges": len(vis_edges),
         "notes": notes,
         "focus": [str(f) for f in focus_nodes],
@@ -526,7 +551,7 @@ def vis_payload(
         },
         "t2s": traditional_map("".join(n["search"] for n in vis_nodes)),
     }
-    return {"nodes": vis_nodes, "edges": vis_edges, "meta": meta}
+    return meta
 
 
 def _edge_style(rel: str, big: bool) -> dict[str, Any]:
@@ -758,8 +783,5 @@ def render_html(
 
 def write_page(page: str, out: Path | str) -> None:
     """Write an HTML page atomically (a reader never sees half a page); parent folders are created."""
-    path = Path(out)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(page, encoding="utf-8")
-    tmp.replace(path)
+    with atomic_write(out, "w") as fh:
+        fh.write(page)

@@ -1,7 +1,7 @@
 """Graph statistics: counts, top companies by degree and PageRank, communities.
 
 Counts come from SPARQL on the store; rankings and communities from the
-NetworkX projection (:func:`techkg.graph.to_networkx`), collapsed to an
+NetworkX projection (:func:`techkg.network.to_networkx`), collapsed to an
 undirected weighted graph (an edge's weight is the number of statements
 behind it, summed over relation types).
 
@@ -189,7 +189,7 @@ def compute_stats(store: GraphStore, *, top: int = 10, graph: Any = None) -> Gra
         top: how many companies/communities to list.
         graph: the projection, if already computed.
     """
-    from techkg.graph import to_networkx
+    from techkg.network import to_networkx
 
     g = graph if graph is not None else to_networkx(store, base=store.ids.base)
     by_degree, by_rank = rank_companies(g, top)

@@ -23,7 +23,6 @@ or not at all. The techkg prefixes (``tk:``, ``schema:``, ``prov:``,
 from __future__ import annotations
 
 import os
-
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -407,11 +406,11 @@ class GraphStore:
         >>> GraphStore.open(None).select("SELECT (1 + 1 AS ?two) {}")
         [{'two': 2}]
         """
-        from techkg.graph import _py
+        from techkg.vocab import term_value
 
         res = self.query(sparql)
         names = [v.value for v in res.variables]
-        return [{n: _py(sol[n]) for n in names} for sol in res]
+        return [{n: term_value(sol[n]) for n in names} for sol in res]
 
     def content_hash(self, article_id: str) -> str | None:
         """The stored content hash of an article, or None when it is not in the store."""
@@ -474,7 +473,7 @@ class GraphStore:
         """
         import pyoxigraph as ox
 
-        from techkg.read.ids import normalize_url
+        from techkg.read.fields import normalize_url
 
         xsd_any = ox.NamedNode("http://www.w3.org/2001/XMLSchema#anyURI")
         forms = {url, normalize_url(url)}
@@ -496,8 +495,8 @@ class GraphStore:
 
         import pyoxigraph as ox
 
-        from techkg.graph import _py
-        from techkg.read.ids import normalize_url
+        from techkg.read.fields import normalize_url
+        from techkg.vocab import term_value
 
         needle = id_or_url.strip()
         prefix = f"{self.ids.base}article/"
@@ -514,14 +513,14 @@ class GraphStore:
             ).replace("?file", str(ox.Literal(os.path.realpath(os.path.expanduser(needle))))),
             prefixes=self._prefixes,
         )
-        found.update(_py(s["id"]) for s in res)
+        found.update(term_value(s["id"]) for s in res)
         if "." in needle or "/" in needle:  # could be a URL: compare normal forms
             want = normalize_url(needle)
             rows = self.oxigraph.query(
                 "SELECT ?id ?url WHERE { GRAPH ?g { ?a tk:articleId ?id ; schema:url ?url } }",
                 prefixes=self._prefixes,
             )
-            found.update(_py(r["id"]) for r in rows if normalize_url(_py(r["url"])) == want)
+            found.update(term_value(r["id"]) for r in rows if normalize_url(term_value(r["url"])) == want)
         return sorted(found)
 
     def check(self) -> list[str]:
@@ -590,11 +589,25 @@ class GraphStore:
         Returns:
             One status per extraction, in order.
         """
-        from techkg.graph import article_triples
-
         store = self._writable()
         if not extractions:
             return []
+        statuses, drops, inserts = self._plan(extractions, force)
+        if not inserts and not drops:
+            return statuses
+        try:
+            written = self._replace(store, drops, inserts) if drops else self._insert_new(store, inserts)
+        except (OSError, SyntaxError, ValueError, RuntimeError) as e:
+            ids = ", ".join(e.article.id for e in extractions)
+            raise StoreError(f"{self.path or 'memory'}: writing article(s) {ids} failed: {e}") from e
+        self._written(written)
+        return statuses
+
+    def _plan(
+        self, extractions: Sequence[Extraction], force: bool
+    ) -> tuple[list[Status], dict[str, None], dict[str, Extraction]]:
+        """What to write: a status per extraction, the graph IRIs to replace, the articles to insert
+        (the last of one id wins)."""
         known = self._stored_hashes([e.article.id for e in extractions])
         statuses: list[Status] = []
         drops: dict[str, None] = {}  # graph IRIs to replace
@@ -611,41 +624,40 @@ class GraphStore:
             inserts.pop(a.id, None)
             known[a.id] = a.content_hash
             inserts[a.id] = ex
-        if not inserts and not drops:
-            return statuses
-        try:
-            if drops:
-                # Replace: retract, drop and insert in ONE SPARQL update (one transaction).
-                blocks = []
-                for aid, ex in inserts.items():
-                    body = " .\n".join(
-                        f"{_nt(s)} {_nt(p)} {_nt(o)}" for s, p, o in article_triples(ex, self.ids)
-                    )
-                    blocks.append(f"GRAPH <{self.ids.graph(aid)}> {{\n{body} .\n}}\n{body} .")
-                ops = [op for g in drops for op in _retract(g)]
-                if blocks:
-                    ops.append("INSERT DATA {\n" + "\n".join(blocks) + "\n}")
-                store.update(" ;\n".join(ops))
-                written = sum(2 * b.count(" .\n") for b in blocks) + 1000 * len(drops)
-            else:
-                # Only new graphs: one atomic extend (no SPARQL text to parse).
-                import pyoxigraph as ox
+        return statuses, drops, inserts
 
-                default = ox.DefaultGraph()
-                quads = []
-                for aid, ex in inserts.items():
-                    g = _ox(self.ids.graph(aid))
-                    for s, p, o in article_triples(ex, self.ids):
-                        t = (_ox(s), _ox(p), _ox(o))
-                        quads.append(ox.Quad(*t, g))
-                        quads.append(ox.Quad(*t, default))
-                store.extend(quads)
-                written = len(quads)
-        except (OSError, SyntaxError, ValueError, RuntimeError) as e:
-            ids = ", ".join(e.article.id for e in extractions)
-            raise StoreError(f"{self.path or 'memory'}: writing article(s) {ids} failed: {e}") from e
-        self._written(written)
-        return statuses
+    def _replace(self, store: Any, drops: dict[str, None], inserts: dict[str, Extraction]) -> int:
+        """Retract, drop and insert in ONE SPARQL update (one transaction); quads written, roughly."""
+        from techkg.triples import article_triples
+
+        blocks = []
+        for aid, ex in inserts.items():
+            body = " .\n".join(
+                f"{_nt(s)} {_nt(p)} {_nt(o)}" for s, p, o in article_triples(ex, self.ids)
+            )
+            blocks.append(f"GRAPH <{self.ids.graph(aid)}> {{\n{body} .\n}}\n{body} .")
+        ops = [op for g in drops for op in _retract(g)]
+        if blocks:
+            ops.append("INSERT DATA {\n" + "\n".join(blocks) + "\n}")
+        store.update(" ;\n".join(ops))
+        return sum(2 * b.count(" .\n") for b in blocks) + 1000 * len(drops)
+
+    def _insert_new(self, store: Any, inserts: dict[str, Extraction]) -> int:
+        """Only new graphs: one atomic extend (no SPARQL text to parse); quads written."""
+        import pyoxigraph as ox
+
+        from techkg.triples import article_triples
+
+        default = ox.DefaultGraph()
+        quads = []
+        for aid, ex in inserts.items():
+            g = _ox(self.ids.graph(aid))
+            for s, p, o in article_triples(ex, self.ids):
+                t = (_ox(s), _ox(p), _ox(o))
+                quads.append(ox.Quad(*t, g))
+                quads.append(ox.Quad(*t, default))
+        store.extend(quads)
+        return len(quads)
 
     def flush(self) -> None:
         """Move written articles out of RocksDB's in-memory tables to disk (no-op when none).

@@ -20,8 +20,10 @@ rdflib.term.URIRef('https://w3id.org/techkg/id/product/microsoft%20365%20copilot
 import hashlib
 import unicodedata
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import unquote
 
+from rdflib import Literal as RdfLiteral
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SDO, SKOS, XSD, DefinedNamespace
 
@@ -234,3 +236,23 @@ class Ids:
         if not sep:
             return None
         return kind, segment_key(rest)
+
+
+def term_value(term: Any) -> Any:
+    """An rdflib or pyoxigraph term as plain Python: str for IRIs, strings and dates,
+    int for integers, float for decimals (None stays None).
+
+    >>> from rdflib import Literal
+    >>> term_value(Literal("0.9", datatype=XSD.decimal)), term_value(URIRef("https://e.org/a"))
+    (0.9, 'https://e.org/a')
+    """
+    if term is None:
+        return None
+    datatype = getattr(term, "datatype", None)
+    value = term.value if hasattr(term, "value") and not isinstance(term, RdfLiteral) else str(term)
+    dt = str(getattr(datatype, "value", datatype) or "")
+    if dt in (str(XSD.integer), str(XSD.int), str(XSD.long)):
+        return int(value)
+    if dt in (str(XSD.decimal), str(XSD.double), str(XSD.float)):
+        return float(value)
+    return value

@@ -33,7 +33,7 @@ from collections.abc import Callable, Iterable, Iterator
 from itertools import chain, islice
 from typing import Any, Protocol
 
-from techkg.errors import ModelError, TechKGError
+from techkg.errors import ModelError, TechKGError, UsageError, WorkerLost
 from techkg.records import Article, Extraction, ExtractionFailed
 
 CHUNK = 8  # articles per task: big enough to amortise the trip, small enough to balance
@@ -120,10 +120,6 @@ def die_with_parent(parent: int) -> None:
         os._exit(0)
 
 
-class WorkerLost(TechKGError):
-    """A worker process died while extracting an article (a crash in native code, memory, a kill)."""
-
-
 def _failed(article: Article, error: BaseException) -> ExtractionFailed:
     from techkg.extract import failure_message
 
@@ -194,7 +190,7 @@ class ProcessExtractor:
                  factory: Factory = _default_factory, **options: Any) -> None:
         self.jobs = default_jobs() if jobs is None else jobs
         if self.jobs < 1:
-            raise TechKGError(f"--jobs must be at least 1, got {self.jobs}")
+            raise UsageError(f"--jobs must be at least 1, got {self.jobs}")
         self.chunk = chunk
         self.task = (factory, options)
         self._pool = None

@@ -11,7 +11,7 @@ import pytest
 from graph_samples import ARTICLES, build, extractions
 
 from techkg.export import export
-from techkg.graph import to_networkx
+from techkg.network import to_networkx
 from techkg.records import Extraction
 from techkg.sparql import bind, read_query_file, shipped_queries
 from techkg.stats import counts

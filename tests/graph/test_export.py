@@ -12,8 +12,10 @@ from graph_samples import extractions
 from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
-from techkg.export import BUILD_FORMATS, ExportError, export, export_all, flat_graph, write_rdf
-from techkg.graph import article_triples, to_networkx
+from techkg.errors import ExportError
+from techkg.export import BUILD_FORMATS, export, export_all, flat_graph, write_rdf
+from techkg.network import to_networkx
+from techkg.triples import article_triples
 from techkg.store import GraphStore
 from techkg.vocab import Ids
 

@@ -10,7 +10,8 @@ from graph_samples import ARTICLES, build, extractions
 from rdflib import Dataset, Literal
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SDO, SKOS, XSD
 
-from techkg.graph import article_graph, article_triples, confidence_literal, iso_date, to_networkx
+from techkg.network import to_networkx
+from techkg.triples import article_graph, article_triples, confidence_literal, iso_date
 from techkg.records import Article, Entity, Extraction, Mention, Relation
 from techkg.store import GraphStore
 from techkg.vocab import TK, Ids

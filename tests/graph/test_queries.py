@@ -14,8 +14,9 @@ from graph_samples import extractions
 from rdflib import Dataset, Graph
 
 from techkg.errors import QueryError
-from techkg.graph import _py, article_triples
 from techkg.sparql import bind, read_query_file, shipped_queries
+from techkg.triples import article_triples
+from techkg.vocab import term_value
 from techkg.store import GraphStore
 from techkg.vocab import Ids, prefixes
 
@@ -108,7 +109,7 @@ def sample_dataset() -> Dataset:
 
 def rows_of(result) -> list[dict]:
     names = [v.value for v in result.variables]
-    return [{n: _py(r[n]) for n in names} for r in result]
+    return [{n: term_value(r[n]) for n in names} for r in result]
 
 
 def test_there_are_at_least_eight_documented_queries():
@@ -144,8 +145,8 @@ def test_oxigraph_agrees_with_rdflib(sample_store, sample_dataset, path):
     rl_result = sample_dataset.query(text, initNs=prefixes())
     if hasattr(ox_result, "variables"):
         names = [v.value for v in ox_result.variables]
-        ox_rows = [tuple(_py(r[n]) for n in names) for r in ox_result]
-        rl_rows = [tuple(_py(r[n]) for n in names) for r in rl_result]
+        ox_rows = [tuple(term_value(r[n]) for n in names) for r in ox_result]
+        rl_rows = [tuple(term_value(r[n]) for n in names) for r in rl_result]
         # GROUP_CONCAT order is unspecified: compare its parts as sets
         def norm(rows):
             return [tuple(frozenset(v.split(" | ")) if isinstance(v, str) and " | " in v else v for v in r)

@@ -28,7 +28,9 @@ from typer.testing import CliRunner
 from techkg.cli import app
 from techkg.errors import QueryError, QueryTimeout, StoreError
 from techkg.export import write_rdf
-from techkg.graph import _py, article_graph, to_networkx
+from techkg.vocab import term_value
+from techkg.network import to_networkx
+from techkg.triples import article_graph
 from techkg.records import Extraction
 from techkg.remote_store import Endpoints, RemoteStore, redact
 from techkg.sparql import bind, read_query_file, shipped_queries
@@ -194,7 +196,7 @@ def corpus_pair(tmp_path_factory, extractor, corpus_dir):
 def rows_of(result) -> list[tuple]:
     if hasattr(result, "variables"):
         names = [v.value for v in result.variables]
-        return [tuple(_py(r[n]) for n in names) for r in result]
+        return [tuple(term_value(r[n]) for n in names) for r in result]
     return sorted(str(t) for t in result)
 
 

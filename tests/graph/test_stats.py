@@ -6,7 +6,7 @@ import networkx as nx
 import pytest
 from graph_samples import extractions
 
-from techkg.graph import to_networkx
+from techkg.network import to_networkx
 from techkg.stats import compute_stats, counts, find_communities, rank_companies, undirected
 from techkg.store import GraphStore
 

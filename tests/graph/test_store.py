@@ -18,7 +18,7 @@ from rdflib import Graph
 from rdflib.compare import isomorphic
 
 from techkg.errors import QueryError, QueryTimeout, StoreError
-from techkg.graph import article_graph
+from techkg.triples import article_graph
 from techkg.records import Extraction
 from techkg.store import GraphStore, syntax_error
 from techkg.vocab import Ids

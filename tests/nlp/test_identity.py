@@ -161,7 +161,7 @@ def test_placeholder_maker_takes_its_lexicon_label():
     """A maker the article does not name (H100's NVIDIA) is labelled NVIDIA, not nvidia."""
     from rdflib import RDFS
 
-    from techkg.graph import article_triples
+    from techkg.triples import article_triples
     from techkg.records import Entity, Extraction, Mention
     from techkg.vocab import Ids
 

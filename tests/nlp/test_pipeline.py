@@ -167,3 +167,19 @@ def test_lac_runs_on_one_thread_without_spinning():
     assert options.get_session_config_entry("session.intra_op.allow_spinning") == "0"
     text = "英伟达与台积电宣布合作。"
     assert "".join(w for w, _ in lac.run(text)) == text  # the rebuilt session still segments
+
+
+def test_tokenizer_token_table_is_what_the_doc_says(nlp, corpus_dir):
+    """The token table the tokenizer writes equals the one read back from spaCy's tokens."""
+    from techkg.nlp.candidates import Tok
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(corpus_dir.glob("*.md"))[::5]]
+    texts += ["ＮＶＩＤＩＡ（輝達）  與台積電\n\n合作 GB300 ， 　全形空白", " a ", "。"]
+    seen = []
+    for text in texts:
+        doc = nlp.make_doc(text)
+        from_doc = [Tok(t.idx, t.text, t.tag_, t.whitespace_, t.norm_, t.is_punct) for t in doc]
+        assert doc._.token_table == from_doc, text[:20]
+        seen += from_doc
+    assert any(t.is_punct for t in seen) and any(t.whitespace_ for t in seen)  # the columns that can differ
+    assert any(t.norm_ != t.text for t in seen)  # folded norms (輝達 -> 辉达)

@@ -40,7 +40,7 @@ def sample_store():
 @pytest.fixture(scope="session")
 def sample_graph(sample_store):
     """The NetworkX projection of the sample store."""
-    from techkg.graph import to_networkx
+    from techkg.network import to_networkx
 
     return to_networkx(sample_store)
 

@@ -62,7 +62,7 @@ def corpus_store(corpus_dir, extractor, tmp_path_factory):
 @pytest.fixture(scope="module")
 def corpus_graph(corpus_store):
     """The NetworkX projection of that store."""
-    from techkg.graph import to_networkx
+    from techkg.network import to_networkx
     from techkg.store import GraphStore
 
     with GraphStore.open(corpus_store, read_only=True) as store:

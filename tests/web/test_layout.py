@@ -8,6 +8,8 @@ import networkx as nx
 import numpy as np
 import pytest
 
+from techkg.errors import UsageError
+
 from techkg.layout import (
     FIRST_VIEW,
     GAP,
@@ -99,7 +101,7 @@ def test_twenty_thousand_nodes_all_placed():
 def test_tiny_and_bad_input():
     assert layout_positions(nx.Graph()) == {}
     assert layout_positions(nx.Graph([(1, 1)])) == {1: (0.0, 0.0)}
-    with pytest.raises(ValueError, match="valid: auto, spring, mesh"):
+    with pytest.raises(UsageError, match="valid: auto, spring, mesh"):
         layout_positions(nx.path_graph(3), method="circle")
 
 

@@ -12,7 +12,7 @@ from conftest import TOKEN
 from test_hardening import HUAWEI, hub_extractions
 from web_samples import NVIDIA, TSMC
 
-from techkg.graph import to_networkx
+from techkg.network import to_networkx
 from techkg.records import Article, Entity, Extraction, Mention, Relation
 from techkg.store import GraphStore
 from techkg.web.app import Limits, create_app

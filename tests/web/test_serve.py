@@ -14,7 +14,7 @@ import pytest
 from rdflib import Graph
 from web_samples import CATL, NVIDIA, TSMC, XSS_ALIAS, XSS_SENTENCE
 
-from techkg.graph import to_networkx
+from techkg.network import to_networkx
 from techkg.web.app import Limits, create_app
 from techkg.store import GraphStore
 from techkg.web.projection import Projection

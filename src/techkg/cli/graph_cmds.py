@@ -570,7 +570,7 @@ def build(
     """
     from techkg.errors import TechKGError
     from techkg.export import export_all
-    from techkg.graph import to_networkx
+    from techkg.network import to_networkx
 
     st = _open(store, base)
     try:

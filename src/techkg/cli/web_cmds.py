@@ -60,7 +60,7 @@ def render(
 ) -> None:
     """Draw the knowledge graph as one offline HTML page (pyvis, no network needed)."""
     from techkg.errors import TechKGError
-    from techkg.graph import to_networkx
+    from techkg.network import to_networkx
     from techkg.render import page_html, vis_payload, write_page
     from techkg.store import GraphStore
 

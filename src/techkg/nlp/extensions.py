@@ -11,8 +11,8 @@ attribute              written by                       holds
                                                         (:func:`techkg.text.fold`), same length
 ``doc._.lac_words``    tokenizer                        LAC's ``(word, tag)`` pairs, so the tagger
                                                         does not run LAC a second time
-``doc._.token_table``  first reader (a cache)           the tokens as plain tuples
-                                                        (:func:`techkg.nlp.candidates.tokens`)
+``doc._.token_table``  tokenizer; first reader after    the tokens as plain tuples
+                       tokens are split (a cache)       (:func:`techkg.nlp.candidates.tokens`)
 ``doc._.latin_runs``   first reader (a cache)           runs of Latin tokens
                                                         (:func:`techkg.nlp.candidates.latin_runs`)
 ``doc._.candidates``   lexicon, company and product     :class:`~techkg.nlp.candidates.Candidate`

@@ -23,7 +23,6 @@ leftmost; a product name that starts with its maker's name (``NVIDIA H100``,
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -35,6 +34,7 @@ from pathlib import Path
 import ahocorasick
 
 from techkg.errors import LexiconError
+from techkg.jsonl import json_object, utf8_text
 from techkg.records import ENTITY_TYPES, EntityType
 from techkg.text import SEPARATORS, lower, match_form, name_form, on_word_boundaries
 
@@ -553,13 +553,7 @@ class _Builder:
             raise LexiconError(f"{path}: lexicon file not found; check the path") from None
         except OSError as e:
             raise LexiconError(f"{path}: cannot read lexicon file ({e.strerror})") from None
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as e:
-            line = data[: e.start].count(b"\n") + 1
-            raise LexiconError(
-                f"{path}:{line}: not UTF-8 text; save the lexicon file as UTF-8"
-            ) from None
+        text = utf8_text(data, path, LexiconError, "lexicon file")
         seen_here: dict[str, int] = {}
         for number, raw in enumerate(text.splitlines(), start=1):
             stripped = raw.strip()
@@ -716,15 +710,7 @@ def _closest(key: str, keys: Iterable[str]) -> str:
 
 def _parse_line(line: str, where: str) -> dict:
     """Parse and type-check one JSONL line (not cross-references)."""
-    try:
-        obj = json.loads(line)
-    except json.JSONDecodeError as e:
-        raise LexiconError(
-            f"{where}: bad JSON ({e.msg} at column {e.colno}); each line must be one JSON "
-            'object such as {"key": "acme", "type": "Company", "label": "Acme"}'
-        ) from None
-    if not isinstance(obj, dict):
-        raise LexiconError(f"{where}: expected a JSON object, got {type(obj).__name__}")
+    obj = json_object(line, where, LexiconError, '{"key": "acme", "type": "Company", "label": "Acme"}')
     unknown = sorted(set(obj) - set(FIELDS))
     if unknown:
         raise LexiconError(f"{where}: unknown field {unknown[0]!r}; valid: {', '.join(FIELDS)}")

@@ -64,7 +64,7 @@ def weak_names(lexicon) -> frozenset[str]:
     """The weak company aliases of a lexicon (``吉利``, ``理想``), in name form; empty without one."""
     if lexicon is None:
         return frozenset()
-    return frozenset(name_form(n) for e in lexicon if e.type == "Company" for n in e.weak_aliases)
+    return frozenset(name_form(n) for e in lexicon if e.type == COMPANY for n in e.weak_aliases)
 
 
 def veto_unconfirmed_weak(spans: Iterable[Span], text: str, weak: frozenset[str],

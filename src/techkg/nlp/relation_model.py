@@ -29,6 +29,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from techkg.nlp import terms
+from techkg.records import EntityType
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "data" / "models"
 DEFAULT_MODEL = MODEL_DIR / "relation_partnership.json"
@@ -50,8 +51,8 @@ class Pair:
 
     first: tuple[int, int]
     second: tuple[int, int]
-    first_type: str = "COMPANY"
-    second_type: str = "COMPANY"
+    first_type: str = EntityType.COMPANY.label
+    second_type: str = EntityType.COMPANY.label
 
 
 def _bucket(n: int) -> str:
@@ -97,7 +98,7 @@ def pair_features(text: str, pair: Pair, others: list[tuple[int, int]], sentence
         others: the other named mentions of the sentence (start, end).
         sentence: the sentence's (start, end) offsets.
 
-    >>> feats = pair_features("A与B签署战略合作协议。", Pair((0, 1), (2, 3)), [], (0, 13))
+    >>> feats = pair_features("A与B签署战略合作协议。", Pair((0, 1), (2, 3)), [], (0, 12))
     >>> "join=与" in feats and "partner@after" in feats
     True
     """
@@ -194,7 +195,7 @@ class PartnershipModel:
 
     def probability(self, text: str, first: tuple[int, int], second: tuple[int, int],
                     others: list[tuple[int, int]], sentence: tuple[int, int] | None = None,
-                    types: tuple[str, str] = ("COMPANY", "COMPANY")) -> float:
+                    types: tuple[str, str] = (EntityType.COMPANY.label, EntityType.COMPANY.label)) -> float:
         """Probability that the sentence says the two mentions cooperate."""
         if sentence is None:
             sentence = (0, len(text))

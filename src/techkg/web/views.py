@@ -623,7 +623,7 @@ async def post_articles(request: Request) -> Response:
     for i, data in enumerate(items):
         where = f"POST /articles[{i}]" if batch else "POST /articles"
         try:
-            articles.append(article_from_dict(data, source=where))
+            articles.append(article_from_dict(data, where=where))
         except CorpusError as e:
             return _error_json(str(e), 400)
         except (TypeError, ValueError, AttributeError) as e:

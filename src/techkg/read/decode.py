@@ -1,20 +1,89 @@
-"""Bytes to text: byte-order marks, UTF-8, and GB18030/Big5 told apart."""
+"""Bytes to text: encodings, sniffable streams, and the wording of size errors."""
 
 from __future__ import annotations
 
 import codecs
+import io
 import logging
 import re
+from collections.abc import Mapping
+from typing import BinaryIO, TextIO
 
 from techkg.errors import CorpusError
-from techkg.read.messages import _READS
+
+READS = "techkg reads .txt, .md, .html, .jsonl"
+
+
+def _human(n: int) -> str:
+    if n >= 1_000_000:
+        return f"{n / 1_000_000:.1f} MB"
+    if n >= 1_000:
+        return f"{n / 1_000:.1f} kB"
+    return f"{n} bytes"
+
+
+def size_limit(n: int) -> str:
+    return _human(n).replace(".0 ", " ")
+
+
+def too_large(what: str, size: int | None, max_bytes: int) -> str:
+    """``file is 52.4 MB, above the 20 MB limit; ...``."""
+    how_big = f"{what} is {_human(size)}" if size is not None else f"{what} is larger"
+    fix = "split the article" if what == "line" else "split it into smaller files"
+    return f"{how_big}, above the {size_limit(max_bytes)} limit; {fix} or pass --max-bytes"
+
+
+def json_type(value: object) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, Mapping):
+        return "an object"
+    if value is None:
+        return "null"
+    return type(value).__name__
+
+
+SNIFF_BYTES = 65_536
+
+
+class Chain(io.RawIOBase):
+    """A read-only raw stream serving ``head`` first, then the rest of ``tail``.
+
+    ``tail`` may be a text stream: its characters are served as UTF-8 bytes.
+    """
+
+    def __init__(self, head: bytes, tail: TextIO | BinaryIO) -> None:
+        super().__init__()
+        self._buf = head
+        self._tail = tail
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, b) -> int:
+        while not self._buf:
+            chunk = self._tail.read(max(len(b), 8192))
+            if not chunk:
+                return 0
+            self._buf = chunk.encode("utf-8", "surrogatepass") if isinstance(chunk, str) else chunk
+        n = min(len(b), len(self._buf))
+        b[:n] = self._buf[:n]
+        self._buf = self._buf[n:]
+        return n
+
 
 # The package's logger: records keep the name they had before read.py became a package.
 log = logging.getLogger("techkg.read")
 
 # Legacy Chinese encodings tried, in this order, when a file is not UTF-8.
 _CJK_ENCODINGS = ["gb18030", "big5", "cp950", "big5hkscs"]
-_BOMS = (
+BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -23,12 +92,12 @@ _BOMS = (
 )
 
 
-def decode_bytes(data: bytes, source: str, *, hint: str | None = None) -> str:
+def decode_bytes(data: bytes, where: str, *, hint: str | None = None) -> str:
     """Decode a file: BOM, else strict UTF-8, else GB18030/Big5 (charset-normalizer).
 
     Args:
         data: the file's bytes.
-        source: the file name, for the error message.
+        where: the file name, for the error message.
         hint: an encoding the file declares (HTML ``<meta charset>``), tried
             after UTF-8.
 
@@ -40,36 +109,36 @@ def decode_bytes(data: bytes, source: str, *, hint: str | None = None) -> str:
     >>> decode_bytes("英伟达".encode("gbk"), "a.txt")
     '英伟达'
     """
-    for bom, encoding in _BOMS:
+    for bom, encoding in BOMS:
         if data.startswith(bom):
             try:
                 return data.decode(encoding).removeprefix("\ufeff")
             except UnicodeDecodeError:
                 raise CorpusError(
-                    source,
+                    where,
                     f"starts with a {encoding.upper()} byte-order mark but is not valid "
                     f"{encoding.upper()}; re-save it as UTF-8",
                 ) from None
     nul = data.find(b"\x00")
     if nul >= 0:
         raise CorpusError(
-            source, f"looks binary (NUL byte at offset {nul}); {_READS} files, convert it to text"
+            where, f"looks binary (NUL byte at offset {nul}); {READS} files, convert it to text"
         )
     try:
         return data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError:
         pass
-    if _damaged_utf8(data):
-        raise CorpusError(source, _undecodable(data))
+    if damaged_utf8(data):
+        raise CorpusError(where, undecodable(data))
     if hint:
         try:
             return data.decode(hint).removeprefix("\ufeff")
         except (UnicodeDecodeError, LookupError):
             pass
-    guess = _guess_encoding(data)
+    guess = guess_encoding(data)
     if guess is None:
-        raise CorpusError(source, _undecodable(data))
-    log.debug("%s: decoded as %s", source, guess[0])
+        raise CorpusError(where, undecodable(data))
+    log.debug("%s: decoded as %s", where, guess[0])
     return guess[1].removeprefix("\ufeff")
 
 
@@ -80,13 +149,13 @@ _UTF8_EVIDENCE = 4
 """Valid non-ASCII UTF-8 characters needed per bad byte to call the bytes damaged UTF-8."""
 
 
-def _damaged_utf8(data: bytes) -> bool:
+def damaged_utf8(data: bytes) -> bool:
     r"""True for UTF-8 text with a few broken bytes: reading it as GB18030 or Big5 would garble it.
 
     Legacy Chinese bytes almost never form valid multi-byte UTF-8, so many valid
     non-ASCII characters around a few bad bytes mean UTF-8 with damage.
 
-    >>> _damaged_utf8("英伟达与台积电合作".encode() + b"\xff"), _damaged_utf8("英伟达与台积电".encode("gbk"))
+    >>> damaged_utf8("英伟达与台积电合作".encode() + b"\xff"), damaged_utf8("英伟达与台积电".encode("gbk"))
     (True, False)
     """
     text = data.decode("utf-8", errors="replace")
@@ -97,10 +166,10 @@ def _damaged_utf8(data: bytes) -> bool:
     return valid >= _UTF8_EVIDENCE * bad
 
 
-def _undecodable(data: bytes, *, one_line: bool = False) -> str:
+def undecodable(data: bytes, *, one_line: bool = False) -> str:
     r"""The message for bytes no encoding reads: where UTF-8 breaks, when it is UTF-8 but for a few bytes.
 
-    >>> _undecodable("英伟达\n台积电".encode() + b"\xff")
+    >>> undecodable("英伟达\n台积电".encode() + b"\xff")
     'not valid UTF-8: byte 0xff at offset 19 (line 2); fix or delete that byte, or re-save the file as UTF-8'
     """
     text = data.decode("utf-8", errors="replace")
@@ -117,10 +186,10 @@ def _undecodable(data: bytes, *, one_line: bool = False) -> str:
                 f"not valid UTF-8: byte 0x{data[at]:02x} at {where}{more}; "
                 "fix or delete that byte, or re-save the file as UTF-8"
             )
-    return f"looks binary (not valid UTF-8, GB18030 or Big5 text); {_READS} files, re-save it as UTF-8"
+    return f"looks binary (not valid UTF-8, GB18030 or Big5 text); {READS} files, re-save it as UTF-8"
 
 
-def _guess_encoding(data: bytes) -> tuple[str, str] | None:
+def guess_encoding(data: bytes) -> tuple[str, str] | None:
     """``(encoding, text)`` for bytes that are not UTF-8.
 
     Every Chinese legacy encoding that decodes the bytes strictly is a
@@ -195,7 +264,7 @@ _META_CHARSET = re.compile(
 )
 
 
-def _html_charset(data: bytes) -> str | None:
+def html_charset(data: bytes) -> str | None:
     """The encoding an HTML page declares in its first bytes, as a Python codec name."""
     m = _META_CHARSET.search(data[:4096])
     return charset_codec(m.group(1).decode("ascii")) if m else None
