@@ -55,6 +55,11 @@ class _SockFprog(ctypes.Structure):
     _fields_ = [("len", ctypes.c_ushort), ("filter", ctypes.POINTER(_SockFilter))]
 
 
+#: Tries of a query whose store view lost files to the writer's compaction, and the pause
+#: before the next (times the try number); after the last the query is "unavailable" (503).
+STORE_ATTEMPTS = 3
+STORE_RETRY_S = 0.05
+
 def deny_network() -> bool:
     """Make this process unable to create IPv4/IPv6 sockets (seccomp). True when installed.
 
@@ -159,7 +164,7 @@ def _main(conn: Any, path: str | None, network: bool) -> None:
         except (EOFError, OSError):
             return
         reply: tuple[str, ...]
-        for attempt in (1, 2):
+        for attempt in range(1, STORE_ATTEMPTS + 1):
             try:
                 if job.data is not None:
                     store, generation = ox.Store(), job.generation
@@ -174,11 +179,13 @@ def _main(conn: Any, path: str | None, network: bool) -> None:
                 reply = (type(e).__name__, str(e))
             except (OSError, RuntimeError, ValueError) as e:
                 reply = ("error", f"SPARQL query failed: {e}")
-                # files compacted away under a long-open view (RocksDB words it "IO error"
-                # or "No such file"): reopen once
+                # files compacted away under the view by the writer (RocksDB words it "IO error"
+                # or "No such file"): the store's fault, not the query's; reopen and try again
                 if isinstance(e, OSError) or "IO error" in str(e) or "No such file" in str(e):
                     store = None
-                    if attempt == 1:
+                    reply = ("QueryUnavailable", f"the store changed under the query ({e}); retry")
+                    if attempt < STORE_ATTEMPTS:
+                        time.sleep(STORE_RETRY_S * attempt)
                         continue
             break
         try:
@@ -328,7 +335,8 @@ class WorkerPool:
         message = rest[0]
         if status == "syntax":
             raise SyntaxError(message)  # the store words it with line, column and caret
-        error = {"QueryTooLarge": QueryTooLarge, "QueryTimeout": QueryTimeout}.get(status, QueryError)
+        error = {"QueryTooLarge": QueryTooLarge, "QueryTimeout": QueryTimeout,
+                 "QueryUnavailable": QueryUnavailable}.get(status, QueryError)
         raise error(message)
 
     def recycle(self, idle_s: float) -> int:
