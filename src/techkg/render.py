@@ -349,7 +349,7 @@ def _edge_width(weight: Any) -> float:
     return round(1.0 + 1.5 * math.log2(max(w, 1.0)), 2)
 
 
-def _safe_url(url: Any) -> str | None:
+def safe_url(url: Any) -> str | None:
     """Only http(s) links reach the page (no ``javascript:`` URLs)."""
     if isinstance(url, str) and re.match(r"(?i)^https?://", url.strip()):
         return url.strip()
@@ -375,7 +375,7 @@ def _evidence(items: Any, limit: int | None) -> tuple[list[dict], int]:
             "text": str(e.get("text") or ""),
             "title": str(e.get("title") or ""),
             "date": str(e.get("date") or "")[:10] or None,
-            "url": _safe_url(e.get("url")),
+            "url": safe_url(e.get("url")),
             "article": str(e.get("article") or ""),
             "confidence": e.get("confidence"),
         }

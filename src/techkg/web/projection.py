@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any
 
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SDO, SKOS
 
+from techkg.records import EntityType
 from techkg.text import match_key
 from techkg.vocab import TK
 
@@ -45,7 +46,7 @@ if TYPE_CHECKING:
     from techkg.store import GraphStore
 
 _TYPE, _LABEL, _ALT, _MANUFACTURER = str(RDF.type), str(RDFS.label), str(SKOS.altLabel), str(SDO.manufacturer)
-_ENTITY_TYPES = {str(TK.Company): "Company", str(TK.Product): "Product"}
+_ENTITY_TYPES = {str(TK.Company): EntityType.COMPANY, str(TK.Product): EntityType.PRODUCT}
 _EVENT_TYPES = {str(TK.Partnership): "partnership", str(TK.ProductRelease): "release",
                 str(TK.Manufacture): "maker"}
 _NEWS = str(SDO.NewsArticle)
@@ -282,8 +283,8 @@ class Projection:
             types = self._types.get(iri)
             if not types:  # an event's end that no article types (to_networkx's placeholder)
                 kinds = {k for link in self._links_of.get(iri, ()) for k in
-                         (["Company"] if link[0] == iri or link[2] == "partnership" else ["Product"])}
-                return {"label": iri.rsplit("/", 1)[-1], "label_zh": "", "type": min(kinds or {"Company"}),
+                         ([EntityType.COMPANY] if link[0] == iri or link[2] == "partnership" else [EntityType.PRODUCT])}
+                return {"label": iri.rsplit("/", 1)[-1], "label_zh": "", "type": str(min(kinds or {EntityType.COMPANY})),
                         "key": "", "aliases": [], "articles": 0, "first_seen": None,
                         "last_seen": None, "maker": None}
             rows = [{"l": t, "lang": lang, "n": n} for (t, lang), n in self._labels.get(iri, {}).items()]
@@ -319,7 +320,7 @@ class Projection:
             zh = sorted(t for t, lang in pairs if lang == "zh" or lang.startswith("zh-"))
             plain = sorted(t for t, lang in pairs if not lang)
             return {"id": iri, "label": (zh or plain or [iri.rsplit("/", 1)[-1]])[0],
-                    "type": min(self._types.get(iri) or {"Company"}),
+                    "type": str(min(self._types.get(iri) or {EntityType.COMPANY})),
                     "aliases": sorted(self._aliases.get(iri, ())), "links": self.link_count(iri),
                     "name_en": plain[0] if plain else ""}
 

@@ -112,7 +112,7 @@ def cell_view(term: Any, base: str) -> dict[str, str | None]:
     """
     import pyoxigraph as ox
 
-    from techkg.render import _safe_url as safe_url
+    from techkg.render import safe_url
     from techkg.sparql.formats import cell_text
 
     text = cell_text(term)

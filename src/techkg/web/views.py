@@ -20,7 +20,7 @@ from urllib.parse import parse_qs, quote, urlsplit
 
 from techkg.errors import CorpusError, ModelError, QueryError, StoreError
 from techkg.render import WEB_DIR, page_html, vis_payload
-from techkg.render import _safe_url as safe_url  # one home for the rule: render.py
+from techkg.render import safe_url  # one home for the rule: render.py
 from techkg.sparql import formats
 from techkg.sparql.run import Result, execute
 from techkg.web.app import TOKEN_ENV, State, query_status
