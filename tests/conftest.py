@@ -43,3 +43,24 @@ def extractor(nlp):
     from techkg.extract import Extractor
 
     return Extractor(nlp=nlp)
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """Stop any child process a test left running (worker pools, clusters), so the run ends.
+
+    Python joins non-daemon children at exit: one forgotten pool would hang CI after the
+    summary. Leftovers are named on stderr so the leak can be found and fixed.
+    """
+    import multiprocessing
+    import sys
+
+    left = multiprocessing.active_children()
+    if left:
+        print(f"\nconftest: stopping {len(left)} child process(es) left running by tests: "
+              f"{', '.join(sorted({p.name for p in left}))}", file=sys.stderr)
+    for p in left:
+        p.terminate()
+    for p in left:
+        p.join(timeout=5)
+        if p.is_alive():
+            p.kill()
