@@ -27,6 +27,14 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+# Where the article pages live: the feeds link to them and the tests ask for them by these names.
+HUAWEI_PATH = "/tech/2024/0418/huawei-pura70.html"
+MEDIATEK_PATH = "/tw/2024/0320/mediatek-nvidia.html"
+MATE60_PATH = "/tech/2023/0829/mate60.html"
+XIAOMI_PATH = "/tech/2024/0328/xiaomi-su7.html"
+BYD_PATH = "/auto/2024/0319/byd-nvidia.html"
+HUNYUAN_PATH = "/ai/2023/0907/hunyuan.html"
+
 NAV = """<header class="site-header"><div class="logo">数码前沿网</div>
 <nav><ul><li><a href="/">首页</a></li><li><a href="/tech/">科技</a></li>
 <li><a href="/phone/">手机</a></li><li><a href="/auto/">汽车</a></li>
@@ -128,11 +136,11 @@ def _rss(base: str) -> str:
                 f"<description>{teaser}</description></item>")
 
     items = [
-        item("/tech/2024/0418/huawei-pura70.html?utm_source=rss&utm_medium=feed", "华为Pura 70系列正式开售",
+        item(HUAWEI_PATH + "?utm_source=rss&utm_medium=feed", "华为Pura 70系列正式开售",
              "Thu, 18 Apr 2024 10:08:00 +0800", "华为Pura 70系列开售，首批现货一分钟售罄……"),
-        item("/tw/2024/0320/mediatek-nvidia.html", "聯發科攜手輝達打造車用晶片",
+        item(MEDIATEK_PATH, "聯發科攜手輝達打造車用晶片",
              "Wed, 20 Mar 2024 14:30:00 +0800", "聯發科與輝達合作的天璣汽車平台……"),
-        item("/tech/2023/0829/mate60.html", "华为Mate 60 Pro在官方商城上线",
+        item(MATE60_PATH, "华为Mate 60 Pro在官方商城上线",
              "Tue, 29 Aug 2023 12:08:00 +0800", "华为Mate 60 Pro开售……"),
         item("/tech/2024/0501/gone.html", "一篇已经删除的文章",
              "Wed, 01 May 2024 09:00:00 +0800", "此文已删除"),
@@ -167,11 +175,11 @@ def _atom(base: str) -> str:
                 f"<summary>{summary}</summary>{full}</entry>")
 
     entries = [
-        entry("/auto/2024/0319/byd-nvidia.html", "比亚迪采用英伟达DRIVE Thor平台",
+        entry(BYD_PATH, "比亚迪采用英伟达DRIVE Thor平台",
               "2024-03-19T08:00:00+08:00", ATOM_BYD, "比亚迪将采用英伟达DRIVE Thor。"),
-        entry("/ai/2023/0907/hunyuan.html", "腾讯发布混元大模型",
+        entry(HUNYUAN_PATH, "腾讯发布混元大模型",
               "2023-09-07T11:00:00+08:00", ATOM_TENCENT, "腾讯混元大模型亮相。"),
-        entry("/tech/2024/0328/xiaomi-su7.html", "小米SU7正式发布，定价21.59万元起",
+        entry(XIAOMI_PATH, "小米SU7正式发布，定价21.59万元起",
               "2024-03-28T21:30:00+08:00", None, "小米首款电动汽车发布。"),
     ]
     return ('<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">'
@@ -211,7 +219,7 @@ def _robots_rss(base: str) -> str:
         f"<item><title>{title}</title><link>{base}{path}</link><pubDate>{date}</pubDate>"
         f"<description>{teaser}</description></item>"
         for path, title, date, teaser in (
-            ("/tech/2024/0328/xiaomi-su7.html", "小米SU7正式发布", "Thu, 28 Mar 2024 21:30:00 +0800",
+            (XIAOMI_PATH, "小米SU7正式发布", "Thu, 28 Mar 2024 21:30:00 +0800",
              "小米首款电动汽车发布……"),
             ("/private/2024/0601/chip-survey.html", "会员专享：手机芯片供应链调查",
              "Sat, 01 Jun 2024 08:00:00 +0800", "付费会员专享内容……"),
@@ -306,14 +314,14 @@ def _routes(site: Site) -> dict[str, Callable[[_Handler], None]]:
         h.send(200, "application/atom+xml", _atom(site.base).encode(), ETag=etag, Last_Modified=modified)
 
     return {
-        "/tech/2024/0418/huawei-pura70.html": page(HUAWEI, "gbk", "text/html; charset=GBK"),
-        "/tw/2024/0320/mediatek-nvidia.html": page(MEDIATEK, "big5", "text/html"),
-        "/tech/2024/0328/xiaomi-su7.html": page(XIAOMI, "utf-8", "text/html; charset=utf-8"),
-        "/tech/2023/0829/mate60.html": page(MATE60, "gbk", "text/html"),
+        HUAWEI_PATH: page(HUAWEI, "gbk", "text/html; charset=GBK"),
+        MEDIATEK_PATH: page(MEDIATEK, "big5", "text/html"),
+        XIAOMI_PATH: page(XIAOMI, "utf-8", "text/html; charset=utf-8"),
+        MATE60_PATH: page(MATE60, "gbk", "text/html"),
         "/tech/2024/0502/slow.html": slow,
         "/huge-declared.html": lambda h: huge(h, declared=True),
         "/huge-streamed.html": lambda h: huge(h, declared=False),
-        "/moved": redirect("/tech/2024/0328/xiaomi-su7.html"),
+        "/moved": redirect(XIAOMI_PATH),
         "/to-ftp": redirect("ftp://files.example.com/news.html"),
         "/to-file": redirect("file:///etc/passwd"),
         "/loop": redirect("/loop"),

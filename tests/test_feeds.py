@@ -18,6 +18,12 @@ from pathlib import Path
 
 import pytest
 from newsite import BOILERPLATE, serve_site
+from newsite import BYD_PATH as BYD
+from newsite import HUAWEI_PATH as HUAWEI
+from newsite import HUNYUAN_PATH as HUNYUAN
+from newsite import MATE60_PATH as MATE60
+from newsite import MEDIATEK_PATH as MEDIATEK
+from newsite import XIAOMI_PATH as XIAOMI
 from typer.testing import CliRunner
 
 from techkg.cli import app
@@ -30,12 +36,6 @@ from techkg.records import Article
 from techkg.store import GraphStore
 
 ROOT = Path(__file__).resolve().parents[1]
-HUAWEI = "/tech/2024/0418/huawei-pura70.html"
-MEDIATEK = "/tw/2024/0320/mediatek-nvidia.html"
-MATE60 = "/tech/2023/0829/mate60.html"
-XIAOMI = "/tech/2024/0328/xiaomi-su7.html"
-BYD = "/auto/2024/0319/byd-nvidia.html"
-HUNYUAN = "/ai/2023/0907/hunyuan.html"
 
 
 @pytest.fixture(scope="module")

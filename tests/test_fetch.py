@@ -13,6 +13,9 @@ import time
 
 import pytest
 from newsite import BOILERPLATE, serve_site
+from newsite import HUAWEI_PATH as HUAWEI
+from newsite import MEDIATEK_PATH as MEDIATEK
+from newsite import XIAOMI_PATH as XIAOMI
 
 from techkg.cli import fetch_opts
 from techkg.errors import CorpusError
@@ -22,9 +25,6 @@ from techkg.read.web import DEFAULT_DELAY, DEFAULT_TIMEOUT, Fetcher, Pacer, read
 from techkg.records import Article
 from techkg.store import GraphStore
 
-HUAWEI = "/tech/2024/0418/huawei-pura70.html"
-MEDIATEK = "/tw/2024/0320/mediatek-nvidia.html"
-XIAOMI = "/tech/2024/0328/xiaomi-su7.html"
 
 
 @pytest.fixture(scope="module")
