@@ -109,6 +109,8 @@ NOT_NAMES = [
     "描绘美好未来",
     "比亚迪元旦促销",
     "数码通信技术",
+    "相信越来越多的人",
+    "雷诺阿的油画",
 ]
 
 # A small stop list: categories and common words that must never be a name.
