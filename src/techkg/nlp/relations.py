@@ -7,7 +7,9 @@ the folded text. For each sentence:
   organisations on both sides of 与/和/同/跟 (or after 携手/联手); lists give one
   pair per member ("与A、B和C开展合作" → three pairs); a missing subject is
   carried over from the sentences before; a count noun ("与3家厂商合作")
-  takes its members from a following "包括……" sentence. A product named as
+  takes its members from a following "包括……" sentence, partners listed right
+  after the cue ("合作伙伴包括A、B") and a list referred back to ("与上述厂商合作")
+  pair with the subject. A product named as
   a partner stands for its maker ("与Microsoft Azure合作" → Microsoft).
   Negated or rumoured clauses (否认, 并未, 传闻) and clauses about buying,
   investing or competing (收购, 投资, 竞争, 供货) give nothing. A party count
@@ -19,8 +21,9 @@ the folded text. For each sentence:
   Microsoft 365 Copilot"); with no product there, a following "包括……" list or
   the next sentence; a product right before its cue ("X于11月26日发布",
   "X今日开售") is released by its maker, and so is a company's new product
-  named without a verb ("苹果的新款X"). Plans in the cue's clause and rumours
-  before it give nothing.
+  named without a verb ("苹果的新款X"); some cues take only a product before them
+  ("X正式对外开放", "X登陆日本市场"), and "X由A打造/研发" is A's. Plans in the
+  cue's clause and rumours before it give nothing.
 """
 
 from __future__ import annotations
