@@ -89,6 +89,9 @@ GENERIC_COMPANY_HEADS = (
     "美国", "中国", "日本", "韩国", "欧洲", "本土", "头部", "龙头", "多家", "两家", "三家", "这家", "该",
     "设计", "IC", "车", "车厂", "新创", "创业", "新势力", "晶圆", "封测", "面板", "家电", "电动车", "造车", "整车", "零部件",
     "服务器", "存储", "光模块", "显示", "材料", "设备", "传统", "国际", "海外", "大型", "小型", "知名",
+    # Taiwan and Hong Kong usage (folded to Simplified characters, not words): 記憶體廠, 南韓大廠, 陸系品牌
+    "记忆体", "晶片", "伺服器", "网通", "软体", "硬体", "云端", "商业", "南韩", "台湾", "台系", "陆系",
+    "美系", "日系", "韩系", "陆资", "中资", "港资", "台资", "多间", "两间", "这间", "该间",
 )
 
 # Company names that are also ordinary words, and the words that show the ordinary sense in
@@ -104,7 +107,7 @@ COMMON_WORD_CUES = {
 # Modifiers that make "X科技" a field of technology rather than a company name.
 GENERIC_MODIFIERS = frozenset(
     "前沿 先进 新兴 高新 尖端 核心 关键 硬 黑 未来 数字 智能 信息 金融 生物 医疗 绿色 低碳 量子 "
-    "航天 军事 农业 教育 新 高 云 互联网 人工智能 半导体 芯片 汽车 能源".split()
+    "航天 军事 农业 教育 新 高 云 互联网 人工智能 半导体 芯片 汽车 能源 创新".split()
 )
 
 # Suffixes of organisation names that are not companies.
@@ -112,7 +115,7 @@ NON_COMPANY_SUFFIXES = (
     "行业", "产业", "领域", "板块", "赛道", "阵营", "市场", "一代", "大学", "学院", "学校", "中学", "研究院", "研究所", "科学院", "实验室", "部", "局", "委", "委员会",
     "厅", "署", "办", "办公室", "政府", "法院", "检察院", "协会", "学会", "联盟", "联合会", "基金会",
     "大会", "峰会", "论坛", "展", "展会", "博览会", "发布会", "开发者大会", "研讨会", "会议", "组织",
-    "议会", "国会", "监管机构", "中心", "所", "板",
+    "议会", "国会", "监管机构", "中心", "所", "板", "园区", "科学园", "工业园", "业者",
 )
 NON_COMPANY_NAMES = frozenset(
     """
@@ -159,13 +162,25 @@ RELEASE_TRIGGERS = (
     "发售", "开售", "开卖", "上架", "上市", "首发", "面世", "问世", "开源了", "正式开源", "宣布开源", "全面开源",
     "揭晓", "揭幕", "首秀", "同步开源", "同时开源", "一并开源", "同步开放", "同时开放", "登场", "带来了", "带来", "亮出", "开启预售", "开放预购", "开放预订", "开启预订",
     "开始预购", "预售", "公布了", "正式公布", "开放了", "正式商用", "投入商用", "开启公测", "开放公测", "开启内测",
+    "开启预约", "开放预约", "开始预约",
 )
 # Release cues that take the product before them ("小米SU7正式上市", "……由小米推出",
 # "Mate 70系列于11月26日发布").
 PRODUCT_SUBJECT_TRIGGERS = ("正式上市", "上市", "开售", "开卖", "发售", "正式亮相", "亮相", "上线", "上架",
                             "面世", "问世", "首发", "首秀", "登场", "开启预售", "开放预购", "开放预订",
                             "开启预订", "开始预购", "预售", "正式发布", "发布", "推出", "发表", "正式商用", "投入商用",
-                            "开启公测", "开放公测", "开启内测")
+                            "开启公测", "开放公测", "开启内测", "开启预约", "开放预约", "开始预约")
+# Release cues read only with the product before them: what follows is an audience, a market or
+# nothing ("DeepSeek-R1正式对外开放", "文心一言面向所有用户开放", "海豹登陆日本市场", "ET9启动量产交付",
+# "豆包大模型全量上线"). Traditional 登陸 / 對外開放 fold to these forms.
+PRODUCT_FIRST_RELEASE_RE = re.compile(
+    r"对外开放|开放下载|开放使用|开放体验|面向[^，。；;,]{1,16}?开放|登陆[^，。；;,股]{1,10}?市场"
+    r"|(?:启动|开启|开始|正式)?量产交付|(?:启动|开启)交付|全量上线|全面上线|全量开放|全量推送")
+# Verbs of making after "由A" ("小米SU7由小米汽车打造", "盘古大模型由华为云研发"): the product named
+# before 由 is A's release. Contract work (代工, 组装, 生产) is not making it one's own product.
+MADE_BY_VERBS = ("打造", "研发", "开发", "研制", "设计", "推出", "发布", "发表", "出品", "首发", "带来")
+# Where products are sold, not products: "上架华为商城", "登陆App Store".
+STOREFRONT_NOUNS = ("商城", "商店", "应用市场", "官网", "旗舰店", "App Store", "Google Play")
 # Cues whose object must be the product itself: "公布了参数量的GPT-3" announces a figure, "开放了
 # API的访问" opens access; only "公布了小米澎湃OS" is a release.
 DIRECT_OBJECT_TRIGGERS = ("公布了", "正式公布", "开放了", "带来了", "带来")
@@ -240,6 +255,26 @@ SEPARATELY_AFTER_RE = re.compile(r"[\s)）」』”]*(?:也|亦|都|均)?\s*(?:�
 SEPARATELY_BEFORE_RE = re.compile(r"(?:先后|相继|分别|各自)\s*$")  # "A与B分别与C合作": this 与 is the preposition
 # A parent and its subsidiary ("Alphabet旗下的Waymo") are not partners.
 SUBSIDIARY_CUES = ("旗下", "子公司", "母公司", "附属")
+# The end of a company's full name that its short name drops: the legal form, then trade
+# words ("群联电子股份有限公司" → "群联"); never a SUBSIDIARY_NAME_TAILS word. Simplified only.
+COMPANY_LEGAL_TAIL_RE = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|股份公司|集团公司|公司)$")
+COMPANY_PLACE_HEAD_RE = re.compile(r"^(?:[\u4e00-\u9fff]{2,3}(?:省|市)|北京|上海|天津|重庆|深圳|广州|杭州|香港|台湾|台北)")
+COMPANY_TRADE_TAIL_RE = re.compile(
+    r"(?:科技|电子|软件|电信|通讯|通信|集团|控股|股份|汽车|存储|半导体|微电子|智能|网络|信息|技术|数据|传媒|"
+    r"电气|电器|光电|精密|工业|实业|动力|机器人|新能源|生物|医药|电商|互动|资讯|系统)$"
+)
+# Short names that are also ordinary words: never read as a company on their own.
+COMMON_SHORT_NAMES = frozenset(("未来", "东方", "中华", "国际", "世纪", "时代", "天下", "创新", "全球", "第一",
+                                "华夏", "未来智能", "新一代", "领先", "先进", "联合", "合作", "数字", "智慧"))
+# Countries and regions a company's name may start with and its short form drop: 中国广电 → 广电
+# (folded text: Simplified only).
+REGION_PREFIXES = frozenset(("中国", "台湾", "香港", "澳门", "美国", "日本", "韩国", "南韩", "德国", "英国", "法国"))
+# What a longer company name adds to a shorter one when it names a subsidiary or another
+# business of the group, not the same company: 阿里 / 阿里云, 京东 / 京东物流, 零跑 / 零跑国际.
+SUBSIDIARY_NAME_TAILS = ("云", "智能云", "物流", "国际", "金融", "支付", "资本", "投资", "创投", "基金",
+                         "银行", "证券", "保险", "研究院", "实验室", "大学", "学院", "医院", "基金会", "音乐",
+                         "影业", "娱乐", "游戏", "健康", "医疗", "能源", "地产", "置业", "控股子公司", "子公司",
+                         "分公司", "办事处", "工会", "员工")
 # Verbs linking two products ("Mate 40搭载麒麟9000"): the second is not released.
 PRODUCT_LINK_VERBS = ("搭载", "采用", "使用", "支持", "配备", "集成", "运行", "基于", "对标", "超过", "击败",
                       "相比", "取代", "替代", "兼容")
@@ -282,5 +317,14 @@ RELATION_MARKERS = {
 }
 # Words that introduce a list of examples for a preceding count noun ("3家厂商……。包括A、B和C").
 LIST_INTRODUCERS = ("包括", "分别是", "分别为", "其中包括", "即", "如")
+# A partner list right after the cue, in the same sentence: "与多家厂商合作，包括A、B和C",
+# "英伟达的合作伙伴包括A、B和C", "首批合作伙伴：A、B和C".
+PARTNER_LIST_AFTER_RE = re.compile(r"\s*(?:[，,]\s*)?(?:其中包括|包括|包含|涵盖|分别是|分别为)\s*|\s*[：:]\s*")
+# After a partner noun a copula also gives the list: "合作伙伴有A和B", "首批伙伴为A、B".
+PARTNER_NOUN_COPULA_RE = re.compile(r"\s*(?:有|为|是)\s*")
+# "与上述厂商合作", "與以上企業合作": the partners are the list of companies just given.
+LIST_BACK_REFERENCE_RE = re.compile(
+    r"(?:上述|以上|前述|上面|这些|这几|这\d+|这[两三四五六七八九十几]+)\s*(?:家|个|间)?\s*"
+    r"(?:合作伙伴|伙伴企业|伙伴|厂商|企业|公司|车企|品牌)")
 # Conjunctions between list items.
 LIST_SEPARATORS = re.compile(r"^\s*(?:、|,|，|和|与|及|以及|、以及|，以及|,以及|还有|跟|同|&|and)\s*$")
