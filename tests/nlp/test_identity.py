@@ -47,6 +47,9 @@ IDENTITY_CASES = [
     ("DeepSeek发布DeepSeek-V3模型。vivo推出自研V3影像芯片。",
      {("Product", "deepseek-v3"): "DeepSeek-V3", ("Product", "vivo-v3"): "vivo V3"}),
     ("領克發表全新Z20，Z20主打年輕族群。", {("Product", "lynk-co-z20"): "Lynk & Co Z20"}),  # not a bare "Z20"
+    # a weak lexicon name (R1) the article does not confirm is not that entry (DeepSeek-R1)
+    ("宇树发布新款人形机器人R1，售价3.99万元。", {("Product", "unitree-r1"): "Unitree Robotics R1"}),
+    ("DeepSeek發布R1推理模型，R1在數學測試中表現出色。", {("Product", "deepseek-r1"): "DeepSeek-R1"}),
     # a Latin product name glued to its maker's Chinese name is named without it
     ("小米14搭载索尼 IMX800传感器，索尼将继续供货。",
      {("Product", "imx800"): "IMX800", ("Company", "sony"): "Sony"}),
