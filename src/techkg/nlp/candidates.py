@@ -527,7 +527,13 @@ def names_before_product_noun(doc: Doc, text: str) -> list[Candidate]:
 
 def _extend_name(text: str, end: int, most: int = 3) -> int:
     """Extend a product name over up to ``most`` following Latin name words: capitalised
-    words, versions and variant words after one space ("macOS Sequoia", "Gemini 1.0 Ultra")."""
+    words, versions and variant words after one space ("macOS Sequoia", "Gemini 1.0 Ultra"),
+    and a connector with the capitalised word after it ("Windows on Arm").
+
+    >>> t = "推出Windows on Arm晶片"
+    >>> t[2:_extend_name(t, 9)], "Office for business"[:_extend_name("Office for business", 6)]
+    ('Windows on Arm', 'Office')
+    """
     pos = end
     for _ in range(most):
         m = re.match(r" ([A-Za-z0-9][A-Za-z0-9+\-.]*)(?![A-Za-z0-9])", text[pos : pos + 24])
@@ -535,6 +541,9 @@ def _extend_name(text: str, end: int, most: int = 3) -> int:
             break
         word = m.group(1).rstrip(".")
         low = word.lower()
+        if low in terms.NAME_CONNECTORS and (nxt := re.match(r" ([A-Z][A-Za-z0-9]*)", text[pos + 1 + len(word) :])):
+            pos += 1 + len(word) + 1 + len(nxt.group(1))  # "Windows on Arm", "Office for Mac"
+            continue
         if low in terms.GENERIC_TERMS or terms.STANDARD_RE.match(word) or low in terms.ENGLISH_FUNCTION_WORDS:
             break
         if not (word[0].isupper() or re.fullmatch(r"\d+(?:\.\d+)?", word) or low in terms.MODEL_SUFFIX_WORDS):

@@ -60,6 +60,9 @@ ENGLISH_FUNCTION_WORDS = frozenset(
 )
 
 # Nouns after a name that say it is NOT a product ("Blackwell架构", "4NP工艺").
+# English words inside a product's name, between two capitalised words: "Windows on Arm",
+# "Office for Mac", "Copilot for Microsoft 365".
+NAME_CONNECTORS = frozenset(("on", "for"))
 NON_PRODUCT_HEADS = ("架构", "工艺", "制程", "技术", "标准", "协议", "指令集", "大会", "峰会", "开发者大会",
                      "发布会", "项目", "计划", "基金", "实验室", "团队", "主题演讲", "演讲", "展会", "品牌")
 
