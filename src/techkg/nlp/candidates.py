@@ -90,6 +90,7 @@ class Candidate:
     weak: bool = False  # a weak lexicon alias (counts only with its maker present)
     maker: str | None = None  # lexicon key of the maker, when known
     veto: bool = False  # the span is NOT a ``type`` (not any entity when ``type`` is None)
+    kind: str | None = None  # the lexicon entry's sector ("ev", "chips"), when known
 
     @property
     def length(self) -> int:
@@ -110,6 +111,11 @@ class Candidate:
 # Scores by finder: how much each finder is trusted where readings compete.
 LEXICON_STRONG = 0.95
 LEXICON_WEAK = 0.8
+# Products named without a lexicon entry: a known product with a version ("可灵2.0"), a quoted
+# name a release cue introduces ("推出“拼好饭”"), a name before a product suffix ("小布智能体").
+VARIANT_SCORE = 0.75
+QUOTED_NAME_SCORE = 0.6
+SUFFIXED_NAME_SCORE = 0.6
 
 
 def lexicon_candidates(doc: Doc, lexicon, text: str) -> list[Candidate]:
@@ -127,7 +133,7 @@ def lexicon_candidates(doc: Doc, lexicon, text: str) -> list[Candidate]:
             out.append(Candidate(h.start, h.end, None, "lexicon", 1.0, veto=True))
             continue
         out.append(Candidate(h.start, h.end, h.entry.type, "lexicon", LEXICON_WEAK if h.weak else LEXICON_STRONG,
-                             key=h.entry.key, weak=h.weak, maker=h.entry.maker))
+                             key=h.entry.key, weak=h.weak, maker=h.entry.maker, kind=h.entry.kind))
     return out
 
 
@@ -184,13 +190,7 @@ def _only_descriptor_words(name: str) -> bool:
     >>> _only_descriptor_words("新创车"), _only_descriptor_words("IC设计"), _only_descriptor_words("华为云")
     (True, True, False)
     """
-    rest = name
-    while rest:
-        head = next((h for h in terms.GENERIC_COMPANY_HEADS if rest.endswith(h)), None)
-        if head is None:
-            return False
-        rest = rest[: -len(head)]
-    return True
+    return _only_words(name, terms.GENERIC_COMPANY_HEADS)
 
 
 def latin_runs(doc: Doc) -> list[tuple[int, int, int, int]]:
@@ -371,6 +371,8 @@ def product_candidates(doc: Doc, text: str, companies: list[Candidate]) -> list[
         *series_and_model(doc, text),
         *released_names(doc, text),
         *names_before_product_noun(doc, text),
+        *quoted_names(text),
+        *suffixed_names(text, companies),
     ]
 
 
@@ -408,6 +410,9 @@ def family_and_model(text: str, companies: list[Candidate]) -> list[Candidate]:
     out: list[Candidate] = []
     for c in companies:
         if c.is_a(PRODUCT) and c.finder == "lexicon":
+            if (end := _version_end(text, c.end)) > c.end:  # "可灵2.0", "豆包1.6 Flash": a variant
+                out.append(Candidate(c.start, end, PRODUCT, "pattern", VARIANT_SCORE, maker=c.maker))
+                continue
             m = re.match(r" ?(\d{2,5}[A-Za-z]{0,3}|[A-Za-z]{1,3}\d{1,4}[A-Za-z]?)(?![A-Za-z0-9])", text[c.end :])
             if m and not re.fullmatch(r"(?:19|20)\d\d", m.group(1)) and not _unit_follows(text, c.end + m.end()):
                 end = _extend_model(text, c.end + m.end())
@@ -417,6 +422,19 @@ def family_and_model(text: str, companies: list[Candidate]) -> list[Candidate]:
             elif (end := _extend_name(text, c.end)) > c.end:  # "macOS Sequoia", "Gemini 1.0 Ultra"
                 out.append(Candidate(c.start, end, PRODUCT, "pattern", 0.75, maker=c.maker))
     return out
+
+
+def _version_end(text: str, end: int) -> int:
+    """Where a version number after a product name ends (with its variant words: "1.6 Flash"),
+    or ``end`` when none follows or the number measures something ("1.5倍", "2.0%").
+
+    >>> _version_end("可灵2.1正式上线", 2), _version_end("豆包1.6 Flash。", 2), _version_end("豆包1.5倍", 2)
+    (5, 11, 2)
+    """
+    m = terms.VERSION_NUMBER_RE.match(text, end)
+    if not m or _unit_follows(text, m.end()):
+        return end
+    return _extend_model(text, m.end())
 
 
 def latin_product_names(doc: Doc, text: str) -> list[Candidate]:
@@ -510,6 +528,110 @@ def names_before_product_noun(doc: Doc, text: str) -> list[Candidate]:
             if nxt.startswith(("大模型", "芯片", "电池", "操作系统", "系统", "手机", "处理器", "汽车")):
                 out.append(Candidate(t.idx, t.idx + len(name), PRODUCT, "context", 0.6))
     return out
+
+
+RELEASE_CUE_RE = re.compile("(?:" + "|".join(map(re.escape, sorted(terms.RELEASE_TRIGGERS, key=len, reverse=True)))
+                            + ")了?")
+QUOTED_CUE_RE = re.compile("(?:" + "|".join(map(re.escape, sorted(terms.RELEASE_TRIGGERS + terms.QUOTED_NAME_CUES,
+                                                                   key=len, reverse=True))) + ")")
+CLAUSE_BREAK_RE = re.compile(r"[，,。；;！？!?：:\n“”「」『』\"]")
+
+
+QUOTED_PHRASE_RE = re.compile(r"[了着过吗呢吧就都很]")
+
+
+def quoted_names(text: str) -> list[Candidate]:
+    """A name in quotation marks that a release or naming cue introduces: "推出“拼好饭”",
+    "上線「碰一下」支付功能", "名为“通义听悟”的服务", "旗下的「Tap & Go」", and the quoted names
+    listed after it ("“拼好饭”和“神抢手”"); not a campaign, slogan or brand ("推出“以旧换新”活动")."""
+    out: list[Candidate] = []
+    listed_until = -1  # where the last accepted quoted name closed
+    for m in terms.QUOTED_NAME_RE.finditer(text):
+        name = m.group(1).strip()
+        start = m.start(1) + m.group(1).index(name)
+        end = start + len(name)
+        if not _quoted_name_ok(name, text[m.end() : m.end() + 6]):
+            continue
+        listed = listed_until >= 0 and re.fullmatch(r"\s*(?:和|与|及|以及|、|或)\s*", text[listed_until : m.start()])
+        if listed or _quoted_cue_before(text, m.start()):
+            out.append(Candidate(start, end, PRODUCT, "context", QUOTED_NAME_SCORE))
+            listed_until = m.end()
+    return out
+
+
+def _quoted_name_ok(name: str, after: str) -> bool:
+    """True for a quoted text that can be a product's name, given the text ``after`` its closing mark.
+
+    >>> _quoted_name_ok("拼好饭", "和"), _quoted_name_ok("以旧换新", "活动，"), _quoted_name_ok("AI", "功能")
+    (True, False, False)
+    """
+    if name.lower() in terms.GENERIC_TERMS or is_sentence(name.split()) or re.fullmatch(r"[\d.%+\s]+", name):
+        return False
+    if QUOTED_PHRASE_RE.search(name):
+        return False  # "打赢了就全赢", "会聊天、能办事": a phrase, not a name
+    head = CLAUSE_BREAK_RE.split(after, maxsplit=1)[0]
+    return not any(w in head for w in terms.QUOTED_NON_PRODUCT_WORDS)
+
+
+def _quoted_cue_before(text: str, quote: int) -> bool:
+    """True when a release or naming cue opens the clause before the quotation mark at ``quote``,
+    at most ``QUOTED_NAME_MAX_GAP`` characters away, with no category of non-products between
+    ("发布了全新品牌“乾崑”" introduces a brand)."""
+    window = text[max(0, quote - terms.QUOTED_NAME_MAX_GAP - 6) : quote]
+    window = CLAUSE_BREAK_RE.split(window)[-1]
+    cues = [c for c in QUOTED_CUE_RE.finditer(window) if window[c.start() - 1 : c.start()] != "的"]  # "的上市": a noun
+    if not cues:
+        return False
+    gap = window[cues[-1].end() :]
+    return len(gap) <= terms.QUOTED_NAME_MAX_GAP and not gap.endswith(terms.QUOTED_NON_PRODUCT_WORDS)
+
+
+SUFFIXED_NAME_RE = re.compile(
+    r"[的了]?\s*([\u4e00-\u9fff][\u4e00-\u9fffA-Za-z]{1,5}?)\s?("
+    + "|".join(map(re.escape, terms.NAMED_PRODUCT_SUFFIXES)) + r")(?![A-Za-z])"
+)
+NOT_IN_NAME_RE = re.compile(r"[的了和与及在为是将把被对向从等也都还已款个]")
+
+
+def suffixed_names(text: str, companies: list[Candidate]) -> list[Candidate]:
+    """A name before a product suffix, right after a release cue, a company or 旗下: "推出秒哒App",
+    "华为小艺助手", "發表子曰大模型", "美团旗下的小美智能体". The span keeps the suffix; a name
+    made only of words saying what kind of product ("医疗大模型", "自家大模型") is none."""
+    anchors = {m.end() for m in RELEASE_CUE_RE.finditer(text)}
+    anchors |= {m.end() for m in re.finditer(r"旗下", text)}
+    company_spans = {(c.start, c.end) for c in companies if c.is_a(COMPANY)}
+    anchors |= {e for _s, e in company_spans}
+    # lexicon names inside the stretch, except a brand opening it ("讯飞晓医App"): the lexicon's
+    # reading stands ("可灵视频生成大模型" is 可灵, "宣布文心大模型" is 文心)
+    lexicon = [c for c in companies if c.finder == "lexicon" and not c.veto]
+    out: list[Candidate] = []
+    for a in sorted(anchors):
+        m = SUFFIXED_NAME_RE.match(text, a)
+        if not m:
+            continue
+        name = m.group(1)
+        if (NOT_IN_NAME_RE.search(name) or RELEASE_CUE_RE.search(name) or "旗下" in name
+                or name.lower() in terms.GENERIC_TERMS or _only_words(name, terms.PRODUCT_DESCRIPTOR_WORDS)
+                or (m.start(1), m.end(1)) in company_spans
+                or any(m.start(1) + c.is_a(COMPANY) <= c.start < m.end(1) for c in lexicon)):
+            continue
+        out.append(Candidate(m.start(1), m.end(), PRODUCT, "context", SUFFIXED_NAME_SCORE))
+    return out
+
+
+def _only_words(name: str, words: tuple[str, ...]) -> bool:
+    """True when ``name`` is a run of ``words`` (greedy from the end), e.g. descriptor words.
+
+    >>> _only_words("医疗", ("医疗",)), _only_words("自家通用", ("自家", "通用")), _only_words("小艺", ("小型",))
+    (True, True, False)
+    """
+    rest = name
+    while rest:
+        word = next((w for w in words if rest.endswith(w)), None)
+        if word is None:
+            return False
+        rest = rest[: -len(word)]
+    return True
 
 
 def _extend_name(text: str, end: int, most: int = 3) -> int:

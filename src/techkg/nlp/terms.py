@@ -63,6 +63,45 @@ ENGLISH_FUNCTION_WORDS = frozenset(
 NON_PRODUCT_HEADS = ("架构", "工艺", "制程", "技术", "标准", "协议", "指令集", "大会", "峰会", "开发者大会",
                      "发布会", "项目", "计划", "基金", "实验室", "团队", "主题演讲", "演讲", "展会", "品牌")
 
+# ---- Products named without a lexicon entry (candidates.py) --------------------------------
+# A version number after a known product makes a variant ("可灵2.0", "文心4.5", "盘古5.5"): one or
+# two digits, a dot, one or two digits. Whole numbers are model numbers (the family pattern).
+VERSION_NUMBER_RE = re.compile(r" ?(\d{1,2}\.\d{1,2})(?![\d.])")
+# Quotation marks around a name (folded text keeps the Chinese and Japanese-style forms).
+QUOTED_NAME_RE = re.compile(r"[“「『\"]([^”」』\"，。！？；、,\n]{2,16})[”」』\"]")
+# Words before a quoted name that introduce a product: release cues (RELEASE_TRIGGERS), naming
+# ("名为“X”的新服务") and renaming ("升级为“淘宝闪购”"), ownership ("旗下的「X」"). No 代号为: a code
+# name is a project's.
+QUOTED_NAME_CUES = ("名为", "命名为", "定名为", "取名为", "名叫", "叫做", "升级为", "更名为", "改名为", "旗下")
+# Words right before or after a quoted name that make it something else than a product: a campaign,
+# a strategy, a slogan, a brand, a channel, a report ("推出“以旧换新”活动", "「百億補貼」頻道").
+QUOTED_NON_PRODUCT_WORDS = (
+    "活动", "战略", "策略", "口号", "标语", "计划", "频道", "节", "政策", "补贴", "理念", "概念", "称号",
+    "奖", "项目", "行动", "模式", "品牌", "商标", "报告", "白皮书", "大会", "峰会", "发布会", "论坛", "赛",
+    "时代", "能力", "方法", "架构", "降价", "专区", "会员日", "季",
+)
+# Most characters between a cue and the quoted name it introduces ("推出独立音乐应用“汽水音乐”").
+QUOTED_NAME_MAX_GAP = 10
+# Suffixes that make the name before them a product ("秒哒App", "小艺助手", "小布智能体", "子曰大模型").
+NAMED_PRODUCT_SUFFIXES = ("App", "APP", "app", "智能助手", "智能体", "助手", "助理", "大模型")
+# Words that only say what kind of product: a name made of them is a category ("医疗大模型",
+# "自家大模型", "AI编程助手"), not a product.
+PRODUCT_DESCRIPTOR_WORDS = (
+    "自家", "自研", "国产", "全新", "新款", "最新", "新一代", "首款", "首个", "一款", "多款", "新", "大", "小型",
+    "通用", "行业", "垂直", "多模态", "开源", "推理", "语言", "视觉", "视频", "图像", "语音", "编程", "代码",
+    "教育", "医疗", "金融", "法律", "政务", "工业", "汽车", "车载", "手机", "端侧", "云端", "智能", "个人",
+    "办公", "写作", "翻译", "搜索", "购物", "客服", "营销", "数字", "虚拟", "生成式", "对话", "聊天", "基础",
+    "原生", "专属", "企业", "官方", "独立", "同名", "移动", "桌面", "网页", "健康", "出行", "外卖", "电商",
+    "支付", "音乐", "游戏", "社交", "旗舰", "科学", "数学", "安全", "文本", "创作", "设计", "学习", "深度", "生成", "理解",
+)
+
+# Lexicon sectors of car makers: their Chinese brand stays in a model code's name ("腾势N9",
+# "领克Z10", "納智捷n7"), as car models are written and listed; a phone or chip keeps its own
+# name ("索尼 IMX800" → IMX800).
+VEHICLE_MAKER_KINDS = frozenset({"ev", "auto"})
+# A car model code: one or two letters, one to three digits, up to two letters ("N8L", "LS6", "i8").
+CAR_MODEL_CODE_RE = re.compile(r"[A-Za-z]{1,2}\d{1,3}[A-Za-z]{0,2}")
+
 # Strong descriptors: a Chinese name right after one is a company ("光刻机制造商阿斯麦").
 STRONG_COMPANY_DESCRIPTORS = (
     "巨头", "制造商", "供应商", "厂商", "服务商", "运营商", "初创公司", "创企", "独角兽", "芯片商",
