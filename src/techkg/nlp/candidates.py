@@ -611,6 +611,7 @@ def suffixed_names(text: str, companies: list[Candidate]) -> list[Candidate]:
             continue
         name = m.group(1)
         if (NOT_IN_NAME_RE.search(name) or RELEASE_CUE_RE.search(name) or "旗下" in name
+                or terms.ADVERBS_RE.match(name)  # "宣布文心大模型": the company's verb, then a name
                 or name.lower() in terms.GENERIC_TERMS or _only_words(name, terms.PRODUCT_DESCRIPTOR_WORDS)
                 or (m.start(1), m.end(1)) in company_spans
                 or any(m.start(1) + c.is_a(COMPANY) <= c.start < m.end(1) for c in lexicon)):

@@ -74,11 +74,12 @@ QUOTED_NAME_RE = re.compile(r"[“「『\"]([^”」』\"，。！？；、,\n]{
 # name is a project's.
 QUOTED_NAME_CUES = ("名为", "命名为", "定名为", "取名为", "名叫", "叫做", "升级为", "更名为", "改名为", "旗下")
 # Words right before or after a quoted name that make it something else than a product: a campaign,
-# a strategy, a slogan, a brand, a channel, a report ("推出“以旧换新”活动", "「百億補貼」頻道").
+# a strategy, a slogan, a brand, a channel, a report, a named cooperation ("推出“以旧换新”活动",
+# "「百億補貼」頻道", "宣布展開名為「X」的合作").
 QUOTED_NON_PRODUCT_WORDS = (
     "活动", "战略", "策略", "口号", "标语", "计划", "频道", "节", "政策", "补贴", "理念", "概念", "称号",
     "奖", "项目", "行动", "模式", "品牌", "商标", "报告", "白皮书", "大会", "峰会", "发布会", "论坛", "赛",
-    "时代", "能力", "方法", "架构", "降价", "专区", "会员日", "季",
+    "时代", "能力", "方法", "架构", "降价", "专区", "会员日", "季", "合作", "联盟", "研究", "实验",
 )
 # Most characters between a cue and the quoted name it introduces ("推出独立音乐应用“汽水音乐”").
 QUOTED_NAME_MAX_GAP = 10
