@@ -124,6 +124,10 @@ NOT_ENTITY_CASES = [
     ("吉利发布银河E8，随后推出银河L7。", "Company", {"银河"}),  # a series, not a company
     ("站在新的地平线上，我们充满希望。", "Company", {"地平线"}),  # weak names need a company cue
     ("祝大家新年吉利，万事如意。", "Company", {"吉利"}),
+    # Taiwan and Hong Kong descriptors: what kind of company, not which
+    ("南韓記憶體大廠與台系IC設計廠商都在爭取訂單。", "Company", {"南韓記憶體大廠", "台系IC設計廠商", "南韓記憶體"}),
+    ("香港多間銀行及保險公司已試用該模型，創新科技及工業局表示歡迎。", "Company", {"多間", "創新科技", "多間銀行"}),
+    ("新廠位於新竹科學園區，鄰近多家記憶體廠。", "Company", {"新竹科學園區", "記憶體廠", "科學園區"}),
 ]
 
 
