@@ -31,6 +31,18 @@ VERSION_CASES = [
     ("豆包2024年的用戶數成長了三倍。", {"豆包"}, {"豆包2024"}),
 ]
 
+# a Chinese name no lexicon lists, with a version, after a release cue, a product noun or a company
+VERSIONED_CASES = [
+    ("快手推出图像生成大模型可图1.5。", {"可图1.5"}, set()),
+    ("生數科技發表影片模型Vidu 2.0與文生圖模型星繪1.0。", {"星繪1.0"}, set()),
+    ("美图发布奇想2.0 Pro，面向设计师。", {"奇想2.0 Pro"}, set()),
+    # measures and descriptions are no versions
+    ("这款模型参数3.5倍于上一代。", set(), {"参数3.5"}),
+    ("新版模型售價2.5萬元。", set(), {"售價2.5"}),
+    ("小米推出全新2.0版本系统。", set(), {"全新2.0"}),
+    ("中國移動向中國廣電有償提供2.6GHz網絡共享。", set(), {"有償提供2.6"}),
+]
+
 QUOTED_CASES = [
     ("美团推出“小象超市”，主打即时零售。", {"小象超市"}, set()),
     ("蝦皮宣布上線「蝦皮影音」服務，讓用戶邊看邊買。", {"蝦皮影音"}, set()),
@@ -81,7 +93,7 @@ CAR_CASES = [
 
 
 @pytest.mark.parametrize(("text", "found", "not_found"),
-                         VERSION_CASES + QUOTED_CASES + SUFFIX_CASES + CAR_CASES)
+                         VERSION_CASES + VERSIONED_CASES + QUOTED_CASES + SUFFIX_CASES + CAR_CASES)
 def test_unlisted_product_classes(nlp, text, found, not_found):
     got = products(nlp, text)
     assert found <= got, f"{text}: missing {found - got}, got {got}"

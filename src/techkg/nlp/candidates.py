@@ -112,10 +112,12 @@ class Candidate:
 LEXICON_STRONG = 0.95
 LEXICON_WEAK = 0.8
 # Products named without a lexicon entry: a known product with a version ("可灵2.0"), a quoted
-# name a release cue introduces ("推出“拼好饭”"), a name before a product suffix ("小布智能体").
+# name a release cue introduces ("推出“拼好饭”"), a name before a product suffix ("小布智能体")
+# or before a version number ("大模型可图2.0").
 VARIANT_SCORE = 0.75
 QUOTED_NAME_SCORE = 0.6
 SUFFIXED_NAME_SCORE = 0.6
+VERSIONED_NAME_SCORE = 0.6
 
 
 def lexicon_candidates(doc: Doc, lexicon, text: str) -> list[Candidate]:
@@ -353,7 +355,8 @@ def _extend_model(text: str, end: int) -> int:
 
 
 def _unit_follows(text: str, pos: int) -> bool:
-    return bool(re.match(r"\s?(?:年|月|日|亿|万|倍|%|个|家|款|台|块|nm|GB|TB|W|MW|美元|元)", text[pos : pos + 3]))
+    """True when a unit or counter follows the number ending at ``pos`` ("2.6GHz", "3个月", "1.5倍")."""
+    return bool(terms.UNIT_AFTER_NUMBER_RE.match(text, pos))
 
 
 def product_candidates(doc: Doc, text: str, companies: list[Candidate]) -> list[Candidate]:
@@ -373,6 +376,7 @@ def product_candidates(doc: Doc, text: str, companies: list[Candidate]) -> list[
         *names_before_product_noun(doc, text),
         *quoted_names(text),
         *suffixed_names(text, companies),
+        *versioned_names(text, companies),
     ]
 
 
@@ -617,6 +621,33 @@ def suffixed_names(text: str, companies: list[Candidate]) -> list[Candidate]:
                 or any(m.start(1) + c.is_a(COMPANY) <= c.start < m.end(1) for c in lexicon)):
             continue
         out.append(Candidate(m.start(1), m.end(), PRODUCT, "context", SUFFIXED_NAME_SCORE))
+    return out
+
+
+HAN_PRODUCT_HEAD_RE = re.compile("|".join(sorted((h for h in terms.PRODUCT_HEADS if is_han(h[0])), key=len, reverse=True)))
+VERSIONED_NAME_RE = re.compile(r"[的了]?\s*([\u4e00-\u9fff]{2,4}?)" + terms.VERSION_NUMBER_RE.pattern)
+
+
+def versioned_names(text: str, companies: list[Candidate]) -> list[Candidate]:
+    """A Chinese name with a version number, right after a release cue, a product noun or a
+    company: "图像生成大模型可图2.0", "推出即梦3.0", "快手可灵2.1" (the lexicon's families are
+    read by ``family_and_model``). Not a measure ("参数3.5", "售价2.5万") nor a description
+    ("全新2.0")."""
+    anchors = {m.end() for m in RELEASE_CUE_RE.finditer(text)}
+    anchors |= {m.end() for m in HAN_PRODUCT_HEAD_RE.finditer(text)}
+    anchors |= {c.end for c in companies if c.is_a(COMPANY)}
+    lexicon_starts = {c.start for c in companies if c.finder == "lexicon" and not c.veto}
+    out: list[Candidate] = []
+    for a in sorted(anchors):
+        m = VERSIONED_NAME_RE.match(text, a)
+        if not m or m.start(1) in lexicon_starts or _unit_follows(text, m.end()):
+            continue
+        name = m.group(1)
+        if (NOT_IN_NAME_RE.search(name) or RELEASE_CUE_RE.search(name) or terms.ADVERBS_RE.match(name)
+                or any(w in name for w in terms.MEASURE_WORDS) or _only_words(name, terms.PRODUCT_DESCRIPTOR_WORDS)
+                or name.lower() in terms.GENERIC_TERMS):
+            continue
+        out.append(Candidate(m.start(1), _extend_model(text, m.end()), PRODUCT, "context", VERSIONED_NAME_SCORE))
     return out
 
 

@@ -64,6 +64,10 @@ NON_PRODUCT_HEADS = ("架构", "工艺", "制程", "技术", "标准", "协议",
                      "发布会", "项目", "计划", "基金", "实验室", "团队", "主题演讲", "演讲", "展会", "品牌")
 
 # ---- Products named without a lexicon entry (candidates.py) --------------------------------
+# Units and counters after a number: it measures or counts, it is no model or version number
+# ("3个月", "1.5倍", "2.6GHz", "6.8英寸").
+UNIT_AFTER_NUMBER_RE = re.compile(
+    r"\s?(?:年|月|日|亿|万|倍|%|个|家|款|台|块|辆|次|人|名|小时|秒|公里|英寸|寸|美元|元|nm|GB|TB|MW|W|GHz|MHz|Hz|mAh|kWh|kW|km)")
 # A version number after a known product makes a variant ("可灵2.0", "文心4.5", "盘古5.5"): one or
 # two digits, a dot, one or two digits. Whole numbers are model numbers (the family pattern).
 VERSION_NUMBER_RE = re.compile(r" ?(\d{1,2}\.\d{1,2})(?![\d.])")
@@ -83,6 +87,10 @@ QUOTED_NON_PRODUCT_WORDS = (
 )
 # Most characters between a cue and the quoted name it introduces ("推出独立音乐应用“汽水音乐”").
 QUOTED_NAME_MAX_GAP = 10
+# Words that make a number after them a measure, not a version ("参数3.5", "售价2.5"): a Chinese
+# name before a version must hold none of them.
+MEASURE_WORDS = ("参数", "得分", "评分", "分数", "价格", "售价", "定价", "成本", "速度", "性能", "版本", "增长",
+                 "提升", "下降", "约", "达", "仅", "超", "近", "共", "总", "均", "第", "率", "量", "值", "比")
 # Suffixes that make the name before them a product ("秒哒App", "小艺助手", "小布智能体", "子曰大模型").
 NAMED_PRODUCT_SUFFIXES = ("App", "APP", "app", "智能助手", "智能体", "助手", "助理", "大模型")
 # Words that only say what kind of product: a name made of them is a category ("医疗大模型",
