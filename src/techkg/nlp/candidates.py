@@ -546,8 +546,9 @@ QUOTED_PHRASE_RE = re.compile(r"[了着过吗呢吧就都很]")
 
 def quoted_names(text: str) -> list[Candidate]:
     """A name in quotation marks that a release or naming cue introduces: "推出“拼好饭”",
-    "上線「碰一下」支付功能", "名为“通义听悟”的服务", "旗下的「Tap & Go」", and the quoted names
-    listed after it ("“拼好饭”和“神抢手”"); not a campaign, slogan or brand ("推出“以旧换新”活动")."""
+    "上線「碰一下」支付功能", "名为“通义听悟”的服务", "旗下的「Tap & Go」", or that a product noun
+    right before names ("对话模型“商量SenseChat”"), and the quoted names listed after it
+    ("“拼好饭”和“神抢手”"); not a campaign, slogan or brand ("推出“以旧换新”活动")."""
     out: list[Candidate] = []
     listed_until = -1  # where the last accepted quoted name closed
     for m in terms.QUOTED_NAME_RE.finditer(text):
@@ -557,7 +558,7 @@ def quoted_names(text: str) -> list[Candidate]:
         if not _quoted_name_ok(name, text[m.end() : m.end() + 6]):
             continue
         listed = listed_until >= 0 and re.fullmatch(r"\s*(?:和|与|及|以及|、|或)\s*", text[listed_until : m.start()])
-        if listed or _quoted_cue_before(text, m.start()):
+        if listed or _quoted_cue_before(text, m.start()) or text[: m.start()].endswith(terms.QUOTED_NAME_HEADS):
             out.append(Candidate(start, end, PRODUCT, "context", QUOTED_NAME_SCORE))
             listed_until = m.end()
     return out
@@ -573,6 +574,8 @@ def _quoted_name_ok(name: str, after: str) -> bool:
         return False
     if QUOTED_PHRASE_RE.search(name):
         return False  # "打赢了就全赢", "会聊天、能办事": a phrase, not a name
+    if name.endswith(terms.QUOTED_NON_PRODUCT_WORDS):
+        return False  # "“价格战”", "“迪粉节”": named as a campaign
     head = CLAUSE_BREAK_RE.split(after, maxsplit=1)[0]
     return not any(w in head for w in terms.QUOTED_NON_PRODUCT_WORDS)
 

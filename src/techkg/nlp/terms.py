@@ -77,13 +77,17 @@ QUOTED_NAME_RE = re.compile(r"[“「『\"]([^”」』\"，。！？；、,\n]{
 # ("名为“X”的新服务") and renaming ("升级为“淘宝闪购”"), ownership ("旗下的「X」"). No 代号为: a code
 # name is a project's.
 QUOTED_NAME_CUES = ("名为", "命名为", "定名为", "取名为", "名叫", "叫做", "升级为", "更名为", "改名为", "旗下")
+# Product nouns right before a quoted name that make it a product's name, cue or not ("对话模型“商量
+# SenseChat”", "AI编程工具「Trae」"). Not 手机 or 芯片: "华为手机“遥遥领先”" is a slogan.
+QUOTED_NAME_HEADS = ("大模型", "模型", "应用", "App", "APP", "助手", "助理", "智能体", "小程序", "工具", "平台",
+                     "服务", "电子钱包", "浏览器", "搜索引擎", "操作系统")
 # Words right before or after a quoted name that make it something else than a product: a campaign,
 # a strategy, a slogan, a brand, a channel, a report, a named cooperation ("推出“以旧换新”活动",
 # "「百億補貼」頻道", "宣布展開名為「X」的合作").
 QUOTED_NON_PRODUCT_WORDS = (
     "活动", "战略", "策略", "口号", "标语", "计划", "频道", "节", "政策", "补贴", "理念", "概念", "称号",
     "奖", "项目", "行动", "模式", "品牌", "商标", "报告", "白皮书", "大会", "峰会", "发布会", "论坛", "赛",
-    "时代", "能力", "方法", "架构", "降价", "专区", "会员日", "季", "合作", "联盟", "研究", "实验",
+    "时代", "能力", "方法", "架构", "降价", "专区", "会员日", "季", "合作", "联盟", "研究", "实验", "战", "潮",
 )
 # Most characters between a cue and the quoted name it introduces ("推出独立音乐应用“汽水音乐”").
 QUOTED_NAME_MAX_GAP = 10
