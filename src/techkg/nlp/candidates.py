@@ -544,6 +544,16 @@ CLAUSE_BREAK_RE = re.compile(r"[，,。；;！？!?：:\n“”「」『』\"]")
 QUOTED_PHRASE_RE = re.compile(r"[了着过吗呢吧就都很]")
 
 
+def _verb_use(text: str, cue: re.Match) -> bool:
+    """False for a release cue used as a noun: "的上市", "发布会上", "发布时间".
+
+    >>> [_verb_use(t, RELEASE_CUE_RE.search(t)) for t in ("小米发布了", "小米的上市", "在发布会上")]
+    [True, False, False]
+    """
+    after = text[cue.end() : cue.end() + 2]
+    return text[cue.start() - 1 : cue.start()] != "的" and not after.startswith(("会", *terms.RELEASE_NOMINAL_AFTER))
+
+
 def quoted_names(text: str) -> list[Candidate]:
     """A name in quotation marks that a release or naming cue introduces: "推出“拼好饭”",
     "上線「碰一下」支付功能", "名为“通义听悟”的服务", "旗下的「Tap & Go」", or that a product noun
@@ -555,13 +565,28 @@ def quoted_names(text: str) -> list[Candidate]:
         name = m.group(1).strip()
         start = m.start(1) + m.group(1).index(name)
         end = start + len(name)
-        if not _quoted_name_ok(name, text[m.end() : m.end() + 6]):
+        after = text[m.end() : m.end() + 6]
+        if _names_campaign(name, after):  # "「新春紅包」玩法": no entity, whoever guesses one
+            out.append(Candidate(start, end, None, "context", QUOTED_NAME_SCORE, veto=True))
+            continue
+        if not _quoted_name_ok(name, after):
             continue
         listed = listed_until >= 0 and re.fullmatch(r"\s*(?:和|与|及|以及|、|或)\s*", text[listed_until : m.start()])
-        if listed or _quoted_cue_before(text, m.start()) or text[: m.start()].endswith(terms.QUOTED_NAME_HEADS):
+        if listed or _quoted_cue_before(text, m.start()) or text.endswith(terms.QUOTED_NAME_HEADS, 0, m.start()):
             out.append(Candidate(start, end, PRODUCT, "context", QUOTED_NAME_SCORE))
             listed_until = m.end()
     return out
+
+
+def _names_campaign(name: str, after: str) -> bool:
+    """True when a quoted text names a campaign, strategy, slogan or the like (``QUOTED_NO_ENTITY_WORDS``
+    ending it or in the words ``after`` its closing mark, up to the clause's end).
+
+    >>> _names_campaign("以旧换新", "活动，最高"), _names_campaign("价格战", ""), _names_campaign("拼好饭", "和")
+    (True, True, False)
+    """
+    head = CLAUSE_BREAK_RE.split(after, maxsplit=1)[0]
+    return name.endswith(terms.QUOTED_NO_ENTITY_WORDS) or any(w in head for w in terms.QUOTED_NO_ENTITY_WORDS)
 
 
 def _quoted_name_ok(name: str, after: str) -> bool:
@@ -586,7 +611,7 @@ def _quoted_cue_before(text: str, quote: int) -> bool:
     ("发布了全新品牌“乾崑”" introduces a brand)."""
     window = text[max(0, quote - terms.QUOTED_NAME_MAX_GAP - 6) : quote]
     window = CLAUSE_BREAK_RE.split(window)[-1]
-    cues = [c for c in QUOTED_CUE_RE.finditer(window) if window[c.start() - 1 : c.start()] != "的"]  # "的上市": a noun
+    cues = [c for c in QUOTED_CUE_RE.finditer(window) if _verb_use(window, c)]
     if not cues:
         return False
     gap = window[cues[-1].end() :]
@@ -604,7 +629,7 @@ def suffixed_names(text: str, companies: list[Candidate]) -> list[Candidate]:
     """A name before a product suffix, right after a release cue, a company or 旗下: "推出秒哒App",
     "华为小艺助手", "發表子曰大模型", "美团旗下的小美智能体". The span keeps the suffix; a name
     made only of words saying what kind of product ("医疗大模型", "自家大模型") is none."""
-    anchors = {m.end() for m in RELEASE_CUE_RE.finditer(text)}
+    anchors = {m.end() for m in RELEASE_CUE_RE.finditer(text) if _verb_use(text, m)}
     anchors |= {m.end() for m in re.finditer(r"旗下", text)}
     company_spans = {(c.start, c.end) for c in companies if c.is_a(COMPANY)}
     anchors |= {e for _s, e in company_spans}
@@ -636,7 +661,7 @@ def versioned_names(text: str, companies: list[Candidate]) -> list[Candidate]:
     company: "图像生成大模型可图2.0", "推出即梦3.0", "快手可灵2.1" (the lexicon's families are
     read by ``family_and_model``). Not a measure ("参数3.5", "售价2.5万") nor a description
     ("全新2.0")."""
-    anchors = {m.end() for m in RELEASE_CUE_RE.finditer(text)}
+    anchors = {m.end() for m in RELEASE_CUE_RE.finditer(text) if _verb_use(text, m)}
     anchors |= {m.end() for m in HAN_PRODUCT_HEAD_RE.finditer(text)}
     anchors |= {c.end for c in companies if c.is_a(COMPANY)}
     lexicon_starts = {c.start for c in companies if c.finder == "lexicon" and not c.veto}

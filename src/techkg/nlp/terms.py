@@ -81,14 +81,16 @@ QUOTED_NAME_CUES = ("名为", "命名为", "定名为", "取名为", "名叫", "
 # SenseChat”", "AI编程工具「Trae」"). Not 手机 or 芯片: "华为手机“遥遥领先”" is a slogan.
 QUOTED_NAME_HEADS = ("大模型", "模型", "应用", "App", "APP", "助手", "助理", "智能体", "小程序", "工具", "平台",
                      "服务", "电子钱包", "浏览器", "搜索引擎", "操作系统")
-# Words right before or after a quoted name that make it something else than a product: a campaign,
-# a strategy, a slogan, a brand, a channel, a report, a named cooperation ("推出“以旧换新”活动",
+# Words right after a quoted name (or ending it) that make it no entity at all: a campaign, a strategy,
+# a slogan, a channel, a report, a named cooperation ("推出“以旧换新”活动",
 # "「百億補貼」頻道", "宣布展開名為「X」的合作").
-QUOTED_NON_PRODUCT_WORDS = (
+QUOTED_NO_ENTITY_WORDS = (
     "活动", "战略", "策略", "口号", "标语", "计划", "频道", "节", "政策", "补贴", "理念", "概念", "称号",
-    "奖", "项目", "行动", "模式", "品牌", "商标", "报告", "白皮书", "大会", "峰会", "发布会", "论坛", "赛",
-    "时代", "能力", "方法", "架构", "降价", "专区", "会员日", "季", "合作", "联盟", "研究", "实验", "战", "潮",
+    "奖", "项目", "行动", "模式", "报告", "白皮书", "大会", "峰会", "发布会", "论坛", "赛",
+    "时代", "能力", "方法", "架构", "降价", "专区", "会员日", "季", "合作", "联盟", "研究", "实验", "战", "潮", "玩法",
 )
+# ... and a brand's name, which may be a company's ("全新品牌“乾崑”", "「1O1O」品牌").
+QUOTED_NON_PRODUCT_WORDS = (*QUOTED_NO_ENTITY_WORDS, "品牌", "商标")
 # Most characters between a cue and the quoted name it introduces ("推出独立音乐应用“汽水音乐”").
 QUOTED_NAME_MAX_GAP = 10
 # Words that make a number after them a measure, not a version ("参数3.5", "售价2.5"): a Chinese
