@@ -51,6 +51,7 @@ QUOTED_CASES = [
     ("阿里巴巴旗下的「Lazada」在東南亞擴張。", {"Lazada"}, set()),
     ("拼多多推出“多多买菜”和“多多视频”等服务。", {"多多买菜", "多多视频"}, set()),
     ("淘宝将“小时达”升级为“淘宝闪购”。", {"淘宝闪购"}, set()),
+    ("港鐵推出「MTR Mobile」App新功能。", {"MTR Mobile"}, {"MTR Mobile」App"}),
     # a product noun right before the quote names it, without a cue
     ("商汤的对话模型“商量”已开放给企业用户。", {"商量"}, set()),
     ("不少工程師改用AI編程工具「通義靈碼」。", {"通義靈碼"}, set()),

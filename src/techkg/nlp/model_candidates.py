@@ -107,6 +107,8 @@ def product_candidates(spans: Iterable[Span], text: str, found: Sequence[Candida
             continue
         start, end = _strip(text, start, end)
         name = text[start:end]
+        if any(mark in name for mark in QUOTE_MARKS):
+            continue  # "MTR Mobile」App": across a quotation mark (the quoted name is read by the rules)
         if not _plausible(name) or text[end : end + 8].lstrip().startswith(terms.NON_PRODUCT_HEADS):
             continue  # "Blackwell架构", "4NP工艺": an architecture or process, not a product
         if name.endswith(terms.NON_PRODUCT_HEADS):
@@ -143,10 +145,13 @@ def _brand_or_series(c: Candidate, start: int, end: int, text: str) -> bool:
             and not any(v in prefix for v in (*terms.RELEASE_TRIGGERS, *terms.PRODUCT_LINK_VERBS)))
 
 
+QUOTE_MARKS = "“”\"'《》「」『』"
+
+
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and (text[start].isspace() or text[start] in "“”\"'《》「」()（）"):
+    while start < end and (text[start].isspace() or text[start] in QUOTE_MARKS + "()（）"):
         start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in "“”\"'《》「」()（）"):
+    while end > start and (text[end - 1].isspace() or text[end - 1] in QUOTE_MARKS + "()（）"):
         end -= 1
     return start, end
 
