@@ -43,6 +43,12 @@ NOT_PARTNERSHIPS = [
     "傳聞蘋果將與百度合作開發AI功能。",
     "英特爾計劃與三星合作開發新製程。",
     "比亞迪與特斯拉在歐洲市場競爭激烈，雙方並未合作。",
+    # lists referred to or given, under a denial, a plan or competition; an investment received
+    "微軟今年的新客戶包括宏碁和華碩。微軟並未與上述廠商簽署合作協議。",
+    "戴尔、惠普和联想均推出了AI PC。英特尔计划与上述厂商合作。",
+    "英伟达的竞争对手包括AMD和英特尔。",
+    "蔚来获得腾讯投资。",
+    "蔚來獲得騰訊投資。",
 ]
 
 # Partnership words the first lists missed: partnership relations, MOU.
@@ -93,6 +99,26 @@ LIST_PARTNERS = [
      {("foxconn", "nvidia"), ("nvidia", "wistron"), ("nvidia", "quanta")}),
     ("輝達已與鴻海、緯創、廣達三家台灣廠商合作，共同建設AI工廠。",
      {("foxconn", "nvidia"), ("nvidia", "wistron"), ("nvidia", "quanta")}),
+]
+
+# The partners listed right after the cue ("合作，包括A、B和C", "合作伙伴包括/有A和B").
+PARTNER_LIST_AFTER_CUE = [
+    ("英伟达的合作伙伴包括富士康、广达和纬创。", {("foxconn", "nvidia"), ("nvidia", "quanta"), ("nvidia", "wistron")}),
+    ("輝達的合作夥伴包括鴻海、廣達與緯創。", {("foxconn", "nvidia"), ("nvidia", "quanta"), ("nvidia", "wistron")}),
+    ("小米表示，目前已与多家厂商合作，包括宁德时代、比亚迪和博世。", {("bosch", "xiaomi"), ("byd", "xiaomi"), ("catl", "xiaomi")}),
+    ("小米表示，目前已與多家廠商合作，包括寧德時代、比亞迪和博世。", {("bosch", "xiaomi"), ("byd", "xiaomi"), ("catl", "xiaomi")}),
+    ("英伟达的合作伙伴有富士康和广达。", {("foxconn", "nvidia"), ("nvidia", "quanta")}),
+]
+
+# "与上述厂商合作", "與以上廠商", "这三家厂商": the list of companies given just before.
+PARTNER_LIST_REFERENCES = [
+    ("本届展会吸引了戴尔、惠普和联想参展。AMD表示，已与上述厂商展开合作。", {("amd", "dell"), ("amd", "hp"), ("amd", "lenovo")}),
+    ("本屆展會吸引了宏碁、華碩與微星參展。英特爾表示，已與以上廠商展開合作。",
+     {("acer", "intel"), ("asus", "intel"), ("intel", "msi")}),
+    ("高通今年的新客户包括小米、荣耀和vivo。高通将与这三家厂商在AI手机上合作。",
+     {("honor", "qualcomm"), ("qualcomm", "vivo"), ("qualcomm", "xiaomi")}),
+    ("戴尔、惠普和联想均推出了AI PC。微软表示，上述厂商都是其合作伙伴。",
+     {("dell", "microsoft"), ("hp", "microsoft"), ("lenovo", "microsoft")}),
 ]
 
 # Failure class 2: releases worded differently, product before company, across two sentences.
@@ -174,6 +200,40 @@ RELEASE_LISTS = [
     ("英特尔预计第三季推出Lunar Lake，AMD则在台北发布Ryzen AI 300系列。", {("amd", "ryzenai300")}),
 ]
 
+# A release event in one sentence, the product in the next; a part in the next sentence's modifier
+# ("首款搭载骁龙X Elite的ThinkPad T14s") is not released.
+RELEASE_NEXT_SENTENCE = [
+    ("华为今晚在深圳举行秋季全场景新品发布会。本次发布的Mate XT是全球首款三折叠手机。", {("huawei", "huawei-mate-xt")}),
+    ("三星今天在首爾舉行發表會。新一代摺疊機Galaxy Z Fold6隨即登場。", {("samsung", "samsung-galaxy-z-fold6")}),
+    ("vivo今晚在北京舉行新品發表會。會上發表的vivo X200 Ultra主打影像。", {("vivo", "vivox200ultra")}),
+    ("联想今天举行Tech World大会。首款搭载骁龙X Elite的ThinkPad T14s在会上亮相。", {("lenovo", "thinkpadt14s")}),
+]
+
+# "X由A打造/研发/开发": the product before 由 is A's; contract work (代工) is not.
+RELEASE_MADE_BY = [
+    ("小米SU7由小米汽车打造，定位中大型轿车。", {("xiaomi-auto", "xiaomi-su7")}),
+    ("盘古大模型由华为云研发。", {("huawei-cloud", "huawei-pangu")}),
+    ("Kimi视觉模型由月之暗面开发。", {("moonshot-ai", "moonshot-kimi")}),
+    ("Gemini 2.0由Google發布，支援多模態。", {("google", "google-gemini-2-0")}),
+    ("Galaxy S25是三星最新發表的旗艦機。", {("samsung", "samsung-galaxy-s25")}),
+]
+
+# Cues read with the product before them (an audience, a market or nothing follows), bookings,
+# and a storefront after 上架 that is not the product.
+RELEASE_PRODUCT_FIRST_CUES = [
+    ("DeepSeek-R1正式对外开放，用户可免费使用。", {("deepseek", "deepseek-r1")}),
+    ("騰訊元寶正式對外開放。", {("tencent", "tencent-yuanbao")}),
+    ("百度宣布文心一言面向所有用户开放。", {("baidu", "baidu-ernie-bot")}),
+    ("通義千問面向全體用戶開放。", {("alibaba", "alibaba-qwen")}),
+    ("剪映App开放下载。", {("bytedance", "bytedance-capcut")}),
+    ("豆包大模型今日全量上线。", {("bytedance", "bytedance-doubao")}),
+    ("小米SU7 Ultra开启预约。", {("xiaomi", "xiaomi-su7-ultra")}),
+    ("iPhone 16今（13）日開放預約。", {("apple", "apple-iphone-16")}),
+    ("理想L6啟動量產交付。", {("li-auto", "li-auto-l6")}),
+    ("比亚迪携海豹登陆日本市场。", {("byd", "byd-seal")}),
+    ("华为Pura 80今日上架华为商城。", {("huawei", "huawei-pura-80")}),
+]
+
 NOT_RELEASES = [
     "小米今天发布了第三季度财报。小米SU7的交付量继续增长。",
     "华为否认将推出Mate 70 Pro+。",
@@ -194,6 +254,14 @@ NOT_RELEASES = [
     "小米公布了小米SU7的交付数据。",
     "微信新功能悄然上线。",
     "Switch 2首发阵容包括多款游戏。",  # 首发阵容: a noun
+    # contract work, plans, rumours and a share listing with the new cues
+    "iPhone 16由富士康代工生产。",
+    "這款晶片由台積電代工。",
+    "小米计划下月开放下载小米澎湃OS 2。",
+    "小米预计明年一季度量产交付YU7。",
+    "台积电开始向苹果量产交付A18芯片。",
+    "據傳蘋果將於下月開放預約iPhone 17。",
+    "小米集团今日正式登陆港股市场。",
 ]
 
 
@@ -203,7 +271,7 @@ def _relations(extractor, text: str, rtype: str) -> set[tuple[str, str]]:
 
 
 @pytest.mark.parametrize(("text", "pairs"), PARTNERSHIPS + PARTNER_CUE_WORDS + ALL_PARTIES + SEPARATE_PARTIES + JOINED
-                                          + LIST_PARTNERS)
+                                          + LIST_PARTNERS + PARTNER_LIST_AFTER_CUE + PARTNER_LIST_REFERENCES)
 def test_partnerships(extractor, text, pairs):
     assert _relations(extractor, text, "partnership") == pairs
 
@@ -213,7 +281,8 @@ def test_not_partnerships(extractor, text):
     assert _relations(extractor, text, "partnership") == set()
 
 
-@pytest.mark.parametrize(("text", "releases"), RELEASES + RELEASE_CUE_WORDS + RELEASE_PRODUCT_FIRST + RELEASE_LISTS)
+@pytest.mark.parametrize(("text", "releases"), RELEASES + RELEASE_CUE_WORDS + RELEASE_PRODUCT_FIRST + RELEASE_LISTS
+                                             + RELEASE_NEXT_SENTENCE + RELEASE_MADE_BY + RELEASE_PRODUCT_FIRST_CUES)
 def test_releases(extractor, text, releases):
     assert _relations(extractor, text, "release") == releases
 

@@ -25,6 +25,26 @@ ARTIFACTS = HERE.parent / "artifacts"
 TOKEN = "tk-s3cret-token-0001"
 
 
+@pytest.fixture
+def new_store():
+    """Make in-memory stores (empty, or a copy of a given store) that are closed after the test,
+    so their query workers stop with it."""
+    from techkg.store import GraphStore
+
+    made = []
+
+    def make(source=None):
+        store = GraphStore.open(None)
+        if source is not None:
+            store.oxigraph.extend(list(source.oxigraph.quads_for_pattern(None, None, None, None)))
+        made.append(store)
+        return store
+
+    yield make
+    for store in made:
+        store.close()
+
+
 @pytest.fixture(scope="session")
 def sample_store():
     """An in-memory store holding the sample articles."""

@@ -235,13 +235,13 @@ def test_used_workers_are_restarted_once_queries_pause(disk_store):
 
 @pytest.fixture(scope="module")
 def live_writable(sample_store):
-    from test_serve import copy_of
-
-    store = copy_of(sample_store)
+    store = GraphStore.open(None)
+    store.oxigraph.extend(list(sample_store.oxigraph.quads_for_pattern(None, None, None, None)))
     app = create_app(store, token=TOKEN, limits=Limits(max_body_bytes=100_000,
                                                         max_query_chars=10_000))
     with LiveServer(app) as server:
         yield server
+    store.close()
 
 
 def send_stream(port: int, path: str, headers: dict[str, str], total: int,
@@ -296,10 +296,8 @@ def test_big_bodies_stop_at_the_limit(live_writable, path, ctype, chunked):
     b'{"text": "' + "英伟达".encode() + b'", "title": "x", "n": ' + b"7" * 5000 + b"}",
     b'{"text": ' + b"9" * 5000 + b"}",
 ])
-def test_bad_json_is_a_400(sample_store, body):
-    from test_serve import copy_of
-
-    c = TestClient(create_app(copy_of(sample_store), token=TOKEN), raise_server_exceptions=False)
+def test_bad_json_is_a_400(sample_store, new_store, body):
+    c = TestClient(create_app(new_store(sample_store), token=TOKEN), raise_server_exceptions=False)
     r = c.post("/articles", content=body, headers={"Authorization": f"Bearer {TOKEN}",
                                                   "Content-Type": "application/json"})
     assert r.status_code == 400, (r.status_code, r.text[:200])

@@ -33,12 +33,6 @@ def same(proj: Projection, store: GraphStore) -> None:
         sorted(full.edges(keys=True, data=True), key=repr)
 
 
-def copy_of(store: GraphStore) -> GraphStore:
-    out = GraphStore.open(None)
-    out.oxigraph.extend(list(store.oxigraph.quads_for_pattern(None, None, None, None)))
-    return out
-
-
 def partnership(aid: str, text: str, a: tuple[str, str], b: tuple[str, str], date: str) -> Extraction:
     """An article stating that companies ``a`` and ``b`` (key, surface) partner."""
     ents = tuple(Entity(key, "Company", surface, (Mention(surface, text.index(surface),
@@ -49,8 +43,8 @@ def partnership(aid: str, text: str, a: tuple[str, str], b: tuple[str, str], dat
                               url=f"https://news.example.cn/{aid}"), ents, (rel,))
 
 
-def test_projection_follows_new_replaced_and_removed_articles(sample_store):
-    store = copy_of(sample_store)
+def test_projection_follows_new_replaced_and_removed_articles(sample_store, new_store):
+    store = new_store(sample_store)
     proj = Projection.build(store)
     same(proj, store)
     new = partnership("tw-1", "輝達與聯發科宣布合作開發車用晶片。", ("nvidia", "輝達"), ("mediatek", "聯發科"),
@@ -71,8 +65,8 @@ def test_projection_follows_new_replaced_and_removed_articles(sample_store):
     assert proj.weight((NVIDIA, TSMC, "partnership")) == 2
 
 
-def test_sync_catches_up_with_writes_it_was_not_told_about(sample_store):
-    store = copy_of(sample_store)
+def test_sync_catches_up_with_writes_it_was_not_told_about(sample_store, new_store):
+    store = new_store(sample_store)
     proj = Projection.build(store)
     store.put(partnership("s-1", "华为与联发科合作研发５Ｇ基带。", ("huawei", "华为"), ("mediatek", "联发科"),
                           "2024-09-09"))
@@ -82,8 +76,8 @@ def test_sync_catches_up_with_writes_it_was_not_told_about(sample_store):
     same(proj, store)
 
 
-def test_projection_of_a_hub_store_is_the_full_one():
-    store = GraphStore.open(None)
+def test_projection_of_a_hub_store_is_the_full_one(new_store):
+    store = new_store()
     store.put_many(hub_extractions(partners=30, per_link=3))
     same(Projection.build(store), store)
 
@@ -115,8 +109,8 @@ def test_hub_links_are_paged_in_a_stable_order(hub_app_store):
     assert f"with={quote(other, safe='')}" in c.get("/entity", params={"iri": HUAWEI}).text
 
 
-def test_hub_page_after_a_post_shows_the_new_article(hub_app_store, live_extractor):
-    store = copy_of(hub_app_store)
+def test_hub_page_after_a_post_shows_the_new_article(hub_app_store, new_store, live_extractor):
+    store = new_store(hub_app_store)
     c = TestClient(create_app(store, token=TOKEN, extractor_factory=lambda: live_extractor))
     before = c.get("/api/entity", params={"iri": HUAWEI}).json()
     graph_before = c.get("/api/graph", params={"iri": HUAWEI, "hops": 1}).json()  # now cached

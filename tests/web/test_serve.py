@@ -16,7 +16,6 @@ from web_samples import CATL, NVIDIA, TSMC, XSS_ALIAS, XSS_SENTENCE
 
 from techkg.network import to_networkx
 from techkg.web.app import Limits, create_app
-from techkg.store import GraphStore
 from techkg.web.projection import Projection
 
 with warnings.catch_warnings():  # starlette asks for httpx2; httpx is what we have
@@ -29,12 +28,6 @@ TOKEN = "tk-test-token-123"
 PARTNERS_Q = """SELECT DISTINCT ?label WHERE {
   ?nv tk:matchKey "nvidia" ; tk:partnerOf ?p . ?p rdfs:label ?label FILTER(LANG(?label) = "zh-hans")
 } ORDER BY ?label"""
-
-
-def copy_of(store: GraphStore) -> GraphStore:
-    out = GraphStore.open(None)
-    out.oxigraph.extend(list(store.oxigraph.quads_for_pattern(None, None, None, None)))
-    return out
 
 
 @pytest.fixture(scope="module")
@@ -101,8 +94,8 @@ def test_overview_without_search(client):
     assert p["nodes"] and "Overview" in p["meta"]["notes"][0]
 
 
-def test_empty_store_says_so():
-    c = TestClient(create_app(GraphStore.open(None)))
+def test_empty_store_says_so(new_store):
+    c = TestClient(create_app(new_store()))
     html = c.get("/").text
     assert "The store has no linked entities yet" in html
     assert c.get("/api/search", params={"q": "英伟达"}).json()["results"] == []
@@ -273,8 +266,8 @@ def test_ingest_is_read_only_without_token(client):
     assert r.status_code == 403 and "--token" in r.json()["error"]
 
 
-def test_ingest_with_token(sample_store, live_extractor):
-    store = copy_of(sample_store)
+def test_ingest_with_token(sample_store, new_store, live_extractor):
+    store = new_store(sample_store)
     c = TestClient(create_app(store, token=TOKEN, extractor_factory=lambda: live_extractor))
     assert c.post("/articles", json=NEW_ARTICLE).status_code == 401
     r = c.post("/articles", json=NEW_ARTICLE, headers={"Authorization": "Bearer wrong"})
@@ -296,8 +289,8 @@ def test_ingest_with_token(sample_store, live_extractor):
     assert r.status_code == 200 and r.json()["status"] == "unchanged"
 
 
-def test_ingest_batch_json_array_and_lines(sample_store, live_extractor):
-    store = copy_of(sample_store)
+def test_ingest_batch_json_array_and_lines(sample_store, new_store, live_extractor):
+    store = new_store(sample_store)
     c = TestClient(create_app(store, token=TOKEN, extractor_factory=lambda: live_extractor))
     auth = {"Authorization": f"Bearer {TOKEN}"}
     batch = [{"id": "b-1", "title": "华为发布Mate 60 Pro", "text": "华为今日发布Mate 60 Pro手机。"},
@@ -314,8 +307,8 @@ def test_ingest_batch_json_array_and_lines(sample_store, live_extractor):
     assert r.status_code == 400 and "[1]" in r.json()["error"]
 
 
-def test_ingest_rejects_bad_bodies(sample_store):
-    c = TestClient(create_app(copy_of(sample_store), token=TOKEN,
+def test_ingest_rejects_bad_bodies(sample_store, new_store):
+    c = TestClient(create_app(new_store(sample_store), token=TOKEN,
                               limits=Limits(max_body_bytes=300)))
     auth = {"Authorization": f"Bearer {TOKEN}"}
     r = c.post("/articles", content=b"{not json", headers=auth)

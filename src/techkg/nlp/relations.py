@@ -7,7 +7,9 @@ the folded text. For each sentence:
   organisations on both sides of 与/和/同/跟 (or after 携手/联手); lists give one
   pair per member ("与A、B和C开展合作" → three pairs); a missing subject is
   carried over from the sentences before; a count noun ("与3家厂商合作")
-  takes its members from a following "包括……" sentence. A product named as
+  takes its members from a following "包括……" sentence, partners listed right
+  after the cue ("合作伙伴包括A、B") and a list referred back to ("与上述厂商合作")
+  pair with the subject. A product named as
   a partner stands for its maker ("与Microsoft Azure合作" → Microsoft).
   Negated or rumoured clauses (否认, 并未, 传闻) and clauses about buying,
   investing or competing (收购, 投资, 竞争, 供货) give nothing. A party count
@@ -19,8 +21,9 @@ the folded text. For each sentence:
   Microsoft 365 Copilot"); with no product there, a following "包括……" list or
   the next sentence; a product right before its cue ("X于11月26日发布",
   "X今日开售") is released by its maker, and so is a company's new product
-  named without a verb ("苹果的新款X"). Plans in the cue's clause and rumours
-  before it give nothing.
+  named without a verb ("苹果的新款X"); some cues take only a product before them
+  ("X正式对外开放", "X登陆日本市场"), and "X由A打造/研发" is A's. Plans in the
+  cue's clause and rumours before it give nothing.
 """
 
 from __future__ import annotations
@@ -55,6 +58,7 @@ MODEL_ADD_PROBABILITY = 0.6
 MODEL_VETO_PROBABILITY = 0.05
 MAX_MODEL_MENTIONS = 12  # sentences naming more companies than this are lists, not read by the model
 BRACKETS = " （）()"  # around a gloss: "小马智行（Pony.ai）"
+LIST_REFERENCE_SENTENCES = 3  # how far back "上述厂商" looks for the list it refers to
 NEXT_LEAD_MAX = 8  # characters allowed before a product that opens the next sentence ("这款新机")
 
 @dataclass(frozen=True)
@@ -324,7 +328,13 @@ class RelationReader:
             if opener or subject:
                 left_keys, conf = [opener or subject], conf - CARRIED_SUBJECT
         right_keys = [k for k in (self.as_company(m) for m in right) if k]
-        if not right_keys and terms.COUNT_NOUN_RE.search(text[cs:pos]):
+        listed = [] if right_keys else self._partner_list_after(pos, trig, e)
+        if not listed and not right_keys and not any(m.label == PRODUCT.label for m in left):
+            # a reference back to a list is indirect already: not stacked on a product standing for its maker
+            listed = self._list_referred(s, cs, ce)
+        if listed:
+            right_keys, conf = [k for k in listed if k not in left_keys], conf - ARTICLE_SUBJECT
+        elif not right_keys and terms.COUNT_NOUN_RE.search(text[cs:pos]):
             right_keys = self._listed_in_following(follow)
             conf -= ARTICLE_SUBJECT
         elif not right_keys and subject and subject not in left_keys and len(left_keys) == 1 and (
@@ -346,6 +356,37 @@ class RelationReader:
                 out.append(RelationHit("partnership", x, y, s, e, round(conf, 2), trig))
         return out
 
+    def _partner_list_after(self, pos: int, trig: str, e: int) -> list[str]:
+        """"与多家厂商合作，包括A、B和C", "合作伙伴包括A和B": the partners listed right after the cue."""
+        start = pos + len(trig)
+        intro = terms.PARTNER_LIST_AFTER_RE.match(self.text, start, e)
+        if not intro and trig.endswith("伙伴"):
+            intro = terms.PARTNER_NOUN_COPULA_RE.match(self.text, start, e)
+        if not intro:
+            return []
+        listed = _leading_list(self.text, self.in_range(intro.end(), e), intro.end())
+        return list(dict.fromkeys(k for k in map(self.as_company, listed) if k))
+
+    def _list_referred(self, s: int, cs: int, ce: int) -> list[str]:
+        """"与上述厂商合作", "联合上述厂商": the last list of two or more companies named in this
+        sentence or the ``LIST_REFERENCE_SENTENCES`` before it."""
+        ref = terms.LIST_BACK_REFERENCE_RE.search(self.text, cs, ce)
+        if not ref:
+            return []
+        start = s
+        for _ in range(LIST_REFERENCE_SENTENCES):
+            start = self._prev_sentence_start(start)
+        companies = [m for m in self.in_range(start, ref.start()) if self.as_company(m)]
+        run: list[Ment] = []
+        for m in reversed(companies):
+            if run and not terms.LIST_SEPARATORS.match(self.text[m.end : run[0].start]):
+                if len(run) >= 2:
+                    break
+                run = []
+            run.insert(0, m)
+        keys = list(dict.fromkeys(k for k in map(self.as_company, run) if k))
+        return keys if len(keys) >= 2 else []
+
     def _listed_in_following(self, follow) -> list[str]:
         for fs, fe in follow:
             head = self.text[fs:fe].lstrip("，,：: ")
@@ -365,10 +406,8 @@ class RelationReader:
                     continue  # "正式发布" already read as "发布" or the reverse
                 done_at.add(pos)
                 cs, ce = _clause_bounds(text, s, e, pos)
-                if _negated(text[cs:pos]) or any(c in text[cs:pos] for c in ("收购", "投资", "入股")):
+                if self._release_blocked(s, cs, pos):
                     continue
-                if terms.PLANNED_RELEASE_RE.search(text, cs, pos) or terms.RUMOURED_RELEASE_RE.search(text, s, pos):
-                    continue  # "计划明年推出", "据传将发布": not (yet) a release
                 if text.startswith(terms.RELEASE_NOMINAL_AFTER, pos + len(trig)):
                     continue  # "首发阵容", "发布时间": a noun, not a release
                 if trig.startswith("带来") and terms.BENEFICIARY_RE.search(text, cs, pos):
@@ -376,7 +415,74 @@ class RelationReader:
                 if self._hosted(cs, pos):
                     continue  # "在Amazon Bedrock中上线了R1": offered on a platform, not released
                 out += self._release_at(s, e, cs, ce, pos, trig, subject, follow)
-        return out + self._new_products(s, e)
+        for m in terms.PRODUCT_FIRST_RELEASE_RE.finditer(text, s, e):
+            cs, _ = _clause_bounds(text, s, e, m.start())
+            if not self._release_blocked(s, cs, m.start()):
+                out += self._product_first(s, e, cs, m.start(), m.group())
+        return out + self._made_by(s, e) + self._new_products(s, e)
+
+    def _release_blocked(self, s: int, cs: int, pos: int) -> bool:
+        """A release cue at ``pos`` that reports no release: negated, about buying or investing,
+        planned in its clause ("计划明年推出") or rumoured earlier in the sentence ("据传将发布")."""
+        before = self.text[cs:pos]
+        return (_negated(before) or any(c in before for c in ("收购", "投资", "入股"))
+                or bool(terms.PLANNED_RELEASE_RE.search(self.text, cs, pos))
+                or bool(terms.RUMOURED_RELEASE_RE.search(self.text, s, pos)))
+
+    def _product_first(self, s: int, e: int, cs: int, pos: int, trig: str) -> list[RelationHit]:
+        """"寒武纪思元290、玄思1000正式亮相": the products stand right before the cue.
+
+        Only the list of products that ends at the cue counts, and a part inside a modifier
+        ("首款搭载骁龙X Elite的ThinkPad T14s亮相") is not released. The releasing company is
+        one named before them in the clause, else each product's maker.
+        """
+        listed = self._products_before_cue(cs, pos)
+        if not listed:
+            return []
+        companies = [m for m in self.in_range(cs, listed[0].start) if m.label == COMPANY.label]
+        out = []
+        for p in listed:
+            maker = (companies[0].key if companies else None) or self.makers.get(p.key)
+            if maker and maker != p.key:
+                out.append(RelationHit("release", maker, p.key, s, e, PRODUCT_BEFORE_CUE, trig))
+        return out
+
+    def _products_before_cue(self, cs: int, pos: int) -> list[Ment]:
+        """The list of products ending right before a cue at ``pos`` (adverbs allowed between)."""
+        text = self.text
+        prods = [m for m in self.in_range(cs, pos) if m.label == PRODUCT.label]
+        if not prods:
+            return []
+        gap = text[prods[-1].end : pos].strip().lstrip(")）」』”\"")
+        head = next((h for h in terms.PRODUCT_HEADS if gap.startswith(h)), "")  # "剪映App开放下载"
+        if not SUBJECT_FILLERS.match(gap[len(head) :].strip()):
+            return []
+        listed = [prods[-1]]
+        for m in reversed(prods[:-1]):
+            if not terms.LIST_SEPARATORS.match(text[m.end : listed[0].start]):
+                break  # "首款搭载骁龙X Elite的ThinkPad T14s亮相": the chip is a part
+            listed.insert(0, m)
+        return listed
+
+    def _made_by(self, s: int, e: int) -> list[RelationHit]:
+        """"小米SU7由小米汽车打造", "这款名为Gemini的大模型由谷歌推出": the product before 由 is
+        the company's release (``terms.MADE_BY_VERBS``; adverbs may stand before the verb)."""
+        text = self.text
+        out = []
+        for m in self.in_range(s, e):
+            if m.label != COMPANY.label or text[max(s, m.start - 1) : m.start] != "由":
+                continue
+            verb = re.search(r"[，。；;,]|" + "|".join(terms.MADE_BY_VERBS), text[m.end : e])
+            if not verb or verb.group() not in terms.MADE_BY_VERBS:
+                continue
+            gap = text[m.end : m.end + verb.start()].strip()
+            cs, _ = _clause_bounds(text, s, e, m.start)
+            if not SUBJECT_FILLERS.match(gap) or self._release_blocked(s, cs, m.start):
+                continue
+            earlier = [x for x in self.in_range(s, m.start) if x.label == PRODUCT.label]
+            if earlier and earlier[-1].key != m.key:
+                out.append(RelationHit("release", m.key, earlier[-1].key, s, e, PRODUCT_IS_COMPANYS, verb.group()))
+        return out
 
     def _hosted(self, cs: int, pos: int) -> bool:
         """"在Amazon Bedrock中上线": a product names the platform (not an event: "在骁龙峰会上发布")."""
@@ -414,21 +520,8 @@ class RelationReader:
         if products and trig in terms.DIRECT_OBJECT_TRIGGERS and "的" in terms.OWN_PRODUCT_DE_RE.sub(
                 "", text[pos + len(trig) : products[0].start]):
             return []  # "公布了参数量的GPT-3": a figure of the product, not the product
-        if not products and trig in terms.PRODUCT_SUBJECT_TRIGGERS:
-            # "寒武纪思元290、玄思1000正式亮相": the products stand before the cue
-            prods_before = [m for m in before if m.label == PRODUCT.label]
-            if prods_before and SUBJECT_FILLERS.match(text[prods_before[-1].end : pos].strip().lstrip(")）」』”\"")):
-                out = []
-                for p in prods_before:
-                    maker = (companies[0].key if companies else None) or self.makers.get(p.key)
-                    if maker and maker != p.key:
-                        out.append(RelationHit("release", maker, p.key, s, e, PRODUCT_BEFORE_CUE, trig))
-                return out
-        if not products and companies and _by_company(text, companies[-1], pos):
-            # "……这款车型由小米推出": the product comes before 由 in the sentence
-            earlier = [m for m in self.in_range(s, companies[-1].start) if m.label == PRODUCT.label]
-            if earlier:
-                return [RelationHit("release", companies[-1].key, earlier[-1].key, s, e, PRODUCT_IS_COMPANYS, trig)]
+        if not products and trig in terms.PRODUCT_SUBJECT_TRIGGERS and self._products_before_cue(cs, pos):
+            return self._product_first(s, e, cs, pos, trig)
         if companies and (not products or text.startswith("的", pos + len(trig))):
             # "思元290是寒武纪推出的首款训练芯片": the product opens the clause (what follows 的 describes it)
             lead = [m for m in before if m.label == PRODUCT.label and m.end <= companies[-1].start]
@@ -486,6 +579,8 @@ class RelationReader:
                 continue  # "Office的AI助手", "基于华为云的…", "品牌乐道": not what is released
             if m.start > 0 and text[m.start - 1] in "(（" and text[m.end : m.end + 1] in ")）":
                 continue  # a gloss in brackets
+            if text[m.start : m.end].endswith(terms.STOREFRONT_NOUNS) or text.startswith(terms.STOREFRONT_NOUNS, m.end):
+                continue  # "上架华为商城": where it is sold
             products.append(m)
         return products
 
@@ -630,12 +725,6 @@ def _modified_head(gap: str, after_product: bool) -> bool:
         return False  # "Mate 40系列搭载5nm制程的麒麟9000": the verb's subject is the product before
     last = max(tail.rfind(v) + len(v) for v in terms.PRODUCT_LINK_VERBS if v in tail)
     return len(tail) - last > 1
-
-
-def _by_company(text: str, company: Ment, pos: int) -> bool:
-    """"由小米推出": the company after 由, right before the cue (adverbs allowed)."""
-    return text[max(0, company.start - 1) : company.start] == "由" and bool(
-        SUBJECT_FILLERS.match(text[company.end : pos].strip()))
 
 
 def _adjacent(text: str, a: Ment, b: Ment) -> bool:

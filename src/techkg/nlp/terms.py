@@ -218,13 +218,25 @@ RELEASE_TRIGGERS = (
     "发售", "开售", "开卖", "上架", "上市", "首发", "面世", "问世", "开源了", "正式开源", "宣布开源", "全面开源",
     "揭晓", "揭幕", "首秀", "同步开源", "同时开源", "一并开源", "同步开放", "同时开放", "登场", "带来了", "带来", "亮出", "开启预售", "开放预购", "开放预订", "开启预订",
     "开始预购", "预售", "公布了", "正式公布", "开放了", "正式商用", "投入商用", "开启公测", "开放公测", "开启内测",
+    "开启预约", "开放预约", "开始预约",
 )
 # Release cues that take the product before them ("小米SU7正式上市", "……由小米推出",
 # "Mate 70系列于11月26日发布").
 PRODUCT_SUBJECT_TRIGGERS = ("正式上市", "上市", "开售", "开卖", "发售", "正式亮相", "亮相", "上线", "上架",
                             "面世", "问世", "首发", "首秀", "登场", "开启预售", "开放预购", "开放预订",
                             "开启预订", "开始预购", "预售", "正式发布", "发布", "推出", "发表", "正式商用", "投入商用",
-                            "开启公测", "开放公测", "开启内测")
+                            "开启公测", "开放公测", "开启内测", "开启预约", "开放预约", "开始预约")
+# Release cues read only with the product before them: what follows is an audience, a market or
+# nothing ("DeepSeek-R1正式对外开放", "文心一言面向所有用户开放", "海豹登陆日本市场", "ET9启动量产交付",
+# "豆包大模型全量上线"). Traditional 登陸 / 對外開放 fold to these forms.
+PRODUCT_FIRST_RELEASE_RE = re.compile(
+    r"对外开放|开放下载|开放使用|开放体验|面向[^，。；;,]{1,16}?开放|登陆[^，。；;,股]{1,10}?市场"
+    r"|(?:启动|开启|开始|正式)?量产交付|(?:启动|开启)交付|全量上线|全面上线|全量开放|全量推送")
+# Verbs of making after "由A" ("小米SU7由小米汽车打造", "盘古大模型由华为云研发"): the product named
+# before 由 is A's release. Contract work (代工, 组装, 生产) is not making it one's own product.
+MADE_BY_VERBS = ("打造", "研发", "开发", "研制", "设计", "推出", "发布", "发表", "出品", "首发", "带来")
+# Where products are sold, not products: "上架华为商城", "登陆App Store".
+STOREFRONT_NOUNS = ("商城", "商店", "应用市场", "官网", "旗舰店", "App Store", "Google Play")
 # Cues whose object must be the product itself: "公布了参数量的GPT-3" announces a figure, "开放了
 # API的访问" opens access; only "公布了小米澎湃OS" is a release.
 DIRECT_OBJECT_TRIGGERS = ("公布了", "正式公布", "开放了", "带来了", "带来")
@@ -361,5 +373,14 @@ RELATION_MARKERS = {
 }
 # Words that introduce a list of examples for a preceding count noun ("3家厂商……。包括A、B和C").
 LIST_INTRODUCERS = ("包括", "分别是", "分别为", "其中包括", "即", "如")
+# A partner list right after the cue, in the same sentence: "与多家厂商合作，包括A、B和C",
+# "英伟达的合作伙伴包括A、B和C", "首批合作伙伴：A、B和C".
+PARTNER_LIST_AFTER_RE = re.compile(r"\s*(?:[，,]\s*)?(?:其中包括|包括|包含|涵盖|分别是|分别为)\s*|\s*[：:]\s*")
+# After a partner noun a copula also gives the list: "合作伙伴有A和B", "首批伙伴为A、B".
+PARTNER_NOUN_COPULA_RE = re.compile(r"\s*(?:有|为|是)\s*")
+# "与上述厂商合作", "與以上企業合作": the partners are the list of companies just given.
+LIST_BACK_REFERENCE_RE = re.compile(
+    r"(?:上述|以上|前述|上面|这些|这几|这\d+|这[两三四五六七八九十几]+)\s*(?:家|个|间)?\s*"
+    r"(?:合作伙伴|伙伴企业|伙伴|厂商|企业|公司|车企|品牌)")
 # Conjunctions between list items.
 LIST_SEPARATORS = re.compile(r"^\s*(?:、|,|，|和|与|及|以及|、以及|，以及|,以及|还有|跟|同|&|and)\s*$")
