@@ -18,6 +18,7 @@ Finders, from most to least certain:
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Literal, NamedTuple
@@ -654,22 +655,26 @@ def suffixed_names(text: str, companies: list[Candidate]) -> list[Candidate]:
 
 HAN_PRODUCT_HEAD_RE = re.compile("|".join(sorted((h for h in terms.PRODUCT_HEADS if is_han(h[0])), key=len, reverse=True)))
 VERSIONED_NAME_RE = re.compile(r"[的了]?\s*([\u4e00-\u9fff]{2,4}?)" + terms.VERSION_NUMBER_RE.pattern)
+NUMBERED_NAME_RE = re.compile(r"了?\s*([\u4e00-\u9fff]{2,3}?)" + terms.MODEL_NUMBER_RE.pattern)
 
 
 def versioned_names(text: str, companies: list[Candidate]) -> list[Candidate]:
-    """A Chinese name with a version number, right after a release cue, a product noun or a
-    company: "图像生成大模型可图2.0", "推出即梦3.0", "快手可灵2.1" (the lexicon's families are
-    read by ``family_and_model``). Not a measure ("参数3.5", "售价2.5万") nor a description
-    ("全新2.0")."""
-    anchors = {m.end() for m in RELEASE_CUE_RE.finditer(text) if _verb_use(text, m)}
-    anchors |= {m.end() for m in HAN_PRODUCT_HEAD_RE.finditer(text)}
+    """A Chinese name with a version number right after a release cue, a product noun or a
+    company ("图像生成大模型可图2.0", "推出即梦3.0"), or with a model number right after a release
+    cue ("东风发布猛士917"); the lexicon's families are read by ``family_and_model``. Not a measure
+    ("参数3.5", "售价2.5万", "充电10分钟"), a date ("发布2024年") nor a description ("全新2.0", "首款01")."""
+    cues = {m.end() for m in RELEASE_CUE_RE.finditer(text) if _verb_use(text, m)}
+    anchors = cues | {m.end() for m in HAN_PRODUCT_HEAD_RE.finditer(text)}
     anchors |= {c.end for c in companies if c.is_a(COMPANY)}
-    lexicon_starts = {c.start for c in companies if c.finder == "lexicon" and not c.veto}
+    lexicon_starts = sorted(c.start for c in companies if c.finder == "lexicon" and not c.veto)
     out: list[Candidate] = []
     for a in sorted(anchors):
-        m = VERSIONED_NAME_RE.match(text, a)
-        if not m or m.start(1) in lexicon_starts or _unit_follows(text, m.end()):
+        m = VERSIONED_NAME_RE.match(text, a) or (NUMBERED_NAME_RE.match(text, a) if a in cues else None)
+        if not m or _unit_follows(text, m.end()):
             continue
+        i = bisect.bisect_left(lexicon_starts, m.start(1))
+        if i < len(lexicon_starts) and lexicon_starts[i] < m.end(1):
+            continue  # "用于麒麟970": the lexicon's family, read by ``family_and_model``
         name = m.group(1)
         if (NOT_IN_NAME_RE.search(name) or RELEASE_CUE_RE.search(name) or terms.ADVERBS_RE.match(name)
                 or any(w in name for w in terms.MEASURE_WORDS) or _only_words(name, terms.PRODUCT_DESCRIPTOR_WORDS)

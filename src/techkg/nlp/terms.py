@@ -69,7 +69,9 @@ NON_PRODUCT_HEADS = ("架构", "工艺", "制程", "技术", "标准", "协议",
 # Units and counters after a number: it measures or counts, it is no model or version number
 # ("3个月", "1.5倍", "2.6GHz", "6.8英寸").
 UNIT_AFTER_NUMBER_RE = re.compile(
-    r"\s?(?:年|月|日|亿|万|倍|%|个|家|款|台|块|辆|次|人|名|小时|秒|公里|英寸|寸|美元|元|nm|GB|TB|MW|W|GHz|MHz|Hz|mAh|kWh|kW|km)")
+    r"\s?(?:年|月|日|亿|万|倍|%|个|家|款|台|块|辆|次|人|名|小时|分钟|分|秒|公里|英寸|寸|吋|纳米|奈米|美元|元|nm|GB|TB|MW|W|GHz|MHz|Hz|mAh|kWh|kW|km)")
+# A model number after a Chinese series name ("猛士917", "海狮05"): two to four digits, not a year.
+MODEL_NUMBER_RE = re.compile(r"(?!(?:19|20)\d\d(?!\d))(\d{2,4})(?![\d.])")
 # A version number after a known product makes a variant ("可灵2.0", "文心4.5", "盘古5.5"): one or
 # two digits, a dot, one or two digits. Whole numbers are model numbers (the family pattern).
 VERSION_NUMBER_RE = re.compile(r" ?(\d{1,2}\.\d{1,2})(?![\d.])")
@@ -97,8 +99,9 @@ QUOTED_NON_PRODUCT_WORDS = (*QUOTED_NO_ENTITY_WORDS, "品牌", "商标")
 QUOTED_NAME_MAX_GAP = 10
 # Words that make a number after them a measure, not a version ("参数3.5", "售价2.5"): a Chinese
 # name before a version must hold none of them.
-MEASURE_WORDS = ("参数", "得分", "评分", "分数", "价格", "售价", "定价", "成本", "速度", "性能", "版本", "增长",
-                 "提升", "下降", "约", "达", "仅", "超", "近", "共", "总", "均", "第", "率", "量", "值", "比")
+MEASURE_WORDS = ("参数", "得分", "评分", "分数", "价", "成本", "速度", "性能", "版本", "增长", "提升", "下降", "营收",
+                 "收入", "利润", "市值", "估值", "融资", "排名", "份额", "额", "约", "达", "仅", "超", "近", "共", "总",
+                 "均", "第", "率", "量", "值", "比", "数", "年", "月", "周", "天", "季", "以来", "累计")
 # Suffixes that make the name before them a product ("秒哒App", "小艺助手", "小布智能体", "子曰大模型").
 NAMED_PRODUCT_SUFFIXES = ("App", "APP", "app", "智能助手", "智能体", "助手", "助理", "大模型")
 # Words that only say what kind of product: a name made of them is a category ("医疗大模型",
