@@ -39,6 +39,11 @@ VERSIONED_CASES = [
     # a model number after a Chinese series name
     ("东风发布猛士917，定位豪华越野。", {"猛士917"}, set()),
     ("長安推出啟源07，主打家用市場。", {"啟源07"}, set()),
+    # a car maker's series and number, written with the brand
+    ("方程豹豹8预售开启。", {"方程豹豹8"}, set()),
+    ("比亚迪海狮06在香港开售。", {"比亚迪海狮06"}, set()),
+    ("比亞迪今年3月銷量創新高，比亞迪前10名車型佔了三席。", set(), {"比亞迪今年3", "比亞迪前10"}),
+    ("比亚迪以25万辆的销量领先。", set(), {"比亚迪以25"}),
     # measures, dates and descriptions are no versions or model numbers
     ("小米今年营收15亿元，利润增长30%。", set(), {"营收15"}),
     ("蔚来发布2024年第四季度财报。", set(), {"发布2024"}),

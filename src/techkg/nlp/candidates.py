@@ -623,7 +623,7 @@ SUFFIXED_NAME_RE = re.compile(
     r"[的了]?\s*([\u4e00-\u9fff][\u4e00-\u9fffA-Za-z]{1,5}?)\s?("
     + "|".join(map(re.escape, terms.NAMED_PRODUCT_SUFFIXES)) + r")(?![A-Za-z])"
 )
-NOT_IN_NAME_RE = re.compile(r"[的了和与及在为是将把被对向从等也都还已款个]")
+NOT_IN_NAME_RE = re.compile(r"[的了和与及在为是将把被对向从等也都还已款个以于用前后]")
 
 
 def suffixed_names(text: str, companies: list[Candidate]) -> list[Candidate]:
@@ -656,6 +656,7 @@ def suffixed_names(text: str, companies: list[Candidate]) -> list[Candidate]:
 HAN_PRODUCT_HEAD_RE = re.compile("|".join(sorted((h for h in terms.PRODUCT_HEADS if is_han(h[0])), key=len, reverse=True)))
 VERSIONED_NAME_RE = re.compile(r"[的了]?\s*([\u4e00-\u9fff]{2,4}?)" + terms.VERSION_NUMBER_RE.pattern)
 NUMBERED_NAME_RE = re.compile(r"了?\s*([\u4e00-\u9fff]{2,3}?)" + terms.MODEL_NUMBER_RE.pattern)
+CAR_SERIES_RE = re.compile(r"([\u4e00-\u9fff]{1,3}?)(\d{1,4})(?![\d.])")  # after a car maker: "钛3", "海狮05"
 
 
 def versioned_names(text: str, companies: list[Candidate]) -> list[Candidate]:
@@ -666,22 +667,36 @@ def versioned_names(text: str, companies: list[Candidate]) -> list[Candidate]:
     cues = {m.end() for m in RELEASE_CUE_RE.finditer(text) if _verb_use(text, m)}
     anchors = cues | {m.end() for m in HAN_PRODUCT_HEAD_RE.finditer(text)}
     anchors |= {c.end for c in companies if c.is_a(COMPANY)}
+    car_makers = {c.end: c for c in companies if c.is_a(COMPANY) and c.kind in terms.VEHICLE_MAKER_KINDS}
     lexicon_starts = sorted(c.start for c in companies if c.finder == "lexicon" and not c.veto)
     out: list[Candidate] = []
     for a in sorted(anchors):
-        m = VERSIONED_NAME_RE.match(text, a) or (NUMBERED_NAME_RE.match(text, a) if a in cues else None)
+        m = (VERSIONED_NAME_RE.match(text, a) or (NUMBERED_NAME_RE.match(text, a) if a in cues else None)
+             or (CAR_SERIES_RE.match(text, a) if a in car_makers else None))
         if not m or _unit_follows(text, m.end()):
             continue
         i = bisect.bisect_left(lexicon_starts, m.start(1))
         if i < len(lexicon_starts) and lexicon_starts[i] < m.end(1):
             continue  # "用于麒麟970": the lexicon's family, read by ``family_and_model``
-        name = m.group(1)
-        if (NOT_IN_NAME_RE.search(name) or RELEASE_CUE_RE.search(name) or terms.ADVERBS_RE.match(name)
-                or any(w in name for w in terms.MEASURE_WORDS) or _only_words(name, terms.PRODUCT_DESCRIPTOR_WORDS)
-                or name.lower() in terms.GENERIC_TERMS):
+        if not _can_be_series(m.group(1)):
             continue
-        out.append(Candidate(m.start(1), _extend_model(text, m.end()), PRODUCT, "context", VERSIONED_NAME_SCORE))
+        maker = car_makers.get(a) if m.re is CAR_SERIES_RE else None
+        start = maker.start if maker else m.start(1)  # "方程豹钛3": a car model keeps its brand
+        out.append(Candidate(start, _extend_model(text, m.end()), PRODUCT, "context", VERSIONED_NAME_SCORE,
+                             maker=maker.key if maker else None))
     return out
+
+
+def _can_be_series(name: str) -> bool:
+    """False for Chinese text before a number that is no series name: a particle or verb
+    ("用于", "将"), a measure ("营收", "售价"), a description ("全新", "首款"), a generic word.
+
+    >>> _can_be_series("猛士"), _can_be_series("营收"), _can_be_series("全新"), _can_be_series("以")
+    (True, False, False, False)
+    """
+    return not (NOT_IN_NAME_RE.search(name) or RELEASE_CUE_RE.search(name) or terms.ADVERBS_RE.match(name)
+                or any(w in name for w in terms.MEASURE_WORDS) or _only_words(name, terms.PRODUCT_DESCRIPTOR_WORDS)
+                or name.lower() in terms.GENERIC_TERMS)
 
 
 def _only_words(name: str, words: tuple[str, ...]) -> bool:
