@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from techkg.nlp.candidates import _only_words, _quoted_name_ok, _version_end
+from techkg.nlp.candidates import only_words, _quoted_name_ok, _version_end
 
 
 def products(nlp, text: str) -> set[str]:
@@ -54,6 +54,8 @@ VERSIONED_CASES = [
     ("寒武纪推出思元290，可用于麒麟970的替代方案。", {"麒麟970"}, {"用于麒麟970"}),
     ("芯片被华为用于麒麟970芯片。", set(), {"用于麒麟970"}),
     ("这款模型参数3.5倍于上一代。", set(), {"参数3.5"}),
+    ("新车提供1.5L和2.0T两种动力。", set(), {"提供1.5"}),
+    ("該系統支持7.1聲道環繞音響。", set(), {"支持7.1"}),
     ("新版模型售價2.5萬元。", set(), {"售價2.5"}),
     ("小米推出全新2.0版本系统。", set(), {"全新2.0"}),
     ("中國移動向中國廣電有償提供2.6GHz網絡共享。", set(), {"有償提供2.6"}),
@@ -82,6 +84,12 @@ QUOTED_CASES = [
     ("华为发布了全新品牌“乾崑”。", set(), {"乾崑"}),
     ("網友稱黃仁勳為「皮衣刀客」。", set(), {"皮衣刀客"}),
     ("兩間公司宣布展開名為「Project Nova」的合作。", set(), {"Project Nova"}),
+    ("一位名为“小鱼不吃鱼”的网友在微博上发文。", set(), {"小鱼不吃鱼"}),
+    ("嫌疑人化名为“李明”在工地打工。", set(), {"李明"}),
+    ("基金会推出“春蕾基金”资助女童。", set(), {"春蕾基金"}),
+    ("主办方推出“科技之夜演唱会”。", set(), {"科技之夜演唱会"}),
+    ("索尼发布了“怀旧感”任务。", set(), {"怀旧感"}),
+    ("京东为生鲜频道上线做了“最好的准备”。", set(), {"最好的准备"}),
     ("双方启动了名为“星火燎原”的联合研究计划。", set(), {"星火燎原"}),
     ("这款耳机支持“降噪”和“通透”两种模式。", set(), {"降噪", "通透"}),
     ("理想把MEGA的上市当作一场“输了就全输”的战役。", set(), {"输了就全输"}),
@@ -101,6 +109,7 @@ SUFFIX_CASES = [
     ("各家手机厂商纷纷推出自家大模型。", set(), {"自家大模型"}),
     ("腾讯发布医疗大模型，面向医院场景。", set(), {"医疗大模型"}),
     ("華為推出手機助手，幫助用戶管理應用。", set(), {"手機助手"}),
+    ("支付宝推出生活助手服务以来，用户增长很快。", set(), {"生活助手"}),
     ("字节跳动发布图像生成大模型，画质更细腻。", set(), {"图像生成大模型"}),
     # a lexicon name with its category noun stays the lexicon's product
     ("快手发布可灵视频生成大模型。", {"可灵"}, {"可灵视频生成大模型"}),
@@ -141,5 +150,5 @@ def test_quoted_name_rejects_campaign_heads_and_numbers():
 
 def test_descriptor_only_names():
     words = ("医疗", "大", "自家")
-    assert _only_words("医疗", words) and _only_words("自家医疗", words)
-    assert not _only_words("子曰", words)
+    assert only_words("医疗", words) and only_words("自家医疗", words)
+    assert not only_words("子曰", words)

@@ -193,7 +193,7 @@ def _only_descriptor_words(name: str) -> bool:
     >>> _only_descriptor_words("新创车"), _only_descriptor_words("IC设计"), _only_descriptor_words("华为云")
     (True, True, False)
     """
-    return _only_words(name, terms.GENERIC_COMPANY_HEADS)
+    return only_words(name, terms.GENERIC_COMPANY_HEADS)
 
 
 def latin_runs(doc: Doc) -> list[tuple[int, int, int, int]]:
@@ -542,7 +542,7 @@ QUOTED_CUE_RE = re.compile("(?:" + "|".join(map(re.escape, sorted(terms.RELEASE_
 CLAUSE_BREAK_RE = re.compile(r"[，,。；;！？!?：:\n“”「」『』\"]")
 
 
-QUOTED_PHRASE_RE = re.compile(r"[了着过吗呢吧就都很]")
+QUOTED_PHRASE_RE = re.compile(r"[了着过吗呢吧就都很最]")
 
 
 def _verb_use(text: str, cue: re.Match) -> bool:
@@ -587,7 +587,8 @@ def _names_campaign(name: str, after: str) -> bool:
     (True, True, False)
     """
     head = CLAUSE_BREAK_RE.split(after, maxsplit=1)[0]
-    return name.endswith(terms.QUOTED_NO_ENTITY_WORDS) or any(w in head for w in terms.QUOTED_NO_ENTITY_WORDS)
+    return (name.endswith(terms.QUOTED_NO_ENTITY_WORDS + terms.QUOTED_NO_ENTITY_ENDINGS)
+            or any(w in head for w in terms.QUOTED_NO_ENTITY_WORDS))
 
 
 def _quoted_name_ok(name: str, after: str) -> bool:
@@ -612,7 +613,8 @@ def _quoted_cue_before(text: str, quote: int) -> bool:
     ("发布了全新品牌“乾崑”" introduces a brand)."""
     window = text[max(0, quote - terms.QUOTED_NAME_MAX_GAP - 6) : quote]
     window = CLAUSE_BREAK_RE.split(window)[-1]
-    cues = [c for c in QUOTED_CUE_RE.finditer(window) if _verb_use(window, c)]
+    cues = [c for c in QUOTED_CUE_RE.finditer(window)
+            if _verb_use(window, c) and window[c.start() - 1 : c.start()] != "化"]  # "化名为": a person's alias
     if not cues:
         return False
     gap = window[cues[-1].end() :]
@@ -645,7 +647,7 @@ def suffixed_names(text: str, companies: list[Candidate]) -> list[Candidate]:
         name = m.group(1)
         if (NOT_IN_NAME_RE.search(name) or RELEASE_CUE_RE.search(name) or "旗下" in name
                 or terms.ADVERBS_RE.match(name)  # "宣布文心大模型": the company's verb, then a name
-                or name.lower() in terms.GENERIC_TERMS or _only_words(name, terms.PRODUCT_DESCRIPTOR_WORDS)
+                or name.lower() in terms.GENERIC_TERMS or only_words(name, terms.PRODUCT_DESCRIPTOR_WORDS)
                 or (m.start(1), m.end(1)) in company_spans
                 or any(m.start(1) + c.is_a(COMPANY) <= c.start < m.end(1) for c in lexicon)):
             continue
@@ -695,14 +697,15 @@ def _can_be_series(name: str) -> bool:
     (True, False, False, False)
     """
     return not (NOT_IN_NAME_RE.search(name) or RELEASE_CUE_RE.search(name) or terms.ADVERBS_RE.match(name)
-                or any(w in name for w in terms.MEASURE_WORDS) or _only_words(name, terms.PRODUCT_DESCRIPTOR_WORDS)
+                or any(v in name for v in (*terms.PRODUCT_LINK_VERBS, "提供"))  # "支持7.1环绕音响"
+                or any(w in name for w in terms.MEASURE_WORDS) or only_words(name, terms.PRODUCT_DESCRIPTOR_WORDS)
                 or name.lower() in terms.GENERIC_TERMS)
 
 
-def _only_words(name: str, words: tuple[str, ...]) -> bool:
+def only_words(name: str, words: tuple[str, ...]) -> bool:
     """True when ``name`` is a run of ``words`` (greedy from the end), e.g. descriptor words.
 
-    >>> _only_words("医疗", ("医疗",)), _only_words("自家通用", ("自家", "通用")), _only_words("小艺", ("小型",))
+    >>> only_words("医疗", ("医疗",)), only_words("自家通用", ("自家", "通用")), only_words("小艺", ("小型",))
     (True, True, False)
     """
     rest = name

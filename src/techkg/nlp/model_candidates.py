@@ -24,7 +24,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from techkg.nlp import terms
-from techkg.nlp.candidates import COMPANY, PRODUCT, Candidate
+from techkg.nlp.candidates import COMPANY, PRODUCT, Candidate, only_words
 from techkg.text import is_han, name_form
 
 #: Score of a model product (the resolver ranks by length, then score:
@@ -115,8 +115,11 @@ def product_candidates(spans: Iterable[Span], text: str, found: Sequence[Candida
             continue  # "NVIDIA AI基金": a fund, a programme, a conference
         brand = max((c.end for c in precise if c.is_a(COMPANY) and c.start == start and c.end < end),
                     default=start)
-        if not _plausible(_without_generic_tail(text[brand:end].strip())):
+        core = _without_generic_tail(text[brand:end].strip())
+        if not _plausible(core):
             continue  # "NVIDIA AI", "GPT大模型": a brand or a generic word with a category noun
+        if brand == start and core != name and only_words(core, terms.PRODUCT_DESCRIPTOR_WORDS):
+            continue  # "生活助手", "医疗大模型": what kind of product, not which (a brand's is: "京东外卖")
         head = LATIN_HEAD_RE.match(name)
         if head and (head.group().lower() in terms.GENERIC_TERMS or terms.STANDARD_RE.match(head.group())) \
                 and all(is_han(ch) for ch in name[head.end():].strip()):

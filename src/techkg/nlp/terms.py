@@ -69,7 +69,8 @@ NON_PRODUCT_HEADS = ("架构", "工艺", "制程", "技术", "标准", "协议",
 # Units and counters after a number: it measures or counts, it is no model or version number
 # ("3个月", "1.5倍", "2.6GHz", "6.8英寸").
 UNIT_AFTER_NUMBER_RE = re.compile(
-    r"\s?(?:年|月|日|亿|万|倍|%|个|家|款|台|块|辆|次|人|名|小时|分钟|分|秒|公里|英寸|寸|吋|纳米|奈米|美元|元|nm|GB|TB|MW|W|GHz|MHz|Hz|mAh|kWh|kW|km)")
+    r"\s?(?:年|月|日|亿|万|倍|%|个|家|款|台|块|辆|次|人|名|小时|分钟|分|秒|公里|英寸|寸|吋|纳米|奈米|美元|元|nm|GB|TB|MW|W|GHz|MHz|Hz|mAh|kWh|kW|km)"
+    r"|(?:L|T)(?![A-Za-z0-9])")  # "1.5L", "2.0T": an engine's displacement
 # A model number after a Chinese series name ("猛士917", "海狮05"): two to four digits, not a year.
 MODEL_NUMBER_RE = re.compile(r"(?!(?:19|20)\d\d(?!\d))(\d{2,4})(?![\d.])")
 # A version number after a known product makes a variant ("可灵2.0", "文心4.5", "盘古5.5"): one or
@@ -92,7 +93,11 @@ QUOTED_NO_ENTITY_WORDS = (
     "活动", "战略", "策略", "口号", "标语", "计划", "频道", "节", "政策", "补贴", "理念", "概念", "称号",
     "奖", "项目", "行动", "模式", "报告", "白皮书", "大会", "峰会", "发布会", "论坛", "赛",
     "时代", "能力", "方法", "架构", "降价", "专区", "会员日", "季", "合作", "联盟", "研究", "实验", "战", "潮", "玩法",
+    "任务", "角色", "基金", "风险", "网友", "女子", "男子", "女士", "先生",
 )
+# Endings of a quoted text that make it an event, a fund or a group of people ("“X演唱会”", "“木兰
+# 基金”", "“森林系女孩”"); only as an ending ("「WOW」會員" is a product).
+QUOTED_NO_ENTITY_ENDINGS = ("会", "基金", "女孩", "男孩", "族")
 # ... and a brand's name, which may be a company's ("全新品牌“乾崑”", "「1O1O」品牌").
 QUOTED_NON_PRODUCT_WORDS = (*QUOTED_NO_ENTITY_WORDS, "品牌", "商标")
 # Most characters between a cue and the quoted name it introduces ("推出独立音乐应用“汽水音乐”").
@@ -111,7 +116,7 @@ PRODUCT_DESCRIPTOR_WORDS = (
     "通用", "行业", "垂直", "多模态", "开源", "推理", "语言", "视觉", "视频", "图像", "语音", "编程", "代码",
     "教育", "医疗", "金融", "法律", "政务", "工业", "汽车", "车载", "手机", "端侧", "云端", "智能", "个人",
     "办公", "写作", "翻译", "搜索", "购物", "客服", "营销", "数字", "虚拟", "生成式", "对话", "聊天", "基础",
-    "原生", "专属", "企业", "官方", "独立", "同名", "移动", "桌面", "网页", "健康", "出行", "外卖", "电商",
+    "原生", "专属", "企业", "官方", "独立", "同名", "移动", "桌面", "网页", "健康", "出行", "外卖", "电商", "生活",
     "支付", "音乐", "游戏", "社交", "旗舰", "科学", "数学", "安全", "文本", "创作", "设计", "学习", "深度", "生成", "理解",
 )
 
