@@ -47,6 +47,9 @@ IDENTITY_CASES = [
     ("DeepSeek发布DeepSeek-V3模型。vivo推出自研V3影像芯片。",
      {("Product", "deepseek-v3"): "DeepSeek-V3", ("Product", "vivo-v3"): "vivo V3"}),
     ("領克發表全新Z20，Z20主打年輕族群。", {("Product", "lynk-co-z20"): "Lynk & Co Z20"}),  # not a bare "Z20"
+    # a weak lexicon name (R1) the article does not confirm is not that entry (DeepSeek-R1)
+    ("宇树发布新款人形机器人R1，售价3.99万元。", {("Product", "unitree-r1"): "Unitree Robotics R1"}),
+    ("DeepSeek發布R1推理模型，R1在數學測試中表現出色。", {("Product", "deepseek-r1"): "DeepSeek-R1"}),
     # a Latin product name glued to its maker's Chinese name is named without it
     ("小米14搭载索尼 IMX800传感器，索尼将继续供货。",
      {("Product", "imx800"): "IMX800", ("Company", "sony"): "Sony"}),
@@ -74,8 +77,9 @@ COMPANY_SHORT_FORM_CASES = [
     ("星河智联科技今日宣布与华为合作，星河智联将提供座舱软件。", ["星河智联科技", "星河智联"], [{"星河智联科技", "华为"}]),
     ("遠傳電信與亞太電信完成合併，遠傳表示用戶權益不變。", ["遠傳電信", "遠傳"], None),
     ("群聯電子今（5）日宣布與鎧俠深化合作，群聯表示將共同開發新一代控制晶片。", ["群聯電子", "群聯"], [{"群聯電子", "鎧俠"}]),
-    ("杭州云深处科技有限公司发布新款四足机器人，云深处称已与国家电网合作。",
-     ["杭州云深处科技有限公司", "云深处"], None),
+    # a company the lexicon does not list (the lexicon lists 云深处 since lex8: its mention is then 云深处科技)
+    ("杭州宇泛智能科技有限公司发布新款门禁终端，宇泛称已与国家电网合作。",
+     ["杭州宇泛智能科技有限公司", "宇泛"], None),
     ("智邦科技與思科簽署合作協議，智邦指出雙方將合作開發交換器。", ["智邦科技", "智邦"], [{"智邦科技", "思科"}]),
     ("安徽省云海数据股份有限公司（以下简称“云海数据”）与中兴通讯签署战略合作协议，云海数据将负责运维。",
      ["安徽省云海数据股份有限公司", "云海数据"], None),

@@ -39,6 +39,23 @@ ALIASES = [
     ("華為手機", "華為", "huawei"),
     ("脸书改名", "脸书", "meta"),
     ("字節跳動旗下", "字節跳動", "bytedance"),
+    # Taiwan and Hong Kong names, in both scripts and English
+    ("遠傳電信宣布", "遠傳電信", "far-eastone"),
+    ("远传电信宣布", "远传电信", "far-eastone"),
+    ("Far EasTone 5G", "Far EasTone", "far-eastone"),
+    ("台灣大哥大與台灣之星", "台灣大哥大", "taiwan-mobile"),
+    ("台哥大資費", "台哥大", "taiwan-mobile"),
+    ("台達電擴產", "台達電", "delta-electronics"),
+    ("台达电子在泰国", "台达电子", "delta-electronics"),
+    ("大立光財報", "大立光", "largan"),
+    ("電訊盈科業績", "電訊盈科", "pccw"),
+    ("PCCW results", "PCCW", "pccw"),
+    ("數碼通推出", "數碼通", "smartone"),
+    ("八達通宣布", "八達通", "octopus-cards"),
+    ("东风柳汽与优必选", "东风柳汽", "dongfeng-liuzhou"),
+    ("蝦皮購物免運", "蝦皮購物", "shopee-app"),
+    ("美团外卖骑手", "美团外卖", "meituan-waimai"),
+    ("淘寶閃購補貼", "淘寶閃購", "alibaba-taobao-shangou"),
 ]
 
 # text, expected [(surface, key)] in order: word boundaries and longest match.
@@ -79,6 +96,21 @@ NOT_NAMES = [
     "学士和硕士都可申请",
     "我们应该用友好的态度",
     "可灵活调整的高通量测序",
+    # common words inside which a name of a newer entry sits
+    "遥远传来的消息",
+    "台灣大學研究團隊",
+    "她爱吃红豆包",
+    "一锭金元宝",
+    "他和记者交谈",
+    "发电装机容量创新高",
+    "21世纪互联网产业",
+    "积极越来越多的企业",
+    "白云深处有人家",
+    "描绘美好未来",
+    "比亚迪元旦促销",
+    "数码通信技术",
+    "相信越来越多的人",
+    "雷诺阿的油画",
 ]
 
 # A small stop list: categories and common words that must never be a name.
@@ -180,6 +212,45 @@ def test_weak_hits_need_confirmation(lex: Lexicon) -> None:
     ok = lex.confirm(lex.find("地平线发布征程6，地平线机器人股价上涨"))
     assert "horizon-robotics" in [h.entry.key for h in ok]
     assert lex.confirm(lex.find("太阳从地平线升起")) == []
+
+
+def test_weak_short_names_of_newer_entries(lex: Lexicon) -> None:
+    """台灣大, 光陽, 千问 and 长城 count only next to a strong name of their entry or maker."""
+    alone = lex.confirm(lex.find("台灣大與遠傳搶用戶"))
+    assert [(h.entry.key, h.weak) for h in alone] == [("far-eastone", False)]
+    both = lex.confirm(lex.find("台灣大哥大合併台灣之星後，台灣大用戶數大增"))
+    assert [(h.entry.key, h.weak) for h in both] == [
+        ("taiwan-mobile", False),
+        ("taiwan-star", False),
+        ("taiwan-mobile", True),
+    ]
+    assert lex.confirm(lex.find("光陽表示")) == []
+    assert [h.entry.key for h in lex.confirm(lex.find("光陽機車推出Ionex，光陽表示"))] == [
+        "kymco",
+        "kymco-ionex",
+        "kymco",
+    ]
+    assert lex.confirm(lex.find("千问一下")) == []
+    assert [h.entry.key for h in lex.confirm(lex.find("阿里巴巴的千问"))] == ["alibaba", "alibaba-qwen"]
+    assert lex.confirm(lex.find("登上长城")) == []
+    assert [h.entry.key for h in lex.confirm(lex.find("長城汽車表示，長城今年"))] == [
+        "great-wall-motor",
+        "great-wall-motor",
+    ]
+
+
+def test_newer_variants_are_their_own_products(lex: Lexicon) -> None:
+    assert hits_of(lex, "小米17 Pro Max與小米17 Pro、小米17") == [
+        ("小米17 Pro Max", "xiaomi-17-pro-max"),
+        ("小米17 Pro", "xiaomi-17-pro"),
+        ("小米17", "xiaomi-17"),
+    ]
+    assert hits_of(lex, "Mate 80 Pro Max和Mate 80") == [
+        ("Mate 80 Pro Max", "huawei-mate-80-pro-max"),
+        ("Mate 80", "huawei-mate-80"),
+    ]
+    # a company's name right before its service stays the company, the service its own product
+    assert hits_of(lex, "八達通App與八達通卡") == [("八達通App", "octopus-app"), ("八達通卡", "octopus-card")]
 
 
 def test_lookup_products_and_default(lex: Lexicon) -> None:

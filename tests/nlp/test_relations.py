@@ -57,7 +57,7 @@ PARTNER_CUE_WORDS = [
     ("三星與Google建立策略夥伴關係。", {("google", "samsung")}),
     ("微軟與OpenAI簽署MOU。", {("microsoft", "openai")}),
     ("鴻海與輝達結為策略夥伴。", {("foxconn", "nvidia")}),  # Taiwan's 策略 for 战略
-    ("中國移動香港夥拍華為推出5G服務。", {("china-mobile", "huawei")}),  # Hong Kong's 夥拍
+    ("中國移動香港夥拍華為推出5G服務。", {("cmhk", "huawei")}),  # Hong Kong's 夥拍; CMHK is listed
     ("英特爾與聯想共同宣布深化合作。", {("intel", "lenovo")}),
 ]
 
@@ -150,7 +150,7 @@ RELEASE_CUE_WORDS = [
     ("高通在骁龙峰会上发布骁龙8至尊版移动平台。", {("qualcomm", "qualcomm-snapdragon-8-elite")}),  # an event, not a host
     ("谷歌在I/O大会上公布了Gemini 1.5 Pro。", {("google", "google-gemini-1-5-pro")}),
     ("OpenAI向所有用户开放了GPT-4o。", {("openai", "openai-gpt-4o")}),
-    ("三星还带来了全新的Galaxy Ring智能戒指。", {("samsung", "galaxyring")}),
+    ("三星还带来了全新的Galaxy Ring智能戒指。", {("samsung", "samsung-galaxy-ring")}),
     ("华为宣布AI芯片昇腾910B正式商用。", {("huawei", "huawei-ascend-910b")}),
     ("腾讯元宝今日开启公测。", {("tencent", "tencent-yuanbao")}),
     ("騰訊元寶今日開放公測。", {("tencent", "tencent-yuanbao")}),
@@ -205,7 +205,7 @@ RELEASE_LISTS = [
 RELEASE_NEXT_SENTENCE = [
     ("华为今晚在深圳举行秋季全场景新品发布会。本次发布的Mate XT是全球首款三折叠手机。", {("huawei", "huawei-mate-xt")}),
     ("三星今天在首爾舉行發表會。新一代摺疊機Galaxy Z Fold6隨即登場。", {("samsung", "samsung-galaxy-z-fold6")}),
-    ("vivo今晚在北京舉行新品發表會。會上發表的vivo X200 Ultra主打影像。", {("vivo", "vivox200ultra")}),
+    ("vivo今晚在北京舉行新品發表會。會上發表的vivo X200 Ultra主打影像。", {("vivo", "vivo-x200-ultra")}),
     ("联想今天举行Tech World大会。首款搭载骁龙X Elite的ThinkPad T14s在会上亮相。", {("lenovo", "thinkpadt14s")}),
 ]
 

@@ -133,10 +133,14 @@ class Linker:
         return None
 
     @staticmethod
-    def _lexicon_key(lexicon, name: str, label: str) -> str | None:
+    def _lexicon_key(lexicon, name: str, label: str, known: frozenset[str] = frozenset()) -> str | None:
+        """The lexicon key of a name; a weak name ("R1", "理想") only where the article names
+        its entry or the entry's maker (``known``: the lexicon keys found in the Doc)."""
         if lexicon is None:
             return None
-        same_type = [e for e in lexicon.lookup(name) if e.type == EntityType.from_label(label)]
+        strong = {e.key for e in lexicon.lookup(name, strong=True)}
+        same_type = [e for e in lexicon.lookup(name) if e.type == EntityType.from_label(label)
+                     and (e.key in strong or e.key in known or (e.maker is not None and e.maker in known))]
         return same_type[0].key if same_type else None
 
     @staticmethod
@@ -158,6 +162,7 @@ class Linker:
         declared = doc._.span_makers or {}
         aliases: dict[tuple[str, str], str] = {}  # (type, key) -> the key it merges into (name and its abbreviation)
         ents = list(doc.ents)
+        known = frozenset(s.kb_id_ for s in (*ents, *doc.spans.get("brands", [])) if s.kb_id_)
         for span in ents:
             glued = span.start_char
             while glued > 0 and text[glued - 1] == " ":
@@ -170,11 +175,11 @@ class Linker:
                     core = link.company_core(surface)
                 else:
                     core = link.core_name(surface, brand.text if brand is not None else None)
-                key = self._lexicon_key(lexicon, core, span.label_) or link.name_key(core)
+                key = self._lexicon_key(lexicon, core, span.label_, known) or link.name_key(core)
                 span.kb_id_ = key
             abbrev = link.abbreviation_after(text, span.end_char)
             if abbrev:
-                short = self._lexicon_key(lexicon, abbrev, span.label_) or link.name_key(abbrev)
+                short = self._lexicon_key(lexicon, abbrev, span.label_, known) or link.name_key(abbrev)
                 if lexicon is not None and lexicon.get(short) is not None and lexicon.get(key) is None:
                     aliases.setdefault((span.label_, key), short)  # "深度求索…有限公司（DeepSeek）": the known name wins
                 else:
@@ -190,7 +195,7 @@ class Linker:
                     makers.setdefault(key, maker)
         brands = [
             Span(doc, b.start, b.end, label=b.label_,
-                 kb_id=b.kb_id_ or self._lexicon_key(lexicon, b.text, COMPANY.label) or link.name_key(b.text))
+                 kb_id=b.kb_id_ or self._lexicon_key(lexicon, b.text, COMPANY.label, known) or link.name_key(b.text))
             for b in doc.spans.get("brands", [])
         ]
         for span in ents:  # a name and its abbreviation: one entity of the same type

@@ -348,14 +348,15 @@ class Lexicon:
         """
         return tuple(self._products.get(company_key, ()))
 
-    def lookup(self, name: str) -> tuple[LexiconEntry, ...]:
-        """Entries having exactly this name (strong or weak), best first.
+    def lookup(self, name: str, *, strong: bool = False) -> tuple[LexiconEntry, ...]:
+        """Entries having exactly this name (strong or weak; only strong ones with ``strong``),
+        best first.
 
         >>> [e.key for e in Lexicon.load().lookup("ｎｖｉｄｉａ")]
         ['nvidia']
         """
         slot = self._slots.get(name_form(name))
-        return tuple(t.entry for t in slot.targets) if slot else ()
+        return tuple(t.entry for t in slot.targets if not (strong and t.weak)) if slot else ()
 
     @property
     def name_count(self) -> int:
