@@ -418,6 +418,11 @@ def family_and_model(text: str, companies: list[Candidate]) -> list[Candidate]:
             if (end := _version_end(text, c.end)) > c.end:  # "可灵2.0", "豆包1.6 Flash": a variant
                 out.append(Candidate(c.start, end, PRODUCT, "pattern", VARIANT_SCORE, maker=c.maker))
                 continue
+            if c.kind in terms.VEHICLE_MAKER_KINDS and (m := re.match(r"\d(?![\d.])", text[c.end : c.end + 2])) \
+                    and not _unit_follows(text, c.end + 1):  # "瑞虎9": a car series and its one-digit model
+                out.append(Candidate(c.start, _extend_model(text, c.end + 1), PRODUCT, "pattern", VARIANT_SCORE,
+                                     maker=c.maker))
+                continue
             m = re.match(r" ?(\d{2,5}[A-Za-z]{0,3}|[A-Za-z]{1,3}\d{1,4}[A-Za-z]?)(?![A-Za-z0-9])", text[c.end :])
             if m and not re.fullmatch(r"(?:19|20)\d\d", m.group(1)) and not _unit_follows(text, c.end + m.end()):
                 end = _extend_model(text, c.end + m.end())
