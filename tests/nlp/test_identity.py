@@ -89,6 +89,15 @@ COMPANY_SHORT_FORM_CASES = [
      ["中国广播电视网络集团有限公司", "中国广电", "广电"], None),
 ]
 
+# (text, the company as named, a longer stretch that is not its name) — a description glued before
+# a name in one word is not part of it; a legal name keeps what it holds
+DESCRIPTOR_GLUED_CASES = [
+    ("美国AI软件公司Nod.ai被AMD收购，团队并入AMD。", "Nod.ai", "AI软件公司Nod.ai"),
+    ("科创板公司上纬新材发布公告，控股股东将变更。", "上纬新材", "科创板公司上纬新材"),
+    ("裕隆集團旗下品牌納智捷與鴻海合作開發電動車。", "納智捷", "品牌納智捷"),
+    ("美国芯片公司Ampere与甲骨文合作。", "Ampere", "芯片公司Ampere"),
+]
+
 # (text, two names that stay two companies)
 COMPANY_NOT_SHORT_FORM_CASES = [
     ("京东与京东物流同日发布财报。", ("京东", "京东物流")),
@@ -167,6 +176,12 @@ def test_company_short_forms_are_one_company(extractor, text, names, partners):
         key_of = {m.text: e.key for e in companies for m in e.mentions}
         read = [{r.source, r.target} for r in extraction.relations if r.type == "partnership"]
         assert all({key_of.get(name) for name in pair} in read for pair in partners), read
+
+
+@pytest.mark.parametrize(("text", "name", "not_name"), DESCRIPTOR_GLUED_CASES)
+def test_descriptors_glued_before_a_name_are_cut_off(extractor, text, name, not_name):
+    names = {m.text for e in _entities(extractor, text) if e.type == "Company" for m in e.mentions}
+    assert name in names and not_name not in names, names
 
 
 @pytest.mark.parametrize(("text", "names"), COMPANY_NOT_SHORT_FORM_CASES)

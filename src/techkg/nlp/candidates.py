@@ -223,15 +223,26 @@ def latin_runs(doc: Doc) -> list[tuple[int, int, int, int]]:
     return runs
 
 
-def _after_descriptor_or_place(text: str, start: int, end: int) -> int:
-    """Skip a leading place or descriptor LAC glued to a name ("德国光学大厂蔡司" → "蔡司")."""
+def _after_descriptor_or_place(text: str, start: int, end: int, places: bool = True) -> int:
+    """Skip a leading place or descriptor glued to a name ("德国光学大厂蔡司" → "蔡司",
+    "AI软件公司Nod.ai" → "Nod.ai").
+
+    >>> t = "科创板公司上纬新材"
+    >>> t[_after_descriptor_or_place(t, 0, len(t)):], "华为公司"[_after_descriptor_or_place("华为公司", 0, 4):]
+    ('上纬新材', '华为公司')
+    """
     name = text[start:end]
     cut = 0
     for d in terms.STRONG_COMPANY_DESCRIPTORS:
         i = name.rfind(d)
         if i >= 0 and len(name) - (i + len(d)) >= 2:
             cut = max(cut, i + len(d))
-    if not cut and not name.endswith(("公司", "集团")):  # a legal name keeps its city
+    legal = name.endswith(("公司", "集团"))
+    for d in terms.GLUED_DESCRIPTOR_ENDS:  # "AI软件公司Nod.ai", "品牌納智捷": what kind, then which
+        i = name.find(d)
+        if not legal and i >= 0 and len(name) - (i + len(d)) >= 2 and is_non_company(name[: i + len(d)]):
+            cut = max(cut, i + len(d))
+    if places and not cut and not legal:  # a legal name keeps its city
         for place in terms.PLACES:
             if name.startswith(place) and len(name) - len(place) >= 2:
                 cut = len(place)
@@ -314,6 +325,8 @@ def company_candidates(doc: Doc, text: str, model_spans=()) -> list[Candidate]:
             out.append(Candidate(cs, ce, COMPANY, "context", 0.7))
     # the CLUENER-trained tagger
     for start, end, label in model_spans:
+        if label == "company":
+            start = _after_descriptor_or_place(text, start, end, places=False)  # 杭州城投 is a name
         name = text[start:end]
         if label == "company" and not is_non_company(name) and len(name) >= 2:
             out.append(Candidate(start, end, COMPANY, "model", 0.55))

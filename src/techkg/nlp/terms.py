@@ -133,6 +133,10 @@ STRONG_COMPANY_DESCRIPTORS = (
     "代工厂", "龙头", "车企", "设计商", "开发商", "大厂", "封测厂",
 )
 
+# Ends of a descriptor glued before a company name in one token ("AI软件公司Nod.ai", "品牌纳智捷",
+# "科创板公司上纬新材"): cut there when what precedes is only a description.
+GLUED_DESCRIPTOR_ENDS = ("公司", "品牌", "企业", "集团")
+
 # Words before a name that say it is a company ("供应商Runway", "调研机构TrendForce").
 COMPANY_DESCRIPTORS = (
     "公司", "企业", "厂商", "巨头", "机构", "供应商", "制造商", "服务商", "运营商", "初创公司", "创企",
@@ -156,6 +160,7 @@ GENERIC_COMPANY_HEADS = (
     # Taiwan and Hong Kong usage (folded to Simplified characters, not words): 記憶體廠, 南韓大廠, 陸系品牌
     "记忆体", "晶片", "伺服器", "网通", "软体", "硬体", "云端", "商业", "南韩", "台湾", "台系", "陆系",
     "美系", "日系", "韩系", "陆资", "中资", "港资", "台资", "多间", "两间", "这间", "该间",
+    "科创板", "创业板", "港股", "美股", "A股",
 )
 
 # Company names that are also ordinary words, and the words that show the ordinary sense in
