@@ -628,7 +628,11 @@ def _quoted_name_ok(name: str, after: str) -> bool:
 def _quoted_cue_before(text: str, quote: int) -> bool:
     """True when a release or naming cue opens the clause before the quotation mark at ``quote``,
     at most ``QUOTED_NAME_MAX_GAP`` characters away, with no category of non-products between
-    ("发布了全新品牌“乾崑”" introduces a brand)."""
+    ("发布了全新品牌“乾崑”" introduces a brand) and no word of ability ("发布能“画手指”的V5").
+
+    >>> _quoted_cue_before("推出了“拼好饭”", 3), _quoted_cue_before("发布能“画手指”的V5版本", 3)
+    (True, False)
+    """
     window = text[max(0, quote - terms.QUOTED_NAME_MAX_GAP - 6) : quote]
     window = CLAUSE_BREAK_RE.split(window)[-1]
     cues = [c for c in QUOTED_CUE_RE.finditer(window)
@@ -636,6 +640,8 @@ def _quoted_cue_before(text: str, quote: int) -> bool:
     if not cues:
         return False
     gap = window[cues[-1].end() :]
+    if any(w in gap for w in terms.QUOTED_ABILITY_WORDS):
+        return False  # "发布能“画手指”的V5版本": what the product can do, not its name
     return len(gap) <= terms.QUOTED_NAME_MAX_GAP and not gap.endswith(terms.QUOTED_NON_PRODUCT_WORDS)
 
 

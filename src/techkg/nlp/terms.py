@@ -103,6 +103,9 @@ QUOTED_NO_ENTITY_WORDS = (
 QUOTED_NO_ENTITY_ENDINGS = ("会", "基金", "女孩", "男孩", "族")
 # ... and a brand's name, which may be a company's ("全新品牌“乾崑”", "「1O1O」品牌").
 QUOTED_NON_PRODUCT_WORDS = (*QUOTED_NO_ENTITY_WORDS, "品牌", "商标")
+# Words between a cue and a quoted text that make the quote a capability, not a name
+# ("发布能“画手指”的V5版本", "推出可以“一句话点咖啡”的智能体").
+QUOTED_ABILITY_WORDS = ("能", "可以", "可", "会", "支持", "支援", "具备", "具有", "实现")
 # Most characters between a cue and the quoted name it introduces ("推出独立音乐应用“汽水音乐”").
 QUOTED_NAME_MAX_GAP = 10
 # Words that make a number after them a measure, not a version ("参数3.5", "售价2.5"): a Chinese
