@@ -274,6 +274,21 @@ def _unify_names(chunks: list[tuple[list[_Found], list[Relation], dict[str, str]
         chunks[i] = (found, relations, {keys.get(p, p): keys.get(c, c) for p, c in makers.items()})
 
 
+def _label(key: str, mentions: Sequence[Mention], lexicon) -> str:
+    """An entity's label: the lexicon's, else its longest name in the article."""
+    entry = lexicon.get(key) if lexicon is not None else None
+    return entry.label if entry is not None else max((m.text for m in mentions), key=len)
+
+
+def _brand_before(mentions: Sequence[Mention], brand_ends: dict[int, Mention], text: str) -> str | None:
+    """The company name written right before one of a product's mentions ("领克" in "领克Z10")."""
+    for m in mentions:
+        start = m.start - 1 if m.start > 0 and text[m.start - 1] == " " else m.start
+        if (brand := brand_ends.get(start)) is not None:
+            return text[brand.start : m.start].strip()
+    return None
+
+
 def doc_to_extraction(article: Article, doc, lexicon=None) -> Extraction:
     """Group processed Docs' mentions into entities and attach relations.
 
@@ -324,10 +339,14 @@ def doc_to_extraction(article: Article, doc, lexicon=None) -> Extraction:
         relations = [replace(r, target=rekey.get(r.target, r.target)) if r.type != "partnership" else r
                      for r in relations]
     company_keys = {k for (t, k) in mentions if t == EntityType.COMPANY}
+    brand_ends = {m.end: m for (t, _), ms in mentions.items() if t == EntityType.COMPANY for m in ms}
+    labels = {key: _label(key, ms, lexicon) for (etype, key), ms in mentions.items() if etype == EntityType.COMPANY}
     entities = []
     for (etype, key), ms in mentions.items():
         entry = lexicon.get(key) if lexicon is not None else None
-        label = entry.label if entry is not None else max((m.text for m in ms), key=len)
+        label = _label(key, ms, lexicon)
+        if etype == EntityType.PRODUCT and entry is None and (maker := makers.get(key)):
+            label = link.product_label(label, _brand_before(ms, brand_ends, text) or labels.get(maker))
         entities.append(
             Entity(
                 key=key,

@@ -45,7 +45,8 @@ IDENTITY_CASES = [
      {("Product", "geely-galaxy-e8"): "Geely Galaxy E8", ("Product", "geely-galaxy-l7"): "Geely Galaxy L7"}),
     # a bare model number is keyed within its maker
     ("DeepSeek发布DeepSeek-V3模型。vivo推出自研V3影像芯片。",
-     {("Product", "deepseek-v3"): "DeepSeek-V3", ("Product", "vivo-v3"): "V3"}),
+     {("Product", "deepseek-v3"): "DeepSeek-V3", ("Product", "vivo-v3"): "vivo V3"}),
+    ("領克發表全新Z20，Z20主打年輕族群。", {("Product", "lynk-co-z20"): "Lynk & Co Z20"}),  # not a bare "Z20"
     # a Latin product name glued to its maker's Chinese name is named without it
     ("小米14搭载索尼 IMX800传感器，索尼将继续供货。",
      {("Product", "imx800"): "IMX800", ("Company", "sony"): "Sony"}),
@@ -65,6 +66,31 @@ SHORT_FORM_CASES = [
     ("乐道L60正式上市，L60起售价20.69万元。", "nio-onvo-l60", ["乐道L60", "L60"]),
     ("樂道L60正式上市，L60起售價20.69萬元。", "nio-onvo-l60", ["樂道L60", "L60"]),
     ("英伟达H100供不应求，NVIDIA H100价格上涨，H100成为抢手货。", "nvidia-h100", ["H100", "NVIDIA H100", "H100"]),
+]
+
+# (text, [the company's names in the article], the partners read) — a company written in full once and
+# shortened afterwards is one company; a subsidiary named by a longer name is another
+COMPANY_SHORT_FORM_CASES = [
+    ("星河智联科技今日宣布与华为合作，星河智联将提供座舱软件。", ["星河智联科技", "星河智联"], [{"星河智联科技", "华为"}]),
+    ("遠傳電信與亞太電信完成合併，遠傳表示用戶權益不變。", ["遠傳電信", "遠傳"], None),
+    ("群聯電子今（5）日宣布與鎧俠深化合作，群聯表示將共同開發新一代控制晶片。", ["群聯電子", "群聯"], [{"群聯電子", "鎧俠"}]),
+    ("杭州云深处科技有限公司发布新款四足机器人，云深处称已与国家电网合作。",
+     ["杭州云深处科技有限公司", "云深处"], None),
+    ("智邦科技與思科簽署合作協議，智邦指出雙方將合作開發交換器。", ["智邦科技", "智邦"], [{"智邦科技", "思科"}]),
+    ("安徽省云海数据股份有限公司（以下简称“云海数据”）与中兴通讯签署战略合作协议，云海数据将负责运维。",
+     ["安徽省云海数据股份有限公司", "云海数据"], None),
+    ("深圳市游科互动科技有限公司（游戏科学）发布新作，游戏科学与英伟达合作优化画面。",
+     ["深圳市游科互动科技有限公司", "游戏科学"], None),
+    ("中国广播电视网络集团有限公司（简称中国广电）正式商用5G，广电用户突破千万。",
+     ["中国广播电视网络集团有限公司", "中国广电", "广电"], None),
+]
+
+# (text, two names that stay two companies)
+COMPANY_NOT_SHORT_FORM_CASES = [
+    ("京东与京东物流同日发布财报。", ("京东", "京东物流")),
+    ("阿里巴巴旗下的阿里云与零跑合作，零跑国际负责海外销售。", ("零跑", "零跑国际")),
+    ("百度与百度智能云分别公布了业绩。", ("百度", "百度智能云")),
+    ("台灣大哥大與台灣之星完成合併。", ("台灣大哥大", "台灣之星")),
 ]
 
 # (text, {(type, key)}) — well-known companies named inside or before a product name are companies
@@ -120,6 +146,25 @@ def test_identity_keys_and_labels(extractor, text, expected):
 def test_short_forms_join_their_product(extractor, text, key, mentions):
     found = {e.key: e for e in _entities(extractor, text)}
     assert [m.text for m in found[key].mentions] == mentions
+
+
+@pytest.mark.parametrize(("text", "names", "partners"), COMPANY_SHORT_FORM_CASES)
+def test_company_short_forms_are_one_company(extractor, text, names, partners):
+    extraction = extractor.extract(Article(id="t", text=text))
+    companies = [e for e in extraction.entities if e.type == "Company"]
+    holder = [e for e in companies if names[0] in {m.text for m in e.mentions}]
+    assert holder, f"{names[0]} not found among {[e.label for e in companies]}"
+    assert set(names) <= {m.text for m in holder[0].mentions}
+    if partners is not None:
+        key_of = {m.text: e.key for e in companies for m in e.mentions}
+        read = [{r.source, r.target} for r in extraction.relations if r.type == "partnership"]
+        assert all({key_of.get(name) for name in pair} in read for pair in partners), read
+
+
+@pytest.mark.parametrize(("text", "names"), COMPANY_NOT_SHORT_FORM_CASES)
+def test_subsidiaries_and_rivals_stay_apart(extractor, text, names):
+    key_of = {m.text: e.key for e in _entities(extractor, text) if e.type == "Company" for m in e.mentions}
+    assert key_of.get(names[0]) is None or key_of.get(names[0]) != key_of.get(names[1])
 
 
 @pytest.mark.parametrize(("surfaces", "makers", "expected"), [
@@ -179,7 +224,7 @@ def test_without_lexicon_the_maker_prefix_still_gives_one_product():
     entities = ex.extract(Article(id="t", text=text)).entities
     products = {e.key: e for e in entities if e.type == "Product"}
     assert {e.key for e in entities if e.type == "Company"} >= {"英伟达", "索尼"}
-    assert products["英伟达-h100"].label == "H100"  # a bare model number, keyed within its maker
+    assert products["英伟达-h100"].label == "英伟达H100"  # a bare model number, keyed and named with its maker
     assert [m.text for m in products["英伟达-h100"].mentions] == ["H100", "H100"]
     assert (products["imx800"].label, products["imx800"].maker) == ("IMX800", "索尼")
 

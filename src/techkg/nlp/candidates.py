@@ -25,7 +25,7 @@ from typing import Literal, NamedTuple
 import ahocorasick
 from spacy.tokens import Doc
 
-from techkg.nlp import extensions, terms  # noqa: F401  (extensions: registers the doc._ attributes)
+from techkg.nlp import extensions, link, terms  # noqa: F401  (extensions: registers the doc._ attributes)
 from techkg.records import EntityType
 from techkg.text import is_han
 
@@ -590,6 +590,11 @@ def propagate(cands: list[Candidate], text: str) -> list[Candidate]:
             name = text[c.start : c.end]
             if len(name) >= 2 and name.lower() not in terms.GENERIC_TERMS:
                 names.setdefault(name, c)
+    for c in cands:  # "群聯電子…群聯表示": the company's short name, wherever it stands
+        if c.is_a(COMPANY) and c.finder != "lexicon" and c.score >= 0.55:
+            short = link.short_company_name(text[c.start : c.end])
+            if short is not None:
+                names.setdefault(short, c)
     if not names:
         return out
     automaton = ahocorasick.Automaton()
@@ -600,7 +605,7 @@ def propagate(cands: list[Candidate], text: str) -> list[Candidate]:
         c = names[name]
         s, e = last + 1 - len(name), last + 1
         latin = not is_han(name[0])
-        if (s, e) in seen:
+        if (s, e) in seen or c.start <= s < c.end:
             continue
         if latin and ((s > 0 and text[s - 1].isalnum() and not is_han(text[s - 1]))
                       or (e < len(text) and text[e].isalnum() and not is_han(text[e]))):

@@ -156,7 +156,7 @@ class Linker:
         brand_at = {b.start_char: b for b in doc.spans.get("brands", [])}
         brand_at.update({b.end_char: b for b in doc.spans.get("brands", [])})  # right before the product
         declared = doc._.span_makers or {}
-        aliases: dict[str, str] = {}  # key -> the key it merges into (name and its abbreviation)
+        aliases: dict[tuple[str, str], str] = {}  # (type, key) -> the key it merges into (name and its abbreviation)
         ents = list(doc.ents)
         for span in ents:
             glued = span.start_char
@@ -176,9 +176,9 @@ class Linker:
             if abbrev:
                 short = self._lexicon_key(lexicon, abbrev, span.label_) or link.name_key(abbrev)
                 if lexicon is not None and lexicon.get(short) is not None and lexicon.get(key) is None:
-                    aliases.setdefault(key, short)  # "深度求索…有限公司（DeepSeek）": the known name wins
+                    aliases.setdefault((span.label_, key), short)  # "深度求索…有限公司（DeepSeek）": the known name wins
                 else:
-                    aliases.setdefault(short, key)
+                    aliases.setdefault((span.label_, short), key)
             if span.label_ == PRODUCT.label:
                 maker = declared.get((span.start_char, span.end_char))
                 if brand is not None:
@@ -188,14 +188,23 @@ class Linker:
                 maker = maker or self._family_maker(lexicon, text[span.start_char : span.end_char])
                 if maker and maker != key:
                     makers.setdefault(key, maker)
-        doc.spans["brands"] = [
+        brands = [
             Span(doc, b.start, b.end, label=b.label_,
                  kb_id=b.kb_id_ or self._lexicon_key(lexicon, b.text, COMPANY.label) or link.name_key(b.text))
             for b in doc.spans.get("brands", [])
         ]
-        for span in ents:
-            if span.kb_id_ in aliases and span.kb_id_ != aliases[span.kb_id_]:
-                span.kb_id_ = aliases[span.kb_id_]
+        for span in ents:  # a name and its abbreviation: one entity of the same type
+            span.kb_id_ = aliases.get((span.label_, span.kb_id_), span.kb_id_)
+        companies = [s for s in ents if s.label_ == COMPANY.label] + brands
+        names: dict[str, set[str]] = {}
+        for span in companies:
+            names.setdefault(span.kb_id_, set()).add(text[span.start_char : span.end_char].strip())
+        fixed = {k for k in names if lexicon is not None and lexicon.get(k) is not None}
+        short_forms = link.company_short_forms(names, fixed)  # 遠傳 beside 遠傳電信: one company
+        for span in companies:
+            span.kb_id_ = short_forms.get(span.kb_id_, span.kb_id_)
+        makers = {product: short_forms.get(maker, maker) for product, maker in makers.items()}
+        doc.spans["brands"] = brands
         doc.set_ents(ents, default="outside")
         doc._.makers = makers
         return doc

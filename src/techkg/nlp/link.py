@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 
 from techkg.nlp import terms
-from techkg.text import match_key, plain_key
+from techkg.text import is_han, match_key, plain_key
 
 _TRAILING_GENERIC = re.compile(
     r"(?:\s*(?:Tensor Core GPU|GPU|CPU|NPU|芯片|超级芯片|处理器|显卡|大模型|模型|云服务|平台|系统|版本|系列|产品))+$",
@@ -36,7 +36,13 @@ _LEGAL_SUFFIX = re.compile(
 )
 # A bare model number ("V3", "X1", "M6", "P7", "L60"): many makers use the same one.
 BARE_MODEL_RE = re.compile(r"^[a-z]{1,2}\d{1,4}[a-z]?$")
-ABBREVIATION_RE = re.compile(r"^\s*[(（]\s*([A-Za-z][A-Za-z0-9&.\-]{1,9})\s*[)）]")
+# A short name in brackets right after a name: "Oracle Cloud Infrastructure(OCI)",
+# "深圳市游科互动科技有限公司（游戏科学）", "中国广电(以下简称“广电”)", "富邦媒體科技（下稱富邦媒）".
+ABBREVIATION_RE = re.compile(
+    r"^\s*[(（]\s*(?:以下简称|以下简作|以下称|下称|简称)?\s*[:：]?\s*[\"“「『]?"
+    r"([A-Za-z][A-Za-z0-9&.\-]{1,9}|[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z0-9]{1,7})"
+    r"\s*[\"”」』]?\s*(?:[)）]|或)"
+)
 
 
 def core_name(surface: str, brand: str | None = None) -> str:
@@ -78,6 +84,22 @@ def maker_scoped_key(key: str, maker: str | None) -> str:
     if maker and BARE_MODEL_RE.match(key) and not key.startswith(maker + "-"):
         return f"{maker}-{key}"
     return key
+
+
+def product_label(name: str, maker: str | None) -> str:
+    """The label of a product no lexicon lists: a bare model number carries its maker's name.
+
+    "Z10" alone names nothing; "领克Z10" does. ``maker`` is the brand as the article
+    writes it before the model, else the maker's label. Other names stay as written.
+
+    >>> product_label("Z10", "领克"), product_label("Z10", "Lynk & Co"), product_label("Z10", None)
+    ('领克Z10', 'Lynk & Co Z10', 'Z10')
+    >>> product_label("DGX Quantum", "NVIDIA")
+    'DGX Quantum'
+    """
+    if maker and BARE_MODEL_RE.match(plain_key(name)):
+        return f"{maker}{name}" if is_han(maker[-1]) else f"{maker} {name}"
+    return name
 
 
 def product_rekeys(
@@ -139,11 +161,116 @@ def _tails(name: str) -> list[str]:
     return tails
 
 
+def company_short_forms(names: dict[str, set[str]], fixed: set[str]) -> dict[str, str]:
+    """New keys for one article's companies named by a short form of another company's name.
+
+    News writes a company's full name once and a prefix of it afterwards: 富邦媒 for
+    富邦媒體科技, 遠傳 for 遠傳電信, 长鑫 for 长鑫存储, 酷澎 beside 酷澎台灣, or drops the
+    country: 广电 for 中国广电. Such a
+    short form is the same company, unless what the longer name adds makes it a
+    subsidiary or a different business (阿里云, 京东物流, 零跑国际: see
+    ``terms.SUBSIDIARY_NAME_TAILS``). Two lexicon entries are never merged (the
+    lexicon knows 华为 and 华为云 apart); a name the lexicon lists keeps its key.
+
+    Args:
+        names: company key → the names it is written with in the article (folded).
+        fixed: keys that must not change (lexicon keys).
+
+    Returns:
+        old key → new key, for the keys that change.
+
+    >>> company_short_forms({"富邦媒": {"富邦媒"}, "富邦媒体科技": {"富邦媒体科技"}}, set())
+    {'富邦媒': '富邦媒体科技'}
+    >>> company_short_forms({"coupang": {"酷澎"}, "酷澎台湾": {"酷澎台湾"}}, {"coupang"})
+    {'酷澎台湾': 'coupang'}
+    >>> company_short_forms({"alibaba": {"阿里"}, "alibaba-cloud": {"阿里云"}}, {"alibaba", "alibaba-cloud"})
+    {}
+    >>> company_short_forms({"京东": {"京东"}, "京东物流": {"京东物流"}}, set())
+    {}
+    """
+    out: dict[str, str] = {}
+    for short, forms in names.items():
+        longer = {
+            key
+            for form in forms
+            for key, others in names.items()
+            if key != short and any(_abbreviates(form, other) for other in others)
+        }
+        if len(longer) != 1:
+            continue
+        (full,) = longer
+        if short in fixed and full in fixed:
+            continue
+        if short in fixed:
+            out.setdefault(full, short)
+        else:
+            out.setdefault(short, full)
+    # a key both renamed and a target (A → B → C) ends at C; a pair pointing at each other stays
+    resolved = {}
+    for old, new in out.items():
+        seen = {old}
+        while new in out and new not in seen:
+            seen.add(new)
+            new = out[new]
+        if new != old:
+            resolved[old] = new
+    return resolved
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """True when ``short`` is the start of ``full`` and the rest does not name a subsidiary,
+    ``full`` is ``short`` after a country or region, or ``short`` is ``full``'s short name.
+
+    >>> _abbreviates("遠傳", "遠傳電信"), _abbreviates("京东", "京东物流"), _abbreviates("Arm", "Armis")
+    (True, False, False)
+    >>> _abbreviates("广电", "中国广电"), _abbreviates("电信", "亚太电信"), _abbreviates("宇树", "杭州宇树科技有限公司")
+    (True, False, True)
+    """
+    if len(short) < 2 or len(full) <= len(short):
+        return False
+    if full.endswith(short) and full[: -len(short)] in terms.REGION_PREFIXES:
+        return True  # 广电 for 中国广电, 联通 for 中国联通
+    if short_company_name(full) == short:
+        return True  # 宇树 for 杭州宇树科技股份有限公司
+    rest = full[len(short) :].lstrip()
+    if not full.startswith(short) or rest.startswith(terms.SUBSIDIARY_NAME_TAILS):
+        return False
+    return not (short[-1].isascii() and short[-1].isalnum() and rest[0].isascii() and rest[0].isalnum())
+
+
+def short_company_name(name: str) -> str | None:
+    """The short name a Chinese company name is cut to after its first mention, if any.
+
+    The place at the start, the legal form and the trade words at the end go
+    ("群联电子" → "群联", "深圳市星河智联科技股份有限公司" → "星河智联"); what is left must
+    be at least two Han characters and not a common word or a place ("中国电信" has none).
+
+    >>> short_company_name("群联电子"), short_company_name("深圳市星河智联科技股份有限公司")
+    ('群联', '星河智联')
+    >>> short_company_name("中国电信"), short_company_name("未来科技"), short_company_name("Arm")
+    (None, None, None)
+    """
+    core = terms.COMPANY_PLACE_HEAD_RE.sub("", terms.COMPANY_LEGAL_TAIL_RE.sub("", name.strip()))
+    while (m := terms.COMPANY_TRADE_TAIL_RE.search(core)) and m.start() >= 2:
+        core = core[: m.start()]
+    if core == name or len(core) < 2 or not all(is_han(ch) for ch in core):
+        return None
+    if core in terms.REGION_PREFIXES or core in terms.COMMON_SHORT_NAMES or core in terms.GENERIC_TERMS:
+        return None
+    return core
+
+
 def abbreviation_after(text: str, end: int) -> str | None:
     """The bracketed abbreviation right after offset ``end``, if any.
 
+    The text is folded (Simplified), so Traditional markers (下稱) read as Simplified ones.
+
     >>> abbreviation_after("Oracle Cloud Infrastructure(OCI)合作", 27)
     'OCI'
+    >>> abbreviation_after("安徽省天然气开发股份有限公司(下称“皖天然气”)", 14)
+    '皖天然气'
+    >>> abbreviation_after("华为（2023年）", 2) is None
+    True
     """
     m = ABBREVIATION_RE.match(text[end : end + 14])
     return m.group(1) if m else None

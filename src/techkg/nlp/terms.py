@@ -240,6 +240,26 @@ SEPARATELY_AFTER_RE = re.compile(r"[\s)）」』”]*(?:也|亦|都|均)?\s*(?:�
 SEPARATELY_BEFORE_RE = re.compile(r"(?:先后|相继|分别|各自)\s*$")  # "A与B分别与C合作": this 与 is the preposition
 # A parent and its subsidiary ("Alphabet旗下的Waymo") are not partners.
 SUBSIDIARY_CUES = ("旗下", "子公司", "母公司", "附属")
+# The end of a company's full name that its short name drops: the legal form, then trade
+# words ("群联电子股份有限公司" → "群联"); never a SUBSIDIARY_NAME_TAILS word. Simplified only.
+COMPANY_LEGAL_TAIL_RE = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|股份公司|集团公司|公司)$")
+COMPANY_PLACE_HEAD_RE = re.compile(r"^(?:[\u4e00-\u9fff]{2,3}(?:省|市)|北京|上海|天津|重庆|深圳|广州|杭州|香港|台湾|台北)")
+COMPANY_TRADE_TAIL_RE = re.compile(
+    r"(?:科技|电子|软件|电信|通讯|通信|集团|控股|股份|汽车|存储|半导体|微电子|智能|网络|信息|技术|数据|传媒|"
+    r"电气|电器|光电|精密|工业|实业|动力|机器人|新能源|生物|医药|电商|互动|资讯|系统)$"
+)
+# Short names that are also ordinary words: never read as a company on their own.
+COMMON_SHORT_NAMES = frozenset(("未来", "东方", "中华", "国际", "世纪", "时代", "天下", "创新", "全球", "第一",
+                                "华夏", "未来智能", "新一代", "领先", "先进", "联合", "合作", "数字", "智慧"))
+# Countries and regions a company's name may start with and its short form drop: 中国广电 → 广电
+# (folded text: Simplified only).
+REGION_PREFIXES = frozenset(("中国", "台湾", "香港", "澳门", "美国", "日本", "韩国", "南韩", "德国", "英国", "法国"))
+# What a longer company name adds to a shorter one when it names a subsidiary or another
+# business of the group, not the same company: 阿里 / 阿里云, 京东 / 京东物流, 零跑 / 零跑国际.
+SUBSIDIARY_NAME_TAILS = ("云", "智能云", "物流", "国际", "金融", "支付", "资本", "投资", "创投", "基金",
+                         "银行", "证券", "保险", "研究院", "实验室", "大学", "学院", "医院", "基金会", "音乐",
+                         "影业", "娱乐", "游戏", "健康", "医疗", "能源", "地产", "置业", "控股子公司", "子公司",
+                         "分公司", "办事处", "工会", "员工")
 # Verbs linking two products ("Mate 40搭载麒麟9000"): the second is not released.
 PRODUCT_LINK_VERBS = ("搭载", "采用", "使用", "支持", "配备", "集成", "运行", "基于", "对标", "超过", "击败",
                       "相比", "取代", "替代", "兼容")
