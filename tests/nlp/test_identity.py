@@ -56,6 +56,11 @@ IDENTITY_CASES = [
     ("索尼发布全新IMX900传感器。", {("Product", "imx900"): "IMX900", ("Company", "sony"): "Sony"}),
     ("传感器来自索尼 IMX989", {("Product", "imx989"): "IMX989", ("Company", "sony"): "Sony"}),  # at the very end
     ("華碩ROG Ally X正式開賣。", {("Product", "rogallyx"): "ROG Ally X", ("Company", "asus"): "ASUS"}),
+    # a series is named as its product; a category noun before a Latin name is no part of it
+    ("微星Claw 8 AI+搭載英特爾Core Ultra 200V系列處理器。", {("Product", "coreultra200v"): "Core Ultra 200V"}),
+    ("去年面世的运动相机Ace Pro 2由影石与徕卡联合研发。", {("Product", "acepro2"): "Ace Pro 2"}),
+    ("东京电子推出CLEAN TRACK LITHIUS Pro Z系列涂胶显影设备。",
+     {("Product", "cleantracklithiusproz"): "CLEAN TRACK LITHIUS Pro Z"}),
     # a connector inside an English name keeps the name whole
     ("聯發科也將與微軟合作推出Windows on Arm晶片。", {("Product", "windowsonarm"): "Windows on Arm"}),
     # a code name keeps its category word; a lexicon name extends over its own name words
@@ -98,6 +103,10 @@ DESCRIPTOR_GLUED_CASES = [
     ("科创板公司上纬新材发布公告，控股股东将变更。", "上纬新材", "科创板公司上纬新材"),
     ("裕隆集團旗下品牌納智捷與鴻海合作開發電動車。", "納智捷", "品牌納智捷"),
     ("美国芯片公司Ampere与甲骨文合作。", "Ampere", "芯片公司Ampere"),
+    # a foreign country before a name is no part of it, unless a trade follows (德国电信)
+    ("力積電與日本SBI控股曾計畫合作建廠。", "SBI控股", "日本SBI控股"),
+    ("鴻海退出與印度韋丹塔集團的合資案。", "韋丹塔集團", "印度韋丹塔集團"),
+    ("德国电信与华为合作建设5G网络。", "德国电信", "电信"),
 ]
 
 # (text, two names that stay two companies)

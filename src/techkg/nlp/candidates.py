@@ -230,6 +230,8 @@ def _after_descriptor_or_place(text: str, start: int, end: int, places: bool = T
     >>> t = "科创板公司上纬新材"
     >>> t[_after_descriptor_or_place(t, 0, len(t)):], "华为公司"[_after_descriptor_or_place("华为公司", 0, 4):]
     ('上纬新材', '华为公司')
+    >>> [n[_after_descriptor_or_place(n, 0, len(n), places=False):] for n in ("印度韦丹塔集团", "德国电信")]
+    ['韦丹塔集团', '德国电信']
     """
     name = text[start:end]
     cut = 0
@@ -237,6 +239,11 @@ def _after_descriptor_or_place(text: str, start: int, end: int, places: bool = T
         i = name.rfind(d)
         if i >= 0 and len(name) - (i + len(d)) >= 2:
             cut = max(cut, i + len(d))
+    for country in terms.FOREIGN_COUNTRIES:  # "日本SBI控股", "印度韦丹塔集团": the country is no part of it
+        rest = name[len(country) :]
+        if name.startswith(country) and len(rest) >= 2 and not rest.startswith(terms.COUNTRY_NAMED_TRADES) \
+                and not is_non_company(rest):
+            return start + len(country)
     legal = name.endswith(("公司", "集团"))
     for d in terms.GLUED_DESCRIPTOR_ENDS:  # "AI软件公司Nod.ai", "品牌納智捷": what kind, then which
         i = name.find(d)

@@ -20,6 +20,7 @@ GENERIC_TERMS = frozenset(
     笔电 笔记本 掌机 旗舰 旗舰机 新品 系列 加速器 集成 公司 集团 企业 厂商 品牌 车型 模型家族
     折叠屏 折叠屏手机 折叠机 ai手机 ai电脑 aipc ai眼镜 智能手表 智能眼镜 智能汽车 智能座舱 智驾系统 座舱系统
     无人车 robotaxi 人形机器人 穿戴设备 可穿戴设备 电动汽车 纯电车型 增程车型 混动车型
+    相机 运动相机 全景相机 无人机 扫地机器人 耳机 手表 手环 电视 路由器 投影仪 显示器 游戏机 主机
     """.split()
 )
 
@@ -341,6 +342,13 @@ COMPANY_TRADE_TAIL_RE = re.compile(
 # Short names that are also ordinary words: never read as a company on their own.
 COMMON_SHORT_NAMES = frozenset(("未来", "东方", "中华", "国际", "世纪", "时代", "天下", "创新", "全球", "第一",
                                 "华夏", "未来智能", "新一代", "领先", "先进", "联合", "合作", "数字", "智慧"))
+# Foreign countries written before a company's name ("日本SBI控股", "印度塔塔集团"): not part of it,
+# unless a trade follows (national firms named so: 德国电信, 日本电气, 新加坡航空).
+FOREIGN_COUNTRIES = ("日本", "印度", "美国", "韩国", "南韩", "德国", "法国", "英国", "荷兰", "瑞士", "瑞典", "芬兰",
+                     "挪威", "丹麦", "以色列", "新加坡", "加拿大", "澳洲", "澳大利亚", "意大利", "西班牙", "俄罗斯",
+                     "越南", "泰国", "印尼", "马来西亚", "菲律宾", "巴西", "沙特", "阿联酋", "墨西哥")
+COUNTRY_NAMED_TRADES = ("电信", "电气", "电力", "航空", "邮政", "铁路", "钢铁", "烟草", "电报", "石油", "银行",
+                        "保险", "电网", "移动", "联通", "国家", "政府", "央行", "国会", "总统")
 # Countries and regions a company's name may start with and its short form drop: 中国广电 → 广电
 # (folded text: Simplified only).
 REGION_PREFIXES = frozenset(("中国", "台湾", "香港", "澳门", "美国", "日本", "韩国", "南韩", "德国", "英国", "法国"))
