@@ -148,6 +148,10 @@ NOT_ENTITY_CASES = [
     ("吉利发布银河E8，随后推出银河L7。", "Company", {"银河"}),  # a series, not a company
     ("站在新的地平线上，我们充满希望。", "Company", {"地平线"}),  # weak names need a company cue
     ("祝大家新年吉利，万事如意。", "Company", {"吉利"}),
+    # a model number before a release verb is the product, not a company
+    ("納智捷宣布，純電休旅車n7正式上市。", "Company", {"n7"}),
+    ("小米YU7今日开售，首批现车已到店。", "Company", {"YU7"}),
+    ("新款X5正式上市，起售价20万元。", "Company", {"X5"}),
     # Taiwan and Hong Kong descriptors: what kind of company, not which
     ("南韓記憶體大廠與台系IC設計廠商都在爭取訂單。", "Company", {"南韓記憶體大廠", "台系IC設計廠商", "南韓記憶體"}),
     ("香港多間銀行及保險公司已試用該模型，創新科技及工業局表示歡迎。", "Company", {"多間", "創新科技", "多間銀行"}),

@@ -328,6 +328,8 @@ def company_candidates(doc: Doc, text: str, model_spans=()) -> list[Candidate]:
         name = text[cs:ce]
         if name.lower() in terms.GENERIC_TERMS or terms.STANDARD_RE.match(name) or name.isdigit():
             continue
+        if _is_modelish(name) and not text[ce : ce + 2].startswith(("公司", "集团")):
+            continue  # "休旅車n7正式上市": a model number before a release verb is the product
         if _context_says_company(text[max(0, cs - 8) : cs], text[ce : ce + 20]):
             out.append(Candidate(cs, ce, COMPANY, "context", 0.7))
     # the CLUENER-trained tagger
