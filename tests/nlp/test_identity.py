@@ -148,6 +148,13 @@ NOT_ENTITY_CASES = [
     ("吉利发布银河E8，随后推出银河L7。", "Company", {"银河"}),  # a series, not a company
     ("站在新的地平线上，我们充满希望。", "Company", {"地平线"}),  # weak names need a company cue
     ("祝大家新年吉利，万事如意。", "Company", {"吉利"}),
+    # an index, a share, a legal form alone, a rating: no company or product
+    ("小米股價高開，帶動恒生科技指數向上。", "Company", {"恒生科技"}),
+    ("恒生科技指数收涨2%，创业板指数下跌。", "Company", {"恒生科技", "创业板"}),
+    ("芯源微股票自周一起复牌。", "Product", {"芯源微股票"}),
+    ("摩尔线程智能科技（北京）股份有限公司今日上市。", "Company", {"股份有限公司"}),
+    ("新機具備IP68防塵防水等級。", "Product", {"IP68"}),
+    ("廣達旗下雲達科技（QCT）推出新伺服器。", "Product", {"雲達科技"}),
     # a model number before a release verb is the product, not a company
     ("納智捷宣布，純電休旅車n7正式上市。", "Company", {"n7"}),
     ("小米YU7今日开售，首批现车已到店。", "Company", {"YU7"}),

@@ -173,6 +173,8 @@ def is_non_company(name: str) -> bool:
     low = name.lower()
     if low in terms.NON_COMPANY_NAMES or low in terms.GENERIC_TERMS or name in terms.PLACES:
         return True
+    if terms.COMPANY_LEGAL_TAIL_RE.fullmatch(name.lstrip(")）")):
+        return True  # "股份有限公司" alone names no one
     if name in terms.COMPANY_DESCRIPTORS or name[0] in "由在与和对向从把被":
         return True
     for suffix in ("公司", "集团", "企业", "厂商", "车企", "大厂", "厂"):
@@ -293,8 +295,8 @@ def company_candidates(doc: Doc, text: str, model_spans=()) -> list[Candidate]:
         start, end = t.idx, t.idx + len(t.text)
         if t.tag_ != "ORG" or end - start < 2:
             continue
-        if text[end : end + 3].startswith(terms.EVENT_FOLLOWERS):
-            out.append(Candidate(start, end, None, "lac", 0.9, veto=True))  # "鸿海科技日": an event
+        if text[end : end + 3].startswith(terms.EVENT_FOLLOWERS + terms.INDEX_FOLLOWERS):
+            out.append(Candidate(start, end, None, "lac", 0.9, veto=True))  # "鸿海科技日", "恒生科技指数"
             continue
         start = _after_descriptor_or_place(text, start, end)
         name = text[start:end]

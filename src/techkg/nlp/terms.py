@@ -31,7 +31,7 @@ STANDARD_RE = re.compile(
     r"MHz|fps|K|B|T|P|bit|TOPS|TFLOPS|PFLOPS|EFLOPS|km|Wh|V|A)(?:/s)?|NVLink|NVLINK|TOPS|FP\d+|INT\d+"
     r"|CUDA|ARM|x86|RISC-V|IPO|CEO|CTO|CFO|COO|GPU|CPU|NPU|AI|AIGC|AGI|LLM|SoC|EUV|DUV|OLED|LTPO|RLHF|RAG|"
     r"5G-Advanced|MoE|API|SDK|High-NA|"
-    r"V2X|L[2-5]\+?|TOP\d+|No\.?\d+|NO\.?\d+)$",
+    r"V2X|L[2-5]\+?|TOP\d+|No\.?\d+|NO\.?\d+|IP[5-6X][0-9X])$",
     re.IGNORECASE,
 )
 
@@ -46,7 +46,7 @@ PRODUCT_HEADS = (
 
 # Category words kept in a code name that has no model number ("Vera CPU", "Rubin GPU"): without
 # them the name is cut short; a model number carries its own identity ("H100 GPU" is H100).
-CODE_NAME_CATEGORIES = frozenset("cpu gpu npu dpu tpu soc superchip".split())
+CODE_NAME_CATEGORIES = frozenset("cpu gpu npu dpu tpu soc superchip os".split())
 
 # Words after a product's own name that make it another product (a variant): "Find X7 Ultra",
 # "Qwen 2.5 Max", "Mate 60 Pro". Lower case.
@@ -363,6 +363,10 @@ SUBSIDIARY_NAME_TAILS = ("云", "智能云", "物流", "国际", "金融", "支�
 PRODUCT_LINK_VERBS = ("搭载", "采用", "使用", "支持", "配备", "集成", "运行", "基于", "对标", "超过", "击败",
                       "相比", "取代", "替代", "兼容")
 # Event names end like this: "鸿海科技日", "GTC大会".
+# Words after a name that make it an index or a sector, not a company ("恒生科技指数").
+INDEX_FOLLOWERS = ("指数", "板块", "概念股")
+# Endings that make a name a company's or a share's, never a product's ("云达科技", "芯源微股票").
+NON_PRODUCT_ENDINGS = ("公司", "集团", "科技", "控股", "股份", "股票", "股价", "银行")
 EVENT_FOLLOWERS = ("日", "大会", "峰会", "节", "论坛", "展", "发布会")
 # Countries and places LAC sometimes tags as organisations.
 PLACES = frozenset(
