@@ -117,6 +117,13 @@ COMPANY_NOT_SHORT_FORM_CASES = [
     ("台灣大哥大與台灣之星完成合併。", ("台灣大哥大", "台灣之星")),
 ]
 
+# (text, companies that must be found) — a weak name listed with companies the article confirms is one
+LISTED_WEAK_CASES = [
+    ("比亚迪此举将对长安、吉利、零跑等同价位品牌形成压力。", {"changan", "geely", "leapmotor"}),
+    ("日產與本田、三菱汽車宣布將共同研究合併。", {"nissan", "honda"}),
+    ("伺服器訂單由廣達、和碩及緯創分食。", {"quanta", "pegatron", "wistron"}),
+]
+
 # (text, {(type, key)}) — well-known companies named inside or before a product name are companies
 COMPANY_CASES = [
     ("百度文心一言用户数突破3亿。", {("Company", "baidu"), ("Product", "baidu-ernie-bot")}),
@@ -148,6 +155,7 @@ NOT_ENTITY_CASES = [
     ("吉利发布银河E8，随后推出银河L7。", "Company", {"银河"}),  # a series, not a company
     ("站在新的地平线上，我们充满希望。", "Company", {"地平线"}),  # weak names need a company cue
     ("祝大家新年吉利，万事如意。", "Company", {"吉利"}),
+    ("小米15系列在內地高端市場表現理想，小米亦與高通深化合作。", "Company", {"理想"}),  # a comma lists nothing
     # an index, a share, a legal form alone, a rating: no company or product
     ("小米股價高開，帶動恒生科技指數向上。", "Company", {"恒生科技"}),
     ("恒生科技指数收涨2%，创业板指数下跌。", "Company", {"恒生科技", "创业板"}),
@@ -198,6 +206,11 @@ def test_company_short_forms_are_one_company(extractor, text, names, partners):
         key_of = {m.text: e.key for e in companies for m in e.mentions}
         read = [{r.source, r.target} for r in extraction.relations if r.type == "partnership"]
         assert all({key_of.get(name) for name in pair} in read for pair in partners), read
+
+
+@pytest.mark.parametrize(("text", "keys"), LISTED_WEAK_CASES)
+def test_weak_names_listed_with_companies_are_companies(extractor, text, keys):
+    assert keys <= {e.key for e in _entities(extractor, text) if e.type == "Company"}
 
 
 @pytest.mark.parametrize(("text", "name", "not_name"), DESCRIPTOR_GLUED_CASES)

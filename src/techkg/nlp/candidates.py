@@ -130,6 +130,7 @@ def lexicon_candidates(doc: Doc, lexicon, text: str) -> list[Candidate]:
     # a weak company name the article uses as a company ("理想发布L9 Pro") stands on its own
     hits += [h for h in found if h.weak and h.entry.type == COMPANY and (h.start, h.end) not in kept
              and _context_says_company(text[max(0, h.start - 8) : h.start], text[h.end : h.end + 20])]
+    hits += _listed_with_companies(found, hits, text)
     out = [Candidate(s, e, None, "lexicon", 1.0, veto=True) for s, e in not_in]  # "联想到": no LAC guess either
     for h in hits:
         if h.entry.type == COMPANY and common_word_reading(text, h.start, h.end):
@@ -138,6 +139,36 @@ def lexicon_candidates(doc: Doc, lexicon, text: str) -> list[Candidate]:
         out.append(Candidate(h.start, h.end, h.entry.type, "lexicon", LEXICON_WEAK if h.weak else LEXICON_STRONG,
                              key=h.entry.key, weak=h.weak, maker=h.entry.maker, kind=h.entry.kind))
     return out
+
+
+def _listed_with_companies(found: list, kept: list, text: str) -> list:
+    """Weak company names listed next to companies the article confirms: "长安、吉利、零跑等品牌".
+
+    A weak name joined by 、/和/与/及 to a kept company hit, directly or through other such
+    names, is a company too.
+    """
+    companies = sorted((h for h in kept if h.entry.type == COMPANY), key=lambda h: h.start)
+    ends = {h.end for h in companies}
+    starts = {h.start for h in companies}
+    weak = sorted((h for h in found if h.weak and h.entry.type == COMPANY and h not in kept), key=lambda h: h.start)
+    out: list = []
+    changed = True
+    while changed:  # a chain of names: each joins once one of its neighbours is a company
+        changed = False
+        for h in weak:
+            if h in out:
+                continue
+            left = [e for e in ends if 0 < h.start - e <= 2 and LIST_JOINER_RE.fullmatch(text[e : h.start])]
+            right = [s for s in starts if 0 < s - h.end <= 2 and LIST_JOINER_RE.fullmatch(text[h.end : s])]
+            if left or right:
+                out.append(h)
+                ends.add(h.end)
+                starts.add(h.start)
+                changed = True
+    return out
+
+
+LIST_JOINER_RE = re.compile(r"、|和|与|及|以及")
 
 
 def common_word_reading(text: str, start: int, end: int) -> bool:
