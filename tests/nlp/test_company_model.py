@@ -43,7 +43,8 @@ TAGGED = [
     # Traditional script: spans are reported on the text as written.
     ("騰訊控股有限公司與浙商銀行簽署戰略合作協議。",
      {("騰訊控股有限公司", "company"), ("浙商銀行", "company")}),
-    ("輝達執行長黃仁勳今天在台北宣布", {("輝達", "company"), ("台北", "address")}),
+    ("輝達執行長黃仁勳今天在台北市宣布", {("輝達", "company"), ("台北市", "address")}),
+    ("台積電董事長魏哲家昨日在新竹宣布擴產", {("台積電", "company"), ("新竹", "address")}),
     # Full-width Latin and punctuation, ideographic spaces.
     ("　阿里巴巴集团　与台積電公司合作", {("阿里巴巴集团", "company"), ("台積電公司", "company")}),
 ]

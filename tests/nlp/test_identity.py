@@ -156,6 +156,11 @@ NOT_ENTITY_CASES = [
     ("站在新的地平线上，我们充满希望。", "Company", {"地平线"}),  # weak names need a company cue
     ("祝大家新年吉利，万事如意。", "Company", {"吉利"}),
     ("小米15系列在內地高端市場表現理想，小米亦與高通深化合作。", "Company", {"理想"}),  # a comma lists nothing
+    # a newspaper's title in 《》 and a capitals-only name written in lower case are no company
+    ("经济学家在接受《每日经济新闻》采访时表示，楼市将回暖。", "Company", {"每日经济新闻"}),
+    ("布鲁日vs圣埃蒂安、nec奈梅亨vs热刺。", "Company", {"nec"}),
+    # a Chinese name may hold its country (法国巴黎银行 is BNP Paribas' name)
+    ("法国巴黎银行净利锐减过半。", "Company", {"巴黎银行"}),
     # an index, a share, a legal form alone, a rating: no company or product
     ("小米股價高開，帶動恒生科技指數向上。", "Company", {"恒生科技"}),
     ("恒生科技指数收涨2%，创业板指数下跌。", "Company", {"恒生科技", "创业板"}),

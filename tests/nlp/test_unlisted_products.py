@@ -103,7 +103,7 @@ QUOTED_CASES = [
 
 SUFFIX_CASES = [
     ("百度推出文心智能体平台后，又上线了秒哒App。", {"秒哒App"}, set()),
-    ("OPPO小布助手接入了DeepSeek-R1。", {"OPPO小布助手"}, set()),  # a brand + Chinese name keeps the brand
+    ("OPPO小布助手接入了DeepSeek-R1。", {"小布助手"}, {"OPPO"}),  # the brand is the maker, a company
     ("百度旗下的小度助手支持多輪對話。", {"小度助手"}, set()),
     ("螞蟻集團發表支小寶智能體，協助用戶理財。", {"支小寶智能體"}, set()),
     ("科大讯飞旗下的星火教育大模型已开放测试。", set(), {"教育大模型"}),

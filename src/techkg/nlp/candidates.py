@@ -28,7 +28,7 @@ from spacy.tokens import Doc
 
 from techkg.nlp import extensions, link, terms  # noqa: F401  (extensions: registers the doc._ attributes)
 from techkg.records import EntityType
-from techkg.text import is_han
+from techkg.text import fold, is_han
 
 COMPANY, PRODUCT = EntityType.COMPANY, EntityType.PRODUCT
 Finder = Literal["lexicon", "pattern", "context", "lac", "model"]
@@ -124,7 +124,9 @@ VERSIONED_NAME_SCORE = 0.6
 def lexicon_candidates(doc: Doc, lexicon, text: str) -> list[Candidate]:
     """Lexicon hits; weak aliases only where the article confirms them (see ``Lexicon.confirm``)."""
     not_in: list[tuple[int, int]] = []
-    found = lexicon.find(doc_text(doc), folded=text, blocked=not_in)
+    written = doc_text(doc)
+    found = [h for h in lexicon.find(written, folded=text, blocked=not_in)
+             if not _acronym_in_lower_case(h.alias, written[h.start : h.end]) and not _in_title_marks(text, h)]
     hits = lexicon.confirm(found)
     kept = {(h.start, h.end) for h in hits}
     # a weak company name the article uses as a company ("理想发布L9 Pro") stands on its own
@@ -139,6 +141,21 @@ def lexicon_candidates(doc: Doc, lexicon, text: str) -> list[Candidate]:
         out.append(Candidate(h.start, h.end, h.entry.type, "lexicon", LEXICON_WEAK if h.weak else LEXICON_STRONG,
                              key=h.entry.key, weak=h.weak, maker=h.entry.maker, kind=h.entry.kind))
     return out
+
+
+def _acronym_in_lower_case(alias: str, surface: str) -> bool:
+    """True for a short all-capital name written otherwise ("nec" is no NEC, "Amd" no AMD).
+
+    >>> _acronym_in_lower_case("NEC", "nec"), _acronym_in_lower_case("NEC", "ＮＥＣ"), _acronym_in_lower_case("vivo", "vivo")
+    (True, False, False)
+    """
+    return (alias.isascii() and alias.isalpha() and alias.isupper() and len(alias) <= terms.ACRONYM_MAX_LEN
+            and not fold(surface).isupper())
+
+
+def _in_title_marks(text: str, hit) -> bool:
+    """True for a company name that is a whole title in 《》: a newspaper, book or show ("《每日经济新闻》")."""
+    return hit.entry.type == COMPANY and text[hit.start - 1 : hit.start] == "《" and text[hit.end : hit.end + 1] == "》"
 
 
 def _listed_with_companies(found: list, kept: list, text: str) -> list:
@@ -275,8 +292,8 @@ def _after_descriptor_or_place(text: str, start: int, end: int, places: bool = T
     for country in terms.FOREIGN_COUNTRIES:  # "日本SBI控股", "印度韦丹塔集团": the country is no part of it
         rest = name[len(country) :]
         if name.startswith(country) and len(rest) >= 2 and not rest.startswith(terms.COUNTRY_NAMED_TRADES) \
-                and not is_non_company(rest):
-            return start + len(country)
+                and (re.search(r"[A-Za-z]", rest) or rest.endswith(terms.GROUP_ENDINGS)) and not is_non_company(rest):
+            return start + len(country)  # not 法国巴黎银行, 韩国友利: a Chinese name may hold its country
     legal = name.endswith(("公司", "集团"))
     for d in terms.GLUED_DESCRIPTOR_ENDS:  # "AI软件公司Nod.ai", "品牌納智捷": what kind, then which
         i = name.find(d)
