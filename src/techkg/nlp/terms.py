@@ -200,8 +200,33 @@ PLANNED_RELEASE_RE = re.compile(r"将于|即将|计划|拟|有望|或将|或于|
 # ... or rumoured anywhere before it in the sentence ("据传苹果将……推出", "傳出……將推出").
 RUMOURED_RELEASE_RE = re.compile(r"传闻|传言|据传|网传|传出|爆料|曝光")
 # Words after a release cue that make it a noun ("首发阵容", "发布时间"), not a release.
-RELEASE_NOMINAL_AFTER = ("阵容", "价", "时间", "日期", "仪式", "活动", "节奏", "计划")
+RELEASE_NOMINAL_AFTER = ("阵容", "价", "时间", "日期", "仪式", "活动", "节奏", "计划", "会")  # 会: "发布会上"
+# "首发搭载骁龙8至尊版": the phone is the first to ship with a part, which is not its release.
+FIRST_TO_SHIP_RE = re.compile(r"\s*(?:了)?\s*(?:搭载|采用|配备|配置|装载|预装)")
+# "英伟达推出了购买RTX 4090赠送游戏的活动": a product after these verbs is what the offer is about.
+OFFER_VERBS = ("购买", "购入", "买", "赠送", "兑换", "预订")
+# A product named before a noun that a colon or an opening quote then names: it only qualifies it
+# ("兩代Windows掌機：2023年的ROG Ally", "Windows AI電腦規格「Copilot+ PC」"); no list joiner between.
+QUALIFIER_GAP_RE = re.compile(r"^\s*[^\s，,、；;和与及：:「“\"]+(?:\s*[^\s，,、；;和与及：:「“\"]+)*\s*[：:「“\"][^，,、；;和与及]{0,8}$")
+# "处理器品牌至强6": a product line named as a brand is released ("品牌乐道", a car brand, is not).
+PRODUCT_LINE_BRAND_RE = re.compile(r"(?:处理器|芯片|晶片|显卡|加速器|GPU|CPU|操作系统|大模型|模型)品牌\s*$")
+# A joint act right before the release cue: "与华硕共同发表", "聯想與NVIDIA攜手推出", "双方联合推出".
+JOINT_RELEASE_RE = re.compile(r"(?:共同|联合|携手|联手|一同|一起|合作)\s*$")
+# Words before a product-first cue that name its edition or the day, not another thing:
+# "千问APP公测版同日在各大应用商店上线".
+EDITION_BEFORE_CUE_RE = re.compile(r"^(?:公测版|内测版|测试版|正式版|完整版|体验版|国行版|国际版|标准版|满血版)?"
+                                   r"\s*(?:同日|当日|同天|同一天)?\s*")
+# "由游戏科学开发的国产游戏《黑神话：悟空》": the product after "由A开发的" (a modifier of this length at most).
+MADE_BY_MODIFIER_RE = re.compile(r"的[^，。；;,、和与及]{0,16}?$")
+# A gloss in brackets after a name ("深圳市游科互动科技有限公司（游戏科学）"): the same party.
+BRACKETED_GLOSS_RE = re.compile(r"\s*[（(][^（()）]{1,30}[）)]\s*")
+# "vivo X100系列包括X100与X100 Pro两款机型": the members of a series just released.
+SERIES_MEMBERS_RE = re.compile(
+    r"(?:包括|包含|涵盖)(.{2,80}?)(?:[两三四五六七八九十\d]+)(?:款|个版本|个型号|种型号|种版本|个尺寸)")
 # "苹果的新款iPhone 16 Pro", "荣耀全新Magic7": a new product named with its company, no verb.
+# A company's new product that another product is built on or carries ("基于阿里最新的Qwen3",
+# "採用輝達最新的Blackwell架構"): a part or a base, not a release.
+BASE_BEFORE_COMPANY_RE = re.compile(r"(?:基于|采用|搭载|使用|配备|接入|集成|运行)\s*$")
 NEW_PRODUCT_RE = re.compile(r"^\s*(?:的|此次|这次|本次|今年|最新)?\s*(?:最新款|新款|全新|最新一代|新一代|最新|新机|新品|新车)的?\s*"
                             r"(?:旗舰|旗舰机|手机|车型|新车|芯片|处理器|笔记本|笔电|平板|模型|大模型)?\s*$")
 # "：" or "，包括" after a release cue: the products follow in a list ("发布三款模型：X、Y和Z").
