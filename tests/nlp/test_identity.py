@@ -56,6 +56,8 @@ IDENTITY_CASES = [
     ("索尼发布全新IMX900传感器。", {("Product", "imx900"): "IMX900", ("Company", "sony"): "Sony"}),
     ("传感器来自索尼 IMX989", {("Product", "imx989"): "IMX989", ("Company", "sony"): "Sony"}),  # at the very end
     ("華碩ROG Ally X正式開賣。", {("Product", "rogallyx"): "ROG Ally X", ("Company", "asus"): "ASUS"}),
+    # a connector inside an English name keeps the name whole
+    ("聯發科也將與微軟合作推出Windows on Arm晶片。", {("Product", "windowsonarm"): "Windows on Arm"}),
     # a code name keeps its category word; a lexicon name extends over its own name words
     ("輝達在GTC上展示Vera CPU與Rubin GPU。", {("Product", "vera"): "Vera CPU"}),
     ("整合将随iOS 18和macOS Sequoia推出。", {("Product", "macossequoia"): "macOS Sequoia"}),
@@ -87,6 +89,15 @@ COMPANY_SHORT_FORM_CASES = [
      ["深圳市游科互动科技有限公司", "游戏科学"], None),
     ("中国广播电视网络集团有限公司（简称中国广电）正式商用5G，广电用户突破千万。",
      ["中国广播电视网络集团有限公司", "中国广电", "广电"], None),
+]
+
+# (text, the company as named, a longer stretch that is not its name) — a description glued before
+# a name in one word is not part of it; a legal name keeps what it holds
+DESCRIPTOR_GLUED_CASES = [
+    ("美国AI软件公司Nod.ai被AMD收购，团队并入AMD。", "Nod.ai", "AI软件公司Nod.ai"),
+    ("科创板公司上纬新材发布公告，控股股东将变更。", "上纬新材", "科创板公司上纬新材"),
+    ("裕隆集團旗下品牌納智捷與鴻海合作開發電動車。", "納智捷", "品牌納智捷"),
+    ("美国芯片公司Ampere与甲骨文合作。", "Ampere", "芯片公司Ampere"),
 ]
 
 # (text, two names that stay two companies)
@@ -167,6 +178,12 @@ def test_company_short_forms_are_one_company(extractor, text, names, partners):
         key_of = {m.text: e.key for e in companies for m in e.mentions}
         read = [{r.source, r.target} for r in extraction.relations if r.type == "partnership"]
         assert all({key_of.get(name) for name in pair} in read for pair in partners), read
+
+
+@pytest.mark.parametrize(("text", "name", "not_name"), DESCRIPTOR_GLUED_CASES)
+def test_descriptors_glued_before_a_name_are_cut_off(extractor, text, name, not_name):
+    names = {m.text for e in _entities(extractor, text) if e.type == "Company" for m in e.mentions}
+    assert name in names and not_name not in names, names
 
 
 @pytest.mark.parametrize(("text", "names"), COMPANY_NOT_SHORT_FORM_CASES)

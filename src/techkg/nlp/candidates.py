@@ -18,6 +18,7 @@ Finders, from most to least certain:
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Literal, NamedTuple
@@ -90,6 +91,7 @@ class Candidate:
     weak: bool = False  # a weak lexicon alias (counts only with its maker present)
     maker: str | None = None  # lexicon key of the maker, when known
     veto: bool = False  # the span is NOT a ``type`` (not any entity when ``type`` is None)
+    kind: str | None = None  # the lexicon entry's sector ("ev", "chips"), when known
 
     @property
     def length(self) -> int:
@@ -110,6 +112,13 @@ class Candidate:
 # Scores by finder: how much each finder is trusted where readings compete.
 LEXICON_STRONG = 0.95
 LEXICON_WEAK = 0.8
+# Products named without a lexicon entry: a known product with a version ("可灵2.0"), a quoted
+# name a release cue introduces ("推出“拼好饭”"), a name before a product suffix ("小布智能体")
+# or before a version number ("大模型可图2.0").
+VARIANT_SCORE = 0.75
+QUOTED_NAME_SCORE = 0.6
+SUFFIXED_NAME_SCORE = 0.6
+VERSIONED_NAME_SCORE = 0.6
 
 
 def lexicon_candidates(doc: Doc, lexicon, text: str) -> list[Candidate]:
@@ -127,7 +136,7 @@ def lexicon_candidates(doc: Doc, lexicon, text: str) -> list[Candidate]:
             out.append(Candidate(h.start, h.end, None, "lexicon", 1.0, veto=True))
             continue
         out.append(Candidate(h.start, h.end, h.entry.type, "lexicon", LEXICON_WEAK if h.weak else LEXICON_STRONG,
-                             key=h.entry.key, weak=h.weak, maker=h.entry.maker))
+                             key=h.entry.key, weak=h.weak, maker=h.entry.maker, kind=h.entry.kind))
     return out
 
 
@@ -184,13 +193,7 @@ def _only_descriptor_words(name: str) -> bool:
     >>> _only_descriptor_words("新创车"), _only_descriptor_words("IC设计"), _only_descriptor_words("华为云")
     (True, True, False)
     """
-    rest = name
-    while rest:
-        head = next((h for h in terms.GENERIC_COMPANY_HEADS if rest.endswith(h)), None)
-        if head is None:
-            return False
-        rest = rest[: -len(head)]
-    return True
+    return only_words(name, terms.GENERIC_COMPANY_HEADS)
 
 
 def latin_runs(doc: Doc) -> list[tuple[int, int, int, int]]:
@@ -220,15 +223,26 @@ def latin_runs(doc: Doc) -> list[tuple[int, int, int, int]]:
     return runs
 
 
-def _after_descriptor_or_place(text: str, start: int, end: int) -> int:
-    """Skip a leading place or descriptor LAC glued to a name ("德国光学大厂蔡司" → "蔡司")."""
+def _after_descriptor_or_place(text: str, start: int, end: int, places: bool = True) -> int:
+    """Skip a leading place or descriptor glued to a name ("德国光学大厂蔡司" → "蔡司",
+    "AI软件公司Nod.ai" → "Nod.ai").
+
+    >>> t = "科创板公司上纬新材"
+    >>> t[_after_descriptor_or_place(t, 0, len(t)):], "华为公司"[_after_descriptor_or_place("华为公司", 0, 4):]
+    ('上纬新材', '华为公司')
+    """
     name = text[start:end]
     cut = 0
     for d in terms.STRONG_COMPANY_DESCRIPTORS:
         i = name.rfind(d)
         if i >= 0 and len(name) - (i + len(d)) >= 2:
             cut = max(cut, i + len(d))
-    if not cut and not name.endswith(("公司", "集团")):  # a legal name keeps its city
+    legal = name.endswith(("公司", "集团"))
+    for d in terms.GLUED_DESCRIPTOR_ENDS:  # "AI软件公司Nod.ai", "品牌納智捷": what kind, then which
+        i = name.find(d)
+        if not legal and i >= 0 and len(name) - (i + len(d)) >= 2 and is_non_company(name[: i + len(d)]):
+            cut = max(cut, i + len(d))
+    if places and not cut and not legal:  # a legal name keeps its city
         for place in terms.PLACES:
             if name.startswith(place) and len(name) - len(place) >= 2:
                 cut = len(place)
@@ -311,6 +325,8 @@ def company_candidates(doc: Doc, text: str, model_spans=()) -> list[Candidate]:
             out.append(Candidate(cs, ce, COMPANY, "context", 0.7))
     # the CLUENER-trained tagger
     for start, end, label in model_spans:
+        if label == "company":
+            start = _after_descriptor_or_place(text, start, end, places=False)  # 杭州城投 is a name
         name = text[start:end]
         if label == "company" and not is_non_company(name) and len(name) >= 2:
             out.append(Candidate(start, end, COMPANY, "model", 0.55))
@@ -353,7 +369,8 @@ def _extend_model(text: str, end: int) -> int:
 
 
 def _unit_follows(text: str, pos: int) -> bool:
-    return bool(re.match(r"\s?(?:年|月|日|亿|万|倍|%|个|家|款|台|块|nm|GB|TB|W|MW|美元|元)", text[pos : pos + 3]))
+    """True when a unit or counter follows the number ending at ``pos`` ("2.6GHz", "3个月", "1.5倍")."""
+    return bool(terms.UNIT_AFTER_NUMBER_RE.match(text, pos))
 
 
 def product_candidates(doc: Doc, text: str, companies: list[Candidate]) -> list[Candidate]:
@@ -371,6 +388,9 @@ def product_candidates(doc: Doc, text: str, companies: list[Candidate]) -> list[
         *series_and_model(doc, text),
         *released_names(doc, text),
         *names_before_product_noun(doc, text),
+        *quoted_names(text),
+        *suffixed_names(text, companies),
+        *versioned_names(text, companies),
     ]
 
 
@@ -408,6 +428,14 @@ def family_and_model(text: str, companies: list[Candidate]) -> list[Candidate]:
     out: list[Candidate] = []
     for c in companies:
         if c.is_a(PRODUCT) and c.finder == "lexicon":
+            if (end := _version_end(text, c.end)) > c.end:  # "可灵2.0", "豆包1.6 Flash": a variant
+                out.append(Candidate(c.start, end, PRODUCT, "pattern", VARIANT_SCORE, maker=c.maker))
+                continue
+            if c.kind in terms.VEHICLE_MAKER_KINDS and (m := re.match(r"\d(?![\d.])", text[c.end : c.end + 2])) \
+                    and not _unit_follows(text, c.end + 1):  # "瑞虎9": a car series and its one-digit model
+                out.append(Candidate(c.start, _extend_model(text, c.end + 1), PRODUCT, "pattern", VARIANT_SCORE,
+                                     maker=c.maker))
+                continue
             m = re.match(r" ?(\d{2,5}[A-Za-z]{0,3}|[A-Za-z]{1,3}\d{1,4}[A-Za-z]?)(?![A-Za-z0-9])", text[c.end :])
             if m and not re.fullmatch(r"(?:19|20)\d\d", m.group(1)) and not _unit_follows(text, c.end + m.end()):
                 end = _extend_model(text, c.end + m.end())
@@ -417,6 +445,19 @@ def family_and_model(text: str, companies: list[Candidate]) -> list[Candidate]:
             elif (end := _extend_name(text, c.end)) > c.end:  # "macOS Sequoia", "Gemini 1.0 Ultra"
                 out.append(Candidate(c.start, end, PRODUCT, "pattern", 0.75, maker=c.maker))
     return out
+
+
+def _version_end(text: str, end: int) -> int:
+    """Where a version number after a product name ends (with its variant words: "1.6 Flash"),
+    or ``end`` when none follows or the number measures something ("1.5倍", "2.0%").
+
+    >>> _version_end("可灵2.1正式上线", 2), _version_end("豆包1.6 Flash。", 2), _version_end("豆包1.5倍", 2)
+    (5, 11, 2)
+    """
+    m = terms.VERSION_NUMBER_RE.match(text, end)
+    if not m or _unit_follows(text, m.end()):
+        return end
+    return _extend_model(text, m.end())
 
 
 def latin_product_names(doc: Doc, text: str) -> list[Candidate]:
@@ -512,9 +553,203 @@ def names_before_product_noun(doc: Doc, text: str) -> list[Candidate]:
     return out
 
 
+RELEASE_CUE_RE = re.compile("(?:" + "|".join(map(re.escape, sorted(terms.RELEASE_TRIGGERS, key=len, reverse=True)))
+                            + ")了?")
+QUOTED_CUE_RE = re.compile("(?:" + "|".join(map(re.escape, sorted(terms.RELEASE_TRIGGERS + terms.QUOTED_NAME_CUES,
+                                                                   key=len, reverse=True))) + ")")
+CLAUSE_BREAK_RE = re.compile(r"[，,。；;！？!?：:\n“”「」『』\"]")
+
+
+QUOTED_PHRASE_RE = re.compile(r"[了着过吗呢吧就都很最]")
+
+
+def _verb_use(text: str, cue: re.Match) -> bool:
+    """False for a release cue used as a noun: "的上市", "发布会上", "发布时间".
+
+    >>> [_verb_use(t, RELEASE_CUE_RE.search(t)) for t in ("小米发布了", "小米的上市", "在发布会上")]
+    [True, False, False]
+    """
+    after = text[cue.end() : cue.end() + 2]
+    return text[cue.start() - 1 : cue.start()] != "的" and not after.startswith(("会", *terms.RELEASE_NOMINAL_AFTER))
+
+
+def quoted_names(text: str) -> list[Candidate]:
+    """A name in quotation marks that a release or naming cue introduces: "推出“拼好饭”",
+    "上線「碰一下」支付功能", "名为“通义听悟”的服务", "旗下的「Tap & Go」", or that a product noun
+    right before names ("对话模型“商量SenseChat”"), and the quoted names listed after it
+    ("“拼好饭”和“神抢手”"); not a campaign, slogan or brand ("推出“以旧换新”活动")."""
+    out: list[Candidate] = []
+    listed_until = -1  # where the last accepted quoted name closed
+    for m in terms.QUOTED_NAME_RE.finditer(text):
+        name = m.group(1).strip()
+        start = m.start(1) + m.group(1).index(name)
+        end = start + len(name)
+        after = text[m.end() : m.end() + 6]
+        if _names_campaign(name, after):  # "「新春紅包」玩法": no entity, whoever guesses one
+            out.append(Candidate(start, end, None, "context", QUOTED_NAME_SCORE, veto=True))
+            continue
+        if not _quoted_name_ok(name, after):
+            continue
+        listed = listed_until >= 0 and re.fullmatch(r"\s*(?:和|与|及|以及|、|或)\s*", text[listed_until : m.start()])
+        if listed or _quoted_cue_before(text, m.start()) or text.endswith(terms.QUOTED_NAME_HEADS, 0, m.start()):
+            out.append(Candidate(start, end, PRODUCT, "context", QUOTED_NAME_SCORE))
+            listed_until = m.end()
+    return out
+
+
+def _names_campaign(name: str, after: str) -> bool:
+    """True when a quoted text names a campaign, strategy, slogan or the like (``QUOTED_NO_ENTITY_WORDS``
+    ending it or in the words ``after`` its closing mark, up to the clause's end).
+
+    >>> _names_campaign("以旧换新", "活动，最高"), _names_campaign("价格战", ""), _names_campaign("拼好饭", "和")
+    (True, True, False)
+    """
+    head = CLAUSE_BREAK_RE.split(after, maxsplit=1)[0]
+    return (name.endswith(terms.QUOTED_NO_ENTITY_WORDS + terms.QUOTED_NO_ENTITY_ENDINGS)
+            or any(w in head for w in terms.QUOTED_NO_ENTITY_WORDS))
+
+
+def _quoted_name_ok(name: str, after: str) -> bool:
+    """True for a quoted text that can be a product's name, given the text ``after`` its closing mark.
+
+    >>> _quoted_name_ok("拼好饭", "和"), _quoted_name_ok("以旧换新", "活动，"), _quoted_name_ok("AI", "功能")
+    (True, False, False)
+    """
+    if name.lower() in terms.GENERIC_TERMS or is_sentence(name.split()) or re.fullmatch(r"[\d.%+\s]+", name):
+        return False
+    if QUOTED_PHRASE_RE.search(name):
+        return False  # "打赢了就全赢", "会聊天、能办事": a phrase, not a name
+    if name.endswith(terms.QUOTED_NON_PRODUCT_WORDS):
+        return False  # "“价格战”", "“迪粉节”": named as a campaign
+    head = CLAUSE_BREAK_RE.split(after, maxsplit=1)[0]
+    return not any(w in head for w in terms.QUOTED_NON_PRODUCT_WORDS)
+
+
+def _quoted_cue_before(text: str, quote: int) -> bool:
+    """True when a release or naming cue opens the clause before the quotation mark at ``quote``,
+    at most ``QUOTED_NAME_MAX_GAP`` characters away, with no category of non-products between
+    ("发布了全新品牌“乾崑”" introduces a brand) and no word of ability ("发布能“画手指”的V5").
+
+    >>> _quoted_cue_before("推出了“拼好饭”", 3), _quoted_cue_before("发布能“画手指”的V5版本", 3)
+    (True, False)
+    """
+    window = text[max(0, quote - terms.QUOTED_NAME_MAX_GAP - 6) : quote]
+    window = CLAUSE_BREAK_RE.split(window)[-1]
+    cues = [c for c in QUOTED_CUE_RE.finditer(window)
+            if _verb_use(window, c) and window[c.start() - 1 : c.start()] != "化"]  # "化名为": a person's alias
+    if not cues:
+        return False
+    gap = window[cues[-1].end() :]
+    if any(w in gap for w in terms.QUOTED_ABILITY_WORDS):
+        return False  # "发布能“画手指”的V5版本": what the product can do, not its name
+    return len(gap) <= terms.QUOTED_NAME_MAX_GAP and not gap.endswith(terms.QUOTED_NON_PRODUCT_WORDS)
+
+
+SUFFIXED_NAME_RE = re.compile(
+    r"[的了]?\s*([\u4e00-\u9fff][\u4e00-\u9fffA-Za-z]{1,5}?)\s?("
+    + "|".join(map(re.escape, terms.NAMED_PRODUCT_SUFFIXES)) + r")(?![A-Za-z])"
+)
+NOT_IN_NAME_RE = re.compile(r"[的了和与及在为是将把被对向从等也都还已款个以于用前后]")
+
+
+def suffixed_names(text: str, companies: list[Candidate]) -> list[Candidate]:
+    """A name before a product suffix, right after a release cue, a company or 旗下: "推出秒哒App",
+    "华为小艺助手", "發表子曰大模型", "美团旗下的小美智能体". The span keeps the suffix; a name
+    made only of words saying what kind of product ("医疗大模型", "自家大模型") is none."""
+    anchors = {m.end() for m in RELEASE_CUE_RE.finditer(text) if _verb_use(text, m)}
+    anchors |= {m.end() for m in re.finditer(r"旗下", text)}
+    company_spans = {(c.start, c.end) for c in companies if c.is_a(COMPANY)}
+    anchors |= {e for _s, e in company_spans}
+    # lexicon names inside the stretch, except a brand opening it ("讯飞晓医App"): the lexicon's
+    # reading stands ("可灵视频生成大模型" is 可灵, "宣布文心大模型" is 文心)
+    lexicon = [c for c in companies if c.finder == "lexicon" and not c.veto]
+    out: list[Candidate] = []
+    for a in sorted(anchors):
+        m = SUFFIXED_NAME_RE.match(text, a)
+        if not m:
+            continue
+        name = m.group(1)
+        if (NOT_IN_NAME_RE.search(name) or RELEASE_CUE_RE.search(name) or "旗下" in name
+                or terms.ADVERBS_RE.match(name)  # "宣布文心大模型": the company's verb, then a name
+                or name.lower() in terms.GENERIC_TERMS or only_words(name, terms.PRODUCT_DESCRIPTOR_WORDS)
+                or (m.start(1), m.end(1)) in company_spans
+                or any(m.start(1) + c.is_a(COMPANY) <= c.start < m.end(1) for c in lexicon)):
+            continue
+        out.append(Candidate(m.start(1), m.end(), PRODUCT, "context", SUFFIXED_NAME_SCORE))
+    return out
+
+
+HAN_PRODUCT_HEAD_RE = re.compile("|".join(sorted((h for h in terms.PRODUCT_HEADS if is_han(h[0])), key=len, reverse=True)))
+VERSIONED_NAME_RE = re.compile(r"[的了]?\s*([\u4e00-\u9fff]{2,4}?)" + terms.VERSION_NUMBER_RE.pattern)
+NUMBERED_NAME_RE = re.compile(r"了?\s*([\u4e00-\u9fff]{2,3}?)" + terms.MODEL_NUMBER_RE.pattern)
+CAR_SERIES_RE = re.compile(r"([\u4e00-\u9fff]{1,3}?)(\d{1,4})(?![\d.])")  # after a car maker: "钛3", "海狮05"
+
+
+def versioned_names(text: str, companies: list[Candidate]) -> list[Candidate]:
+    """A Chinese name with a version number right after a release cue, a product noun or a
+    company ("图像生成大模型可图2.0", "推出即梦3.0"), or with a model number right after a release
+    cue ("东风发布猛士917"); the lexicon's families are read by ``family_and_model``. Not a measure
+    ("参数3.5", "售价2.5万", "充电10分钟"), a date ("发布2024年") nor a description ("全新2.0", "首款01")."""
+    cues = {m.end() for m in RELEASE_CUE_RE.finditer(text) if _verb_use(text, m)}
+    anchors = cues | {m.end() for m in HAN_PRODUCT_HEAD_RE.finditer(text)}
+    anchors |= {c.end for c in companies if c.is_a(COMPANY)}
+    car_makers = {c.end: c for c in companies if c.is_a(COMPANY) and c.kind in terms.VEHICLE_MAKER_KINDS}
+    lexicon_starts = sorted(c.start for c in companies if c.finder == "lexicon" and not c.veto)
+    out: list[Candidate] = []
+    for a in sorted(anchors):
+        m = (VERSIONED_NAME_RE.match(text, a) or (NUMBERED_NAME_RE.match(text, a) if a in cues else None)
+             or (CAR_SERIES_RE.match(text, a) if a in car_makers else None))
+        if not m or _unit_follows(text, m.end()):
+            continue
+        i = bisect.bisect_left(lexicon_starts, m.start(1))
+        if i < len(lexicon_starts) and lexicon_starts[i] < m.end(1):
+            continue  # "用于麒麟970": the lexicon's family, read by ``family_and_model``
+        if not _can_be_series(m.group(1)):
+            continue
+        maker = car_makers.get(a) if m.re is CAR_SERIES_RE else None
+        start = maker.start if maker else m.start(1)  # "方程豹钛3": a car model keeps its brand
+        out.append(Candidate(start, _extend_model(text, m.end()), PRODUCT, "context", VERSIONED_NAME_SCORE,
+                             maker=maker.key if maker else None))
+    return out
+
+
+def _can_be_series(name: str) -> bool:
+    """False for Chinese text before a number that is no series name: a particle or verb
+    ("用于", "将"), a measure ("营收", "售价"), a description ("全新", "首款"), a generic word.
+
+    >>> _can_be_series("猛士"), _can_be_series("营收"), _can_be_series("全新"), _can_be_series("以")
+    (True, False, False, False)
+    """
+    return not (NOT_IN_NAME_RE.search(name) or RELEASE_CUE_RE.search(name) or terms.ADVERBS_RE.match(name)
+                or any(v in name for v in (*terms.PRODUCT_LINK_VERBS, "提供"))  # "支持7.1环绕音响"
+                or any(w in name for w in terms.MEASURE_WORDS) or only_words(name, terms.PRODUCT_DESCRIPTOR_WORDS)
+                or name.lower() in terms.GENERIC_TERMS)
+
+
+def only_words(name: str, words: tuple[str, ...]) -> bool:
+    """True when ``name`` is a run of ``words`` (greedy from the end), e.g. descriptor words.
+
+    >>> only_words("医疗", ("医疗",)), only_words("自家通用", ("自家", "通用")), only_words("小艺", ("小型",))
+    (True, True, False)
+    """
+    rest = name
+    while rest:
+        word = next((w for w in words if rest.endswith(w)), None)
+        if word is None:
+            return False
+        rest = rest[: -len(word)]
+    return True
+
+
 def _extend_name(text: str, end: int, most: int = 3) -> int:
     """Extend a product name over up to ``most`` following Latin name words: capitalised
-    words, versions and variant words after one space ("macOS Sequoia", "Gemini 1.0 Ultra")."""
+    words, versions and variant words after one space ("macOS Sequoia", "Gemini 1.0 Ultra"),
+    and a connector with the capitalised word after it ("Windows on Arm").
+
+    >>> t = "推出Windows on Arm晶片"
+    >>> t[2:_extend_name(t, 9)], "Office for business"[:_extend_name("Office for business", 6)]
+    ('Windows on Arm', 'Office')
+    """
     pos = end
     for _ in range(most):
         m = re.match(r" ([A-Za-z0-9][A-Za-z0-9+\-.]*)(?![A-Za-z0-9])", text[pos : pos + 24])
@@ -522,6 +757,9 @@ def _extend_name(text: str, end: int, most: int = 3) -> int:
             break
         word = m.group(1).rstrip(".")
         low = word.lower()
+        if low in terms.NAME_CONNECTORS and (nxt := re.match(r" ([A-Z][A-Za-z0-9]*)", text[pos + 1 + len(word) :])):
+            pos += 1 + len(word) + 1 + len(nxt.group(1))  # "Windows on Arm", "Office for Mac"
+            continue
         if low in terms.GENERIC_TERMS or terms.STANDARD_RE.match(word) or low in terms.ENGLISH_FUNCTION_WORDS:
             break
         if not (word[0].isupper() or re.fullmatch(r"\d+(?:\.\d+)?", word) or low in terms.MODEL_SUFFIX_WORDS):

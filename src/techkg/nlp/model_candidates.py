@@ -24,7 +24,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from techkg.nlp import terms
-from techkg.nlp.candidates import COMPANY, PRODUCT, Candidate
+from techkg.nlp.candidates import COMPANY, PRODUCT, Candidate, only_words
 from techkg.text import is_han, name_form
 
 #: Score of a model product (the resolver ranks by length, then score:
@@ -107,14 +107,19 @@ def product_candidates(spans: Iterable[Span], text: str, found: Sequence[Candida
             continue
         start, end = _strip(text, start, end)
         name = text[start:end]
+        if any(mark in name for mark in QUOTE_MARKS):
+            continue  # "MTR Mobile」App": across a quotation mark (the quoted name is read by the rules)
         if not _plausible(name) or text[end : end + 8].lstrip().startswith(terms.NON_PRODUCT_HEADS):
             continue  # "Blackwell架构", "4NP工艺": an architecture or process, not a product
         if name.endswith(terms.NON_PRODUCT_HEADS):
             continue  # "NVIDIA AI基金": a fund, a programme, a conference
         brand = max((c.end for c in precise if c.is_a(COMPANY) and c.start == start and c.end < end),
                     default=start)
-        if not _plausible(_without_generic_tail(text[brand:end].strip())):
+        core = _without_generic_tail(text[brand:end].strip())
+        if not _plausible(core):
             continue  # "NVIDIA AI", "GPT大模型": a brand or a generic word with a category noun
+        if brand == start and core != name and only_words(core, terms.PRODUCT_DESCRIPTOR_WORDS):
+            continue  # "生活助手", "医疗大模型": what kind of product, not which (a brand's is: "京东外卖")
         head = LATIN_HEAD_RE.match(name)
         if head and (head.group().lower() in terms.GENERIC_TERMS or terms.STANDARD_RE.match(head.group())) \
                 and all(is_han(ch) for ch in name[head.end():].strip()):
@@ -143,10 +148,13 @@ def _brand_or_series(c: Candidate, start: int, end: int, text: str) -> bool:
             and not any(v in prefix for v in (*terms.RELEASE_TRIGGERS, *terms.PRODUCT_LINK_VERBS)))
 
 
+QUOTE_MARKS = "“”\"'《》「」『』"
+
+
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and (text[start].isspace() or text[start] in "“”\"'《》「」()（）"):
+    while start < end and (text[start].isspace() or text[start] in QUOTE_MARKS + "()（）"):
         start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in "“”\"'《》「」()（）"):
+    while end > start and (text[end - 1].isspace() or text[end - 1] in QUOTE_MARKS + "()（）"):
         end -= 1
     return start, end
 

@@ -83,20 +83,25 @@ def can_name_product(surface: str) -> bool:
 
     >>> can_name_product("X"), can_name_product("14"), can_name_product("Find X7"), can_name_product("IMX800")
     (False, False, True, True)
+    >>> can_name_product("Windows on"), can_name_product("Ryzen Z2 A")
+    (False, True)
     """
     surface = surface.strip()
     if len(surface) < 2 or surface.replace(" ", "").replace(".", "").isdigit():
         return False
     if surface.lower() in terms.GENERIC_TERMS:
         return False
-    return not is_sentence(surface.split())
+    words = surface.split()
+    if len(words) > 1 and words[-1] in terms.ENGLISH_FUNCTION_WORDS:
+        return False  # "Windows on": a name cut inside ("Ryzen Z2 A" is a name)
+    return not is_sentence(words)
 
 
 def _without_brand(c: Candidate, brand: Candidate | None, text: str) -> Candidate:
     """A Latin product name glued to its maker's Chinese name ("索尼 IMX800", "谷歌TPU v3") is
     named without it; the maker stays a company mention and becomes the product's maker.
-    A model number ("小米14", "小米12S Ultra"), a Latin brand ("Oracle Exadata") and a
-    lexicon name keep the brand."""
+    A model number ("小米14", "小米12S Ultra"), a car maker's model code ("腾势N9"), a Latin
+    brand ("Oracle Exadata") and a lexicon name keep the brand."""
     if not c.is_a(PRODUCT) or brand is None or c.finder == "lexicon" or not is_han(text[brand.end - 1]):
         return c  # the lexicon names its products itself; "Oracle Exadata" is one name
     start = brand.end
@@ -105,6 +110,8 @@ def _without_brand(c: Candidate, brand: Candidate | None, text: str) -> Candidat
     if start >= c.end or not text[start].isascii() or not text[start].isalpha() \
             or not can_name_product(text[start : c.end]):
         return c  # "小米14", "小米12S Ultra": the brand is part of the name
+    if brand.kind in terms.VEHICLE_MAKER_KINDS and terms.CAR_MODEL_CODE_RE.fullmatch(text[start : c.end]):
+        return c  # "腾势N9", "领克Z10": a car maker's model code is named with the brand
     return replace(c, start=start, maker=c.maker or brand.key)
 
 

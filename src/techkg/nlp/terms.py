@@ -18,6 +18,8 @@ GENERIC_TERMS = frozenset(
     电池 动力电池 固态电池 处理器 显卡 算力 人工智能 生成式ai 机器人 聊天机器人 数据中心 超级计算机
     软件 硬件 应用 产品 技术 方案 解决方案 引擎 助手 智能助手 ai芯片 ai助手 gpu芯片 超级芯片
     笔电 笔记本 掌机 旗舰 旗舰机 新品 系列 加速器 集成 公司 集团 企业 厂商 品牌 车型 模型家族
+    折叠屏 折叠屏手机 折叠机 ai手机 ai电脑 aipc ai眼镜 智能手表 智能眼镜 智能汽车 智能座舱 智驾系统 座舱系统
+    无人车 robotaxi 人形机器人 穿戴设备 可穿戴设备 电动汽车 纯电车型 增程车型 混动车型
     """.split()
 )
 
@@ -60,14 +62,86 @@ ENGLISH_FUNCTION_WORDS = frozenset(
 )
 
 # Nouns after a name that say it is NOT a product ("Blackwell架构", "4NP工艺").
+# English words inside a product's name, between two capitalised words: "Windows on Arm",
+# "Office for Mac", "Copilot for Microsoft 365".
+NAME_CONNECTORS = frozenset(("on", "for"))
 NON_PRODUCT_HEADS = ("架构", "工艺", "制程", "技术", "标准", "协议", "指令集", "大会", "峰会", "开发者大会",
                      "发布会", "项目", "计划", "基金", "实验室", "团队", "主题演讲", "演讲", "展会", "品牌")
+
+# ---- Products named without a lexicon entry (candidates.py) --------------------------------
+# Units and counters after a number: it measures or counts, it is no model or version number
+# ("3个月", "1.5倍", "2.6GHz", "6.8英寸").
+UNIT_AFTER_NUMBER_RE = re.compile(
+    r"\s?(?:年|月|日|亿|万|倍|%|个|家|款|台|块|辆|次|人|名|小时|分钟|分|秒|公里|英寸|寸|吋|纳米|奈米|美元|元|nm|GB|TB|MW|W|GHz|MHz|Hz|mAh|kWh|kW|km)"
+    r"|(?:L|T)(?![A-Za-z0-9])")  # "1.5L", "2.0T": an engine's displacement
+# A model number after a Chinese series name ("猛士917", "海狮05"): two to four digits, not a year.
+MODEL_NUMBER_RE = re.compile(r"(?!(?:19|20)\d\d(?!\d))(\d{2,4})(?![\d.])")
+# A version number after a known product makes a variant ("可灵2.0", "文心4.5", "盘古5.5"): one or
+# two digits, a dot, one or two digits. Whole numbers are model numbers (the family pattern).
+VERSION_NUMBER_RE = re.compile(r" ?(\d{1,2}\.\d{1,2})(?![\d.])")
+# Quotation marks around a name (folded text keeps the Chinese and Japanese-style forms).
+QUOTED_NAME_RE = re.compile(r"[“「『\"]([^”」』\"，。！？；、,\n]{2,16})[”」』\"]")
+# Words before a quoted name that introduce a product: release cues (RELEASE_TRIGGERS), naming
+# ("名为“X”的新服务") and renaming ("升级为“淘宝闪购”"), ownership ("旗下的「X」"). No 代号为: a code
+# name is a project's.
+QUOTED_NAME_CUES = ("名为", "命名为", "定名为", "取名为", "名叫", "叫做", "升级为", "更名为", "改名为", "旗下")
+# Product nouns right before a quoted name that make it a product's name, cue or not ("对话模型“商量
+# SenseChat”", "AI编程工具「Trae」"). Not 手机 or 芯片: "华为手机“遥遥领先”" is a slogan.
+QUOTED_NAME_HEADS = ("大模型", "模型", "应用", "App", "APP", "助手", "助理", "智能体", "小程序", "工具", "平台",
+                     "服务", "电子钱包", "浏览器", "搜索引擎", "操作系统")
+# Words right after a quoted name (or ending it) that make it no entity at all: a campaign, a strategy,
+# a slogan, a channel, a report, a named cooperation ("推出“以旧换新”活动",
+# "「百億補貼」頻道", "宣布展開名為「X」的合作").
+QUOTED_NO_ENTITY_WORDS = (
+    "活动", "战略", "策略", "口号", "标语", "计划", "频道", "节", "政策", "补贴", "理念", "概念", "称号",
+    "奖", "项目", "行动", "模式", "报告", "白皮书", "大会", "峰会", "发布会", "论坛", "赛",
+    "时代", "能力", "方法", "架构", "降价", "专区", "会员日", "季", "合作", "联盟", "研究", "实验", "战", "潮", "玩法",
+    "任务", "角色", "基金", "风险", "网友", "女子", "男子", "女士", "先生",
+)
+# Endings of a quoted text that make it an event, a fund or a group of people ("“X演唱会”", "“木兰
+# 基金”", "“森林系女孩”"); only as an ending ("「WOW」會員" is a product).
+QUOTED_NO_ENTITY_ENDINGS = ("会", "基金", "女孩", "男孩", "族")
+# ... and a brand's name, which may be a company's ("全新品牌“乾崑”", "「1O1O」品牌").
+QUOTED_NON_PRODUCT_WORDS = (*QUOTED_NO_ENTITY_WORDS, "品牌", "商标")
+# Words between a cue and a quoted text that make the quote a capability, not a name
+# ("发布能“画手指”的V5版本", "推出可以“一句话点咖啡”的智能体").
+QUOTED_ABILITY_WORDS = ("能", "可以", "可", "会", "支持", "支援", "具备", "具有", "实现")
+# Most characters between a cue and the quoted name it introduces ("推出独立音乐应用“汽水音乐”").
+QUOTED_NAME_MAX_GAP = 10
+# Words that make a number after them a measure, not a version ("参数3.5", "售价2.5"): a Chinese
+# name before a version must hold none of them.
+MEASURE_WORDS = ("参数", "得分", "评分", "分数", "价", "成本", "速度", "性能", "版本", "增长", "提升", "下降", "营收",
+                 "收入", "利润", "市值", "估值", "融资", "排名", "份额", "额", "约", "达", "仅", "超", "近", "共", "总",
+                 "均", "第", "率", "量", "值", "比", "数", "年", "月", "周", "天", "季", "以来", "累计")
+# Suffixes that make the name before them a product ("秒哒App", "小艺助手", "小布智能体", "子曰大模型").
+NAMED_PRODUCT_SUFFIXES = ("App", "APP", "app", "智能助手", "智能体", "助手", "助理", "大模型")
+# Words that only say what kind of product: a name made of them is a category ("医疗大模型",
+# "自家大模型", "AI编程助手"), not a product.
+PRODUCT_DESCRIPTOR_WORDS = (
+    "自家", "自研", "国产", "全新", "新款", "最新", "新一代", "首款", "首个", "一款", "多款", "新", "大", "小型",
+    "通用", "行业", "垂直", "多模态", "开源", "推理", "语言", "视觉", "视频", "图像", "语音", "编程", "代码",
+    "教育", "医疗", "金融", "法律", "政务", "工业", "汽车", "车载", "手机", "端侧", "云端", "智能", "个人",
+    "办公", "写作", "翻译", "搜索", "购物", "客服", "营销", "数字", "虚拟", "生成式", "对话", "聊天", "基础",
+    "原生", "专属", "企业", "官方", "独立", "同名", "移动", "桌面", "网页", "健康", "出行", "外卖", "电商", "生活",
+    "支付", "音乐", "游戏", "社交", "旗舰", "科学", "数学", "安全", "文本", "创作", "设计", "学习", "深度", "生成", "理解",
+)
+
+# Lexicon sectors of car makers: their Chinese brand stays in a model code's name ("腾势N9",
+# "领克Z10", "納智捷n7"), as car models are written and listed; a phone or chip keeps its own
+# name ("索尼 IMX800" → IMX800).
+VEHICLE_MAKER_KINDS = frozenset({"ev", "auto"})
+# A car model code: one or two letters, one to three digits, up to two letters ("N8L", "LS6", "i8").
+CAR_MODEL_CODE_RE = re.compile(r"[A-Za-z]{1,2}\d{1,3}[A-Za-z]{0,2}")
 
 # Strong descriptors: a Chinese name right after one is a company ("光刻机制造商阿斯麦").
 STRONG_COMPANY_DESCRIPTORS = (
     "巨头", "制造商", "供应商", "厂商", "服务商", "运营商", "初创公司", "创企", "独角兽", "芯片商",
     "代工厂", "龙头", "车企", "设计商", "开发商", "大厂", "封测厂",
 )
+
+# Ends of a descriptor glued before a company name in one token ("AI软件公司Nod.ai", "品牌纳智捷",
+# "科创板公司上纬新材"): cut there when what precedes is only a description.
+GLUED_DESCRIPTOR_ENDS = ("公司", "品牌", "企业", "集团")
 
 # Words before a name that say it is a company ("供应商Runway", "调研机构TrendForce").
 COMPANY_DESCRIPTORS = (
@@ -92,6 +166,7 @@ GENERIC_COMPANY_HEADS = (
     # Taiwan and Hong Kong usage (folded to Simplified characters, not words): 記憶體廠, 南韓大廠, 陸系品牌
     "记忆体", "晶片", "伺服器", "网通", "软体", "硬体", "云端", "商业", "南韩", "台湾", "台系", "陆系",
     "美系", "日系", "韩系", "陆资", "中资", "港资", "台资", "多间", "两间", "这间", "该间",
+    "科创板", "创业板", "港股", "美股", "A股",
 )
 
 # Company names that are also ordinary words, and the words that show the ordinary sense in
