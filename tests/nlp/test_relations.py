@@ -311,6 +311,16 @@ RELEASE_MEMBERS_AND_MAKERS = [
     ("微軟發表新一代Windows AI電腦規格「Copilot+ PC」。", {("microsoft", "microsoft-copilot-plus-pc")}),
 ]
 
+# A university, lab or research centre named before the cue released the product, not the company the
+# article is about; a company's own institute ("旗下鴻海研究院") releases for it.
+RELEASE_BY_BODIES = [
+    ("DeepSeek发布了R1。香港科技大學牽頭的研發中心周一發表大語言模型HKGAI V1。", {("deepseek", "deepseek-r1")}),
+    ("智谱发布了GLM-4.5。清华大学实验室今天发布了新模型CogX 2。", {("zhipu-ai", "zhipu-glm-4-5")}),
+    ("華為發表了Mate 70。台灣大學研究團隊隨後發表了新模型TaiLM 3。", {("huawei", "huawei-mate-70")}),
+    ("鸿海科技集团宣布，旗下鸿海研究院推出大语言模型FoxBrain。", {("foxconn", "foxbrain")}),
+    ("鴻海科技集團10日宣布，旗下鴻海研究院推出大型語言模型FoxBrain。", {("foxconn", "foxbrain")}),
+]
+
 # Hard negatives of the fourth round: "首发" as first to ship with a part, a company's new product
 # as a base or a part, 发布会 as a noun, an offer about a product, a brand, planned or rumoured joint acts.
 NOT_RELEASES_ROUND4 = [
@@ -347,7 +357,8 @@ def test_not_partnerships(extractor, text):
 
 @pytest.mark.parametrize(("text", "releases"), RELEASES + RELEASE_CUE_WORDS + RELEASE_PRODUCT_FIRST + RELEASE_LISTS
                                              + RELEASE_NEXT_SENTENCE + RELEASE_MADE_BY + RELEASE_PRODUCT_FIRST_CUES
-                                             + RELEASE_MODIFIED_OBJECT + RELEASE_COMPANY + RELEASE_MEMBERS_AND_MAKERS)
+                                             + RELEASE_MODIFIED_OBJECT + RELEASE_COMPANY + RELEASE_MEMBERS_AND_MAKERS
+                                             + RELEASE_BY_BODIES)
 def test_releases(extractor, text, releases):
     assert _relations(extractor, text, "release") == releases
 

@@ -615,6 +615,8 @@ class RelationReader:
                 company = companies[0].key  # "甲骨文与亚马逊云科技联合推出": the subject leads
         else:
             brand_makers = [self.makers.get(p.key) for p in products]
+            if self._body_releases(s, pos):
+                subject = None  # "香港科技大學牽頭的研發中心發表X": a body that is no company released it
             company = self._sentence_opener(s, cs) or next((k for k in brand_makers if k), None) or subject
             conf -= INFERRED_COMPANY
         if not company:
@@ -648,6 +650,12 @@ class RelationReader:
             return []
         keys = list(dict.fromkeys(keys))
         return keys if len(keys) > 1 else []
+
+    def _body_releases(self, s: int, pos: int) -> bool:
+        """A university, lab or government body named before the cue is the releaser, unless it is a
+        company's own (after 旗下 or its possessor: "鴻海科技集團宣布，旗下鴻海研究院推出")."""
+        body = terms.NON_COMPANY_BODY_RE.search(self.text, s, pos)
+        return bool(body) and not terms.OWNED_BODY_RE.search(self.text, s, body.start())
 
     def _objects(self, start: int, end: int) -> list[Ment]:
         """Products after a release cue, stopping at a new subject."""

@@ -293,6 +293,10 @@ EDITION_BEFORE_CUE_RE = re.compile(r"^(?:公测版|内测版|测试版|正式版
                                    r"\s*(?:同日|当日|同天|同一天)?\s*")
 # "由游戏科学开发的国产游戏《黑神话：悟空》": the product after "由A开发的" (a modifier of this length at most).
 MADE_BY_MODIFIER_RE = re.compile(r"的[^，。；;,、和与及]{0,16}?$")
+# Bodies that are not companies, named before a release cue with no company: the release is theirs,
+# not the company the article is about ("香港科技大學牽頭的研發中心發表", "清华大学实验室发布").
+NON_COMPANY_BODY_RE = re.compile(r"大学|学院|研究院|研究所|研究中心|研发中心|实验室|科学院|政府|委员会|管理局|协会")
+OWNED_BODY_RE = re.compile(r"旗下|自家|自有|公司的|集团的")
 # A gloss in brackets after a name ("深圳市游科互动科技有限公司（游戏科学）"): the same party.
 BRACKETED_GLOSS_RE = re.compile(r"\s*[（(][^（()）]{1,30}[）)]\s*")
 # "vivo X100系列包括X100与X100 Pro两款机型": the members of a series just released.
