@@ -321,6 +321,21 @@ RELEASE_BY_BODIES = [
     ("鴻海科技集團10日宣布，旗下鴻海研究院推出大型語言模型FoxBrain。", {("foxconn", "foxbrain")}),
 ]
 
+# "由A与B联合开发的P" / "P由A与B共同打造" credit both makers (as "双方共同推出" does); opening to users
+# ("向所有用户免费开放") is a release, opening a platform to vendors is not (below).
+RELEASE_JOINT_MAKERS_AND_OPENING = [
+    ("由华为与赛力斯联合开发的问界M9正式上市。", {("huawei", "aito-m9"), ("seres", "aito-m9")}),
+    ("由華為與賽力斯聯合開發的問界M9正式上市。", {("huawei", "aito-m9"), ("seres", "aito-m9")}),
+    ("問界M9由華為與賽力斯共同打造。", {("huawei", "aito-m9"), ("seres", "aito-m9")}),
+    ("文心一言今日起向所有用户免费开放。", {("baidu", "baidu-ernie-bot")}),
+    ("騰訊元寶即日起向全體用戶免費開放。", {("tencent", "tencent-yuanbao")}),
+    ("通义千问即日起向开发者开放。", {("alibaba", "alibaba-qwen")}),
+    # a product going live on a platform: the platform after the cue is not released
+    ("GPT-4o上线了Azure。", {("openai", "openai-gpt-4o")}),
+    ("DeepSeek-R1今日上線了微軟Azure。", {("deepseek", "deepseek-r1")}),
+    ("Qwen3上架了Hugging Face。", {("alibaba", "alibaba-qwen3")}),
+]
+
 # Hard negatives of the fourth round: "首发" as first to ship with a part, a company's new product
 # as a base or a part, 发布会 as a noun, an offer about a product, a brand, planned or rumoured joint acts.
 NOT_RELEASES_ROUND4 = [
@@ -336,6 +351,12 @@ NOT_RELEASES_ROUND4 = [
     "蔚来正式发布旗下第二个品牌乐道。",
     "英伟达计划与联发科共同推出新款芯片N1X。",
     "据传苹果将与三星共同发布新款折叠屏手机。",
+    # a platform opened to vendors, a part made by its supplier
+    "钉钉宣布向所有大模型厂商开放。",
+    "鸿蒙系统向第三方设备厂商开放。",
+    "这款MPV搭载的5C麒麟电池由理想汽车与宁德时代联合开发。",
+    "Mate 60搭载的麒麟9000S由海思研发。",
+    "這款手機採用的天璣9400由聯發科設計。",
 ]
 
 
@@ -358,7 +379,7 @@ def test_not_partnerships(extractor, text):
 @pytest.mark.parametrize(("text", "releases"), RELEASES + RELEASE_CUE_WORDS + RELEASE_PRODUCT_FIRST + RELEASE_LISTS
                                              + RELEASE_NEXT_SENTENCE + RELEASE_MADE_BY + RELEASE_PRODUCT_FIRST_CUES
                                              + RELEASE_MODIFIED_OBJECT + RELEASE_COMPANY + RELEASE_MEMBERS_AND_MAKERS
-                                             + RELEASE_BY_BODIES)
+                                             + RELEASE_BY_BODIES + RELEASE_JOINT_MAKERS_AND_OPENING)
 def test_releases(extractor, text, releases):
     assert _relations(extractor, text, "release") == releases
 

@@ -450,6 +450,9 @@ class RelationReader:
                     continue  # "在Amazon Bedrock中上线了R1": offered on a platform, not released
                 if trig.startswith("首发") and self._first_to_ship(cs, pos, trig):
                     continue  # "新机首发搭载骁龙8至尊版", "小米15系列首发了骁龙8至尊版": a part
+                if trig in terms.HOSTING_TRIGGERS and self._between_products(cs, pos, trig):
+                    out += self._product_first(s, e, cs, pos, trig)  # "GPT-4o上线了Azure": Azure is the platform
+                    continue
                 out += self._release_at(s, e, cs, ce, pos, trig, subject, follow)
         for m in terms.PRODUCT_FIRST_RELEASE_RE.finditer(text, s, e):
             cs, _ = _clause_bounds(self.clause_text, s, e, m.start())
@@ -460,11 +463,15 @@ class RelationReader:
     def _first_to_ship(self, cs: int, pos: int, trig: str) -> bool:
         """"首发" meaning the first to ship with a part: a linking verb follows ("首发搭载"), or a
         product stands right before it and another after it ("小米15系列同样首发了骁龙8至尊版")."""
+        return bool(terms.FIRST_TO_SHIP_RE.match(self.text, pos + len(trig))) or self._between_products(cs, pos, trig)
+
+    def _between_products(self, cs: int, pos: int, trig: str) -> bool:
+        """A product right before the cue (adverbs between) and another right after it."""
         end = pos + len(trig)
-        if terms.FIRST_TO_SHIP_RE.match(self.text, end):
-            return True
         before = [m for m in self.in_range(cs, pos) if m.label == PRODUCT.label]
         after = [m for m in self.in_range(end, len(self.text)) if m.start - end <= 12]
+        if len(after) > 1 and after[0].label == COMPANY.label and _adjacent(self.text, after[0], after[1]):
+            after = after[1:]  # "上線了微軟Azure": the brand of the product after
         return bool(before and after and after[0].label == PRODUCT.label
                     and SUBJECT_FILLERS.match(self.text[before[-1].end : pos].strip()))
 
@@ -516,7 +523,8 @@ class RelationReader:
 
     def _made_by(self, s: int, e: int) -> list[RelationHit]:
         """"小米SU7由小米汽车打造", "这款名为Gemini的大模型由谷歌推出": the product before 由 is
-        the company's release (``terms.MADE_BY_VERBS``; adverbs may stand before the verb)."""
+        the company's release (``terms.MADE_BY_VERBS``; adverbs may stand before the verb), and so is
+        the product after "由A开发的"; "由A与B联合开发" credits both."""
         text = self.text
         out = []
         for m in self.in_range(s, e):
@@ -525,16 +533,31 @@ class RelationReader:
             verb = re.search(r"[，。；;,]|" + "|".join(terms.MADE_BY_VERBS), text[m.end : e])
             if not verb or verb.group() not in terms.MADE_BY_VERBS:
                 continue
-            gap = terms.BRACKETED_GLOSS_RE.sub("", text[m.end : m.end + verb.start()]).strip()  # "由A（B）开发"
+            makers = self._joint_makers(m, m.end + verb.start())
+            gap = terms.BRACKETED_GLOSS_RE.sub("", text[makers[-1].end : m.end + verb.start()]).strip()  # "由A（B）开发"
+            if len(makers) > 1:
+                gap = terms.JOINT_RELEASE_RE.sub("", gap).strip()  # "由华为与赛力斯联合开发"
             cs, _ = _clause_bounds(self.clause_text, s, e, m.start)
             if not SUBJECT_FILLERS.match(gap) or self._release_blocked(s, cs, m.start):
                 continue
             earlier = [x for x in self.in_range(s, m.start) if x.label == PRODUCT.label]
+            if earlier and terms.PART_BEFORE_RE.search(self.text, s, _run_start(text, earlier)):
+                earlier = []  # "搭载的5C麒麟电池由理想汽车与宁德时代联合开发": a part, not a release
             made = (self._made_after(m.end + verb.end(), e) if text.startswith("的", m.end + verb.end()) else []) \
                 or earlier[-1:]
-            if made and made[0].key != m.key:
-                out.append(RelationHit("release", m.key, made[0].key, s, e, PRODUCT_IS_COMPANYS, verb.group()))
+            out += [RelationHit("release", c.key, made[0].key, s, e, PRODUCT_IS_COMPANYS, verb.group())
+                    for c in makers if made and made[0].key != c.key]
         return out
+
+    def _joint_makers(self, first: Ment, verb_at: int) -> list[Ment]:
+        """The companies after 由 up to the verb: "由华为与赛力斯联合开发" → both (a list of companies
+        only); otherwise the first alone."""
+        listed = [first]
+        for m in self.in_range(first.end, verb_at):
+            if m.label != COMPANY.label or not terms.LIST_SEPARATORS.match(self.text[listed[-1].end : m.start]):
+                break
+            listed.append(m)
+        return listed
 
     def _made_after(self, end: int, e: int) -> list[Ment]:
         """"由游戏科学开发的国产游戏《黑神话：悟空》": the product the "由A开发的" modifier
@@ -855,6 +878,16 @@ def _modified_head(gap: str, after_product: bool) -> bool:
         return False  # "Mate 40系列搭载5nm制程的麒麟9000": the verb's subject is the product before
     last = max(tail.rfind(v) + len(v) for v in terms.PRODUCT_LINK_VERBS if v in tail)
     return len(tail) - last > 1
+
+
+def _run_start(text: str, ments: list[Ment]) -> int:
+    """Where the run of names glued together at the end of ``ments`` starts ("5C麒麟电池")."""
+    start = ments[-1].start
+    for m in reversed(ments[:-1]):
+        if text[m.end : start].strip():
+            break
+        start = m.start
+    return start
 
 
 def _in_brackets(text: str, start: int, pos: int) -> bool:

@@ -250,6 +250,7 @@ PRODUCT_SUBJECT_TRIGGERS = ("正式上市", "上市", "开售", "开卖", "发�
 # "豆包大模型全量上线"). Traditional 登陸 / 對外開放 fold to these forms.
 PRODUCT_FIRST_RELEASE_RE = re.compile(
     r"对外开放|开放下载|开放使用|开放体验|面向[^，。；;,]{1,16}?开放|登陆[^，。；;,股]{1,10}?市场"
+    r"|向[^，。；;,]{0,8}?(?:用户|公众|开发者|市民|消费者)[^，。；;,]{0,6}?开放"  # not "向所有大模型厂商开放"
     r"|(?:启动|开启|开始|正式)?量产交付|(?:启动|开启)交付|全量上线|全面上线|全量开放|全量推送")
 # Verbs of making after "由A" ("小米SU7由小米汽车打造", "盘古大模型由华为云研发"): the product named
 # before 由 is A's release. Contract work (代工, 组装, 生产) is not making it one's own product.
@@ -283,6 +284,9 @@ OFFER_VERBS = ("购买", "购入", "买", "赠送", "兑换", "预订")
 # A product named before a noun that a colon or an opening quote then names: it only qualifies it
 # ("兩代Windows掌機：2023年的ROG Ally", "Windows AI電腦規格「Copilot+ PC」"); no list joiner between.
 QUALIFIER_GAP_RE = re.compile(r"^\s*[^\s，,、；;和与及：:「“\"]+(?:\s*[^\s，,、；;和与及：:「“\"]+)*\s*[：:「“\"][^，,、；;和与及]{0,8}$")
+# Cues after which a product is the platform something goes live on when a product stands before
+# the cue too ("GPT-4o上线了Azure"): nothing after them is released.
+HOSTING_TRIGGERS = ("上线", "上线了", "上架", "登陆", "入驻")
 # "处理器品牌至强6": a product line named as a brand is released ("品牌乐道", a car brand, is not).
 PRODUCT_LINE_BRAND_RE = re.compile(r"(?:处理器|芯片|晶片|显卡|加速器|GPU|CPU|操作系统|大模型|模型)品牌\s*$")
 # A joint act right before the release cue: "与华硕共同发表", "聯想與NVIDIA攜手推出", "双方联合推出".
@@ -290,13 +294,15 @@ JOINT_RELEASE_RE = re.compile(r"(?:共同|联合|携手|联手|一同|一起|合
 # Words before a product-first cue that name its edition or the day, not another thing:
 # "千问APP公测版同日在各大应用商店上线".
 EDITION_BEFORE_CUE_RE = re.compile(r"^(?:公测版|内测版|测试版|正式版|完整版|体验版|国行版|国际版|标准版|满血版)?"
-                                   r"\s*(?:同日|当日|同天|同一天)?\s*")
+                                   r"\s*(?:同日|当日|同天|同一天|(?:今日|今天|即日|\d{1,2}月\d{1,2}日)起)?\s*")
 # "由游戏科学开发的国产游戏《黑神话：悟空》": the product after "由A开发的" (a modifier of this length at most).
 MADE_BY_MODIFIER_RE = re.compile(r"的[^，。；;,、和与及]{0,16}?$")
 # Bodies that are not companies, named before a release cue with no company: the release is theirs,
 # not the company the article is about ("香港科技大學牽頭的研發中心發表", "清华大学实验室发布").
 NON_COMPANY_BODY_RE = re.compile(r"大学|学院|研究院|研究所|研究中心|研发中心|实验室|科学院|政府|委员会|管理局|协会")
 OWNED_BODY_RE = re.compile(r"旗下|自家|自有|公司的|集团的")
+# A product named as what another carries ("搭载的5C麒麟电池", "採用的晶片"): a part.
+PART_BEFORE_RE = re.compile(r"(?:搭载|采用|配备|使用|内置|集成)(?:了)?的\s*$")
 # A gloss in brackets after a name ("深圳市游科互动科技有限公司（游戏科学）"): the same party.
 BRACKETED_GLOSS_RE = re.compile(r"\s*[（(][^（()）]{1,30}[）)]\s*")
 # "vivo X100系列包括X100与X100 Pro两款机型": the members of a series just released.
