@@ -274,6 +274,11 @@ RELEASE_MODIFIED_OBJECT = [
     ("EXE:5000是ASML推出的第一代High-NA EUV系统。", {("asml", "asml-twinscan-exe-5000")}),
     ("EXE:5000是ASML推出的第一代High-NA EUV系統。", {("asml", "asml-twinscan-exe-5000")}),
     ("TWINSCAN EXE:5000是ASML最新发布的光刻系统。", {("asml", "asml-twinscan-exe-5000")}),
+    # 公布了/带来 with a description of the product itself before it (a figure or a part is not)
+    ("英伟达公布了基于Blackwell架构的新一代GPU B300。", {("nvidia", "nvidia-b300")}),
+    ("輝達公布了基於Blackwell架構的新一代GPU B300。", {("nvidia", "nvidia-b300")}),
+    ("苹果带来了搭载M4芯片的MacBook Air。", {("apple", "apple-macbook-air")}),
+    ("三星帶來了專為AI打造的Galaxy Book5 Pro。", {("samsung", "galaxybook5pro")}),
 ]
 
 # Who releases: a gloss in brackets is the same company, a parent named before 旗下 gives way to
@@ -351,6 +356,7 @@ NOT_RELEASES_ROUND4 = [
     "蔚来正式发布旗下第二个品牌乐道。",
     "英伟达计划与联发科共同推出新款芯片N1X。",
     "据传苹果将与三星共同发布新款折叠屏手机。",
+    "华为公布了采用麒麟9000S的手机销量。",
     # a platform opened to vendors, a part made by its supplier
     "钉钉宣布向所有大模型厂商开放。",
     "鸿蒙系统向第三方设备厂商开放。",

@@ -604,8 +604,8 @@ class RelationReader:
         companies = [m for m in before if m.label == COMPANY.label]
         end = _list_end(self.clause_text, ce, e, speech=any(c in text[pos:ce] for c in terms.SPEECH_CUES))
         products = self._objects(pos + len(trig), end)
-        if products and trig in terms.DIRECT_OBJECT_TRIGGERS and "的" in terms.OWN_PRODUCT_DE_RE.sub(
-                "", text[pos + len(trig) : products[0].start]):
+        if products and trig in terms.DIRECT_OBJECT_TRIGGERS and not _names_object(
+                text[pos + len(trig) : products[0].start]):
             return []  # "公布了参数量的GPT-3": a figure of the product, not the product
         if not products and trig in terms.PRODUCT_SUBJECT_TRIGGERS and self._products_before_cue(cs, pos):
             return self._product_first(s, e, cs, pos, trig)
@@ -878,6 +878,16 @@ def _modified_head(gap: str, after_product: bool) -> bool:
         return False  # "Mate 40系列搭载5nm制程的麒麟9000": the verb's subject is the product before
     last = max(tail.rfind(v) + len(v) for v in terms.PRODUCT_LINK_VERBS if v in tail)
     return len(tail) - last > 1
+
+
+def _names_object(gap: str) -> bool:
+    """Whether the words between 公布了/带来 and a product leave the product as the object: no 的
+    ("公布了参数量的GPT-3" names a figure), unless the 的 closes a description of the product itself
+    ("全新的", "基于Blackwell架构的新一代GPU", "專為AI打造的")."""
+    rest = terms.OWN_PRODUCT_DE_RE.sub("", gap)
+    if "的" not in rest:
+        return True
+    return bool(terms.DESCRIBED_OBJECT_RE.match(rest))
 
 
 def _run_start(text: str, ments: list[Ment]) -> int:

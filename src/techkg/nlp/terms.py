@@ -262,6 +262,10 @@ STOREFRONT_NOUNS = ("商城", "商店", "应用市场", "官网", "旗舰店", "
 DIRECT_OBJECT_TRIGGERS = ("公布了", "正式公布", "开放了", "带来了", "带来")
 # Descriptions with 的 that still leave the product as the object ("带来了全新的Galaxy Ring").
 OWN_PRODUCT_DE_RE = re.compile(r"(?:全新|最新|新款|新一代|自家|旗下|自研)的")
+# A description of the product itself between 公布了/带来 and its name: a verb of what it is built on,
+# carries or is made for, then 的 ("公布了基于Blackwell架构的新一代GPU", "带来了搭载M4芯片的", "專為AI打造的").
+DESCRIBED_OBJECT_RE = re.compile(r"^\s*(?:首款|全新|新一代|新款)?\s*(?:基于|搭载|采用|配备|支持|集成|专为|面向)"
+                                 r"[^，。；的]{1,20}的[^的，。；]{0,10}$")
 # "带来": a release only when a company brings the product itself, not "为iPhone带来新功能".
 BENEFICIARY_RE = re.compile(r"(?:为|给|替)[^，。]{0,20}$")
 # "推出搭载M4芯片的全新MacBook Pro": a product inside such a modifier is a part, not the release.
