@@ -339,6 +339,11 @@ RELEASE_JOINT_MAKERS_AND_OPENING = [
     ("GPT-4o上线了Azure。", {("openai", "openai-gpt-4o")}),
     ("DeepSeek-R1今日上線了微軟Azure。", {("deepseek", "deepseek-r1")}),
     ("Qwen3上架了Hugging Face。", {("alibaba", "alibaba-qwen3")}),
+    # contract work in a modifier ("由富士康组装的"): the product's maker releases it
+    ("由富士康组装的iPhone 16今日开售。", {("apple", "apple-iphone-16")}),
+    ("由鴻海代工的iPhone 16今日開賣。", {("apple", "apple-iphone-16")}),
+    # a series another company's: the company of the sentence before does not release its members
+    ("华为发布了Mate 70。小米15系列包括小米15与小米15 Pro两款机型。", {("huawei", "huawei-mate-70")}),
 ]
 
 # Hard negatives of the fourth round: "首发" as first to ship with a part, a company's new product
@@ -357,6 +362,11 @@ NOT_RELEASES_ROUND4 = [
     "英伟达计划与联发科共同推出新款芯片N1X。",
     "据传苹果将与三星共同发布新款折叠屏手机。",
     "华为公布了采用麒麟9000S的手机销量。",
+    # joint acts planned, denied, rumoured; a series nobody just released
+    "小米15系列包括小米15与小米15 Pro两款机型。",
+    "苹果计划与谷歌共同推出新版Siri。",
+    "華為否認與小米共同發表新機。",
+    "据传华为将与奇瑞联合推出智界R7。",
     # a platform opened to vendors, a part made by its supplier
     "钉钉宣布向所有大模型厂商开放。",
     "鸿蒙系统向第三方设备厂商开放。",

@@ -493,7 +493,8 @@ class RelationReader:
         listed = self._products_before_cue(cs, pos)
         if not listed:
             return []
-        companies = [m for m in self.in_range(cs, listed[0].start) if m.label == COMPANY.label]
+        companies = [m for m in self.in_range(cs, listed[0].start) if m.label == COMPANY.label
+                     and self.text[max(cs, m.start - 1) : m.start] != "由"]  # "由富士康组装的": see _made_by
         out = []
         for p in listed:
             maker = (companies[0].key if companies else None) or self.makers.get(p.key)
