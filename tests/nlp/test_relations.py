@@ -296,6 +296,19 @@ RELEASE_COMPANY = [
     ("华为与赛力斯宣布深化合作。2023年12月，双方共同推出了问界M9。", {("huawei", "aito-m9"), ("seres", "aito-m9")}),
 ]
 
+# Company anaphora: "该公司/這家公司/其/自家 … 推出的X" is the company last named as a subject (a rival
+# named in between as an object does not take it), before the product's known maker.
+RELEASE_COMPANY_ANAPHORA = [
+    ("宇树科技今年营收大增，超过了优必选。该公司发布了人形机器人R1 Air。", {("unitree", "r1air")}),
+    ("宇樹科技今年營收大增。此外，該公司還發表了人形機器人R1 Air。", {("unitree", "r1air")}),
+    ("理想汽车发布了财报，称其销量超过蔚来。这家公司推出的Pro Q7销量领先。", {("li-auto", "proq7")}),
+    ("理想汽車發布了財報，稱其銷量超過蔚來。這家公司推出的Pro Q7銷量領先。", {("li-auto", "proq7")}),
+    ("小米发布财报。华为则发布了Mate 70。该公司推出的Pad Z1也在热销。",
+     {("huawei", "huawei-mate-70"), ("huawei", "padz1")}),
+    ("华为表示，其推出的Pura X1销量超过苹果的iPhone 16。", {("huawei", "purax1")}),
+    ("小米宣布，自家推出的Pad Z1已经热销。", {("xiaomi", "padz1")}),
+]
+
 # The members of a series released in this sentence or the one before ("X系列包括A与B两款机型"),
 # "由A开发的P" with the product after it, and product-first cues after an edition word and a place.
 RELEASE_MEMBERS_AND_MAKERS = [
@@ -395,7 +408,8 @@ def test_not_partnerships(extractor, text):
 @pytest.mark.parametrize(("text", "releases"), RELEASES + RELEASE_CUE_WORDS + RELEASE_PRODUCT_FIRST + RELEASE_LISTS
                                              + RELEASE_NEXT_SENTENCE + RELEASE_MADE_BY + RELEASE_PRODUCT_FIRST_CUES
                                              + RELEASE_MODIFIED_OBJECT + RELEASE_COMPANY + RELEASE_MEMBERS_AND_MAKERS
-                                             + RELEASE_BY_BODIES + RELEASE_JOINT_MAKERS_AND_OPENING)
+                                             + RELEASE_BY_BODIES + RELEASE_JOINT_MAKERS_AND_OPENING
+                                             + RELEASE_COMPANY_ANAPHORA)
 def test_releases(extractor, text, releases):
     assert _relations(extractor, text, "release") == releases
 

@@ -641,7 +641,8 @@ class RelationReader:
             brand_makers = [self.makers.get(p.key) for p in products]
             if self._body_releases(s, pos):
                 subject = None  # "香港科技大學牽頭的研發中心發表X": a body that is no company released it
-            company = self._sentence_opener(s, cs) or next((k for k in brand_makers if k), None) or subject
+            referred = (self._sentence_opener(s, cs) or subject) if self._refers_to_company(cs, pos) else None
+            company = referred or self._sentence_opener(s, cs) or next((k for k in brand_makers if k), None) or subject
             conf -= INFERRED_COMPANY
         if not company:
             return []
@@ -674,6 +675,12 @@ class RelationReader:
             return []
         keys = list(dict.fromkeys(keys))
         return keys if len(keys) > 1 else []
+
+    def _refers_to_company(self, cs: int, pos: int) -> bool:
+        """"该公司发布了X", "其推出的X": all that stands before the cue in its clause refers back to
+        a company (then it is the one named as subject, not X's known maker; "某初创公司" is not)."""
+        lead = terms.SUBJECT_LEAD_RE.match(self.text, cs)
+        return bool(terms.COMPANY_ANAPHORA_RE.fullmatch(self.text, lead.end() if lead else cs, pos))
 
     def _body_releases(self, s: int, pos: int) -> bool:
         """A university, lab or government body named before the cue is the releaser, unless it is a

@@ -301,6 +301,10 @@ EDITION_BEFORE_CUE_RE = re.compile(r"^(?:公测版|内测版|测试版|正式版
                                    r"\s*(?:同日|当日|同天|同一天|(?:今日|今天|即日|\d{1,2}月\d{1,2}日)起)?\s*")
 # "由游戏科学开发的国产游戏《黑神话：悟空》": the product after "由A开发的" (a modifier of this length at most).
 MADE_BY_MODIFIER_RE = re.compile(r"的[^，。；;,、和与及]{0,16}?$")
+# A company referred back to right before a release cue ("该公司发布了", "這家公司推出的", "其推出的",
+# "自家推出的"): the company last named as a subject, not the product's known maker.
+COMPANY_ANAPHORA_RE = re.compile(r"\s*(?:该公司|这家公司|此公司|该集团|这家企业|该企业|公司|其|自家)\s*"
+                                 r"(?:还|也|又|则|已|已经|正式|同时|随后|今天|今日|近日|再次|最新)*\s*")
 # Bodies that are not companies, named before a release cue with no company: the release is theirs,
 # not the company the article is about ("香港科技大學牽頭的研發中心發表", "清华大学实验室发布").
 NON_COMPANY_BODY_RE = re.compile(r"大学|学院|研究院|研究所|研究中心|研发中心|实验室|科学院|政府|委员会|管理局|协会")
