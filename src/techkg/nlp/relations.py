@@ -22,8 +22,11 @@ the folded text. For each sentence:
   the next sentence; a product right before its cue ("X于11月26日发布",
   "X今日开售") is released by its maker, and so is a company's new product
   named without a verb ("苹果的新款X"); some cues take only a product before them
-  ("X正式对外开放", "X登陆日本市场"), and "X由A打造/研发" is A's. Plans in the
-  cue's clause and rumours before it give nothing.
+  ("X正式对外开放", "X登陆日本市场"), and "X由A打造/研发" (or "由A开发的X") is A's. A joint act
+  ("与B共同发表", "攜手推出", "由A与B联合开发") credits every party; "该公司/其 推出的X" is the
+  company last named as subject; a series just released gives its members ("X系列包括A与B两款").
+  Plans in the cue's clause and rumours before it give nothing, nor does "首发" meaning the first
+  to ship with a part, or a platform something goes live on ("GPT-4o上线了Azure").
 """
 
 from __future__ import annotations
@@ -632,22 +635,30 @@ class RelationReader:
         if joint:
             return [RelationHit("release", c, p.key, s, e, round(conf, 2), trig) for c in joint for p in products
                     if p.key != c]
-        companies = [m for m in companies if not _in_brackets(text, cs, m.start)]  # "智谱（Z.ai）发布"
-        if companies:
-            company = companies[-1].key
-            if len(companies) > 1 and re.search(r"[与和同]", text[companies[0].end : companies[-1].start]):
-                company = companies[0].key  # "甲骨文与亚马逊云科技联合推出": the subject leads
-        else:
-            brand_makers = [self.makers.get(p.key) for p in products]
-            if self._body_releases(s, pos):
-                subject = None  # "香港科技大學牽頭的研發中心發表X": a body that is no company released it
-            referred = (self._sentence_opener(s, cs) or subject) if self._refers_to_company(cs, pos) else None
-            company = referred or self._sentence_opener(s, cs) or next((k for k in brand_makers if k), None) or subject
-            conf -= INFERRED_COMPANY
+        company, inferred = self._releasing_company(s, cs, pos, companies, products, subject)
         if not company:
             return []
+        conf -= INFERRED_COMPANY if inferred else 0
         return [RelationHit("release", company, p.key, s, e, round(conf, 2), trig) for p in products
                 if p.key != company]
+
+    def _releasing_company(self, s, cs, pos, companies, products, subject) -> tuple[str | None, bool]:
+        """Who releases ``products`` at the cue ``pos``, and whether that was inferred (not named in
+        the clause): the last company of the clause (not a gloss in brackets; the subject of "A与B推出"),
+        else one referred back to ("该公司发布了"), the sentence's opener, the products' known maker or
+        the subject carried over (not when a university or lab is named before the cue)."""
+        text = self.text
+        companies = [m for m in companies if not _in_brackets(text, cs, m.start)]  # "智谱（Z.ai）发布"
+        if companies:
+            if len(companies) > 1 and re.search(r"[与和同]", text[companies[0].end : companies[-1].start]):
+                return companies[0].key, False  # "甲骨文与亚马逊云科技推出": the subject leads
+            return companies[-1].key, False
+        if self._body_releases(s, pos):
+            subject = None  # "香港科技大學牽頭的研發中心發表X": a body that is no company released it
+        opener = self._sentence_opener(s, cs)
+        referred = (opener or subject) if self._refers_to_company(cs, pos) else None
+        brand_maker = next((k for k in (self.makers.get(p.key) for p in products) if k), None)
+        return referred or opener or brand_maker or subject, True
 
     def _both_releasers(self, s: int, cs: int) -> tuple[str, str]:
         """"双方共同推出": the partners named in this sentence, else those of the partnership read
