@@ -275,9 +275,13 @@ def _unify_names(chunks: list[tuple[list[_Found], list[Relation], dict[str, str]
 
 
 def _label(key: str, mentions: Sequence[Mention], lexicon) -> str:
-    """An entity's label: the lexicon's, else its longest name in the article."""
+    """An entity's label: the lexicon's, else its longest name in the article, without a
+    trailing 系列 (the series is keyed as its product: "Core Ultra 200V系列" → "Core Ultra 200V")."""
     entry = lexicon.get(key) if lexicon is not None else None
-    return entry.label if entry is not None else max((m.text for m in mentions), key=len)
+    if entry is not None:
+        return entry.label
+    name = max((m.text for m in mentions), key=len)
+    return link.without_series_word(name)
 
 
 def _brand_before(mentions: Sequence[Mention], brand_ends: dict[int, Mention], text: str) -> str | None:

@@ -56,6 +56,11 @@ IDENTITY_CASES = [
     ("索尼发布全新IMX900传感器。", {("Product", "imx900"): "IMX900", ("Company", "sony"): "Sony"}),
     ("传感器来自索尼 IMX989", {("Product", "imx989"): "IMX989", ("Company", "sony"): "Sony"}),  # at the very end
     ("華碩ROG Ally X正式開賣。", {("Product", "rogallyx"): "ROG Ally X", ("Company", "asus"): "ASUS"}),
+    # a series is named as its product; a category noun before a Latin name is no part of it
+    ("微星Claw 8 AI+搭載英特爾Core Ultra 200V系列處理器。", {("Product", "coreultra200v"): "Core Ultra 200V"}),
+    ("去年面世的运动相机Ace Pro 2由影石与徕卡联合研发。", {("Product", "acepro2"): "Ace Pro 2"}),
+    ("东京电子推出CLEAN TRACK LITHIUS Pro Z系列涂胶显影设备。",
+     {("Product", "cleantracklithiusproz"): "CLEAN TRACK LITHIUS Pro Z"}),
     # a connector inside an English name keeps the name whole
     ("聯發科也將與微軟合作推出Windows on Arm晶片。", {("Product", "windowsonarm"): "Windows on Arm"}),
     # a code name keeps its category word; a lexicon name extends over its own name words
@@ -98,6 +103,10 @@ DESCRIPTOR_GLUED_CASES = [
     ("科创板公司上纬新材发布公告，控股股东将变更。", "上纬新材", "科创板公司上纬新材"),
     ("裕隆集團旗下品牌納智捷與鴻海合作開發電動車。", "納智捷", "品牌納智捷"),
     ("美国芯片公司Ampere与甲骨文合作。", "Ampere", "芯片公司Ampere"),
+    # a foreign country before a name is no part of it, unless a trade follows (德国电信)
+    ("力積電與日本SBI控股曾計畫合作建廠。", "SBI控股", "日本SBI控股"),
+    ("鴻海退出與印度韋丹塔集團的合資案。", "韋丹塔集團", "印度韋丹塔集團"),
+    ("德国电信与华为合作建设5G网络。", "德国电信", "电信"),
 ]
 
 # (text, two names that stay two companies)
@@ -106,6 +115,13 @@ COMPANY_NOT_SHORT_FORM_CASES = [
     ("阿里巴巴旗下的阿里云与零跑合作，零跑国际负责海外销售。", ("零跑", "零跑国际")),
     ("百度与百度智能云分别公布了业绩。", ("百度", "百度智能云")),
     ("台灣大哥大與台灣之星完成合併。", ("台灣大哥大", "台灣之星")),
+]
+
+# (text, companies that must be found) — a weak name listed with companies the article confirms is one
+LISTED_WEAK_CASES = [
+    ("比亚迪此举将对长安、吉利、零跑等同价位品牌形成压力。", {"changan", "geely", "leapmotor"}),
+    ("日產與本田、三菱汽車宣布將共同研究合併。", {"nissan", "honda"}),
+    ("伺服器訂單由廣達、和碩及緯創分食。", {"quanta", "pegatron", "wistron"}),
 ]
 
 # (text, {(type, key)}) — well-known companies named inside or before a product name are companies
@@ -139,6 +155,18 @@ NOT_ENTITY_CASES = [
     ("吉利发布银河E8，随后推出银河L7。", "Company", {"银河"}),  # a series, not a company
     ("站在新的地平线上，我们充满希望。", "Company", {"地平线"}),  # weak names need a company cue
     ("祝大家新年吉利，万事如意。", "Company", {"吉利"}),
+    ("小米15系列在內地高端市場表現理想，小米亦與高通深化合作。", "Company", {"理想"}),  # a comma lists nothing
+    # an index, a share, a legal form alone, a rating: no company or product
+    ("小米股價高開，帶動恒生科技指數向上。", "Company", {"恒生科技"}),
+    ("恒生科技指数收涨2%，创业板指数下跌。", "Company", {"恒生科技", "创业板"}),
+    ("芯源微股票自周一起复牌。", "Product", {"芯源微股票"}),
+    ("摩尔线程智能科技（北京）股份有限公司今日上市。", "Company", {"股份有限公司"}),
+    ("新機具備IP68防塵防水等級。", "Product", {"IP68"}),
+    ("廣達旗下雲達科技（QCT）推出新伺服器。", "Product", {"雲達科技"}),
+    # a model number before a release verb is the product, not a company
+    ("納智捷宣布，純電休旅車n7正式上市。", "Company", {"n7"}),
+    ("小米YU7今日开售，首批现车已到店。", "Company", {"YU7"}),
+    ("新款X5正式上市，起售价20万元。", "Company", {"X5"}),
     # Taiwan and Hong Kong descriptors: what kind of company, not which
     ("南韓記憶體大廠與台系IC設計廠商都在爭取訂單。", "Company", {"南韓記憶體大廠", "台系IC設計廠商", "南韓記憶體"}),
     ("香港多間銀行及保險公司已試用該模型，創新科技及工業局表示歡迎。", "Company", {"多間", "創新科技", "多間銀行"}),
@@ -178,6 +206,11 @@ def test_company_short_forms_are_one_company(extractor, text, names, partners):
         key_of = {m.text: e.key for e in companies for m in e.mentions}
         read = [{r.source, r.target} for r in extraction.relations if r.type == "partnership"]
         assert all({key_of.get(name) for name in pair} in read for pair in partners), read
+
+
+@pytest.mark.parametrize(("text", "keys"), LISTED_WEAK_CASES)
+def test_weak_names_listed_with_companies_are_companies(extractor, text, keys):
+    assert keys <= {e.key for e in _entities(extractor, text) if e.type == "Company"}
 
 
 @pytest.mark.parametrize(("text", "name", "not_name"), DESCRIPTOR_GLUED_CASES)

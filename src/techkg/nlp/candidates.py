@@ -130,6 +130,7 @@ def lexicon_candidates(doc: Doc, lexicon, text: str) -> list[Candidate]:
     # a weak company name the article uses as a company ("理想发布L9 Pro") stands on its own
     hits += [h for h in found if h.weak and h.entry.type == COMPANY and (h.start, h.end) not in kept
              and _context_says_company(text[max(0, h.start - 8) : h.start], text[h.end : h.end + 20])]
+    hits += _listed_with_companies(found, hits, text)
     out = [Candidate(s, e, None, "lexicon", 1.0, veto=True) for s, e in not_in]  # "联想到": no LAC guess either
     for h in hits:
         if h.entry.type == COMPANY and common_word_reading(text, h.start, h.end):
@@ -138,6 +139,36 @@ def lexicon_candidates(doc: Doc, lexicon, text: str) -> list[Candidate]:
         out.append(Candidate(h.start, h.end, h.entry.type, "lexicon", LEXICON_WEAK if h.weak else LEXICON_STRONG,
                              key=h.entry.key, weak=h.weak, maker=h.entry.maker, kind=h.entry.kind))
     return out
+
+
+def _listed_with_companies(found: list, kept: list, text: str) -> list:
+    """Weak company names listed next to companies the article confirms: "长安、吉利、零跑等品牌".
+
+    A weak name joined by 、/和/与/及 to a kept company hit, directly or through other such
+    names, is a company too.
+    """
+    companies = sorted((h for h in kept if h.entry.type == COMPANY), key=lambda h: h.start)
+    ends = {h.end for h in companies}
+    starts = {h.start for h in companies}
+    weak = sorted((h for h in found if h.weak and h.entry.type == COMPANY and h not in kept), key=lambda h: h.start)
+    out: list = []
+    changed = True
+    while changed:  # a chain of names: each joins once one of its neighbours is a company
+        changed = False
+        for h in weak:
+            if h in out:
+                continue
+            left = [e for e in ends if 0 < h.start - e <= 2 and LIST_JOINER_RE.fullmatch(text[e : h.start])]
+            right = [s for s in starts if 0 < s - h.end <= 2 and LIST_JOINER_RE.fullmatch(text[h.end : s])]
+            if left or right:
+                out.append(h)
+                ends.add(h.end)
+                starts.add(h.start)
+                changed = True
+    return out
+
+
+LIST_JOINER_RE = re.compile(r"、|和|与|及|以及")
 
 
 def common_word_reading(text: str, start: int, end: int) -> bool:
@@ -173,6 +204,8 @@ def is_non_company(name: str) -> bool:
     low = name.lower()
     if low in terms.NON_COMPANY_NAMES or low in terms.GENERIC_TERMS or name in terms.PLACES:
         return True
+    if terms.COMPANY_LEGAL_TAIL_RE.fullmatch(name.lstrip(")）")):
+        return True  # "股份有限公司" alone names no one
     if name in terms.COMPANY_DESCRIPTORS or name[0] in "由在与和对向从把被":
         return True
     for suffix in ("公司", "集团", "企业", "厂商", "车企", "大厂", "厂"):
@@ -230,6 +263,8 @@ def _after_descriptor_or_place(text: str, start: int, end: int, places: bool = T
     >>> t = "科创板公司上纬新材"
     >>> t[_after_descriptor_or_place(t, 0, len(t)):], "华为公司"[_after_descriptor_or_place("华为公司", 0, 4):]
     ('上纬新材', '华为公司')
+    >>> [n[_after_descriptor_or_place(n, 0, len(n), places=False):] for n in ("印度韦丹塔集团", "德国电信")]
+    ['韦丹塔集团', '德国电信']
     """
     name = text[start:end]
     cut = 0
@@ -237,6 +272,11 @@ def _after_descriptor_or_place(text: str, start: int, end: int, places: bool = T
         i = name.rfind(d)
         if i >= 0 and len(name) - (i + len(d)) >= 2:
             cut = max(cut, i + len(d))
+    for country in terms.FOREIGN_COUNTRIES:  # "日本SBI控股", "印度韦丹塔集团": the country is no part of it
+        rest = name[len(country) :]
+        if name.startswith(country) and len(rest) >= 2 and not rest.startswith(terms.COUNTRY_NAMED_TRADES) \
+                and not is_non_company(rest):
+            return start + len(country)
     legal = name.endswith(("公司", "集团"))
     for d in terms.GLUED_DESCRIPTOR_ENDS:  # "AI软件公司Nod.ai", "品牌納智捷": what kind, then which
         i = name.find(d)
@@ -286,8 +326,8 @@ def company_candidates(doc: Doc, text: str, model_spans=()) -> list[Candidate]:
         start, end = t.idx, t.idx + len(t.text)
         if t.tag_ != "ORG" or end - start < 2:
             continue
-        if text[end : end + 3].startswith(terms.EVENT_FOLLOWERS):
-            out.append(Candidate(start, end, None, "lac", 0.9, veto=True))  # "鸿海科技日": an event
+        if text[end : end + 3].startswith(terms.EVENT_FOLLOWERS + terms.INDEX_FOLLOWERS):
+            out.append(Candidate(start, end, None, "lac", 0.9, veto=True))  # "鸿海科技日", "恒生科技指数"
             continue
         start = _after_descriptor_or_place(text, start, end)
         name = text[start:end]
@@ -321,6 +361,8 @@ def company_candidates(doc: Doc, text: str, model_spans=()) -> list[Candidate]:
         name = text[cs:ce]
         if name.lower() in terms.GENERIC_TERMS or terms.STANDARD_RE.match(name) or name.isdigit():
             continue
+        if _is_modelish(name) and not text[ce : ce + 2].startswith(("公司", "集团")):
+            continue  # "休旅車n7正式上市": a model number before a release verb is the product
         if _context_says_company(text[max(0, cs - 8) : cs], text[ce : ce + 20]):
             out.append(Candidate(cs, ce, COMPANY, "context", 0.7))
     # the CLUENER-trained tagger

@@ -58,6 +58,16 @@ def core_name(surface: str, brand: str | None = None) -> str:
     return stripped or name
 
 
+def without_series_word(name: str) -> str:
+    """A name without a trailing 系列 ("series"), when a name is left.
+
+    >>> without_series_word("Core Ultra 200V系列"), without_series_word("系列")
+    ('Core Ultra 200V', '系列')
+    """
+    core = re.sub(r"\s*系列$", "", name)
+    return core if len(core) >= 2 else name
+
+
 def company_core(name: str) -> str:
     """A company name without its legal form ("华为技术有限公司" → "华为").
 

@@ -106,6 +106,7 @@ def product_candidates(spans: Iterable[Span], text: str, found: Sequence[Candida
         if label != "product":
             continue
         start, end = _strip(text, start, end)
+        start += _generic_head(text[start:end])  # "运动相机Ace Pro 2" is Ace Pro 2
         name = text[start:end]
         if any(mark in name for mark in QUOTE_MARKS):
             continue  # "MTR Mobile」App": across a quotation mark (the quoted name is read by the rules)
@@ -157,6 +158,23 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and (text[end - 1].isspace() or text[end - 1] in QUOTE_MARKS + "()（）"):
         end -= 1
     return start, end
+
+
+def _generic_head(name: str) -> int:
+    """The length of a Chinese category noun a Latin product name follows in one span, else 0.
+
+    >>> _generic_head("运动相机Ace Pro 2"), _generic_head("手机 Mate 70"), _generic_head("腾势D9")
+    (4, 3, 0)
+    """
+    for term in _HAN_GENERIC_TERMS:
+        if name.startswith(term):
+            rest = name[len(term) :].lstrip()
+            if len(rest) >= 2 and rest[0].isascii() and rest[0].isalnum():
+                return len(name) - len(rest)
+    return 0
+
+
+_HAN_GENERIC_TERMS = sorted((t for t in terms.GENERIC_TERMS if is_han(t[0])), key=len, reverse=True)
 
 
 def _without_generic_tail(name: str) -> str:

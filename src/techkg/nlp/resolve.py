@@ -83,14 +83,16 @@ def can_name_product(surface: str) -> bool:
 
     >>> can_name_product("X"), can_name_product("14"), can_name_product("Find X7"), can_name_product("IMX800")
     (False, False, True, True)
-    >>> can_name_product("Windows on"), can_name_product("Ryzen Z2 A")
-    (False, True)
+    >>> can_name_product("Windows on"), can_name_product("Ryzen Z2 A"), can_name_product("雲達科技")
+    (False, True, False)
     """
     surface = surface.strip()
     if len(surface) < 2 or surface.replace(" ", "").replace(".", "").isdigit():
         return False
     if surface.lower() in terms.GENERIC_TERMS:
         return False
+    if surface.endswith(terms.NON_PRODUCT_ENDINGS):
+        return False  # "雲達科技", "芯源微股票": a company, a share
     words = surface.split()
     if len(words) > 1 and words[-1] in terms.ENGLISH_FUNCTION_WORDS:
         return False  # "Windows on": a name cut inside ("Ryzen Z2 A" is a name)

@@ -20,6 +20,7 @@ GENERIC_TERMS = frozenset(
     笔电 笔记本 掌机 旗舰 旗舰机 新品 系列 加速器 集成 公司 集团 企业 厂商 品牌 车型 模型家族
     折叠屏 折叠屏手机 折叠机 ai手机 ai电脑 aipc ai眼镜 智能手表 智能眼镜 智能汽车 智能座舱 智驾系统 座舱系统
     无人车 robotaxi 人形机器人 穿戴设备 可穿戴设备 电动汽车 纯电车型 增程车型 混动车型
+    相机 运动相机 全景相机 无人机 扫地机器人 耳机 手表 手环 电视 路由器 投影仪 显示器 游戏机 主机
     """.split()
 )
 
@@ -30,7 +31,7 @@ STANDARD_RE = re.compile(
     r"MHz|fps|K|B|T|P|bit|TOPS|TFLOPS|PFLOPS|EFLOPS|km|Wh|V|A)(?:/s)?|NVLink|NVLINK|TOPS|FP\d+|INT\d+"
     r"|CUDA|ARM|x86|RISC-V|IPO|CEO|CTO|CFO|COO|GPU|CPU|NPU|AI|AIGC|AGI|LLM|SoC|EUV|DUV|OLED|LTPO|RLHF|RAG|"
     r"5G-Advanced|MoE|API|SDK|High-NA|"
-    r"V2X|L[2-5]\+?|TOP\d+|No\.?\d+|NO\.?\d+)$",
+    r"V2X|L[2-5]\+?|TOP\d+|No\.?\d+|NO\.?\d+|IP[5-6X][0-9X])$",
     re.IGNORECASE,
 )
 
@@ -38,13 +39,14 @@ STANDARD_RE = re.compile(
 PRODUCT_HEADS = (
     "超级芯片", "芯片", "处理器", "显卡", "加速卡", "加速器", "大模型", "模型", "手机", "旗舰机", "折叠屏", "平板",
     "笔记本", "电脑", "服务器", "操作系统", "系统", "平台", "云服务", "汽车", "车型", "轿车", "电池",
+    "休旅车", "跑车", "房车", "掀背车", "新车", "电动车",
     "助手", "聊天机器人", "机器人", "版本", "系列", "耳机", "手表", "眼镜", "头显", "应用", "APP", "App",
     "GPU", "CPU", "Tensor Core GPU", "SoC", "智驾系统", "浏览器", "搜索引擎",
 )
 
 # Category words kept in a code name that has no model number ("Vera CPU", "Rubin GPU"): without
 # them the name is cut short; a model number carries its own identity ("H100 GPU" is H100).
-CODE_NAME_CATEGORIES = frozenset("cpu gpu npu dpu tpu soc superchip".split())
+CODE_NAME_CATEGORIES = frozenset("cpu gpu npu dpu tpu soc superchip os".split())
 
 # Words after a product's own name that make it another product (a variant): "Find X7 Ultra",
 # "Qwen 2.5 Max", "Mate 60 Pro". Lower case.
@@ -384,6 +386,13 @@ COMPANY_TRADE_TAIL_RE = re.compile(
 # Short names that are also ordinary words: never read as a company on their own.
 COMMON_SHORT_NAMES = frozenset(("未来", "东方", "中华", "国际", "世纪", "时代", "天下", "创新", "全球", "第一",
                                 "华夏", "未来智能", "新一代", "领先", "先进", "联合", "合作", "数字", "智慧"))
+# Foreign countries written before a company's name ("日本SBI控股", "印度塔塔集团"): not part of it,
+# unless a trade follows (national firms named so: 德国电信, 日本电气, 新加坡航空).
+FOREIGN_COUNTRIES = ("日本", "印度", "美国", "韩国", "南韩", "德国", "法国", "英国", "荷兰", "瑞士", "瑞典", "芬兰",
+                     "挪威", "丹麦", "以色列", "新加坡", "加拿大", "澳洲", "澳大利亚", "意大利", "西班牙", "俄罗斯",
+                     "越南", "泰国", "印尼", "马来西亚", "菲律宾", "巴西", "沙特", "阿联酋", "墨西哥")
+COUNTRY_NAMED_TRADES = ("电信", "电气", "电力", "航空", "邮政", "铁路", "钢铁", "烟草", "电报", "石油", "银行",
+                        "保险", "电网", "移动", "联通", "国家", "政府", "央行", "国会", "总统")
 # Countries and regions a company's name may start with and its short form drop: 中国广电 → 广电
 # (folded text: Simplified only).
 REGION_PREFIXES = frozenset(("中国", "台湾", "香港", "澳门", "美国", "日本", "韩国", "南韩", "德国", "英国", "法国"))
@@ -397,6 +406,10 @@ SUBSIDIARY_NAME_TAILS = ("云", "智能云", "物流", "国际", "金融", "支�
 PRODUCT_LINK_VERBS = ("搭载", "采用", "使用", "支持", "配备", "集成", "运行", "基于", "对标", "超过", "击败",
                       "相比", "取代", "替代", "兼容")
 # Event names end like this: "鸿海科技日", "GTC大会".
+# Words after a name that make it an index or a sector, not a company ("恒生科技指数").
+INDEX_FOLLOWERS = ("指数", "板块", "概念股")
+# Endings that make a name a company's or a share's, never a product's ("云达科技", "芯源微股票").
+NON_PRODUCT_ENDINGS = ("公司", "集团", "科技", "控股", "股份", "股票", "股价", "银行")
 EVENT_FOLLOWERS = ("日", "大会", "峰会", "节", "论坛", "展", "发布会")
 # Countries and places LAC sometimes tags as organisations.
 PLACES = frozenset(
