@@ -265,6 +265,130 @@ NOT_RELEASES = [
 ]
 
 
+# Fourth round (rel9). A release verb, a modifier, then the product: a product line named as a brand
+# ("处理器品牌至强6"), and a clause that a colon inside a model number does not end ("EXE:5000是…").
+RELEASE_MODIFIED_OBJECT = [
+    ("英特尔公布了新一代数据中心处理器品牌至强6。", {("intel", "intel-xeon-6")}),
+    ("高通公布了全新PC芯片品牌骁龙X Elite。", {("qualcomm", "qualcomm-snapdragon-x-elite")}),
+    ("華為公布了新一代AI晶片品牌昇騰910C。", {("huawei", "huawei-ascend-910c")}),
+    ("EXE:5000是ASML推出的第一代High-NA EUV系统。", {("asml", "asml-twinscan-exe-5000")}),
+    ("EXE:5000是ASML推出的第一代High-NA EUV系統。", {("asml", "asml-twinscan-exe-5000")}),
+    ("TWINSCAN EXE:5000是ASML最新发布的光刻系统。", {("asml", "asml-twinscan-exe-5000")}),
+    # 公布了/带来 with a description of the product itself before it (a figure or a part is not)
+    ("英伟达公布了基于Blackwell架构的新一代GPU B300。", {("nvidia", "nvidia-b300")}),
+    ("輝達公布了基於Blackwell架構的新一代GPU B300。", {("nvidia", "nvidia-b300")}),
+    ("苹果带来了搭载M4芯片的MacBook Air。", {("apple", "apple-macbook-air")}),
+    ("三星帶來了專為AI打造的Galaxy Book5 Pro。", {("samsung", "galaxybook5pro")}),
+]
+
+# Who releases: a gloss in brackets is the same company, a parent named before 旗下 gives way to
+# its subsidiary, and a joint act ("与B共同发表", "攜手推出", "双方共同推出") credits every party.
+RELEASE_COMPANY = [
+    ("北京智谱华章科技股份有限公司（智谱，Z.ai）发布新一代旗舰模型GLM-4.5。", {("zhipu-ai", "zhipu-glm-4-5")}),
+    ("字节跳动旗下的火山引擎在北京举办大会，正式发布豆包大模型。", {("volcano-engine", "bytedance-doubao")}),
+    ("字節跳動旗下的火山引擎在北京舉辦大會，正式發表豆包大模型。", {("volcano-engine", "bytedance-doubao")}),
+    ("阿里巴巴旗下的阿里云在杭州召开云栖大会，发布了通义千问2.5。", {("alibaba-cloud", "alibaba-qwen2-5")}),
+    ("微软在Xbox游戏展上与华硕共同发布掌机ROG Xbox Ally。", {("asus", "rogxboxally"), ("microsoft", "rogxboxally")}),
+    ("微軟在遊戲展上，與華碩共同發表掌機ROG Xbox Ally。", {("asus", "rogxboxally"), ("microsoft", "rogxboxally")}),
+    ("聯想與NVIDIA宣布攜手推出Hybrid AI Advantage方案。",
+     {("lenovo", "hybridaiadvantage"), ("nvidia", "hybridaiadvantage")}),
+    ("华为与奇瑞联合推出智界S7。", {("chery", "luxeed-s7"), ("huawei", "luxeed-s7")}),
+    ("华为与赛力斯宣布深化合作。2023年12月，双方共同推出了问界M9。", {("huawei", "aito-m9"), ("seres", "aito-m9")}),
+]
+
+# Company anaphora: "该公司/這家公司/其/自家 … 推出的X" is the company last named as a subject (a rival
+# named in between as an object does not take it), before the product's known maker.
+RELEASE_COMPANY_ANAPHORA = [
+    ("宇树科技今年营收大增，超过了优必选。该公司发布了人形机器人R1 Air。", {("unitree", "r1air")}),
+    ("宇樹科技今年營收大增。此外，該公司還發表了人形機器人R1 Air。", {("unitree", "r1air")}),
+    ("理想汽车发布了财报，称其销量超过蔚来。这家公司推出的Pro Q7销量领先。", {("li-auto", "proq7")}),
+    ("理想汽車發布了財報，稱其銷量超過蔚來。這家公司推出的Pro Q7銷量領先。", {("li-auto", "proq7")}),
+    ("小米发布财报。华为则发布了Mate 70。该公司推出的Pad Z1也在热销。",
+     {("huawei", "huawei-mate-70"), ("huawei", "padz1")}),
+    ("华为表示，其推出的Pura X1销量超过苹果的iPhone 16。", {("huawei", "purax1")}),
+    ("小米宣布，自家推出的Pad Z1已经热销。", {("xiaomi", "padz1")}),
+]
+
+# The members of a series released in this sentence or the one before ("X系列包括A与B两款机型"),
+# "由A开发的P" with the product after it, and product-first cues after an edition word and a place.
+RELEASE_MEMBERS_AND_MAKERS = [
+    ("vivo发布X200系列。vivo X200系列包括X200与X200 Pro两款机型。", {("vivo", "vivo-x200"), ("vivo", "x200pro")}),
+    ("vivo發表X200系列旗艦手機。vivo X200系列包括X200與X200 Ultra兩款機型。",
+     {("vivo", "vivo-x200"), ("vivo", "vivo-x200-ultra")}),
+    ("小米推出小米15系列。小米15系列包括小米15与小米15 Pro两款机型。", {("xiaomi", "xiaomi-15"), ("xiaomi", "xiaomi-15-pro")}),
+    ("由游戏科学开发的游戏《黑神话：悟空》今日开售。", {("game-science", "game-science-black-myth-wukong")}),
+    ("由深圳市游科互动科技有限公司（游戏科学）开发的国产游戏《黑神话：悟空》今日开售。",
+     {("game-science", "game-science-black-myth-wukong")}),
+    ("由華為研發的鴻蒙系統正式亮相。", {("huawei", "huawei-harmonyos")}),
+    ("千问APP公测版同日在各大应用商店上线。", {("alibaba", "alibaba-qwen-app")}),
+    ("騰訊元寶正式版今日在各大應用商店上線。", {("tencent", "tencent-yuanbao")}),
+    ("豆包App测试版同日在苹果应用商店上线。", {("bytedance", "bytedance-doubao")}),  # the store is where
+    # a product that only qualifies the noun naming the next one is not released
+    ("华硕ROG品牌此前已推出两代Windows掌机：2023年的ROG Ally与2024年的ROG Ally X。",
+     {("asus", "rogally"), ("asus", "rogallyx")}),
+    ("微軟發表新一代Windows AI電腦規格「Copilot+ PC」。", {("microsoft", "microsoft-copilot-plus-pc")}),
+]
+
+# A university, lab or research centre named before the cue released the product, not the company the
+# article is about; a company's own institute ("旗下鴻海研究院") releases for it.
+RELEASE_BY_BODIES = [
+    ("DeepSeek发布了R1。香港科技大學牽頭的研發中心周一發表大語言模型HKGAI V1。", {("deepseek", "deepseek-r1")}),
+    ("智谱发布了GLM-4.5。清华大学实验室今天发布了新模型CogX 2。", {("zhipu-ai", "zhipu-glm-4-5")}),
+    ("華為發表了Mate 70。台灣大學研究團隊隨後發表了新模型TaiLM 3。", {("huawei", "huawei-mate-70")}),
+    ("鸿海科技集团宣布，旗下鸿海研究院推出大语言模型FoxBrain。", {("foxconn", "foxbrain")}),
+    ("鴻海科技集團10日宣布，旗下鴻海研究院推出大型語言模型FoxBrain。", {("foxconn", "foxbrain")}),
+]
+
+# "由A与B联合开发的P" / "P由A与B共同打造" credit both makers (as "双方共同推出" does); opening to users
+# ("向所有用户免费开放") is a release, opening a platform to vendors is not (below).
+RELEASE_JOINT_MAKERS_AND_OPENING = [
+    ("由华为与赛力斯联合开发的问界M9正式上市。", {("huawei", "aito-m9"), ("seres", "aito-m9")}),
+    ("由華為與賽力斯聯合開發的問界M9正式上市。", {("huawei", "aito-m9"), ("seres", "aito-m9")}),
+    ("問界M9由華為與賽力斯共同打造。", {("huawei", "aito-m9"), ("seres", "aito-m9")}),
+    ("文心一言今日起向所有用户免费开放。", {("baidu", "baidu-ernie-bot")}),
+    ("騰訊元寶即日起向全體用戶免費開放。", {("tencent", "tencent-yuanbao")}),
+    ("通义千问即日起向开发者开放。", {("alibaba", "alibaba-qwen")}),
+    # a product going live on a platform: the platform after the cue is not released
+    ("GPT-4o上线了Azure。", {("openai", "openai-gpt-4o")}),
+    ("DeepSeek-R1今日上線了微軟Azure。", {("deepseek", "deepseek-r1")}),
+    ("Qwen3上架了Hugging Face。", {("alibaba", "alibaba-qwen3")}),
+    # contract work in a modifier ("由富士康组装的"): the product's maker releases it
+    ("由富士康组装的iPhone 16今日开售。", {("apple", "apple-iphone-16")}),
+    ("由鴻海代工的iPhone 16今日開賣。", {("apple", "apple-iphone-16")}),
+    # a series another company's: the company of the sentence before does not release its members
+    ("华为发布了Mate 70。小米15系列包括小米15与小米15 Pro两款机型。", {("huawei", "huawei-mate-70")}),
+]
+
+# Hard negatives of the fourth round: "首发" as first to ship with a part, a company's new product
+# as a base or a part, 发布会 as a noun, an offer about a product, a brand, planned or rumoured joint acts.
+NOT_RELEASES_ROUND4 = [
+    "华为表示，新机首发搭载麒麟9020芯片。",
+    "新機首發搭載高通驍龍8至尊版。",
+    "小米15系列同样首发了骁龙8至尊版。",
+    "该应用基于阿里最新的Qwen3模型。",
+    "GPU部分採用輝達最新的Blackwell架構。",
+    "这款手机搭载高通最新的骁龙8至尊版。",
+    "飞书在5月的发布会上表示会接入第三方模型。",
+    "英伟达推出了购买GeForce RTX 4090显卡赠送游戏的促销活动。",
+    "輝達推出購買RTX 4090顯卡贈送遊戲的活動。",
+    "蔚来正式发布旗下第二个品牌乐道。",
+    "英伟达计划与联发科共同推出新款芯片N1X。",
+    "据传苹果将与三星共同发布新款折叠屏手机。",
+    "华为公布了采用麒麟9000S的手机销量。",
+    # joint acts planned, denied, rumoured; a series nobody just released
+    "小米15系列包括小米15与小米15 Pro两款机型。",
+    "苹果计划与谷歌共同推出新版Siri。",
+    "華為否認與小米共同發表新機。",
+    "据传华为将与奇瑞联合推出智界R7。",
+    # a platform opened to vendors, a part made by its supplier
+    "钉钉宣布向所有大模型厂商开放。",
+    "鸿蒙系统向第三方设备厂商开放。",
+    "这款MPV搭载的5C麒麟电池由理想汽车与宁德时代联合开发。",
+    "Mate 60搭载的麒麟9000S由海思研发。",
+    "這款手機採用的天璣9400由聯發科設計。",
+]
+
+
 def _relations(extractor, text: str, rtype: str) -> set[tuple[str, str]]:
     result = extractor.extract(Article(id="t", text=text))
     return {(r.source, r.target) for r in result.relations if r.type == rtype}
@@ -282,12 +406,15 @@ def test_not_partnerships(extractor, text):
 
 
 @pytest.mark.parametrize(("text", "releases"), RELEASES + RELEASE_CUE_WORDS + RELEASE_PRODUCT_FIRST + RELEASE_LISTS
-                                             + RELEASE_NEXT_SENTENCE + RELEASE_MADE_BY + RELEASE_PRODUCT_FIRST_CUES)
+                                             + RELEASE_NEXT_SENTENCE + RELEASE_MADE_BY + RELEASE_PRODUCT_FIRST_CUES
+                                             + RELEASE_MODIFIED_OBJECT + RELEASE_COMPANY + RELEASE_MEMBERS_AND_MAKERS
+                                             + RELEASE_BY_BODIES + RELEASE_JOINT_MAKERS_AND_OPENING
+                                             + RELEASE_COMPANY_ANAPHORA)
 def test_releases(extractor, text, releases):
     assert _relations(extractor, text, "release") == releases
 
 
-@pytest.mark.parametrize("text", NOT_RELEASES)
+@pytest.mark.parametrize("text", NOT_RELEASES + NOT_RELEASES_ROUND4)
 def test_not_releases(extractor, text):
     assert _relations(extractor, text, "release") == set()
 

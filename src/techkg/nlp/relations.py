@@ -22,8 +22,11 @@ the folded text. For each sentence:
   the next sentence; a product right before its cue ("X于11月26日发布",
   "X今日开售") is released by its maker, and so is a company's new product
   named without a verb ("苹果的新款X"); some cues take only a product before them
-  ("X正式对外开放", "X登陆日本市场"), and "X由A打造/研发" is A's. Plans in the
-  cue's clause and rumours before it give nothing.
+  ("X正式对外开放", "X登陆日本市场"), and "X由A打造/研发" (or "由A开发的X") is A's. A joint act
+  ("与B共同发表", "攜手推出", "由A与B联合开发") credits every party; "该公司/其 推出的X" is the
+  company last named as subject; a series just released gives its members ("X系列包括A与B两款").
+  Plans in the cue's clause and rumours before it give nothing, nor does "首发" meaning the first
+  to ship with a part, or a platform something goes live on ("GPT-4o上线了Azure").
 """
 
 from __future__ import annotations
@@ -110,6 +113,33 @@ def _clause_bounds(text: str, s: int, e: int, pos: int) -> tuple[int, int]:
     return start, e
 
 
+def _mask_inner_breaks(text: str, mentions: list[Ment]) -> str:
+    """The text with the clause breaks inside names and brackets blanked out (same length).
+
+    "EXE:5000是ASML推出的" and "（智谱，Z.ai）发布" are one clause each: a colon inside a
+    model number and a comma inside a gloss do not end a clause.
+
+    >>> _mask_inner_breaks("A（B，C）发布X:1", [Ment(8, 11, "PRODUCT", "x1")])
+    'A（B·C）发布X·1'
+    """
+    chars = list(text)
+    for m in mentions:
+        for i in range(m.start, m.end):
+            if CLAUSE_SPLIT_RE.match(chars[i]):
+                chars[i] = "·"
+    depth = 0
+    for i, ch in enumerate(chars):
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            depth = max(0, depth - 1)
+        elif ch in "。！？!?\n":
+            depth = 0  # an unclosed bracket does not reach into the next sentence
+        elif depth and CLAUSE_SPLIT_RE.match(ch):
+            chars[i] = "·"
+    return "".join(chars)
+
+
 def _negated(clause_text: str) -> bool:
     return any(cue in clause_text for cue in terms.NEGATION_CUES)
 
@@ -130,13 +160,16 @@ class RelationReader:
         self.model = model
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.makers = makers
+        self.clause_text = _mask_inner_breaks(text, self.mentions)
         counts: dict[str, int] = {}
         for m in self.mentions:
             if m.label == COMPANY.label:
                 counts[m.key] = counts.get(m.key, 0) + 1
         self.topic = max(counts, key=counts.get) if counts else None
         self.last_pair: tuple[str, str] | None = None  # the latest partnership, for "双方推出"
+        self.earlier_pair: tuple[str, str] | None = None  # the latest one before this sentence
         self.recent_release: str | None = None  # who released something in the sentence before
+        self.recent_products: set[str] = set()  # and what
         # readings of "双方/两间公司" and "也加入了这项合作": the pair is not named around the cue, so
         # the model (which reads the words between the two names) does not veto them
         self.referred: set[RelationHit] = set()
@@ -155,6 +188,7 @@ class RelationReader:
         subject = self.topic
         for idx, (s, e) in enumerate(sents):
             follow = sents[idx + 1 : idx + 3]
+            self.earlier_pair = self.last_pair
             found = self._partnerships(s, e, subject, follow)
             if self.model is not None:
                 found = self._with_model(s, e, found)
@@ -162,8 +196,9 @@ class RelationReader:
             released = self._releases(s, e, subject, follow)
             if not released and idx and self._announces_release(*sents[idx - 1]):
                 released = self._named_after_event(sents[idx - 1], (s, e))
-            released += self._variants(s, e, released)
+            released += self._variants(s, e, released) + self._series_members(s, e, released)
             self.recent_release = next((h.source for h in released), None)
+            self.recent_products = {h.target for h in released}
             hits += released
             subject = self._sentence_subject(s, e) or subject
         return _dedupe(hits)
@@ -228,9 +263,11 @@ class RelationReader:
         return None
 
     def _sentence_opener(self, s: int, cs: int) -> str | None:
-        """The first company named in the sentence before the clause at ``cs``."""
+        """The first company named in the sentence before the clause at ``cs``; a parent named
+        before 旗下 gives way to its subsidiary ("字节跳动旗下的火山引擎……，正式发布")."""
         earlier = [m for m in self.in_range(s, cs) if m.label == COMPANY.label]
-        return earlier[0].key if earlier else None
+        acting = [m for m in earlier if not self.text.startswith("旗下", m.end)]
+        return (acting or earlier)[0].key if earlier else None
 
     # -- partnerships ---------------------------------------------------------------------------
     def _partnerships(self, s, e, subject, follow) -> list[RelationHit]:
@@ -240,12 +277,12 @@ class RelationReader:
         for trig in terms.PARTNER_TRIGGERS:
             for m in re.finditer(re.escape(trig), text[s:e]):
                 pos = s + m.start()
-                cs, ce = _clause_bounds(text, s, e, pos)
+                cs, ce = _clause_bounds(self.clause_text, s, e, pos)
                 if (cs, ce) in seen_clauses:
                     continue
                 seen_clauses.add((cs, ce))
                 if not self.in_range(cs, pos) and cs > s:
-                    cs = _clause_bounds(text, s, e, cs - 1)[0]  # "奥迪与上汽签署备忘录，计划合作开发"
+                    cs = _clause_bounds(self.clause_text, s, e, cs - 1)[0]  # "奥迪与上汽签署备忘录，计划合作开发"
                 clause = text[cs:ce]
                 if (
                     _negated(text[s:pos])
@@ -272,7 +309,7 @@ class RelationReader:
         """"三菱汽车也加入了这项合作": the newcomer partners each side of the latest partnership."""
         out = []
         for m in terms.JOINS_COOPERATION_RE.finditer(self.text, s, e):
-            cs, _ = _clause_bounds(self.text, s, e, m.start())
+            cs, _ = _clause_bounds(self.clause_text, s, e, m.start())
             if not self.last_pair or _negated(self.text[cs : m.start()]):
                 continue
             for ment in self.in_range(cs, m.start()):
@@ -407,7 +444,7 @@ class RelationReader:
                 if any(d <= pos < d + 4 for d in done_at):
                     continue  # "正式发布" already read as "发布" or the reverse
                 done_at.add(pos)
-                cs, ce = _clause_bounds(text, s, e, pos)
+                cs, ce = _clause_bounds(self.clause_text, s, e, pos)
                 if self._release_blocked(s, cs, pos):
                     continue
                 if text.startswith(terms.RELEASE_NOMINAL_AFTER, pos + len(trig)):
@@ -416,12 +453,32 @@ class RelationReader:
                     continue  # "为iPhone带来新功能": brought to something, not launched
                 if self._hosted(cs, pos):
                     continue  # "在Amazon Bedrock中上线了R1": offered on a platform, not released
+                if trig.startswith("首发") and self._first_to_ship(cs, pos, trig):
+                    continue  # "新机首发搭载骁龙8至尊版", "小米15系列首发了骁龙8至尊版": a part
+                if trig in terms.HOSTING_TRIGGERS and self._between_products(cs, pos, trig):
+                    out += self._product_first(s, e, cs, pos, trig)  # "GPT-4o上线了Azure": Azure is the platform
+                    continue
                 out += self._release_at(s, e, cs, ce, pos, trig, subject, follow)
         for m in terms.PRODUCT_FIRST_RELEASE_RE.finditer(text, s, e):
-            cs, _ = _clause_bounds(text, s, e, m.start())
+            cs, _ = _clause_bounds(self.clause_text, s, e, m.start())
             if not self._release_blocked(s, cs, m.start()):
                 out += self._product_first(s, e, cs, m.start(), m.group())
         return out + self._made_by(s, e) + self._new_products(s, e)
+
+    def _first_to_ship(self, cs: int, pos: int, trig: str) -> bool:
+        """"首发" meaning the first to ship with a part: a linking verb follows ("首发搭载"), or a
+        product stands right before it and another after it ("小米15系列同样首发了骁龙8至尊版")."""
+        return bool(terms.FIRST_TO_SHIP_RE.match(self.text, pos + len(trig))) or self._between_products(cs, pos, trig)
+
+    def _between_products(self, cs: int, pos: int, trig: str) -> bool:
+        """A product right before the cue (adverbs between) and another right after it."""
+        end = pos + len(trig)
+        before = [m for m in self.in_range(cs, pos) if m.label == PRODUCT.label]
+        after = [m for m in self.in_range(end, len(self.text)) if m.start - end <= 12]
+        if len(after) > 1 and after[0].label == COMPANY.label and _adjacent(self.text, after[0], after[1]):
+            after = after[1:]  # "上線了微軟Azure": the brand of the product after
+        return bool(before and after and after[0].label == PRODUCT.label
+                    and SUBJECT_FILLERS.match(self.text[before[-1].end : pos].strip()))
 
     def _release_blocked(self, s: int, cs: int, pos: int) -> bool:
         """A release cue at ``pos`` that reports no release: negated, about buying or investing,
@@ -441,7 +498,8 @@ class RelationReader:
         listed = self._products_before_cue(cs, pos)
         if not listed:
             return []
-        companies = [m for m in self.in_range(cs, listed[0].start) if m.label == COMPANY.label]
+        companies = [m for m in self.in_range(cs, listed[0].start) if m.label == COMPANY.label
+                     and self.text[max(cs, m.start - 1) : m.start] != "由"]  # "由富士康组装的": see _made_by
         out = []
         for p in listed:
             maker = (companies[0].key if companies else None) or self.makers.get(p.key)
@@ -452,12 +510,15 @@ class RelationReader:
     def _products_before_cue(self, cs: int, pos: int) -> list[Ment]:
         """The list of products ending right before a cue at ``pos`` (adverbs allowed between)."""
         text = self.text
-        prods = [m for m in self.in_range(cs, pos) if m.label == PRODUCT.label]
+        prods = [m for m in self.in_range(cs, pos) if m.label == PRODUCT.label
+                 and not text[m.start : m.end].endswith(terms.STOREFRONT_NOUNS)]  # "在App Store上线": where
         if not prods:
             return []
         gap = text[prods[-1].end : pos].strip().lstrip(")）」』”\"")
         head = next((h for h in terms.PRODUCT_HEADS if gap.startswith(h)), "")  # "剪映App开放下载"
-        if not SUBJECT_FILLERS.match(gap[len(head) :].strip()):
+        rest = gap[len(head) :].strip()
+        rest = rest[terms.EDITION_BEFORE_CUE_RE.match(rest).end() :]  # "千问APP公测版同日在……上线"
+        if not SUBJECT_FILLERS.match(rest):
             return []
         listed = [prods[-1]]
         for m in reversed(prods[:-1]):
@@ -468,7 +529,8 @@ class RelationReader:
 
     def _made_by(self, s: int, e: int) -> list[RelationHit]:
         """"小米SU7由小米汽车打造", "这款名为Gemini的大模型由谷歌推出": the product before 由 is
-        the company's release (``terms.MADE_BY_VERBS``; adverbs may stand before the verb)."""
+        the company's release (``terms.MADE_BY_VERBS``; adverbs may stand before the verb), and so is
+        the product after "由A开发的"; "由A与B联合开发" credits both."""
         text = self.text
         out = []
         for m in self.in_range(s, e):
@@ -477,14 +539,41 @@ class RelationReader:
             verb = re.search(r"[，。；;,]|" + "|".join(terms.MADE_BY_VERBS), text[m.end : e])
             if not verb or verb.group() not in terms.MADE_BY_VERBS:
                 continue
-            gap = text[m.end : m.end + verb.start()].strip()
-            cs, _ = _clause_bounds(text, s, e, m.start)
+            makers = self._joint_makers(m, m.end + verb.start())
+            gap = terms.BRACKETED_GLOSS_RE.sub("", text[makers[-1].end : m.end + verb.start()]).strip()  # "由A（B）开发"
+            if len(makers) > 1:
+                gap = terms.JOINT_RELEASE_RE.sub("", gap).strip()  # "由华为与赛力斯联合开发"
+            cs, _ = _clause_bounds(self.clause_text, s, e, m.start)
             if not SUBJECT_FILLERS.match(gap) or self._release_blocked(s, cs, m.start):
                 continue
             earlier = [x for x in self.in_range(s, m.start) if x.label == PRODUCT.label]
-            if earlier and earlier[-1].key != m.key:
-                out.append(RelationHit("release", m.key, earlier[-1].key, s, e, PRODUCT_IS_COMPANYS, verb.group()))
+            if earlier and terms.PART_BEFORE_RE.search(self.text, s, _run_start(text, earlier)):
+                earlier = []  # "搭载的5C麒麟电池由理想汽车与宁德时代联合开发": a part, not a release
+            made = (self._made_after(m.end + verb.end(), e) if text.startswith("的", m.end + verb.end()) else []) \
+                or earlier[-1:]
+            out += [RelationHit("release", c.key, made[0].key, s, e, PRODUCT_IS_COMPANYS, verb.group())
+                    for c in makers if made and made[0].key != c.key]
         return out
+
+    def _joint_makers(self, first: Ment, verb_at: int) -> list[Ment]:
+        """The companies after 由 up to the verb: "由华为与赛力斯联合开发" → both (a list of companies
+        only); otherwise the first alone."""
+        listed = [first]
+        for m in self.in_range(first.end, verb_at):
+            if m.label != COMPANY.label or not terms.LIST_SEPARATORS.match(self.text[listed[-1].end : m.start]):
+                break
+            listed.append(m)
+        return listed
+
+    def _made_after(self, end: int, e: int) -> list[Ment]:
+        """"由游戏科学开发的国产游戏《黑神话：悟空》": the product the "由A开发的" modifier
+        describes (the first one after it, nothing but a short description between)."""
+        after = self.in_range(end, e)
+        if not after or after[0].label != PRODUCT.label:
+            return []
+        if not terms.MADE_BY_MODIFIER_RE.match(self.text[end : after[0].start].rstrip("《「“\"『 ")):
+            return []
+        return after[:1]
 
     def _hosted(self, cs: int, pos: int) -> bool:
         """"在Amazon Bedrock中上线": a product names the platform (not an event: "在骁龙峰会上发布")."""
@@ -502,8 +591,10 @@ class RelationReader:
                 continue
             if not terms.NEW_PRODUCT_RE.match(self.text[m.end : nxt.start]):
                 continue
-            cs, _ = _clause_bounds(self.text, s, e, m.start)
+            cs, _ = _clause_bounds(self.clause_text, s, e, m.start)
             before = self.text[cs : m.start]
+            if terms.BASE_BEFORE_COMPANY_RE.search(before):
+                continue  # "基于阿里最新的Qwen3": what another product is built on
             if _negated(before) or any(c in before for c in terms.COMPETITION_CUES) or \
                     terms.PLANNED_RELEASE_RE.search(self.text, cs, nxt.start) or \
                     terms.RUMOURED_RELEASE_RE.search(self.text, s, nxt.start):
@@ -517,10 +608,10 @@ class RelationReader:
         conf = DIRECT
         before = self.in_range(cs, pos)
         companies = [m for m in before if m.label == COMPANY.label]
-        end = _list_end(text, ce, e, speech=any(c in text[pos:ce] for c in terms.SPEECH_CUES))
+        end = _list_end(self.clause_text, ce, e, speech=any(c in text[pos:ce] for c in terms.SPEECH_CUES))
         products = self._objects(pos + len(trig), end)
-        if products and trig in terms.DIRECT_OBJECT_TRIGGERS and "的" in terms.OWN_PRODUCT_DE_RE.sub(
-                "", text[pos + len(trig) : products[0].start]):
+        if products and trig in terms.DIRECT_OBJECT_TRIGGERS and not _names_object(
+                text[pos + len(trig) : products[0].start]):
             return []  # "公布了参数量的GPT-3": a figure of the product, not the product
         if not products and trig in terms.PRODUCT_SUBJECT_TRIGGERS and self._products_before_cue(cs, pos):
             return self._product_first(s, e, cs, pos, trig)
@@ -540,19 +631,75 @@ class RelationReader:
         if "分别" in text[cs:pos] and len(companies) == len(products) > 1:
             return [RelationHit("release", c.key, p.key, s, e, RESPECTIVELY, trig) for c, p in zip(companies, products, strict=True)]
         if re.search(r"(?:双方|两家公司|两家)[^，。]{0,6}$", text[cs:pos]) and self.last_pair:
-            return [RelationHit("release", c, p.key, s, e, JOINT_RELEASE, trig) for c in self.last_pair for p in products]
-        if companies:
-            company = companies[-1].key
-            if len(companies) > 1 and re.search(r"[与和同]", text[companies[0].end : companies[-1].start]):
-                company = companies[0].key  # "甲骨文与亚马逊云科技联合推出": the subject leads
-        else:
-            brand_makers = [self.makers.get(p.key) for p in products]
-            company = self._sentence_opener(s, cs) or next((k for k in brand_makers if k), None) or subject
-            conf -= INFERRED_COMPANY
+            return [RelationHit("release", c, p.key, s, e, JOINT_RELEASE, trig) for c in self._both_releasers(s, cs)
+                    for p in products]
+        joint = self._joint_releasers(s, cs, pos, companies)
+        if joint:
+            return [RelationHit("release", c, p.key, s, e, round(conf, 2), trig) for c in joint for p in products
+                    if p.key != c]
+        company, inferred = self._releasing_company(s, cs, pos, companies, products, subject)
         if not company:
             return []
+        conf -= INFERRED_COMPANY if inferred else 0
         return [RelationHit("release", company, p.key, s, e, round(conf, 2), trig) for p in products
                 if p.key != company]
+
+    def _releasing_company(self, s, cs, pos, companies, products, subject) -> tuple[str | None, bool]:
+        """Who releases ``products`` at the cue ``pos``, and whether that was inferred (not named in
+        the clause): the last company of the clause (not a gloss in brackets; the subject of "A与B推出"),
+        else one referred back to ("该公司发布了"), the sentence's opener, the products' known maker or
+        the subject carried over (not when a university or lab is named before the cue)."""
+        text = self.text
+        companies = [m for m in companies if not _in_brackets(text, cs, m.start)]  # "智谱（Z.ai）发布"
+        if companies:
+            if len(companies) > 1 and re.search(r"[与和同]", text[companies[0].end : companies[-1].start]):
+                return companies[0].key, False  # "甲骨文与亚马逊云科技推出": the subject leads
+            return companies[-1].key, False
+        if self._body_releases(s, pos):
+            subject = None  # "香港科技大學牽頭的研發中心發表X": a body that is no company released it
+        opener = self._sentence_opener(s, cs)
+        referred = (opener or subject) if self._refers_to_company(cs, pos) else None
+        brand_maker = next((k for k in (self.makers.get(p.key) for p in products) if k), None)
+        return referred or opener or brand_maker or subject, True
+
+    def _both_releasers(self, s: int, cs: int) -> tuple[str, str]:
+        """"双方共同推出": the partners named in this sentence, else those of the partnership read
+        before it (this sentence's own "双方合作" reading may have paired the wrong two)."""
+        named = {k for k in map(self.as_company, self.in_range(s, cs)) if k}
+        return self.last_pair if len(named) >= 2 or not self.earlier_pair else self.earlier_pair
+
+    def _joint_releasers(self, s: int, cs: int, pos: int, companies: list[Ment]) -> list[str]:
+        """"聯想與NVIDIA攜手推出P", "微软……，与华硕共同发表P": a joint act right before the cue
+        credits every party; a clause opening with 与B takes the sentence's opener as the other."""
+        if not companies or not terms.JOINT_RELEASE_RE.search(self.text, cs, pos):
+            return []
+        named = [m for m in companies if not _in_brackets(self.text, cs, m.start)]
+        if not named:
+            return []
+        last = named[-1]
+        if self.text[cs : last.start].rstrip().endswith(terms.PREPOSITIONS + terms.LEAD_PARTNER_TRIGGERS):
+            # "（A）与B共同发表", "A携手B推出": the subject before the preposition and the partner
+            subject = named[0] if len(named) > 1 else None
+            opener = subject.key if subject else self._sentence_opener(s, cs)
+            keys = [opener, last.key] if opener else []
+        elif all(terms.LIST_SEPARATORS.match(self.text[a.end : b.start]) for a, b in zip(named, named[1:], strict=False)):
+            keys = [m.key for m in named]  # "华为、奇瑞联合推出"
+        else:
+            return []
+        keys = list(dict.fromkeys(keys))
+        return keys if len(keys) > 1 else []
+
+    def _refers_to_company(self, cs: int, pos: int) -> bool:
+        """"该公司发布了X", "其推出的X": all that stands before the cue in its clause refers back to
+        a company (then it is the one named as subject, not X's known maker; "某初创公司" is not)."""
+        lead = terms.SUBJECT_LEAD_RE.match(self.text, cs)
+        return bool(terms.COMPANY_ANAPHORA_RE.fullmatch(self.text, lead.end() if lead else cs, pos))
+
+    def _body_releases(self, s: int, pos: int) -> bool:
+        """A university, lab or government body named before the cue is the releaser, unless it is a
+        company's own (after 旗下 or its possessor: "鴻海科技集團宣布，旗下鴻海研究院推出")."""
+        body = terms.NON_COMPANY_BODY_RE.search(self.text, s, pos)
+        return bool(body) and not terms.OWNED_BODY_RE.search(self.text, s, body.start())
 
     def _objects(self, start: int, end: int) -> list[Ment]:
         """Products after a release cue, stopping at a new subject."""
@@ -577,8 +724,13 @@ class RelationReader:
                 if terms.PART_MODIFIER_RE.match(text, m.end):
                     continue  # "推出搭载M4系列芯片的全新MacBook Pro": a part of what is released
             named = gap.rstrip().endswith(terms.NAME_INTRODUCERS)  # "发表名为Project DIGITS的超级电脑"
-            if (text[m.end : m.end + 1] == "的" and not named) or gap.rstrip().endswith(("基于", "品牌", "在")):
+            if (text[m.end : m.end + 1] == "的" and not named) or gap.rstrip().endswith(("基于", "在")) or (
+                    gap.rstrip().endswith("品牌") and not terms.PRODUCT_LINE_BRAND_RE.search(gap)):
                 continue  # "Office的AI助手", "基于华为云的…", "品牌乐道": not what is released
+            if any(v in gap for v in terms.OFFER_VERBS):
+                continue  # "推出了购买RTX 4090赠送游戏的活动": what an offer is about
+            if i + 1 < len(after) and _qualifies_next(text, m, after[i + 1]):
+                continue  # "兩代Windows掌機：A與B", "Windows AI電腦規格「Copilot+ PC」": a qualifier
             if m.start > 0 and text[m.start - 1] in "(（" and text[m.end : m.end + 1] in ")）":
                 continue  # a gloss in brackets
             if text[m.start : m.end].endswith(terms.STOREFRONT_NOUNS) or text.startswith(terms.STOREFRONT_NOUNS, m.end):
@@ -637,6 +789,26 @@ class RelationReader:
                    or (self._sentence_opener(s, m.start()) if cued else None))
         if not company:
             return []
+        prods = [x for x in self.in_range(m.start(1), m.end(1)) if x.label == PRODUCT.label]
+        return [RelationHit("release", company, p.key, s, e, FOLLOWING_LIST, m.group(0)[:2]) for p in prods
+                if p.key != company]
+
+    def _series_members(self, s: int, e: int, released: list[RelationHit]) -> list[RelationHit]:
+        """"vivo X100系列包括X100與X100 Pro兩款機型": the members of a series released in this
+        sentence or the one before, by the same company. The series must open the list's clause
+        and be that company's (released, or made by it)."""
+        m = terms.SERIES_MEMBERS_RE.search(self.text, s, e)
+        company = next((h.source for h in released), None) or self.recent_release
+        if not m or not company:
+            return []
+        cs, _ = _clause_bounds(self.clause_text, s, e, m.start())
+        series = [x for x in self.in_range(cs, m.start()) if x.label == PRODUCT.label]
+        if not series or not SUBJECT_FILLERS.match(self.text[series[-1].end : m.start()].strip()):
+            return []
+        done = {h.target for h in released} | self.recent_products
+        brands = {x.key for x in self.in_range(series[-1].start, series[-1].end) if x.label == COMPANY.label}
+        if series[-1].key not in done and company not in brands | {self.makers.get(series[-1].key)}:
+            return []  # "vivo X100系列": the brand says whose series it is
         prods = [x for x in self.in_range(m.start(1), m.end(1)) if x.label == PRODUCT.label]
         return [RelationHit("release", company, p.key, s, e, FOLLOWING_LIST, m.group(0)[:2]) for p in prods
                 if p.key != company]
@@ -727,6 +899,39 @@ def _modified_head(gap: str, after_product: bool) -> bool:
         return False  # "Mate 40系列搭载5nm制程的麒麟9000": the verb's subject is the product before
     last = max(tail.rfind(v) + len(v) for v in terms.PRODUCT_LINK_VERBS if v in tail)
     return len(tail) - last > 1
+
+
+def _names_object(gap: str) -> bool:
+    """Whether the words between 公布了/带来 and a product leave the product as the object: no 的
+    ("公布了参数量的GPT-3" names a figure), unless the 的 closes a description of the product itself
+    ("全新的", "基于Blackwell架构的新一代GPU", "專為AI打造的")."""
+    rest = terms.OWN_PRODUCT_DE_RE.sub("", gap)
+    if "的" not in rest:
+        return True
+    return bool(terms.DESCRIBED_OBJECT_RE.match(rest))
+
+
+def _run_start(text: str, ments: list[Ment]) -> int:
+    """Where the run of names glued together at the end of ``ments`` starts ("5C麒麟电池")."""
+    start = ments[-1].start
+    for m in reversed(ments[:-1]):
+        if text[m.end : start].strip():
+            break
+        start = m.start
+    return start
+
+
+def _in_brackets(text: str, start: int, pos: int) -> bool:
+    """Whether ``pos`` is inside brackets opened after ``start`` ("智谱（Z.ai）": Z.ai is a gloss)."""
+    span = text[start:pos]
+    return span.count("（") + span.count("(") > span.count("）") + span.count(")")
+
+
+def _qualifies_next(text: str, m: Ment, nxt: Ment) -> bool:
+    """A product that only qualifies a noun naming the next product: "Windows掌機：ROG Ally",
+    "Windows AI電腦規格「Copilot+ PC」" (a noun follows it, then a colon or an opening quote)."""
+    gap = text[m.end : nxt.start]
+    return bool(terms.QUALIFIER_GAP_RE.match(gap)) and nxt.label == PRODUCT.label
 
 
 def _adjacent(text: str, a: Ment, b: Ment) -> bool:

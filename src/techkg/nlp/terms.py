@@ -253,6 +253,7 @@ PRODUCT_SUBJECT_TRIGGERS = ("正式上市", "上市", "开售", "开卖", "发�
 # "豆包大模型全量上线"). Traditional 登陸 / 對外開放 fold to these forms.
 PRODUCT_FIRST_RELEASE_RE = re.compile(
     r"对外开放|开放下载|开放使用|开放体验|面向[^，。；;,]{1,16}?开放|登陆[^，。；;,股]{1,10}?市场"
+    r"|向[^，。；;,]{0,8}?(?:用户|公众|开发者|市民|消费者)[^，。；;,]{0,6}?开放"  # not "向所有大模型厂商开放"
     r"|(?:启动|开启|开始|正式)?量产交付|(?:启动|开启)交付|全量上线|全面上线|全量开放|全量推送")
 # Verbs of making after "由A" ("小米SU7由小米汽车打造", "盘古大模型由华为云研发"): the product named
 # before 由 is A's release. Contract work (代工, 组装, 生产) is not making it one's own product.
@@ -264,6 +265,10 @@ STOREFRONT_NOUNS = ("商城", "商店", "应用市场", "官网", "旗舰店", "
 DIRECT_OBJECT_TRIGGERS = ("公布了", "正式公布", "开放了", "带来了", "带来")
 # Descriptions with 的 that still leave the product as the object ("带来了全新的Galaxy Ring").
 OWN_PRODUCT_DE_RE = re.compile(r"(?:全新|最新|新款|新一代|自家|旗下|自研)的")
+# A description of the product itself between 公布了/带来 and its name: a verb of what it is built on,
+# carries or is made for, then 的 ("公布了基于Blackwell架构的新一代GPU", "带来了搭载M4芯片的", "專為AI打造的").
+DESCRIBED_OBJECT_RE = re.compile(r"^\s*(?:首款|全新|新一代|新款)?\s*(?:基于|搭载|采用|配备|支持|集成|专为|面向)"
+                                 r"[^，。；的]{1,20}的[^的，。；]{0,10}$")
 # "带来": a release only when a company brings the product itself, not "为iPhone带来新功能".
 BENEFICIARY_RE = re.compile(r"(?:为|给|替)[^，。]{0,20}$")
 # "推出搭载M4芯片的全新MacBook Pro": a product inside such a modifier is a part, not the release.
@@ -278,8 +283,46 @@ PLANNED_RELEASE_RE = re.compile(r"将于|即将|计划|拟|有望|或将|或于|
 # ... or rumoured anywhere before it in the sentence ("据传苹果将……推出", "傳出……將推出").
 RUMOURED_RELEASE_RE = re.compile(r"传闻|传言|据传|网传|传出|爆料|曝光")
 # Words after a release cue that make it a noun ("首发阵容", "发布时间"), not a release.
-RELEASE_NOMINAL_AFTER = ("阵容", "价", "时间", "日期", "仪式", "活动", "节奏", "计划")
+RELEASE_NOMINAL_AFTER = ("阵容", "价", "时间", "日期", "仪式", "活动", "节奏", "计划", "会")  # 会: "发布会上"
+# "首发搭载骁龙8至尊版": the phone is the first to ship with a part, which is not its release.
+FIRST_TO_SHIP_RE = re.compile(r"\s*(?:了)?\s*(?:搭载|采用|配备|配置|装载|预装)")
+# "英伟达推出了购买RTX 4090赠送游戏的活动": a product after these verbs is what the offer is about.
+OFFER_VERBS = ("购买", "购入", "买", "赠送", "兑换", "预订")
+# A product named before a noun that a colon or an opening quote then names: it only qualifies it
+# ("兩代Windows掌機：2023年的ROG Ally", "Windows AI電腦規格「Copilot+ PC」"); no list joiner between.
+QUALIFIER_GAP_RE = re.compile(r"^\s*[^\s，,、；;和与及：:「“\"]+(?:\s*[^\s，,、；;和与及：:「“\"]+)*\s*[：:「“\"][^，,、；;和与及]{0,8}$")
+# Cues after which a product is the platform something goes live on when a product stands before
+# the cue too ("GPT-4o上线了Azure"): nothing after them is released.
+HOSTING_TRIGGERS = ("上线", "上线了", "上架", "登陆", "入驻")
+# "处理器品牌至强6": a product line named as a brand is released ("品牌乐道", a car brand, is not).
+PRODUCT_LINE_BRAND_RE = re.compile(r"(?:处理器|芯片|晶片|显卡|加速器|GPU|CPU|操作系统|大模型|模型)品牌\s*$")
+# A joint act right before the release cue: "与华硕共同发表", "聯想與NVIDIA攜手推出", "双方联合推出".
+JOINT_RELEASE_RE = re.compile(r"(?:共同|联合|携手|联手|一同|一起|合作)\s*$")
+# Words before a product-first cue that name its edition or the day, not another thing:
+# "千问APP公测版同日在各大应用商店上线".
+EDITION_BEFORE_CUE_RE = re.compile(r"^(?:公测版|内测版|测试版|正式版|完整版|体验版|国行版|国际版|标准版|满血版)?"
+                                   r"\s*(?:同日|当日|同天|同一天|(?:今日|今天|即日|\d{1,2}月\d{1,2}日)起)?\s*")
+# "由游戏科学开发的国产游戏《黑神话：悟空》": the product after "由A开发的" (a modifier of this length at most).
+MADE_BY_MODIFIER_RE = re.compile(r"的[^，。；;,、和与及]{0,16}?$")
+# A company referred back to right before a release cue ("该公司发布了", "這家公司推出的", "其推出的",
+# "自家推出的"): the company last named as a subject, not the product's known maker.
+COMPANY_ANAPHORA_RE = re.compile(r"\s*(?:该公司|这家公司|此公司|该集团|这家企业|该企业|公司|其|自家)\s*"
+                                 r"(?:还|也|又|则|已|已经|正式|同时|随后|今天|今日|近日|再次|最新)*\s*")
+# Bodies that are not companies, named before a release cue with no company: the release is theirs,
+# not the company the article is about ("香港科技大學牽頭的研發中心發表", "清华大学实验室发布").
+NON_COMPANY_BODY_RE = re.compile(r"大学|学院|研究院|研究所|研究中心|研发中心|实验室|科学院|政府|委员会|管理局|协会")
+OWNED_BODY_RE = re.compile(r"旗下|自家|自有|公司的|集团的")
+# A product named as what another carries ("搭载的5C麒麟电池", "採用的晶片"): a part.
+PART_BEFORE_RE = re.compile(r"(?:搭载|采用|配备|使用|内置|集成)(?:了)?的\s*$")
+# A gloss in brackets after a name ("深圳市游科互动科技有限公司（游戏科学）"): the same party.
+BRACKETED_GLOSS_RE = re.compile(r"\s*[（(][^（()）]{1,30}[）)]\s*")
+# "vivo X100系列包括X100与X100 Pro两款机型": the members of a series just released.
+SERIES_MEMBERS_RE = re.compile(
+    r"(?:包括|包含|涵盖)(.{2,80}?)(?:[两三四五六七八九十\d]+)(?:款|个版本|个型号|种型号|种版本|个尺寸)")
 # "苹果的新款iPhone 16 Pro", "荣耀全新Magic7": a new product named with its company, no verb.
+# A company's new product that another product is built on or carries ("基于阿里最新的Qwen3",
+# "採用輝達最新的Blackwell架構"): a part or a base, not a release.
+BASE_BEFORE_COMPANY_RE = re.compile(r"(?:基于|采用|搭载|使用|配备|接入|集成|运行)\s*$")
 NEW_PRODUCT_RE = re.compile(r"^\s*(?:的|此次|这次|本次|今年|最新)?\s*(?:最新款|新款|全新|最新一代|新一代|最新|新机|新品|新车)的?\s*"
                             r"(?:旗舰|旗舰机|手机|车型|新车|芯片|处理器|笔记本|笔电|平板|模型|大模型)?\s*$")
 # "：" or "，包括" after a release cue: the products follow in a list ("发布三款模型：X、Y和Z").
