@@ -209,6 +209,13 @@ RELEASE_NEXT_SENTENCE = [
     ("联想今天举行Tech World大会。首款搭载骁龙X Elite的ThinkPad T14s在会上亮相。", {("lenovo", "thinkpadt14s")}),
 ]
 
+# "C宣布，P正式上市": the company announcing in the clause before releases the product.
+RELEASE_ANNOUNCED = [
+    ("納智捷（Luxgen）今（10）日宣布，純電休旅車n7正式上市。", {("纳智捷", "纳智捷-n7")}),  # n7 keyed within its maker
+    ("小米昨日表示，小米YU7今日开售。", {("xiaomi", "xiaomi-yu7")}),
+    ("光陽今日宣布：電動機車Ionex S7R開賣。", {("kymco", "ionexs7r")}),
+]
+
 # "X由A打造/研发/开发": the product before 由 is A's; contract work (代工) is not.
 RELEASE_MADE_BY = [
     ("小米SU7由小米汽车打造，定位中大型轿车。", {("xiaomi-auto", "xiaomi-su7")}),
@@ -362,6 +369,8 @@ RELEASE_JOINT_MAKERS_AND_OPENING = [
 # Hard negatives of the fourth round: "首发" as first to ship with a part, a company's new product
 # as a base or a part, 发布会 as a noun, an offer about a product, a brand, planned or rumoured joint acts.
 NOT_RELEASES_ROUND4 = [
+    "小米宣布，新车将于明年上市。",  # a plan
+    "华为表示，Mate 70销量超过苹果iPhone 16。",  # a comparison, no release cue
     "华为表示，新机首发搭载麒麟9020芯片。",
     "新機首發搭載高通驍龍8至尊版。",
     "小米15系列同样首发了骁龙8至尊版。",
@@ -409,7 +418,7 @@ def test_not_partnerships(extractor, text):
                                              + RELEASE_NEXT_SENTENCE + RELEASE_MADE_BY + RELEASE_PRODUCT_FIRST_CUES
                                              + RELEASE_MODIFIED_OBJECT + RELEASE_COMPANY + RELEASE_MEMBERS_AND_MAKERS
                                              + RELEASE_BY_BODIES + RELEASE_JOINT_MAKERS_AND_OPENING
-                                             + RELEASE_COMPANY_ANAPHORA)
+                                             + RELEASE_COMPANY_ANAPHORA + RELEASE_ANNOUNCED)
 def test_releases(extractor, text, releases):
     assert _relations(extractor, text, "release") == releases
 

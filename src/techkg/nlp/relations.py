@@ -500,12 +500,21 @@ class RelationReader:
             return []
         companies = [m for m in self.in_range(cs, listed[0].start) if m.label == COMPANY.label
                      and self.text[max(cs, m.start - 1) : m.start] != "由"]  # "由富士康组装的": see _made_by
+        companies = companies or self._announcer(s, cs)
         out = []
         for p in listed:
             maker = (companies[0].key if companies else None) or self.makers.get(p.key)
             if maker and maker != p.key:
                 out.append(RelationHit("release", maker, p.key, s, e, PRODUCT_BEFORE_CUE, trig))
         return out
+
+    def _announcer(self, s: int, cs: int) -> list[Ment]:
+        """The company that announces, in the clause before, what the clause at ``cs`` says:
+        "納智捷今（10）日宣布，純電休旅車n7正式上市" (``terms.ANNOUNCING_RE``)."""
+        before = [m for m in self.in_range(s, cs) if m.label == COMPANY.label]
+        if before and terms.ANNOUNCING_RE.match(self.text, before[-1].end, cs):
+            return [before[-1]]
+        return []
 
     def _products_before_cue(self, cs: int, pos: int) -> list[Ment]:
         """The list of products ending right before a cue at ``pos`` (adverbs allowed between)."""

@@ -327,6 +327,12 @@ NEW_PRODUCT_RE = re.compile(r"^\s*(?:的|此次|这次|本次|今年|最新)?\s*
                             r"(?:旗舰|旗舰机|手机|车型|新车|芯片|处理器|笔记本|笔电|平板|模型|大模型)?\s*$")
 # "：" or "，包括" after a release cue: the products follow in a list ("发布三款模型：X、Y和Z").
 # Words that make a colon introduce speech, not a list of products ("发布公告称：").
+# A company's announcement of what the next clause says: "納智捷今（10）日宣布，n7正式上市" (folded text).
+ANNOUNCING_RE = re.compile(
+    r"\s*(?:[（(][^（()）]{1,20}[)）]|[)）])?"  # a gloss: "納智捷（Luxgen）", or its end after the gloss's name
+    r"\s*(?:也|亦|再次|正式|今天|今日|昨天|昨日|日前|近日|当天|[昨今]\s*[（(]\d{1,2}[)）]\s*日|\d{1,2}月\d{1,2}日)*\s*"
+    r"(?:宣布|发布消息|公布|表示|称|指出|透露)\s*[，,：:]\s*$"
+)
 SPEECH_CUES = ("称", "表示", "说", "指出", "写道", "介绍", "强调", "公告", "声明", "透露", "认为")
 RELEASE_LIST_RE = re.compile(r"[，,；;]\s*(?:以及|及|和|还有|并推出|并发布|、|包括|包含|涵盖|分别是|分别为)|[：:]")
 # Words saying a release event took place without naming the product ("召开发布会", "举行发布会"):
