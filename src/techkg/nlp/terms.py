@@ -113,6 +113,9 @@ QUOTED_NON_PRODUCT_WORDS = (*QUOTED_NO_ENTITY_WORDS, "品牌", "商标")
 QUOTED_ABILITY_WORDS = ("能", "可以", "可", "会", "支持", "支援", "具备", "具有", "实现")
 # Most characters between a cue and the quoted name it introduces ("推出独立音乐应用“汽水音乐”").
 QUOTED_NAME_MAX_GAP = 10
+# Verbs before a number that say what changes to it, not which product it names
+# ("系统升级至5.0", "提供7.1声道").
+NOT_SERIES_VERBS = ("提供", "升级", "更新", "提升", "迭代", "进化", "增至", "降至", "达到", "上调", "下调", "跃升")
 # Words that make a number after them a measure, not a version ("参数3.5", "售价2.5"): a Chinese
 # name before a version must hold none of them.
 MEASURE_WORDS = ("参数", "得分", "评分", "分数", "价", "成本", "速度", "性能", "版本", "增长", "提升", "下降", "营收",
@@ -293,7 +296,8 @@ FIRST_TO_SHIP_RE = re.compile(r"\s*(?:了)?\s*(?:搭载|采用|配备|配置|装
 OFFER_VERBS = ("购买", "购入", "买", "赠送", "兑换", "预订")
 # A product named before a noun that a colon or an opening quote then names: it only qualifies it
 # ("兩代Windows掌機：2023年的ROG Ally", "Windows AI電腦規格「Copilot+ PC」"); no list joiner between.
-QUALIFIER_GAP_RE = re.compile(r"^\s*[^\s，,、；;和与及：:「“\"]+(?:\s*[^\s，,、；;和与及：:「“\"]+)*\s*[：:「“\"][^，,、；;和与及]{0,8}$")
+# (One run of characters, spaces allowed, then the mark: linear to match, no nested repeats.)
+QUALIFIER_GAP_RE = re.compile(r"^\s*[^\s，,、；;和与及：:「“\"][^，,、；;和与及：:「“\"]*[：:「“\"][^，,、；;和与及]{0,8}$")
 # Cues after which a product is the platform something goes live on when a product stands before
 # the cue too ("GPT-4o上线了Azure"): nothing after them is released.
 HOSTING_TRIGGERS = ("上线", "上线了", "上架", "登陆", "入驻")
@@ -386,9 +390,13 @@ SEPARATELY_AFTER_RE = re.compile(r"[\s)）」』”]*(?:也|亦|都|均)?\s*(?:�
 SEPARATELY_BEFORE_RE = re.compile(r"(?:先后|相继|分别|各自)\s*$")  # "A与B分别与C合作": this 与 is the preposition
 # A parent and its subsidiary ("Alphabet旗下的Waymo") are not partners.
 SUBSIDIARY_CUES = ("旗下", "子公司", "母公司", "附属")
-# The end of a company's full name that its short name drops: the legal form, then trade
-# words ("群联电子股份有限公司" → "群联"); never a SUBSIDIARY_NAME_TAILS word. Simplified only.
-COMPANY_LEGAL_TAIL_RE = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|股份公司|集团公司|公司)$")
+# A company name's legal form at its end ("华为技术有限公司", "NVIDIA Corporation"): dropped for its
+# key (``link.company_core``) and, with the trade words below, for its short name
+# ("群联电子股份有限公司" → "群联"; never a SUBSIDIARY_NAME_TAILS word). Simplified only.
+COMPANY_LEGAL_FORM_RE = re.compile(
+    r"(?:[(（](?:中国|集团|控股|香港)[)）])?(?:股份有限公司|有限责任公司|技术有限公司|科技有限公司|有限公司|"
+    r"集团有限公司|控股有限公司|股份公司|集团公司|集团|控股|公司|Inc\.?|Ltd\.?|Corp\.?|Corporation|Co\.,? Ltd\.?)$"
+)
 COMPANY_PLACE_HEAD_RE = re.compile(r"^(?:[\u4e00-\u9fff]{2,3}(?:省|市)|北京|上海|天津|重庆|深圳|广州|杭州|香港|台湾|台北)")
 COMPANY_TRADE_TAIL_RE = re.compile(
     r"(?:科技|电子|软件|电信|通讯|通信|集团|控股|股份|汽车|存储|半导体|微电子|智能|网络|信息|技术|数据|传媒|"
