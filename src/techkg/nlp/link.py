@@ -269,9 +269,10 @@ def short_company_name(name: str) -> str | None:
 def abbreviation_after(text: str, start: int, end: int) -> str | None:
     """The bracketed abbreviation right after the name at ``text[start:end]``, if any.
 
-    A Latin one (``OCI``) always; a Chinese one after 简称/下称, or after a registered
-    name (one ending in a legal form: "深圳市游科互动科技有限公司（游戏科学）"), not after
-    any name: "海思（华为）" names the parent, "（深圳）" a place. The text is folded
+    A Latin one (``OCI``) always; a Chinese one after 简称/下称, after a registered
+    name (one ending in a legal form: "深圳市游科互动科技有限公司（游戏科学）") or as the gloss
+    of a Latin name ("Deliveroo（戶戶送）"), not after any Chinese name: "海思（华为）"
+    names the parent, "（深圳）" a place. The text is folded
     (Simplified), so Traditional markers (下稱) read as Simplified ones.
 
     >>> abbreviation_after("Oracle Cloud Infrastructure(OCI)合作", 0, 27)
@@ -284,7 +285,7 @@ def abbreviation_after(text: str, start: int, end: int) -> str | None:
     m = ABBREVIATION_RE.match(text[end : end + 14])
     if m is None:
         return None
-    short = m.group("short")
-    if is_han(short[0]) and not m.group("marker") and not terms.COMPANY_LEGAL_FORM_RE.search(text[start:end]):
+    short, name = m.group("short"), text[start:end]
+    if is_han(short[0]) and not (m.group("marker") or terms.COMPANY_LEGAL_FORM_RE.search(name) or name.isascii()):
         return None
     return short
