@@ -415,6 +415,11 @@ RELEASE_ROUND5 = [
     ("庫洛遊戲《鳴潮》全球同步上線，首日下載量破千萬。", {("kuro-games", "kuro-wuthering-waves")}),
     ("小米今天召开发布会，推出全新折叠屏手机。这款新机被命名为小米MIX Fold 4，售价8999元。",
      {("xiaomi", "mixfold4")}),
+    # "公司" refers to the subject after a modifier describing it, not to a company named before
+    ("比亚迪与宁德时代签署协议。成立于2010年的小米是国内知名手机厂商。今年10月，公司发布了小米15。",
+     {("xiaomi", "xiaomi-15")}),
+    ("台積電今日公布營收。總部位於台北的華碩是全球知名電腦品牌。今年9月，公司發表了ROG Phone 9。",
+     {("asus", "rogphone9")}),
 ]
 
 # Not releases: a device noun before 首发 makes the product after it a part; a product before

@@ -250,9 +250,12 @@ class RelationReader:
 
     # -- subjects -------------------------------------------------------------------------------
     def _sentence_subject(self, s: int, e: int) -> str | None:
-        """The company a sentence is about: one named at its start, after adverbials only."""
+        """The company a sentence is about: one named at its start, after adverbials and a modifier
+        describing it only ("成立于2023年的智元机器人是……")."""
         head = terms.SUBJECT_LEAD_RE.match(self.text, s)
         start = head.end() if head else s
+        modifier = terms.SUBJECT_MODIFIER_RE.match(self.text, start)
+        start = modifier.end() if modifier else start
         for m in self.in_range(start, e):
             if self.text[start : m.start].strip(" “”\"'「」"):
                 return None

@@ -322,6 +322,9 @@ EDITION_BEFORE_CUE_RE = re.compile(r"^(?:公测版|内测版|测试版|正式版
 MADE_BY_MODIFIER_RE = re.compile(r"的[^，。；;,、和与及]{0,16}?$")
 # A company referred back to right before a release cue ("该公司发布了", "這家公司推出的", "其推出的",
 # "自家推出的"): the company last named as a subject, not the product's known maker.
+# A modifier describing the company that opens a sentence ("成立于2023年的智元机器人是……",
+# "總部位於台北的華碩"): the company after it is still the sentence's subject.
+SUBJECT_MODIFIER_RE = re.compile(r"(?:成立于|创立于|创办于|总部位于|总部设在|诞生于)[^，。；,;的]{1,12}的\s*")
 COMPANY_ANAPHORA_RE = re.compile(r"\s*(?:该公司|这家公司|此公司|该集团|这家企业|该企业|公司|其|自家)\s*"
                                  r"(?:还|也|又|则|已|已经|正式|同时|随后|今天|今日|近日|再次|最新)*\s*")
 # Bodies that are not companies, named before a release cue with no company: the release is theirs,
