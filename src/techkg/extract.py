@@ -284,11 +284,13 @@ def _label(key: str, mentions: Sequence[Mention], lexicon) -> str:
     return link.without_series_word(name)
 
 
-def _brand_before(mentions: Sequence[Mention], brand_ends: dict[int, Mention], text: str) -> str | None:
-    """The company name written right before one of a product's mentions ("领克" in "领克Z10")."""
+def _brand_before(mentions: Sequence[Mention], brand_ends: dict[int, tuple[str, Mention]], maker: str,
+                  text: str) -> str | None:
+    """The maker's name written right before one of a product's mentions ("领克" in "领克Z10")."""
     for m in mentions:
         start = m.start - 1 if m.start > 0 and text[m.start - 1] == " " else m.start
-        if (brand := brand_ends.get(start)) is not None:
+        key, brand = brand_ends.get(start, (None, None))
+        if brand is not None and key == maker:
             return text[brand.start : m.start].strip()
     return None
 
@@ -343,14 +345,14 @@ def doc_to_extraction(article: Article, doc, lexicon=None) -> Extraction:
         relations = [replace(r, target=rekey.get(r.target, r.target)) if r.type != "partnership" else r
                      for r in relations]
     company_keys = {k for (t, k) in mentions if t == EntityType.COMPANY}
-    brand_ends = {m.end: m for (t, _), ms in mentions.items() if t == EntityType.COMPANY for m in ms}
+    brand_ends = {m.end: (k, m) for (t, k), ms in mentions.items() if t == EntityType.COMPANY for m in ms}
     labels = {key: _label(key, ms, lexicon) for (etype, key), ms in mentions.items() if etype == EntityType.COMPANY}
     entities = []
     for (etype, key), ms in mentions.items():
         entry = lexicon.get(key) if lexicon is not None else None
-        label = _label(key, ms, lexicon)
+        label = labels[key] if etype == EntityType.COMPANY else _label(key, ms, lexicon)
         if etype == EntityType.PRODUCT and entry is None and (maker := makers.get(key)):
-            label = link.product_label(label, _brand_before(ms, brand_ends, text) or labels.get(maker))
+            label = link.product_label(label, _brand_before(ms, brand_ends, maker, text) or labels.get(maker))
         entities.append(
             Entity(
                 key=key,

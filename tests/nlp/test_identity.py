@@ -176,6 +176,7 @@ NOT_ENTITY_CASES = [
     # benchmarks, charging rates, memory configurations, release stages: no product
     ("Claude 3 Opus在GPQA和GSM8K上的得分領先。", "Product", {"GPQA", "GSM8K"}),
     ("新车支持5C超充，电池由宁德时代供应。", "Product", {"5C"}),
+    ("苹果曾推出iPhone 5c，定位入门市场。", "Product", {"iPhone"}),  # the name is iPhone 5c
     ("Mate XT的16GB+256GB版本售价19999元。", "Product", {"16GB+256GB"}),
     ("盘古大模型5.0已开放Beta测试。", "Product", {"Beta"}),
     # an index, a share, a legal form alone, a rating: no company or product

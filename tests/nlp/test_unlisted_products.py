@@ -66,6 +66,8 @@ VERSIONED_CASES = [
 ]
 
 QUOTED_CASES = [
+    # a one-character campaign word counts only right after the quote ("战胜" is no 战)
+    ("美团推出“神抢手”战胜了对手的补贴。", {"神抢手"}, set()),
     # what a product can do, in quotes, is not its name
     ("Midjourney发布能“画手指”的V5版本。", set(), {"画手指"}),
     ("荣耀推出可以“一句话点咖啡”的YOYO智能体。", set(), {"一句话点咖啡"}),

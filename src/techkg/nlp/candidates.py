@@ -669,9 +669,20 @@ def _names_campaign(name: str, after: str) -> bool:
     >>> _names_campaign("以旧换新", "活动，最高"), _names_campaign("价格战", ""), _names_campaign("拼好饭", "和")
     (True, True, False)
     """
-    head = CLAUSE_BREAK_RE.split(after, maxsplit=1)[0]
     return (name.endswith(terms.QUOTED_NO_ENTITY_WORDS + terms.QUOTED_NO_ENTITY_ENDINGS)
-            or any(w in head for w in terms.QUOTED_NO_ENTITY_WORDS))
+            or _word_after(after, terms.QUOTED_NO_ENTITY_WORDS))
+
+
+def _word_after(after: str, words: tuple[str, ...]) -> bool:
+    """True when one of ``words`` stands in the clause ``after`` a quotation: a word of two or more
+    characters anywhere in it ("“X”系列活动"), a one-character word only as all of it or before
+    的 ("“X”节", "“X”战的", not the 战 of "“X”战胜了").
+
+    >>> _word_after("系列活动，", ("活动",)), _word_after("战胜了对手", ("战",)), _word_after("战，", ("战",))
+    (True, False, True)
+    """
+    head = CLAUSE_BREAK_RE.split(after, maxsplit=1)[0].strip()
+    return any(w in head if len(w) > 1 else head in (w, w + "的") or head.startswith(w + "的") for w in words)
 
 
 def _quoted_name_ok(name: str, after: str) -> bool:
@@ -686,8 +697,7 @@ def _quoted_name_ok(name: str, after: str) -> bool:
         return False  # "打赢了就全赢", "会聊天、能办事": a phrase, not a name
     if name.endswith(terms.QUOTED_NON_PRODUCT_WORDS):
         return False  # "“价格战”", "“迪粉节”": named as a campaign
-    head = CLAUSE_BREAK_RE.split(after, maxsplit=1)[0]
-    return not any(w in head for w in terms.QUOTED_NON_PRODUCT_WORDS)
+    return not _word_after(after, terms.QUOTED_NON_PRODUCT_WORDS)
 
 
 def _quoted_cue_before(text: str, quote: int) -> bool:

@@ -149,7 +149,7 @@ def _brand_or_series(c: Candidate, start: int, end: int, text: str) -> bool:
             and not any(v in prefix for v in (*terms.RELEASE_TRIGGERS, *terms.PRODUCT_LINK_VERBS)))
 
 
-QUOTE_MARKS = "“”\"'《》「」『』"
+QUOTE_MARKS = "“”\"《》「」『』"  # not ' : "Baldur's Gate 3" is one name
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:

@@ -34,7 +34,7 @@ STANDARD_RE = re.compile(
     r"MHz|fps|K|B|T|P|bit|TOPS|TFLOPS|PFLOPS|EFLOPS|km|Wh|V|A)(?:/s)?|NVLink|NVLINK|TOPS|FP\d+|INT\d+"
     r"|CUDA|ARM|x86|RISC-V|IPO|CEO|CTO|CFO|COO|GPU|CPU|NPU|AI|AIGC|AGI|LLM|SoC|EUV|DUV|OLED|LTPO|RLHF|RAG|"
     r"5G-Advanced|MoE|API|SDK|High-NA|"
-    r"V2X|L[2-5]\+?|TOP\d+|No\.?\d+|NO\.?\d+|IP[5-6X][0-9X]|\d{1,2}C|\d+GB\s?\+\s?\d+(?:GB|TB))$",
+    r"V2X|L[2-5]\+?|TOP\d+|No\.?\d+|NO\.?\d+|IP[5-6X][0-9X]|(?-i:\d{1,2}C)|\d+GB\s?\+\s?\d+(?:GB|TB))$",
     re.IGNORECASE,
 )
 
