@@ -66,10 +66,10 @@ ENGLISH_FUNCTION_WORDS = frozenset(
     "of for to in on at by with from and or but not as has have had will can do does which who".split()
 )
 
-# Nouns after a name that say it is NOT a product ("Blackwell架构", "4NP工艺").
 # English words inside a product's name, between two capitalised words: "Windows on Arm",
 # "Office for Mac", "Copilot for Microsoft 365".
 NAME_CONNECTORS = frozenset(("on", "for"))
+# Nouns after a name that say it is NOT a product ("Blackwell架构", "4NP工艺").
 NON_PRODUCT_HEADS = ("架构", "工艺", "制程", "技术", "标准", "协议", "指令集", "大会", "峰会", "开发者大会",
                      "发布会", "项目", "计划", "基金", "实验室", "团队", "主题演讲", "演讲", "展会", "品牌")
 
@@ -346,21 +346,21 @@ BRACKETED_GLOSS_RE = re.compile(r"\s*[（(][^（()）]{1,30}[）)]\s*")
 # "vivo X100系列包括X100与X100 Pro两款机型": the members of a series just released.
 SERIES_MEMBERS_RE = re.compile(
     r"(?:包括|包含|涵盖)(.{2,80}?)(?:[两三四五六七八九十\d]+)(?:款|个版本|个型号|种型号|种版本|个尺寸)")
-# "苹果的新款iPhone 16 Pro", "荣耀全新Magic7": a new product named with its company, no verb.
 # A company's new product that another product is built on or carries ("基于阿里最新的Qwen3",
 # "採用輝達最新的Blackwell架構"): a part or a base, not a release.
 BASE_BEFORE_COMPANY_RE = re.compile(r"(?:基于|采用|搭载|使用|配备|接入|集成|运行)\s*$")
+# "苹果的新款iPhone 16 Pro", "荣耀全新Magic7": a new product named with its company, no verb.
 NEW_PRODUCT_RE = re.compile(r"^\s*(?:的|此次|这次|本次|今年|最新)?\s*(?:最新款|新款|全新|最新一代|新一代|最新|新机|新品|新车)的?\s*"
                             r"(?:旗舰|旗舰机|手机|车型|新车|芯片|处理器|笔记本|笔电|平板|模型|大模型)?\s*$")
-# "：" or "，包括" after a release cue: the products follow in a list ("发布三款模型：X、Y和Z").
-# Words that make a colon introduce speech, not a list of products ("发布公告称：").
 # A company's announcement of what the next clause says: "納智捷今（10）日宣布，n7正式上市" (folded text).
 ANNOUNCING_RE = re.compile(
     r"\s*(?:[（(][^（()）]{1,20}[)）]|[)）])?"  # a gloss: "納智捷（Luxgen）", or its end after the gloss's name
     r"\s*(?:也|亦|再次|正式|今天|今日|昨天|昨日|日前|近日|当天|[昨今]\s*[（(]\d{1,2}[)）]\s*日|\d{1,2}月\d{1,2}日)*\s*"
     r"(?:宣布|发布消息|公布|表示|称|指出|透露)\s*[，,：:]\s*$"
 )
+# Words that make a colon introduce speech, not a list of products ("发布公告称：").
 SPEECH_CUES = ("称", "表示", "说", "指出", "写道", "介绍", "强调", "公告", "声明", "透露", "认为")
+# "：" or "，包括" after a release cue: the products follow in a list ("发布三款模型：X、Y和Z").
 RELEASE_LIST_RE = re.compile(r"[，,；;]\s*(?:以及|及|和|还有|并推出|并发布|、|包括|包含|涵盖|分别是|分别为)|[：:]")
 # Words saying a release event took place without naming the product ("召开发布会", "举行发布会"):
 # the product may be named in the next sentence.
@@ -446,11 +446,11 @@ SUBSIDIARY_NAME_TAILS = ("云", "智能云", "物流", "国际", "金融", "支�
 # Verbs linking two products ("Mate 40搭载麒麟9000"): the second is not released.
 PRODUCT_LINK_VERBS = ("搭载", "采用", "使用", "支持", "配备", "集成", "运行", "基于", "对标", "超过", "击败",
                       "相比", "取代", "替代", "兼容")
-# Event names end like this: "鸿海科技日", "GTC大会".
 # Words after a name that make it an index or a sector, not a company ("恒生科技指数").
 INDEX_FOLLOWERS = ("指数", "板块", "概念股")
 # Endings that make a name a company's or a share's, never a product's ("云达科技", "芯源微股票").
 NON_PRODUCT_ENDINGS = ("公司", "集团", "科技", "控股", "股份", "股票", "股价", "银行")
+# Event names end like this: "鸿海科技日", "GTC大会".
 EVENT_FOLLOWERS = ("日", "大会", "峰会", "节", "论坛", "展", "发布会")
 # Countries and places LAC sometimes tags as organisations.
 PLACES = frozenset(
