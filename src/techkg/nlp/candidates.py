@@ -175,8 +175,8 @@ def _listed_with_companies(found: list, kept: list, text: str) -> list:
         for h in weak:
             if h in out:
                 continue
-            left = [e for e in ends if 0 < h.start - e <= 2 and LIST_JOINER_RE.fullmatch(text[e : h.start])]
-            right = [s for s in starts if 0 < s - h.end <= 2 and LIST_JOINER_RE.fullmatch(text[h.end : s])]
+            left = [e for e in ends if 0 < h.start - e <= 2 and terms.WEAK_NAME_LIST_JOINER_RE.fullmatch(text[e : h.start])]
+            right = [s for s in starts if 0 < s - h.end <= 2 and terms.WEAK_NAME_LIST_JOINER_RE.fullmatch(text[h.end : s])]
             if left or right:
                 out.append(h)
                 ends.add(h.end)
@@ -184,8 +184,6 @@ def _listed_with_companies(found: list, kept: list, text: str) -> list:
                 changed = True
     return out
 
-
-LIST_JOINER_RE = re.compile(r"、|和|与|及|以及")
 
 
 def common_word_reading(text: str, start: int, end: int) -> bool:

@@ -499,4 +499,7 @@ LIST_BACK_REFERENCE_RE = re.compile(
     r"(?:上述|以上|前述|上面|这些|这几|这\d+|这[两三四五六七八九十几]+)\s*(?:家|个|间)?\s*"
     r"(?:合作伙伴|伙伴企业|伙伴|厂商|企业|公司|车企|品牌)")
 # Conjunctions between list items.
+# What joins a weak company name to a confirmed one in a list ("长安、吉利、零跑等"): stricter than
+# LIST_SEPARATORS, no comma ("表现理想，小米亦…" lists nothing).
+WEAK_NAME_LIST_JOINER_RE = re.compile(r"、|和|与|及|以及")
 LIST_SEPARATORS = re.compile(r"^\s*(?:、|,|，|和|与|及|以及|、以及|，以及|,以及|还有|跟|同|&|and)\s*$")
