@@ -284,7 +284,7 @@ def main() -> None:
         "gold_pairs_out_of_fold_model_alone": pair_oof,
         "corpus_rules_only": rules_only,
         "corpus_rules_plus_out_of_fold_model": out_of_fold,
-        "threshold": THRESHOLD, "veto": rel.MODEL_VETO_PROBABILITY,
+        "threshold": THRESHOLD,
     }
     args.results.write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", "utf-8")
     print(f"wrote {args.output} ({args.output.stat().st_size} bytes) and {args.results}")
