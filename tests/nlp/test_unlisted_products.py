@@ -133,9 +133,23 @@ CAR_CASES = [
     ("索尼发布全新IMX900传感器，小米14搭载索尼 IMX800。", {"IMX800"}, {"索尼 IMX800"}),
 ]
 
+# a short code glued to a company's Chinese name is its model, even where the code reads as a unit
+BRAND_CODE_CASES = [
+    ("寒武纪早期推出的寒武纪1A处理器被华为采用。", {"寒武纪1A"}, set()),
+    ("寒武紀1H晶片曾用於多款手機。", {"寒武紀1H"}, set()),
+    ("小米14T与小米14T Pro同场发布。", {"小米14T", "小米14T Pro"}, set()),
+    # a technology generation, a rating, a date or an amount is no model
+    ("华为5G基站出货量全球第一。", set(), {"华为5G"}),
+    ("索尼4K電視在香港熱賣。", set(), {"索尼4K"}),
+    ("小米100W快充已经普及。", set(), {"小米100W"}),
+    ("寒武纪2016年成立，华为30亿元投入研发。", set(), {"寒武纪2016", "华为30"}),
+    ("聯發科3D感測方案獲得採用。", set(), {"聯發科3D"}),
+]
+
 
 @pytest.mark.parametrize(("text", "found", "not_found"),
-                         VERSION_CASES + VERSIONED_CASES + QUOTED_CASES + SUFFIX_CASES + CAR_CASES)
+                         VERSION_CASES + VERSIONED_CASES + QUOTED_CASES + SUFFIX_CASES + CAR_CASES
+                         + BRAND_CODE_CASES)
 def test_unlisted_product_classes(nlp, text, found, not_found):
     got = products(nlp, text)
     assert found <= got, f"{text}: missing {found - got}, got {got}"

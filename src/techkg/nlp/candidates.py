@@ -469,7 +469,9 @@ def brand_and_name(text: str, companies: list[Candidate]) -> list[Candidate]:
             if w.lower() in terms.GENERIC_TERMS and keep:
                 break
             keep.append(w)
-        if not keep or keep[0].lower() in terms.GENERIC_TERMS or terms.STANDARD_RE.match(keep[0]):
+        if not keep or keep[0].lower() in terms.GENERIC_TERMS:
+            continue
+        if terms.STANDARD_RE.match(keep[0]) and not _glued_model_code(text, c.end, keep[0]):
             continue
         if keep[0].isdigit() and (not is_han(text[c.end - 1]) or _unit_follows(text, c.end + len(keep[0]))):
             continue
@@ -479,6 +481,19 @@ def brand_and_name(text: str, companies: list[Candidate]) -> list[Candidate]:
         end = _extend_model(text, end)
         out.append(Candidate(c.start, end, PRODUCT, "pattern", 0.8, maker=c.key))
     return out
+
+
+def _glued_model_code(text: str, end: int, word: str) -> bool:
+    """True when ``word`` is a short model code glued to a company's Chinese name ending at
+    ``end`` ("寒武纪1A"), not a measure ("华为5G", "小米100W") nor a number with its counter.
+
+    >>> _glued_model_code("寒武纪1A处理器", 3, "1A"), _glued_model_code("华为5G基站", 2, "5G")
+    (True, False)
+    >>> _glued_model_code("NVIDIA 1A", 6, "1A")
+    False
+    """
+    return (is_han(text[end - 1]) and text.startswith(word, end) and bool(terms.BRAND_MODEL_CODE_RE.match(word))
+            and not _unit_follows(text, end + len(word)))
 
 
 def family_and_model(text: str, companies: list[Candidate]) -> list[Candidate]:
@@ -579,11 +594,22 @@ def series_and_model(doc: Doc, text: str) -> list[Candidate]:
             and re.fullmatch(r"\d{2,5}[A-Za-z]{0,3}|[A-Za-z]{1,3}\d{1,4}[A-Za-z]?", model)
             and not re.fullmatch(r"(?:19|20)\d\d", model)
             and not _unit_follows(text, nxt.idx + len(model))
+            and not _measure(model)
             and name.lower() not in terms.GENERIC_TERMS
             and not is_non_company(name)
         ):
             out.append(Candidate(t.idx, _extend_model(text, nxt.idx + len(model)), PRODUCT, "pattern", 0.6))
     return out
+
+
+def _measure(word: str) -> bool:
+    """True for a number with its unit or a technology generation ("100W", "5G"), not a model
+    code that only looks like one ("1A", "14T").
+
+    >>> _measure("100W"), _measure("5G"), _measure("1A"), _measure("290")
+    (True, True, False, False)
+    """
+    return bool(terms.STANDARD_RE.match(word)) and not terms.BRAND_MODEL_CODE_RE.match(word)
 
 
 def released_names(doc: Doc, text: str) -> list[Candidate]:

@@ -57,6 +57,11 @@ MODEL_SUFFIX_WORDS = VARIANT_WORDS | frozenset(
     "nvl gen neo x xl s e edge ti super sonnet opus haiku".split()
 )
 
+# A short code glued to a company's Chinese name reads as its model ("寒武纪1A", "小米14T"), not
+# as a measure, even where STANDARD_RE would read a unit ("1A" amperes). Not a technology
+# generation ("华为5G", "索尼4K", "3D") nor a power rating ("华为100W快充").
+BRAND_MODEL_CODE_RE = re.compile(r"^(?![2-8]G$|[2-4]D$|[48]K$)\d{1,3}[A-UX-Z]$")
+
 # English function words: a Latin run holding several of them is a sentence, not a name.
 ENGLISH_FUNCTION_WORDS = frozenset(
     "a an the is are was were be been it its this that these those we our you your they their "
