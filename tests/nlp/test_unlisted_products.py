@@ -8,6 +8,8 @@ is scored by ``techkg eval``; these tests pin the classes.
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from techkg.nlp.candidates import only_words, _quoted_name_ok, _version_end
@@ -172,3 +174,33 @@ def test_descriptor_only_names():
     words = ("医疗", "大", "自家")
     assert only_words("医疗", words) and only_words("自家医疗", words)
     assert not only_words("子曰", words)
+
+
+# a model the lexicon does not list, of a series whose listed models share one key scheme
+@pytest.mark.parametrize(("text", "surface", "key"), [
+    ("华为麒麟970芯片率先集成NPU。", "华为麒麟970", "huawei-kirin-970"),
+    ("寒武紀的IP曾用於麒麟970晶片。", "麒麟970", "huawei-kirin-970"),
+    ("這款手機搭載天璣8300處理器。", "天璣8300", "mediatek-dimensity-8300"),
+    ("小米Civi 4 Pro搭载骁龙778芯片。", "骁龙778", "qualcomm-snapdragon-778"),
+])
+def test_unlisted_model_of_a_listed_series_is_keyed_as_its_siblings(nlp, text, surface, key):
+    assert (surface, key) in {(e.text, e.kb_id_) for e in nlp(text).ents if e.label_ == "PRODUCT"}
+
+
+def test_series_scheme_needs_agreeing_listed_models(tmp_path):
+    from techkg.nlp.lexicon import Lexicon
+
+    lines = [
+        {"key": "acme", "type": "Company", "label": "Acme"},
+        {"key": "acme-falcon-100", "type": "Product", "label": "猎鹰100", "maker": "acme"},
+        {"key": "acme-falcon-200", "type": "Product", "label": "猎鹰200", "maker": "acme"},
+        {"key": "acme-owl-100", "type": "Product", "label": "猫头鹰100", "maker": "acme"},
+        {"key": "owl-x", "type": "Product", "label": "猫头鹰200", "maker": "acme"},  # keyed otherwise
+    ]
+    path = tmp_path / "lex.jsonl"
+    path.write_text("\n".join(json.dumps(line, ensure_ascii=False) for line in lines), encoding="utf-8")
+    lex = Lexicon.load([path], builtin=False)
+    assert lex.series_model("猎鹰300") == ("acme-falcon-300", "acme")
+    assert lex.series_model("獵鷹300") == ("acme-falcon-300", "acme")  # Traditional
+    assert lex.series_model("猫头鹰300") is None  # one listed model shows the scheme: not enough
+    assert lex.series_model("猎鹰") is None and lex.series_model("Falcon 300") is None
