@@ -148,9 +148,19 @@ BRAND_CODE_CASES = [
     ("聯發科3D感測方案獲得採用。", set(), {"聯發科3D"}),
 ]
 
+# an edition number after a Latin model name is part of that (other) product
+EDITION_CASES = [
+    ("微軟的Surface Pro第11版與Surface Laptop第7版同日開賣。", {"Surface Pro第11版", "Surface Laptop第7版"},
+     {"Surface Pro", "Surface Laptop"}),
+    ("微软推出Surface Laptop第7版，旧款Surface Pro降价。", {"Surface Laptop第7版", "Surface Pro"}, set()),
+    ("联想发布ThinkPad X1 Carbon第12版。", {"ThinkPad X1 Carbon第12版"}, set()),
+    # after a Chinese word it is a document's edition, not a name's
+    ("白皮书第2版由华为发布。", set(), {"白皮书第2版", "第2版"}),
+]
+
 
 @pytest.mark.parametrize(("text", "found", "not_found"),
-                         VERSION_CASES + VERSIONED_CASES + QUOTED_CASES + SUFFIX_CASES + CAR_CASES
+                         EDITION_CASES + VERSION_CASES + VERSIONED_CASES + QUOTED_CASES + SUFFIX_CASES + CAR_CASES
                          + BRAND_CODE_CASES)
 def test_unlisted_product_classes(nlp, text, found, not_found):
     got = products(nlp, text)

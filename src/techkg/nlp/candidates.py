@@ -418,13 +418,24 @@ def _extend_model(text: str, end: int) -> int:
     while True:
         m = re.match(r" ?([A-Za-z0-9][A-Za-z0-9+\-.]*)", text[pos:])
         if not m:
-            return pos
+            return _edition_end(text, pos)
         word = m.group(1)
         if word.lower() in terms.MODEL_SUFFIX_WORDS or (word[0].isdigit() and not _unit_follows(text, pos + m.end())
                                                    and len(word) <= 5):
             pos += m.end()
             continue
-        return pos
+        return _edition_end(text, pos)
+
+
+def _edition_end(text: str, end: int) -> int:
+    """Where an edition number right after a Latin name ends ("Surface Pro第11版"), else ``end``.
+
+    >>> _edition_end("Surface Pro第11版开卖", 11), _edition_end("小米第2版", 2)
+    (15, 2)
+    """
+    if end and text[end - 1].isascii() and text[end - 1].isalnum() and (m := terms.EDITION_RE.match(text, end)):
+        return m.end()
+    return end
 
 
 def _unit_follows(text: str, pos: int) -> bool:
@@ -502,7 +513,8 @@ def family_and_model(text: str, companies: list[Candidate]) -> list[Candidate]:
     out: list[Candidate] = []
     for c in companies:
         if c.is_a(PRODUCT) and c.finder == "lexicon":
-            if (end := _version_end(text, c.end)) > c.end:  # "可灵2.0", "豆包1.6 Flash": a variant
+            if (end := _version_end(text, c.end)) > c.end or (end := _edition_end(text, c.end)) > c.end:
+                # "可灵2.0", "豆包1.6 Flash", "Surface Pro第11版": a variant
                 out.append(Candidate(c.start, end, PRODUCT, "pattern", VARIANT_SCORE, maker=c.maker))
                 continue
             if c.kind in terms.VEHICLE_MAKER_KINDS and (m := re.match(r"\d(?![\d.])", text[c.end : c.end + 2])) \

@@ -62,6 +62,10 @@ MODEL_SUFFIX_WORDS = VARIANT_WORDS | frozenset(
 # generation ("华为5G", "索尼4K", "3D") nor a power rating ("华为100W快充").
 BRAND_MODEL_CODE_RE = re.compile(r"^(?![2-8]G$|[2-4]D$|[48]K$)\d{1,3}[A-UX-Z]$")
 
+# An edition number written after a model name belongs to it: "Surface Pro第11版",
+# "Surface Laptop第7版". Only right after a Latin name (see candidates._edition_end).
+EDITION_RE = re.compile(r"第\s?\d{1,2}\s?版")
+
 # English function words: a Latin run holding several of them is a sentence, not a name.
 ENGLISH_FUNCTION_WORDS = frozenset(
     "a an the is are was were be been it its this that these those we our you your they their "
