@@ -158,9 +158,19 @@ EDITION_CASES = [
     ("白皮书第2版由华为发布。", set(), {"白皮书第2版", "第2版"}),
 ]
 
+# a brand + name before an event noun is an event; a release stage is no product's name
+EVENT_AND_STAGE_CASES = [
+    ("英特尔在凤凰城举行Intel Vision 2024大会，正式发布Gaudi 3。", {"Gaudi 3"}, {"Intel Vision 2024"}),
+    ("在同一週舉行的Oracle CloudWorld大會上，甲骨文宣布新服務。", set(), {"Oracle CloudWorld"}),
+    ("微軟在Microsoft Build 2024開發者大會上發表新功能。", set(), {"Microsoft Build 2024", "Build 2024"}),
+    ("英特尔发布Intel Xeon 6处理器。", {"Intel Xeon 6"}, set()),
+    ("HarmonyOS NEXT向开发者开放Beta版本。", {"HarmonyOS NEXT"}, {"Beta"}),
+    ("蘋果開放Preview版給開發者測試。", set(), {"Preview"}),
+]
+
 
 @pytest.mark.parametrize(("text", "found", "not_found"),
-                         EDITION_CASES + VERSION_CASES + VERSIONED_CASES + QUOTED_CASES + SUFFIX_CASES + CAR_CASES
+                         EVENT_AND_STAGE_CASES + EDITION_CASES + VERSION_CASES + VERSIONED_CASES + QUOTED_CASES + SUFFIX_CASES + CAR_CASES
                          + BRAND_CODE_CASES)
 def test_unlisted_product_classes(nlp, text, found, not_found):
     got = products(nlp, text)

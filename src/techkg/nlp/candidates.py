@@ -490,7 +490,8 @@ def brand_and_name(text: str, companies: list[Candidate]) -> list[Candidate]:
             continue  # "NVIDIAX": not a brand + name
         end = c.end + len(m.group(1)) + len(" ".join(keep))
         end = _extend_model(text, end)
-        out.append(Candidate(c.start, end, PRODUCT, "pattern", 0.8, maker=c.key))
+        if not _before_non_product_head(text, end):  # "Intel Vision 2024大会": an event
+            out.append(Candidate(c.start, end, PRODUCT, "pattern", 0.8, maker=c.key))
     return out
 
 
@@ -505,6 +506,16 @@ def _glued_model_code(text: str, end: int, word: str) -> bool:
     """
     return (is_han(text[end - 1]) and text.startswith(word, end) and bool(terms.BRAND_MODEL_CODE_RE.match(word))
             and not _unit_follows(text, end + len(word)))
+
+
+def _before_non_product_head(text: str, end: int) -> bool:
+    """True when a noun saying the name is no product's follows ``end`` (``NON_PRODUCT_HEADS``:
+    "Intel Vision 2024大会" is an event, "Blackwell架构" an architecture).
+
+    >>> _before_non_product_head("Oracle CloudWorld大会上", 17), _before_non_product_head("Gaudi 3芯片", 7)
+    (True, False)
+    """
+    return text[end : end + 8].lstrip().startswith(terms.NON_PRODUCT_HEADS)
 
 
 def family_and_model(text: str, companies: list[Candidate]) -> list[Candidate]:
@@ -573,7 +584,7 @@ def latin_product_names(doc: Doc, text: str) -> list[Candidate]:
             continue
         after = text[ce : ce + 8].lstrip()
         before = text[max(0, cs - 6) : cs]
-        if after.startswith(terms.NON_PRODUCT_HEADS):
+        if _before_non_product_head(text, ce):
             continue  # "Blackwell架构", "4NP工艺"
         head_after = after.startswith((*terms.PRODUCT_HEADS, "产品", "生成式"))
         head_before = before.endswith(tuple(h for h in terms.PRODUCT_HEADS if is_han(h[0])))
