@@ -166,6 +166,11 @@ EVENT_AND_STAGE_CASES = [
     ("英特尔发布Intel Xeon 6处理器。", {"Intel Xeon 6"}, set()),
     ("HarmonyOS NEXT向开发者开放Beta版本。", {"HarmonyOS NEXT"}, {"Beta"}),
     ("蘋果開放Preview版給開發者測試。", set(), {"Preview"}),
+    # benchmarks and data sets are no products; a product reviewed or scored stays one
+    ("旗舰模型Opus在MMLU、GPQA、GSM8K等多项基准测试中领先。", {"Opus"}, {"MMLU", "GPQA", "GSM8K"}),
+    ("GPT-4o在MMLU基準也很強，在HumanEval測試集上得分更高。", {"GPT-4o"}, {"MMLU", "HumanEval"}),
+    ("媒体发布了iPhone 16评测，A18 Pro跑分领先。", {"iPhone 16", "A18 Pro"}, set()),
+    ("Qwen3、DeepSeek-R1等模型在基准测试中表现优异。", {"Qwen3", "DeepSeek-R1"}, set()),
 ]
 
 

@@ -461,7 +461,28 @@ def product_candidates(doc: Doc, text: str, companies: list[Candidate]) -> list[
         *quoted_names(text),
         *suffixed_names(text, companies),
         *versioned_names(text, companies),
+        *benchmark_names(text),
     ]
+
+
+BENCHMARK_LIST_RE = re.compile(
+    r"[A-Za-z][A-Za-z0-9+\-.]*(?:\s*(?:、|和|与|及|,|，)\s*[A-Za-z][A-Za-z0-9+\-.]*)*\s*"
+    r"(?:" + "|".join(terms.BENCHMARK_FILLERS) + r")*\s*(?:" + "|".join(terms.BENCHMARK_HEADS) + ")")
+BENCHMARK_VETO = 0.9  # a benchmark's name is no product's, for any finder but the lexicon
+
+
+def benchmark_names(text: str) -> list[Candidate]:
+    """Vetoes on Latin names listed before a benchmark noun ("MMLU、GPQA、GSM8K等多项基准测试"):
+    they are tests, not products.
+
+    >>> [(c.start, c.end, c.veto) for c in benchmark_names("在MMLU、GPQA等基准测试中")]
+    [(1, 5, True), (6, 10, True)]
+    """
+    out: list[Candidate] = []
+    for m in BENCHMARK_LIST_RE.finditer(text):
+        for name in LATIN_WORD_RE.finditer(text, m.start(), m.end()):
+            out.append(Candidate(name.start(), name.end(), None, "context", BENCHMARK_VETO, veto=True))
+    return out
 
 
 def brand_and_name(text: str, companies: list[Candidate]) -> list[Candidate]:

@@ -80,6 +80,12 @@ NAME_CONNECTORS = frozenset(("on", "for"))
 NON_PRODUCT_HEADS = ("架构", "工艺", "制程", "技术", "标准", "协议", "指令集", "大会", "峰会", "开发者大会",
                      "发布会", "项目", "计划", "基金", "实验室", "团队", "主题演讲", "演讲", "展会", "品牌")
 
+# Nouns after Latin names that make them benchmarks or data sets, no products: "在MMLU、GPQA、GSM8K
+# 等多项基准测试中", "GSM8K測試集" (folded, Simplified text); words between: BENCHMARK_FILLERS. Not
+# 评测/跑分/榜单: "iPhone 16评测", "骁龙8 Gen 3跑分" review or rank a product.
+BENCHMARK_HEADS = ("基准测试", "基准", "测试集", "数据集")
+BENCHMARK_FILLERS = ("等", "多项", "多个", "各项", "主流", "权威")
+
 # ---- Products named without a lexicon entry (candidates.py) --------------------------------
 # Units and counters after a number: it measures or counts, it is no model or version number
 # ("3个月", "1.5倍", "2.6GHz", "6.8英寸").
