@@ -161,6 +161,11 @@ NOT_ENTITY_CASES = [
     ("布鲁日vs圣埃蒂安、nec奈梅亨vs热刺。", "Company", {"nec"}),
     # a Chinese name may hold its country (法国巴黎银行 is BNP Paribas' name)
     ("法国巴黎银行净利锐减过半。", "Company", {"巴黎银行"}),
+    # benchmarks, charging rates, memory configurations, release stages: no product
+    ("Claude 3 Opus在GPQA和GSM8K上的得分領先。", "Product", {"GPQA", "GSM8K"}),
+    ("新车支持5C超充，电池由宁德时代供应。", "Product", {"5C"}),
+    ("Mate XT的16GB+256GB版本售价19999元。", "Product", {"16GB+256GB"}),
+    ("盘古大模型5.0已开放Beta测试。", "Product", {"Beta"}),
     # an index, a share, a legal form alone, a rating: no company or product
     ("小米股價高開，帶動恒生科技指數向上。", "Company", {"恒生科技"}),
     ("恒生科技指数收涨2%，创业板指数下跌。", "Company", {"恒生科技", "创业板"}),

@@ -21,7 +21,9 @@ GENERIC_TERMS = frozenset(
     折叠屏 折叠屏手机 折叠机 ai手机 ai电脑 aipc ai眼镜 智能手表 智能眼镜 智能汽车 智能座舱 智驾系统 座舱系统
     无人车 robotaxi 人形机器人 穿戴设备 可穿戴设备 电动汽车 纯电车型 增程车型 混动车型
     相机 运动相机 全景相机 无人机 扫地机器人 耳机 手表 手环 电视 路由器 投影仪 显示器 游戏机 主机
-    alpha beta preview
+    光刻 光刻机 beta alpha preview
+    mmlu mmlu-pro gpqa gsm8k humaneval math-500 aime swe-bench livecodebench c-eval cmmlu arc-agi hellaswag
+    mt-bench arena-hard big-bench
     """.split()
 )
 
@@ -32,7 +34,7 @@ STANDARD_RE = re.compile(
     r"MHz|fps|K|B|T|P|bit|TOPS|TFLOPS|PFLOPS|EFLOPS|km|Wh|V|A)(?:/s)?|NVLink|NVLINK|TOPS|FP\d+|INT\d+"
     r"|CUDA|ARM|x86|RISC-V|IPO|CEO|CTO|CFO|COO|GPU|CPU|NPU|AI|AIGC|AGI|LLM|SoC|EUV|DUV|OLED|LTPO|RLHF|RAG|"
     r"5G-Advanced|MoE|API|SDK|High-NA|"
-    r"V2X|L[2-5]\+?|TOP\d+|No\.?\d+|NO\.?\d+|IP[5-6X][0-9X])$",
+    r"V2X|L[2-5]\+?|TOP\d+|No\.?\d+|NO\.?\d+|IP[5-6X][0-9X]|\d{1,2}C|\d+GB\s?\+\s?\d+(?:GB|TB))$",
     re.IGNORECASE,
 )
 
@@ -60,8 +62,8 @@ MODEL_SUFFIX_WORDS = VARIANT_WORDS | frozenset(
 
 # A short code glued to a company's Chinese name reads as its model ("寒武纪1A", "小米14T"), not
 # as a measure, even where STANDARD_RE would read a unit ("1A" amperes). Not a technology
-# generation ("华为5G", "索尼4K", "3D") nor a power rating ("华为100W快充").
-BRAND_MODEL_CODE_RE = re.compile(r"^(?![2-8]G$|[2-4]D$|[48]K$)\d{1,3}[A-UX-Z]$")
+# generation ("华为5G", "索尼4K", "3D"), a power rating ("华为100W快充") nor a charging rate ("5C").
+BRAND_MODEL_CODE_RE = re.compile(r"^(?![2-8]G$|[2-4]D$|[48]K$)\d{1,3}[ABD-UX-Z]$")
 
 # An edition number written after a model name belongs to it: "Surface Pro第11版",
 # "Surface Laptop第7版". Only right after a Latin name (see candidates._edition_end).
@@ -328,8 +330,9 @@ COMPANY_ANAPHORA_RE = re.compile(r"\s*(?:该公司|这家公司|此公司|该集
 # not the company the article is about ("香港科技大學牽頭的研發中心發表", "清华大学实验室发布").
 NON_COMPANY_BODY_RE = re.compile(r"大学|学院|研究院|研究所|研究中心|研发中心|实验室|科学院|政府|委员会|管理局|协会")
 OWNED_BODY_RE = re.compile(r"旗下|自家|自有|公司的|集团的")
-# A product named as what another carries ("搭载的5C麒麟电池", "採用的晶片"): a part.
-PART_BEFORE_RE = re.compile(r"(?:搭载|采用|配备|使用|内置|集成)(?:了)?的\s*$")
+# A product named as what another carries ("搭载的5C麒麟电池", "採用的晶片"): a part (a short
+# modifier such as a rating may stand between).
+PART_BEFORE_RE = re.compile(r"(?:搭载|采用|配备|使用|内置|集成)(?:了)?的[^，。；;,、的\s]{0,6}\s*$")
 # A gloss in brackets after a name ("深圳市游科互动科技有限公司（游戏科学）"): the same party.
 BRACKETED_GLOSS_RE = re.compile(r"\s*[（(][^（()）]{1,30}[）)]\s*")
 # "vivo X100系列包括X100与X100 Pro两款机型": the members of a series just released.
