@@ -156,6 +156,9 @@ EDITION_CASES = [
     ("联想发布ThinkPad X1 Carbon第12版。", {"ThinkPad X1 Carbon第12版"}, set()),
     # after a Chinese word it is a document's edition, not a name's
     ("白皮书第2版由华为发布。", set(), {"白皮书第2版", "第2版"}),
+    # a model number is never cut out of a decimal (a screen size): the listed name stays whole
+    ("华为发布Mate X5和MatePad Pro 13.2英寸等机型。", {"MatePad Pro"}, {"MatePad Pro 13"}),
+    ("華為MatePad Pro 11平板開賣。", {"MatePad Pro 11"}, set()),
 ]
 
 # a brand + name before an event noun is an event; a release stage is no product's name
