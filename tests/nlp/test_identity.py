@@ -92,6 +92,7 @@ COMPANY_SHORT_FORM_CASES = [
      ["安徽省云海数据股份有限公司", "云海数据"], None),
     ("深圳市游科互动科技有限公司（游戏科学）发布新作，游戏科学与英伟达合作优化画面。",
      ["深圳市游科互动科技有限公司", "游戏科学"], None),
+    ("英國的Deliveroo（戶戶送）宣布撤出香港，戶戶送表示將協助商戶轉移。", ["Deliveroo", "戶戶送"], None),
     ("中国广播电视网络集团有限公司（简称中国广电）正式商用5G，广电用户突破千万。",
      ["中国广播电视网络集团有限公司", "中国广电", "广电"], None),
 ]
@@ -110,11 +111,22 @@ DESCRIPTOR_GLUED_CASES = [
 ]
 
 # (text, two names that stay two companies)
+BRACKETED_PARENT_CASES = [
+    ("海思（华为）发布新芯片。", ("海思", "华为")),
+    ("云鲸智能（小米）推出扫地机器人。", ("云鲸智能", "小米")),
+]
+# (text, two names that stay two companies)
 COMPANY_NOT_SHORT_FORM_CASES = [
     ("京东与京东物流同日发布财报。", ("京东", "京东物流")),
     ("阿里巴巴旗下的阿里云与零跑合作，零跑国际负责海外销售。", ("零跑", "零跑国际")),
     ("百度与百度智能云分别公布了业绩。", ("百度", "百度智能云")),
     ("台灣大哥大與台灣之星完成合併。", ("台灣大哥大", "台灣之星")),
+]
+
+# (text, companies that must be found) — Latin names with digits are companies where the text says so
+LATIN_DIGIT_COMPANY_CASES = [
+    ("微软宣布与G42合作开发AI。", {"g42", "microsoft"}),
+    ("新华三（H3C）与英特尔合作推出新一代服务器。", {"intel"}),
 ]
 
 # (text, companies that must be found) — a weak name listed with companies the article confirms is one
@@ -173,7 +185,9 @@ NOT_ENTITY_CASES = [
     ("摩尔线程智能科技（北京）股份有限公司今日上市。", "Company", {"股份有限公司"}),
     ("新機具備IP68防塵防水等級。", "Product", {"IP68"}),
     ("廣達旗下雲達科技（QCT）推出新伺服器。", "Product", {"雲達科技"}),
-    # a model number before a release verb is the product, not a company
+    # a company's short name counts only as a word of its own
+    ("人民网络科技有限公司发布新品。人民群众很满意。", "Company", {"人民"}),
+    # a model number before a release verb is the product, not a company (a partner G42 is one)
     ("納智捷宣布，純電休旅車n7正式上市。", "Company", {"n7"}),
     ("小米YU7今日开售，首批现车已到店。", "Company", {"YU7"}),
     ("新款X5正式上市，起售价20万元。", "Company", {"X5"}),
@@ -218,7 +232,7 @@ def test_company_short_forms_are_one_company(extractor, text, names, partners):
         assert all({key_of.get(name) for name in pair} in read for pair in partners), read
 
 
-@pytest.mark.parametrize(("text", "keys"), LISTED_WEAK_CASES)
+@pytest.mark.parametrize(("text", "keys"), LISTED_WEAK_CASES + LATIN_DIGIT_COMPANY_CASES)
 def test_weak_names_listed_with_companies_are_companies(extractor, text, keys):
     assert keys <= {e.key for e in _entities(extractor, text) if e.type == "Company"}
 
@@ -229,7 +243,7 @@ def test_descriptors_glued_before_a_name_are_cut_off(extractor, text, name, not_
     assert name in names and not_name not in names, names
 
 
-@pytest.mark.parametrize(("text", "names"), COMPANY_NOT_SHORT_FORM_CASES)
+@pytest.mark.parametrize(("text", "names"), COMPANY_NOT_SHORT_FORM_CASES + BRACKETED_PARENT_CASES)
 def test_subsidiaries_and_rivals_stay_apart(extractor, text, names):
     key_of = {m.text: e.key for e in _entities(extractor, text) if e.type == "Company" for m in e.mentions}
     assert key_of.get(names[0]) is None or key_of.get(names[0]) != key_of.get(names[1])

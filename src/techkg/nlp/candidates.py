@@ -221,8 +221,8 @@ def is_non_company(name: str) -> bool:
     low = name.lower()
     if low in terms.NON_COMPANY_NAMES or low in terms.GENERIC_TERMS or name in terms.PLACES:
         return True
-    if terms.COMPANY_LEGAL_TAIL_RE.fullmatch(name.lstrip(")）")):
-        return True  # "股份有限公司" alone names no one
+    if terms.COMPANY_LEGAL_FORM_RE.fullmatch(name.lstrip(")）")):
+        return True  # "股份有限公司" alone names no one (also when cut after "（北京）")
     if name in terms.COMPANY_DESCRIPTORS or name[0] in "由在与和对向从把被":
         return True
     for suffix in ("公司", "集团", "企业", "厂商", "车企", "大厂", "厂"):
@@ -306,6 +306,12 @@ def _after_descriptor_or_place(text: str, start: int, end: int, places: bool = T
     return start + cut
 
 
+# A release cue right after a name, adverbs allowed between ("n7正式上市", "YU7今日开售").
+RELEASE_AFTER_NAME_RE = re.compile(
+    r"\s*(?:正式|今日|今天|昨日|今晚|已|将|于|在[^，。]{0,8})*\s*(?:" + "|".join(map(re.escape, terms.PRODUCT_SUBJECT_TRIGGERS + terms.RELEASE_TRIGGERS)) + ")"
+)
+
+
 def _context_says_company(before: str, after: str) -> bool:
     before = before.rstrip()
     after = after.lstrip()
@@ -378,8 +384,8 @@ def company_candidates(doc: Doc, text: str, model_spans=()) -> list[Candidate]:
         name = text[cs:ce]
         if name.lower() in terms.GENERIC_TERMS or terms.STANDARD_RE.match(name) or name.isdigit():
             continue
-        if _is_modelish(name) and not text[ce : ce + 2].startswith(("公司", "集团")):
-            continue  # "休旅車n7正式上市": a model number before a release verb is the product
+        if _is_modelish(name) and RELEASE_AFTER_NAME_RE.match(text, ce):
+            continue  # "休旅車n7正式上市": a model number before a release verb is the product (G42 with 合作 is a company)
         if _context_says_company(text[max(0, cs - 8) : cs], text[ce : ce + 20]):
             out.append(Candidate(cs, ce, COMPANY, "context", 0.7))
     # the CLUENER-trained tagger
@@ -848,9 +854,11 @@ def _can_be_series(name: str) -> bool:
 
     >>> _can_be_series("猛士"), _can_be_series("营收"), _can_be_series("全新"), _can_be_series("以")
     (True, False, False, False)
+    >>> _can_be_series("升级至"), _can_be_series("更新到")
+    (False, False)
     """
     return not (NOT_IN_NAME_RE.search(name) or RELEASE_CUE_RE.search(name) or terms.ADVERBS_RE.match(name)
-                or any(v in name for v in (*terms.PRODUCT_LINK_VERBS, "提供"))  # "支持7.1环绕音响"
+                or any(v in name for v in (*terms.PRODUCT_LINK_VERBS, *terms.NOT_SERIES_VERBS))  # "支持7.1", "升级至5.0"
                 or any(w in name for w in terms.MEASURE_WORDS) or only_words(name, terms.PRODUCT_DESCRIPTOR_WORDS)
                 or name.lower() in terms.GENERIC_TERMS)
 
@@ -943,14 +951,17 @@ def _in_product_list(text: str, start: int, end: int) -> bool:
 # --- document-level consistency ---------------------------------------------------------------
 
 
-def propagate(cands: list[Candidate], text: str) -> list[Candidate]:
+def propagate(cands: list[Candidate], text: str, words: set[tuple[int, int]] | None = None) -> list[Candidate]:
     """Tag every other occurrence of a name found once by context or pattern.
 
     A name the article shows to be a company in one sentence ("与Shutterstock合作")
-    is the same company where no cue surrounds it ("Shutterstock的图库").
+    is the same company where no cue surrounds it ("Shutterstock的图库"). A company's
+    short name ("群聯" for 群聯電子) counts only where LAC reads it as a word of its own
+    (``words``: the Doc's word spans), not inside another word ("人民" in 人民群众).
     """
     out = []
     seen: set[tuple[int, int]] = {(c.start, c.end) for c in cands}
+    shorts: set[str] = set()
     names: dict[str, Candidate] = {}
     for c in cands:
         if not c.veto and c.finder in ("context", "pattern") and c.score >= 0.55:
@@ -960,8 +971,9 @@ def propagate(cands: list[Candidate], text: str) -> list[Candidate]:
     for c in cands:  # "群聯電子…群聯表示": the company's short name, wherever it stands
         if c.is_a(COMPANY) and c.finder != "lexicon" and c.score >= 0.55:
             short = link.short_company_name(text[c.start : c.end])
-            if short is not None:
-                names.setdefault(short, c)
+            if short is not None and short not in names:
+                names[short] = c
+                shorts.add(short)
     if not names:
         return out
     automaton = ahocorasick.Automaton()
@@ -973,6 +985,8 @@ def propagate(cands: list[Candidate], text: str) -> list[Candidate]:
         s, e = last + 1 - len(name), last + 1
         latin = not is_han(name[0])
         if (s, e) in seen or c.start <= s < c.end:
+            continue
+        if name in shorts and words is not None and (s, e) not in words:
             continue
         if latin and ((s > 0 and text[s - 1].isalnum() and not is_han(text[s - 1]))
                       or (e < len(text) and text[e].isalnum() and not is_han(text[e]))):

@@ -116,7 +116,7 @@ class Resolver:
         text = _folded(doc)
         found = _found(doc)
         found = found + cand.list_members(doc, text, found)
-        found = found + cand.propagate(found, text)
+        found = found + cand.propagate(found, text, {(t.idx, t.idx + len(t.text)) for t in cand.tokens(doc)})
         chosen, brands = resolve.choose(found, text)
         return resolve.set_entities(doc, chosen, brands)
 
@@ -181,12 +181,13 @@ class Linker:
                 key = self._lexicon_key(lexicon, core, span.label_, known) or (series[0] if series else None) \
                     or link.name_key(core)
                 span.kb_id_ = key
-            abbrev = link.abbreviation_after(text, span.end_char)
+            abbrev = link.abbreviation_after(text, span.start_char, span.end_char)
             if abbrev:
                 short = self._lexicon_key(lexicon, abbrev, span.label_, known) or link.name_key(abbrev)
-                if lexicon is not None and lexicon.get(short) is not None and lexicon.get(key) is None:
+                listed = lexicon is not None and lexicon.get(short) is not None
+                if listed and lexicon.get(key) is None:
                     aliases.setdefault((span.label_, key), short)  # "深度求索…有限公司（DeepSeek）": the known name wins
-                else:
+                elif not listed:  # two names the lexicon lists are two entities it knows apart
                     aliases.setdefault((span.label_, short), key)
             if span.label_ == PRODUCT.label:
                 maker = declared.get((span.start_char, span.end_char))

@@ -30,17 +30,13 @@ _TRAILING_GENERIC = re.compile(
     r"(?:\s*(?:Tensor Core GPU|GPU|CPU|NPU|芯片|超级芯片|处理器|显卡|大模型|模型|云服务|平台|系统|版本|系列|产品))+$",
     re.IGNORECASE,
 )
-_LEGAL_SUFFIX = re.compile(
-    r"(?:[(（](?:中国|集团|控股|香港)[)）])?(?:股份有限公司|有限责任公司|技术有限公司|科技有限公司|有限公司|"
-    r"集团有限公司|控股有限公司|股份公司|集团公司|集团|控股|公司|Inc\.?|Ltd\.?|Corp\.?|Corporation|Co\.,? Ltd\.?)$"
-)
 # A bare model number ("V3", "X1", "M6", "P7", "L60"): many makers use the same one.
 BARE_MODEL_RE = re.compile(r"^[a-z]{1,2}\d{1,4}[a-z]?$")
 # A short name in brackets right after a name: "Oracle Cloud Infrastructure(OCI)",
 # "深圳市游科互动科技有限公司（游戏科学）", "中国广电(以下简称“广电”)", "富邦媒體科技（下稱富邦媒）".
 ABBREVIATION_RE = re.compile(
-    r"^\s*[(（]\s*(?:以下简称|以下简作|以下称|下称|简称)?\s*[:：]?\s*[\"“「『]?"
-    r"([A-Za-z][A-Za-z0-9&.\-]{1,9}|[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z0-9]{1,7})"
+    r"^\s*[(（]\s*(?P<marker>以下简称|以下简作|以下称|下称|简称)?\s*[:：]?\s*[\"“「『]?"
+    r"(?P<short>[A-Za-z][A-Za-z0-9&.\-]{1,9}|[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z0-9]{1,7})"
     r"\s*[\"”」』]?\s*(?:[)）]|或)"
 )
 
@@ -74,7 +70,7 @@ def company_core(name: str) -> str:
     >>> company_core("华为技术有限公司"), company_core("NVIDIA Corporation")
     ('华为', 'NVIDIA')
     """
-    core = _LEGAL_SUFFIX.sub("", name.strip()).strip(" ,")
+    core = terms.COMPANY_LEGAL_FORM_RE.sub("", name.strip()).strip(" ,")
     return core if len(core) >= 2 else name.strip()
 
 
@@ -260,7 +256,7 @@ def short_company_name(name: str) -> str | None:
     >>> short_company_name("中国电信"), short_company_name("未来科技"), short_company_name("Arm")
     (None, None, None)
     """
-    core = terms.COMPANY_PLACE_HEAD_RE.sub("", terms.COMPANY_LEGAL_TAIL_RE.sub("", name.strip()))
+    core = terms.COMPANY_PLACE_HEAD_RE.sub("", terms.COMPANY_LEGAL_FORM_RE.sub("", name.strip()))
     while (m := terms.COMPANY_TRADE_TAIL_RE.search(core)) and m.start() >= 2:
         core = core[: m.start()]
     if core == name or len(core) < 2 or not all(is_han(ch) for ch in core):
@@ -270,17 +266,26 @@ def short_company_name(name: str) -> str | None:
     return core
 
 
-def abbreviation_after(text: str, end: int) -> str | None:
-    """The bracketed abbreviation right after offset ``end``, if any.
+def abbreviation_after(text: str, start: int, end: int) -> str | None:
+    """The bracketed abbreviation right after the name at ``text[start:end]``, if any.
 
-    The text is folded (Simplified), so Traditional markers (下稱) read as Simplified ones.
+    A Latin one (``OCI``) always; a Chinese one after 简称/下称, after a registered
+    name (one ending in a legal form: "深圳市游科互动科技有限公司（游戏科学）") or as the gloss
+    of a Latin name ("Deliveroo（戶戶送）"), not after any Chinese name: "海思（华为）"
+    names the parent, "（深圳）" a place. The text is folded
+    (Simplified), so Traditional markers (下稱) read as Simplified ones.
 
-    >>> abbreviation_after("Oracle Cloud Infrastructure(OCI)合作", 27)
+    >>> abbreviation_after("Oracle Cloud Infrastructure(OCI)合作", 0, 27)
     'OCI'
-    >>> abbreviation_after("安徽省天然气开发股份有限公司(下称“皖天然气”)", 14)
+    >>> abbreviation_after("安徽省天然气开发股份有限公司(下称“皖天然气”)", 0, 14)
     '皖天然气'
-    >>> abbreviation_after("华为（2023年）", 2) is None
-    True
+    >>> [abbreviation_after(t, 0, 2) for t in ("华为（2023年）", "海思（华为）发布", "小米（深圳）")]
+    [None, None, None]
     """
     m = ABBREVIATION_RE.match(text[end : end + 14])
-    return m.group(1) if m else None
+    if m is None:
+        return None
+    short, name = m.group("short"), text[start:end]
+    if is_han(short[0]) and not (m.group("marker") or terms.COMPANY_LEGAL_FORM_RE.search(name) or name.isascii()):
+        return None
+    return short

@@ -250,9 +250,12 @@ class RelationReader:
 
     # -- subjects -------------------------------------------------------------------------------
     def _sentence_subject(self, s: int, e: int) -> str | None:
-        """The company a sentence is about: one named at its start, after adverbials only."""
+        """The company a sentence is about: one named at its start, after adverbials and a modifier
+        describing it only ("成立于2023年的智元机器人是……")."""
         head = terms.SUBJECT_LEAD_RE.match(self.text, s)
         start = head.end() if head else s
+        modifier = terms.SUBJECT_MODIFIER_RE.match(self.text, start)
+        start = modifier.end() if modifier else start
         for m in self.in_range(start, e):
             if self.text[start : m.start].strip(" “”\"'「」"):
                 return None
@@ -274,36 +277,42 @@ class RelationReader:
         text = self.text
         out = []
         seen_clauses = set()
-        for trig in terms.PARTNER_TRIGGERS:
-            for m in re.finditer(re.escape(trig), text[s:e]):
-                pos = s + m.start()
-                cs, ce = _clause_bounds(self.clause_text, s, e, pos)
-                if (cs, ce) in seen_clauses:
-                    continue
-                seen_clauses.add((cs, ce))
-                if not self.in_range(cs, pos) and cs > s:
-                    cs = _clause_bounds(self.clause_text, s, e, cs - 1)[0]  # "奥迪与上汽签署备忘录，计划合作开发"
-                clause = text[cs:ce]
-                if (
-                    _negated(text[s:pos])
-                    or _negated(clause)
-                    or any(c in text[s:e] for c in terms.SENTENCE_NEGATIONS)
-                    or _not_partner(clause)
-                    or terms.ANAPHORIC_BEFORE_TRIGGER.search(text[cs:pos])
-                    or _only_planned(text, s, e, cs, pos + len(trig))
-                ):
-                    continue
-                if terms.BOTH_PARTIES.search(text[cs:pos]) and not self.in_range(cs, pos):
-                    pairs = self._both_parties(s, e, trig)
-                    self.referred.update(pairs)
-                else:
-                    pairs = self._pairs_in_clause(s, e, cs, ce, pos, trig, subject, follow)
-                out += pairs
-                if pairs:
-                    self.last_pair = (pairs[-1].source, pairs[-1].target)
+        for trig, pos in self._partner_cues(s, e):
+            cs, ce = _clause_bounds(self.clause_text, s, e, pos)
+            if (cs, ce) in seen_clauses:
+                continue
+            seen_clauses.add((cs, ce))
+            if not self.in_range(cs, pos) and cs > s:
+                cs = _clause_bounds(self.clause_text, s, e, cs - 1)[0]  # "奥迪与上汽签署备忘录，计划合作开发"
+            clause = text[cs:ce]
+            if (
+                _negated(text[s:pos])
+                or _negated(clause)
+                or any(c in text[s:e] for c in terms.SENTENCE_NEGATIONS)
+                or _not_partner(clause)
+                or terms.ANAPHORIC_BEFORE_TRIGGER.search(text[cs:pos])
+                or _only_planned(text, s, e, cs, pos + len(trig))
+            ):
+                continue
+            if terms.BOTH_PARTIES.search(text[cs:pos]) and not self.in_range(cs, pos):
+                pairs = self._both_parties(s, e, trig)
+                self.referred.update(pairs)
+            else:
+                pairs = self._pairs_in_clause(s, e, cs, ce, pos, trig, subject, follow)
+            out += pairs
+            if pairs:
+                self.last_pair = (pairs[-1].source, pairs[-1].target)
         joined = self._joined(s, e)
         self.referred.update(joined)
         return out + joined
+
+    def _partner_cues(self, s: int, e: int) -> list[tuple[str, int]]:
+        """Where partnership cues stand in the sentence ``s:e``: the cue words
+        (``terms.PARTNER_TRIGGERS``) and 共同 before a verb of joint work ("与英特尔共同针对游戏进行调校")."""
+        text = self.text
+        found = [(trig, s + m.start()) for trig in terms.PARTNER_TRIGGERS
+                 for m in re.finditer(re.escape(trig), text[s:e])]
+        return found + [(m.group(), m.start()) for m in terms.JOINT_WORK_RE.finditer(text, s, e)]
 
     def _joined(self, s: int, e: int) -> list[RelationHit]:
         """"三菱汽车也加入了这项合作": the newcomer partners each side of the latest partnership."""
@@ -438,7 +447,7 @@ class RelationReader:
         text = self.text
         out = []
         done_at: set[int] = set()
-        for trig in terms.RELEASE_TRIGGERS:
+        for trig in terms.RELEASE_TRIGGERS + terms.JOINT_RELEASE_TRIGGERS:
             for m in re.finditer(re.escape(trig), text[s:e]):
                 pos = s + m.start()
                 if any(d <= pos < d + 4 for d in done_at):
@@ -466,9 +475,12 @@ class RelationReader:
         return out + self._made_by(s, e) + self._new_products(s, e)
 
     def _first_to_ship(self, cs: int, pos: int, trig: str) -> bool:
-        """"首发" meaning the first to ship with a part: a linking verb follows ("首发搭载"), or a
-        product stands right before it and another after it ("小米15系列同样首发了骁龙8至尊版")."""
-        return bool(terms.FIRST_TO_SHIP_RE.match(self.text, pos + len(trig))) or self._between_products(cs, pos, trig)
+        """"首发" meaning the first to ship with a part: a linking verb follows ("首发搭载"), a device
+        noun stands right before it ("旗舰机首发骁龙8至尊版"), or a product stands right before it and
+        another after it ("小米15系列同样首发了骁龙8至尊版")."""
+        return (bool(terms.FIRST_TO_SHIP_RE.match(self.text, pos + len(trig)))
+                or bool(terms.DEVICE_BEFORE_FIRST_RE.search(self.text, cs, pos))  # "旗舰机首发骁龙8至尊版"
+                or self._between_products(cs, pos, trig))
 
     def _between_products(self, cs: int, pos: int, trig: str) -> bool:
         """A product right before the cue (adverbs between) and another right after it."""
@@ -523,7 +535,8 @@ class RelationReader:
                  and not text[m.start : m.end].endswith(terms.STOREFRONT_NOUNS)]  # "在App Store上线": where
         if not prods:
             return []
-        gap = text[prods[-1].end : pos].strip().lstrip(")）」』”\"")
+        gap = text[prods[-1].end : pos].strip().lstrip(")）」』”\"》")  # "《绝区零》在全球同步上线"
+        gap = gap[terms.LISTED_CATEGORY_RE.match(gap).end() :]  # "A、B等新款车型同步开售"
         head = next((h for h in terms.PRODUCT_HEADS if gap.startswith(h)), "")  # "剪映App开放下载"
         rest = gap[len(head) :].strip()
         rest = rest[terms.EDITION_BEFORE_CUE_RE.match(rest).end() :]  # "千问APP公测版同日在……上线"
@@ -531,7 +544,10 @@ class RelationReader:
             return []
         listed = [prods[-1]]
         for m in reversed(prods[:-1]):
-            if not terms.LIST_SEPARATORS.match(text[m.end : listed[0].start]):
+            brand = [c for c in self.in_range(m.end, listed[0].start) if c.label == COMPANY.label]
+            gap = text[m.end : brand[-1].start if brand else listed[0].start]  # "、比亚迪海豹": a brand
+            edition = terms.EDITION_SUFFIX_RE.match(gap)  # "秦PLUS智驾版、海豹智驾版"
+            if not terms.LIST_SEPARATORS.match(gap[edition.end() if edition else 0 :]):
                 break  # "首款搭载骁龙X Elite的ThinkPad T14s亮相": the chip is a part
             listed.insert(0, m)
         return listed
@@ -736,6 +752,8 @@ class RelationReader:
             if (text[m.end : m.end + 1] == "的" and not named) or gap.rstrip().endswith(("基于", "在")) or (
                     gap.rstrip().endswith("品牌") and not terms.PRODUCT_LINE_BRAND_RE.search(gap)):
                 continue  # "Office的AI助手", "基于华为云的…", "品牌乐道": not what is released
+            if text.startswith(terms.EDITION_OF, m.end):
+                continue  # "推出Samsung Pay版本的八达通": an edition of what follows
             if any(v in gap for v in terms.OFFER_VERBS):
                 continue  # "推出了购买RTX 4090赠送游戏的活动": what an offer is about
             if i + 1 < len(after) and _qualifies_next(text, m, after[i + 1]):
@@ -762,11 +780,15 @@ class RelationReader:
         if not prods:
             return []
         head = terms.SUBJECT_LEAD_RE.match(self.text, fs)
-        lead = self.text[head.end() if head else fs : prods[0].start].strip(" “”\"「」")
+        before = self.in_range(fs, prods[0].start)
+        lead_end = prods[0].start
+        if before and before[-1].label == COMPANY.label and _adjacent(self.text, before[-1], prods[0]):
+            lead_end = before.pop().start  # "这款新机被命名为华为Mate XT": the brand glued to the product
+        lead = self.text[head.end() if head else fs : lead_end].strip(" “”\"「」")
         introduced = lead.endswith(terms.NEXT_PRODUCT_INTRODUCERS) and len(lead) <= NEXT_LEAD_MAX
         if not introduced and (lead or not bare):
             return []
-        if any(m.label == COMPANY.label and m.end <= prods[0].start for m in self.in_range(fs, prods[0].start)):
+        if any(m.label == COMPANY.label for m in before):
             return []
         return prods[:1]
 

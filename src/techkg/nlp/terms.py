@@ -128,6 +128,9 @@ QUOTED_NON_PRODUCT_WORDS = (*QUOTED_NO_ENTITY_WORDS, "品牌", "商标")
 QUOTED_ABILITY_WORDS = ("能", "可以", "可", "会", "支持", "支援", "具备", "具有", "实现")
 # Most characters between a cue and the quoted name it introduces ("推出独立音乐应用“汽水音乐”").
 QUOTED_NAME_MAX_GAP = 10
+# Verbs before a number that say what changes to it, not which product it names
+# ("系统升级至5.0", "提供7.1声道").
+NOT_SERIES_VERBS = ("提供", "升级", "更新", "提升", "迭代", "进化", "增至", "降至", "达到", "上调", "下调", "跃升")
 # Words that make a number after them a measure, not a version ("参数3.5", "售价2.5"): a Chinese
 # name before a version must hold none of them.
 MEASURE_WORDS = ("参数", "得分", "评分", "分数", "价", "成本", "速度", "性能", "版本", "增长", "提升", "下降", "营收",
@@ -232,6 +235,8 @@ PARTNER_TRIGGERS = (
     "共同推出", "共同研发", "共同发布", "共同宣布", "共同成立", "共建", "结盟", "联姻", "签约", "谅解备忘录", "合作备忘录",
     "签署备忘录", "MOU", "合资", "联合首发", "联合宣布", "联合研发", "联合",
 )
+# "此次与英特尔共同针对游戏进行驱动程序调校": 共同 before a verb of joint work later in the clause.
+JOINT_WORK_RE = re.compile(r"共同(?=[^，。；;,]{0,16}?(?:调校|调教|调优|优化|测试|验证|推动|推进|探索|部署|推广|制定|攻关|开源))")
 # Every named party takes part, so the partners pair with each other too: a party count
 # ("A与B、C三方合作") or a joint act of a list of subjects ("A、B与C共同成立D"). Objects of 与 alone
 # ("A与B、C三家车企合作") each partner the subject only.
@@ -260,6 +265,9 @@ RELEASE_TRIGGERS = (
     "开始预购", "预售", "公布了", "正式公布", "开放了", "正式商用", "投入商用", "开启公测", "开放公测", "开启内测",
     "开启预约", "开放预约", "开始预约",
 )
+# Joint open-sourcing ("宣布与吉利联合开源两款模型：A和B"): read by the release rules only, kept out of
+# RELATION_MARKERS because the partnership model was trained with "联合" as the cue of such sentences.
+JOINT_RELEASE_TRIGGERS = ("联合开源", "共同开源")
 # Release cues that take the product before them ("小米SU7正式上市", "……由小米推出",
 # "Mate 70系列于11月26日发布").
 PRODUCT_SUBJECT_TRIGGERS = ("正式上市", "上市", "开售", "开卖", "发售", "正式亮相", "亮相", "上线", "上架",
@@ -304,11 +312,23 @@ RUMOURED_RELEASE_RE = re.compile(r"传闻|传言|据传|网传|传出|爆料|曝
 RELEASE_NOMINAL_AFTER = ("阵容", "价", "时间", "日期", "仪式", "活动", "节奏", "计划", "会")  # 会: "发布会上"
 # "首发搭载骁龙8至尊版": the phone is the first to ship with a part, which is not its release.
 FIRST_TO_SHIP_RE = re.compile(r"\s*(?:了)?\s*(?:搭载|采用|配备|配置|装载|预装)")
+# "旗舰机首发骁龙8至尊版": a device noun right before 首发, so the product after it is a part.
+DEVICE_BEFORE_FIRST_RE = re.compile(r"(?:旗舰机|旗舰|新机|手机|机型|车型|新车|笔电|电脑)\s*$")
+# "推出Samsung Pay版本的八达通": a product before these only names an edition of what follows.
+EDITION_OF = ("版本的", "版的")
+# An edition word glued to a product in a list ("秦PLUS智驾版、海豹智驾版").
+EDITION_SUFFIX_RE = re.compile(r"[\u4e00-\u9fff]{1,3}版")
+# "秦PLUS智驾版、海豹智驾版等新款车型同步开售": an edition word and a category after a list of
+# products before the cue.
+LISTED_CATEGORY_RE = re.compile(
+    r"^(?:[\u4e00-\u9fff]{1,3}版)?(?:等\s*(?:\d+|[一二两三四五六七八九十多]+)?\s*(?:款|个|台|部)?\s*(?:新款|全新|新)?\s*"
+    r"(?:车型|车款|新车|机型|手机|新品|产品|型号|大模型|模型|芯片|游戏|应用|设备)?)?")
 # "英伟达推出了购买RTX 4090赠送游戏的活动": a product after these verbs is what the offer is about.
 OFFER_VERBS = ("购买", "购入", "买", "赠送", "兑换", "预订")
 # A product named before a noun that a colon or an opening quote then names: it only qualifies it
 # ("兩代Windows掌機：2023年的ROG Ally", "Windows AI電腦規格「Copilot+ PC」"); no list joiner between.
-QUALIFIER_GAP_RE = re.compile(r"^\s*[^\s，,、；;和与及：:「“\"]+(?:\s*[^\s，,、；;和与及：:「“\"]+)*\s*[：:「“\"][^，,、；;和与及]{0,8}$")
+# (One run of characters, spaces allowed, then the mark: linear to match, no nested repeats.)
+QUALIFIER_GAP_RE = re.compile(r"^\s*[^\s，,、；;和与及：:「“\"][^，,、；;和与及：:「“\"]*[：:「“\"][^，,、；;和与及]{0,8}$")
 # Cues after which a product is the platform something goes live on when a product stands before
 # the cue too ("GPT-4o上线了Azure"): nothing after them is released.
 HOSTING_TRIGGERS = ("上线", "上线了", "上架", "登陆", "入驻")
@@ -324,6 +344,9 @@ EDITION_BEFORE_CUE_RE = re.compile(r"^(?:公测版|内测版|测试版|正式版
 MADE_BY_MODIFIER_RE = re.compile(r"的[^，。；;,、和与及]{0,16}?$")
 # A company referred back to right before a release cue ("该公司发布了", "這家公司推出的", "其推出的",
 # "自家推出的"): the company last named as a subject, not the product's known maker.
+# A modifier describing the company that opens a sentence ("成立于2023年的智元机器人是……",
+# "總部位於台北的華碩"): the company after it is still the sentence's subject.
+SUBJECT_MODIFIER_RE = re.compile(r"(?:成立于|创立于|创办于|总部位于|总部设在|诞生于)[^，。；,;的]{1,12}的\s*")
 COMPANY_ANAPHORA_RE = re.compile(r"\s*(?:该公司|这家公司|此公司|该集团|这家企业|该企业|公司|其|自家)\s*"
                                  r"(?:还|也|又|则|已|已经|正式|同时|随后|今天|今日|近日|再次|最新)*\s*")
 # Bodies that are not companies, named before a release cue with no company: the release is theirs,
@@ -401,9 +424,13 @@ SEPARATELY_AFTER_RE = re.compile(r"[\s)）」』”]*(?:也|亦|都|均)?\s*(?:�
 SEPARATELY_BEFORE_RE = re.compile(r"(?:先后|相继|分别|各自)\s*$")  # "A与B分别与C合作": this 与 is the preposition
 # A parent and its subsidiary ("Alphabet旗下的Waymo") are not partners.
 SUBSIDIARY_CUES = ("旗下", "子公司", "母公司", "附属")
-# The end of a company's full name that its short name drops: the legal form, then trade
-# words ("群联电子股份有限公司" → "群联"); never a SUBSIDIARY_NAME_TAILS word. Simplified only.
-COMPANY_LEGAL_TAIL_RE = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|股份公司|集团公司|公司)$")
+# A company name's legal form at its end ("华为技术有限公司", "NVIDIA Corporation"): dropped for its
+# key (``link.company_core``) and, with the trade words below, for its short name
+# ("群联电子股份有限公司" → "群联"; never a SUBSIDIARY_NAME_TAILS word). Simplified only.
+COMPANY_LEGAL_FORM_RE = re.compile(
+    r"(?:[(（](?:中国|集团|控股|香港)[)）])?(?:股份有限公司|有限责任公司|技术有限公司|科技有限公司|有限公司|"
+    r"集团有限公司|控股有限公司|股份公司|集团公司|集团|控股|公司|Inc\.?|Ltd\.?|Corp\.?|Corporation|Co\.,? Ltd\.?)$"
+)
 COMPANY_PLACE_HEAD_RE = re.compile(r"^(?:[\u4e00-\u9fff]{2,3}(?:省|市)|北京|上海|天津|重庆|深圳|广州|杭州|香港|台湾|台北)")
 COMPANY_TRADE_TAIL_RE = re.compile(
     r"(?:科技|电子|软件|电信|通讯|通信|集团|控股|股份|汽车|存储|半导体|微电子|智能|网络|信息|技术|数据|传媒|"
