@@ -167,7 +167,7 @@ RELEASE_PRODUCT_FIRST = [
     ("聯發科全新天璣9400正式亮相。", {("mediatek", "mediatek-dimensity-9400")}),
     ("OPPO于今天举行新品发布会，Find X8系列随之亮相。", {("oppo", "oppo-find-x8")}),
     ("小米15今(29)日正式發表。", {("xiaomi", "xiaomi-15")}),  # Taiwan outlets' 今(29)日
-    ("微軟的Surface Pro第11版同樣在當天開賣。", {("microsoft", "microsoft-surface-pro")}),
+    ("微軟的Surface Pro第11版同樣在當天開賣。", {("microsoft", "surfacepro第11版")}),
     ("華為Mate X6今（26）日低調開賣。", {("huawei", "huawei-mate-x6")}),
     ("华为Mate X6悄然开售。", {("huawei", "huawei-mate-x6")}),
     ("Magic V3是荣耀今年推出的第三款折叠屏手机。", {("honor", "honor-magic-v3")}),

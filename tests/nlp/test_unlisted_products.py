@@ -8,6 +8,8 @@ is scored by ``techkg eval``; these tests pin the classes.
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from techkg.nlp.candidates import only_words, _quoted_name_ok, _version_end
@@ -137,9 +139,51 @@ CAR_CASES = [
     ("索尼发布全新IMX900传感器，小米14搭载索尼 IMX800。", {"IMX800"}, {"索尼 IMX800"}),
 ]
 
+# a short code glued to a company's Chinese name is its model, even where the code reads as a unit
+BRAND_CODE_CASES = [
+    ("寒武纪早期推出的寒武纪1A处理器被华为采用。", {"寒武纪1A"}, set()),
+    ("寒武紀1H晶片曾用於多款手機。", {"寒武紀1H"}, set()),
+    ("小米14T与小米14T Pro同场发布。", {"小米14T", "小米14T Pro"}, set()),
+    # a technology generation, a rating, a date or an amount is no model
+    ("华为5G基站出货量全球第一。", set(), {"华为5G"}),
+    ("索尼4K電視在香港熱賣。", set(), {"索尼4K"}),
+    ("小米100W快充已经普及。", set(), {"小米100W"}),
+    ("寒武纪2016年成立，华为30亿元投入研发。", set(), {"寒武纪2016", "华为30"}),
+    ("聯發科3D感測方案獲得採用。", set(), {"聯發科3D"}),
+]
+
+# an edition number after a Latin model name is part of that (other) product
+EDITION_CASES = [
+    ("微軟的Surface Pro第11版與Surface Laptop第7版同日開賣。", {"Surface Pro第11版", "Surface Laptop第7版"},
+     {"Surface Pro", "Surface Laptop"}),
+    ("微软推出Surface Laptop第7版，旧款Surface Pro降价。", {"Surface Laptop第7版", "Surface Pro"}, set()),
+    ("联想发布ThinkPad X1 Carbon第12版。", {"ThinkPad X1 Carbon第12版"}, set()),
+    # after a Chinese word it is a document's edition, not a name's
+    ("白皮书第2版由华为发布。", set(), {"白皮书第2版", "第2版"}),
+    # a model number is never cut out of a decimal (a screen size): the listed name stays whole
+    ("华为发布Mate X5和MatePad Pro 13.2英寸等机型。", {"MatePad Pro"}, {"MatePad Pro 13"}),
+    ("華為MatePad Pro 11平板開賣。", {"MatePad Pro 11"}, set()),
+]
+
+# a brand + name before an event noun is an event; a release stage is no product's name
+EVENT_AND_STAGE_CASES = [
+    ("英特尔在凤凰城举行Intel Vision 2024大会，正式发布Gaudi 3。", {"Gaudi 3"}, {"Intel Vision 2024"}),
+    ("在同一週舉行的Oracle CloudWorld大會上，甲骨文宣布新服務。", set(), {"Oracle CloudWorld"}),
+    ("微軟在Microsoft Build 2024開發者大會上發表新功能。", set(), {"Microsoft Build 2024", "Build 2024"}),
+    ("英特尔发布Intel Xeon 6处理器。", {"Intel Xeon 6"}, set()),
+    ("HarmonyOS NEXT向开发者开放Beta版本。", {"HarmonyOS NEXT"}, {"Beta"}),
+    ("蘋果開放Preview版給開發者測試。", set(), {"Preview"}),
+    # benchmarks and data sets are no products; a product reviewed or scored stays one
+    ("旗舰模型Opus在MMLU、GPQA、GSM8K等多项基准测试中领先。", {"Opus"}, {"MMLU", "GPQA", "GSM8K"}),
+    ("GPT-4o在MMLU基準也很強，在HumanEval測試集上得分更高。", {"GPT-4o"}, {"MMLU", "HumanEval"}),
+    ("媒体发布了iPhone 16评测，A18 Pro跑分领先。", {"iPhone 16", "A18 Pro"}, set()),
+    ("Qwen3、DeepSeek-R1等模型在基准测试中表现优异。", {"Qwen3", "DeepSeek-R1"}, set()),
+]
+
 
 @pytest.mark.parametrize(("text", "found", "not_found"),
-                         VERSION_CASES + VERSIONED_CASES + QUOTED_CASES + SUFFIX_CASES + CAR_CASES)
+                         EVENT_AND_STAGE_CASES + EDITION_CASES + VERSION_CASES + VERSIONED_CASES + QUOTED_CASES + SUFFIX_CASES + CAR_CASES
+                         + BRAND_CODE_CASES)
 def test_unlisted_product_classes(nlp, text, found, not_found):
     got = products(nlp, text)
     assert found <= got, f"{text}: missing {found - got}, got {got}"
@@ -162,3 +206,33 @@ def test_descriptor_only_names():
     words = ("医疗", "大", "自家")
     assert only_words("医疗", words) and only_words("自家医疗", words)
     assert not only_words("子曰", words)
+
+
+# a model the lexicon does not list, of a series whose listed models share one key scheme
+@pytest.mark.parametrize(("text", "surface", "key"), [
+    ("华为麒麟970芯片率先集成NPU。", "华为麒麟970", "huawei-kirin-970"),
+    ("寒武紀的IP曾用於麒麟970晶片。", "麒麟970", "huawei-kirin-970"),
+    ("這款手機搭載天璣8300處理器。", "天璣8300", "mediatek-dimensity-8300"),
+    ("小米Civi 4 Pro搭载骁龙778芯片。", "骁龙778", "qualcomm-snapdragon-778"),
+])
+def test_unlisted_model_of_a_listed_series_is_keyed_as_its_siblings(nlp, text, surface, key):
+    assert (surface, key) in {(e.text, e.kb_id_) for e in nlp(text).ents if e.label_ == "PRODUCT"}
+
+
+def test_series_scheme_needs_agreeing_listed_models(tmp_path):
+    from techkg.nlp.lexicon import Lexicon
+
+    lines = [
+        {"key": "acme", "type": "Company", "label": "Acme"},
+        {"key": "acme-falcon-100", "type": "Product", "label": "猎鹰100", "maker": "acme"},
+        {"key": "acme-falcon-200", "type": "Product", "label": "猎鹰200", "maker": "acme"},
+        {"key": "acme-owl-100", "type": "Product", "label": "猫头鹰100", "maker": "acme"},
+        {"key": "owl-x", "type": "Product", "label": "猫头鹰200", "maker": "acme"},  # keyed otherwise
+    ]
+    path = tmp_path / "lex.jsonl"
+    path.write_text("\n".join(json.dumps(line, ensure_ascii=False) for line in lines), encoding="utf-8")
+    lex = Lexicon.load([path], builtin=False)
+    assert lex.series_model("猎鹰300") == ("acme-falcon-300", "acme")
+    assert lex.series_model("獵鷹300") == ("acme-falcon-300", "acme")  # Traditional
+    assert lex.series_model("猫头鹰300") is None  # one listed model shows the scheme: not enough
+    assert lex.series_model("猎鹰") is None and lex.series_model("Falcon 300") is None

@@ -422,13 +422,24 @@ def _extend_model(text: str, end: int) -> int:
     while True:
         m = re.match(r" ?([A-Za-z0-9][A-Za-z0-9+\-.]*)", text[pos:])
         if not m:
-            return pos
+            return _edition_end(text, pos)
         word = m.group(1)
         if word.lower() in terms.MODEL_SUFFIX_WORDS or (word[0].isdigit() and not _unit_follows(text, pos + m.end())
                                                    and len(word) <= 5):
             pos += m.end()
             continue
-        return pos
+        return _edition_end(text, pos)
+
+
+def _edition_end(text: str, end: int) -> int:
+    """Where an edition number right after a Latin name ends ("Surface Pro第11版"), else ``end``.
+
+    >>> _edition_end("Surface Pro第11版开卖", 11), _edition_end("小米第2版", 2)
+    (15, 2)
+    """
+    if end and text[end - 1].isascii() and text[end - 1].isalnum() and (m := terms.EDITION_RE.match(text, end)):
+        return m.end()
+    return end
 
 
 def _unit_follows(text: str, pos: int) -> bool:
@@ -454,7 +465,28 @@ def product_candidates(doc: Doc, text: str, companies: list[Candidate]) -> list[
         *quoted_names(text),
         *suffixed_names(text, companies),
         *versioned_names(text, companies),
+        *benchmark_names(text),
     ]
+
+
+BENCHMARK_LIST_RE = re.compile(
+    r"[A-Za-z][A-Za-z0-9+\-.]*(?:\s*(?:、|和|与|及|,|，)\s*[A-Za-z][A-Za-z0-9+\-.]*)*\s*"
+    r"(?:" + "|".join(terms.BENCHMARK_FILLERS) + r")*\s*(?:" + "|".join(terms.BENCHMARK_HEADS) + ")")
+BENCHMARK_VETO = 0.9  # a benchmark's name is no product's, for any finder but the lexicon
+
+
+def benchmark_names(text: str) -> list[Candidate]:
+    """Vetoes on Latin names listed before a benchmark noun ("MMLU、GPQA、GSM8K等多项基准测试"):
+    they are tests, not products.
+
+    >>> [(c.start, c.end, c.veto) for c in benchmark_names("在MMLU、GPQA等基准测试中")]
+    [(1, 5, True), (6, 10, True)]
+    """
+    out: list[Candidate] = []
+    for m in BENCHMARK_LIST_RE.finditer(text):
+        for name in LATIN_WORD_RE.finditer(text, m.start(), m.end()):
+            out.append(Candidate(name.start(), name.end(), None, "context", BENCHMARK_VETO, veto=True))
+    return out
 
 
 def brand_and_name(text: str, companies: list[Candidate]) -> list[Candidate]:
@@ -473,7 +505,9 @@ def brand_and_name(text: str, companies: list[Candidate]) -> list[Candidate]:
             if w.lower() in terms.GENERIC_TERMS and keep:
                 break
             keep.append(w)
-        if not keep or keep[0].lower() in terms.GENERIC_TERMS or terms.STANDARD_RE.match(keep[0]):
+        if not keep or keep[0].lower() in terms.GENERIC_TERMS:
+            continue
+        if terms.STANDARD_RE.match(keep[0]) and not _glued_model_code(text, c.end, keep[0]):
             continue
         if keep[0].isdigit() and (not is_han(text[c.end - 1]) or _unit_follows(text, c.end + len(keep[0]))):
             continue
@@ -481,8 +515,32 @@ def brand_and_name(text: str, companies: list[Candidate]) -> list[Candidate]:
             continue  # "NVIDIAX": not a brand + name
         end = c.end + len(m.group(1)) + len(" ".join(keep))
         end = _extend_model(text, end)
-        out.append(Candidate(c.start, end, PRODUCT, "pattern", 0.8, maker=c.key))
+        if not _before_non_product_head(text, end):  # "Intel Vision 2024大会": an event
+            out.append(Candidate(c.start, end, PRODUCT, "pattern", 0.8, maker=c.key))
     return out
+
+
+def _glued_model_code(text: str, end: int, word: str) -> bool:
+    """True when ``word`` is a short model code glued to a company's Chinese name ending at
+    ``end`` ("寒武纪1A"), not a measure ("华为5G", "小米100W") nor a number with its counter.
+
+    >>> _glued_model_code("寒武纪1A处理器", 3, "1A"), _glued_model_code("华为5G基站", 2, "5G")
+    (True, False)
+    >>> _glued_model_code("NVIDIA 1A", 6, "1A")
+    False
+    """
+    return (is_han(text[end - 1]) and text.startswith(word, end) and bool(terms.BRAND_MODEL_CODE_RE.match(word))
+            and not _unit_follows(text, end + len(word)))
+
+
+def _before_non_product_head(text: str, end: int) -> bool:
+    """True when a noun saying the name is no product's follows ``end`` (``NON_PRODUCT_HEADS``:
+    "Intel Vision 2024大会" is an event, "Blackwell架构" an architecture).
+
+    >>> _before_non_product_head("Oracle CloudWorld大会上", 17), _before_non_product_head("Gaudi 3芯片", 7)
+    (True, False)
+    """
+    return text[end : end + 8].lstrip().startswith(terms.NON_PRODUCT_HEADS)
 
 
 def family_and_model(text: str, companies: list[Candidate]) -> list[Candidate]:
@@ -491,7 +549,8 @@ def family_and_model(text: str, companies: list[Candidate]) -> list[Candidate]:
     out: list[Candidate] = []
     for c in companies:
         if c.is_a(PRODUCT) and c.finder == "lexicon":
-            if (end := _version_end(text, c.end)) > c.end:  # "可灵2.0", "豆包1.6 Flash": a variant
+            if (end := _version_end(text, c.end)) > c.end or (end := _edition_end(text, c.end)) > c.end:
+                # "可灵2.0", "豆包1.6 Flash", "Surface Pro第11版": a variant
                 out.append(Candidate(c.start, end, PRODUCT, "pattern", VARIANT_SCORE, maker=c.maker))
                 continue
             if c.kind in terms.VEHICLE_MAKER_KINDS and (m := re.match(r"\d(?![\d.])", text[c.end : c.end + 2])) \
@@ -499,7 +558,7 @@ def family_and_model(text: str, companies: list[Candidate]) -> list[Candidate]:
                 out.append(Candidate(c.start, _extend_model(text, c.end + 1), PRODUCT, "pattern", VARIANT_SCORE,
                                      maker=c.maker))
                 continue
-            m = re.match(r" ?(\d{2,5}[A-Za-z]{0,3}|[A-Za-z]{1,3}\d{1,4}[A-Za-z]?)(?![A-Za-z0-9])", text[c.end :])
+            m = re.match(r" ?(\d{2,5}[A-Za-z]{0,3}|[A-Za-z]{1,3}\d{1,4}[A-Za-z]?)(?![A-Za-z0-9]|\.\d)", text[c.end :])
             if m and not re.fullmatch(r"(?:19|20)\d\d", m.group(1)) and not _unit_follows(text, c.end + m.end()):
                 end = _extend_model(text, c.end + m.end())
                 out.append(Candidate(c.start, end, PRODUCT, "pattern", 0.75, maker=c.maker))
@@ -550,7 +609,7 @@ def latin_product_names(doc: Doc, text: str) -> list[Candidate]:
             continue
         after = text[ce : ce + 8].lstrip()
         before = text[max(0, cs - 6) : cs]
-        if after.startswith(terms.NON_PRODUCT_HEADS):
+        if _before_non_product_head(text, ce):
             continue  # "Blackwell架构", "4NP工艺"
         head_after = after.startswith((*terms.PRODUCT_HEADS, "产品", "生成式"))
         head_before = before.endswith(tuple(h for h in terms.PRODUCT_HEADS if is_han(h[0])))
@@ -583,11 +642,22 @@ def series_and_model(doc: Doc, text: str) -> list[Candidate]:
             and re.fullmatch(r"\d{2,5}[A-Za-z]{0,3}|[A-Za-z]{1,3}\d{1,4}[A-Za-z]?", model)
             and not re.fullmatch(r"(?:19|20)\d\d", model)
             and not _unit_follows(text, nxt.idx + len(model))
+            and not _measure(model)
             and name.lower() not in terms.GENERIC_TERMS
             and not is_non_company(name)
         ):
             out.append(Candidate(t.idx, _extend_model(text, nxt.idx + len(model)), PRODUCT, "pattern", 0.6))
     return out
+
+
+def _measure(word: str) -> bool:
+    """True for a number with its unit or a technology generation ("100W", "5G"), not a model
+    code that only looks like one ("1A", "14T").
+
+    >>> _measure("100W"), _measure("5G"), _measure("1A"), _measure("290")
+    (True, True, False, False)
+    """
+    return bool(terms.STANDARD_RE.match(word)) and not terms.BRAND_MODEL_CODE_RE.match(word)
 
 
 def released_names(doc: Doc, text: str) -> list[Candidate]:

@@ -169,13 +169,17 @@ class Linker:
                 glued -= 1
             brand = brand_at.get(span.start_char) or brand_at.get(glued)
             key = span.kb_id_
+            series = None  # (key, maker) of an unlisted model of a listed series ("麒麟970")
             if not key:
                 surface = text[span.start_char : span.end_char]
                 if span.label_ == COMPANY.label:
                     core = link.company_core(surface)
                 else:
                     core = link.core_name(surface, brand.text if brand is not None else None)
-                key = self._lexicon_key(lexicon, core, span.label_, known) or link.name_key(core)
+                if lexicon is not None and span.label_ == PRODUCT.label:
+                    series = lexicon.series_model(core)
+                key = self._lexicon_key(lexicon, core, span.label_, known) or (series[0] if series else None) \
+                    or link.name_key(core)
                 span.kb_id_ = key
             abbrev = link.abbreviation_after(text, span.start_char, span.end_char)
             if abbrev:
@@ -191,7 +195,8 @@ class Linker:
                     maker = maker or brand.kb_id_ or link.name_key(brand.text)
                 entry = lexicon.get(key) if lexicon is not None else None
                 maker = (entry.maker if entry is not None and entry.maker else None) or maker
-                maker = maker or self._family_maker(lexicon, text[span.start_char : span.end_char])
+                maker = maker or (series[1] if series else None) \
+                    or self._family_maker(lexicon, text[span.start_char : span.end_char])
                 if maker and maker != key:
                     makers.setdefault(key, maker)
         brands = [

@@ -36,7 +36,7 @@ import ahocorasick
 from techkg.errors import LexiconError
 from techkg.jsonl import json_object, utf8_text
 from techkg.records import ENTITY_TYPES, EntityType
-from techkg.text import SEPARATORS, lower, match_form, name_form, on_word_boundaries
+from techkg.text import SEPARATORS, lower, match_form, name_form, on_word_boundaries, plain_key
 
 
 #: Fields a lexicon line may carry (anything else is reported as a typo).
@@ -58,6 +58,10 @@ _KEY_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _LANG_RE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 # Keys this short must match without skipped separators unless a name has them.
 _SHORT_KEY = 3
+# A Chinese series name glued to a model number ("麒麟990", "昇腾910", "天玑9300").
+_SERIES_MODEL_RE = re.compile(r"^(.*[\u4e00-\u9fff])(\d{2,5}[A-Za-z]{0,3})$")
+# Listed models that must share one key scheme before an unlisted model of the series is keyed by it.
+_SERIES_MIN_MODELS = 2
 
 
 def builtin_path() -> Path:
@@ -347,6 +351,41 @@ class Lexicon:
         True
         """
         return tuple(self._products.get(company_key, ()))
+
+    @cached_property
+    def _series_schemes(self) -> dict[str, dict[tuple[str, str | None], int]]:
+        """Series name → (key stem, maker) → how many listed models key as that stem + model."""
+        schemes: dict[str, dict[tuple[str, str | None], int]] = {}
+        for e in self._entries.values():
+            if e.type != "Product":
+                continue
+            for name in e.names:
+                m = _SERIES_MODEL_RE.match(name)
+                model = plain_key(m.group(2)) if m else ""
+                if m and e.key.endswith("-" + model):
+                    stems = schemes.setdefault(name_form(m.group(1)), {})
+                    scheme = (e.key[: -len(model)], e.maker)
+                    stems[scheme] = stems.get(scheme, 0) + 1
+        return schemes
+
+    def series_model(self, name: str) -> tuple[str, str | None] | None:
+        """The key and maker of an unlisted model of a listed series, keyed as its listed
+        siblings are: "麒麟970" beside listed 麒麟990 (``huawei-kirin-990``) and 麒麟9000.
+
+        None when the name is no series + model, or fewer than ``_SERIES_MIN_MODELS`` listed
+        models show one key scheme for the series.
+
+        >>> Lexicon.load().series_model("麒麟970")
+        ('huawei-kirin-970', 'hisilicon')
+        >>> Lexicon.load().series_model("H100") is None
+        True
+        """
+        m = _SERIES_MODEL_RE.match(name.strip())
+        stems = self._series_schemes.get(name_form(m.group(1))) if m else None
+        if not stems or len(stems) != 1:
+            return None
+        (stem, maker), count = next(iter(stems.items()))
+        return (stem + plain_key(m.group(2)), maker) if count >= _SERIES_MIN_MODELS else None
 
     def lookup(self, name: str, *, strong: bool = False) -> tuple[LexiconEntry, ...]:
         """Entries having exactly this name (strong or weak; only strong ones with ``strong``),

@@ -60,6 +60,15 @@ MODEL_SUFFIX_WORDS = VARIANT_WORDS | frozenset(
     "nvl gen neo x xl s e edge ti super sonnet opus haiku".split()
 )
 
+# A short code glued to a company's Chinese name reads as its model ("寒武纪1A", "小米14T"), not
+# as a measure, even where STANDARD_RE would read a unit ("1A" amperes). Not a technology
+# generation ("华为5G", "索尼4K", "3D"), a power rating ("华为100W快充") nor a charging rate ("5C").
+BRAND_MODEL_CODE_RE = re.compile(r"^(?![2-8]G$|[2-4]D$|[48]K$)\d{1,3}[ABD-UX-Z]$")
+
+# An edition number written after a model name belongs to it: "Surface Pro第11版",
+# "Surface Laptop第7版". Only right after a Latin name (see candidates._edition_end).
+EDITION_RE = re.compile(r"第\s?\d{1,2}\s?版")
+
 # English function words: a Latin run holding several of them is a sentence, not a name.
 ENGLISH_FUNCTION_WORDS = frozenset(
     "a an the is are was were be been it its this that these those we our you your they their "
@@ -72,6 +81,12 @@ NAME_CONNECTORS = frozenset(("on", "for"))
 # Nouns after a name that say it is NOT a product ("Blackwell架构", "4NP工艺").
 NON_PRODUCT_HEADS = ("架构", "工艺", "制程", "技术", "标准", "协议", "指令集", "大会", "峰会", "开发者大会",
                      "发布会", "项目", "计划", "基金", "实验室", "团队", "主题演讲", "演讲", "展会", "品牌")
+
+# Nouns after Latin names that make them benchmarks or data sets, no products: "在MMLU、GPQA、GSM8K
+# 等多项基准测试中", "GSM8K測試集" (folded, Simplified text); words between: BENCHMARK_FILLERS. Not
+# 评测/跑分/榜单: "iPhone 16评测", "骁龙8 Gen 3跑分" review or rank a product.
+BENCHMARK_HEADS = ("基准测试", "基准", "测试集", "数据集")
+BENCHMARK_FILLERS = ("等", "多项", "多个", "各项", "主流", "权威")
 
 # ---- Products named without a lexicon entry (candidates.py) --------------------------------
 # Units and counters after a number: it measures or counts, it is no model or version number
