@@ -4,7 +4,9 @@
 is written and annotated by people who do not look at the extractor; its
 score is reported, never tuned on (see eval/blind/README.md). The dev set is
 scored in parts: c01-c36, which the first shipped models were trained on, and
-c37-c66 and c67-c90, each added later and first scored untouched. These floors sit
+c37-c66, c67-c90 and c91-c114, each added later and first scored untouched
+(c91-c114 only once, at the end of the round that added it: no rule or model
+has been tuned or trained on it yet). These floors sit
 a little under the figures written in README.md and docs/benchmarks.md, so a
 change that makes extraction worse fails here; raise them when the figures
 rise. On failure only the per-type figures are printed, not the blind set's
@@ -26,14 +28,16 @@ TYPES = ("Company", "Product", "partnership", "release")
 
 # set: (articles, gold folder, file-name globs, macro floor, per-type floors)
 FLOORS = {
-    "corpus": (ROOT / "corpus", ROOT / "eval" / "gold", ("c0*", "c1*", "c2*", "c3[0-6]*"), 0.93,
+    "corpus": (ROOT / "corpus", ROOT / "eval" / "gold", ("c0*", "c1[0-9]_*", "c2*", "c3[0-6]*"), 0.93,
                {"Company": 0.94, "Product": 0.92, "partnership": 0.94, "release": 0.89}),
     "corpus_c37_c66": (ROOT / "corpus", ROOT / "eval" / "gold", ("c3[7-9]*", "c[4-6]*"), 0.86,
                        {"Company": 0.94, "Product": 0.91, "partnership": 0.82, "release": 0.76}),
     "corpus_c67_c90": (ROOT / "corpus", ROOT / "eval" / "gold", ("c6[7-9]*", "c[78]*", "c90*"), 0.82,
                        {"Company": 0.92, "Product": 0.81, "partnership": 0.80, "release": 0.74}),
-    "blind": (ROOT / "eval" / "blind", ROOT / "eval" / "blind" / "gold", ("*",), 0.80,
-              {"Company": 0.89, "Product": 0.82, "partnership": 0.77, "release": 0.71}),
+    "corpus_c91_c114": (ROOT / "corpus", ROOT / "eval" / "gold", ("c9[1-9]_*", "c1[01][0-9]_*"), 0.70,
+                        {"Company": 0.82, "Product": 0.78, "partnership": 0.60, "release": 0.58}),
+    "blind": (ROOT / "eval" / "blind", ROOT / "eval" / "blind" / "gold", ("*",), 0.83,
+              {"Company": 0.91, "Product": 0.83, "partnership": 0.82, "release": 0.75}),
 }
 
 
