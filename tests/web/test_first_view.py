@@ -49,7 +49,7 @@ def corpus_store(corpus_dir, extractor, tmp_path_factory):
     from techkg.read import read_articles
     from techkg.store import GraphStore
 
-    paths = sorted(p for p in corpus_dir.glob("c*.md") if p.name[:3] in CORPUS_ARTICLES)
+    paths = sorted(p for p in corpus_dir.glob("c*.md") if p.name.split("_")[0] in CORPUS_ARTICLES)
     articles = list(read_articles(paths))
     assert len(articles) == len(CORPUS_ARTICLES)
     path = tmp_path_factory.mktemp("corpus") / "store"
