@@ -424,6 +424,25 @@ SEPARATELY_AFTER_RE = re.compile(r"[\s)）」』”]*(?:也|亦|都|均)?\s*(?:�
 SEPARATELY_BEFORE_RE = re.compile(r"(?:先后|相继|分别|各自)\s*$")  # "A与B分别与C合作": this 与 is the preposition
 # A parent and its subsidiary ("Alphabet旗下的Waymo") are not partners.
 SUBSIDIARY_CUES = ("旗下", "子公司", "母公司", "附属")
+# ---- Places: one list each, the rules below combine them (folded text: Simplified only) -----------
+# Where Chinese-language tech news is written from.
+HOME_REGIONS = ("中国", "台湾", "香港", "澳门")
+# Cities that start registered names or stand before a company's name ("深圳华强", "杭州宇树科技").
+CITIES = ("北京", "上海", "天津", "重庆", "深圳", "广州", "杭州", "台北")
+# Other countries, as written before a foreign company's name ("日本SBI控股", "印度塔塔集团").
+FOREIGN_COUNTRIES = ("日本", "印度", "美国", "韩国", "南韩", "德国", "法国", "英国", "荷兰", "瑞士", "瑞典", "芬兰",
+                     "挪威", "丹麦", "以色列", "新加坡", "加拿大", "澳洲", "澳大利亚", "意大利", "西班牙", "俄罗斯",
+                     "越南", "泰国", "印尼", "马来西亚", "菲律宾", "巴西", "沙特", "阿联酋", "墨西哥")
+# Wider areas and words of place.
+AREAS = ("欧洲", "欧盟", "亚洲", "全球", "国内", "海外", "加州", "硅谷", "亚利桑那州")
+# Places LAC sometimes tags as organisations, and that LAC glues before a name ("德国光学大厂蔡司").
+PLACES = frozenset(HOME_REGIONS + CITIES + FOREIGN_COUNTRIES + AREAS)
+# Countries and regions a company's name may start with and its short form drop: 中国广电 → 广电.
+REGION_PREFIXES = frozenset(HOME_REGIONS + FOREIGN_COUNTRIES)
+# The place a registered name starts with, dropped for its short name: a province or city, or
+# 香港/台湾 (not 中国: 中国移动's short name is not 移动).
+COMPANY_PLACE_HEAD_RE = re.compile(r"^(?:[\u4e00-\u9fff]{2,3}(?:省|市)|" + "|".join(CITIES + ("香港", "台湾")) + ")")
+
 # A company name's legal form at its end ("华为技术有限公司", "NVIDIA Corporation"): dropped for its
 # key (``link.company_core``) and, with the trade words below, for its short name
 # ("群联电子股份有限公司" → "群联"; never a SUBSIDIARY_NAME_TAILS word). Simplified only.
@@ -431,7 +450,6 @@ COMPANY_LEGAL_FORM_RE = re.compile(
     r"(?:[(（](?:中国|集团|控股|香港)[)）])?(?:股份有限公司|有限责任公司|技术有限公司|科技有限公司|有限公司|"
     r"集团有限公司|控股有限公司|股份公司|集团公司|集团|控股|公司|Inc\.?|Ltd\.?|Corp\.?|Corporation|Co\.,? Ltd\.?)$"
 )
-COMPANY_PLACE_HEAD_RE = re.compile(r"^(?:[\u4e00-\u9fff]{2,3}(?:省|市)|北京|上海|天津|重庆|深圳|广州|杭州|香港|台湾|台北)")
 COMPANY_TRADE_TAIL_RE = re.compile(
     r"(?:科技|电子|软件|电信|通讯|通信|集团|控股|股份|汽车|存储|半导体|微电子|智能|网络|信息|技术|数据|传媒|"
     r"电气|电器|光电|精密|工业|实业|动力|机器人|新能源|生物|医药|电商|互动|资讯|系统)$"
@@ -439,19 +457,13 @@ COMPANY_TRADE_TAIL_RE = re.compile(
 # Short names that are also ordinary words: never read as a company on their own.
 COMMON_SHORT_NAMES = frozenset(("未来", "东方", "中华", "国际", "世纪", "时代", "天下", "创新", "全球", "第一",
                                 "华夏", "未来智能", "新一代", "领先", "先进", "联合", "合作", "数字", "智慧"))
-# Foreign countries written before a company's name ("日本SBI控股", "印度塔塔集团"): not part of it,
+# A foreign country before a company's name is not part of it when a Latin or group name follows,
 # unless a trade follows (national firms named so: 德国电信, 日本电气, 新加坡航空).
-FOREIGN_COUNTRIES = ("日本", "印度", "美国", "韩国", "南韩", "德国", "法国", "英国", "荷兰", "瑞士", "瑞典", "芬兰",
-                     "挪威", "丹麦", "以色列", "新加坡", "加拿大", "澳洲", "澳大利亚", "意大利", "西班牙", "俄罗斯",
-                     "越南", "泰国", "印尼", "马来西亚", "菲律宾", "巴西", "沙特", "阿联酋", "墨西哥")
 GROUP_ENDINGS = ("集团", "控股", "公司")  # "印度塔塔集团": a group named after its country-less name
 # Longest all-capital Latin lexicon name that must be written in capitals to count ("NEC", "AMD").
 ACRONYM_MAX_LEN = 4
 COUNTRY_NAMED_TRADES = ("电信", "电气", "电力", "航空", "邮政", "铁路", "钢铁", "烟草", "电报", "石油", "银行",
                         "保险", "电网", "移动", "联通", "国家", "政府", "央行", "国会", "总统")
-# Countries and regions a company's name may start with and its short form drop: 中国广电 → 广电
-# (folded text: Simplified only).
-REGION_PREFIXES = frozenset(("中国", "台湾", "香港", "澳门", "美国", "日本", "韩国", "南韩", "德国", "英国", "法国"))
 # What a longer company name adds to a shorter one when it names a subsidiary or another
 # business of the group, not the same company: 阿里 / 阿里云, 京东 / 京东物流, 零跑 / 零跑国际.
 SUBSIDIARY_NAME_TAILS = ("云", "智能云", "物流", "国际", "金融", "支付", "资本", "投资", "创投", "基金",
@@ -467,11 +479,6 @@ INDEX_FOLLOWERS = ("指数", "板块", "概念股")
 NON_PRODUCT_ENDINGS = ("公司", "集团", "科技", "控股", "股份", "股票", "股价", "银行")
 # Event names end like this: "鸿海科技日", "GTC大会".
 EVENT_FOLLOWERS = ("日", "大会", "峰会", "节", "论坛", "展", "发布会")
-# Countries and places LAC sometimes tags as organisations.
-PLACES = frozenset(
-    "中国 美国 日本 韩国 印度 德国 法国 英国 欧洲 欧盟 台湾 香港 澳门 北京 上海 深圳 广州 杭州 加州 "
-    "硅谷 亚洲 全球 国内 海外 亚利桑那州 俄罗斯 越南 新加坡 以色列 荷兰".split()
-)
 # Relations that are not partnerships, by kind.
 ACQUISITION_CUES = ("收购", "并购", "吞并", "合并", "买下", "控股")
 INVESTMENT_CUES = ("投资", "入股", "注资", "领投", "跟投", "持股", "增持", "减持", "股东", "资本合作", "融资")
