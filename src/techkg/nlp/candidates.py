@@ -690,7 +690,7 @@ RELEASE_CUE_RE = re.compile("(?:" + "|".join(map(re.escape, sorted(terms.RELEASE
                             + ")了?")
 QUOTED_CUE_RE = re.compile("(?:" + "|".join(map(re.escape, sorted(terms.RELEASE_TRIGGERS + terms.QUOTED_NAME_CUES,
                                                                    key=len, reverse=True))) + ")")
-CLAUSE_BREAK_RE = re.compile(r"[，,。；;！？!?：:\n“”「」『』\"]")
+CLAUSE_BREAK_RE = re.compile(rf"[，,。；;！？!?：:\n{terms.OPEN_QUOTES}{terms.CLOSE_QUOTES}]")
 
 
 QUOTED_PHRASE_RE = re.compile(r"[了着过吗呢吧就都很最]")

@@ -108,7 +108,7 @@ def product_candidates(spans: Iterable[Span], text: str, found: Sequence[Candida
         start, end = _strip(text, start, end)
         start += _generic_head(text[start:end])  # "运动相机Ace Pro 2" is Ace Pro 2
         name = text[start:end]
-        if any(mark in name for mark in QUOTE_MARKS):
+        if any(mark in name for mark in terms.QUOTE_MARKS):
             continue  # "MTR Mobile」App": across a quotation mark (the quoted name is read by the rules)
         if not _plausible(name) or text[end : end + 8].lstrip().startswith(terms.NON_PRODUCT_HEADS):
             continue  # "Blackwell架构", "4NP工艺": an architecture or process, not a product
@@ -149,13 +149,12 @@ def _brand_or_series(c: Candidate, start: int, end: int, text: str) -> bool:
             and not any(v in prefix for v in (*terms.RELEASE_TRIGGERS, *terms.PRODUCT_LINK_VERBS)))
 
 
-QUOTE_MARKS = "“”\"《》「」『』"  # not ' : "Baldur's Gate 3" is one name
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and (text[start].isspace() or text[start] in QUOTE_MARKS + "()（）"):
+    while start < end and (text[start].isspace() or text[start] in terms.QUOTE_MARKS + "()（）"):
         start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in QUOTE_MARKS + "()（）"):
+    while end > start and (text[end - 1].isspace() or text[end - 1] in terms.QUOTE_MARKS + "()（）"):
         end -= 1
     return start, end
 

@@ -100,7 +100,11 @@ MODEL_NUMBER_RE = re.compile(r"(?!(?:19|20)\d\d(?!\d))(\d{2,4})(?![\d.])")
 # two digits, a dot, one or two digits. Whole numbers are model numbers (the family pattern).
 VERSION_NUMBER_RE = re.compile(r" ?(\d{1,2}\.\d{1,2})(?![\d.])")
 # Quotation marks around a name (folded text keeps the Chinese and Japanese-style forms).
-QUOTED_NAME_RE = re.compile(r"[“「『\"]([^”」』\"，。！？；、,\n]{2,16})[”」』\"]")
+# Quotation marks, opening and closing (folded text: straight quotes are half-width), and every mark
+# that sets off a title or a quoted name.
+OPEN_QUOTES, CLOSE_QUOTES = "“「『\"", "”」』\""
+QUOTE_MARKS = "“”\"《》「」『』"  # not ' : "Baldur's Gate 3" is one name
+QUOTED_NAME_RE = re.compile(rf"[{OPEN_QUOTES}]([^{CLOSE_QUOTES}，。！？；、,\n]{{2,16}})[{CLOSE_QUOTES}]")
 # Words before a quoted name that introduce a product: release cues (RELEASE_TRIGGERS), naming
 # ("名为“X”的新服务") and renaming ("升级为“淘宝闪购”"), ownership ("旗下的「X」"). No 代号为: a code
 # name is a project's.
