@@ -320,7 +320,7 @@ def _context_says_company(before: str, after: str) -> bool:
     # subject of a release verb: "Midjourney发布", "谷歌也上线了"
     for trig in terms.RELEASE_TRIGGERS:
         idx = after.find(trig)
-        nominal = after[idx + len(trig) : idx + len(trig) + 1] in ("当", "会", "后", "前", "时", "日", "的")
+        nominal = after[idx + len(trig) : idx + len(trig) + 1] in terms.CUE_AS_NOUN_AFTER
         if 0 <= idx <= 12 and SUBJECT_FILLERS.match(after[:idx]) and not nominal:
             return True
     # partner in a cooperation frame: "与X合作", "携手X", "X与Y合作"
@@ -703,7 +703,7 @@ def _verb_use(text: str, cue: re.Match) -> bool:
     [True, False, False]
     """
     after = text[cue.end() : cue.end() + 2]
-    return text[cue.start() - 1 : cue.start()] != "的" and not after.startswith(("会", *terms.RELEASE_NOMINAL_AFTER))
+    return text[cue.start() - 1 : cue.start()] != "的" and not after.startswith(terms.RELEASE_NOMINAL_AFTER)
 
 
 def quoted_names(text: str) -> list[Candidate]:
