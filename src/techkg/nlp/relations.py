@@ -489,7 +489,7 @@ class RelationReader:
         """A release cue at ``pos`` that reports no release: negated, about buying or investing,
         planned in its clause ("计划明年推出") or rumoured earlier in the sentence ("据传将发布")."""
         before = self.text[cs:pos]
-        return (_negated(before) or any(c in before for c in ("收购", "投资", "入股"))
+        return (_negated(before) or any(c in before for c in terms.DEAL_BEFORE_RELEASE_CUES)
                 or bool(terms.PLANNED_RELEASE_RE.search(self.text, cs, pos))
                 or bool(terms.RUMOURED_RELEASE_RE.search(self.text, s, pos)))
 

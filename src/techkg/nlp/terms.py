@@ -312,6 +312,9 @@ MODIFIER_OPENER_RE = re.compile(
 PLANNED_RELEASE_RE = re.compile(r"将于|即将|计划|拟|有望|或将|或于|打算|准备|考虑|预计|预期|希望")
 # ... or rumoured anywhere before it in the sentence ("据传苹果将……推出", "傳出……將推出").
 RUMOURED_RELEASE_RE = re.compile(r"传闻|传言|据传|网传|传出|爆料|曝光")
+# Deals in the clause before a release cue that make it no release ("收购了推出X的公司"); the
+# core of ACQUISITION_CUES and INVESTMENT_CUES, narrow on purpose (控股, 股东 say nothing here).
+DEAL_BEFORE_RELEASE_CUES = ("收购", "投资", "入股")
 # One character after a release verb that makes the verb part of a time phrase or a noun
 # ("发布当天", "发布会", "上市后", "发布时"): the name before it is not the verb's subject.
 CUE_AS_NOUN_AFTER = ("当", "会", "后", "前", "时", "日", "的")
