@@ -119,6 +119,9 @@ VARIANT_SCORE = 0.75
 QUOTED_NAME_SCORE = 0.6
 SUFFIXED_NAME_SCORE = 0.6
 VERSIONED_NAME_SCORE = 0.6
+# A quoted campaign, slogan or plan ("推出“以旧换新”活动") is no entity: a veto of every finder's
+# reading but the lexicon's (a veto's score only orders it among candidates).
+QUOTED_CAMPAIGN_VETO = 0.6
 
 
 def lexicon_candidates(doc: Doc, lexicon, text: str) -> list[Candidate]:
@@ -719,7 +722,7 @@ def quoted_names(text: str) -> list[Candidate]:
         end = start + len(name)
         after = text[m.end() : m.end() + 6]
         if _names_campaign(name, after):  # "「新春紅包」玩法": no entity, whoever guesses one
-            out.append(Candidate(start, end, None, "context", QUOTED_NAME_SCORE, veto=True))
+            out.append(Candidate(start, end, None, "context", QUOTED_CAMPAIGN_VETO, veto=True))
             continue
         if not _quoted_name_ok(name, after):
             continue
