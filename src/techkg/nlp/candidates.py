@@ -274,14 +274,15 @@ def latin_runs(doc: Doc) -> list[tuple[int, int, int, int]]:
     return runs
 
 
-def _after_descriptor_or_place(text: str, start: int, end: int, places: bool = True) -> int:
+def _after_descriptor_or_place(text: str, start: int, end: int, cut_places: bool = True) -> int:
     """Skip a leading place or descriptor glued to a name ("德国光学大厂蔡司" → "蔡司",
-    "AI软件公司Nod.ai" → "Nod.ai").
+    "AI软件公司Nod.ai" → "Nod.ai"). A foreign country before a Latin or group name is cut
+    either way; other places only with ``cut_places`` (the tagger's names keep their city).
 
     >>> t = "科创板公司上纬新材"
     >>> t[_after_descriptor_or_place(t, 0, len(t)):], "华为公司"[_after_descriptor_or_place("华为公司", 0, 4):]
     ('上纬新材', '华为公司')
-    >>> [n[_after_descriptor_or_place(n, 0, len(n), places=False):] for n in ("印度韦丹塔集团", "德国电信")]
+    >>> [n[_after_descriptor_or_place(n, 0, len(n), cut_places=False):] for n in ("印度韦丹塔集团", "德国电信")]
     ['韦丹塔集团', '德国电信']
     """
     name = text[start:end]
@@ -300,7 +301,7 @@ def _after_descriptor_or_place(text: str, start: int, end: int, places: bool = T
         i = name.find(d)
         if not legal and i >= 0 and len(name) - (i + len(d)) >= 2 and is_non_company(name[: i + len(d)]):
             cut = max(cut, i + len(d))
-    if places and not cut and not legal:  # a legal name keeps its city
+    if cut_places and not cut and not legal:  # a legal name keeps its city
         for place in terms.PLACES:
             if name.startswith(place) and len(name) - len(place) >= 2:
                 cut = len(place)
@@ -392,7 +393,7 @@ def company_candidates(doc: Doc, text: str, model_spans=()) -> list[Candidate]:
     # the CLUENER-trained tagger
     for start, end, label in model_spans:
         if label == "company":
-            start = _after_descriptor_or_place(text, start, end, places=False)  # 杭州城投 is a name
+            start = _after_descriptor_or_place(text, start, end, cut_places=False)  # 杭州城投 is a name
         name = text[start:end]
         if label == "company" and not is_non_company(name) and len(name) >= 2:
             out.append(Candidate(start, end, COMPANY, "model", 0.55))
@@ -875,7 +876,8 @@ def _can_be_series(name: str) -> bool:
 
 
 def only_words(name: str, words: tuple[str, ...]) -> bool:
-    """True when ``name`` is a run of ``words`` (greedy from the end), e.g. descriptor words.
+    """True when ``name`` is a run of ``words`` read from the end, taking at each step the first
+    of ``words`` (in their order) that ends what is left, e.g. descriptor words.
 
     >>> only_words("医疗", ("医疗",)), only_words("自家通用", ("自家", "通用")), only_words("小艺", ("小型",))
     (True, True, False)
