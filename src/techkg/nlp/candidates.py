@@ -188,7 +188,6 @@ def _listed_with_companies(found: list, kept: list, text: str) -> list:
     return out
 
 
-
 def common_word_reading(text: str, start: int, end: int) -> bool:
     """True when a company name that is also an ordinary word (苹果, 小米, 浪潮) is used as
     that word: its sentence holds a cue of the ordinary sense (果农, 小米粥, 时代浪潮) and
@@ -459,6 +458,7 @@ def product_candidates(doc: Doc, text: str, companies: list[Candidate]) -> list[
         text: its folded text.
         companies: company candidates (lexicon and context), for brand + model names.
     """
+    cue_ends = release_cue_ends(text)
     return [
         *brand_and_name(text, companies),
         *family_and_model(text, companies),
@@ -467,8 +467,8 @@ def product_candidates(doc: Doc, text: str, companies: list[Candidate]) -> list[
         *released_names(doc, text),
         *names_before_product_noun(doc, text),
         *quoted_names(text),
-        *suffixed_names(text, companies),
-        *versioned_names(text, companies),
+        *suffixed_names(text, companies, cue_ends),
+        *versioned_names(text, companies, cue_ends),
         *benchmark_names(text),
     ]
 
@@ -519,7 +519,7 @@ def brand_and_name(text: str, companies: list[Candidate]) -> list[Candidate]:
             continue  # "NVIDIAX": not a brand + name
         end = c.end + len(m.group(1)) + len(" ".join(keep))
         end = _extend_model(text, end)
-        if not _before_non_product_head(text, end):  # "Intel Vision 2024大会": an event
+        if not before_non_product_head(text, end):  # "Intel Vision 2024大会": an event
             out.append(Candidate(c.start, end, PRODUCT, "pattern", 0.8, maker=c.key))
     return out
 
@@ -537,11 +537,11 @@ def _glued_model_code(text: str, end: int, word: str) -> bool:
             and not _unit_follows(text, end + len(word)))
 
 
-def _before_non_product_head(text: str, end: int) -> bool:
+def before_non_product_head(text: str, end: int) -> bool:
     """True when a noun saying the name is no product's follows ``end`` (``NON_PRODUCT_HEADS``:
     "Intel Vision 2024大会" is an event, "Blackwell架构" an architecture).
 
-    >>> _before_non_product_head("Oracle CloudWorld大会上", 17), _before_non_product_head("Gaudi 3芯片", 7)
+    >>> before_non_product_head("Oracle CloudWorld大会上", 17), before_non_product_head("Gaudi 3芯片", 7)
     (True, False)
     """
     return text[end : end + 8].lstrip().startswith(terms.NON_PRODUCT_HEADS)
@@ -613,7 +613,7 @@ def latin_product_names(doc: Doc, text: str) -> list[Candidate]:
             continue
         after = text[ce : ce + 8].lstrip()
         before = text[max(0, cs - 6) : cs]
-        if _before_non_product_head(text, ce):
+        if before_non_product_head(text, ce):
             continue  # "Blackwell架构", "4NP工艺"
         head_after = after.startswith((*terms.PRODUCT_HEADS, "产品", "生成式"))
         head_before = before.endswith(tuple(h for h in terms.PRODUCT_HEADS if is_han(h[0])))
@@ -698,6 +698,15 @@ CLAUSE_BREAK_RE = re.compile(rf"[，,。；;！？!?：:\n{terms.OPEN_QUOTES}{te
 
 
 QUOTED_PHRASE_RE = re.compile(r"[了着过吗呢吧就都很最]")
+
+
+def release_cue_ends(text: str) -> set[int]:
+    """Where each release cue used as a verb ends: the anchors of names right after one.
+
+    >>> sorted(release_cue_ends("小米发布了YU7，发布会上"))
+    [5]
+    """
+    return {m.end() for m in RELEASE_CUE_RE.finditer(text) if _verb_use(text, m)}
 
 
 def _verb_use(text: str, cue: re.Match) -> bool:
@@ -799,12 +808,11 @@ SUFFIXED_NAME_RE = re.compile(
 NOT_IN_NAME_RE = re.compile(r"[的了和与及在为是将把被对向从等也都还已款个以于用前后]")
 
 
-def suffixed_names(text: str, companies: list[Candidate]) -> list[Candidate]:
+def suffixed_names(text: str, companies: list[Candidate], cue_ends: set[int]) -> list[Candidate]:
     """A name before a product suffix, right after a release cue, a company or 旗下: "推出秒哒App",
     "华为小艺助手", "發表子曰大模型", "美团旗下的小美智能体". The span keeps the suffix; a name
     made only of words saying what kind of product ("医疗大模型", "自家大模型") is none."""
-    anchors = {m.end() for m in RELEASE_CUE_RE.finditer(text) if _verb_use(text, m)}
-    anchors |= {m.end() for m in re.finditer(r"旗下", text)}
+    anchors = cue_ends | {m.end() for m in re.finditer(r"旗下", text)}
     company_spans = {(c.start, c.end) for c in companies if c.is_a(COMPANY)}
     anchors |= {e for _s, e in company_spans}
     # lexicon names inside the stretch, except a brand opening it ("讯飞晓医App"): the lexicon's
@@ -816,9 +824,7 @@ def suffixed_names(text: str, companies: list[Candidate]) -> list[Candidate]:
         if not m:
             continue
         name = m.group(1)
-        if (NOT_IN_NAME_RE.search(name) or RELEASE_CUE_RE.search(name) or "旗下" in name
-                or terms.ADVERBS_RE.match(name)  # "宣布文心大模型": the company's verb, then a name
-                or name.lower() in terms.GENERIC_TERMS or only_words(name, terms.PRODUCT_DESCRIPTOR_WORDS)
+        if (not _can_be_name(name) or "旗下" in name
                 or (m.start(1), m.end(1)) in company_spans
                 or any(m.start(1) + c.is_a(COMPANY) <= c.start < m.end(1) for c in lexicon)):
             continue
@@ -832,19 +838,18 @@ NUMBERED_NAME_RE = re.compile(r"了?\s*([\u4e00-\u9fff]{2,3}?)" + terms.MODEL_NU
 CAR_SERIES_RE = re.compile(r"([\u4e00-\u9fff]{1,3}?)(\d{1,4})(?![\d.])")  # after a car maker: "钛3", "海狮05"
 
 
-def versioned_names(text: str, companies: list[Candidate]) -> list[Candidate]:
+def versioned_names(text: str, companies: list[Candidate], cue_ends: set[int]) -> list[Candidate]:
     """A Chinese name with a version number right after a release cue, a product noun or a
     company ("图像生成大模型可图2.0", "推出即梦3.0"), or with a model number right after a release
     cue ("东风发布猛士917"); the lexicon's families are read by ``family_and_model``. Not a measure
     ("参数3.5", "售价2.5万", "充电10分钟"), a date ("发布2024年") nor a description ("全新2.0", "首款01")."""
-    cues = {m.end() for m in RELEASE_CUE_RE.finditer(text) if _verb_use(text, m)}
-    anchors = cues | {m.end() for m in HAN_PRODUCT_HEAD_RE.finditer(text)}
+    anchors = cue_ends | {m.end() for m in HAN_PRODUCT_HEAD_RE.finditer(text)}
     anchors |= {c.end for c in companies if c.is_a(COMPANY)}
     car_makers = {c.end: c for c in companies if c.is_a(COMPANY) and c.kind in terms.VEHICLE_MAKER_KINDS}
     lexicon_starts = sorted(c.start for c in companies if c.finder == "lexicon" and not c.veto)
     out: list[Candidate] = []
     for a in sorted(anchors):
-        m = (VERSIONED_NAME_RE.match(text, a) or (NUMBERED_NAME_RE.match(text, a) if a in cues else None)
+        m = (VERSIONED_NAME_RE.match(text, a) or (NUMBERED_NAME_RE.match(text, a) if a in cue_ends else None)
              or (CAR_SERIES_RE.match(text, a) if a in car_makers else None))
         if not m or _unit_follows(text, m.end()):
             continue
@@ -860,19 +865,30 @@ def versioned_names(text: str, companies: list[Candidate]) -> list[Candidate]:
     return out
 
 
+def _can_be_name(name: str) -> bool:
+    """False for Chinese text before a product suffix or a number that names nothing: a
+    particle or verb ("用于", "将"), a release cue or an adverb ("宣布文心大模型": the company's
+    verb, then a name), a description ("全新", "医疗"), a generic word.
+
+    >>> _can_be_name("猛士"), _can_be_name("以"), _can_be_name("全新"), _can_be_name("宣布文心")
+    (True, False, False, False)
+    """
+    return not (NOT_IN_NAME_RE.search(name) or RELEASE_CUE_RE.search(name) or terms.ADVERBS_RE.match(name)
+                or only_words(name, terms.PRODUCT_DESCRIPTOR_WORDS) or name.lower() in terms.GENERIC_TERMS)
+
+
 def _can_be_series(name: str) -> bool:
-    """False for Chinese text before a number that is no series name: a particle or verb
-    ("用于", "将"), a measure ("营收", "售价"), a description ("全新", "首款"), a generic word.
+    """False for Chinese text before a number that is no series name: what :func:`_can_be_name`
+    refuses, a verb of change or a linking verb ("升级至", "支持"), a measure ("营收", "售价").
 
     >>> _can_be_series("猛士"), _can_be_series("营收"), _can_be_series("全新"), _can_be_series("以")
     (True, False, False, False)
     >>> _can_be_series("升级至"), _can_be_series("更新到")
     (False, False)
     """
-    return not (NOT_IN_NAME_RE.search(name) or RELEASE_CUE_RE.search(name) or terms.ADVERBS_RE.match(name)
-                or any(v in name for v in (*terms.PRODUCT_LINK_VERBS, *terms.NOT_SERIES_VERBS))  # "支持7.1", "升级至5.0"
-                or any(w in name for w in terms.MEASURE_WORDS) or only_words(name, terms.PRODUCT_DESCRIPTOR_WORDS)
-                or name.lower() in terms.GENERIC_TERMS)
+    return _can_be_name(name) and not (
+        any(v in name for v in (*terms.PRODUCT_LINK_VERBS, *terms.NOT_SERIES_VERBS))  # "支持7.1", "升级至5.0"
+        or any(w in name for w in terms.MEASURE_WORDS))
 
 
 def only_words(name: str, words: tuple[str, ...]) -> bool:

@@ -24,7 +24,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from techkg.nlp import terms
-from techkg.nlp.candidates import COMPANY, PRODUCT, Candidate, only_words
+from techkg.nlp.candidates import COMPANY, PRODUCT, Candidate, before_non_product_head, only_words
 from techkg.text import is_han, name_form
 
 #: Score of a model product (the resolver ranks by length, then score:
@@ -110,7 +110,7 @@ def product_candidates(spans: Iterable[Span], text: str, found: Sequence[Candida
         name = text[start:end]
         if any(mark in name for mark in terms.QUOTE_MARKS):
             continue  # "MTR Mobile」App": across a quotation mark (the quoted name is read by the rules)
-        if not _plausible(name) or text[end : end + 8].lstrip().startswith(terms.NON_PRODUCT_HEADS):
+        if not _plausible(name) or before_non_product_head(text, end):
             continue  # "Blackwell架构", "4NP工艺": an architecture or process, not a product
         if name.endswith(terms.NON_PRODUCT_HEADS):
             continue  # "NVIDIA AI基金": a fund, a programme, a conference
@@ -147,7 +147,6 @@ def _brand_or_series(c: Candidate, start: int, end: int, text: str) -> bool:
     return (c.is_a(PRODUCT) and c.finder == "pattern" and c.end == end and 0 < len(prefix) <= 4
             and all(is_han(ch) and ch not in NOT_IN_SERIES for ch in prefix)
             and not any(v in prefix for v in (*terms.RELEASE_TRIGGERS, *terms.PRODUCT_LINK_VERBS)))
-
 
 
 
