@@ -346,13 +346,14 @@ def doc_to_extraction(article: Article, doc, lexicon=None) -> Extraction:
                      for r in relations]
     company_keys = {k for (t, k) in mentions if t == EntityType.COMPANY}
     brand_ends = {m.end: (k, m) for (t, k), ms in mentions.items() if t == EntityType.COMPANY for m in ms}
-    labels = {key: _label(key, ms, lexicon) for (etype, key), ms in mentions.items() if etype == EntityType.COMPANY}
+    labels = {ident: _label(ident[1], ms, lexicon) for ident, ms in mentions.items()}
     entities = []
     for (etype, key), ms in mentions.items():
         entry = lexicon.get(key) if lexicon is not None else None
-        label = labels[key] if etype == EntityType.COMPANY else _label(key, ms, lexicon)
+        label = labels[(etype, key)]
         if etype == EntityType.PRODUCT and entry is None and (maker := makers.get(key)):
-            label = link.product_label(label, _brand_before(ms, brand_ends, maker, text) or labels.get(maker))
+            maker_label = _brand_before(ms, brand_ends, maker, text) or labels.get((EntityType.COMPANY, maker))
+            label = link.product_label(label, maker_label)
         entities.append(
             Entity(
                 key=key,
