@@ -170,8 +170,9 @@ class RelationReader:
         self.recent_release: str | None = None  # who released something in the sentence before
         self.recent_products: set[str] = set()  # and what
 
-    def in_range(self, a: int, b: int) -> list[Ment]:
-        return [m for m in self.mentions if a <= m.start and m.end <= b]
+    def in_range(self, a: int, b: int, label: str | None = None) -> list[Ment]:
+        """The mentions within ``a:b``, of one label (``COMPANY.label``, ``PRODUCT.label``) if given."""
+        return [m for m in self.mentions if a <= m.start and m.end <= b and (label is None or m.label == label)]
 
     def as_company(self, m: Ment) -> str | None:
         if m.label == COMPANY.label:
@@ -208,7 +209,7 @@ class RelationReader:
         sentence = self.text[s:e]
         if not any(cue in sentence for cue in terms.PARTNER_TRIGGERS):
             return []
-        named = [(m, m.key) for m in self.in_range(s, e) if m.label == COMPANY.label]
+        named = [(m, m.key) for m in self.in_range(s, e, COMPANY.label)]
         named = [(m, k) for m, k in named
                  if not any(o.start <= m.start and m.end <= o.end and o != m for o, _ in named)]  # brand in product
         if len({k for _, k in named}) < 2 or len(named) > MAX_MODEL_MENTIONS:
@@ -264,7 +265,7 @@ class RelationReader:
     def _sentence_opener(self, s: int, cs: int) -> str | None:
         """The first company named in the sentence before the clause at ``cs``; a parent named
         before 旗下 gives way to its subsidiary ("字节跳动旗下的火山引擎……，正式发布")."""
-        earlier = [m for m in self.in_range(s, cs) if m.label == COMPANY.label]
+        earlier = self.in_range(s, cs, COMPANY.label)
         acting = [m for m in earlier if not self.text.startswith("旗下", m.end)]
         return (acting or earlier)[0].key if earlier else None
 
@@ -478,7 +479,7 @@ class RelationReader:
     def _between_products(self, cs: int, pos: int, trig: str) -> bool:
         """A product right before the cue (adverbs between) and another right after it."""
         end = pos + len(trig)
-        before = [m for m in self.in_range(cs, pos) if m.label == PRODUCT.label]
+        before = self.in_range(cs, pos, PRODUCT.label)
         after = [m for m in self.in_range(end, len(self.text)) if m.start - end <= 12]
         if len(after) > 1 and after[0].label == COMPANY.label and _adjacent(self.text, after[0], after[1]):
             after = after[1:]  # "上線了微軟Azure": the brand of the product after
@@ -503,8 +504,8 @@ class RelationReader:
         listed = self._products_before_cue(cs, pos)
         if not listed:
             return []
-        companies = [m for m in self.in_range(cs, listed[0].start) if m.label == COMPANY.label
-                     and self.text[max(cs, m.start - 1) : m.start] != "由"]  # "由富士康组装的": see _made_by
+        companies = [m for m in self.in_range(cs, listed[0].start, COMPANY.label)
+                     if self.text[max(cs, m.start - 1) : m.start] != "由"]  # "由富士康组装的": see _made_by
         companies = companies or self._announcer(s, cs)
         out = []
         for p in listed:
@@ -516,7 +517,7 @@ class RelationReader:
     def _announcer(self, s: int, cs: int) -> list[Ment]:
         """The company that announces, in the clause before, what the clause at ``cs`` says:
         "納智捷今（10）日宣布，純電休旅車n7正式上市" (``terms.ANNOUNCING_RE``)."""
-        before = [m for m in self.in_range(s, cs) if m.label == COMPANY.label]
+        before = self.in_range(s, cs, COMPANY.label)
         if before and terms.ANNOUNCING_RE.match(self.text, before[-1].end, cs):
             return [before[-1]]
         return []
@@ -524,8 +525,8 @@ class RelationReader:
     def _products_before_cue(self, cs: int, pos: int) -> list[Ment]:
         """The list of products ending right before a cue at ``pos`` (adverbs allowed between)."""
         text = self.text
-        prods = [m for m in self.in_range(cs, pos) if m.label == PRODUCT.label
-                 and not text[m.start : m.end].endswith(terms.STOREFRONT_NOUNS)]  # "在App Store上线": where
+        prods = [m for m in self.in_range(cs, pos, PRODUCT.label)
+                 if not text[m.start : m.end].endswith(terms.STOREFRONT_NOUNS)]  # "在App Store上线": where
         if not prods:
             return []
         gap = text[prods[-1].end : pos].strip().lstrip(")）」』”\"》")  # "《绝区零》在全球同步上线"
@@ -537,7 +538,7 @@ class RelationReader:
             return []
         listed = [prods[-1]]
         for m in reversed(prods[:-1]):
-            brand = [c for c in self.in_range(m.end, listed[0].start) if c.label == COMPANY.label]
+            brand = self.in_range(m.end, listed[0].start, COMPANY.label)
             gap = text[m.end : brand[-1].start if brand else listed[0].start]  # "、比亚迪海豹": a brand
             edition = terms.EDITION_SUFFIX_RE.match(gap)  # "秦PLUS智驾版、海豹智驾版"
             if not terms.LIST_SEPARATORS.match(gap[edition.end() if edition else 0 :]):
@@ -564,7 +565,7 @@ class RelationReader:
             cs, _ = _clause_bounds(self.clause_text, s, e, m.start)
             if not SUBJECT_FILLERS.match(gap) or self._release_blocked(s, cs, m.start):
                 continue
-            earlier = [x for x in self.in_range(s, m.start) if x.label == PRODUCT.label]
+            earlier = self.in_range(s, m.start, PRODUCT.label)
             if earlier and terms.PART_BEFORE_RE.search(self.text, s, _run_start(text, earlier)):
                 earlier = []  # "搭载的5C麒麟电池由理想汽车与宁德时代联合开发": a part, not a release
             made = (self._made_after(m.end + verb.end(), e) if text.startswith("的", m.end + verb.end()) else []) \
@@ -769,7 +770,7 @@ class RelationReader:
         if not follow:
             return []
         fs, fe = follow[0]
-        prods = [m for m in self.in_range(fs, fe) if m.label == PRODUCT.label]
+        prods = self.in_range(fs, fe, PRODUCT.label)
         if not prods:
             return []
         head = terms.SUBJECT_LEAD_RE.match(self.text, fs)
@@ -813,7 +814,7 @@ class RelationReader:
                    or (self._sentence_opener(s, m.start()) if cued else None))
         if not company:
             return []
-        prods = [x for x in self.in_range(m.start(1), m.end(1)) if x.label == PRODUCT.label]
+        prods = self.in_range(m.start(1), m.end(1), PRODUCT.label)
         return [RelationHit("release", company, p.key, s, e, FOLLOWING_LIST, m.group(0)[:2]) for p in prods
                 if p.key != company]
 
@@ -826,14 +827,14 @@ class RelationReader:
         if not m or not company:
             return []
         cs, _ = _clause_bounds(self.clause_text, s, e, m.start())
-        series = [x for x in self.in_range(cs, m.start()) if x.label == PRODUCT.label]
+        series = self.in_range(cs, m.start(), PRODUCT.label)
         if not series or not SUBJECT_FILLERS.match(self.text[series[-1].end : m.start()].strip()):
             return []
         done = {h.target for h in released} | self.recent_products
-        brands = {x.key for x in self.in_range(series[-1].start, series[-1].end) if x.label == COMPANY.label}
+        brands = {x.key for x in self.in_range(series[-1].start, series[-1].end, COMPANY.label)}
         if series[-1].key not in done and company not in brands | {self.makers.get(series[-1].key)}:
             return []  # "vivo X100系列": the brand says whose series it is
-        prods = [x for x in self.in_range(m.start(1), m.end(1)) if x.label == PRODUCT.label]
+        prods = self.in_range(m.start(1), m.end(1), PRODUCT.label)
         return [RelationHit("release", company, p.key, s, e, FOLLOWING_LIST, m.group(0)[:2]) for p in prods
                 if p.key != company]
 
@@ -841,7 +842,7 @@ class RelationReader:
         for fs, fe in follow:
             head = self.text[fs:fe].lstrip("，,：: ")
             if head.startswith(terms.LIST_INTRODUCERS):
-                return [m for m in self.in_range(fs, fe) if m.label == PRODUCT.label]
+                return self.in_range(fs, fe, PRODUCT.label)
         return []
 
 
