@@ -256,6 +256,9 @@ COUNT_NOUN_RE = re.compile(r"(?:\d+|[一二两三四五六七八九十几多数]
 ADVERBS_RE = re.compile(r"目前|已经|正在|曾经|此前|同时|再次|宣布|表示|计划|将|已|还|也|正|曾|则|又|称")
 # "在Amazon Bedrock中上线": hosted on a platform, not released.
 HOSTING_RE = re.compile(r"在[^，。在]{1,30}?(?:中|上|平台)\s*$")
+# "華碩今年1月在CES推出", "小米在高通的峰会上发布": a company after 在 (a short time phrase may stand
+# before it) is where the subject launched something, not the launcher.
+VENUE_BEFORE_RE = re.compile(r"在\s*$")
 # Adverbials before a sentence's subject ("此外，", "3月28日晚，").
 SUBJECT_LEAD_RE = re.compile(
     r"\s*(?:(?:此外|另外|同时|目前|事实上|据悉|据了解|而|但|不过|然而|其中|今天|今日|近日|日前|随后|最终|"
@@ -284,7 +287,8 @@ PRODUCT_SUBJECT_TRIGGERS = ("正式上市", "上市", "开售", "开卖", "发�
 PRODUCT_FIRST_RELEASE_RE = re.compile(
     r"对外开放|开放下载|开放使用|开放体验|面向[^，。；;,]{1,16}?开放|登陆[^，。；;,股]{1,10}?市场"
     r"|向[^，。；;,]{0,8}?(?:用户|公众|开发者|市民|消费者)[^，。；;,]{0,6}?开放"  # not "向所有大模型厂商开放"
-    r"|(?:启动|开启|开始|正式)?量产交付|(?:启动|开启)交付|全量上线|全面上线|全量开放|全量推送")
+    r"|(?:启动|开启|开始|正式)?量产交付|(?:启动|开启)交付|全量上线|全面上线|全量开放|全量推送"
+    r"|(?:开启|开放|启动)[^，。；;,的]{1,6}?(?:公测|内测|不删档测试)")  # "开启PC端公测": a public beta
 # Verbs of making after "由A" ("小米SU7由小米汽车打造", "盘古大模型由华为云研发"): the product named
 # before 由 is A's release. Contract work (代工, 组装, 生产) is not making it one's own product.
 MADE_BY_VERBS = ("打造", "研发", "开发", "研制", "设计", "推出", "发布", "发表", "出品", "首发", "带来")
@@ -318,6 +322,12 @@ DEAL_BEFORE_RELEASE_CUES = ("收购", "投资", "入股")
 # One character after a release verb that makes the verb part of a time phrase or a noun
 # ("发布当天", "发布会", "上市后", "发布时"): the name before it is not the verb's subject.
 CUE_AS_NOUN_AFTER = ("当", "会", "后", "前", "时", "日", "的")
+# Words after a release cue that make it a time phrase ("上市後在PlayStation Store奪冠", "发布以来"):
+# what follows is not released; a product before the cue still is ("P上线以来").
+RELEASE_AS_TIME_AFTER = ("后", "之后", "以后", "以来", "之前", "前夕", "首日", "首周", "当天", "当日")
+# A product followed by these is the platform something ships on, not the release:
+# "推出PS5獨佔遊戲《劍星》", "发布Switch平台版本", "推出iOS游戏《X》".
+PLATFORM_AFTER_RE = re.compile(r"\s*(?:独占|独家|专属|平台|(?:版|端)?(?:游戏|手游|应用|小程序)\s*[《「“\"])")
 # Words after a release cue that make it a noun ("首发阵容", "发布时间"), not a release.
 RELEASE_NOMINAL_AFTER = ("阵容", "价", "时间", "日期", "仪式", "活动", "节奏", "计划", "会")  # 会: "发布会上"
 # "首发搭载骁龙8至尊版": the phone is the first to ship with a part, which is not its release.
@@ -350,6 +360,11 @@ JOINT_RELEASE_RE = re.compile(r"(?:共同|联合|携手|联手|一同|一起|合
 # "千问APP公测版同日在各大应用商店上线".
 EDITION_BEFORE_CUE_RE = re.compile(r"^(?:公测版|内测版|测试版|正式版|完整版|体验版|国行版|国际版|标准版|满血版)?"
                                    r"\s*(?:同日|当日|同天|同一天|(?:今日|今天|即日|\d{1,2}月\d{1,2}日)起)?\s*")
+# A time phrase between a product and its cue: "《三角洲行動》9月底上線", "P自2024年12月6日全球上线以来",
+# "P今年3月正式上市" (a date with 于/在 is a SUBJECT_FILLERS word already).
+TIME_BEFORE_CUE_RE = re.compile(
+    r"^(?:自|从|已于|已在|已)?\s*(?:(?:今年|去年|本月|上月|\d{4}\s*年)\s*)?(?:\d{1,2}\s*月)?(?:\d{1,2}\s*日)?"
+    r"(?:底|初|中旬|上旬|下旬|中|起|晚|前后)?\s*")
 # "由游戏科学开发的国产游戏《黑神话：悟空》": the product after "由A开发的" (a modifier of this length at most).
 MADE_BY_MODIFIER_RE = re.compile(r"的[^，。；;,、和与及]{0,16}?$")
 # A company referred back to right before a release cue ("该公司发布了", "這家公司推出的", "其推出的",
@@ -427,6 +442,10 @@ SENTENCE_NEGATIONS = ("否认", "辟谣", "从未", "均未", "并未证实", "�
 ANAPHORIC_BEFORE_TRIGGER = re.compile(r"(?:这次|此次|这项|该项|本次|这一|双方的|两家的)\s*$")
 # "三菱汽车也加入了这项合作": a company joining the cooperation just named.
 JOINS_COOPERATION_RE = re.compile(r"加入(?:了)?(?:这项|这一|该项|此项|这个|该|此|上述)\s*(?:合作|联盟|合作框架|合作计划)")
+# "此次合作結合Arm的Neoverse CSS與英特爾的先進製程": the cooperation just named combines what the
+# companies after it (each before 的) bring; they are the subject's partners.
+COMBINING_COOPERATION_RE = re.compile(
+    r"(?:这次|此次|本次|这项|该项|此项|该)\s*合作\s*(?:将|主要|进一步|充分)?\s*(?:结合|整合|融合|汇聚|集合|汇集)(?:了)?")
 # "双方宣布建立战略合作关系": the two companies just named.
 BOTH_PARTIES = re.compile(r"(?:双方|两家公司|两家企业|两间公司|两家|两间|二者|两者)")  # 两间: Hong Kong usage
 # Two subjects acting each on their own ("A与B先后与C合作"): they are not partners of each other.
