@@ -378,6 +378,9 @@ class RelationReader:
                 left, right = before[:1], before[1:]
                 # "由A、B及C合组的合资公司": one list of three or more acting together
                 subjects = len({m.key for m in _trailing_list(text, before, pos)}) >= PARTY_LIST_MIN
+                if len(before) > 2 and trig.endswith("伙伴") and terms.PARTNER_OF_RE.match(text, before[-1].end, pos):
+                    # "A、B及C都是D的合作伙伴": each is D's partner
+                    left, right, subjects = before[-1:], before[:-1], False
             else:
                 # "问界是赛力斯与华为合作": the list right before 与, not everything earlier
                 earlier = [m for m in before if m.end <= prep]

@@ -237,7 +237,7 @@ PARTNER_TRIGGERS = (
     "合作关系", "合作伙伴", "伙伴关系", "战略伙伴", "策略伙伴", "合作",
     "携手", "联手", "牵手", "伙拍", "合组", "联合开发", "联合推出", "联合发布", "联合打造", "共同开发", "共同打造",
     "共同推出", "共同研发", "共同发布", "共同宣布", "共同成立", "共建", "结盟", "联姻", "签约", "谅解备忘录", "合作备忘录",
-    "签署备忘录", "MOU", "合资", "联合首发", "联合宣布", "联合研发", "联合",
+    "签署备忘录", "MOU", "合资成立", "联合成立", "联合组建", "共同组建", "合资", "联合首发", "联合宣布", "联合研发", "联合",
 )
 # "此次与英特尔共同针对游戏进行驱动程序调校": 共同 before a verb of joint work later in the clause.
 JOINT_WORK_RE = re.compile(r"共同(?=[^，。；;,]{0,16}?(?:调校|调教|调优|优化|测试|验证|推动|推进|探索|部署|推广|制定|攻关|开源))")
@@ -246,6 +246,8 @@ JOINT_WORK_RE = re.compile(r"共同(?=[^，。；;,]{0,16}?(?:调校|调教|调�
 # ("A与B、C三家车企合作") each partner the subject only.
 PARTY_COUNT_RE = re.compile(r"三方|四方|五方|多方")
 JOINT_ACT_RE = re.compile(r"共同|联合|一起|一同")
+# "A、B及C都是D的合作伙伴": the last company before the partner noun is everyone's partner.
+PARTNER_OF_RE = re.compile(r"\s*的\s*(?:重要|主要|核心|长期|战略|策略|首批|全球)?\s*$")
 # Words joining the partners ("A与B合作").
 PREPOSITIONS = ("与", "和", "同", "跟")
 # Cues with the partner after them ("A携手B").
@@ -418,7 +420,7 @@ VARIANT_LIST_RE = re.compile(
 # Negation and denial.
 DENIAL_CUES = (
     "否认", "并未", "没有", "未能", "未曾", "尚未", "并非", "不会", "不是", "无意", "拒绝", "不存在", "从未",
-    "均未", "未回应", "否定", "仍未", "未宣布", "未达成", "辟谣", "澄清", "不实",
+    "均未", "未回应", "否定", "仍未", "未宣布", "未达成", "辟谣", "澄清", "不实", "并无", "毫无", "无任何",
 )
 # A cooperation ended or suspended.
 ENDED_CUES = ("终止", "中止", "暂停", "结束", "取消", "解除", "退出", "分手")
@@ -450,7 +452,8 @@ COMBINING_COOPERATION_RE = re.compile(
 BOTH_PARTIES = re.compile(r"(?:双方|两家公司|两家企业|两间公司|两家|两间|二者|两者)")  # 两间: Hong Kong usage
 # Two subjects acting each on their own ("A与B先后与C合作"): they are not partners of each other.
 SEPARATELY_AFTER_RE = re.compile(r"[\s)）」』”]*(?:也|亦|都|均)?\s*(?:先后|相继|分别|各自)")
-SEPARATELY_BEFORE_RE = re.compile(r"(?:先后|相继|分别|各自)\s*$")  # "A与B分别与C合作": this 与 is the preposition
+# "A与B分别与C合作", "A、B和C均与D合作": this 与 is the preposition, each subject acting on its own.
+SEPARATELY_BEFORE_RE = re.compile(r"(?:先后|相继|分别|各自|均|都|皆)\s*$")
 # A parent and its subsidiary ("Alphabet旗下的Waymo") are not partners.
 SUBSIDIARY_CUES = ("旗下", "子公司", "母公司", "附属")
 # ---- Places: one list each, the rules below combine them (folded text: Simplified only) -----------
