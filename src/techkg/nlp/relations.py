@@ -661,7 +661,7 @@ class RelationReader:
         before = self.in_range(cs, pos)
         companies = [m for m in before if m.label == COMPANY.label]
         end = _list_end(self.clause_text, ce, e, speech=any(c in text[pos:ce] for c in terms.SPEECH_CUES))
-        as_time = text.startswith(terms.RELEASE_AS_TIME_AFTER, pos + len(trig))  # "上市後在PS Store奪冠"
+        as_time = terms.RELEASE_AS_TIME_RE.match(text, pos + len(trig))  # "上市後在PS Store奪冠"
         products = [] if as_time else self._objects(pos + len(trig), end)
         if products and trig in terms.DIRECT_OBJECT_TRIGGERS and not _names_object(
                 text[pos + len(trig) : products[0].start]):

@@ -245,7 +245,7 @@ JOINT_WORK_RE = re.compile(r"共同(?=[^，。；;,]{0,16}?(?:调校|调教|调�
 # ("A与B、C三方合作") or a joint act of a list of subjects ("A、B与C共同成立D"). Objects of 与 alone
 # ("A与B、C三家车企合作") each partner the subject only.
 PARTY_COUNT_RE = re.compile(r"三方|四方|五方|多方")
-JOINT_ACT_RE = re.compile(r"共同|联合|一起|一同")
+JOINT_ACT_RE = re.compile(r"共同|联合|一起|一同|合资|合组")
 # "A、B及C都是D的合作伙伴": the last company before the partner noun is everyone's partner.
 PARTNER_OF_RE = re.compile(r"\s*的\s*(?:重要|主要|核心|长期|战略|策略|首批|全球)?\s*$")
 # Words joining the partners ("A与B合作").
@@ -326,7 +326,8 @@ DEAL_BEFORE_RELEASE_CUES = ("收购", "投资", "入股")
 CUE_AS_NOUN_AFTER = ("当", "会", "后", "前", "时", "日", "的")
 # Words after a release cue that make it a time phrase ("上市後在PlayStation Store奪冠", "发布以来"):
 # what follows is not released; a product before the cue still is ("P上线以来").
-RELEASE_AS_TIME_AFTER = ("后", "之后", "以后", "以来", "之前", "前夕", "首日", "首周", "当天", "当日")
+# A bare 后 only before a pause or an adverb ("推出后續機型" releases the model).
+RELEASE_AS_TIME_RE = re.compile(r"之后|以后|以来|之前|前夕|首日|首周|当天|当日|后(?=\s*[，,、在便即就首不的一已随])")
 # A product followed by these is the platform something ships on, not the release:
 # "推出PS5獨佔遊戲《劍星》", "发布Switch平台版本", "推出iOS游戏《X》".
 PLATFORM_AFTER_RE = re.compile(r"\s*(?:独占|独家|专属|平台|(?:版|端)?(?:游戏|手游|应用|小程序)\s*[《「“\"])")
