@@ -466,6 +466,8 @@ PARTNER_ROUND6 = [
      {("huawei", "qualcomm"), ("oppo", "qualcomm"), ("qualcomm", "xiaomi")}),
     ("小米表示，这次合作整合了徕卡的光学技术和索尼的传感器。", {("leica", "xiaomi"), ("sony", "xiaomi")}),
     ("智原科技指出，此次合作結合Arm的運算子系統與英特爾的先進製程。", {("arm", "faraday"), ("faraday", "intel")}),
+    ("鴻海宣布與輝達建立策略聯盟。", {("foxconn", "nvidia")}),  # an alliance
+    ("华为宣布与赛力斯建立战略联盟。", {("huawei", "seres")}),
 ]
 
 # Hard negatives of round 6: a denial after the deal clause, an unknown party before 双方 (the company
@@ -494,6 +496,13 @@ RELEASE_ROUND6 = [
     # a cue used as a time phrase: what follows it is where the product did well, not a release
     ("米哈游推出《原神》，上線後在App Store奪冠。", {("mihoyo", "mihoyo-genshin-impact")}),
     ("小米推出后续机型小米14 Ultra。", {("xiaomi", "xiaomi-14-ultra")}),  # 后续: a word, not "after"
+    # a product-first cue with nothing after it, and an update going out ("开始推送")
+    ("小米15系列在北京正式发布。", {("xiaomi", "xiaomi-15")}),
+    ("小米澎湃OS 2开始推送。", {("xiaomi", "xiaomi-hyperos-2")}),
+    ("華為HarmonyOS 5今日起正式推送。", {("huawei", "huawei-harmonyos-5")}),
+    # a product launched inside the product before the cue: that product is the launcher, not the launch
+    ("美团旗下的大众点评上线了“大众点评必吃榜”。", {("meituan", "大众点评必吃榜")}),
+    ("美團旗下的大眾點評正式上線「大眾點評必吃榜」。", {("meituan", "大众点评必吃榜")}),
 ]
 
 # Not releases of round 6: a launch month still ahead, a platform a game ships on.
@@ -501,6 +510,10 @@ NOT_RELEASES_ROUND6 = [
     "米哈游的《原神》明年3月上市。",
     "米哈游的《原神》最快下月上市。",
     "任天堂推出Switch獨佔遊戲《薩爾達傳說》。",
+    # a product before a cue that has another object: the product acts, the object is no product
+    "淘宝随即推出百亿补贴活动。",
+    "支付寶今日推出消費券。",
+    "微信今日推出新功能。",
 ]
 
 def _relations(extractor, text: str, rtype: str) -> set[tuple[str, str]]:

@@ -515,6 +515,9 @@ class RelationReader:
         after = [m for m in self.in_range(end, len(self.text)) if m.start - end <= 12]
         if len(after) > 1 and after[0].label == COMPANY.label and _adjacent(self.text, after[0], after[1]):
             after = after[1:]  # "上線了微軟Azure": the brand of the product after
+        if before and after and self.text[after[0].start : after[0].end].startswith(
+                self.text[before[-1].start : before[-1].end]):
+            return False  # "高德正式上线“高德扫街榜”": a part of the product before, launched by it
         return bool(before and after and after[0].label == PRODUCT.label
                     and SUBJECT_FILLERS.match(self.text[before[-1].end : pos].strip()))
 
@@ -667,6 +670,9 @@ class RelationReader:
                 text[pos + len(trig) : products[0].start]):
             return []  # "公布了参数量的GPT-3": a figure of the product, not the product
         if not products and trig in terms.PRODUCT_SUBJECT_TRIGGERS and self._products_before_cue(cs, pos):
+            if trig in terms.OBJECT_TAKING_CUES and not as_time and not terms.NO_OBJECT_AFTER_RE.match(
+                    text[pos + len(trig) : ce]):
+                return []  # "高德宣布将推出到店补贴": the product is the subject, something else its object
             return self._product_first(s, e, cs, pos, trig)
         if companies and (not products or text.startswith("的", pos + len(trig))):
             # "思元290是寒武纪推出的首款训练芯片": the product opens the clause (what follows 的 describes it)

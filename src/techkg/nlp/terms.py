@@ -233,7 +233,7 @@ NON_COMPANY_NAMES = frozenset(
 # Partnership cues. Longer first, so "战略合作" wins over "合作". Traditional input is folded to
 # Simplified before matching, so "攜手" / "合作夥伴" / "結盟" / "簽署" are covered by these forms.
 PARTNER_TRIGGERS = (
-    "战略合作", "深度合作", "达成合作", "开展合作", "展开合作", "签署合作", "确立合作", "建立合作", "合作协议",
+    "战略合作", "深度合作", "战略联盟", "策略联盟", "达成合作", "开展合作", "展开合作", "签署合作", "确立合作", "建立合作", "合作协议",
     "合作关系", "合作伙伴", "伙伴关系", "战略伙伴", "策略伙伴", "合作",
     "携手", "联手", "牵手", "伙拍", "合组", "联合开发", "联合推出", "联合发布", "联合打造", "共同开发", "共同打造",
     "共同推出", "共同研发", "共同发布", "共同宣布", "共同成立", "共建", "结盟", "联姻", "签约", "谅解备忘录", "合作备忘录",
@@ -283,6 +283,11 @@ PRODUCT_SUBJECT_TRIGGERS = ("正式上市", "上市", "开售", "开卖", "发�
                             "面世", "问世", "首发", "首秀", "登场", "开启预售", "开放预购", "开放预订",
                             "开启预订", "开始预购", "预售", "正式发布", "发布", "推出", "发表", "正式商用", "投入商用",
                             "开启公测", "开放公测", "开启内测", "开启预约", "开放预约", "开始预约")
+# Cues that take an object: a product before one is released only when no object follows it in the
+# clause ("Mate 70系列于11月26日发布", "P在北京推出了"), not in "高德宣布将推出到店补贴" (高德 is the
+# subject, the subsidy the object).
+OBJECT_TAKING_CUES = ("正式发布", "发布", "推出", "发表")
+NO_OBJECT_AFTER_RE = re.compile(r"^\s*(?:了)?\s*(?:(?:于|在)[^，。；;,！？!?]*)?[。！？!?”’」』)）]*\s*$")
 # Release cues read only with the product before them: what follows is an audience, a market or
 # nothing ("DeepSeek-R1正式对外开放", "文心一言面向所有用户开放", "海豹登陆日本市场", "ET9启动量产交付",
 # "豆包大模型全量上线"). Traditional 登陸 / 對外開放 fold to these forms.
@@ -290,7 +295,8 @@ PRODUCT_FIRST_RELEASE_RE = re.compile(
     r"对外开放|开放下载|开放使用|开放体验|面向[^，。；;,]{1,16}?开放|登陆[^，。；;,股]{1,10}?市场"
     r"|向[^，。；;,]{0,8}?(?:用户|公众|开发者|市民|消费者)[^，。；;,]{0,6}?开放"  # not "向所有大模型厂商开放"
     r"|(?:启动|开启|开始|正式)?量产交付|(?:启动|开启)交付|全量上线|全面上线|全量开放|全量推送"
-    r"|(?:开启|开放|启动)[^，。；;,的]{1,6}?(?:公测|内测|不删档测试)")  # "开启PC端公测": a public beta
+    r"|(?:开启|开放|启动)[^，。；;,的]{1,6}?(?:公测|内测|不删档测试)"  # "开启PC端公测": a public beta
+    r"|(?:开始|正式|陆续)(?:向[^，。；;,]{1,12}?)?推送")  # "澎湃OS 2开始推送": an update goes out
 # Verbs of making after "由A" ("小米SU7由小米汽车打造", "盘古大模型由华为云研发"): the product named
 # before 由 is A's release. Contract work (代工, 组装, 生产) is not making it one's own product.
 MADE_BY_VERBS = ("打造", "研发", "开发", "研制", "设计", "推出", "发布", "发表", "出品", "首发", "带来")
