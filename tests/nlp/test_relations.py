@@ -498,6 +498,8 @@ RELEASE_ROUND6 = [
     ("小米推出后续机型小米14 Ultra。", {("xiaomi", "xiaomi-14-ultra")}),  # 后续: a word, not "after"
     # a product-first cue with nothing after it, and an update going out ("开始推送")
     ("小米15系列在北京正式发布。", {("xiaomi", "xiaomi-15")}),
+    ("联想宣布ThinkPad X1 Carbon已在全国开售。", {("lenovo", "thinkpadx1carbon")}),
+    ("Google今日宣布，Gemini 2.5 Pro現已向所有用戶開放。", {("google", "google-gemini-2-5-pro")}),
     ("小米澎湃OS 2开始推送。", {("xiaomi", "xiaomi-hyperos-2")}),
     ("華為HarmonyOS 5今日起正式推送。", {("huawei", "huawei-harmonyos-5")}),
     # a product launched inside the product before the cue: that product is the launcher, not the launch

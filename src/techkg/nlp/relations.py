@@ -569,8 +569,8 @@ class RelationReader:
         head = next((h for h in terms.PRODUCT_HEADS if gap.startswith(h)), "")  # "剪映App开放下载"
         rest = gap[len(head) :].strip()
         rest = rest[terms.EDITION_BEFORE_CUE_RE.match(rest).end() :]  # "千问APP公测版同日在……上线"
-        rest = rest[terms.TIME_BEFORE_CUE_RE.match(rest).end() :]  # "《三角洲行動》9月底上線"
-        if not SUBJECT_FILLERS.match(rest):
+        timed = rest[terms.TIME_BEFORE_CUE_RE.match(rest).end() :]  # "《三角洲行動》9月底上線"
+        if not (SUBJECT_FILLERS.match(rest) or SUBJECT_FILLERS.match(timed)):
             return []
         listed = [prods[-1]]
         for m in reversed(prods[:-1]):

@@ -372,7 +372,7 @@ EDITION_BEFORE_CUE_RE = re.compile(r"^(?:公测版|内测版|测试版|正式版
 # A time phrase between a product and its cue: "《三角洲行動》9月底上線", "P自2024年12月6日全球上线以来",
 # "P今年3月正式上市" (a date with 于/在 is a SUBJECT_FILLERS word already).
 TIME_BEFORE_CUE_RE = re.compile(
-    r"^(?:自|从|已于|已在|已)?\s*(?:(?:今年|去年|本月|上月|\d{4}\s*年)\s*)?(?:\d{1,2}\s*月)?(?:\d{1,2}\s*日)?"
+    r"^(?:自|从|现已|已于|已)?\s*(?:(?:今年|去年|本月|上月|\d{4}\s*年)\s*)?(?:\d{1,2}\s*月)?(?:\d{1,2}\s*日)?"
     r"(?:底|初|中旬|上旬|下旬|中|起|晚|前后)?\s*")
 # "由游戏科学开发的国产游戏《黑神话：悟空》": the product after "由A开发的" (a modifier of this length at most).
 MADE_BY_MODIFIER_RE = re.compile(r"的[^，。；;,、和与及]{0,16}?$")
