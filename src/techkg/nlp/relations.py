@@ -26,7 +26,9 @@ the folded text. For each sentence:
   ("与B共同发表", "攜手推出", "由A与B联合开发") credits every party; "该公司/其 推出的X" is the
   company last named as subject; a series just released gives its members ("X系列包括A与B两款").
   Plans in the cue's clause and rumours before it give nothing, nor does "首发" meaning the first
-  to ship with a part, or a platform something goes live on ("GPT-4o上线了Azure").
+  to ship with a part, a platform something goes live on ("GPT-4o上线了Azure") or ships on
+  ("推出PS5独占游戏《X》"), a venue after 在 ("在CES推出": the subject releases), or a product that
+  is the subject of a cue with another object ("高德宣布将推出补贴").
 """
 
 from __future__ import annotations
