@@ -468,6 +468,11 @@ PARTNER_ROUND6 = [
     ("智原科技指出，此次合作結合Arm的運算子系統與英特爾的先進製程。", {("arm", "faraday"), ("faraday", "intel")}),
     ("鴻海宣布與輝達建立策略聯盟。", {("foxconn", "nvidia")}),  # an alliance
     ("华为宣布与赛力斯建立战略联盟。", {("huawei", "seres")}),
+    # Hong Kong's 携同, 联袂 and 联名; a lead cue with both parties before it ("A和B联袂发布")
+    ("宏碁攜同微軟推出新款筆電。", {("acer", "microsoft")}),
+    ("联想和英伟达联袂发布AI服务器。", {("lenovo", "nvidia")}),
+    ("小米聯袂徠卡發布影像旗艦。", {("leica", "xiaomi")}),
+    ("华为与比亚迪联名推出智能汽车。", {("byd", "huawei")}),
 ]
 
 # Hard negatives of round 6: a denial after the deal clause, an unknown party before 双方 (the company

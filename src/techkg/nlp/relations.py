@@ -368,10 +368,12 @@ class RelationReader:
         text = self.text
         conf = DIRECT
         subjects = False  # the parties before the cue form one list of PARTY_LIST_MIN or more
-        if trig in terms.LEAD_PARTNER_TRIGGERS:
+        right = _leading_list(text, self.in_range(pos + len(trig), ce), pos + len(trig))
+        # "A携手B": the partner after the cue; "联想和英伟达联袂发布": both before it, none after
+        lead = trig in terms.LEAD_PARTNER_TRIGGERS and (
+            bool(right) or len(self.in_range(cs, pos, COMPANY.label)) < 2)
+        if lead:
             left = self.in_range(cs, pos)
-            right = self.in_range(pos + len(trig), ce)
-            right = _leading_list(text, right, pos + len(trig))
         else:
             before = _without_glosses(text, self.in_range(cs, pos))
             prep = _last_preposition(text, cs, pos, before)
@@ -414,13 +416,13 @@ class RelationReader:
             right_keys = self._listed_in_following(follow)
             conf -= ARTICLE_SUBJECT
         elif not right_keys and subject and subject not in left_keys and len(left_keys) == 1 and (
-            trig not in terms.LEAD_PARTNER_TRIGGERS and _last_preposition(text, cs, pos, []) is None
+            not lead and _last_preposition(text, cs, pos, []) is None
         ):
             right_keys, conf = [subject], conf - ARTICLE_SUBJECT  # "宣布深化合作的是AWS": the article's subject is the other side
         if any(m.label == PRODUCT.label for m in left + right):
             conf -= PRODUCT_AS_PARTNER
         pairs = {(a, b) for a in left_keys for b in right_keys}
-        if left and right and trig not in terms.LEAD_PARTNER_TRIGGERS and (subjects or _all_parties(
+        if left and right and not lead and (subjects or _all_parties(
                 text, right[-1].end, pos + len(trig), len(set(left_keys)), len(set(right_keys)))):
             # "华为、宁德时代与长安汽车共同成立阿维塔": every party cooperates with every other
             everyone = list(dict.fromkeys(left_keys + right_keys))

@@ -235,7 +235,7 @@ NON_COMPANY_NAMES = frozenset(
 PARTNER_TRIGGERS = (
     "战略合作", "深度合作", "战略联盟", "策略联盟", "达成合作", "开展合作", "展开合作", "签署合作", "确立合作", "建立合作", "合作协议",
     "合作关系", "合作伙伴", "伙伴关系", "战略伙伴", "策略伙伴", "合作",
-    "携手", "联手", "牵手", "伙拍", "合组", "联合开发", "联合推出", "联合发布", "联合打造", "共同开发", "共同打造",
+    "携手", "携同", "联手", "联袂", "联名", "牵手", "伙拍", "合组", "联合开发", "联合推出", "联合发布", "联合打造", "共同开发", "共同打造",
     "共同推出", "共同研发", "共同发布", "共同宣布", "共同成立", "共建", "结盟", "联姻", "签约", "谅解备忘录", "合作备忘录",
     "签署备忘录", "MOU", "合资成立", "联合成立", "联合组建", "共同组建", "合资", "联合首发", "联合宣布", "联合研发", "联合",
 )
@@ -251,7 +251,7 @@ PARTNER_OF_RE = re.compile(r"\s*的\s*(?:重要|主要|核心|长期|战略|策�
 # Words joining the partners ("A与B合作").
 PREPOSITIONS = ("与", "和", "同", "跟")
 # Cues with the partner after them ("A携手B").
-LEAD_PARTNER_TRIGGERS = ("携手", "联手", "牵手", "伙拍", "联合")
+LEAD_PARTNER_TRIGGERS = ("携手", "携同", "联手", "联袂", "牵手", "伙拍", "联合")  # 携同: Hong Kong usage
 # "与3家厂商合作": partners counted, named in a following list.
 COUNT_NOUN_RE = re.compile(r"(?:\d+|[一二两三四五六七八九十几多数]+)\s*(?:家|个|位)")
 # Adverbs that do not name anyone ("目前已经与……").
@@ -364,7 +364,7 @@ HOSTING_TRIGGERS = ("上线", "上线了", "上架", "登陆", "入驻")
 # "处理器品牌至强6": a product line named as a brand is released ("品牌乐道", a car brand, is not).
 PRODUCT_LINE_BRAND_RE = re.compile(r"(?:处理器|芯片|晶片|显卡|加速器|GPU|CPU|操作系统|大模型|模型)品牌\s*$")
 # A joint act right before the release cue: "与华硕共同发表", "聯想與NVIDIA攜手推出", "双方联合推出".
-JOINT_RELEASE_RE = re.compile(r"(?:共同|联合|携手|联手|一同|一起|合作)\s*$")
+JOINT_RELEASE_RE = re.compile(r"(?:共同|联合|携手|携同|联手|联袂|联名|一同|一起|合作)\s*$")
 # Words before a product-first cue that name its edition or the day, not another thing:
 # "千问APP公测版同日在各大应用商店上线".
 EDITION_BEFORE_CUE_RE = re.compile(r"^(?:公测版|内测版|测试版|正式版|完整版|体验版|国行版|国际版|标准版|满血版)?"
