@@ -463,6 +463,38 @@ SEPARATELY_AFTER_RE = re.compile(r"[\s)）」』”]*(?:也|亦|都|均)?\s*(?:�
 SEPARATELY_BEFORE_RE = re.compile(r"(?:先后|相继|分别|各自|均|都|皆)\s*$")
 # A parent and its subsidiary ("Alphabet旗下的Waymo") are not partners.
 SUBSIDIARY_CUES = ("旗下", "子公司", "母公司", "附属")
+# ---- News furniture around the story (boilerplate.py; folded text: half-width, Simplified) -------
+# Datelines, bylines, credits, copyright lines, share bars and reading lists name outlets,
+# editors and photographers, not companies acting in the story: no entity is read inside them.
+_CLOCK = r"(?:凌晨|早间|早上|上午|中午|午间|下午|晚间|晚上|晚)"
+_NEWS_DATE = (r"(?:(?:北京|美国|美东|当地|台北|香港)?时间)?\s*(?:\d{4}\s*年\s*)?(?:\d{1,2}\s*月\s*)?"
+              rf"\d{{1,2}}\s*日(?:\s*{_CLOCK})?")
+# The outlet of a dateline: a short name, no function word ("另一项令人振奋的消息," is no dateline).
+_OUTLET = r"(?:(?![的是在了和与及并也就都而从对为将据])[A-Za-z0-9\u4e00-\u9fff·&]){2,12}?"
+# 界面新闻 3 月 12 日消息 / 财联社3月12日电 / 新浪科技讯 北京时间3月12日上午消息 / 鞭牛士报道,3月12日消息
+DATELINE_DATED_RE = re.compile(rf"{_OUTLET}\s*(?:讯|报道|报导)?\s*,?\s*{_NEWS_DATE}\s*(?:消息|电|讯|报道|报导)")
+# 36氪获悉 / C114讯 / 集微网消息: no date, but a cue no story sentence starts with.
+DATELINE_UNDATED_RE = re.compile(rf"{_OUTLET}(?:讯|获悉|(?<=[网社报闻经家])(?:消息|报道|报导))(?=[\s,:(])")
+# 【TechWeb】 / 【记者/台北报导】 / 〔记者王姵文/台北报导〕 opening a paragraph.
+DATELINE_BRACKET_RE = re.compile(r"[【〔\[][^】〕\]\n]{1,30}[】〕\]]")
+# 记者张家豪/台北报导 / 经济日报 记者李孟珊/台北即时报导 / 本报记者 王磊 报道
+DATELINE_REPORTER_RE = re.compile(r"(?:\S{1,8}\s*)?记者[^\n,。]{0,20}?(?:报导|报道)")
+# What may follow a dateline: another date and cue, an author in brackets, a comma.
+DATELINE_TAIL_RE = re.compile(rf"(?:\s*,?\s*{_NEWS_DATE}\s*(?:消息|电|讯))?(?:\s*\([^()\n]{{1,8}}\))?\s*[,:]?")
+# A whole line of furniture: credits, editors, sources, disclaimers, share bars, reading lists.
+BOILERPLATE_LINE_RE = re.compile(
+    r"(?:(?:图片|封面|头图|题图)?来源|图源|图片|图|摄影|摄|责任编辑|责编|编辑|作者|撰文|文|原标题|出品|策划|审核|校对|监制)"
+    r"\s*[:|/]\s*[^\n]{0,60}$"
+    r"|(?:本文(?:来自|来源|首发|系|转载|经授权)|(?:免责)?声明\s*:|版权(?:声明|所有)|copyright|©|分享(?:到|至)\s*:"
+    r"|(?:相关|延伸|推荐|扩展)阅读|更多(?:精彩|资讯)|(?:点击|扫码|长按)(?:关注|阅读|下载|订阅)"
+    r"|关注(?:公众号|我们)|举报\s*/?\s*反馈|▲|△|※)[^\n]*$", re.IGNORECASE | re.MULTILINE)
+# A credit in brackets inside a paragraph: (图片来源:视觉中国) / (本文首发于钛媒体APP,作者|李娜) /
+# (中央社记者吴家豪台北12日电) / (记者 王磊) / (完)
+BOILERPLATE_INLINE_RE = re.compile(
+    r"\((?:(?:图片|封面)?来源|图源|图|摄影|摄|编辑|责编|作者|文)\s*[:|/][^()\n]{0,60}\)"
+    r"|\(本文(?:来自|来源|首发|系|转载|经)[^()\n]{0,80}\)"
+    r"|\([^()\n]{0,12}记者[^()\n]{0,24}\)"
+    r"|\(完\)")
 # ---- Places: one list each, the rules below combine them (folded text: Simplified only) -----------
 # Where Chinese-language tech news is written from.
 HOME_REGIONS = ("中国", "台湾", "香港", "澳门")
