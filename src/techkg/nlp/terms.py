@@ -495,6 +495,13 @@ BOILERPLATE_INLINE_RE = re.compile(
     r"|\(本文(?:来自|来源|首发|系|转载|经)[^()\n]{0,80}\)"
     r"|\([^()\n]{0,12}记者[^()\n]{0,24}\)"
     r"|\(完\)")
+# A listed company's security code after its name: (01810.HK) / (NASDAQ: NVDA) / (股票代码:688981) /
+# (2317-TW) / (09988.HK/BABA.N); and the Hong Kong share-class mark glued to it (理想汽车-W, 百度集团-SW).
+_TICKER = r"(?:\d{4,6}(?:\.(?:HK|SH|SZ|BJ|TW|TWO|T|KS))?|\d{4}-TW|[A-Z]{1,5}\.(?:N|O|US))"
+SECURITY_CODE_RE = re.compile(
+    rf"\((?:(?:NASDAQ|NYSE|HKEX|SEHK|TWSE|TSE|KOSPI|OTC|纳斯达克|纽交所|港交所|上交所|深交所|(?:股票|证券)代[码号])"
+    rf"\s*[:：]?\s*[A-Za-z0-9.\-]{{1,12}}|{_TICKER}(?:\s*[/,、]\s*{_TICKER})*)\)"
+    r"|(?<=[\u4e00-\u9fff])-(?:SW|W|S|B|U)(?![A-Za-z0-9])")
 # ---- Places: one list each, the rules below combine them (folded text: Simplified only) -----------
 # Where Chinese-language tech news is written from.
 HOME_REGIONS = ("中国", "台湾", "香港", "澳门")
