@@ -239,6 +239,10 @@ RELEASE_PRODUCT_FIRST_CUES = [
     ("理想L6啟動量產交付。", {("li-auto", "li-auto-l6")}),
     ("比亚迪携海豹登陆日本市场。", {("byd", "byd-seal")}),
     ("华为Pura 80今日上架华为商城。", {("huawei", "huawei-pura-80")}),
+    # a launch at a trade show: the show is no product and does not stand between maker and launch
+    ("英伟达在CES 2025上发布RTX 5090显卡。", {("nvidia", "nvidia-geforce-rtx-5090")}),
+    ("英伟达在GTC 2024上发布Blackwell架构。", {("nvidia", "nvidia-blackwell")}),
+    ("谷歌在I/O 2024上发布Gemini 1.5 Pro。", {("google", "google-gemini-1-5-pro")}),
     # meeting its buyers: a launch said of the product
     ("OPPO今日召开发布会，Find X8系列正式与消费者见面。", {("oppo", "oppo-find-x8")}),
     ("小米15系列今晚正式和大家见面，起售价4499元。", {("xiaomi", "xiaomi-15")}),

@@ -70,6 +70,9 @@ BRAND_MODEL_CODE_RE = re.compile(r"^(?![2-8]G$|[2-4]D$|[48]K$)\d{1,3}[ABD-UX-Z]$
 EDITION_RE = re.compile(r"第\s?\d{1,2}\s?版")
 
 # English function words: a Latin run holding several of them is a sentence, not a name.
+# A run of English words opening with one of these and a lower-case verb is a sentence ("We build
+# AI products"), whatever its length.
+ENGLISH_SUBJECT_PRONOUNS = frozenset("i we you they he she it this there".split())
 ENGLISH_FUNCTION_WORDS = frozenset(
     "a an the is are was were be been it its this that these those we our you your they their "
     "of for to in on at by with from and or but not as has have had will can do does which who".split()
@@ -558,6 +561,18 @@ INDEX_FOLLOWERS = ("指数", "板块", "概念股")
 NON_PRODUCT_ENDINGS = ("公司", "集团", "科技", "控股", "股份", "股票", "股价", "银行")
 # Event names end like this: "鸿海科技日", "GTC大会".
 EVENT_FOLLOWERS = ("日", "大会", "峰会", "节", "论坛", "展", "发布会")
+# Trade shows and developer conferences, named without 大会 ("在CES 2025上发布", "WWDC 2024"): events,
+# no products. Names that are also ordinary words (Build, Ignite, E3) count only with their year.
+TECH_EVENTS = ("CES", "MWC", "WWDC", "GTC", "Computex", "IFA", "Google I/O", "I/O", "re:Invent", "GDC",
+               "ChinaJoy", "WAIC", "Hot Chips", "ISSCC", "IEDM", "SEMICON West", "SEMICON China", "SEMICON Taiwan",
+               "Gamescom", "SIGGRAPH", "NeurIPS", "Galaxy Unpacked", "Dreamforce", "Snapdragon Summit",
+               "Meta Connect")
+TECH_EVENTS_WITH_YEAR = ("Build", "Ignite", "E3", "Connect", "Unpacked", "SEMICON")
+_YEAR = r"(?:19|20)\d{2}"
+TECH_EVENT_RE = re.compile(
+    r"(?<![A-Za-z0-9])(?:(?:" + "|".join(re.escape(n) for n in sorted(TECH_EVENTS, key=len, reverse=True))
+    + rf")(?:\s?{_YEAR})?|(?:" + "|".join(TECH_EVENTS_WITH_YEAR) + rf")\s?{_YEAR})(?![A-Za-z0-9])",
+    re.IGNORECASE)
 # Relations that are not partnerships, by kind.
 ACQUISITION_CUES = ("收购", "并购", "吞并", "合并", "买下", "控股")
 INVESTMENT_CUES = ("投资", "入股", "注资", "领投", "跟投", "持股", "增持", "减持", "股东", "资本合作", "融资")
