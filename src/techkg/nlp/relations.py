@@ -34,28 +34,33 @@ the folded text. For each sentence:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from techkg.nlp import terms
 from techkg.nlp.candidates import COMPANY, PRODUCT, SUBJECT_FILLERS
-from techkg.nlp.relation_model import Pair, PartnershipModel, pair_features
-
-SENTENCE_RE = re.compile(r"[^。！？!?\n]+[。！？!?]*[”’」』)]*")
-CLAUSE_SPLIT_RE = re.compile(r"[，,；;：:]")
-
-# Confidences of the rule readings (the model's readings carry its probability instead).
-DIRECT = 0.9  # both sides named in the clause around the cue
-CARRIED_SUBJECT = 0.15  # less when one side is the sentence's opener or the article's subject
-ARTICLE_SUBJECT = 0.2  # less when the other side is the article's subject or a following list
-PRODUCT_AS_PARTNER = 0.1  # less when a product stands for its maker
-BOTH_PARTIES_CONF = 0.7  # "双方宣布合作": the two companies just named
-PRODUCT_BEFORE_CUE = 0.75  # "思元290正式亮相"
-PRODUCT_IS_COMPANYS = 0.8  # "思元290是寒武纪推出的"
-FOLLOWING_LIST = 0.65  # products from a following "包括……" list or the next sentence
-RESPECTIVELY = 0.8  # "分别发布了X和Y"
-JOINT_RELEASE = 0.7  # "双方共同推出"
-INFERRED_COMPANY = 0.15  # less when the releasing company is not in the clause
-NEW_PRODUCT = 0.6  # "苹果的新款iPhone 16 Pro": a new product named with its company, no release verb
+from techkg.nlp.relation_base import (
+    ARTICLE_SUBJECT,
+    BOTH_PARTIES_CONF,
+    CARRIED_SUBJECT,
+    CLAUSE_SPLIT_RE,
+    DIRECT,
+    FOLLOWING_LIST,
+    INFERRED_COMPANY,
+    JOINT_RELEASE,
+    NEW_PRODUCT,
+    PRODUCT_AS_PARTNER,
+    PRODUCT_BEFORE_CUE,
+    PRODUCT_IS_COMPANYS,
+    RESPECTIVELY,
+    Candidate,
+    Ment,
+    ReaderBase,
+    RelationHit,
+    clause_bounds,
+    in_brackets,
+    negated,
+    sentences,
+)
+from techkg.nlp.relation_model import Pair, pair_features
 
 # Where the partnership model decides: it adds a pair the rules missed at this probability or
 # more. Chosen out of fold on the 90 dev articles (scripts/train_relation_model.py folds): adding
@@ -68,119 +73,10 @@ LIST_REFERENCE_SENTENCES = 3  # how far back "上述厂商" looks for the list i
 PARTY_LIST_MIN = 3  # "A、B及C合组": a list this long before the cue, no preposition, acts together
 NEXT_LEAD_MAX = 8  # characters allowed before a product that opens the next sentence ("这款新机")
 
-@dataclass(frozen=True)
-class Ment:
-    start: int
-    end: int
-    label: str  # COMPANY | PRODUCT
-    key: str
 
-
-@dataclass(frozen=True)
-class Candidate:
-    """Two companies named in one sentence, as the partnership model sees them."""
-
-    keys: tuple[str, str]  # sorted company keys
-    pair: Pair
-    others: list[tuple[int, int]]
-
-
-@dataclass(frozen=True)
-class RelationHit:
-    type: str
-    source: str
-    target: str
-    start: int  # evidence sentence offsets
-    end: int
-    confidence: float
-    trigger: str
-
-
-def sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence offsets.
-
-    >>> sentences("英伟达发布H100。台积电代工！")
-    [(0, 10), (10, 16)]
-    """
-    return [(m.start(), m.end()) for m in SENTENCE_RE.finditer(text) if m.group().strip()]
-
-
-def _clause_bounds(text: str, s: int, e: int, pos: int) -> tuple[int, int]:
-    start = s
-    for m in CLAUSE_SPLIT_RE.finditer(text, s, e):
-        if m.start() < pos:
-            start = m.end()
-        else:
-            return start, m.start()
-    return start, e
-
-
-def _mask_inner_breaks(text: str, mentions: list[Ment]) -> str:
-    """The text with the clause breaks inside names and brackets blanked out (same length).
-
-    "EXE:5000是ASML推出的" and "（智谱，Z.ai）发布" are one clause each: a colon inside a
-    model number and a comma inside a gloss do not end a clause.
-
-    >>> _mask_inner_breaks("A（B，C）发布X:1", [Ment(8, 11, "PRODUCT", "x1")])
-    'A（B·C）发布X·1'
-    """
-    chars = list(text)
-    for m in mentions:
-        for i in range(m.start, m.end):
-            if CLAUSE_SPLIT_RE.match(chars[i]):
-                chars[i] = "·"
-    depth = 0
-    for i, ch in enumerate(chars):
-        if ch in "（(":
-            depth += 1
-        elif ch in "）)":
-            depth = max(0, depth - 1)
-        elif ch in "。！？!?\n":
-            depth = 0  # an unclosed bracket does not reach into the next sentence
-        elif depth and CLAUSE_SPLIT_RE.match(ch):
-            chars[i] = "·"
-    return "".join(chars)
-
-
-def _negated(clause_text: str) -> bool:
-    return any(cue in clause_text for cue in terms.NEGATION_CUES)
-
-
-class RelationReader:
-    """Reads relations from one document's text and linked mentions.
-
-    Args:
-        text: folded article text.
-        mentions: linked entity mentions (brands included), any order.
-        makers: product key → maker company key.
-        model: the partnership model; without it only the rules read.
-    """
-
-    def __init__(self, text: str, mentions: list[Ment], makers: dict[str, str],
-                 model: PartnershipModel | None = None) -> None:
-        self.text = text
-        self.model = model
-        self.mentions = sorted(mentions, key=lambda m: m.start)
-        self.makers = makers
-        self.clause_text = _mask_inner_breaks(text, self.mentions)
-        counts: dict[str, int] = {}
-        for m in self.mentions:
-            if m.label == COMPANY.label:
-                counts[m.key] = counts.get(m.key, 0) + 1
-        self.topic = max(counts, key=counts.get) if counts else None
-        self.last_pair: tuple[str, str] | None = None  # the latest partnership, for "双方推出"
-        self.earlier_pair: tuple[str, str] | None = None  # the latest one before this sentence
-        self.recent_release: str | None = None  # who released something in the sentence before
-        self.recent_products: set[str] = set()  # and what
-
-    def in_range(self, a: int, b: int, label: str | None = None) -> list[Ment]:
-        """The mentions within ``a:b``, of one label (``COMPANY.label``, ``PRODUCT.label``) if given."""
-        return [m for m in self.mentions if a <= m.start and m.end <= b and (label is None or m.label == label)]
-
-    def as_company(self, m: Ment) -> str | None:
-        if m.label == COMPANY.label:
-            return m.key
-        return self.makers.get(m.key)
+class RelationReader(ReaderBase):
+    """Reads relations from one document's text and linked mentions (arguments: see
+    :class:`~techkg.nlp.relation_base.ReaderBase`)."""
 
     def read(self) -> list[RelationHit]:
         hits: list[RelationHit] = []
@@ -248,48 +144,24 @@ class RelationReader:
                 kept.append(RelationHit("partnership", keys[0], keys[1], s, e, round(p, 2), cue))
         return kept
 
-    # -- subjects -------------------------------------------------------------------------------
-    def _sentence_subject(self, s: int, e: int) -> str | None:
-        """The company a sentence is about: one named at its start, after adverbials and a modifier
-        describing it only ("成立于2023年的智元机器人是……")."""
-        head = terms.SUBJECT_LEAD_RE.match(self.text, s)
-        start = head.end() if head else s
-        modifier = terms.SUBJECT_MODIFIER_RE.match(self.text, start)
-        start = modifier.end() if modifier else start
-        for m in self.in_range(start, e):
-            if self.text[start : m.start].strip(" “”\"'「」"):
-                return None
-            comp = self.as_company(m)
-            if comp:
-                return comp
-            start = m.end
-        return None
-
-    def _sentence_opener(self, s: int, cs: int) -> str | None:
-        """The first company named in the sentence before the clause at ``cs``; a parent named
-        before 旗下 gives way to its subsidiary ("字节跳动旗下的火山引擎……，正式发布")."""
-        earlier = self.in_range(s, cs, COMPANY.label)
-        acting = [m for m in earlier if not self.text.startswith("旗下", m.end)]
-        return (acting or earlier)[0].key if earlier else None
-
     # -- partnerships ---------------------------------------------------------------------------
     def _partnerships(self, s, e, subject, follow) -> list[RelationHit]:
         text = self.text
         out = []
         seen_clauses = set()
         for trig, pos in self._partner_cues(s, e):
-            cs, ce = _clause_bounds(self.clause_text, s, e, pos)
+            cs, ce = clause_bounds(self.clause_text, s, e, pos)
             if (cs, ce) in seen_clauses:
                 continue
             seen_clauses.add((cs, ce))
             if not self.in_range(cs, pos) and cs > s and not terms.BOTH_PARTIES.match(text, cs):
                 # "奥迪与上汽签署备忘录，计划合作开发"; "双方并合作" names its parties (the clause
                 # before it, "获得英特尔投资", is not this cooperation's)
-                cs = _clause_bounds(self.clause_text, s, e, cs - 1)[0]
+                cs = clause_bounds(self.clause_text, s, e, cs - 1)[0]
             clause = text[cs:ce]
             if (
-                _negated(text[s:pos])
-                or _negated(clause)
+                negated(text[s:pos])
+                or negated(clause)
                 or any(c in text[s:e] for c in terms.SENTENCE_NEGATIONS)
                 or _not_partner(clause)
                 or terms.ANAPHORIC_BEFORE_TRIGGER.search(text[cs:pos])
@@ -317,8 +189,8 @@ class RelationReader:
         """"三菱汽车也加入了这项合作": the newcomer partners each side of the latest partnership."""
         out = []
         for m in terms.JOINS_COOPERATION_RE.finditer(self.text, s, e):
-            cs, _ = _clause_bounds(self.clause_text, s, e, m.start())
-            if not self.last_pair or _negated(self.text[cs : m.start()]):
+            cs, _ = clause_bounds(self.clause_text, s, e, m.start())
+            if not self.last_pair or negated(self.text[cs : m.start()]):
                 continue
             for ment in self.in_range(cs, m.start()):
                 key = self.as_company(ment)
@@ -334,8 +206,8 @@ class RelationReader:
         companies whose assets it combines, each a partner of the sentence's subject."""
         out = []
         for m in terms.COMBINING_COOPERATION_RE.finditer(self.text, s, e):
-            cs, ce = _clause_bounds(self.clause_text, s, e, m.end())
-            if _negated(self.text[s:ce]):
+            cs, ce = clause_bounds(self.clause_text, s, e, m.end())
+            if negated(self.text[s:ce]):
                 continue
             lead = self._sentence_opener(s, m.start()) or subject
             owners = [x for x in self.in_range(m.end(), ce, COMPANY.label) if self.text.startswith("的", x.end)]
@@ -483,7 +355,7 @@ class RelationReader:
                 if any(d <= pos < d + 4 for d in done_at):
                     continue  # "正式发布" already read as "发布" or the reverse
                 done_at.add(pos)
-                cs, ce = _clause_bounds(self.clause_text, s, e, pos)
+                cs, ce = clause_bounds(self.clause_text, s, e, pos)
                 if self._release_blocked(s, cs, pos):
                     continue
                 if text.startswith(terms.RELEASE_NOMINAL_AFTER, pos + len(trig)):
@@ -499,7 +371,7 @@ class RelationReader:
                     continue
                 out += self._release_at(s, e, cs, ce, pos, trig, subject, follow)
         for m in terms.PRODUCT_FIRST_RELEASE_RE.finditer(text, s, e):
-            cs, _ = _clause_bounds(self.clause_text, s, e, m.start())
+            cs, _ = clause_bounds(self.clause_text, s, e, m.start())
             if not self._release_blocked(s, cs, m.start()):
                 out += self._product_first(s, e, cs, m.start(), m.group())
         return out + self._made_by(s, e) + self._new_products(s, e)
@@ -529,7 +401,7 @@ class RelationReader:
         """A release cue at ``pos`` that reports no release: negated, about buying or investing,
         planned in its clause ("计划明年推出") or rumoured earlier in the sentence ("据传将发布")."""
         before = self.text[cs:pos]
-        return (_negated(before) or any(c in before for c in terms.DEAL_BEFORE_RELEASE_CUES)
+        return (negated(before) or any(c in before for c in terms.DEAL_BEFORE_RELEASE_CUES)
                 or bool(terms.PLANNED_RELEASE_RE.search(self.text, cs, pos))
                 or bool(terms.RUMOURED_RELEASE_RE.search(self.text, s, pos)))
 
@@ -602,7 +474,7 @@ class RelationReader:
             gap = terms.BRACKETED_GLOSS_RE.sub("", text[makers[-1].end : m.end + verb.start()]).strip()  # "由A（B）开发"
             if len(makers) > 1:
                 gap = terms.JOINT_RELEASE_RE.sub("", gap).strip()  # "由华为与赛力斯联合开发"
-            cs, _ = _clause_bounds(self.clause_text, s, e, m.start)
+            cs, _ = clause_bounds(self.clause_text, s, e, m.start)
             if not SUBJECT_FILLERS.match(gap) or self._release_blocked(s, cs, m.start):
                 continue
             earlier = self.in_range(s, m.start, PRODUCT.label)
@@ -650,11 +522,11 @@ class RelationReader:
                 continue
             if not terms.NEW_PRODUCT_RE.match(self.text[m.end : nxt.start]):
                 continue
-            cs, _ = _clause_bounds(self.clause_text, s, e, m.start)
+            cs, _ = clause_bounds(self.clause_text, s, e, m.start)
             before = self.text[cs : m.start]
             if terms.BASE_BEFORE_COMPANY_RE.search(before):
                 continue  # "基于阿里最新的Qwen3": what another product is built on
-            if _negated(before) or any(c in before for c in terms.COMPETITION_CUES) or \
+            if negated(before) or any(c in before for c in terms.COMPETITION_CUES) or \
                     terms.PLANNED_RELEASE_RE.search(self.text, cs, nxt.start) or \
                     terms.RUMOURED_RELEASE_RE.search(self.text, s, nxt.start):
                 continue  # "对标苹果的新款iPhone": a rival's product
@@ -713,7 +585,7 @@ class RelationReader:
         else one referred back to ("该公司发布了"), the sentence's opener, the products' known maker or
         the subject carried over (not when a university or lab is named before the cue)."""
         text = self.text
-        companies = [m for m in companies if not _in_brackets(text, cs, m.start)]  # "智谱（Z.ai）发布"
+        companies = [m for m in companies if not in_brackets(text, cs, m.start)]  # "智谱（Z.ai）发布"
         if len(companies) > 1:  # "華碩今年1月在CES推出": where it was launched, not who launched it
             companies = companies[:1] + [m for m in companies[1:]
                                          if not terms.VENUE_BEFORE_RE.search(text, companies[0].end, m.start)]
@@ -739,7 +611,7 @@ class RelationReader:
         credits every party; a clause opening with 与B takes the sentence's opener as the other."""
         if not companies or not terms.JOINT_RELEASE_RE.search(self.text, cs, pos):
             return []
-        named = [m for m in companies if not _in_brackets(self.text, cs, m.start)]
+        named = [m for m in companies if not in_brackets(self.text, cs, m.start)]
         if not named:
             return []
         last = named[-1]
@@ -845,7 +717,7 @@ class RelationReader:
         """"小米今天召开发布会。新机小米15 Ultra……": the company of one sentence, the product of the next."""
         ps, pe = prev
         company = self._sentence_subject(ps, pe) or self._sentence_opener(ps, pe)
-        if not company or _negated(self.text[ps:pe]):
+        if not company or negated(self.text[ps:pe]):
             return []
         out = []
         for p in self._named_next([cur]):
@@ -875,7 +747,7 @@ class RelationReader:
         company = next((h.source for h in released), None) or self.recent_release
         if not m or not company:
             return []
-        cs, _ = _clause_bounds(self.clause_text, s, e, m.start())
+        cs, _ = clause_bounds(self.clause_text, s, e, m.start())
         series = self.in_range(cs, m.start(), PRODUCT.label)
         if not series or not SUBJECT_FILLERS.match(self.text[series[-1].end : m.start()].strip()):
             return []
@@ -995,12 +867,6 @@ def _run_start(text: str, ments: list[Ment]) -> int:
     return start
 
 
-def _in_brackets(text: str, start: int, pos: int) -> bool:
-    """Whether ``pos`` is inside brackets opened after ``start`` ("智谱（Z.ai）": Z.ai is a gloss)."""
-    span = text[start:pos]
-    return span.count("（") + span.count("(") > span.count("）") + span.count(")")
-
-
 def _qualifies_next(text: str, m: Ment, nxt: Ment) -> bool:
     """A product that only qualifies a noun naming the next product: "Windows掌機：ROG Ally",
     "Windows AI電腦規格「Copilot+ PC」" (a noun follows it, then a colon or an opening quote)."""
@@ -1042,7 +908,7 @@ def _without_glosses(text: str, ments: list[Ment]) -> list[Ment]:
     out: list[Ment] = []
     for m in ments:
         gap = text[out[-1].end : m.start] if out else ""
-        if out and gap.strip().startswith(("（", "(")) and _in_brackets(text, out[-1].end, m.start):
+        if out and gap.strip().startswith(("（", "(")) and in_brackets(text, out[-1].end, m.start):
             continue
         out.append(m)
     return out
