@@ -52,7 +52,8 @@ NEXT_LEAD_MAX = 8  # characters allowed before a product that opens the next sen
 
 
 class ReleaseReading(ReaderBase):
-    """The release rules; :meth:`_releases` reads one sentence."""
+    """The release rules: :meth:`_releases` reads one sentence; ``RelationReader.read`` falls back
+    on :meth:`_named_after_event` and adds :meth:`_variants` and :meth:`_series_members`."""
 
     def _releases(self, s, e, subject, follow) -> list[RelationHit]:
         text = self.text
