@@ -35,6 +35,14 @@ FURNITURE = [
     ("正文。\nCopyright © 2024 Sina Corporation, All Rights Reserved.\n分享到：微博 微信 QQ空间",
      ["Copyright © 2024 Sina Corporation, All Rights Reserved.", "分享到：微博 微信 QQ空间"]),
     ("正文。\n【版權聲明】本文為經濟日報獨家內容，未經授權不得轉載。", ["【版權聲明】"]),
+    # security codes and Hong Kong share-class marks beside a listed company's name
+    ("小米集团（01810.HK）今日发布小米15 Ultra。", ["（01810.HK）"]),
+    ("英伟达（NASDAQ: NVDA）推出新芯片。", ["（NASDAQ: NVDA）"]),
+    ("中芯国际（股票代码：688981）公布财报。", ["（股票代码：688981）"]),
+    ("鴻海(2317-TW)今日發表電動車。", ["(2317-TW)"]),
+    ("阿里巴巴（09988.HK/BABA.N）公布业绩。", ["（09988.HK/BABA.N）"]),
+    ("理想汽车-W（02015）发布理想i8。", ["-W（02015）"]),
+    ("百度集團-SW今日公布季績。", ["-SW"]),
 ]
 
 # Story sentences that look a little like furniture: nothing in them is furniture.
@@ -47,6 +55,8 @@ STORY = [
     "文心一言：百度在发布会上宣布免费开放。",
     "更多厂商也在跟进，包括OPPO和vivo。",
     "编辑器方面，金山办公推出WPS AI。",
+    "问界M9-S版本与华为（深圳）终端合作开发。",
+    "英伟达（NVIDIA）与台积电（TSMC）合作。",
 ]
 
 
@@ -84,3 +94,18 @@ def test_copyright_and_share_bars_make_no_products(extractor):
             "Copyright © 2024 Sina Corporation, All Rights Reserved.\n分享到：微博 微信 QQ空间\n责任编辑：陈晨 SF069")
     x = extractor.extract(Article(id="furniture", text=text))
     assert {e.label for e in x.entities} == {"Honor", "HONOR Magic7"}
+
+
+# (article, the entities it names): a security code or share-class mark is no product, and the
+# company keeps its name without the mark.
+SECURITY_CODES = [
+    ("英伟达（NASDAQ: NVDA）推出Blackwell Ultra芯片。", {"NVIDIA", "NVIDIA Blackwell Ultra"}),
+    ("理想汽车-W（02015）发布理想i8。", {"Li Auto", "Li i8"}),
+    ("小鵬汽車-W（09868）與大眾汽車簽署合作協議。", {"XPeng", "Volkswagen"}),
+]
+
+
+@pytest.mark.parametrize(("text", "labels"), SECURITY_CODES)
+def test_security_codes_are_no_entities(extractor, text, labels):
+    x = extractor.extract(Article(id="codes", text=text))
+    assert {e.label for e in x.entities} == labels

@@ -185,6 +185,8 @@ NOT_ENTITY_CASES = [
     ("芯源微股票自周一起复牌。", "Product", {"芯源微股票"}),
     ("摩尔线程智能科技（北京）股份有限公司今日上市。", "Company", {"股份有限公司"}),
     ("新機具備IP68防塵防水等級。", "Product", {"IP68"}),
+    ("香港電訊宣布與華為合作推出5.5G網絡服務。", "Product", {"5.5G"}),  # a network generation
+    ("中国移动宣布5.5G商用，首批覆盖300个城市。", "Product", {"5.5G"}),
     ("廣達旗下雲達科技（QCT）推出新伺服器。", "Product", {"雲達科技"}),
     # a company's short name counts only as a word of its own
     ("人民网络科技有限公司发布新品。人民群众很满意。", "Company", {"人民"}),

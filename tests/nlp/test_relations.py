@@ -239,10 +239,16 @@ RELEASE_PRODUCT_FIRST_CUES = [
     ("理想L6啟動量產交付。", {("li-auto", "li-auto-l6")}),
     ("比亚迪携海豹登陆日本市场。", {("byd", "byd-seal")}),
     ("华为Pura 80今日上架华为商城。", {("huawei", "huawei-pura-80")}),
+    # meeting its buyers: a launch said of the product
+    ("OPPO今日召开发布会，Find X8系列正式与消费者见面。", {("oppo", "oppo-find-x8")}),
+    ("小米15系列今晚正式和大家见面，起售价4499元。", {("xiaomi", "xiaomi-15")}),
+    ("華碩ROG Phone 9今天正式與玩家見面。", {("asus", "rogphone9")}),
 ]
 
 NOT_RELEASES = [
     "小米今天发布了第三季度财报。小米SU7的交付量继续增长。",
+    "荣耀Magic7将于下月与消费者见面。",  # a launch still ahead
+    "记者与华为高管见面时获悉，双方仍在洽谈。",
     "华为否认将推出Mate 70 Pro+。",
     "苹果发布会结束后，分析师认为iPhone 16的销量可能下滑。",
     # plans and rumours

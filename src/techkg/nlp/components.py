@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span
 from techkg.nlp import link
 from techkg.nlp import candidates as cand
 from techkg.nlp import model_candidates, resolve
-from techkg.nlp.boilerplate import boilerplate_spans
+from techkg.nlp.boilerplate import boilerplate_spans, overlaps
 from techkg.nlp.candidates import COMPANY, PRODUCT
 from techkg.nlp.extensions import attr
 from techkg.nlp.relations import Ment, RelationReader
@@ -118,8 +118,8 @@ class Resolver:
         found = _found(doc)
         found = found + cand.list_members(doc, text, found)
         found = found + cand.propagate(found, text, {(t.idx, t.idx + len(t.text)) for t in cand.tokens(doc)})
-        furniture = resolve.Cover(boilerplate_spans(text))  # datelines, credits: no entity inside
-        found = [c for c in found if not furniture.covers(c.start, c.start + 1)]
+        furniture = boilerplate_spans(text)  # datelines, credits, security codes: no entity there
+        found = [c for c in found if not overlaps(furniture, c.start, c.end)]
         chosen, brands = resolve.choose(found, text)
         return resolve.set_entities(doc, chosen, brands)
 
