@@ -1,0 +1,337 @@
+"""Partnerships, read from sentences with cooperation cues.
+
+For each sentence, a cue (合作, 携手, 联手, 战略合作, 共同开发 ...) with organisations on both sides
+of 与/和/同/跟 (or after 携手/联手); lists give one pair per member ("与A、B和C开展合作" → three
+pairs); a missing subject is carried over from the sentences before; a count noun ("与3家厂商合作")
+takes its members from a following "包括……" sentence, partners listed right after the cue
+("合作伙伴包括A、B") and a list referred back to ("与上述厂商合作") pair with the subject. A
+product named as a partner stands for its maker ("与Microsoft Azure合作" → Microsoft). Negated or
+rumoured clauses (否认, 并未, 传闻) and clauses about buying, investing or competing (收购, 投资,
+竞争, 供货) give nothing. A party count or a joint act of several subjects ("A、B与C共同成立D")
+pairs every party; "双方" / "两间公司" are the two just named.
+
+:class:`PartnershipReading` holds these rules as methods over
+:class:`~techkg.nlp.relation_base.ReaderBase`, and ``relations.py`` joins it with the release
+reader into ``RelationReader``. A mixin rather than functions taking the reader: the rules call
+one another and share the reader's state (the latest pair, which the release rules read for
+"双方推出"), so they stay methods of one reader while this file holds the partnership job alone.
+Cue words and stop lists are in ``terms.py``; the confidences in ``relation_base.py``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from techkg.nlp import terms
+from techkg.nlp.candidates import COMPANY, PRODUCT
+from techkg.nlp.relation_base import (
+    ARTICLE_SUBJECT,
+    BOTH_PARTIES_CONF,
+    CARRIED_SUBJECT,
+    DIRECT,
+    PRODUCT_AS_PARTNER,
+    Ment,
+    ReaderBase,
+    RelationHit,
+    clause_bounds,
+    in_brackets,
+    negated,
+    sentences,
+)
+
+BRACKETS = " （）()"  # around a gloss: "小马智行（Pony.ai）"
+LIST_REFERENCE_SENTENCES = 3  # how far back "上述厂商" looks for the list it refers to
+PARTY_LIST_MIN = 3  # "A、B及C合组": a list this long before the cue, no preposition, acts together
+
+
+class PartnershipReading(ReaderBase):
+    """The partnership rules; :meth:`_partnerships` reads one sentence."""
+
+    def _partnerships(self, s, e, subject, follow) -> list[RelationHit]:
+        text = self.text
+        out = []
+        seen_clauses = set()
+        for trig, pos in self._partner_cues(s, e):
+            cs, ce = clause_bounds(self.clause_text, s, e, pos)
+            if (cs, ce) in seen_clauses:
+                continue
+            seen_clauses.add((cs, ce))
+            if not self.in_range(cs, pos) and cs > s and not terms.BOTH_PARTIES.match(text, cs):
+                # "奥迪与上汽签署备忘录，计划合作开发"; "双方并合作" names its parties (the clause
+                # before it, "获得英特尔投资", is not this cooperation's)
+                cs = clause_bounds(self.clause_text, s, e, cs - 1)[0]
+            clause = text[cs:ce]
+            if (
+                negated(text[s:pos])
+                or negated(clause)
+                or any(c in text[s:e] for c in terms.SENTENCE_NEGATIONS)
+                or not_partner(clause)
+                or terms.ANAPHORIC_BEFORE_TRIGGER.search(text[cs:pos])
+                or _only_planned(text, s, e, cs, pos + len(trig))
+            ):
+                continue
+            if terms.BOTH_PARTIES.search(text[cs:pos]) and not self.in_range(cs, pos):
+                pairs = self._both_parties(s, e, pos, trig)
+            else:
+                pairs = self._pairs_in_clause(s, e, cs, ce, pos, trig, subject, follow)
+            out += pairs
+            if pairs:
+                self.last_pair = (pairs[-1].source, pairs[-1].target)
+        return out + self._joined(s, e) + self._combined(s, e, subject)
+
+    def _partner_cues(self, s: int, e: int) -> list[tuple[str, int]]:
+        """Where partnership cues stand in the sentence ``s:e``: the cue words
+        (``terms.PARTNER_TRIGGERS``) and 共同 before a verb of joint work ("与英特尔共同针对游戏进行调校")."""
+        text = self.text
+        found = [(trig, s + m.start()) for trig in terms.PARTNER_TRIGGERS
+                 for m in re.finditer(re.escape(trig), text[s:e])]
+        return found + [(m.group(), m.start()) for m in terms.JOINT_WORK_RE.finditer(text, s, e)]
+
+    def _joined(self, s: int, e: int) -> list[RelationHit]:
+        """"三菱汽车也加入了这项合作": the newcomer partners each side of the latest partnership."""
+        out = []
+        for m in terms.JOINS_COOPERATION_RE.finditer(self.text, s, e):
+            cs, _ = clause_bounds(self.clause_text, s, e, m.start())
+            if not self.last_pair or negated(self.text[cs : m.start()]):
+                continue
+            for ment in self.in_range(cs, m.start()):
+                key = self.as_company(ment)
+                if not key or key in self.last_pair:
+                    continue
+                for other in self.last_pair:
+                    x, y = sorted((key, other))
+                    out.append(RelationHit("partnership", x, y, s, e, round(DIRECT - CARRIED_SUBJECT, 2), "加入"))
+        return out
+
+    def _combined(self, s: int, e: int, subject: str | None) -> list[RelationHit]:
+        """"智原指出，此次合作結合Arm的CSS與英特爾的製程": the cooperation just named brings in the
+        companies whose assets it combines, each a partner of the sentence's subject."""
+        out = []
+        for m in terms.COMBINING_COOPERATION_RE.finditer(self.text, s, e):
+            cs, ce = clause_bounds(self.clause_text, s, e, m.end())
+            if negated(self.text[s:ce]):
+                continue
+            lead = self._sentence_opener(s, m.start()) or subject
+            owners = [x for x in self.in_range(m.end(), ce, COMPANY.label) if self.text.startswith("的", x.end)]
+            for key in dict.fromkeys(x.key for x in owners):
+                if lead and key != lead:
+                    x, y = sorted((lead, key))
+                    out.append(RelationHit("partnership", x, y, s, e, round(DIRECT - CARRIED_SUBJECT, 2),
+                                           m.group().strip()))
+        return out
+
+    def _both_parties(self, s, e, pos, trig) -> list[RelationHit]:
+        """"双方宣布合作": the two companies named before the cue in this sentence, else (none named
+        there) the two of the sentence before; one company before it leaves the other unknown
+        ("Joby獲得豐田投資，雙方並合作": Joby is no recognised name, and a company named after the cue
+        is not it)."""
+        for a, b in ((s, pos), (self._prev_sentence_start(s), s)):
+            keys = list(dict.fromkeys(k for k in (self.as_company(m) for m in self.in_range(a, b)) if k))
+            if len(keys) >= 2:
+                x, y = sorted(keys[:2])
+                return [RelationHit("partnership", x, y, s, e, BOTH_PARTIES_CONF, trig)]
+            if keys:
+                return []
+        return []
+
+    def _prev_sentence_start(self, s: int) -> int:
+        starts = [a for a, _ in sentences(self.text[:s])]
+        return starts[-1] if starts else s
+
+    def _pairs_in_clause(self, s, e, cs, ce, pos, trig, subject, follow) -> list[RelationHit]:
+        text = self.text
+        conf = DIRECT
+        subjects = False  # the parties before the cue form one list of PARTY_LIST_MIN or more
+        right = _leading_list(text, self.in_range(pos + len(trig), ce), pos + len(trig))
+        # "A携手B": the partner after the cue; "联想和英伟达联袂发布": both before it, none after
+        lead = trig in terms.LEAD_PARTNER_TRIGGERS and (
+            bool(right) or len(self.in_range(cs, pos, COMPANY.label)) < 2)
+        if lead:
+            left = self.in_range(cs, pos)
+        else:
+            before = _without_glosses(text, self.in_range(cs, pos))
+            prep = _last_preposition(text, cs, pos, before)
+            if prep is None:
+                # "A和B达成合作" without a clear preposition: every company before the cue
+                left, right = before[:1], before[1:]
+                # "由A、B及C合组的合资公司": one list of three or more acting together
+                subjects = len({m.key for m in _trailing_list(text, before, pos)}) >= PARTY_LIST_MIN
+                if len(before) > 2 and trig.endswith("伙伴") and terms.PARTNER_OF_RE.match(text, before[-1].end, pos):
+                    # "A、B及C都是D的合作伙伴": each is D's partner
+                    left, right, subjects = before[-1:], before[:-1], False
+            else:
+                # "问界是赛力斯与华为合作": the list right before 与, not everything earlier
+                earlier = [m for m in before if m.end <= prep]
+                left = _trailing_list(text, earlier, prep) or earlier[-1:]
+                if not earlier and _names_someone(text, cs, prep):
+                    return []  # "硅基流动与X合作": a party we cannot name; the subject is not it
+                right = [m for m in before if m.start > prep]
+                subjects = False
+        # a relative clause: "与X合作的Y" → Y (or its maker) is the other side
+        if not left:
+            tail = text[pos + len(trig) : pos + len(trig) + 2]
+            if tail.startswith("的"):
+                after = self.in_range(pos + len(trig), e)
+                if after:
+                    left = after[:1]
+        left_keys = [k for k in (self.as_company(m) for m in left) if k]
+        if not left_keys:
+            opener = self._sentence_opener(s, cs)
+            if opener or subject:
+                left_keys, conf = [opener or subject], conf - CARRIED_SUBJECT
+        right_keys = [k for k in (self.as_company(m) for m in right) if k]
+        listed = [] if right_keys else self._partner_list_after(pos, trig, e)
+        if not listed and not right_keys and not any(m.label == PRODUCT.label for m in left):
+            # a reference back to a list is indirect already: not stacked on a product standing for its maker
+            listed = self._list_referred(s, cs, ce)
+        if listed:
+            right_keys, conf = [k for k in listed if k not in left_keys], conf - ARTICLE_SUBJECT
+        elif not right_keys and terms.COUNT_NOUN_RE.search(text[cs:pos]):
+            right_keys = self._listed_in_following(follow)
+            conf -= ARTICLE_SUBJECT
+        elif not right_keys and subject and subject not in left_keys and len(left_keys) == 1 and (
+            not lead and _last_preposition(text, cs, pos, []) is None
+        ):
+            right_keys, conf = [subject], conf - ARTICLE_SUBJECT  # "宣布深化合作的是AWS": the article's subject is the other side
+        if any(m.label == PRODUCT.label for m in left + right):
+            conf -= PRODUCT_AS_PARTNER
+        pairs = {(a, b) for a in left_keys for b in right_keys}
+        if left and right and not lead and (subjects or _all_parties(
+                text, right[-1].end, pos + len(trig), len(set(left_keys)), len(set(right_keys)))):
+            # "华为、宁德时代与长安汽车共同成立阿维塔": every party cooperates with every other
+            everyone = list(dict.fromkeys(left_keys + right_keys))
+            pairs = {(a, b) for i, a in enumerate(everyone) for b in everyone[i + 1 :]}
+        out = []
+        for a, b in sorted(pairs):
+            if a != b:
+                x, y = sorted((a, b))
+                out.append(RelationHit("partnership", x, y, s, e, round(conf, 2), trig))
+        return out
+
+    def _partner_list_after(self, pos: int, trig: str, e: int) -> list[str]:
+        """"与多家厂商合作，包括A、B和C", "合作伙伴包括A和B": the partners listed right after the cue."""
+        start = pos + len(trig)
+        intro = terms.PARTNER_LIST_AFTER_RE.match(self.text, start, e)
+        if not intro and trig.endswith("伙伴"):
+            intro = terms.PARTNER_NOUN_COPULA_RE.match(self.text, start, e)
+        if not intro:
+            return []
+        listed = _leading_list(self.text, self.in_range(intro.end(), e), intro.end())
+        return list(dict.fromkeys(k for k in map(self.as_company, listed) if k))
+
+    def _list_referred(self, s: int, cs: int, ce: int) -> list[str]:
+        """"与上述厂商合作", "联合上述厂商": the last list of two or more companies named in this
+        sentence or the ``LIST_REFERENCE_SENTENCES`` before it."""
+        ref = terms.LIST_BACK_REFERENCE_RE.search(self.text, cs, ce)
+        if not ref:
+            return []
+        start = s
+        for _ in range(LIST_REFERENCE_SENTENCES):
+            start = self._prev_sentence_start(start)
+        companies = [m for m in self.in_range(start, ref.start()) if self.as_company(m)]
+        run: list[Ment] = []
+        for m in reversed(companies):
+            if run and not terms.LIST_SEPARATORS.match(self.text[m.end : run[0].start]):
+                if len(run) >= 2:
+                    break
+                run = []
+            run.insert(0, m)
+        keys = list(dict.fromkeys(k for k in map(self.as_company, run) if k))
+        return keys if len(keys) >= 2 else []
+
+    def _listed_in_following(self, follow) -> list[str]:
+        for fs, fe in follow:
+            head = self.text[fs:fe].lstrip("，,：: ")
+            if head.startswith(terms.LIST_INTRODUCERS):
+                return [k for k in (self.as_company(m) for m in self.in_range(fs, fe)) if k]
+        return []
+
+
+def _all_parties(text: str, start: int, end: int, n_left: int, n_right: int) -> bool:
+    """Whether every party of "A、B与C……" cooperates with every other (see ``terms.PARTY_COUNT_RE``)."""
+    if n_left + n_right < 3:
+        return False
+    return bool(terms.PARTY_COUNT_RE.search(text, start, end)) or (
+        n_left > 1 and bool(terms.JOINT_ACT_RE.search(text, start, end)))
+
+
+def not_partner(clause: str) -> bool:
+    """A clause about buying, investing, supplying or competing ("合作超过十年" is a duration)."""
+    return any(not terms.QUANTITY_AFTER_RE.match(clause, m.end())
+               for c in terms.NOT_PARTNER_CUES for m in re.finditer(re.escape(c), clause))
+
+
+def _only_planned(text: str, s: int, e: int, cs: int, end: int) -> bool:
+    """"英特尔拟与台积电合作": planned or hoped for, with nothing in the sentence making it real."""
+    return bool(terms.PLANNED_PARTNER_RE.search(text, cs, end)) and not any(
+        c in text[s:e] for c in terms.AGREED_CUES)
+
+
+def _last_preposition(text: str, cs: int, pos: int, before: list[Ment]) -> int | None:
+    """Offset of the 与/和/同/跟 that introduces the partners, skipping ones inside names."""
+    best = None
+    for i in range(cs, pos):
+        if text[i] in terms.PREPOSITIONS and not any(m.start <= i < m.end for m in before):
+            prev_ment = [m for m in before if m.end <= i]
+            # "A、B和C" inside a partner list is a list joiner when a preposition came before
+            if best is not None and prev_ment and prev_ment[-1].start > best and \
+                    not terms.SEPARATELY_BEFORE_RE.search(text, cs, i):
+                continue
+            best = i
+    return best
+
+
+def _names_someone(text: str, start: int, end: int) -> bool:
+    """True when the words before 与 look like a name rather than adverbials ("此外，", "目前")."""
+    lead = terms.SUBJECT_LEAD_RE.match(text, start)
+    rest = text[lead.end() if lead else start : end].strip()
+    if rest.startswith(("该", "这", "此", "其", "本", "双方", "两家", "公司", "我们", "他们")):
+        return False  # "该服务目前已经与……": refers back to something already named
+    rest = terms.ADVERBS_RE.sub("", rest)
+    return len(re.findall(r"[\u4e00-\u9fff]", rest)) >= 2
+
+
+def _without_glosses(text: str, ments: list[Ment]) -> list[Ment]:
+    """The mentions without the glosses in brackets right after another name: "安擬集團（Animoca
+    Brands）" is one party, whatever key each name links to."""
+    out: list[Ment] = []
+    for m in ments:
+        gap = text[out[-1].end : m.start] if out else ""
+        if out and gap.strip().startswith(("（", "(")) and in_brackets(text, out[-1].end, m.start):
+            continue
+        out.append(m)
+    return out
+
+
+def _trailing_list(text: str, ments: list[Ment], end: int) -> list[Ment]:
+    """Mentions forming a list that ends right before ``end`` ("A、B与…")."""
+    out: list[Ment] = []
+    pos = end
+    for m in reversed(ments):
+        gap = text[m.end : pos]
+        if out and m.key == out[0].key and not gap.strip(BRACKETS):
+            out[0], pos = m, m.start  # "小马智行（Pony.ai）": the name before its gloss
+            continue
+        gap = terms.BRACKETED_GLOSS_RE.sub("", gap)  # "安擬集團（Animoca Brands）及": a gloss left out
+        if out and not terms.LIST_SEPARATORS.match(gap.strip(BRACKETS)):
+            break
+        if not out and len(gap.strip()) > 6:
+            break
+        out.insert(0, m)
+        pos = m.start
+    return out
+
+
+def _leading_list(text: str, ments: list[Ment], start: int) -> list[Ment]:
+    """Mentions forming a list right after ``start`` ("携手A、B和C")."""
+    out = []
+    pos = start
+    for m in ments:
+        gap = text[pos : m.start]
+        if out and not terms.LIST_SEPARATORS.match(gap):
+            break
+        if not out and len(gap.strip()) > 6:
+            break
+        out.append(m)
+        pos = m.end
+    return out

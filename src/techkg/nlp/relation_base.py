@@ -1,0 +1,181 @@
+"""The relation reader's shared ground: the records it reads and the sentences it reads them in.
+
+The data types (:class:`Ment`, :class:`Candidate`, :class:`RelationHit`), sentence and clause
+splitting, the confidences of the rule readings (one table, so that they can be compared), and
+:class:`ReaderBase`: the document's text and mentions, the mentions in a range and the company a
+sentence is about. The partnership reader (``partnerships.py``) and the release reader
+(``releases.py``) build on it, and ``relations.py`` joins them into ``RelationReader``. This is a
+module of its own so that the two readers can import it while ``relations.py`` imports them (no
+import cycle); every public name here is importable from ``techkg.nlp.relations`` too.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from techkg.nlp import terms
+from techkg.nlp.candidates import COMPANY
+from techkg.nlp.relation_model import Pair, PartnershipModel
+
+SENTENCE_RE = re.compile(r"[^。！？!?\n]+[。！？!?]*[”’」』)]*")
+CLAUSE_SPLIT_RE = re.compile(r"[，,；;：:]")
+
+# Confidences of the rule readings (the model's readings carry its probability instead).
+DIRECT = 0.9  # both sides named in the clause around the cue
+CARRIED_SUBJECT = 0.15  # less when one side is the sentence's opener or the article's subject
+ARTICLE_SUBJECT = 0.2  # less when the other side is the article's subject or a following list
+PRODUCT_AS_PARTNER = 0.1  # less when a product stands for its maker
+BOTH_PARTIES_CONF = 0.7  # "双方宣布合作": the two companies just named
+PRODUCT_BEFORE_CUE = 0.75  # "思元290正式亮相"
+PRODUCT_IS_COMPANYS = 0.8  # "思元290是寒武纪推出的"
+FOLLOWING_LIST = 0.65  # products from a following "包括……" list or the next sentence
+RESPECTIVELY = 0.8  # "分别发布了X和Y"
+JOINT_RELEASE = 0.7  # "双方共同推出"
+INFERRED_COMPANY = 0.15  # less when the releasing company is not in the clause
+NEW_PRODUCT = 0.6  # "苹果的新款iPhone 16 Pro": a new product named with its company, no release verb
+
+
+@dataclass(frozen=True)
+class Ment:
+    start: int
+    end: int
+    label: str  # COMPANY | PRODUCT
+    key: str
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """Two companies named in one sentence, as the partnership model sees them."""
+
+    keys: tuple[str, str]  # sorted company keys
+    pair: Pair
+    others: list[tuple[int, int]]
+
+
+@dataclass(frozen=True)
+class RelationHit:
+    type: str
+    source: str
+    target: str
+    start: int  # evidence sentence offsets
+    end: int
+    confidence: float
+    trigger: str
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence offsets.
+
+    >>> sentences("英伟达发布H100。台积电代工！")
+    [(0, 10), (10, 16)]
+    """
+    return [(m.start(), m.end()) for m in SENTENCE_RE.finditer(text) if m.group().strip()]
+
+
+def clause_bounds(text: str, s: int, e: int, pos: int) -> tuple[int, int]:
+    start = s
+    for m in CLAUSE_SPLIT_RE.finditer(text, s, e):
+        if m.start() < pos:
+            start = m.end()
+        else:
+            return start, m.start()
+    return start, e
+
+
+def _mask_inner_breaks(text: str, mentions: list[Ment]) -> str:
+    """The text with the clause breaks inside names and brackets blanked out (same length).
+
+    "EXE:5000是ASML推出的" and "（智谱，Z.ai）发布" are one clause each: a colon inside a
+    model number and a comma inside a gloss do not end a clause.
+
+    >>> _mask_inner_breaks("A（B，C）发布X:1", [Ment(8, 11, "PRODUCT", "x1")])
+    'A（B·C）发布X·1'
+    """
+    chars = list(text)
+    for m in mentions:
+        for i in range(m.start, m.end):
+            if CLAUSE_SPLIT_RE.match(chars[i]):
+                chars[i] = "·"
+    depth = 0
+    for i, ch in enumerate(chars):
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            depth = max(0, depth - 1)
+        elif ch in "。！？!?\n":
+            depth = 0  # an unclosed bracket does not reach into the next sentence
+        elif depth and CLAUSE_SPLIT_RE.match(ch):
+            chars[i] = "·"
+    return "".join(chars)
+
+
+def negated(clause_text: str) -> bool:
+    return any(cue in clause_text for cue in terms.NEGATION_CUES)
+
+
+def in_brackets(text: str, start: int, pos: int) -> bool:
+    """Whether ``pos`` is inside brackets opened after ``start`` ("智谱（Z.ai）": Z.ai is a gloss)."""
+    span = text[start:pos]
+    return span.count("（") + span.count("(") > span.count("）") + span.count(")")
+
+
+class ReaderBase:
+    """One document's text and linked mentions, and what the readers share about them.
+
+    Args:
+        text: folded article text.
+        mentions: linked entity mentions (brands included), any order.
+        makers: product key → maker company key.
+        model: the partnership model; without it only the rules read.
+    """
+
+    def __init__(self, text: str, mentions: list[Ment], makers: dict[str, str],
+                 model: PartnershipModel | None = None) -> None:
+        self.text = text
+        self.model = model
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.makers = makers
+        self.clause_text = _mask_inner_breaks(text, self.mentions)
+        counts: dict[str, int] = {}
+        for m in self.mentions:
+            if m.label == COMPANY.label:
+                counts[m.key] = counts.get(m.key, 0) + 1
+        self.topic = max(counts, key=counts.get) if counts else None
+        self.last_pair: tuple[str, str] | None = None  # the latest partnership, for "双方推出"
+        self.earlier_pair: tuple[str, str] | None = None  # the latest one before this sentence
+        self.recent_release: str | None = None  # who released something in the sentence before
+        self.recent_products: set[str] = set()  # and what
+
+    def in_range(self, a: int, b: int, label: str | None = None) -> list[Ment]:
+        """The mentions within ``a:b``, of one label (``COMPANY.label``, ``PRODUCT.label``) if given."""
+        return [m for m in self.mentions if a <= m.start and m.end <= b and (label is None or m.label == label)]
+
+    def as_company(self, m: Ment) -> str | None:
+        if m.label == COMPANY.label:
+            return m.key
+        return self.makers.get(m.key)
+
+    # -- subjects -------------------------------------------------------------------------------
+    def _sentence_subject(self, s: int, e: int) -> str | None:
+        """The company a sentence is about: one named at its start, after adverbials and a modifier
+        describing it only ("成立于2023年的智元机器人是……")."""
+        head = terms.SUBJECT_LEAD_RE.match(self.text, s)
+        start = head.end() if head else s
+        modifier = terms.SUBJECT_MODIFIER_RE.match(self.text, start)
+        start = modifier.end() if modifier else start
+        for m in self.in_range(start, e):
+            if self.text[start : m.start].strip(" “”\"'「」"):
+                return None
+            comp = self.as_company(m)
+            if comp:
+                return comp
+            start = m.end
+        return None
+
+    def _sentence_opener(self, s: int, cs: int) -> str | None:
+        """The first company named in the sentence before the clause at ``cs``; a parent named
+        before 旗下 gives way to its subsidiary ("字节跳动旗下的火山引擎……，正式发布")."""
+        earlier = self.in_range(s, cs, COMPANY.label)
+        acting = [m for m in earlier if not self.text.startswith("旗下", m.end)]
+        return (acting or earlier)[0].key if earlier else None

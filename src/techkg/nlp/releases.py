@@ -1,0 +1,542 @@
+"""Product releases, read from sentences with release cues.
+
+For each sentence, a cue (发布, 推出, 上线, 亮相 ...) with the company before it and
+the products after it in the clause and a following "，包括……" or "：" list
+(a product followed by 的 only qualifies the next one: "发布Office的AI助手
+Microsoft 365 Copilot"); with no product there, a following "包括……" list or
+the next sentence; a product right before its cue ("X于11月26日发布",
+"X今日开售") is released by its maker, and so is a company's new product
+named without a verb ("苹果的新款X"); some cues take only a product before them
+("X正式对外开放", "X登陆日本市场"), and "X由A打造/研发" (or "由A开发的X") is A's. A joint act
+("与B共同发表", "攜手推出", "由A与B联合开发") credits every party; "该公司/其 推出的X" is the
+company last named as subject; a series just released gives its members ("X系列包括A与B两款").
+Plans in the cue's clause and rumours before it give nothing, nor does "首发" meaning the first
+to ship with a part, a platform something goes live on ("GPT-4o上线了Azure") or ships on
+("推出PS5独占游戏《X》"), a venue after 在 ("在CES推出": the subject releases), or a product that
+is the subject of a cue with another object ("高德宣布将推出补贴").
+
+:class:`ReleaseReading` holds these rules as methods over
+:class:`~techkg.nlp.relation_base.ReaderBase`, and ``relations.py`` joins it with the partnership
+reader into ``RelationReader``. A mixin rather than functions taking the reader: the rules call
+one another and read the reader's state (the latest partnership for "双方推出", the release of the
+sentence before for a series' members), so they stay methods of one reader while this file holds
+the release job alone. Cue words and stop lists are in ``terms.py``; the confidences in
+``relation_base.py``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from techkg.nlp import terms
+from techkg.nlp.candidates import COMPANY, PRODUCT, SUBJECT_FILLERS
+from techkg.nlp.relation_base import (
+    CLAUSE_SPLIT_RE,
+    DIRECT,
+    FOLLOWING_LIST,
+    INFERRED_COMPANY,
+    JOINT_RELEASE,
+    NEW_PRODUCT,
+    PRODUCT_BEFORE_CUE,
+    PRODUCT_IS_COMPANYS,
+    RESPECTIVELY,
+    Ment,
+    ReaderBase,
+    RelationHit,
+    clause_bounds,
+    in_brackets,
+    negated,
+)
+
+NEXT_LEAD_MAX = 8  # characters allowed before a product that opens the next sentence ("这款新机")
+
+
+class ReleaseReading(ReaderBase):
+    """The release rules: :meth:`_releases` reads one sentence; ``RelationReader.read`` falls back
+    on :meth:`_named_after_event` and adds :meth:`_variants` and :meth:`_series_members`."""
+
+    def _releases(self, s, e, subject, follow) -> list[RelationHit]:
+        text = self.text
+        out = []
+        done_at: set[int] = set()
+        for trig in terms.RELEASE_TRIGGERS + terms.JOINT_RELEASE_TRIGGERS:
+            for m in re.finditer(re.escape(trig), text[s:e]):
+                pos = s + m.start()
+                if any(d <= pos < d + 4 for d in done_at):
+                    continue  # "正式发布" already read as "发布" or the reverse
+                done_at.add(pos)
+                cs, ce = clause_bounds(self.clause_text, s, e, pos)
+                if self._release_blocked(s, cs, pos):
+                    continue
+                if text.startswith(terms.RELEASE_NOMINAL_AFTER, pos + len(trig)):
+                    continue  # "首发阵容", "发布时间": a noun, not a release
+                if trig.startswith("带来") and terms.BENEFICIARY_RE.search(text, cs, pos):
+                    continue  # "为iPhone带来新功能": brought to something, not launched
+                if self._hosted(cs, pos):
+                    continue  # "在Amazon Bedrock中上线了R1": offered on a platform, not released
+                if trig.startswith("首发") and self._first_to_ship(cs, pos, trig):
+                    continue  # "新机首发搭载骁龙8至尊版", "小米15系列首发了骁龙8至尊版": a part
+                if trig in terms.HOSTING_TRIGGERS and self._between_products(cs, pos, trig):
+                    out += self._product_first(s, e, cs, pos, trig)  # "GPT-4o上线了Azure": Azure is the platform
+                    continue
+                out += self._release_at(s, e, cs, ce, pos, trig, subject, follow)
+        for m in terms.PRODUCT_FIRST_RELEASE_RE.finditer(text, s, e):
+            cs, _ = clause_bounds(self.clause_text, s, e, m.start())
+            if not self._release_blocked(s, cs, m.start()):
+                out += self._product_first(s, e, cs, m.start(), m.group())
+        return out + self._made_by(s, e) + self._new_products(s, e)
+
+    def _first_to_ship(self, cs: int, pos: int, trig: str) -> bool:
+        """"首发" meaning the first to ship with a part: a linking verb follows ("首发搭载"), a device
+        noun stands right before it ("旗舰机首发骁龙8至尊版"), or a product stands right before it and
+        another after it ("小米15系列同样首发了骁龙8至尊版")."""
+        return (bool(terms.FIRST_TO_SHIP_RE.match(self.text, pos + len(trig)))
+                or bool(terms.DEVICE_BEFORE_FIRST_RE.search(self.text, cs, pos))  # "旗舰机首发骁龙8至尊版"
+                or self._between_products(cs, pos, trig))
+
+    def _between_products(self, cs: int, pos: int, trig: str) -> bool:
+        """A product right before the cue (adverbs between) and another right after it."""
+        end = pos + len(trig)
+        before = self.in_range(cs, pos, PRODUCT.label)
+        after = [m for m in self.in_range(end, len(self.text)) if m.start - end <= 12]
+        if len(after) > 1 and after[0].label == COMPANY.label and _adjacent(self.text, after[0], after[1]):
+            after = after[1:]  # "上線了微軟Azure": the brand of the product after
+        if before and after and self.text[after[0].start : after[0].end].startswith(
+                self.text[before[-1].start : before[-1].end]):
+            return False  # "高德正式上线“高德扫街榜”": a part of the product before, launched by it
+        return bool(before and after and after[0].label == PRODUCT.label
+                    and SUBJECT_FILLERS.match(self.text[before[-1].end : pos].strip()))
+
+    def _release_blocked(self, s: int, cs: int, pos: int) -> bool:
+        """A release cue at ``pos`` that reports no release: negated, about buying or investing,
+        planned in its clause ("计划明年推出") or rumoured earlier in the sentence ("据传将发布")."""
+        before = self.text[cs:pos]
+        return (negated(before) or any(c in before for c in terms.DEAL_BEFORE_RELEASE_CUES)
+                or bool(terms.PLANNED_RELEASE_RE.search(self.text, cs, pos))
+                or bool(terms.RUMOURED_RELEASE_RE.search(self.text, s, pos)))
+
+    def _product_first(self, s: int, e: int, cs: int, pos: int, trig: str) -> list[RelationHit]:
+        """"寒武纪思元290、玄思1000正式亮相": the products stand right before the cue.
+
+        Only the list of products that ends at the cue counts, and a part inside a modifier
+        ("首款搭载骁龙X Elite的ThinkPad T14s亮相") is not released. The releasing company is
+        one named before them in the clause, else each product's maker.
+        """
+        listed = self._products_before_cue(cs, pos)
+        if not listed:
+            return []
+        companies = [m for m in self.in_range(cs, listed[0].start, COMPANY.label)
+                     if self.text[max(cs, m.start - 1) : m.start] != "由"]  # "由富士康组装的": see _made_by
+        companies = companies or self._announcer(s, cs)
+        out = []
+        for p in listed:
+            maker = (companies[0].key if companies else None) or self.makers.get(p.key)
+            if maker and maker != p.key:
+                out.append(RelationHit("release", maker, p.key, s, e, PRODUCT_BEFORE_CUE, trig))
+        return out
+
+    def _announcer(self, s: int, cs: int) -> list[Ment]:
+        """The company that announces, in the clause before, what the clause at ``cs`` says:
+        "納智捷今（10）日宣布，純電休旅車n7正式上市" (``terms.ANNOUNCING_RE``)."""
+        before = self.in_range(s, cs, COMPANY.label)
+        if before and terms.ANNOUNCING_RE.match(self.text, before[-1].end, cs):
+            return [before[-1]]
+        return []
+
+    def _products_before_cue(self, cs: int, pos: int) -> list[Ment]:
+        """The list of products ending right before a cue at ``pos`` (adverbs allowed between)."""
+        text = self.text
+        prods = [m for m in self.in_range(cs, pos, PRODUCT.label)
+                 if not text[m.start : m.end].endswith(terms.STOREFRONT_NOUNS)]  # "在App Store上线": where
+        if not prods:
+            return []
+        gap = text[prods[-1].end : pos].strip().lstrip(")）」』”\"》")  # "《绝区零》在全球同步上线"
+        gap = gap[terms.LISTED_CATEGORY_RE.match(gap).end() :]  # "A、B等新款车型同步开售"
+        head = next((h for h in terms.PRODUCT_HEADS if gap.startswith(h)), "")  # "剪映App开放下载"
+        rest = gap[len(head) :].strip()
+        rest = rest[terms.EDITION_BEFORE_CUE_RE.match(rest).end() :]  # "千问APP公测版同日在……上线"
+        timed = rest[terms.TIME_BEFORE_CUE_RE.match(rest).end() :]  # "《三角洲行動》9月底上線"
+        if not (SUBJECT_FILLERS.match(rest) or SUBJECT_FILLERS.match(timed)):
+            return []
+        listed = [prods[-1]]
+        for m in reversed(prods[:-1]):
+            brand = self.in_range(m.end, listed[0].start, COMPANY.label)
+            gap = text[m.end : brand[-1].start if brand else listed[0].start]  # "、比亚迪海豹": a brand
+            edition = terms.EDITION_SUFFIX_RE.match(gap)  # "秦PLUS智驾版、海豹智驾版"
+            if not terms.LIST_SEPARATORS.match(gap[edition.end() if edition else 0 :]):
+                break  # "首款搭载骁龙X Elite的ThinkPad T14s亮相": the chip is a part
+            listed.insert(0, m)
+        return listed
+
+    def _made_by(self, s: int, e: int) -> list[RelationHit]:
+        """"小米SU7由小米汽车打造", "这款名为Gemini的大模型由谷歌推出": the product before 由 is
+        the company's release (``terms.MADE_BY_VERBS``; adverbs may stand before the verb), and so is
+        the product after "由A开发的"; "由A与B联合开发" credits both."""
+        text = self.text
+        out = []
+        for m in self.in_range(s, e):
+            if m.label != COMPANY.label or text[max(s, m.start - 1) : m.start] != "由":
+                continue
+            verb = re.search(r"[，。；;,]|" + "|".join(terms.MADE_BY_VERBS), text[m.end : e])
+            if not verb or verb.group() not in terms.MADE_BY_VERBS:
+                continue
+            makers = self._joint_makers(m, m.end + verb.start())
+            gap = terms.BRACKETED_GLOSS_RE.sub("", text[makers[-1].end : m.end + verb.start()]).strip()  # "由A（B）开发"
+            if len(makers) > 1:
+                gap = terms.JOINT_RELEASE_RE.sub("", gap).strip()  # "由华为与赛力斯联合开发"
+            cs, _ = clause_bounds(self.clause_text, s, e, m.start)
+            if not SUBJECT_FILLERS.match(gap) or self._release_blocked(s, cs, m.start):
+                continue
+            earlier = self.in_range(s, m.start, PRODUCT.label)
+            if earlier and terms.PART_BEFORE_RE.search(self.text, s, _run_start(text, earlier)):
+                earlier = []  # "搭载的5C麒麟电池由理想汽车与宁德时代联合开发": a part, not a release
+            made = (self._made_after(m.end + verb.end(), e) if text.startswith("的", m.end + verb.end()) else []) \
+                or earlier[-1:]
+            out += [RelationHit("release", c.key, made[0].key, s, e, PRODUCT_IS_COMPANYS, verb.group())
+                    for c in makers if made and made[0].key != c.key]
+        return out
+
+    def _joint_makers(self, first: Ment, verb_at: int) -> list[Ment]:
+        """The companies after 由 up to the verb: "由华为与赛力斯联合开发" → both (a list of companies
+        only); otherwise the first alone."""
+        listed = [first]
+        for m in self.in_range(first.end, verb_at):
+            if m.label != COMPANY.label or not terms.LIST_SEPARATORS.match(self.text[listed[-1].end : m.start]):
+                break
+            listed.append(m)
+        return listed
+
+    def _made_after(self, end: int, e: int) -> list[Ment]:
+        """"由游戏科学开发的国产游戏《黑神话：悟空》": the product the "由A开发的" modifier
+        describes (the first one after it, nothing but a short description between)."""
+        after = self.in_range(end, e)
+        if not after or after[0].label != PRODUCT.label:
+            return []
+        if not terms.MADE_BY_MODIFIER_RE.match(self.text[end : after[0].start].rstrip("《「“\"『 ")):
+            return []
+        return after[:1]
+
+    def _hosted(self, cs: int, pos: int) -> bool:
+        """"在Amazon Bedrock中上线": a product names the platform (not an event: "在骁龙峰会上发布")."""
+        host = terms.HOSTING_RE.search(self.text, cs, pos)
+        return bool(host) and any(
+            m.label == PRODUCT.label and not self.text.startswith(terms.EVENT_FOLLOWERS, m.end)
+            for m in self.in_range(host.start(), pos))
+
+    def _new_products(self, s: int, e: int) -> list[RelationHit]:
+        """"苹果的新款iPhone 16 Pro", "荣耀全新旗舰Magic7": a company's new product, no release verb."""
+        out = []
+        ments = self.in_range(s, e)
+        for m, nxt in zip(ments, ments[1:], strict=False):
+            if m.label != COMPANY.label or nxt.label != PRODUCT.label or nxt.key == m.key:
+                continue
+            if not terms.NEW_PRODUCT_RE.match(self.text[m.end : nxt.start]):
+                continue
+            cs, _ = clause_bounds(self.clause_text, s, e, m.start)
+            before = self.text[cs : m.start]
+            if terms.BASE_BEFORE_COMPANY_RE.search(before):
+                continue  # "基于阿里最新的Qwen3": what another product is built on
+            if negated(before) or any(c in before for c in terms.COMPETITION_CUES) or \
+                    terms.PLANNED_RELEASE_RE.search(self.text, cs, nxt.start) or \
+                    terms.RUMOURED_RELEASE_RE.search(self.text, s, nxt.start):
+                continue  # "对标苹果的新款iPhone": a rival's product
+            if self.makers.get(nxt.key, m.key) == m.key:
+                out.append(RelationHit("release", m.key, nxt.key, s, e, NEW_PRODUCT, "新款"))
+        return out
+
+    def _release_at(self, s, e, cs, ce, pos, trig, subject, follow) -> list[RelationHit]:
+        text = self.text
+        conf = DIRECT
+        before = self.in_range(cs, pos)
+        companies = [m for m in before if m.label == COMPANY.label]
+        end = _list_end(self.clause_text, ce, e, speech=any(c in text[pos:ce] for c in terms.SPEECH_CUES))
+        as_time = terms.RELEASE_AS_TIME_RE.match(text, pos + len(trig))  # "上市後在PS Store奪冠"
+        products = [] if as_time else self._objects(pos + len(trig), end)
+        if products and trig in terms.DIRECT_OBJECT_TRIGGERS and not _names_object(
+                text[pos + len(trig) : products[0].start]):
+            return []  # "公布了参数量的GPT-3": a figure of the product, not the product
+        if not products and trig in terms.PRODUCT_SUBJECT_TRIGGERS and self._products_before_cue(cs, pos):
+            if trig in terms.OBJECT_TAKING_CUES and not as_time and not terms.NO_OBJECT_AFTER_RE.match(
+                    text[pos + len(trig) : ce]):
+                return []  # "高德宣布将推出到店补贴": the product is the subject, something else its object
+            return self._product_first(s, e, cs, pos, trig)
+        if companies and (not products or text.startswith("的", pos + len(trig))):
+            # "思元290是寒武纪推出的首款训练芯片": the product opens the clause (what follows 的 describes it)
+            lead = [m for m in before if m.label == PRODUCT.label and m.end <= companies[-1].start]
+            if lead and text[lead[-1].end : companies[-1].start].strip() in ("是", "为", "由", "即"):
+                products, conf = lead[-1:], PRODUCT_IS_COMPANYS
+        if not products:
+            announced = text[pos + len(trig) : ce]  # "发布了新旗舰": the product is named next
+            bare = any(h in announced for h in terms.PRODUCT_HEADS + terms.NEXT_PRODUCT_INTRODUCERS)
+            listed = self._products_listed_in_following(follow) or self._named_next(follow, bare)
+            if not listed:
+                return []
+            products, conf = listed, FOLLOWING_LIST
+        # "用友和金蝶分别发布了YonGPT和苍穹GPT": pair them in order
+        if "分别" in text[cs:pos] and len(companies) == len(products) > 1:
+            return [RelationHit("release", c.key, p.key, s, e, RESPECTIVELY, trig) for c, p in zip(companies, products, strict=True)]
+        if re.search(r"(?:双方|两家公司|两家)[^，。]{0,6}$", text[cs:pos]) and self.last_pair:
+            return [RelationHit("release", c, p.key, s, e, JOINT_RELEASE, trig) for c in self._both_releasers(s, cs)
+                    for p in products]
+        joint = self._joint_releasers(s, cs, pos, companies)
+        if joint:
+            return [RelationHit("release", c, p.key, s, e, round(conf, 2), trig) for c in joint for p in products
+                    if p.key != c]
+        company, inferred = self._releasing_company(s, cs, pos, companies, products, subject)
+        if not company:
+            return []
+        conf -= INFERRED_COMPANY if inferred else 0
+        return [RelationHit("release", company, p.key, s, e, round(conf, 2), trig) for p in products
+                if p.key != company]
+
+    def _releasing_company(self, s, cs, pos, companies, products, subject) -> tuple[str | None, bool]:
+        """Who releases ``products`` at the cue ``pos``, and whether that was inferred (not named in
+        the clause): the last company of the clause (not a gloss in brackets; the subject of "A与B推出"),
+        else one referred back to ("该公司发布了"), the sentence's opener, the products' known maker or
+        the subject carried over (not when a university or lab is named before the cue)."""
+        text = self.text
+        companies = [m for m in companies if not in_brackets(text, cs, m.start)]  # "智谱（Z.ai）发布"
+        if len(companies) > 1:  # "華碩今年1月在CES推出": where it was launched, not who launched it
+            companies = companies[:1] + [m for m in companies[1:]
+                                         if not terms.VENUE_BEFORE_RE.search(text, companies[0].end, m.start)]
+        if companies:
+            if len(companies) > 1 and re.search(r"[与和同]", text[companies[0].end : companies[-1].start]):
+                return companies[0].key, False  # "甲骨文与亚马逊云科技推出": the subject leads
+            return companies[-1].key, False
+        if self._body_releases(s, pos):
+            subject = None  # "香港科技大學牽頭的研發中心發表X": a body that is no company released it
+        opener = self._sentence_opener(s, cs)
+        referred = (opener or subject) if self._refers_to_company(cs, pos) else None
+        brand_maker = next((k for k in (self.makers.get(p.key) for p in products) if k), None)
+        return referred or opener or brand_maker or subject, True
+
+    def _both_releasers(self, s: int, cs: int) -> tuple[str, str]:
+        """"双方共同推出": the partners named in this sentence, else those of the partnership read
+        before it (this sentence's own "双方合作" reading may have paired the wrong two)."""
+        named = {k for k in map(self.as_company, self.in_range(s, cs)) if k}
+        return self.last_pair if len(named) >= 2 or not self.earlier_pair else self.earlier_pair
+
+    def _joint_releasers(self, s: int, cs: int, pos: int, companies: list[Ment]) -> list[str]:
+        """"聯想與NVIDIA攜手推出P", "微软……，与华硕共同发表P": a joint act right before the cue
+        credits every party; a clause opening with 与B takes the sentence's opener as the other."""
+        if not companies or not terms.JOINT_RELEASE_RE.search(self.text, cs, pos):
+            return []
+        named = [m for m in companies if not in_brackets(self.text, cs, m.start)]
+        if not named:
+            return []
+        last = named[-1]
+        if self.text[cs : last.start].rstrip().endswith(terms.PREPOSITIONS + terms.LEAD_PARTNER_TRIGGERS):
+            # "（A）与B共同发表", "A携手B推出": the subject before the preposition and the partner
+            subject = named[0] if len(named) > 1 else None
+            opener = subject.key if subject else self._sentence_opener(s, cs)
+            keys = [opener, last.key] if opener else []
+        elif all(terms.LIST_SEPARATORS.match(self.text[a.end : b.start]) for a, b in zip(named, named[1:], strict=False)):
+            keys = [m.key for m in named]  # "华为、奇瑞联合推出"
+        else:
+            return []
+        keys = list(dict.fromkeys(keys))
+        return keys if len(keys) > 1 else []
+
+    def _refers_to_company(self, cs: int, pos: int) -> bool:
+        """"该公司发布了X", "其推出的X": all that stands before the cue in its clause refers back to
+        a company (then it is the one named as subject, not X's known maker; "某初创公司" is not)."""
+        lead = terms.SUBJECT_LEAD_RE.match(self.text, cs)
+        return bool(terms.COMPANY_ANAPHORA_RE.fullmatch(self.text, lead.end() if lead else cs, pos))
+
+    def _body_releases(self, s: int, pos: int) -> bool:
+        """A university, lab or government body named before the cue is the releaser, unless it is a
+        company's own (after 旗下 or its possessor: "鴻海科技集團宣布，旗下鴻海研究院推出")."""
+        body = terms.NON_COMPANY_BODY_RE.search(self.text, s, pos)
+        return bool(body) and not terms.OWNED_BODY_RE.search(self.text, s, body.start())
+
+    def _objects(self, start: int, end: int) -> list[Ment]:
+        """Products after a release cue, stopping at a new subject."""
+        text = self.text
+        after = self.in_range(start, end)
+        products: list[Ment] = []
+        pos = start
+        for i, m in enumerate(after):
+            if m.label == COMPANY.label:
+                if m.start < pos:
+                    continue  # the brand inside the product just read ("Intel Lunar Lake")
+                if i + 1 < len(after) and after[i + 1].label == PRODUCT.label and _adjacent(text, m, after[i + 1]):
+                    continue  # a brand before its product
+                if any(v in text[pos : m.start] for v in terms.PRODUCT_LINK_VERBS) and "的" not in text[pos : m.start]:
+                    continue  # "发表了搭载Intel处理器的ThinkPad": a supplier inside a modifier
+                break
+            gap = text[pos : m.start]
+            pos = m.end
+            if any(v in gap for v in terms.PRODUCT_LINK_VERBS) and not _modified_head(gap, bool(products)):
+                if products:
+                    break  # "推出的Mate 40系列搭载麒麟9000": the chip is not released here
+                if terms.PART_MODIFIER_RE.match(text, m.end):
+                    continue  # "推出搭载M4系列芯片的全新MacBook Pro": a part of what is released
+            named = gap.rstrip().endswith(terms.NAME_INTRODUCERS)  # "发表名为Project DIGITS的超级电脑"
+            if (text[m.end : m.end + 1] == "的" and not named) or gap.rstrip().endswith(("基于", "在")) or (
+                    gap.rstrip().endswith("品牌") and not terms.PRODUCT_LINE_BRAND_RE.search(gap)):
+                continue  # "Office的AI助手", "基于华为云的…", "品牌乐道": not what is released
+            if text.startswith(terms.EDITION_OF, m.end):
+                continue  # "推出Samsung Pay版本的八达通": an edition of what follows
+            if terms.PLATFORM_AFTER_RE.match(text, m.end):
+                continue  # "推出PS5獨佔遊戲《劍星》": the platform the release ships on
+            if any(v in gap for v in terms.OFFER_VERBS):
+                continue  # "推出了购买RTX 4090赠送游戏的活动": what an offer is about
+            if i + 1 < len(after) and _qualifies_next(text, m, after[i + 1]):
+                continue  # "兩代Windows掌機：A與B", "Windows AI電腦規格「Copilot+ PC」": a qualifier
+            if m.start > 0 and text[m.start - 1] in "(（" and text[m.end : m.end + 1] in ")）":
+                continue  # a gloss in brackets
+            if text[m.start : m.end].endswith(terms.STOREFRONT_NOUNS) or text.startswith(terms.STOREFRONT_NOUNS, m.end):
+                continue  # "上架华为商城": where it is sold
+            products.append(m)
+        return products
+
+    def _named_next(self, follow, bare: bool = True) -> list[Ment]:
+        """"……正式发布了新旗舰。新机小米15 Ultra……": a product opening the next sentence.
+
+        Args:
+            follow: the following sentences' offsets.
+            bare: allow a product with nothing before it; otherwise an introducer
+                ("新机", "这款") must lead to it.
+        """
+        if not follow:
+            return []
+        fs, fe = follow[0]
+        prods = self.in_range(fs, fe, PRODUCT.label)
+        if not prods:
+            return []
+        head = terms.SUBJECT_LEAD_RE.match(self.text, fs)
+        before = self.in_range(fs, prods[0].start)
+        lead_end = prods[0].start
+        if before and before[-1].label == COMPANY.label and _adjacent(self.text, before[-1], prods[0]):
+            lead_end = before.pop().start  # "这款新机被命名为华为Mate XT": the brand glued to the product
+        lead = self.text[head.end() if head else fs : lead_end].strip(" “”\"「」")
+        introduced = lead.endswith(terms.NEXT_PRODUCT_INTRODUCERS) and len(lead) <= NEXT_LEAD_MAX
+        if not introduced and (lead or not bare):
+            return []
+        if any(m.label == COMPANY.label for m in before):
+            return []
+        return prods[:1]
+
+    def _announces_release(self, s: int, e: int) -> bool:
+        """A sentence naming a release event ("召开发布会") but no product."""
+        sentence = self.text[s:e]
+        return any(c in sentence for c in terms.RELEASE_EVENT_CUES) and not any(
+            m.label == PRODUCT.label for m in self.in_range(s, e))
+
+    def _named_after_event(self, prev: tuple[int, int], cur: tuple[int, int]) -> list[RelationHit]:
+        """"小米今天召开发布会。新机小米15 Ultra……": the company of one sentence, the product of the next."""
+        ps, pe = prev
+        company = self._sentence_subject(ps, pe) or self._sentence_opener(ps, pe)
+        if not company or negated(self.text[ps:pe]):
+            return []
+        out = []
+        for p in self._named_next([cur]):
+            if self.makers.get(p.key, company) == company and p.key != company:
+                out.append(RelationHit("release", company, p.key, *cur, FOLLOWING_LIST, "发布会"))
+        return out
+
+    def _variants(self, s: int, e: int, released: list[RelationHit]) -> list[RelationHit]:
+        """"分为A、B和C三款": variants of what was just released, by the same company."""
+        m = terms.VARIANT_LIST_RE.search(self.text, s, e)
+        if not m:
+            return []
+        cued = any(c in self.text[s : m.start()] for c in terms.RELEASE_TRIGGERS)
+        company = (next((h.source for h in released), None) or self.recent_release
+                   or (self._sentence_opener(s, m.start()) if cued else None))
+        if not company:
+            return []
+        prods = self.in_range(m.start(1), m.end(1), PRODUCT.label)
+        return [RelationHit("release", company, p.key, s, e, FOLLOWING_LIST, m.group(0)[:2]) for p in prods
+                if p.key != company]
+
+    def _series_members(self, s: int, e: int, released: list[RelationHit]) -> list[RelationHit]:
+        """"vivo X100系列包括X100與X100 Pro兩款機型": the members of a series released in this
+        sentence or the one before, by the same company. The series must open the list's clause
+        and be that company's (released, or made by it)."""
+        m = terms.SERIES_MEMBERS_RE.search(self.text, s, e)
+        company = next((h.source for h in released), None) or self.recent_release
+        if not m or not company:
+            return []
+        cs, _ = clause_bounds(self.clause_text, s, e, m.start())
+        series = self.in_range(cs, m.start(), PRODUCT.label)
+        if not series or not SUBJECT_FILLERS.match(self.text[series[-1].end : m.start()].strip()):
+            return []
+        done = {h.target for h in released} | self.recent_products
+        brands = {x.key for x in self.in_range(series[-1].start, series[-1].end, COMPANY.label)}
+        if series[-1].key not in done and company not in brands | {self.makers.get(series[-1].key)}:
+            return []  # "vivo X100系列": the brand says whose series it is
+        prods = self.in_range(m.start(1), m.end(1), PRODUCT.label)
+        return [RelationHit("release", company, p.key, s, e, FOLLOWING_LIST, m.group(0)[:2]) for p in prods
+                if p.key != company]
+
+    def _products_listed_in_following(self, follow) -> list[Ment]:
+        for fs, fe in follow:
+            head = self.text[fs:fe].lstrip("，,：: ")
+            if head.startswith(terms.LIST_INTRODUCERS):
+                return self.in_range(fs, fe, PRODUCT.label)
+        return []
+
+
+def _list_end(text: str, ce: int, e: int, speech: bool = False) -> int:
+    """Extend a clause over following clauses that continue a list ("，以及B和C", "，包括B和C",
+    "三款模型：A、B和C"; no colon after a speech verb: "公告称：")."""
+    while ce < e:
+        nxt = terms.RELEASE_LIST_RE.match(text, ce, e)
+        if not nxt or (speech and nxt.group().strip() in ":："):
+            return ce
+        following = CLAUSE_SPLIT_RE.search(text, nxt.end(), e)
+        ce = following.start() if following else e
+    return ce
+
+
+def _modified_head(gap: str, after_product: bool) -> bool:
+    """"基于该架构的B200", "搭载M4芯片的MacBook": the product after a modifier is its head, not a part.
+
+    A linking verb with its own object before 的 modifies the product that follows, when
+    the modifier opens the object (right after the cue, or after a list joiner); a bare
+    "搭载的" ("其搭载的麒麟9000S") makes the product the verb's object, a part.
+
+    Args:
+        gap: the text between the previous product (or the cue) and this product.
+        after_product: a product comes right before the gap.
+    """
+    tail = gap.rstrip()
+    if not tail.endswith("的"):
+        return False
+    first = min(tail.find(v) for v in terms.PRODUCT_LINK_VERBS if v in tail)
+    opener = tail[:first]
+    if not terms.MODIFIER_OPENER_RE.fullmatch(opener) or (after_product and not opener.strip()):
+        return False  # "Mate 40系列搭载5nm制程的麒麟9000": the verb's subject is the product before
+    last = max(tail.rfind(v) + len(v) for v in terms.PRODUCT_LINK_VERBS if v in tail)
+    return len(tail) - last > 1
+
+
+def _names_object(gap: str) -> bool:
+    """Whether the words between 公布了/带来 and a product leave the product as the object: no 的
+    ("公布了参数量的GPT-3" names a figure), unless the 的 closes a description of the product itself
+    ("全新的", "基于Blackwell架构的新一代GPU", "專為AI打造的")."""
+    rest = terms.OWN_PRODUCT_DE_RE.sub("", gap)
+    if "的" not in rest:
+        return True
+    return bool(terms.DESCRIBED_OBJECT_RE.match(rest))
+
+
+def _run_start(text: str, ments: list[Ment]) -> int:
+    """Where the run of names glued together at the end of ``ments`` starts ("5C麒麟电池")."""
+    start = ments[-1].start
+    for m in reversed(ments[:-1]):
+        if text[m.end : start].strip():
+            break
+        start = m.start
+    return start
+
+
+def _qualifies_next(text: str, m: Ment, nxt: Ment) -> bool:
+    """A product that only qualifies a noun naming the next product: "Windows掌機：ROG Ally",
+    "Windows AI電腦規格「Copilot+ PC」" (a noun follows it, then a colon or an opening quote)."""
+    gap = text[m.end : nxt.start]
+    return bool(terms.QUALIFIER_GAP_RE.match(gap)) and nxt.label == PRODUCT.label
+
+
+def _adjacent(text: str, a: Ment, b: Ment) -> bool:
+    return b.start - a.end <= 1 and not text[a.end : b.start].strip()
