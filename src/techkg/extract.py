@@ -365,6 +365,10 @@ def doc_to_extraction(article: Article, doc, lexicon=None) -> Extraction:
             if brand is not None:
                 mentions[(EntityType.COMPANY, maker)] = [brand]
     company_keys = {k for (t, k) in mentions if t == EntityType.COMPANY}
+    # Both ends of a relation are entities of the article: a partner read through its product
+    # ("与支付宝合作" → Ant Group) counts only where the article names that company.
+    keys = {k for (_, k) in mentions}
+    relations = [r for r in relations if r.source in keys and r.target in keys]
     brand_ends = {m.end: (k, m) for (t, k), ms in mentions.items() if t == EntityType.COMPANY for m in ms}
     labels = {ident: _label(ident[1], ms, lexicon) for ident, ms in mentions.items()}
     entities = []

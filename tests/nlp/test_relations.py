@@ -231,11 +231,11 @@ RELEASE_PRODUCT_FIRST_CUES = [
     ("DeepSeek-R1正式对外开放，用户可免费使用。", {("deepseek", "deepseek-r1")}),
     ("騰訊元寶正式對外開放。", {("tencent", "tencent-yuanbao")}),
     ("百度宣布文心一言面向所有用户开放。", {("baidu", "baidu-ernie-bot")}),
-    ("通義千問面向全體用戶開放。", {("alibaba", "alibaba-qwen")}),
-    ("剪映App开放下载。", {("bytedance", "bytedance-capcut")}),
-    ("豆包大模型今日全量上线。", {("bytedance", "bytedance-doubao")}),
+    ("通義千問面向全體用戶開放。阿里巴巴表示將持續投入。", {("alibaba", "alibaba-qwen")}),
+    ("剪映App开放下载。字节跳动表示将持续投入。", {("bytedance", "bytedance-capcut")}),
+    ("豆包大模型今日全量上线。字节跳动表示将持续投入。", {("bytedance", "bytedance-doubao")}),
     ("小米SU7 Ultra开启预约。", {("xiaomi", "xiaomi-su7-ultra")}),
-    ("iPhone 16今（13）日開放預約。", {("apple", "apple-iphone-16")}),
+    ("iPhone 16今（13）日開放預約。蘋果表示備貨充足。", {("apple", "apple-iphone-16")}),
     ("理想L6啟動量產交付。", {("li-auto", "li-auto-l6")}),
     ("比亚迪携海豹登陆日本市场。", {("byd", "byd-seal")}),
     ("华为Pura 80今日上架华为商城。", {("huawei", "huawei-pura-80")}),
@@ -337,9 +337,9 @@ RELEASE_MEMBERS_AND_MAKERS = [
     ("由深圳市游科互动科技有限公司（游戏科学）开发的国产游戏《黑神话：悟空》今日开售。",
      {("game-science", "game-science-black-myth-wukong")}),
     ("由華為研發的鴻蒙系統正式亮相。", {("huawei", "huawei-harmonyos")}),
-    ("千问APP公测版同日在各大应用商店上线。", {("alibaba", "alibaba-qwen-app")}),
+    ("千问APP公测版同日在各大应用商店上线。阿里巴巴表示将持续投入。", {("alibaba", "alibaba-qwen-app")}),
     ("騰訊元寶正式版今日在各大應用商店上線。", {("tencent", "tencent-yuanbao")}),
-    ("豆包App测试版同日在苹果应用商店上线。", {("bytedance", "bytedance-doubao")}),  # the store is where
+    ("豆包App测试版同日在苹果应用商店上线。字节跳动表示将持续投入。", {("bytedance", "bytedance-doubao")}),  # the store is where
     # a product that only qualifies the noun naming the next one is not released
     ("华硕ROG品牌此前已推出两代Windows掌机：2023年的ROG Ally与2024年的ROG Ally X。",
      {("asus", "rogally"), ("asus", "rogallyx")}),
@@ -362,16 +362,16 @@ RELEASE_JOINT_MAKERS_AND_OPENING = [
     ("由华为与赛力斯联合开发的问界M9正式上市。", {("huawei", "aito-m9"), ("seres", "aito-m9")}),
     ("由華為與賽力斯聯合開發的問界M9正式上市。", {("huawei", "aito-m9"), ("seres", "aito-m9")}),
     ("問界M9由華為與賽力斯共同打造。", {("huawei", "aito-m9"), ("seres", "aito-m9")}),
-    ("文心一言今日起向所有用户免费开放。", {("baidu", "baidu-ernie-bot")}),
+    ("文心一言今日起向所有用户免费开放。百度表示将持续投入。", {("baidu", "baidu-ernie-bot")}),
     ("騰訊元寶即日起向全體用戶免費開放。", {("tencent", "tencent-yuanbao")}),
-    ("通义千问即日起向开发者开放。", {("alibaba", "alibaba-qwen")}),
+    ("通义千问即日起向开发者开放。阿里巴巴表示将持续投入。", {("alibaba", "alibaba-qwen")}),
     # a product going live on a platform: the platform after the cue is not released
-    ("GPT-4o上线了Azure。", {("openai", "openai-gpt-4o")}),
+    ("GPT-4o上线了Azure。OpenAI表示将持续投入。", {("openai", "openai-gpt-4o")}),
     ("DeepSeek-R1今日上線了微軟Azure。", {("deepseek", "deepseek-r1")}),
-    ("Qwen3上架了Hugging Face。", {("alibaba", "alibaba-qwen3")}),
+    ("Qwen3上架了Hugging Face。阿里巴巴表示将持续投入。", {("alibaba", "alibaba-qwen3")}),
     # contract work in a modifier ("由富士康组装的"): the product's maker releases it
-    ("由富士康组装的iPhone 16今日开售。", {("apple", "apple-iphone-16")}),
-    ("由鴻海代工的iPhone 16今日開賣。", {("apple", "apple-iphone-16")}),
+    ("由富士康组装的iPhone 16今日开售。苹果表示备货充足。", {("apple", "apple-iphone-16")}),
+    ("由鴻海代工的iPhone 16今日開賣。蘋果表示備貨充足。", {("apple", "apple-iphone-16")}),
     # a series another company's: the company of the sentence before does not release its members
     ("华为发布了Mate 70。小米15系列包括小米15与小米15 Pro两款机型。", {("huawei", "huawei-mate-70")}),
 ]
@@ -637,3 +637,22 @@ def test_a_long_clause_is_read_in_linear_time(extractor):
     text = "华为今日正式发布了Mate 70" + "在深圳的发布会上向全球用户展示了多项新功能并宣布多个市场同步开售" * 3 + "推出Pura 70。"
     releases = _relations(extractor, text, "release")
     assert ("huawei", "huawei-mate-70") in releases
+
+
+# Both ends of a relation are entities of the article: a release or partnership read through a
+# product's maker counts only where the article names that maker (the gold of an article can only
+# list companies it names; the graph still knows the maker from the lexicon).
+MAKER_NOT_NAMED = [
+    ("iPhone 16今（13）日開放預約。", "release"),
+    ("剪映App开放下载。", "release"),
+    ("华为与支付宝合作推出新功能。", "partnership"),
+    ("八達通與支付寶香港合作，用戶可用AlipayHK增值。", "partnership"),
+]
+
+
+@pytest.mark.parametrize(("text", "rtype"), MAKER_NOT_NAMED)
+def test_no_relation_to_a_company_the_article_does_not_name(extractor, text, rtype):
+    result = extractor.extract(Article(id="t", text=text))
+    keys = {e.key for e in result.entities}
+    assert all(r.source in keys and r.target in keys for r in result.relations)
+    assert _relations(extractor, text, rtype) == set()
