@@ -65,7 +65,7 @@ class PartnershipReading(ReaderBase):
                 negated(text[s:pos])
                 or negated(clause)
                 or any(c in text[s:e] for c in terms.SENTENCE_NEGATIONS)
-                or not_partner(clause)
+                or not_partner(self._without_descriptors(cs, ce))
                 or terms.ANAPHORIC_BEFORE_TRIGGER.search(text[cs:pos])
                 or _only_planned(text, s, e, cs, pos + len(trig))
             ):
@@ -78,6 +78,17 @@ class PartnershipReading(ReaderBase):
             if pairs:
                 self.last_pair = (pairs[-1].source, pairs[-1].target)
         return out + self._joined(s, e) + self._combined(s, e, subject)
+
+    def _without_descriptors(self, cs: int, ce: int) -> str:
+        """The clause ``cs:ce`` with every supply or customer word that stands as a descriptor right
+        before a company blanked ("苹果供应商立讯精密与比亚迪电子签署合作协议": 立讯精密 is described,
+        the clause is no supply deal)."""
+        clause = list(self.text[cs:ce])
+        for m in self.in_range(cs, ce, COMPANY.label):
+            for cue in terms.SUPPLY_CUES:
+                if self.text.endswith(cue, cs, m.start):
+                    clause[m.start - len(cue) - cs : m.start - cs] = " " * len(cue)
+        return "".join(clause)
 
     def _partner_cues(self, s: int, e: int) -> list[tuple[str, int]]:
         """Where partnership cues stand in the sentence ``s:e``: the cue words
@@ -323,14 +334,15 @@ def _trailing_list(text: str, ments: list[Ment], end: int) -> list[Ment]:
 
 
 def _leading_list(text: str, ments: list[Ment], start: int) -> list[Ment]:
-    """Mentions forming a list right after ``start`` ("携手A、B和C")."""
+    """Mentions forming a list right after ``start`` ("携手A、B和C"). A product stands for its maker
+    only right after the cue ("携手微信"); after other words it is an object ("携手扩充CoWoS产能")."""
     out = []
     pos = start
     for m in ments:
         gap = text[pos : m.start]
         if out and not terms.LIST_SEPARATORS.match(gap):
             break
-        if not out and len(gap.strip()) > 6:
+        if not out and (len(gap.strip()) > 6 or m.label == PRODUCT.label and gap.strip() not in ("", "了")):
             break
         out.append(m)
         pos = m.end

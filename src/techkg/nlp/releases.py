@@ -300,6 +300,8 @@ class ReleaseReading(ReaderBase):
             companies = companies[:1] + [m for m in companies[1:]
                                          if not terms.VENUE_BEFORE_RE.search(text, companies[0].end, m.start)]
         if companies:
+            if len(companies) > 1 and "的" in text[companies[-2].end : companies[-1].start]:
+                return companies[-1].key, False  # "上汽和阿里合资成立的智己汽车发布": the head of "…的C"
             if len(companies) > 1 and re.search(r"[与和同]", text[companies[0].end : companies[-1].start]):
                 return companies[0].key, False  # "甲骨文与亚马逊云科技推出": the subject leads
             return companies[-1].key, False
