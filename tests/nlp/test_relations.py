@@ -533,6 +533,27 @@ NOT_RELEASES_ROUND6 = [
     "微信今日推出新功能。",
 ]
 
+# Round 7: a supply word as a descriptor before a company is no supply deal; a product after words
+# that follow a lead cue is an object, not a partner; joint ventures set up with shared capital.
+PARTNER_ROUND7 = [
+    ("苹果供应商立讯精密与比亚迪电子签署合作协议。", {("byd-electronic", "luxshare")}),
+    ("英偉達供應商台積電與日月光攜手擴充CoWoS產能。", {("ase", "tsmc")}),
+    ("特斯拉的电池供应商宁德时代宣布与蔚来合作。", {("catl", "nio")}),
+    ("上汽集团和阿里巴巴共同出资成立智己汽车。", {("alibaba", "saic")}),
+    ("索尼与本田共同出资设立合资公司。", {("honda", "sony")}),
+]
+NOT_PARTNER_ROUND7 = [
+    "台积电是英伟达的代工厂，双方签订了长期供货协议。",
+    "宁德时代与特斯拉续签供货协议。",
+    "腾讯和阿里巴巴共同出资投资了这家初创公司。",
+]
+# The head of "…的C" releases, not the parties named in the relative clause before it.
+RELEASE_ROUND7 = [
+    ("上汽集团和阿里巴巴共同出资成立的智己汽车发布了新款车型智己LS6。", {("im-motors", "im-ls6")}),
+    ("華為與賽力斯合作的問界推出了M9。", {("aito", "aito-m9")}),
+]
+
+
 def _relations(extractor, text: str, rtype: str) -> set[tuple[str, str]]:
     result = extractor.extract(Article(id="t", text=text))
     return {(r.source, r.target) for r in result.relations if r.type == rtype}
@@ -540,12 +561,12 @@ def _relations(extractor, text: str, rtype: str) -> set[tuple[str, str]]:
 
 @pytest.mark.parametrize(("text", "pairs"), PARTNERSHIPS + PARTNER_CUE_WORDS + ALL_PARTIES + SEPARATE_PARTIES + JOINED
                                           + LIST_PARTNERS + PARTNER_LIST_AFTER_CUE + PARTNER_LIST_REFERENCES
-                                          + PARTNER_JOINT_WORK + PARTNER_ROUND6)
+                                          + PARTNER_JOINT_WORK + PARTNER_ROUND6 + PARTNER_ROUND7)
 def test_partnerships(extractor, text, pairs):
     assert _relations(extractor, text, "partnership") == pairs
 
 
-@pytest.mark.parametrize("text", NOT_PARTNERSHIPS + NOT_PARTNER_JOINT_WORK + NOT_PARTNER_ROUND6)
+@pytest.mark.parametrize("text", NOT_PARTNERSHIPS + NOT_PARTNER_JOINT_WORK + NOT_PARTNER_ROUND6 + NOT_PARTNER_ROUND7)
 def test_not_partnerships(extractor, text):
     assert _relations(extractor, text, "partnership") == set()
 
@@ -555,7 +576,7 @@ def test_not_partnerships(extractor, text):
                                              + RELEASE_MODIFIED_OBJECT + RELEASE_COMPANY + RELEASE_MEMBERS_AND_MAKERS
                                              + RELEASE_BY_BODIES + RELEASE_JOINT_MAKERS_AND_OPENING
                                              + RELEASE_COMPANY_ANAPHORA + RELEASE_ANNOUNCED + RELEASE_ROUND5
-                                             + RELEASE_ROUND6)
+                                             + RELEASE_ROUND6 + RELEASE_ROUND7)
 def test_releases(extractor, text, releases):
     assert _relations(extractor, text, "release") == releases
 
@@ -657,38 +678,3 @@ def test_no_relation_to_a_company_the_article_does_not_name(extractor, text, rty
     assert all(r.source in keys and r.target in keys for r in result.relations)
     assert _relations(extractor, text, rtype) == set()
 
-
-# Round 7: a supply word as a descriptor before a company is no supply deal; a product after words
-# that follow a lead cue is an object, not a partner; joint ventures set up with shared capital.
-PARTNER_ROUND7 = [
-    ("苹果供应商立讯精密与比亚迪电子签署合作协议。", {("byd-electronic", "luxshare")}),
-    ("英偉達供應商台積電與日月光攜手擴充CoWoS產能。", {("ase", "tsmc")}),
-    ("特斯拉的电池供应商宁德时代宣布与蔚来合作。", {("catl", "nio")}),
-    ("上汽集团和阿里巴巴共同出资成立智己汽车。", {("alibaba", "saic")}),
-    ("索尼与本田共同出资设立合资公司。", {("honda", "sony")}),
-]
-NOT_PARTNER_ROUND7 = [
-    "台积电是英伟达的代工厂，双方签订了长期供货协议。",
-    "宁德时代与特斯拉续签供货协议。",
-    "腾讯和阿里巴巴共同出资投资了这家初创公司。",
-]
-# The head of "…的C" releases, not the parties named in the relative clause before it.
-RELEASE_ROUND7 = [
-    ("上汽集团和阿里巴巴共同出资成立的智己汽车发布了新款车型智己LS6。", {("im-motors", "im-ls6")}),
-    ("華為與賽力斯合作的問界推出了M9。", {("aito", "aito-m9")}),
-]
-
-
-@pytest.mark.parametrize(("text", "pairs"), PARTNER_ROUND7)
-def test_partnerships_round7(extractor, text, pairs):
-    assert _relations(extractor, text, "partnership") == pairs
-
-
-@pytest.mark.parametrize("text", NOT_PARTNER_ROUND7)
-def test_not_partnerships_round7(extractor, text):
-    assert _relations(extractor, text, "partnership") == set()
-
-
-@pytest.mark.parametrize(("text", "releases"), RELEASE_ROUND7)
-def test_releases_round7(extractor, text, releases):
-    assert _relations(extractor, text, "release") == releases
