@@ -134,6 +134,10 @@ LISTED_WEAK_CASES = [
     ("比亚迪此举将对长安、吉利、零跑等同价位品牌形成压力。", {"changan", "geely", "leapmotor"}),
     ("日產與本田、三菱汽車宣布將共同研究合併。", {"nissan", "honda"}),
     ("伺服器訂單由廣達、和碩及緯創分食。", {"quanta", "pegatron", "wistron"}),
+    # a weak name opening a cooperation frame, an adverb before the preposition
+    ("吉利将与百度在智能驾驶领域展开深度合作。", {"geely", "baidu"}),
+    ("理想已与地平线达成合作。", {"li-auto", "horizon-robotics"}),
+    ("長安也與華為簽署了合作協議。", {"changan", "huawei"}),
 ]
 
 # (text, {(type, key)}) — well-known companies named inside or before a product name are companies

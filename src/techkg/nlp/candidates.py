@@ -327,7 +327,7 @@ def _context_says_company(before: str, after: str) -> bool:
         if 0 <= idx <= 12 and SUBJECT_FILLERS.match(after[:idx]) and not nominal:
             return True
     # partner in a cooperation frame: "与X合作", "携手X", "X与Y合作"
-    if COMPANY_PREFIX_FILLERS.search(before[-3:]) or after.startswith(("与", "和", "携手", "联手")):
+    if COMPANY_PREFIX_FILLERS.search(before[-3:]) or terms.PARTNER_FRAME_OPENING_RE.match(after):
         clause_end = re.search(r"[。！？!?；;，,]", after)
         clause = after[: clause_end.start()] if clause_end else after
         if any(t in clause for t in terms.PARTNER_TRIGGERS):

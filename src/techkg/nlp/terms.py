@@ -618,5 +618,9 @@ LIST_BACK_REFERENCE_RE = re.compile(
 # Conjunctions between list items.
 # What joins a weak company name to a confirmed one in a list ("长安、吉利、零跑等"): stricter than
 # LIST_SEPARATORS, no comma ("表现理想，小米亦…" lists nothing).
+# A name opening a cooperation frame, an adverb allowed before the preposition ("吉利将与百度……合作",
+# "理想已与地平线达成合作", "長安也與華為簽署").
+PARTNER_FRAME_OPENING_RE = re.compile(
+    r"(?:将|已|已经|也|还|亦|正|正在|再次|率先|首次|正式|同时|曾|均|都|又|早已|即将)?\s*(?:与|和|同|跟|携手|联手|牵手)")
 WEAK_NAME_LIST_JOINER_RE = re.compile(r"、|和|与|及|以及")
 LIST_SEPARATORS = re.compile(r"^\s*(?:、|,|，|和|与|及|以及|、以及|，以及|,以及|还有|跟|同|&|and)\s*$")
