@@ -520,6 +520,14 @@ FOREIGN_COUNTRIES = ("日本", "印度", "美国", "韩国", "南韩", "德国",
 AREAS = ("欧洲", "欧盟", "亚洲", "全球", "国内", "海外", "加州", "硅谷", "亚利桑那州")
 # Places LAC sometimes tags as organisations, and that LAC glues before a name ("德国光学大厂蔡司").
 PLACES = frozenset(HOME_REGIONS + CITIES + FOREIGN_COUNTRIES + AREAS)
+# More cities where tech news places plants and offices ("将在高雄兴建"): one alone names no company.
+# They are not cut from the front of names, which many companies hold (南京银行, 台中精机).
+OTHER_CITIES = frozenset((
+    "高雄", "台中", "台南", "新竹", "桃园", "基隆", "嘉义", "彰化", "苗栗", "屏东", "宜兰", "花莲", "南投", "云林",
+    "九龙", "新界", "南京", "武汉", "成都", "西安", "苏州", "合肥", "长沙", "郑州", "青岛", "厦门", "宁波",
+    "无锡", "东莞", "佛山", "珠海", "济南", "福州", "昆明", "大连", "沈阳", "哈尔滨", "长春", "南昌", "贵阳",
+    "南宁", "太原", "石家庄", "兰州", "海口", "常州", "南通", "温州", "绍兴", "嘉兴", "芜湖", "亦庄",
+))
 # Countries and regions a company's name may start with and its short form drop: 中国广电 → 广电.
 REGION_PREFIXES = frozenset(HOME_REGIONS + FOREIGN_COUNTRIES)
 # The place a registered name starts with, dropped for its short name: a province or city, or
