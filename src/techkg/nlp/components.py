@@ -115,6 +115,7 @@ class Resolver:
     def __call__(self, doc: Doc) -> Doc:
         text = _folded(doc)
         found = _found(doc)
+        found = found + cand.glossed_names(found, text) + cand.defined_short_names(found, text)
         found = found + cand.list_members(doc, text, found)
         found = found + cand.propagate(found, text, {(t.idx, t.idx + len(t.text)) for t in cand.tokens(doc)})
         chosen, brands = resolve.choose(found, text)
@@ -142,6 +143,17 @@ class Linker:
         same_type = [e for e in lexicon.lookup(name) if e.type == EntityType.from_label(label)
                      and (e.key in strong or e.key in known or (e.maker is not None and e.maker in known))]
         return same_type[0].key if same_type else None
+
+    @staticmethod
+    def _registered_key(lexicon, name: str, label: str) -> str | None:
+        """The lexicon key of the company a registered name holds ("上海傅利叶智能科技有限公司" → fourier)."""
+        if lexicon is None or label != COMPANY.label:
+            return None
+        for core in link.registered_name_cores(name):
+            entries = [e for e in lexicon.lookup(core, strong=True) if e.type == COMPANY]
+            if entries:
+                return entries[0].key
+        return None
 
     @staticmethod
     def _family_maker(lexicon, name: str) -> str | None:
@@ -179,7 +191,7 @@ class Linker:
                 if lexicon is not None and span.label_ == PRODUCT.label:
                     series = lexicon.series_model(core)
                 key = self._lexicon_key(lexicon, core, span.label_, known) or (series[0] if series else None) \
-                    or link.name_key(core)
+                    or self._registered_key(lexicon, surface, span.label_) or link.name_key(core)
                 span.kb_id_ = key
             abbrev = link.abbreviation_after(text, span.start_char, span.end_char)
             if abbrev:

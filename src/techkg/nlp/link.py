@@ -35,10 +35,32 @@ BARE_MODEL_RE = re.compile(r"^[a-z]{1,2}\d{1,4}[a-z]?$")
 # A short name in brackets right after a name: "Oracle Cloud Infrastructure(OCI)",
 # "深圳市游科互动科技有限公司（游戏科学）", "中国广电(以下简称“广电”)", "富邦媒體科技（下稱富邦媒）".
 ABBREVIATION_RE = re.compile(
-    r"^\s*[(（]\s*(?P<marker>以下简称|以下简作|以下称|下称|简称)?\s*[:：]?\s*[\"“「『]?"
-    r"(?P<short>[A-Za-z][A-Za-z0-9&.\-]{1,9}|[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z0-9]{1,7})"
+    r"^[》」』”\"]?\s*[(（]\s*(?P<marker>以下简称|以下简作|以下称|下称|简称)?\s*[:：]?\s*[\"“「『]?"
+    r"(?P<short>[A-Za-z][A-Za-z0-9&.\-]{1,24}(?: [A-Za-z0-9&.\-]+){0,4}|[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z0-9]{1,7})"
     r"\s*[\"”」』]?\s*(?:[)）]|或)"
 )
+
+# How far after a name its bracketed abbreviation or gloss may end ("（Sony Honda Mobility）").
+ABBREVIATION_WINDOW = 48
+
+
+def registered_name_cores(name: str) -> list[str]:
+    """Shorter names a registered company name holds, longest first: without its legal form, then
+    without its place, then without each trade word at its end. The linker looks them up in the
+    lexicon: "上海傅利叶智能科技有限公司" is the lexicon's 傅利叶智能.
+
+    >>> registered_name_cores("上海傅利叶智能科技有限公司")
+    ['上海傅利叶智能', '傅利叶智能', '傅利叶']
+    >>> registered_name_cores("傅利叶智能")
+    []
+    """
+    if not terms.REGISTERED_NAME_RE.search(name):
+        return []
+    cores = [company_core(name)]
+    cores.append(terms.COMPANY_PLACE_HEAD_RE.sub("", cores[-1]))
+    while (m := terms.COMPANY_TRADE_TAIL_RE.search(cores[-1])) and m.start() >= 2:
+        cores.append(cores[-1][: m.start()])
+    return list(dict.fromkeys(c for c in cores if len(c) >= 2))
 
 
 def core_name(surface: str, brand: str | None = None) -> str:
@@ -282,7 +304,7 @@ def abbreviation_after(text: str, start: int, end: int) -> str | None:
     >>> [abbreviation_after(t, 0, 2) for t in ("华为（2023年）", "海思（华为）发布", "小米（深圳）")]
     [None, None, None]
     """
-    m = ABBREVIATION_RE.match(text[end : end + 14])
+    m = ABBREVIATION_RE.match(text[end : end + ABBREVIATION_WINDOW])
     if m is None:
         return None
     short, name = m.group("short"), text[start:end]

@@ -21,7 +21,9 @@ from spacy.tokens import Doc
 from dataclasses import replace
 
 from techkg.nlp import terms
-from techkg.nlp.candidates import COMPANY, PRODUCT, Candidate, is_sentence, tokens
+from techkg.nlp.candidates import (
+    COMPANY, PRODUCT, Candidate, glossed_end, is_sentence, latin_company_name, tokens,
+)
 from techkg.nlp.extensions import CACHES
 from techkg.records import EntityType
 from techkg.text import is_han
@@ -162,9 +164,14 @@ def _holds_shorter(spans: Iterable[tuple[int, int]]):
 
 
 def _drop_swallowing(cands: list[Candidate], text: str) -> list[Candidate]:
-    """Drop guessed company spans that swallow a lexicon name ("华为全", "谷歌云和"), and
-    series names taken for companies where the article uses them with a model number ("天玑")."""
-    swallows_known = _holds_shorter((c.start, c.end) for c in cands if c.finder == "lexicon")
+    """Drop guessed company spans that swallow a lexicon name ("华为全", "谷歌云和") or cut one
+    ("積電亞利桑那廠" out of 台積電亞利桑那廠), and series names taken for companies where the
+    article uses them with a model number ("天玑"). A registered name ("上海傅利叶智能科技有限公司")
+    a Latin company name ("GlobalWafers America") and a name glossed in Latin ("索尼本田移动（Sony
+    Honda Mobility）") are whole names: they may hold a lexicon name."""
+    lexicon_spans = [(c.start, c.end) for c in cands if c.finder == "lexicon"]
+    swallows_known = _holds_shorter(lexicon_spans)
+    cuts_known = _crosses(lexicon_spans, len(text))
     # a series takes a number ("天玑9300", "麒麟9000S") or is named so by the lexicon ("银河E8"); a
     # brand glued to a Latin model ("英伟达H100", "索尼 IMX800") stays a company
     series = {m.group(1) for c in cands if c.is_a(PRODUCT)
@@ -172,12 +179,37 @@ def _drop_swallowing(cands: list[Candidate], text: str) -> list[Candidate]:
     kept = []
     for c in cands:
         if c.finder != "lexicon" and c.is_a(COMPANY):
-            if swallows_known(c.start, c.end):
+            if cuts_known(c.start, c.end):
+                continue
+            name = text[c.start : c.end]
+            if swallows_known(c.start, c.end) and not (terms.REGISTERED_NAME_RE.search(name)
+                                                       or latin_company_name(name) or glossed_end(text, c.end)):
                 continue
             if text[c.start : c.end] in series:
                 continue
         kept.append(c)
     return kept
+
+
+def _crosses(spans: list[tuple[int, int]], size: int):
+    """A test ``(start, end) -> bool``: does the span cut one of ``spans``, beginning or ending
+    strictly inside it without holding it whole?
+
+    >>> cuts = _crosses([(2, 5)], 10)
+    >>> cuts(3, 8), cuts(0, 4), cuts(2, 8), cuts(0, 9), cuts(3, 5)
+    (True, True, False, False, False)
+    """
+    min_end = [size + 1] * (size + 1)  # at i: the nearest end of a span holding i strictly inside
+    max_start = [-1] * (size + 1)  # at i: the latest start of such a span
+    for s, e in spans:
+        for i in range(s + 1, min(e, size + 1)):
+            min_end[i] = min(min_end[i], e)
+            max_start[i] = max(max_start[i], s)
+
+    def test(start: int, end: int) -> bool:
+        return (0 <= start <= size and min_end[start] < end) or (0 <= end <= size and max_start[end] > start)
+
+    return test
 
 
 def _extend_series(c: Candidate, text: str, taken: bytearray) -> Candidate:

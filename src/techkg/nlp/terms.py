@@ -105,6 +105,14 @@ VERSION_NUMBER_RE = re.compile(r" ?(\d{1,2}\.\d{1,2})(?![\d.])")
 OPEN_QUOTES, CLOSE_QUOTES = "“「『\"", "”」』\""
 QUOTE_MARKS = "“”\"《》「」『』"  # not ' : "Baldur's Gate 3" is one name
 QUOTED_NAME_RE = re.compile(rf"[{OPEN_QUOTES}]([^{CLOSE_QUOTES}，。！？；、,\n]{{2,16}})[{CLOSE_QUOTES}]")
+# A title in 《》 names a product (a game, an app, a program) when one of these nouns stands right before
+# it ("射击游戏《三角洲行动》", "手遊《勝利女神：妮姬》", "应用《X》"), when a company stands right before it
+# ("暴雪《守望先锋2》"), or when a Latin gloss follows it ("《漫威争锋》（Marvel Rivals）"); books, films,
+# laws, reports and newspapers are titled so too, and stay no entity.
+TITLE_PRODUCT_HEADS = ("游戏", "手游", "网游", "端游", "页游", "新游", "游戏新作", "应用", "软件", "App", "APP", "小程序")
+# Titles that name a law, a report or a publication, whatever stands before them ("《芯片法案》").
+TITLE_NOT_PRODUCT_ENDINGS = ("法", "法案", "条例", "规定", "办法", "报告", "白皮书", "报", "新闻", "杂志", "周刊",
+                             "日报", "晚报", "时报", "指引", "指南", "意见", "通知", "纲要", "规划")
 # Words before a quoted name that introduce a product: release cues (RELEASE_TRIGGERS), naming
 # ("名为“X”的新服务") and renaming ("升级为“淘宝闪购”"), ownership ("旗下的「X」"). No 代号为: a code
 # name is a project's.
@@ -170,6 +178,23 @@ STRONG_COMPANY_DESCRIPTORS = (
 # "科创板公司上纬新材"): cut there when what precedes is only a description.
 GLUED_DESCRIPTOR_ENDS = ("公司", "品牌", "企业", "集团")
 
+# Last words of a Latin company name ("Joby Aviation", "Sony Honda Mobility", "Animoca Brands",
+# "GlobalWafers America"): a Latin run of two or more words ending in one names a company, never a
+# product. Lower case. Not "Cloud", "Intelligence", "Automotive": "DGX Cloud", "Apple Intelligence"
+# and "Pangu Automotive" are products.
+LATIN_COMPANY_TAILS = frozenset(
+    """
+    inc inc. corp corp. corporation co. ltd ltd. llc plc ag gmbh group holdings holding technologies
+    aviation airlines airways mobility motors robotics semiconductor semiconductors electronics
+    entertainment interactive games studios labs networks capital ventures bank financial brands
+    therapeutics telecom communications instruments industries dynamics microsystems
+    america americas europe japan korea taiwan international
+    """.split()
+)
+# Words glued before a company's name that only say how the article relates it to another company
+# ("德國同業世創": a peer; "美國對手艾克爾": a rival): cut off like a descriptor.
+RELATION_DESCRIPTORS = ("同业", "同行", "对手", "竞争对手", "竞品", "友商")
+
 # Words before a name that say it is a company ("供应商Runway", "调研机构TrendForce").
 COMPANY_DESCRIPTORS = (
     "公司", "企业", "厂商", "巨头", "机构", "供应商", "制造商", "服务商", "运营商", "初创公司", "创企",
@@ -218,7 +243,7 @@ NON_COMPANY_SUFFIXES = (
     "厅", "署", "办", "办公室", "政府", "法院", "检察院", "协会", "学会", "联盟", "联合会", "基金会",
     "大会", "峰会", "论坛", "展", "展会", "博览会", "发布会", "开发者大会", "研讨会", "会议", "组织",
     "议会", "国会", "监管机构", "中心", "所", "板", "园区", "科学园", "工业园", "业者", "博物馆", "美术馆",
-    "图书馆", "医院",
+    "图书馆", "医院", "子公司", "分公司", "工作室",  # "新加坡子公司", "Everstone工作室": a part of a company
 )
 NON_COMPANY_NAMES = frozenset(
     """
@@ -460,6 +485,9 @@ COMPANY_LEGAL_FORM_RE = re.compile(
     r"(?:[(（](?:中国|集团|控股|香港)[)）])?(?:股份有限公司|有限责任公司|技术有限公司|科技有限公司|有限公司|"
     r"集团有限公司|控股有限公司|股份公司|集团公司|集团|控股|公司|Inc\.?|Ltd\.?|Corp\.?|Corporation|Co\.,? Ltd\.?)$"
 )
+# A registered name: it ends in a full legal form ("上海傅利叶智能科技有限公司"), so it is one name even
+# where it holds a shorter company name.
+REGISTERED_NAME_RE = re.compile(r"(?:有限公司|有限责任公司|股份公司)$")
 COMPANY_TRADE_TAIL_RE = re.compile(
     r"(?:科技|电子|软件|电信|通讯|通信|集团|控股|股份|汽车|存储|半导体|微电子|智能|网络|信息|技术|数据|传媒|"
     r"电气|电器|光电|精密|工业|实业|动力|机器人|新能源|生物|医药|电商|互动|资讯|系统)$"
