@@ -235,7 +235,7 @@ def is_non_company(name: str) -> bool:
         return True  # "股份有限公司" alone names no one (also when cut after "（北京）")
     if name in terms.COMPANY_DESCRIPTORS or name[0] in "由在与和对向从把被":
         return True
-    for suffix in ("公司", "集团", "企业", "厂商", "车企", "大厂", "厂"):
+    for suffix in ("子公司", "分公司", "公司", "集团", "企业", "厂商", "车企", "大厂", "厂"):
         if name.endswith(suffix):
             head = name[: -len(suffix)]
             if len(head) < 2 or head.lower() in terms.GENERIC_TERMS or head.endswith(terms.GENERIC_COMPANY_HEADS) \
@@ -418,8 +418,9 @@ def company_candidates(doc: Doc, text: str, model_spans=()) -> list[Candidate]:
 
 
 def latin_company_name(name: str) -> int | None:
-    """The length of a Latin company name that ``name`` starts with, told by its last word
-    (``LATIN_COMPANY_TAILS``: "Joby Aviation", "Animoca Brands", "GlobalWafers America"), else None.
+    """The length of ``name`` when it is a Latin company name, told by its last word
+    (``LATIN_COMPANY_TAILS``: "Joby Aviation", "Animoca Brands", "GlobalWafers America"), else None
+    ("Xbox Games Showcase" is an event).
 
     >>> latin_company_name("Joby Aviation"), latin_company_name("Sony Honda Mobility"), latin_company_name("DGX Cloud")
     (13, 19, None)
@@ -429,10 +430,7 @@ def latin_company_name(name: str) -> int | None:
     words = name.split(" ")
     if len(words) < 2 or not words[0][:1].isupper() or is_sentence(words):
         return None
-    for n in range(len(words), 1, -1):  # the longest run ending in a company word
-        if words[n - 1].lower() in terms.LATIN_COMPANY_TAILS:
-            return len(" ".join(words[:n]))
-    return None
+    return len(name) if words[-1].lower() in terms.LATIN_COMPANY_TAILS else None  # not "Xbox Games Showcase"
 
 
 def glossed_names(cands: list[Candidate], text: str) -> list[Candidate]:

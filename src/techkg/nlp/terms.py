@@ -243,7 +243,7 @@ NON_COMPANY_SUFFIXES = (
     "厅", "署", "办", "办公室", "政府", "法院", "检察院", "协会", "学会", "联盟", "联合会", "基金会",
     "大会", "峰会", "论坛", "展", "展会", "博览会", "发布会", "开发者大会", "研讨会", "会议", "组织",
     "议会", "国会", "监管机构", "中心", "所", "板", "园区", "科学园", "工业园", "业者", "博物馆", "美术馆",
-    "图书馆", "医院", "子公司", "分公司", "工作室",  # "新加坡子公司", "Everstone工作室": a part of a company
+    "图书馆", "医院", "工作室",  # "Everstone工作室": a team inside a company
 )
 NON_COMPANY_NAMES = frozenset(
     """
@@ -469,7 +469,7 @@ FOREIGN_COUNTRIES = ("日本", "印度", "美国", "韩国", "南韩", "德国",
                      "挪威", "丹麦", "以色列", "新加坡", "加拿大", "澳洲", "澳大利亚", "意大利", "西班牙", "俄罗斯",
                      "越南", "泰国", "印尼", "马来西亚", "菲律宾", "巴西", "沙特", "阿联酋", "墨西哥")
 # Wider areas and words of place.
-AREAS = ("欧洲", "欧盟", "亚洲", "全球", "国内", "海外", "加州", "硅谷", "亚利桑那州")
+AREAS = ("欧洲", "欧盟", "亚洲", "北美", "南美", "东南亚", "中东", "全球", "国内", "海外", "加州", "硅谷", "亚利桑那州")
 # Places LAC sometimes tags as organisations, and that LAC glues before a name ("德国光学大厂蔡司").
 PLACES = frozenset(HOME_REGIONS + CITIES + FOREIGN_COUNTRIES + AREAS)
 # Countries and regions a company's name may start with and its short form drop: 中国广电 → 广电.
