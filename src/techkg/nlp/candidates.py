@@ -398,10 +398,10 @@ def company_candidates(doc: Doc, text: str, model_spans=()) -> list[Candidate]:
             continue
         if _is_modelish(name) and RELEASE_AFTER_NAME_RE.match(text, ce):
             continue  # "休旅車n7正式上市": a model number before a release verb is the product (G42 with 合作 is a company)
-        if _context_says_company(text[max(0, cs - 8) : cs], text[ce : ce + 20]):
+        if latin_company_name(name) is not None:  # "Joby Aviation": a company by its last word
+            out.append(Candidate(cs, ce, COMPANY, "pattern", LATIN_COMPANY_NAME_SCORE))
+        elif _context_says_company(text[max(0, cs - 8) : cs], text[ce : ce + 20]):
             out.append(Candidate(cs, ce, COMPANY, "context", 0.7))
-        elif (tailed := latin_company_name(name)) is not None:  # "Joby Aviation": a company by its last word
-            out.append(Candidate(cs, cs + tailed, COMPANY, "pattern", LATIN_COMPANY_NAME_SCORE))
     # the CLUENER-trained tagger
     for start, end, label in model_spans:
         if label == "company":
