@@ -64,6 +64,24 @@ NOT_COMPANY_CASES = [
     ("宁德时代的竞争对手亿纬锂能扩产。", "亿纬锂能", {"竞争对手亿纬锂能"}),
 ]
 
+# (text, company that must be found, ordinary words LAC tags ORG that must not be companies) — a short
+# LAC guess the tagger does not share is no company (it may still be a brand before a product)
+ORDINARY_WORD_CASES = [
+    ("騰訊的長青遊戲《王者榮耀》收入穩定。", "騰訊", {"長青"}),
+    ("石頭科技逐步把重心轉向自有品牌，自有品牌收入已佔大部分。", "石頭科技", {"自有"}),
+    ("特斯拉在续航与品牌认知上都具优势。", "特斯拉", {"认知"}),
+    ("今天北方多地出现暴雪，气象台发布寒潮预警。", None, {"暴雪"}),  # a company name used as an ordinary word
+]
+# (text, the subsidiary, its parent) — a company named after its parent is another company
+OWN_NAME_CASES = [
+    ("京東集團旗下的京東幣鏈科技計劃推出穩定幣。", "京東幣鏈科技", "京東集團"),
+    ("小米集团旗下的小米星链科技宣布融资。", "小米星链科技", "小米集团"),
+]
+# (text, the registered name, the lexicon key it holds) — a listed holding's registered name
+HOLDING_CASES = [
+    ("黑芝麻智能國際控股有限公司今日在港交所掛牌。", "黑芝麻智能國際控股有限公司", "black-sesame"),
+]
+
 # (text, products titled in 《》) — games and apps a product noun, a company or a Latin gloss marks
 TITLE_CASES = [
     ("米哈游的开放世界游戏《星穹列车》全球上线。", {"星穹列车"}),
@@ -73,6 +91,13 @@ TITLE_CASES = [
     ("5月推出的《地下城與勇士：起源》手遊表現亮眼。", {"地下城與勇士：起源"}),
     ("字节跳动推出新应用《剪影日记》，主打短视频记录。", {"剪影日记"}),
 ]
+# (text, names that are no product: technologies joined, a letter with a series word, a studio)
+NOT_PRODUCT_CASES = [
+    ("Rokid发布新一代AI+AR眼镜。", {"AI+AR"}),
+    ("禾赛推出L系列激光雷达。", {"L系列", "L"}),
+    ("网易旗下Everstone工作室开发的新作上线。", {"Everstone", "网易旗下Everstone"}),
+]
+
 # (text, titles that are no product) — books, films, laws, reports, newspapers
 NOT_TITLE_CASES = [
     ("美國《晶片法案》補助申請截止。", {"晶片法案"}),
@@ -152,3 +177,26 @@ def test_game_and_app_titles_are_products(extractor, text, titles):
 @pytest.mark.parametrize(("text", "titles"), NOT_TITLE_CASES)
 def test_other_titles_are_no_products(extractor, text, titles):
     assert not titles & _names(extractor, text, "Product")
+
+
+@pytest.mark.parametrize(("text", "company", "words"), ORDINARY_WORD_CASES)
+def test_ordinary_words_tagged_org_are_no_companies(extractor, text, company, words):
+    names = _names(extractor, text, "Company")
+    assert (company is None or company in names) and not names & words, names
+
+
+@pytest.mark.parametrize(("text", "child", "parent"), OWN_NAME_CASES)
+def test_a_company_named_after_its_parent_is_another_company(extractor, text, child, parent):
+    key_of = {m.text: e.key for e in _entities(extractor, text) if e.type == "Company" for m in e.mentions}
+    assert child in key_of and parent in key_of and key_of[child] != key_of[parent], key_of
+
+
+@pytest.mark.parametrize(("text", "name", "key"), HOLDING_CASES)
+def test_a_holdings_registered_name_is_the_company_it_holds(extractor, text, name, key):
+    key_of = {m.text: e.key for e in _entities(extractor, text) if e.type == "Company" for m in e.mentions}
+    assert key_of.get(name) == key, key_of
+
+
+@pytest.mark.parametrize(("text", "names"), NOT_PRODUCT_CASES)
+def test_not_products(extractor, text, names):
+    assert not names & _names(extractor, text, "Product")

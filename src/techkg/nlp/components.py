@@ -95,7 +95,7 @@ class CompanyFinder:
         words = [(t.idx, t.idx + len(t.text)) for t in cand.tokens(doc) if t.tag_ == "ORG"] + known
         spans = model_candidates.company_finder_spans(spans, words)
         spans = model_candidates.veto_unconfirmed_weak(spans, text, self._weak_names(), known)
-        _add(doc, cand.company_candidates(doc, text, spans))
+        _add(doc, cand.company_candidates(doc, text, spans, tagger=self.tagger is not None))
         return doc
 
 

@@ -51,6 +51,8 @@ def registered_name_cores(name: str) -> list[str]:
 
     >>> registered_name_cores("上海傅利叶智能科技有限公司")
     ['上海傅利叶智能', '傅利叶智能', '傅利叶']
+    >>> registered_name_cores("黑芝麻智能国际控股有限公司")
+    ['黑芝麻智能国际', '黑芝麻智能', '黑芝麻']
     >>> registered_name_cores("傅利叶智能")
     []
     """
@@ -58,7 +60,8 @@ def registered_name_cores(name: str) -> list[str]:
         return []
     cores = [company_core(name)]
     cores.append(terms.COMPANY_PLACE_HEAD_RE.sub("", cores[-1]))
-    while (m := terms.COMPANY_TRADE_TAIL_RE.search(cores[-1])) and m.start() >= 2:
+    while (m := terms.COMPANY_TRADE_TAIL_RE.search(cores[-1]) or terms.HOLDING_TAIL_RE.search(cores[-1])) \
+            and m.start() >= 2:
         cores.append(cores[-1][: m.start()])
     return list(dict.fromkeys(c for c in cores if len(c) >= 2))
 
@@ -251,6 +254,8 @@ def _abbreviates(short: str, full: str) -> bool:
 
     >>> _abbreviates("遠傳", "遠傳電信"), _abbreviates("京东", "京东物流"), _abbreviates("Arm", "Armis")
     (True, False, False)
+    >>> _abbreviates("京东", "京东币链科技"), _abbreviates("群联", "群联电子")
+    (False, True)
     >>> _abbreviates("广电", "中国广电"), _abbreviates("电信", "亚太电信"), _abbreviates("宇树", "杭州宇树科技有限公司")
     (True, False, True)
     """
@@ -261,9 +266,32 @@ def _abbreviates(short: str, full: str) -> bool:
     if short_company_name(full) == short:
         return True  # 宇树 for 杭州宇树科技股份有限公司
     rest = full[len(short) :].lstrip()
-    if not full.startswith(short) or rest.startswith(terms.SUBSIDIARY_NAME_TAILS):
-        return False
+    if not full.startswith(short) or rest.startswith(terms.SUBSIDIARY_NAME_TAILS) \
+            or own_name_after_parent(full, len(short)):
+        return False  # 京东物流, 京东币链科技: a subsidiary named after its parent
     return not (short[-1].isascii() and short[-1].isalnum() and rest[0].isascii() and rest[0].isalnum())
+
+
+def own_name_after_parent(name: str, parent: int) -> bool:
+    """True for a company named after its parent: the parent's name (its first ``parent``
+    characters), a name of its own of two or more Han characters, then trade words or a legal
+    form ("京东币链科技"); not the parent with trade words only ("小米科技", "浙江吉利控股集团")
+    nor a cut ("华为全").
+
+    >>> own_name_after_parent("京东币链科技", 2), own_name_after_parent("小米科技", 2)
+    (True, False)
+    >>> own_name_after_parent("浙江吉利控股集团", 4), own_name_after_parent("华为全", 2)
+    (False, False)
+    """
+    if parent < 2:
+        return False
+    rest = company_core(name)[parent:]
+    own = rest
+    while (m := terms.COMPANY_TRADE_TAIL_RE.search(own)) and m.start() > 0:
+        own = own[: m.start()]
+    if terms.COMPANY_TRADE_TAIL_RE.fullmatch(own):
+        own = ""
+    return own != name[parent:] and len(own) >= 2 and all(is_han(ch) for ch in own)
 
 
 def short_company_name(name: str) -> str | None:

@@ -21,7 +21,7 @@ GENERIC_TERMS = frozenset(
     折叠屏 折叠屏手机 折叠机 ai手机 ai电脑 aipc ai眼镜 智能手表 智能眼镜 智能汽车 智能座舱 智驾系统 座舱系统
     无人车 robotaxi 人形机器人 穿戴设备 可穿戴设备 电动汽车 纯电车型 增程车型 混动车型
     相机 运动相机 全景相机 无人机 扫地机器人 耳机 手表 手环 电视 路由器 投影仪 显示器 游戏机 主机
-    光刻 光刻机 beta alpha preview
+    光刻 光刻机 beta alpha preview web3 web3.0 元宇宙 区块链 稳定币
     mmlu mmlu-pro gpqa gsm8k humaneval math-500 aime swe-bench livecodebench c-eval cmmlu arc-agi hellaswag
     mt-bench arena-hard big-bench
     """.split()
@@ -80,7 +80,7 @@ ENGLISH_FUNCTION_WORDS = frozenset(
 NAME_CONNECTORS = frozenset(("on", "for"))
 # Nouns after a name that say it is NOT a product ("Blackwell架构", "4NP工艺").
 NON_PRODUCT_HEADS = ("架构", "工艺", "制程", "技术", "标准", "协议", "指令集", "大会", "峰会", "开发者大会",
-                     "发布会", "项目", "计划", "基金", "实验室", "团队", "主题演讲", "演讲", "展会", "品牌")
+                     "发布会", "项目", "计划", "基金", "实验室", "团队", "工作室", "主题演讲", "演讲", "展会", "品牌")
 
 # Nouns after Latin names that make them benchmarks or data sets, no products: "在MMLU、GPQA、GSM8K
 # 等多项基准测试中", "GSM8K測試集" (folded, Simplified text); words between: BENCHMARK_FILLERS. Not
@@ -227,6 +227,8 @@ COMMON_WORD_CUES = {
     "苹果": ("果农", "水果", "果园", "果树", "种植", "产区", "丰收", "斤", "香蕉", "梨", "橙", "果品", "果汁",
              "蔬菜", "农产品", "采摘", "红富士", "吃"),
     "小米": ("小米粥", "杂粮", "大米", "粮食", "种植", "斤", "小麦", "玉米", "谷子", "农产品", "煮"),
+    "暴雪": ("天气", "降雪", "大雪", "寒潮", "气象", "预警", "积雪", "结冰", "降温", "雪灾", "暴雨", "大风", "封路",
+             "航班", "停课", "气温", "冷空气"),
     "浪潮": ("化浪潮", "的浪潮", "新浪潮", "一波", "浪潮中", "浪潮下", "浪潮之", "时代浪潮", "浪潮席卷", "热潮"),
     "联想": ("让人联想", "使人联想", "不禁联想", "产生联想", "联想起", "联想到"),
 }
@@ -488,6 +490,9 @@ COMPANY_LEGAL_FORM_RE = re.compile(
 # A registered name: it ends in a full legal form ("上海傅利叶智能科技有限公司"), so it is one name even
 # where it holds a shorter company name.
 REGISTERED_NAME_RE = re.compile(r"(?:有限公司|有限责任公司|股份公司)$")
+# What a listed holding's registered name adds before its legal form ("黑芝麻智能国际控股有限公司"):
+# dropped, with the trade words, when the linker looks for the company it holds.
+HOLDING_TAIL_RE = re.compile(r"(?:国际|控股|集团)$")
 COMPANY_TRADE_TAIL_RE = re.compile(
     r"(?:科技|电子|软件|电信|通讯|通信|集团|控股|股份|汽车|存储|半导体|微电子|智能|网络|信息|技术|数据|传媒|"
     r"电气|电器|光电|精密|工业|实业|动力|机器人|新能源|生物|医药|电商|互动|资讯|系统)$"
