@@ -38,6 +38,12 @@ GLOSS_CASES = [
     ("索尼與本田合資的索尼本田移動（Sony Honda Mobility）公布新車。", {"索尼本田移動", "Sony Honda Mobility"}),
 ]
 
+# (text, the company's names) — an abbreviation in brackets also keys the brand before a product
+BRAND_ABBREVIATION_CASES = [
+    ("星弧科技（ARCX）今日發表新掌機，初代ARCX Nova因續航飽受批評。", {"星弧科技", "ARCX"}),
+    ("云杉智能（YSAI）发布新品，此前的YSAI Pad销量平平。", {"云杉智能", "YSAI"}),
+]
+
 # (text, the company's key, names that must be its mentions) — a registered name holding a lexicon
 # name is that company; the short form it defines (下称/以下简称) names it wherever written
 REGISTERED_CASES = [
@@ -200,3 +206,9 @@ def test_a_holdings_registered_name_is_the_company_it_holds(extractor, text, nam
 @pytest.mark.parametrize(("text", "names"), NOT_PRODUCT_CASES)
 def test_not_products(extractor, text, names):
     assert not names & _names(extractor, text, "Product")
+
+
+@pytest.mark.parametrize(("text", "names"), BRAND_ABBREVIATION_CASES)
+def test_an_abbreviation_keys_the_brand_before_a_product(extractor, text, names):
+    holders = [e for e in _entities(extractor, text) if e.type == "Company" and names & {m.text for m in e.mentions}]
+    assert len(holders) == 1 and names <= {m.text for m in holders[0].mentions}, [e.label for e in holders]

@@ -216,7 +216,7 @@ class Linker:
                  kb_id=b.kb_id_ or self._lexicon_key(lexicon, b.text, COMPANY.label, known) or link.name_key(b.text))
             for b in doc.spans.get("brands", [])
         ]
-        for span in ents:  # a name and its abbreviation: one entity of the same type
+        for span in (*ents, *brands):  # a name and its abbreviation: one entity of the same type
             span.kb_id_ = aliases.get((span.label_, span.kb_id_), span.kb_id_)
         companies = [s for s in ents if s.label_ == COMPANY.label] + brands
         names: dict[str, set[str]] = {}
@@ -226,6 +226,7 @@ class Linker:
         short_forms = link.company_short_forms(names, fixed)  # 遠傳 beside 遠傳電信: one company
         for span in companies:
             span.kb_id_ = short_forms.get(span.kb_id_, span.kb_id_)
+        makers = {product: aliases.get((COMPANY.label, maker), maker) for product, maker in makers.items()}
         makers = {product: short_forms.get(maker, maker) for product, maker in makers.items()}
         doc.spans["brands"] = brands
         doc.set_ents(ents, default="outside")

@@ -225,7 +225,7 @@ def company_short_forms(names: dict[str, set[str]], fixed: set[str]) -> dict[str
             key
             for form in forms
             for key, others in names.items()
-            if key != short and any(_abbreviates(form, other) for other in others)
+            if key != short and any(_abbreviates(form, other, known=short in fixed) for other in others)
         }
         if len(longer) != 1:
             continue
@@ -248,13 +248,14 @@ def company_short_forms(names: dict[str, set[str]], fixed: set[str]) -> dict[str
     return resolved
 
 
-def _abbreviates(short: str, full: str) -> bool:
-    """True when ``short`` is the start of ``full`` and the rest does not name a subsidiary,
+def _abbreviates(short: str, full: str, known: bool = False) -> bool:
+    """True when ``short`` is the start of ``full`` and the rest does not name a subsidiary (nor,
+    for a ``known`` lexicon company, a name of its own: 京东币链科技),
     ``full`` is ``short`` after a country or region, or ``short`` is ``full``'s short name.
 
     >>> _abbreviates("遠傳", "遠傳電信"), _abbreviates("京东", "京东物流"), _abbreviates("Arm", "Armis")
     (True, False, False)
-    >>> _abbreviates("京东", "京东币链科技"), _abbreviates("群联", "群联电子")
+    >>> _abbreviates("京东", "京东币链科技", known=True), _abbreviates("影石", "影石创新科技股份有限公司")
     (False, True)
     >>> _abbreviates("广电", "中国广电"), _abbreviates("电信", "亚太电信"), _abbreviates("宇树", "杭州宇树科技有限公司")
     (True, False, True)
@@ -267,8 +268,8 @@ def _abbreviates(short: str, full: str) -> bool:
         return True  # 宇树 for 杭州宇树科技股份有限公司
     rest = full[len(short) :].lstrip()
     if not full.startswith(short) or rest.startswith(terms.SUBSIDIARY_NAME_TAILS) \
-            or own_name_after_parent(full, len(short)):
-        return False  # 京东物流, 京东币链科技: a subsidiary named after its parent
+            or (known and own_name_after_parent(full, len(short))):
+        return False  # 京东物流; a lexicon company's name with a name of its own after it: 京东币链科技
     return not (short[-1].isascii() and short[-1].isalnum() and rest[0].isascii() and rest[0].isalnum())
 
 
