@@ -464,6 +464,9 @@ def glossed_names(cands: list[Candidate], text: str) -> list[Candidate]:
         latin = gloss[0].isascii()
         if latin == text[c.end - 1].isascii() or is_non_company(gloss) or gloss.lower() in terms.GENERIC_TERMS:
             continue  # "海思（华为）": a parent, not a gloss
+        words = gloss.split(" ")
+        if len(words) > 1 and not all(w[:1].isupper() or w[:1].isdigit() or w == "&" for w in words):
+            continue  # "（Diandongosuchus fuyuanensis）": a species, a phrase, no name
         out.append(Candidate(m.start("gloss"), m.end("gloss"), c.type, "context", GLOSS_SCORE, key=c.key,
                              maker=c.maker, kind=c.kind))
     return out
