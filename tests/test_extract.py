@@ -130,3 +130,29 @@ def test_cli_extract_goes_on_past_a_failing_article(tmp_path, monkeypatch):
     assert [json.loads(line)["id"] for line in r.stdout.splitlines()] == ["a", "d"]
     assert f"{feed}:2: " in r.stderr and "surrogate" in r.stderr
     assert f"{feed}:3: extraction failed (RuntimeError: simulated crash in OpenCC)" in r.stderr
+
+
+# (text, the brand company, its mention, the release read): a company named only as the brand
+# inside its product's name is a company of the article, so its release has both ends.
+BRAND_INSIDE_PRODUCT = [
+    ("一加13今日正式开售，首销当天销量破纪录。", "OnePlus", "一加", True),
+    ("極氪001 FR正式上市，售價76.9萬元。", "Zeekr", "極氪", True),
+    ("小米15今日正式开售。", "Xiaomi", "小米", True),
+    ("問界M9今天正式上市。", "AITO", "問界", True),
+    ("OnePlus 13 goes on sale in India today; 一加13将于下月在国内开售。", "OnePlus", "OnePlus", False),
+]
+
+
+@pytest.mark.parametrize(("text", "company", "mention", "released"), BRAND_INSIDE_PRODUCT)
+def test_a_brand_inside_a_product_name_is_its_company(extractor, text, company, mention, released):
+    x = extractor.extract(Article(id="brand", text=text))
+    companies = {e.label: e for e in x.entities if e.type.value == "Company"}
+    assert company in companies, x.entities
+    assert [m.text for m in companies[company].mentions][0] == mention
+    key = companies[company].key
+    assert any(r.type == "release" and r.source == key for r in x.relations) == released
+
+
+def test_a_product_whose_name_holds_no_maker_name_adds_no_company(extractor):
+    x = extractor.extract(Article(id="brand", text="iPhone 16e今日在中国大陆正式开售。"))
+    assert {e.label for e in x.entities if e.type.value == "Company"} == set()

@@ -26,7 +26,7 @@ from typing import Any
 from techkg.errors import CorpusError, ModelError, TechKGError
 from techkg.nlp import link
 from techkg.records import Article, Entity, EntityType, Extraction, ExtractionFailed, Mention, Relation
-from techkg.text import strip_span
+from techkg.text import fold, strip_span
 
 CHUNK_CHARS = 5_000
 """Longest piece of text the pipeline reads at once. Some of its steps compare
@@ -295,6 +295,21 @@ def _brand_before(mentions: Sequence[Mention], brand_ends: dict[int, tuple[str, 
     return None
 
 
+def _brand_inside(mentions: Sequence[Mention], maker: str, lexicon) -> Mention | None:
+    """The maker's lexicon name that starts one of a product's mentions ("一加" in "一加13",
+    "極氪" in "極氪001 FR"), as a mention of the maker; None when no mention starts so."""
+    entry = lexicon.get(maker) if lexicon is not None else None
+    if entry is None:
+        return None
+    names = {fold(n).lower() for n in (entry.label, *entry.labels.values(), *entry.aliases, *entry.weak_aliases)}
+    for m in mentions:
+        written = fold(m.text).lower()
+        size = max((len(n) for n in names if len(n) < len(written) and written.startswith(n)), default=0)
+        if size:
+            return Mention(m.text[:size], m.start, m.start + size)
+    return None
+
+
 def doc_to_extraction(article: Article, doc, lexicon=None) -> Extraction:
     """Group processed Docs' mentions into entities and attach relations.
 
@@ -344,6 +359,11 @@ def doc_to_extraction(article: Article, doc, lexicon=None) -> Extraction:
         makers = {rekey.get(k, k): m for k, m in makers.items()}
         relations = [replace(r, target=rekey.get(r.target, r.target)) if r.type != "partnership" else r
                      for r in relations]
+    for product, maker in makers.items():  # "一加13将于…开售": the brand names the maker in the article
+        if (EntityType.COMPANY, maker) not in mentions and (EntityType.PRODUCT, product) in mentions:
+            brand = _brand_inside(mentions[(EntityType.PRODUCT, product)], maker, lexicon)
+            if brand is not None:
+                mentions[(EntityType.COMPANY, maker)] = [brand]
     company_keys = {k for (t, k) in mentions if t == EntityType.COMPANY}
     brand_ends = {m.end: (k, m) for (t, k), ms in mentions.items() if t == EntityType.COMPANY for m in ms}
     labels = {ident: _label(ident[1], ms, lexicon) for ident, ms in mentions.items()}

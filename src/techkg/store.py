@@ -22,8 +22,10 @@ or not at all. The techkg prefixes (``tk:``, ``schema:``, ``prov:``,
 
 from __future__ import annotations
 
+import functools
 import os
 import re
+import weakref
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -145,6 +147,20 @@ def _disk_state(path: Path | None) -> frozenset[tuple[str, int, int]]:
         return frozenset()
 
 
+def _dump_quads(ox_store: pyoxigraph.Store) -> bytes:
+    """An in-memory store's quads as N-Quads, for the query workers to load."""
+    import pyoxigraph as ox
+
+    return ox_store.dump(format=ox.RdfFormat.N_QUADS)
+
+
+def _close_pools(pools: dict[bool, WorkerPool]) -> None:
+    """Stop a store's query worker pools (its finalizer: on close, or when it is dropped)."""
+    for pool in pools.values():
+        pool.close()
+    pools.clear()
+
+
 class GraphStore:
     """An Oxigraph store holding one named graph per article.
 
@@ -165,6 +181,9 @@ class GraphStore:
         self._unflushed = 0
         self._generation = 0  # bumped on every write; query workers reopen when it moves
         self._pools: dict[bool, WorkerPool] = {}
+        # Workers stop on close(), or when the store is dropped without it (the finalizer
+        # holds the pools, not the store, so dropping the store can trigger it).
+        self._stop_workers = weakref.finalize(self, _close_pools, self._pools)
         self._on_disk = _disk_state(path) if read_only and path is not None else None
 
     # ------------------------------------------------------------ lifecycle
@@ -260,9 +279,7 @@ class GraphStore:
 
     def close(self) -> None:
         """Flush pending writes, stop query workers and release the store (and its lock)."""
-        for pool in self._pools.values():
-            pool.close()
-        self._pools.clear()
+        self._stop_workers()
         if self._ox is not None and not self.read_only and self.path is not None:
             try:
                 self._ox.flush()
@@ -380,13 +397,9 @@ class GraphStore:
 
         pool = self._pools.get(network)
         if pool is None:
-            pool = self._pools[network] = WorkerPool(self.path, dump=self._dump, network=network)
+            dump = functools.partial(_dump_quads, self.oxigraph) if self.path is None else None
+            pool = self._pools[network] = WorkerPool(self.path, dump=dump, network=network)
         return pool
-
-    def _dump(self) -> bytes:
-        import pyoxigraph as ox
-
-        return self.oxigraph.dump(format=ox.RdfFormat.N_QUADS)
 
     def recycle_workers(self, idle_s: float) -> int:
         """Restart used query workers once queries paused for ``idle_s`` seconds (see

@@ -32,3 +32,45 @@ def test_a_store_lost_under_the_worker_is_unavailable_not_a_bad_query(tmp_path, 
     assert len(opened) == 1 + STORE_ATTEMPTS  # the open at start, then one per try
     parent.close()
     loop.join(timeout=5)
+
+
+def _query_worker_pids() -> set[int]:
+    return {p.pid for p in multiprocessing.active_children() if p.name == "techkg-query"}
+
+
+def test_a_store_dropped_without_close_stops_its_query_workers():
+    """A library user who forgets close() must not leave worker processes behind: they stop
+    when the last reference goes, without waiting for the cycle collector (switched off here)."""
+    import gc
+    import time
+
+    from techkg.store import GraphStore
+
+    before = _query_worker_pids()
+    store = GraphStore.open(None)
+    store.load('<urn:nvidia> <urn:label> "英伟达" <urn:a> .', format="nq")
+    rows = store.query("SELECT ?l WHERE { ?s <urn:label> ?l }", timeout_s=10)  # a time limit: a worker
+    assert [str(r["l"].value) for r in rows] == ["英伟达"]
+    started = _query_worker_pids() - before
+    assert started, "the query ran in a worker process"
+    gc.disable()
+    try:
+        del store
+        deadline = time.monotonic() + 10
+        while started & _query_worker_pids() and time.monotonic() < deadline:
+            time.sleep(0.05)
+    finally:
+        gc.enable()
+    assert not started & _query_worker_pids()
+
+
+def test_closing_a_store_stops_its_workers_once():
+    from techkg.store import GraphStore
+
+    before = _query_worker_pids()
+    store = GraphStore.open(None)
+    assert bool(store.query("ASK {}", timeout_s=10))
+    assert _query_worker_pids() - before
+    store.close()
+    store.close()  # a second close is harmless
+    assert not (_query_worker_pids() - before)

@@ -185,6 +185,14 @@ NOT_ENTITY_CASES = [
     ("芯源微股票自周一起复牌。", "Product", {"芯源微股票"}),
     ("摩尔线程智能科技（北京）股份有限公司今日上市。", "Company", {"股份有限公司"}),
     ("新機具備IP68防塵防水等級。", "Product", {"IP68"}),
+    ("香港電訊宣布與華為合作推出5.5G網絡服務。", "Product", {"5.5G"}),  # a network generation
+    # trade shows and developer conferences are events
+    ("英伟达在CES 2025上发布RTX 5090显卡。", "Product", {"CES 2025", "CES"}),
+    ("苹果在WWDC 2024上宣布推出Apple Intelligence。", "Product", {"WWDC 2024"}),
+    ("谷歌在I/O 2024上发布Gemini 1.5 Pro。", "Product", {"O 2024", "I/O 2024"}),
+    ("AMD在Computex上發表Ryzen AI 300系列處理器。", "Product", {"Computex"}),
+    ("微软在Build 2024上推出Copilot+ PC。", "Product", {"Build 2024"}),
+    ("中国移动宣布5.5G商用，首批覆盖300个城市。", "Product", {"5.5G"}),
     ("廣達旗下雲達科技（QCT）推出新伺服器。", "Product", {"雲達科技"}),
     # a company's short name counts only as a word of its own
     ("人民网络科技有限公司发布新品。人民群众很满意。", "Company", {"人民"}),
@@ -336,6 +344,8 @@ def test_what_can_name_a_product(surface, ok):
     ("This is the best phone we have ever made", True), ("will launch the new model next year", True),
     ("Apple Intelligence", False), ("Microsoft 365 Copilot", False), ("Claude 3 Opus", False),
     ("Grace Hopper Superchip", False), ("Oracle Cloud Infrastructure", False),
+    ("We build AI products", True), ("It just works", True), ("They said yes", True),
+    ("It Takes Two", False),
 ])
 def test_sentences_are_not_names(words, sentence):
     assert is_sentence(words.split()) is sentence

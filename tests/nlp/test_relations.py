@@ -239,10 +239,20 @@ RELEASE_PRODUCT_FIRST_CUES = [
     ("理想L6啟動量產交付。", {("li-auto", "li-auto-l6")}),
     ("比亚迪携海豹登陆日本市场。", {("byd", "byd-seal")}),
     ("华为Pura 80今日上架华为商城。", {("huawei", "huawei-pura-80")}),
+    # a launch at a trade show: the show is no product and does not stand between maker and launch
+    ("英伟达在CES 2025上发布RTX 5090显卡。", {("nvidia", "nvidia-geforce-rtx-5090")}),
+    ("英伟达在GTC 2024上发布Blackwell架构。", {("nvidia", "nvidia-blackwell")}),
+    ("谷歌在I/O 2024上发布Gemini 1.5 Pro。", {("google", "google-gemini-1-5-pro")}),
+    # meeting its buyers: a launch said of the product
+    ("OPPO今日召开发布会，Find X8系列正式与消费者见面。", {("oppo", "oppo-find-x8")}),
+    ("小米15系列今晚正式和大家见面，起售价4499元。", {("xiaomi", "xiaomi-15")}),
+    ("華碩ROG Phone 9今天正式與玩家見面。", {("asus", "rogphone9")}),
 ]
 
 NOT_RELEASES = [
     "小米今天发布了第三季度财报。小米SU7的交付量继续增长。",
+    "荣耀Magic7将于下月与消费者见面。",  # a launch still ahead
+    "记者与华为高管见面时获悉，双方仍在洽谈。",
     "华为否认将推出Mate 70 Pro+。",
     "苹果发布会结束后，分析师认为iPhone 16的销量可能下滑。",
     # plans and rumours
@@ -446,6 +456,83 @@ NOT_PARTNER_JOINT_WORK = [
 ]
 
 
+# Round 6 (classes from c91-c114). Partnerships: "双方" after a deal clause names the two before it
+# (the deal clause does not block the cooperation clause); a list of subjects acting together
+# without a preposition ("由A、B及C合组", "A、B和C联合成立"; glosses in brackets are not parties);
+# subjects each with one partner ("A、B和C均与D合作", "A、B及C都是D的合作伙伴"); "此次合作结合A的…与B的…".
+PARTNER_ROUND6 = [
+    ("蔚来获得腾讯战略投资，双方还将在自动驾驶领域展开合作。", {("nio", "tencent")}),
+    ("小鵬獲得大眾汽車投資，雙方並合作開發兩款電動車。", {("volkswagen", "xpeng")}),
+    ("宁德时代获得宝马订单，双方同时在电池回收上合作。", {("bmw", "catl")}),
+    ("由中国移动、华为及腾讯合组的合资公司今日开业。",
+     {("china-mobile", "huawei"), ("china-mobile", "tencent"), ("huawei", "tencent")}),
+    ("由中國移動、華為及騰訊合組的合資公司今日開業。",
+     {("china-mobile", "huawei"), ("china-mobile", "tencent"), ("huawei", "tencent")}),
+    ("宁德时代、比亚迪和吉利联合成立电池回收公司。", {("byd", "catl"), ("byd", "geely"), ("catl", "geely")}),
+    ("比亚迪（BYD）、宁德时代（CATL）与长安汽车合资成立新公司。",
+     {("byd", "catl"), ("byd", "changan"), ("catl", "changan")}),
+    ("小米、华为和OPPO均与高通展开合作。", {("huawei", "qualcomm"), ("oppo", "qualcomm"), ("qualcomm", "xiaomi")}),
+    ("小米、華為及OPPO都是高通的重要合作夥伴。",
+     {("huawei", "qualcomm"), ("oppo", "qualcomm"), ("qualcomm", "xiaomi")}),
+    ("小米表示，这次合作整合了徕卡的光学技术和索尼的传感器。", {("leica", "xiaomi"), ("sony", "xiaomi")}),
+    ("智原科技指出，此次合作結合Arm的運算子系統與英特爾的先進製程。", {("arm", "faraday"), ("faraday", "intel")}),
+    ("鴻海宣布與輝達建立策略聯盟。", {("foxconn", "nvidia")}),  # an alliance
+    ("华为宣布与赛力斯建立战略联盟。", {("huawei", "seres")}),
+    # Hong Kong's 携同, 联袂 and 联名; a lead cue with both parties before it ("A和B联袂发布")
+    ("宏碁攜同微軟推出新款筆電。", {("acer", "microsoft")}),
+    ("联想和英伟达联袂发布AI服务器。", {("lenovo", "nvidia")}),
+    ("小米聯袂徠卡發布影像旗艦。", {("leica", "xiaomi")}),
+    ("华为与比亚迪联名推出智能汽车。", {("byd", "huawei")}),
+]
+
+# Hard negatives of round 6: a denial after the deal clause, an unknown party before 双方 (the company
+# named after the cue is not it), a list in competition, a combination denied, "并无合作协议".
+NOT_PARTNER_ROUND6 = [
+    "腾讯投资蔚来，双方并未展开合作。",
+    "其中星辰飞行获得丰田汽车投资，双方并合作推进量产，亿航则拿到订单。",
+    "小米、华为和OPPO之间竞争激烈。",
+    "小米表示，这次合作并未结合徕卡的技术。",
+    "腾讯与DeepSeek之间并无合作协议。",
+    "騰訊與DeepSeek之間並無任何合作協議。",
+]
+
+# Releases of round 6: a company after 在 is the venue ("在CES推出"); a time phrase between a product
+# and its cue ("9月底上线", "自…全球上線以來"); a public beta with its platform ("开启PC端公测"); a
+# platform qualifier before the released product ("PS5独占游戏《原神》") is not released.
+RELEASE_ROUND6 = [
+    ("小米今年1月在CES推出小米14 Ultra。", {("xiaomi", "xiaomi-14-ultra")}),
+    ("華碩今年1月在CES推出ROG Phone 8。", {("asus", "rogphone8")}),
+    ("腾讯旗下射击游戏《三角洲行动》9月底上线公测。", {("tencent", "tencent-delta-force")}),
+    ("米哈游的《原神》今年3月正式上市。", {("mihoyo", "mihoyo-genshin-impact")}),
+    ("網易的《蛋仔派對》自2022年5月全球上線以來熱度不減。", {("netease", "netease-eggy-party")}),
+    ("12月27日，网易开发的游戏《永劫无间》开启PC端公测。", {("netease", "netease-naraka")}),
+    ("米哈游推出PS5独占游戏《原神》。", {("mihoyo", "mihoyo-genshin-impact")}),
+    ("米哈游推出PS5獨佔遊戲《原神》。", {("mihoyo", "mihoyo-genshin-impact")}),
+    # a cue used as a time phrase: what follows it is where the product did well, not a release
+    ("米哈游推出《原神》，上線後在App Store奪冠。", {("mihoyo", "mihoyo-genshin-impact")}),
+    ("小米推出后续机型小米14 Ultra。", {("xiaomi", "xiaomi-14-ultra")}),  # 后续: a word, not "after"
+    # a product-first cue with nothing after it, and an update going out ("开始推送")
+    ("小米15系列在北京正式发布。", {("xiaomi", "xiaomi-15")}),
+    ("联想宣布ThinkPad X1 Carbon已在全国开售。", {("lenovo", "thinkpadx1carbon")}),
+    ("Google今日宣布，Gemini 2.5 Pro現已向所有用戶開放。", {("google", "google-gemini-2-5-pro")}),
+    ("小米澎湃OS 2开始推送。", {("xiaomi", "xiaomi-hyperos-2")}),
+    ("華為HarmonyOS 5今日起正式推送。", {("huawei", "huawei-harmonyos-5")}),
+    # a product launched inside the product before the cue: that product is the launcher, not the launch
+    ("美团旗下的大众点评上线了“大众点评必吃榜”。", {("meituan", "大众点评必吃榜")}),
+    ("美團旗下的大眾點評正式上線「大眾點評必吃榜」。", {("meituan", "大众点评必吃榜")}),
+]
+
+# Not releases of round 6: a launch month still ahead, a platform a game ships on.
+NOT_RELEASES_ROUND6 = [
+    "米哈游的《原神》明年3月上市。",
+    "米哈游的《原神》最快下月上市。",
+    "任天堂推出Switch獨佔遊戲《薩爾達傳說》。",
+    # a product before a cue that has another object: the product acts, the object is no product
+    "淘宝随即推出百亿补贴活动。",
+    "支付寶今日推出消費券。",
+    "微信今日推出新功能。",
+]
+
 def _relations(extractor, text: str, rtype: str) -> set[tuple[str, str]]:
     result = extractor.extract(Article(id="t", text=text))
     return {(r.source, r.target) for r in result.relations if r.type == rtype}
@@ -453,12 +540,12 @@ def _relations(extractor, text: str, rtype: str) -> set[tuple[str, str]]:
 
 @pytest.mark.parametrize(("text", "pairs"), PARTNERSHIPS + PARTNER_CUE_WORDS + ALL_PARTIES + SEPARATE_PARTIES + JOINED
                                           + LIST_PARTNERS + PARTNER_LIST_AFTER_CUE + PARTNER_LIST_REFERENCES
-                                          + PARTNER_JOINT_WORK)
+                                          + PARTNER_JOINT_WORK + PARTNER_ROUND6)
 def test_partnerships(extractor, text, pairs):
     assert _relations(extractor, text, "partnership") == pairs
 
 
-@pytest.mark.parametrize("text", NOT_PARTNERSHIPS + NOT_PARTNER_JOINT_WORK)
+@pytest.mark.parametrize("text", NOT_PARTNERSHIPS + NOT_PARTNER_JOINT_WORK + NOT_PARTNER_ROUND6)
 def test_not_partnerships(extractor, text):
     assert _relations(extractor, text, "partnership") == set()
 
@@ -467,12 +554,13 @@ def test_not_partnerships(extractor, text):
                                              + RELEASE_NEXT_SENTENCE + RELEASE_MADE_BY + RELEASE_PRODUCT_FIRST_CUES
                                              + RELEASE_MODIFIED_OBJECT + RELEASE_COMPANY + RELEASE_MEMBERS_AND_MAKERS
                                              + RELEASE_BY_BODIES + RELEASE_JOINT_MAKERS_AND_OPENING
-                                             + RELEASE_COMPANY_ANAPHORA + RELEASE_ANNOUNCED + RELEASE_ROUND5)
+                                             + RELEASE_COMPANY_ANAPHORA + RELEASE_ANNOUNCED + RELEASE_ROUND5
+                                             + RELEASE_ROUND6)
 def test_releases(extractor, text, releases):
     assert _relations(extractor, text, "release") == releases
 
 
-@pytest.mark.parametrize("text", NOT_RELEASES + NOT_RELEASES_ROUND4 + NOT_RELEASES_ROUND5)
+@pytest.mark.parametrize("text", NOT_RELEASES + NOT_RELEASES_ROUND4 + NOT_RELEASES_ROUND5 + NOT_RELEASES_ROUND6)
 def test_not_releases(extractor, text):
     assert _relations(extractor, text, "release") == set()
 

@@ -582,7 +582,22 @@ def product_candidates(doc: Doc, text: str, companies: list[Candidate]) -> list[
         *suffixed_names(text, companies, cue_ends),
         *versioned_names(text, companies, cue_ends),
         *benchmark_names(text),
+        *event_names(text),
     ]
+
+
+EVENT_VETO = 0.9  # a trade show's name is no product's, for any finder but the lexicon
+
+
+def event_names(text: str) -> list[Candidate]:
+    """Vetoes on trade shows and developer conferences ("在CES 2025上发布", "WWDC 2024"):
+    events, not products.
+
+    >>> [(c.start, c.end, c.veto) for c in event_names("英伟达在CES 2025上发布RTX 5090")]
+    [(4, 12, True)]
+    """
+    return [Candidate(m.start(), m.end(), None, "context", EVENT_VETO, veto=True)
+            for m in terms.TECH_EVENT_RE.finditer(text)]
 
 
 BENCHMARK_LIST_RE = re.compile(
@@ -1085,10 +1100,14 @@ def is_sentence(words: list[str]) -> bool:
 
     >>> is_sentence("It is a great product for everyone".split()), is_sentence(["Apple", "Intelligence"])
     (True, False)
+    >>> is_sentence("We build AI products".split()), is_sentence("It Takes Two".split())
+    (True, False)
     """
     function_words = sum(w.lower() in terms.ENGLISH_FUNCTION_WORDS for w in words)
     lower = sum(w[:1].islower() for w in words)
-    return function_words >= 2 or (len(words) >= 5 and lower * 2 > len(words))
+    subject_and_verb = len(words) >= 3 and words[0].lower() in terms.ENGLISH_SUBJECT_PRONOUNS \
+        and words[1][:1].islower()
+    return function_words >= 2 or subject_and_verb or (len(words) >= 5 and lower * 2 > len(words))
 
 
 def _after_release_trigger(text: str, pos: int) -> bool:

@@ -26,7 +26,9 @@ the folded text. For each sentence:
   ("与B共同发表", "攜手推出", "由A与B联合开发") credits every party; "该公司/其 推出的X" is the
   company last named as subject; a series just released gives its members ("X系列包括A与B两款").
   Plans in the cue's clause and rumours before it give nothing, nor does "首发" meaning the first
-  to ship with a part, or a platform something goes live on ("GPT-4o上线了Azure").
+  to ship with a part, a platform something goes live on ("GPT-4o上线了Azure") or ships on
+  ("推出PS5独占游戏《X》"), a venue after 在 ("在CES推出": the subject releases), or a product that
+  is the subject of a cue with another object ("高德宣布将推出补贴").
 """
 
 from __future__ import annotations
@@ -63,6 +65,7 @@ MODEL_ADD_PROBABILITY = 0.8
 MAX_MODEL_MENTIONS = 12  # sentences naming more companies than this are lists, not read by the model
 BRACKETS = " （）()"  # around a gloss: "小马智行（Pony.ai）"
 LIST_REFERENCE_SENTENCES = 3  # how far back "上述厂商" looks for the list it refers to
+PARTY_LIST_MIN = 3  # "A、B及C合组": a list this long before the cue, no preposition, acts together
 NEXT_LEAD_MAX = 8  # characters allowed before a product that opens the next sentence ("这款新机")
 
 @dataclass(frozen=True)
@@ -279,8 +282,10 @@ class RelationReader:
             if (cs, ce) in seen_clauses:
                 continue
             seen_clauses.add((cs, ce))
-            if not self.in_range(cs, pos) and cs > s:
-                cs = _clause_bounds(self.clause_text, s, e, cs - 1)[0]  # "奥迪与上汽签署备忘录，计划合作开发"
+            if not self.in_range(cs, pos) and cs > s and not terms.BOTH_PARTIES.match(text, cs):
+                # "奥迪与上汽签署备忘录，计划合作开发"; "双方并合作" names its parties (the clause
+                # before it, "获得英特尔投资", is not this cooperation's)
+                cs = _clause_bounds(self.clause_text, s, e, cs - 1)[0]
             clause = text[cs:ce]
             if (
                 _negated(text[s:pos])
@@ -292,13 +297,13 @@ class RelationReader:
             ):
                 continue
             if terms.BOTH_PARTIES.search(text[cs:pos]) and not self.in_range(cs, pos):
-                pairs = self._both_parties(s, e, trig)
+                pairs = self._both_parties(s, e, pos, trig)
             else:
                 pairs = self._pairs_in_clause(s, e, cs, ce, pos, trig, subject, follow)
             out += pairs
             if pairs:
                 self.last_pair = (pairs[-1].source, pairs[-1].target)
-        return out + self._joined(s, e)
+        return out + self._joined(s, e) + self._combined(s, e, subject)
 
     def _partner_cues(self, s: int, e: int) -> list[tuple[str, int]]:
         """Where partnership cues stand in the sentence ``s:e``: the cue words
@@ -324,13 +329,35 @@ class RelationReader:
                     out.append(RelationHit("partnership", x, y, s, e, round(DIRECT - CARRIED_SUBJECT, 2), "加入"))
         return out
 
-    def _both_parties(self, s, e, trig) -> list[RelationHit]:
-        """"双方宣布合作": the two companies of this sentence, else of the sentence before."""
-        for a, b in ((s, e), (self._prev_sentence_start(s), s)):
+    def _combined(self, s: int, e: int, subject: str | None) -> list[RelationHit]:
+        """"智原指出，此次合作結合Arm的CSS與英特爾的製程": the cooperation just named brings in the
+        companies whose assets it combines, each a partner of the sentence's subject."""
+        out = []
+        for m in terms.COMBINING_COOPERATION_RE.finditer(self.text, s, e):
+            cs, ce = _clause_bounds(self.clause_text, s, e, m.end())
+            if _negated(self.text[s:ce]):
+                continue
+            lead = self._sentence_opener(s, m.start()) or subject
+            owners = [x for x in self.in_range(m.end(), ce, COMPANY.label) if self.text.startswith("的", x.end)]
+            for key in dict.fromkeys(x.key for x in owners):
+                if lead and key != lead:
+                    x, y = sorted((lead, key))
+                    out.append(RelationHit("partnership", x, y, s, e, round(DIRECT - CARRIED_SUBJECT, 2),
+                                           m.group().strip()))
+        return out
+
+    def _both_parties(self, s, e, pos, trig) -> list[RelationHit]:
+        """"双方宣布合作": the two companies named before the cue in this sentence, else (none named
+        there) the two of the sentence before; one company before it leaves the other unknown
+        ("Joby獲得豐田投資，雙方並合作": Joby is no recognised name, and a company named after the cue
+        is not it)."""
+        for a, b in ((s, pos), (self._prev_sentence_start(s), s)):
             keys = list(dict.fromkeys(k for k in (self.as_company(m) for m in self.in_range(a, b)) if k))
             if len(keys) >= 2:
                 x, y = sorted(keys[:2])
                 return [RelationHit("partnership", x, y, s, e, BOTH_PARTIES_CONF, trig)]
+            if keys:
+                return []
         return []
 
     def _prev_sentence_start(self, s: int) -> int:
@@ -340,16 +367,24 @@ class RelationReader:
     def _pairs_in_clause(self, s, e, cs, ce, pos, trig, subject, follow) -> list[RelationHit]:
         text = self.text
         conf = DIRECT
-        if trig in terms.LEAD_PARTNER_TRIGGERS:
+        subjects = False  # the parties before the cue form one list of PARTY_LIST_MIN or more
+        right = _leading_list(text, self.in_range(pos + len(trig), ce), pos + len(trig))
+        # "A携手B": the partner after the cue; "联想和英伟达联袂发布": both before it, none after
+        lead = trig in terms.LEAD_PARTNER_TRIGGERS and (
+            bool(right) or len(self.in_range(cs, pos, COMPANY.label)) < 2)
+        if lead:
             left = self.in_range(cs, pos)
-            right = self.in_range(pos + len(trig), ce)
-            right = _leading_list(text, right, pos + len(trig))
         else:
-            before = self.in_range(cs, pos)
+            before = _without_glosses(text, self.in_range(cs, pos))
             prep = _last_preposition(text, cs, pos, before)
             if prep is None:
                 # "A和B达成合作" without a clear preposition: every company before the cue
                 left, right = before[:1], before[1:]
+                # "由A、B及C合组的合资公司": one list of three or more acting together
+                subjects = len({m.key for m in _trailing_list(text, before, pos)}) >= PARTY_LIST_MIN
+                if len(before) > 2 and trig.endswith("伙伴") and terms.PARTNER_OF_RE.match(text, before[-1].end, pos):
+                    # "A、B及C都是D的合作伙伴": each is D's partner
+                    left, right, subjects = before[-1:], before[:-1], False
             else:
                 # "问界是赛力斯与华为合作": the list right before 与, not everything earlier
                 earlier = [m for m in before if m.end <= prep]
@@ -357,6 +392,7 @@ class RelationReader:
                 if not earlier and _names_someone(text, cs, prep):
                     return []  # "硅基流动与X合作": a party we cannot name; the subject is not it
                 right = [m for m in before if m.start > prep]
+                subjects = False
         # a relative clause: "与X合作的Y" → Y (or its maker) is the other side
         if not left:
             tail = text[pos + len(trig) : pos + len(trig) + 2]
@@ -380,14 +416,14 @@ class RelationReader:
             right_keys = self._listed_in_following(follow)
             conf -= ARTICLE_SUBJECT
         elif not right_keys and subject and subject not in left_keys and len(left_keys) == 1 and (
-            trig not in terms.LEAD_PARTNER_TRIGGERS and _last_preposition(text, cs, pos, []) is None
+            not lead and _last_preposition(text, cs, pos, []) is None
         ):
             right_keys, conf = [subject], conf - ARTICLE_SUBJECT  # "宣布深化合作的是AWS": the article's subject is the other side
         if any(m.label == PRODUCT.label for m in left + right):
             conf -= PRODUCT_AS_PARTNER
         pairs = {(a, b) for a in left_keys for b in right_keys}
-        if left and right and trig not in terms.LEAD_PARTNER_TRIGGERS and _all_parties(
-                text, right[-1].end, pos + len(trig), len(set(left_keys)), len(set(right_keys))):
+        if left and right and not lead and (subjects or _all_parties(
+                text, right[-1].end, pos + len(trig), len(set(left_keys)), len(set(right_keys)))):
             # "华为、宁德时代与长安汽车共同成立阿维塔": every party cooperates with every other
             everyone = list(dict.fromkeys(left_keys + right_keys))
             pairs = {(a, b) for i, a in enumerate(everyone) for b in everyone[i + 1 :]}
@@ -483,6 +519,9 @@ class RelationReader:
         after = [m for m in self.in_range(end, len(self.text)) if m.start - end <= 12]
         if len(after) > 1 and after[0].label == COMPANY.label and _adjacent(self.text, after[0], after[1]):
             after = after[1:]  # "上線了微軟Azure": the brand of the product after
+        if before and after and self.text[after[0].start : after[0].end].startswith(
+                self.text[before[-1].start : before[-1].end]):
+            return False  # "高德正式上线“高德扫街榜”": a part of the product before, launched by it
         return bool(before and after and after[0].label == PRODUCT.label
                     and SUBJECT_FILLERS.match(self.text[before[-1].end : pos].strip()))
 
@@ -534,7 +573,8 @@ class RelationReader:
         head = next((h for h in terms.PRODUCT_HEADS if gap.startswith(h)), "")  # "剪映App开放下载"
         rest = gap[len(head) :].strip()
         rest = rest[terms.EDITION_BEFORE_CUE_RE.match(rest).end() :]  # "千问APP公测版同日在……上线"
-        if not SUBJECT_FILLERS.match(rest):
+        timed = rest[terms.TIME_BEFORE_CUE_RE.match(rest).end() :]  # "《三角洲行動》9月底上線"
+        if not (SUBJECT_FILLERS.match(rest) or SUBJECT_FILLERS.match(timed)):
             return []
         listed = [prods[-1]]
         for m in reversed(prods[:-1]):
@@ -628,11 +668,15 @@ class RelationReader:
         before = self.in_range(cs, pos)
         companies = [m for m in before if m.label == COMPANY.label]
         end = _list_end(self.clause_text, ce, e, speech=any(c in text[pos:ce] for c in terms.SPEECH_CUES))
-        products = self._objects(pos + len(trig), end)
+        as_time = terms.RELEASE_AS_TIME_RE.match(text, pos + len(trig))  # "上市後在PS Store奪冠"
+        products = [] if as_time else self._objects(pos + len(trig), end)
         if products and trig in terms.DIRECT_OBJECT_TRIGGERS and not _names_object(
                 text[pos + len(trig) : products[0].start]):
             return []  # "公布了参数量的GPT-3": a figure of the product, not the product
         if not products and trig in terms.PRODUCT_SUBJECT_TRIGGERS and self._products_before_cue(cs, pos):
+            if trig in terms.OBJECT_TAKING_CUES and not as_time and not terms.NO_OBJECT_AFTER_RE.match(
+                    text[pos + len(trig) : ce]):
+                return []  # "高德宣布将推出到店补贴": the product is the subject, something else its object
             return self._product_first(s, e, cs, pos, trig)
         if companies and (not products or text.startswith("的", pos + len(trig))):
             # "思元290是寒武纪推出的首款训练芯片": the product opens the clause (what follows 的 describes it)
@@ -670,6 +714,9 @@ class RelationReader:
         the subject carried over (not when a university or lab is named before the cue)."""
         text = self.text
         companies = [m for m in companies if not _in_brackets(text, cs, m.start)]  # "智谱（Z.ai）发布"
+        if len(companies) > 1:  # "華碩今年1月在CES推出": where it was launched, not who launched it
+            companies = companies[:1] + [m for m in companies[1:]
+                                         if not terms.VENUE_BEFORE_RE.search(text, companies[0].end, m.start)]
         if companies:
             if len(companies) > 1 and re.search(r"[与和同]", text[companies[0].end : companies[-1].start]):
                 return companies[0].key, False  # "甲骨文与亚马逊云科技推出": the subject leads
@@ -748,6 +795,8 @@ class RelationReader:
                 continue  # "Office的AI助手", "基于华为云的…", "品牌乐道": not what is released
             if text.startswith(terms.EDITION_OF, m.end):
                 continue  # "推出Samsung Pay版本的八达通": an edition of what follows
+            if terms.PLATFORM_AFTER_RE.match(text, m.end):
+                continue  # "推出PS5獨佔遊戲《劍星》": the platform the release ships on
             if any(v in gap for v in terms.OFFER_VERBS):
                 continue  # "推出了购买RTX 4090赠送游戏的活动": what an offer is about
             if i + 1 < len(after) and _qualifies_next(text, m, after[i + 1]):
@@ -987,6 +1036,18 @@ def _names_someone(text: str, start: int, end: int) -> bool:
     return len(re.findall(r"[\u4e00-\u9fff]", rest)) >= 2
 
 
+def _without_glosses(text: str, ments: list[Ment]) -> list[Ment]:
+    """The mentions without the glosses in brackets right after another name: "安擬集團（Animoca
+    Brands）" is one party, whatever key each name links to."""
+    out: list[Ment] = []
+    for m in ments:
+        gap = text[out[-1].end : m.start] if out else ""
+        if out and gap.strip().startswith(("（", "(")) and _in_brackets(text, out[-1].end, m.start):
+            continue
+        out.append(m)
+    return out
+
+
 def _trailing_list(text: str, ments: list[Ment], end: int) -> list[Ment]:
     """Mentions forming a list that ends right before ``end`` ("A、B与…")."""
     out: list[Ment] = []
@@ -996,6 +1057,7 @@ def _trailing_list(text: str, ments: list[Ment], end: int) -> list[Ment]:
         if out and m.key == out[0].key and not gap.strip(BRACKETS):
             out[0], pos = m, m.start  # "小马智行（Pony.ai）": the name before its gloss
             continue
+        gap = terms.BRACKETED_GLOSS_RE.sub("", gap)  # "安擬集團（Animoca Brands）及": a gloss left out
         if out and not terms.LIST_SEPARATORS.match(gap.strip(BRACKETS)):
             break
         if not out and len(gap.strip()) > 6:

@@ -29,7 +29,7 @@ GENERIC_TERMS = frozenset(
 
 # Technology and standard names that look like model numbers but are not products.
 STANDARD_RE = re.compile(
-    r"^(?:[2-8]G(?:-A)?|[2-4]D|[48]K|HBM\d\w*|G?DDR\d\w*|LPDDR\d\w*|PCIe(?:\s?\d(?:\.\d)?)?|USB\s?\d?"
+    r"^(?:[2-8](?:\.5)?G(?:-A)?|[2-4]D|[48]K|HBM\d\w*|G?DDR\d\w*|LPDDR\d\w*|PCIe(?:\s?\d(?:\.\d)?)?|USB\s?\d?"
     r"|Wi-?Fi\s?\d\w*|Q[1-4]|H[12]|[1-9]\d{0,2}(?:nm|mm|GB|TB|MB|W|MW|KW|kW|GW|GWh|kWh|mAh|Hz|GHz|"
     r"MHz|fps|K|B|T|P|bit|TOPS|TFLOPS|PFLOPS|EFLOPS|km|Wh|V|A)(?:/s)?|NVLink|NVLINK|TOPS|FP\d+|INT\d+"
     r"|CUDA|ARM|x86|RISC-V|IPO|CEO|CTO|CFO|COO|GPU|CPU|NPU|AI|AIGC|AGI|LLM|SoC|EUV|DUV|OLED|LTPO|RLHF|RAG|"
@@ -70,6 +70,9 @@ BRAND_MODEL_CODE_RE = re.compile(r"^(?![2-8]G$|[2-4]D$|[48]K$)\d{1,3}[ABD-UX-Z]$
 EDITION_RE = re.compile(r"第\s?\d{1,2}\s?版")
 
 # English function words: a Latin run holding several of them is a sentence, not a name.
+# A run of English words opening with one of these and a lower-case verb is a sentence ("We build
+# AI products"), whatever its length.
+ENGLISH_SUBJECT_PRONOUNS = frozenset("i we you they he she it this there".split())
 ENGLISH_FUNCTION_WORDS = frozenset(
     "a an the is are was were be been it its this that these those we our you your they their "
     "of for to in on at by with from and or but not as has have had will can do does which who".split()
@@ -260,11 +263,11 @@ NON_COMPANY_NAMES = frozenset(
 # Partnership cues. Longer first, so "战略合作" wins over "合作". Traditional input is folded to
 # Simplified before matching, so "攜手" / "合作夥伴" / "結盟" / "簽署" are covered by these forms.
 PARTNER_TRIGGERS = (
-    "战略合作", "深度合作", "达成合作", "开展合作", "展开合作", "签署合作", "确立合作", "建立合作", "合作协议",
+    "战略合作", "深度合作", "战略联盟", "策略联盟", "达成合作", "开展合作", "展开合作", "签署合作", "确立合作", "建立合作", "合作协议",
     "合作关系", "合作伙伴", "伙伴关系", "战略伙伴", "策略伙伴", "合作",
-    "携手", "联手", "牵手", "伙拍", "合组", "联合开发", "联合推出", "联合发布", "联合打造", "共同开发", "共同打造",
+    "携手", "携同", "联手", "联袂", "联名", "牵手", "伙拍", "合组", "联合开发", "联合推出", "联合发布", "联合打造", "共同开发", "共同打造",
     "共同推出", "共同研发", "共同发布", "共同宣布", "共同成立", "共建", "结盟", "联姻", "签约", "谅解备忘录", "合作备忘录",
-    "签署备忘录", "MOU", "合资", "联合首发", "联合宣布", "联合研发", "联合",
+    "签署备忘录", "MOU", "合资成立", "联合成立", "联合组建", "共同组建", "合资", "联合首发", "联合宣布", "联合研发", "联合",
 )
 # "此次与英特尔共同针对游戏进行驱动程序调校": 共同 before a verb of joint work later in the clause.
 JOINT_WORK_RE = re.compile(r"共同(?=[^，。；;,]{0,16}?(?:调校|调教|调优|优化|测试|验证|推动|推进|探索|部署|推广|制定|攻关|开源))")
@@ -272,17 +275,22 @@ JOINT_WORK_RE = re.compile(r"共同(?=[^，。；;,]{0,16}?(?:调校|调教|调�
 # ("A与B、C三方合作") or a joint act of a list of subjects ("A、B与C共同成立D"). Objects of 与 alone
 # ("A与B、C三家车企合作") each partner the subject only.
 PARTY_COUNT_RE = re.compile(r"三方|四方|五方|多方")
-JOINT_ACT_RE = re.compile(r"共同|联合|一起|一同")
+JOINT_ACT_RE = re.compile(r"共同|联合|一起|一同|合资|合组")
+# "A、B及C都是D的合作伙伴": the last company before the partner noun is everyone's partner.
+PARTNER_OF_RE = re.compile(r"\s*的\s*(?:重要|主要|核心|长期|战略|策略|首批|全球)?\s*$")
 # Words joining the partners ("A与B合作").
 PREPOSITIONS = ("与", "和", "同", "跟")
 # Cues with the partner after them ("A携手B").
-LEAD_PARTNER_TRIGGERS = ("携手", "联手", "牵手", "伙拍", "联合")
+LEAD_PARTNER_TRIGGERS = ("携手", "携同", "联手", "联袂", "牵手", "伙拍", "联合")  # 携同: Hong Kong usage
 # "与3家厂商合作": partners counted, named in a following list.
 COUNT_NOUN_RE = re.compile(r"(?:\d+|[一二两三四五六七八九十几多数]+)\s*(?:家|个|位)")
 # Adverbs that do not name anyone ("目前已经与……").
 ADVERBS_RE = re.compile(r"目前|已经|正在|曾经|此前|同时|再次|宣布|表示|计划|将|已|还|也|正|曾|则|又|称")
 # "在Amazon Bedrock中上线": hosted on a platform, not released.
 HOSTING_RE = re.compile(r"在[^，。在]{1,30}?(?:中|上|平台)\s*$")
+# "華碩今年1月在CES推出", "小米在高通的峰会上发布": a company after 在 (a short time phrase may stand
+# before it) is where the subject launched something, not the launcher.
+VENUE_BEFORE_RE = re.compile(r"在\s*$")
 # Adverbials before a sentence's subject ("此外，", "3月28日晚，").
 SUBJECT_LEAD_RE = re.compile(
     r"\s*(?:(?:此外|另外|同时|目前|事实上|据悉|据了解|而|但|不过|然而|其中|今天|今日|近日|日前|随后|最终|"
@@ -305,13 +313,21 @@ PRODUCT_SUBJECT_TRIGGERS = ("正式上市", "上市", "开售", "开卖", "发�
                             "面世", "问世", "首发", "首秀", "登场", "开启预售", "开放预购", "开放预订",
                             "开启预订", "开始预购", "预售", "正式发布", "发布", "推出", "发表", "正式商用", "投入商用",
                             "开启公测", "开放公测", "开启内测", "开启预约", "开放预约", "开始预约")
+# Cues that take an object: a product before one is released only when no object follows it in the
+# clause ("Mate 70系列于11月26日发布", "P在北京推出了"), not in "高德宣布将推出到店补贴" (高德 is the
+# subject, the subsidy the object).
+OBJECT_TAKING_CUES = ("正式发布", "发布", "推出", "发表")
+NO_OBJECT_AFTER_RE = re.compile(r"^\s*(?:了)?\s*(?:(?:于|在)[^，。；;,！？!?]*)?[。！？!?”’」』)）]*\s*$")
 # Release cues read only with the product before them: what follows is an audience, a market or
 # nothing ("DeepSeek-R1正式对外开放", "文心一言面向所有用户开放", "海豹登陆日本市场", "ET9启动量产交付",
 # "豆包大模型全量上线"). Traditional 登陸 / 對外開放 fold to these forms.
 PRODUCT_FIRST_RELEASE_RE = re.compile(
     r"对外开放|开放下载|开放使用|开放体验|面向[^，。；;,]{1,16}?开放|登陆[^，。；;,股]{1,10}?市场"
     r"|向[^，。；;,]{0,8}?(?:用户|公众|开发者|市民|消费者)[^，。；;,]{0,6}?开放"  # not "向所有大模型厂商开放"
-    r"|(?:启动|开启|开始|正式)?量产交付|(?:启动|开启)交付|全量上线|全面上线|全量开放|全量推送")
+    r"|(?:启动|开启|开始|正式)?量产交付|(?:启动|开启)交付|全量上线|全面上线|全量开放|全量推送"
+    r"|(?:开启|开放|启动)[^，。；;,的]{1,6}?(?:公测|内测|不删档测试)"  # "开启PC端公测": a public beta
+    r"|(?:开始|正式|陆续)(?:向[^，。；;,]{1,12}?)?推送"  # "澎湃OS 2开始推送": an update goes out
+    r"|[与和跟同][^，。；;,]{0,6}?(?:消费者|用户|大家|公众|车主|玩家|市场)见面")  # "正式与消费者见面"
 # Verbs of making after "由A" ("小米SU7由小米汽车打造", "盘古大模型由华为云研发"): the product named
 # before 由 is A's release. Contract work (代工, 组装, 生产) is not making it one's own product.
 MADE_BY_VERBS = ("打造", "研发", "开发", "研制", "设计", "推出", "发布", "发表", "出品", "首发", "带来")
@@ -345,6 +361,13 @@ DEAL_BEFORE_RELEASE_CUES = ("收购", "投资", "入股")
 # One character after a release verb that makes the verb part of a time phrase or a noun
 # ("发布当天", "发布会", "上市后", "发布时"): the name before it is not the verb's subject.
 CUE_AS_NOUN_AFTER = ("当", "会", "后", "前", "时", "日", "的")
+# Words after a release cue that make it a time phrase ("上市後在PlayStation Store奪冠", "发布以来"):
+# what follows is not released; a product before the cue still is ("P上线以来").
+# A bare 后 only before a pause or an adverb ("推出后續機型" releases the model).
+RELEASE_AS_TIME_RE = re.compile(r"之后|以后|以来|之前|前夕|首日|首周|当天|当日|后(?=\s*[，,、在便即就首不的一已随])")
+# A product followed by these is the platform something ships on, not the release:
+# "推出PS5獨佔遊戲《劍星》", "发布Switch平台版本", "推出iOS游戏《X》".
+PLATFORM_AFTER_RE = re.compile(r"\s*(?:独占|独家|专属|平台|(?:版|端)?(?:游戏|手游|应用|小程序)\s*[《「“\"])")
 # Words after a release cue that make it a noun ("首发阵容", "发布时间"), not a release.
 RELEASE_NOMINAL_AFTER = ("阵容", "价", "时间", "日期", "仪式", "活动", "节奏", "计划", "会")  # 会: "发布会上"
 # "首发搭载骁龙8至尊版": the phone is the first to ship with a part, which is not its release.
@@ -372,11 +395,16 @@ HOSTING_TRIGGERS = ("上线", "上线了", "上架", "登陆", "入驻")
 # "处理器品牌至强6": a product line named as a brand is released ("品牌乐道", a car brand, is not).
 PRODUCT_LINE_BRAND_RE = re.compile(r"(?:处理器|芯片|晶片|显卡|加速器|GPU|CPU|操作系统|大模型|模型)品牌\s*$")
 # A joint act right before the release cue: "与华硕共同发表", "聯想與NVIDIA攜手推出", "双方联合推出".
-JOINT_RELEASE_RE = re.compile(r"(?:共同|联合|携手|联手|一同|一起|合作)\s*$")
+JOINT_RELEASE_RE = re.compile(r"(?:共同|联合|携手|携同|联手|联袂|联名|一同|一起|合作)\s*$")
 # Words before a product-first cue that name its edition or the day, not another thing:
 # "千问APP公测版同日在各大应用商店上线".
 EDITION_BEFORE_CUE_RE = re.compile(r"^(?:公测版|内测版|测试版|正式版|完整版|体验版|国行版|国际版|标准版|满血版)?"
                                    r"\s*(?:同日|当日|同天|同一天|(?:今日|今天|即日|\d{1,2}月\d{1,2}日)起)?\s*")
+# A time phrase between a product and its cue: "《三角洲行動》9月底上線", "P自2024年12月6日全球上线以来",
+# "P今年3月正式上市" (a date with 于/在 is a SUBJECT_FILLERS word already).
+TIME_BEFORE_CUE_RE = re.compile(
+    r"^(?:自|从|现已|已于|已)?\s*(?:(?:今年|去年|本月|上月|\d{4}\s*年)\s*)?(?:\d{1,2}\s*月)?(?:\d{1,2}\s*日)?"
+    r"(?:底|初|中旬|上旬|下旬|中|起|晚|前后)?\s*")
 # "由游戏科学开发的国产游戏《黑神话：悟空》": the product after "由A开发的" (a modifier of this length at most).
 MADE_BY_MODIFIER_RE = re.compile(r"的[^，。；;,、和与及]{0,16}?$")
 # A company referred back to right before a release cue ("该公司发布了", "這家公司推出的", "其推出的",
@@ -430,7 +458,7 @@ VARIANT_LIST_RE = re.compile(
 # Negation and denial.
 DENIAL_CUES = (
     "否认", "并未", "没有", "未能", "未曾", "尚未", "并非", "不会", "不是", "无意", "拒绝", "不存在", "从未",
-    "均未", "未回应", "否定", "仍未", "未宣布", "未达成", "辟谣", "澄清", "不实",
+    "均未", "未回应", "否定", "仍未", "未宣布", "未达成", "辟谣", "澄清", "不实", "并无", "毫无", "无任何",
 )
 # A cooperation ended or suspended.
 ENDED_CUES = ("终止", "中止", "暂停", "结束", "取消", "解除", "退出", "分手")
@@ -454,13 +482,57 @@ SENTENCE_NEGATIONS = ("否认", "辟谣", "从未", "均未", "并未证实", "�
 ANAPHORIC_BEFORE_TRIGGER = re.compile(r"(?:这次|此次|这项|该项|本次|这一|双方的|两家的)\s*$")
 # "三菱汽车也加入了这项合作": a company joining the cooperation just named.
 JOINS_COOPERATION_RE = re.compile(r"加入(?:了)?(?:这项|这一|该项|此项|这个|该|此|上述)\s*(?:合作|联盟|合作框架|合作计划)")
+# "此次合作結合Arm的Neoverse CSS與英特爾的先進製程": the cooperation just named combines what the
+# companies after it (each before 的) bring; they are the subject's partners.
+COMBINING_COOPERATION_RE = re.compile(
+    r"(?:这次|此次|本次|这项|该项|此项|该)\s*合作\s*(?:将|主要|进一步|充分)?\s*(?:结合|整合|融合|汇聚|集合|汇集)(?:了)?")
 # "双方宣布建立战略合作关系": the two companies just named.
 BOTH_PARTIES = re.compile(r"(?:双方|两家公司|两家企业|两间公司|两家|两间|二者|两者)")  # 两间: Hong Kong usage
 # Two subjects acting each on their own ("A与B先后与C合作"): they are not partners of each other.
 SEPARATELY_AFTER_RE = re.compile(r"[\s)）」』”]*(?:也|亦|都|均)?\s*(?:先后|相继|分别|各自)")
-SEPARATELY_BEFORE_RE = re.compile(r"(?:先后|相继|分别|各自)\s*$")  # "A与B分别与C合作": this 与 is the preposition
+# "A与B分别与C合作", "A、B和C均与D合作": this 与 is the preposition, each subject acting on its own.
+SEPARATELY_BEFORE_RE = re.compile(r"(?:先后|相继|分别|各自|均|都|皆)\s*$")
 # A parent and its subsidiary ("Alphabet旗下的Waymo") are not partners.
 SUBSIDIARY_CUES = ("旗下", "子公司", "母公司", "附属")
+# ---- News furniture around the story (boilerplate.py; folded text: half-width, Simplified) -------
+# Datelines, bylines, credits, copyright lines, share bars and reading lists name outlets,
+# editors and photographers, not companies acting in the story: no entity is read inside them.
+_CLOCK = r"(?:凌晨|早间|早上|上午|中午|午间|下午|晚间|晚上|晚)"
+_NEWS_DATE = (r"(?:(?:北京|美国|美东|当地|台北|香港)?时间)?\s*(?:\d{4}\s*年\s*)?(?:\d{1,2}\s*月\s*)?"
+              rf"\d{{1,2}}\s*日(?:\s*{_CLOCK})?")
+# The outlet of a dateline: a short name, no function word ("另一项令人振奋的消息," is no dateline).
+_OUTLET = r"(?:(?![的是在了和与及并也就都而从对为将据])[A-Za-z0-9\u4e00-\u9fff·&]){2,12}?"
+# 界面新闻 3 月 12 日消息 / 财联社3月12日电 / 新浪科技讯 北京时间3月12日上午消息 / 鞭牛士报道,3月12日消息
+DATELINE_DATED_RE = re.compile(rf"{_OUTLET}\s*(?:讯|报道|报导)?\s*,?\s*{_NEWS_DATE}\s*(?:消息|电|讯|报道|报导)")
+# 36氪获悉 / C114讯 / 集微网消息: no date, but a cue no story sentence starts with.
+DATELINE_UNDATED_RE = re.compile(rf"{_OUTLET}(?:讯|获悉|(?<=[网社报闻经家])(?:消息|报道|报导))(?=[\s,:(])")
+# 【TechWeb】 / 【记者/台北报导】 / 〔记者王姵文/台北报导〕 opening a paragraph.
+DATELINE_BRACKET_RE = re.compile(r"[【〔\[][^】〕\]\n]{1,30}[】〕\]]")
+# 记者张家豪/台北报导 / 经济日报 记者李孟珊/台北即时报导 / 本报记者 王磊 报道
+DATELINE_REPORTER_RE = re.compile(r"(?:\S{1,8}\s*)?记者[^\n,。]{0,20}?(?:报导|报道)")
+# What may follow a dateline: another date and cue, an author in brackets, a comma.
+DATELINE_TAIL_RE = re.compile(rf"(?:\s*,?\s*{_NEWS_DATE}\s*(?:消息|电|讯))?(?:\s*\([^()\n]{{1,8}}\))?\s*[,:]?")
+# A whole line of furniture: credits, editors, sources, disclaimers, share bars, reading lists.
+BOILERPLATE_LINE_RE = re.compile(
+    r"(?:(?:图片|封面|头图|题图)?来源|图源|图片|图|摄影|摄|责任编辑|责编|编辑|作者|撰文|文|原标题|出品|策划|审核|校对|监制)"
+    r"\s*[:|/]\s*[^\n]{0,60}$"
+    r"|(?:本文(?:来自|来源|首发|系|转载|经授权)|(?:免责)?声明\s*:|版权(?:声明|所有)|copyright|©|分享(?:到|至)\s*:"
+    r"|(?:相关|延伸|推荐|扩展)阅读|更多(?:精彩|资讯)|(?:点击|扫码|长按)(?:关注|阅读|下载|订阅)"
+    r"|关注(?:公众号|我们)|举报\s*/?\s*反馈|▲|△|※)[^\n]*$", re.IGNORECASE | re.MULTILINE)
+# A credit in brackets inside a paragraph: (图片来源:视觉中国) / (本文首发于钛媒体APP,作者|李娜) /
+# (中央社记者吴家豪台北12日电) / (记者 王磊) / (完)
+BOILERPLATE_INLINE_RE = re.compile(
+    r"\((?:(?:图片|封面)?来源|图源|图|摄影|摄|编辑|责编|作者|文)\s*[:|/][^()\n]{0,60}\)"
+    r"|\(本文(?:来自|来源|首发|系|转载|经)[^()\n]{0,80}\)"
+    r"|\([^()\n]{0,12}记者[^()\n]{0,24}\)"
+    r"|\(完\)")
+# A listed company's security code after its name: (01810.HK) / (NASDAQ: NVDA) / (股票代码:688981) /
+# (2317-TW) / (09988.HK/BABA.N); and the Hong Kong share-class mark glued to it (理想汽车-W, 百度集团-SW).
+_TICKER = r"(?:\d{4,6}(?:\.(?:HK|SH|SZ|BJ|TW|TWO|T|KS))?|\d{4}-TW|[A-Z]{1,5}\.(?:N|O|US))"
+SECURITY_CODE_RE = re.compile(
+    rf"\((?:(?:NASDAQ|NYSE|HKEX|SEHK|TWSE|TSE|KOSPI|OTC|纳斯达克|纽交所|港交所|上交所|深交所|(?:股票|证券)代[码号])"
+    rf"\s*[:：]?\s*[A-Za-z0-9.\-]{{1,12}}|{_TICKER}(?:\s*[/,、]\s*{_TICKER})*)\)"
+    r"|(?<=[\u4e00-\u9fff])-(?:SW|W|S|B|U)(?![A-Za-z0-9])")
 # ---- Places: one list each, the rules below combine them (folded text: Simplified only) -----------
 # Where Chinese-language tech news is written from.
 HOME_REGIONS = ("中国", "台湾", "香港", "澳门")
@@ -522,6 +594,18 @@ INDEX_FOLLOWERS = ("指数", "板块", "概念股")
 NON_PRODUCT_ENDINGS = ("公司", "集团", "科技", "控股", "股份", "股票", "股价", "银行")
 # Event names end like this: "鸿海科技日", "GTC大会".
 EVENT_FOLLOWERS = ("日", "大会", "峰会", "节", "论坛", "展", "发布会")
+# Trade shows and developer conferences, named without 大会 ("在CES 2025上发布", "WWDC 2024"): events,
+# no products. Names that are also ordinary words (Build, Ignite, E3) count only with their year.
+TECH_EVENTS = ("CES", "MWC", "WWDC", "GTC", "Computex", "IFA", "Google I/O", "I/O", "re:Invent", "GDC",
+               "ChinaJoy", "WAIC", "Hot Chips", "ISSCC", "IEDM", "SEMICON West", "SEMICON China", "SEMICON Taiwan",
+               "Gamescom", "SIGGRAPH", "NeurIPS", "Galaxy Unpacked", "Dreamforce", "Snapdragon Summit",
+               "Meta Connect")
+TECH_EVENTS_WITH_YEAR = ("Build", "Ignite", "E3", "Connect", "Unpacked", "SEMICON")
+_YEAR = r"(?:19|20)\d{2}"
+TECH_EVENT_RE = re.compile(
+    r"(?<![A-Za-z0-9])(?:(?:" + "|".join(re.escape(n) for n in sorted(TECH_EVENTS, key=len, reverse=True))
+    + rf")(?:\s?{_YEAR})?|(?:" + "|".join(TECH_EVENTS_WITH_YEAR) + rf")\s?{_YEAR})(?![A-Za-z0-9])",
+    re.IGNORECASE)
 # Relations that are not partnerships, by kind.
 ACQUISITION_CUES = ("收购", "并购", "吞并", "合并", "买下", "控股")
 INVESTMENT_CUES = ("投资", "入股", "注资", "领投", "跟投", "持股", "增持", "减持", "股东", "资本合作", "融资")
