@@ -526,7 +526,7 @@ RELEASE_ROUND6 = [
 NOT_RELEASES_ROUND6 = [
     "米哈游的《原神》明年3月上市。",
     "米哈游的《原神》最快下月上市。",
-    "任天堂推出Switch獨佔遊戲《薩爾達傳說》。",
+    "任天堂推出多款Switch獨佔遊戲。",  # the platform is not released (a titled game would be: 《原神》 above)
     # a product before a cue that has another object: the product acts, the object is no product
     "淘宝随即推出百亿补贴活动。",
     "支付寶今日推出消費券。",

@@ -122,6 +122,21 @@ VERSIONED_NAME_SCORE = 0.6
 # A quoted campaign, slogan or plan ("推出“以旧换新”活动") is no entity: a veto of every finder's
 # reading but the lexicon's (a veto's score only orders it among candidates).
 QUOTED_CAMPAIGN_VETO = 0.6
+# The longest LAC ORG guess that needs the tagger's agreement: on the 114 dev articles every two-character
+# ORG word no other finder read was an ordinary word (长青, 认知, 自有, 液冷) or a part of a name.
+LAC_UNCONFIRMED_MAX_LEN = 2
+# Such a guess is no entity of its own, only a brand glued before a product ("华为麒麟970").
+LAC_UNCONFIRMED_SCORE = 0.5
+# A Latin name ending in a company word ("Joby Aviation"): above a brand + name product (0.8) of
+# the same stretch ("Sony Honda Mobility" is no Sony product).
+LATIN_COMPANY_NAME_SCORE = 0.85
+# A company's name glossed in the other script ("安擬集團（Animoca Brands）"): the gloss is that company,
+# whatever product reading a finder gave it.
+GLOSS_SCORE = 0.9
+# A short name the article defines for a company ("（下称“傅利叶”）"), wherever it is written.
+DEFINED_SHORT_NAME_SCORE = 0.7
+# A game's or app's title in 《》 ("射击游戏《三角洲行动》"), as sure as a quoted name a cue introduces.
+TITLED_NAME_SCORE = 0.6
 
 
 def lexicon_candidates(doc: Doc, lexicon, text: str) -> list[Candidate]:
@@ -226,11 +241,12 @@ def is_non_company(name: str) -> bool:
         return True  # "股份有限公司" alone names no one (also when cut after "（北京）")
     if name in terms.COMPANY_DESCRIPTORS or name[0] in "由在与和对向从把被":
         return True
-    for suffix in ("公司", "集团", "企业", "厂商", "车企", "大厂", "厂"):
+    for suffix in ("子公司", "分公司", "公司", "集团", "企业", "厂商", "车企", "大厂", "厂"):
         if name.endswith(suffix):
             head = name[: -len(suffix)]
-            if len(head) < 2 or head.lower() in terms.GENERIC_TERMS or head.endswith(terms.GENERIC_COMPANY_HEADS):
-                return True  # "软件公司", "三家大模型公司", "中国电商公司"
+            if len(head) < 2 or head.lower() in terms.GENERIC_TERMS or head.endswith(terms.GENERIC_COMPANY_HEADS) \
+                    or head in terms.PLACES:
+                return True  # "软件公司", "三家大模型公司", "中国电商公司", "菲律宾厂" (a plant)
     if _only_descriptor_words(name):
         return True  # "新创车", "IC设计": what kind of company, not which
     if name.endswith(("科技", "技术")) and name[:-2] in terms.GENERIC_MODIFIERS:
@@ -287,7 +303,7 @@ def _after_descriptor_or_place(text: str, start: int, end: int, cut_places: bool
     """
     name = text[start:end]
     cut = 0
-    for d in terms.STRONG_COMPANY_DESCRIPTORS:
+    for d in terms.STRONG_COMPANY_DESCRIPTORS + terms.RELATION_DESCRIPTORS:  # "德国同业世创" → "世创"
         i = name.rfind(d)
         if i >= 0 and len(name) - (i + len(d)) >= 2:
             cut = max(cut, i + len(d))
@@ -336,15 +352,20 @@ def _context_says_company(before: str, after: str) -> bool:
     return False
 
 
-def company_candidates(doc: Doc, text: str, model_spans=()) -> list[Candidate]:
+def company_candidates(doc: Doc, text: str, model_spans=(), tagger: bool = False) -> list[Candidate]:
     """Company names from LAC tags, context cues and the statistical tagger.
 
     Args:
         doc: the tokenised Doc.
         text: its folded text.
         model_spans: ``(start, end, label)`` spans from the CLUENER tagger.
+        tagger: whether the tagger read the text; then a LAC guess of at most
+            ``LAC_UNCONFIRMED_MAX_LEN`` characters is an entity only where the tagger reads a
+            company too ("长青游戏", "品牌认知", "自有品牌": LAC's ORG on an ordinary word), else
+            only a brand before a product (``LAC_UNCONFIRMED_SCORE``).
     """
     out: list[Candidate] = []
+    model_companies = {(s, e) for s, e, label in model_spans if label == "company"}
     # LAC ORG words (Chinese); Latin ORG words need a context cue, LAC guesses them loosely.
     toks = tokens(doc)
     for t in toks:
@@ -361,7 +382,8 @@ def company_candidates(doc: Doc, text: str, model_spans=()) -> list[Candidate]:
         if is_non_company(name) or common_word_reading(text, start, end):
             out.append(Candidate(start, end, None, "lac", 0.9, veto=True))
         elif is_han(name[0]):
-            out.append(Candidate(start, end, COMPANY, "lac", 0.6))
+            unconfirmed = tagger and len(name) <= LAC_UNCONFIRMED_MAX_LEN and (start, end) not in model_companies
+            out.append(Candidate(start, end, COMPANY, "lac", LAC_UNCONFIRMED_SCORE if unconfirmed else 0.6))
     # Chinese words followed by 公司/集团 or preceded by a company descriptor
     for i, t in enumerate(toks[:-1]):
         name = text[t.idx : t.idx + len(t.text)]
@@ -388,7 +410,9 @@ def company_candidates(doc: Doc, text: str, model_spans=()) -> list[Candidate]:
             continue
         if _is_modelish(name) and RELEASE_AFTER_NAME_RE.match(text, ce):
             continue  # "休旅車n7正式上市": a model number before a release verb is the product (G42 with 合作 is a company)
-        if _context_says_company(text[max(0, cs - 8) : cs], text[ce : ce + 20]):
+        if latin_company_name(name) is not None:  # "Joby Aviation": a company by its last word
+            out.append(Candidate(cs, ce, COMPANY, "pattern", LATIN_COMPANY_NAME_SCORE))
+        elif _context_says_company(text[max(0, cs - 8) : cs], text[ce : ce + 20]):
             out.append(Candidate(cs, ce, COMPANY, "context", 0.7))
     # the CLUENER-trained tagger
     for start, end, label in model_spans:
@@ -403,6 +427,93 @@ def company_candidates(doc: Doc, text: str, model_spans=()) -> list[Candidate]:
             # a club, agency, person or place by the tagger: no bare LAC guess may call it a company
             out.append(Candidate(start, end, COMPANY, "model", 0.5, veto=True))
     return out
+
+
+def latin_company_name(name: str) -> int | None:
+    """The length of ``name`` when it is a Latin company name, told by its last word
+    (``LATIN_COMPANY_TAILS``: "Joby Aviation", "Animoca Brands", "GlobalWafers America"), else None
+    ("Xbox Games Showcase" is an event).
+
+    >>> latin_company_name("Joby Aviation"), latin_company_name("Sony Honda Mobility"), latin_company_name("DGX Cloud")
+    (13, 19, None)
+    >>> latin_company_name("Aviation"), latin_company_name("the Bank")
+    (None, None)
+    """
+    words = name.split(" ")
+    if len(words) < 2 or not words[0][:1].isupper() or is_sentence(words):
+        return None
+    return len(name) if words[-1].lower() in terms.LATIN_COMPANY_TAILS else None  # not "Xbox Games Showcase"
+
+
+def glossed_names(cands: list[Candidate], text: str) -> list[Candidate]:
+    """A company's or product's name glossed in brackets in the other script is that entity too:
+    "索尼本田移动（Sony Honda Mobility）", "安擬集團（Animoca Brands）", "Deliveroo（戶戶送）",
+    "《勝利女神：妮姬》（NIKKE）".
+
+    >>> c = Candidate(0, 4, COMPANY, "model", 0.55)
+    >>> [(g.start, g.end, g.type.value) for g in glossed_names([c], "安拟集团（Animoca Brands）宣布")]
+    [(5, 19, 'Company')]
+    """
+    out = []
+    for c in cands:
+        if c.veto or c.type is None or c.score < 0.55:
+            continue
+        m = GLOSS_RE.match(text, c.end)
+        if m is None:
+            continue
+        gloss = m.group("gloss")
+        latin = gloss[0].isascii()
+        if latin == text[c.end - 1].isascii() or is_non_company(gloss) or gloss.lower() in terms.GENERIC_TERMS:
+            continue  # "海思（华为）": a parent, not a gloss
+        words = gloss.split(" ")
+        if len(words) > 1 and not all(w[:1].isupper() or w[:1].isdigit() or w == "&" for w in words):
+            continue  # "（Diandongosuchus fuyuanensis）": a species, a phrase, no name
+        out.append(Candidate(m.start("gloss"), m.end("gloss"), c.type, "context", GLOSS_SCORE, key=c.key,
+                             maker=c.maker, kind=c.kind))
+    return out
+
+
+def defined_short_names(cands: list[Candidate], text: str) -> list[Candidate]:
+    """A short name a company's name defines in brackets ("上海傅利叶智能科技有限公司（下称“傅利叶”）",
+    "（以下簡稱「環球晶」）") names that company wherever the article writes it.
+
+    >>> c = Candidate(0, 13, COMPANY, "lac", 0.6)
+    >>> t = "上海傅利叶智能科技有限公司（下称“傅利叶”）发布GR-2。傅利叶表示"
+    >>> [(d.start, d.end) for d in defined_short_names([c], t)]
+    [(2, 5), (17, 20), (29, 32)]
+    """
+    out = []
+    for c in cands:
+        if not c.is_a(COMPANY) or c.score < 0.55:
+            continue
+        m = link.ABBREVIATION_RE.match(text[c.end : c.end + link.ABBREVIATION_WINDOW])
+        if m is None or not m.group("marker"):
+            continue
+        short = m.group("short")
+        if short.lower() in terms.GENERIC_TERMS or is_non_company(short):
+            continue
+        start = text.find(short)
+        while start >= 0:
+            out.append(Candidate(start, start + len(short), COMPANY, "context", DEFINED_SHORT_NAME_SCORE,
+                                 key=c.key, kind=c.kind))
+            start = text.find(short, start + len(short))
+    return out
+
+
+# A gloss in brackets: a Latin name of up to five words, or two to eight Han characters.
+GLOSS_RE = re.compile(r"[》」』”\"]?\s*[(（]\s*(?P<gloss>[A-Za-z][A-Za-z0-9&.'\-]*(?: [A-Za-z0-9&.'\-]+){0,4}"
+                      r"|[\u4e00-\u9fff]{2,8})\s*[)）]")
+
+
+def glossed_end(text: str, end: int) -> bool:
+    """True when a bracketed Latin gloss follows ``end``: the name before it is one whole name
+    ("索尼本田移动（Sony Honda Mobility）", not the two companies it holds).
+
+    >>> glossed_end("索尼本田移动（Sony Honda Mobility）", 6), glossed_end("海思（华为）", 2)
+    (True, False)
+    """
+    m = GLOSS_RE.match(text, end)
+    return m is not None and m.group("gloss")[0].isascii()
 
 
 # --- products ----------------------------------------------------------------------------------
@@ -468,6 +579,7 @@ def product_candidates(doc: Doc, text: str, companies: list[Candidate]) -> list[
         *released_names(doc, text),
         *names_before_product_noun(doc, text),
         *quoted_names(text),
+        *titled_names(text, companies),
         *suffixed_names(text, companies, cue_ends),
         *versioned_names(text, companies, cue_ends),
         *benchmark_names(text),
@@ -756,6 +868,32 @@ def quoted_names(text: str) -> list[Candidate]:
         if listed or _quoted_cue_before(text, m.start()) or text.endswith(terms.QUOTED_NAME_HEADS, 0, m.start()):
             out.append(Candidate(start, end, PRODUCT, "context", QUOTED_NAME_SCORE))
             listed_until = m.end()
+    return out
+
+
+TITLE_RE = re.compile(r"《([^《》\n]{2,20})》")
+
+
+def titled_names(text: str, companies: list[Candidate]) -> list[Candidate]:
+    """A title in 《》 that names a game, an app or a program: a product noun right before or after
+    it ("射击游戏《三角洲行动》", "《地下城与勇士：起源》手游"), a company right before it ("暴雪《守望先锋2》"), or a
+    Latin gloss after it ("《漫威争锋》（Marvel Rivals）"). Books, films, laws and reports keep no
+    entity ("报告《X》", "《芯片法案》").
+
+    >>> [text[c.start : c.end] for text in ("射击游戏《三角洲行动》上线", "电影《流浪地球》", "《漫威争锋》（Marvel Rivals）")
+    ...  for c in titled_names(text, [])]
+    ['三角洲行动', '漫威争锋']
+    """
+    company_ends = {c.end for c in companies if c.is_a(COMPANY)}
+    out = []
+    for m in TITLE_RE.finditer(text):
+        name = m.group(1).strip()
+        if name.endswith(terms.TITLE_NOT_PRODUCT_ENDINGS) or name.lower() in terms.GENERIC_TERMS:
+            continue
+        before, after = text[max(0, m.start() - 6) : m.start()], text[m.end() : m.end() + 4]
+        if before.endswith(terms.TITLE_PRODUCT_HEADS) or after.startswith(terms.TITLE_PRODUCT_HEADS) \
+                or m.start() in company_ends or glossed_end(text, m.end()):
+            out.append(Candidate(m.start(1), m.end(1), PRODUCT, "context", TITLED_NAME_SCORE))
     return out
 
 

@@ -96,7 +96,7 @@ class CompanyFinder:
         words = [(t.idx, t.idx + len(t.text)) for t in cand.tokens(doc) if t.tag_ == "ORG"] + known
         spans = model_candidates.company_finder_spans(spans, words)
         spans = model_candidates.veto_unconfirmed_weak(spans, text, self._weak_names(), known)
-        _add(doc, cand.company_candidates(doc, text, spans))
+        _add(doc, cand.company_candidates(doc, text, spans, tagger=self.tagger is not None))
         return doc
 
 
@@ -116,6 +116,7 @@ class Resolver:
     def __call__(self, doc: Doc) -> Doc:
         text = _folded(doc)
         found = _found(doc)
+        found = found + cand.glossed_names(found, text) + cand.defined_short_names(found, text)
         found = found + cand.list_members(doc, text, found)
         found = found + cand.propagate(found, text, {(t.idx, t.idx + len(t.text)) for t in cand.tokens(doc)})
         furniture = boilerplate_spans(text)  # datelines, credits, security codes: no entity there
@@ -145,6 +146,17 @@ class Linker:
         same_type = [e for e in lexicon.lookup(name) if e.type == EntityType.from_label(label)
                      and (e.key in strong or e.key in known or (e.maker is not None and e.maker in known))]
         return same_type[0].key if same_type else None
+
+    @staticmethod
+    def _registered_key(lexicon, name: str, label: str) -> str | None:
+        """The lexicon key of the company a registered name holds ("上海傅利叶智能科技有限公司" → fourier)."""
+        if lexicon is None or label != COMPANY.label:
+            return None
+        for core in link.registered_name_cores(name):
+            entries = [e for e in lexicon.lookup(core, strong=True) if e.type == COMPANY]
+            if entries:
+                return entries[0].key
+        return None
 
     @staticmethod
     def _family_maker(lexicon, name: str) -> str | None:
@@ -182,7 +194,7 @@ class Linker:
                 if lexicon is not None and span.label_ == PRODUCT.label:
                     series = lexicon.series_model(core)
                 key = self._lexicon_key(lexicon, core, span.label_, known) or (series[0] if series else None) \
-                    or link.name_key(core)
+                    or self._registered_key(lexicon, surface, span.label_) or link.name_key(core)
                 span.kb_id_ = key
             abbrev = link.abbreviation_after(text, span.start_char, span.end_char)
             if abbrev:
@@ -207,7 +219,7 @@ class Linker:
                  kb_id=b.kb_id_ or self._lexicon_key(lexicon, b.text, COMPANY.label, known) or link.name_key(b.text))
             for b in doc.spans.get("brands", [])
         ]
-        for span in ents:  # a name and its abbreviation: one entity of the same type
+        for span in (*ents, *brands):  # a name and its abbreviation: one entity of the same type
             span.kb_id_ = aliases.get((span.label_, span.kb_id_), span.kb_id_)
         companies = [s for s in ents if s.label_ == COMPANY.label] + brands
         names: dict[str, set[str]] = {}
@@ -217,6 +229,7 @@ class Linker:
         short_forms = link.company_short_forms(names, fixed)  # 遠傳 beside 遠傳電信: one company
         for span in companies:
             span.kb_id_ = short_forms.get(span.kb_id_, span.kb_id_)
+        makers = {product: aliases.get((COMPANY.label, maker), maker) for product, maker in makers.items()}
         makers = {product: short_forms.get(maker, maker) for product, maker in makers.items()}
         doc.spans["brands"] = brands
         doc.set_ents(ents, default="outside")

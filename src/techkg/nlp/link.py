@@ -35,10 +35,35 @@ BARE_MODEL_RE = re.compile(r"^[a-z]{1,2}\d{1,4}[a-z]?$")
 # A short name in brackets right after a name: "Oracle Cloud Infrastructure(OCI)",
 # "深圳市游科互动科技有限公司（游戏科学）", "中国广电(以下简称“广电”)", "富邦媒體科技（下稱富邦媒）".
 ABBREVIATION_RE = re.compile(
-    r"^\s*[(（]\s*(?P<marker>以下简称|以下简作|以下称|下称|简称)?\s*[:：]?\s*[\"“「『]?"
-    r"(?P<short>[A-Za-z][A-Za-z0-9&.\-]{1,9}|[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z0-9]{1,7})"
+    r"^[》」』”\"]?\s*[(（]\s*(?P<marker>以下简称|以下简作|以下称|下称|简称)?\s*[:：]?\s*[\"“「『]?"
+    r"(?P<short>[A-Za-z][A-Za-z0-9&.\-]{1,24}(?: [A-Za-z0-9&.\-]+){0,4}|[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z0-9]{1,7})"
     r"\s*[\"”」』]?\s*(?:[)）]|或)"
 )
+
+# How far after a name its bracketed abbreviation or gloss may end ("（Sony Honda Mobility）").
+ABBREVIATION_WINDOW = 48
+
+
+def registered_name_cores(name: str) -> list[str]:
+    """Shorter names a registered company name holds, longest first: without its legal form, then
+    without its place, then without each trade word at its end. The linker looks them up in the
+    lexicon: "上海傅利叶智能科技有限公司" is the lexicon's 傅利叶智能.
+
+    >>> registered_name_cores("上海傅利叶智能科技有限公司")
+    ['上海傅利叶智能', '傅利叶智能', '傅利叶']
+    >>> registered_name_cores("黑芝麻智能国际控股有限公司")
+    ['黑芝麻智能国际', '黑芝麻智能', '黑芝麻']
+    >>> registered_name_cores("傅利叶智能")
+    []
+    """
+    if not terms.REGISTERED_NAME_RE.search(name):
+        return []
+    cores = [company_core(name)]
+    cores.append(terms.COMPANY_PLACE_HEAD_RE.sub("", cores[-1]))
+    while (m := terms.COMPANY_TRADE_TAIL_RE.search(cores[-1]) or terms.HOLDING_TAIL_RE.search(cores[-1])) \
+            and m.start() >= 2:
+        cores.append(cores[-1][: m.start()])
+    return list(dict.fromkeys(c for c in cores if len(c) >= 2))
 
 
 def core_name(surface: str, brand: str | None = None) -> str:
@@ -200,7 +225,7 @@ def company_short_forms(names: dict[str, set[str]], fixed: set[str]) -> dict[str
             key
             for form in forms
             for key, others in names.items()
-            if key != short and any(_abbreviates(form, other) for other in others)
+            if key != short and any(_abbreviates(form, other, known=short in fixed) for other in others)
         }
         if len(longer) != 1:
             continue
@@ -223,12 +248,15 @@ def company_short_forms(names: dict[str, set[str]], fixed: set[str]) -> dict[str
     return resolved
 
 
-def _abbreviates(short: str, full: str) -> bool:
-    """True when ``short`` is the start of ``full`` and the rest does not name a subsidiary,
+def _abbreviates(short: str, full: str, known: bool = False) -> bool:
+    """True when ``short`` is the start of ``full`` and the rest does not name a subsidiary (nor,
+    for a ``known`` lexicon company, a name of its own: 京东币链科技),
     ``full`` is ``short`` after a country or region, or ``short`` is ``full``'s short name.
 
     >>> _abbreviates("遠傳", "遠傳電信"), _abbreviates("京东", "京东物流"), _abbreviates("Arm", "Armis")
     (True, False, False)
+    >>> _abbreviates("京东", "京东币链科技", known=True), _abbreviates("影石", "影石创新科技股份有限公司")
+    (False, True)
     >>> _abbreviates("广电", "中国广电"), _abbreviates("电信", "亚太电信"), _abbreviates("宇树", "杭州宇树科技有限公司")
     (True, False, True)
     """
@@ -239,9 +267,32 @@ def _abbreviates(short: str, full: str) -> bool:
     if short_company_name(full) == short:
         return True  # 宇树 for 杭州宇树科技股份有限公司
     rest = full[len(short) :].lstrip()
-    if not full.startswith(short) or rest.startswith(terms.SUBSIDIARY_NAME_TAILS):
-        return False
+    if not full.startswith(short) or rest.startswith(terms.SUBSIDIARY_NAME_TAILS) \
+            or (known and own_name_after_parent(full, len(short))):
+        return False  # 京东物流; a lexicon company's name with a name of its own after it: 京东币链科技
     return not (short[-1].isascii() and short[-1].isalnum() and rest[0].isascii() and rest[0].isalnum())
+
+
+def own_name_after_parent(name: str, parent: int) -> bool:
+    """True for a company named after its parent: the parent's name (its first ``parent``
+    characters), a name of its own of two or more Han characters, then trade words or a legal
+    form ("京东币链科技"); not the parent with trade words only ("小米科技", "浙江吉利控股集团")
+    nor a cut ("华为全").
+
+    >>> own_name_after_parent("京东币链科技", 2), own_name_after_parent("小米科技", 2)
+    (True, False)
+    >>> own_name_after_parent("浙江吉利控股集团", 4), own_name_after_parent("华为全", 2)
+    (False, False)
+    """
+    if parent < 2:
+        return False
+    rest = company_core(name)[parent:]
+    own = rest
+    while (m := terms.COMPANY_TRADE_TAIL_RE.search(own)) and m.start() > 0:
+        own = own[: m.start()]
+    if terms.COMPANY_TRADE_TAIL_RE.fullmatch(own):
+        own = ""
+    return own != name[parent:] and len(own) >= 2 and all(is_han(ch) for ch in own)
 
 
 def short_company_name(name: str) -> str | None:
@@ -282,7 +333,7 @@ def abbreviation_after(text: str, start: int, end: int) -> str | None:
     >>> [abbreviation_after(t, 0, 2) for t in ("华为（2023年）", "海思（华为）发布", "小米（深圳）")]
     [None, None, None]
     """
-    m = ABBREVIATION_RE.match(text[end : end + 14])
+    m = ABBREVIATION_RE.match(text[end : end + ABBREVIATION_WINDOW])
     if m is None:
         return None
     short, name = m.group("short"), text[start:end]

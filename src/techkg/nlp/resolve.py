@@ -20,8 +20,10 @@ from spacy.tokens import Doc
 
 from dataclasses import replace
 
-from techkg.nlp import terms
-from techkg.nlp.candidates import COMPANY, PRODUCT, Candidate, is_sentence, tokens
+from techkg.nlp import link, terms
+from techkg.nlp.candidates import (
+    COMPANY, LAC_UNCONFIRMED_SCORE, PRODUCT, Candidate, glossed_end, is_sentence, latin_company_name, tokens,
+)
 from techkg.nlp.extensions import CACHES
 from techkg.records import EntityType
 from techkg.text import is_han
@@ -62,6 +64,8 @@ def choose(candidates: list[Candidate], text: str) -> tuple[list[Candidate], lis
     taken = bytearray(len(text) + 1)
     chosen: list[Candidate] = []
     for c in usable:
+        if c.finder == "lac" and c.score <= LAC_UNCONFIRMED_SCORE:
+            continue  # a short LAC guess the tagger does not share: at most a brand (below)
         if any(taken[c.start : c.end]):
             continue
         taken[c.start : c.end] = b"\x01" * c.length
@@ -87,12 +91,16 @@ def can_name_product(surface: str) -> bool:
     (False, False, True, True)
     >>> can_name_product("Windows on"), can_name_product("Ryzen Z2 A"), can_name_product("雲達科技")
     (False, True, False)
+    >>> can_name_product("L系列"), can_name_product("AI+AR"), can_name_product("Mate 70系列")
+    (False, False, True)
     """
     surface = surface.strip()
     if len(surface) < 2 or surface.replace(" ", "").replace(".", "").isdigit():
         return False
-    if surface.lower() in terms.GENERIC_TERMS:
-        return False
+    if surface.lower() in terms.GENERIC_TERMS or len(re.sub(r"\s*系列$", "", surface)) < 2:
+        return False  # "L系列": one letter and a series word
+    if all(part.lower() in terms.GENERIC_TERMS for part in re.split(r"[+&/]", surface)):
+        return False  # "AI+AR": technologies joined, no product
     if surface.endswith(terms.NON_PRODUCT_ENDINGS):
         return False  # "雲達科技", "芯源微股票": a company, a share
     words = surface.split()
@@ -162,9 +170,19 @@ def _holds_shorter(spans: Iterable[tuple[int, int]]):
 
 
 def _drop_swallowing(cands: list[Candidate], text: str) -> list[Candidate]:
-    """Drop guessed company spans that swallow a lexicon name ("华为全", "谷歌云和"), and
-    series names taken for companies where the article uses them with a model number ("天玑")."""
-    swallows_known = _holds_shorter((c.start, c.end) for c in cands if c.finder == "lexicon")
+    """Drop guessed company spans that swallow a lexicon name ("华为全", "谷歌云和") or cut one
+    ("積電亞利桑那廠" out of 台積電亞利桑那廠), and series names taken for companies where the
+    article uses them with a model number ("天玑"). A subsidiary named after its parent ("京东币链科技"),
+    a registered name ("上海傅利叶智能科技有限公司")
+    a Latin company name ("GlobalWafers America") and a name glossed in Latin ("索尼本田移动（Sony
+    Honda Mobility）") are whole names: they may hold a lexicon name."""
+    lexicon_spans = [(c.start, c.end) for c in cands if c.finder == "lexicon"]
+    swallows_known = _holds_shorter(lexicon_spans)
+    parent_end: dict[int, int] = {}  # a lexicon company at each start: a subsidiary named after it
+    for c in cands:
+        if c.finder == "lexicon" and c.is_a(COMPANY):
+            parent_end[c.start] = max(parent_end.get(c.start, c.end), c.end)
+    cuts_known = _crosses(lexicon_spans, len(text))
     # a series takes a number ("天玑9300", "麒麟9000S") or is named so by the lexicon ("银河E8"); a
     # brand glued to a Latin model ("英伟达H100", "索尼 IMX800") stays a company
     series = {m.group(1) for c in cands if c.is_a(PRODUCT)
@@ -172,12 +190,38 @@ def _drop_swallowing(cands: list[Candidate], text: str) -> list[Candidate]:
     kept = []
     for c in cands:
         if c.finder != "lexicon" and c.is_a(COMPANY):
-            if swallows_known(c.start, c.end):
+            if cuts_known(c.start, c.end):
+                continue
+            name = text[c.start : c.end]
+            if swallows_known(c.start, c.end) and not (
+                    terms.REGISTERED_NAME_RE.search(name) or latin_company_name(name) or glossed_end(text, c.end)
+                    or link.own_name_after_parent(name, parent_end.get(c.start, c.start) - c.start)):
                 continue
             if text[c.start : c.end] in series:
                 continue
         kept.append(c)
     return kept
+
+
+def _crosses(spans: list[tuple[int, int]], size: int):
+    """A test ``(start, end) -> bool``: does the span cut one of ``spans``, beginning or ending
+    strictly inside it without holding it whole?
+
+    >>> cuts = _crosses([(2, 5)], 10)
+    >>> cuts(3, 8), cuts(0, 4), cuts(2, 8), cuts(0, 9), cuts(3, 5)
+    (True, True, False, False, False)
+    """
+    min_end = [size + 1] * (size + 1)  # at i: the nearest end of a span holding i strictly inside
+    max_start = [-1] * (size + 1)  # at i: the latest start of such a span
+    for s, e in spans:
+        for i in range(s + 1, min(e, size + 1)):
+            min_end[i] = min(min_end[i], e)
+            max_start[i] = max(max_start[i], s)
+
+    def test(start: int, end: int) -> bool:
+        return (0 <= start <= size and min_end[start] < end) or (0 <= end <= size and max_start[end] > start)
+
+    return test
 
 
 def _extend_series(c: Candidate, text: str, taken: bytearray) -> Candidate:

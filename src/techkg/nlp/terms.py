@@ -21,7 +21,7 @@ GENERIC_TERMS = frozenset(
     折叠屏 折叠屏手机 折叠机 ai手机 ai电脑 aipc ai眼镜 智能手表 智能眼镜 智能汽车 智能座舱 智驾系统 座舱系统
     无人车 robotaxi 人形机器人 穿戴设备 可穿戴设备 电动汽车 纯电车型 增程车型 混动车型
     相机 运动相机 全景相机 无人机 扫地机器人 耳机 手表 手环 电视 路由器 投影仪 显示器 游戏机 主机
-    光刻 光刻机 beta alpha preview
+    光刻 光刻机 beta alpha preview web3 web3.0 元宇宙 区块链 稳定币
     mmlu mmlu-pro gpqa gsm8k humaneval math-500 aime swe-bench livecodebench c-eval cmmlu arc-agi hellaswag
     mt-bench arena-hard big-bench
     """.split()
@@ -83,7 +83,7 @@ ENGLISH_FUNCTION_WORDS = frozenset(
 NAME_CONNECTORS = frozenset(("on", "for"))
 # Nouns after a name that say it is NOT a product ("Blackwell架构", "4NP工艺").
 NON_PRODUCT_HEADS = ("架构", "工艺", "制程", "技术", "标准", "协议", "指令集", "大会", "峰会", "开发者大会",
-                     "发布会", "项目", "计划", "基金", "实验室", "团队", "主题演讲", "演讲", "展会", "品牌")
+                     "发布会", "项目", "计划", "基金", "实验室", "团队", "工作室", "主题演讲", "演讲", "展会", "品牌")
 
 # Nouns after Latin names that make them benchmarks or data sets, no products: "在MMLU、GPQA、GSM8K
 # 等多项基准测试中", "GSM8K測試集" (folded, Simplified text); words between: BENCHMARK_FILLERS. Not
@@ -108,6 +108,14 @@ VERSION_NUMBER_RE = re.compile(r" ?(\d{1,2}\.\d{1,2})(?![\d.])")
 OPEN_QUOTES, CLOSE_QUOTES = "“「『\"", "”」』\""
 QUOTE_MARKS = "“”\"《》「」『』"  # not ' : "Baldur's Gate 3" is one name
 QUOTED_NAME_RE = re.compile(rf"[{OPEN_QUOTES}]([^{CLOSE_QUOTES}，。！？；、,\n]{{2,16}})[{CLOSE_QUOTES}]")
+# A title in 《》 names a product (a game, an app, a program) when one of these nouns stands right before
+# it ("射击游戏《三角洲行动》", "手遊《勝利女神：妮姬》", "应用《X》"), when a company stands right before it
+# ("暴雪《守望先锋2》"), or when a Latin gloss follows it ("《漫威争锋》（Marvel Rivals）"); books, films,
+# laws, reports and newspapers are titled so too, and stay no entity.
+TITLE_PRODUCT_HEADS = ("游戏", "手游", "网游", "端游", "页游", "新游", "游戏新作", "应用", "软件", "App", "APP", "小程序")
+# Titles that name a law, a report or a publication, whatever stands before them ("《芯片法案》").
+TITLE_NOT_PRODUCT_ENDINGS = ("法", "法案", "条例", "规定", "办法", "报告", "白皮书", "报", "新闻", "杂志", "周刊",
+                             "日报", "晚报", "时报", "指引", "指南", "意见", "通知", "纲要", "规划")
 # Words before a quoted name that introduce a product: release cues (RELEASE_TRIGGERS), naming
 # ("名为“X”的新服务") and renaming ("升级为“淘宝闪购”"), ownership ("旗下的「X」"). No 代号为: a code
 # name is a project's.
@@ -173,6 +181,23 @@ STRONG_COMPANY_DESCRIPTORS = (
 # "科创板公司上纬新材"): cut there when what precedes is only a description.
 GLUED_DESCRIPTOR_ENDS = ("公司", "品牌", "企业", "集团")
 
+# Last words of a Latin company name ("Joby Aviation", "Sony Honda Mobility", "Animoca Brands",
+# "GlobalWafers America"): a Latin run of two or more words ending in one names a company, never a
+# product. Lower case. Not "Cloud", "Intelligence", "Automotive": "DGX Cloud", "Apple Intelligence"
+# and "Pangu Automotive" are products.
+LATIN_COMPANY_TAILS = frozenset(
+    """
+    inc inc. corp corp. corporation co. ltd ltd. llc plc ag gmbh group holdings holding technologies
+    aviation airlines airways mobility motors robotics semiconductor semiconductors electronics
+    entertainment interactive games studios labs networks capital ventures bank financial brands
+    therapeutics telecom communications instruments industries dynamics microsystems
+    america americas europe japan korea taiwan international
+    """.split()
+)
+# Words glued before a company's name that only say how the article relates it to another company
+# ("德國同業世創": a peer; "美國對手艾克爾": a rival): cut off like a descriptor.
+RELATION_DESCRIPTORS = ("同业", "同行", "对手", "竞争对手", "竞品", "友商")
+
 # Words before a name that say it is a company ("供应商Runway", "调研机构TrendForce").
 COMPANY_DESCRIPTORS = (
     "公司", "企业", "厂商", "巨头", "机构", "供应商", "制造商", "服务商", "运营商", "初创公司", "创企",
@@ -205,6 +230,8 @@ COMMON_WORD_CUES = {
     "苹果": ("果农", "水果", "果园", "果树", "种植", "产区", "丰收", "斤", "香蕉", "梨", "橙", "果品", "果汁",
              "蔬菜", "农产品", "采摘", "红富士", "吃"),
     "小米": ("小米粥", "杂粮", "大米", "粮食", "种植", "斤", "小麦", "玉米", "谷子", "农产品", "煮"),
+    "暴雪": ("天气", "降雪", "大雪", "寒潮", "气象", "预警", "积雪", "结冰", "降温", "雪灾", "暴雨", "大风", "封路",
+             "航班", "停课", "气温", "冷空气"),
     "浪潮": ("化浪潮", "的浪潮", "新浪潮", "一波", "浪潮中", "浪潮下", "浪潮之", "时代浪潮", "浪潮席卷", "热潮"),
     "联想": ("让人联想", "使人联想", "不禁联想", "产生联想", "联想起", "联想到"),
 }
@@ -221,7 +248,7 @@ NON_COMPANY_SUFFIXES = (
     "厅", "署", "办", "办公室", "政府", "法院", "检察院", "协会", "学会", "联盟", "联合会", "基金会",
     "大会", "峰会", "论坛", "展", "展会", "博览会", "发布会", "开发者大会", "研讨会", "会议", "组织",
     "议会", "国会", "监管机构", "中心", "所", "板", "园区", "科学园", "工业园", "业者", "博物馆", "美术馆",
-    "图书馆", "医院",
+    "图书馆", "医院", "工作室",  # "Everstone工作室": a team inside a company
 )
 NON_COMPANY_NAMES = frozenset(
     """
@@ -517,7 +544,7 @@ FOREIGN_COUNTRIES = ("日本", "印度", "美国", "韩国", "南韩", "德国",
                      "挪威", "丹麦", "以色列", "新加坡", "加拿大", "澳洲", "澳大利亚", "意大利", "西班牙", "俄罗斯",
                      "越南", "泰国", "印尼", "马来西亚", "菲律宾", "巴西", "沙特", "阿联酋", "墨西哥")
 # Wider areas and words of place.
-AREAS = ("欧洲", "欧盟", "亚洲", "全球", "国内", "海外", "加州", "硅谷", "亚利桑那州")
+AREAS = ("欧洲", "欧盟", "亚洲", "北美", "南美", "东南亚", "中东", "全球", "国内", "海外", "加州", "硅谷", "亚利桑那州")
 # Places LAC sometimes tags as organisations, and that LAC glues before a name ("德国光学大厂蔡司").
 PLACES = frozenset(HOME_REGIONS + CITIES + FOREIGN_COUNTRIES + AREAS)
 # More cities where tech news places plants and offices ("将在高雄兴建"): one alone names no company.
@@ -541,6 +568,12 @@ COMPANY_LEGAL_FORM_RE = re.compile(
     r"(?:[(（](?:中国|集团|控股|香港)[)）])?(?:股份有限公司|有限责任公司|技术有限公司|科技有限公司|有限公司|"
     r"集团有限公司|控股有限公司|股份公司|集团公司|集团|控股|公司|Inc\.?|Ltd\.?|Corp\.?|Corporation|Co\.,? Ltd\.?)$"
 )
+# A registered name: it ends in a full legal form ("上海傅利叶智能科技有限公司"), so it is one name even
+# where it holds a shorter company name.
+REGISTERED_NAME_RE = re.compile(r"(?:有限公司|有限责任公司|股份公司)$")
+# What a listed holding's registered name adds before its legal form ("黑芝麻智能国际控股有限公司"):
+# dropped, with the trade words, when the linker looks for the company it holds.
+HOLDING_TAIL_RE = re.compile(r"(?:国际|控股|集团)$")
 COMPANY_TRADE_TAIL_RE = re.compile(
     r"(?:科技|电子|软件|电信|通讯|通信|集团|控股|股份|汽车|存储|半导体|微电子|智能|网络|信息|技术|数据|传媒|"
     r"电气|电器|光电|精密|工业|实业|动力|机器人|新能源|生物|医药|电商|互动|资讯|系统)$"
