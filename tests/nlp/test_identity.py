@@ -61,6 +61,11 @@ IDENTITY_CASES = [
     ("去年面世的运动相机Ace Pro 2由影石与徕卡联合研发。", {("Product", "acepro2"): "Ace Pro 2"}),
     ("东京电子推出CLEAN TRACK LITHIUS Pro Z系列涂胶显影设备。",
      {("Product", "cleantracklithiusproz"): "CLEAN TRACK LITHIUS Pro Z"}),
+    # a trailing AI before a device noun or a clause end is part of the model's name, not before 功能
+    ("宏碁今日发布Swift 14 AI笔记本。", {("Product", "swift14ai"): "Swift 14 AI"}),
+    ("華碩發表Zenbook S 14 AI筆電。", {("Product", "zenbooks14ai"): "Zenbook S 14 AI"}),
+    ("宏碁發表首款搭載Intel Lunar Lake處理器的Swift 14 AI。", {("Product", "swift14ai"): "Swift 14 AI"}),
+    ("华为Mate 70 AI功能全面升级。", {("Product", "huawei-mate-70"): "HUAWEI Mate 70"}),
     # a connector inside an English name keeps the name whole
     ("聯發科也將與微軟合作推出Windows on Arm晶片。", {("Product", "windowsonarm"): "Windows on Arm"}),
     # a code name keeps its category word; a lexicon name extends over its own name words

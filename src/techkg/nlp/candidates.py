@@ -540,7 +540,8 @@ def _extend_model(text: str, end: int) -> int:
             return _edition_end(text, pos)
         word = m.group(1)
         if word.lower() in terms.MODEL_SUFFIX_WORDS or (word[0].isdigit() and not _unit_follows(text, pos + m.end())
-                                                   and len(word) <= 5):
+                                                   and len(word) <= 5) \
+                or word == "AI" and text.startswith(terms.AI_NAMED_DEVICES, pos + m.end()):
             pos += m.end()
             continue
         return _edition_end(text, pos)

@@ -55,6 +55,9 @@ CODE_NAME_CATEGORIES = frozenset("cpu gpu npu dpu tpu soc superchip os".split())
 # "Qwen 2.5 Max", "Mate 60 Pro". Lower case.
 VARIANT_WORDS = frozenset("pro max ultra plus mini lite turbo nano flash flip fold air se".split())
 
+# Device nouns (or a clause end) before which a trailing "AI" belongs to the model's name
+# ("Swift 14 AI笔电", "Zenbook S 14 AI筆電"); elsewhere it is a feature ("Mate 70 AI功能").
+AI_NAMED_DEVICES = ("笔记本", "笔电", "电脑", "PC", "手机", "掌机", "平板", "主机", "。", "，", ",", "、", "；")
 # Words that extend a model name: "H100 NVL", "Mate 60 Pro", "骁龙8 Gen 3".
 MODEL_SUFFIX_WORDS = VARIANT_WORDS | frozenset(
     "nvl gen neo x xl s e edge ti super sonnet opus haiku".split()
