@@ -160,6 +160,9 @@ EDITION_CASES = [
     ("联想发布ThinkPad X1 Carbon第12版。", {"ThinkPad X1 Carbon第12版"}, set()),
     # after a Chinese word it is a document's edition, not a name's
     ("白皮书第2版由华为发布。", set(), {"白皮书第2版", "第2版"}),
+    ("小米公布了用户手册第3版和安全指南第2版。", set(), {"用户手册第3版", "安全指南第2版", "第3版", "第2版"}),
+    ("台積電發表永續報告書第5版。", set(), {"永續報告書第5版", "報告書第5版", "第5版"}),
+    ("微軟推出Surface Pro第11版。", {"Surface Pro第11版"}, set()),
     # a model number is never cut out of a decimal (a screen size): the listed name stays whole
     ("华为发布Mate X5和MatePad Pro 13.2英寸等机型。", {"MatePad Pro"}, {"MatePad Pro 13"}),
     ("華為MatePad Pro 11平板開賣。", {"MatePad Pro 11"}, set()),

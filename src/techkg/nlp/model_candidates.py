@@ -114,6 +114,8 @@ def product_candidates(spans: Iterable[Span], text: str, found: Sequence[Candida
             continue  # "Blackwell架构", "4NP工艺": an architecture or process, not a product
         if name.endswith(terms.NON_PRODUCT_HEADS):
             continue  # "NVIDIA AI基金": a fund, a programme, a conference
+        if _document_edition(name):
+            continue  # "白皮书第2版": an edition of a document, not a product
         brand = max((c.end for c in precise if c.is_a(COMPANY) and c.start == start and c.end < end),
                     default=start)
         core = _without_generic_tail(text[brand:end].strip())
@@ -132,6 +134,26 @@ def product_candidates(spans: Iterable[Span], text: str, found: Sequence[Candida
             continue  # the lexicon knows it as a company
         out.append(Candidate(start, end, PRODUCT, "model", MODEL_PRODUCT_SCORE))
     return out
+
+
+def _document_edition(name: str) -> bool:
+    """True when ``name`` ends in an edition number that does not follow a Latin name or model number.
+
+    An edition belongs to a name only right after Latin letters or digits
+    (``Surface Pro第11版``, see :data:`techkg.nlp.terms.EDITION_RE`); after a
+    Chinese word it is a document's (``白皮书第2版``).
+
+    >>> _document_edition("白皮书第2版"), _document_edition("第3版"), _document_edition("Surface Pro第11版")
+    (True, True, False)
+    """
+    m = _EDITION_AT_END_RE.search(name)
+    if not m:
+        return False
+    before = name[: m.start()].rstrip()
+    return not (before and before[-1].isascii() and before[-1].isalnum())
+
+
+_EDITION_AT_END_RE = re.compile(f"(?:{terms.EDITION_RE.pattern})$")
 
 
 def _brand_or_series(c: Candidate, start: int, end: int, text: str) -> bool:
