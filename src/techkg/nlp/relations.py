@@ -20,6 +20,8 @@ modules import (``Ment``, ``Candidate``, ``RelationHit``, ``sentences``, ``Relat
 
 from __future__ import annotations
 
+import re
+
 from techkg.nlp import terms
 from techkg.nlp.candidates import COMPANY
 from techkg.nlp.partnerships import PartnershipReading, not_partner
@@ -36,6 +38,7 @@ __all__ = ["MODEL_ADD_PROBABILITY", "Candidate", "Ment", "RelationHit", "Relatio
 # (a veto below 0.05, as it once had, dropped right ones).
 MODEL_ADD_PROBABILITY = 0.8
 MAX_MODEL_MENTIONS = 12  # sentences naming more companies than this are lists, not read by the model
+_ANY_TRIGGER_RE = re.compile("|".join(map(re.escape, terms.PARTNER_TRIGGERS)))  # a cooperation cue anywhere
 
 
 class RelationReader(PartnershipReading, ReleaseReading):
@@ -70,7 +73,7 @@ class RelationReader(PartnershipReading, ReleaseReading):
         Only companies named as such: a product standing for its maker is left to the rules.
         """
         sentence = self.text[s:e]
-        if not any(cue in sentence for cue in terms.PARTNER_TRIGGERS):
+        if not _ANY_TRIGGER_RE.search(sentence):
             return []
         named = [(m, m.key) for m in self.in_range(s, e, COMPANY.label)]
         named = [(m, k) for m, k in named
@@ -95,11 +98,11 @@ class RelationReader(PartnershipReading, ReleaseReading):
     def _with_model(self, s: int, e: int, found: list[RelationHit]) -> list[RelationHit]:
         """Rule readings completed by the model, for pairs named in this sentence (it never drops one:
         out of fold on the dev gold every level of veto dropped right readings)."""
-        probs = {c.keys: self.model.score(pair_features(self.text, c.pair, c.others, (s, e)))
-                 for c in self.candidates(s, e)}
+        pairs = self.candidates(s, e)
+        probs = {c.keys: self.model.score(pair_features(self.text, c.pair, c.others, (s, e))) for c in pairs}
         kept = list(found)
         have = {(h.source, h.target) for h in found}
-        guarded = {c.keys for c in self.candidates(s, e) if not model_may_add(self.text, c, s, e)}
+        guarded = {c.keys for c in pairs if not model_may_add(self.text, c, s, e)}
         for keys, p in probs.items():
             if keys in guarded:
                 continue

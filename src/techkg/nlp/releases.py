@@ -49,6 +49,7 @@ from techkg.nlp.relation_base import (
 )
 
 NEXT_LEAD_MAX = 8  # characters allowed before a product that opens the next sentence ("这款新机")
+_TRIGGER_PATTERNS = [(t, re.compile(re.escape(t))) for t in terms.RELEASE_TRIGGERS + terms.JOINT_RELEASE_TRIGGERS]
 
 
 class ReleaseReading(ReaderBase):
@@ -59,8 +60,11 @@ class ReleaseReading(ReaderBase):
         text = self.text
         out = []
         done_at: set[int] = set()
-        for trig in terms.RELEASE_TRIGGERS + terms.JOINT_RELEASE_TRIGGERS:
-            for m in re.finditer(re.escape(trig), text[s:e]):
+        sentence = text[s:e]
+        for trig, pattern in _TRIGGER_PATTERNS:
+            if trig not in sentence:
+                continue
+            for m in pattern.finditer(sentence):
                 pos = s + m.start()
                 if any(d <= pos < d + 4 for d in done_at):
                     continue  # "正式发布" already read as "发布" or the reverse
