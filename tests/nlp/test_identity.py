@@ -66,6 +66,9 @@ IDENTITY_CASES = [
     ("華碩發表Zenbook S 14 AI筆電。", {("Product", "zenbooks14ai"): "Zenbook S 14 AI"}),
     ("宏碁發表首款搭載Intel Lunar Lake處理器的Swift 14 AI。", {("Product", "swift14ai"): "Swift 14 AI"}),
     ("华为Mate 70 AI功能全面升级。", {("Product", "huawei-mate-70"): "HUAWEI Mate 70"}),
+    # a version number in brackets is part of the name; no name ends inside a bracket
+    ("英國手機品牌Nothing昨晚推出旗艦Nothing Phone (3)。", {("Product", "phone(3)"): "Nothing Phone (3)"}),
+    ("Nothing发布了Phone (2a)和CMF Phone 1。", {("Product", "phone(2a)"): "Phone (2a)"}),
     # a connector inside an English name keeps the name whole
     ("聯發科也將與微軟合作推出Windows on Arm晶片。", {("Product", "windowsonarm"): "Windows on Arm"}),
     # a code name keeps its category word; a lexicon name extends over its own name words

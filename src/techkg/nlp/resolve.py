@@ -59,6 +59,7 @@ def choose(candidates: list[Candidate], text: str) -> tuple[list[Candidate], lis
                 c.is_a(PRODUCT) and not can_name_product(surface))):
             continue
         usable.append(c)
+    usable = [b for c in usable if (b := _bracket_balanced(c, text)) is not None]
     usable = _drop_swallowing(usable, text)
     usable.sort(key=lambda c: (-c.length, -c.score, c.start))
     taken = bytearray(len(text) + 1)
@@ -82,6 +83,25 @@ def choose(candidates: list[Candidate], text: str) -> tuple[list[Candidate], lis
     ])
     brand_at = {b.start: b for b in brands}
     return [_without_brand(c, brand_at.get(c.start), text) for c in chosen], brands
+
+
+def _bracket_balanced(c: Candidate, text: str) -> Candidate | None:
+    """A product name with its bracketed version ("Nothing Phone (3)"); a name cut inside a bracket
+    ends after it if the bracket closes within a few characters, else it is no name (None).
+
+    >>> t = "推出Nothing Phone (3)和Phone (2a)"
+    >>> [t[x.start:x.end] for x in (_bracket_balanced(Candidate(2, 17, PRODUCT, "model", 0.55), t),
+    ...                              _bracket_balanced(Candidate(20, 25, PRODUCT, "context", 0.55), t))]
+    ['Nothing Phone (3)', 'Phone (2a)']
+    """
+    name = text[c.start : c.end]
+    if name.count("(") > name.count(")"):
+        rest = terms.BRACKET_REST_RE.match(text, c.end)
+        return replace(c, end=rest.end()) if rest else None
+    if c.is_a(PRODUCT) and name[-1:].isascii() and name[-1:].isalnum() \
+            and (version := terms.BRACKETED_VERSION_RE.match(text, c.end)):
+        return replace(c, end=version.end())
+    return c
 
 
 def can_name_product(surface: str) -> bool:

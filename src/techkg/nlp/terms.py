@@ -58,6 +58,10 @@ VARIANT_WORDS = frozenset("pro max ultra plus mini lite turbo nano flash flip fo
 # Device nouns (or a clause end) before which a trailing "AI" belongs to the model's name
 # ("Swift 14 AI笔电", "Zenbook S 14 AI筆電"); elsewhere it is a feature ("Mate 70 AI功能").
 AI_NAMED_DEVICES = ("笔记本", "笔电", "电脑", "PC", "手机", "掌机", "平板", "主机", "。", "，", ",", "、", "；")
+# A version number in brackets right after a Latin product name is part of it ("Nothing Phone (3)",
+# "Phone (2a)"); the rest of a bracket a name was cut inside ("Nothing Phone (3").
+BRACKETED_VERSION_RE = re.compile(r" ?\(\d[A-Za-z0-9]{0,3}\)")
+BRACKET_REST_RE = re.compile(r"[A-Za-z0-9 ]{0,4}\)")
 # Words that extend a model name: "H100 NVL", "Mate 60 Pro", "骁龙8 Gen 3".
 MODEL_SUFFIX_WORDS = VARIANT_WORDS | frozenset(
     "nvl gen neo x xl s e edge ti super sonnet opus haiku".split()
