@@ -5,7 +5,7 @@ is written and annotated by people who do not look at the extractor; its
 score is reported, never tuned on (see eval/blind/README.md). The dev set is
 scored in parts: c01-c36, which the first shipped models were trained on, and
 c37-c66, c67-c90, c91-c114 and c115-c138, each added later and first scored untouched
-(c115-c138 only once, at the end of the round that added it: nothing has been tuned on it yet).
+(c115-c138 clean only at the start and end of the round that added it; its errors were read after).
 The blind set is scored in its two batches too: b01-b40 and b41-b60 (added
 later, by a third writer). These floors sit
 a little under the figures written in README.md and docs/benchmarks.md, so a
