@@ -34,6 +34,7 @@ from techkg.nlp.relation_base import (
     ReaderBase,
     RelationHit,
     clause_bounds,
+    cue_positions,
     in_brackets,
     negated,
     sentences,
@@ -42,8 +43,6 @@ from techkg.nlp.relation_base import (
 BRACKETS = " （）()"  # around a gloss: "小马智行（Pony.ai）"
 LIST_REFERENCE_SENTENCES = 3  # how far back "上述厂商" looks for the list it refers to
 PARTY_LIST_MIN = 3  # "A、B及C合组": a list this long before the cue, no preposition, acts together
-_TRIGGER_PATTERNS = [(t, re.compile(re.escape(t))) for t in terms.PARTNER_TRIGGERS]  # compiled once
-_NOT_PARTNER_PATTERNS = [(c, re.compile(re.escape(c))) for c in terms.NOT_PARTNER_CUES]
 
 
 class PartnershipReading(ReaderBase):
@@ -96,9 +95,7 @@ class PartnershipReading(ReaderBase):
         """Where partnership cues stand in the sentence ``s:e``: the cue words
         (``terms.PARTNER_TRIGGERS``) and 共同 before a verb of joint work ("与英特尔共同针对游戏进行调校")."""
         text = self.text
-        sentence = text[s:e]
-        found = [(trig, s + m.start()) for trig, pattern in _TRIGGER_PATTERNS if trig in sentence
-                 for m in pattern.finditer(sentence)]
+        found = [(trig, s + at) for trig, at in cue_positions(terms.PARTNER_TRIGGERS, text[s:e])]
         return found + [(m.group(), m.start()) for m in terms.JOINT_WORK_RE.finditer(text, s, e)]
 
     def _joined(self, s: int, e: int) -> list[RelationHit]:
@@ -271,8 +268,8 @@ def _all_parties(text: str, start: int, end: int, n_left: int, n_right: int) -> 
 
 def not_partner(clause: str) -> bool:
     """A clause about buying, investing, supplying or competing ("合作超过十年" is a duration)."""
-    return any(not terms.QUANTITY_AFTER_RE.match(clause, m.end())
-               for c, pattern in _NOT_PARTNER_PATTERNS if c in clause for m in pattern.finditer(clause))
+    return any(not terms.QUANTITY_AFTER_RE.match(clause, at + len(c))
+               for c, at in cue_positions(terms.NOT_PARTNER_CUES, clause))
 
 
 def _only_planned(text: str, s: int, e: int, cs: int, end: int) -> bool:

@@ -12,6 +12,7 @@ import cycle); every public name here is importable from ``techkg.nlp.relations`
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from techkg.nlp import terms
@@ -71,6 +72,20 @@ def sentences(text: str) -> list[tuple[int, int]]:
     [(0, 10), (10, 16)]
     """
     return [(m.start(), m.end()) for m in SENTENCE_RE.finditer(text) if m.group().strip()]
+
+
+def cue_positions(cues: Sequence[str], text: str) -> Iterator[tuple[str, int]]:
+    """Every ``(cue, offset)`` of the cue words in ``text``: cue by cue in the given order, each
+    cue's occurrences left to right without overlap ("合作" twice in "合作……合作").
+
+    >>> list(cue_positions(("战略合作", "合作"), "达成战略合作，合作多年"))
+    [('战略合作', 2), ('合作', 4), ('合作', 7)]
+    """
+    for cue in cues:
+        at = text.find(cue)
+        while at >= 0:
+            yield cue, at
+            at = text.find(cue, at + len(cue))
 
 
 def clause_bounds(text: str, s: int, e: int, pos: int) -> tuple[int, int]:

@@ -44,12 +44,12 @@ from techkg.nlp.relation_base import (
     ReaderBase,
     RelationHit,
     clause_bounds,
+    cue_positions,
     in_brackets,
     negated,
 )
 
 NEXT_LEAD_MAX = 8  # characters allowed before a product that opens the next sentence ("这款新机")
-_TRIGGER_PATTERNS = [(t, re.compile(re.escape(t))) for t in terms.RELEASE_TRIGGERS + terms.JOINT_RELEASE_TRIGGERS]
 
 
 class ReleaseReading(ReaderBase):
@@ -60,30 +60,26 @@ class ReleaseReading(ReaderBase):
         text = self.text
         out = []
         done_at: set[int] = set()
-        sentence = text[s:e]
-        for trig, pattern in _TRIGGER_PATTERNS:
-            if trig not in sentence:
+        for trig, at in cue_positions(terms.RELEASE_TRIGGERS + terms.JOINT_RELEASE_TRIGGERS, text[s:e]):
+            pos = s + at
+            if any(d <= pos < d + 4 for d in done_at):
+                continue  # "正式发布" already read as "发布" or the reverse
+            done_at.add(pos)
+            cs, ce = clause_bounds(self.clause_text, s, e, pos)
+            if self._release_blocked(s, cs, pos):
                 continue
-            for m in pattern.finditer(sentence):
-                pos = s + m.start()
-                if any(d <= pos < d + 4 for d in done_at):
-                    continue  # "正式发布" already read as "发布" or the reverse
-                done_at.add(pos)
-                cs, ce = clause_bounds(self.clause_text, s, e, pos)
-                if self._release_blocked(s, cs, pos):
-                    continue
-                if text.startswith(terms.RELEASE_NOMINAL_AFTER, pos + len(trig)):
-                    continue  # "首发阵容", "发布时间": a noun, not a release
-                if trig.startswith("带来") and terms.BENEFICIARY_RE.search(text, cs, pos):
-                    continue  # "为iPhone带来新功能": brought to something, not launched
-                if self._hosted(cs, pos):
-                    continue  # "在Amazon Bedrock中上线了R1": offered on a platform, not released
-                if trig.startswith("首发") and self._first_to_ship(cs, pos, trig):
-                    continue  # "新机首发搭载骁龙8至尊版", "小米15系列首发了骁龙8至尊版": a part
-                if trig in terms.HOSTING_TRIGGERS and self._between_products(cs, pos, trig):
-                    out += self._product_first(s, e, cs, pos, trig)  # "GPT-4o上线了Azure": Azure is the platform
-                    continue
-                out += self._release_at(s, e, cs, ce, pos, trig, subject, follow)
+            if text.startswith(terms.RELEASE_NOMINAL_AFTER, pos + len(trig)):
+                continue  # "首发阵容", "发布时间": a noun, not a release
+            if trig.startswith("带来") and terms.BENEFICIARY_RE.search(text, cs, pos):
+                continue  # "为iPhone带来新功能": brought to something, not launched
+            if self._hosted(cs, pos):
+                continue  # "在Amazon Bedrock中上线了R1": offered on a platform, not released
+            if trig.startswith("首发") and self._first_to_ship(cs, pos, trig):
+                continue  # "新机首发搭载骁龙8至尊版", "小米15系列首发了骁龙8至尊版": a part
+            if trig in terms.HOSTING_TRIGGERS and self._between_products(cs, pos, trig):
+                out += self._product_first(s, e, cs, pos, trig)  # "GPT-4o上线了Azure": Azure is the platform
+                continue
+            out += self._release_at(s, e, cs, ce, pos, trig, subject, follow)
         for m in terms.PRODUCT_FIRST_RELEASE_RE.finditer(text, s, e):
             cs, _ = clause_bounds(self.clause_text, s, e, m.start())
             if not self._release_blocked(s, cs, m.start()):
