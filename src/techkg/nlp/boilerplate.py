@@ -10,7 +10,7 @@ read as the subject of the first sentence. A listed company's security code
 (``（01810.HK）``, ``（NASDAQ: NVDA）``) and Hong Kong share-class mark
 (``理想汽车-W``) are furniture of the same kind: written beside a name, never one.
 The resolver drops every entity candidate that overlaps one of these spans
-(:func:`boilerplate_spans`, :func:`overlaps`).
+(:func:`boilerplate_spans`, :func:`overlap_test`).
 
 The patterns live in :mod:`techkg.nlp.terms` and read the folded text
 (half-width, Simplified), so one pattern serves both scripts.
@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 
 from techkg.nlp import terms
 
@@ -63,14 +64,22 @@ def boilerplate_spans(text: str) -> list[tuple[int, int]]:
     return merged
 
 
-def overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    """Does ``[start, end)`` share a character with one of ``spans`` (as :func:`boilerplate_spans` gives)?
+def overlap_test(spans: list[tuple[int, int]]) -> Callable[[int, int], bool]:
+    """A test ``(start, end) -> bool``: does ``[start, end)`` share a character with one of ``spans``
+    (sorted and merged, as :func:`boilerplate_spans` gives)? Built once per text, one binary search
+    per question.
 
-    >>> overlaps([(0, 5), (10, 12)], 4, 8), overlaps([(0, 5), (10, 12)], 5, 10)
+    >>> overlaps = overlap_test([(0, 5), (10, 12)])
+    >>> overlaps(4, 8), overlaps(5, 10)
     (True, False)
     """
-    i = bisect.bisect_right([e for _, e in spans], start)
-    return i < len(spans) and spans[i][0] < end
+    ends = [e for _, e in spans]
+
+    def overlaps(start: int, end: int) -> bool:
+        i = bisect.bisect_right(ends, start)
+        return i < len(spans) and spans[i][0] < end
+
+    return overlaps
 
 
 def _datelines_end(text: str, at: int) -> int:

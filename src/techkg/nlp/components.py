@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span
 from techkg.nlp import link
 from techkg.nlp import candidates as cand
 from techkg.nlp import model_candidates, resolve
-from techkg.nlp.boilerplate import boilerplate_spans, overlaps
+from techkg.nlp.boilerplate import boilerplate_spans, overlap_test
 from techkg.nlp.candidates import COMPANY, PRODUCT
 from techkg.nlp.extensions import attr
 from techkg.nlp.relations import Ment, RelationReader
@@ -119,8 +119,8 @@ class Resolver:
         found = found + cand.glossed_names(found, text) + cand.defined_short_names(found, text)
         found = found + cand.list_members(doc, text, found)
         found = found + cand.propagate(found, text, {(t.idx, t.idx + len(t.text)) for t in cand.tokens(doc)})
-        furniture = boilerplate_spans(text)  # datelines, credits, security codes: no entity there
-        found = [c for c in found if not overlaps(furniture, c.start, c.end)]
+        in_furniture = overlap_test(boilerplate_spans(text))  # datelines, credits, security codes: no entity
+        found = [c for c in found if not in_furniture(c.start, c.end)]
         chosen, brands = resolve.choose(found, text)
         return resolve.set_entities(doc, chosen, brands)
 

@@ -20,12 +20,10 @@ modules import (``Ment``, ``Candidate``, ``RelationHit``, ``sentences``, ``Relat
 
 from __future__ import annotations
 
-import re
-
 from techkg.nlp import terms
 from techkg.nlp.candidates import COMPANY
 from techkg.nlp.partnerships import PartnershipReading, not_partner
-from techkg.nlp.relation_base import Candidate, Ment, RelationHit, sentences
+from techkg.nlp.relation_base import Candidate, Ment, RelationHit, cue_positions, sentences
 from techkg.nlp.relation_model import Pair, pair_features
 from techkg.nlp.releases import ReleaseReading
 
@@ -38,7 +36,6 @@ __all__ = ["MODEL_ADD_PROBABILITY", "Candidate", "Ment", "RelationHit", "Relatio
 # (a veto below 0.05, as it once had, dropped right ones).
 MODEL_ADD_PROBABILITY = 0.8
 MAX_MODEL_MENTIONS = 12  # sentences naming more companies than this are lists, not read by the model
-_ANY_TRIGGER_RE = re.compile("|".join(map(re.escape, terms.PARTNER_TRIGGERS)))  # a cooperation cue anywhere
 
 
 class RelationReader(PartnershipReading, ReleaseReading):
@@ -73,7 +70,7 @@ class RelationReader(PartnershipReading, ReleaseReading):
         Only companies named as such: a product standing for its maker is left to the rules.
         """
         sentence = self.text[s:e]
-        if not _ANY_TRIGGER_RE.search(sentence):
+        if next(cue_positions(terms.PARTNER_TRIGGERS, sentence), None) is None:
             return []
         named = [(m, m.key) for m in self.in_range(s, e, COMPANY.label)]
         named = [(m, k) for m, k in named
@@ -107,7 +104,7 @@ class RelationReader(PartnershipReading, ReleaseReading):
             if keys in guarded:
                 continue
             if keys not in have and p >= MODEL_ADD_PROBABILITY:
-                cue = next((c for c in terms.PARTNER_TRIGGERS if c in self.text[s:e]), "")
+                cue = next(cue_positions(terms.PARTNER_TRIGGERS, self.text[s:e]), ("", 0))[0]
                 kept.append(RelationHit("partnership", keys[0], keys[1], s, e, round(p, 2), cue))
         return kept
 
