@@ -26,7 +26,7 @@ from typing import Any
 from techkg.errors import CorpusError, ModelError, TechKGError
 from techkg.nlp import link
 from techkg.records import Article, Entity, EntityType, Extraction, ExtractionFailed, Mention, Relation
-from techkg.text import fold, strip_span
+from techkg.text import fold, lower, strip_span
 
 CHUNK_CHARS = 5_000
 """Longest piece of text the pipeline reads at once. Some of its steps compare
@@ -301,9 +301,9 @@ def _brand_inside(mentions: Sequence[Mention], maker: str, lexicon) -> Mention |
     entry = lexicon.get(maker) if lexicon is not None else None
     if entry is None:
         return None
-    names = {fold(n).lower() for n in (entry.label, *entry.labels.values(), *entry.aliases, *entry.weak_aliases)}
+    names = {lower(fold(n)) for n in (entry.label, *entry.labels.values(), *entry.aliases, *entry.weak_aliases)}
     for m in mentions:
-        written = fold(m.text).lower()
+        written = lower(fold(m.text))  # same length as the mention: the prefix's size slices it
         size = max((len(n) for n in names if len(n) < len(written) and written.startswith(n)), default=0)
         if size:
             return Mention(m.text[:size], m.start, m.start + size)
