@@ -182,7 +182,9 @@ class ReleaseReading(ReaderBase):
                 continue
             makers = self._joint_makers(m, m.end + verb.start())
             gap = terms.BRACKETED_GLOSS_RE.sub("", text[makers[-1].end : m.end + verb.start()]).strip()  # "由A（B）开发"
-            if len(makers) > 1:
+            if len(makers) > 1 and terms.ASSISTED_RELEASE_RE.match(gap):
+                makers, gap = makers[:1], ""  # "由网易与漫威游戏合作开发": NetEase's, with help
+            elif len(makers) > 1:
                 gap = terms.JOINT_RELEASE_RE.sub("", gap).strip()  # "由华为与赛力斯联合开发"
             cs, _ = clause_bounds(self.clause_text, s, e, m.start)
             if not SUBJECT_FILLERS.match(gap) or self._release_blocked(s, cs, m.start):
@@ -296,6 +298,7 @@ class ReleaseReading(ReaderBase):
         the subject carried over (not when a university or lab is named before the cue)."""
         text = self.text
         companies = [m for m in companies if not in_brackets(text, cs, m.start)]  # "智谱（Z.ai）发布"
+        companies = self._without_helpers(cs, companies)  # "新思科技携手微软推出": Synopsys
         if len(companies) > 1:  # "華碩今年1月在CES推出": where it was launched, not who launched it
             companies = companies[:1] + [m for m in companies[1:]
                                          if not terms.VENUE_BEFORE_RE.search(text, companies[0].end, m.start)]
@@ -311,6 +314,24 @@ class ReleaseReading(ReaderBase):
         referred = (opener or subject) if self._refers_to_company(cs, pos) else None
         brand_maker = next((k for k in (self.makers.get(p.key) for p in products) if k), None)
         return referred or opener or brand_maker or subject, True
+
+    def _without_helpers(self, cs: int, companies: list[Ment]) -> list[Ment]:
+        """The companies before a release cue less those helping the subject: a company after 与 or
+        a lead cue ("新思科技携手微软推出", "并与三星合作推出"; ``terms.PARTNER_BEFORE_RE``) and the
+        members of a list it opens ("与三星、高通合作推出")."""
+        kept: list[Ment] = []
+        helping = False
+        start = cs
+        for m in companies:
+            gap = self.text[start : m.start]
+            if terms.PARTNER_BEFORE_RE.search(gap):
+                helping = True
+            elif not (helping and terms.LIST_SEPARATORS.match(gap)):
+                helping = False
+            if not helping:
+                kept.append(m)
+            start = m.end
+        return kept
 
     def _both_releasers(self, s: int, cs: int) -> tuple[str, str]:
         """"双方共同推出": the partners named in this sentence, else those of the partnership read

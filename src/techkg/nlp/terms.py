@@ -403,7 +403,13 @@ HOSTING_TRIGGERS = ("上线", "上线了", "上架", "登陆", "入驻")
 # "处理器品牌至强6": a product line named as a brand is released ("品牌乐道", a car brand, is not).
 PRODUCT_LINE_BRAND_RE = re.compile(r"(?:处理器|芯片|晶片|显卡|加速器|GPU|CPU|操作系统|大模型|模型)品牌\s*$")
 # A joint act right before the release cue: "与华硕共同发表", "聯想與NVIDIA攜手推出", "双方联合推出".
-JOINT_RELEASE_RE = re.compile(r"(?:共同|联合|携手|携同|联手|联袂|联名|一同|一起|合作)\s*$")
+# Not 合作: "A与B合作推出P" is A's release with B's help (ASSISTED_RELEASE_RE).
+JOINT_RELEASE_RE = re.compile(r"(?:共同|联合|携手|携同|联手|联袂|联名|一同|一起)\s*$")
+# A company right after one of these before a release cue helps the subject: "新思科技携手微软推出P",
+# "寶可夢公司與Niantic合作推出P", "并与三星合作推出P" (the subject, or the sentence's opener, releases).
+PARTNER_BEFORE_RE = re.compile(r"(?:与|和|同|跟|携手|携同|联手|联袂|牵手|伙拍|联合)\s*$")
+# "由网易与漫威游戏合作开发的P": the first maker releases, the others cooperate (共同 / 联合 credit all).
+ASSISTED_RELEASE_RE = re.compile(r"^\s*合作\s*$")
 # Words before a product-first cue that name its edition or the day, not another thing:
 # "千问APP公测版同日在各大应用商店上线".
 EDITION_BEFORE_CUE_RE = re.compile(r"^(?:公测版|内测版|测试版|正式版|完整版|体验版|国行版|国际版|标准版|满血版)?"

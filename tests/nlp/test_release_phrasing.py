@@ -1,0 +1,52 @@
+"""Release reading by phrasing class (eighth round): sentence → expected (company, product) releases.
+
+Each table is one class of phrasing found in the misses and false positives of the newest dev
+articles (c115-c138), written here with other companies and other wordings, in Simplified and
+Traditional, with near-miss negatives: a table of ``(sentence, releases)`` that must be read
+exactly, and a table of ``(sentence, pair)`` that must not be read. The sentences are written for
+these tests, not taken from ``corpus/``.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from techkg.records import Article
+
+# A company that helps: "A携手B推出P", "A与B合作推出P", "由A与B合作开发" are A's releases (B is a
+# partner); a joint act right before the cue ("A和B联袂发布", "共同", "联合") still credits both.
+HELPED_RELEASES = [
+    ("腾讯联手英伟达推出混元大模型。", {("tencent", "tencent-hunyuan")}),
+    ("騰訊攜手輝達推出混元大模型。", {("tencent", "tencent-hunyuan")}),
+    ("小米聯袂徠卡發布小米15 Ultra。", {("xiaomi", "xiaomi-15-ultra")}),
+    ("米哈游与索尼合作推出《原神》。", {("mihoyo", "mihoyo-genshin-impact")}),
+    ("三星與Google合作推出Galaxy S25。", {("samsung", "samsung-galaxy-s25")}),
+    ("《原神》由米哈游与索尼合作开发。", {("mihoyo", "mihoyo-genshin-impact")}),
+    ("《原神》由米哈游與索尼合作開發。", {("mihoyo", "mihoyo-genshin-impact")}),
+    # the partners follow in a later clause: the opener releases
+    ("谷歌發表Gemini，並與三星、高通合作推出Android XR。",
+     {("google", "google-gemini"), ("google", "google-android-xr")}),
+    # a joint act right before the cue: both
+    ("联想和英伟达联袂发布ThinkSystem服务器。", {("lenovo", "lenovo-thinksystem"), ("nvidia", "lenovo-thinksystem")}),
+]
+NOT_HELPED_RELEASES = [
+    ("腾讯联手英伟达推出混元大模型。", ("nvidia", "tencent-hunyuan")),
+    ("三星與Google合作推出Galaxy S25。", ("google", "samsung-galaxy-s25")),
+    ("《原神》由米哈游与索尼合作开发。", ("sony", "mihoyo-genshin-impact")),
+    ("谷歌發表Gemini，並與三星、高通合作推出Android XR。", ("qualcomm", "google-android-xr")),
+]
+
+
+def _releases(extractor, text: str) -> set[tuple[str, str]]:
+    result = extractor.extract(Article(id="t", text=text))
+    return {(r.source, r.target) for r in result.relations if r.type == "release"}
+
+
+@pytest.mark.parametrize(("text", "releases"), HELPED_RELEASES)
+def test_release_phrasing(extractor, text, releases):
+    assert _releases(extractor, text) == releases
+
+
+@pytest.mark.parametrize(("text", "pair"), NOT_HELPED_RELEASES)
+def test_not_a_release(extractor, text, pair):
+    assert pair not in _releases(extractor, text)
