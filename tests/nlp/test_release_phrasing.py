@@ -36,17 +36,33 @@ NOT_HELPED_RELEASES = [
     ("谷歌發表Gemini，並與三星、高通合作推出Android XR。", ("qualcomm", "google-android-xr")),
 ]
 
+# The models of what was just launched, named in the clause after it: a model noun and a copula
+# ("首批机型包括", "旗舰型号为", "首发车型为") or a count of models ("首批共3款型号") continue the list.
+MODEL_LISTS = [
+    ("华为今天正式推出鸿蒙电脑，首批机型包括MateBook Fold和MateBook Pro。",
+     {("huawei", "huawei-harmonyos"), ("huawei", "huawei-matebook-fold"), ("huawei", "matebookpro")}),
+    ("理想汽车推出纯电SUV系列，首批车型包括理想i8和理想i6。", {("li-auto", "li-auto-i8"), ("li-auto", "li-auto-i6")}),
+    ("小米发布了新一代平板，旗舰型号为小米平板7 Pro。", {("xiaomi", "平板7pro")}),
+    ("蔚來推出全新品牌樂道，首發車型為樂道L60。", {("nio", "nio-onvo-l60")}),
+    ("AMD發表Ryzen AI 300系列處理器，首批共3款型號，旗艦型號為Ryzen AI 9 HX 370。",
+     {("amd", "ryzenai300"), ("amd", "ryzenai9hx370")}),
+]
+NOT_MODEL_LISTS = [
+    ("小米发布了小米15，竞品包括iPhone 16和Galaxy S25。", ("xiaomi", "apple-iphone-16")),
+    ("小米發表了小米15，對手機型包括iPhone 16與Galaxy S25。", ("xiaomi", "samsung-galaxy-s25")),
+]
+
 
 def _releases(extractor, text: str) -> set[tuple[str, str]]:
     result = extractor.extract(Article(id="t", text=text))
     return {(r.source, r.target) for r in result.relations if r.type == "release"}
 
 
-@pytest.mark.parametrize(("text", "releases"), HELPED_RELEASES)
+@pytest.mark.parametrize(("text", "releases"), HELPED_RELEASES + MODEL_LISTS)
 def test_release_phrasing(extractor, text, releases):
     assert _releases(extractor, text) == releases
 
 
-@pytest.mark.parametrize(("text", "pair"), NOT_HELPED_RELEASES)
+@pytest.mark.parametrize(("text", "pair"), NOT_HELPED_RELEASES + NOT_MODEL_LISTS)
 def test_not_a_release(extractor, text, pair):
     assert pair not in _releases(extractor, text)

@@ -454,8 +454,15 @@ ANNOUNCING_RE = re.compile(
 )
 # Words that make a colon introduce speech, not a list of products ("发布公告称：").
 SPEECH_CUES = ("称", "表示", "说", "指出", "写道", "介绍", "强调", "公告", "声明", "透露", "认为")
+# The models of what was just launched, named in the clause after it ("推出鸿蒙电脑，首批机型包括A和B",
+# "推出……处理器，首批共9款型号，旗舰型号为X", "首发车型为X"): a model noun and a copula, or a count of models.
+MODEL_LIST_OPENER = (r"(?:其中|首批|首发|旗舰|入门|顶配|高配|主打)?\s*(?:机型|车型|型号|新机|新车|产品|新品)"
+                     r"\s*(?:包括|包含|涵盖|有|为|是|分别为|分别是)")
+MODEL_COUNT_CLAUSE = (r"(?:首批)?\s*(?:共有|一共|共)?\s*(?:\d+|[两三四五六七八九十]+)\s*(?:款|个|种)\s*"
+                      r"(?:型号|机型|车型|版本|配置)(?=\s*[，,])")
 # "：" or "，包括" after a release cue: the products follow in a list ("发布三款模型：X、Y和Z").
-RELEASE_LIST_RE = re.compile(r"[，,；;]\s*(?:以及|及|和|还有|并推出|并发布|、|包括|包含|涵盖|分别是|分别为)|[：:]")
+RELEASE_LIST_RE = re.compile(r"[，,；;]\s*(?:以及|及|和|还有|并推出|并发布|、|包括|包含|涵盖|分别是|分别为)|[：:]"
+                             rf"|[，,]\s*(?:{MODEL_LIST_OPENER}|{MODEL_COUNT_CLAUSE})")
 # Words saying a release event took place without naming the product ("召开发布会", "举行发布会"):
 # the product may be named in the next sentence.
 RELEASE_EVENT_CUES = ("发布会", "发表会", "新品发布", "新品会", "品鉴会", "开发者大会")
