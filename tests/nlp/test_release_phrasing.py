@@ -52,17 +52,38 @@ NOT_MODEL_LISTS = [
     ("小米發表了小米15，對手機型包括iPhone 16與Galaxy S25。", ("xiaomi", "samsung-galaxy-s25")),
 ]
 
+# A sentence in parts joined by semicolons: each part has a subject of its own, so a part whose
+# speaker opens it ("；谷歌表示，去年发布的P") credits the speaker, not the company opening the sentence;
+# and after 等 and a category, a joiner goes on to another kind of thing ("P等手机和Android系统").
+SENTENCE_PARTS = [
+    ("苹果推出iPhone 16；谷歌表示，去年发布的Pixel 8销量不错。",
+     {("apple", "apple-iphone-16"), ("google", "google-pixel-8")}),
+    ("華為推出Mate 70；小米則表示，上月發表的小米15銷量強勁。",
+     {("huawei", "huawei-mate-70"), ("xiaomi", "xiaomi-15")}),
+    ("三星推出Galaxy S25；华为则表示，今年推出的Mate 70供不应求。",
+     {("samsung", "samsung-galaxy-s25"), ("huawei", "huawei-mate-70")}),
+    ("小米发布了小米15；其推出的小米SU7也在热销。", {("xiaomi", "xiaomi-15"), ("xiaomi", "xiaomi-su7")}),
+    ("蘋果發表iPhone 16；Google則指出，去年推出的Pixel 8等手機與Android平板同樣熱賣。",
+     {("apple", "apple-iphone-16"), ("google", "google-pixel-8")}),
+    ("谷歌去年发布的Pixel 8等手机和Android系统广受欢迎。", {("google", "google-pixel-8")}),
+]
+NOT_SENTENCE_PARTS = [
+    ("苹果推出iPhone 16；谷歌表示，去年发布的Pixel 8销量不错。", ("apple", "google-pixel-8")),
+    ("三星推出Galaxy S25；华为则表示，今年推出的Mate 70供不应求。", ("samsung", "huawei-mate-70")),
+    ("谷歌去年发布的Pixel 8等手机和Android系统广受欢迎。", ("google", "google-android")),
+]
+
 
 def _releases(extractor, text: str) -> set[tuple[str, str]]:
     result = extractor.extract(Article(id="t", text=text))
     return {(r.source, r.target) for r in result.relations if r.type == "release"}
 
 
-@pytest.mark.parametrize(("text", "releases"), HELPED_RELEASES + MODEL_LISTS)
+@pytest.mark.parametrize(("text", "releases"), HELPED_RELEASES + MODEL_LISTS + SENTENCE_PARTS)
 def test_release_phrasing(extractor, text, releases):
     assert _releases(extractor, text) == releases
 
 
-@pytest.mark.parametrize(("text", "pair"), NOT_HELPED_RELEASES + NOT_MODEL_LISTS)
+@pytest.mark.parametrize(("text", "pair"), NOT_HELPED_RELEASES + NOT_MODEL_LISTS + NOT_SENTENCE_PARTS)
 def test_not_a_release(extractor, text, pair):
     assert pair not in _releases(extractor, text)

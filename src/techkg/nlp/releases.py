@@ -310,10 +310,16 @@ class ReleaseReading(ReaderBase):
             return companies[-1].key, False
         if self._body_releases(s, pos):
             subject = None  # "香港科技大學牽頭的研發中心發表X": a body that is no company released it
-        opener = self._sentence_opener(s, cs)
-        referred = (opener or subject) if self._refers_to_company(cs, pos) else None
+        part = self._part_start(s, cs)
+        opener = self._sentence_opener(part, cs)  # "苹果……；谷歌表示，去年发布的P": Google
+        referred = (opener or self._sentence_opener(s, cs) or subject) if self._refers_to_company(cs, pos) else None
         brand_maker = next((k for k in (self.makers.get(p.key) for p in products) if k), None)
-        return referred or opener or brand_maker or subject, True
+        return referred or opener or brand_maker or self._sentence_opener(s, cs) or subject, True
+
+    def _part_start(self, s: int, cs: int) -> int:
+        """Where the part of the sentence holding the clause at ``cs`` starts: after the last
+        semicolon before it (each part of "A推出X；B表示，去年发布的Y" has a subject of its own)."""
+        return max([s, *(m.end() for m in terms.SENTENCE_PART_BREAK_RE.finditer(self.clause_text, s, cs))])
 
     def _without_helpers(self, cs: int, companies: list[Ment]) -> list[Ment]:
         """The companies before a release cue less those helping the subject: a company after 与 or
@@ -388,6 +394,8 @@ class ReleaseReading(ReaderBase):
                     continue  # "发表了搭载Intel处理器的ThinkPad": a supplier inside a modifier
                 break
             gap = text[pos : m.start]
+            if products and terms.CATEGORY_THEN_JOINER_RE.match(gap):
+                break  # "发布的Nest Hub等Nest设备和安卓手机": another kind of thing, not a release
             pos = m.end
             if any(v in gap for v in terms.PRODUCT_LINK_VERBS) and not _modified_head(gap, bool(products)):
                 if products:

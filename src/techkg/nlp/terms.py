@@ -402,6 +402,11 @@ QUALIFIER_GAP_RE = re.compile(r"^\s*[^\s，,、；;和与及：:「“\"][^，,�
 HOSTING_TRIGGERS = ("上线", "上线了", "上架", "登陆", "入驻")
 # "处理器品牌至强6": a product line named as a brand is released ("品牌乐道", a car brand, is not).
 PRODUCT_LINE_BRAND_RE = re.compile(r"(?:处理器|芯片|晶片|显卡|加速器|GPU|CPU|操作系统|大模型|模型)品牌\s*$")
+# Semicolons part a sentence into parts with subjects of their own ("A推出X；B表示，去年发布的Y": B's).
+SENTENCE_PART_BREAK_RE = re.compile(r"[；;]")
+# "去年发布的第二代Nest Hub等Nest设备和安卓手机": after 等 and a category, a joiner goes on to another
+# kind of thing, not another release.
+CATEGORY_THEN_JOINER_RE = re.compile(r"^\s*等[^，,；;、]{1,10}?(?:和|与|及|以及)\s*$")
 # A joint act right before the release cue: "与华硕共同发表", "聯想與NVIDIA攜手推出", "双方联合推出".
 # Not 合作: "A与B合作推出P" is A's release with B's help (ASSISTED_RELEASE_RE).
 JOINT_RELEASE_RE = re.compile(r"(?:共同|联合|携手|携同|联手|联袂|联名|一同|一起)\s*$")
