@@ -73,17 +73,36 @@ NOT_SENTENCE_PARTS = [
     ("谷歌去年发布的Pixel 8等手机和Android系统广受欢迎。", ("google", "google-android")),
 ]
 
+# A launch still ahead: a time to come ("明年", "下个月", "下周") or 将 right before the cue, unless the
+# company announced it ("宣布……将", read as a release); a plan in one clause leaves the next alone.
+FUTURE_LAUNCHES = [
+    ("小米宣布，小米SU7将在北京上市。", {("xiaomi", "xiaomi-su7")}),
+    ("微軟宣布Azure將推出Copilot+ PC。", {("microsoft", "microsoft-copilot-plus-pc")}),
+    ("华为今天正式发布Mate 70，将于下月开售。", {("huawei", "huawei-mate-70")}),
+    ("小米去年发布了小米14，今年将推出小米15。", {("xiaomi", "xiaomi-14")}),
+    ("三星上週發表Galaxy S25，下週將推出Galaxy Ring。", {("samsung", "samsung-galaxy-s25")}),
+]
+NOT_FUTURE_LAUNCHES = [
+    ("蘋果下個月就將發表新款iPhone。", ("apple", "apple-iphone")),
+    ("三星下周将推出Galaxy S25。", ("samsung", "samsung-galaxy-s25")),
+    ("三星下週將推出Galaxy S25。", ("samsung", "samsung-galaxy-s25")),
+    ("谷歌表示，将与三星合作推出Android XR。", ("google", "google-android-xr")),
+    ("苹果明年推出iPhone 17。", ("apple", "apple-iphone-17")),
+    ("華為將正式發表Mate 80。", ("huawei", "huawei-mate-80")),
+    ("小米去年发布了小米14，今年将推出小米15。", ("xiaomi", "xiaomi-15")),
+]
+
 
 def _releases(extractor, text: str) -> set[tuple[str, str]]:
     result = extractor.extract(Article(id="t", text=text))
     return {(r.source, r.target) for r in result.relations if r.type == "release"}
 
 
-@pytest.mark.parametrize(("text", "releases"), HELPED_RELEASES + MODEL_LISTS + SENTENCE_PARTS)
+@pytest.mark.parametrize(("text", "releases"), HELPED_RELEASES + MODEL_LISTS + SENTENCE_PARTS + FUTURE_LAUNCHES)
 def test_release_phrasing(extractor, text, releases):
     assert _releases(extractor, text) == releases
 
 
-@pytest.mark.parametrize(("text", "pair"), NOT_HELPED_RELEASES + NOT_MODEL_LISTS + NOT_SENTENCE_PARTS)
+@pytest.mark.parametrize(("text", "pair"), NOT_HELPED_RELEASES + NOT_MODEL_LISTS + NOT_SENTENCE_PARTS + NOT_FUTURE_LAUNCHES)
 def test_not_a_release(extractor, text, pair):
     assert pair not in _releases(extractor, text)

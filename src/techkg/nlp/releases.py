@@ -113,6 +113,8 @@ class ReleaseReading(ReaderBase):
         before = self.text[cs:pos]
         return (negated(before) or any(c in before for c in terms.DEAL_BEFORE_RELEASE_CUES)
                 or bool(terms.PLANNED_RELEASE_RE.search(self.text, cs, pos))
+                or bool(terms.WILL_RELEASE_RE.search(self.text, cs, pos)
+                        and not terms.ANNOUNCED_RE.search(self.text, s, pos))  # "华为将发布" (not "宣布将")
                 or bool(terms.RUMOURED_RELEASE_RE.search(self.text, s, pos)))
 
     def _product_first(self, s: int, e: int, cs: int, pos: int, trig: str) -> list[RelationHit]:

@@ -359,8 +359,16 @@ PART_MODIFIER_RE = re.compile(r"[^，。、；;,:：！？!?和与]{0,12}?的")
 MODIFIER_OPENER_RE = re.compile(
     "(?:" + "|".join(map(re.escape, sorted(PRODUCT_HEADS, key=len, reverse=True))) + r")?"
     r"[\s，,、；;：:]*(?:以及|及|和|与|还有|并|同时)?\s*")
-# A release only planned or hoped for, in the cue's clause ("计划明年推出", "将于10月24日发布") ...
-PLANNED_RELEASE_RE = re.compile(r"将于|即将|计划|拟|有望|或将|或于|打算|准备|考虑|预计|预期|希望")
+# A release only planned or hoped for, in the cue's clause ("计划明年推出", "将于10月24日发布"), or at a
+# time still ahead ("苹果明年推出", "下个月就将发表") ...
+PLANNED_RELEASE_RE = re.compile(
+    r"将于|即将|计划|拟|有望|或将|或于|打算|准备|考虑|预计|预期|希望|明年|后年|下个?月|下周|下星期|下季度?")
+# ... or 将 right before the cue ("华为将正式发布", "将与三星合作推出", "P将在北京上市"), unless the company
+# announced it (ANNOUNCED_RE before it in the sentence: "微软宣布Azure将推出P" is read as a release) ...
+WILL_RELEASE_RE = re.compile(
+    r"将\s*(?:会|要)?\s*(?:在[^，。；;,]{1,16}?)?(?:正式|首次|再次|陆续|同步|同时|率先|全面)?\s*$"
+    r"|将\s*(?:会|要)?\s*(?:与|和|同|跟|携手|联手|联合)[^，。；;,]{1,20}?(?:合作|共同|联合|一起|携手)?\s*$")
+ANNOUNCED_RE = re.compile(r"宣布|官宣")
 # ... or rumoured anywhere before it in the sentence ("据传苹果将……推出", "傳出……將推出").
 RUMOURED_RELEASE_RE = re.compile(r"传闻|传言|据传|网传|传出|爆料|曝光")
 # Deals in the clause before a release cue that make it no release ("收购了推出X的公司"); the
