@@ -92,17 +92,35 @@ NOT_FUTURE_LAUNCHES = [
     ("小米去年发布了小米14，今年将推出小米15。", ("xiaomi", "xiaomi-15")),
 ]
 
+# A new predicate after a released product ends the list: what follows 把 / 将 / 被 / 也 / 取代 / 内置
+# is held, replaced or compared, not released; "还有" still goes on with the list.
+LIST_ENDS_AT_A_PREDICATE = [
+    ("英伟达推出的GB200 NVL72把72颗Blackwell GPU整合成一个机柜。", {("nvidia", "nvidia-gb200-nvl72")}),
+    ("輝達今年推出的GB200 NVL72把72顆Blackwell GPU整合成單一機櫃。", {("nvidia", "nvidia-gb200-nvl72")}),
+    ("苹果2020年推出的HomePod mini也内置了Thread模块。", {("apple", "homepodmini")}),
+    ("微軟推出的Surface Pro將驍龍X Elite帶進了輕薄筆電。", {("microsoft", "microsoft-surface-pro")}),
+    ("华为发布的Mate 70取代了Mate 60成为主力机型。", {("huawei", "huawei-mate-70")}),
+    ("华为发布Mate 70，还有MatePad Pro。", {("huawei", "huawei-mate-70"), ("huawei", "huawei-matepad-pro")}),
+]
+NOT_LIST_ENDS_AT_A_PREDICATE = [
+    ("輝達今年推出的GB200 NVL72把72顆Blackwell GPU整合成單一機櫃。", ("nvidia", "nvidia-blackwell")),
+    ("微軟推出的Surface Pro將驍龍X Elite帶進了輕薄筆電。", ("microsoft", "qualcomm-snapdragon-x-elite")),
+    ("华为发布的Mate 70取代了Mate 60成为主力机型。", ("huawei", "huawei-mate-60")),
+]
+
 
 def _releases(extractor, text: str) -> set[tuple[str, str]]:
     result = extractor.extract(Article(id="t", text=text))
     return {(r.source, r.target) for r in result.relations if r.type == "release"}
 
 
-@pytest.mark.parametrize(("text", "releases"), HELPED_RELEASES + MODEL_LISTS + SENTENCE_PARTS + FUTURE_LAUNCHES)
+@pytest.mark.parametrize(("text", "releases"), HELPED_RELEASES + MODEL_LISTS + SENTENCE_PARTS + FUTURE_LAUNCHES
+                                             + LIST_ENDS_AT_A_PREDICATE)
 def test_release_phrasing(extractor, text, releases):
     assert _releases(extractor, text) == releases
 
 
-@pytest.mark.parametrize(("text", "pair"), NOT_HELPED_RELEASES + NOT_MODEL_LISTS + NOT_SENTENCE_PARTS + NOT_FUTURE_LAUNCHES)
+@pytest.mark.parametrize(("text", "pair"), NOT_HELPED_RELEASES + NOT_MODEL_LISTS + NOT_SENTENCE_PARTS + NOT_FUTURE_LAUNCHES
+                                      + NOT_LIST_ENDS_AT_A_PREDICATE)
 def test_not_a_release(extractor, text, pair):
     assert pair not in _releases(extractor, text)

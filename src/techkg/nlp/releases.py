@@ -396,8 +396,8 @@ class ReleaseReading(ReaderBase):
                     continue  # "发表了搭载Intel处理器的ThinkPad": a supplier inside a modifier
                 break
             gap = text[pos : m.start]
-            if products and terms.CATEGORY_THEN_JOINER_RE.match(gap):
-                break  # "发布的Nest Hub等Nest设备和安卓手机": another kind of thing, not a release
+            if products and (terms.CATEGORY_THEN_JOINER_RE.match(gap) or terms.OBJECT_LIST_BREAK_RE.search(gap)):
+                break  # "发布的Nest Hub等Nest设备和安卓手机", "推出的GB200把Blackwell GPU整合": not released
             pos = m.end
             if any(v in gap for v in terms.PRODUCT_LINK_VERBS) and not _modified_head(gap, bool(products)):
                 if products:

@@ -410,6 +410,11 @@ QUALIFIER_GAP_RE = re.compile(r"^\s*[^\s，,、；;和与及：:「“\"][^，,�
 HOSTING_TRIGGERS = ("上线", "上线了", "上架", "登陆", "入驻")
 # "处理器品牌至强6": a product line named as a brand is released ("品牌乐道", a car brand, is not).
 PRODUCT_LINE_BRAND_RE = re.compile(r"(?:处理器|芯片|晶片|显卡|加速器|GPU|CPU|操作系统|大模型|模型)品牌\s*$")
+# Between a released product and the next one, a word that starts a new predicate ends the list: the
+# product after it is what the released one holds or does something with ("推出的GB200 NVL72把72颗
+# Blackwell GPU整合", "推出的HomePod mini也内置了Thread"). No 令, 使, 都, 则: they stand inside nouns
+# ("指令微调版", "首都", "规则").
+OBJECT_LIST_BREAK_RE = re.compile(r"把|将|被|也|还(?!有)|内置|预装|整合|接入|调用|取代|替换")
 # Semicolons part a sentence into parts with subjects of their own ("A推出X；B表示，去年发布的Y": B's).
 SENTENCE_PART_BREAK_RE = re.compile(r"[；;]")
 # "去年发布的第二代Nest Hub等Nest设备和安卓手机": after 等 and a category, a joiner goes on to another
