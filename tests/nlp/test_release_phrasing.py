@@ -108,6 +108,20 @@ NOT_LIST_ENDS_AT_A_PREDICATE = [
     ("华为发布的Mate 70取代了Mate 60成为主力机型。", ("huawei", "huawei-mate-60")),
 ]
 
+# A relative clause opening the sentence names the parents; its head, right after 的, is the subject
+# that a later clause's cue refers to ("A与B合资成立的C，今天发布了P": C).
+RELATIVE_CLAUSE_HEADS = [
+    ("索尼与本田合资成立的索尼本田移动，今天正式发布首款量产电动车AFEELA 1。", {("sony-honda-mobility", "afeela1")}),
+    ("索尼與本田合資成立的索尼本田移動（Sony Honda Mobility），今天正式發表首款電動車AFEELA 1。",
+     {("sony-honda-mobility", "afeela1")}),
+    ("上汽和阿里巴巴共同出资成立的智己汽车，昨日发布了智己LS6。", {("im-motors", "im-ls6")}),
+    ("上汽與阿里巴巴共同出資成立的智己汽車，昨日發表了智己LS6。", {("im-motors", "im-ls6")}),
+]
+NOT_RELATIVE_CLAUSE_HEADS = [
+    ("索尼与本田合资成立的索尼本田移动，今天正式发布首款量产电动车AFEELA 1。", ("sony", "afeela1")),
+    ("上汽與阿里巴巴共同出資成立的智己汽車，昨日發表了智己LS6。", ("saic", "im-ls6")),
+]
+
 
 def _releases(extractor, text: str) -> set[tuple[str, str]]:
     result = extractor.extract(Article(id="t", text=text))
@@ -115,12 +129,12 @@ def _releases(extractor, text: str) -> set[tuple[str, str]]:
 
 
 @pytest.mark.parametrize(("text", "releases"), HELPED_RELEASES + MODEL_LISTS + SENTENCE_PARTS + FUTURE_LAUNCHES
-                                             + LIST_ENDS_AT_A_PREDICATE)
+                                             + LIST_ENDS_AT_A_PREDICATE + RELATIVE_CLAUSE_HEADS)
 def test_release_phrasing(extractor, text, releases):
     assert _releases(extractor, text) == releases
 
 
 @pytest.mark.parametrize(("text", "pair"), NOT_HELPED_RELEASES + NOT_MODEL_LISTS + NOT_SENTENCE_PARTS + NOT_FUTURE_LAUNCHES
-                                      + NOT_LIST_ENDS_AT_A_PREDICATE)
+                                      + NOT_LIST_ENDS_AT_A_PREDICATE + NOT_RELATIVE_CLAUSE_HEADS)
 def test_not_a_release(extractor, text, pair):
     assert pair not in _releases(extractor, text)

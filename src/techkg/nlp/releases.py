@@ -313,10 +313,24 @@ class ReleaseReading(ReaderBase):
         if self._body_releases(s, pos):
             subject = None  # "香港科技大學牽頭的研發中心發表X": a body that is no company released it
         part = self._part_start(s, cs)
-        opener = self._sentence_opener(part, cs)  # "苹果……；谷歌表示，去年发布的P": Google
-        referred = (opener or self._sentence_opener(s, cs) or subject) if self._refers_to_company(cs, pos) else None
+        opener = self._head_opener(part, cs)  # "苹果……；谷歌表示，去年发布的P": Google
+        referred = (opener or self._head_opener(s, cs) or subject) if self._refers_to_company(cs, pos) else None
         brand_maker = next((k for k in (self.makers.get(p.key) for p in products) if k), None)
-        return referred or opener or brand_maker or self._sentence_opener(s, cs) or subject, True
+        return referred or opener or brand_maker or self._head_opener(s, cs) or subject, True
+
+    def _head_opener(self, s: int, cs: int) -> str | None:
+        """The sentence's opener (``_sentence_opener``), or the head a relative clause opening the
+        sentence describes: "索尼與本田合資成立的索尼本田移動，……發表P" → Sony Honda Mobility (the
+        companies of the first clause, the last one right after a 的)."""
+        earlier = [m for m in self.in_range(s, cs, COMPANY.label) if not self.text.startswith("旗下", m.end)]
+        head = None
+        for prev, m in zip(earlier, earlier[1:], strict=False):
+            gap = self.clause_text[prev.end : m.start]
+            if CLAUSE_SPLIT_RE.search(gap):
+                break
+            if gap.rstrip().endswith("的"):
+                head = m
+        return head.key if head else self._sentence_opener(s, cs)
 
     def _part_start(self, s: int, cs: int) -> int:
         """Where the part of the sentence holding the clause at ``cs`` starts: after the last
