@@ -122,6 +122,21 @@ NOT_RELATIVE_CLAUSE_HEADS = [
     ("上汽與阿里巴巴共同出資成立的智己汽車，昨日發表了智己LS6。", ("saic", "im-ls6")),
 ]
 
+# Hong Kong and Taiwan launch wording with the product before the cue: "推出市場" / "推出市面", "登陸香港",
+# and a manner word before the cue ("隆重登場", "高调亮相"); a promotion or an advert is no launch.
+LAUNCH_WORDING = [
+    ("三星Galaxy S25系列今日正式推出市場。", {("samsung", "samsung-galaxy-s25")}),
+    ("三星Galaxy S25系列今日正式推出市场。", {("samsung", "samsung-galaxy-s25")}),
+    ("蘋果iPhone 16今日在香港推出市面。", {("apple", "apple-iphone-16")}),
+    ("小米15系列正式登陸香港。", {("xiaomi", "xiaomi-15")}),
+    ("OPPO Find X8今日隆重登場。", {("oppo", "oppo-find-x8")}),
+    ("小米15系列高调亮相。", {("xiaomi", "xiaomi-15")}),
+]
+NOT_LAUNCH_WORDING = [
+    ("華為Mate 70推出市場推廣活動。", ("huawei", "huawei-mate-70")),
+    ("小米15系列的廣告登陸香港地鐵。", ("xiaomi", "xiaomi-15")),
+]
+
 
 def _releases(extractor, text: str) -> set[tuple[str, str]]:
     result = extractor.extract(Article(id="t", text=text))
@@ -129,12 +144,14 @@ def _releases(extractor, text: str) -> set[tuple[str, str]]:
 
 
 @pytest.mark.parametrize(("text", "releases"), HELPED_RELEASES + MODEL_LISTS + SENTENCE_PARTS + FUTURE_LAUNCHES
-                                             + LIST_ENDS_AT_A_PREDICATE + RELATIVE_CLAUSE_HEADS)
+                                             + LIST_ENDS_AT_A_PREDICATE + RELATIVE_CLAUSE_HEADS
+                                             + LAUNCH_WORDING)
 def test_release_phrasing(extractor, text, releases):
     assert _releases(extractor, text) == releases
 
 
 @pytest.mark.parametrize(("text", "pair"), NOT_HELPED_RELEASES + NOT_MODEL_LISTS + NOT_SENTENCE_PARTS + NOT_FUTURE_LAUNCHES
-                                      + NOT_LIST_ENDS_AT_A_PREDICATE + NOT_RELATIVE_CLAUSE_HEADS)
+                                      + NOT_LIST_ENDS_AT_A_PREDICATE + NOT_RELATIVE_CLAUSE_HEADS
+                                      + NOT_LAUNCH_WORDING)
 def test_not_a_release(extractor, text, pair):
     assert pair not in _releases(extractor, text)

@@ -156,6 +156,7 @@ class ReleaseReading(ReaderBase):
         gap = gap[terms.LISTED_CATEGORY_RE.match(gap).end() :]  # "A、B等新款车型同步开售"
         head = next((h for h in terms.PRODUCT_HEADS if gap.startswith(h)), "")  # "剪映App开放下载"
         rest = gap[len(head) :].strip()
+        rest = rest[: terms.MANNER_BEFORE_CUE_RE.search(rest).start()] if terms.MANNER_BEFORE_CUE_RE.search(rest) else rest
         rest = rest[terms.EDITION_BEFORE_CUE_RE.match(rest).end() :]  # "千问APP公测版同日在……上线"
         timed = rest[terms.TIME_BEFORE_CUE_RE.match(rest).end() :]  # "《三角洲行動》9月底上線"
         if not (SUBJECT_FILLERS.match(rest) or SUBJECT_FILLERS.match(timed)):

@@ -335,7 +335,9 @@ PRODUCT_FIRST_RELEASE_RE = re.compile(
     r"|(?:启动|开启|开始|正式)?量产交付|(?:启动|开启)交付|全量上线|全面上线|全量开放|全量推送"
     r"|(?:开启|开放|启动)[^，。；;,的]{1,6}?(?:公测|内测|不删档测试)"  # "开启PC端公测": a public beta
     r"|(?:开始|正式|陆续)(?:向[^，。；;,]{1,12}?)?推送"  # "澎湃OS 2开始推送": an update goes out
-    r"|[与和跟同][^，。；;,]{0,6}?(?:消费者|用户|大家|公众|车主|玩家|市场)见面")  # "正式与消费者见面"
+    r"|[与和跟同][^，。；;,]{0,6}?(?:消费者|用户|大家|公众|车主|玩家|市场)见面"  # "正式与消费者见面"
+    r"|推出(?:市场|市面)(?!推广|营销|活动|调查|份额|策略|部)"  # Hong Kong's "Galaxy S25系列今日正式推出市場", "在香港推出市面"
+    r"|登陆(?:香港|港澳|澳门|台湾|中国|内地|大陆|国内|海外|全球|欧洲|日本|韩国|美国|北美|东南亚|印度|新加坡)(?!股|交易所)")
 # Verbs of making after "由A" ("小米SU7由小米汽车打造", "盘古大模型由华为云研发"): the product named
 # before 由 is A's release. Contract work (代工, 组装, 生产) is not making it one's own product.
 MADE_BY_VERBS = ("打造", "研发", "开发", "研制", "设计", "推出", "发布", "发表", "出品", "首发", "带来")
@@ -432,6 +434,8 @@ ASSISTED_RELEASE_RE = re.compile(r"^\s*合作\s*$")
 # "千问APP公测版同日在各大应用商店上线".
 EDITION_BEFORE_CUE_RE = re.compile(r"^(?:公测版|内测版|测试版|正式版|完整版|体验版|国行版|国际版|标准版|满血版)?"
                                    r"\s*(?:同日|当日|同天|同一天|(?:今日|今天|即日|\d{1,2}月\d{1,2}日)起)?\s*")
+# A manner word right before a cue ("Find X8今日隆重登場", "小米15系列高调亮相"): the product is still its subject.
+MANNER_BEFORE_CUE_RE = re.compile(r"(?:隆重|盛大|高调|重磅|强势|震撼|火速)\s*$")
 # A time phrase between a product and its cue: "《三角洲行動》9月底上線", "P自2024年12月6日全球上线以来",
 # "P今年3月正式上市" (a date with 于/在 is a SUBJECT_FILLERS word already).
 TIME_BEFORE_CUE_RE = re.compile(
