@@ -137,6 +137,23 @@ NOT_LAUNCH_WORDING = [
     ("小米15系列的廣告登陸香港地鐵。", ("xiaomi", "xiaomi-15")),
 ]
 
+# A clause naming what was just launched ("发布了新模型，命名为P", "，并将其命名为P", "，這款產品被命名為P")
+# continues the release; a name given to something else ("其竞品名为") or in a sentence about
+# another company does not.
+NAMING_CLAUSES = [
+    ("DeepSeek公布了新模型，命名为DeepSeek-R1。", {("deepseek", "deepseek-r1")}),
+    ("深度求索發布了新一代推理模型，定名為DeepSeek-R1。", {("deepseek", "deepseek-r1")}),
+    ("小米正式发布旗下第二款车型，并将其命名为小米YU7。", {("xiaomi", "xiaomi-yu7")}),
+    ("OpenAI推出新模型，名为o1。", {("openai", "openai-o1")}),
+    ("华为发布新款折叠屏手机，取名为Mate XT。", {("huawei", "huawei-mate-xt")}),
+    ("蘋果發表新一代頭戴裝置，這款產品被命名為Apple Vision Pro。", {("apple", "apple-vision-pro")}),
+    ("理想汽车今天发布了全新纯电SUV。新车型正式定名为理想i8。", {("li-auto", "li-auto-i8")}),
+]
+NOT_NAMING_CLAUSES = [
+    ("小米发布了小米15，其竞品名为iPhone 16。", ("xiaomi", "apple-iphone-16")),
+    ("谷歌发布了新模型。OpenAI的新模型名为o1。", ("google", "openai-o1")),
+]
+
 
 def _releases(extractor, text: str) -> set[tuple[str, str]]:
     result = extractor.extract(Article(id="t", text=text))
@@ -145,13 +162,13 @@ def _releases(extractor, text: str) -> set[tuple[str, str]]:
 
 @pytest.mark.parametrize(("text", "releases"), HELPED_RELEASES + MODEL_LISTS + SENTENCE_PARTS + FUTURE_LAUNCHES
                                              + LIST_ENDS_AT_A_PREDICATE + RELATIVE_CLAUSE_HEADS
-                                             + LAUNCH_WORDING)
+                                             + LAUNCH_WORDING + NAMING_CLAUSES)
 def test_release_phrasing(extractor, text, releases):
     assert _releases(extractor, text) == releases
 
 
 @pytest.mark.parametrize(("text", "pair"), NOT_HELPED_RELEASES + NOT_MODEL_LISTS + NOT_SENTENCE_PARTS + NOT_FUTURE_LAUNCHES
                                       + NOT_LIST_ENDS_AT_A_PREDICATE + NOT_RELATIVE_CLAUSE_HEADS
-                                      + NOT_LAUNCH_WORDING)
+                                      + NOT_LAUNCH_WORDING + NOT_NAMING_CLAUSES)
 def test_not_a_release(extractor, text, pair):
     assert pair not in _releases(extractor, text)

@@ -482,15 +482,19 @@ MODEL_LIST_OPENER = (r"(?:其中|首批|首发|旗舰|入门|顶配|高配|主�
                      r"\s*(?:包括|包含|涵盖|有|为|是|分别为|分别是)")
 MODEL_COUNT_CLAUSE = (r"(?:首批)?\s*(?:共有|一共|共)?\s*(?:\d+|[两三四五六七八九十]+)\s*(?:款|个|种)\s*"
                       r"(?:型号|机型|车型|版本|配置)(?=\s*[，,])")
+# Words that introduce a product's name ("名为Project DIGITS的超级电脑").
+NAME_INTRODUCERS = ("名为", "命名为", "定名为", "取名为", "名叫", "叫做", "代号为")
+# A clause naming what was just launched ("公布新模型，命名为DeepSeek-R1", "，并将其命名为小米YU7",
+# "，這款產品被命名為P"); not a code name (代号为: a project's).
+NAMING_CLAUSE = (r"(?:(?:这款|该款|该|新)[^，,。；;]{0,4}?)?(?:并|已|正式|将其|被)*\s*"
+                 r"(?:命名为|定名为|取名为|名为|名叫|叫做)")
 # "：" or "，包括" after a release cue: the products follow in a list ("发布三款模型：X、Y和Z").
 RELEASE_LIST_RE = re.compile(r"[，,；;]\s*(?:以及|及|和|还有|并推出|并发布|、|包括|包含|涵盖|分别是|分别为)|[：:]"
-                             rf"|[，,]\s*(?:{MODEL_LIST_OPENER}|{MODEL_COUNT_CLAUSE})")
+                             rf"|[，,]\s*(?:{MODEL_LIST_OPENER}|{MODEL_COUNT_CLAUSE}|{NAMING_CLAUSE})")
 # Words saying a release event took place without naming the product ("召开发布会", "举行发布会"):
 # the product may be named in the next sentence.
 RELEASE_EVENT_CUES = ("发布会", "发表会", "新品发布", "新品会", "品鉴会", "开发者大会")
 # Words that introduce a product in the sentence after a release event ("新机小米15 Ultra……").
-# Words that introduce a product's name ("名为Project DIGITS的超级电脑").
-NAME_INTRODUCERS = ("名为", "命名为", "定名为", "取名为", "名叫", "叫做", "代号为")
 NEXT_PRODUCT_INTRODUCERS = ("新机", "新品", "新车", "新款", "这款", "该款", "新一代", "全新", "首款", "新车型",
                             "新模型", "新芯片", *NAME_INTRODUCERS)
 # "分为A、B和C三款": the variants of what was just released.
