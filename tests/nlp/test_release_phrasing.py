@@ -154,6 +154,23 @@ NOT_NAMING_CLAUSES = [
     ("谷歌发布了新模型。OpenAI的新模型名为o1。", ("google", "openai-o1")),
 ]
 
+# Products merely compared or offered: a comparison after the released product ends the list ("售价比
+# P便宜", "对标P", "与P展开竞争"; a brand such as 比亚迪 in between is no 比), and a product before an
+# offer noun is what a carrier's or seller's offer is about ("推出P合约机", "P月費計劃", "P以旧换新优惠").
+COMPARED_AND_OFFERED = [
+    ("小米推出的小米15售价比iPhone 16便宜。", {("xiaomi", "xiaomi-15")}),
+    ("華為推出的Mate 70售價比iPhone 16低1000元。", {("huawei", "huawei-mate-70")}),
+    ("比亚迪发布了海豹和比亚迪汉L。", {("byd", "byd-seal"), ("byd", "byd-han-l")}),
+    ("小米推出小米15，与iPhone 16展开竞争。", {("xiaomi", "xiaomi-15")}),
+]
+NOT_COMPARED_AND_OFFERED = [
+    ("小米推出的小米15售价比iPhone 16便宜。", ("xiaomi", "apple-iphone-16")),
+    ("华为推出的Mate 70性能媲美iPhone 16。", ("huawei", "apple-iphone-16")),
+    ("中国移动推出iPhone 16合约机。", ("china-mobile", "apple-iphone-16")),
+    ("香港電訊推出iPhone 16月費計劃。", ("hkt", "apple-iphone-16")),
+    ("京東推出華為Mate 70以舊換新優惠。", ("jd", "huawei-mate-70")),
+]
+
 
 def _releases(extractor, text: str) -> set[tuple[str, str]]:
     result = extractor.extract(Article(id="t", text=text))
@@ -162,13 +179,13 @@ def _releases(extractor, text: str) -> set[tuple[str, str]]:
 
 @pytest.mark.parametrize(("text", "releases"), HELPED_RELEASES + MODEL_LISTS + SENTENCE_PARTS + FUTURE_LAUNCHES
                                              + LIST_ENDS_AT_A_PREDICATE + RELATIVE_CLAUSE_HEADS
-                                             + LAUNCH_WORDING + NAMING_CLAUSES)
+                                             + LAUNCH_WORDING + NAMING_CLAUSES + COMPARED_AND_OFFERED)
 def test_release_phrasing(extractor, text, releases):
     assert _releases(extractor, text) == releases
 
 
 @pytest.mark.parametrize(("text", "pair"), NOT_HELPED_RELEASES + NOT_MODEL_LISTS + NOT_SENTENCE_PARTS + NOT_FUTURE_LAUNCHES
                                       + NOT_LIST_ENDS_AT_A_PREDICATE + NOT_RELATIVE_CLAUSE_HEADS
-                                      + NOT_LAUNCH_WORDING + NOT_NAMING_CLAUSES)
+                                      + NOT_LAUNCH_WORDING + NOT_NAMING_CLAUSES + NOT_COMPARED_AND_OFFERED)
 def test_not_a_release(extractor, text, pair):
     assert pair not in _releases(extractor, text)

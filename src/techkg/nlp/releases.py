@@ -411,7 +411,8 @@ class ReleaseReading(ReaderBase):
                     continue  # "发表了搭载Intel处理器的ThinkPad": a supplier inside a modifier
                 break
             gap = text[pos : m.start]
-            if products and (terms.CATEGORY_THEN_JOINER_RE.match(gap) or terms.OBJECT_LIST_BREAK_RE.search(gap)):
+            if products and (terms.CATEGORY_THEN_JOINER_RE.match(gap)
+                             or terms.OBJECT_LIST_BREAK_RE.search(self._without_names(pos, m.start))):
                 break  # "发布的Nest Hub等Nest设备和安卓手机", "推出的GB200把Blackwell GPU整合": not released
             pos = m.end
             if any(v in gap for v in terms.PRODUCT_LINK_VERBS) and not _modified_head(gap, bool(products)):
@@ -427,8 +428,8 @@ class ReleaseReading(ReaderBase):
                 continue  # "推出Samsung Pay版本的八达通": an edition of what follows
             if terms.PLATFORM_AFTER_RE.match(text, m.end):
                 continue  # "推出PS5獨佔遊戲《劍星》": the platform the release ships on
-            if any(v in gap for v in terms.OFFER_VERBS):
-                continue  # "推出了购买RTX 4090赠送游戏的活动": what an offer is about
+            if any(v in gap for v in terms.OFFER_VERBS) or terms.OFFER_AFTER_RE.match(text, m.end):
+                continue  # "推出了购买RTX 4090赠送游戏的活动", "推出iPhone 16合约机": what an offer is about
             if i + 1 < len(after) and _qualifies_next(text, m, after[i + 1]):
                 continue  # "兩代Windows掌機：A與B", "Windows AI電腦規格「Copilot+ PC」": a qualifier
             if m.start > 0 and text[m.start - 1] in "(（" and text[m.end : m.end + 1] in ")）":
@@ -437,6 +438,13 @@ class ReleaseReading(ReaderBase):
                 continue  # "上架华为商城": where it is sold
             products.append(m)
         return products
+
+    def _without_names(self, a: int, b: int) -> str:
+        """The text of ``a:b`` with the names in it blanked out (same length): "和比亚迪" has no 比."""
+        chars = list(self.text[a:b])
+        for m in self.in_range(a, b):
+            chars[m.start - a : m.end - a] = " " * (m.end - m.start)
+        return "".join(chars)
 
     def _named_next(self, follow, bare: bool = True) -> list[Ment]:
         """"……正式发布了新旗舰。新机小米15 Ultra……": a product opening the next sentence.

@@ -403,6 +403,10 @@ LISTED_CATEGORY_RE = re.compile(
     r"(?:车型|车款|新车|机型|手机|新品|产品|型号|大模型|模型|芯片|游戏|应用|设备)?)?")
 # "英伟达推出了购买RTX 4090赠送游戏的活动": a product after these verbs is what the offer is about.
 OFFER_VERBS = ("购买", "购入", "买", "赠送", "兑换", "预订")
+# A product followed by one of these is what a seller's or a carrier's offer is about, not what is
+# released ("中国移动推出iPhone 16合约机", "香港電訊推出iPhone 16月費計劃", "推出Mate 70以旧换新优惠").
+OFFER_AFTER_RE = re.compile(r"\s*(?:合约机|合约计划|月费计划|上台计划|上台优惠|套餐|优惠|折扣|补贴|以旧换新|回收|租赁|"
+                            r"分期|延保|保险|维修|换购|特惠|促销|团购|秒杀)")
 # A product named before a noun that a colon or an opening quote then names: it only qualifies it
 # ("兩代Windows掌機：2023年的ROG Ally", "Windows AI電腦規格「Copilot+ PC」"); no list joiner between.
 # (One run of characters, spaces allowed, then the mark: linear to match, no nested repeats.)
@@ -413,10 +417,12 @@ HOSTING_TRIGGERS = ("上线", "上线了", "上架", "登陆", "入驻")
 # "处理器品牌至强6": a product line named as a brand is released ("品牌乐道", a car brand, is not).
 PRODUCT_LINE_BRAND_RE = re.compile(r"(?:处理器|芯片|晶片|显卡|加速器|GPU|CPU|操作系统|大模型|模型)品牌\s*$")
 # Between a released product and the next one, a word that starts a new predicate ends the list: the
-# product after it is what the released one holds or does something with ("推出的GB200 NVL72把72颗
-# Blackwell GPU整合", "推出的HomePod mini也内置了Thread"). No 令, 使, 都, 则: they stand inside nouns
+# product after it is what the released one holds, does something with or is compared with ("推出的
+# GB200 NVL72把72颗Blackwell GPU整合", "推出的HomePod mini也内置了Thread", "推出的小米15售价比iPhone 16便宜";
+# read with the brands in the gap blanked out, so 比亚迪 is no 比). No 令, 使, 都, 则: they stand inside nouns
 # ("指令微调版", "首都", "规则").
-OBJECT_LIST_BREAK_RE = re.compile(r"把|将|被|也|还(?!有)|内置|预装|整合|接入|调用|取代|替换")
+OBJECT_LIST_BREAK_RE = re.compile(r"把|将|被|也|还(?!有)|内置|预装|整合|接入|调用|取代|替换"
+                                 r"|比|对标|相比|相较|较|不如|超过|超越|媲美|竞争")  # "售价比iPhone 16便宜"
 # Semicolons part a sentence into parts with subjects of their own ("A推出X；B表示，去年发布的Y": B's).
 SENTENCE_PART_BREAK_RE = re.compile(r"[；;]")
 # "去年发布的第二代Nest Hub等Nest设备和安卓手机": after 等 and a category, a joiner goes on to another
