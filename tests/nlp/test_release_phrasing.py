@@ -171,6 +171,21 @@ NOT_COMPARED_AND_OFFERED = [
     ("京東推出華為Mate 70以舊換新優惠。", ("jd", "huawei-mate-70")),
 ]
 
+# A product going live "在X平台" (an OS or a console platform, before a product-first cue) is released by
+# its company; the platforms named there are where, not what. A model put up on a cloud ("在Amazon
+# Bedrock中上线") stays hosting.
+PLATFORM_VENUES = [
+    ("米哈游的《原神》9月28日在iOS及Android平台上线。", {("mihoyo", "mihoyo-genshin-impact")}),
+    ("網易《蛋仔派對》今日在PS5與Xbox平台推出。", {("netease", "netease-eggy-party")}),
+    ("騰訊元寶10月在iOS和Android雙平台上線。", {("tencent", "tencent-yuanbao")}),
+    ("苹果和谷歌表示，米哈游的《原神》已在iOS及Android平台上线。", {("mihoyo", "mihoyo-genshin-impact")}),
+]
+NOT_PLATFORM_VENUES = [
+    ("苹果和谷歌表示，米哈游的《原神》已在iOS及Android平台上线。", ("apple", "apple-ios")),
+    ("網易《蛋仔派對》今日在PS5與Xbox平台推出。", ("netease", "sony-playstation-5")),
+    ("亚马逊云科技在Amazon Bedrock中上线了DeepSeek-R1。", ("aws", "deepseek-r1")),
+]
+
 
 def _releases(extractor, text: str) -> set[tuple[str, str]]:
     result = extractor.extract(Article(id="t", text=text))
@@ -179,13 +194,15 @@ def _releases(extractor, text: str) -> set[tuple[str, str]]:
 
 @pytest.mark.parametrize(("text", "releases"), HELPED_RELEASES + MODEL_LISTS + SENTENCE_PARTS + FUTURE_LAUNCHES
                                              + LIST_ENDS_AT_A_PREDICATE + RELATIVE_CLAUSE_HEADS
-                                             + LAUNCH_WORDING + NAMING_CLAUSES + COMPARED_AND_OFFERED)
+                                             + LAUNCH_WORDING + NAMING_CLAUSES + COMPARED_AND_OFFERED
+                                             + PLATFORM_VENUES)
 def test_release_phrasing(extractor, text, releases):
     assert _releases(extractor, text) == releases
 
 
 @pytest.mark.parametrize(("text", "pair"), NOT_HELPED_RELEASES + NOT_MODEL_LISTS + NOT_SENTENCE_PARTS + NOT_FUTURE_LAUNCHES
                                       + NOT_LIST_ENDS_AT_A_PREDICATE + NOT_RELATIVE_CLAUSE_HEADS
-                                      + NOT_LAUNCH_WORDING + NOT_NAMING_CLAUSES + NOT_COMPARED_AND_OFFERED)
+                                      + NOT_LAUNCH_WORDING + NOT_NAMING_CLAUSES + NOT_COMPARED_AND_OFFERED
+                                      + NOT_PLATFORM_VENUES)
 def test_not_a_release(extractor, text, pair):
     assert pair not in _releases(extractor, text)

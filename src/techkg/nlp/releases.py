@@ -73,6 +73,8 @@ class ReleaseReading(ReaderBase):
             if trig.startswith("带来") and terms.BENEFICIARY_RE.search(text, cs, pos):
                 continue  # "为iPhone带来新功能": brought to something, not launched
             if self._hosted(cs, pos):
+                if terms.PLATFORM_VENUE_RE.search(self.text, cs, pos):
+                    out += self._product_first(s, e, cs, pos, trig)  # "《原神》在iOS及Android平台上线"
                 continue  # "在Amazon Bedrock中上线了R1": offered on a platform, not released
             if trig.startswith("首发") and self._first_to_ship(cs, pos, trig):
                 continue  # "新机首发搭载骁龙8至尊版", "小米15系列首发了骁龙8至尊版": a part
@@ -148,11 +150,13 @@ class ReleaseReading(ReaderBase):
     def _products_before_cue(self, cs: int, pos: int) -> list[Ment]:
         """The list of products ending right before a cue at ``pos`` (adverbs allowed between)."""
         text = self.text
-        prods = [m for m in self.in_range(cs, pos, PRODUCT.label)
+        venue = terms.PLATFORM_VENUE_RE.search(text, cs, pos)  # "在iOS及Android平台上线": where
+        end = venue.start() if venue else pos
+        prods = [m for m in self.in_range(cs, end, PRODUCT.label)
                  if not text[m.start : m.end].endswith(terms.STOREFRONT_NOUNS)]  # "在App Store上线": where
         if not prods:
             return []
-        gap = text[prods[-1].end : pos].strip().lstrip(")）」』”\"》")  # "《绝区零》在全球同步上线"
+        gap = text[prods[-1].end : end].strip().lstrip(")）」』”\"》")  # "《绝区零》在全球同步上线"
         gap = gap[terms.LISTED_CATEGORY_RE.match(gap).end() :]  # "A、B等新款车型同步开售"
         head = next((h for h in terms.PRODUCT_HEADS if gap.startswith(h)), "")  # "剪映App开放下载"
         rest = gap[len(head) :].strip()

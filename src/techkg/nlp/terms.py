@@ -440,6 +440,10 @@ ASSISTED_RELEASE_RE = re.compile(r"^\s*合作\s*$")
 # "千问APP公测版同日在各大应用商店上线".
 EDITION_BEFORE_CUE_RE = re.compile(r"^(?:公测版|内测版|测试版|正式版|完整版|体验版|国行版|国际版|标准版|满血版)?"
                                    r"\s*(?:同日|当日|同天|同一天|(?:今日|今天|即日|\d{1,2}月\d{1,2}日)起)?\s*")
+# Where a product goes live, between it and a product-first cue: "《原神》9月28日在iOS及Android平台上线",
+# "元寶在iOS和Android雙平台上線" (the platforms named there are not released).
+PLATFORM_VENUE_RE = re.compile(r"(?:在|于)[^，。；;,在于]{1,30}?(?:平台|端)\s*(?:上|中)?"
+                               r"\s*(?:同步|同时|正式|全球|率先|首发)*\s*$")
 # A manner word right before a cue ("Find X8今日隆重登場", "小米15系列高调亮相"): the product is still its subject.
 MANNER_BEFORE_CUE_RE = re.compile(r"(?:隆重|盛大|高调|重磅|强势|震撼|火速)\s*$")
 # A time phrase between a product and its cue: "《三角洲行動》9月底上線", "P自2024年12月6日全球上线以来",
