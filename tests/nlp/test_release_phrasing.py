@@ -186,6 +186,20 @@ NOT_PLATFORM_VENUES = [
     ("亚马逊云科技在Amazon Bedrock中上线了DeepSeek-R1。", ("aws", "deepseek-r1")),
 ]
 
+# Across a sentence and its neighbour: a release cue with no product, and the next sentence opening with
+# a demonstrative and its measure word before the product ("这辆小米YU7", "這部Mate 70", "这颗B200");
+# not after a cue announcing no product ("发布了财报", "發佈公告").
+NEXT_SENTENCE_DEMONSTRATIVES = [
+    ("小米今天推出一款新车。这辆小米YU7搭载激光雷达。", {("xiaomi", "xiaomi-yu7")}),
+    ("華為今天發表一款新手機。這部Mate 70搭載麒麟9020。", {("huawei", "huawei-mate-70")}),
+    ("苹果推出了新一代头显。这台Apple Vision Pro售价3499美元。", {("apple", "apple-vision-pro")}),
+    ("英伟达今天发布了新一代芯片。这颗B200采用台积电4NP工艺。", {("nvidia", "nvidia-b200")}),
+]
+NOT_NEXT_SENTENCE_DEMONSTRATIVES = [
+    ("小米今天发布了第三季度财报。这辆小米SU7销量不错。", ("xiaomi", "xiaomi-su7")),
+    ("華為今日發佈公告。這部Mate 70銷量不俗。", ("huawei", "huawei-mate-70")),
+]
+
 
 def _releases(extractor, text: str) -> set[tuple[str, str]]:
     result = extractor.extract(Article(id="t", text=text))
@@ -195,7 +209,7 @@ def _releases(extractor, text: str) -> set[tuple[str, str]]:
 @pytest.mark.parametrize(("text", "releases"), HELPED_RELEASES + MODEL_LISTS + SENTENCE_PARTS + FUTURE_LAUNCHES
                                              + LIST_ENDS_AT_A_PREDICATE + RELATIVE_CLAUSE_HEADS
                                              + LAUNCH_WORDING + NAMING_CLAUSES + COMPARED_AND_OFFERED
-                                             + PLATFORM_VENUES)
+                                             + PLATFORM_VENUES + NEXT_SENTENCE_DEMONSTRATIVES)
 def test_release_phrasing(extractor, text, releases):
     assert _releases(extractor, text) == releases
 
@@ -203,6 +217,6 @@ def test_release_phrasing(extractor, text, releases):
 @pytest.mark.parametrize(("text", "pair"), NOT_HELPED_RELEASES + NOT_MODEL_LISTS + NOT_SENTENCE_PARTS + NOT_FUTURE_LAUNCHES
                                       + NOT_LIST_ENDS_AT_A_PREDICATE + NOT_RELATIVE_CLAUSE_HEADS
                                       + NOT_LAUNCH_WORDING + NOT_NAMING_CLAUSES + NOT_COMPARED_AND_OFFERED
-                                      + NOT_PLATFORM_VENUES)
+                                      + NOT_PLATFORM_VENUES + NOT_NEXT_SENTENCE_DEMONSTRATIVES)
 def test_not_a_release(extractor, text, pair):
     assert pair not in _releases(extractor, text)

@@ -276,6 +276,8 @@ class ReleaseReading(ReaderBase):
                 products, conf = lead[-1:], PRODUCT_IS_COMPANYS
         if not products:
             announced = text[pos + len(trig) : ce]  # "发布了新旗舰": the product is named next
+            if any(w in announced for w in terms.ANNOUNCED_NOT_PRODUCT):
+                return []  # "发布了第三季度财报": nothing of the next sentence is released
             bare = any(h in announced for h in terms.PRODUCT_HEADS + terms.NEXT_PRODUCT_INTRODUCERS)
             listed = self._products_listed_in_following(follow) or self._named_next(follow, bare)
             if not listed:

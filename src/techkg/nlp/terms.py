@@ -506,7 +506,12 @@ RELEASE_LIST_RE = re.compile(r"[，,；;]\s*(?:以及|及|和|还有|并推出|�
 RELEASE_EVENT_CUES = ("发布会", "发表会", "新品发布", "新品会", "品鉴会", "开发者大会")
 # Words that introduce a product in the sentence after a release event ("新机小米15 Ultra……").
 NEXT_PRODUCT_INTRODUCERS = ("新机", "新品", "新车", "新款", "这款", "该款", "新一代", "全新", "首款", "新车型",
-                            "新模型", "新芯片", *NAME_INTRODUCERS)
+                            "新模型", "新芯片", *NAME_INTRODUCERS,
+                            # a demonstrative with its measure word: "这辆小米YU7", "這部Mate 70", "这颗B200"
+                            "这辆", "这部", "这台", "这颗", "这枚", "这张", "这套", "这支", "此款", "该车", "该机")
+# What a release cue announces that is no product, so no product of the next sentence is its object
+# ("发布了第三季度财报。这辆小米SU7……", "發佈公告。").
+ANNOUNCED_NOT_PRODUCT = ("财报", "业绩", "公告", "报告", "数据", "声明", "消息", "白皮书", "榜单", "指引", "预告")
 # "分为A、B和C三款": the variants of what was just released.
 VARIANT_LIST_RE = re.compile(
     r"(?:分为|分成|共有|提供)(.{2,80}?)(?:[两三四五六七八九十\d]+)(?:款|个版本|个型号|种型号|种版本|个尺寸)")
