@@ -200,6 +200,19 @@ NOT_NEXT_SENTENCE_DEMONSTRATIVES = [
     ("華為今日發佈公告。這部Mate 70銷量不俗。", ("huawei", "huawei-mate-70")),
 ]
 
+# A product of another maker, its brand written before it, after the released one is not released by
+# this company ("小米发布的小米15与华为Mate 70正面竞争"); the same brand goes on with the list.
+OTHER_MAKERS_PRODUCTS = [
+    ("小米发布的小米15与华为Mate 70正面竞争。", {("xiaomi", "xiaomi-15")}),
+    ("蘋果發表的iPhone 16與三星Galaxy S25同場較勁。", {("apple", "apple-iphone-16")}),
+    ("华为推出Mate 70和华为MatePad Pro。", {("huawei", "huawei-mate-70"), ("huawei", "huawei-matepad-pro")}),
+    ("華為推出Mate 70與華為MatePad Pro。", {("huawei", "huawei-mate-70"), ("huawei", "huawei-matepad-pro")}),
+]
+NOT_OTHER_MAKERS_PRODUCTS = [
+    ("小米发布的小米15与华为Mate 70正面竞争。", ("xiaomi", "huawei-mate-70")),
+    ("蘋果發表的iPhone 16與三星Galaxy S25同場較勁。", ("apple", "samsung-galaxy-s25")),
+]
+
 
 def _releases(extractor, text: str) -> set[tuple[str, str]]:
     result = extractor.extract(Article(id="t", text=text))
@@ -209,7 +222,7 @@ def _releases(extractor, text: str) -> set[tuple[str, str]]:
 @pytest.mark.parametrize(("text", "releases"), HELPED_RELEASES + MODEL_LISTS + SENTENCE_PARTS + FUTURE_LAUNCHES
                                              + LIST_ENDS_AT_A_PREDICATE + RELATIVE_CLAUSE_HEADS
                                              + LAUNCH_WORDING + NAMING_CLAUSES + COMPARED_AND_OFFERED
-                                             + PLATFORM_VENUES + NEXT_SENTENCE_DEMONSTRATIVES)
+                                             + PLATFORM_VENUES + NEXT_SENTENCE_DEMONSTRATIVES + OTHER_MAKERS_PRODUCTS)
 def test_release_phrasing(extractor, text, releases):
     assert _releases(extractor, text) == releases
 
@@ -217,6 +230,7 @@ def test_release_phrasing(extractor, text, releases):
 @pytest.mark.parametrize(("text", "pair"), NOT_HELPED_RELEASES + NOT_MODEL_LISTS + NOT_SENTENCE_PARTS + NOT_FUTURE_LAUNCHES
                                       + NOT_LIST_ENDS_AT_A_PREDICATE + NOT_RELATIVE_CLAUSE_HEADS
                                       + NOT_LAUNCH_WORDING + NOT_NAMING_CLAUSES + NOT_COMPARED_AND_OFFERED
-                                      + NOT_PLATFORM_VENUES + NOT_NEXT_SENTENCE_DEMONSTRATIVES)
+                                      + NOT_PLATFORM_VENUES + NOT_NEXT_SENTENCE_DEMONSTRATIVES
+                                      + NOT_OTHER_MAKERS_PRODUCTS)
 def test_not_a_release(extractor, text, pair):
     assert pair not in _releases(extractor, text)

@@ -412,6 +412,8 @@ class ReleaseReading(ReaderBase):
                 if m.start < pos:
                     continue  # the brand inside the product just read ("Intel Lunar Lake")
                 if i + 1 < len(after) and after[i + 1].label == PRODUCT.label and _adjacent(text, m, after[i + 1]):
+                    if products and m.key not in {self.makers.get(p.key, m.key) for p in products}:
+                        break  # "发布的小米15与华为Mate 70正面竞争": another maker's product, not released here
                     continue  # a brand before its product
                 if any(v in text[pos : m.start] for v in terms.PRODUCT_LINK_VERBS) and "的" not in text[pos : m.start]:
                     continue  # "发表了搭载Intel处理器的ThinkPad": a supplier inside a modifier
