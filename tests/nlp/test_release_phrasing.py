@@ -23,6 +23,9 @@ HELPED_RELEASES = [
     ("三星與Google合作推出Galaxy S25。", {("samsung", "samsung-galaxy-s25")}),
     ("《原神》由米哈游与索尼合作开发。", {("mihoyo", "mihoyo-genshin-impact")}),
     ("《原神》由米哈游與索尼合作開發。", {("mihoyo", "mihoyo-genshin-impact")}),
+    # the partner described before its name ("由A与韩国游戏公司B合作推出")
+    ("《原神》由米哈游與日本遊戲公司索尼合作推出。", {("mihoyo", "mihoyo-genshin-impact")}),
+    ("《黑神话：悟空》由游戏科学与国内游戏公司腾讯合作开发。", {("game-science", "game-science-black-myth-wukong")}),
     # the partners follow in a later clause: the opener releases
     ("谷歌發表Gemini，並與三星、高通合作推出Android XR。",
      {("google", "google-gemini"), ("google", "google-android-xr")}),
@@ -33,6 +36,7 @@ NOT_HELPED_RELEASES = [
     ("腾讯联手英伟达推出混元大模型。", ("nvidia", "tencent-hunyuan")),
     ("三星與Google合作推出Galaxy S25。", ("google", "samsung-galaxy-s25")),
     ("《原神》由米哈游与索尼合作开发。", ("sony", "mihoyo-genshin-impact")),
+    ("《原神》由米哈游與日本遊戲公司索尼合作推出。", ("sony", "mihoyo-genshin-impact")),
     ("谷歌發表Gemini，並與三星、高通合作推出Android XR。", ("qualcomm", "google-android-xr")),
 ]
 

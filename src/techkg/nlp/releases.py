@@ -189,8 +189,11 @@ class ReleaseReading(ReaderBase):
                 continue
             makers = self._joint_makers(m, m.end + verb.start())
             gap = terms.BRACKETED_GLOSS_RE.sub("", text[makers[-1].end : m.end + verb.start()]).strip()  # "由A（B）开发"
-            if len(makers) > 1 and terms.ASSISTED_RELEASE_RE.match(gap):
-                makers, gap = makers[:1], ""  # "由网易与漫威游戏合作开发": NetEase's, with help
+            partners = self.in_range(makers[-1].end, m.end + verb.start(), COMPANY.label)
+            helped = (len(makers) > 1 or partners) and terms.ASSISTED_RELEASE_RE.match(
+                self._without_names(makers[-1].end, m.end + verb.start()).replace(" ", ""))
+            if helped:
+                makers, gap = makers[:1], ""  # "由网易与漫威游戏合作开发", "由騰訊與…Nexon合作推出": with help
             elif len(makers) > 1:
                 gap = terms.JOINT_RELEASE_RE.sub("", gap).strip()  # "由华为与赛力斯联合开发"
             cs, _ = clause_bounds(self.clause_text, s, e, m.start)
