@@ -47,7 +47,6 @@ MODEL_LISTS = [
      {("huawei", "huawei-harmonyos"), ("huawei", "huawei-matebook-fold"), ("huawei", "matebookpro")}),
     ("理想汽车推出纯电SUV系列，首批车型包括理想i8和理想i6。", {("li-auto", "li-auto-i8"), ("li-auto", "li-auto-i6")}),
     ("小米发布了新一代平板，旗舰型号为小米平板7 Pro。", {("xiaomi", "平板7pro")}),
-    ("蔚來推出全新品牌樂道，首發車型為樂道L60。", {("nio", "nio-onvo-l60")}),
     ("AMD發表Ryzen AI 300系列處理器，首批共3款型號，旗艦型號為Ryzen AI 9 HX 370。",
      {("amd", "ryzenai300"), ("amd", "ryzenai9hx370")}),
 ]
@@ -211,10 +210,18 @@ OTHER_MAKERS_PRODUCTS = [
     ("蘋果發表的iPhone 16與三星Galaxy S25同場較勁。", {("apple", "apple-iphone-16")}),
     ("华为推出Mate 70和华为MatePad Pro。", {("huawei", "huawei-mate-70"), ("huawei", "huawei-matepad-pro")}),
     ("華為推出Mate 70與華為MatePad Pro。", {("huawei", "huawei-mate-70"), ("huawei", "huawei-matepad-pro")}),
+    # a product known to be another maker's, its brand inside its name; 首发 before a device noun names
+    # the first device to carry what was launched, released by its own maker only
+    ("联发科推出天玑9400和vivo X200。", {("mediatek", "mediatek-dimensity-9400")}),
+    ("联发科推出新款旗舰芯片天玑9400，首发机型为vivo X200。", {("mediatek", "mediatek-dimensity-9400")}),
+    ("高通發表驍龍8至尊版，首發機型為小米15。", {("qualcomm", "qualcomm-snapdragon-8-elite")}),
+    ("蔚來推出全新品牌樂道，首發車型為樂道L60。", {("nio", "nio-onvo-l60")}),
 ]
 NOT_OTHER_MAKERS_PRODUCTS = [
     ("小米发布的小米15与华为Mate 70正面竞争。", ("xiaomi", "huawei-mate-70")),
     ("蘋果發表的iPhone 16與三星Galaxy S25同場較勁。", ("apple", "samsung-galaxy-s25")),
+    ("高通發表驍龍8至尊版，首發機型為小米15。", ("qualcomm", "xiaomi-15")),
+    ("联发科推出新款旗舰芯片天玑9400，首发机型为vivo X200。", ("mediatek", "vivo-x200")),
 ]
 
 

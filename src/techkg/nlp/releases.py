@@ -84,7 +84,10 @@ class ReleaseReading(ReaderBase):
             if trig in terms.HOSTING_TRIGGERS and self._between_products(cs, pos, trig):
                 out += self._product_first(s, e, cs, pos, trig)  # "GPT-4o上线了Azure": Azure is the platform
                 continue
-            out += self._release_at(s, e, cs, ce, pos, trig, subject, follow)
+            hits = self._release_at(s, e, cs, ce, pos, trig, subject, follow)
+            if trig.startswith("首发") and terms.FIRST_DEVICE_RE.match(text, pos + len(trig)):
+                hits = [h for h in hits if self.makers.get(h.target, h.source) == h.source]  # "首发机型为vivo X200"
+            out += hits
         for m in terms.PRODUCT_FIRST_RELEASE_RE.finditer(text, s, e):
             cs, _ = clause_bounds(self.clause_text, s, e, m.start())
             if not self._release_blocked(s, cs, m.start()):
@@ -425,6 +428,8 @@ class ReleaseReading(ReaderBase):
                     continue  # "发表了搭载Intel处理器的ThinkPad": a supplier inside a modifier
                 break
             gap = text[pos : m.start]
+            if products and self._branded_by_another(m, products):
+                break  # "推出天玑9400，……为vivo X200": another maker's product, its brand inside its name
             if products and (terms.CATEGORY_THEN_JOINER_RE.match(gap)
                              or terms.OBJECT_LIST_BREAK_RE.search(self._without_names(pos, m.start))):
                 break  # "发布的Nest Hub等Nest设备和安卓手机", "推出的GB200把Blackwell GPU整合": not released
@@ -452,6 +457,13 @@ class ReleaseReading(ReaderBase):
                 continue  # "上架华为商城": where it is sold
             products.append(m)
         return products
+
+    def _branded_by_another(self, m: Ment, products: list[Ment]) -> bool:
+        """Whether the product ``m`` is known to be made by a company that made none of ``products``
+        (the ones read before it, all of known make): "vivo X200" after "天玑9400"."""
+        makers = {self.makers.get(p.key) for p in products}
+        maker = self.makers.get(m.key)
+        return maker is not None and None not in makers and maker not in makers
 
     def _without_names(self, a: int, b: int) -> str:
         """The text of ``a:b`` with the names in it blanked out (same length): "和比亚迪" has no 比."""

@@ -390,6 +390,9 @@ PLATFORM_AFTER_RE = re.compile(r"\s*(?:独占|独家|专属|平台|(?:版|端)?(
 RELEASE_NOMINAL_AFTER = ("阵容", "价", "时间", "日期", "仪式", "活动", "节奏", "计划", "会")  # 会: "发布会上"
 # "首发搭载骁龙8至尊版": the phone is the first to ship with a part, which is not its release.
 FIRST_TO_SHIP_RE = re.compile(r"\s*(?:了)?\s*(?:搭载|采用|配备|配置|装载|预装)")
+# "推出天玑9400，首发机型为vivo X200": 首发 before a device noun names the first device to carry what was
+# launched, released by its own maker only ("首发车型为乐道L60" after "蔚来推出全新品牌乐道" is NIO's).
+FIRST_DEVICE_RE = re.compile(r"\s*(?:机型|车型|手机|新机|设备|终端|产品|笔电|电脑)\s*(?:为|是|有|包括)")
 # "旗舰机首发骁龙8至尊版": a device noun right before 首发, so the product after it is a part.
 DEVICE_BEFORE_FIRST_RE = re.compile(r"(?:旗舰机|旗舰|新机|手机|机型|车型|新车|笔电|电脑)\s*$")
 # "推出Samsung Pay版本的八达通": a product before these only names an edition of what follows.
@@ -488,8 +491,9 @@ ANNOUNCING_RE = re.compile(
 # Words that make a colon introduce speech, not a list of products ("发布公告称：").
 SPEECH_CUES = ("称", "表示", "说", "指出", "写道", "介绍", "强调", "公告", "声明", "透露", "认为")
 # The models of what was just launched, named in the clause after it ("推出鸿蒙电脑，首批机型包括A和B",
-# "推出……处理器，首批共9款型号，旗舰型号为X", "首发车型为X"): a model noun and a copula, or a count of models.
-MODEL_LIST_OPENER = (r"(?:其中|首批|首发|旗舰|入门|顶配|高配|主打)?\s*(?:机型|车型|型号|新机|新车|产品|新品)"
+# "推出……处理器，首批共9款型号，旗舰型号为X"): a model noun and a copula, or a count of models. Not 首发:
+# "推出天玑9400，首发机型为vivo X200" names the first phone to carry the chip.
+MODEL_LIST_OPENER = (r"(?:其中|首批|旗舰|入门|顶配|高配|主打)?\s*(?:机型|车型|型号|新机|新车|产品|新品)"
                      r"\s*(?:包括|包含|涵盖|有|为|是|分别为|分别是)")
 MODEL_COUNT_CLAUSE = (r"(?:首批)?\s*(?:共有|一共|共)?\s*(?:\d+|[两三四五六七八九十]+)\s*(?:款|个|种)\s*"
                       r"(?:型号|机型|车型|版本|配置)(?=\s*[，,])")
