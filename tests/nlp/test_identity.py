@@ -57,7 +57,17 @@ IDENTITY_CASES = [
     ("传感器来自索尼 IMX989", {("Product", "imx989"): "IMX989", ("Company", "sony"): "Sony"}),  # at the very end
     ("華碩ROG Ally X正式開賣。", {("Product", "rogallyx"): "ROG Ally X", ("Company", "asus"): "ASUS"}),
     # a series is named as its product; a category noun before a Latin name is no part of it
-    ("微星Claw 8 AI+搭載英特爾Core Ultra 200V系列處理器。", {("Product", "coreultra200v"): "Core Ultra 200V"}),
+    ("微星Claw 8 AI+搭載英特爾Core Ultra 200V系列處理器。", {("Product", "intel-core-ultra-200v"): "Core Ultra 200V"}),
+    # an unlisted model of a listed family: one key whichever script names the family
+    ("英特尔发布酷睿Ultra 200V系列处理器。Core Ultra 200V将用于联想的笔记本。",
+     {("Product", "intel-core-ultra-200v"): "Core Ultra 200V"}),
+    ("英特爾推出Core Ultra 200V處理器，酷睿Ultra 200V採用台積電3奈米製程。",
+     {("Product", "intel-core-ultra-200v"): "Core Ultra 200V"}),
+    ("ＡＭＤ發表銳龍AI 300系列，Ryzen AI 300主打輕薄筆電。", {("Product", "amd-ryzen-ai-300"): "Ryzen AI 300"}),
+    # processor model forms after a listed family: tier and lettered code are part of the name
+    ("旗舰型号为酷睿Ultra 9 288V，AMD则推出锐龙7 7840HS。",
+     {("Product", "intel-core-ultra-9288v"): "酷睿Ultra 9 288V", ("Product", "amd-ryzen-77840hs"): "锐龙7 7840HS"}),
+    ("英特爾發表酷睿i9-14900K，售價589美元。", {("Product", "intel-core-i9-14900k"): "酷睿i9-14900K"}),
     ("去年面世的运动相机Ace Pro 2由影石与徕卡联合研发。", {("Product", "acepro2"): "Ace Pro 2"}),
     ("东京电子推出CLEAN TRACK LITHIUS Pro Z系列涂胶显影设备。",
      {("Product", "cleantracklithiusproz"): "CLEAN TRACK LITHIUS Pro Z"}),

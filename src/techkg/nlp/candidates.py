@@ -691,7 +691,7 @@ def family_and_model(text: str, companies: list[Candidate]) -> list[Candidate]:
                 out.append(Candidate(c.start, _extend_model(text, c.end + 1), PRODUCT, "pattern", VARIANT_SCORE,
                                      maker=c.maker))
                 continue
-            m = re.match(r" ?(\d{2,5}[A-Za-z]{0,3}|[A-Za-z]{1,3}\d{1,4}[A-Za-z]?)(?![A-Za-z0-9]|\.\d)", text[c.end :])
+            m = terms.FAMILY_MODEL_RE.match(text[c.end :])
             if m and not re.fullmatch(r"(?:19|20)\d\d", m.group(1)) and not _unit_follows(text, c.end + m.end()):
                 end = _extend_model(text, c.end + m.end())
                 out.append(Candidate(c.start, end, PRODUCT, "pattern", 0.75, maker=c.maker))

@@ -176,6 +176,11 @@ PRODUCT_DESCRIPTOR_WORDS = (
 # name ("索尼 IMX800" → IMX800).
 VEHICLE_MAKER_KINDS = frozenset({"ev", "auto"})
 # A car model code: one or two letters, one to three digits, up to two letters ("N8L", "LS6", "i8").
+# The model after a product family the lexicon lists: "麒麟9000S", "昇腾 910", "Find X7", and the
+# processor forms "酷睿i9-14900K", "锐龙7 7840HS", "Core Ultra 9 288V" (tier, then a lettered code).
+FAMILY_MODEL_RE = re.compile(
+    r" ?([A-Za-z]{1,2}\d-\d{3,5}[A-Za-z]{0,3}|\d \d{3,5}[A-Za-z]{1,3}|\d{2,5}[A-Za-z]{0,3}|[A-Za-z]{1,3}\d{1,4}[A-Za-z]?)"
+    r"(?![A-Za-z0-9]|\.\d)")
 CAR_MODEL_CODE_RE = re.compile(r"[A-Za-z]{1,2}\d{1,3}[A-Za-z]{0,2}")
 
 # Strong descriptors: a Chinese name right after one is a company ("光刻机制造商阿斯麦").
