@@ -168,6 +168,13 @@ COMPANY_CASES = [
     ("理想发布L9 Pro。", {("Company", "li-auto")}),
     ("地平线发布征程6芯片，长安与华为合作开发新车。", {("Company", "horizon-robotics"), ("Company", "changan")}),
     ("苹果发布iPhone 16。", {("Company", "apple"), ("Product", "apple-iphone-16")}),
+    # short names of listed firms in a list, and the firms whose names hold them stay apart
+    ("菜鸟由阿里巴巴联合顺丰、申通、中通、韵达等快递企业共同发起。",
+     {("Company", "sto-express"), ("Company", "zto"), ("Company", "yunda"), ("Company", "sf-express")}),
+    ("中通客車發布新款大巴，中通服則中標中國移動的項目。", {("Company", "zhongtong-bus"), ("Company", "china-comservice")}),
+    ("陸金所與中國平安、眾安在線同日公布業績。", {("Company", "lufax"), ("Company", "ping-an"), ("Company", "zhongan-online")}),
+    ("九号公司、雅迪和爱玛的电动两轮车销量均有增长，哈啰也推出新车。",
+     {("Company", "segway-ninebot"), ("Company", "yadea"), ("Company", "aima"), ("Company", "hello-inc")}),
     ("联想发布新款ThinkPad。", {("Company", "lenovo")}),
 ]
 
