@@ -180,6 +180,11 @@ COMPANY_CASES = [
 
 # (text, surfaces that must not be an entity of the given type)
 NOT_ENTITY_CASES = [
+    # prices written with digit groups, stock markets: no products
+    ("OPPO Find N5今日在港上市，定價港幣14,999元。", "Product", {"港幣14", "港幣14,999"}),
+    ("新机售价人民币5,999元起，港版定价港币6,499元。", "Product", {"人民币5", "港币6"}),
+    ("小馬智行正式登陸美國納斯達克交易所。", "Product", {"美國納斯達克交易所", "納斯達克交易所"}),
+    ("文远知行登陆纳斯达克，成为自动驾驶第一股。", "Product", {"纳斯达克"}),
     ("联想到过去十年的发展，行业人士感慨万千。", "Company", {"联想"}),
     ("聯想到2030年的規劃，公司將持續投入。", "Company", {"聯想"}),
     ("今年苹果价格上涨，果农收入增加。", "Company", {"苹果"}),

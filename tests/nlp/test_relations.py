@@ -247,9 +247,16 @@ RELEASE_PRODUCT_FIRST_CUES = [
     ("OPPO今日召开发布会，Find X8系列正式与消费者见面。", {("oppo", "oppo-find-x8")}),
     ("小米15系列今晚正式和大家见面，起售价4499元。", {("xiaomi", "xiaomi-15")}),
     ("華碩ROG Phone 9今天正式與玩家見面。", {("asus", "rogphone9")}),
+    # a regional launch said of the product: it reaches a market ("登陸香港", "登台")
+    ("vivo X200 Pro正式登陸香港，即日起於各大門市發售。", {("vivo", "vivo-x200-pro")}),
+    ("华为Mate 70系列今日登陆香港，售价港币6,999元起。", {("huawei", "huawei-mate-70")}),
+    ("小米15 Ultra今日正式登台，售價新台幣35,999元起。", {("xiaomi", "xiaomi-15-ultra")}),
+    ("三星Galaxy S25系列今天登台，台灣三星同步開放預購。", {("samsung", "samsung-galaxy-s25")}),
 ]
 
 NOT_RELEASES = [
+    "雷軍今日登台演講，談及小米的造車計劃。",  # a person takes the stage
+    "文远知行正式登陆纳斯达克，成为自动驾驶第一股。",  # a listing, no product
     "小米今天发布了第三季度财报。小米SU7的交付量继续增长。",
     "荣耀Magic7将于下月与消费者见面。",  # a launch still ahead
     "记者与华为高管见面时获悉，双方仍在洽谈。",
