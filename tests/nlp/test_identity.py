@@ -173,6 +173,12 @@ COMPANY_CASES = [
      {("Company", "sto-express"), ("Company", "zto"), ("Company", "yunda"), ("Company", "sf-express")}),
     ("中通客車發布新款大巴，中通服則中標中國移動的項目。", {("Company", "zhongtong-bus"), ("Company", "china-comservice")}),
     ("陸金所與中國平安、眾安在線同日公布業績。", {("Company", "lufax"), ("Company", "ping-an"), ("Company", "zhongan-online")}),
+    # banks and payment firms act in fintech news; a short name that only ever means the bank
+    ("Mox由渣打聯同香港電訊、電訊盈科及攜程合資成立。", {("Company", "standard-chartered"), ("Company", "hkt")}),
+    ("滙豐PayMe推出商戶收款功能，恒生銀行亦跟進。", {("Company", "hsbc"), ("Product", "hsbc-payme"), ("Company", "hang-seng-bank")}),
+    ("中国银行与华为签署战略合作协议，招商银行则联合腾讯推出理财助手。",
+     {("Company", "bank-of-china"), ("Company", "china-merchants-bank")}),
+    ("livi bank由中銀香港、京東數科與怡和合資成立。", {("Company", "boc-hong-kong"), ("Company", "jd-technology")}),
     ("九号公司、雅迪和爱玛的电动两轮车销量均有增长，哈啰也推出新车。",
      {("Company", "segway-ninebot"), ("Company", "yadea"), ("Company", "aima"), ("Company", "hello-inc")}),
     ("联想发布新款ThinkPad。", {("Company", "lenovo")}),
