@@ -182,6 +182,11 @@ VEHICLE_MAKER_KINDS = frozenset({"ev", "auto"})
 FAMILY_MODEL_RE = re.compile(
     r" ?([A-Za-z]{1,2}\d-\d{3,5}[A-Za-z]{0,3}|\d \d{3,5}[A-Za-z]{1,3}|\d{2,5}[A-Za-z]{0,3}|[A-Za-z]{1,3}\d{1,4}[A-Za-z]?)"
     r"(?![A-Za-z0-9]|\.\d)")
+# A device noun and a model right after a brand: "小米手环9", "荣耀手表5", "OPPO手表X2", "华为手表GT 5"
+# (a number of one to three digits, or a short code; not a size or a year: see UNIT_AFTER_NUMBER_RE).
+DEVICE_MODEL_RE = re.compile(
+    r"(?:手环|手表|平板|音箱|电视|耳机|路由器|智慧屏|眼镜|学习机|投影仪)\s?"
+    r"(?:\d{1,3}|[A-Za-z]{1,3} ?\d{1,3})[A-Za-z]?(?![A-Za-z0-9]|[.,]\d)")
 CAR_MODEL_CODE_RE = re.compile(r"[A-Za-z]{1,2}\d{1,3}[A-Za-z]{0,2}")
 
 # Strong descriptors: a Chinese name right after one is a company ("光刻机制造商阿斯麦").
