@@ -48,7 +48,7 @@ MODEL_LISTS = [
     ("理想汽车推出纯电SUV系列，首批车型包括理想i8和理想i6。", {("li-auto", "li-auto-i8"), ("li-auto", "li-auto-i6")}),
     ("小米发布了新一代平板，旗舰型号为小米平板7 Pro。", {("xiaomi", "平板7pro")}),
     ("AMD發表Ryzen AI 300系列處理器，首批共3款型號，旗艦型號為Ryzen AI 9 HX 370。",
-     {("amd", "ryzenai300"), ("amd", "ryzenai9hx370")}),
+     {("amd", "amd-ryzen-ai-300"), ("amd", "amd-ryzen-ai-9hx370")}),
 ]
 NOT_MODEL_LISTS = [
     ("小米发布了小米15，竞品包括iPhone 16和Galaxy S25。", ("xiaomi", "apple-iphone-16")),
