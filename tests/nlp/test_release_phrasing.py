@@ -224,6 +224,22 @@ NOT_OTHER_MAKERS_PRODUCTS = [
     ("联发科推出新款旗舰芯片天玑9400，首发机型为vivo X200。", ("mediatek", "vivo-x200")),
 ]
 
+# A seller's sale: a company going on sale with a product it does not make (its known maker is of another
+# group) sells it, it does not release it ("中華電信今天宣布開賣iPhone 16"); a maker's own sale, or its
+# subsidiary's ("小米汽车开售小米SU7"), is a release. A product named a platform is released ("發表Rubin平台").
+SELLERS_AND_MAKERS = [
+    ("小米汽车今日开售小米SU7。", {("xiaomi-auto", "xiaomi-su7")}),
+    ("小米今日開賣小米15。", {("xiaomi", "xiaomi-15")}),
+    ("蘋果今日開賣iPhone 16。", {("apple", "apple-iphone-16")}),
+    ("輝達執行長黃仁勳在COMPUTEX發表Rubin平台。", {("nvidia", "nvidia-rubin")}),
+    ("英伟达在GTC大会上发布Rubin平台。", {("nvidia", "nvidia-rubin")}),
+]
+NOT_SELLERS_AND_MAKERS = [
+    ("中華電信今天宣布開賣iPhone 16。", ("chunghwa-telecom", "apple-iphone-16")),
+    ("京东今日开售iPhone 16。", ("jd", "apple-iphone-16")),
+    ("台灣大哥大推出iPhone 16資費方案。", ("taiwan-mobile", "apple-iphone-16")),
+]
+
 
 def _releases(extractor, text: str) -> set[tuple[str, str]]:
     result = extractor.extract(Article(id="t", text=text))
@@ -233,7 +249,8 @@ def _releases(extractor, text: str) -> set[tuple[str, str]]:
 @pytest.mark.parametrize(("text", "releases"), HELPED_RELEASES + MODEL_LISTS + SENTENCE_PARTS + FUTURE_LAUNCHES
                                              + LIST_ENDS_AT_A_PREDICATE + RELATIVE_CLAUSE_HEADS
                                              + LAUNCH_WORDING + NAMING_CLAUSES + COMPARED_AND_OFFERED
-                                             + PLATFORM_VENUES + NEXT_SENTENCE_DEMONSTRATIVES + OTHER_MAKERS_PRODUCTS)
+                                             + PLATFORM_VENUES + NEXT_SENTENCE_DEMONSTRATIVES + OTHER_MAKERS_PRODUCTS
+                                             + SELLERS_AND_MAKERS)
 def test_release_phrasing(extractor, text, releases):
     assert _releases(extractor, text) == releases
 
@@ -242,6 +259,6 @@ def test_release_phrasing(extractor, text, releases):
                                       + NOT_LIST_ENDS_AT_A_PREDICATE + NOT_RELATIVE_CLAUSE_HEADS
                                       + NOT_LAUNCH_WORDING + NOT_NAMING_CLAUSES + NOT_COMPARED_AND_OFFERED
                                       + NOT_PLATFORM_VENUES + NOT_NEXT_SENTENCE_DEMONSTRATIVES
-                                      + NOT_OTHER_MAKERS_PRODUCTS)
+                                      + NOT_OTHER_MAKERS_PRODUCTS + NOT_SELLERS_AND_MAKERS)
 def test_not_a_release(extractor, text, pair):
     assert pair not in _releases(extractor, text)

@@ -250,10 +250,12 @@ class RelationExtractor:
     """Partnerships and releases with evidence sentences, in ``doc._.relations``.
 
     Args:
+        nlp: the pipeline, whose lexicon (when it has one) gives the companies' parents.
         use_model: read partnerships with the trained pair classifier as well as the rules.
     """
 
-    def __init__(self, use_model: bool) -> None:
+    def __init__(self, nlp: Language, use_model: bool) -> None:
+        self.nlp = nlp
         self.model = None
         if use_model:
             from techkg.nlp.relation_model import PartnershipModel
@@ -264,7 +266,23 @@ class RelationExtractor:
         """The relation reader over a Doc's linked entities."""
         mentions = [Ment(s.start_char, s.end_char, s.label_, s.kb_id_) for s in doc.ents]
         mentions += [Ment(b.start_char, b.end_char, COMPANY.label, b.kb_id_) for b in doc.spans.get("brands", [])]
-        return RelationReader(_folded(doc), mentions, dict(doc._.makers or {}), self.model)
+        makers = dict(doc._.makers or {})
+        return RelationReader(_folded(doc), mentions, makers, self.model,
+                              parents=self._parents({m.key for m in mentions} | set(makers.values())))
+
+    def _parents(self, keys: set[str]) -> dict[str, str]:
+        """Company key → parent company key, from the lexicon, for ``keys`` and their parents."""
+        if "techkg_lexicon" not in self.nlp.pipe_names:
+            return {}
+        lexicon = self.nlp.get_pipe("techkg_lexicon").lexicon
+        parents: dict[str, str] = {}
+        todo = list(keys)
+        while todo:
+            entry = lexicon.get(todo.pop())
+            if entry is not None and entry.parent and entry.key not in parents:
+                parents[entry.key] = entry.parent
+                todo.append(entry.parent)
+        return parents
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.relations = self.reader(doc).read()
@@ -306,4 +324,4 @@ def make_linker(nlp: Language, name: str) -> Linker:
                   requires=["doc.ents", "token.ent_kb_id", "doc.spans", attr("makers")],
                   assigns=[attr("relations")])
 def make_relation_extractor(nlp: Language, name: str, use_model: bool) -> RelationExtractor:
-    return RelationExtractor(use_model)
+    return RelationExtractor(nlp, use_model)

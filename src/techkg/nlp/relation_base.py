@@ -143,12 +143,14 @@ class ReaderBase:
         mentions: linked entity mentions (brands included), any order.
         makers: product key → maker company key.
         model: the partnership model; without it only the rules read.
+        parents: company key → parent company key (from the lexicon; none without it).
     """
 
     def __init__(self, text: str, mentions: list[Ment], makers: dict[str, str],
-                 model: PartnershipModel | None = None) -> None:
+                 model: PartnershipModel | None = None, parents: dict[str, str] | None = None) -> None:
         self.text = text
         self.model = model
+        self.parents = parents or {}
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.makers = makers
         self.clause_text = _mask_inner_breaks(text, self.mentions)
@@ -165,6 +167,19 @@ class ReaderBase:
     def in_range(self, a: int, b: int, label: str | None = None) -> list[Ment]:
         """The mentions within ``a:b``, of one label (``COMPANY.label``, ``PRODUCT.label``) if given."""
         return [m for m in self.mentions if a <= m.start and m.end <= b and (label is None or m.label == label)]
+
+    def same_group(self, a: str, b: str) -> bool:
+        """Whether two companies are one group: one a parent (or grandparent) of the other, sisters, or
+        one's key the start of the other's ("xiaomi-auto" and "xiaomi"; "小米汽车" and "小米" without
+        the lexicon)."""
+        return a.startswith(b) or b.startswith(a) or bool(self._group(a) & self._group(b))
+
+    def _group(self, key: str) -> set[str]:
+        group = {key}
+        while key in self.parents and self.parents[key] not in group:
+            key = self.parents[key]
+            group.add(key)
+        return group
 
     def as_company(self, m: Ment) -> str | None:
         if m.label == COMPANY.label:

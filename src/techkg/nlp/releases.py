@@ -305,6 +305,8 @@ class ReleaseReading(ReaderBase):
         company, inferred = self._releasing_company(s, cs, pos, companies, products, subject)
         if not company:
             return []
+        if trig in terms.SALE_TRIGGERS and not inferred:  # "中華電信開賣iPhone 16": a seller's sale
+            products = [p for p in products if self.same_group(company, self.makers.get(p.key, company))]
         conf -= INFERRED_COMPANY if inferred else 0
         return [RelationHit("release", company, p.key, s, e, round(conf, 2), trig) for p in products
                 if p.key != company]

@@ -352,6 +352,10 @@ PRODUCT_FIRST_RELEASE_RE = re.compile(
     r"|(?:开始|正式|陆续)(?:向[^，。；;,]{1,12}?)?推送"  # "澎湃OS 2开始推送": an update goes out
     r"|[与和跟同][^，。；;,]{0,6}?(?:消费者|用户|大家|公众|车主|玩家|市场)见面"  # "正式与消费者见面"
     r"|推出(?:市场|市面)(?!推广|营销|活动|调查|份额|策略|部)")  # Hong Kong's "Galaxy S25系列今日正式推出市場"
+# Cues of going on sale: a company named before one sells what it makes, or what another makes
+# ("中華電信今天宣布開賣iPhone 16", "京东今日开售iPhone 16": a seller, not the maker, so no release).
+SALE_TRIGGERS = ("开售", "开卖", "发售", "上架", "预售", "开启预售", "开放预购", "开放预订", "开启预订", "开始预购",
+                 "开启预约", "开放预约", "开始预约")
 # Verbs of making after "由A" ("小米SU7由小米汽车打造", "盘古大模型由华为云研发"): the product named
 # before 由 is A's release. Contract work (代工, 组装, 生产) is not making it one's own product.
 MADE_BY_VERBS = ("打造", "研发", "开发", "研制", "设计", "推出", "发布", "发表", "出品", "首发", "带来")
@@ -398,8 +402,9 @@ CUE_AS_NOUN_AFTER = ("当", "会", "后", "前", "时", "日", "的")
 # A bare 后 only before a pause or an adverb ("推出后續機型" releases the model).
 RELEASE_AS_TIME_RE = re.compile(r"之后|以后|以来|之前|前夕|首日|首周|当天|当日|后(?=\s*[，,、在便即就首不的一已随])")
 # A product followed by these is the platform something ships on, not the release:
-# "推出PS5獨佔遊戲《劍星》", "发布Switch平台版本", "推出iOS游戏《X》".
-PLATFORM_AFTER_RE = re.compile(r"\s*(?:独占|独家|专属|平台|(?:版|端)?(?:游戏|手游|应用|小程序)\s*[《「“\"])")
+# "推出PS5獨佔遊戲《劍星》", "发布Switch平台版本", "推出iOS游戏《X》"; not a product named a platform
+# ("發表Rubin平台": 平台 with nothing of a port after it).
+PLATFORM_AFTER_RE = re.compile(r"\s*(?:独占|独家|专属|平台(?:版|上|游戏|独占|专属)|(?:版|端)?(?:游戏|手游|应用|小程序)\s*[《「“\"])")
 # Words after a release cue that make it a noun ("首发阵容", "发布时间"), not a release.
 RELEASE_NOMINAL_AFTER = ("阵容", "价", "时间", "日期", "仪式", "活动", "节奏", "计划", "会")  # 会: "发布会上"
 # "首发搭载骁龙8至尊版": the phone is the first to ship with a part, which is not its release.
@@ -421,8 +426,9 @@ LISTED_CATEGORY_RE = re.compile(
 # "英伟达推出了购买RTX 4090赠送游戏的活动": a product after these verbs is what the offer is about.
 OFFER_VERBS = ("购买", "购入", "买", "赠送", "兑换", "预订")
 # A product followed by one of these is what a seller's or a carrier's offer is about, not what is
-# released ("中国移动推出iPhone 16合约机", "香港電訊推出iPhone 16月費計劃", "推出Mate 70以旧换新优惠").
-OFFER_AFTER_RE = re.compile(r"\s*(?:合约机|合约计划|月费计划|上台计划|上台优惠|套餐|优惠|折扣|补贴|以旧换新|回收|租赁|"
+# released ("中国移动推出iPhone 16合约机", "香港電訊推出iPhone 16月費計劃", "台灣大哥大推出iPhone 16資費方案",
+# "推出Mate 70以旧换新优惠").
+OFFER_AFTER_RE = re.compile(r"\s*(?:合约机|合约计划|月费计划|上台计划|上台优惠|资费|套餐|优惠|折扣|补贴|以旧换新|回收|租赁|"
                             r"分期|延保|保险|维修|换购|特惠|促销|团购|秒杀)")
 # A product named before a noun that a colon or an opening quote then names: it only qualifies it
 # ("兩代Windows掌機：2023年的ROG Ally", "Windows AI電腦規格「Copilot+ PC」"); no list joiner between.
