@@ -322,13 +322,17 @@ RELEASE_TRIGGERS = (
     "揭晓", "揭幕", "首秀", "同步开源", "同时开源", "一并开源", "同步开放", "同时开放", "登场", "带来了", "带来", "亮出", "开启预售", "开放预购", "开放预订", "开启预订",
     "开始预购", "预售", "公布了", "正式公布", "开放了", "正式商用", "投入商用", "开启公测", "开放公测", "开启内测",
     "开启预约", "开放预约", "开始预约",
+    # news verbs of launching: mainland (放出, 甩出, 推新) and Taiwan (端出, 秀出, 祭出); not 官宣, which
+    # as often announces a date ("官宣Find X8系列将于10月24日发布")
+    "放出", "甩出", "推新", "端出", "秀出", "祭出", "揭开面纱", "揭开神秘面纱",
 )
 # Joint open-sourcing ("宣布与吉利联合开源两款模型：A和B"): read by the release rules only, kept out of
 # RELATION_MARKERS because the partnership model was trained with "联合" as the cue of such sentences.
 JOINT_RELEASE_TRIGGERS = ("联合开源", "共同开源")
 # Release cues that take the product before them ("小米SU7正式上市", "……由小米推出",
 # "Mate 70系列于11月26日发布").
-PRODUCT_SUBJECT_TRIGGERS = ("正式上市", "上市", "开售", "开卖", "发售", "正式亮相", "亮相", "上线", "上架",
+PRODUCT_SUBJECT_TRIGGERS = ("正式上市", "上市", "开售", "开卖", "发售", "正式亮相", "亮相", "上线", "上架", "揭开面纱",
+                            "揭开神秘面纱",
                             "面世", "问世", "首发", "首秀", "登场", "开启预售", "开放预购", "开放预订",
                             "开启预订", "开始预购", "预售", "正式发布", "发布", "推出", "发表", "正式商用", "投入商用",
                             "开启公测", "开放公测", "开启内测", "开启预约", "开放预约", "开始预约")
