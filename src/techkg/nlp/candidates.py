@@ -249,6 +249,8 @@ def is_non_company(name: str) -> bool:
                 return True  # "软件公司", "三家大模型公司", "中国电商公司", "菲律宾厂" (a plant)
     if _only_descriptor_words(name):
         return True  # "新创车", "IC设计": what kind of company, not which
+    if name.endswith("银行") and len(name) > 2 and only_words(name[:-2], terms.BANK_KIND_WORDS):
+        return True  # "村镇银行", "外资银行", "外汇专业银行": a kind of bank (中国银行 is one)
     if name.endswith(("科技", "技术")) and name[:-2] in terms.GENERIC_MODIFIERS:
         return True  # "前沿科技", "先进技术"
     return any(name.endswith(s) for s in terms.NON_COMPANY_SUFFIXES)

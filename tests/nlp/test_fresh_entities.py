@@ -1,0 +1,47 @@
+"""Companies and products as general news writes them (issue 7, round 12).
+
+Classes found on the tuning blocks of CLUENER and BosonNLP (never their test
+parts) and in the c115-c138 dev articles, each tested with sentences of our
+own, Simplified and Traditional, mixed scripts and full-width characters:
+kinds of bank and firm named by their trade, which are no company.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from techkg.nlp.candidates import is_non_company
+from techkg.records import Article
+
+# (text, company that must be found or None, names that must not be companies) — a kind of bank or
+# firm named by its trade or standing is no company; a bank named after its country or city is one
+KIND_OF_FIRM_CASES = [
+    ("不少村镇银行还处于生存困境中，招商银行则在扩张。", "招商银行", {"村镇银行"}),
+    ("這類貸款絕大部分由合作銀行出資，螞蟻自身出資比例很低。", None, {"合作銀行"}),
+    ("在中资银行普遍下调利率后，外资银行也跟进。", None, {"中资银行", "外资银行"}),
+    ("首批10家小额贷款公司已开张，另有一家硬木家具公司申请。", None, {"小额贷款公司", "小额贷款", "硬木家具公司"}),
+    ("主流公司纷纷看好主队，據網絡數據公司統計，投注量大增。", None, {"主流", "数据", "數據", "主流公司"}),
+    ("虛擬銀行與傳統銀行競爭，中國銀行表示歡迎。", "中國銀行", {"虛擬銀行", "傳統銀行"}),
+]
+
+
+def _entities(extractor, text):
+    return extractor.extract(Article(id="t", text=text)).entities
+
+
+def _names(extractor, text, etype):
+    return {m.text for e in _entities(extractor, text) if e.type == etype for m in e.mentions}
+
+
+@pytest.mark.parametrize(("text", "company", "not_companies"), KIND_OF_FIRM_CASES)
+def test_a_kind_of_bank_or_firm_is_no_company(extractor, text, company, not_companies):
+    names = _names(extractor, text, "Company")
+    assert (company is None or company in names) and not names & not_companies, names
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("村镇银行", True), ("外汇专业银行", True), ("虚拟银行", True), ("中国银行", False), ("美国银行", False),
+    ("南京银行", False), ("招商银行", False), ("小额贷款公司", True),
+])
+def test_is_non_company_on_banks(name, expected):
+    assert is_non_company(name) is expected
