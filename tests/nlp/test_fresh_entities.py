@@ -3,7 +3,9 @@
 Classes found on the tuning blocks of CLUENER and BosonNLP (never their test
 parts) and in the c115-c138 dev articles, each tested with sentences of our
 own, Simplified and Traditional, mixed scripts and full-width characters:
-kinds of bank and firm named by their trade, which are no company.
+kinds of bank and firm named by their trade, which are no company; parties,
+armed forces, religious schools, chambers and legislatures, which are no
+company either.
 """
 
 from __future__ import annotations
@@ -24,6 +26,17 @@ KIND_OF_FIRM_CASES = [
     ("虛擬銀行與傳統銀行競爭，中國銀行表示歡迎。", "中國銀行", {"虛擬銀行", "傳統銀行"}),
 ]
 
+# (text, company that must be found or None, organisations that must not be companies)
+NOT_A_FIRM_CASES = [
+    ("國民黨官員當天與台積電高層會面。", "台積電", {"國民黨"}),
+    ("共和党候选人批评苹果的定价。", "苹果", {"共和党"}),
+    ("满载中央军的汽车驶入大海，解放军随后赶到。", None, {"中央军", "解放军"}),
+    ("陆军和海军陆战队的账户将在8月见底，洛克希德·马丁公司表示关注。", None, {"海军陆战队"}),
+    ("中国住宅产业商会秘书长表示，万科的新盘去化良好。", "万科", {"中国住宅产业商会", "住宅产业商会"}),
+    ("全國人大常委會副委員長視察了比亞迪。", "比亞迪", {"全國人大常委會", "全国人大常委会"}),
+]
+
+
 
 def _entities(extractor, text):
     return extractor.extract(Article(id="t", text=text)).entities
@@ -35,6 +48,12 @@ def _names(extractor, text, etype):
 
 @pytest.mark.parametrize(("text", "company", "not_companies"), KIND_OF_FIRM_CASES)
 def test_a_kind_of_bank_or_firm_is_no_company(extractor, text, company, not_companies):
+    names = _names(extractor, text, "Company")
+    assert (company is None or company in names) and not names & not_companies, names
+
+
+@pytest.mark.parametrize(("text", "company", "not_companies"), NOT_A_FIRM_CASES)
+def test_parties_forces_and_chambers_are_no_companies(extractor, text, company, not_companies):
     names = _names(extractor, text, "Company")
     assert (company is None or company in names) and not names & not_companies, names
 

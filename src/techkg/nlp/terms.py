@@ -266,6 +266,9 @@ NON_COMPANY_SUFFIXES = (
     "大会", "峰会", "论坛", "展", "展会", "博览会", "发布会", "开发者大会", "研讨会", "会议", "组织",
     "议会", "国会", "监管机构", "中心", "所", "板", "园区", "科学园", "工业园", "业者", "博物馆", "美术馆",
     "图书馆", "医院", "工作室",  # "Everstone工作室": a team inside a company
+    # parties, armed forces, religious schools, chambers and legislatures ("国民党", "解放军", "海军陆战队",
+    # "逊尼派", "住宅产业商会", "全国人大常委会"), think tanks
+    "党", "军", "部队", "陆战队", "教派", "宗派", "商会", "常委会", "人大", "智库",
 )
 NON_COMPANY_NAMES = frozenset(
     """
