@@ -5,7 +5,8 @@ parts) and in the c115-c138 dev articles, each tested with sentences of our
 own, Simplified and Traditional, mixed scripts and full-width characters:
 kinds of bank and firm named by their trade, which are no company; parties,
 armed forces, religious schools, chambers and legislatures, which are no
-company either.
+company either; media formats, business models, gearbox kinds, core counts
+and measures with a decimal (an engine's "1.6L"), which are no products.
 """
 
 from __future__ import annotations
@@ -36,6 +37,14 @@ NOT_A_FIRM_CASES = [
     ("全國人大常委會副委員長視察了比亞迪。", "比亞迪", {"全國人大常委會", "全国人大常委会"}),
 ]
 
+# (text, product that must be found or None, words that must not be products)
+NOT_A_PRODUCT_WORD_CASES = [
+    ("这款车机支持RMVB、MPEG4、MP3等格式，另可阅读EPUB与CHM文本。", None, {"RMVB", "MPEG4", "MP3", "EPUB", "CHM"}),
+    ("華為從B2B企業轉向消費品牌，P2P信貸與SNS產品也在其中。", None, {"B2B", "P2P", "SNS"}),
+    ("新增1.4T手动车型，另一款搭载1.6L发动机与CVT变速箱的腾翼C50明年上市。", "腾翼C50", {"1.4T", "1.6L", "CVT"}),
+    ("天語S5四核手機內置高通驍龍MSM8225Q四核１.２GHz處理器。", "驍龍MSM8225Q", {"四核", "１.２GHz", "1.2GHz"}),
+    ("2.0T車型採用了紅色標誌，2.4L車型則採用鍍鉻設計。", None, {"2.0T", "2.4L"}),
+]
 
 
 def _entities(extractor, text):
@@ -56,6 +65,12 @@ def test_a_kind_of_bank_or_firm_is_no_company(extractor, text, company, not_comp
 def test_parties_forces_and_chambers_are_no_companies(extractor, text, company, not_companies):
     names = _names(extractor, text, "Company")
     assert (company is None or company in names) and not names & not_companies, names
+
+
+@pytest.mark.parametrize(("text", "product", "not_products"), NOT_A_PRODUCT_WORD_CASES)
+def test_formats_business_models_and_measures_are_no_products(extractor, text, product, not_products):
+    names = _names(extractor, text, "Product")
+    assert (product is None or product in names) and not names & not_products, names
 
 
 @pytest.mark.parametrize(("name", "expected"), [
