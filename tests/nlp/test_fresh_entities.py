@@ -6,7 +6,8 @@ own, Simplified and Traditional, mixed scripts and full-width characters:
 kinds of bank and firm named by their trade, which are no company; parties,
 armed forces, religious schools, chambers and legislatures, which are no
 company either; media formats, business models, gearbox kinds, core counts
-and measures with a decimal (an engine's "1.6L"), which are no products.
+and measures with a decimal (an engine's "1.6L"), which are no products; web
+addresses, e-mail addresses and handles, whose pieces name nobody.
 """
 
 from __future__ import annotations
@@ -45,6 +46,18 @@ NOT_A_PRODUCT_WORD_CASES = [
     ("天語S5四核手機內置高通驍龍MSM8225Q四核１.２GHz處理器。", "驍龍MSM8225Q", {"四核", "１.２GHz", "1.2GHz"}),
     ("2.0T車型採用了紅色標誌，2.4L車型則採用鍍鉻設計。", None, {"2.0T", "2.4L"}),
 ]
+# (text, entity that must be found or None, pieces of addresses and handles that must not be entities)
+WEB_ADDRESS_CASES = [
+    ("直播地址：http://kan.sina.com.cn/we/sc2.html，百度同日发布文心一言。", "文心一言", {"sina", "sc2"}),
+    ("詳情見 https://t.cn/A6xY3Kp9 ，小米也在官網公布了價格。", "小米", {"A6xY3Kp9", "t.cn"}),
+    ("要是四点下班该多么美好@MinJieGao @Viviana王骞 http://t.cn/8kLmQ2", None, {"MinJieGao", "Viviana"}),
+    ("媒體查詢請寄 press@nvidia.com，輝達並未回應。", "輝達", {"nvidia.com", "press"}),
+    ("包括腾讯汽车（微博）在内的媒体采访了华为。", "华为", {"微博"}),
+    ("留學資訊：ｗｗｗ．ｌｉｕｘｕｅ３６０．ｃｏｍ／ｆｒ，蘋果今日發表ｉＰｈｏｎｅ １６。", "ｉＰｈｏｎｅ １６",
+     {"ｌｉｕｘｕｅ３６０", "liuxue360"}),
+    ("甲骨文與微軟推出Oracle Database@Azure，客戶可直接使用。", "Oracle Database@Azure", set()),
+    ("网友@我是小南在新浪微博上写道：淘宝商城改名了。", "新浪微博", {"我是小南"}),  # a handle with no end mark
+]
 
 
 def _entities(extractor, text):
@@ -71,6 +84,12 @@ def test_parties_forces_and_chambers_are_no_companies(extractor, text, company, 
 def test_formats_business_models_and_measures_are_no_products(extractor, text, product, not_products):
     names = _names(extractor, text, "Product")
     assert (product is None or product in names) and not names & not_products, names
+
+
+@pytest.mark.parametrize(("text", "entity", "pieces"), WEB_ADDRESS_CASES)
+def test_web_addresses_and_handles_name_nobody(extractor, text, entity, pieces):
+    names = {m.text for e in _entities(extractor, text) for m in e.mentions}
+    assert (entity is None or entity in names) and not names & pieces, names
 
 
 @pytest.mark.parametrize(("name", "expected"), [

@@ -551,7 +551,15 @@ BOILERPLATE_INLINE_RE = re.compile(
     r"\((?:(?:图片|封面)?来源|图源|图|摄影|摄|编辑|责编|作者|文)\s*[:|/][^()\n]{0,60}\)"
     r"|\(本文(?:来自|来源|首发|系|转载|经)[^()\n]{0,80}\)"
     r"|\([^()\n]{0,12}记者[^()\n]{0,24}\)"
-    r"|\(完\)")
+    r"|\(完\)"
+    r"|\(\s*微博\s*\)")  # a portal's link to the named account: "腾讯汽车 (微博)"
+# Web addresses, e-mail addresses and social-media handles: "http://t.cn/zj4rfn1", "www.example.com.cn/x",
+# "@珠海为伍网", "press@example.com". What they hold (sina, t.cn, a user name) names nobody acting in the story.
+WEB_ADDRESS_RE = re.compile(
+    r"(?:https?://|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'*+,;=%]+"
+    r"|[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+"
+    r"|(?<![A-Za-z0-9])@(?:[A-Za-z0-9_\-]{1,30}(?![A-Za-z0-9_\-\u4e00-\u9fff])"
+    r"|[A-Za-z0-9_\-\u4e00-\u9fff]{1,10}(?=[\s:#@,.)，。：）]|$))")  # a Chinese handle ends at a mark
 # A listed company's security code after its name: (01810.HK) / (NASDAQ: NVDA) / (股票代码:688981) /
 # (2317-TW) / (09988.HK/BABA.N); and the Hong Kong share-class mark glued to it (理想汽车-W, 百度集团-SW).
 _TICKER = r"(?:\d{4,6}(?:\.(?:HK|SH|SZ|BJ|TW|TWO|T|KS))?|\d{4}-TW|[A-Z]{1,5}\.(?:N|O|US))"
