@@ -7,7 +7,8 @@ kinds of bank and firm named by their trade, which are no company; parties,
 armed forces, religious schools, chambers and legislatures, which are no
 company either; media formats, business models, gearbox kinds, core counts
 and measures with a decimal (an engine's "1.6L"), which are no products; web
-addresses, e-mail addresses and handles, whose pieces name nobody.
+addresses, e-mail addresses and handles, whose pieces name nobody; an amount,
+a year or a count written right after a company's name, which is no model.
 """
 
 from __future__ import annotations
@@ -58,6 +59,14 @@ WEB_ADDRESS_CASES = [
     ("甲骨文與微軟推出Oracle Database@Azure，客戶可直接使用。", "Oracle Database@Azure", set()),
     ("网友@我是小南在新浪微博上写道：淘宝商城改名了。", "新浪微博", {"我是小南"}),  # a handle with no end mark
 ]
+# (text, company that must be found, names that must not be products)
+NUMBER_AFTER_NAME_CASES = [
+    ("汇润投资归还深航11.7亿元，深航随即报案。", "深航", {"深航11.7", "深航11"}),
+    ("鸿海去年营收6.16兆元，創下新高。", "鸿海", {"鸿海6.16", "鸿海6"}),
+    ("給力洛可可2014春新款通勤包上架。", "洛可可", {"洛可可2014"}),
+    ("附：重庆日报报业集团14报1刊的名单。", "重庆日报报业集团", {"重庆日报报业集团14"}),
+    ("寧德時代2024年營收創新高。", "寧德時代", {"寧德時代2024"}),
+]
 
 
 def _entities(extractor, text):
@@ -90,6 +99,12 @@ def test_formats_business_models_and_measures_are_no_products(extractor, text, p
 def test_web_addresses_and_handles_name_nobody(extractor, text, entity, pieces):
     names = {m.text for e in _entities(extractor, text) for m in e.mentions}
     assert (entity is None or entity in names) and not names & pieces, names
+
+
+@pytest.mark.parametrize(("text", "company", "not_products"), NUMBER_AFTER_NAME_CASES)
+def test_an_amount_or_a_year_after_a_name_is_no_model(extractor, text, company, not_products):
+    assert company in _names(extractor, text, "Company")
+    assert not _names(extractor, text, "Product") & not_products
 
 
 @pytest.mark.parametrize(("name", "expected"), [

@@ -33,6 +33,8 @@ from techkg.text import fold, is_han
 COMPANY, PRODUCT = EntityType.COMPANY, EntityType.PRODUCT
 Finder = Literal["lexicon", "pattern", "context", "lac", "model"]
 
+NUMBER_RE = re.compile(r"\d+(?:\.\d+)?")
+YEAR_RE = re.compile(r"(?:19|20)\d\d")
 LATIN_WORD_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9+\-.#&'@]*")
 MODEL_WORD_RE = re.compile(r"^(?=.*\d)[A-Za-z][A-Za-z0-9+\-.]*$")
 SUBJECT_FILLERS = re.compile(
@@ -644,8 +646,9 @@ def brand_and_name(text: str, companies: list[Candidate]) -> list[Candidate]:
             continue
         if terms.STANDARD_RE.match(keep[0]) and not _glued_model_code(text, c.end, keep[0]):
             continue
-        if keep[0].isdigit() and (not is_han(text[c.end - 1]) or _unit_follows(text, c.end + len(keep[0]))):
-            continue
+        if NUMBER_RE.fullmatch(keep[0]) and (not is_han(text[c.end - 1]) or _unit_follows(text, c.end + len(keep[0]))
+                                            or YEAR_RE.fullmatch(keep[0])):
+            continue  # "深航11.7亿元", "洛可可2014春": an amount or a date after the name, no model
         if not m.group(1) and not is_han(text[c.end - 1]):
             continue  # "NVIDIAX": not a brand + name
         end = c.end + len(m.group(1)) + len(" ".join(keep))
@@ -694,7 +697,7 @@ def family_and_model(text: str, companies: list[Candidate]) -> list[Candidate]:
                                      maker=c.maker))
                 continue
             m = re.match(r" ?(\d{2,5}[A-Za-z]{0,3}|[A-Za-z]{1,3}\d{1,4}[A-Za-z]?)(?![A-Za-z0-9]|\.\d)", text[c.end :])
-            if m and not re.fullmatch(r"(?:19|20)\d\d", m.group(1)) and not _unit_follows(text, c.end + m.end()):
+            if m and not YEAR_RE.fullmatch(m.group(1)) and not _unit_follows(text, c.end + m.end()):
                 end = _extend_model(text, c.end + m.end())
                 out.append(Candidate(c.start, end, PRODUCT, "pattern", 0.75, maker=c.maker))
             elif _variant_follows(text, c.end):  # "Find X7 Ultra": another product than "Find X7"
@@ -775,8 +778,10 @@ def series_and_model(doc: Doc, text: str) -> list[Candidate]:
             and is_han(name[-1])
             and not t.whitespace_
             and re.fullmatch(r"\d{2,5}[A-Za-z]{0,3}|[A-Za-z]{1,3}\d{1,4}[A-Za-z]?", model)
-            and not re.fullmatch(r"(?:19|20)\d\d", model)
+            and not YEAR_RE.fullmatch(model)
             and not _unit_follows(text, nxt.idx + len(model))
+            and not text.startswith(".", nxt.idx + len(model))  # "11.7亿": a decimal cut in two
+            and not name.endswith(terms.GROUP_ENDINGS)  # "报业集团14报": a company, then a count
             and not _measure(model)
             and name.lower() not in terms.GENERIC_TERMS
             and not is_non_company(name)
