@@ -8,7 +8,8 @@ armed forces, religious schools, chambers and legislatures, which are no
 company either; media formats, business models, gearbox kinds, core counts
 and measures with a decimal (an engine's "1.6L"), which are no products; web
 addresses, e-mail addresses and handles, whose pieces name nobody; an amount,
-a year or a count written right after a company's name, which is no model.
+a year or a count written right after a company's name, which is no model; a
+joint venture named by its two parents glued together, which is one company.
 """
 
 from __future__ import annotations
@@ -67,6 +68,14 @@ NUMBER_AFTER_NAME_CASES = [
     ("附：重庆日报报业集团14报1刊的名单。", "重庆日报报业集团", {"重庆日报报业集团14"}),
     ("寧德時代2024年營收創新高。", "寧德時代", {"寧德時代2024"}),
 ]
+# (text, the joint venture's name, its parents written alone elsewhere in the text or None)
+JOINT_VENTURE_CASES = [
+    ("广汽丰田表示，新车的研发大多在中国完成，丰田则负责电池。", "广汽丰田", "丰田"),
+    ("此前一汽丰田推出的bZ3，由丰田与比亚迪共同开发。", "一汽丰田", "比亚迪"),
+    ("廣汽本田今日公布銷量，本田全球銷量同步下滑。", "廣汽本田", "本田"),
+    ("一汽 丰田 领导出席发布会。", "一汽 丰田", None),
+    ("索尼爱立信在伦敦发布新机，爱立信随后退出。", "索尼爱立信", "爱立信"),
+]
 
 
 def _entities(extractor, text):
@@ -105,6 +114,13 @@ def test_web_addresses_and_handles_name_nobody(extractor, text, entity, pieces):
 def test_an_amount_or_a_year_after_a_name_is_no_model(extractor, text, company, not_products):
     assert company in _names(extractor, text, "Company")
     assert not _names(extractor, text, "Product") & not_products
+
+
+@pytest.mark.parametrize(("text", "venture", "parent"), JOINT_VENTURE_CASES)
+def test_a_joint_venture_named_by_its_parents_is_one_company(extractor, text, venture, parent):
+    key_of = {m.text: e.key for e in _entities(extractor, text) if e.type == "Company" for m in e.mentions}
+    assert venture in key_of, key_of
+    assert parent is None or (parent in key_of and key_of[parent] != key_of[venture]), key_of
 
 
 @pytest.mark.parametrize(("name", "expected"), [
