@@ -202,7 +202,7 @@ LATIN_COMPANY_TAILS = frozenset(
     inc inc. corp corp. corporation co. ltd ltd. llc plc ag gmbh group holdings holding technologies
     aviation airlines airways mobility motors robotics semiconductor semiconductors electronics
     entertainment interactive games studios labs networks capital ventures bank financial brands
-    therapeutics telecom communications instruments industries dynamics microsystems
+    therapeutics telecom communications instruments industries dynamics microsystems systems partners
     america americas europe japan korea taiwan international
     """.split()
 )
