@@ -9,7 +9,8 @@ company either; media formats, business models, gearbox kinds, core counts
 and measures with a decimal (an engine's "1.6L"), which are no products; web
 addresses, e-mail addresses and handles, whose pieces name nobody; an amount,
 a year or a count written right after a company's name, which is no model; a
-joint venture named by its two parents glued together, which is one company.
+joint venture named by its two parents glued together, which is one company;
+LAC's ORG guesses across words that the tagger does not share.
 """
 
 from __future__ import annotations
@@ -76,6 +77,14 @@ JOINT_VENTURE_CASES = [
     ("一汽 丰田 领导出席发布会。", "一汽 丰田", None),
     ("索尼爱立信在伦敦发布新机，爱立信随后退出。", "索尼爱立信", "爱立信"),
 ]
+# (text, company that must be found, LAC ORG guesses across words that must not be companies)
+LAC_GUESS_CASES = [
+    ("这家老书店在网络售书中大振声威，京东随后也加入了竞争。", "京东", {"中大振"}),
+    ("我國在聯合國任常任理事國已逾五十年，華為則持續在海外擴張。", "華為", {"聯合國任"}),
+    ("海南一信用社員工挪用公款，建設銀行隨即報警。", "建設銀行", {"海南一"}),
+    ("2014新款神马丽天妮女包今日上架淘宝，阿里表示销量不错。", "阿里", {"神马丽天妮"}),
+    ("台中文化周昨日在松山文創園區開幕，宏碁到場支持。", "宏碁", {"文化周", "台中文化周"}),
+]
 
 
 def _entities(extractor, text):
@@ -121,6 +130,12 @@ def test_a_joint_venture_named_by_its_parents_is_one_company(extractor, text, ve
     key_of = {m.text: e.key for e in _entities(extractor, text) if e.type == "Company" for m in e.mentions}
     assert venture in key_of, key_of
     assert parent is None or (parent in key_of and key_of[parent] != key_of[venture]), key_of
+
+
+@pytest.mark.parametrize(("text", "company", "guesses"), LAC_GUESS_CASES)
+def test_lac_guesses_the_tagger_does_not_share_are_no_companies(extractor, text, company, guesses):
+    names = _names(extractor, text, "Company")
+    assert company in names and not names & guesses, names
 
 
 @pytest.mark.parametrize(("name", "expected"), [

@@ -124,10 +124,10 @@ VERSIONED_NAME_SCORE = 0.6
 # A quoted campaign, slogan or plan ("推出“以旧换新”活动") is no entity: a veto of every finder's
 # reading but the lexicon's (a veto's score only orders it among candidates).
 QUOTED_CAMPAIGN_VETO = 0.6
-# The longest LAC ORG guess that needs the tagger's agreement: on the 114 dev articles every two-character
-# ORG word no other finder read was an ordinary word (长青, 认知, 自有, 液冷) or a part of a name.
-LAC_UNCONFIRMED_MAX_LEN = 2
-# Such a guess is no entity of its own, only a brand glued before a product ("华为麒麟970").
+# A LAC ORG guess the tagger does not read as a company is no entity of its own, only a brand glued before
+# a product ("华为麒麟970"): on the 114 dev articles every two-character such guess was an ordinary word
+# (长青, 认知, 自有, 液冷) or a part of a name, and on general news the longer ones are too (工商联建设投,
+# 中大振, 商务节暨世界, 电子商务研究中心讯).
 LAC_UNCONFIRMED_SCORE = 0.5
 # A Latin name ending in a company word ("Joby Aviation"): above a brand + name product (0.8) of
 # the same stretch ("Sony Honda Mobility" is no Sony product).
@@ -363,10 +363,9 @@ def company_candidates(doc: Doc, text: str, model_spans=(), tagger: bool = False
         doc: the tokenised Doc.
         text: its folded text.
         model_spans: ``(start, end, label)`` spans from the CLUENER tagger.
-        tagger: whether the tagger read the text; then a LAC guess of at most
-            ``LAC_UNCONFIRMED_MAX_LEN`` characters is an entity only where the tagger reads a
-            company too ("长青游戏", "品牌认知", "自有品牌": LAC's ORG on an ordinary word), else
-            only a brand before a product (``LAC_UNCONFIRMED_SCORE``).
+        tagger: whether the tagger read the text; then a LAC guess is an entity only where the
+            tagger reads the same company ("长青游戏", "品牌认知", "网络售书中大振雄风": LAC's ORG on an
+            ordinary word or across words), else only a brand before a product (``LAC_UNCONFIRMED_SCORE``).
     """
     out: list[Candidate] = []
     model_companies = {(s, e) for s, e, label in model_spans if label == "company"}
@@ -386,7 +385,7 @@ def company_candidates(doc: Doc, text: str, model_spans=(), tagger: bool = False
         if is_non_company(name) or common_word_reading(text, start, end):
             out.append(Candidate(start, end, None, "lac", 0.9, veto=True))
         elif is_han(name[0]):
-            unconfirmed = tagger and len(name) <= LAC_UNCONFIRMED_MAX_LEN and (start, end) not in model_companies
+            unconfirmed = tagger and (start, end) not in model_companies
             out.append(Candidate(start, end, COMPANY, "lac", LAC_UNCONFIRMED_SCORE if unconfirmed else 0.6))
     # Chinese words followed by 公司/集团 or preceded by a company descriptor
     for i, t in enumerate(toks[:-1]):
