@@ -10,7 +10,8 @@ and measures with a decimal (an engine's "1.6L"), which are no products; web
 addresses, e-mail addresses and handles, whose pieces name nobody; an amount,
 a year or a count written right after a company's name, which is no model; a
 joint venture named by its two parents glued together, which is one company;
-LAC's ORG guesses across words that the tagger does not share.
+LAC's ORG guesses across words that the tagger does not share; a product name
+that is also an ordinary noun (a post on 微博 is a 微博) used as that noun.
 """
 
 from __future__ import annotations
@@ -85,6 +86,14 @@ LAC_GUESS_CASES = [
     ("2014新款神马丽天妮女包今日上架淘宝，阿里表示销量不错。", "阿里", {"神马丽天妮"}),
     ("台中文化周昨日在松山文創園區開幕，宏碁到場支持。", "宏碁", {"文化周", "台中文化周"}),
 ]
+# (text, how many of its 微博 mentions name the platform)
+POST_CASES = [
+    ("他昨晚连发三条微博道歉，微博上的讨论随即升温。", 1),
+    ("該微博已被轉發超過百萬次，微博官方隨後介入。", 1),
+    ("余承東說：「我發微博只為宣傳產品。」他在微博上相當活躍。", 1),
+    ("副镇长开微博求助，这条促销微博两天卖光了苹果。", 0),
+    ("冯骥在微博上感谢玩家，微博用户纷纷留言。", 2),
+]
 
 
 def _entities(extractor, text):
@@ -136,6 +145,12 @@ def test_a_joint_venture_named_by_its_parents_is_one_company(extractor, text, ve
 def test_lac_guesses_the_tagger_does_not_share_are_no_companies(extractor, text, company, guesses):
     names = _names(extractor, text, "Company")
     assert company in names and not names & guesses, names
+
+
+@pytest.mark.parametrize(("text", "platform"), POST_CASES)
+def test_a_post_on_weibo_is_no_product(extractor, text, platform):
+    mentions = [m.text for e in _entities(extractor, text) if e.type == "Product" for m in e.mentions]
+    assert sum(m.endswith("微博") for m in mentions) == platform, mentions
 
 
 @pytest.mark.parametrize(("name", "expected"), [

@@ -155,7 +155,8 @@ def lexicon_candidates(doc: Doc, lexicon, text: str) -> list[Candidate]:
     hits += _listed_with_companies(found, hits, text)
     out = [Candidate(s, e, None, "lexicon", 1.0, veto=True) for s, e in not_in]  # "联想到": no LAC guess either
     for h in hits:
-        if h.entry.type == COMPANY and common_word_reading(text, h.start, h.end):
+        if h.entry.type == COMPANY and common_word_reading(text, h.start, h.end) \
+                or h.entry.type == PRODUCT and common_noun_reading(text, h.start, h.end):
             out.append(Candidate(h.start, h.end, None, "lexicon", 1.0, veto=True))
             continue
         out.append(Candidate(h.start, h.end, h.entry.type, "lexicon", LEXICON_WEAK if h.weak else LEXICON_STRONG,
@@ -224,6 +225,17 @@ def common_word_reading(text: str, start: int, end: int) -> bool:
     ends = [i for i in (text.find(p, end) for p in "。！？!?\n") if i >= 0]
     sentence = text[s : min(ends) if ends else len(text)]
     return any(c in sentence for c in cues)
+
+
+def common_noun_reading(text: str, start: int, end: int) -> bool:
+    """True when a product name that is also an ordinary noun (微博, a post) is used as that noun:
+    what stands before it in its clause says so (``COMMON_NOUN_PRODUCTS``).
+
+    >>> common_noun_reading("他删除了两条微博。", 6, 8), common_noun_reading("他在微博上感谢玩家。", 2, 4)
+    (True, False)
+    """
+    before = terms.COMMON_NOUN_PRODUCTS.get(text[start:end])
+    return before is not None and before.search(text, max(0, start - 12), start) is not None
 
 
 # --- companies ---------------------------------------------------------------------------------

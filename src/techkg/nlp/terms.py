@@ -258,6 +258,13 @@ COMMON_WORD_CUES = {
     "联想": ("让人联想", "使人联想", "不禁联想", "产生联想", "联想起", "联想到"),
 }
 
+# Product names that are also ordinary nouns, and what stands before them in that sense: a post on
+# 微博 is a 微博 too, counted ("两条微博", "一条促销微博"), written or deleted ("发微博", "新发的微博",
+# "删除微博") or pointed at ("该微博"); "在微博上", "微博用户" stay the platform.
+COMMON_NOUN_PRODUCTS = {
+    "微博": re.compile(r"(?:[条篇则][^，。！？；、,!?;\s]{0,10}|(?:发|开|删|删除|转发|转载)(?:了|的|过)?|该|此|这|那)\s*$"),
+}
+
 # Modifiers that make "X科技" a field of technology rather than a company name.
 GENERIC_MODIFIERS = frozenset(
     "前沿 先进 新兴 高新 尖端 核心 关键 硬 黑 未来 数字 智能 信息 金融 生物 医疗 绿色 低碳 量子 "
