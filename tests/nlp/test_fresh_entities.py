@@ -11,7 +11,8 @@ addresses, e-mail addresses and handles, whose pieces name nobody; an amount,
 a year or a count written right after a company's name, which is no model; a
 joint venture named by its two parents glued together, which is one company;
 LAC's ORG guesses across words that the tagger does not share; a product name
-that is also an ordinary noun (a post on 微博 is a 微博) used as that noun.
+that is also an ordinary noun (a post on 微博 is a 微博) used as that noun; an
+edition or sales channel in brackets after a product, which is no gloss.
 """
 
 from __future__ import annotations
@@ -94,6 +95,13 @@ POST_CASES = [
     ("副镇长开微博求助，这条促销微博两天卖光了苹果。", 0),
     ("冯骥在微博上感谢玩家，微博用户纷纷留言。", 2),
 ]
+# (text, product that must be found, bracketed notes that must not be products)
+EDITION_NOTE_CASES = [
+    ("联想K330（飚速版）在市场中价格已经跌至4998元。", "K330", {"飚速版"}),
+    ("HTC 渴望S（行貨）在網上商城促銷。", "渴望S", {"行貨", "行货"}),
+    ("华为Mate 60（国行）今日开售，海外版稍后上市。", "Mate 60", {"国行"}),
+    ("Galaxy Z Fold7（陸版）售價公布。", "Galaxy Z Fold7", {"陸版"}),
+]
 
 
 def _entities(extractor, text):
@@ -151,6 +159,12 @@ def test_lac_guesses_the_tagger_does_not_share_are_no_companies(extractor, text,
 def test_a_post_on_weibo_is_no_product(extractor, text, platform):
     mentions = [m.text for e in _entities(extractor, text) if e.type == "Product" for m in e.mentions]
     assert sum(m.endswith("微博") for m in mentions) == platform, mentions
+
+
+@pytest.mark.parametrize(("text", "product", "notes"), EDITION_NOTE_CASES)
+def test_an_edition_in_brackets_is_no_gloss(extractor, text, product, notes):
+    names = _names(extractor, text, "Product")
+    assert any(n.endswith(product) for n in names) and not names & notes, names
 
 
 @pytest.mark.parametrize(("name", "expected"), [

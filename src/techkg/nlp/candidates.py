@@ -480,6 +480,8 @@ def glossed_names(cands: list[Candidate], text: str) -> list[Candidate]:
         latin = gloss[0].isascii()
         if latin == text[c.end - 1].isascii() or is_non_company(gloss) or gloss.lower() in terms.GENERIC_TERMS:
             continue  # "海思（华为）": a parent, not a gloss
+        if terms.EDITION_NOTE_RE.search(gloss):
+            continue  # "K330（飚速版）", "渴望S（行货）": an edition or a sales channel, no name
         words = gloss.split(" ")
         if len(words) > 1 and not all(w[:1].isupper() or w[:1].isdigit() or w == "&" for w in words):
             continue  # "（Diandongosuchus fuyuanensis）": a species, a phrase, no name

@@ -258,6 +258,10 @@ COMMON_WORD_CUES = {
     "联想": ("让人联想", "使人联想", "不禁联想", "产生联想", "联想起", "联想到"),
 }
 
+# A bracketed note after a product that names its edition or sales channel, not the product in the other
+# script: "K330（飚速版）", "渴望S（行货）", "Mate 60（國行）".
+EDITION_NOTE_RE = re.compile(r"(?:版|型|款|版本|行货|水货|国行|港行|陆版|美版|日版)$")
+
 # Product names that are also ordinary nouns, and what stands before them in that sense: a post on
 # 微博 is a 微博 too, counted ("两条微博", "一条促销微博"), written or deleted ("发微博", "新发的微博",
 # "删除微博") or pointed at ("该微博"); "在微博上", "微博用户" stay the platform.
