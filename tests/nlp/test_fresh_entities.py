@@ -12,7 +12,8 @@ a year or a count written right after a company's name, which is no model; a
 joint venture named by its two parents glued together, which is one company;
 LAC's ORG guesses across words that the tagger does not share; a product name
 that is also an ordinary noun (a post on 微博 is a 微博) used as that noun; an
-edition or sales channel in brackets after a product, which is no gloss.
+edition or sales channel in brackets after a product, which is no gloss; a code
+a noun says identifies something (a batch, a registration, a licence plate).
 """
 
 from __future__ import annotations
@@ -102,6 +103,14 @@ EDITION_NOTE_CASES = [
     ("华为Mate 60（国行）今日开售，海外版稍后上市。", "Mate 60", {"国行"}),
     ("Galaxy Z Fold7（陸版）售價公布。", "Galaxy Z Fold7", {"陸版"}),
 ]
+# (text, product that must be found or None, identifiers that must not be products)
+IDENTIFIER_CASES = [
+    ("药监局要求回收批号为BX2207的感冒胶囊，涉事批次已下架。", None, {"BX2207"}),
+    ("該產品（註冊編號：HKP-05528）已停售，蘋果的iPhone 16不受影響。", "iPhone 16", {"HKP-05528"}),
+    ("肇事面包车车牌照为冀JA6C32，车主已到案。", None, {"JA6C32"}),
+    ("订单号：TX20240812A的买家收到了小米14。", "小米14", {"TX20240812A"}),
+    ("新机型号为A3293，即苹果的iPhone 16。", "iPhone 16", set()),
+]
 
 
 def _entities(extractor, text):
@@ -165,6 +174,12 @@ def test_a_post_on_weibo_is_no_product(extractor, text, platform):
 def test_an_edition_in_brackets_is_no_gloss(extractor, text, product, notes):
     names = _names(extractor, text, "Product")
     assert any(n.endswith(product) for n in names) and not names & notes, names
+
+
+@pytest.mark.parametrize(("text", "product", "codes"), IDENTIFIER_CASES)
+def test_identifiers_are_no_products(extractor, text, product, codes):
+    names = _names(extractor, text, "Product")
+    assert (product is None or product in names) and not names & codes, names
 
 
 @pytest.mark.parametrize(("name", "expected"), [

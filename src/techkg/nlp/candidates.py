@@ -602,6 +602,7 @@ def product_candidates(doc: Doc, text: str, companies: list[Candidate]) -> list[
         *versioned_names(text, companies, cue_ends),
         *benchmark_names(text),
         *event_names(text),
+        *identifier_codes(text),
     ]
 
 
@@ -617,6 +618,20 @@ def event_names(text: str) -> list[Candidate]:
     """
     return [Candidate(m.start(), m.end(), None, "context", EVENT_VETO, veto=True)
             for m in terms.TECH_EVENT_RE.finditer(text)]
+
+
+IDENTIFIER_VETO = 0.9  # a batch number or licence plate is no product's name, for any finder but the lexicon
+
+
+def identifier_codes(text: str) -> list[Candidate]:
+    """Vetoes on codes a noun says identify something ("批号为AL0225", "车牌照为冀JJC065"):
+    identifiers, not products (``IDENTIFIER_CODE_RE``).
+
+    >>> [(c.start, c.end, c.veto) for c in identifier_codes("回收批号为AL0225的产品")]
+    [(5, 11, True)]
+    """
+    return [Candidate(m.start("code"), m.end("code"), None, "context", IDENTIFIER_VETO, veto=True)
+            for m in terms.IDENTIFIER_CODE_RE.finditer(text)]
 
 
 BENCHMARK_LIST_RE = re.compile(

@@ -659,6 +659,13 @@ TECH_EVENT_RE = re.compile(
     r"(?<![A-Za-z0-9])(?:(?:" + "|".join(re.escape(n) for n in sorted(TECH_EVENTS, key=len, reverse=True))
     + rf")(?:\s?{_YEAR})?|(?:" + "|".join(TECH_EVENTS_WITH_YEAR) + rf")\s?{_YEAR})(?![A-Za-z0-9])",
     re.IGNORECASE)
+# A code after a noun saying it identifies something (a batch, a registration, a licence plate, an
+# order or an account) is that identifier, no model: "批号为AL0225", "注册编号：HKP-03671",
+# "车牌照为冀JJC065" (a province's one-character mark may open a plate). Not 型号: a model number names
+# a product.
+IDENTIFIER_CODE_RE = re.compile(
+    r"(?:批号|编号|牌照|车牌|车牌号|单号|账号|帐号|序列号|证号|登记号|注册号|代码)\s*(?:为|是|:)?\s*[\u4e00-\u9fff]?"
+    r"(?P<code>[A-Za-z0-9][A-Za-z0-9\-]*)")
 # Relations that are not partnerships, by kind.
 ACQUISITION_CUES = ("收购", "并购", "吞并", "合并", "买下", "控股")
 INVESTMENT_CUES = ("投资", "入股", "注资", "领投", "跟投", "持股", "增持", "减持", "股东", "资本合作", "融资")
