@@ -13,7 +13,8 @@ joint venture named by its two parents glued together, which is one company;
 LAC's ORG guesses across words that the tagger does not share; a product name
 that is also an ordinary noun (a post on 微博 is a 微博) used as that noun; an
 edition or sales channel in brackets after a product, which is no gloss; a code
-a noun says identifies something (a batch, a registration, a licence plate).
+a noun says identifies something (a batch, a registration, a licence plate); a
+country's industry written as a company's name and 业 (中国银行业); a named branch.
 """
 
 from __future__ import annotations
@@ -111,6 +112,14 @@ IDENTIFIER_CASES = [
     ("订单号：TX20240812A的买家收到了小米14。", "小米14", {"TX20240812A"}),
     ("新机型号为A3293，即苹果的iPhone 16。", "iPhone 16", set()),
 ]
+# (text, companies that must be found, names that must not be companies)
+INDUSTRY_AND_BRANCH_CASES = [
+    ("中国银行业协会今日发布报告，建行表示认同。", {"建行"}, {"中国银行"}),
+    ("香港銀行業正面對虛擬銀行的競爭，匯豐則加快轉型。", {"匯豐"}, {"香港銀行"}),
+    ("中国银行业务增长迅速，中国银行行长对此表示满意。", {"中国银行"}, set()),
+    ("工行北京分行与首创股份签署并购贷款合作意向书。", {"工行北京分行"}, {"工行"}),
+    ("但農業銀行蒙城支行方面卻稱，存單是當年開出的。", {"農業銀行蒙城支行"}, {"農業銀行"}),
+]
 
 
 def _entities(extractor, text):
@@ -180,6 +189,12 @@ def test_an_edition_in_brackets_is_no_gloss(extractor, text, product, notes):
 def test_identifiers_are_no_products(extractor, text, product, codes):
     names = _names(extractor, text, "Product")
     assert (product is None or product in names) and not names & codes, names
+
+
+@pytest.mark.parametrize(("text", "companies", "not_companies"), INDUSTRY_AND_BRANCH_CASES)
+def test_an_industry_is_no_company_and_a_named_branch_is_one(extractor, text, companies, not_companies):
+    names = _names(extractor, text, "Company")
+    assert companies <= names and not names & not_companies, names
 
 
 @pytest.mark.parametrize(("name", "expected"), [

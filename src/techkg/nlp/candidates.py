@@ -155,7 +155,7 @@ def lexicon_candidates(doc: Doc, lexicon, text: str) -> list[Candidate]:
     hits += _listed_with_companies(found, hits, text)
     out = [Candidate(s, e, None, "lexicon", 1.0, veto=True) for s, e in not_in]  # "联想到": no LAC guess either
     for h in hits:
-        if h.entry.type == COMPANY and common_word_reading(text, h.start, h.end) \
+        if h.entry.type == COMPANY and (common_word_reading(text, h.start, h.end) or industry_reading(text, h.start, h.end)) \
                 or h.entry.type == PRODUCT and common_noun_reading(text, h.start, h.end):
             out.append(Candidate(h.start, h.end, None, "lexicon", 1.0, veto=True))
             continue
@@ -225,6 +225,16 @@ def common_word_reading(text: str, start: int, end: int) -> bool:
     ends = [i for i in (text.find(p, end) for p in "。！？!?\n") if i >= 0]
     sentence = text[s : min(ends) if ends else len(text)]
     return any(c in sentence for c in cues)
+
+
+def industry_reading(text: str, start: int, end: int) -> bool:
+    """True when a company named after its country is followed by 业: the country's industry
+    ("中国银行业协会"), not the company (``INDUSTRY_AFTER_NAME_RE``).
+
+    >>> industry_reading("中国银行业协会发布报告", 0, 4), industry_reading("中国银行业务增长", 0, 4)
+    (True, False)
+    """
+    return text[start:end].startswith(tuple(terms.REGION_PREFIXES)) and terms.INDUSTRY_AFTER_NAME_RE.match(text, end) is not None
 
 
 def common_noun_reading(text: str, start: int, end: int) -> bool:

@@ -193,6 +193,7 @@ def _drop_swallowing(cands: list[Candidate], text: str) -> list[Candidate]:
     """Drop guessed company spans that swallow a lexicon name ("华为全", "谷歌云和") or cut one
     ("積電亞利桑那廠" out of 台積電亞利桑那廠), and series names taken for companies where the
     article uses them with a model number ("天玑"). A joint venture named by its parents ("广汽丰田"),
+    a named branch ("工行北京分行"),
     a subsidiary named after its parent ("京东币链科技"),
     a registered name ("上海傅利叶智能科技有限公司")
     a Latin company name ("GlobalWafers America") and a name glossed in Latin ("索尼本田移动（Sony
@@ -217,7 +218,8 @@ def _drop_swallowing(cands: list[Candidate], text: str) -> list[Candidate]:
             if swallows_known(c.start, c.end) and not (
                     terms.REGISTERED_NAME_RE.search(name) or latin_company_name(name) or glossed_end(text, c.end)
                     or link.own_name_after_parent(name, parent_end.get(c.start, c.start) - c.start)
-                    or _joint_venture(c.start, c.end, parent_end, text)):
+                    or _joint_venture(c.start, c.end, parent_end, text)
+                    or terms.NAMED_BRANCH_RE.fullmatch(text, parent_end.get(c.start, c.end), c.end)):
                 continue
             if text[c.start : c.end] in series:
                 continue

@@ -273,6 +273,13 @@ COMMON_WORD_CUES = {
 # script: "K330（飚速版）", "渴望S（行货）", "Mate 60（國行）".
 EDITION_NOTE_RE = re.compile(r"(?:版|型|款|版本|行货|水货|国行|港行|陆版|美版|日版)$")
 
+# A company named after its country, written before 业, is that country's industry: "中国银行业协会",
+# "中国银行业实施新规", "美国银行业"; not the company's business or results ("中国银行业务", "业绩").
+INDUSTRY_AFTER_NAME_RE = re.compile(r"业(?!务|绩)")
+# A named branch: a company's name, a place, then a branch word ("工行北京分行", "农业银行蒙城支行",
+# "一汽-大众青岛分公司") is a company; a place's branch alone ("新加坡子公司") is not.
+NAMED_BRANCH_RE = re.compile(r"-?[\u4e00-\u9fff]{2,6}(?:分行|支行|分公司|分部|营业部)")
+
 # Product names that are also ordinary nouns, and what stands before them in that sense: a post on
 # 微博 is a 微博 too, counted ("两条微博", "一条促销微博"), written or deleted ("发微博", "新发的微博",
 # "删除微博") or pointed at ("该微博"); "在微博上", "微博用户" stay the platform.
