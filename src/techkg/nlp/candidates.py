@@ -691,6 +691,8 @@ def brand_and_name(text: str, companies: list[Candidate]) -> list[Candidate]:
             continue  # "深航11.7亿元", "洛可可2014春": an amount or a date after the name, no model
         if not m.group(1) and not is_han(text[c.end - 1]):
             continue  # "NVIDIAX": not a brand + name
+        if terms.SHARE_NAME_RE.match(text[c.start : c.end] + keep[0]):
+            continue  # "京东方A", "三一重工H": the company's share line
         end = c.end + len(m.group(1)) + len(" ".join(keep))
         end = _extend_model(text, end)
         if not before_non_product_head(text, end):  # "Intel Vision 2024大会": an event

@@ -10,7 +10,7 @@ import re
 
 # Generic categories and technologies: never a product or company on their own. With media formats
 # ("MP3", "RMVB", "EPUB"), business models ("B2B", "P2P", "SNS"), gearbox kinds ("CVT") and core counts
-# ("四核"), which general news names beside products.
+# ("四核"), which general news names beside products; share classes and market words ("H股", "ST", "IPO").
 GENERIC_TERMS = frozenset(
     """
     ai gpu cpu npu dpu qpu apu ipu xpu soc asic fpga llm aigc agi api sdk saas paas iaas app apps
@@ -28,6 +28,7 @@ GENERIC_TERMS = frozenset(
     mt-bench arena-hard big-bench
     mp3 mp4 mp5 cd vcd dvd rm rmvb avi mkv flac aac ogg wma wav ac3 mpeg mpeg1 mpeg2 mpeg4 epub mobi chm fb2 txt pdf
     b2b b2c c2c c2b o2o p2p sns gps it cvt dct amt 单核 双核 四核 六核 八核 十核
+    a股 b股 h股 n股 st *st ipo otc etf
     """.split()
 )
 
@@ -668,9 +669,13 @@ PRODUCT_LINK_VERBS = ("搭载", "采用", "使用", "支持", "配备", "集成"
                       "相比", "取代", "替代", "兼容")
 # Words after a name that make it an index or a sector, not a company ("恒生科技指数").
 INDEX_FOLLOWERS = ("指数", "板块", "概念股")
+# A listed company's share line, not a product: a Chinese name and its share class ("万科A",
+# "京东方A", "三一重工H", "ST凯马B"), or a stock name with its risk mark ("*ST凯马").
+SHARE_NAME_RE = re.compile(r"^(?:\*?ST\s?)?[\u4e00-\u9fff]{2,}[ABH]$|^\*?ST\s?[\u4e00-\u9fff]")
 # Endings that make a name a company's, a share's or a market's, never a product's ("云达科技",
 # "芯源微股票", "美國納斯達克交易所").
-NON_PRODUCT_ENDINGS = ("公司", "集团", "科技", "控股", "股份", "股票", "股价", "银行", "交易所", "证交所", "联交所")
+NON_PRODUCT_ENDINGS = ("公司", "集团", "科技", "控股", "股份", "股票", "股价", "A股", "B股", "H股", "银行", "交易所", "证交所",
+                       "联交所")
 # Event names end like this: "鸿海科技日", "GTC大会".
 EVENT_FOLLOWERS = ("日", "大会", "峰会", "节", "论坛", "展", "发布会")
 # Trade shows and developer conferences, named without 大会 ("在CES 2025上发布", "WWDC 2024"): events,
