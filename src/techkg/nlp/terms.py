@@ -325,8 +325,11 @@ PARTNER_TRIGGERS = (
     "签署备忘录", "MOU", "合资成立", "联合成立", "联合组建", "共同组建", "合资", "联合首发", "联合宣布", "联合研发", "联合",
     "共同出资成立", "共同出资设立", "合资设立", "共同设立", "联合设立",
 )
-# "此次与英特尔共同针对游戏进行驱动程序调校": 共同 before a verb of joint work later in the clause.
-JOINT_WORK_RE = re.compile(r"共同(?=[^，。；;,]{0,16}?(?:调校|调教|调优|优化|测试|验证|推动|推进|探索|部署|推广|制定|攻关|开源))")
+# "此次与英特尔共同针对游戏进行驱动程序调校": 共同 before a verb of joint work later in the clause;
+# 一起 / 一同 only right before a verb of making or running something together ("与丰田一起打造").
+JOINT_WORK_RE = re.compile(
+    r"共同(?=[^，。；;,]{0,16}?(?:调校|调教|调优|优化|测试|验证|推动|推进|探索|部署|推广|制定|攻关|开源|开展))"
+    r"|(?:一起|一同)(?=(?:打造|开发|研发|研制|推出|推进|开展|建设|运营))")
 # Every named party takes part, so the partners pair with each other too: a party count
 # ("A与B、C三方合作") or a joint act of a list of subjects ("A、B与C共同成立D"). Objects of 与 alone
 # ("A与B、C三家车企合作") each partner the subject only.
@@ -744,6 +747,6 @@ LIST_BACK_REFERENCE_RE = re.compile(
 # A name opening a cooperation frame, an adverb allowed before the preposition ("吉利将与百度……合作",
 # "理想已与地平线达成合作", "長安也與華為簽署").
 PARTNER_FRAME_OPENING_RE = re.compile(
-    r"(?:将|已|已经|也|还|亦|正|正在|再次|率先|首次|正式|同时|曾|均|都|又|早已|即将)?\s*(?:与|和|同|跟|携手|联手|牵手)")
+    r"(?:将|已|已经|也|还|亦|正|正在|再次|率先|首次|正式|同时|曾|均|都|又|早已|即将)?\s*(?:与|和|同|跟|携手|联手|牵手|联姻|伙拍|结盟)")
 WEAK_NAME_LIST_JOINER_RE = re.compile(r"、|和|与|及|以及")
 LIST_SEPARATORS = re.compile(r"^\s*(?:、|,|，|和|与|及|以及|、以及|，以及|,以及|还有|跟|同|&|and)\s*$")
