@@ -67,6 +67,11 @@ PARTNER_CUE_WORDS = [
     # a weak name before a cue that takes the partner as its object
     ("吉利联姻百度，成立集度汽车。", {("baidu", "geely")}),
     ("理想夥拍寧德時代推出5C電池。", {("catl", "li-auto")}),
+    # 联姻 / 结盟 lead like 携手: "A联姻B"; a company span across the cue is two names
+    ("长城汽车结盟宝马，成立光束汽车。", {("bmw", "great-wall-motor")}),
+    ("廣汽集團聯姻華為，共同打造高端智能汽車品牌。", {("gac", "huawei")}),
+    ("雪松控股结盟浦发银行，携手重构产业价值。", {("浦发银行", "雪松")}),
+    ("加多宝集团与浙江卫视联手在杭州打响春节营销第一枪。", {("加多宝", "浙江卫视")}),
 ]
 
 # Subjects acting each on their own, a parent and its subsidiary, Hong Kong's 兩間公司 for "both".

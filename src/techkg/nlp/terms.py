@@ -340,7 +340,10 @@ PARTNER_OF_RE = re.compile(r"\s*的\s*(?:重要|主要|核心|长期|战略|策�
 # Words joining the partners ("A与B合作").
 PREPOSITIONS = ("与", "和", "同", "跟")
 # Cues with the partner after them ("A携手B").
-LEAD_PARTNER_TRIGGERS = ("携手", "携同", "联手", "联袂", "牵手", "伙拍", "联合")  # 携同: Hong Kong usage
+LEAD_PARTNER_TRIGGERS = ("携手", "携同", "联手", "联袂", "牵手", "伙拍", "联合", "联姻", "结盟")  # 携同: Hong Kong usage
+# Lead cues no company name holds: a LAC or tagger company span across one is two names and the cue
+# ("雪松控股结盟浦发银行", "浙江卫视联手"). Not 联合 (联合利华, 联合汽车电子).
+NAME_SPLITTING_CUES = ("携手", "携同", "联手", "牵手", "伙拍", "联姻", "结盟")
 # "与3家厂商合作": partners counted, named in a following list.
 COUNT_NOUN_RE = re.compile(r"(?:\d+|[一二两三四五六七八九十几多数]+)\s*(?:家|个|位)")
 # Adverbs that do not name anyone ("目前已经与……").
