@@ -63,6 +63,7 @@ PARTNER_CUE_WORDS = [
     # doing something together: 共同开展, 一起 / 一同 before a verb of making or running it
     ("腾讯日前又与京东共同开展AI电商业务。", {("jd", "tencent")}),
     ("比亚迪与丰田一起打造的纯电车型即将上市。", {("byd", "toyota")}),
+    ("该方案由華為與中國移動共同研究完成。", {("china-mobile", "huawei")}),
     ("蔚來正與長安汽車一同推進換電標準。", {("changan", "nio")}),
     # a weak name before a cue that takes the partner as its object
     ("吉利联姻百度，成立集度汽车。", {("baidu", "geely")}),

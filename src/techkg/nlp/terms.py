@@ -328,7 +328,7 @@ PARTNER_TRIGGERS = (
 # "此次与英特尔共同针对游戏进行驱动程序调校": 共同 before a verb of joint work later in the clause;
 # 一起 / 一同 only right before a verb of making or running something together ("与丰田一起打造").
 JOINT_WORK_RE = re.compile(
-    r"共同(?=[^，。；;,]{0,16}?(?:调校|调教|调优|优化|测试|验证|推动|推进|探索|部署|推广|制定|攻关|开源|开展))"
+    r"共同(?=[^，。；;,]{0,16}?(?:调校|调教|调优|优化|测试|验证|推动|推进|探索|部署|推广|制定|攻关|开源|开展|研究|完成))"
     r"|(?:一起|一同)(?=(?:打造|开发|研发|研制|推出|推进|开展|建设|运营))")
 # Every named party takes part, so the partners pair with each other too: a party count
 # ("A与B、C三方合作") or a joint act of a list of subjects ("A、B与C共同成立D"). Objects of 与 alone
