@@ -56,8 +56,8 @@ def choose(candidates: list[Candidate], text: str) -> tuple[list[Candidate], lis
         if c.finder != "lexicon" and blocked.covers(c.start, c.end):
             continue
         if c.finder != "lexicon" and (is_sentence(surface.split()) or (
-                c.is_a(PRODUCT) and not can_name_product(surface))):
-            continue
+                c.is_a(PRODUCT) and (not can_name_product(surface) or terms.DOCUMENT_AFTER_RE.match(text, c.end)))):
+            continue  # a sentence, no product's name, or a document's title ("名为《AI Index》的年度报告")
         usable.append(c)
     usable = [b for c in usable if (b := _bracket_balanced(c, text)) is not None]
     usable = _drop_swallowing(usable, text)

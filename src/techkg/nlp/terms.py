@@ -678,6 +678,12 @@ INDEX_FOLLOWERS = ("指数", "板块", "概念股")
 # A listed company's share line, not a product: a Chinese name and its share class ("万科A",
 # "京东方A", "三一重工H", "ST凯马B"), or a stock name with its risk mark ("*ST凯马").
 SHARE_NAME_RE = re.compile(r"^(?:\*?ST\s?)?[\u4e00-\u9fff]{2,}[ABH]$|^\*?ST\s?[\u4e00-\u9fff]")
+# A quoted or titled name that a document noun follows names that document, no product: "名为《AI
+# Index》的年度报告", "《了解当代玩家》(Understanding the Modern Gamer)的研究报告". The closing mark is
+# required: "iPhone 16的销量报告" is a report about a product.
+DOCUMENT_AFTER_RE = re.compile(
+    r"\s*[》」”\"』)）]+\s*(?:[(（][^()（）]{1,40}[)）])?\s*的?[^，。；;,、]{0,4}?"
+    r"(?:研究报告|报告书|报告|白皮书|蓝皮书|调查|榜单|指南|论文)")
 # Endings that make a name a company's, a share's or a market's, never a product's ("云达科技",
 # "芯源微股票", "美國納斯達克交易所").
 NON_PRODUCT_ENDINGS = ("公司", "集团", "科技", "控股", "股份", "股票", "股价", "A股", "B股", "H股", "银行", "交易所", "证交所",
