@@ -503,7 +503,7 @@ CATEGORY_THEN_JOINER_RE = re.compile(r"^\s*等[^，,；;、]{1,10}?(?:和|与|�
 JOINT_RELEASE_RE = re.compile(r"(?:共同|联合|携手|携同|联手|联袂|联名|一同|一起)\s*$")
 # A company right after one of these before a release cue helps the subject: "新思科技携手微软推出P",
 # "寶可夢公司與Niantic合作推出P", "并与三星合作推出P" (the subject, or the sentence's opener, releases).
-PARTNER_BEFORE_RE = re.compile(r"(?:与|和|同|跟|携手|携同|联手|联袂|牵手|伙拍|联合)\s*$")
+PARTNER_BEFORE_RE = re.compile("(?:" + "|".join(PREPOSITIONS + LEAD_PARTNER_TRIGGERS) + r")\s*$")
 # "由网易与漫威游戏合作开发的P", "由騰訊與韓國遊戲公司Nexon合作推出" (read with the partner's name taken
 # out): the first maker releases, the others cooperate (共同 / 联合 credit all).
 ASSISTED_RELEASE_RE = re.compile(r"^\s*(?:(?:与|和|同|跟|携手|联手)[^，。；;,]{0,12}?)?合作\s*$")
