@@ -486,6 +486,9 @@ MODEL_BLOCKING_PLANS = ("拟", "有望", "计划", "考虑", "或将", "可能",
 NEGATION_CUES = DENIAL_CUES + ENDED_CUES + RUMOUR_CUES + TALKS_CUES
 # Negations strong enough to cancel a cooperation named anywhere in the sentence.
 SENTENCE_NEGATIONS = ("否认", "辟谣", "从未", "均未", "并未证实", "未证实", "不实")
+# A negation word that affirms: "not the first time", "not only" ("抖音并非第一次与长视频平台握手",
+# "丰田并非只押注这一条线：……由丰田与比亚迪合资成立的……"). Blanked before the negation cues are sought.
+AFFIRMING_NEGATION_RE = re.compile(r"(?:并非|不是)(?:只|仅|单单|首次|第一次|初次|头一次|头一回|第一回)")
 # "这次合作", "双方的合作": a cooperation already named, not a new one.
 ANAPHORIC_BEFORE_TRIGGER = re.compile(r"(?:这次|此次|这项|该项|本次|这一|双方的|两家的)\s*$")
 # "三菱汽车也加入了这项合作": a company joining the cooperation just named.
