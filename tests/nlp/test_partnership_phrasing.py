@@ -33,8 +33,41 @@ AFFIRMING_NEGATION_NOT = [
     ("蘋果並不是第一次傳出與百度合作的消息。", ("apple", "baidu")),
 ]
 
-READ = AFFIRMING_NEGATION
-NOT_READ = AFFIRMING_NEGATION_NOT
+# Class 2: "双方" after a clause about a deal names the subject and the other company it deals
+# with, not the company bought or invested in on the way.
+BOTH_AFTER_DEAL = [
+    ("鴻海透過收購夏普旗下工廠股權，擴大了與軟銀的往來；雙方並合作開發AI伺服器。", {("foxconn", "softbank")}),
+    ("阿里巴巴通过投资小鹏汽车加深了与上汽集团的关系，双方还合作开发了智能座舱。", {("alibaba", "saic")}),
+    ("微軟透過入股OpenAI，強化與英偉達的關係；雙方並攜手打造AI超級電腦。", {("microsoft", "nvidia")}),
+    ("蔚来获得腾讯战略投资，双方还将在自动驾驶领域展开合作。", {("nio", "tencent")}),
+]
+BOTH_AFTER_DEAL_NOT = [
+    ("鴻海透過收購夏普旗下工廠股權，擴大了與軟銀的往來；雙方並合作開發AI伺服器。", ("foxconn", "sharp")),
+    ("阿里巴巴通过投资小鹏汽车加深了与上汽集团的关系，双方还合作开发了智能座舱。", ("alibaba", "xpeng")),
+    ("微軟透過入股OpenAI，強化與英偉達的關係；雙方並攜手打造AI超級電腦。", ("microsoft", "openai")),
+]
+
+# Class 3: "双方与C共同开发": the two parties just named and C work together, each pairs with each.
+BOTH_WITH_THIRD = [
+    ("三星延续与Google的合作。双方也正与高通共同开发XR头显。",
+     {("google", "qualcomm"), ("google", "samsung"), ("qualcomm", "samsung")}),
+    ("联想与微软合作多年，双方今年还与英特尔共同推出AI PC。",
+     {("intel", "lenovo"), ("intel", "microsoft"), ("lenovo", "microsoft")}),
+    ("索尼與本田成立合資公司，雙方並與高通簽署合作協議。",
+     {("honda", "qualcomm"), ("honda", "sony"), ("qualcomm", "sony")}),
+    ("小米與徠卡延續合作。兩家公司亦與三星合作開發感光元件。",
+     {("leica", "samsung"), ("leica", "xiaomi"), ("samsung", "xiaomi")}),
+]
+# ... not a plan, competition, talks, or a supplier of both.
+BOTH_WITH_THIRD_NOT = [
+    ("三星延续与Google的合作。双方计划与高通合作开发XR头显。", ("google", "qualcomm")),
+    ("三星延續與Google的合作。雙方均與高通展開競爭。", ("google", "qualcomm")),
+    ("三星延续与Google的合作。双方正与高通洽谈合作。", ("qualcomm", "samsung")),
+    ("联想与微软合作多年。双方的产品都采用高通芯片。", ("lenovo", "qualcomm")),
+]
+
+READ = AFFIRMING_NEGATION + BOTH_AFTER_DEAL + BOTH_WITH_THIRD
+NOT_READ = AFFIRMING_NEGATION_NOT + BOTH_AFTER_DEAL_NOT + BOTH_WITH_THIRD_NOT
 
 
 @pytest.mark.parametrize(("text", "pairs"), READ)

@@ -132,18 +132,33 @@ class PartnershipReading(ReaderBase):
         return out
 
     def _both_parties(self, s, e, pos, trig) -> list[RelationHit]:
-        """"双方宣布合作": the two companies named before the cue in this sentence, else (none named
-        there) the two of the sentence before; one company before it leaves the other unknown
-        ("Joby獲得豐田投資，雙方並合作": Joby is no recognised name, and a company named after the cue
-        is not it)."""
+        """"双方宣布合作": the two companies just named (:meth:`_two_parties`)."""
+        keys = self._two_parties(s, pos)
+        if len(keys) < 2:
+            return []
+        x, y = sorted(keys)
+        return [RelationHit("partnership", x, y, s, e, BOTH_PARTIES_CONF, trig)]
+
+    def _two_parties(self, s: int, pos: int) -> list[str]:
+        """The two companies "双方" before ``pos`` names: the first two named before it in this
+        sentence, else (none named there) in the sentence before; one company before it leaves the
+        other unknown ("Joby獲得豐田投資，雙方並合作": Joby is no recognised name, and a company named
+        after the cue is not it). Of three or more, a company right after a buying or investing verb
+        is what that deal was about, not a party ("腾讯通过收购吉列莫兄弟公司股权，提高了在育碧的
+        持股；双方还合作开发了……": Tencent and Ubisoft)."""
         for a, b in ((s, pos), (self._prev_sentence_start(s), s)):
             keys = list(dict.fromkeys(k for k in (self.as_company(m) for m in self.in_range(a, b)) if k))
-            if len(keys) >= 2:
-                x, y = sorted(keys[:2])
-                return [RelationHit("partnership", x, y, s, e, BOTH_PARTIES_CONF, trig)]
+            if len(keys) > 2:
+                targets = {m.key for m in self.in_range(a, b) if self._deal_target(m)}
+                keys = [k for k in keys if k not in targets] if len(keys) - len(targets) >= 2 else keys
             if keys:
-                return []
+                return keys[:2]
         return []
+
+    def _deal_target(self, m: Ment) -> bool:
+        """Whether ``m`` stands right after a verb of buying or investing ("收购吉列莫兄弟公司")."""
+        head = self.text[max(0, m.start - 4) : m.start].rstrip("了 ")
+        return head.endswith(terms.ACQUISITION_CUES + terms.INVESTMENT_CUES)
 
     def _prev_sentence_start(self, s: int) -> int:
         starts = [a for a, _ in sentences(self.text[:s])]
@@ -153,6 +168,7 @@ class PartnershipReading(ReaderBase):
         text = self.text
         conf = DIRECT
         subjects = False  # the parties before the cue form one list of PARTY_LIST_MIN or more
+        both: list[str] = []  # "双方也正与高通共同开发": the two parties named before, as one side
         right = _leading_list(text, self.in_range(pos + len(trig), ce), pos + len(trig))
         # "A携手B": the partner after the cue; "联想和英伟达联袂发布": both before it, none after
         lead = trig in terms.LEAD_PARTNER_TRIGGERS and (
@@ -174,7 +190,9 @@ class PartnershipReading(ReaderBase):
                 # "问界是赛力斯与华为合作": the list right before 与, not everything earlier
                 earlier = [m for m in before if m.end <= prep]
                 left = _trailing_list(text, earlier, prep) or earlier[-1:]
-                if not earlier and _names_someone(text, cs, prep):
+                if not earlier and terms.BOTH_PARTIES.search(text, cs, prep):
+                    both = self._two_parties(s, cs)
+                elif not earlier and _names_someone(text, cs, prep):
                     return []  # "硅基流动与X合作": a party we cannot name; the subject is not it
                 right = [m for m in before if m.start > prep]
                 subjects = False
@@ -206,6 +224,10 @@ class PartnershipReading(ReaderBase):
             right_keys, conf = [subject], conf - ARTICLE_SUBJECT  # "宣布深化合作的是AWS": the article's subject is the other side
         if any(m.label == PRODUCT.label for m in left + right):
             conf -= PRODUCT_AS_PARTNER
+        if len(both) == 2 and right_keys:
+            # the two parties and their new partner work together: every one pairs with every other
+            left_keys, conf = both, min(conf, BOTH_PARTIES_CONF)
+            right_keys = [k for k in dict.fromkeys(both + right_keys)]
         pairs = {(a, b) for a in left_keys for b in right_keys}
         if left and right and not lead and (subjects or _all_parties(
                 text, right[-1].end, pos + len(trig), len(set(left_keys)), len(set(right_keys)))):
