@@ -66,8 +66,28 @@ BOTH_WITH_THIRD_NOT = [
     ("联想与微软合作多年。双方的产品都采用高通芯片。", ("lenovo", "qualcomm")),
 ]
 
-READ = AFFIRMING_NEGATION + BOTH_AFTER_DEAL + BOTH_WITH_THIRD
-NOT_READ = AFFIRMING_NEGATION_NOT + BOTH_AFTER_DEAL_NOT + BOTH_WITH_THIRD_NOT
+# Class 4: a list of subjects acting jointly ("联手", "携手", "共同") pairs every member, also when
+# the party after 与 is no company (an alliance, a university, an institute).
+JOINT_SUBJECT_LIST = [
+    ("Matter的前身是CHIP项目，由亚马逊、苹果、谷歌与Zigbee联盟联手发起。",
+     {("amazon", "apple"), ("amazon", "google"), ("apple", "google")}),
+    ("亚马逊、苹果与谷歌联手发起CHIP项目。", {("amazon", "apple"), ("amazon", "google"), ("apple", "google")}),
+    ("英特尔、AMD与台积电携手成立UCIe产业联盟。", {("amd", "intel"), ("amd", "tsmc"), ("intel", "tsmc")}),
+    ("華為、中興與中國信通院聯手制定5G-A標準。", {("huawei", "zte")}),
+    ("微軟、谷歌與史丹佛大學攜手成立AI研究中心。", {("google", "microsoft")}),
+    ("百度、阿里巴巴和腾讯与中国信通院共同发布白皮书。",
+     {("alibaba", "baidu"), ("alibaba", "tencent"), ("baidu", "tencent")}),
+]
+# ... not subjects each dealing with the other party, talks, or competition.
+JOINT_SUBJECT_LIST_NOT = [
+    ("苹果、谷歌都与Zigbee联盟合作。", ("apple", "google")),
+    ("苹果、谷歌与欧盟委员会就反垄断问题展开谈判。", ("apple", "google")),
+    ("英特爾、AMD與台積電在先進封裝市場激烈競爭。", ("amd", "intel")),
+    ("三星、LG與Zigbee聯盟分別合作推出智慧家電。", ("lg", "samsung")),
+]
+
+READ = AFFIRMING_NEGATION + BOTH_AFTER_DEAL + BOTH_WITH_THIRD + JOINT_SUBJECT_LIST
+NOT_READ = AFFIRMING_NEGATION_NOT + BOTH_AFTER_DEAL_NOT + BOTH_WITH_THIRD_NOT + JOINT_SUBJECT_LIST_NOT
 
 
 @pytest.mark.parametrize(("text", "pairs"), READ)

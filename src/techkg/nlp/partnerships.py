@@ -195,7 +195,10 @@ class PartnershipReading(ReaderBase):
                 elif not earlier and _names_someone(text, cs, prep):
                     return []  # "硅基流动与X合作": a party we cannot name; the subject is not it
                 right = [m for m in before if m.start > prep]
-                subjects = False
+                # "由亚马逊、苹果、谷歌与Zigbee联盟联手发起": the listed subjects act together, the
+                # other party named but no company
+                subjects = not right and len({m.key for m in left}) >= 2 and len(text[prep + 1 : pos].strip()) >= 2 \
+                    and bool(terms.JOINT_ACT_RE.search(text, prep, pos + len(trig)))
         # a relative clause: "与X合作的Y" → Y (or its maker) is the other side
         if not left:
             tail = text[pos + len(trig) : pos + len(trig) + 2]
@@ -227,9 +230,9 @@ class PartnershipReading(ReaderBase):
         if len(both) == 2 and right_keys:
             # the two parties and their new partner work together: every one pairs with every other
             left_keys, conf = both, min(conf, BOTH_PARTIES_CONF)
-            right_keys = [k for k in dict.fromkeys(both + right_keys)]
+            right_keys = list(dict.fromkeys(both + right_keys))
         pairs = {(a, b) for a in left_keys for b in right_keys}
-        if left and right and not lead and (subjects or _all_parties(
+        if left and (right or subjects) and not lead and (subjects or _all_parties(
                 text, right[-1].end, pos + len(trig), len(set(left_keys)), len(set(right_keys)))):
             # "华为、宁德时代与长安汽车共同成立阿维塔": every party cooperates with every other
             everyone = list(dict.fromkeys(left_keys + right_keys))

@@ -283,7 +283,7 @@ JOINT_WORK_RE = re.compile(r"共同(?=[^，。；;,]{0,16}?(?:调校|调教|调�
 # ("A与B、C三方合作") or a joint act of a list of subjects ("A、B与C共同成立D"). Objects of 与 alone
 # ("A与B、C三家车企合作") each partner the subject only.
 PARTY_COUNT_RE = re.compile(r"三方|四方|五方|多方")
-JOINT_ACT_RE = re.compile(r"共同|联合|一起|一同|合资|合组")
+JOINT_ACT_RE = re.compile(r"共同|联合|一起|一同|合资|合组|联手|携手|联袂|携同|合力")
 # "A、B及C都是D的合作伙伴": the last company before the partner noun is everyone's partner.
 PARTNER_OF_RE = re.compile(r"\s*的\s*(?:重要|主要|核心|长期|战略|策略|首批|全球)?\s*$")
 # Words joining the partners ("A与B合作").
