@@ -86,8 +86,26 @@ JOINT_SUBJECT_LIST_NOT = [
     ("三星、LG與Zigbee聯盟分別合作推出智慧家電。", ("lg", "samsung")),
 ]
 
-READ = AFFIRMING_NEGATION + BOTH_AFTER_DEAL + BOTH_WITH_THIRD + JOINT_SUBJECT_LIST
-NOT_READ = AFFIRMING_NEGATION_NOT + BOTH_AFTER_DEAL_NOT + BOTH_WITH_THIRD_NOT + JOINT_SUBJECT_LIST_NOT
+# Class 5: "X的Y则与C合作完成": a topic before 与 (a feature, a part of the product) is the
+# subject's work, not a party we cannot name; the subject is the other side.
+TOPIC_BEFORE_PARTNER = [
+    ("三星宣布与百度智能云达成合作；图片的生成式编辑则与美图合作完成。",
+     {("baidu-ai-cloud", "samsung"), ("meitu", "samsung")}),
+    ("華碩發表新筆電；這款筆電的螢幕則與三星合作開發。", {("asus", "samsung")}),
+    ("腾讯发布了新游戏；游戏的海外发行则与育碧合作。", {("tencent", "ubisoft")}),
+    ("小米发布了新机；新机的影像系统则与徕卡合作调校。", {("leica", "xiaomi")}),
+]
+# ... but a party named by its role is someone else, and a supplier or contract maker is none.
+TOPIC_BEFORE_PARTNER_NOT = [
+    ("小米发布了新机；徕卡的竞争对手则与华为合作。", ("huawei", "xiaomi")),
+    ("小米发布了新机；新机的代工厂则与高通合作。", ("qualcomm", "xiaomi")),
+    ("三星发布了新机；机身的面板则由京东方供应。", ("boe", "samsung")),
+    ("蘋果發表新機；新機的晶片則與台積電合作代工。", ("apple", "tsmc")),
+]
+
+READ = AFFIRMING_NEGATION + BOTH_AFTER_DEAL + BOTH_WITH_THIRD + JOINT_SUBJECT_LIST + TOPIC_BEFORE_PARTNER
+NOT_READ = (AFFIRMING_NEGATION_NOT + BOTH_AFTER_DEAL_NOT + BOTH_WITH_THIRD_NOT + JOINT_SUBJECT_LIST_NOT
+            + TOPIC_BEFORE_PARTNER_NOT)
 
 
 @pytest.mark.parametrize(("text", "pairs"), READ)

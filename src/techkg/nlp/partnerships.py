@@ -324,6 +324,8 @@ def _names_someone(text: str, start: int, end: int) -> bool:
     if rest.startswith(("该", "这", "此", "其", "本", "双方", "两家", "公司", "我们", "他们")):
         return False  # "该服务目前已经与……": refers back to something already named
     rest = terms.ADVERBS_RE.sub("", rest)
+    if "的" in rest and not rest.endswith(terms.PARTY_HEADS):
+        return False  # "图片的生成式编辑则与美图合作完成": a topic, the subject's work
     return len(re.findall(r"[\u4e00-\u9fff]", rest)) >= 2
 
 

@@ -292,6 +292,10 @@ PREPOSITIONS = ("与", "和", "同", "跟")
 LEAD_PARTNER_TRIGGERS = ("携手", "携同", "联手", "联袂", "牵手", "伙拍", "联合")  # 携同: Hong Kong usage
 # "与3家厂商合作": partners counted, named in a following list.
 COUNT_NOUN_RE = re.compile(r"(?:\d+|[一二两三四五六七八九十几多数]+)\s*(?:家|个|位)")
+# Heads of a "X的Y" phrase before 与 that name a party ("腾讯的子公司与……"); other heads make it a
+# topic ("图片的生成式编辑则与美图合作完成": the subject works with 美图 on it).
+PARTY_HEADS = ("公司", "集团", "企业", "厂商", "运营方", "运营商", "团队", "部门", "伙伴", "股东", "机构", "对手",
+               "供应商", "制造商", "开发商", "银行", "工厂", "厂")
 # Adverbs that do not name anyone ("目前已经与……").
 ADVERBS_RE = re.compile(r"目前|已经|正在|曾经|此前|同时|再次|宣布|表示|计划|将|已|还|也|正|曾|则|又|称")
 # "在Amazon Bedrock中上线": hosted on a platform, not released.
