@@ -103,9 +103,25 @@ TOPIC_BEFORE_PARTNER_NOT = [
     ("蘋果發表新機；新機的晶片則與台積電合作代工。", ("apple", "tsmc")),
 ]
 
-READ = AFFIRMING_NEGATION + BOTH_AFTER_DEAL + BOTH_WITH_THIRD + JOINT_SUBJECT_LIST + TOPIC_BEFORE_PARTNER
+# Class 6: companies given as examples of someone's partners ("A、B等约30间合作商户") are not
+# partners of each other; a partner list after 与 or after "合作伙伴包括" still pairs with the subject.
+PARTNER_EXAMPLES = [
+    ("美团与麦当劳、肯德基等品牌达成合作。", {("meituan", "肯德基"), ("meituan", "麦当劳")}),
+    ("英偉達與鴻海、廣達等夥伴合作打造AI工廠。", {("foxconn", "nvidia"), ("nvidia", "quanta")}),
+    ("美团的合作伙伴包括麦当劳和星巴克。", {("meituan", "星巴克"), ("meituan", "麦当劳")}),
+    ("京东与美团等十余家平台达成合作。", {("jd", "meituan")}),
+]
+PARTNER_EXAMPLES_NOT = [
+    ("用户在麦当劳、星巴克、肯德基等约200家合作商户消费可享回赠。", ("星巴克", "麦当劳")),
+    ("客戶在麥當勞、星巴克等合作商戶簽賬可享回贈。", ("星巴克", "麦当劳")),
+    ("蘋果、三星等合作夥伴均已接入該平台。", ("apple", "samsung")),
+    ("京东、美团等十余家合作平台将同步上线该服务。", ("jd", "meituan")),
+]
+
+READ = (AFFIRMING_NEGATION + BOTH_AFTER_DEAL + BOTH_WITH_THIRD + JOINT_SUBJECT_LIST + TOPIC_BEFORE_PARTNER
+        + PARTNER_EXAMPLES)
 NOT_READ = (AFFIRMING_NEGATION_NOT + BOTH_AFTER_DEAL_NOT + BOTH_WITH_THIRD_NOT + JOINT_SUBJECT_LIST_NOT
-            + TOPIC_BEFORE_PARTNER_NOT)
+            + TOPIC_BEFORE_PARTNER_NOT + PARTNER_EXAMPLES_NOT)
 
 
 @pytest.mark.parametrize(("text", "pairs"), READ)

@@ -179,6 +179,9 @@ class PartnershipReading(ReaderBase):
             before = _without_glosses(text, self.in_range(cs, pos))
             prep = _last_preposition(text, cs, pos, before)
             if prep is None:
+                if before and terms.EXAMPLES_END_RE.match(text, before[-1].end, pos) and (
+                        trig.endswith("伙伴") or text.startswith(terms.PARTNER_NOUNS_AFTER, pos + len(trig))):
+                    return []  # "麦当劳、星巴克等合作商户": examples of someone's partners
                 # "A和B达成合作" without a clear preposition: every company before the cue
                 left, right = before[:1], before[1:]
                 # "由A、B及C合组的合资公司": one list of three or more acting together

@@ -286,6 +286,12 @@ PARTY_COUNT_RE = re.compile(r"三方|四方|五方|多方")
 JOINT_ACT_RE = re.compile(r"共同|联合|一起|一同|合资|合组|联手|携手|联袂|携同|合力")
 # "A、B及C都是D的合作伙伴": the last company before the partner noun is everyone's partner.
 PARTNER_OF_RE = re.compile(r"\s*的\s*(?:重要|主要|核心|长期|战略|策略|首批|全球)?\s*$")
+# "在麦当劳、星巴克等约200家合作商户消费": companies given as examples of someone's partners (a list
+# ending in 等 and a count, before 合作 used as a modifier of a partner noun, or before 合作伙伴) are
+# not partners of each other.
+EXAMPLES_END_RE = re.compile(r"\s*等\s*(?:约|逾|超过|近|共)?\s*(?:(?:\d+|[一二两三四五六七八九十百几多数]+)\s*[余多]?\s*[家间个位])?\s*$")
+PARTNER_NOUNS_AFTER = ("商户", "商家", "门店", "店铺", "银行", "品牌", "厂商", "机构", "企业", "公司", "方", "单位",
+                       "平台", "媒体", "伙伴", "车企", "院校")
 # Words joining the partners ("A与B合作").
 PREPOSITIONS = ("与", "和", "同", "跟")
 # Cues with the partner after them ("A携手B").
