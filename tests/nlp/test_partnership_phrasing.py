@@ -118,10 +118,24 @@ PARTNER_EXAMPLES_NOT = [
     ("京东、美团等十余家合作平台将同步上线该服务。", ("jd", "meituan")),
 ]
 
+# Class 7: looking for a partner ("另覓策略夥伴", "寻找合作伙伴") names none yet: no pair from that
+# clause, the rules' nor the model's; a partnership named beside it still counts.
+SEEKING_PARTNER = [
+    ("蔚來已與英偉達結為戰略夥伴，並將尋找更多合作夥伴。", {("nio", "nvidia")}),
+    ("小米在寻找合作伙伴后，最终与徕卡达成合作。", {("leica", "xiaomi")}),
+    ("英特尔表示，Altera将另觅策略伙伴，英特尔则与台积电合作。", {("intel", "tsmc")}),
+]
+SEEKING_PARTNER_NOT = [
+    ("英特尔执行长表示，Altera将另觅策略伙伴。", ("altera", "intel")),
+    ("AMD執行長表示，ZT Systems的製造業務則會另覓策略夥伴。", ("amd", "ztsystems")),
+    ("蔚來表示，江淮汽車正物色新的戰略夥伴。", ("jac", "nio")),
+    ("小米表示，小米汽车正在寻找合作伙伴共同开发芯片。", ("xiaomi", "xiaomi-auto")),
+]
+
 READ = (AFFIRMING_NEGATION + BOTH_AFTER_DEAL + BOTH_WITH_THIRD + JOINT_SUBJECT_LIST + TOPIC_BEFORE_PARTNER
-        + PARTNER_EXAMPLES)
+        + PARTNER_EXAMPLES + SEEKING_PARTNER)
 NOT_READ = (AFFIRMING_NEGATION_NOT + BOTH_AFTER_DEAL_NOT + BOTH_WITH_THIRD_NOT + JOINT_SUBJECT_LIST_NOT
-            + TOPIC_BEFORE_PARTNER_NOT + PARTNER_EXAMPLES_NOT)
+            + TOPIC_BEFORE_PARTNER_NOT + PARTNER_EXAMPLES_NOT + SEEKING_PARTNER_NOT)
 
 
 @pytest.mark.parametrize(("text", "pairs"), READ)

@@ -68,6 +68,7 @@ class PartnershipReading(ReaderBase):
                 or any(c in text[s:e] for c in terms.SENTENCE_NEGATIONS)
                 or not_partner(self._without_descriptors(cs, ce))
                 or terms.ANAPHORIC_BEFORE_TRIGGER.search(text[cs:pos])
+                or terms.SEEKING_PARTNER_RE.search(text, cs, pos + len(trig))
                 or _only_planned(text, s, e, cs, pos + len(trig))
             ):
                 continue

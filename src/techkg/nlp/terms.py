@@ -492,6 +492,10 @@ PLANNED_PARTNER_RE = re.compile(r"(?:拟|有望|计划|考虑|打算|寻求|希�
 AGREED_CUES = ("签署", "签订", "签约", "达成", "建立", "确立", "备忘录", "协议")
 # Plans that keep the model from adding a partnership the rules did not read ("拟与……合作").
 MODEL_BLOCKING_PLANS = ("拟", "有望", "计划", "考虑", "或将", "可能", "寻求", "希望", "意向", "打算")
+# Looking for a partner, right before the partner noun: no partner yet ("另覓策略夥伴出售",
+# "正在寻找合作伙伴", "物色新的战略伙伴").
+SEEKING_PARTNER_RE = re.compile(
+    r"(?:另觅|另找|寻找|寻觅|找寻|物色|寻求|征求|招募|征集)(?:新的|其他|更多|一家|一个|合适的)?\s*(?:合作|战略|策略)?伙伴")
 # Words that cancel or weaken a relation in the same clause (the rule layer's negation set).
 NEGATION_CUES = DENIAL_CUES + ENDED_CUES + RUMOUR_CUES + TALKS_CUES
 # Negations strong enough to cancel a cooperation named anywhere in the sentence.
