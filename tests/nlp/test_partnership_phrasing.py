@@ -132,10 +132,25 @@ SEEKING_PARTNER_NOT = [
     ("小米表示，小米汽车正在寻找合作伙伴共同开发芯片。", ("xiaomi", "xiaomi-auto")),
 ]
 
+# Class 8: a business and capital tie-up ("業務及資本合作", Japanese-style news) is a partnership;
+# a capital tie-up alone stays an investment.
+BUSINESS_AND_CAPITAL = [
+    ("丰田与铃木宣布建立业务及资本合作关系。", {("toyota", "铃木")}),
+    ("日產與本田簽署業務與資本合作協議。", {("honda", "nissan")}),
+    ("索尼和KDDI达成业务资本合作。", {("kddi", "sony")}),
+    ("DeNA與任天堂的關係亦值得一提。兩間公司在2015年宣布業務及資本合作，其後共同開發手遊。", {("dena", "nintendo")}),
+]
+BUSINESS_AND_CAPITAL_NOT = [
+    ("腾讯与蔚来展开资本合作，入股5%。", ("nio", "tencent")),
+    ("阿里巴巴与小鹏汽车达成资本合作。", ("alibaba", "xpeng")),
+    ("蘋果與鴻海達成資本合作。", ("apple", "foxconn")),
+    ("丰田宣布收购铃木的业务及资本。", ("toyota", "铃木")),
+]
+
 READ = (AFFIRMING_NEGATION + BOTH_AFTER_DEAL + BOTH_WITH_THIRD + JOINT_SUBJECT_LIST + TOPIC_BEFORE_PARTNER
-        + PARTNER_EXAMPLES + SEEKING_PARTNER)
+        + PARTNER_EXAMPLES + SEEKING_PARTNER + BUSINESS_AND_CAPITAL)
 NOT_READ = (AFFIRMING_NEGATION_NOT + BOTH_AFTER_DEAL_NOT + BOTH_WITH_THIRD_NOT + JOINT_SUBJECT_LIST_NOT
-            + TOPIC_BEFORE_PARTNER_NOT + PARTNER_EXAMPLES_NOT + SEEKING_PARTNER_NOT)
+            + TOPIC_BEFORE_PARTNER_NOT + PARTNER_EXAMPLES_NOT + SEEKING_PARTNER_NOT + BUSINESS_AND_CAPITAL_NOT)
 
 
 @pytest.mark.parametrize(("text", "pairs"), READ)

@@ -649,6 +649,9 @@ NOT_PARTNER_CUES = (
     "收购", "并购", "投资", "入股", "注资", "领投", "竞争", "对手", "抗衡", "对标", "相比", "比较",
     "超过", "超越", "领先", "供货", "供应", "采购", "订单", "下单", "代工", "诉讼", "起诉", "资本合作",
 )
+# A business and capital tie-up ("業務及資本合作", "业务资本合作") is a partnership; capital alone
+# ("资本合作") is an investment.
+BUSINESS_AND_CAPITAL_RE = re.compile(r"业务\s*(?:及|与|和|、|暨|以及)?\s*资本合作")
 # A quantity after a comparison word makes it a measure ("合作超过十年"), not a comparison.
 QUANTITY_AFTER_RE = re.compile(r"\s*(?:\d|[一二两三四五六七八九十百千几数半])")
 # Marker groups the relation model sees (name → cue words).
