@@ -147,10 +147,31 @@ BUSINESS_AND_CAPITAL_NOT = [
     ("丰田宣布收购铃木的业务及资本。", ("toyota", "铃木")),
 ]
 
+# Class 9: an agreement that names what it is about ("就二创授权签下协议", "签署技术授权协议") is a
+# partnership; a bare agreement (a sale, a payment), a settlement, a sale, a supply deal, an
+# acquisition or a rumoured one is not.
+AGREEMENT = [
+    ("今年3月，快手也与乐视就独家自制内容的二创授权签下协议。", {("kuaishou", "乐视")}),
+    ("网易与暴雪就《魔兽世界》国服运营签署协议。", {("blizzard-entertainment", "netease")}),
+    ("華碩與英特爾就NUC業務簽訂協議。", {("asus", "intel")}),
+    ("高通与苹果签署了技术授权协议。", {("apple", "qualcomm")}),
+    ("腾讯与环球音乐签订版权许可协议。", {("tencent", "环球音乐")}),
+    ("三星與Google簽署框架協議。", {("google", "samsung")}),
+]
+AGREEMENT_NOT = [
+    ("宏達電宣布與Google簽署協議，Google將支付2.5億美元。", ("google", "htc")),
+    ("苹果与高通就专利纠纷达成和解协议。", ("apple", "qualcomm")),
+    ("戶戶送已與foodpanda就出售香港資產達成協議。", ("deliveroo", "foodpanda")),
+    ("小鹏汽车宣布与滴滴达成协议，将收购滴滴旗下的智能汽车开发业务。", ("didi", "xpeng")),
+    ("宁德时代与特斯拉就电池供货签订协议。", ("catl", "tesla")),
+    ("传闻小米将与长城汽车就代工签署协议。", ("great-wall-motor", "xiaomi")),
+]
+
 READ = (AFFIRMING_NEGATION + BOTH_AFTER_DEAL + BOTH_WITH_THIRD + JOINT_SUBJECT_LIST + TOPIC_BEFORE_PARTNER
-        + PARTNER_EXAMPLES + SEEKING_PARTNER + BUSINESS_AND_CAPITAL)
+        + PARTNER_EXAMPLES + SEEKING_PARTNER + BUSINESS_AND_CAPITAL + AGREEMENT)
 NOT_READ = (AFFIRMING_NEGATION_NOT + BOTH_AFTER_DEAL_NOT + BOTH_WITH_THIRD_NOT + JOINT_SUBJECT_LIST_NOT
-            + TOPIC_BEFORE_PARTNER_NOT + PARTNER_EXAMPLES_NOT + SEEKING_PARTNER_NOT + BUSINESS_AND_CAPITAL_NOT)
+            + TOPIC_BEFORE_PARTNER_NOT + PARTNER_EXAMPLES_NOT + SEEKING_PARTNER_NOT + BUSINESS_AND_CAPITAL_NOT
+            + AGREEMENT_NOT)
 
 
 @pytest.mark.parametrize(("text", "pairs"), READ)

@@ -94,10 +94,13 @@ class PartnershipReading(ReaderBase):
 
     def _partner_cues(self, s: int, e: int) -> list[tuple[str, int]]:
         """Where partnership cues stand in the sentence ``s:e``: the cue words
-        (``terms.PARTNER_TRIGGERS``) and 共同 before a verb of joint work ("与英特尔共同针对游戏进行调校")."""
+        (``terms.PARTNER_TRIGGERS``), 共同 before a verb of joint work ("与英特尔共同针对游戏进行调校")
+        and an agreement that names what it is about ("就二创授权签下协议", ``terms.AGREEMENT_RE``)."""
         text = self.text
         found = [(trig, s + at) for trig, at in cue_positions(terms.PARTNER_TRIGGERS, text[s:e])]
-        return found + [(m.group(), m.start()) for m in terms.JOINT_WORK_RE.finditer(text, s, e)]
+        found += [(m.group(), m.start()) for m in terms.JOINT_WORK_RE.finditer(text, s, e)]
+        return found + [(m.group(), m.start()) for m in terms.AGREEMENT_RE.finditer(text, s, e)
+                        if not any(w in m.group() for w in terms.AGREEMENT_NOT_WORDS)]
 
     def _joined(self, s: int, e: int) -> list[RelationHit]:
         """"三菱汽车也加入了这项合作": the newcomer partners each side of the latest partnership."""

@@ -279,6 +279,13 @@ PARTNER_TRIGGERS = (
 )
 # "此次与英特尔共同针对游戏进行驱动程序调校": 共同 before a verb of joint work later in the clause.
 JOINT_WORK_RE = re.compile(r"共同(?=[^，。；;,]{0,16}?(?:调校|调教|调优|优化|测试|验证|推动|推进|探索|部署|推广|制定|攻关|开源))")
+# An agreement that names what it is about: "与乐视就二创授权签下协议", "签署技术授权协议". A bare
+# "签署协议" may be a sale or a settlement ("與Google簽署協議，Google將支付……") and is no cue.
+AGREEMENT_RE = re.compile(
+    r"就[^，。；;,]{1,24}?(?:签署|签订|签下|订立|达成)(?:了)?[^，。；;,]{0,8}?协议"
+    r"|(?:签署|签订|签下|订立|达成)(?:了)?[^，。；;,的]{0,8}?(?:授权|许可|框架|战略|技术|联合开发|共同开发|联营)协议")
+# ... unless it settles a dispute or sells something ("就专利纠纷达成和解协议", "就出售资产签署协议").
+AGREEMENT_NOT_WORDS = ("和解", "纠纷", "侵权", "赔偿", "出售", "转让", "补助", "补贴", "停战", "撤诉")
 # Every named party takes part, so the partners pair with each other too: a party count
 # ("A与B、C三方合作") or a joint act of a list of subjects ("A、B与C共同成立D"). Objects of 与 alone
 # ("A与B、C三家车企合作") each partner the subject only.
