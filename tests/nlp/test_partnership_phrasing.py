@@ -167,11 +167,31 @@ AGREEMENT_NOT = [
     ("传闻小米将与长城汽车就代工签署协议。", ("great-wall-motor", "xiaomi")),
 ]
 
+# Class 10: Hong Kong and Taiwan wording: a joint venture "合營", an alliance formed "組成聯盟" /
+# "結成聯盟", a joint launch "合推", "聯同" for "together with"; the same under a rumour, a denial
+# or an acquisition is none.
+HK_TW_WORDING = [
+    ("電訊盈科與渣打成立合營公司，經營虛擬銀行。", {("pccw", "渣打")}),
+    ("電訊盈科與華為合營的公司今日開業。", {("huawei", "pccw")}),
+    ("长江和记与阿里巴巴成立合营企业。", {("alibaba", "ck-hutchison")}),
+    ("滙豐與騰訊組成聯盟，推動跨境支付。", {("tencent", "汇丰")}),
+    ("中電與華為結成聯盟，發展智能電網。", {("huawei", "中电")}),
+    ("香港電訊與蘋果合推新服務。", {("apple", "hkt")}),
+    ("聯發科與瑞昱合推Wi-Fi 7晶片。", {("mediatek", "realtek")}),
+    ("渣打銀行聯同電訊盈科及攜程合資成立Mox。", {("pccw", "渣打银行"), ("trip-com", "渣打银行")}),
+]
+HK_TW_WORDING_NOT = [
+    ("傳聞電訊盈科將與渣打成立合營公司。", ("pccw", "渣打")),
+    ("電訊盈科否認與渣打組成聯盟。", ("pccw", "渣打")),
+    ("騰訊收購電訊盈科持有的合營公司股權。", ("pccw", "tencent")),
+    ("市場傳出聯發科將與瑞昱合推Wi-Fi 7晶片。", ("mediatek", "realtek")),
+]
+
 READ = (AFFIRMING_NEGATION + BOTH_AFTER_DEAL + BOTH_WITH_THIRD + JOINT_SUBJECT_LIST + TOPIC_BEFORE_PARTNER
-        + PARTNER_EXAMPLES + SEEKING_PARTNER + BUSINESS_AND_CAPITAL + AGREEMENT)
+        + PARTNER_EXAMPLES + SEEKING_PARTNER + BUSINESS_AND_CAPITAL + AGREEMENT + HK_TW_WORDING)
 NOT_READ = (AFFIRMING_NEGATION_NOT + BOTH_AFTER_DEAL_NOT + BOTH_WITH_THIRD_NOT + JOINT_SUBJECT_LIST_NOT
             + TOPIC_BEFORE_PARTNER_NOT + PARTNER_EXAMPLES_NOT + SEEKING_PARTNER_NOT + BUSINESS_AND_CAPITAL_NOT
-            + AGREEMENT_NOT)
+            + AGREEMENT_NOT + HK_TW_WORDING_NOT)
 
 
 @pytest.mark.parametrize(("text", "pairs"), READ)
