@@ -187,11 +187,30 @@ HK_TW_WORDING_NOT = [
     ("市場傳出聯發科將與瑞昱合推Wi-Fi 7晶片。", ("mediatek", "realtek")),
 ]
 
+# Class 11: a joint venture named in a modifier ("由A与B合资成立的C代工") stays a partnership when
+# the clause goes on with C's supply or contract work; the supplier and the buyer are no partners.
+JOINT_VENTURE_MODIFIER = [
+    ("该芯片由台积电与索尼合资成立的JASM代工。", {("sony", "tsmc")}),
+    ("這批晶片由台積電與索尼合資成立的JASM代工生產。", {("sony", "tsmc")}),
+    ("由比亚迪与丰田合资成立的公司为这款车供应电池。", {("byd", "toyota")}),
+    ("這款車的電池由吉利與沃爾沃合資設立的工廠供應。", {("geely", "volvo-cars")}),
+    ("宁德时代向由比亚迪与丰田合资成立的公司供货。", {("byd", "toyota")}),
+    ("由百度和吉利合资组建的集度汽车采购了英伟达芯片。", {("baidu", "geely")}),
+]
+JOINT_VENTURE_MODIFIER_NOT = [
+    ("宁德时代向由比亚迪与丰田合资成立的公司供货。", ("byd", "catl")),
+    ("由百度和吉利合资组建的集度汽车采购了英伟达芯片。", ("geely", "nvidia")),
+    ("与华为合作开发的这款芯片已开始向小米供货。", ("huawei", "xiaomi")),
+    ("英特尔收购了与三星合作开发的芯片业务。", ("intel", "samsung")),
+    ("與鴻海合作打造的伺服器將出貨給微軟。", ("foxconn", "microsoft")),
+]
+
 READ = (AFFIRMING_NEGATION + BOTH_AFTER_DEAL + BOTH_WITH_THIRD + JOINT_SUBJECT_LIST + TOPIC_BEFORE_PARTNER
-        + PARTNER_EXAMPLES + SEEKING_PARTNER + BUSINESS_AND_CAPITAL + AGREEMENT + HK_TW_WORDING)
+        + PARTNER_EXAMPLES + SEEKING_PARTNER + BUSINESS_AND_CAPITAL + AGREEMENT + HK_TW_WORDING
+        + JOINT_VENTURE_MODIFIER)
 NOT_READ = (AFFIRMING_NEGATION_NOT + BOTH_AFTER_DEAL_NOT + BOTH_WITH_THIRD_NOT + JOINT_SUBJECT_LIST_NOT
             + TOPIC_BEFORE_PARTNER_NOT + PARTNER_EXAMPLES_NOT + SEEKING_PARTNER_NOT + BUSINESS_AND_CAPITAL_NOT
-            + AGREEMENT_NOT + HK_TW_WORDING_NOT)
+            + AGREEMENT_NOT + HK_TW_WORDING_NOT + JOINT_VENTURE_MODIFIER_NOT)
 
 
 @pytest.mark.parametrize(("text", "pairs"), READ)

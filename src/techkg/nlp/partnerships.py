@@ -62,11 +62,13 @@ class PartnershipReading(ReaderBase):
                 # before it, "获得英特尔投资", is not this cooperation's)
                 cs = clause_bounds(self.clause_text, s, e, cs - 1)[0]
             clause = text[cs:ce]
+            modifier = terms.CUE_AS_MODIFIER_RE.match(text, pos + len(trig), ce)
+            deal_end = modifier.start() if modifier else ce  # "……合资成立的JASM代工": the head's deal
             if (
                 negated(text[s:pos])
                 or negated(clause)
                 or any(c in text[s:e] for c in terms.SENTENCE_NEGATIONS)
-                or not_partner(self._without_descriptors(cs, ce))
+                or not_partner(self._without_descriptors(cs, deal_end))
                 or terms.ANAPHORIC_BEFORE_TRIGGER.search(text[cs:pos])
                 or terms.SEEKING_PARTNER_RE.search(text, cs, pos + len(trig))
                 or _only_planned(text, s, e, cs, pos + len(trig))

@@ -288,6 +288,9 @@ AGREEMENT_RE = re.compile(
     r"|(?:签署|签订|签下|订立|达成)(?:了)?[^，。；;,的]{0,8}?(?:授权|许可|框架|战略|技术|联合开发|共同开发|联营)协议")
 # ... unless it settles a dispute or sells something ("就专利纠纷达成和解协议", "就出售资产签署协议").
 AGREEMENT_NOT_WORDS = ("和解", "纠纷", "侵权", "赔偿", "出售", "转让", "补助", "补贴", "停战", "撤诉")
+# A cue opening a modifier ("由台积电与索尼合资成立的JASM代工", "与华为合作开发的芯片"): what the
+# clause says after it (a supply deal, contract work) is about the head, not the partners.
+CUE_AS_MODIFIER_RE = re.compile(r"\s*(?:[\u4e00-\u9fff]{1,2})?的")
 # Every named party takes part, so the partners pair with each other too: a party count
 # ("A与B、C三方合作") or a joint act of a list of subjects ("A、B与C共同成立D"). Objects of 与 alone
 # ("A与B、C三家车企合作") each partner the subject only.
