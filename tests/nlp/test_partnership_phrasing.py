@@ -205,12 +205,28 @@ JOINT_VENTURE_MODIFIER_NOT = [
     ("與鴻海合作打造的伺服器將出貨給微軟。", ("foxconn", "microsoft")),
 ]
 
+# Class 12: a partner named through the subject's own business ("其支付业务", "旗下支付業務",
+# "自家云业务") is the subject; a carried subject is never one of the partners listed in the clause
+# ("其运营方此前已与Visa、万事达卡、JCB等达成合作", the operator unnamed: no Visa-JCB pair).
+OWN_BUSINESS_AS_PARTNER = [
+    ("腾讯表示，其支付业务已与Visa、万事达卡和JCB达成合作。",
+     {("jcb", "tencent"), ("tencent", "visa"), ("tencent", "万事达卡")}),
+    ("騰訊指出，旗下支付業務已與Visa及萬事達卡合作。", {("tencent", "visa"), ("tencent", "万事达")}),
+    ("阿里巴巴表示，自家云业务已与英伟达达成合作。", {("alibaba", "nvidia")}),
+]
+OWN_BUSINESS_AS_PARTNER_NOT = [
+    ("以微信支付为例，其运营方此前已与Visa、万事达卡、JCB等国际卡组织达成合作。", ("jcb", "visa")),
+    ("其运营方已与Visa、万事达卡和银联达成合作。", ("china-unionpay", "visa")),
+    ("在香港，其營運商亦與八達通、Visa等機構合作。", ("octopus-cards", "visa")),
+    ("騰訊指出，旗下支付業務計劃與Visa合作。", ("tencent", "visa")),
+]
+
 READ = (AFFIRMING_NEGATION + BOTH_AFTER_DEAL + BOTH_WITH_THIRD + JOINT_SUBJECT_LIST + TOPIC_BEFORE_PARTNER
         + PARTNER_EXAMPLES + SEEKING_PARTNER + BUSINESS_AND_CAPITAL + AGREEMENT + HK_TW_WORDING
-        + JOINT_VENTURE_MODIFIER)
+        + JOINT_VENTURE_MODIFIER + OWN_BUSINESS_AS_PARTNER)
 NOT_READ = (AFFIRMING_NEGATION_NOT + BOTH_AFTER_DEAL_NOT + BOTH_WITH_THIRD_NOT + JOINT_SUBJECT_LIST_NOT
             + TOPIC_BEFORE_PARTNER_NOT + PARTNER_EXAMPLES_NOT + SEEKING_PARTNER_NOT + BUSINESS_AND_CAPITAL_NOT
-            + AGREEMENT_NOT + HK_TW_WORDING_NOT + JOINT_VENTURE_MODIFIER_NOT)
+            + AGREEMENT_NOT + HK_TW_WORDING_NOT + JOINT_VENTURE_MODIFIER_NOT + OWN_BUSINESS_AS_PARTNER_NOT)
 
 
 @pytest.mark.parametrize(("text", "pairs"), READ)

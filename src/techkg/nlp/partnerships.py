@@ -216,11 +216,13 @@ class PartnershipReading(ReaderBase):
                 if after:
                     left = after[:1]
         left_keys = [k for k in (self.as_company(m) for m in left) if k]
-        if not left_keys:
-            opener = self._sentence_opener(s, cs)
-            if opener or subject:
-                left_keys, conf = [opener or subject], conf - CARRIED_SUBJECT
         right_keys = [k for k in (self.as_company(m) for m in right) if k]
+        if not left_keys:
+            # a missing side is the sentence's opener, else the carried subject; never one of the
+            # partners listed ("其运营方此前已与Visa、万事达卡、JCB等达成合作": not Visa)
+            carried = next((k for k in (self._sentence_opener(s, cs), subject) if k and k not in right_keys), None)
+            if carried:
+                left_keys, conf = [carried], conf - CARRIED_SUBJECT
         listed = [] if right_keys else self._partner_list_after(pos, trig, e)
         if not listed and not right_keys and not any(m.label == PRODUCT.label for m in left):
             # a reference back to a list is indirect already: not stacked on a product standing for its maker
@@ -332,8 +334,8 @@ def _names_someone(text: str, start: int, end: int) -> bool:
     """True when the words before 与 look like a name rather than adverbials ("此外，", "目前")."""
     lead = terms.SUBJECT_LEAD_RE.match(text, start)
     rest = text[lead.end() if lead else start : end].strip()
-    if rest.startswith(("该", "这", "此", "其", "本", "双方", "两家", "公司", "我们", "他们")):
-        return False  # "该服务目前已经与……": refers back to something already named
+    if rest.startswith(("该", "这", "此", "其", "本", "旗下", "自家", "双方", "两家", "公司", "我们", "他们")):
+        return False  # "该服务目前已经与……", "旗下支付业务已与……": refers back to something already named
     rest = terms.ADVERBS_RE.sub("", rest)
     if "的" in rest and not rest.endswith(terms.PARTY_HEADS):
         return False  # "图片的生成式编辑则与美图合作完成": a topic, the subject's work
