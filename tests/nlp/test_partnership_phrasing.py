@@ -221,12 +221,31 @@ OWN_BUSINESS_AS_PARTNER_NOT = [
     ("騰訊指出，旗下支付業務計劃與Visa合作。", ("tencent", "visa")),
 ]
 
+# Class 13: words that hold a supply, investment or competition cue but name a field, a quality
+# or people ("供应链", "竞争力", "全球领先的", "投资者") leave a cooperation one; the deals and rivalries
+# themselves still block it.
+NOT_PARTNER_LOOKALIKES = [
+    ("比亚迪与华为在供应链领域展开合作。", {("byd", "huawei")}),
+    ("聯發科與輝達在供應鏈管理上合作。", {("mediatek", "nvidia")}),
+    ("联想与全球领先的芯片公司英伟达达成合作。", {("lenovo", "nvidia")}),
+    ("華碩與全球領先的AI晶片商輝達合作。", {("asus", "nvidia")}),
+    ("小米与徕卡合作提升影像竞争力。", {("leica", "xiaomi")}),
+    ("腾讯与华为合作为投资者提供服务。", {("huawei", "tencent")}),
+]
+NOT_PARTNER_LOOKALIKES_NOT = [
+    ("宁德时代是宝马的供应链伙伴，为其供货。", ("bmw", "catl")),
+    ("小米与华为在手机市场的竞争日趋激烈。", ("huawei", "xiaomi")),
+    ("英偉達在AI晶片市場領先超微，雙方競爭激烈。", ("amd", "nvidia")),
+    ("台积电以全球领先的制程为苹果代工芯片并展开合作。", ("apple", "tsmc")),
+]
+
 READ = (AFFIRMING_NEGATION + BOTH_AFTER_DEAL + BOTH_WITH_THIRD + JOINT_SUBJECT_LIST + TOPIC_BEFORE_PARTNER
         + PARTNER_EXAMPLES + SEEKING_PARTNER + BUSINESS_AND_CAPITAL + AGREEMENT + HK_TW_WORDING
-        + JOINT_VENTURE_MODIFIER + OWN_BUSINESS_AS_PARTNER)
+        + JOINT_VENTURE_MODIFIER + OWN_BUSINESS_AS_PARTNER + NOT_PARTNER_LOOKALIKES)
 NOT_READ = (AFFIRMING_NEGATION_NOT + BOTH_AFTER_DEAL_NOT + BOTH_WITH_THIRD_NOT + JOINT_SUBJECT_LIST_NOT
             + TOPIC_BEFORE_PARTNER_NOT + PARTNER_EXAMPLES_NOT + SEEKING_PARTNER_NOT + BUSINESS_AND_CAPITAL_NOT
-            + AGREEMENT_NOT + HK_TW_WORDING_NOT + JOINT_VENTURE_MODIFIER_NOT + OWN_BUSINESS_AS_PARTNER_NOT)
+            + AGREEMENT_NOT + HK_TW_WORDING_NOT + JOINT_VENTURE_MODIFIER_NOT + OWN_BUSINESS_AS_PARTNER_NOT
+            + NOT_PARTNER_LOOKALIKES_NOT)
 
 
 @pytest.mark.parametrize(("text", "pairs"), READ)

@@ -304,8 +304,9 @@ def _all_parties(text: str, start: int, end: int, n_left: int, n_right: int) -> 
 
 def not_partner(clause: str) -> bool:
     """A clause about buying, investing, supplying or competing ("合作超过十年" is a duration; "业务及
-    资本合作" is a business tie-up too)."""
-    clause = terms.BUSINESS_AND_CAPITAL_RE.sub(lambda m: " " * len(m.group()), clause)
+    资本合作" is a business tie-up too; "供应链", "竞争力", "全球领先的" name no deal)."""
+    for lookalike in (terms.BUSINESS_AND_CAPITAL_RE, terms.NOT_PARTNER_LOOKALIKES_RE):
+        clause = lookalike.sub(lambda m: " " * len(m.group()), clause)
     return any(not terms.QUANTITY_AFTER_RE.match(clause, at + len(c))
                for c, at in cue_positions(terms.NOT_PARTNER_CUES, clause))
 

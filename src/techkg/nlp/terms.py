@@ -661,6 +661,10 @@ NOT_PARTNER_CUES = (
     "收购", "并购", "投资", "入股", "注资", "领投", "竞争", "对手", "抗衡", "对标", "相比", "比较",
     "超过", "超越", "领先", "供货", "供应", "采购", "订单", "下单", "代工", "诉讼", "起诉", "资本合作",
 )
+# Words holding a not-a-partnership cue that say something else: a field ("供应链"), a quality
+# ("竞争力", "全球领先的"), people ("投资者"). Blanked before the cues are sought: "与全球领先的芯片
+# 公司英伟达合作", "在供应链领域展开合作" are cooperations.
+NOT_PARTNER_LOOKALIKES_RE = re.compile(r"供应链|竞争力|投资者|投资人|(?:全球|行业|业界|世界|国际|国内|业内)领先|领先的")
 # A business and capital tie-up ("業務及資本合作", "业务资本合作") is a partnership; capital alone
 # ("资本合作") is an investment.
 BUSINESS_AND_CAPITAL_RE = re.compile(r"业务\s*(?:及|与|和|、|暨|以及)?\s*资本合作")
