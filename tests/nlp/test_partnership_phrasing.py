@@ -239,13 +239,36 @@ NOT_PARTNER_LOOKALIKES_NOT = [
     ("台积电以全球领先的制程为苹果代工芯片并展开合作。", ("apple", "tsmc")),
 ]
 
+# Class 14: a cooperation that broke up, or one only guessed at or possible, is none ("破裂",
+# "告吹", "生變", "不排除与", "是否与", "合作的可能性", "盛傳", "揣測", "被曝"); one that goes on
+# ("不再只是供应商") or is reported as fact ("据悉") still is.
+ENDED_OR_GUESSED = [
+    ("宁德时代不再只是宝马的电池供应商，双方已成为战略合作伙伴。", {("bmw", "catl")}),
+    ("寧德時代不再只是寶馬的供應商，雙方已結為策略夥伴。", {("bmw", "catl")}),
+    ("据悉小米将与徕卡合作。", {("leica", "xiaomi")}),
+]
+ENDED_OR_GUESSED_NOT = [
+    ("小米与徕卡的合作关系破裂。", ("leica", "xiaomi")),
+    ("苹果与高通的合作告吹。", ("apple", "qualcomm")),
+    ("鴻海與夏普的合作生變。", ("foxconn", "sharp")),
+    ("特斯拉与松下分道扬镳，不再合作。", ("panasonic", "tesla")),
+    ("苹果不排除与百度合作。", ("apple", "baidu")),
+    ("小米正在评估与徕卡合作的可能性。", ("leica", "xiaomi")),
+    ("华为是否与比亚迪合作仍有待观察。", ("byd", "huawei")),
+    ("分析师认为苹果与百度合作的可能性较低。", ("apple", "baidu")),
+    ("外界猜测苹果可能与阿里巴巴合作。", ("alibaba", "apple")),
+    ("媒體揣測蘋果將與百度合作。", ("apple", "baidu")),
+    ("業界盛傳台積電將與英特爾合作。", ("intel", "tsmc")),
+    ("英特尔被曝将与台积电合作。", ("intel", "tsmc")),
+]
+
 READ = (AFFIRMING_NEGATION + BOTH_AFTER_DEAL + BOTH_WITH_THIRD + JOINT_SUBJECT_LIST + TOPIC_BEFORE_PARTNER
         + PARTNER_EXAMPLES + SEEKING_PARTNER + BUSINESS_AND_CAPITAL + AGREEMENT + HK_TW_WORDING
-        + JOINT_VENTURE_MODIFIER + OWN_BUSINESS_AS_PARTNER + NOT_PARTNER_LOOKALIKES)
+        + JOINT_VENTURE_MODIFIER + OWN_BUSINESS_AS_PARTNER + NOT_PARTNER_LOOKALIKES + ENDED_OR_GUESSED)
 NOT_READ = (AFFIRMING_NEGATION_NOT + BOTH_AFTER_DEAL_NOT + BOTH_WITH_THIRD_NOT + JOINT_SUBJECT_LIST_NOT
             + TOPIC_BEFORE_PARTNER_NOT + PARTNER_EXAMPLES_NOT + SEEKING_PARTNER_NOT + BUSINESS_AND_CAPITAL_NOT
             + AGREEMENT_NOT + HK_TW_WORDING_NOT + JOINT_VENTURE_MODIFIER_NOT + OWN_BUSINESS_AS_PARTNER_NOT
-            + NOT_PARTNER_LOOKALIKES_NOT)
+            + NOT_PARTNER_LOOKALIKES_NOT + ENDED_OR_GUESSED_NOT)
 
 
 @pytest.mark.parametrize(("text", "pairs"), READ)

@@ -71,6 +71,7 @@ class PartnershipReading(ReaderBase):
                 or not_partner(self._without_descriptors(cs, deal_end))
                 or terms.ANAPHORIC_BEFORE_TRIGGER.search(text[cs:pos])
                 or terms.SEEKING_PARTNER_RE.search(text, cs, pos + len(trig))
+                or terms.HEDGED_AFTER_CUE_RE.match(text, pos + len(trig), ce)
                 or _only_planned(text, s, e, cs, pos + len(trig))
             ):
                 continue

@@ -491,19 +491,25 @@ DENIAL_CUES = (
     "均未", "未回应", "否定", "仍未", "未宣布", "未达成", "辟谣", "澄清", "不实", "并无", "毫无", "无任何",
 )
 # A cooperation ended or suspended.
-ENDED_CUES = ("终止", "中止", "暂停", "结束", "取消", "解除", "退出", "分手")
+ENDED_CUES = ("终止", "中止", "暂停", "结束", "取消", "解除", "退出", "分手",
+              "破裂", "告吹", "搁浅", "生变", "分道扬镳", "散伙", "决裂", "闹翻", "叫停", "不再")
 # Rumour and hearsay.
-RUMOUR_CUES = ("传闻", "传言", "据传", "网传", "有消息称", "传出", "报道称", "据报道", "消息人士", "知情人士")
+RUMOUR_CUES = ("传闻", "传言", "据传", "网传", "有消息称", "传出", "报道称", "据报道", "消息人士", "知情人士",
+               "猜测", "揣测", "盛传", "风传", "被曝", "曝出")
 # Talks and proposals: not (yet) a cooperation.
 TALKS_CUES = ("提议", "洽谈", "磋商", "谈判", "商谈", "接洽", "会谈")
 # Plans and hopes: "拟与……合作", "有望牵手".
 PLANNED_CUES = ("拟", "有望", "计划", "考虑", "或将", "可能", "寻求", "希望", "意向", "打算", "准备")
 # "拟与X合作", "有望牵手": a cooperation planned or hoped for, not (yet) agreed ...
-PLANNED_PARTNER_RE = re.compile(r"(?:拟|有望|计划|考虑|打算|寻求|希望|或将|或与|有意)\s*(?:与|和|同|跟|携手|联手|牵手|合作|联合|在)")
+PLANNED_PARTNER_RE = re.compile(r"(?:拟|有望|计划|考虑|打算|寻求|希望|或将|或与|有意|可能|不排除|评估|是否|能否)\s*"
+                                r"(?:与|和|同|跟|携手|联手|牵手|合作|联合|在)")
+# Right after the cue: a cooperation only possible or rumoured ("合作的可能性较低", "合作与否", "合作的传闻").
+HEDGED_AFTER_CUE_RE = re.compile(r"\s*(?:的)?\s*(?:可能性|可能|与否|传闻|传言)")
 # ... unless the sentence reports an act that made it real ("签署谅解备忘录，计划合作开发").
 AGREED_CUES = ("签署", "签订", "签约", "达成", "建立", "确立", "备忘录", "协议")
 # Plans that keep the model from adding a partnership the rules did not read ("拟与……合作").
-MODEL_BLOCKING_PLANS = ("拟", "有望", "计划", "考虑", "或将", "可能", "寻求", "希望", "意向", "打算")
+MODEL_BLOCKING_PLANS = ("拟", "有望", "计划", "考虑", "或将", "可能", "寻求", "希望", "意向", "打算", "不排除", "是否",
+                        "能否")
 # Looking for a partner, right before the partner noun: no partner yet ("另覓策略夥伴出售",
 # "正在寻找合作伙伴", "物色新的战略伙伴").
 SEEKING_PARTNER_RE = re.compile(
@@ -513,8 +519,9 @@ NEGATION_CUES = DENIAL_CUES + ENDED_CUES + RUMOUR_CUES + TALKS_CUES
 # Negations strong enough to cancel a cooperation named anywhere in the sentence.
 SENTENCE_NEGATIONS = ("否认", "辟谣", "从未", "均未", "并未证实", "未证实", "不实")
 # A negation word that affirms: "not the first time", "not only" ("抖音并非第一次与长视频平台握手",
-# "丰田并非只押注这一条线：……由丰田与比亚迪合资成立的……"). Blanked before the negation cues are sought.
-AFFIRMING_NEGATION_RE = re.compile(r"(?:并非|不是)(?:只|仅|单单|首次|第一次|初次|头一次|头一回|第一回)")
+# "丰田并非只押注这一条线：……由丰田与比亚迪合资成立的……", "不再只是供应商"). Blanked before the
+# negation cues are sought.
+AFFIRMING_NEGATION_RE = re.compile(r"(?:并非|不是|不再)(?:只|仅|单单|首次|第一次|初次|头一次|头一回|第一回)")
 # "这次合作", "双方的合作": a cooperation already named, not a new one.
 ANAPHORIC_BEFORE_TRIGGER = re.compile(r"(?:这次|此次|这项|该项|本次|这一|双方的|两家的)\s*$")
 # "三菱汽车也加入了这项合作": a company joining the cooperation just named.
