@@ -262,13 +262,27 @@ ENDED_OR_GUESSED_NOT = [
     ("英特尔被曝将与台积电合作。", ("intel", "tsmc")),
 ]
 
+# Class 15: car news's category "合资品牌" / "合资车企" after a list ending in 等 names kinds of makers,
+# not a joint venture between the listed companies; a joint venture they formed still is one.
+JV_CATEGORY = [
+    ("腾讯和阿里巴巴的合资公司今年亏损。", {("alibaba", "tencent")}),
+    ("腾讯和阿里巴巴等十余家企业合资成立了网联清算公司。", {("alibaba", "tencent")}),
+    ("廣汽與豐田合資成立廣汽豐田。", {("gac", "toyota")}),
+]
+JV_CATEGORY_NOT = [
+    ("上汽大众与一汽丰田等合资车企纷纷降价。", ("saic-volkswagen", "toyota")),
+    ("本田和日产等合资品牌正在加速电动化转型。", ("honda", "nissan")),
+    ("廣汽本田與東風日產等合資車廠今年銷量下滑。", ("honda", "东风日产")),
+    ("大众、丰田等合资品牌的市场份额持续下滑。", ("toyota", "volkswagen")),
+]
+
 READ = (AFFIRMING_NEGATION + BOTH_AFTER_DEAL + BOTH_WITH_THIRD + JOINT_SUBJECT_LIST + TOPIC_BEFORE_PARTNER
         + PARTNER_EXAMPLES + SEEKING_PARTNER + BUSINESS_AND_CAPITAL + AGREEMENT + HK_TW_WORDING
-        + JOINT_VENTURE_MODIFIER + OWN_BUSINESS_AS_PARTNER + NOT_PARTNER_LOOKALIKES + ENDED_OR_GUESSED)
+        + JOINT_VENTURE_MODIFIER + OWN_BUSINESS_AS_PARTNER + NOT_PARTNER_LOOKALIKES + ENDED_OR_GUESSED + JV_CATEGORY)
 NOT_READ = (AFFIRMING_NEGATION_NOT + BOTH_AFTER_DEAL_NOT + BOTH_WITH_THIRD_NOT + JOINT_SUBJECT_LIST_NOT
             + TOPIC_BEFORE_PARTNER_NOT + PARTNER_EXAMPLES_NOT + SEEKING_PARTNER_NOT + BUSINESS_AND_CAPITAL_NOT
             + AGREEMENT_NOT + HK_TW_WORDING_NOT + JOINT_VENTURE_MODIFIER_NOT + OWN_BUSINESS_AS_PARTNER_NOT
-            + NOT_PARTNER_LOOKALIKES_NOT + ENDED_OR_GUESSED_NOT)
+            + NOT_PARTNER_LOOKALIKES_NOT + ENDED_OR_GUESSED_NOT + JV_CATEGORY_NOT)
 
 
 @pytest.mark.parametrize(("text", "pairs"), READ)

@@ -72,6 +72,7 @@ class PartnershipReading(ReaderBase):
                 or terms.ANAPHORIC_BEFORE_TRIGGER.search(text[cs:pos])
                 or terms.SEEKING_PARTNER_RE.search(text, cs, pos + len(trig))
                 or terms.HEDGED_AFTER_CUE_RE.match(text, pos + len(trig), ce)
+                or terms.JV_CATEGORY_RE.match(text, pos) and terms.EXAMPLES_END_RE.search(text, cs, pos)
                 or _only_planned(text, s, e, cs, pos + len(trig))
             ):
                 continue

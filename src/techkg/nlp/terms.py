@@ -302,6 +302,9 @@ PARTNER_OF_RE = re.compile(r"\s*的\s*(?:重要|主要|核心|长期|战略|策�
 # ending in 等 and a count, before 合作 used as a modifier of a partner noun, or before 合作伙伴) are
 # not partners of each other.
 EXAMPLES_END_RE = re.compile(r"\s*等\s*(?:约|逾|超过|近|共)?\s*(?:(?:\d+|[一二两三四五六七八九十百几多数]+)\s*[余多]?\s*[家间个位])?\s*$")
+# "上汽大众与一汽丰田等合资车企": the car-news category of joint-venture makers, after such a list, says
+# nothing about the listed companies' partners.
+JV_CATEGORY_RE = re.compile(r"合资(?:品牌|车企|车厂|厂商|企业)")
 PARTNER_NOUNS_AFTER = ("商户", "商家", "门店", "店铺", "银行", "品牌", "厂商", "机构", "企业", "公司", "方", "单位",
                        "平台", "媒体", "伙伴", "车企", "院校")
 # Words joining the partners ("A与B合作").
