@@ -276,13 +276,32 @@ JV_CATEGORY_NOT = [
     ("大众、丰田等合资品牌的市场份额持续下滑。", ("toyota", "volkswagen")),
 ]
 
+# Class 16: an adverbial clause opening with the cooperation ("通过与华为合作，", "借助与百度的合作，",
+# "與輝達合作後，") has the main clause's subject as the other side; a rivalry or a rumour so placed
+# gives none.
+ADVERBIAL_COOPERATION = [
+    ("通过与华为合作，赛力斯的问界销量大幅增长。", {("huawei", "seres")}),
+    ("借助与百度的合作，吉利汽车加快了智能化步伐。", {("baidu", "geely")}),
+    ("透過與Google合作，三星將Gemini導入手機。", {("google", "samsung")}),
+    ("随着与宁德时代合作的深入，理想汽车的电池成本下降。", {("catl", "li-auto")}),
+    ("基于与高通的长期合作，小米首发了骁龙8至尊版。", {("qualcomm", "xiaomi")}),
+    ("与英伟达合作后，联想推出了AI服务器。", {("lenovo", "nvidia")}),
+    ("憑藉與輝達的合作，鴻海的AI伺服器出貨大增。", {("foxconn", "nvidia")}),
+]
+ADVERBIAL_COOPERATION_NOT = [
+    ("通过与华为竞争，小米的手机业务不断进步。", ("huawei", "xiaomi")),
+    ("在与徕卡合作的传闻传出后，小米股价上涨。", ("leica", "xiaomi")),
+    ("透過與三星的供貨合約，蘋果取得OLED面板。", ("apple", "samsung")),
+]
+
 READ = (AFFIRMING_NEGATION + BOTH_AFTER_DEAL + BOTH_WITH_THIRD + JOINT_SUBJECT_LIST + TOPIC_BEFORE_PARTNER
         + PARTNER_EXAMPLES + SEEKING_PARTNER + BUSINESS_AND_CAPITAL + AGREEMENT + HK_TW_WORDING
-        + JOINT_VENTURE_MODIFIER + OWN_BUSINESS_AS_PARTNER + NOT_PARTNER_LOOKALIKES + ENDED_OR_GUESSED + JV_CATEGORY)
+        + JOINT_VENTURE_MODIFIER + OWN_BUSINESS_AS_PARTNER + NOT_PARTNER_LOOKALIKES + ENDED_OR_GUESSED + JV_CATEGORY
+        + ADVERBIAL_COOPERATION)
 NOT_READ = (AFFIRMING_NEGATION_NOT + BOTH_AFTER_DEAL_NOT + BOTH_WITH_THIRD_NOT + JOINT_SUBJECT_LIST_NOT
             + TOPIC_BEFORE_PARTNER_NOT + PARTNER_EXAMPLES_NOT + SEEKING_PARTNER_NOT + BUSINESS_AND_CAPITAL_NOT
             + AGREEMENT_NOT + HK_TW_WORDING_NOT + JOINT_VENTURE_MODIFIER_NOT + OWN_BUSINESS_AS_PARTNER_NOT
-            + NOT_PARTNER_LOOKALIKES_NOT + ENDED_OR_GUESSED_NOT + JV_CATEGORY_NOT)
+            + NOT_PARTNER_LOOKALIKES_NOT + ENDED_OR_GUESSED_NOT + JV_CATEGORY_NOT + ADVERBIAL_COOPERATION_NOT)
 
 
 @pytest.mark.parametrize(("text", "pairs"), READ)

@@ -177,6 +177,7 @@ class PartnershipReading(ReaderBase):
         conf = DIRECT
         subjects = False  # the parties before the cue form one list of PARTY_LIST_MIN or more
         both: list[str] = []  # "双方也正与高通共同开发": the two parties named before, as one side
+        main = None  # "通过与华为合作，赛力斯……": the main clause's subject is the other side
         right = _leading_list(text, self.in_range(pos + len(trig), ce), pos + len(trig))
         # "A携手B": the partner after the cue; "联想和英伟达联袂发布": both before it, none after
         lead = trig in terms.LEAD_PARTNER_TRIGGERS and (
@@ -203,6 +204,8 @@ class PartnershipReading(ReaderBase):
                 left = _trailing_list(text, earlier, prep) or earlier[-1:]
                 if not earlier and terms.BOTH_PARTIES.search(text, cs, prep):
                     both = self._two_parties(s, cs)
+                elif not earlier and terms.ADVERBIAL_LEAD_RE.fullmatch(text, cs, prep):
+                    main = self._sentence_subject(ce + 1, e) if ce < e else None  # "通过与华为合作，赛力斯……"
                 elif not earlier and _names_someone(text, cs, prep):
                     return []  # "硅基流动与X合作": a party we cannot name; the subject is not it
                 right = [m for m in before if m.start > prep]
@@ -219,6 +222,8 @@ class PartnershipReading(ReaderBase):
                     left = after[:1]
         left_keys = [k for k in (self.as_company(m) for m in left) if k]
         right_keys = [k for k in (self.as_company(m) for m in right) if k]
+        if not left_keys and main and main not in right_keys:
+            left_keys = [main]
         if not left_keys:
             # a missing side is the sentence's opener, else the carried subject; never one of the
             # partners listed ("其运营方此前已与Visa、万事达卡、JCB等达成合作": not Visa)

@@ -317,6 +317,9 @@ COUNT_NOUN_RE = re.compile(r"(?:\d+|[一二两三四五六七八九十几多数]
 # topic ("图片的生成式编辑则与美图合作完成": the subject works with 美图 on it).
 PARTY_HEADS = ("公司", "集团", "企业", "厂商", "运营方", "运营商", "团队", "部门", "伙伴", "股东", "机构", "对手",
                "供应商", "制造商", "开发商", "银行", "工厂", "厂")
+# An adverbial opening the clause of 与 ("通过与华为合作，赛力斯……", "借助与百度的合作，吉利……",
+# "與輝達合作後，鴻海……"): the other side is the subject of the main clause after it.
+ADVERBIAL_LEAD_RE = re.compile(r"\s*(?:通过|透过|借助|借由|藉由|藉助|凭借|凭着|得益于|受益于|随着|基于|依托|经由|在)?\s*")
 # Adverbs that do not name anyone ("目前已经与……").
 ADVERBS_RE = re.compile(r"目前|已经|正在|曾经|此前|同时|再次|宣布|表示|计划|将|已|还|也|正|曾|则|又|称")
 # "在Amazon Bedrock中上线": hosted on a platform, not released.
