@@ -57,7 +57,17 @@ IDENTITY_CASES = [
     ("传感器来自索尼 IMX989", {("Product", "imx989"): "IMX989", ("Company", "sony"): "Sony"}),  # at the very end
     ("華碩ROG Ally X正式開賣。", {("Product", "rogallyx"): "ROG Ally X", ("Company", "asus"): "ASUS"}),
     # a series is named as its product; a category noun before a Latin name is no part of it
-    ("微星Claw 8 AI+搭載英特爾Core Ultra 200V系列處理器。", {("Product", "coreultra200v"): "Core Ultra 200V"}),
+    ("微星Claw 8 AI+搭載英特爾Core Ultra 200V系列處理器。", {("Product", "intel-core-ultra-200v"): "Core Ultra 200V"}),
+    # an unlisted model of a listed family: one key whichever script names the family
+    ("英特尔发布酷睿Ultra 200V系列处理器。Core Ultra 200V将用于联想的笔记本。",
+     {("Product", "intel-core-ultra-200v"): "Core Ultra 200V"}),
+    ("英特爾推出Core Ultra 200V處理器，酷睿Ultra 200V採用台積電3奈米製程。",
+     {("Product", "intel-core-ultra-200v"): "Core Ultra 200V"}),
+    ("ＡＭＤ發表銳龍AI 300系列，Ryzen AI 300主打輕薄筆電。", {("Product", "amd-ryzen-ai-300"): "Ryzen AI 300"}),
+    # processor model forms after a listed family: tier and lettered code are part of the name
+    ("旗舰型号为酷睿Ultra 9 288V，AMD则推出锐龙7 7840HS。",
+     {("Product", "intel-core-ultra-9288v"): "酷睿Ultra 9 288V", ("Product", "amd-ryzen-77840hs"): "锐龙7 7840HS"}),
+    ("英特爾發表酷睿i9-14900K，售價589美元。", {("Product", "intel-core-i9-14900k"): "酷睿i9-14900K"}),
     ("去年面世的运动相机Ace Pro 2由影石与徕卡联合研发。", {("Product", "acepro2"): "Ace Pro 2"}),
     ("东京电子推出CLEAN TRACK LITHIUS Pro Z系列涂胶显影设备。",
      {("Product", "cleantracklithiusproz"): "CLEAN TRACK LITHIUS Pro Z"}),
@@ -158,11 +168,29 @@ COMPANY_CASES = [
     ("理想发布L9 Pro。", {("Company", "li-auto")}),
     ("地平线发布征程6芯片，长安与华为合作开发新车。", {("Company", "horizon-robotics"), ("Company", "changan")}),
     ("苹果发布iPhone 16。", {("Company", "apple"), ("Product", "apple-iphone-16")}),
+    # short names of listed firms in a list, and the firms whose names hold them stay apart
+    ("菜鸟由阿里巴巴联合顺丰、申通、中通、韵达等快递企业共同发起。",
+     {("Company", "sto-express"), ("Company", "zto"), ("Company", "yunda"), ("Company", "sf-express")}),
+    ("中通客車發布新款大巴，中通服則中標中國移動的項目。", {("Company", "zhongtong-bus"), ("Company", "china-comservice")}),
+    ("陸金所與中國平安、眾安在線同日公布業績。", {("Company", "lufax"), ("Company", "ping-an"), ("Company", "zhongan-online")}),
+    # banks and payment firms act in fintech news; a short name that only ever means the bank
+    ("Mox由渣打聯同香港電訊、電訊盈科及攜程合資成立。", {("Company", "standard-chartered"), ("Company", "hkt")}),
+    ("滙豐PayMe推出商戶收款功能，恒生銀行亦跟進。", {("Company", "hsbc"), ("Product", "hsbc-payme"), ("Company", "hang-seng-bank")}),
+    ("中国银行与华为签署战略合作协议，招商银行则联合腾讯推出理财助手。",
+     {("Company", "bank-of-china"), ("Company", "china-merchants-bank")}),
+    ("livi bank由中銀香港、京東數科與怡和合資成立。", {("Company", "boc-hong-kong"), ("Company", "jd-technology")}),
+    ("九号公司、雅迪和爱玛的电动两轮车销量均有增长，哈啰也推出新车。",
+     {("Company", "segway-ninebot"), ("Company", "yadea"), ("Company", "aima"), ("Company", "hello-inc")}),
     ("联想发布新款ThinkPad。", {("Company", "lenovo")}),
 ]
 
 # (text, surfaces that must not be an entity of the given type)
 NOT_ENTITY_CASES = [
+    # prices written with digit groups, stock markets: no products
+    ("OPPO Find N5今日在港上市，定價港幣14,999元。", "Product", {"港幣14", "港幣14,999"}),
+    ("新机售价人民币5,999元起，港版定价港币6,499元。", "Product", {"人民币5", "港币6"}),
+    ("小馬智行正式登陸美國納斯達克交易所。", "Product", {"美國納斯達克交易所", "納斯達克交易所"}),
+    ("文远知行登陆纳斯达克，成为自动驾驶第一股。", "Product", {"纳斯达克"}),
     ("联想到过去十年的发展，行业人士感慨万千。", "Company", {"联想"}),
     ("聯想到2030年的規劃，公司將持續投入。", "Company", {"聯想"}),
     ("今年苹果价格上涨，果农收入增加。", "Company", {"苹果"}),

@@ -146,7 +146,7 @@ RELEASE_CUE_WORDS = [
     ("阿里巴巴宣布开源Qwen2.5系列模型。", {("alibaba", "alibaba-qwen2-5")}),
     ("英伟达亮出Blackwell Ultra芯片。", {("nvidia", "nvidia-blackwell-ultra")}),
     ("在当天的发布会上，荣耀还带来了MagicBook Pro 16笔记本。", {("honor", "magicbookpro16")}),
-    ("發表會上，三星也帶來Galaxy Watch 7與Galaxy Buds 3。", {("samsung", "galaxywatch7"), ("samsung", "galaxybuds3")}),
+    ("發表會上，三星也帶來Galaxy Watch 7與Galaxy Buds 3。", {("samsung", "samsung-galaxy-watch-7"), ("samsung", "galaxybuds3")}),
     ("高通在骁龙峰会上发布骁龙8至尊版移动平台。", {("qualcomm", "qualcomm-snapdragon-8-elite")}),  # an event, not a host
     ("谷歌在I/O大会上公布了Gemini 1.5 Pro。", {("google", "google-gemini-1-5-pro")}),
     ("OpenAI向所有用户开放了GPT-4o。", {("openai", "openai-gpt-4o")}),
@@ -188,16 +188,16 @@ RELEASE_LISTS = [
     ("苹果推出搭载M4芯片的全新MacBook Pro。", {("apple", "apple-macbook-pro")}),
     ("蘋果推出搭載M4晶片的全新MacBook Pro。", {("apple", "apple-macbook-pro")}),
     # a modifier opening a later list member: its head is released too
-    ("AMD发布了全新Zen 5架构，以及基于该架构的Ryzen 9000系列处理器。", {("amd", "amd-zen-5"), ("amd", "ryzen9000")}),
+    ("AMD发布了全新Zen 5架构，以及基于该架构的Ryzen 9000系列处理器。", {("amd", "amd-zen-5"), ("amd", "amd-ryzen-9000")}),
     # a linking verb after a released product: what it carries is a part
     ("華為推出的Mate 60 Pro搭載自研的麒麟9000S。", {("huawei", "huawei-mate-60-pro")}),
     ("华为在2020年推出的Mate 40系列搭载5纳米制程的麒麟9000。", {("huawei", "mate40")}),
     # a supplier named inside the modifier does not end the object
-    ("联想发布了搭载英特尔酷睿Ultra处理器的ThinkPad X1 Carbon。", {("lenovo", "thinkpadx1carbon")}),
+    ("联想发布了搭载英特尔酷睿Ultra处理器的ThinkPad X1 Carbon。", {("lenovo", "lenovo-thinkpad-x1carbon")}),
     ("苹果推出名为Apple Intelligence的个人智能系统。", {("apple", "apple-intelligence")}),  # 名为X的: X is the name
     ("智谱发布GLM-4.5，同时开源的还有GLM-4.5-Air。", {("zhipu-ai", "zhipu-glm-4-5"), ("zhipu-ai", "glm-4.5-air")}),
     # a plan in one clause does not block a release in the next
-    ("英特尔预计第三季推出Lunar Lake，AMD则在台北发布Ryzen AI 300系列。", {("amd", "ryzenai300")}),
+    ("英特尔预计第三季推出Lunar Lake，AMD则在台北发布Ryzen AI 300系列。", {("amd", "amd-ryzen-ai-300")}),
 ]
 
 # A release event in one sentence, the product in the next; a part in the next sentence's modifier
@@ -206,14 +206,14 @@ RELEASE_NEXT_SENTENCE = [
     ("华为今晚在深圳举行秋季全场景新品发布会。本次发布的Mate XT是全球首款三折叠手机。", {("huawei", "huawei-mate-xt")}),
     ("三星今天在首爾舉行發表會。新一代摺疊機Galaxy Z Fold6隨即登場。", {("samsung", "samsung-galaxy-z-fold6")}),
     ("vivo今晚在北京舉行新品發表會。會上發表的vivo X200 Ultra主打影像。", {("vivo", "vivo-x200-ultra")}),
-    ("联想今天举行Tech World大会。首款搭载骁龙X Elite的ThinkPad T14s在会上亮相。", {("lenovo", "thinkpadt14s")}),
+    ("联想今天举行Tech World大会。首款搭载骁龙X Elite的ThinkPad T14s在会上亮相。", {("lenovo", "lenovo-thinkpad-t14s")}),
 ]
 
 # "C宣布，P正式上市": the company announcing in the clause before releases the product.
 RELEASE_ANNOUNCED = [
     ("納智捷（Luxgen）今（10）日宣布，純電休旅車n7正式上市。", {("纳智捷", "纳智捷-n7")}),  # n7 keyed within its maker
     ("小米昨日表示，小米YU7今日开售。", {("xiaomi", "xiaomi-yu7")}),
-    ("光陽今日宣布：電動機車Ionex S7R開賣。", {("kymco", "ionexs7r")}),
+    ("光陽今日宣布：電動機車Ionex S7R開賣。", {("kymco", "kymco-ionex-s7r")}),
 ]
 
 # "X由A打造/研发/开发": the product before 由 is A's; contract work (代工) is not.
@@ -247,9 +247,16 @@ RELEASE_PRODUCT_FIRST_CUES = [
     ("OPPO今日召开发布会，Find X8系列正式与消费者见面。", {("oppo", "oppo-find-x8")}),
     ("小米15系列今晚正式和大家见面，起售价4499元。", {("xiaomi", "xiaomi-15")}),
     ("華碩ROG Phone 9今天正式與玩家見面。", {("asus", "rogphone9")}),
+    # a regional launch said of the product: it reaches a market ("登陸香港", "登台")
+    ("vivo X200 Pro正式登陸香港，即日起於各大門市發售。", {("vivo", "vivo-x200-pro")}),
+    ("华为Mate 70系列今日登陆香港，售价港币6,999元起。", {("huawei", "huawei-mate-70")}),
+    ("小米15 Ultra今日正式登台，售價新台幣35,999元起。", {("xiaomi", "xiaomi-15-ultra")}),
+    ("三星Galaxy S25系列今天登台，台灣三星同步開放預購。", {("samsung", "samsung-galaxy-s25")}),
 ]
 
 NOT_RELEASES = [
+    "雷軍今日登台演講，談及小米的造車計劃。",  # a person takes the stage
+    "文远知行正式登陆纳斯达克，成为自动驾驶第一股。",  # a listing, no product
     "小米今天发布了第三季度财报。小米SU7的交付量继续增长。",
     "荣耀Magic7将于下月与消费者见面。",  # a launch still ahead
     "记者与华为高管见面时获悉，双方仍在洽谈。",
@@ -513,7 +520,7 @@ RELEASE_ROUND6 = [
     ("小米推出后续机型小米14 Ultra。", {("xiaomi", "xiaomi-14-ultra")}),  # 后续: a word, not "after"
     # a product-first cue with nothing after it, and an update going out ("开始推送")
     ("小米15系列在北京正式发布。", {("xiaomi", "xiaomi-15")}),
-    ("联想宣布ThinkPad X1 Carbon已在全国开售。", {("lenovo", "thinkpadx1carbon")}),
+    ("联想宣布ThinkPad X1 Carbon已在全国开售。", {("lenovo", "lenovo-thinkpad-x1carbon")}),
     ("Google今日宣布，Gemini 2.5 Pro現已向所有用戶開放。", {("google", "google-gemini-2-5-pro")}),
     ("小米澎湃OS 2开始推送。", {("xiaomi", "xiaomi-hyperos-2")}),
     ("華為HarmonyOS 5今日起正式推送。", {("huawei", "huawei-harmonyos-5")}),

@@ -152,6 +152,17 @@ BRAND_CODE_CASES = [
     ("聯發科3D感測方案獲得採用。", set(), {"聯發科3D"}),
 ]
 
+# a brand, a device noun and a model number: the device noun is part of the name
+DEVICE_MODEL_CASES = [
+    ("小米手環9今日在台開賣，售價新台幣1,195元。", {"小米手環9"}, {"小米手環"}),
+    ("荣耀手表5正式上市，华为音箱2同日开售。", {"荣耀手表5", "华为音箱2"}, set()),
+    ("OPPO发布OPPO手表X2与小米平板7 Pro对标。", {"OPPO手表X2", "小米平板7 Pro"}, {"X2"}),
+    ("華為手錶GT 5在港開賣。", {"華為手錶GT 5"}, set()),
+    # a size, a year or an amount after the device noun is no model
+    ("小米电视65英寸售价3999元，华为平板2024年出货量增长。", set(), {"小米电视65", "华为平板2024"}),
+    ("小米手环10万台首批售罄。", set(), {"小米手环10"}),
+]
+
 # an edition number after a Latin model name is part of that (other) product
 EDITION_CASES = [
     ("微軟的Surface Pro第11版與Surface Laptop第7版同日開賣。", {"Surface Pro第11版", "Surface Laptop第7版"},
@@ -186,7 +197,7 @@ EVENT_AND_STAGE_CASES = [
 
 @pytest.mark.parametrize(("text", "found", "not_found"),
                          EVENT_AND_STAGE_CASES + EDITION_CASES + VERSION_CASES + VERSIONED_CASES + QUOTED_CASES + SUFFIX_CASES + CAR_CASES
-                         + BRAND_CODE_CASES)
+                         + BRAND_CODE_CASES + DEVICE_MODEL_CASES)
 def test_unlisted_product_classes(nlp, text, found, not_found):
     got = products(nlp, text)
     assert found <= got, f"{text}: missing {found - got}, got {got}"

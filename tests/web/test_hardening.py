@@ -382,7 +382,7 @@ def test_a_page_past_its_deadline_gets_503_and_is_ready_for_the_retry(hub_store,
     real = views.graph_payload
 
     def slow(*args, **kwargs):
-        time.sleep(1.0)  # a layout on a starved machine
+        time.sleep(3.0)  # a layout on a starved machine (long: the test may run on a busy one)
         return real(*args, **kwargs)
 
     monkeypatch.setattr(views, "graph_payload", slow)
@@ -391,7 +391,7 @@ def test_a_page_past_its_deadline_gets_503_and_is_ready_for_the_retry(hub_store,
     t = time.monotonic()
     r = c.get("/api/graph", params={"iri": HUAWEI, "hops": 1})
     assert r.status_code == 503 and r.headers["Retry-After"] and "being built" in r.json()["error"]
-    assert time.monotonic() - t < 0.9  # answered at the deadline, not after the build
+    assert time.monotonic() - t < 2.0  # answered at the deadline (0.3 s), well before the build ends
     key = views.graph_key(app.state.techkg, [HUAWEI], 1)
     deadline = time.monotonic() + 10
     while app.state.techkg.pages.peek(key) is None and time.monotonic() < deadline:
@@ -399,7 +399,7 @@ def test_a_page_past_its_deadline_gets_503_and_is_ready_for_the_retry(hub_store,
     t = time.monotonic()
     r = c.get("/api/graph", params={"iri": HUAWEI, "hops": 1})
     assert r.status_code == 200 and HUAWEI in {n["id"] for n in r.json()["nodes"]}
-    assert time.monotonic() - t < 0.9
+    assert time.monotonic() - t < 2.0  # from the cache, not built again
     assert app.state.techkg.page_slots.acquire(blocking=False)  # the build gave its slot back
 
 

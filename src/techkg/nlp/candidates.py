@@ -575,6 +575,7 @@ def product_candidates(doc: Doc, text: str, companies: list[Candidate]) -> list[
     return [
         *brand_and_name(text, companies),
         *family_and_model(text, companies),
+        *brand_device_model(text, companies),
         *latin_product_names(doc, text),
         *series_and_model(doc, text),
         *released_names(doc, text),
@@ -588,6 +589,7 @@ def product_candidates(doc: Doc, text: str, companies: list[Candidate]) -> list[
     ]
 
 
+DEVICE_MODEL_SCORE = 0.75  # as a listed family's model: the brand is listed, the pattern is narrow
 EVENT_VETO = 0.9  # a trade show's name is no product's, for any finder but the lexicon
 
 
@@ -691,7 +693,7 @@ def family_and_model(text: str, companies: list[Candidate]) -> list[Candidate]:
                 out.append(Candidate(c.start, _extend_model(text, c.end + 1), PRODUCT, "pattern", VARIANT_SCORE,
                                      maker=c.maker))
                 continue
-            m = re.match(r" ?(\d{2,5}[A-Za-z]{0,3}|[A-Za-z]{1,3}\d{1,4}[A-Za-z]?)(?![A-Za-z0-9]|\.\d)", text[c.end :])
+            m = terms.FAMILY_MODEL_RE.match(text[c.end :])
             if m and not re.fullmatch(r"(?:19|20)\d\d", m.group(1)) and not _unit_follows(text, c.end + m.end()):
                 end = _extend_model(text, c.end + m.end())
                 out.append(Candidate(c.start, end, PRODUCT, "pattern", 0.75, maker=c.maker))
@@ -699,6 +701,26 @@ def family_and_model(text: str, companies: list[Candidate]) -> list[Candidate]:
                 out.append(Candidate(c.start, _extend_model(text, c.end), PRODUCT, "pattern", 0.75, maker=c.maker))
             elif (end := _extend_name(text, c.end)) > c.end:  # "macOS Sequoia", "Gemini 1.0 Ultra"
                 out.append(Candidate(c.start, end, PRODUCT, "pattern", 0.75, maker=c.maker))
+    return out
+
+
+def brand_device_model(text: str, companies: list[Candidate]) -> list[Candidate]:
+    """A company, a device noun and a model number: "小米手环9", "荣耀手表5", "华为音箱2",
+    "OPPO手表X2", "小米平板7 Pro" (the device noun is part of the name).
+
+    >>> co = Candidate(0, 2, COMPANY, "lexicon", 0.95, key="xiaomi")
+    >>> [(text[c.start:c.end]) for text in ("小米手环9今日开卖", "小米电视65英寸", "小米手环2024年")
+    ...  for c in brand_device_model(text, [co])]
+    ['小米手环9']
+    """
+    out: list[Candidate] = []
+    for c in companies:
+        if not c.is_a(COMPANY) or c.finder != "lexicon":
+            continue
+        m = terms.DEVICE_MODEL_RE.match(text, c.end)
+        if m and not _unit_follows(text, m.end()):
+            out.append(Candidate(c.start, _extend_model(text, m.end()), PRODUCT, "pattern", DEVICE_MODEL_SCORE,
+                                 maker=c.key))
     return out
 
 

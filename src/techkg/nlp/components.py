@@ -159,6 +159,13 @@ class Linker:
         return None
 
     @staticmethod
+    def _series_key(lexicon, name: str) -> tuple[str, str | None] | None:
+        """(key, maker) of an unlisted model of a listed series or family ("麒麟970", "Core Ultra 200V")."""
+        if lexicon is None:
+            return None
+        return lexicon.series_model(name) or lexicon.family_model(name)
+
+    @staticmethod
     def _family_maker(lexicon, name: str) -> str | None:
         """The maker of a product family the name starts with ("Dimensity Auto" → MediaTek)."""
         if lexicon is None:
@@ -184,21 +191,23 @@ class Linker:
                 glued -= 1
             brand = brand_at.get(span.start_char) or brand_at.get(glued)
             key = span.kb_id_
-            series = None  # (key, maker) of an unlisted model of a listed series ("麒麟970")
+            series = None  # (key, maker) of an unlisted model of a listed series or family ("麒麟970", "Core Ultra 200V")
             if not key:
                 surface = text[span.start_char : span.end_char]
                 if span.label_ == COMPANY.label:
                     core = link.company_core(surface)
                 else:
                     core = link.core_name(surface, brand.text if brand is not None else None)
-                if lexicon is not None and span.label_ == PRODUCT.label:
-                    series = lexicon.series_model(core)
+                if span.label_ == PRODUCT.label:
+                    series = self._series_key(lexicon, core)
                 key = self._lexicon_key(lexicon, core, span.label_, known) or (series[0] if series else None) \
                     or self._registered_key(lexicon, surface, span.label_) or link.name_key(core)
                 span.kb_id_ = key
             abbrev = link.abbreviation_after(text, span.start_char, span.end_char)
             if abbrev:
-                short = self._lexicon_key(lexicon, abbrev, span.label_, known) or link.name_key(abbrev)
+                short = self._lexicon_key(lexicon, abbrev, span.label_, known) \
+                    or (span.label_ == PRODUCT.label and (self._series_key(lexicon, abbrev) or ("",))[0]) \
+                    or link.name_key(abbrev)
                 listed = lexicon is not None and lexicon.get(short) is not None
                 if listed and lexicon.get(key) is None:
                     aliases.setdefault((span.label_, key), short)  # "深度求索…有限公司（DeepSeek）": the known name wins

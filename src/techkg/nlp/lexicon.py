@@ -62,6 +62,8 @@ _SHORT_KEY = 3
 _SERIES_MODEL_RE = re.compile(r"^(.*[\u4e00-\u9fff])(\d{2,5}[A-Za-z]{0,3})$")
 # Listed models that must share one key scheme before an unlisted model of the series is keyed by it.
 _SERIES_MIN_MODELS = 2
+# The model part after a listed product family's name ("200V", "i9", "X6 Pro"): it holds a digit.
+_FAMILY_MODEL_RE = re.compile(r"^(?=[^\d]{0,3}\d)[A-Za-z0-9][A-Za-z0-9 .+-]{0,11}$")
 
 
 def builtin_path() -> Path:
@@ -386,6 +388,33 @@ class Lexicon:
             return None
         (stem, maker), count = next(iter(stems.items()))
         return (stem + plain_key(m.group(2)), maker) if count >= _SERIES_MIN_MODELS else None
+
+    def family_model(self, name: str) -> tuple[str, str | None] | None:
+        """The key and maker of an unlisted model of a listed product family, the same whichever
+        script names the family: "酷睿Ultra 200V" and "Core Ultra 200V" are one chip.
+
+        The longest listed product name the name starts with (ending on a word edge) is the family;
+        what follows must be a model part holding a digit.
+
+        >>> lex = Lexicon.load()
+        >>> lex.family_model("酷睿Ultra 200V") == lex.family_model("Core Ultra 200V")
+        True
+        >>> lex.family_model("Core Ultra 200V")
+        ('intel-core-ultra-200v', 'intel')
+        >>> lex.family_model("Coreless 5") is None, lex.family_model("Core Ultra Pro") is None
+        (True, True)
+        """
+        name = name.strip()
+        for cut in range(len(name) - 1, 1, -1):
+            rest = name[cut:].strip(" -")
+            if name[cut - 1].isascii() and name[cut - 1].isalnum() and name[cut].isascii() and name[cut].isalnum():
+                continue  # inside a Latin word or number
+            if not _FAMILY_MODEL_RE.match(rest):
+                continue
+            family = next((e for e in self.lookup(name[:cut].strip(), strong=True) if e.type == "Product"), None)
+            if family is not None:
+                return f"{family.key}-{plain_key(rest)}", family.maker
+        return None
 
     def lookup(self, name: str, *, strong: bool = False) -> tuple[LexiconEntry, ...]:
         """Entries having exactly this name (strong or weak; only strong ones with ``strong``),

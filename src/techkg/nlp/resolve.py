@@ -121,8 +121,8 @@ def can_name_product(surface: str) -> bool:
         return False  # "L系列": one letter and a series word
     if all(part.lower() in terms.GENERIC_TERMS for part in re.split(r"[+&/]", surface)):
         return False  # "AI+AR": technologies joined, no product
-    if surface.endswith(terms.NON_PRODUCT_ENDINGS):
-        return False  # "雲達科技", "芯源微股票": a company, a share
+    if surface.endswith(terms.NON_PRODUCT_ENDINGS) or surface.lower() in terms.NON_COMPANY_NAMES:
+        return False  # "雲達科技", "芯源微股票": a company, a share; "纳斯达克", "工信部": a market, a body
     words = surface.split()
     if len(words) > 1 and words[-1] in terms.ENGLISH_FUNCTION_WORDS:
         return False  # "Windows on": a name cut inside ("Ryzen Z2 A" is a name)

@@ -103,7 +103,8 @@ BENCHMARK_FILLERS = ("等", "多项", "多个", "各项", "主流", "权威")
 # ("3个月", "1.5倍", "2.6GHz", "6.8英寸").
 UNIT_AFTER_NUMBER_RE = re.compile(
     r"\s?(?:年|月|日|亿|万|倍|%|个|家|款|台|块|辆|次|人|名|小时|分钟|分|秒|公里|英寸|寸|吋|纳米|奈米|美元|元|nm|GB|TB|MW|W|GHz|MHz|Hz|mAh|kWh|kW|km)"
-    r"|(?:L|T)(?![A-Za-z0-9])")  # "1.5L", "2.0T": an engine's displacement
+    r"|(?:L|T)(?![A-Za-z0-9])"  # "1.5L", "2.0T": an engine's displacement
+    r"|,\d{3}(?!\d)")  # "港幣14,999元": a figure written with digit groups
 # A model number after a Chinese series name ("猛士917", "海狮05"): two to four digits, not a year.
 MODEL_NUMBER_RE = re.compile(r"(?!(?:19|20)\d\d(?!\d))(\d{2,4})(?![\d.])")
 # A version number after a known product makes a variant ("可灵2.0", "文心4.5", "盘古5.5"): one or
@@ -176,6 +177,16 @@ PRODUCT_DESCRIPTOR_WORDS = (
 # name ("索尼 IMX800" → IMX800).
 VEHICLE_MAKER_KINDS = frozenset({"ev", "auto"})
 # A car model code: one or two letters, one to three digits, up to two letters ("N8L", "LS6", "i8").
+# The model after a product family the lexicon lists: "麒麟9000S", "昇腾 910", "Find X7", and the
+# processor forms "酷睿i9-14900K", "锐龙7 7840HS", "Core Ultra 9 288V" (tier, then a lettered code).
+FAMILY_MODEL_RE = re.compile(
+    r" ?([A-Za-z]{1,2}\d-\d{3,5}[A-Za-z]{0,3}|\d \d{3,5}[A-Za-z]{1,3}|\d{2,5}[A-Za-z]{0,3}|[A-Za-z]{1,3}\d{1,4}[A-Za-z]?)"
+    r"(?![A-Za-z0-9]|\.\d)")
+# A device noun and a model right after a brand: "小米手环9", "荣耀手表5", "OPPO手表X2", "华为手表GT 5"
+# (a number of one to three digits, or a short code; not a size or a year: see UNIT_AFTER_NUMBER_RE).
+DEVICE_MODEL_RE = re.compile(
+    r"(?:手环|手表|平板|音箱|电视|耳机|路由器|智慧屏|眼镜|学习机|投影仪)\s?"
+    r"(?:\d{1,3}|[A-Za-z]{1,3} ?\d{1,3})[A-Za-z]?(?![A-Za-z0-9]|[.,]\d)")
 CAR_MODEL_CODE_RE = re.compile(r"[A-Za-z]{1,2}\d{1,3}[A-Za-z]{0,2}")
 
 # Strong descriptors: a Chinese name right after one is a company ("光刻机制造商阿斯麦").
@@ -355,10 +366,13 @@ PRODUCT_SUBJECT_TRIGGERS = ("正式上市", "上市", "开售", "开卖", "发�
 OBJECT_TAKING_CUES = ("正式发布", "发布", "推出", "发表")
 NO_OBJECT_AFTER_RE = re.compile(r"^\s*(?:了)?\s*(?:(?:于|在)[^，。；;,！？!?]*)?[。！？!?”’」』)）]*\s*$")
 # Release cues read only with the product before them: what follows is an audience, a market or
-# nothing ("DeepSeek-R1正式对外开放", "文心一言面向所有用户开放", "海豹登陆日本市场", "ET9启动量产交付",
+# nothing ("DeepSeek-R1正式对外开放", "文心一言面向所有用户开放", "海豹登陆日本市场", "X200正式登陸香港",
+# "小米15 Ultra今日登台", "ET9启动量产交付",
 # "豆包大模型全量上线"). Traditional 登陸 / 對外開放 fold to these forms.
 PRODUCT_FIRST_RELEASE_RE = re.compile(
     r"对外开放|开放下载|开放使用|开放体验|面向[^，。；;,]{1,16}?开放|登陆[^，。；;,股]{1,10}?市场"
+    r"|登陆(?:中国)?(?:香港|台湾|澳门|内地|大陆|日本|韩国|欧洲|北美|美国|海外)(?![^，。；;,]{0,6}?(?:股|交易所))"
+    r"|登台(?![演致表讲献发])"  # a phone "登台" (reaches Taiwan's shops), not a person taking the stage
     r"|向[^，。；;,]{0,8}?(?:用户|公众|开发者|市民|消费者)[^，。；;,]{0,6}?开放"  # not "向所有大模型厂商开放"
     r"|(?:启动|开启|开始|正式)?量产交付|(?:启动|开启)交付|全量上线|全面上线|全量开放|全量推送"
     r"|(?:开启|开放|启动)[^，。；;,的]{1,6}?(?:公测|内测|不删档测试)"  # "开启PC端公测": a public beta
@@ -648,8 +662,9 @@ PRODUCT_LINK_VERBS = ("搭载", "采用", "使用", "支持", "配备", "集成"
                       "相比", "取代", "替代", "兼容")
 # Words after a name that make it an index or a sector, not a company ("恒生科技指数").
 INDEX_FOLLOWERS = ("指数", "板块", "概念股")
-# Endings that make a name a company's or a share's, never a product's ("云达科技", "芯源微股票").
-NON_PRODUCT_ENDINGS = ("公司", "集团", "科技", "控股", "股份", "股票", "股价", "银行")
+# Endings that make a name a company's, a share's or a market's, never a product's ("云达科技",
+# "芯源微股票", "美國納斯達克交易所").
+NON_PRODUCT_ENDINGS = ("公司", "集团", "科技", "控股", "股份", "股票", "股价", "银行", "交易所", "证交所", "联交所")
 # Event names end like this: "鸿海科技日", "GTC大会".
 EVENT_FOLLOWERS = ("日", "大会", "峰会", "节", "论坛", "展", "发布会")
 # Trade shows and developer conferences, named without 大会 ("在CES 2025上发布", "WWDC 2024"): events,
