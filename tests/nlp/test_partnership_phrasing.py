@@ -171,18 +171,18 @@ AGREEMENT_NOT = [
 # "結成聯盟", a joint launch "合推", "聯同" for "together with"; the same under a rumour, a denial
 # or an acquisition is none.
 HK_TW_WORDING = [
-    ("電訊盈科與渣打成立合營公司，經營虛擬銀行。", {("pccw", "渣打")}),
+    ("電訊盈科與渣打成立合營公司，經營虛擬銀行。", {("pccw", "standard-chartered")}),
     ("電訊盈科與華為合營的公司今日開業。", {("huawei", "pccw")}),
     ("长江和记与阿里巴巴成立合营企业。", {("alibaba", "ck-hutchison")}),
-    ("滙豐與騰訊組成聯盟，推動跨境支付。", {("tencent", "汇丰")}),
+    ("滙豐與騰訊組成聯盟，推動跨境支付。", {("hsbc", "tencent")}),
     ("中電與華為結成聯盟，發展智能電網。", {("huawei", "中电")}),
     ("香港電訊與蘋果合推新服務。", {("apple", "hkt")}),
     ("聯發科與瑞昱合推Wi-Fi 7晶片。", {("mediatek", "realtek")}),
-    ("渣打銀行聯同電訊盈科及攜程合資成立Mox。", {("pccw", "渣打银行"), ("trip-com", "渣打银行")}),
+    ("渣打銀行聯同電訊盈科及攜程合資成立Mox。", {("pccw", "standard-chartered"), ("standard-chartered", "trip-com")}),
 ]
 HK_TW_WORDING_NOT = [
-    ("傳聞電訊盈科將與渣打成立合營公司。", ("pccw", "渣打")),
-    ("電訊盈科否認與渣打組成聯盟。", ("pccw", "渣打")),
+    ("傳聞電訊盈科將與渣打成立合營公司。", ("pccw", "standard-chartered")),
+    ("電訊盈科否認與渣打組成聯盟。", ("pccw", "standard-chartered")),
     ("騰訊收購電訊盈科持有的合營公司股權。", ("pccw", "tencent")),
     ("市場傳出聯發科將與瑞昱合推Wi-Fi 7晶片。", ("mediatek", "realtek")),
 ]
@@ -210,8 +210,8 @@ JOINT_VENTURE_MODIFIER_NOT = [
 # ("其运营方此前已与Visa、万事达卡、JCB等达成合作", the operator unnamed: no Visa-JCB pair).
 OWN_BUSINESS_AS_PARTNER = [
     ("腾讯表示，其支付业务已与Visa、万事达卡和JCB达成合作。",
-     {("jcb", "tencent"), ("tencent", "visa"), ("tencent", "万事达卡")}),
-    ("騰訊指出，旗下支付業務已與Visa及萬事達卡合作。", {("tencent", "visa"), ("tencent", "万事达")}),
+     {("jcb", "tencent"), ("tencent", "visa"), ("mastercard", "tencent")}),
+    ("騰訊指出，旗下支付業務已與Visa及萬事達卡合作。", {("tencent", "visa"), ("mastercard", "tencent")}),
     ("阿里巴巴表示，自家云业务已与英伟达达成合作。", {("alibaba", "nvidia")}),
 ]
 OWN_BUSINESS_AS_PARTNER_NOT = [
