@@ -294,14 +294,31 @@ ADVERBIAL_COOPERATION_NOT = [
     ("透過與三星的供貨合約，蘋果取得OLED面板。", ("apple", "samsung")),
 ]
 
+# Class 17: headline style "A攜B打造" / "A携B推出" (携 alone before a company and a verb of joint
+# work) and Taiwan's "合體" for teaming up; not 携程 (a name), 携家人, a rivalry or a rumour.
+WITH_PARTNER = [
+    ("鴻海攜輝達打造AI工廠。", {("foxconn", "nvidia")}),
+    ("比亚迪携华为推出智驾方案。", {("byd", "huawei")}),
+    ("小米攜徠卡推出影像旗艦，三星則攜手高通。", {("leica", "xiaomi"), ("qualcomm", "samsung")}),
+    ("聯發科與輝達合體打造AI超級電腦。", {("mediatek", "nvidia")}),
+    ("攜程與華為合作推出旅遊服務。", {("huawei", "trip-com")}),
+]
+WITH_PARTNER_NOT = [
+    ("雷军携家人出席小米发布会，华为也派员出席。", ("huawei", "xiaomi")),
+    ("比亚迪携华为展开竞争。", ("byd", "huawei")),
+    ("传闻比亚迪将携华为推出智驾方案。", ("byd", "huawei")),
+    ("攜程攜帶新服務亮相，華為亦參展。", ("huawei", "trip-com")),
+]
+
 READ = (AFFIRMING_NEGATION + BOTH_AFTER_DEAL + BOTH_WITH_THIRD + JOINT_SUBJECT_LIST + TOPIC_BEFORE_PARTNER
         + PARTNER_EXAMPLES + SEEKING_PARTNER + BUSINESS_AND_CAPITAL + AGREEMENT + HK_TW_WORDING
         + JOINT_VENTURE_MODIFIER + OWN_BUSINESS_AS_PARTNER + NOT_PARTNER_LOOKALIKES + ENDED_OR_GUESSED + JV_CATEGORY
-        + ADVERBIAL_COOPERATION)
+        + ADVERBIAL_COOPERATION + WITH_PARTNER)
 NOT_READ = (AFFIRMING_NEGATION_NOT + BOTH_AFTER_DEAL_NOT + BOTH_WITH_THIRD_NOT + JOINT_SUBJECT_LIST_NOT
             + TOPIC_BEFORE_PARTNER_NOT + PARTNER_EXAMPLES_NOT + SEEKING_PARTNER_NOT + BUSINESS_AND_CAPITAL_NOT
             + AGREEMENT_NOT + HK_TW_WORDING_NOT + JOINT_VENTURE_MODIFIER_NOT + OWN_BUSINESS_AS_PARTNER_NOT
-            + NOT_PARTNER_LOOKALIKES_NOT + ENDED_OR_GUESSED_NOT + JV_CATEGORY_NOT + ADVERBIAL_COOPERATION_NOT)
+            + NOT_PARTNER_LOOKALIKES_NOT + ENDED_OR_GUESSED_NOT + JV_CATEGORY_NOT + ADVERBIAL_COOPERATION_NOT
+            + WITH_PARTNER_NOT)
 
 
 @pytest.mark.parametrize(("text", "pairs"), READ)

@@ -103,8 +103,18 @@ class PartnershipReading(ReaderBase):
         text = self.text
         found = [(trig, s + at) for trig, at in cue_positions(terms.PARTNER_TRIGGERS, text[s:e])]
         found += [(m.group(), m.start()) for m in terms.JOINT_WORK_RE.finditer(text, s, e)]
+        found += [(m.group(), m.start()) for m in terms.WITH_PARTNER_RE.finditer(text, s, e) if self._with_partner(m.end(), e)]
         return found + [(m.group(), m.start()) for m in terms.AGREEMENT_RE.finditer(text, s, e)
                         if not any(w in m.group() for w in terms.AGREEMENT_NOT_WORDS)]
+
+    def _with_partner(self, at: int, e: int) -> bool:
+        """Whether a company starts right at ``at`` (after 携) and a verb of joint work follows it in
+        the clause ("攜輝達打造", "携华为推出")."""
+        after = [m for m in self.in_range(at, e, COMPANY.label) if not self.text[at : m.start].strip()]
+        if not after:
+            return False
+        _, ce = clause_bounds(self.clause_text, at, e, after[0].end)
+        return any(v in self.text[after[0].end : ce] for v in terms.WITH_PARTNER_VERBS)
 
     def _joined(self, s: int, e: int) -> list[RelationHit]:
         """"三菱汽车也加入了这项合作": the newcomer partners each side of the latest partnership."""
@@ -180,7 +190,7 @@ class PartnershipReading(ReaderBase):
         main = None  # "通过与华为合作，赛力斯……": the main clause's subject is the other side
         right = _leading_list(text, self.in_range(pos + len(trig), ce), pos + len(trig))
         # "A携手B": the partner after the cue; "联想和英伟达联袂发布": both before it, none after
-        lead = trig in terms.LEAD_PARTNER_TRIGGERS and (
+        lead = (trig in terms.LEAD_PARTNER_TRIGGERS or bool(terms.WITH_PARTNER_RE.fullmatch(trig))) and (
             bool(right) or len(self.in_range(cs, pos, COMPANY.label)) < 2)
         if lead:
             left = self.in_range(cs, pos)

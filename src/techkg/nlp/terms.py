@@ -288,8 +288,13 @@ PARTNER_TRIGGERS = (
     "签署备忘录", "MOU", "合资成立", "联合成立", "联合组建", "共同组建", "合资", "联合首发", "联合宣布", "联合研发", "联合",
     "共同出资成立", "共同出资设立", "合资设立", "共同设立", "联合设立",
     # Hong Kong and Taiwan wording: a joint venture (合營公司), an alliance formed, a joint launch
-    "合营", "组成联盟", "结成联盟", "组建联盟", "合推",
+    "合营", "组成联盟", "结成联盟", "组建联盟", "合推", "合体",
 )
+# "鴻海攜輝達打造AI工廠", "比亚迪携华为推出智驾方案": 携 alone before a company and a verb of joint work
+# (not 携手 / 携同, cues already, nor 携带 or the name 携程); the company after it is the partner.
+WITH_PARTNER_RE = re.compile(r"携(?![手同带程])")
+WITH_PARTNER_VERBS = ("打造", "推出", "发布", "发表", "开发", "研发", "亮相", "展出", "参展", "合作", "共同", "联合",
+                      "进军", "布局", "探索", "落地")
 # "此次与英特尔共同针对游戏进行驱动程序调校": 共同 before a verb of joint work later in the clause.
 JOINT_WORK_RE = re.compile(r"共同(?=[^，。；;,]{0,16}?(?:调校|调教|调优|优化|测试|验证|推动|推进|探索|部署|推广|制定|攻关|开源))")
 # An agreement that names what it is about: "与乐视就二创授权签下协议", "签署技术授权协议". A bare
