@@ -23,6 +23,11 @@ LATIN_COMPANY_CASES = [
     ("Krafton旗下的Striking Distance Studios宣布裁員。", {"Striking Distance Studios"}),
     ("由Harbour Capital领投，Nova Brands跟投。", {"Harbour Capital", "Nova Brands"}),
     ("北美子公司Acme Wafers America在德州設廠。", {"Acme Wafers America"}),
+    # round 12: Systems and Partners end company names too
+    ("超微宣布收購伺服器業者Orion Rack Systems，交易明年完成。", {"Orion Rack Systems"}),
+    ("该部门将出售给私募基金Harbor Lane Partners。", {"Harbor Lane Partners"}),
+    ("新思科技去年收购了Delta Mesh Systems，并由Northgate Partners接手其EDA业务。",
+     {"Delta Mesh Systems", "Northgate Partners"}),
 ]
 # (text, Latin names that stay products)
 LATIN_PRODUCT_CASES = [

@@ -155,6 +155,14 @@ RELEASE_CUE_WORDS = [
     ("腾讯元宝今日开启公测。", {("tencent", "tencent-yuanbao")}),
     ("騰訊元寶今日開放公測。", {("tencent", "tencent-yuanbao")}),
     ("華為宣布昇騰910（Ascend 910）正式商用。", {("huawei", "huawei-ascend-910")}),
+    # news verbs of launching, mainland and Taiwan
+    ("OpenAI深夜放出GPT-4.5。", {("openai", "openai-gpt-4-5")}),
+    ("荣耀今晚甩出Magic7 Pro。", {("honor", "honor-magic7-pro")}),
+    ("华为推新机Mate 70，搭载麒麟9020。", {("huawei", "huawei-mate-70")}),
+    ("華碩端出新款Zenbook S 14筆電。", {("asus", "zenbooks14")}),
+    ("聯發科祭出天璣9400，搶攻旗艦市場。", {("mediatek", "mediatek-dimensity-9400")}),
+    ("宏碁今天秀出Swift Air 16。", {("acer", "swiftair16")}),
+    ("小米SU7 Ultra今日正式揭开神秘面纱。", {("xiaomi", "xiaomi-su7-ultra")}),
 ]
 
 # The product as subject ("X于……发布"), or a company's new product named without a verb.
@@ -255,6 +263,8 @@ RELEASE_PRODUCT_FIRST_CUES = [
 ]
 
 NOT_RELEASES = [
+    "美团祭出百亿补贴，饿了么随即跟进。",  # a measure, no product
+    "小米官宣与徕卡合作。",
     "雷軍今日登台演講，談及小米的造車計劃。",  # a person takes the stage
     "文远知行正式登陆纳斯达克，成为自动驾驶第一股。",  # a listing, no product
     "小米今天发布了第三季度财报。小米SU7的交付量继续增长。",

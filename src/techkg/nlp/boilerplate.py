@@ -8,7 +8,9 @@ reading lists. The names in them are outlets, editors and photographers, not
 companies acting in the story, and an outlet in a dateline would otherwise be
 read as the subject of the first sentence. A listed company's security code
 (``（01810.HK）``, ``（NASDAQ: NVDA）``) and Hong Kong share-class mark
-(``理想汽车-W``) are furniture of the same kind: written beside a name, never one.
+(``理想汽车-W``) are furniture of the same kind: written beside a name, never one; and so
+are web addresses, e-mail addresses and social-media handles (``http://t.cn/zj4rfn1``,
+``@珠海为伍网``), whose pieces (``sina``, a user name) name nobody in the story.
 The resolver drops every entity candidate that overlaps one of these spans
 (:func:`boilerplate_spans`, :func:`overlap_test`).
 
@@ -34,8 +36,8 @@ _DATELINES = (terms.DATELINE_DATED_RE, terms.DATELINE_UNDATED_RE, terms.DATELINE
 
 
 def boilerplate_spans(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of the datelines, bylines, credit lines, bracketed credits and security
-    codes in ``text``, sorted and merged.
+    """``(start, end)`` of the datelines, bylines, credit lines, bracketed credits, security
+    codes and web addresses in ``text``, sorted and merged.
 
     Args:
         text: the folded text (:func:`techkg.text.fold`) of a whole article.
@@ -44,7 +46,7 @@ def boilerplate_spans(text: str) -> list[tuple[int, int]]:
     >>> [text[a:b] for a, b in boilerplate_spans(text)]
     ['集微网消息,', '责任编辑:陈晨', '(图片来源:视觉中国)']
     """
-    spans = [m.span() for pattern in (terms.BOILERPLATE_INLINE_RE, terms.SECURITY_CODE_RE)
+    spans = [m.span() for pattern in (terms.BOILERPLATE_INLINE_RE, terms.SECURITY_CODE_RE, terms.WEB_ADDRESS_RE)
              for m in pattern.finditer(text)]
     for paragraph in _PARAGRAPH_START.finditer(text):
         at = paragraph.end()

@@ -33,6 +33,8 @@ from techkg.text import fold, is_han
 COMPANY, PRODUCT = EntityType.COMPANY, EntityType.PRODUCT
 Finder = Literal["lexicon", "pattern", "context", "lac", "model"]
 
+NUMBER_RE = re.compile(r"\d+(?:\.\d+)?")
+YEAR_RE = re.compile(r"(?:19|20)\d\d")
 LATIN_WORD_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9+\-.#&'@]*")
 MODEL_WORD_RE = re.compile(r"^(?=.*\d)[A-Za-z][A-Za-z0-9+\-.]*$")
 SUBJECT_FILLERS = re.compile(
@@ -122,10 +124,10 @@ VERSIONED_NAME_SCORE = 0.6
 # A quoted campaign, slogan or plan ("推出“以旧换新”活动") is no entity: a veto of every finder's
 # reading but the lexicon's (a veto's score only orders it among candidates).
 QUOTED_CAMPAIGN_VETO = 0.6
-# The longest LAC ORG guess that needs the tagger's agreement: on the 114 dev articles every two-character
-# ORG word no other finder read was an ordinary word (长青, 认知, 自有, 液冷) or a part of a name.
-LAC_UNCONFIRMED_MAX_LEN = 2
-# Such a guess is no entity of its own, only a brand glued before a product ("华为麒麟970").
+# A LAC ORG guess the tagger does not read as a company is no entity of its own, only a brand glued before
+# a product ("华为麒麟970"): on the 114 dev articles every two-character such guess was an ordinary word
+# (长青, 认知, 自有, 液冷) or a part of a name, and on general news the longer ones are too (工商联建设投,
+# 中大振, 商务节暨世界, 电子商务研究中心讯).
 LAC_UNCONFIRMED_SCORE = 0.5
 # A Latin name ending in a company word ("Joby Aviation"): above a brand + name product (0.8) of
 # the same stretch ("Sony Honda Mobility" is no Sony product).
@@ -153,7 +155,8 @@ def lexicon_candidates(doc: Doc, lexicon, text: str) -> list[Candidate]:
     hits += _listed_with_companies(found, hits, text)
     out = [Candidate(s, e, None, "lexicon", 1.0, veto=True) for s, e in not_in]  # "联想到": no LAC guess either
     for h in hits:
-        if h.entry.type == COMPANY and common_word_reading(text, h.start, h.end):
+        if h.entry.type == COMPANY and (common_word_reading(text, h.start, h.end) or industry_reading(text, h.start, h.end)) \
+                or h.entry.type == PRODUCT and common_noun_reading(text, h.start, h.end):
             out.append(Candidate(h.start, h.end, None, "lexicon", 1.0, veto=True))
             continue
         out.append(Candidate(h.start, h.end, h.entry.type, "lexicon", LEXICON_WEAK if h.weak else LEXICON_STRONG,
@@ -224,6 +227,27 @@ def common_word_reading(text: str, start: int, end: int) -> bool:
     return any(c in sentence for c in cues)
 
 
+def industry_reading(text: str, start: int, end: int) -> bool:
+    """True when a company named after its country is followed by 业: the country's industry
+    ("中国银行业协会"), not the company (``INDUSTRY_AFTER_NAME_RE``).
+
+    >>> industry_reading("中国银行业协会发布报告", 0, 4), industry_reading("中国银行业务增长", 0, 4)
+    (True, False)
+    """
+    return text[start:end].startswith(tuple(terms.REGION_PREFIXES)) and terms.INDUSTRY_AFTER_NAME_RE.match(text, end) is not None
+
+
+def common_noun_reading(text: str, start: int, end: int) -> bool:
+    """True when a product name that is also an ordinary noun (微博, a post) is used as that noun:
+    what stands before it in its clause says so (``COMMON_NOUN_PRODUCTS``).
+
+    >>> common_noun_reading("他删除了两条微博。", 6, 8), common_noun_reading("他在微博上感谢玩家。", 2, 4)
+    (True, False)
+    """
+    before = terms.COMMON_NOUN_PRODUCTS.get(text[start:end])
+    return before is not None and before.search(text, max(0, start - 12), start) is not None
+
+
 # --- companies ---------------------------------------------------------------------------------
 
 
@@ -249,6 +273,8 @@ def is_non_company(name: str) -> bool:
                 return True  # "软件公司", "三家大模型公司", "中国电商公司", "菲律宾厂" (a plant)
     if _only_descriptor_words(name):
         return True  # "新创车", "IC设计": what kind of company, not which
+    if name.endswith("银行") and len(name) > 2 and only_words(name[:-2], terms.BANK_KIND_WORDS):
+        return True  # "村镇银行", "外资银行", "外汇专业银行": a kind of bank (中国银行 is one)
     if name.endswith(("科技", "技术")) and name[:-2] in terms.GENERIC_MODIFIERS:
         return True  # "前沿科技", "先进技术"
     return any(name.endswith(s) for s in terms.NON_COMPANY_SUFFIXES)
@@ -359,10 +385,9 @@ def company_candidates(doc: Doc, text: str, model_spans=(), tagger: bool = False
         doc: the tokenised Doc.
         text: its folded text.
         model_spans: ``(start, end, label)`` spans from the CLUENER tagger.
-        tagger: whether the tagger read the text; then a LAC guess of at most
-            ``LAC_UNCONFIRMED_MAX_LEN`` characters is an entity only where the tagger reads a
-            company too ("长青游戏", "品牌认知", "自有品牌": LAC's ORG on an ordinary word), else
-            only a brand before a product (``LAC_UNCONFIRMED_SCORE``).
+        tagger: whether the tagger read the text; then a LAC guess is an entity only where the
+            tagger reads the same company ("长青游戏", "品牌认知", "网络售书中大振雄风": LAC's ORG on an
+            ordinary word or across words), else only a brand before a product (``LAC_UNCONFIRMED_SCORE``).
     """
     out: list[Candidate] = []
     model_companies = {(s, e) for s, e, label in model_spans if label == "company"}
@@ -382,7 +407,7 @@ def company_candidates(doc: Doc, text: str, model_spans=(), tagger: bool = False
         if is_non_company(name) or common_word_reading(text, start, end):
             out.append(Candidate(start, end, None, "lac", 0.9, veto=True))
         elif is_han(name[0]):
-            unconfirmed = tagger and len(name) <= LAC_UNCONFIRMED_MAX_LEN and (start, end) not in model_companies
+            unconfirmed = tagger and (start, end) not in model_companies
             out.append(Candidate(start, end, COMPANY, "lac", LAC_UNCONFIRMED_SCORE if unconfirmed else 0.6))
     # Chinese words followed by 公司/集团 or preceded by a company descriptor
     for i, t in enumerate(toks[:-1]):
@@ -465,6 +490,8 @@ def glossed_names(cands: list[Candidate], text: str) -> list[Candidate]:
         latin = gloss[0].isascii()
         if latin == text[c.end - 1].isascii() or is_non_company(gloss) or gloss.lower() in terms.GENERIC_TERMS:
             continue  # "海思（华为）": a parent, not a gloss
+        if terms.EDITION_NOTE_RE.search(gloss):
+            continue  # "K330（飚速版）", "渴望S（行货）": an edition or a sales channel, no name
         words = gloss.split(" ")
         if len(words) > 1 and not all(w[:1].isupper() or w[:1].isdigit() or w == "&" for w in words):
             continue  # "（Diandongosuchus fuyuanensis）": a species, a phrase, no name
@@ -586,6 +613,7 @@ def product_candidates(doc: Doc, text: str, companies: list[Candidate]) -> list[
         *versioned_names(text, companies, cue_ends),
         *benchmark_names(text),
         *event_names(text),
+        *identifier_codes(text),
     ]
 
 
@@ -602,6 +630,20 @@ def event_names(text: str) -> list[Candidate]:
     """
     return [Candidate(m.start(), m.end(), None, "context", EVENT_VETO, veto=True)
             for m in terms.TECH_EVENT_RE.finditer(text)]
+
+
+IDENTIFIER_VETO = 0.9  # a batch number or licence plate is no product's name, for any finder but the lexicon
+
+
+def identifier_codes(text: str) -> list[Candidate]:
+    """Vetoes on codes a noun says identify something ("批号为AL0225", "车牌照为冀JJC065"):
+    identifiers, not products (``IDENTIFIER_CODE_RE``).
+
+    >>> [(c.start, c.end, c.veto) for c in identifier_codes("回收批号为AL0225的产品")]
+    [(5, 11, True)]
+    """
+    return [Candidate(m.start("code"), m.end("code"), None, "context", IDENTIFIER_VETO, veto=True)
+            for m in terms.IDENTIFIER_CODE_RE.finditer(text)]
 
 
 BENCHMARK_LIST_RE = re.compile(
@@ -644,8 +686,9 @@ def brand_and_name(text: str, companies: list[Candidate]) -> list[Candidate]:
             continue
         if terms.STANDARD_RE.match(keep[0]) and not _glued_model_code(text, c.end, keep[0]):
             continue
-        if keep[0].isdigit() and (not is_han(text[c.end - 1]) or _unit_follows(text, c.end + len(keep[0]))):
-            continue
+        if NUMBER_RE.fullmatch(keep[0]) and (not is_han(text[c.end - 1]) or _unit_follows(text, c.end + len(keep[0]))
+                                            or YEAR_RE.fullmatch(keep[0])):
+            continue  # "深航11.7亿元", "洛可可2014春": an amount or a date after the name, no model
         if not m.group(1) and not is_han(text[c.end - 1]):
             continue  # "NVIDIAX": not a brand + name
         end = c.end + len(m.group(1)) + len(" ".join(keep))
@@ -694,7 +737,7 @@ def family_and_model(text: str, companies: list[Candidate]) -> list[Candidate]:
                                      maker=c.maker))
                 continue
             m = terms.FAMILY_MODEL_RE.match(text[c.end :])
-            if m and not re.fullmatch(r"(?:19|20)\d\d", m.group(1)) and not _unit_follows(text, c.end + m.end()):
+            if m and not YEAR_RE.fullmatch(m.group(1)) and not _unit_follows(text, c.end + m.end()):
                 end = _extend_model(text, c.end + m.end())
                 out.append(Candidate(c.start, end, PRODUCT, "pattern", 0.75, maker=c.maker))
             elif _variant_follows(text, c.end):  # "Find X7 Ultra": another product than "Find X7"
@@ -795,8 +838,10 @@ def series_and_model(doc: Doc, text: str) -> list[Candidate]:
             and is_han(name[-1])
             and not t.whitespace_
             and re.fullmatch(r"\d{2,5}[A-Za-z]{0,3}|[A-Za-z]{1,3}\d{1,4}[A-Za-z]?", model)
-            and not re.fullmatch(r"(?:19|20)\d\d", model)
+            and not YEAR_RE.fullmatch(model)
             and not _unit_follows(text, nxt.idx + len(model))
+            and not text.startswith(".", nxt.idx + len(model))  # "11.7亿": a decimal cut in two
+            and not name.endswith(terms.GROUP_ENDINGS)  # "报业集团14报": a company, then a count
             and not _measure(model)
             and name.lower() not in terms.GENERIC_TERMS
             and not is_non_company(name)

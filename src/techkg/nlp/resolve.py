@@ -192,7 +192,9 @@ def _holds_shorter(spans: Iterable[tuple[int, int]]):
 def _drop_swallowing(cands: list[Candidate], text: str) -> list[Candidate]:
     """Drop guessed company spans that swallow a lexicon name ("华为全", "谷歌云和") or cut one
     ("積電亞利桑那廠" out of 台積電亞利桑那廠), and series names taken for companies where the
-    article uses them with a model number ("天玑"). A subsidiary named after its parent ("京东币链科技"),
+    article uses them with a model number ("天玑"). A joint venture named by its parents ("广汽丰田"),
+    a named branch ("工行北京分行"),
+    a subsidiary named after its parent ("京东币链科技"),
     a registered name ("上海傅利叶智能科技有限公司")
     a Latin company name ("GlobalWafers America") and a name glossed in Latin ("索尼本田移动（Sony
     Honda Mobility）") are whole names: they may hold a lexicon name."""
@@ -215,12 +217,33 @@ def _drop_swallowing(cands: list[Candidate], text: str) -> list[Candidate]:
             name = text[c.start : c.end]
             if swallows_known(c.start, c.end) and not (
                     terms.REGISTERED_NAME_RE.search(name) or latin_company_name(name) or glossed_end(text, c.end)
-                    or link.own_name_after_parent(name, parent_end.get(c.start, c.start) - c.start)):
+                    or link.own_name_after_parent(name, parent_end.get(c.start, c.start) - c.start)
+                    or _joint_venture(c.start, c.end, parent_end, text)
+                    or terms.NAMED_BRANCH_RE.fullmatch(text, parent_end.get(c.start, c.end), c.end)):
                 continue
             if text[c.start : c.end] in series:
                 continue
         kept.append(c)
     return kept
+
+
+def _joint_venture(start: int, end: int, company_end: dict[int, int], text: str) -> bool:
+    """True when a guessed company opens with two lexicon companies glued together, at most a space
+    between them: a joint venture is named so ("广汽丰田", "一汽 丰田", "比亚迪丰田电动车科技公司").
+
+    Args:
+        start, end: the guessed company's span.
+        company_end: where the lexicon company starting at each offset ends.
+        text: the folded text.
+
+    >>> _joint_venture(0, 4, {0: 2, 2: 4}, "广汽丰田表示"), _joint_venture(0, 4, {0: 2}, "广汽集团表示")
+    (True, False)
+    """
+    first = company_end.get(start)
+    if first is None or first >= end:
+        return False
+    second = company_end.get(first + 1 if text[first : first + 1] == " " else first)
+    return second is not None and second <= end
 
 
 def _crosses(spans: list[tuple[int, int]], size: int):

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 
-# Generic categories and technologies: never a product or company on their own.
+# Generic categories and technologies: never a product or company on their own. With media formats
+# ("MP3", "RMVB", "EPUB"), business models ("B2B", "P2P", "SNS"), gearbox kinds ("CVT") and core counts
+# ("四核"), which general news names beside products.
 GENERIC_TERMS = frozenset(
     """
     ai gpu cpu npu dpu qpu apu ipu xpu soc asic fpga llm aigc agi api sdk saas paas iaas app apps
@@ -24,14 +26,17 @@ GENERIC_TERMS = frozenset(
     光刻 光刻机 beta alpha preview web3 web3.0 元宇宙 区块链 稳定币
     mmlu mmlu-pro gpqa gsm8k humaneval math-500 aime swe-bench livecodebench c-eval cmmlu arc-agi hellaswag
     mt-bench arena-hard big-bench
+    mp3 mp4 mp5 cd vcd dvd rm rmvb avi mkv flac aac ogg wma wav ac3 mpeg mpeg1 mpeg2 mpeg4 epub mobi chm fb2 txt pdf
+    b2b b2c c2c c2b o2o p2p sns gps it cvt dct amt 单核 双核 四核 六核 八核 十核
     """.split()
 )
 
-# Technology and standard names that look like model numbers but are not products.
+# Technology and standard names that look like model numbers but are not products; measures, also
+# with a decimal ("1.2GHz", an engine's "1.6L", "2.0T").
 STANDARD_RE = re.compile(
     r"^(?:[2-8](?:\.5)?G(?:-A)?|[2-4]D|[48]K|HBM\d\w*|G?DDR\d\w*|LPDDR\d\w*|PCIe(?:\s?\d(?:\.\d)?)?|USB\s?\d?"
-    r"|Wi-?Fi\s?\d\w*|Q[1-4]|H[12]|[1-9]\d{0,2}(?:nm|mm|GB|TB|MB|W|MW|KW|kW|GW|GWh|kWh|mAh|Hz|GHz|"
-    r"MHz|fps|K|B|T|P|bit|TOPS|TFLOPS|PFLOPS|EFLOPS|km|Wh|V|A)(?:/s)?|NVLink|NVLINK|TOPS|FP\d+|INT\d+"
+    r"|Wi-?Fi\s?\d\w*|Q[1-4]|H[12]|[1-9]\d{0,2}(?:\.\d{1,2})?(?:nm|mm|GB|TB|MB|W|MW|KW|kW|GW|GWh|kWh|mAh|Hz|GHz|"
+    r"MHz|fps|K|B|T|P|L|bit|TOPS|TFLOPS|PFLOPS|EFLOPS|km|Wh|V|A)(?:/s)?|NVLink|NVLINK|TOPS|FP\d+|INT\d+"
     r"|CUDA|ARM|x86|RISC-V|IPO|CEO|CTO|CFO|COO|GPU|CPU|NPU|AI|AIGC|AGI|LLM|SoC|EUV|DUV|OLED|LTPO|RLHF|RAG|"
     r"5G-Advanced|MoE|API|SDK|High-NA|"
     r"V2X|L[2-5]\+?|TOP\d+|No\.?\d+|NO\.?\d+|IP[5-6X][0-9X]|(?-i:\d{1,2}C)|\d+GB\s?\+\s?\d+(?:GB|TB))$",
@@ -208,7 +213,7 @@ LATIN_COMPANY_TAILS = frozenset(
     inc inc. corp corp. corporation co. ltd ltd. llc plc ag gmbh group holdings holding technologies
     aviation airlines airways mobility motors robotics semiconductor semiconductors electronics
     entertainment interactive games studios labs networks capital ventures bank financial brands
-    therapeutics telecom communications instruments industries dynamics microsystems
+    therapeutics telecom communications instruments industries dynamics microsystems systems partners
     america americas europe japan korea taiwan international
     """.split()
 )
@@ -240,6 +245,16 @@ GENERIC_COMPANY_HEADS = (
     "记忆体", "晶片", "伺服器", "网通", "软体", "硬体", "云端", "商业", "南韩", "台湾", "台系", "陆系",
     "美系", "日系", "韩系", "陆资", "中资", "港资", "台资", "多间", "两间", "这间", "该间",
     "科创板", "创业板", "港股", "美股", "A股",
+    # general news: kinds of firm by trade or standing ("小额贷款公司", "硬木家具公司", "主流公司", "网络数据公司")
+    "贷款", "小额贷款", "家具", "集邮", "博彩", "媒体", "主流", "中介", "数据", "电子商务", "网络",
+)
+# What kind of bank, when "X银行" names a kind rather than one bank ("村镇银行", "代理银行", "合作银行",
+# "外汇专业银行", "虛擬銀行"). No countries or cities: 中国银行, 美国银行 and 南京银行 are banks.
+BANK_KIND_WORDS = (
+    "村镇", "农村", "农商", "城商", "城市", "代理", "合作", "中资", "外资", "港资", "台资", "陆资", "商业", "国有",
+    "股份制", "民营", "互联网", "数字", "虚拟", "纯网络", "外汇", "专业", "投资", "储蓄", "政策性", "开发性",
+    "托管", "存管", "发卡", "收单", "贷款", "放款", "往来", "中小", "地方", "大型", "大", "小", "各", "各大", "多家",
+    "两家", "三家", "四大", "五大", "六大", "这家", "该", "本地", "传统", "主要", "其他", "其它", "部分", "相关",
 )
 
 # Company names that are also ordinary words, and the words that show the ordinary sense in
@@ -252,6 +267,24 @@ COMMON_WORD_CUES = {
              "航班", "停课", "气温", "冷空气"),
     "浪潮": ("化浪潮", "的浪潮", "新浪潮", "一波", "浪潮中", "浪潮下", "浪潮之", "时代浪潮", "浪潮席卷", "热潮"),
     "联想": ("让人联想", "使人联想", "不禁联想", "产生联想", "联想起", "联想到"),
+}
+
+# A bracketed note after a product that names its edition or sales channel, not the product in the other
+# script: "K330（飚速版）", "渴望S（行货）", "Mate 60（國行）".
+EDITION_NOTE_RE = re.compile(r"(?:版|型|款|版本|行货|水货|国行|港行|陆版|美版|日版)$")
+
+# A company named after its country, written before 业, is that country's industry: "中国银行业协会",
+# "中国银行业实施新规", "美国银行业"; not the company's business or results ("中国银行业务", "业绩").
+INDUSTRY_AFTER_NAME_RE = re.compile(r"业(?!务|绩)")
+# A named branch: a company's name, a place, then a branch word ("工行北京分行", "农业银行蒙城支行",
+# "一汽-大众青岛分公司") is a company; a place's branch alone ("新加坡子公司") is not.
+NAMED_BRANCH_RE = re.compile(r"-?[\u4e00-\u9fff]{2,6}(?:分行|支行|分公司|分部|营业部)")
+
+# Product names that are also ordinary nouns, and what stands before them in that sense: a post on
+# 微博 is a 微博 too, counted ("两条微博", "一条促销微博"), written or deleted ("发微博", "新发的微博",
+# "删除微博") or pointed at ("该微博"); "在微博上", "微博用户" stay the platform.
+COMMON_NOUN_PRODUCTS = {
+    "微博": re.compile(r"(?:[条篇则][^，。！？；、,!?;\s]{0,10}|(?:发|开|删|删除|转发|转载)(?:了|的|过)?|该|此|这|那)\s*$"),
 }
 
 # Modifiers that make "X科技" a field of technology rather than a company name.
@@ -267,6 +300,9 @@ NON_COMPANY_SUFFIXES = (
     "大会", "峰会", "论坛", "展", "展会", "博览会", "发布会", "开发者大会", "研讨会", "会议", "组织",
     "议会", "国会", "监管机构", "中心", "所", "板", "园区", "科学园", "工业园", "业者", "博物馆", "美术馆",
     "图书馆", "医院", "工作室",  # "Everstone工作室": a team inside a company
+    # parties, armed forces, religious schools, chambers and legislatures ("国民党", "解放军", "海军陆战队",
+    # "逊尼派", "住宅产业商会", "全国人大常委会"), think tanks
+    "党", "军", "部队", "陆战队", "教派", "宗派", "商会", "常委会", "人大", "智库",
 )
 NON_COMPANY_NAMES = frozenset(
     """
@@ -355,13 +391,17 @@ RELEASE_TRIGGERS = (
     "揭晓", "揭幕", "首秀", "同步开源", "同时开源", "一并开源", "同步开放", "同时开放", "登场", "带来了", "带来", "亮出", "开启预售", "开放预购", "开放预订", "开启预订",
     "开始预购", "预售", "公布了", "正式公布", "开放了", "正式商用", "投入商用", "开启公测", "开放公测", "开启内测",
     "开启预约", "开放预约", "开始预约",
+    # news verbs of launching: mainland (放出, 甩出, 推新) and Taiwan (端出, 秀出, 祭出); not 官宣, which
+    # as often announces a date ("官宣Find X8系列将于10月24日发布")
+    "放出", "甩出", "推新", "端出", "秀出", "祭出", "揭开面纱", "揭开神秘面纱",
 )
 # Joint open-sourcing ("宣布与吉利联合开源两款模型：A和B"): read by the release rules only, kept out of
 # RELATION_MARKERS because the partnership model was trained with "联合" as the cue of such sentences.
 JOINT_RELEASE_TRIGGERS = ("联合开源", "共同开源")
 # Release cues that take the product before them ("小米SU7正式上市", "……由小米推出",
 # "Mate 70系列于11月26日发布").
-PRODUCT_SUBJECT_TRIGGERS = ("正式上市", "上市", "开售", "开卖", "发售", "正式亮相", "亮相", "上线", "上架",
+PRODUCT_SUBJECT_TRIGGERS = ("正式上市", "上市", "开售", "开卖", "发售", "正式亮相", "亮相", "上线", "上架", "揭开面纱",
+                            "揭开神秘面纱",
                             "面世", "问世", "首发", "首秀", "登场", "开启预售", "开放预购", "开放预订",
                             "开启预订", "开始预购", "预售", "正式发布", "发布", "推出", "发表", "正式商用", "投入商用",
                             "开启公测", "开放公测", "开启内测", "开启预约", "开放预约", "开始预约")
@@ -594,7 +634,15 @@ BOILERPLATE_INLINE_RE = re.compile(
     r"\((?:(?:图片|封面)?来源|图源|图|摄影|摄|编辑|责编|作者|文)\s*[:|/][^()\n]{0,60}\)"
     r"|\(本文(?:来自|来源|首发|系|转载|经)[^()\n]{0,80}\)"
     r"|\([^()\n]{0,12}记者[^()\n]{0,24}\)"
-    r"|\(完\)")
+    r"|\(完\)"
+    r"|\(\s*微博\s*\)")  # a portal's link to the named account: "腾讯汽车 (微博)"
+# Web addresses, e-mail addresses and social-media handles: "http://t.cn/zj4rfn1", "www.example.com.cn/x",
+# "@珠海为伍网", "press@example.com". What they hold (sina, t.cn, a user name) names nobody acting in the story.
+WEB_ADDRESS_RE = re.compile(
+    r"(?:https?://|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'*+,;=%]+"
+    r"|[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+"
+    r"|(?<![A-Za-z0-9])@(?:[A-Za-z0-9_\-]{1,30}(?![A-Za-z0-9_\-\u4e00-\u9fff])"
+    r"|[A-Za-z0-9_\-\u4e00-\u9fff]{1,10}(?=[\s:#@,.)，。：）]|$))")  # a Chinese handle ends at a mark
 # A listed company's security code after its name: (01810.HK) / (NASDAQ: NVDA) / (股票代码:688981) /
 # (2317-TW) / (09988.HK/BABA.N); and the Hong Kong share-class mark glued to it (理想汽车-W, 百度集团-SW).
 _TICKER = r"(?:\d{4,6}(?:\.(?:HK|SH|SZ|BJ|TW|TWO|T|KS))?|\d{4}-TW|[A-Z]{1,5}\.(?:N|O|US))"
@@ -684,6 +732,13 @@ TECH_EVENT_RE = re.compile(
     r"(?<![A-Za-z0-9])(?:(?:" + "|".join(re.escape(n) for n in sorted(TECH_EVENTS, key=len, reverse=True))
     + rf")(?:\s?{_YEAR})?|(?:" + "|".join(TECH_EVENTS_WITH_YEAR) + rf")\s?{_YEAR})(?![A-Za-z0-9])",
     re.IGNORECASE)
+# A code after a noun saying it identifies something (a batch, a registration, a licence plate, an
+# order or an account) is that identifier, no model: "批号为AL0225", "注册编号：HKP-03671",
+# "车牌照为冀JJC065" (a province's one-character mark may open a plate). Not 型号: a model number names
+# a product.
+IDENTIFIER_CODE_RE = re.compile(
+    r"(?:批号|编号|牌照|车牌|车牌号|单号|账号|帐号|序列号|证号|登记号|注册号|代码)\s*(?:为|是|:)?\s*[\u4e00-\u9fff]?"
+    r"(?P<code>[A-Za-z0-9][A-Za-z0-9\-]*)")
 # Relations that are not partnerships, by kind.
 ACQUISITION_CUES = ("收购", "并购", "吞并", "合并", "买下", "控股")
 INVESTMENT_CUES = ("投资", "入股", "注资", "领投", "跟投", "持股", "增持", "减持", "股东", "资本合作", "融资")

@@ -1,0 +1,205 @@
+"""Companies and products as general news writes them (issue 7, round 12).
+
+Classes found on the tuning blocks of CLUENER and BosonNLP (never their test
+parts) and in the c115-c138 dev articles, each tested with sentences of our
+own, Simplified and Traditional, mixed scripts and full-width characters:
+kinds of bank and firm named by their trade, which are no company; parties,
+armed forces, religious schools, chambers and legislatures, which are no
+company either; media formats, business models, gearbox kinds, core counts
+and measures with a decimal (an engine's "1.6L"), which are no products; web
+addresses, e-mail addresses and handles, whose pieces name nobody; an amount,
+a year or a count written right after a company's name, which is no model; a
+joint venture named by its two parents glued together, which is one company;
+LAC's ORG guesses across words that the tagger does not share; a product name
+that is also an ordinary noun (a post on 微博 is a 微博) used as that noun; an
+edition or sales channel in brackets after a product, which is no gloss; a code
+a noun says identifies something (a batch, a registration, a licence plate); a
+country's industry written as a company's name and 业 (中国银行业); a named branch.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from techkg.nlp.candidates import is_non_company
+from techkg.records import Article
+
+# (text, company that must be found or None, names that must not be companies) — a kind of bank or
+# firm named by its trade or standing is no company; a bank named after its country or city is one
+KIND_OF_FIRM_CASES = [
+    ("不少村镇银行还处于生存困境中，招商银行则在扩张。", "招商银行", {"村镇银行"}),
+    ("這類貸款絕大部分由合作銀行出資，螞蟻自身出資比例很低。", None, {"合作銀行"}),
+    ("在中资银行普遍下调利率后，外资银行也跟进。", None, {"中资银行", "外资银行"}),
+    ("首批10家小额贷款公司已开张，另有一家硬木家具公司申请。", None, {"小额贷款公司", "小额贷款", "硬木家具公司"}),
+    ("主流公司纷纷看好主队，據網絡數據公司統計，投注量大增。", None, {"主流", "数据", "數據", "主流公司"}),
+    ("虛擬銀行與傳統銀行競爭，中國銀行表示歡迎。", "中國銀行", {"虛擬銀行", "傳統銀行"}),
+]
+
+# (text, company that must be found or None, organisations that must not be companies)
+NOT_A_FIRM_CASES = [
+    ("國民黨官員當天與台積電高層會面。", "台積電", {"國民黨"}),
+    ("共和党候选人批评苹果的定价。", "苹果", {"共和党"}),
+    ("满载中央军的汽车驶入大海，解放军随后赶到。", None, {"中央军", "解放军"}),
+    ("陆军和海军陆战队的账户将在8月见底，洛克希德·马丁公司表示关注。", None, {"海军陆战队"}),
+    ("中国住宅产业商会秘书长表示，万科的新盘去化良好。", "万科", {"中国住宅产业商会", "住宅产业商会"}),
+    ("全國人大常委會副委員長視察了比亞迪。", "比亞迪", {"全國人大常委會", "全国人大常委会"}),
+]
+
+# (text, product that must be found or None, words that must not be products)
+NOT_A_PRODUCT_WORD_CASES = [
+    ("这款车机支持RMVB、MPEG4、MP3等格式，另可阅读EPUB与CHM文本。", None, {"RMVB", "MPEG4", "MP3", "EPUB", "CHM"}),
+    ("華為從B2B企業轉向消費品牌，P2P信貸與SNS產品也在其中。", None, {"B2B", "P2P", "SNS"}),
+    ("新增1.4T手动车型，另一款搭载1.6L发动机与CVT变速箱的腾翼C50明年上市。", "腾翼C50", {"1.4T", "1.6L", "CVT"}),
+    ("天語S5四核手機內置高通驍龍MSM8225Q四核１.２GHz處理器。", "驍龍MSM8225Q", {"四核", "１.２GHz", "1.2GHz"}),
+    ("2.0T車型採用了紅色標誌，2.4L車型則採用鍍鉻設計。", None, {"2.0T", "2.4L"}),
+]
+# (text, entity that must be found or None, pieces of addresses and handles that must not be entities)
+WEB_ADDRESS_CASES = [
+    ("直播地址：http://kan.sina.com.cn/we/sc2.html，百度同日发布文心一言。", "文心一言", {"sina", "sc2"}),
+    ("詳情見 https://t.cn/A6xY3Kp9 ，小米也在官網公布了價格。", "小米", {"A6xY3Kp9", "t.cn"}),
+    ("要是四点下班该多么美好@MinJieGao @Viviana王骞 http://t.cn/8kLmQ2", None, {"MinJieGao", "Viviana"}),
+    ("媒體查詢請寄 press@nvidia.com，輝達並未回應。", "輝達", {"nvidia.com", "press"}),
+    ("包括腾讯汽车（微博）在内的媒体采访了华为。", "华为", {"微博"}),
+    ("留學資訊：ｗｗｗ．ｌｉｕｘｕｅ３６０．ｃｏｍ／ｆｒ，蘋果今日發表ｉＰｈｏｎｅ １６。", "ｉＰｈｏｎｅ １６",
+     {"ｌｉｕｘｕｅ３６０", "liuxue360"}),
+    ("甲骨文與微軟推出Oracle Database@Azure，客戶可直接使用。", "Oracle Database@Azure", set()),
+    ("网友@我是小南在新浪微博上写道：淘宝商城改名了。", "新浪微博", {"我是小南"}),  # a handle with no end mark
+]
+# (text, company that must be found, names that must not be products)
+NUMBER_AFTER_NAME_CASES = [
+    ("汇润投资归还深航11.7亿元，深航随即报案。", "深航", {"深航11.7", "深航11"}),
+    ("鸿海去年营收6.16兆元，創下新高。", "鸿海", {"鸿海6.16", "鸿海6"}),
+    ("給力洛可可2014春新款通勤包上架。", "洛可可", {"洛可可2014"}),
+    ("附：重庆日报报业集团14报1刊的名单。", "重庆日报报业集团", {"重庆日报报业集团14"}),
+    ("寧德時代2024年營收創新高。", "寧德時代", {"寧德時代2024"}),
+]
+# (text, the joint venture's name, its parents written alone elsewhere in the text or None)
+JOINT_VENTURE_CASES = [
+    ("广汽丰田表示，新车的研发大多在中国完成，丰田则负责电池。", "广汽丰田", "丰田"),
+    ("此前一汽丰田推出的bZ3，由丰田与比亚迪共同开发。", "一汽丰田", "比亚迪"),
+    ("廣汽本田今日公布銷量，本田全球銷量同步下滑。", "廣汽本田", "本田"),
+    ("一汽 丰田 领导出席发布会。", "一汽 丰田", None),
+    ("索尼爱立信在伦敦发布新机，爱立信随后退出。", "索尼爱立信", "爱立信"),
+]
+# (text, company that must be found, LAC ORG guesses across words that must not be companies)
+LAC_GUESS_CASES = [
+    ("这家老书店在网络售书中大振声威，京东随后也加入了竞争。", "京东", {"中大振"}),
+    ("我國在聯合國任常任理事國已逾五十年，華為則持續在海外擴張。", "華為", {"聯合國任"}),
+    ("海南一信用社員工挪用公款，建設銀行隨即報警。", "建設銀行", {"海南一"}),
+    ("2014新款神马丽天妮女包今日上架淘宝，阿里表示销量不错。", "阿里", {"神马丽天妮"}),
+    ("台中文化周昨日在松山文創園區開幕，宏碁到場支持。", "宏碁", {"文化周", "台中文化周"}),
+]
+# (text, how many of its 微博 mentions name the platform)
+POST_CASES = [
+    ("他昨晚连发三条微博道歉，微博上的讨论随即升温。", 1),
+    ("該微博已被轉發超過百萬次，微博官方隨後介入。", 1),
+    ("余承東說：「我發微博只為宣傳產品。」他在微博上相當活躍。", 1),
+    ("副镇长开微博求助，这条促销微博两天卖光了苹果。", 0),
+    ("冯骥在微博上感谢玩家，微博用户纷纷留言。", 2),
+]
+# (text, product that must be found, bracketed notes that must not be products)
+EDITION_NOTE_CASES = [
+    ("联想K330（飚速版）在市场中价格已经跌至4998元。", "K330", {"飚速版"}),
+    ("HTC 渴望S（行貨）在網上商城促銷。", "渴望S", {"行貨", "行货"}),
+    ("华为Mate 60（国行）今日开售，海外版稍后上市。", "Mate 60", {"国行"}),
+    ("Galaxy Z Fold7（陸版）售價公布。", "Galaxy Z Fold7", {"陸版"}),
+]
+# (text, product that must be found or None, identifiers that must not be products)
+IDENTIFIER_CASES = [
+    ("药监局要求回收批号为BX2207的感冒胶囊，涉事批次已下架。", None, {"BX2207"}),
+    ("該產品（註冊編號：HKP-05528）已停售，蘋果的iPhone 16不受影響。", "iPhone 16", {"HKP-05528"}),
+    ("肇事面包车车牌照为冀JA6C32，车主已到案。", None, {"JA6C32"}),
+    ("订单号：TX20240812A的买家收到了小米14。", "小米14", {"TX20240812A"}),
+    ("新机型号为A3293，即苹果的iPhone 16。", "iPhone 16", set()),
+]
+# (text, companies that must be found, names that must not be companies)
+INDUSTRY_AND_BRANCH_CASES = [
+    ("中国银行业协会今日发布报告，建行表示认同。", {"建行"}, {"中国银行"}),
+    ("香港銀行業正面對虛擬銀行的競爭，匯豐則加快轉型。", {"匯豐"}, {"香港銀行"}),
+    ("中国银行业务增长迅速，中国银行行长对此表示满意。", {"中国银行"}, set()),
+    ("工行北京分行与首创股份签署并购贷款合作意向书。", {"工行北京分行"}, {"工行"}),
+    ("但農業銀行蒙城支行方面卻稱，存單是當年開出的。", {"農業銀行蒙城支行"}, {"農業銀行"}),
+]
+
+
+def _entities(extractor, text):
+    return extractor.extract(Article(id="t", text=text)).entities
+
+
+def _names(extractor, text, etype):
+    return {m.text for e in _entities(extractor, text) if e.type == etype for m in e.mentions}
+
+
+@pytest.mark.parametrize(("text", "company", "not_companies"), KIND_OF_FIRM_CASES)
+def test_a_kind_of_bank_or_firm_is_no_company(extractor, text, company, not_companies):
+    names = _names(extractor, text, "Company")
+    assert (company is None or company in names) and not names & not_companies, names
+
+
+@pytest.mark.parametrize(("text", "company", "not_companies"), NOT_A_FIRM_CASES)
+def test_parties_forces_and_chambers_are_no_companies(extractor, text, company, not_companies):
+    names = _names(extractor, text, "Company")
+    assert (company is None or company in names) and not names & not_companies, names
+
+
+@pytest.mark.parametrize(("text", "product", "not_products"), NOT_A_PRODUCT_WORD_CASES)
+def test_formats_business_models_and_measures_are_no_products(extractor, text, product, not_products):
+    names = _names(extractor, text, "Product")
+    assert (product is None or product in names) and not names & not_products, names
+
+
+@pytest.mark.parametrize(("text", "entity", "pieces"), WEB_ADDRESS_CASES)
+def test_web_addresses_and_handles_name_nobody(extractor, text, entity, pieces):
+    names = {m.text for e in _entities(extractor, text) for m in e.mentions}
+    assert (entity is None or entity in names) and not names & pieces, names
+
+
+@pytest.mark.parametrize(("text", "company", "not_products"), NUMBER_AFTER_NAME_CASES)
+def test_an_amount_or_a_year_after_a_name_is_no_model(extractor, text, company, not_products):
+    assert company in _names(extractor, text, "Company")
+    assert not _names(extractor, text, "Product") & not_products
+
+
+@pytest.mark.parametrize(("text", "venture", "parent"), JOINT_VENTURE_CASES)
+def test_a_joint_venture_named_by_its_parents_is_one_company(extractor, text, venture, parent):
+    key_of = {m.text: e.key for e in _entities(extractor, text) if e.type == "Company" for m in e.mentions}
+    assert venture in key_of, key_of
+    assert parent is None or (parent in key_of and key_of[parent] != key_of[venture]), key_of
+
+
+@pytest.mark.parametrize(("text", "company", "guesses"), LAC_GUESS_CASES)
+def test_lac_guesses_the_tagger_does_not_share_are_no_companies(extractor, text, company, guesses):
+    names = _names(extractor, text, "Company")
+    assert company in names and not names & guesses, names
+
+
+@pytest.mark.parametrize(("text", "platform"), POST_CASES)
+def test_a_post_on_weibo_is_no_product(extractor, text, platform):
+    mentions = [m.text for e in _entities(extractor, text) if e.type == "Product" for m in e.mentions]
+    assert sum(m.endswith("微博") for m in mentions) == platform, mentions
+
+
+@pytest.mark.parametrize(("text", "product", "notes"), EDITION_NOTE_CASES)
+def test_an_edition_in_brackets_is_no_gloss(extractor, text, product, notes):
+    names = _names(extractor, text, "Product")
+    assert any(n.endswith(product) for n in names) and not names & notes, names
+
+
+@pytest.mark.parametrize(("text", "product", "codes"), IDENTIFIER_CASES)
+def test_identifiers_are_no_products(extractor, text, product, codes):
+    names = _names(extractor, text, "Product")
+    assert (product is None or product in names) and not names & codes, names
+
+
+@pytest.mark.parametrize(("text", "companies", "not_companies"), INDUSTRY_AND_BRANCH_CASES)
+def test_an_industry_is_no_company_and_a_named_branch_is_one(extractor, text, companies, not_companies):
+    names = _names(extractor, text, "Company")
+    assert companies <= names and not names & not_companies, names
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("村镇银行", True), ("外汇专业银行", True), ("虚拟银行", True), ("中国银行", False), ("美国银行", False),
+    ("南京银行", False), ("招商银行", False), ("小额贷款公司", True),
+])
+def test_is_non_company_on_banks(name, expected):
+    assert is_non_company(name) is expected
