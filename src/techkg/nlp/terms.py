@@ -352,8 +352,8 @@ JOINT_ACT_RE = re.compile(r"共同|联合|一起|一同|合资|合组|联手|携
 PARTNER_OF_RE = re.compile(r"\s*的\s*(?:重要|主要|核心|长期|战略|策略|首批|全球)?\s*$")
 # "在麦当劳、星巴克等约200家合作商户消费": companies given as examples of someone's partners (a list
 # ending in 等 and a count, before 合作 used as a modifier of a partner noun, or before 合作伙伴) are
-# not partners of each other.
-EXAMPLES_END_RE = re.compile(r"\s*等\s*(?:约|逾|超过|近|共)?\s*(?:(?:\d+|[一二两三四五六七八九十百几多数]+)\s*[余多]?\s*[家间个位])?\s*$")
+# not partners of each other; the last may carry a short category noun ("OK便利店等").
+EXAMPLES_END_RE = re.compile(r"[\u4e00-\u9fff]{0,4}\s*等\s*(?:约|逾|超过|近|共)?\s*(?:(?:\d+|[一二两三四五六七八九十百几多数]+)\s*[余多]?\s*[家间个位])?\s*$")
 # "上汽大众与一汽丰田等合资车企": the car-news category of joint-venture makers, after such a list, says
 # nothing about the listed companies' partners.
 JV_CATEGORY_RE = re.compile(r"合资(?:品牌|车企|车厂|厂商|企业)")
