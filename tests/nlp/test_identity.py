@@ -173,6 +173,8 @@ COMPANY_CASES = [
      {("Company", "sto-express"), ("Company", "zto"), ("Company", "yunda"), ("Company", "sf-express")}),
     ("中通客車發布新款大巴，中通服則中標中國移動的項目。", {("Company", "zhongtong-bus"), ("Company", "china-comservice")}),
     ("陸金所與中國平安、眾安在線同日公布業績。", {("Company", "lufax"), ("Company", "ping-an"), ("Company", "zhongan-online")}),
+    # a report about a product leaves the product (no title mark closes before the document noun)
+    ("Counterpoint发布iPhone 16的销量报告。", {("Product", "apple-iphone-16")}),
     # banks and payment firms act in fintech news; a short name that only ever means the bank
     ("Mox由渣打聯同香港電訊、電訊盈科及攜程合資成立。", {("Company", "standard-chartered"), ("Company", "hkt")}),
     ("滙豐PayMe推出商戶收款功能，恒生銀行亦跟進。", {("Company", "hsbc"), ("Product", "hsbc-payme"), ("Company", "hang-seng-bank")}),
@@ -191,6 +193,15 @@ NOT_ENTITY_CASES = [
     ("新机售价人民币5,999元起，港版定价港币6,499元。", "Product", {"人民币5", "港币6"}),
     ("小馬智行正式登陸美國納斯達克交易所。", "Product", {"美國納斯達克交易所", "納斯達克交易所"}),
     ("文远知行登陆纳斯达克，成为自动驾驶第一股。", "Product", {"纳斯达克"}),
+    # a titled or quoted name a document noun follows names a document
+    ("谷歌发布了名为《AI Index》的年度报告。", "Product", {"AI Index", "Index"}),
+    ("Google發布了一份名為《了解當代玩家》(Understanding the Modern Gamer)的研究報告。", "Product",
+     {"了解當代玩家", "Understanding the Modern Gamer"}),
+    ("腾讯研究院发布名为“AI for Science”的白皮书。", "Product", {"AI for Science", "Science"}),
+    # share lines and market words of finance news: no products
+    ("万科A今日涨停，京东方A与深振业A跟涨。", "Product", {"万科A", "京东方A", "深振业A"}),
+    ("工行H股与平安H股下跌，三一重工H也走低。", "Product", {"H股", "平安H股", "三一重工H"}),
+    ("ST凯马B停牌，非公开发行A股的申请获批。", "Product", {"ST凯马B", "A股"}),
     ("联想到过去十年的发展，行业人士感慨万千。", "Company", {"联想"}),
     ("聯想到2030年的規劃，公司將持續投入。", "Company", {"聯想"}),
     ("今年苹果价格上涨，果农收入增加。", "Company", {"苹果"}),

@@ -30,6 +30,7 @@ PARTNERSHIPS = [
 
 # Hard negatives: denial, rumour, plans, competition, supply, investment, acquisition, back-reference.
 NOT_PARTNERSHIPS = [
+    "华为与小米一起出现在出货量榜单前列。",  # together in a ranking, no joint work
     "苹果否认与谷歌就Gemini达成合作。",
     "市场传闻小米将与长城汽车合作造车。",
     "英特尔拟与台积电合作开发先进封装。",
@@ -59,6 +60,19 @@ PARTNER_CUE_WORDS = [
     ("鴻海與輝達結為策略夥伴。", {("foxconn", "nvidia")}),  # Taiwan's 策略 for 战略
     ("中國移動香港夥拍華為推出5G服務。", {("cmhk", "huawei")}),  # Hong Kong's 夥拍; CMHK is listed
     ("英特爾與聯想共同宣布深化合作。", {("intel", "lenovo")}),
+    # doing something together: 共同开展, 一起 / 一同 before a verb of making or running it
+    ("腾讯日前又与京东共同开展AI电商业务。", {("jd", "tencent")}),
+    ("比亚迪与丰田一起打造的纯电车型即将上市。", {("byd", "toyota")}),
+    ("该方案由華為與中國移動共同研究完成。", {("china-mobile", "huawei")}),
+    ("蔚來正與長安汽車一同推進換電標準。", {("changan", "nio")}),
+    # a weak name before a cue that takes the partner as its object
+    ("吉利联姻百度，成立集度汽车。", {("baidu", "geely")}),
+    ("理想夥拍寧德時代推出5C電池。", {("catl", "li-auto")}),
+    # 联姻 / 结盟 lead like 携手: "A联姻B"; a company span across the cue is two names
+    ("长城汽车结盟宝马，成立光束汽车。", {("bmw", "great-wall-motor")}),
+    ("廣汽集團聯姻華為，共同打造高端智能汽車品牌。", {("gac", "huawei")}),
+    ("雪松控股结盟浦发银行，携手重构产业价值。", {("浦发银行", "雪松")}),
+    ("加多宝集团与浙江卫视联手在杭州打响春节营销第一枪。", {("加多宝", "浙江卫视")}),
 ]
 
 # Subjects acting each on their own, a parent and its subsidiary, Hong Kong's 兩間公司 for "both".

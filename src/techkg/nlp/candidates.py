@@ -378,6 +378,20 @@ def _context_says_company(before: str, after: str) -> bool:
     return False
 
 
+def split_at_partner_cues(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A company span without the lead cue it swallowed: the names on either side of it.
+
+    >>> t = "雪松控股结盟浦发银行，浙江卫视联手"
+    >>> [t[s:e] for s, e in split_at_partner_cues(t, 0, 10)], [t[s:e] for s, e in split_at_partner_cues(t, 11, 17)]
+    (['雪松控股', '浦发银行'], ['浙江卫视'])
+    """
+    found = [(at, cue) for cue in terms.NAME_SPLITTING_CUES if (at := text.find(cue, start, end)) >= 0]
+    if not found:
+        return [(start, end)]
+    at, cue = min(found)
+    return [(s, e) for s, e in ((start, at), (at + len(cue), end)) if e - s >= 2]
+
+
 def company_candidates(doc: Doc, text: str, model_spans=(), tagger: bool = False) -> list[Candidate]:
     """Company names from LAC tags, context cues and the statistical tagger.
 
@@ -408,7 +422,8 @@ def company_candidates(doc: Doc, text: str, model_spans=(), tagger: bool = False
             out.append(Candidate(start, end, None, "lac", 0.9, veto=True))
         elif is_han(name[0]):
             unconfirmed = tagger and (start, end) not in model_companies
-            out.append(Candidate(start, end, COMPANY, "lac", LAC_UNCONFIRMED_SCORE if unconfirmed else 0.6))
+            out += [Candidate(s, e, COMPANY, "lac", LAC_UNCONFIRMED_SCORE if unconfirmed else 0.6)
+                    for s, e in split_at_partner_cues(text, start, end)]
     # Chinese words followed by 公司/集团 or preceded by a company descriptor
     for i, t in enumerate(toks[:-1]):
         name = text[t.idx : t.idx + len(t.text)]
@@ -445,7 +460,7 @@ def company_candidates(doc: Doc, text: str, model_spans=(), tagger: bool = False
             start = _after_descriptor_or_place(text, start, end, cut_places=False)  # 杭州城投 is a name
         name = text[start:end]
         if label == "company" and not is_non_company(name) and len(name) >= 2:
-            out.append(Candidate(start, end, COMPANY, "model", 0.55))
+            out += [Candidate(s, e, COMPANY, "model", 0.55) for s, e in split_at_partner_cues(text, start, end)]
         elif label in ("government", "organization") and is_non_company(name):
             out.append(Candidate(start, end, None, "model", 0.5, veto=True))
         else:
@@ -691,6 +706,8 @@ def brand_and_name(text: str, companies: list[Candidate]) -> list[Candidate]:
             continue  # "深航11.7亿元", "洛可可2014春": an amount or a date after the name, no model
         if not m.group(1) and not is_han(text[c.end - 1]):
             continue  # "NVIDIAX": not a brand + name
+        if terms.SHARE_NAME_RE.match(text[c.start : c.end] + keep[0]):
+            continue  # "京东方A", "三一重工H": the company's share line
         end = c.end + len(m.group(1)) + len(" ".join(keep))
         end = _extend_model(text, end)
         if not before_non_product_head(text, end):  # "Intel Vision 2024大会": an event

@@ -56,8 +56,8 @@ def choose(candidates: list[Candidate], text: str) -> tuple[list[Candidate], lis
         if c.finder != "lexicon" and blocked.covers(c.start, c.end):
             continue
         if c.finder != "lexicon" and (is_sentence(surface.split()) or (
-                c.is_a(PRODUCT) and not can_name_product(surface))):
-            continue
+                c.is_a(PRODUCT) and (not can_name_product(surface) or terms.DOCUMENT_AFTER_RE.match(text, c.end)))):
+            continue  # a sentence, no product's name, or a document's title ("名为《AI Index》的年度报告")
         usable.append(c)
     usable = [b for c in usable if (b := _bracket_balanced(c, text)) is not None]
     usable = _drop_swallowing(usable, text)
@@ -113,6 +113,8 @@ def can_name_product(surface: str) -> bool:
     (False, True, False)
     >>> can_name_product("L系列"), can_name_product("AI+AR"), can_name_product("Mate 70系列")
     (False, False, True)
+    >>> can_name_product("京东方A"), can_name_product("ST凯马B"), can_name_product("寒武纪1A")
+    (False, False, True)
     """
     surface = surface.strip()
     if len(surface) < 2 or surface.replace(" ", "").replace(".", "").isdigit():
@@ -121,8 +123,9 @@ def can_name_product(surface: str) -> bool:
         return False  # "L系列": one letter and a series word
     if all(part.lower() in terms.GENERIC_TERMS for part in re.split(r"[+&/]", surface)):
         return False  # "AI+AR": technologies joined, no product
-    if surface.endswith(terms.NON_PRODUCT_ENDINGS) or surface.lower() in terms.NON_COMPANY_NAMES:
-        return False  # "雲達科技", "芯源微股票": a company, a share; "纳斯达克", "工信部": a market, a body
+    if surface.endswith(terms.NON_PRODUCT_ENDINGS) or surface.lower() in terms.NON_COMPANY_NAMES \
+            or terms.SHARE_NAME_RE.match(surface):
+        return False  # "雲達科技", "芯源微股票", "京东方A": a company, a share; "纳斯达克", "工信部": a market, a body
     words = surface.split()
     if len(words) > 1 and words[-1] in terms.ENGLISH_FUNCTION_WORDS:
         return False  # "Windows on": a name cut inside ("Ryzen Z2 A" is a name)

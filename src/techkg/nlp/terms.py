@@ -10,7 +10,7 @@ import re
 
 # Generic categories and technologies: never a product or company on their own. With media formats
 # ("MP3", "RMVB", "EPUB"), business models ("B2B", "P2P", "SNS"), gearbox kinds ("CVT") and core counts
-# ("四核"), which general news names beside products.
+# ("四核"), which general news names beside products; share classes and market words ("H股", "ST", "IPO").
 GENERIC_TERMS = frozenset(
     """
     ai gpu cpu npu dpu qpu apu ipu xpu soc asic fpga llm aigc agi api sdk saas paas iaas app apps
@@ -28,6 +28,7 @@ GENERIC_TERMS = frozenset(
     mt-bench arena-hard big-bench
     mp3 mp4 mp5 cd vcd dvd rm rmvb avi mkv flac aac ogg wma wav ac3 mpeg mpeg1 mpeg2 mpeg4 epub mobi chm fb2 txt pdf
     b2b b2c c2c c2b o2o p2p sns gps it cvt dct amt 单核 双核 四核 六核 八核 十核
+    a股 b股 h股 n股 st *st ipo otc etf
     """.split()
 )
 
@@ -331,8 +332,11 @@ PARTNER_TRIGGERS = (
 WITH_PARTNER_RE = re.compile(r"携(?![手同带程])")
 WITH_PARTNER_VERBS = ("打造", "推出", "发布", "发表", "开发", "研发", "亮相", "展出", "参展", "合作", "共同", "联合",
                       "进军", "布局", "探索", "落地")
-# "此次与英特尔共同针对游戏进行驱动程序调校": 共同 before a verb of joint work later in the clause.
-JOINT_WORK_RE = re.compile(r"共同(?=[^，。；;,]{0,16}?(?:调校|调教|调优|优化|测试|验证|推动|推进|探索|部署|推广|制定|攻关|开源))")
+# "此次与英特尔共同针对游戏进行驱动程序调校": 共同 before a verb of joint work later in the clause;
+# 一起 / 一同 only right before a verb of making or running something together ("与丰田一起打造").
+JOINT_WORK_RE = re.compile(
+    r"共同(?=[^，。；;,]{0,16}?(?:调校|调教|调优|优化|测试|验证|推动|推进|探索|部署|推广|制定|攻关|开源|开展|研究|完成))"
+    r"|(?:一起|一同)(?=(?:打造|开发|研发|研制|推出|推进|开展|建设|运营))")
 # An agreement that names what it is about: "与乐视就二创授权签下协议", "签署技术授权协议". A bare
 # "签署协议" may be a sale or a settlement ("與Google簽署協議，Google將支付……") and is no cue.
 AGREEMENT_RE = re.compile(
@@ -362,7 +366,10 @@ PARTNER_NOUNS_AFTER = ("商户", "商家", "门店", "店铺", "银行", "品牌
 # Words joining the partners ("A与B合作").
 PREPOSITIONS = ("与", "和", "同", "跟")
 # Cues with the partner after them ("A携手B").
-LEAD_PARTNER_TRIGGERS = ("携手", "携同", "联手", "联袂", "牵手", "伙拍", "联合")  # 携同: Hong Kong usage
+LEAD_PARTNER_TRIGGERS = ("携手", "携同", "联手", "联袂", "牵手", "伙拍", "联合", "联姻", "结盟")  # 携同: Hong Kong usage
+# Lead cues no company name holds: a LAC or tagger company span across one is two names and the cue
+# ("雪松控股结盟浦发银行", "浙江卫视联手"). Not 联合 (联合利华, 联合汽车电子).
+NAME_SPLITTING_CUES = ("携手", "携同", "联手", "牵手", "伙拍", "联姻", "结盟")
 # "与3家厂商合作": partners counted, named in a following list.
 COUNT_NOUN_RE = re.compile(r"(?:\d+|[一二两三四五六七八九十几多数]+)\s*(?:家|个|位)")
 # Heads of a "X的Y" phrase before 与 that name a party ("腾讯的子公司与……"); other heads make it a
@@ -715,9 +722,19 @@ PRODUCT_LINK_VERBS = ("搭载", "采用", "使用", "支持", "配备", "集成"
                       "相比", "取代", "替代", "兼容")
 # Words after a name that make it an index or a sector, not a company ("恒生科技指数").
 INDEX_FOLLOWERS = ("指数", "板块", "概念股")
+# A listed company's share line, not a product: a Chinese name and its share class ("万科A",
+# "京东方A", "三一重工H", "ST凯马B"), or a stock name with its risk mark ("*ST凯马").
+SHARE_NAME_RE = re.compile(r"^(?:\*?ST\s?)?[\u4e00-\u9fff]{2,}[ABH]$|^\*?ST\s?[\u4e00-\u9fff]")
+# A quoted or titled name that a document noun follows names that document, no product: "名为《AI
+# Index》的年度报告", "《了解当代玩家》(Understanding the Modern Gamer)的研究报告". The closing mark is
+# required: "iPhone 16的销量报告" is a report about a product.
+DOCUMENT_AFTER_RE = re.compile(
+    r"\s*[》」”\"』)）]+\s*(?:[(（][^()（）]{1,40}[)）])?\s*的?[^，。；;,、]{0,4}?"
+    r"(?:研究报告|报告书|报告|白皮书|蓝皮书|调查|榜单|指南|论文)")
 # Endings that make a name a company's, a share's or a market's, never a product's ("云达科技",
 # "芯源微股票", "美國納斯達克交易所").
-NON_PRODUCT_ENDINGS = ("公司", "集团", "科技", "控股", "股份", "股票", "股价", "银行", "交易所", "证交所", "联交所")
+NON_PRODUCT_ENDINGS = ("公司", "集团", "科技", "控股", "股份", "股票", "股价", "A股", "B股", "H股", "银行", "交易所", "证交所",
+                       "联交所")
 # Event names end like this: "鸿海科技日", "GTC大会".
 EVENT_FOLLOWERS = ("日", "大会", "峰会", "节", "论坛", "展", "发布会")
 # Trade shows and developer conferences, named without 大会 ("在CES 2025上发布", "WWDC 2024"): events,
@@ -793,6 +810,6 @@ LIST_BACK_REFERENCE_RE = re.compile(
 # A name opening a cooperation frame, an adverb allowed before the preposition ("吉利将与百度……合作",
 # "理想已与地平线达成合作", "長安也與華為簽署").
 PARTNER_FRAME_OPENING_RE = re.compile(
-    r"(?:将|已|已经|也|还|亦|正|正在|再次|率先|首次|正式|同时|曾|均|都|又|早已|即将)?\s*(?:与|和|同|跟|携手|联手|牵手)")
+    r"(?:将|已|已经|也|还|亦|正|正在|再次|率先|首次|正式|同时|曾|均|都|又|早已|即将)?\s*(?:与|和|同|跟|携手|联手|牵手|联姻|伙拍|结盟)")
 WEAK_NAME_LIST_JOINER_RE = re.compile(r"、|和|与|及|以及")
 LIST_SEPARATORS = re.compile(r"^\s*(?:、|,|，|和|与|及|以及|、以及|，以及|,以及|还有|跟|同|&|and)\s*$")
