@@ -62,12 +62,17 @@ class PartnershipReading(ReaderBase):
                 # before it, "获得英特尔投资", is not this cooperation's)
                 cs = clause_bounds(self.clause_text, s, e, cs - 1)[0]
             clause = text[cs:ce]
+            modifier = terms.CUE_AS_MODIFIER_RE.match(text, pos + len(trig), ce)
+            deal_end = modifier.start() if modifier else ce  # "……合资成立的JASM代工": the head's deal
             if (
                 negated(text[s:pos])
                 or negated(clause)
                 or any(c in text[s:e] for c in terms.SENTENCE_NEGATIONS)
-                or not_partner(self._without_descriptors(cs, ce))
+                or not_partner(self._without_descriptors(cs, deal_end))
                 or terms.ANAPHORIC_BEFORE_TRIGGER.search(text[cs:pos])
+                or terms.SEEKING_PARTNER_RE.search(text, cs, pos + len(trig))
+                or terms.HEDGED_AFTER_CUE_RE.match(text, pos + len(trig), ce)
+                or terms.JV_CATEGORY_RE.match(text, pos) and terms.EXAMPLES_END_RE.search(text, cs, pos)
                 or _only_planned(text, s, e, cs, pos + len(trig))
             ):
                 continue
@@ -93,10 +98,23 @@ class PartnershipReading(ReaderBase):
 
     def _partner_cues(self, s: int, e: int) -> list[tuple[str, int]]:
         """Where partnership cues stand in the sentence ``s:e``: the cue words
-        (``terms.PARTNER_TRIGGERS``) and 共同 before a verb of joint work ("与英特尔共同针对游戏进行调校")."""
+        (``terms.PARTNER_TRIGGERS``), 共同 before a verb of joint work ("与英特尔共同针对游戏进行调校")
+        and an agreement that names what it is about ("就二创授权签下协议", ``terms.AGREEMENT_RE``)."""
         text = self.text
         found = [(trig, s + at) for trig, at in cue_positions(terms.PARTNER_TRIGGERS, text[s:e])]
-        return found + [(m.group(), m.start()) for m in terms.JOINT_WORK_RE.finditer(text, s, e)]
+        found += [(m.group(), m.start()) for m in terms.JOINT_WORK_RE.finditer(text, s, e)]
+        found += [(m.group(), m.start()) for m in terms.WITH_PARTNER_RE.finditer(text, s, e) if self._with_partner(m.end(), e)]
+        return found + [(m.group(), m.start()) for m in terms.AGREEMENT_RE.finditer(text, s, e)
+                        if not any(w in m.group() for w in terms.AGREEMENT_NOT_WORDS)]
+
+    def _with_partner(self, at: int, e: int) -> bool:
+        """Whether a company starts right at ``at`` (after 携) and a verb of joint work follows it in
+        the clause ("攜輝達打造", "携华为推出")."""
+        after = [m for m in self.in_range(at, e, COMPANY.label) if not self.text[at : m.start].strip()]
+        if not after:
+            return False
+        _, ce = clause_bounds(self.clause_text, at, e, after[0].end)
+        return any(v in self.text[after[0].end : ce] for v in terms.WITH_PARTNER_VERBS)
 
     def _joined(self, s: int, e: int) -> list[RelationHit]:
         """"三菱汽车也加入了这项合作": the newcomer partners each side of the latest partnership."""
@@ -132,18 +150,33 @@ class PartnershipReading(ReaderBase):
         return out
 
     def _both_parties(self, s, e, pos, trig) -> list[RelationHit]:
-        """"双方宣布合作": the two companies named before the cue in this sentence, else (none named
-        there) the two of the sentence before; one company before it leaves the other unknown
-        ("Joby獲得豐田投資，雙方並合作": Joby is no recognised name, and a company named after the cue
-        is not it)."""
+        """"双方宣布合作": the two companies just named (:meth:`_two_parties`)."""
+        keys = self._two_parties(s, pos)
+        if len(keys) < 2:
+            return []
+        x, y = sorted(keys)
+        return [RelationHit("partnership", x, y, s, e, BOTH_PARTIES_CONF, trig)]
+
+    def _two_parties(self, s: int, pos: int) -> list[str]:
+        """The two companies "双方" before ``pos`` names: the first two named before it in this
+        sentence, else (none named there) in the sentence before; one company before it leaves the
+        other unknown ("Joby獲得豐田投資，雙方並合作": Joby is no recognised name, and a company named
+        after the cue is not it). Of three or more, a company right after a buying or investing verb
+        is what that deal was about, not a party ("腾讯通过收购吉列莫兄弟公司股权，提高了在育碧的
+        持股；双方还合作开发了……": Tencent and Ubisoft)."""
         for a, b in ((s, pos), (self._prev_sentence_start(s), s)):
             keys = list(dict.fromkeys(k for k in (self.as_company(m) for m in self.in_range(a, b)) if k))
-            if len(keys) >= 2:
-                x, y = sorted(keys[:2])
-                return [RelationHit("partnership", x, y, s, e, BOTH_PARTIES_CONF, trig)]
+            if len(keys) > 2:
+                targets = {m.key for m in self.in_range(a, b) if self._deal_target(m)}
+                keys = [k for k in keys if k not in targets] if len(keys) - len(targets) >= 2 else keys
             if keys:
-                return []
+                return keys[:2]
         return []
+
+    def _deal_target(self, m: Ment) -> bool:
+        """Whether ``m`` stands right after a verb of buying or investing ("收购吉列莫兄弟公司")."""
+        head = self.text[max(0, m.start - 4) : m.start].rstrip("了 ")
+        return head.endswith(terms.ACQUISITION_CUES + terms.INVESTMENT_CUES)
 
     def _prev_sentence_start(self, s: int) -> int:
         starts = [a for a, _ in sentences(self.text[:s])]
@@ -153,9 +186,11 @@ class PartnershipReading(ReaderBase):
         text = self.text
         conf = DIRECT
         subjects = False  # the parties before the cue form one list of PARTY_LIST_MIN or more
+        both: list[str] = []  # "双方也正与高通共同开发": the two parties named before, as one side
+        main = None  # "通过与华为合作，赛力斯……": the main clause's subject is the other side
         right = _leading_list(text, self.in_range(pos + len(trig), ce), pos + len(trig))
         # "A携手B": the partner after the cue; "联想和英伟达联袂发布": both before it, none after
-        lead = trig in terms.LEAD_PARTNER_TRIGGERS and (
+        lead = (trig in terms.LEAD_PARTNER_TRIGGERS or bool(terms.WITH_PARTNER_RE.fullmatch(trig))) and (
             bool(right) or len(self.in_range(cs, pos, COMPANY.label)) < 2)
         if lead:
             left = self.in_range(cs, pos)
@@ -163,6 +198,9 @@ class PartnershipReading(ReaderBase):
             before = _without_glosses(text, self.in_range(cs, pos))
             prep = _last_preposition(text, cs, pos, before)
             if prep is None:
+                if before and terms.EXAMPLES_END_RE.match(text, before[-1].end, pos) and (
+                        trig.endswith("伙伴") or text.startswith(terms.PARTNER_NOUNS_AFTER, pos + len(trig))):
+                    return []  # "麦当劳、星巴克等合作商户": examples of someone's partners
                 # "A和B达成合作" without a clear preposition: every company before the cue
                 left, right = before[:1], before[1:]
                 # "由A、B及C合组的合资公司": one list of three or more acting together
@@ -174,10 +212,17 @@ class PartnershipReading(ReaderBase):
                 # "问界是赛力斯与华为合作": the list right before 与, not everything earlier
                 earlier = [m for m in before if m.end <= prep]
                 left = _trailing_list(text, earlier, prep) or earlier[-1:]
-                if not earlier and _names_someone(text, cs, prep):
+                if not earlier and terms.BOTH_PARTIES.search(text, cs, prep):
+                    both = self._two_parties(s, cs)
+                elif not earlier and terms.ADVERBIAL_LEAD_RE.fullmatch(text, cs, prep):
+                    main = self._sentence_subject(ce + 1, e) if ce < e else None  # "通过与华为合作，赛力斯……"
+                elif not earlier and _names_someone(text, cs, prep):
                     return []  # "硅基流动与X合作": a party we cannot name; the subject is not it
                 right = [m for m in before if m.start > prep]
-                subjects = False
+                # "由亚马逊、苹果、谷歌与Zigbee联盟联手发起": the listed subjects act together, the
+                # other party named but no company
+                subjects = not right and len({m.key for m in left}) >= 2 and len(text[prep + 1 : pos].strip()) >= 2 \
+                    and bool(terms.JOINT_ACT_RE.search(text, prep, pos + len(trig)))
         # a relative clause: "与X合作的Y" → Y (or its maker) is the other side
         if not left:
             tail = text[pos + len(trig) : pos + len(trig) + 2]
@@ -186,11 +231,15 @@ class PartnershipReading(ReaderBase):
                 if after:
                     left = after[:1]
         left_keys = [k for k in (self.as_company(m) for m in left) if k]
-        if not left_keys:
-            opener = self._sentence_opener(s, cs)
-            if opener or subject:
-                left_keys, conf = [opener or subject], conf - CARRIED_SUBJECT
         right_keys = [k for k in (self.as_company(m) for m in right) if k]
+        if not left_keys and main and main not in right_keys:
+            left_keys = [main]
+        if not left_keys:
+            # a missing side is the sentence's opener, else the carried subject; never one of the
+            # partners listed ("其运营方此前已与Visa、万事达卡、JCB等达成合作": not Visa)
+            carried = next((k for k in (self._sentence_opener(s, cs), subject) if k and k not in right_keys), None)
+            if carried:
+                left_keys, conf = [carried], conf - CARRIED_SUBJECT
         listed = [] if right_keys else self._partner_list_after(pos, trig, e)
         if not listed and not right_keys and not any(m.label == PRODUCT.label for m in left):
             # a reference back to a list is indirect already: not stacked on a product standing for its maker
@@ -206,8 +255,12 @@ class PartnershipReading(ReaderBase):
             right_keys, conf = [subject], conf - ARTICLE_SUBJECT  # "宣布深化合作的是AWS": the article's subject is the other side
         if any(m.label == PRODUCT.label for m in left + right):
             conf -= PRODUCT_AS_PARTNER
+        if len(both) == 2 and right_keys:
+            # the two parties and their new partner work together: every one pairs with every other
+            left_keys, conf = both, min(conf, BOTH_PARTIES_CONF)
+            right_keys = list(dict.fromkeys(both + right_keys))
         pairs = {(a, b) for a in left_keys for b in right_keys}
-        if left and right and not lead and (subjects or _all_parties(
+        if left and (right or subjects) and not lead and (subjects or _all_parties(
                 text, right[-1].end, pos + len(trig), len(set(left_keys)), len(set(right_keys)))):
             # "华为、宁德时代与长安汽车共同成立阿维塔": every party cooperates with every other
             everyone = list(dict.fromkeys(left_keys + right_keys))
@@ -267,7 +320,10 @@ def _all_parties(text: str, start: int, end: int, n_left: int, n_right: int) -> 
 
 
 def not_partner(clause: str) -> bool:
-    """A clause about buying, investing, supplying or competing ("合作超过十年" is a duration)."""
+    """A clause about buying, investing, supplying or competing ("合作超过十年" is a duration; "业务及
+    资本合作" is a business tie-up too; "供应链", "竞争力", "全球领先的" name no deal)."""
+    for lookalike in (terms.BUSINESS_AND_CAPITAL_RE, terms.NOT_PARTNER_LOOKALIKES_RE):
+        clause = lookalike.sub(lambda m: " " * len(m.group()), clause)
     return any(not terms.QUANTITY_AFTER_RE.match(clause, at + len(c))
                for c, at in cue_positions(terms.NOT_PARTNER_CUES, clause))
 
@@ -296,9 +352,11 @@ def _names_someone(text: str, start: int, end: int) -> bool:
     """True when the words before 与 look like a name rather than adverbials ("此外，", "目前")."""
     lead = terms.SUBJECT_LEAD_RE.match(text, start)
     rest = text[lead.end() if lead else start : end].strip()
-    if rest.startswith(("该", "这", "此", "其", "本", "双方", "两家", "公司", "我们", "他们")):
-        return False  # "该服务目前已经与……": refers back to something already named
+    if rest.startswith(("该", "这", "此", "其", "本", "旗下", "自家", "双方", "两家", "公司", "我们", "他们")):
+        return False  # "该服务目前已经与……", "旗下支付业务已与……": refers back to something already named
     rest = terms.ADVERBS_RE.sub("", rest)
+    if "的" in rest and not rest.endswith(terms.PARTY_HEADS):
+        return False  # "图片的生成式编辑则与美图合作完成": a topic, the subject's work
     return len(re.findall(r"[\u4e00-\u9fff]", rest)) >= 2
 
 

@@ -126,6 +126,13 @@ def _mask_inner_breaks(text: str, mentions: list[Ment]) -> str:
 
 
 def negated(clause_text: str) -> bool:
+    """Whether the text holds a negation, rumour, talks or ended cue; "并非首次" (not the first time)
+    and "并非只" (not only) affirm, so they negate nothing.
+
+    >>> negated("双方并未达成合作"), negated("抖音并非第一次与长视频平台合作")
+    (True, False)
+    """
+    clause_text = terms.AFFIRMING_NEGATION_RE.sub(" ", clause_text)
     return any(cue in clause_text for cue in terms.NEGATION_CUES)
 
 

@@ -324,19 +324,45 @@ PARTNER_TRIGGERS = (
     "共同推出", "共同研发", "共同发布", "共同宣布", "共同成立", "共建", "结盟", "联姻", "签约", "谅解备忘录", "合作备忘录",
     "签署备忘录", "MOU", "合资成立", "联合成立", "联合组建", "共同组建", "合资", "联合首发", "联合宣布", "联合研发", "联合",
     "共同出资成立", "共同出资设立", "合资设立", "共同设立", "联合设立",
+    # Hong Kong and Taiwan wording: a joint venture (合營公司), an alliance formed, a joint launch
+    "合营", "组成联盟", "结成联盟", "组建联盟", "合推", "合体",
 )
+# "鴻海攜輝達打造AI工廠", "比亚迪携华为推出智驾方案": 携 alone before a company and a verb of joint work
+# (not 携手 / 携同, cues already, nor 携带 or the name 携程); the company after it is the partner.
+WITH_PARTNER_RE = re.compile(r"携(?![手同带程])")
+WITH_PARTNER_VERBS = ("打造", "推出", "发布", "发表", "开发", "研发", "亮相", "展出", "参展", "合作", "共同", "联合",
+                      "进军", "布局", "探索", "落地")
 # "此次与英特尔共同针对游戏进行驱动程序调校": 共同 before a verb of joint work later in the clause;
 # 一起 / 一同 only right before a verb of making or running something together ("与丰田一起打造").
 JOINT_WORK_RE = re.compile(
     r"共同(?=[^，。；;,]{0,16}?(?:调校|调教|调优|优化|测试|验证|推动|推进|探索|部署|推广|制定|攻关|开源|开展|研究|完成))"
     r"|(?:一起|一同)(?=(?:打造|开发|研发|研制|推出|推进|开展|建设|运营))")
+# An agreement that names what it is about: "与乐视就二创授权签下协议", "签署技术授权协议". A bare
+# "签署协议" may be a sale or a settlement ("與Google簽署協議，Google將支付……") and is no cue.
+AGREEMENT_RE = re.compile(
+    r"就[^，。；;,]{1,24}?(?:签署|签订|签下|订立|达成)(?:了)?[^，。；;,]{0,8}?协议"
+    r"|(?:签署|签订|签下|订立|达成)(?:了)?[^，。；;,的]{0,8}?(?:授权|许可|框架|战略|技术|联合开发|共同开发|联营)协议")
+# ... unless it settles a dispute or sells something ("就专利纠纷达成和解协议", "就出售资产签署协议").
+AGREEMENT_NOT_WORDS = ("和解", "纠纷", "侵权", "赔偿", "出售", "转让", "补助", "补贴", "停战", "撤诉")
+# A cue opening a modifier ("由台积电与索尼合资成立的JASM代工", "与华为合作开发的芯片"): what the
+# clause says after it (a supply deal, contract work) is about the head, not the partners.
+CUE_AS_MODIFIER_RE = re.compile(r"\s*(?:[\u4e00-\u9fff]{1,2})?的")
 # Every named party takes part, so the partners pair with each other too: a party count
 # ("A与B、C三方合作") or a joint act of a list of subjects ("A、B与C共同成立D"). Objects of 与 alone
 # ("A与B、C三家车企合作") each partner the subject only.
 PARTY_COUNT_RE = re.compile(r"三方|四方|五方|多方")
-JOINT_ACT_RE = re.compile(r"共同|联合|一起|一同|合资|合组")
+JOINT_ACT_RE = re.compile(r"共同|联合|一起|一同|合资|合组|联手|携手|联袂|携同|合力")
 # "A、B及C都是D的合作伙伴": the last company before the partner noun is everyone's partner.
 PARTNER_OF_RE = re.compile(r"\s*的\s*(?:重要|主要|核心|长期|战略|策略|首批|全球)?\s*$")
+# "在麦当劳、星巴克等约200家合作商户消费": companies given as examples of someone's partners (a list
+# ending in 等 and a count, before 合作 used as a modifier of a partner noun, or before 合作伙伴) are
+# not partners of each other; the last may carry a short category noun ("OK便利店等").
+EXAMPLES_END_RE = re.compile(r"[\u4e00-\u9fff]{0,4}\s*等\s*(?:约|逾|超过|近|共)?\s*(?:(?:\d+|[一二两三四五六七八九十百几多数]+)\s*[余多]?\s*[家间个位])?\s*$")
+# "上汽大众与一汽丰田等合资车企": the car-news category of joint-venture makers, after such a list, says
+# nothing about the listed companies' partners.
+JV_CATEGORY_RE = re.compile(r"合资(?:品牌|车企|车厂|厂商|企业)")
+PARTNER_NOUNS_AFTER = ("商户", "商家", "门店", "店铺", "银行", "品牌", "厂商", "机构", "企业", "公司", "方", "单位",
+                       "平台", "媒体", "伙伴", "车企", "院校")
 # Words joining the partners ("A与B合作").
 PREPOSITIONS = ("与", "和", "同", "跟")
 # Cues with the partner after them ("A携手B").
@@ -346,6 +372,13 @@ LEAD_PARTNER_TRIGGERS = ("携手", "携同", "联手", "联袂", "牵手", "伙�
 NAME_SPLITTING_CUES = ("携手", "携同", "联手", "牵手", "伙拍", "联姻", "结盟")
 # "与3家厂商合作": partners counted, named in a following list.
 COUNT_NOUN_RE = re.compile(r"(?:\d+|[一二两三四五六七八九十几多数]+)\s*(?:家|个|位)")
+# Heads of a "X的Y" phrase before 与 that name a party ("腾讯的子公司与……"); other heads make it a
+# topic ("图片的生成式编辑则与美图合作完成": the subject works with 美图 on it).
+PARTY_HEADS = ("公司", "集团", "企业", "厂商", "运营方", "运营商", "团队", "部门", "伙伴", "股东", "机构", "对手",
+               "供应商", "制造商", "开发商", "银行", "工厂", "厂")
+# An adverbial opening the clause of 与 ("通过与华为合作，赛力斯……", "借助与百度的合作，吉利……",
+# "與輝達合作後，鴻海……"): the other side is the subject of the main clause after it.
+ADVERBIAL_LEAD_RE = re.compile(r"\s*(?:通过|透过|借助|借由|藉由|藉助|凭借|凭着|得益于|受益于|随着|基于|依托|经由|在)?\s*")
 # Adverbs that do not name anyone ("目前已经与……").
 ADVERBS_RE = re.compile(r"目前|已经|正在|曾经|此前|同时|再次|宣布|表示|计划|将|已|还|也|正|曾|则|又|称")
 # "在Amazon Bedrock中上线": hosted on a platform, not released.
@@ -595,23 +628,37 @@ DENIAL_CUES = (
     "均未", "未回应", "否定", "仍未", "未宣布", "未达成", "辟谣", "澄清", "不实", "并无", "毫无", "无任何",
 )
 # A cooperation ended or suspended.
-ENDED_CUES = ("终止", "中止", "暂停", "结束", "取消", "解除", "退出", "分手")
+ENDED_CUES = ("终止", "中止", "暂停", "结束", "取消", "解除", "退出", "分手",
+              "破裂", "告吹", "搁浅", "生变", "分道扬镳", "散伙", "决裂", "闹翻", "叫停", "不再")
 # Rumour and hearsay.
-RUMOUR_CUES = ("传闻", "传言", "据传", "网传", "有消息称", "传出", "报道称", "据报道", "消息人士", "知情人士")
+RUMOUR_CUES = ("传闻", "传言", "据传", "网传", "有消息称", "传出", "报道称", "据报道", "消息人士", "知情人士",
+               "猜测", "揣测", "盛传", "风传", "被曝", "曝出")
 # Talks and proposals: not (yet) a cooperation.
 TALKS_CUES = ("提议", "洽谈", "磋商", "谈判", "商谈", "接洽", "会谈")
 # Plans and hopes: "拟与……合作", "有望牵手".
 PLANNED_CUES = ("拟", "有望", "计划", "考虑", "或将", "可能", "寻求", "希望", "意向", "打算", "准备")
 # "拟与X合作", "有望牵手": a cooperation planned or hoped for, not (yet) agreed ...
-PLANNED_PARTNER_RE = re.compile(r"(?:拟|有望|计划|考虑|打算|寻求|希望|或将|或与|有意)\s*(?:与|和|同|跟|携手|联手|牵手|合作|联合|在)")
+PLANNED_PARTNER_RE = re.compile(r"(?:拟|有望|计划|考虑|打算|寻求|希望|或将|或与|有意|可能|不排除|评估|是否|能否)\s*"
+                                r"(?:与|和|同|跟|携手|联手|牵手|合作|联合|在)")
+# Right after the cue: a cooperation only possible or rumoured ("合作的可能性较低", "合作与否", "合作的传闻").
+HEDGED_AFTER_CUE_RE = re.compile(r"\s*(?:的)?\s*(?:可能性|可能|与否|传闻|传言)")
 # ... unless the sentence reports an act that made it real ("签署谅解备忘录，计划合作开发").
 AGREED_CUES = ("签署", "签订", "签约", "达成", "建立", "确立", "备忘录", "协议")
 # Plans that keep the model from adding a partnership the rules did not read ("拟与……合作").
-MODEL_BLOCKING_PLANS = ("拟", "有望", "计划", "考虑", "或将", "可能", "寻求", "希望", "意向", "打算")
+MODEL_BLOCKING_PLANS = ("拟", "有望", "计划", "考虑", "或将", "可能", "寻求", "希望", "意向", "打算", "不排除", "是否",
+                        "能否")
+# Looking for a partner, right before the partner noun: no partner yet ("另覓策略夥伴出售",
+# "正在寻找合作伙伴", "物色新的战略伙伴").
+SEEKING_PARTNER_RE = re.compile(
+    r"(?:另觅|另找|寻找|寻觅|找寻|物色|寻求|征求|招募|征集)(?:新的|其他|更多|一家|一个|合适的)?\s*(?:合作|战略|策略)?伙伴")
 # Words that cancel or weaken a relation in the same clause (the rule layer's negation set).
 NEGATION_CUES = DENIAL_CUES + ENDED_CUES + RUMOUR_CUES + TALKS_CUES
 # Negations strong enough to cancel a cooperation named anywhere in the sentence.
 SENTENCE_NEGATIONS = ("否认", "辟谣", "从未", "均未", "并未证实", "未证实", "不实")
+# A negation word that affirms: "not the first time", "not only" ("抖音并非第一次与长视频平台握手",
+# "丰田并非只押注这一条线：……由丰田与比亚迪合资成立的……", "不再只是供应商"). Blanked before the
+# negation cues are sought.
+AFFIRMING_NEGATION_RE = re.compile(r"(?:并非|不是|不再)(?:只|仅|单单|首次|第一次|初次|头一次|头一回|第一回)")
 # "这次合作", "双方的合作": a cooperation already named, not a new one.
 ANAPHORIC_BEFORE_TRIGGER = re.compile(r"(?:这次|此次|这项|该项|本次|这一|双方的|两家的)\s*$")
 # "三菱汽车也加入了这项合作": a company joining the cooperation just named.
@@ -784,6 +831,13 @@ NOT_PARTNER_CUES = (
     "收购", "并购", "投资", "入股", "注资", "领投", "竞争", "对手", "抗衡", "对标", "相比", "比较",
     "超过", "超越", "领先", "供货", "供应", "采购", "订单", "下单", "代工", "诉讼", "起诉", "资本合作",
 )
+# Words holding a not-a-partnership cue that say something else: a field ("供应链"), a quality
+# ("竞争力", "全球领先的"), people ("投资者"). Blanked before the cues are sought: "与全球领先的芯片
+# 公司英伟达合作", "在供应链领域展开合作" are cooperations.
+NOT_PARTNER_LOOKALIKES_RE = re.compile(r"供应链|竞争力|投资者|投资人|(?:全球|行业|业界|世界|国际|国内|业内)领先|领先的")
+# A business and capital tie-up ("業務及資本合作", "业务资本合作") is a partnership; capital alone
+# ("资本合作") is an investment.
+BUSINESS_AND_CAPITAL_RE = re.compile(r"业务\s*(?:及|与|和|、|暨|以及)?\s*资本合作")
 # A quantity after a comparison word makes it a measure ("合作超过十年"), not a comparison.
 QUANTITY_AFTER_RE = re.compile(r"\s*(?:\d|[一二两三四五六七八九十百千几数半])")
 # Marker groups the relation model sees (name → cue words).

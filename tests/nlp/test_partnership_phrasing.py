@@ -1,0 +1,332 @@
+"""Partnership phrasing classes found on unseen news (dev articles c115-c138), one table each.
+
+Each table holds sentences written for these tests (Simplified and Traditional, other companies
+and wordings than the articles), sentence → the partnership pairs expected (company keys); each
+class has near misses too: a pair that must not be read (supplier, investment, acquisition,
+rumour, plan, competition, denial).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from techkg.records import Article
+
+
+def _partnerships(extractor, text: str) -> set[tuple[str, str]]:
+    result = extractor.extract(Article(id="t", text=text))
+    return {(r.source, r.target) for r in result.relations if r.type == "partnership"}
+
+
+# Class 1: a negation word that affirms ("not the first time", "not only") negates nothing.
+AFFIRMING_NEGATION = [
+    ("小米并非第一次与徕卡合作，双方此前已共同调校影像系统。", {("leica", "xiaomi")}),
+    ("华为并非首次携手长安汽车，两家公司早在2018年就签署了合作协议。", {("changan", "huawei")}),
+    ("鴻海並非首次與輝達合作。", {("foxconn", "nvidia")}),
+    ("丰田不是只押注一家：由丰田与宁德时代合资成立的公司已经投产。", {("catl", "toyota")}),
+    ("台積電並非只押注蘋果：由台積電與索尼合資成立的JASM已在熊本量產。", {("sony", "tsmc")}),
+]
+# ... while a denial, a rumour or a plain "not" still cancels the cooperation.
+AFFIRMING_NEGATION_NOT = [
+    ("小米并非与徕卡合作，而是自研影像系统。", ("leica", "xiaomi")),
+    ("英特尔并非首次否认与三星合作。", ("intel", "samsung")),
+    ("蘋果並不是第一次傳出與百度合作的消息。", ("apple", "baidu")),
+]
+
+# Class 2: "双方" after a clause about a deal names the subject and the other company it deals
+# with, not the company bought or invested in on the way.
+BOTH_AFTER_DEAL = [
+    ("鴻海透過收購夏普旗下工廠股權，擴大了與軟銀的往來；雙方並合作開發AI伺服器。", {("foxconn", "softbank")}),
+    ("阿里巴巴通过投资小鹏汽车加深了与上汽集团的关系，双方还合作开发了智能座舱。", {("alibaba", "saic")}),
+    ("微軟透過入股OpenAI，強化與英偉達的關係；雙方並攜手打造AI超級電腦。", {("microsoft", "nvidia")}),
+    ("蔚来获得腾讯战略投资，双方还将在自动驾驶领域展开合作。", {("nio", "tencent")}),
+]
+BOTH_AFTER_DEAL_NOT = [
+    ("鴻海透過收購夏普旗下工廠股權，擴大了與軟銀的往來；雙方並合作開發AI伺服器。", ("foxconn", "sharp")),
+    ("阿里巴巴通过投资小鹏汽车加深了与上汽集团的关系，双方还合作开发了智能座舱。", ("alibaba", "xpeng")),
+    ("微軟透過入股OpenAI，強化與英偉達的關係；雙方並攜手打造AI超級電腦。", ("microsoft", "openai")),
+]
+
+# Class 3: "双方与C共同开发": the two parties just named and C work together, each pairs with each.
+BOTH_WITH_THIRD = [
+    ("三星延续与Google的合作。双方也正与高通共同开发XR头显。",
+     {("google", "qualcomm"), ("google", "samsung"), ("qualcomm", "samsung")}),
+    ("联想与微软合作多年，双方今年还与英特尔共同推出AI PC。",
+     {("intel", "lenovo"), ("intel", "microsoft"), ("lenovo", "microsoft")}),
+    ("索尼與本田成立合資公司，雙方並與高通簽署合作協議。",
+     {("honda", "qualcomm"), ("honda", "sony"), ("qualcomm", "sony")}),
+    ("小米與徠卡延續合作。兩家公司亦與三星合作開發感光元件。",
+     {("leica", "samsung"), ("leica", "xiaomi"), ("samsung", "xiaomi")}),
+]
+# ... not a plan, competition, talks, or a supplier of both.
+BOTH_WITH_THIRD_NOT = [
+    ("三星延续与Google的合作。双方计划与高通合作开发XR头显。", ("google", "qualcomm")),
+    ("三星延續與Google的合作。雙方均與高通展開競爭。", ("google", "qualcomm")),
+    ("三星延续与Google的合作。双方正与高通洽谈合作。", ("qualcomm", "samsung")),
+    ("联想与微软合作多年。双方的产品都采用高通芯片。", ("lenovo", "qualcomm")),
+]
+
+# Class 4: a list of subjects acting jointly ("联手", "携手", "共同") pairs every member, also when
+# the party after 与 is no company (an alliance, a university, an institute).
+JOINT_SUBJECT_LIST = [
+    ("Matter的前身是CHIP项目，由亚马逊、苹果、谷歌与Zigbee联盟联手发起。",
+     {("amazon", "apple"), ("amazon", "google"), ("apple", "google")}),
+    ("亚马逊、苹果与谷歌联手发起CHIP项目。", {("amazon", "apple"), ("amazon", "google"), ("apple", "google")}),
+    ("英特尔、AMD与台积电携手成立UCIe产业联盟。", {("amd", "intel"), ("amd", "tsmc"), ("intel", "tsmc")}),
+    ("華為、中興與中國信通院聯手制定5G-A標準。", {("huawei", "zte")}),
+    ("微軟、谷歌與史丹佛大學攜手成立AI研究中心。", {("google", "microsoft")}),
+    ("百度、阿里巴巴和腾讯与中国信通院共同发布白皮书。",
+     {("alibaba", "baidu"), ("alibaba", "tencent"), ("baidu", "tencent")}),
+]
+# ... not subjects each dealing with the other party, talks, or competition.
+JOINT_SUBJECT_LIST_NOT = [
+    ("苹果、谷歌都与Zigbee联盟合作。", ("apple", "google")),
+    ("苹果、谷歌与欧盟委员会就反垄断问题展开谈判。", ("apple", "google")),
+    ("英特爾、AMD與台積電在先進封裝市場激烈競爭。", ("amd", "intel")),
+    ("三星、LG與Zigbee聯盟分別合作推出智慧家電。", ("lg", "samsung")),
+]
+
+# Class 5: "X的Y则与C合作完成": a topic before 与 (a feature, a part of the product) is the
+# subject's work, not a party we cannot name; the subject is the other side.
+TOPIC_BEFORE_PARTNER = [
+    ("三星宣布与百度智能云达成合作；图片的生成式编辑则与美图合作完成。",
+     {("baidu-ai-cloud", "samsung"), ("meitu", "samsung")}),
+    ("華碩發表新筆電；這款筆電的螢幕則與三星合作開發。", {("asus", "samsung")}),
+    ("腾讯发布了新游戏；游戏的海外发行则与育碧合作。", {("tencent", "ubisoft")}),
+    ("小米发布了新机；新机的影像系统则与徕卡合作调校。", {("leica", "xiaomi")}),
+]
+# ... but a party named by its role is someone else, and a supplier or contract maker is none.
+TOPIC_BEFORE_PARTNER_NOT = [
+    ("小米发布了新机；徕卡的竞争对手则与华为合作。", ("huawei", "xiaomi")),
+    ("小米发布了新机；新机的代工厂则与高通合作。", ("qualcomm", "xiaomi")),
+    ("三星发布了新机；机身的面板则由京东方供应。", ("boe", "samsung")),
+    ("蘋果發表新機；新機的晶片則與台積電合作代工。", ("apple", "tsmc")),
+]
+
+# Class 6: companies given as examples of someone's partners ("A、B等约30间合作商户") are not
+# partners of each other; a partner list after 与 or after "合作伙伴包括" still pairs with the subject.
+PARTNER_EXAMPLES = [
+    ("美团与麦当劳、肯德基等品牌达成合作。", {("meituan", "肯德基"), ("meituan", "麦当劳")}),
+    ("英偉達與鴻海、廣達等夥伴合作打造AI工廠。", {("foxconn", "nvidia"), ("nvidia", "quanta")}),
+    ("美团的合作伙伴包括麦当劳和星巴克。", {("meituan", "星巴克"), ("meituan", "麦当劳")}),
+    ("京东与美团等十余家平台达成合作。", {("jd", "meituan")}),
+]
+PARTNER_EXAMPLES_NOT = [
+    ("用户在麦当劳、星巴克、肯德基等约200家合作商户消费可享回赠。", ("星巴克", "麦当劳")),
+    ("客戶在麥當勞、星巴克等合作商戶簽賬可享回贈。", ("星巴克", "麦当劳")),
+    ("客戶在星巴克、麥當勞、OK便利店等約200間合作商戶簽賬可享回贈。", ("星巴克", "麦当劳")),
+    ("蘋果、三星等合作夥伴均已接入該平台。", ("apple", "samsung")),
+    ("京东、美团等十余家合作平台将同步上线该服务。", ("jd", "meituan")),
+]
+
+# Class 7: looking for a partner ("另覓策略夥伴", "寻找合作伙伴") names none yet: no pair from that
+# clause, the rules' nor the model's; a partnership named beside it still counts.
+SEEKING_PARTNER = [
+    ("蔚來已與英偉達結為戰略夥伴，並將尋找更多合作夥伴。", {("nio", "nvidia")}),
+    ("小米在寻找合作伙伴后，最终与徕卡达成合作。", {("leica", "xiaomi")}),
+    ("英特尔表示，Altera将另觅策略伙伴，英特尔则与台积电合作。", {("intel", "tsmc")}),
+]
+SEEKING_PARTNER_NOT = [
+    ("英特尔执行长表示，Altera将另觅策略伙伴。", ("altera", "intel")),
+    ("AMD執行長表示，ZT Systems的製造業務則會另覓策略夥伴。", ("amd", "ztsystems")),
+    ("蔚來表示，江淮汽車正物色新的戰略夥伴。", ("jac", "nio")),
+    ("小米表示，小米汽车正在寻找合作伙伴共同开发芯片。", ("xiaomi", "xiaomi-auto")),
+]
+
+# Class 8: a business and capital tie-up ("業務及資本合作", Japanese-style news) is a partnership;
+# a capital tie-up alone stays an investment.
+BUSINESS_AND_CAPITAL = [
+    ("丰田与铃木宣布建立业务及资本合作关系。", {("toyota", "铃木")}),
+    ("日產與本田簽署業務與資本合作協議。", {("honda", "nissan")}),
+    ("索尼和KDDI达成业务资本合作。", {("kddi", "sony")}),
+    ("DeNA與任天堂的關係亦值得一提。兩間公司在2015年宣布業務及資本合作，其後共同開發手遊。", {("dena", "nintendo")}),
+]
+BUSINESS_AND_CAPITAL_NOT = [
+    ("腾讯与蔚来展开资本合作，入股5%。", ("nio", "tencent")),
+    ("阿里巴巴与小鹏汽车达成资本合作。", ("alibaba", "xpeng")),
+    ("蘋果與鴻海達成資本合作。", ("apple", "foxconn")),
+    ("丰田宣布收购铃木的业务及资本。", ("toyota", "铃木")),
+]
+
+# Class 9: an agreement that names what it is about ("就二创授权签下协议", "签署技术授权协议") is a
+# partnership; a bare agreement (a sale, a payment), a settlement, a sale, a supply deal, an
+# acquisition or a rumoured one is not.
+AGREEMENT = [
+    ("今年3月，快手也与乐视就独家自制内容的二创授权签下协议。", {("kuaishou", "乐视")}),
+    ("网易与暴雪就《魔兽世界》国服运营签署协议。", {("blizzard-entertainment", "netease")}),
+    ("華碩與英特爾就NUC業務簽訂協議。", {("asus", "intel")}),
+    ("高通与苹果签署了技术授权协议。", {("apple", "qualcomm")}),
+    ("腾讯与环球音乐签订版权许可协议。", {("tencent", "环球音乐")}),
+    ("三星與Google簽署框架協議。", {("google", "samsung")}),
+]
+AGREEMENT_NOT = [
+    ("宏達電宣布與Google簽署協議，Google將支付2.5億美元。", ("google", "htc")),
+    ("苹果与高通就专利纠纷达成和解协议。", ("apple", "qualcomm")),
+    ("戶戶送已與foodpanda就出售香港資產達成協議。", ("deliveroo", "foodpanda")),
+    ("小鹏汽车宣布与滴滴达成协议，将收购滴滴旗下的智能汽车开发业务。", ("didi", "xpeng")),
+    ("宁德时代与特斯拉就电池供货签订协议。", ("catl", "tesla")),
+    ("传闻小米将与长城汽车就代工签署协议。", ("great-wall-motor", "xiaomi")),
+]
+
+# Class 10: Hong Kong and Taiwan wording: a joint venture "合營", an alliance formed "組成聯盟" /
+# "結成聯盟", a joint launch "合推", "聯同" for "together with"; the same under a rumour, a denial
+# or an acquisition is none.
+HK_TW_WORDING = [
+    ("電訊盈科與渣打成立合營公司，經營虛擬銀行。", {("pccw", "standard-chartered")}),
+    ("電訊盈科與華為合營的公司今日開業。", {("huawei", "pccw")}),
+    ("长江和记与阿里巴巴成立合营企业。", {("alibaba", "ck-hutchison")}),
+    ("滙豐與騰訊組成聯盟，推動跨境支付。", {("hsbc", "tencent")}),
+    ("中電與華為結成聯盟，發展智能電網。", {("huawei", "中电")}),
+    ("香港電訊與蘋果合推新服務。", {("apple", "hkt")}),
+    ("聯發科與瑞昱合推Wi-Fi 7晶片。", {("mediatek", "realtek")}),
+    ("渣打銀行聯同電訊盈科及攜程合資成立Mox。", {("pccw", "standard-chartered"), ("standard-chartered", "trip-com")}),
+]
+HK_TW_WORDING_NOT = [
+    ("傳聞電訊盈科將與渣打成立合營公司。", ("pccw", "standard-chartered")),
+    ("電訊盈科否認與渣打組成聯盟。", ("pccw", "standard-chartered")),
+    ("騰訊收購電訊盈科持有的合營公司股權。", ("pccw", "tencent")),
+    ("市場傳出聯發科將與瑞昱合推Wi-Fi 7晶片。", ("mediatek", "realtek")),
+]
+
+# Class 11: a joint venture named in a modifier ("由A与B合资成立的C代工") stays a partnership when
+# the clause goes on with C's supply or contract work; the supplier and the buyer are no partners.
+JOINT_VENTURE_MODIFIER = [
+    ("该芯片由台积电与索尼合资成立的JASM代工。", {("sony", "tsmc")}),
+    ("這批晶片由台積電與索尼合資成立的JASM代工生產。", {("sony", "tsmc")}),
+    ("由比亚迪与丰田合资成立的公司为这款车供应电池。", {("byd", "toyota")}),
+    ("這款車的電池由吉利與沃爾沃合資設立的工廠供應。", {("geely", "volvo-cars")}),
+    ("宁德时代向由比亚迪与丰田合资成立的公司供货。", {("byd", "toyota")}),
+    ("由百度和吉利合资组建的集度汽车采购了英伟达芯片。", {("baidu", "geely")}),
+]
+JOINT_VENTURE_MODIFIER_NOT = [
+    ("宁德时代向由比亚迪与丰田合资成立的公司供货。", ("byd", "catl")),
+    ("由百度和吉利合资组建的集度汽车采购了英伟达芯片。", ("geely", "nvidia")),
+    ("与华为合作开发的这款芯片已开始向小米供货。", ("huawei", "xiaomi")),
+    ("英特尔收购了与三星合作开发的芯片业务。", ("intel", "samsung")),
+    ("與鴻海合作打造的伺服器將出貨給微軟。", ("foxconn", "microsoft")),
+]
+
+# Class 12: a partner named through the subject's own business ("其支付业务", "旗下支付業務",
+# "自家云业务") is the subject; a carried subject is never one of the partners listed in the clause
+# ("其运营方此前已与Visa、万事达卡、JCB等达成合作", the operator unnamed: no Visa-JCB pair).
+OWN_BUSINESS_AS_PARTNER = [
+    ("腾讯表示，其支付业务已与Visa、万事达卡和JCB达成合作。",
+     {("jcb", "tencent"), ("tencent", "visa"), ("mastercard", "tencent")}),
+    ("騰訊指出，旗下支付業務已與Visa及萬事達卡合作。", {("tencent", "visa"), ("mastercard", "tencent")}),
+    ("阿里巴巴表示，自家云业务已与英伟达达成合作。", {("alibaba", "nvidia")}),
+]
+OWN_BUSINESS_AS_PARTNER_NOT = [
+    ("以微信支付为例，其运营方此前已与Visa、万事达卡、JCB等国际卡组织达成合作。", ("jcb", "visa")),
+    ("其运营方已与Visa、万事达卡和银联达成合作。", ("china-unionpay", "visa")),
+    ("在香港，其營運商亦與八達通、Visa等機構合作。", ("octopus-cards", "visa")),
+    ("騰訊指出，旗下支付業務計劃與Visa合作。", ("tencent", "visa")),
+]
+
+# Class 13: words that hold a supply, investment or competition cue but name a field, a quality
+# or people ("供应链", "竞争力", "全球领先的", "投资者") leave a cooperation one; the deals and rivalries
+# themselves still block it.
+NOT_PARTNER_LOOKALIKES = [
+    ("比亚迪与华为在供应链领域展开合作。", {("byd", "huawei")}),
+    ("聯發科與輝達在供應鏈管理上合作。", {("mediatek", "nvidia")}),
+    ("联想与全球领先的芯片公司英伟达达成合作。", {("lenovo", "nvidia")}),
+    ("華碩與全球領先的AI晶片商輝達合作。", {("asus", "nvidia")}),
+    ("小米与徕卡合作提升影像竞争力。", {("leica", "xiaomi")}),
+    ("腾讯与华为合作为投资者提供服务。", {("huawei", "tencent")}),
+]
+NOT_PARTNER_LOOKALIKES_NOT = [
+    ("宁德时代是宝马的供应链伙伴，为其供货。", ("bmw", "catl")),
+    ("小米与华为在手机市场的竞争日趋激烈。", ("huawei", "xiaomi")),
+    ("英偉達在AI晶片市場領先超微，雙方競爭激烈。", ("amd", "nvidia")),
+    ("台积电以全球领先的制程为苹果代工芯片并展开合作。", ("apple", "tsmc")),
+]
+
+# Class 14: a cooperation that broke up, or one only guessed at or possible, is none ("破裂",
+# "告吹", "生變", "不排除与", "是否与", "合作的可能性", "盛傳", "揣測", "被曝"); one that goes on
+# ("不再只是供应商") or is reported as fact ("据悉") still is.
+ENDED_OR_GUESSED = [
+    ("宁德时代不再只是宝马的电池供应商，双方已成为战略合作伙伴。", {("bmw", "catl")}),
+    ("寧德時代不再只是寶馬的供應商，雙方已結為策略夥伴。", {("bmw", "catl")}),
+    ("据悉小米将与徕卡合作。", {("leica", "xiaomi")}),
+]
+ENDED_OR_GUESSED_NOT = [
+    ("小米与徕卡的合作关系破裂。", ("leica", "xiaomi")),
+    ("苹果与高通的合作告吹。", ("apple", "qualcomm")),
+    ("鴻海與夏普的合作生變。", ("foxconn", "sharp")),
+    ("特斯拉与松下分道扬镳，不再合作。", ("panasonic", "tesla")),
+    ("苹果不排除与百度合作。", ("apple", "baidu")),
+    ("小米正在评估与徕卡合作的可能性。", ("leica", "xiaomi")),
+    ("华为是否与比亚迪合作仍有待观察。", ("byd", "huawei")),
+    ("分析师认为苹果与百度合作的可能性较低。", ("apple", "baidu")),
+    ("外界猜测苹果可能与阿里巴巴合作。", ("alibaba", "apple")),
+    ("媒體揣測蘋果將與百度合作。", ("apple", "baidu")),
+    ("業界盛傳台積電將與英特爾合作。", ("intel", "tsmc")),
+    ("英特尔被曝将与台积电合作。", ("intel", "tsmc")),
+]
+
+# Class 15: car news's category "合资品牌" / "合资车企" after a list ending in 等 names kinds of makers,
+# not a joint venture between the listed companies; a joint venture they formed still is one.
+JV_CATEGORY = [
+    ("腾讯和阿里巴巴的合资公司今年亏损。", {("alibaba", "tencent")}),
+    ("腾讯和阿里巴巴等十余家企业合资成立了网联清算公司。", {("alibaba", "tencent")}),
+    ("廣汽與豐田合資成立廣汽豐田。", {("gac", "toyota")}),
+]
+JV_CATEGORY_NOT = [
+    ("上汽大众与一汽丰田等合资车企纷纷降价。", ("saic-volkswagen", "toyota")),
+    ("本田和日产等合资品牌正在加速电动化转型。", ("honda", "nissan")),
+    ("廣汽本田與東風日產等合資車廠今年銷量下滑。", ("honda", "东风日产")),
+    ("大众、丰田等合资品牌的市场份额持续下滑。", ("toyota", "volkswagen")),
+]
+
+# Class 16: an adverbial clause opening with the cooperation ("通过与华为合作，", "借助与百度的合作，",
+# "與輝達合作後，") has the main clause's subject as the other side; a rivalry or a rumour so placed
+# gives none.
+ADVERBIAL_COOPERATION = [
+    ("通过与华为合作，赛力斯的问界销量大幅增长。", {("huawei", "seres")}),
+    ("借助与百度的合作，吉利汽车加快了智能化步伐。", {("baidu", "geely")}),
+    ("透過與Google合作，三星將Gemini導入手機。", {("google", "samsung")}),
+    ("随着与宁德时代合作的深入，理想汽车的电池成本下降。", {("catl", "li-auto")}),
+    ("基于与高通的长期合作，小米首发了骁龙8至尊版。", {("qualcomm", "xiaomi")}),
+    ("与英伟达合作后，联想推出了AI服务器。", {("lenovo", "nvidia")}),
+    ("憑藉與輝達的合作，鴻海的AI伺服器出貨大增。", {("foxconn", "nvidia")}),
+]
+ADVERBIAL_COOPERATION_NOT = [
+    ("通过与华为竞争，小米的手机业务不断进步。", ("huawei", "xiaomi")),
+    ("在与徕卡合作的传闻传出后，小米股价上涨。", ("leica", "xiaomi")),
+    ("透過與三星的供貨合約，蘋果取得OLED面板。", ("apple", "samsung")),
+]
+
+# Class 17: headline style "A攜B打造" / "A携B推出" (携 alone before a company and a verb of joint
+# work) and Taiwan's "合體" for teaming up; not 携程 (a name), 携家人, a rivalry or a rumour.
+WITH_PARTNER = [
+    ("鴻海攜輝達打造AI工廠。", {("foxconn", "nvidia")}),
+    ("比亚迪携华为推出智驾方案。", {("byd", "huawei")}),
+    ("小米攜徠卡推出影像旗艦，三星則攜手高通。", {("leica", "xiaomi"), ("qualcomm", "samsung")}),
+    ("聯發科與輝達合體打造AI超級電腦。", {("mediatek", "nvidia")}),
+    ("攜程與華為合作推出旅遊服務。", {("huawei", "trip-com")}),
+]
+WITH_PARTNER_NOT = [
+    ("雷军携家人出席小米发布会，华为也派员出席。", ("huawei", "xiaomi")),
+    ("比亚迪携华为展开竞争。", ("byd", "huawei")),
+    ("传闻比亚迪将携华为推出智驾方案。", ("byd", "huawei")),
+    ("攜程攜帶新服務亮相，華為亦參展。", ("huawei", "trip-com")),
+]
+
+READ = (AFFIRMING_NEGATION + BOTH_AFTER_DEAL + BOTH_WITH_THIRD + JOINT_SUBJECT_LIST + TOPIC_BEFORE_PARTNER
+        + PARTNER_EXAMPLES + SEEKING_PARTNER + BUSINESS_AND_CAPITAL + AGREEMENT + HK_TW_WORDING
+        + JOINT_VENTURE_MODIFIER + OWN_BUSINESS_AS_PARTNER + NOT_PARTNER_LOOKALIKES + ENDED_OR_GUESSED + JV_CATEGORY
+        + ADVERBIAL_COOPERATION + WITH_PARTNER)
+NOT_READ = (AFFIRMING_NEGATION_NOT + BOTH_AFTER_DEAL_NOT + BOTH_WITH_THIRD_NOT + JOINT_SUBJECT_LIST_NOT
+            + TOPIC_BEFORE_PARTNER_NOT + PARTNER_EXAMPLES_NOT + SEEKING_PARTNER_NOT + BUSINESS_AND_CAPITAL_NOT
+            + AGREEMENT_NOT + HK_TW_WORDING_NOT + JOINT_VENTURE_MODIFIER_NOT + OWN_BUSINESS_AS_PARTNER_NOT
+            + NOT_PARTNER_LOOKALIKES_NOT + ENDED_OR_GUESSED_NOT + JV_CATEGORY_NOT + ADVERBIAL_COOPERATION_NOT
+            + WITH_PARTNER_NOT)
+
+
+@pytest.mark.parametrize(("text", "pairs"), READ)
+def test_partnership_phrasing(extractor, text, pairs):
+    assert _partnerships(extractor, text) == pairs
+
+
+@pytest.mark.parametrize(("text", "pair"), NOT_READ)
+def test_near_miss_is_no_partnership(extractor, text, pair):
+    assert pair not in _partnerships(extractor, text)
