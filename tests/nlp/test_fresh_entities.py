@@ -121,6 +121,24 @@ INDUSTRY_AND_BRANCH_CASES = [
     ("但農業銀行蒙城支行方面卻稱，存單是當年開出的。", {"農業銀行蒙城支行"}, {"農業銀行"}),
 ]
 
+# Round 13 (c139-c162). (text, companies that must be found, names that must not be products) — a name
+# right before its security code in brackets is a listed company, whatever else it looks like
+LISTED_NAME_CASES = [
+    ("即时配送平台顺丰同城（09699.HK）与嘉里物流（00636.HK）均已在港上市。", {"嘉里物流"}, {"顺丰同城", "嘉里物流", "同城"}),
+    ("即時配送平台達達集團（NASDAQ: DADA）與物流商嘉里物流（00636.HK）簽約。", {"達達集團", "嘉里物流"}, {"嘉里物流"}),
+    ("嘉里物流 (00636.HK) 股價上漲，京东物流（02618.HK）持平。", {"嘉里物流", "京东物流"}, {"嘉里物流"}),
+    ("京东旗下的京东物流（02618.HK）与京东健康（06618.HK）均已上市。", {"京东物流", "京东健康"}, set()),
+]
+
+# (text, companies that must be found, letters that must not be companies) — one capital letter before 股
+# is a class of shares, also after 公司; a letter company before 公司 stays one
+SHARE_CLASS_CASES = [
+    ("此后母公司H股挂牌，顺丰H股较其A股股价存在折价。", {"顺丰"}, {"H", "A"}),
+    ("公司A股自9月1日起停牌，H股照常交易。", set(), {"A", "H"}),
+    ("發行Ｈ股後，中芯國際Ａ股仍在上交所交易。", {"中芯國際"}, {"H", "A", "Ｈ", "Ａ"}),
+    ("X公司没有发行B股，母公司B 股则在深交所。", {"X公司"}, {"B"}),
+]
+
 
 def _entities(extractor, text):
     return extractor.extract(Article(id="t", text=text)).entities
@@ -195,6 +213,18 @@ def test_identifiers_are_no_products(extractor, text, product, codes):
 def test_an_industry_is_no_company_and_a_named_branch_is_one(extractor, text, companies, not_companies):
     names = _names(extractor, text, "Company")
     assert companies <= names and not names & not_companies, names
+
+
+@pytest.mark.parametrize(("text", "companies", "not_products"), LISTED_NAME_CASES)
+def test_a_name_before_its_security_code_is_a_listed_company(extractor, text, companies, not_products):
+    assert companies <= _names(extractor, text, "Company")
+    assert not _names(extractor, text, "Product") & not_products
+
+
+@pytest.mark.parametrize(("text", "companies", "letters"), SHARE_CLASS_CASES)
+def test_a_letter_before_gu_is_a_class_of_shares(extractor, text, companies, letters):
+    names = _names(extractor, text, "Company")
+    assert companies <= names and not names & letters, names
 
 
 @pytest.mark.parametrize(("name", "expected"), [

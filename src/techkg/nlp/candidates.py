@@ -137,6 +137,9 @@ LATIN_COMPANY_NAME_SCORE = 0.85
 GLOSS_SCORE = 0.9
 # A short name the article defines for a company ("（下称“傅利叶”）"), wherever it is written.
 DEFINED_SHORT_NAME_SCORE = 0.7
+# A name written right before its security code ("顺丰同城（09699.HK）") is a listed company, whatever
+# product reading a finder gave it; as sure as a gloss.
+LISTED_NAME_SCORE = 0.9
 # A game's or app's title in 《》 ("射击游戏《三角洲行动》"), as sure as a quoted name a cue introduces.
 TITLED_NAME_SCORE = 0.6
 
@@ -446,8 +449,9 @@ def company_candidates(doc: Doc, text: str, model_spans=(), tagger: bool = False
     # Latin names in company contexts
     for _ts, _te, cs, ce in latin_runs(doc):
         name = text[cs:ce]
-        if name.lower() in terms.GENERIC_TERMS or terms.STANDARD_RE.match(name) or name.isdigit():
-            continue
+        if name.lower() in terms.GENERIC_TERMS or terms.STANDARD_RE.match(name) or name.isdigit() \
+                or terms.SHARE_CLASS_RE.match(text, cs):
+            continue  # "母公司H股": a class of shares
         if _is_modelish(name) and RELEASE_AFTER_NAME_RE.match(text, ce):
             continue  # "休旅車n7正式上市": a model number before a release verb is the product (G42 with 合作 is a company)
         if latin_company_name(name) is not None:  # "Joby Aviation": a company by its last word
@@ -513,6 +517,19 @@ def glossed_names(cands: list[Candidate], text: str) -> list[Candidate]:
         out.append(Candidate(m.start("gloss"), m.end("gloss"), c.type, "context", GLOSS_SCORE, key=c.key,
                              maker=c.maker, kind=c.kind))
     return out
+
+
+def listed_names(cands: list[Candidate], text: str) -> list[Candidate]:
+    """A name right before a security code in brackets is a listed company: "嘉里物流（00636.HK）",
+    "顺丰同城 (09699.HK)", "聯發科（2454.TW）".
+
+    >>> c = Candidate(0, 4, PRODUCT, "model", 0.55)
+    >>> [(g.start, g.end, g.type.value) for g in listed_names([c], "嘉里物流(00636.HK)股价")]
+    [(0, 4, 'Company')]
+    """
+    return [Candidate(c.start, c.end, COMPANY, "context", LISTED_NAME_SCORE, key=c.key if c.is_a(COMPANY) else None)
+            for c in cands
+            if not c.veto and c.type is not None and terms.SECURITY_CODE_AFTER_NAME_RE.match(text, c.end)]
 
 
 def defined_short_names(cands: list[Candidate], text: str) -> list[Candidate]:

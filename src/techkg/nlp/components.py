@@ -117,6 +117,7 @@ class Resolver:
         text = _folded(doc)
         found = _found(doc)
         found = found + cand.glossed_names(found, text) + cand.defined_short_names(found, text)
+        found = found + cand.listed_names(found, text)
         found = found + cand.list_members(doc, text, found)
         found = found + cand.propagate(found, text, {(t.idx, t.idx + len(t.text)) for t in cand.tokens(doc)})
         in_furniture = overlap_test(boilerplate_spans(text))  # datelines, credits, security codes: no entity

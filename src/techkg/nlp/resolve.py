@@ -198,7 +198,7 @@ def _drop_swallowing(cands: list[Candidate], text: str) -> list[Candidate]:
     article uses them with a model number ("天玑"). A joint venture named by its parents ("广汽丰田"),
     a named branch ("工行北京分行"),
     a subsidiary named after its parent ("京东币链科技"),
-    a registered name ("上海傅利叶智能科技有限公司")
+    a registered name ("上海傅利叶智能科技有限公司"), a listed name before its code ("顺丰同城（09699.HK）"),
     a Latin company name ("GlobalWafers America") and a name glossed in Latin ("索尼本田移动（Sony
     Honda Mobility）") are whole names: they may hold a lexicon name."""
     lexicon_spans = [(c.start, c.end) for c in cands if c.finder == "lexicon"]
@@ -220,6 +220,7 @@ def _drop_swallowing(cands: list[Candidate], text: str) -> list[Candidate]:
             name = text[c.start : c.end]
             if swallows_known(c.start, c.end) and not (
                     terms.REGISTERED_NAME_RE.search(name) or latin_company_name(name) or glossed_end(text, c.end)
+                    or terms.SECURITY_CODE_AFTER_NAME_RE.match(text, c.end)
                     or link.own_name_after_parent(name, parent_end.get(c.start, c.start) - c.start)
                     or _joint_venture(c.start, c.end, parent_end, text)
                     or terms.NAMED_BRANCH_RE.fullmatch(text, parent_end.get(c.start, c.end), c.end)):

@@ -718,10 +718,14 @@ WEB_ADDRESS_RE = re.compile(
 # A listed company's security code after its name: (01810.HK) / (NASDAQ: NVDA) / (股票代码:688981) /
 # (2317-TW) / (09988.HK/BABA.N); and the Hong Kong share-class mark glued to it (理想汽车-W, 百度集团-SW).
 _TICKER = r"(?:\d{4,6}(?:\.(?:HK|SH|SZ|BJ|TW|TWO|T|KS))?|\d{4}-TW|[A-Z]{1,5}\.(?:N|O|US))"
-SECURITY_CODE_RE = re.compile(
+_BRACKETED_CODE = (
     rf"\((?:(?:NASDAQ|NYSE|HKEX|SEHK|TWSE|TSE|KOSPI|OTC|纳斯达克|纽交所|港交所|上交所|深交所|(?:股票|证券)代[码号])"
-    rf"\s*[:：]?\s*[A-Za-z0-9.\-]{{1,12}}|{_TICKER}(?:\s*[/,、]\s*{_TICKER})*)\)"
-    r"|(?<=[\u4e00-\u9fff])-(?:SW|W|S|B|U)(?![A-Za-z0-9])")
+    rf"\s*[:：]?\s*[A-Za-z0-9.\-]{{1,12}}|{_TICKER}(?:\s*[/,、]\s*{_TICKER})*)\)")
+SECURITY_CODE_RE = re.compile(_BRACKETED_CODE + r"|(?<=[\u4e00-\u9fff])-(?:SW|W|S|B|U)(?![A-Za-z0-9])")
+# A security code in brackets right after a name: the name is a listed company ("嘉里物流（00636.HK）").
+SECURITY_CODE_AFTER_NAME_RE = re.compile(r"\s?" + _BRACKETED_CODE)
+# A class of shares: one capital letter before 股 ("母公司H股挂牌", "公司A股复牌", "發行B股").
+SHARE_CLASS_RE = re.compile(r"[ABHNS]\s?股")
 # ---- Places: one list each, the rules below combine them (folded text: Simplified only) -----------
 # Where Chinese-language tech news is written from.
 HOME_REGIONS = ("中国", "台湾", "香港", "澳门")
