@@ -139,6 +139,18 @@ SHARE_CLASS_CASES = [
     ("X公司没有发行B股，母公司B 股则在深交所。", {"X公司"}, {"B"}),
 ]
 
+# (text, product that must be found or None, names that must not be products) — names a benchmark noun
+# follows after a count and a domain, or precedes, are tests; a language is no product
+BENCHMARK_AND_LANGUAGE_CASES = [
+    ("评测数据显示，R1V在MATH500和AIME两项数学基准上分别取得94.0分，在视觉推理基准MMMU与MathVista上取得69.0分。",
+     "R1V", {"MATH500", "AIME", "MMMU", "MathVista"}),
+    ("評測顯示，Qwen3在LiveBench與BFCL兩項基準上領先，在多模態基準MMBench上也超過GPT-4o。", "Qwen3",
+     {"LiveBench", "BFCL", "MMBench"}),
+    ("在中文大模型测评基准SuperCLUE的最新榜单中，百川智能的Baichuan 4位列第一。", "Baichuan 4", {"中文", "SuperCLUE"}),
+    ("遊戲支援繁體中文介面，Ａｐｐｌｅ Intelligence將支援簡體中文與日文。", None, {"繁體中文", "繁体中文", "簡體中文", "日文"}),
+    ("Gemini 2.5 Pro在多项基准测试中领先。", "Gemini 2.5 Pro", set()),
+]
+
 
 def _entities(extractor, text):
     return extractor.extract(Article(id="t", text=text)).entities
@@ -225,6 +237,12 @@ def test_a_name_before_its_security_code_is_a_listed_company(extractor, text, co
 def test_a_letter_before_gu_is_a_class_of_shares(extractor, text, companies, letters):
     names = _names(extractor, text, "Company")
     assert companies <= names and not names & letters, names
+
+
+@pytest.mark.parametrize(("text", "product", "not_products"), BENCHMARK_AND_LANGUAGE_CASES)
+def test_benchmarks_and_languages_are_no_products(extractor, text, product, not_products):
+    names = _names(extractor, text, "Product")
+    assert (product is None or product in names) and not names & not_products, names
 
 
 @pytest.mark.parametrize(("name", "expected"), [

@@ -678,9 +678,11 @@ def identifier_codes(text: str) -> list[Candidate]:
             for m in terms.IDENTIFIER_CODE_RE.finditer(text)]
 
 
+_LATIN_LIST = r"[A-Za-z][A-Za-z0-9+\-.]*(?:\s*(?:、|和|与|及|,|，)\s*[A-Za-z][A-Za-z0-9+\-.]*)*"
+_BENCHMARK_HEAD = (r"(?:" + "|".join(terms.BENCHMARK_DOMAINS) + r")*(?:" + "|".join(terms.BENCHMARK_HEADS) + ")")
 BENCHMARK_LIST_RE = re.compile(
-    r"[A-Za-z][A-Za-z0-9+\-.]*(?:\s*(?:、|和|与|及|,|，)\s*[A-Za-z][A-Za-z0-9+\-.]*)*\s*"
-    r"(?:" + "|".join(terms.BENCHMARK_FILLERS) + r")*\s*(?:" + "|".join(terms.BENCHMARK_HEADS) + ")")
+    _LATIN_LIST + r"\s*(?:" + "|".join(terms.BENCHMARK_FILLERS) + r")*\s*" + _BENCHMARK_HEAD
+    + r"|(?:(?<=基准)|(?<=测试集)|(?<=数据集))\s*" + _LATIN_LIST)
 BENCHMARK_VETO = 0.9  # a benchmark's name is no product's, for any finder but the lexicon
 
 
@@ -690,6 +692,9 @@ def benchmark_names(text: str) -> list[Candidate]:
 
     >>> [(c.start, c.end, c.veto) for c in benchmark_names("在MMLU、GPQA等基准测试中")]
     [(1, 5, True), (6, 10, True)]
+    >>> t = "在MATH500和AIME两项数学基准上，在视觉推理基准MMMU与MathVista上"
+    >>> [t[c.start:c.end] for c in benchmark_names(t)]
+    ['MATH500', 'AIME', 'MMMU', 'MathVista']
     """
     out: list[Candidate] = []
     for m in BENCHMARK_LIST_RE.finditer(text):

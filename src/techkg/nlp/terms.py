@@ -10,7 +10,8 @@ import re
 
 # Generic categories and technologies: never a product or company on their own. With media formats
 # ("MP3", "RMVB", "EPUB"), business models ("B2B", "P2P", "SNS"), gearbox kinds ("CVT") and core counts
-# ("四核"), which general news names beside products; share classes and market words ("H股", "ST", "IPO").
+# ("四核"), which general news names beside products; share classes and market words ("H股", "ST", "IPO");
+# languages ("支持简体中文", "中文大模型").
 GENERIC_TERMS = frozenset(
     """
     ai gpu cpu npu dpu qpu apu ipu xpu soc asic fpga llm aigc agi api sdk saas paas iaas app apps
@@ -29,6 +30,7 @@ GENERIC_TERMS = frozenset(
     mp3 mp4 mp5 cd vcd dvd rm rmvb avi mkv flac aac ogg wma wav ac3 mpeg mpeg1 mpeg2 mpeg4 epub mobi chm fb2 txt pdf
     b2b b2c c2c c2b o2o p2p sns gps it cvt dct amt 单核 双核 四核 六核 八核 十核
     a股 b股 h股 n股 st *st ipo otc etf
+    中文 英文 简体中文 繁体中文 汉语 英语 日语 韩语 日文 韩文 多语言
     """.split()
 )
 
@@ -102,7 +104,11 @@ NON_PRODUCT_HEADS = ("架构", "工艺", "制程", "技术", "标准", "协议",
 # 等多项基准测试中", "GSM8K測試集" (folded, Simplified text); words between: BENCHMARK_FILLERS. Not
 # 评测/跑分/榜单: "iPhone 16评测", "骁龙8 Gen 3跑分" review or rank a product.
 BENCHMARK_HEADS = ("基准测试", "基准", "测试集", "数据集")
-BENCHMARK_FILLERS = ("等", "多项", "多个", "各项", "主流", "权威")
+BENCHMARK_FILLERS = ("等", "多项", "多个", "各项", "主流", "权威", r"[两二三四五六七八九十\d]+[项个大]")
+# What a benchmark tests, between its count and its head ("两项数学基准", "视觉推理基准MMMU"); a head and
+# a domain also come before the names ("视觉推理基准MMMU与MathVista", "评测基准SuperCLUE").
+BENCHMARK_DOMAINS = ("数学", "代码", "编程", "推理", "视觉", "视觉推理", "数学推理", "多模态", "知识", "中文", "英文",
+                     "长文本", "评测", "测评", "综合", "通用")
 
 # ---- Products named without a lexicon entry (candidates.py) --------------------------------
 # Units and counters after a number: it measures or counts, it is no model or version number
