@@ -151,6 +151,16 @@ BENCHMARK_AND_LANGUAGE_CASES = [
     ("Gemini 2.5 Pro在多项基准测试中领先。", "Gemini 2.5 Pro", set()),
 ]
 
+# (text, versioned products as one entity's mentions, bare versions that must not be products) — a
+# family with a V and a version is that family's version, whichever alias names it; a bare V4.0 is no name
+VERSION_CASES = [
+    ("科大讯飞召开讯飞星火大模型V4.0发布会，正式推出讯飞星火V4.0，此后星火V4.0将接入办公本。",
+     {"星火大模型V4.0", "星火V4.0"}, {"V4.0"}),
+    ("科大訊飛推出訊飛星火V4.0，學習機將陸續接入V4.0的能力。", {"星火V4.0"}, {"V4.0"}),
+    ("快手发布可灵V2.1，可灵2.1支持1080p，旧版用户可升级到v2.1。", {"可灵V2.1", "可灵2.1"}, {"v2.1", "V2.1"}),
+    ("ｖｉｖｏ发布V60，售价2499元起。", {"V60"}, set()),
+]
+
 
 def _entities(extractor, text):
     return extractor.extract(Article(id="t", text=text)).entities
@@ -243,6 +253,13 @@ def test_a_letter_before_gu_is_a_class_of_shares(extractor, text, companies, let
 def test_benchmarks_and_languages_are_no_products(extractor, text, product, not_products):
     names = _names(extractor, text, "Product")
     assert (product is None or product in names) and not names & not_products, names
+
+
+@pytest.mark.parametrize(("text", "versions", "bare"), VERSION_CASES)
+def test_a_version_names_its_family_and_a_bare_version_nothing(extractor, text, versions, bare):
+    products = [{m.text for m in e.mentions} for e in _entities(extractor, text) if e.type == "Product"]
+    assert any(versions <= mentions for mentions in products), products
+    assert not set().union(*products) & bare, products
 
 
 @pytest.mark.parametrize(("name", "expected"), [

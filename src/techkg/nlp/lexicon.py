@@ -64,6 +64,8 @@ _SERIES_MODEL_RE = re.compile(r"^(.*[\u4e00-\u9fff])(\d{2,5}[A-Za-z]{0,3})$")
 _SERIES_MIN_MODELS = 2
 # The model part after a listed product family's name ("200V", "i9", "X6 Pro"): it holds a digit.
 _FAMILY_MODEL_RE = re.compile(r"^(?=[^\d]{0,3}\d)[A-Za-z0-9][A-Za-z0-9 .+-]{0,11}$")
+_VERSION_MARK_RE = re.compile(r"^[Vv](?=\d{1,2}\.\d)")  # "可灵V2.1" is 可灵 2.1
+_VERSION_RE = re.compile(r"[Vv]?\d{1,2}\.\d{1,2}")
 
 
 def builtin_path() -> Path:
@@ -403,6 +405,8 @@ class Lexicon:
         ('intel-core-ultra-200v', 'intel')
         >>> lex.family_model("Coreless 5") is None, lex.family_model("Core Ultra Pro") is None
         (True, True)
+        >>> lex.family_model("可灵V2.1") == lex.family_model("可灵2.1"), lex.family_model("星火V4.0")
+        (True, ('iflytek-spark-4.0', 'iflytek'))
         """
         name = name.strip()
         for cut in range(len(name) - 1, 1, -1):
@@ -411,9 +415,11 @@ class Lexicon:
                 continue  # inside a Latin word or number
             if not _FAMILY_MODEL_RE.match(rest):
                 continue
-            family = next((e for e in self.lookup(name[:cut].strip(), strong=True) if e.type == "Product"), None)
+            # a weak alias names its family before a version ("星火V4.0"), not before any model code
+            version = _VERSION_RE.fullmatch(rest) is not None
+            family = next((e for e in self.lookup(name[:cut].strip(), strong=not version) if e.type == "Product"), None)
             if family is not None:
-                return f"{family.key}-{plain_key(rest)}", family.maker
+                return f"{family.key}-{plain_key(_VERSION_MARK_RE.sub('', rest))}", family.maker
         return None
 
     def lookup(self, name: str, *, strong: bool = False) -> tuple[LexiconEntry, ...]:

@@ -109,6 +109,8 @@ def can_name_product(surface: str) -> bool:
 
     >>> can_name_product("X"), can_name_product("14"), can_name_product("Find X7"), can_name_product("IMX800")
     (False, False, True, True)
+    >>> can_name_product("V4.0"), can_name_product("v2.5"), can_name_product("V60")
+    (False, False, True)
     >>> can_name_product("Windows on"), can_name_product("Ryzen Z2 A"), can_name_product("雲達科技")
     (False, True, False)
     >>> can_name_product("L系列"), can_name_product("AI+AR"), can_name_product("Mate 70系列")
@@ -117,8 +119,9 @@ def can_name_product(surface: str) -> bool:
     (False, False, True)
     """
     surface = surface.strip()
-    if len(surface) < 2 or surface.replace(" ", "").replace(".", "").isdigit():
-        return False
+    if len(surface) < 2 or surface.replace(" ", "").replace(".", "").isdigit() \
+            or terms.BARE_VERSION_RE.fullmatch(surface):
+        return False  # a number or a bare version ("V4.0")
     if surface.lower() in terms.GENERIC_TERMS or len(re.sub(r"\s*系列$", "", surface)) < 2:
         return False  # "L系列": one letter and a series word
     if all(part.lower() in terms.GENERIC_TERMS for part in re.split(r"[+&/]", surface)):

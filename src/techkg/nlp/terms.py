@@ -121,7 +121,11 @@ UNIT_AFTER_NUMBER_RE = re.compile(
 MODEL_NUMBER_RE = re.compile(r"(?!(?:19|20)\d\d(?!\d))(\d{2,4})(?![\d.])")
 # A version number after a known product makes a variant ("可灵2.0", "文心4.5", "盘古5.5"): one or
 # two digits, a dot, one or two digits. Whole numbers are model numbers (the family pattern).
-VERSION_NUMBER_RE = re.compile(r" ?(\d{1,2}\.\d{1,2})(?![\d.])")
+# A version number after a name, with or without its V ("可灵2.1", "讯飞星火V4.0").
+VERSION_NUMBER_RE = re.compile(r" ?[Vv]?(\d{1,2}\.\d{1,2})(?![\d.])")
+# A version on its own ("接入V4.0的能力", "v2.5"): which product it versions the text says elsewhere, no
+# name ("V30" without a point may be vivo's phone).
+BARE_VERSION_RE = re.compile(r"[Vv]\d{1,2}\.\d{1,2}")
 # Quotation marks around a name (folded text keeps the Chinese and Japanese-style forms).
 # Quotation marks, opening and closing (folded text: straight quotes are half-width), and every mark
 # that sets off a title or a quoted name.
