@@ -161,6 +161,16 @@ VERSION_CASES = [
     ("ｖｉｖｏ发布V60，售价2499元起。", {"V60"}, set()),
 ]
 
+# (text, product that must be found or None, names that must not be products) — a list or range of
+# numbers before a unit measures ("28/22奈米"); a code in brackets after a process or architecture names it
+MEASURE_AND_PROCESS_CASES = [
+    ("依規劃，ESMC將採用台積電28/22奈米平面製程，以及16/12奈米FinFET製程。", None, {"台積電28", "台积电28", "16"}),
+    ("中芯国际14/12nm工艺良率提升，小米14同日发布。", "小米14", {"中芯国际14", "中芯國際14"}),
+    ("Tensor G5採用台積電第二代3奈米製程（N3E），同場也發表了Pixel Watch 4。", "Pixel Watch 4", {"N3E"}),
+    ("三星发布Exynos 2500，采用3纳米GAA工艺(SF3)。", "Exynos 2500", {"SF3"}),
+    ("华为3~5年内推出Mate 80，采用全新架构（X9）。", None, {"华为3", "X9"}),
+]
+
 
 def _entities(extractor, text):
     return extractor.extract(Article(id="t", text=text)).entities
@@ -260,6 +270,12 @@ def test_a_version_names_its_family_and_a_bare_version_nothing(extractor, text, 
     products = [{m.text for m in e.mentions} for e in _entities(extractor, text) if e.type == "Product"]
     assert any(versions <= mentions for mentions in products), products
     assert not set().union(*products) & bare, products
+
+
+@pytest.mark.parametrize(("text", "product", "not_products"), MEASURE_AND_PROCESS_CASES)
+def test_measures_and_process_codes_are_no_products(extractor, text, product, not_products):
+    names = _names(extractor, text, "Product")
+    assert (product is None or product in names) and not names & not_products, names
 
 
 @pytest.mark.parametrize(("name", "expected"), [

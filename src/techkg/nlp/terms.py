@@ -113,7 +113,9 @@ BENCHMARK_DOMAINS = ("数学", "代码", "编程", "推理", "视觉", "视觉�
 # ---- Products named without a lexicon entry (candidates.py) --------------------------------
 # Units and counters after a number: it measures or counts, it is no model or version number
 # ("3个月", "1.5倍", "2.6GHz", "6.8英寸").
+# A list or range of numbers shares the unit after the last ("28/22奈米", "3~5年", "16/12nm").
 UNIT_AFTER_NUMBER_RE = re.compile(
+    r"(?:\s?[/~～]\s?\d+(?:\.\d+)?)*"
     r"\s?(?:年|月|日|亿|万|倍|%|个|家|款|台|块|辆|次|人|名|小时|分钟|分|秒|公里|英寸|寸|吋|纳米|奈米|美元|元|nm|GB|TB|MW|W|GHz|MHz|Hz|mAh|kWh|kW|km)"
     r"|(?:L|T)(?![A-Za-z0-9])"  # "1.5L", "2.0T": an engine's displacement
     r"|,\d{3}(?!\d)")  # "港幣14,999元": a figure written with digit groups
@@ -835,6 +837,11 @@ TECH_EVENT_RE = re.compile(
 IDENTIFIER_CODE_RE = re.compile(
     r"(?:批号|编号|牌照|车牌|车牌号|单号|账号|帐号|序列号|证号|登记号|注册号|代码)\s*(?:为|是|:)?\s*[\u4e00-\u9fff]?"
     r"(?P<code>[A-Za-z0-9][A-Za-z0-9\-]*)")
+# A code in brackets after a process, architecture or standard names that, no product: "第二代3奈米製程
+# （N3E）", "全新架构(Zen 5)" is Zen 5 the architecture. The heads are those of NON_PRODUCT_HEADS that name a
+# technology.
+TECHNOLOGY_GLOSS_RE = re.compile(
+    r"(?:架构|工艺|制程|技术|标准|协议|指令集)\s?\((?P<code>[A-Za-z0-9][A-Za-z0-9+\-. ]{0,15})\)")
 # Relations that are not partnerships, by kind.
 ACQUISITION_CUES = ("收购", "并购", "吞并", "合并", "买下", "控股")
 INVESTMENT_CUES = ("投资", "入股", "注资", "领投", "跟投", "持股", "增持", "减持", "股东", "资本合作", "融资")
