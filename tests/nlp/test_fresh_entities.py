@@ -19,6 +19,8 @@ country's industry written as a company's name and 业 (中国银行业); a name
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from techkg.nlp.candidates import is_non_company
@@ -171,6 +173,27 @@ MEASURE_AND_PROCESS_CASES = [
     ("华为3~5年内推出Mate 80，采用全新架构（X9）。", None, {"华为3", "X9"}),
 ]
 
+# (text, products that must be found) — 的 between Latin names ends the owner: the product is the name
+# after it; 的 inside a Chinese name stays
+POSSESSIVE_CASES = [
+    ("高階降噪耳機市場競爭激烈，Bose 的 QuietComfort Ultra 及 Apple 的 AirPods Max 都是對手。",
+     {"QuietComfort Ultra", "AirPods Max"}),
+    ("索尼的WH-1000XM6对标Bose的QuietComfort Ultra。", {"WH-1000XM6", "QuietComfort Ultra"}),
+    ("Ｓｏｎｙ 的 WH-1000XM6 今日開賣。", {"WH-1000XM6"}),
+    ("网易代理的我的世界手游与Mojang的Minecraft Legends同步更新。", {"Minecraft Legends"}),
+]
+
+# (text, titles that must be products, titles one entity must hold or None, titles that must not be
+# products) — a title listed with a known product is one more; a name another market gives in brackets
+# is the same entity; a list of books stays none
+TITLE_LIST_CASES = [
+    ("暴雪遊戲陸續重新在內地上架，包括《魔獸世界》、《鬥陣特攻》（內地稱《守望先鋒》）、《暗黑破壞神》及《星海爭霸》系列等。",
+     {"魔獸世界", "鬥陣特攻", "暗黑破壞神", "星海爭霸"}, {"鬥陣特攻", "守望先鋒"}, set()),
+    ("网易重新代理《魔兽世界》和《星际争霸》，另有《炉石传说》。", {"魔兽世界", "星际争霸", "炉石传说"}, None, set()),
+    ("米哈遊過去憑《崩壞3rd》及《原神》在全球手遊市場站穩陣腳。", {"崩壞3rd", "原神"}, None, set()),
+    ("他推荐了《三体》、《流浪地球》和《球状闪电》三本小说。", set(), None, {"三体", "流浪地球", "球状闪电"}),
+]
+
 
 def _entities(extractor, text):
     return extractor.extract(Article(id="t", text=text)).entities
@@ -276,6 +299,20 @@ def test_a_version_names_its_family_and_a_bare_version_nothing(extractor, text, 
 def test_measures_and_process_codes_are_no_products(extractor, text, product, not_products):
     names = _names(extractor, text, "Product")
     assert (product is None or product in names) and not names & not_products, names
+
+
+@pytest.mark.parametrize(("text", "products"), POSSESSIVE_CASES)
+def test_a_possessive_between_latin_names_ends_the_owner(extractor, text, products):
+    names = _names(extractor, text, "Product")
+    assert products <= names and not any(re.search(r"[A-Za-z0-9] ?的 ?[A-Za-z0-9]", n) for n in names), names
+
+
+@pytest.mark.parametrize(("text", "products", "one_entity", "not_products"), TITLE_LIST_CASES)
+def test_a_title_listed_with_a_product_is_one(extractor, text, products, one_entity, not_products):
+    mentions = [{m.text for m in e.mentions} for e in _entities(extractor, text) if e.type == "Product"]
+    names = set().union(*mentions)
+    assert products <= names and not names & not_products, mentions
+    assert one_entity is None or any(one_entity <= m for m in mentions), mentions
 
 
 @pytest.mark.parametrize(("name", "expected"), [

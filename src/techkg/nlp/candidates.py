@@ -980,6 +980,8 @@ def quoted_names(text: str) -> list[Candidate]:
 
 
 TITLE_RE = re.compile(r"《([^《》\n]{2,20})》")
+# Between two titles of one list: a joining word, or a bracketed note about the first ("（内地称《守望先锋》）").
+TITLE_LIST_GAP_RE = re.compile(r"\s?(?:\([^()《》]{0,8}|\)?\s?(?:、|和|及|与|以及|或)\s?)")
 
 
 def titled_names(text: str, companies: list[Candidate]) -> list[Candidate]:
@@ -993,16 +995,31 @@ def titled_names(text: str, companies: list[Candidate]) -> list[Candidate]:
     ['三角洲行动', '漫威争锋']
     """
     company_ends = {c.end for c in companies if c.is_a(COMPANY)}
+    listed = {(c.start, c.end) for c in companies if c.is_a(PRODUCT) and c.finder == "lexicon"}
     out = []
+    run: list[tuple[int, int]] = []  # the titles of one list ("《A》、《B》（又称《C》）及《D》")
+    run_is_products = False
     for m in TITLE_RE.finditer(text):
+        if run and not TITLE_LIST_GAP_RE.fullmatch(text, run[-1][1] + 1, m.start()):
+            out += _titled_run(run, run_is_products)
+            run, run_is_products = [], False
         name = m.group(1).strip()
         if name.endswith(terms.TITLE_NOT_PRODUCT_ENDINGS) or name.lower() in terms.GENERIC_TERMS:
             continue
+        run.append((m.start(1), m.end(1)))
         before, after = text[max(0, m.start() - 6) : m.start()], text[m.end() : m.end() + 4]
         if before.endswith(terms.TITLE_PRODUCT_HEADS) or after.startswith(terms.TITLE_PRODUCT_HEADS) \
                 or m.start() in company_ends or glossed_end(text, m.end()):
             out.append(Candidate(m.start(1), m.end(1), PRODUCT, "context", TITLED_NAME_SCORE))
-    return out
+            run_is_products = True
+        run_is_products = run_is_products or (m.start(1), m.end(1)) in listed
+    return out + _titled_run(run, run_is_products)
+
+
+def _titled_run(run: list[tuple[int, int]], products: bool) -> list[Candidate]:
+    """The titles of one list, products all when one of them is ("《魔兽世界》、《暗黑破坏神》")."""
+    return [Candidate(s, e, PRODUCT, "context", TITLED_NAME_SCORE) for s, e in run] if products and len(run) > 1 \
+        else []
 
 
 def _names_campaign(name: str, after: str) -> bool:

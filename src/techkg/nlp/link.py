@@ -33,11 +33,13 @@ _TRAILING_GENERIC = re.compile(
 # A bare model number ("V3", "X1", "M6", "P7", "L60"): many makers use the same one.
 BARE_MODEL_RE = re.compile(r"^[a-z]{1,2}\d{1,4}[a-z]?$")
 # A short name in brackets right after a name: "Oracle Cloud Infrastructure(OCI)",
-# "深圳市游科互动科技有限公司（游戏科学）", "中国广电(以下简称“广电”)", "富邦媒體科技（下稱富邦媒）".
+# "深圳市游科互动科技有限公司（游戏科学）", "中国广电(以下简称“广电”)", "富邦媒體科技（下稱富邦媒）"; the name
+# another market gives it: "《鬥陣特攻》（內地稱《守望先鋒》）".
 ABBREVIATION_RE = re.compile(
-    r"^[》」』”\"]?\s*[(（]\s*(?P<marker>以下简称|以下简作|以下称|下称|简称)?\s*[:：]?\s*[\"“「『]?"
+    r"^[》」』”\"]?\s*[(（]\s*(?P<marker>以下简称|以下简作|以下称|下称|简称|又称|又名|(?:内地|大陆|国内|台湾|香港|港澳)(?:称|译作|译为))?"
+    r"\s*[:：]?\s*[\"“「『《]?"
     r"(?P<short>[A-Za-z][A-Za-z0-9&.\-]{1,24}(?: [A-Za-z0-9&.\-]+){0,4}|[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z0-9]{1,7})"
-    r"\s*[\"”」』]?\s*(?:[)）]|或)"
+    r"\s*[\"”」』》]?\s*(?:[)）]|或)"
 )
 
 # How far after a name its bracketed abbreviation or gloss may end ("（Sony Honda Mobility）").
@@ -330,6 +332,8 @@ def abbreviation_after(text: str, start: int, end: int) -> str | None:
     'OCI'
     >>> abbreviation_after("安徽省天然气开发股份有限公司(下称“皖天然气”)", 0, 14)
     '皖天然气'
+    >>> abbreviation_after("《斗阵特攻》(内地称《守望先锋》)", 1, 5)
+    '守望先锋'
     >>> [abbreviation_after(t, 0, 2) for t in ("华为（2023年）", "海思（华为）发布", "小米（深圳）")]
     [None, None, None]
     """

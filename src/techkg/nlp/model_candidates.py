@@ -107,6 +107,8 @@ def product_candidates(spans: Iterable[Span], text: str, found: Sequence[Candida
             continue
         start, end = _strip(text, start, end)
         start += _generic_head(text[start:end])  # "运动相机Ace Pro 2" is Ace Pro 2
+        if owners := list(terms.LATIN_POSSESSIVE_RE.finditer(text, start, end)):
+            start = owners[-1].end()  # "Bose 的 QuietComfort Ultra" is QuietComfort Ultra
         name = text[start:end]
         if any(mark in name for mark in terms.QUOTE_MARKS):
             continue  # "MTR Mobile」App": across a quotation mark (the quoted name is read by the rules)

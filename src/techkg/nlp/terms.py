@@ -837,6 +837,9 @@ TECH_EVENT_RE = re.compile(
 IDENTIFIER_CODE_RE = re.compile(
     r"(?:批号|编号|牌照|车牌|车牌号|单号|账号|帐号|序列号|证号|登记号|注册号|代码)\s*(?:为|是|:)?\s*[\u4e00-\u9fff]?"
     r"(?P<code>[A-Za-z0-9][A-Za-z0-9\-]*)")
+# A possessive between Latin names: the name after it is the product, the one before its owner ("Bose 的
+# QuietComfort Ultra", "Apple的AirPods Max"); 的 inside a Chinese name stays ("我的世界").
+LATIN_POSSESSIVE_RE = re.compile(r"(?<=[A-Za-z0-9])\s?的\s?(?=[A-Za-z0-9])")
 # A code in brackets after a process, architecture or standard names that, no product: "第二代3奈米製程
 # （N3E）", "全新架构(Zen 5)" is Zen 5 the architecture. The heads are those of NON_PRODUCT_HEADS that name a
 # technology.
