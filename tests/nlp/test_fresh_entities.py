@@ -194,6 +194,13 @@ TITLE_LIST_CASES = [
     ("他推荐了《三体》、《流浪地球》和《球状闪电》三本小说。", set(), None, {"三体", "流浪地球", "球状闪电"}),
 ]
 
+# (text, companies the lexicon must name) — firms the news names often, by each script's name
+COVERAGE_CASES = [
+    ("创始人李浩乾曾在Bose任职多年，Ｂｏｓｅ的耳机也在对比之列。", {"Bose", "Ｂｏｓｅ"}),
+    ("開利此前已向漢威聯合收購安防業務，霍尼韦尔则专注自动化。", {"漢威聯合", "霍尼韦尔"}),
+    ("連同早前與股東TPG及MBK訂立的購股協議，德太投资已退出。", {"TPG", "德太投资"}),
+]
+
 
 def _entities(extractor, text):
     return extractor.extract(Article(id="t", text=text)).entities
@@ -313,6 +320,12 @@ def test_a_title_listed_with_a_product_is_one(extractor, text, products, one_ent
     names = set().union(*mentions)
     assert products <= names and not names & not_products, mentions
     assert one_entity is None or any(one_entity <= m for m in mentions), mentions
+
+
+@pytest.mark.parametrize(("text", "companies"), COVERAGE_CASES)
+def test_lexicon_names_firms_the_news_names(extractor, text, companies):
+    names = _names(extractor, text, "Company")
+    assert companies <= names, names
 
 
 @pytest.mark.parametrize(("name", "expected"), [
