@@ -171,6 +171,10 @@ MEASURE_AND_PROCESS_CASES = [
     ("Tensor G5採用台積電第二代3奈米製程（N3E），同場也發表了Pixel Watch 4。", "Pixel Watch 4", {"N3E"}),
     ("三星发布Exynos 2500，采用3纳米GAA工艺(SF3)。", "Exynos 2500", {"SF3"}),
     ("华为3~5年内推出Mate 80，采用全新架构（X9）。", None, {"华为3", "X9"}),
+    # a funding round's letter is no model either
+    ("百川智能去年10月完成3亿美元A1轮融资，阿里巴巴参与了投资。", None, {"A1"}),
+    ("智谱完成C1轮融资后发布GLM-4.5，B1輪投資方包括騰訊。", "GLM-4.5", {"C1", "B1"}),
+    ("該公司完成Pre-A輪及B+輪融資，推出新品K1。", "K1", {"Pre-A", "B+", "B"}),
 ]
 
 # (text, products that must be found) — 的 between Latin names ends the owner: the product is the name

@@ -670,13 +670,15 @@ IDENTIFIER_VETO = 0.9  # a batch number or licence plate is no product's name, f
 def identifier_codes(text: str) -> list[Candidate]:
     """Vetoes on codes a noun says identify something ("批号为AL0225", "车牌照为冀JJC065"):
     identifiers, not products (``IDENTIFIER_CODE_RE``); and on a process's or architecture's code in
-    brackets after its noun ("3纳米制程(N3E)", ``TECHNOLOGY_GLOSS_RE``).
+    brackets after its noun ("3纳米制程(N3E)", ``TECHNOLOGY_GLOSS_RE``); a funding round ("A1轮",
+    ``FUNDING_ROUND_RE``).
 
     >>> [(c.start, c.end, c.veto) for c in identifier_codes("回收批号为AL0225的产品")]
     [(5, 11, True)]
     """
     return [Candidate(m.start("code"), m.end("code"), None, "context", IDENTIFIER_VETO, veto=True)
-            for pattern in (terms.IDENTIFIER_CODE_RE, terms.TECHNOLOGY_GLOSS_RE) for m in pattern.finditer(text)]
+            for pattern in (terms.IDENTIFIER_CODE_RE, terms.TECHNOLOGY_GLOSS_RE, terms.FUNDING_ROUND_RE)
+            for m in pattern.finditer(text)]
 
 
 _LATIN_LIST = r"[A-Za-z][A-Za-z0-9+\-.]*(?:\s*(?:、|和|与|及|,|，)\s*[A-Za-z][A-Za-z0-9+\-.]*)*"

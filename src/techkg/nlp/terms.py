@@ -840,6 +840,8 @@ IDENTIFIER_CODE_RE = re.compile(
 # A possessive between Latin names: the name after it is the product, the one before its owner ("Bose 的
 # QuietComfort Ultra", "Apple的AirPods Max"); 的 inside a Chinese name stays ("我的世界").
 LATIN_POSSESSIVE_RE = re.compile(r"(?<=[A-Za-z0-9])\s?的\s?(?=[A-Za-z0-9])")
+# A funding round's letter is no model: "A1轮融资", "Pre-A轮", "B+轮", "C輪融資" (folded: 轮).
+FUNDING_ROUND_RE = re.compile(r"(?<![A-Za-z0-9])(?P<code>(?:Pre-?)?[A-Ha-h]\d?\+{0,2})\s?轮")
 # A code in brackets after a process, architecture or standard names that, no product: "第二代3奈米製程
 # （N3E）", "全新架构(Zen 5)" is Zen 5 the architecture. The heads are those of NON_PRODUCT_HEADS that name a
 # technology.
