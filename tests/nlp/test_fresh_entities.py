@@ -205,6 +205,15 @@ COVERAGE_CASES = [
     ("連同早前與股東TPG及MBK訂立的購股協議，德太投资已退出。", {"TPG", "德太投资"}),
 ]
 
+# (text, products that must be found, names that must not be companies) — a product the lexicon lists is
+# no brand before a longer product, wherever the text calls it
+LISTED_PRODUCT_NOT_BRAND_CASES = [
+    ("按照官方安排，Pura 70 Pro+ 与标准版 Pura 70 将于 4 月 22 日开售。", {"Pura 70 Pro+", "Pura 70"}, {"Pura 70"}),
+    ("按照官方安排，Pura 70 Pro+ 與標準版 Pura 70 將於 4 月 22 日開售。", {"Pura 70 Pro+", "Pura 70"}, {"Pura 70"}),
+    ("Ｍａｔｅ 70 Pro 与 Mate 70 将于本月开售，华为同时推出nova 13。", {"Mate 70"}, {"Mate 70", "Ｍａｔｅ 70"}),
+    ("华为Pura 70 Ultra与小米14 Ultra竞争。", {"Pura 70 Ultra"}, {"Pura 70", "华为Pura 70"}),
+]
+
 
 def _entities(extractor, text):
     return extractor.extract(Article(id="t", text=text)).entities
@@ -330,6 +339,13 @@ def test_a_title_listed_with_a_product_is_one(extractor, text, products, one_ent
 def test_lexicon_names_firms_the_news_names(extractor, text, companies):
     names = _names(extractor, text, "Company")
     assert companies <= names, names
+
+
+@pytest.mark.parametrize(("text", "products", "not_companies"), LISTED_PRODUCT_NOT_BRAND_CASES)
+def test_a_listed_product_is_no_brand(extractor, text, products, not_companies):
+    products_found = {n.replace("HUAWEI ", "") for n in _names(extractor, text, "Product")}
+    assert all(any(p in n for n in products_found) for p in products), products_found
+    assert not _names(extractor, text, "Company") & not_companies
 
 
 @pytest.mark.parametrize(("name", "expected"), [
