@@ -160,6 +160,9 @@ VERSION_CASES = [
      {"星火大模型V4.0", "星火V4.0"}, {"V4.0"}),
     ("科大訊飛推出訊飛星火V4.0，學習機將陸續接入V4.0的能力。", {"星火V4.0"}, {"V4.0"}),
     ("快手发布可灵V2.1，可灵2.1支持1080p，旧版用户可升级到v2.1。", {"可灵V2.1", "可灵2.1"}, {"v2.1", "V2.1"}),
+    # a generation's lower-case letter belongs to the model: "Pixel 9a" is no "Pixel"
+    ("谷歌同时推出Pixel 9a与Pixel Watch 4。", {"Pixel 9a"}, {"Pixel"}),
+    ("Google於台灣推出Ｐｉｘｅｌ 8a，售價新台幣15,990元。", {"Ｐｉｘｅｌ 8a"}, {"Pixel", "Ｐｉｘｅｌ"}),
     ("ｖｉｖｏ发布V60，售价2499元起。", {"V60"}, set()),
 ]
 

@@ -196,9 +196,11 @@ PRODUCT_DESCRIPTOR_WORDS = (
 VEHICLE_MAKER_KINDS = frozenset({"ev", "auto"})
 # A car model code: one or two letters, one to three digits, up to two letters ("N8L", "LS6", "i8").
 # The model after a product family the lexicon lists: "麒麟9000S", "昇腾 910", "Find X7", and the
-# processor forms "酷睿i9-14900K", "锐龙7 7840HS", "Core Ultra 9 288V" (tier, then a lettered code).
+# processor forms "酷睿i9-14900K", "锐龙7 7840HS", "Core Ultra 9 288V" (tier, then a lettered code); a
+# generation and its lower-case letter ("Pixel 9a").
 FAMILY_MODEL_RE = re.compile(
-    r" ?([A-Za-z]{1,2}\d-\d{3,5}[A-Za-z]{0,3}|\d \d{3,5}[A-Za-z]{1,3}|\d{2,5}[A-Za-z]{0,3}|[A-Za-z]{1,3}\d{1,4}[A-Za-z]?)"
+    r" ?([A-Za-z]{1,2}\d-\d{3,5}[A-Za-z]{0,3}|\d \d{3,5}[A-Za-z]{1,3}|\d{2,5}[A-Za-z]{0,3}|[A-Za-z]{1,3}\d{1,4}[A-Za-z]?"
+    r"|\d[a-z])"
     r"(?![A-Za-z0-9]|\.\d)")
 # A device noun and a model right after a brand: "小米手环9", "荣耀手表5", "OPPO手表X2", "华为手表GT 5"
 # (a number of one to three digits, or a short code; not a size or a year: see UNIT_AFTER_NUMBER_RE).
