@@ -306,7 +306,7 @@ class PartnershipReading(ReaderBase):
     def _listed_in_following(self, follow) -> list[str]:
         for fs, fe in follow:
             head = self.text[fs:fe].lstrip("，,：: ")
-            if head.startswith(terms.LIST_INTRODUCERS):
+            if terms.LIST_INTRODUCER_RE.match(head):
                 return [k for k in (self.as_company(m) for m in self.in_range(fs, fe)) if k]
         return []
 

@@ -117,10 +117,12 @@ class ReleaseReading(ReaderBase):
 
     def _release_blocked(self, s: int, cs: int, pos: int) -> bool:
         """A release cue at ``pos`` that reports no release: negated, about buying or investing,
-        planned in its clause ("计划明年推出") or rumoured earlier in the sentence ("据传将发布")."""
+        planned in its clause ("计划明年推出"), a return ("重新上架") or rumoured earlier in the
+        sentence ("据传将发布")."""
         before = self.text[cs:pos]
         return (negated(before) or any(c in before for c in terms.DEAL_BEFORE_RELEASE_CUES)
                 or bool(terms.PLANNED_RELEASE_RE.search(self.text, cs, pos))
+                or bool(terms.RETURN_BEFORE_CUE_RE.search(self.text, cs, pos))  # "重新在内地上架"
                 or bool(terms.WILL_RELEASE_RE.search(self.text, cs, pos)
                         and not terms.ANNOUNCED_RE.search(self.text, s, pos))  # "华为将发布" (not "宣布将")
                 or bool(terms.RUMOURED_RELEASE_RE.search(self.text, s, pos)))
@@ -163,6 +165,7 @@ class ReleaseReading(ReaderBase):
         if not prods:
             return []
         gap = text[prods[-1].end : end].strip().lstrip(")）」』”\"》")  # "《绝区零》在全球同步上线"
+        gap = terms.DATE_GLOSS_RE.sub("", gap)  # "今日（26日）正式上線"
         gap = gap[terms.LISTED_CATEGORY_RE.match(gap).end() :]  # "A、B等新款车型同步开售"
         head = next((h for h in terms.PRODUCT_HEADS if gap.startswith(h)), "")  # "剪映App开放下载"
         rest = gap[len(head) :].strip()
@@ -556,7 +559,7 @@ class ReleaseReading(ReaderBase):
     def _products_listed_in_following(self, follow) -> list[Ment]:
         for fs, fe in follow:
             head = self.text[fs:fe].lstrip("，,：: ")
-            if head.startswith(terms.LIST_INTRODUCERS):
+            if terms.LIST_INTRODUCER_RE.match(head):
                 return self.in_range(fs, fe, PRODUCT.label)
         return []
 
@@ -617,9 +620,11 @@ def _run_start(text: str, ments: list[Ment]) -> int:
 
 def _qualifies_next(text: str, m: Ment, nxt: Ment) -> bool:
     """A product that only qualifies a noun naming the next product: "Windows掌機：ROG Ally",
-    "Windows AI電腦規格「Copilot+ PC」" (a noun follows it, then a colon or an opening quote)."""
+    "Windows AI電腦規格「Copilot+ PC」" (a noun follows it, then a colon or an opening quote), or
+    the quoted name right after it: "第六代TPU「Trillium」"."""
     gap = text[m.end : nxt.start]
-    return bool(terms.QUALIFIER_GAP_RE.match(gap)) and nxt.label == PRODUCT.label
+    quoted_name = gap.strip() in terms.NAME_QUOTE_OPENERS  # "第六代TPU「Trillium」"
+    return (quoted_name or bool(terms.QUALIFIER_GAP_RE.match(gap))) and nxt.label == PRODUCT.label
 
 
 def _adjacent(text: str, a: Ment, b: Ment) -> bool:

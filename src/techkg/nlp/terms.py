@@ -469,6 +469,9 @@ WILL_RELEASE_RE = re.compile(
     r"将\s*(?:会|要)?\s*(?:在[^，。；;,]{1,16}?)?(?:正式|首次|再次|陆续|同步|同时|率先|全面)?\s*$"
     r"|将\s*(?:会|要)?\s*(?:与|和|同|跟|携手|联手|联合)[^，。；;,]{1,20}?(?:合作|共同|联合|一起|携手)?\s*$")
 ANNOUNCED_RE = re.compile(r"宣布|官宣")
+# A product coming back ("多款游戏将陆续重新在内地上架", "恢复上线", "重新開賣"): a return to a market
+# after a pause, no release (a venue with 在 may stand between).
+RETURN_BEFORE_CUE_RE = re.compile(r"(?:重新|恢复)\s*(?:在[^，。；;,]{1,16}?)?\s*$")
 # ... or rumoured anywhere before it in the sentence ("据传苹果将……推出", "傳出……將推出").
 RUMOURED_RELEASE_RE = re.compile(r"传闻|传言|据传|网传|传出|爆料|曝光")
 # Deals in the clause before a release cue that make it no release ("收购了推出X的公司"); the
@@ -514,6 +517,9 @@ OFFER_AFTER_RE = re.compile(r"\s*(?:合约机|合约计划|月费计划|上台�
 # ("兩代Windows掌機：2023年的ROG Ally", "Windows AI電腦規格「Copilot+ PC」"); no list joiner between.
 # (One run of characters, spaces allowed, then the mark: linear to match, no nested repeats.)
 QUALIFIER_GAP_RE = re.compile(r"^\s*[^\s，,、；;和与及：:「“\"][^，,、；;和与及：:「“\"]*[：:「“\"][^，,、；;和与及]{0,8}$")
+# The same with no noun between: a kind of product right before the quoted name of one ("第六代TPU「Trillium」",
+# "新一代GPU“Blackwell”"): the name is what is meant, the kind only qualifies it.
+NAME_QUOTE_OPENERS = ("「", "“", "『", "\"")
 # Cues after which a product is the platform something goes live on when a product stands before
 # the cue too ("GPT-4o上线了Azure"): nothing after them is released.
 HOSTING_TRIGGERS = ("上线", "上线了", "上架", "登陆", "入驻")
@@ -555,6 +561,9 @@ MANNER_BEFORE_CUE_RE = re.compile(r"(?:隆重|盛大|高调|重磅|强势|震撼
 TIME_BEFORE_CUE_RE = re.compile(
     r"^(?:自|从|现已|已于|已)?\s*(?:(?:今年|去年|本月|上月|\d{4}\s*年)\s*)?(?:\d{1,2}\s*月)?(?:\d{1,2}\s*日)?"
     r"(?:底|初|中旬|上旬|下旬|中|起|晚|前后)?\s*")
+# The date in brackets after a relative day, as Hong Kong and Taiwan papers write it ("今日（26日）正式上線",
+# "昨日（10日）開賣"): read as the day word alone.
+DATE_GLOSS_RE = re.compile(r"[（(]\s*(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日\s*[)）]")
 # "由游戏科学开发的国产游戏《黑神话：悟空》": the product after "由A开发的" (a modifier of this length at most).
 MADE_BY_MODIFIER_RE = re.compile(r"的[^，。；;,、和与及]{0,16}?$")
 # A company referred back to right before a release cue ("该公司发布了", "這家公司推出的", "其推出的",
@@ -858,8 +867,9 @@ RELATION_MARKERS = {
     "past": ("已", "已经", "曾", "此前", "多年", "以来", "超过十年", "数十年"),
     "both": ("双方", "两家", "二者", "两者"),
 }
-# Words that introduce a list of examples for a preceding count noun ("3家厂商……。包括A、B和C").
-LIST_INTRODUCERS = ("包括", "分别是", "分别为", "其中包括", "即", "如")
+# Words that introduce a list of examples for a preceding count noun ("3家厂商……。包括A、B和C"),
+# not words merely starting with 即 or 如 ("如今计划搁浅", "如果", "即将": no list follows).
+LIST_INTRODUCER_RE = re.compile(r"包括|分别是|分别为|其中包括|即(?![将使便可时日刻])|如(?![今果何此同期若需实下上前所])")
 # A partner list right after the cue, in the same sentence: "与多家厂商合作，包括A、B和C",
 # "英伟达的合作伙伴包括A、B和C", "首批合作伙伴：A、B和C".
 PARTNER_LIST_AFTER_RE = re.compile(r"\s*(?:[，,]\s*)?(?:其中包括|包括|包含|涵盖|分别是|分别为)\s*|\s*[：:]\s*")
