@@ -88,9 +88,11 @@ class PartnershipReading(ReaderBase):
     def _without_descriptors(self, cs: int, ce: int) -> str:
         """The clause ``cs:ce`` with every supply or customer word that stands as a descriptor right
         before a company blanked ("苹果供应商立讯精密与比亚迪电子签署合作协议": 立讯精密 is described,
-        the clause is no supply deal)."""
+        the clause is no supply deal), and the companies' names too ("与沙特公共投资基金签订战略合作
+        协议": an investment fund's name is no investment)."""
         clause = list(self.text[cs:ce])
         for m in self.in_range(cs, ce, COMPANY.label):
+            clause[m.start - cs : m.end - cs] = " " * (m.end - m.start)
             for cue in terms.SUPPLY_CUES:
                 if self.text.endswith(cue, cs, m.start):
                     clause[m.start - len(cue) - cs : m.start - cs] = " " * len(cue)
@@ -219,6 +221,9 @@ class PartnershipReading(ReaderBase):
                 elif not earlier and _names_someone(text, cs, prep):
                     return []  # "硅基流动与X合作": a party we cannot name; the subject is not it
                 right = [m for m in before if m.start > prep]
+                # "与沙特公共投资基金（PIF）旗下公司Alat签订": the parent only says whose the partner is
+                right = [m for m, nxt in zip(right, right[1:] + right[-1:], strict=True)
+                         if not (nxt is not m and terms.PARENT_OF_NEXT_RE.fullmatch(text, m.end, nxt.start))]
                 # "由亚马逊、苹果、谷歌与Zigbee联盟联手发起": the listed subjects act together, the
                 # other party named but no company
                 subjects = not right and len({m.key for m in left}) >= 2 and len(text[prep + 1 : pos].strip()) >= 2 \

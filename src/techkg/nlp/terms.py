@@ -666,8 +666,13 @@ NEGATION_CUES = DENIAL_CUES + ENDED_CUES + RUMOUR_CUES + TALKS_CUES
 SENTENCE_NEGATIONS = ("否认", "辟谣", "从未", "均未", "并未证实", "未证实", "不实")
 # A negation word that affirms: "not the first time", "not only" ("抖音并非第一次与长视频平台握手",
 # "丰田并非只押注这一条线：……由丰田与比亚迪合资成立的……", "不再只是供应商"). Blanked before the
-# negation cues are sought.
-AFFIRMING_NEGATION_RE = re.compile(r"(?:并非|不是|不再)(?:只|仅|单单|首次|第一次|初次|头一次|头一回|第一回)")
+# negation cues are sought. So is a denied ending ("Google並未與博通終止合作", "没有中断与三星的合作",
+# "不会结束与台积电的合作关系"): the cooperation goes on.
+AFFIRMING_NEGATION_RE = re.compile(r"(?:并非|不是|不再)(?:只|仅|单单|首次|第一次|初次|头一次|头一回|第一回)"
+                                   r"|(?:并未|并没有|没有|不会)[^，。；;,]{0,14}?(?:终止|中止|结束|中断|解除)")
+# Between a partner's parent and the partner ("与华为旗下公司海思", "與PIF旗下的Alat", a gloss in
+# brackets allowed): the parent is no party.
+PARENT_OF_NEXT_RE = re.compile(r"\s*(?:[（(][^（()）]{1,20}[)）])?\s*旗下(?:的|公司|子公司|企业)?\s*")
 # "这次合作", "双方的合作": a cooperation already named, not a new one.
 ANAPHORIC_BEFORE_TRIGGER = re.compile(r"(?:这次|此次|这项|该项|本次|这一|双方的|两家的)\s*$")
 # "三菱汽车也加入了这项合作": a company joining the cooperation just named.
