@@ -337,16 +337,33 @@ PARENT_OF_PARTNER_NOT = [
     ("聯想集團與華為旗下公司海思簽訂戰略合作協議。", ("huawei", "lenovo")),
     ("華為旗下的榮耀與聯想簽訂戰略合作協議。", ("huawei", "lenovo")),
 ]
+# A clause opening with a count of companies acting jointly ("三家公司共同宣布合资设厂") names the
+# last that many companies of the sentence, also the one before 由 holding the largest stake.
+COUNTED_PARTIES = [
+    ("阿维塔由长安汽车持股40%，华为与宁德时代各持股20%，三家公司共同宣布合资设厂。",
+     {("catl", "changan"), ("catl", "huawei"), ("changan", "huawei")}),
+    ("JASM由台積電控股，索尼與電裝各持有少數股權，三家公司去年共同宣布合資建廠。",
+     {("denso", "sony"), ("denso", "tsmc"), ("sony", "tsmc")}),
+    # fewer companies named than counted: only the pair read as before
+    ("华为与宁德时代各持股20%，三家公司共同宣布合资设厂。", {("catl", "huawei")}),
+]
+COUNTED_PARTIES_NOT = [
+    ("英特尔、AMD与高通各自发布财报，三家公司都表示业绩增长。", ("amd", "intel")),
+    ("長安汽車、華為與寧德時代均否認，三家公司並未共同合資設廠。", ("changan", "huawei")),
+    ("阿维塔由长安汽车持股40%，华为与宁德时代各持股20%，三家公司共同宣布合资设厂。", ("avatr", "changan")),
+]
 
 READ = (AFFIRMING_NEGATION + BOTH_AFTER_DEAL + BOTH_WITH_THIRD + JOINT_SUBJECT_LIST + TOPIC_BEFORE_PARTNER
         + PARTNER_EXAMPLES + SEEKING_PARTNER + BUSINESS_AND_CAPITAL + AGREEMENT + HK_TW_WORDING
         + JOINT_VENTURE_MODIFIER + OWN_BUSINESS_AS_PARTNER + NOT_PARTNER_LOOKALIKES + ENDED_OR_GUESSED + JV_CATEGORY
-        + ADVERBIAL_COOPERATION + WITH_PARTNER + DENIED_ENDING + PARENT_OF_PARTNER)
+        + ADVERBIAL_COOPERATION + WITH_PARTNER + DENIED_ENDING + PARENT_OF_PARTNER
+        + COUNTED_PARTIES)
 NOT_READ = (AFFIRMING_NEGATION_NOT + BOTH_AFTER_DEAL_NOT + BOTH_WITH_THIRD_NOT + JOINT_SUBJECT_LIST_NOT
             + TOPIC_BEFORE_PARTNER_NOT + PARTNER_EXAMPLES_NOT + SEEKING_PARTNER_NOT + BUSINESS_AND_CAPITAL_NOT
             + AGREEMENT_NOT + HK_TW_WORDING_NOT + JOINT_VENTURE_MODIFIER_NOT + OWN_BUSINESS_AS_PARTNER_NOT
             + NOT_PARTNER_LOOKALIKES_NOT + ENDED_OR_GUESSED_NOT + JV_CATEGORY_NOT + ADVERBIAL_COOPERATION_NOT
-            + WITH_PARTNER_NOT + DENIED_ENDING_NOT + PARENT_OF_PARTNER_NOT)
+            + WITH_PARTNER_NOT + DENIED_ENDING_NOT + PARENT_OF_PARTNER_NOT
+            + COUNTED_PARTIES_NOT)
 
 
 @pytest.mark.parametrize(("text", "pairs"), READ)

@@ -57,6 +57,7 @@ class PartnershipReading(ReaderBase):
             if (cs, ce) in seen_clauses:
                 continue
             seen_clauses.add((cs, ce))
+            own_start = cs
             if not self.in_range(cs, pos) and cs > s and not terms.BOTH_PARTIES.match(text, cs):
                 # "奥迪与上汽签署备忘录，计划合作开发"; "双方并合作" names its parties (the clause
                 # before it, "获得英特尔投资", is not this cooperation's)
@@ -76,7 +77,11 @@ class PartnershipReading(ReaderBase):
                 or _only_planned(text, s, e, cs, pos + len(trig))
             ):
                 continue
-            if terms.BOTH_PARTIES.search(text[cs:pos]) and not self.in_range(cs, pos):
+            counted = self._counted_parties(s, own_start, pos + len(trig))
+            if counted:
+                pairs = [RelationHit("partnership", *sorted((a, b)), s, e, BOTH_PARTIES_CONF, trig)
+                         for i, a in enumerate(counted) for b in counted[i + 1 :]]
+            elif terms.BOTH_PARTIES.search(text[cs:pos]) and not self.in_range(cs, pos):
                 pairs = self._both_parties(s, e, pos, trig)
             else:
                 pairs = self._pairs_in_clause(s, e, cs, ce, pos, trig, subject, follow)
@@ -158,6 +163,18 @@ class PartnershipReading(ReaderBase):
             return []
         x, y = sorted(keys)
         return [RelationHit("partnership", x, y, s, e, BOTH_PARTIES_CONF, trig)]
+
+    def _counted_parties(self, s: int, cs: int, end: int) -> list[str]:
+        """"……，四家公司共同宣布合资设厂": a clause opening with a count of companies acting jointly
+        names the last that many companies named before it in the sentence ("ESMC由台积电持股70%，
+        博世、英飞凌与恩智浦各持股10%，四家公司共同……": TSMC and the three); none when fewer are named."""
+        count = terms.COUNTED_PARTIES_RE.match(self.text, cs, end)
+        if not count or self.in_range(cs, end, COMPANY.label) or not terms.JOINT_ACT_RE.search(self.text, count.end(), end):
+            return []
+        n = int(count.group(1)) if count.group(1).isdigit() else terms.CHINESE_DIGITS.index(count.group(1)) + 1
+        named = _without_glosses(self.text, self.in_range(s, cs, COMPANY.label))
+        keys = list(dict.fromkeys(k for k in map(self.as_company, reversed(named)) if k))
+        return keys[:n] if len(keys) >= n else []
 
     def _two_parties(self, s: int, pos: int) -> list[str]:
         """The two companies "双方" before ``pos`` names: the first two named before it in this

@@ -682,6 +682,10 @@ JOINS_COOPERATION_RE = re.compile(r"加入(?:了)?(?:这项|这一|该项|此项
 COMBINING_COOPERATION_RE = re.compile(
     r"(?:这次|此次|本次|这项|该项|此项|该)\s*合作\s*(?:将|主要|进一步|充分)?\s*(?:结合|整合|融合|汇聚|集合|汇集)(?:了)?")
 # "双方宣布建立战略合作关系": the two companies just named.
+# A clause opening with a count of companies ("四家公司共同宣布合资设厂", "三間公司聯合"): the last that
+# many companies named before it in the sentence (three or more; two are BOTH_PARTIES).
+CHINESE_DIGITS = "一二三四五六七八九十"
+COUNTED_PARTIES_RE = re.compile(r"\s*(?:[这該该此上述]+)?\s*([三四五六七八九十]|[3-9])\s*(?:家|间)\s*(?:公司|企业|厂商|车企|集团)?")
 BOTH_PARTIES = re.compile(r"(?:双方|两家公司|两家企业|两间公司|两家|两间|二者|两者)")  # 两间: Hong Kong usage
 # Two subjects acting each on their own ("A与B先后与C合作"): they are not partners of each other.
 SEPARATELY_AFTER_RE = re.compile(r"[\s)）」』”]*(?:也|亦|都|均)?\s*(?:先后|相继|分别|各自)")
