@@ -283,8 +283,20 @@ NOT_LIST_OPENERS = [
     ("阿里巴巴宣佈分拆菜鳥上市。如今計劃擱淺，淘寶將繼續與菜鳥合作。", ("cainiao", "alibaba-taobao")),
     ("小米宣布分拆小米汽车上市。如果成功，小米SU7的销量将更高。", ("xiaomi-auto", "xiaomi-su7")),
 ]
-ROUND9 = RETURNS + QUOTED_NAMES + DATE_GLOSSES + LIST_OPENERS
-NOT_ROUND9 = NOT_RETURNS + NOT_QUOTED_NAMES + NOT_DATE_GLOSSES + NOT_LIST_OPENERS
+# A computing facility is built, not released: "由A打造" of a product named as one ("“飞桨”算力平台",
+# "Taipei-1超級電腦") or referred back to as one ("该集群由腾讯打造") gives nothing.
+FACILITIES = [
+    ("飞桨平台由百度打造。", {("baidu", "baidu-paddlepaddle")}),
+    ("混元大模型由腾讯打造。", {("tencent", "tencent-hunyuan")}),
+]
+NOT_FACILITIES = [
+    ("混元大模型在“星脉”算力集群上训练，该集群由腾讯打造。", ("tencent", "tencent-hunyuan")),
+    ("文心一言是在“飞桨”算力平台上訓練的，該平台由百度與浪潮共同打造。", ("baidu", "baidu-paddlepaddle")),
+    ("文心一言是在“飞桨”算力平台上训练的，该平台由百度与浪潮共同打造。", ("inspur", "baidu-paddlepaddle")),
+    ("“Taipei-1”超級電腦由輝達打造。", ("nvidia", "taipei-1")),
+]
+ROUND9 = RETURNS + QUOTED_NAMES + DATE_GLOSSES + LIST_OPENERS + FACILITIES
+NOT_ROUND9 = NOT_RETURNS + NOT_QUOTED_NAMES + NOT_DATE_GLOSSES + NOT_LIST_OPENERS + NOT_FACILITIES
 
 
 def _releases(extractor, text: str) -> set[tuple[str, str]]:

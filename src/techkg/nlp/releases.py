@@ -211,6 +211,9 @@ class ReleaseReading(ReaderBase):
             earlier = self.in_range(s, m.start, PRODUCT.label)
             if earlier and terms.PART_BEFORE_RE.search(self.text, s, _run_start(text, earlier)):
                 earlier = []  # "搭载的5C麒麟电池由理想汽车与宁德时代联合开发": a part, not a release
+            if earlier and (text[earlier[-1].end : m.start].lstrip("”」』\"》 ").startswith(terms.FACILITY_NOUNS)
+                            or terms.FACILITY_ANAPHOR_RE.search(text, s, m.start - 1)):
+                earlier = []  # "“飞星一号”算力平台……，该平台由A与B共同打造", "该集群由腾讯打造": built, not released
             made = (self._made_after(m.end + verb.end(), e) if text.startswith("的", m.end + verb.end()) else []) \
                 or earlier[-1:]
             out += [RelationHit("release", c.key, made[0].key, s, e, PRODUCT_IS_COMPANYS, verb.group())

@@ -439,6 +439,11 @@ SALE_TRIGGERS = ("开售", "开卖", "发售", "上架", "预售", "开启预售
 # Verbs of making after "由A" ("小米SU7由小米汽车打造", "盘古大模型由华为云研发"): the product named
 # before 由 is A's release. Contract work (代工, 组装, 生产) is not making it one's own product.
 MADE_BY_VERBS = ("打造", "研发", "开发", "研制", "设计", "推出", "发布", "发表", "出品", "首发", "带来")
+# Computing facilities are built, not released: a product named as one ("“飞星一号”算力平台", "Project
+# Ceiba超级计算机") or referred back to as one ("该集群由腾讯打造") is no release of "由A打造".
+FACILITY_NOUNS = ("算力平台", "算力集群", "计算集群", "智算中心", "超算中心", "计算中心", "数据中心", "超级计算机",
+                  "超级电脑", "AI工厂")
+FACILITY_ANAPHOR_RE = re.compile(r"(?:该|这个|这座|这一|此)\s*(?:算力|计算)?(?:集群|中心|超算|超级计算机|超级电脑|工厂)\s*$")
 # Where products are sold, not products: "上架华为商城", "登陆App Store".
 STOREFRONT_NOUNS = ("商城", "商店", "应用市场", "官网", "旗舰店", "App Store", "Google Play")
 # Cues whose object must be the product itself: "公布了参数量的GPT-3" announces a figure, "开放了
