@@ -13,7 +13,8 @@ company last named as subject; a series just released gives its members ("X系�
 Plans in the cue's clause and rumours before it give nothing, nor does "首发" meaning the first
 to ship with a part, a platform something goes live on ("GPT-4o上线了Azure") or ships on
 ("推出PS5独占游戏《X》"), a venue after 在 ("在CES推出": the subject releases), or a product that
-is the subject of a cue with another object ("高德宣布将推出补贴"). A company that helps ("A携手B推出",
+is the subject of a cue with another object ("高德宣布将推出补贴"), a return to a market ("重新在内地上架")
+or a computing facility built ("该集群由腾讯打造"). A company that helps ("A携手B推出",
 "A与B合作推出") is a partner, not a releaser; a launch still ahead ("下周将推出") is none; a list of
 released products ends at a new predicate ("P把Q整合", "P售价比Q便宜"), another maker's branded product
 or an offer ("Q合约机"), and goes on over the models named after it ("，首批机型包括A和B", "，命名为P").
