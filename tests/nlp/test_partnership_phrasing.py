@@ -310,16 +310,60 @@ WITH_PARTNER_NOT = [
     ("传闻比亚迪将携华为推出智驾方案。", ("byd", "huawei")),
     ("攜程攜帶新服務亮相，華為亦參展。", ("huawei", "trip-com")),
 ]
+# Ninth round (c139-c162). A denied ending affirms: "並未與B終止合作", "没有中断与B的合作" (the
+# cooperation goes on); an ending, a plain denial or a rumoured one still cancels it.
+DENIED_ENDING = [
+    ("不過，報導強調，高通並未與台積電終止合作。", {("qualcomm", "tsmc")}),
+    ("不过，苹果并没有中断与三星的合作。", {("apple", "samsung")}),
+    ("高通表示不会结束与台积电的合作关系。", {("qualcomm", "tsmc")}),
+    ("谷歌並未終止與博通的合作。", {("broadcom", "google")}),
+]
+DENIED_ENDING_NOT = [
+    ("苹果已中止与三星的合作。", ("apple", "samsung")),
+    ("苹果并未与三星达成合作。", ("apple", "samsung")),
+    ("谷歌並未與博通合作。", ("broadcom", "google")),
+    ("据报道，苹果并未终止与三星的合作。", ("apple", "samsung")),
+]
+# A partner named through its parent ("与华为旗下的荣耀", "與PIF旗下公司Alat"): the parent is no party.
+PARENT_OF_PARTNER = [
+    ("联想集团与华为旗下的荣耀签订战略合作框架协议。", {("honor", "lenovo")}),
+    ("聯想集團與華為旗下公司海思簽訂戰略合作協議。", {("hisilicon", "lenovo")}),
+    ("联想与沙特公共投资基金旗下的Alat签署战略合作协议。", {("alat", "lenovo")}),
+    # two partners in a list: both
+    ("联想集团与华为和荣耀签订战略合作协议。", {("huawei", "lenovo"), ("honor", "lenovo")}),
+]
+PARENT_OF_PARTNER_NOT = [
+    ("联想集团与华为旗下的荣耀签订战略合作框架协议。", ("huawei", "lenovo")),
+    ("聯想集團與華為旗下公司海思簽訂戰略合作協議。", ("huawei", "lenovo")),
+    ("華為旗下的榮耀與聯想簽訂戰略合作協議。", ("huawei", "lenovo")),
+]
+# A clause opening with a count of companies acting jointly ("三家公司共同宣布合资设厂") names the
+# last that many companies of the sentence, also the one before 由 holding the largest stake.
+COUNTED_PARTIES = [
+    ("阿维塔由长安汽车持股40%，华为与宁德时代各持股20%，三家公司共同宣布合资设厂。",
+     {("catl", "changan"), ("catl", "huawei"), ("changan", "huawei")}),
+    ("JASM由台積電控股，索尼與電裝各持有少數股權，三家公司去年共同宣布合資建廠。",
+     {("denso", "sony"), ("denso", "tsmc"), ("sony", "tsmc")}),
+    # fewer companies named than counted: only the pair read as before
+    ("华为与宁德时代各持股20%，三家公司共同宣布合资设厂。", {("catl", "huawei")}),
+]
+COUNTED_PARTIES_NOT = [
+    ("英特尔、AMD与高通各自发布财报，三家公司都表示业绩增长。", ("amd", "intel")),
+    ("長安汽車、華為與寧德時代均否認，三家公司並未共同合資設廠。", ("changan", "huawei")),
+    ("阿维塔由长安汽车持股40%，华为与宁德时代各持股20%，三家公司共同宣布合资设厂。", ("avatr", "changan")),
+]
 
 READ = (AFFIRMING_NEGATION + BOTH_AFTER_DEAL + BOTH_WITH_THIRD + JOINT_SUBJECT_LIST + TOPIC_BEFORE_PARTNER
         + PARTNER_EXAMPLES + SEEKING_PARTNER + BUSINESS_AND_CAPITAL + AGREEMENT + HK_TW_WORDING
         + JOINT_VENTURE_MODIFIER + OWN_BUSINESS_AS_PARTNER + NOT_PARTNER_LOOKALIKES + ENDED_OR_GUESSED + JV_CATEGORY
-        + ADVERBIAL_COOPERATION + WITH_PARTNER)
+        + ADVERBIAL_COOPERATION + WITH_PARTNER + DENIED_ENDING + PARENT_OF_PARTNER
+        + COUNTED_PARTIES)
 NOT_READ = (AFFIRMING_NEGATION_NOT + BOTH_AFTER_DEAL_NOT + BOTH_WITH_THIRD_NOT + JOINT_SUBJECT_LIST_NOT
             + TOPIC_BEFORE_PARTNER_NOT + PARTNER_EXAMPLES_NOT + SEEKING_PARTNER_NOT + BUSINESS_AND_CAPITAL_NOT
             + AGREEMENT_NOT + HK_TW_WORDING_NOT + JOINT_VENTURE_MODIFIER_NOT + OWN_BUSINESS_AS_PARTNER_NOT
             + NOT_PARTNER_LOOKALIKES_NOT + ENDED_OR_GUESSED_NOT + JV_CATEGORY_NOT + ADVERBIAL_COOPERATION_NOT
-            + WITH_PARTNER_NOT)
+            + WITH_PARTNER_NOT + DENIED_ENDING_NOT + PARENT_OF_PARTNER_NOT
+            + COUNTED_PARTIES_NOT)
 
 
 @pytest.mark.parametrize(("text", "pairs"), READ)
@@ -330,3 +374,21 @@ def test_partnership_phrasing(extractor, text, pairs):
 @pytest.mark.parametrize(("text", "pair"), NOT_READ)
 def test_near_miss_is_no_partnership(extractor, text, pair):
     assert pair not in _partnerships(extractor, text)
+
+
+# A company whose name holds an investment word ("沙特公共投资基金", "中投公司") signs a cooperation
+# agreement: the name is no investment, so the cooperation is read (whatever key the unlisted fund
+# gets); an investment by it is still none.
+@pytest.mark.parametrize(("text", "company"), [
+    ("腾讯与中国投资有限责任公司签署战略合作协议。", "tencent"),
+    ("騰訊與中投公司簽署戰略合作協議。", "tencent"),
+    ("华为与国家集成电路产业投资基金签署战略合作协议。", "huawei"),
+])
+def test_investment_word_in_a_name(extractor, text, company):
+    pairs = _partnerships(extractor, text)
+    assert len(pairs) == 1 and company in next(iter(pairs))
+
+
+@pytest.mark.parametrize("text", ["联想获沙特公共投资基金投资20亿美元。", "中投公司入股腾讯音乐。"])
+def test_investment_by_a_fund_is_no_partnership(extractor, text):
+    assert not _partnerships(extractor, text)

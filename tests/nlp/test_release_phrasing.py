@@ -240,6 +240,64 @@ NOT_SELLERS_AND_MAKERS = [
     ("台灣大哥大推出iPhone 16資費方案。", ("taiwan-mobile", "apple-iphone-16")),
 ]
 
+# Ninth round (c139-c162). A product coming back to a market ("重新在内地上架", "恢復上線") is no
+# release; the same cue without the return word is.
+RETURNS = [
+    ("网易今日在海外上线《蛋仔派对》。", {("netease", "netease-eggy-party")}),
+    ("網易旗下多款遊戲今日在內地上架，包括《逆水寒》和《蛋仔派對》。",
+     {("netease", "netease-justice-mobile"), ("netease", "netease-eggy-party")}),
+]
+NOT_RETURNS = [
+    ("網易宣佈，旗下多款遊戲將陸續重新在內地上架，包括《逆水寒》和《蛋仔派對》。", ("netease", "netease-eggy-party")),
+    ("网易宣布，旗下多款游戏将陆续重新在内地上架，包括《逆水寒》和《蛋仔派对》。", ("netease", "netease-justice-mobile")),
+    ("網易宣佈，《蛋仔派對》今日恢復上線。", ("netease", "netease-eggy-party")),
+]
+# A kind of product right before the quoted name of one ("第七代TPU「Ironwood」"): the name is released.
+QUOTED_NAMES = [
+    ("谷歌今年發表第七代TPU「Ironwood」。", {("google", "google-ironwood")}),
+    ("谷歌今年发布第七代TPU“Ironwood”，并推出Gemini。", {("google", "google-ironwood"), ("google", "google-gemini")}),
+    ("英偉達今日發表新一代GPU「Blackwell」。", {("nvidia", "nvidia-blackwell")}),
+    # a list joiner between: both are released
+    ("谷歌推出TPU和Gemini。", {("google", "google-tpu"), ("google", "google-gemini")}),
+]
+NOT_QUOTED_NAMES = [
+    ("谷歌今年發表第七代TPU「Ironwood」。", ("google", "google-tpu")),
+    ("谷歌今年发布第七代TPU“Ironwood”，并推出Gemini。", ("google", "google-tpu")),
+]
+# A date in brackets after the day word, as Hong Kong and Taiwan papers write it ("今日（26日）上線").
+DATE_GLOSSES = [
+    ("网易旗下新游《蛋仔派对》昨日（8日）在国内上线。", {("netease", "netease-eggy-party")}),
+    ("米哈遊旗下新作《原神》今日（28日）正式上線。", {("mihoyo", "mihoyo-genshin-impact")}),
+    ("小米SU7今日（3月28日）正式上市。", {("xiaomi", "xiaomi-su7")}),
+]
+NOT_DATE_GLOSSES = [
+    ("米哈遊旗下新作《原神》今日（28日）將在PS5上線。", ("mihoyo", "mihoyo-genshin-impact")),
+    ("网易旗下新游《蛋仔派对》昨日（8日）宣布延期上线。", ("netease", "netease-eggy-party")),
+]
+# A following sentence opening with 如今 / 如果 (or 即将) lists nothing: only 如 and 即 alone are "such as".
+LIST_OPENERS = [
+    ("小米昨日發布了多款新品。如小米15和小米15 Pro。", {("xiaomi", "xiaomi-15"), ("xiaomi", "xiaomi-15-pro")}),
+]
+NOT_LIST_OPENERS = [
+    ("阿里巴巴宣布旗下菜鸟赴港上市。如今计划搁浅，淘宝与天猫照常运营。", ("alibaba", "alibaba-taobao")),
+    ("阿里巴巴宣佈分拆菜鳥上市。如今計劃擱淺，淘寶將繼續與菜鳥合作。", ("cainiao", "alibaba-taobao")),
+    ("小米宣布分拆小米汽车上市。如果成功，小米SU7的销量将更高。", ("xiaomi-auto", "xiaomi-su7")),
+]
+# A computing facility is built, not released: "由A打造" of a product named as one ("“飞桨”算力平台",
+# "Taipei-1超級電腦") or referred back to as one ("该集群由腾讯打造") gives nothing.
+FACILITIES = [
+    ("飞桨平台由百度打造。", {("baidu", "baidu-paddlepaddle")}),
+    ("混元大模型由腾讯打造。", {("tencent", "tencent-hunyuan")}),
+]
+NOT_FACILITIES = [
+    ("混元大模型在“星脉”算力集群上训练，该集群由腾讯打造。", ("tencent", "tencent-hunyuan")),
+    ("文心一言是在“飞桨”算力平台上訓練的，該平台由百度與浪潮共同打造。", ("baidu", "baidu-paddlepaddle")),
+    ("文心一言是在“飞桨”算力平台上训练的，该平台由百度与浪潮共同打造。", ("inspur", "baidu-paddlepaddle")),
+    ("“Taipei-1”超級電腦由輝達打造。", ("nvidia", "taipei-1")),
+]
+ROUND9 = RETURNS + QUOTED_NAMES + DATE_GLOSSES + LIST_OPENERS + FACILITIES
+NOT_ROUND9 = NOT_RETURNS + NOT_QUOTED_NAMES + NOT_DATE_GLOSSES + NOT_LIST_OPENERS + NOT_FACILITIES
+
 
 def _releases(extractor, text: str) -> set[tuple[str, str]]:
     result = extractor.extract(Article(id="t", text=text))
@@ -250,7 +308,7 @@ def _releases(extractor, text: str) -> set[tuple[str, str]]:
                                              + LIST_ENDS_AT_A_PREDICATE + RELATIVE_CLAUSE_HEADS
                                              + LAUNCH_WORDING + NAMING_CLAUSES + COMPARED_AND_OFFERED
                                              + PLATFORM_VENUES + NEXT_SENTENCE_DEMONSTRATIVES + OTHER_MAKERS_PRODUCTS
-                                             + SELLERS_AND_MAKERS)
+                                             + SELLERS_AND_MAKERS + ROUND9)
 def test_release_phrasing(extractor, text, releases):
     assert _releases(extractor, text) == releases
 
@@ -259,6 +317,6 @@ def test_release_phrasing(extractor, text, releases):
                                       + NOT_LIST_ENDS_AT_A_PREDICATE + NOT_RELATIVE_CLAUSE_HEADS
                                       + NOT_LAUNCH_WORDING + NOT_NAMING_CLAUSES + NOT_COMPARED_AND_OFFERED
                                       + NOT_PLATFORM_VENUES + NOT_NEXT_SENTENCE_DEMONSTRATIVES
-                                      + NOT_OTHER_MAKERS_PRODUCTS + NOT_SELLERS_AND_MAKERS)
+                                      + NOT_OTHER_MAKERS_PRODUCTS + NOT_SELLERS_AND_MAKERS + NOT_ROUND9)
 def test_not_a_release(extractor, text, pair):
     assert pair not in _releases(extractor, text)

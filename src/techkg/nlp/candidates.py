@@ -280,7 +280,7 @@ def is_non_company(name: str) -> bool:
         return True  # "村镇银行", "外资银行", "外汇专业银行": a kind of bank (中国银行 is one)
     if name.endswith(("科技", "技术")) and name[:-2] in terms.GENERIC_MODIFIERS:
         return True  # "前沿科技", "先进技术"
-    return any(name.endswith(s) for s in terms.NON_COMPANY_SUFFIXES)
+    return name.endswith(terms.NON_COMPANY_SUFFIXES)
 
 
 def _only_descriptor_words(name: str) -> bool:

@@ -57,6 +57,7 @@ class PartnershipReading(ReaderBase):
             if (cs, ce) in seen_clauses:
                 continue
             seen_clauses.add((cs, ce))
+            own_start = cs
             if not self.in_range(cs, pos) and cs > s and not terms.BOTH_PARTIES.match(text, cs):
                 # "奥迪与上汽签署备忘录，计划合作开发"; "双方并合作" names its parties (the clause
                 # before it, "获得英特尔投资", is not this cooperation's)
@@ -76,7 +77,11 @@ class PartnershipReading(ReaderBase):
                 or _only_planned(text, s, e, cs, pos + len(trig))
             ):
                 continue
-            if terms.BOTH_PARTIES.search(text[cs:pos]) and not self.in_range(cs, pos):
+            counted = self._counted_parties(s, own_start, pos + len(trig))
+            if counted:
+                pairs = [RelationHit("partnership", *sorted((a, b)), s, e, BOTH_PARTIES_CONF, trig)
+                         for i, a in enumerate(counted) for b in counted[i + 1 :]]
+            elif terms.BOTH_PARTIES.search(text[cs:pos]) and not self.in_range(cs, pos):
                 pairs = self._both_parties(s, e, pos, trig)
             else:
                 pairs = self._pairs_in_clause(s, e, cs, ce, pos, trig, subject, follow)
@@ -88,9 +93,11 @@ class PartnershipReading(ReaderBase):
     def _without_descriptors(self, cs: int, ce: int) -> str:
         """The clause ``cs:ce`` with every supply or customer word that stands as a descriptor right
         before a company blanked ("苹果供应商立讯精密与比亚迪电子签署合作协议": 立讯精密 is described,
-        the clause is no supply deal)."""
+        the clause is no supply deal), and the companies' names too ("与沙特公共投资基金签订战略合作
+        协议": an investment fund's name is no investment)."""
         clause = list(self.text[cs:ce])
         for m in self.in_range(cs, ce, COMPANY.label):
+            clause[m.start - cs : m.end - cs] = " " * (m.end - m.start)
             for cue in terms.SUPPLY_CUES:
                 if self.text.endswith(cue, cs, m.start):
                     clause[m.start - len(cue) - cs : m.start - cs] = " " * len(cue)
@@ -157,6 +164,18 @@ class PartnershipReading(ReaderBase):
         x, y = sorted(keys)
         return [RelationHit("partnership", x, y, s, e, BOTH_PARTIES_CONF, trig)]
 
+    def _counted_parties(self, s: int, cs: int, end: int) -> list[str]:
+        """"……，四家公司共同宣布合资设厂": a clause opening with a count of companies acting jointly
+        names the last that many companies named before it in the sentence ("ESMC由台积电持股70%，
+        博世、英飞凌与恩智浦各持股10%，四家公司共同……": TSMC and the three); none when fewer are named."""
+        count = terms.COUNTED_PARTIES_RE.match(self.text, cs, end)
+        if not count or self.in_range(cs, end, COMPANY.label) or not terms.JOINT_ACT_RE.search(self.text, count.end(), end):
+            return []
+        n = int(count.group(1)) if count.group(1).isdigit() else terms.CHINESE_DIGITS.index(count.group(1)) + 1
+        named = _without_glosses(self.text, self.in_range(s, cs, COMPANY.label))
+        keys = list(dict.fromkeys(k for k in map(self.as_company, reversed(named)) if k))
+        return keys[:n] if len(keys) >= n else []
+
     def _two_parties(self, s: int, pos: int) -> list[str]:
         """The two companies "双方" before ``pos`` names: the first two named before it in this
         sentence, else (none named there) in the sentence before; one company before it leaves the
@@ -219,6 +238,9 @@ class PartnershipReading(ReaderBase):
                 elif not earlier and _names_someone(text, cs, prep):
                     return []  # "硅基流动与X合作": a party we cannot name; the subject is not it
                 right = [m for m in before if m.start > prep]
+                # "与沙特公共投资基金（PIF）旗下公司Alat签订": the parent only says whose the partner is
+                right = [m for m, nxt in zip(right, right[1:] + right[-1:], strict=True)
+                         if not (nxt is not m and terms.PARENT_OF_NEXT_RE.fullmatch(text, m.end, nxt.start))]
                 # "由亚马逊、苹果、谷歌与Zigbee联盟联手发起": the listed subjects act together, the
                 # other party named but no company
                 subjects = not right and len({m.key for m in left}) >= 2 and len(text[prep + 1 : pos].strip()) >= 2 \
@@ -306,7 +328,7 @@ class PartnershipReading(ReaderBase):
     def _listed_in_following(self, follow) -> list[str]:
         for fs, fe in follow:
             head = self.text[fs:fe].lstrip("，,：: ")
-            if head.startswith(terms.LIST_INTRODUCERS):
+            if terms.LIST_INTRODUCER_RE.match(head):
                 return [k for k in (self.as_company(m) for m in self.in_range(fs, fe)) if k]
         return []
 

@@ -13,7 +13,8 @@ company last named as subject; a series just released gives its members ("X系�
 Plans in the cue's clause and rumours before it give nothing, nor does "首发" meaning the first
 to ship with a part, a platform something goes live on ("GPT-4o上线了Azure") or ships on
 ("推出PS5独占游戏《X》"), a venue after 在 ("在CES推出": the subject releases), or a product that
-is the subject of a cue with another object ("高德宣布将推出补贴"). A company that helps ("A携手B推出",
+is the subject of a cue with another object ("高德宣布将推出补贴"), a return to a market ("重新在内地上架")
+or a computing facility built ("该集群由腾讯打造"). A company that helps ("A携手B推出",
 "A与B合作推出") is a partner, not a releaser; a launch still ahead ("下周将推出") is none; a list of
 released products ends at a new predicate ("P把Q整合", "P售价比Q便宜"), another maker's branded product
 or an offer ("Q合约机"), and goes on over the models named after it ("，首批机型包括A和B", "，命名为P").
@@ -117,10 +118,12 @@ class ReleaseReading(ReaderBase):
 
     def _release_blocked(self, s: int, cs: int, pos: int) -> bool:
         """A release cue at ``pos`` that reports no release: negated, about buying or investing,
-        planned in its clause ("计划明年推出") or rumoured earlier in the sentence ("据传将发布")."""
+        planned in its clause ("计划明年推出"), a return ("重新上架") or rumoured earlier in the
+        sentence ("据传将发布")."""
         before = self.text[cs:pos]
         return (negated(before) or any(c in before for c in terms.DEAL_BEFORE_RELEASE_CUES)
                 or bool(terms.PLANNED_RELEASE_RE.search(self.text, cs, pos))
+                or bool(terms.RETURN_BEFORE_CUE_RE.search(self.text, cs, pos))  # "重新在内地上架"
                 or bool(terms.WILL_RELEASE_RE.search(self.text, cs, pos)
                         and not terms.ANNOUNCED_RE.search(self.text, s, pos))  # "华为将发布" (not "宣布将")
                 or bool(terms.RUMOURED_RELEASE_RE.search(self.text, s, pos)))
@@ -163,6 +166,7 @@ class ReleaseReading(ReaderBase):
         if not prods:
             return []
         gap = text[prods[-1].end : end].strip().lstrip(")）」』”\"》")  # "《绝区零》在全球同步上线"
+        gap = terms.DATE_GLOSS_RE.sub("", gap)  # "今日（26日）正式上線"
         gap = gap[terms.LISTED_CATEGORY_RE.match(gap).end() :]  # "A、B等新款车型同步开售"
         head = next((h for h in terms.PRODUCT_HEADS if gap.startswith(h)), "")  # "剪映App开放下载"
         rest = gap[len(head) :].strip()
@@ -208,6 +212,9 @@ class ReleaseReading(ReaderBase):
             earlier = self.in_range(s, m.start, PRODUCT.label)
             if earlier and terms.PART_BEFORE_RE.search(self.text, s, _run_start(text, earlier)):
                 earlier = []  # "搭载的5C麒麟电池由理想汽车与宁德时代联合开发": a part, not a release
+            if earlier and (text[earlier[-1].end : m.start].lstrip("”」』\"》 ").startswith(terms.FACILITY_NOUNS)
+                            or terms.FACILITY_ANAPHOR_RE.search(text, s, m.start - 1)):
+                earlier = []  # "“飞星一号”算力平台……，该平台由A与B共同打造", "该集群由腾讯打造": built, not released
             made = (self._made_after(m.end + verb.end(), e) if text.startswith("的", m.end + verb.end()) else []) \
                 or earlier[-1:]
             out += [RelationHit("release", c.key, made[0].key, s, e, PRODUCT_IS_COMPANYS, verb.group())
@@ -556,7 +563,7 @@ class ReleaseReading(ReaderBase):
     def _products_listed_in_following(self, follow) -> list[Ment]:
         for fs, fe in follow:
             head = self.text[fs:fe].lstrip("，,：: ")
-            if head.startswith(terms.LIST_INTRODUCERS):
+            if terms.LIST_INTRODUCER_RE.match(head):
                 return self.in_range(fs, fe, PRODUCT.label)
         return []
 
@@ -617,9 +624,11 @@ def _run_start(text: str, ments: list[Ment]) -> int:
 
 def _qualifies_next(text: str, m: Ment, nxt: Ment) -> bool:
     """A product that only qualifies a noun naming the next product: "Windows掌機：ROG Ally",
-    "Windows AI電腦規格「Copilot+ PC」" (a noun follows it, then a colon or an opening quote)."""
+    "Windows AI電腦規格「Copilot+ PC」" (a noun follows it, then a colon or an opening quote), or
+    the quoted name right after it: "第六代TPU「Trillium」"."""
     gap = text[m.end : nxt.start]
-    return bool(terms.QUALIFIER_GAP_RE.match(gap)) and nxt.label == PRODUCT.label
+    quoted_name = gap.strip() in terms.NAME_QUOTE_OPENERS  # "第六代TPU「Trillium」"
+    return (quoted_name or bool(terms.QUALIFIER_GAP_RE.match(gap))) and nxt.label == PRODUCT.label
 
 
 def _adjacent(text: str, a: Ment, b: Ment) -> bool:

@@ -453,6 +453,11 @@ SALE_TRIGGERS = ("开售", "开卖", "发售", "上架", "预售", "开启预售
 # Verbs of making after "由A" ("小米SU7由小米汽车打造", "盘古大模型由华为云研发"): the product named
 # before 由 is A's release. Contract work (代工, 组装, 生产) is not making it one's own product.
 MADE_BY_VERBS = ("打造", "研发", "开发", "研制", "设计", "推出", "发布", "发表", "出品", "首发", "带来")
+# Computing facilities are built, not released: a product named as one ("“飞星一号”算力平台", "Project
+# Ceiba超级计算机") or referred back to as one ("该集群由腾讯打造") is no release of "由A打造".
+FACILITY_NOUNS = ("算力平台", "算力集群", "计算集群", "智算中心", "超算中心", "计算中心", "数据中心", "超级计算机",
+                  "超级电脑", "AI工厂")
+FACILITY_ANAPHOR_RE = re.compile(r"(?:该|这个|这座|这一|此)\s*(?:算力|计算)?(?:集群|中心|超算|超级计算机|超级电脑|工厂)\s*$")
 # Where products are sold, not products: "上架华为商城", "登陆App Store".
 STOREFRONT_NOUNS = ("商城", "商店", "应用市场", "官网", "旗舰店", "App Store", "Google Play")
 # Cues whose object must be the product itself: "公布了参数量的GPT-3" announces a figure, "开放了
@@ -483,6 +488,9 @@ WILL_RELEASE_RE = re.compile(
     r"将\s*(?:会|要)?\s*(?:在[^，。；;,]{1,16}?)?(?:正式|首次|再次|陆续|同步|同时|率先|全面)?\s*$"
     r"|将\s*(?:会|要)?\s*(?:与|和|同|跟|携手|联手|联合)[^，。；;,]{1,20}?(?:合作|共同|联合|一起|携手)?\s*$")
 ANNOUNCED_RE = re.compile(r"宣布|官宣")
+# A product coming back ("多款游戏将陆续重新在内地上架", "恢复上线", "重新開賣"): a return to a market
+# after a pause, no release (a venue with 在 may stand between).
+RETURN_BEFORE_CUE_RE = re.compile(r"(?:重新|恢复)\s*(?:在[^，。；;,]{1,16}?)?\s*$")
 # ... or rumoured anywhere before it in the sentence ("据传苹果将……推出", "傳出……將推出").
 RUMOURED_RELEASE_RE = re.compile(r"传闻|传言|据传|网传|传出|爆料|曝光")
 # Deals in the clause before a release cue that make it no release ("收购了推出X的公司"); the
@@ -528,6 +536,9 @@ OFFER_AFTER_RE = re.compile(r"\s*(?:合约机|合约计划|月费计划|上台�
 # ("兩代Windows掌機：2023年的ROG Ally", "Windows AI電腦規格「Copilot+ PC」"); no list joiner between.
 # (One run of characters, spaces allowed, then the mark: linear to match, no nested repeats.)
 QUALIFIER_GAP_RE = re.compile(r"^\s*[^\s，,、；;和与及：:「“\"][^，,、；;和与及：:「“\"]*[：:「“\"][^，,、；;和与及]{0,8}$")
+# The same with no noun between: a kind of product right before the quoted name of one ("第六代TPU「Trillium」",
+# "新一代GPU“Blackwell”"): the name is what is meant, the kind only qualifies it.
+NAME_QUOTE_OPENERS = ("「", "“", "『", "\"")
 # Cues after which a product is the platform something goes live on when a product stands before
 # the cue too ("GPT-4o上线了Azure"): nothing after them is released.
 HOSTING_TRIGGERS = ("上线", "上线了", "上架", "登陆", "入驻")
@@ -569,6 +580,9 @@ MANNER_BEFORE_CUE_RE = re.compile(r"(?:隆重|盛大|高调|重磅|强势|震撼
 TIME_BEFORE_CUE_RE = re.compile(
     r"^(?:自|从|现已|已于|已)?\s*(?:(?:今年|去年|本月|上月|\d{4}\s*年)\s*)?(?:\d{1,2}\s*月)?(?:\d{1,2}\s*日)?"
     r"(?:底|初|中旬|上旬|下旬|中|起|晚|前后)?\s*")
+# The date in brackets after a relative day, as Hong Kong and Taiwan papers write it ("今日（26日）正式上線",
+# "昨日（10日）開賣"): read as the day word alone.
+DATE_GLOSS_RE = re.compile(r"[（(]\s*(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日\s*[)）]")
 # "由游戏科学开发的国产游戏《黑神话：悟空》": the product after "由A开发的" (a modifier of this length at most).
 MADE_BY_MODIFIER_RE = re.compile(r"的[^，。；;,、和与及]{0,16}?$")
 # A company referred back to right before a release cue ("该公司发布了", "這家公司推出的", "其推出的",
@@ -671,8 +685,13 @@ NEGATION_CUES = DENIAL_CUES + ENDED_CUES + RUMOUR_CUES + TALKS_CUES
 SENTENCE_NEGATIONS = ("否认", "辟谣", "从未", "均未", "并未证实", "未证实", "不实")
 # A negation word that affirms: "not the first time", "not only" ("抖音并非第一次与长视频平台握手",
 # "丰田并非只押注这一条线：……由丰田与比亚迪合资成立的……", "不再只是供应商"). Blanked before the
-# negation cues are sought.
-AFFIRMING_NEGATION_RE = re.compile(r"(?:并非|不是|不再)(?:只|仅|单单|首次|第一次|初次|头一次|头一回|第一回)")
+# negation cues are sought. So is a denied ending ("Google並未與博通終止合作", "没有中断与三星的合作",
+# "不会结束与台积电的合作关系"): the cooperation goes on.
+AFFIRMING_NEGATION_RE = re.compile(r"(?:并非|不是|不再)(?:只|仅|单单|首次|第一次|初次|头一次|头一回|第一回)"
+                                   r"|(?:并未|并没有|没有|不会)[^，。；;,]{0,14}?(?:终止|中止|结束|中断|解除)")
+# Between a partner's parent and the partner ("与华为旗下公司海思", "與PIF旗下的Alat", a gloss in
+# brackets allowed): the parent is no party.
+PARENT_OF_NEXT_RE = re.compile(r"\s*(?:[（(][^（()）]{1,20}[)）])?\s*旗下(?:的|公司|子公司|企业)?\s*")
 # "这次合作", "双方的合作": a cooperation already named, not a new one.
 ANAPHORIC_BEFORE_TRIGGER = re.compile(r"(?:这次|此次|这项|该项|本次|这一|双方的|两家的)\s*$")
 # "三菱汽车也加入了这项合作": a company joining the cooperation just named.
@@ -682,6 +701,10 @@ JOINS_COOPERATION_RE = re.compile(r"加入(?:了)?(?:这项|这一|该项|此项
 COMBINING_COOPERATION_RE = re.compile(
     r"(?:这次|此次|本次|这项|该项|此项|该)\s*合作\s*(?:将|主要|进一步|充分)?\s*(?:结合|整合|融合|汇聚|集合|汇集)(?:了)?")
 # "双方宣布建立战略合作关系": the two companies just named.
+# A clause opening with a count of companies ("四家公司共同宣布合资设厂", "三間公司聯合"): the last that
+# many companies named before it in the sentence (three or more; two are BOTH_PARTIES).
+CHINESE_DIGITS = "一二三四五六七八九十"
+COUNTED_PARTIES_RE = re.compile(r"\s*(?:[这該该此上述]+)?\s*([三四五六七八九十]|[3-9])\s*(?:家|间)\s*(?:公司|企业|厂商|车企|集团)?")
 BOTH_PARTIES = re.compile(r"(?:双方|两家公司|两家企业|两间公司|两家|两间|二者|两者)")  # 两间: Hong Kong usage
 # Two subjects acting each on their own ("A与B先后与C合作"): they are not partners of each other.
 SEPARATELY_AFTER_RE = re.compile(r"[\s)）」』”]*(?:也|亦|都|均)?\s*(?:先后|相继|分别|各自)")
@@ -886,8 +909,9 @@ RELATION_MARKERS = {
     "past": ("已", "已经", "曾", "此前", "多年", "以来", "超过十年", "数十年"),
     "both": ("双方", "两家", "二者", "两者"),
 }
-# Words that introduce a list of examples for a preceding count noun ("3家厂商……。包括A、B和C").
-LIST_INTRODUCERS = ("包括", "分别是", "分别为", "其中包括", "即", "如")
+# Words that introduce a list of examples for a preceding count noun ("3家厂商……。包括A、B和C"),
+# not words merely starting with 即 or 如 ("如今计划搁浅", "如果", "即将": no list follows).
+LIST_INTRODUCER_RE = re.compile(r"包括|分别是|分别为|其中包括|即(?![将使便可时日刻])|如(?![今果何此同期若需实下上前所])")
 # A partner list right after the cue, in the same sentence: "与多家厂商合作，包括A、B和C",
 # "英伟达的合作伙伴包括A、B和C", "首批合作伙伴：A、B和C".
 PARTNER_LIST_AFTER_RE = re.compile(r"\s*(?:[，,]\s*)?(?:其中包括|包括|包含|涵盖|分别是|分别为)\s*|\s*[：:]\s*")
