@@ -206,9 +206,10 @@ class Linker:
                 span.kb_id_ = key
             abbrev = link.abbreviation_after(text, span.start_char, span.end_char)
             if abbrev:
-                short = self._lexicon_key(lexicon, abbrev, span.label_, known) \
-                    or (span.label_ == PRODUCT.label and (self._series_key(lexicon, abbrev) or ("",))[0]) \
-                    or link.name_key(abbrev)
+                short = self._lexicon_key(lexicon, abbrev, span.label_, known)
+                if not short and span.label_ == PRODUCT.label:  # "日日新5.0（SenseNova 5.0）": keyed as the span
+                    short = (self._series_key(lexicon, abbrev) or (None,))[0]
+                short = short or link.name_key(abbrev)
                 listed = lexicon is not None and lexicon.get(short) is not None
                 if listed and lexicon.get(key) is None:
                     aliases.setdefault((span.label_, key), short)  # "深度求索…有限公司（DeepSeek）": the known name wins
