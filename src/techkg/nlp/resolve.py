@@ -199,12 +199,11 @@ def _holds_shorter(spans: Iterable[tuple[int, int]]):
 def _drop_swallowing(cands: list[Candidate], text: str) -> list[Candidate]:
     """Drop guessed company spans that swallow a lexicon name ("华为全", "谷歌云和") or cut one
     ("積電亞利桑那廠" out of 台積電亞利桑那廠), and series names taken for companies where the
-    article uses them with a model number ("天玑"). A joint venture named by its parents ("广汽丰田"),
-    a named branch ("工行北京分行"),
-    a subsidiary named after its parent ("京东币链科技"),
-    a registered name ("上海傅利叶智能科技有限公司"), a listed name before its code ("顺丰同城（09699.HK）"),
-    a Latin company name ("GlobalWafers America") and a name glossed in Latin ("索尼本田移动（Sony
-    Honda Mobility）") are whole names: they may hold a lexicon name."""
+    article uses them with a model number ("天玑"). A joint venture named by its parents
+    ("广汽丰田"), a named branch ("工行北京分行"), a subsidiary named after its parent
+    ("京东币链科技"), a registered name ("上海傅利叶智能科技有限公司"), a listed name before its
+    code ("顺丰同城（09699.HK）"), a Latin company name ("GlobalWafers America") and a name glossed
+    in Latin ("索尼本田移动（Sony Honda Mobility）") are whole names: they may hold a lexicon name."""
     lexicon_spans = [(c.start, c.end) for c in cands if c.finder == "lexicon"]
     swallows_known = _holds_shorter(lexicon_spans)
     parent_end: dict[int, int] = {}  # a lexicon company at each start: a subsidiary named after it
