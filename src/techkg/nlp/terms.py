@@ -763,6 +763,9 @@ SECURITY_CODE_RE = re.compile(_BRACKETED_CODE + r"|(?<=[\u4e00-\u9fff])-(?:SW|W|
 SECURITY_CODE_AFTER_NAME_RE = re.compile(r"\s?" + _BRACKETED_CODE)
 # A class of shares: one capital letter before 股 ("母公司H股挂牌", "公司A股复牌", "發行B股").
 SHARE_CLASS_RE = re.compile(r"[ABHNS]\s?股")
+# A listed company's share line, no product: a Chinese name and its share class ("万科A", "京东方A",
+# "三一重工H", "ST凯马B"), or a stock name with its risk mark ("*ST凯马"). "H股" alone: GENERIC_TERMS.
+SHARE_NAME_RE = re.compile(r"^(?:\*?ST\s?)?[\u4e00-\u9fff]{2,}[ABH]$|^\*?ST\s?[\u4e00-\u9fff]")
 # ---- Places: one list each, the rules below combine them (folded text: Simplified only) -----------
 # Where Chinese-language tech news is written from.
 HOME_REGIONS = ("中国", "台湾", "香港", "澳门")
@@ -828,9 +831,6 @@ PRODUCT_LINK_VERBS = ("搭载", "采用", "使用", "支持", "配备", "集成"
                       "相比", "取代", "替代", "兼容")
 # Words after a name that make it an index or a sector, not a company ("恒生科技指数").
 INDEX_FOLLOWERS = ("指数", "板块", "概念股")
-# A listed company's share line, not a product: a Chinese name and its share class ("万科A",
-# "京东方A", "三一重工H", "ST凯马B"), or a stock name with its risk mark ("*ST凯马").
-SHARE_NAME_RE = re.compile(r"^(?:\*?ST\s?)?[\u4e00-\u9fff]{2,}[ABH]$|^\*?ST\s?[\u4e00-\u9fff]")
 # A quoted or titled name that a document noun follows names that document, no product: "名为《AI
 # Index》的年度报告", "《了解当代玩家》(Understanding the Modern Gamer)的研究报告". The closing mark is
 # required: "iPhone 16的销量报告" is a report about a product.
