@@ -156,7 +156,7 @@ def load_data(args) -> tuple[list[Sentence], dict[str, list[Sentence]], list[str
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared", help="the shared folder")
-    ap.add_argument("--out", type=Path, default=DEFAULT_MODEL, help="model file to write")
+    ap.add_argument("--out", type=Path, default=DEFAULT_MODEL, help="model file to write (.crfsuite; its .json metadata goes beside it)")
     ap.add_argument("--tune", action="store_true", help="keep the dev blocks out and score them")
     ap.add_argument("--gold", action=argparse.BooleanOptionalAction, default=True,
                     help="train on the project's gold too (corpus figures are then not clean)")
@@ -179,6 +179,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--cache", type=Path, default=Path("/tmp/techkg-ner-lac"))
     args = ap.parse_args(argv)
+    if args.out.suffix != ".crfsuite":  # the metadata goes beside it as .json: a .json --out would overwrite the model
+        ap.error(f"--out {args.out}: name the model file, ending in .crfsuite (its .json metadata is written beside it)")
     args.gold_exclude = set(args.gold_exclude)
 
     train, dev, sources = load_data(args)
