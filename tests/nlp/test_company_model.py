@@ -277,3 +277,16 @@ def test_held_out_company_f1_stays_above_floor(shared_dir, tagger):
     result = score([s.spans for s in sentences], predicted)
     assert result["company"]["gold"] > 30
     assert result["company"]["f1"] >= COMPANY_F1_FLOOR
+
+
+def test_training_refuses_an_out_path_that_the_metadata_would_overwrite(capsys):
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "scripts" / "train_company_model.py"
+    spec = importlib.util.spec_from_file_location("train_company_model", path)
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    with pytest.raises(SystemExit):
+        script.main(["--out", "/tmp/techkg-model.json"])  # refused before any data is read
+    assert "ending in .crfsuite" in capsys.readouterr().err
