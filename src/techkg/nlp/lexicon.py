@@ -35,6 +35,7 @@ import ahocorasick
 
 from techkg.errors import LexiconError
 from techkg.jsonl import json_object, utf8_text
+from techkg.nlp import terms
 from techkg.records import ENTITY_TYPES, EntityType
 from techkg.text import SEPARATORS, lower, match_form, name_form, on_word_boundaries, plain_key
 
@@ -65,7 +66,6 @@ _SERIES_MIN_MODELS = 2
 # The model part after a listed product family's name ("200V", "i9", "X6 Pro"): it holds a digit.
 _FAMILY_MODEL_RE = re.compile(r"^(?=[^\d]{0,3}\d)[A-Za-z0-9][A-Za-z0-9 .+-]{0,11}$")
 _VERSION_MARK_RE = re.compile(r"^[Vv](?=\d{1,2}\.\d)")  # "可灵V2.1" is 可灵 2.1
-_VERSION_RE = re.compile(r"[Vv]?\d{1,2}\.\d{1,2}")
 
 
 def builtin_path() -> Path:
@@ -416,7 +416,7 @@ class Lexicon:
             if not _FAMILY_MODEL_RE.match(rest):
                 continue
             # a weak alias names its family before a version ("星火V4.0"), not before any model code
-            version = _VERSION_RE.fullmatch(rest) is not None
+            version = terms.VERSION_NUMBER_RE.fullmatch(rest) is not None
             family = next((e for e in self.lookup(name[:cut].strip(), strong=not version) if e.type == "Product"), None)
             if family is not None:
                 return f"{family.key}-{plain_key(_VERSION_MARK_RE.sub('', rest))}", family.maker
