@@ -357,3 +357,69 @@ def test_a_listed_product_is_no_brand(extractor, text, products, not_companies):
 ])
 def test_is_non_company_on_banks(name, expected):
     assert is_non_company(name) is expected
+
+
+# Round 16 (c163-c186). (text, products that must be found, names that must not be products) — Hong Kong and
+# Taiwan outlets write a space between a Latin name and the Chinese after it: a time phrase or a date there is
+# no part of the name, nor the owner before 嘅 (Hong Kong's possessive)
+TIME_AFTER_LATIN_CASES = [
+    ("Sony 今日凌晨宣布，PS5 Pro 將於下月開賣。", {"PS5 Pro"}, {"Sony 今日凌晨", "Sony 今日"}),
+    ("Google 今年 5 月發佈嘅 Pixel 8a 銷情理想。", {"Pixel 8a"}, {"Google 今年 5", "Google 今年"}),
+    ("Lenovo 嘅 Legion Go 10 月已經開賣，售價 5,999 港元。", {"Legion Go"}, {"Legion Go 10", "Lenovo 嘅 Legion Go"}),
+    ("三星Galaxy S24 3 月在港开售，Galaxy S24 Ultra同步推出。", {"Galaxy S24", "Galaxy S24 Ultra"}, {"Galaxy S24 3"}),
+    ("字节跳动旗下的今日头条今年改版。", {"今日头条"}, set()),  # a name opening with a time word stays whole
+]
+
+# (text, people named after a title, names that must be companies) — a Latin name after a person's title is a
+# person: no company or product, not even a lexicon name inside it
+TITLED_PERSON_CASES = [
+    ("意法半导体总裁兼首席执行官Jean-Marc Chery表示，将扩大在华产能。", {"Chery", "Jean-Marc Chery"}, {"意法半导体"}),
+    ("安謀執行長Simon Segars卸任，由總裁Rene Haas接任。", {"Segars", "Simon Segars", "Rene Haas"}, {"安謀"}),
+    ("诺基亚行政总裁 Pekka Lundmark 称，收购将扩大光网络业务。", {"Pekka Lundmark"}, {"诺基亚"}),
+    ("奇瑞与Chery International的负责人会面。", set(), {"奇瑞"}),  # no title before it: the name stands
+]
+
+# (text, companies that must be found, names that must not be products) — a trade word and 商, or a startup's
+# field, right before a Latin name; the object of an acquisition (a country between allowed), and names listed
+# with it, are companies
+TRADER_AND_ACQUIRED_CASES = [
+    ("芬蘭電信設備商Nokia宣布收購美國光網絡設備商Infinera。", {"Infinera"}, {"Infinera"}),
+    ("瑞萨将收购澳洲电路板设计软件商Altium，交易预计年内完成。", {"Altium"}, {"Altium"}),
+    ("零售商Bestore与物流商Flexport签约。", {"Bestore", "Flexport"}, {"Bestore", "Flexport"}),
+    ("該公司去年收購了邊緣AI軟體新創Edgeless Labs。", {"Edgeless Labs"}, {"Edgeless Labs"}),
+    ("英飛凌2019年起陸續買下美國Cypress、GaN Systems及英國Zenith Micro。", {"Cypress", "GaN Systems", "Zenith Micro"},
+     {"Cypress", "Zenith Micro"}),
+    ("博通此前并购了美国VMware，随后推出VMware Cloud Foundation。", {"VMware"}, {"VMware"}),
+    ("双方经过协商Windows授权费用，最终达成一致。", set(), set()),  # 协商 is no trader: nothing to find
+]
+
+# (text, the key a product keeps) — a number left after its brand names nothing alone: it is keyed within
+# its maker, so two makers' "365" are two products
+BARE_NUMBER_KEY_CASES = [
+    ("收购设计软件商Altium后，Altium 365将接入瑞萨的元件库。", "altium-365"),
+    ("視訊會議商Zoom推出Zoom 365訂閱方案。", "zoom-365"),
+]
+
+
+@pytest.mark.parametrize(("text", "products", "not_products"), TIME_AFTER_LATIN_CASES)
+def test_a_time_after_a_latin_name_is_no_part_of_it(extractor, text, products, not_products):
+    names = _names(extractor, text, "Product")
+    assert products <= names and not names & not_products, names
+
+
+@pytest.mark.parametrize(("text", "people", "companies"), TITLED_PERSON_CASES)
+def test_a_latin_name_after_a_title_is_a_person(extractor, text, people, companies):
+    names = {m.text for e in _entities(extractor, text) for m in e.mentions}
+    assert companies <= _names(extractor, text, "Company") and not names & people, names
+
+
+@pytest.mark.parametrize(("text", "companies", "not_products"), TRADER_AND_ACQUIRED_CASES)
+def test_traders_startups_and_acquired_names_are_companies(extractor, text, companies, not_products):
+    assert companies <= _names(extractor, text, "Company"), _names(extractor, text, "Company")
+    assert not _names(extractor, text, "Product") & not_products
+
+
+@pytest.mark.parametrize(("text", "key"), BARE_NUMBER_KEY_CASES)
+def test_a_bare_number_after_its_brand_is_keyed_within_it(extractor, text, key):
+    keys = {e.key for e in _entities(extractor, text) if e.type == "Product"}
+    assert key in keys, keys

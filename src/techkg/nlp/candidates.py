@@ -150,6 +150,8 @@ def lexicon_candidates(doc: Doc, lexicon, text: str) -> list[Candidate]:
     written = doc_text(doc)
     found = [h for h in lexicon.find(written, folded=text, blocked=not_in)
              if not _acronym_in_lower_case(h.alias, written[h.start : h.end]) and not _in_title_marks(text, h)]
+    people = [(m.start("name"), m.end("name")) for m in terms.TITLED_PERSON_RE.finditer(text)]
+    found = [h for h in found if not any(s <= h.start and h.end <= e for s, e in people)]  # "首席执行官Jean-Marc Chery"
     hits = lexicon.confirm(found)
     kept = {(h.start, h.end) for h in hits}
     # a weak company name the article uses as a company ("理想发布L9 Pro") stands on its own
@@ -362,8 +364,9 @@ RELEASE_AFTER_NAME_RE = re.compile(
 def _context_says_company(before: str, after: str) -> bool:
     before = before.rstrip()
     after = after.lstrip()
-    if before.endswith(terms.COMPANY_DESCRIPTORS):
-        return True
+    if before.endswith(terms.COMPANY_DESCRIPTORS) or terms.TRADER_DESCRIPTOR_RE.search(before) \
+            or terms.ACQUIRED_NAME_BEFORE_RE.search(before):
+        return True  # "供应商Runway", "光网络设备商Infinera", "买下美国Intersil"
     if after.startswith(terms.COMPANY_FOLLOWERS):
         return True
     # subject of a release verb: "Midjourney发布", "谷歌也上线了"
@@ -646,6 +649,7 @@ def product_candidates(doc: Doc, text: str, companies: list[Candidate]) -> list[
         *benchmark_names(text),
         *event_names(text),
         *identifier_codes(text),
+        *titled_people(text),
     ]
 
 
@@ -662,6 +666,21 @@ def event_names(text: str) -> list[Candidate]:
     """
     return [Candidate(m.start(), m.end(), None, "context", EVENT_VETO, veto=True)
             for m in terms.TECH_EVENT_RE.finditer(text)]
+
+
+PERSON_VETO = 0.9  # a person named after a title is no company's or product's name, for any finder
+
+
+def titled_people(text: str) -> list[Candidate]:
+    """Vetoes on Latin names right after a person's title ("执行长Simon Segars"): people
+    (``TITLED_PERSON_RE``; lexicon names inside them are dropped in :func:`lexicon_candidates`).
+
+    >>> t = "意法半导体总裁兼首席执行官Jean-Marc Chery表示"
+    >>> [t[c.start:c.end] for c in titled_people(t)]
+    ['Jean-Marc Chery']
+    """
+    return [Candidate(m.start("name"), m.end("name"), None, "context", PERSON_VETO, veto=True)
+            for m in terms.TITLED_PERSON_RE.finditer(text)]
 
 
 IDENTIFIER_VETO = 0.9  # a batch number or licence plate is no product's name, for any finder but the lexicon
@@ -722,6 +741,8 @@ def brand_and_name(text: str, companies: list[Candidate]) -> list[Candidate]:
             if w.lower() in terms.GENERIC_TERMS and keep:
                 break
             keep.append(w)
+        while len(keep) > 1 and keep[-1].isdigit() and _unit_follows(text, c.end + len(m.group(1)) + len(" ".join(keep))):
+            keep.pop()  # "三星Galaxy S24 3 月开售": a date's number
         if not keep or keep[0].lower() in terms.GENERIC_TERMS:
             continue
         if terms.STANDARD_RE.match(keep[0]) and not _glued_model_code(text, c.end, keep[0]):
@@ -836,6 +857,8 @@ def latin_product_names(doc: Doc, text: str) -> list[Candidate]:
         ):
             cs += len(words[0]) + 1  # "PCIe H100": the standard is not part of the name
             words = words[1:]
+        while len(words) > 1 and words[-1].isdigit() and _unit_follows(text, ce):
+            ce -= len(words.pop()) + 1  # "ROG Ally 6 月开卖": a date's or a measure's number, no model number
         tail: list[str] = []
         while words and (words[-1].lower() in terms.GENERIC_TERMS or terms.STANDARD_RE.match(words[-1])):
             tail.insert(0, words.pop())
@@ -1312,6 +1335,9 @@ def propagate(cands: list[Candidate], text: str, words: set[tuple[int, int]] | N
     return out
 
 
+LIST_JOINER_BEFORE_RE = re.compile(r"(?:、|和|及|以及|与)\s*(?:" + "|".join(terms.FOREIGN_COUNTRIES) + r")?\s*$")
+
+
 def list_members(doc: Doc, text: str, cands: list[Candidate]) -> list[Candidate]:
     """Untyped names listed next to typed ones take their type ("谷歌、Meta、特斯拉和xAI").
 
@@ -1327,7 +1353,7 @@ def list_members(doc: Doc, text: str, cands: list[Candidate]) -> list[Candidate]
     out = []
     spans = [(cs, ce) for _ts, _te, cs, ce in latin_runs(doc)]
     spans += [(t.idx, t.idx + len(t.text)) for t in tokens(doc) if t.tag_ in ("nz", "ORG") and is_han(t.text[0])]
-    for start, end in spans:
+    for start, end in sorted(spans):
         name = text[start:end]
         if any(covered[start:end]) or len(name) < 2 or name.lower() in terms.GENERIC_TERMS:
             continue
@@ -1335,7 +1361,7 @@ def list_members(doc: Doc, text: str, cands: list[Candidate]) -> list[Candidate]
             continue
         if end < len(text) and not re.match(r"[\s、和及与,，。；;)）]", text[end]):
             continue  # "生物学模型": a modifier, not a list member
-        left = re.search(r"(?:、|和|及|以及|与)\s*$", text[max(0, start - 3) : start])
+        left = LIST_JOINER_BEFORE_RE.search(text[max(0, start - 6) : start])  # "IDT及英国Dialog": a country between
         right = re.match(r"\s*(?:、|和|及|以及|与)", text[end : end + 3])
         neighbour = None
         if left:
@@ -1343,5 +1369,7 @@ def list_members(doc: Doc, text: str, cands: list[Candidate]) -> list[Candidate]
         if neighbour is None and right:
             neighbour = by_start.get(end + len(right.group()))
         if neighbour is not None:
-            out.append(Candidate(start, end, neighbour.type, "context", 0.58))
+            out.append(member := Candidate(start, end, neighbour.type, "context", 0.58))
+            by_end.setdefault(end, member)  # a chain: "Intersil、IDT及Dialog" (spans run left to right)
+            by_start.setdefault(start, member)
     return out

@@ -106,6 +106,9 @@ def product_candidates(spans: Iterable[Span], text: str, found: Sequence[Candida
         if label != "product":
             continue
         start, end = _strip(text, start, end)
+        time = terms.TIME_AFTER_LATIN_RE.search(text, start, end + 4)  # the date may run past the span
+        if time and time.start() < end:
+            start, end = _strip(text, start, time.start())  # "Valve 今日凌晨": the name ends before the date
         start += _generic_head(text[start:end])  # "运动相机Ace Pro 2" is Ace Pro 2
         if owners := list(terms.LATIN_POSSESSIVE_RE.finditer(text, start, end)):
             start = owners[-1].end()  # "Bose 的 QuietComfort Ultra" is QuietComfort Ultra

@@ -243,6 +243,11 @@ COMPANY_DESCRIPTORS = (
     "研究机构", "调研机构", "咨询机构", "媒体",
 )
 
+# A trade word and 商 right before a Latin name say it is a company, whatever the trade ("光網絡設備商Infinera",
+# "設計軟體商Altium", "零售商Best Buy", "通路商"): an open class, so a pattern; not 协商, 磋商, 招商, 会商, 智商,
+# 工商, 通商, 经商, whose 商 is no trader. A startup named by its field ("邊緣AI軟體新創Reality AI") too.
+TRADER_DESCRIPTOR_RE = re.compile(r"(?:[\u4e00-\u9fffA-Za-z](?<![协磋招会智情工通经从])商|新创|新创公司|初创|新创企业)\s?$")
+
 # Words after a name that say it is a company ("X公司", "X旗下", "X首席执行官").
 COMPANY_FOLLOWERS = (
     "公司", "集团", "旗下", "创始人", "首席执行官", "CEO", "董事长", "总裁", "股价", "市值", "财报",
@@ -775,6 +780,10 @@ CITIES = ("北京", "上海", "天津", "重庆", "深圳", "广州", "杭州", 
 FOREIGN_COUNTRIES = ("日本", "印度", "美国", "韩国", "南韩", "德国", "法国", "英国", "荷兰", "瑞士", "瑞典", "芬兰",
                      "挪威", "丹麦", "以色列", "新加坡", "加拿大", "澳洲", "澳大利亚", "意大利", "西班牙", "俄罗斯",
                      "越南", "泰国", "印尼", "马来西亚", "菲律宾", "巴西", "沙特", "阿联酋", "墨西哥")
+# An acquisition's object: a Latin name after the verb, a country between allowed ("買下美國Intersil",
+# "收购了英国Dialog"), is a company.
+ACQUIRED_NAME_BEFORE_RE = re.compile(
+    r"(?:收购|并购|买下|入股|注资)(?:了)?\s?(?:" + "|".join(FOREIGN_COUNTRIES) + r")?\s?$")
 # Wider areas and words of place.
 AREAS = ("欧洲", "欧盟", "亚洲", "北美", "南美", "东南亚", "中东", "全球", "国内", "海外", "加州", "硅谷", "亚利桑那州")
 # Places LAC sometimes tags as organisations, and that LAC glues before a name ("德国光学大厂蔡司").
@@ -855,6 +864,16 @@ TECH_EVENT_RE = re.compile(
     r"(?<![A-Za-z0-9])(?:(?:" + "|".join(re.escape(n) for n in sorted(TECH_EVENTS, key=len, reverse=True))
     + rf")(?:\s?{_YEAR})?|(?:" + "|".join(TECH_EVENTS_WITH_YEAR) + rf")\s?{_YEAR})(?![A-Za-z0-9])",
     re.IGNORECASE)
+# A person's title right before a Latin name of two or more capitalised words makes it a person
+# ("首席执行官Jean-Marc Chery", "執行長Simon Segars", "總裁 Rene Haas"): no company or product, not even a
+# lexicon name inside it (Chery). Several titles may be joined by 兼. Folded text: Simplified titles.
+PERSON_TITLES = ("首席执行官", "执行长", "行政总裁", "总裁", "副总裁", "董事长", "主席", "创始人", "创办人", "首席技术官",
+                 "技术长", "首席财务官", "财务长", "首席运营官", "营运长", "总经理", "总监", "分析师", "发言人", "负责人",
+                 "CEO", "CTO", "CFO", "COO")
+_TITLE = "(?:" + "|".join(sorted(PERSON_TITLES, key=len, reverse=True)) + ")"
+_PERSON_WORD = r"[A-Z][A-Za-z]*[a-z]"
+TITLED_PERSON_RE = re.compile(
+    rf"{_TITLE}(?:\s?兼\s?{_TITLE})*\s?(?P<name>{_PERSON_WORD}(?:[- ]{_PERSON_WORD}){{1,3}})(?![A-Za-z0-9])")
 # A code after a noun saying it identifies something (a batch, a registration, a licence plate, an
 # order or an account) is that identifier, no model: "批号为AL0225", "注册编号：HKP-03671",
 # "车牌照为冀JJC065" (a province's one-character mark may open a plate). Not 型号: a model number names
@@ -864,7 +883,14 @@ IDENTIFIER_CODE_RE = re.compile(
     r"(?P<code>[A-Za-z0-9][A-Za-z0-9\-]*)")
 # A possessive between Latin names: the name after it is the product, the one before its owner ("Bose 的
 # QuietComfort Ultra", "Apple的AirPods Max"); 的 inside a Chinese name stays ("我的世界").
-LATIN_POSSESSIVE_RE = re.compile(r"(?<=[A-Za-z0-9])\s?的\s?(?=[A-Za-z0-9])")
+# Hong Kong writes the possessive 嘅 ("ASUS 嘅 ROG Ally").
+LATIN_POSSESSIVE_RE = re.compile(r"(?<=[A-Za-z0-9])\s?[的嘅]\s?(?=[A-Za-z0-9])")
+# A time phrase after a Latin name, as Hong Kong and Taiwan outlets write it with spaces ("Valve 今日凌晨发布",
+# "Apple 今年 6 月发布的", "ROG Ally 6 月开卖"): no name goes on into it. Only after a Latin letter or digit,
+# so a Chinese name opening with such a word stays whole ("今日头条").
+TIME_AFTER_LATIN_RE = re.compile(
+    r"(?<=[A-Za-z0-9])\s?(?:今日|今天|今年|明年|去年|前年|昨日|昨天|今晨|今晚|凌晨|本月|上月|下月|本周|上周|下周|"
+    r"近日|日前|早前|稍早|同日|当日|\d{1,2}\s?月(?!份?\d))")
 # A funding round's letter is no model: "A1轮融资", "Pre-A轮", "B+轮", "C輪融資" (folded: 轮).
 FUNDING_ROUND_RE = re.compile(r"(?<![A-Za-z0-9])(?P<code>(?:Pre-?)?[A-Ha-h]\d?\+{0,2})\s?轮")
 # A code in brackets after a process, architecture or standard names that, no product: "第二代3奈米製程
