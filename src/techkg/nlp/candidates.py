@@ -270,12 +270,14 @@ def is_non_company(name: str) -> bool:
         return True  # "股份有限公司" alone names no one (also when cut after "（北京）")
     if name in terms.COMPANY_DESCRIPTORS or name[0] in "由在与和对向从把被":
         return True
-    for suffix in ("子公司", "分公司", "公司", "集团", "企业", "厂商", "车企", "大厂", "厂"):
+    for suffix in ("子公司", "分公司", "公司", "集团", "企业", "厂商", "车企", "大厂", "工厂", "厂"):
         if name.endswith(suffix):
             head = name[: -len(suffix)]
             if len(head) < 2 or head.lower() in terms.GENERIC_TERMS or head.endswith(terms.GENERIC_COMPANY_HEADS) \
-                    or head in terms.PLACES:
-                return True  # "软件公司", "三家大模型公司", "中国电商公司", "菲律宾厂" (a plant)
+                    or head in terms.PLACES or head in terms.OTHER_CITIES:
+                return True  # "软件公司", "三家大模型公司", "中国电商公司", "菲律宾厂", "大连厂", "新工厂" (a plant)
+    if terms.SHARE_ISSUE_RE.search(name):
+        return True  # "非公开发行股份": an issue of shares, not the company issuing them
     if _only_descriptor_words(name):
         return True  # "新创车", "IC设计": what kind of company, not which
     if name.endswith("银行") and len(name) > 2 and only_words(name[:-2], terms.BANK_KIND_WORDS):
@@ -332,6 +334,8 @@ def _after_descriptor_or_place(text: str, start: int, end: int, cut_places: bool
     >>> [n[_after_descriptor_or_place(n, 0, len(n), cut_places=False):] for n in ("印度韦丹塔集团", "德国电信")]
     ['韦丹塔集团', '德国电信']
     """
+    if text.startswith("东", start) and terms.SHAREHOLDER_BEFORE_RE.search(text, max(0, start - 4), start):
+        start += 1  # "控股股东江汽控股": LAC glued the role's last character to the name
     name = text[start:end]
     cut = 0
     for d in terms.STRONG_COMPANY_DESCRIPTORS + terms.RELATION_DESCRIPTORS:  # "德国同业世创" → "世创"
@@ -424,7 +428,7 @@ def company_candidates(doc: Doc, text: str, model_spans=(), tagger: bool = False
         name = text[start:end]
         if len(name) < 2:
             continue
-        if is_non_company(name) or common_word_reading(text, start, end):
+        if is_non_company(name) or common_word_reading(text, start, end) or _apposed_kind(text, start, end):
             out.append(Candidate(start, end, None, "lac", 0.9, veto=True))
         elif is_han(name[0]):
             unconfirmed = tagger and (start, end) not in model_companies
@@ -459,14 +463,18 @@ def company_candidates(doc: Doc, text: str, model_spans=(), tagger: bool = False
             continue  # "休旅車n7正式上市": a model number before a release verb is the product (G42 with 合作 is a company)
         if latin_company_name(name) is not None:  # "Joby Aviation": a company by its last word
             out.append(Candidate(cs, ce, COMPANY, "pattern", LATIN_COMPANY_NAME_SCORE))
+        elif tail := terms.LATIN_NAME_FIRM_TAIL_RE.match(text, ce):
+            out.append(Candidate(cs, tail.end(), COMPANY, "pattern", LATIN_COMPANY_NAME_SCORE))  # "IDG资本"
         elif _context_says_company(text[max(0, cs - 8) : cs], text[ce : ce + 20]):
             out.append(Candidate(cs, ce, COMPANY, "context", 0.7))
     # the CLUENER-trained tagger
     for start, end, label in model_spans:
+        while end - start > 2 and text[end - 1] == ")" and "(" not in text[start:end]:
+            end -= 1  # "阿尔卡特朗讯(Alcatel-Lucent)": the tagger's span ran over the closing bracket
         if label == "company":
             start = _after_descriptor_or_place(text, start, end, cut_places=False)  # 杭州城投 is a name
         name = text[start:end]
-        if label == "company" and not is_non_company(name) and len(name) >= 2:
+        if label == "company" and not is_non_company(name) and len(name) >= 2 and not _apposed_kind(text, start, end):
             out += [Candidate(s, e, COMPANY, "model", 0.55) for s, e in split_at_partner_cues(text, start, end)]
         elif label in ("government", "organization") and is_non_company(name):
             out.append(Candidate(start, end, None, "model", 0.5, veto=True))
@@ -474,6 +482,17 @@ def company_candidates(doc: Doc, text: str, model_spans=(), tagger: bool = False
             # a club, agency, person or place by the tagger: no bare LAC guess may call it a company
             out.append(Candidate(start, end, COMPANY, "model", 0.5, veto=True))
     return out
+
+
+def _apposed_kind(text: str, start: int, end: int) -> bool:
+    """True for a Chinese kind of company right before the Latin name it describes ("眼镜集团 EssilorLuxottica").
+
+    >>> t = "由Meta联同眼镜集团 EssilorLuxottica打造，阿里巴巴集团 CEO表示"
+    >>> _apposed_kind(t, 7, 11), _apposed_kind(t, 31, 37)
+    (True, False)
+    """
+    return (is_han(text[start]) and text[start:end].endswith(terms.GLUED_DESCRIPTOR_ENDS)
+            and terms.APPOSED_LATIN_NAME_RE.match(text, end) is not None)
 
 
 def latin_company_name(name: str) -> int | None:
@@ -803,6 +822,8 @@ def family_and_model(text: str, companies: list[Candidate]) -> list[Candidate]:
             if m and not YEAR_RE.fullmatch(m.group(1)) and not _unit_follows(text, c.end + m.end()):
                 end = _extend_model(text, c.end + m.end())
                 out.append(Candidate(c.start, end, PRODUCT, "pattern", 0.75, maker=c.maker))
+            elif terms.PLUS_VARIANT_RE.match(text, c.end) and text[c.end - 1].isalnum():
+                out.append(Candidate(c.start, c.end + 1, PRODUCT, "pattern", VARIANT_SCORE, maker=c.maker))  # "骁龙888+"
             elif _variant_follows(text, c.end):  # "Find X7 Ultra": another product than "Find X7"
                 out.append(Candidate(c.start, _extend_model(text, c.end), PRODUCT, "pattern", 0.75, maker=c.maker))
             elif (end := _extend_name(text, c.end)) > c.end:  # "macOS Sequoia", "Gemini 1.0 Ultra"
@@ -1342,13 +1363,16 @@ def list_members(doc: Doc, text: str, cands: list[Candidate]) -> list[Candidate]
     """Untyped names listed next to typed ones take their type ("谷歌、Meta、特斯拉和xAI").
 
     A Latin name or a LAC proper noun joined by 、/和/及 to a company (or
-    product) candidate on one side is read as one more of the same kind.
+    product) candidate on one side is read as one more of the same kind; a name only the
+    tagger read (as a product, say) is a company when a company the rules or the lexicon
+    found lists it ("由华为及Ciena等主导", "保荐人为中金公司及瑞信").
     """
-    typed = [c for c in cands if not c.veto and c.score >= 0.55]
-    covered = bytearray(len(text) + 1)
+    typed = sorted((c for c in cands if not c.veto and c.score >= 0.55), key=lambda c: c.finder != "model")
+    covered = bytearray(len(text) + 1)  # by the rules and the lexicon; the tagger's reading may be overruled
+    tagged = bytearray(len(text) + 1)
     for c in cands:
-        covered[c.start : c.end] = b"\x01" * c.length
-    by_end = {c.end: c for c in typed}
+        (tagged if c.finder == "model" else covered)[c.start : c.end] = b"\x01" * c.length
+    by_end = {c.end: c for c in typed}  # a rule's or the lexicon's reading over the tagger's at the same place
     by_start = {c.start: c for c in typed}
     out = []
     spans = [(cs, ce) for _ts, _te, cs, ce in latin_runs(doc)]
@@ -1359,8 +1383,8 @@ def list_members(doc: Doc, text: str, cands: list[Candidate]) -> list[Candidate]
             continue
         if terms.STANDARD_RE.match(name) or name.isdigit() or is_non_company(name):
             continue
-        if end < len(text) and not re.match(r"[\s、和及与,，。；;)）]", text[end]):
-            continue  # "生物学模型": a modifier, not a list member
+        if end < len(text) and not re.match(r"[\s、和及与,，。；;)）等]", text[end]):
+            continue  # "生物学模型": a modifier, not a list member ("A及B等" ends a list)
         left = LIST_JOINER_BEFORE_RE.search(text[max(0, start - 6) : start])  # "IDT及英国Dialog": a country between
         right = re.match(r"\s*(?:、|和|及|以及|与)", text[end : end + 3])
         neighbour = None
@@ -1368,6 +1392,8 @@ def list_members(doc: Doc, text: str, cands: list[Candidate]) -> list[Candidate]
             neighbour = by_end.get(start - len(left.group()))
         if neighbour is None and right:
             neighbour = by_start.get(end + len(right.group()))
+        if neighbour is not None and any(tagged[start:end]) and (neighbour.finder == "model" or not neighbour.is_a(COMPANY)):
+            continue  # the tagger's reading stands unless a company the rules found lists it ("由华为及Ciena等主导")
         if neighbour is not None:
             out.append(member := Candidate(start, end, neighbour.type, "context", 0.58))
             by_end.setdefault(end, member)  # a chain: "Intersil、IDT及Dialog" (spans run left to right)

@@ -186,12 +186,12 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _generic_head(name: str) -> int:
-    """The length of a Chinese category noun a Latin product name follows in one span, else 0.
+    """The length of a Chinese category noun (or market edition) a Latin product name follows in one span, else 0.
 
     >>> _generic_head("运动相机Ace Pro 2"), _generic_head("手机 Mate 70"), _generic_head("腾势D9")
     (4, 3, 0)
     """
-    for term in _HAN_GENERIC_TERMS:
+    for term in _HAN_HEADS:
         if name.startswith(term):
             rest = name[len(term) :].lstrip()
             if len(rest) >= 2 and rest[0].isascii() and rest[0].isalnum():
@@ -199,7 +199,8 @@ def _generic_head(name: str) -> int:
     return 0
 
 
-_HAN_GENERIC_TERMS = sorted((t for t in terms.GENERIC_TERMS if is_han(t[0])), key=len, reverse=True)
+# category nouns, and the market edition words ("国行版Switch" is Switch)
+_HAN_HEADS = sorted((t for t in terms.GENERIC_TERMS | terms.EDITION_WORDS if is_han(t[0])), key=len, reverse=True)
 
 
 def _without_generic_tail(name: str) -> str:

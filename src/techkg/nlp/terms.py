@@ -62,6 +62,9 @@ CODE_NAME_CATEGORIES = frozenset("cpu gpu npu dpu tpu soc superchip os".split())
 # Words after a product's own name that make it another product (a variant): "Find X7 Ultra",
 # "Qwen 2.5 Max", "Mate 60 Pro". Lower case.
 VARIANT_WORDS = frozenset("pro max ultra plus mini lite turbo nano flash flip fold air se".split())
+# A plus sign right after a model is its variant ("骁龙888+处理器", "天璣9000+"); not a sum or a pair of
+# names ("iPhone 16+AirPods", "8+256GB").
+PLUS_VARIANT_RE = re.compile(r"\+(?!\s?[A-Za-z0-9+])")
 
 # Device nouns (or a clause end) before which a trailing "AI" belongs to the model's name
 # ("Swift 14 AI笔电", "Zenbook S 14 AI筆電"); elsewhere it is a feature ("Mate 70 AI功能").
@@ -218,6 +221,10 @@ STRONG_COMPANY_DESCRIPTORS = (
 # Ends of a descriptor glued before a company name in one token ("AI软件公司Nod.ai", "品牌纳智捷",
 # "科创板公司上纬新材"): cut there when what precedes is only a description.
 GLUED_DESCRIPTOR_ENDS = ("公司", "品牌", "企业", "集团")
+# A Latin name right after such a kind of company, as Hong Kong writes an apposition with a space
+# ("眼鏡集團 EssilorLuxottica", "晶片公司 Arm"): the Chinese words say what kind, the Latin name which.
+# A capitalised word with a lower-case letter, so no title ("集团 CEO").
+APPOSED_LATIN_NAME_RE = re.compile(r" ?[A-Z][A-Za-z]*[a-z][A-Za-z]*(?![A-Za-z0-9])")
 
 # Last words of a Latin company name ("Joby Aviation", "Sony Honda Mobility", "Animoca Brands",
 # "GlobalWafers America"): a Latin run of two or more words ending in one names a company, never a
@@ -235,6 +242,9 @@ LATIN_COMPANY_TAILS = frozenset(
 # Words glued before a company's name that only say how the article relates it to another company
 # ("德國同業世創": a peer; "美國對手艾克爾": a rival): cut off like a descriptor.
 RELATION_DESCRIPTORS = ("同业", "同行", "对手", "竞争对手", "竞品", "友商")
+# A shareholder's role right before a name ("控股股东江汽控股", "第一大股东"): LAC may glue its 东 to the name.
+# Not 入股 ("入股东风": 东风 is the name).
+SHAREHOLDER_BEFORE_RE = re.compile(r"(?:控股|第一大|第二大|大|主要|原)股$")
 
 # Words before a name that say it is a company ("供应商Runway", "调研机构TrendForce").
 COMPANY_DESCRIPTORS = (
@@ -247,6 +257,11 @@ COMPANY_DESCRIPTORS = (
 # "設計軟體商Altium", "零售商Best Buy", "通路商"): an open class, so a pattern; not 协商, 磋商, 招商, 会商, 智商,
 # 工商, 通商, 经商, whose 商 is no trader. A startup named by its field ("邊緣AI軟體新創Reality AI") too.
 TRADER_DESCRIPTOR_RE = re.compile(r"(?:[\u4e00-\u9fffA-Za-z](?<![协磋招会智情工通经从])商|新创|新创公司|初创|新创企业)\s?$")
+
+# A firm's word glued right after a Latin name makes one company name with it ("IDG资本", "KKR集团",
+# "GGV创投", "SBI控股"): investment and holding firms are named so. Not 投资 or 控股 used as a verb
+# ("向Northvolt投资约9亿欧元", "Arm控股了"), nor 基金 (a fund).
+LATIN_NAME_FIRM_TAIL_RE = re.compile(r"资本|创投|集团|证券|控股(?![了权股])")
 
 # Words after a name that say it is a company ("X公司", "X旗下", "X首席执行官").
 COMPANY_FOLLOWERS = (
@@ -267,7 +282,11 @@ GENERIC_COMPANY_HEADS = (
     "科创板", "创业板", "港股", "美股", "A股",
     # general news: kinds of firm by trade or standing ("小额贷款公司", "硬木家具公司", "主流公司", "网络数据公司")
     "贷款", "小额贷款", "家具", "集邮", "博彩", "媒体", "主流", "中介", "数据", "电子商务", "网络",
+    # parts and the firms or plants that make them ("碳化硅功率模块公司", "合资工厂", "光模组厂")
+    "模块", "模组", "器件", "元件", "合资",
 )
+# An issue of shares ("认购公司非公开发行股份", "定向发行股票"): no company, though it ends like one (德邦股份).
+SHARE_ISSUE_RE = re.compile(r"(?:非公开|公开|定向)发行|发行(?:股份|股票|新股|A股|H股)")
 # What kind of bank, when "X银行" names a kind rather than one bank ("村镇银行", "代理银行", "合作银行",
 # "外汇专业银行", "虛擬銀行"). No countries or cities: 中国银行, 美国银行 and 南京银行 are banks.
 BANK_KIND_WORDS = (
@@ -324,6 +343,9 @@ NON_COMPANY_SUFFIXES = (
     # "逊尼派", "住宅产业商会", "全国人大常委会"), think tanks
     "党", "军", "部队", "陆战队", "教派", "宗派", "商会", "常委会", "人大", "智库",
 )
+# Which market's edition of a product ("国行Switch", "港行iPhone 15", "國行版主機"): no company, and no part of
+# the product's name when written before it.
+EDITION_WORDS = frozenset("国行 港行 行货 水货 国服 港服 港版 陆版 美版 日版 台版 国际版 国行版 港行版 行货版 水货版".split())
 NON_COMPANY_NAMES = frozenset(
     """
     工信部 发改委 国务院 商务部 科技部 财政部 网信办 证监会 银保监会 国资委 市场监管总局 欧盟 联合国 美国商务部
@@ -331,7 +353,7 @@ NON_COMPANY_NAMES = frozenset(
     上交所 深交所 北交所 港交所 联交所 纽交所 纳斯达克 科创板 创业板 主板
     新一代 下一代 上一代 前代 前一代 首代 旗下 友商 同行 业界 业内 新创 新创车厂 新势力
     """.split()
-)
+) | EDITION_WORDS
 
 # ---- Relation cues (partnership and release readers, the relation model) -------------------
 # Partnership cues. Longer first, so "战略合作" wins over "合作". Traditional input is folded to
@@ -388,7 +410,7 @@ PREPOSITIONS = ("与", "和", "同", "跟")
 LEAD_PARTNER_TRIGGERS = ("携手", "携同", "联手", "联袂", "牵手", "伙拍", "联合", "联姻", "结盟")  # 携同: Hong Kong usage
 # Lead cues no company name holds: a LAC or tagger company span across one is two names and the cue
 # ("雪松控股结盟浦发银行", "浙江卫视联手"). Not 联合 (联合利华, 联合汽车电子).
-NAME_SPLITTING_CUES = ("携手", "携同", "联手", "牵手", "伙拍", "联姻", "结盟")
+NAME_SPLITTING_CUES = ("携手", "携同", "联同", "连同", "伙同", "联手", "牵手", "伙拍", "联姻", "结盟")  # 联同, 连同: HK, TW "together with"
 # "与3家厂商合作": partners counted, named in a following list.
 COUNT_NOUN_RE = re.compile(r"(?:\d+|[一二两三四五六七八九十几多数]+)\s*(?:家|个|位)")
 # Heads of a "X的Y" phrase before 与 that name a party ("腾讯的子公司与……"); other heads make it a
