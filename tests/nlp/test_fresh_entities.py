@@ -295,6 +295,24 @@ PLUS_VARIANT_CASES = [
     ("套装含iPhone 16+AirPods，内存8+256GB。", {"iPhone 16", "AirPods"}, {"iPhone 16+"}),
 ]
 
+# (text, products that must be found, names that must not be companies, names that must not be products) — a
+# Latin name a naming word introduces, or right after a device noun, is a product wherever the article writes it
+# (unless a firm's word follows); measures, technologies, form factors, a generic robot and a place glossed in
+# Latin name nothing; OLED after a product's name is its screen variant, not before a display noun
+PRODUCT_READING_CASES = [
+    ("小米发布了一款名为CyberCat的四足机器人。CyberCat由小米自研电机驱动，CyberCat售价9999元。", {"CyberCat"},
+     {"CyberCat"}, set()),
+    ("這款名為Nova X的手表今日開賣，Nova X支援血氧偵測。", {"Nova X"}, {"Nova X"}, set()),
+    ("一家名为Xcorp的初创公司获得融资。", set(), set(), {"Xcorp"}),
+    ("该机器狗最大扭矩32N·m，续航120分钟，支持8K 30fps 360度录影。", set(), set(),
+     {"机器狗", "扭矩32N", "8K 30fps 360", "8K 30fps 360度"}),
+    ("壁仞采用Chiplet设计，配套OAM模组。", set(), set(), {"Chiplet", "OAM"}),
+    ("Rapidus在美国纽约州奥尔巴尼（Albany）设研发据点，三星在韓國天安（Cheonan）設廠。", set(), {"Albany", "Cheonan"},
+     {"Albany", "Cheonan"}),
+    ("任天堂推出Switch OLED，配备7吋OLED屏幕。", {"Switch OLED"}, set(), {"OLED"}),
+    ("Valve 發佈 Steam Deck OLED，舊款 Steam Deck 減價。", {"Steam Deck OLED", "Steam Deck"}, set(), set()),
+]
+
 
 def _entities(extractor, text):
     return extractor.extract(Article(id="t", text=text)).entities
@@ -465,3 +483,10 @@ def test_a_bare_number_after_its_brand_is_keyed_within_it(extractor, text, key):
 def test_company_names_by_their_shape_in_the_sentence(extractor, text, companies, not_names):
     names = {m.text for e in _entities(extractor, text) for m in e.mentions}
     assert companies <= _names(extractor, text, "Company") and not names & not_names, names
+
+
+@pytest.mark.parametrize(("text", "products", "not_companies", "not_products"), PRODUCT_READING_CASES)
+def test_what_names_a_product_and_what_names_nothing(extractor, text, products, not_companies, not_products):
+    found = _names(extractor, text, "Product")
+    assert products <= found and not found & not_products, found
+    assert not _names(extractor, text, "Company") & not_companies

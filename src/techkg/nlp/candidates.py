@@ -402,6 +402,9 @@ def split_at_partner_cues(text: str, start: int, end: int) -> list[tuple[int, in
     return [(s, e) for s, e in ((start, at), (at + len(cue), end)) if e - s >= 2]
 
 
+PLACE_GLOSS_RE = re.compile(r"\s?\(([A-Z][A-Za-z.\-]*(?: [A-Z][A-Za-z.\-]*){0,3})\)")
+
+
 def company_candidates(doc: Doc, text: str, model_spans=(), tagger: bool = False) -> list[Candidate]:
     """Company names from LAC tags, context cues and the statistical tagger.
 
@@ -434,6 +437,10 @@ def company_candidates(doc: Doc, text: str, model_spans=(), tagger: bool = False
             unconfirmed = tagger and (start, end) not in model_companies
             out += [Candidate(s, e, COMPANY, "lac", LAC_UNCONFIRMED_SCORE if unconfirmed else 0.6)
                     for s, e in split_at_partner_cues(text, start, end)]
+    # a place glossed in Latin ("纽约州奥尔巴尼（Albany）", "德累斯顿（Dresden）"): the gloss is the place's name
+    for t in toks:
+        if t.tag_ == "LOC" and (m := PLACE_GLOSS_RE.match(text, t.idx + len(t.text))):
+            out.append(Candidate(m.start(1), m.end(1), None, "lac", 0.9, veto=True))
     # Chinese words followed by 公司/集团 or preceded by a company descriptor
     for i, t in enumerate(toks[:-1]):
         name = text[t.idx : t.idx + len(t.text)]
@@ -465,8 +472,9 @@ def company_candidates(doc: Doc, text: str, model_spans=(), tagger: bool = False
             out.append(Candidate(cs, ce, COMPANY, "pattern", LATIN_COMPANY_NAME_SCORE))
         elif tail := terms.LATIN_NAME_FIRM_TAIL_RE.match(text, ce):
             out.append(Candidate(cs, tail.end(), COMPANY, "pattern", LATIN_COMPANY_NAME_SCORE))  # "IDG资本"
-        elif _context_says_company(text[max(0, cs - 8) : cs], text[ce : ce + 20]):
-            out.append(Candidate(cs, ce, COMPANY, "context", 0.7))
+        elif _context_says_company(text[max(0, cs - 8) : cs], text[ce : ce + 20]) \
+                and not text[max(0, cs - 6) : cs].endswith(terms.DEVICE_HEADS):
+            out.append(Candidate(cs, ce, COMPANY, "context", 0.7))  # not "四足机器人CyberDog亮相": a product
     # the CLUENER-trained tagger
     for start, end, label in model_spans:
         while end - start > 2 and text[end - 1] == ")" and "(" not in text[start:end]:
@@ -901,13 +909,17 @@ def latin_product_names(doc: Doc, text: str) -> list[Candidate]:
             len(words) > 1 and _is_name_word(words[0]) and any(w.isdigit() for w in words[1:])
         )
         release_obj = _after_release_trigger(text, cs)
-        if head_after or head_before or (modelish and (release_obj or _in_product_list(text, cs, ce))):
+        named = before.rstrip().endswith(terms.NAME_INTRODUCERS) and not terms.NAMED_FIRM_AFTER_RE.match(text, ce)
+        if head_after or head_before or named or (modelish and (release_obj or _in_product_list(text, cs, ce))):
             out.append(Candidate(cs, _extend_model(text, ce), PRODUCT, "pattern", 0.7))
         elif modelish:
             out.append(Candidate(cs, _extend_model(text, ce), PRODUCT, "pattern", 0.5))
         elif release_obj and _is_name_word(words[0]) and not after.startswith(terms.COMPANY_FOLLOWERS):
             out.append(Candidate(cs, ce, PRODUCT, "context", 0.55))
     return out
+
+
+_MEASURE_NOUNS = tuple(w for w in terms.MEASURE_WORDS if len(w) >= 2)
 
 
 def series_and_model(doc: Doc, text: str) -> list[Candidate]:
@@ -929,6 +941,7 @@ def series_and_model(doc: Doc, text: str) -> list[Candidate]:
             and not text.startswith(".", nxt.idx + len(model))  # "11.7亿": a decimal cut in two
             and not name.endswith(terms.GROUP_ENDINGS)  # "报业集团14报": a company, then a count
             and not _measure(model)
+            and not name.endswith(_MEASURE_NOUNS)  # "扭矩32N·m": a measure, no series
             and name.lower() not in terms.GENERIC_TERMS
             and not is_non_company(name)
         ):
@@ -1251,6 +1264,9 @@ def _extend_name(text: str, end: int, most: int = 3) -> int:
         if low in terms.NAME_CONNECTORS and (nxt := re.match(r" ([A-Z][A-Za-z0-9]*)", text[pos + 1 + len(word) :])):
             pos += 1 + len(word) + 1 + len(nxt.group(1))  # "Windows on Arm", "Office for Mac"
             continue
+        if terms.OLED_VARIANT_RE.match(text, pos):
+            pos += 1 + len(word)  # "Steam Deck OLED": the screen variant
+            continue
         if low in terms.GENERIC_TERMS or terms.STANDARD_RE.match(word) or low in terms.ENGLISH_FUNCTION_WORDS:
             break
         if not (word[0].isupper() or re.fullmatch(r"\d+(?:\.\d+)?", word) or low in terms.MODEL_SUFFIX_WORDS):
@@ -1319,6 +1335,8 @@ def propagate(cands: list[Candidate], text: str, words: set[tuple[int, int]] | N
     """
     out = []
     seen: set[tuple[int, int]] = {(c.start, c.end) for c in cands}
+    # a product the rules named ("四足机器人CyberDog") is that product where only the tagger calls it a company
+    ruled: set[tuple[int, int]] = {(c.start, c.end) for c in cands if c.finder != "model"}
     shorts: set[str] = set()
     names: dict[str, Candidate] = {}
     for c in cands:
@@ -1342,7 +1360,7 @@ def propagate(cands: list[Candidate], text: str, words: set[tuple[int, int]] | N
         c = names[name]
         s, e = last + 1 - len(name), last + 1
         latin = not is_han(name[0])
-        if (s, e) in seen or c.start <= s < c.end:
+        if (s, e) in (ruled if c.is_a(PRODUCT) else seen) or c.start <= s < c.end:
             continue
         if name in shorts and words is not None and (s, e) not in words:
             continue

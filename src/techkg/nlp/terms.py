@@ -22,7 +22,8 @@ GENERIC_TERMS = frozenset(
     软件 硬件 应用 产品 技术 方案 解决方案 引擎 助手 智能助手 ai芯片 ai助手 gpu芯片 超级芯片
     笔电 笔记本 掌机 旗舰 旗舰机 新品 系列 加速器 集成 公司 集团 企业 厂商 品牌 车型 模型家族
     折叠屏 折叠屏手机 折叠机 ai手机 ai电脑 aipc ai眼镜 智能手表 智能眼镜 智能汽车 智能座舱 智驾系统 座舱系统
-    无人车 robotaxi 人形机器人 穿戴设备 可穿戴设备 电动汽车 纯电车型 增程车型 混动车型
+    无人车 robotaxi 人形机器人 穿戴设备 可穿戴设备 电动汽车 纯电车型 增程车型 混动车型 机器狗 四足机器人 机械狗
+    chiplet 小芯片 oam
     相机 运动相机 全景相机 无人机 扫地机器人 耳机 手表 手环 电视 路由器 投影仪 显示器 游戏机 主机
     光刻 光刻机 beta alpha preview web3 web3.0 元宇宙 区块链 稳定币
     mmlu mmlu-pro gpqa gsm8k humaneval math-500 aime swe-bench livecodebench c-eval cmmlu arc-agi hellaswag
@@ -54,6 +55,11 @@ PRODUCT_HEADS = (
     "助手", "聊天机器人", "机器人", "版本", "系列", "耳机", "手表", "眼镜", "头显", "应用", "APP", "App",
     "GPU", "CPU", "Tensor Core GPU", "SoC", "智驾系统", "浏览器", "搜索引擎",
 )
+# The heads among them that name a device or model, never a kind of company: a Latin name right after one is
+# the product, whatever verb follows ("四足机器人CyberDog亮相"; not "电商平台Shopee发布", a company).
+DEVICE_HEADS = ("芯片", "处理器", "显卡", "加速卡", "加速器", "大模型", "手机", "旗舰机", "折叠屏", "平板", "笔记本",
+                "电脑", "服务器", "车型", "轿车", "休旅车", "跑车", "新车", "电动车", "机器人", "耳机", "手表", "眼镜",
+                "头显", "相机", "掌机", "游戏机")
 
 # Category words kept in a code name that has no model number ("Vera CPU", "Rubin GPU"): without
 # them the name is cut short; a model number carries its own identity ("H100 GPU" is H100).
@@ -62,6 +68,9 @@ CODE_NAME_CATEGORIES = frozenset("cpu gpu npu dpu tpu soc superchip os".split())
 # Words after a product's own name that make it another product (a variant): "Find X7 Ultra",
 # "Qwen 2.5 Max", "Mate 60 Pro". Lower case.
 VARIANT_WORDS = frozenset("pro max ultra plus mini lite turbo nano flash flip fold air se".split())
+# OLED after a product's name is its screen variant ("Steam Deck OLED", "Switch OLED"), unless a display noun
+# or another word follows ("OLED屏幕", "OLED 面板", "OLED panel": the screen itself).
+OLED_VARIANT_RE = re.compile(r" ?OLED(?![A-Za-z0-9])(?!\s?(?:屏|面板|萤幕|荧幕|显示|技术|材料|电视|[A-Za-z]))")
 # A plus sign right after a model is its variant ("骁龙888+处理器", "天璣9000+"); not a sum or a pair of
 # names ("iPhone 16+AirPods", "8+256GB").
 PLUS_VARIANT_RE = re.compile(r"\+(?!\s?[A-Za-z0-9+])")
@@ -179,7 +188,8 @@ NOT_SERIES_VERBS = ("提供", "升级", "更新", "提升", "迭代", "进化", 
 # name before a version must hold none of them.
 MEASURE_WORDS = ("参数", "得分", "评分", "分数", "价", "成本", "速度", "性能", "版本", "增长", "提升", "下降", "营收",
                  "收入", "利润", "市值", "估值", "融资", "排名", "份额", "额", "约", "达", "仅", "超", "近", "共", "总",
-                 "均", "第", "率", "量", "值", "比", "数", "年", "月", "周", "天", "季", "以来", "累计")
+                 "均", "第", "率", "量", "值", "比", "数", "年", "月", "周", "天", "季", "以来", "累计",
+                 "扭矩", "功率", "转速", "重量", "电压", "电流", "续航", "时速")  # "最大扭矩32N·m"
 # Suffixes that make the name before them a product ("秒哒App", "小艺助手", "小布智能体", "子曰大模型").
 NAMED_PRODUCT_SUFFIXES = ("App", "APP", "app", "智能助手", "智能体", "助手", "助理", "大模型")
 # Words that only say what kind of product: a name made of them is a category ("医疗大模型",
@@ -654,6 +664,9 @@ MODEL_COUNT_CLAUSE = (r"(?:首批)?\s*(?:共有|一共|共)?\s*(?:\d+|[两三四
                       r"(?:型号|机型|车型|版本|配置)(?=\s*[，,])")
 # Words that introduce a product's name ("名为Project DIGITS的超级电脑").
 NAME_INTRODUCERS = ("名为", "命名为", "定名为", "取名为", "名叫", "叫做", "代号为")
+# A Latin name a naming word introduces is a product ("这款名为CyberDog的仿生四足机器人", "代号为Strix Halo的"),
+# unless what follows says it is a firm ("一家名为Xcorp的公司").
+NAMED_FIRM_AFTER_RE = re.compile(r"\s?的?[^，。；,;]{0,8}?(?:公司|企业|集团|机构|团队|品牌|工作室|基金)")
 # A clause naming what was just launched ("公布新模型，命名为DeepSeek-R1", "，并将其命名为小米YU7",
 # "，這款產品被命名為P"); not a code name (代号为: a project's).
 NAMING_CLAUSE = (r"(?:(?:这款|该款|该|新)[^，,。；;]{0,4}?)?(?:并|已|正式|将其|被)*\s*"
