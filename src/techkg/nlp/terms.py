@@ -249,15 +249,23 @@ COMPANY_FOLLOWERS = (
     "营收", "官方", "团队", "方面", "高管",
 )
 
+# Words a name is written with differently on the mainland and in Taiwan, as folded text has them
+# (Simplified characters, the words unchanged): 百度智能云 / 百度智慧雲, 金山软件 / 金山軟體, 浪潮信息 /
+# 浪潮資訊, 硅基流动 / 矽基流動, 长鑫存储 / 長鑫儲存. The lexicon knows each name in both forms.
+REGIONAL_NAME_WORDS = (
+    ("智能", "智慧"), ("软件", "软体"), ("信息", "资讯"), ("存储", "储存"), ("硅", "矽"), ("网络", "网路"),
+    ("数据", "资料"), ("芯片", "晶片"), ("内存", "记忆体"), ("服务器", "伺服器"), ("视频", "视讯"),
+)
+
 # What a company does, when "X公司" names a kind of company rather than one.
 GENERIC_COMPANY_HEADS = (
     "软件", "芯片", "电商", "投资", "量化投资", "大模型", "科技", "互联网", "汽车", "手机", "通信", "半导体",
     "AI", "ai", "云", "游戏", "能源", "电池", "新能源", "代工", "咨询", "研究", "初创", "上市", "国有", "外资",
     "美国", "中国", "日本", "韩国", "欧洲", "本土", "头部", "龙头", "多家", "两家", "三家", "这家", "该",
     "设计", "IC", "车", "车厂", "新创", "创业", "新势力", "晶圆", "封测", "面板", "家电", "电动车", "造车", "整车", "零部件",
-    "服务器", "存储", "光模块", "显示", "材料", "设备", "传统", "国际", "海外", "大型", "小型", "知名",
+    "服务器", "存储", "光模块", "模块", "显示", "材料", "设备", "传统", "国际", "海外", "大型", "小型", "知名",
     # Taiwan and Hong Kong usage (folded to Simplified characters, not words): 記憶體廠, 南韓大廠, 陸系品牌
-    "记忆体", "晶片", "伺服器", "网通", "软体", "硬体", "云端", "商业", "南韩", "台湾", "台系", "陆系",
+    "记忆体", "晶片", "伺服器", "网通", "软体", "硬体", "云端", "装置", "模组", "商业", "南韩", "台湾", "台系", "陆系",
     "美系", "日系", "韩系", "陆资", "中资", "港资", "台资", "多间", "两间", "这间", "该间",
     "科创板", "创业板", "港股", "美股", "A股",
     # general news: kinds of firm by trade or standing ("小额贷款公司", "硬木家具公司", "主流公司", "网络数据公司")
@@ -325,6 +333,7 @@ NON_COMPANY_NAMES = frozenset(
     白宫 国会 世界卫生组织 国际电信联盟 3gpp ieee w3c 中国信通院 信通院 中科院 工业和信息化部
     上交所 深交所 北交所 港交所 联交所 纽交所 纳斯达克 科创板 创业板 主板
     新一代 下一代 上一代 前代 前一代 首代 旗下 友商 同行 业界 业内 新创 新创车厂 新势力
+    国行 港行 水货
     """.split()
 )
 
@@ -415,6 +424,9 @@ RELEASE_TRIGGERS = (
     # news verbs of launching: mainland (放出, 甩出, 推新) and Taiwan (端出, 秀出, 祭出); not 官宣, which
     # as often announces a date ("官宣Find X8系列将于10月24日发布")
     "放出", "甩出", "推新", "端出", "秀出", "祭出", "揭开面纱", "揭开神秘面纱",
+    # Taiwan's word for releasing software, models and updates ("Google釋出Android 15"), also used of
+    # launches; not of shares or goodwill, which name no product
+    "正式释出", "释出",
 )
 # Joint open-sourcing ("宣布与吉利联合开源两款模型：A和B"): read by the release rules only, kept out of
 # RELATION_MARKERS because the partnership model was trained with "联合" as the cue of such sentences.
@@ -424,12 +436,12 @@ JOINT_RELEASE_TRIGGERS = ("联合开源", "共同开源")
 PRODUCT_SUBJECT_TRIGGERS = ("正式上市", "上市", "开售", "开卖", "发售", "正式亮相", "亮相", "上线", "上架", "揭开面纱",
                             "揭开神秘面纱",
                             "面世", "问世", "首发", "首秀", "登场", "开启预售", "开放预购", "开放预订",
-                            "开启预订", "开始预购", "预售", "正式发布", "发布", "推出", "发表", "正式商用", "投入商用",
+                            "开启预订", "开始预购", "预售", "正式发布", "发布", "推出", "发表", "释出", "正式商用", "投入商用",
                             "开启公测", "开放公测", "开启内测", "开启预约", "开放预约", "开始预约")
 # Cues that take an object: a product before one is released only when no object follows it in the
 # clause ("Mate 70系列于11月26日发布", "P在北京推出了"), not in "高德宣布将推出到店补贴" (高德 is the
 # subject, the subsidy the object).
-OBJECT_TAKING_CUES = ("正式发布", "发布", "推出", "发表")
+OBJECT_TAKING_CUES = ("正式发布", "发布", "推出", "发表", "释出")
 NO_OBJECT_AFTER_RE = re.compile(r"^\s*(?:了)?\s*(?:(?:于|在)[^，。；;,！？!?]*)?[。！？!?”’」』)）]*\s*$")
 # Release cues read only with the product before them: what follows is an audience, a market or
 # nothing ("DeepSeek-R1正式对外开放", "文心一言面向所有用户开放", "海豹登陆日本市场", "X200正式登陸香港",
@@ -721,15 +733,15 @@ _NEWS_DATE = (r"(?:(?:北京|美国|美东|当地|台北|香港)?时间)?\s*(?:\
 # The outlet of a dateline: a short name, no function word ("另一项令人振奋的消息," is no dateline).
 _OUTLET = r"(?:(?![的是在了和与及并也就都而从对为将据])[A-Za-z0-9\u4e00-\u9fff·&]){2,12}?"
 # 界面新闻 3 月 12 日消息 / 财联社3月12日电 / 新浪科技讯 北京时间3月12日上午消息 / 鞭牛士报道,3月12日消息
-DATELINE_DATED_RE = re.compile(rf"{_OUTLET}\s*(?:讯|报道|报导)?\s*,?\s*{_NEWS_DATE}\s*(?:消息|电|讯|报道|报导)")
-# 36氪获悉 / C114讯 / 集微网消息: no date, but a cue no story sentence starts with.
-DATELINE_UNDATED_RE = re.compile(rf"{_OUTLET}(?:讯|获悉|(?<=[网社报闻经家])(?:消息|报道|报导))(?=[\s,:(])")
+DATELINE_DATED_RE = re.compile(rf"{_OUTLET}\s*(?:讯|报道|报导)?\s*,?\s*{_NEWS_DATE}\s*(?:消息|讯息|电|讯|报道|报导)")
+# 36氪获悉 / C114讯 / 集微网消息 (Taiwan: 集微網訊息): no date, but a cue no story sentence starts with.
+DATELINE_UNDATED_RE = re.compile(rf"{_OUTLET}(?:讯(?!息)|获悉|(?<=[网社报闻经家])(?:消息|讯息|报道|报导))(?=[\s,:(])")
 # 【TechWeb】 / 【记者/台北报导】 / 〔记者王姵文/台北报导〕 opening a paragraph.
 DATELINE_BRACKET_RE = re.compile(r"[【〔\[][^】〕\]\n]{1,30}[】〕\]]")
 # 记者张家豪/台北报导 / 经济日报 记者李孟珊/台北即时报导 / 本报记者 王磊 报道
 DATELINE_REPORTER_RE = re.compile(r"(?:\S{1,8}\s*)?记者[^\n,。]{0,20}?(?:报导|报道)")
 # What may follow a dateline: another date and cue, an author in brackets, a comma.
-DATELINE_TAIL_RE = re.compile(rf"(?:\s*,?\s*{_NEWS_DATE}\s*(?:消息|电|讯))?(?:\s*\([^()\n]{{1,8}}\))?\s*[,:]?")
+DATELINE_TAIL_RE = re.compile(rf"(?:\s*,?\s*{_NEWS_DATE}\s*(?:消息|讯息|电|讯))?(?:\s*\([^()\n]{{1,8}}\))?\s*[,:]?")
 # A whole line of furniture: credits, editors, sources, disclaimers, share bars, reading lists.
 BOILERPLATE_LINE_RE = re.compile(
     r"(?:(?:图片|封面|头图|题图)?来源|图源|图片|图|摄影|摄|责任编辑|责编|编辑|作者|撰文|文|原标题|出品|策划|审核|校对|监制)"
