@@ -75,6 +75,7 @@ class PartnershipReading(ReaderBase):
                 or terms.HEDGED_AFTER_CUE_RE.match(text, pos + len(trig), ce)
                 or terms.JV_CATEGORY_RE.match(text, pos) and terms.EXAMPLES_END_RE.search(text, cs, pos)
                 or _only_planned(text, s, e, cs, pos + len(trig))
+                or trig in terms.JOINT_ANNOUNCEMENT_CUES and _announces_no_cooperation(text[pos + len(trig) : e])
             ):
                 continue
             counted = self._counted_parties(s, own_start, pos + len(trig))
@@ -348,6 +349,12 @@ def not_partner(clause: str) -> bool:
         clause = lookalike.sub(lambda m: " " * len(m.group()), clause)
     return any(not terms.QUANTITY_AFTER_RE.match(clause, at + len(c))
                for c, at in cue_positions(terms.NOT_PARTNER_CUES, clause))
+
+
+def _announces_no_cooperation(announced: str) -> bool:
+    """What a joint announcement says is an ending, a denial or a takeover ("共同宣布，雙方同意終止輝達收購
+    安謀的交易"), so the announcers are no partners."""
+    return negated(announced) or any(c in announced for c in terms.ACQUISITION_CUES)
 
 
 def _only_planned(text: str, s: int, e: int, cs: int, end: int) -> bool:

@@ -343,7 +343,8 @@ PARTNER_TRIGGERS = (
 )
 # "鴻海攜輝達打造AI工廠", "比亚迪携华为推出智驾方案": 携 alone before a company and a verb of joint work
 # (not 携手 / 携同, cues already, nor 携带 or the name 携程); the company after it is the partner.
-WITH_PARTNER_RE = re.compile(r"携(?![手同带程])")
+# Hong Kong's 聯同 ("together with") reads the same way: "由Meta聯同EssilorLuxottica打造", "渣打聯同電訊盈科推出".
+WITH_PARTNER_RE = re.compile(r"携(?![手同带程])|联同")
 WITH_PARTNER_VERBS = ("打造", "推出", "发布", "发表", "开发", "研发", "亮相", "展出", "参展", "合作", "共同", "联合",
                       "进军", "布局", "探索", "落地")
 # "此次与英特尔共同针对游戏进行驱动程序调校": 共同 before a verb of joint work later in the clause;
@@ -692,6 +693,9 @@ AFFIRMING_NEGATION_RE = re.compile(r"(?:并非|不是|不再)(?:只|仅|单单|�
 # Between a partner's parent and the partner ("与华为旗下公司海思", "與PIF旗下的Alat", a gloss in
 # brackets allowed): the parent is no party.
 PARENT_OF_NEXT_RE = re.compile(r"\s*(?:[（(][^（()）]{1,20}[)）])?\s*旗下(?:的|公司|子公司|企业)?\s*")
+# A joint announcement is a cooperation only by what it announces, said in the rest of the sentence: not an
+# ending, a denial or a takeover ("輝達與軟銀共同宣布，雙方同意終止輝達收購安謀的交易", "联合宣布，A将收购B").
+JOINT_ANNOUNCEMENT_CUES = ("共同宣布", "联合宣布", "共同公布", "联合公布", "联合声明", "共同声明")
 # "这次合作", "双方的合作": a cooperation already named, not a new one.
 ANAPHORIC_BEFORE_TRIGGER = re.compile(r"(?:这次|此次|这项|该项|本次|这一|双方的|两家的)\s*$")
 # "三菱汽车也加入了这项合作": a company joining the cooperation just named.
@@ -881,6 +885,9 @@ DISPUTE_CUES = ("诉讼", "起诉", "纠纷", "侵权", "索赔", "仲裁", "指
 NOT_PARTNER_CUES = (
     "收购", "并购", "投资", "入股", "注资", "领投", "竞争", "对手", "抗衡", "对标", "相比", "比较",
     "超过", "超越", "领先", "供货", "供应", "采购", "订单", "下单", "代工", "诉讼", "起诉", "资本合作",
+    # a stake changed, also in a joint venture named as what it is held in ("将其在合资公司江淮大众中的持股
+    # 比例提升至75%", "增持合营公司股份"): an investment, no new cooperation
+    "持股比例", "股权比例", "股比", "增持", "减持",
 )
 # Words holding a not-a-partnership cue that say something else: a field ("供应链"), a quality
 # ("竞争力", "全球领先的"), people ("投资者"). Blanked before the cues are sought: "与全球领先的芯片
