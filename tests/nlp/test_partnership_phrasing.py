@@ -354,17 +354,21 @@ COUNTED_PARTIES_NOT = [
 ]
 
 # Round 15 (c163-c186). A joint announcement is a cooperation only by what it announces: not an ending, a
-# denial or a takeover said after it ("共同宣布，双方终止……", "联合宣布，A将收购B").
+# denial, a takeover or a settled dispute said after it ("共同宣布，双方终止……", "联合宣布，A将收购B").
 JOINT_ANNOUNCEMENT = [
     ("高通与英特尔今日联合宣布，双方将共同开发AI芯片。", {("intel", "qualcomm")}),
     ("高通與英特爾今日聯合宣布，雙方將共同開發AI晶片。", {("intel", "qualcomm")}),
     ("微軟與OpenAI共同宣布，雙方將擴大在Azure上的合作。", {("microsoft", "openai")}),
+    # a settled dispute with a cooperation of its own after it
+    ("华为与比亚迪联合宣布，双方已撤销专利诉讼，并将在智驾领域展开合作。", {("byd", "huawei")}),
 ]
 JOINT_ANNOUNCEMENT_NOT = [
     ("高通与英特尔今日联合宣布，因监管阻力，双方终止合并谈判。", ("intel", "qualcomm")),
     ("英特尔与AMD联合宣布，英特尔将收购AMD的GPU业务。", ("amd", "intel")),
     ("微軟與動視暴雪共同宣布，雙方已完成微軟收購動視暴雪的交易。", ("activision-blizzard", "microsoft")),
     ("高通與英特爾共同宣布，雙方並未達成任何協議。", ("intel", "qualcomm")),
+    ("腾讯与网易发表联合声明，宣布终止在云游戏领域的合作。", ("netease", "tencent")),
+    ("華為與比亞迪聯合宣布，雙方已就專利糾紛達成和解。", ("byd", "huawei")),
 ]
 # A stake changed in a joint venture ("将其在合资公司X中的持股比例提升至75%", "增持合資公司股份"): an
 # investment, no new cooperation; setting the venture up, with the stakes said after, still is one.

@@ -726,8 +726,9 @@ AFFIRMING_NEGATION_RE = re.compile(r"(?:并非|不是|不再)(?:只|仅|单单|�
 # brackets allowed): the parent is no party.
 PARENT_OF_NEXT_RE = re.compile(r"\s*(?:[（(][^（()）]{1,20}[)）])?\s*旗下(?:的|公司|子公司|企业)?\s*")
 # A joint announcement is a cooperation only by what it announces, said in the rest of the sentence: not an
-# ending, a denial or a takeover ("輝達與軟銀共同宣布，雙方同意終止輝達收購安謀的交易", "联合宣布，A将收购B").
-JOINT_ANNOUNCEMENT_CUES = ("共同宣布", "联合宣布", "共同公布", "联合公布", "联合声明", "共同声明")
+# ending, a denial, a takeover or a settled dispute ("輝達與軟銀共同宣布，雙方同意終止輝達收購安謀的交易",
+# "联合宣布，A将收购B", "发表联合声明，宣布终止……", "聯合宣布，雙方已就專利糾紛達成和解").
+JOINT_ANNOUNCEMENT_RE = re.compile(r"(?:共同|联合)(?:宣布|公布|声明|公告)")
 # "这次合作", "双方的合作": a cooperation already named, not a new one.
 ANAPHORIC_BEFORE_TRIGGER = re.compile(r"(?:这次|此次|这项|该项|本次|这一|双方的|两家的)\s*$")
 # "三菱汽车也加入了这项合作": a company joining the cooperation just named.
@@ -916,7 +917,7 @@ COMPETITION_CUES = ("竞争", "对手", "抗衡", "对标", "相比", "比较", 
 DISPUTE_CUES = ("诉讼", "起诉", "纠纷", "侵权", "索赔", "仲裁", "指控")
 NOT_PARTNER_CUES = (
     "收购", "并购", "投资", "入股", "注资", "领投", "竞争", "对手", "抗衡", "对标", "相比", "比较",
-    "超过", "超越", "领先", "供货", "供应", "采购", "订单", "下单", "代工", "诉讼", "起诉", "资本合作",
+    "超过", "超越", "领先", "供货", "供应", "采购", "订单", "下单", "代工", "诉讼", "起诉", "纠纷", "和解", "资本合作",
     # a stake changed, also in a joint venture named as what it is held in ("将其在合资公司江淮大众中的持股
     # 比例提升至75%", "增持合营公司股份"): an investment, no new cooperation
     "持股比例", "股权比例", "股比", "增持", "减持",
