@@ -309,13 +309,19 @@ NOT_AFTER_LAUNCH = [
     ("小米15 发布后预计会带动小米14用户换机。", ("xiaomi", "xiaomi-14")),
     ("華為Mate 70 推出後預計會吸引不少 Mate 60 用戶換機。", ("huawei", "huawei-mate-60")),
 ]
-# A count and a category after the products released ("发布A和B两款手机：") sums up the list: the last
-# product qualifies nothing, and the colon opens descriptions of the members, not more releases.
+# A count and a category after two or more products released ("发布A和B两款手机：") sums up the list: the
+# last product qualifies nothing, and the colon opens descriptions of the members, not more releases.
 COUNTED_SUMMARIES = [
     ("小米今天发布小米15和小米15 Pro两款手机：小米15主打小屏，小米15 Pro续航更长。",
      {("xiaomi", "xiaomi-15"), ("xiaomi", "xiaomi-15-pro")}),
     ("華為今日發表Mate 70與Mate 70 Pro兩款新機：Mate 70 Pro主打影像。",
      {("huawei", "huawei-mate-70"), ("huawei", "huawei-mate-70-pro")}),
+    # one product (a series) before the count: the count introduces its members after the colon
+    ("小米发布Redmi K80系列两款新机：Redmi K80和Redmi K80 Pro。",
+     {("xiaomi", "xiaomi-redmi-k80"), ("xiaomi", "xiaomi-redmi-k80-pro")}),
+    ("華為發表Mate 70系列四款新機：Mate 70、Mate 70 Pro、Mate 70 Pro+和Mate 70 RS。",
+     {("huawei", "huawei-mate-70"), ("huawei", "huawei-mate-70-pro"), ("huawei", "huawei-mate-70-pro-plus"),
+      ("huawei", "huawei-mate-70-rs")}),
 ]
 NOT_COUNTED_SUMMARIES = [
     ("小米發佈小米15與小米15 Pro兩款手機：小米15對標蘋果iPhone 16。", ("xiaomi", "apple-iphone-16")),

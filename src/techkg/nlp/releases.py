@@ -201,6 +201,15 @@ class ReleaseReading(ReaderBase):
             listed.insert(0, m)
         return listed
 
+    def _counted_list_before(self, start: int, ce: int) -> bool:
+        """Whether the clause ``start:ce`` ends in a list of two or more products and a count with a
+        category summing it up before a colon ("發佈A及B兩部相機：", "发布A和B两款手机："); one product
+        before a count introduces its members instead ("发布Mate 70系列四款新机：A、B……")."""
+        named = self.in_range(start, ce, PRODUCT.label)
+        if len(named) < 2 or not terms.COUNTED_SUMMARY_RE.fullmatch(self.text, named[-1].end, ce + 1):
+            return False
+        return bool(terms.LIST_SEPARATORS.match(self.text[named[-2].end : named[-1].start]))
+
     def _made_by(self, s: int, e: int) -> list[RelationHit]:
         """"小米SU7由小米汽车打造", "这款名为Gemini的大模型由谷歌推出": the product before 由 is
         the company's release (``terms.MADE_BY_VERBS``; adverbs may stand before the verb), and so is
@@ -291,8 +300,7 @@ class ReleaseReading(ReaderBase):
         before = self.in_range(cs, pos)
         companies = [m for m in before if m.label == COMPANY.label]
         end = _list_end(self.clause_text, ce, e, speech=any(c in text[pos:ce] for c in terms.SPEECH_CUES))
-        named = self.in_range(pos + len(trig), ce, PRODUCT.label)
-        if end > ce and named and terms.COUNTED_SUMMARY_RE.fullmatch(text, named[-1].end, ce + 1):
+        if end > ce and self._counted_list_before(pos + len(trig), ce):
             end = ce  # "發佈A及B兩部相機：A主打……": the colon describes the products just counted
         as_time = terms.RELEASE_AS_TIME_RE.match(text, pos + len(trig))  # "上市後在PS Store奪冠"
         products = [] if as_time else self._objects(pos + len(trig), end)
@@ -490,7 +498,9 @@ class ReleaseReading(ReaderBase):
                 continue  # "推出PS5獨佔遊戲《劍星》": the platform the release ships on
             if any(v in gap for v in terms.OFFER_VERBS) or terms.OFFER_AFTER_RE.match(text, m.end):
                 continue  # "推出了购买RTX 4090赠送游戏的活动", "推出iPhone 16合约机": what an offer is about
-            if i + 1 < len(after) and _qualifies_next(text, m, after[i + 1]):
+            summed = bool(products) and terms.COUNTED_SUMMARY_RE.fullmatch(text, m.end, after[i + 1].start) \
+                if i + 1 < len(after) else False  # "A及B兩部相機：A……": the count sums up the list
+            if i + 1 < len(after) and not summed and _qualifies_next(text, m, after[i + 1]):
                 continue  # "兩代Windows掌機：A與B", "Windows AI電腦規格「Copilot+ PC」": a qualifier
             if m.start > 0 and text[m.start - 1] in "(（" and text[m.end : m.end + 1] in ")）":
                 continue  # a gloss in brackets
@@ -659,8 +669,6 @@ def _qualifies_next(text: str, m: Ment, nxt: Ment) -> bool:
     "Windows AI電腦規格「Copilot+ PC」" (a noun follows it, then a colon or an opening quote), or
     the quoted name right after it: "第六代TPU「Trillium」"."""
     gap = text[m.end : nxt.start]
-    if terms.COUNTED_SUMMARY_RE.fullmatch(gap):
-        return False  # "A及B兩部相機：A……": a count summing up the list, no noun naming the next
     quoted_name = gap.strip() in terms.NAME_QUOTE_OPENERS  # "第六代TPU「Trillium」"
     device = bool(terms.QUALIFIED_DEVICE_GAP_RE.fullmatch(gap))  # "Windows掌上型遊戲機ROG Ally"
     return (quoted_name or device or bool(terms.QUALIFIER_GAP_RE.match(gap))) and nxt.label == PRODUCT.label
