@@ -353,17 +353,58 @@ COUNTED_PARTIES_NOT = [
     ("阿维塔由长安汽车持股40%，华为与宁德时代各持股20%，三家公司共同宣布合资设厂。", ("avatr", "changan")),
 ]
 
+# Round 15 (c163-c186). A joint announcement is a cooperation only by what it announces: not an ending, a
+# denial, a takeover or a settled dispute said after it ("共同宣布，双方终止……", "联合宣布，A将收购B").
+JOINT_ANNOUNCEMENT = [
+    ("高通与英特尔今日联合宣布，双方将共同开发AI芯片。", {("intel", "qualcomm")}),
+    ("高通與英特爾今日聯合宣布，雙方將共同開發AI晶片。", {("intel", "qualcomm")}),
+    ("微軟與OpenAI共同宣布，雙方將擴大在Azure上的合作。", {("microsoft", "openai")}),
+    # a settled dispute with a cooperation of its own after it
+    ("华为与比亚迪联合宣布，双方已撤销专利诉讼，并将在智驾领域展开合作。", {("byd", "huawei")}),
+]
+JOINT_ANNOUNCEMENT_NOT = [
+    ("高通与英特尔今日联合宣布，因监管阻力，双方终止合并谈判。", ("intel", "qualcomm")),
+    ("英特尔与AMD联合宣布，英特尔将收购AMD的GPU业务。", ("amd", "intel")),
+    ("微軟與動視暴雪共同宣布，雙方已完成微軟收購動視暴雪的交易。", ("activision-blizzard", "microsoft")),
+    ("高通與英特爾共同宣布，雙方並未達成任何協議。", ("intel", "qualcomm")),
+    ("腾讯与网易发表联合声明，宣布终止在云游戏领域的合作。", ("netease", "tencent")),
+    ("華為與比亞迪聯合宣布，雙方已就專利糾紛達成和解。", ("byd", "huawei")),
+]
+# A stake changed in a joint venture ("将其在合资公司X中的持股比例提升至75%", "增持合資公司股份"): an
+# investment, no new cooperation; setting the venture up, with the stakes said after, still is one.
+STAKE_CHANGE = [
+    ("丰田与比亚迪合资成立新公司，丰田持股50%。", {("byd", "toyota")}),
+    ("豐田與比亞迪合資成立新公司，比亞迪持股50%。", {("byd", "toyota")}),
+]
+STAKE_CHANGE_NOT = [
+    ("丰田将其在与比亚迪的合资公司中的持股比例提升至60%。", ("byd", "toyota")),
+    ("豐田將其在與比亞迪的合資公司中的股比提高至六成。", ("byd", "toyota")),
+    ("豐田增持與比亞迪合資公司的股份至60%。", ("byd", "toyota")),
+    ("丰田减持其与比亚迪合资公司的股份。", ("byd", "toyota")),
+]
+# Hong Kong's 聯同 ("together with") before a company and a verb of joint work, like 攜 ("由A聯同B打造").
+TOGETHER_WITH = [
+    ("新機由谷歌聯同三星打造。", {("google", "samsung")}),
+    ("新机由谷歌联同三星打造。", {("google", "samsung")}),
+    ("华为联同中国移动推出5G-A套餐。", {("china-mobile", "huawei")}),
+]
+TOGETHER_WITH_NOT = [
+    ("騰訊總裁聯同阿里巴巴代表出席論壇。", ("alibaba", "tencent")),
+    ("據傳谷歌將聯同三星打造新機。", ("google", "samsung")),
+    ("谷歌否認聯同三星打造新機。", ("google", "samsung")),
+]
+
 READ = (AFFIRMING_NEGATION + BOTH_AFTER_DEAL + BOTH_WITH_THIRD + JOINT_SUBJECT_LIST + TOPIC_BEFORE_PARTNER
         + PARTNER_EXAMPLES + SEEKING_PARTNER + BUSINESS_AND_CAPITAL + AGREEMENT + HK_TW_WORDING
         + JOINT_VENTURE_MODIFIER + OWN_BUSINESS_AS_PARTNER + NOT_PARTNER_LOOKALIKES + ENDED_OR_GUESSED + JV_CATEGORY
         + ADVERBIAL_COOPERATION + WITH_PARTNER + DENIED_ENDING + PARENT_OF_PARTNER
-        + COUNTED_PARTIES)
+        + COUNTED_PARTIES + JOINT_ANNOUNCEMENT + STAKE_CHANGE + TOGETHER_WITH)
 NOT_READ = (AFFIRMING_NEGATION_NOT + BOTH_AFTER_DEAL_NOT + BOTH_WITH_THIRD_NOT + JOINT_SUBJECT_LIST_NOT
             + TOPIC_BEFORE_PARTNER_NOT + PARTNER_EXAMPLES_NOT + SEEKING_PARTNER_NOT + BUSINESS_AND_CAPITAL_NOT
             + AGREEMENT_NOT + HK_TW_WORDING_NOT + JOINT_VENTURE_MODIFIER_NOT + OWN_BUSINESS_AS_PARTNER_NOT
             + NOT_PARTNER_LOOKALIKES_NOT + ENDED_OR_GUESSED_NOT + JV_CATEGORY_NOT + ADVERBIAL_COOPERATION_NOT
             + WITH_PARTNER_NOT + DENIED_ENDING_NOT + PARENT_OF_PARTNER_NOT
-            + COUNTED_PARTIES_NOT)
+            + COUNTED_PARTIES_NOT + JOINT_ANNOUNCEMENT_NOT + STAKE_CHANGE_NOT + TOGETHER_WITH_NOT)
 
 
 @pytest.mark.parametrize(("text", "pairs"), READ)

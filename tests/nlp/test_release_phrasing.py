@@ -298,6 +298,87 @@ NOT_FACILITIES = [
 ROUND9 = RETURNS + QUOTED_NAMES + DATE_GLOSSES + LIST_OPENERS + FACILITIES
 NOT_ROUND9 = NOT_RETURNS + NOT_QUOTED_NAMES + NOT_DATE_GLOSSES + NOT_LIST_OPENERS + NOT_FACILITIES
 
+# Round 15 (c163-c186). A cue followed by a bare 后 is a time phrase ("P推出後預計會……"): the product
+# before it is released, none after it; 后 starting a noun ("后续机型") still takes its object.
+AFTER_LAUNCH = [
+    ("小米15 发布后预计会带动小米14用户换机。", {("xiaomi", "xiaomi-15")}),
+    ("華為Mate 70推出後銷量大增。", {("huawei", "huawei-mate-70")}),
+    ("小米推出後續機型小米15。", {("xiaomi", "xiaomi-15")}),
+]
+NOT_AFTER_LAUNCH = [
+    ("小米15 发布后预计会带动小米14用户换机。", ("xiaomi", "xiaomi-14")),
+    ("華為Mate 70 推出後預計會吸引不少 Mate 60 用戶換機。", ("huawei", "huawei-mate-60")),
+]
+# A count and a category after two or more products released ("发布A和B两款手机：") sums up the list: the
+# last product qualifies nothing, and the colon opens descriptions of the members, not more releases.
+COUNTED_SUMMARIES = [
+    ("小米今天发布小米15和小米15 Pro两款手机：小米15主打小屏，小米15 Pro续航更长。",
+     {("xiaomi", "xiaomi-15"), ("xiaomi", "xiaomi-15-pro")}),
+    ("華為今日發表Mate 70與Mate 70 Pro兩款新機：Mate 70 Pro主打影像。",
+     {("huawei", "huawei-mate-70"), ("huawei", "huawei-mate-70-pro")}),
+    # one product (a series) before the count: the count introduces its members after the colon
+    ("小米发布Redmi K80系列两款新机：Redmi K80和Redmi K80 Pro。",
+     {("xiaomi", "xiaomi-redmi-k80"), ("xiaomi", "xiaomi-redmi-k80-pro")}),
+    ("華為發表Mate 70系列四款新機：Mate 70、Mate 70 Pro、Mate 70 Pro+和Mate 70 RS。",
+     {("huawei", "huawei-mate-70"), ("huawei", "huawei-mate-70-pro"), ("huawei", "huawei-mate-70-pro-plus"),
+      ("huawei", "huawei-mate-70-rs")}),
+]
+NOT_COUNTED_SUMMARIES = [
+    ("小米發佈小米15與小米15 Pro兩款手機：小米15對標蘋果iPhone 16。", ("xiaomi", "apple-iphone-16")),
+    ("华为发布Mate 70和Mate 70 Pro两款手机：Mate 70 Pro采用麒麟9020。", ("huawei", "huawei-kirin-9020")),
+]
+# The product a new one replaces or is set against, launched before ("接替去年推出的P", "相較前年發表的P"):
+# a predecessor, not released in this story; a past launch said for itself is still read.
+PREDECESSORS = [
+    ("小米今天发布小米15，接替去年推出的小米14。", {("xiaomi", "xiaomi-15")}),
+    ("華為發表Mate 70，相較前年發表的Mate 60，續航更長。", {("huawei", "huawei-mate-70")}),
+    ("华为去年推出的Mate 60销量大增。", {("huawei", "huawei-mate-60")}),
+]
+NOT_PREDECESSORS = [
+    ("小米今天发布小米15，接替去年推出的小米14。", ("xiaomi", "xiaomi-14")),
+    ("華為發表Mate 70，相較前年發表的Mate 60，續航更長。", ("huawei", "huawei-mate-60")),
+    ("蘋果iPhone 16接替去年推出的iPhone 15。", ("apple", "apple-iphone-15")),
+]
+# A joint act of making in a modifier before a product-first cue ("A与B联合打造的P正式上市"): both makers
+# release; "合作打造" (with help), a plan or a rumour as before.
+JOINT_MADE_MODIFIERS = [
+    ("华为与赛力斯联合打造的问界M9今日正式上市。", {("huawei", "aito-m9"), ("seres", "aito-m9")}),
+    ("華為與賽力斯聯合打造的問界M9今日正式上市。", {("huawei", "aito-m9"), ("seres", "aito-m9")}),
+    ("小米與徠卡共同研發的小米15 Ultra今日開售。", {("xiaomi", "xiaomi-15-ultra"), ("leica", "xiaomi-15-ultra")}),
+]
+NOT_JOINT_MADE_MODIFIERS = [
+    ("华为与赛力斯合作打造的问界M9今日上市。", ("seres", "aito-m9")),
+    ("华为与赛力斯联合打造的问界M9将于明年上市。", ("huawei", "aito-m9")),
+    ("據傳華為與賽力斯聯合打造的問界M9下月上市。", ("seres", "aito-m9")),
+]
+# What a launch unveils of a product, its specs and price ("揭曉P的完整規格與售價"), names the product; a
+# product right before a device noun and the next name only qualifies it ("Android手机Pixel 9").
+SPECS_AND_QUALIFIED_DEVICES = [
+    ("谷歌今天揭晓了Android手机Pixel 9的售价。", {("google", "google-pixel-9")}),
+    ("華碩正式揭曉Windows掌機ROG Ally X的完整規格與售價。", {("asus", "rogallyx")}),
+    ("小米今天公布了小米15的售价。", {("xiaomi", "xiaomi-15")}),
+]
+NOT_SPECS_AND_QUALIFIED_DEVICES = [
+    ("谷歌今天揭晓了Android手机Pixel 9的售价。", ("google", "google-android")),
+    ("小米发布了小米15的竞品分析报告。", ("xiaomi", "xiaomi-15")),
+    ("谷歌发布Pixel 9的保护壳Pixel Case。", ("google", "google-pixel-9")),
+]
+# A parent before 旗下 and a unit no name is found for ("A旗下的<unit>推出P"): the unit releases, not the
+# parent; a generic unit noun ("旗下的天美工作室", "团队") is the parent's own.
+OWNED_UNITS = [
+    ("腾讯旗下的天美工作室推出了《王者荣耀》。", {("tencent", "tencent-honor-of-kings")}),
+    ("騰訊旗下的光子工作室推出了《和平精英》。", {("tencent", "tencent-peacekeeper-elite")}),
+    ("字节跳动旗下豆包今日发布耳机Ola Friend。", {("bytedance", "olafriend")}),
+]
+NOT_OWNED_UNITS = [
+    ("宁德时代旗下的时代电服推出了“巧克力换电”品牌。", ("catl", "catl-choco-swap")),
+    ("寧德時代旗下的時代電服今年推出了「巧克力換電」。", ("catl", "catl-choco-swap")),
+]
+ROUND15 = (AFTER_LAUNCH + COUNTED_SUMMARIES + PREDECESSORS + JOINT_MADE_MODIFIERS + SPECS_AND_QUALIFIED_DEVICES
+           + OWNED_UNITS)
+NOT_ROUND15 = (NOT_AFTER_LAUNCH + NOT_COUNTED_SUMMARIES + NOT_PREDECESSORS + NOT_JOINT_MADE_MODIFIERS
+               + NOT_SPECS_AND_QUALIFIED_DEVICES + NOT_OWNED_UNITS)
+
 
 def _releases(extractor, text: str) -> set[tuple[str, str]]:
     result = extractor.extract(Article(id="t", text=text))
@@ -308,7 +389,7 @@ def _releases(extractor, text: str) -> set[tuple[str, str]]:
                                              + LIST_ENDS_AT_A_PREDICATE + RELATIVE_CLAUSE_HEADS
                                              + LAUNCH_WORDING + NAMING_CLAUSES + COMPARED_AND_OFFERED
                                              + PLATFORM_VENUES + NEXT_SENTENCE_DEMONSTRATIVES + OTHER_MAKERS_PRODUCTS
-                                             + SELLERS_AND_MAKERS + ROUND9)
+                                             + SELLERS_AND_MAKERS + ROUND9 + ROUND15)
 def test_release_phrasing(extractor, text, releases):
     assert _releases(extractor, text) == releases
 
@@ -317,6 +398,7 @@ def test_release_phrasing(extractor, text, releases):
                                       + NOT_LIST_ENDS_AT_A_PREDICATE + NOT_RELATIVE_CLAUSE_HEADS
                                       + NOT_LAUNCH_WORDING + NOT_NAMING_CLAUSES + NOT_COMPARED_AND_OFFERED
                                       + NOT_PLATFORM_VENUES + NOT_NEXT_SENTENCE_DEMONSTRATIVES
-                                      + NOT_OTHER_MAKERS_PRODUCTS + NOT_SELLERS_AND_MAKERS + NOT_ROUND9)
+                                      + NOT_OTHER_MAKERS_PRODUCTS + NOT_SELLERS_AND_MAKERS + NOT_ROUND9
+                                      + NOT_ROUND15)
 def test_not_a_release(extractor, text, pair):
     assert pair not in _releases(extractor, text)

@@ -167,6 +167,23 @@ class _Slot:
     targets: tuple[_Target, ...]  # empty: a blocking phrase (``not_in``)
 
 
+def regional_variants(form: str) -> tuple[str, ...]:
+    """A name form in its other regional wording (:data:`terms.REGIONAL_NAME_WORDS`), mainland to
+    Taiwan and back; nothing for names without such a word or shorter than four characters.
+
+    >>> regional_variants("百度智能云"), regional_variants("金山软体"), regional_variants("智能")
+    (('百度智慧云',), ('金山软件',), ())
+    """
+    out = []
+    for src, dst in ((0, 1), (1, 0)):
+        variant = form
+        for pair in terms.REGIONAL_NAME_WORDS:
+            variant = variant.replace(pair[src], pair[dst])
+        if variant != form and len(variant) >= 4 and variant not in out:
+            out.append(variant)
+    return tuple(out)
+
+
 def _compact(form: str) -> tuple[str, list[int]]:
     """Drop separators; return the compact string and each character's original offset."""
     if not any(c in SEPARATORS for c in form):
@@ -215,6 +232,7 @@ class Lexicon:
         slots: dict[str, list[_Target]] = {}
         gaps: dict[str, bool] = {}
         blockers: set[str] = set()
+        variants: list[tuple[str, _Target]] = []
         for e in self._entries.values():
             label_keys = {name_form(n) for n in (e.label, *e.labels.values())}
             for name, weak in [(n, False) for n in e.names] + [(n, True) for n in e.weak_aliases]:
@@ -225,7 +243,14 @@ class Lexicon:
                     continue
                 targets.append(_Target(e, name, weak, rank))
                 gaps[k] = gaps.get(k, False) or any(c in SEPARATORS for c in match_form(name))
+                variants.extend((v, _Target(e, name, weak, (rank[0], 1, *rank[2:]))) for v in regional_variants(k))
             blockers.update(name_form(p) for p in e.not_in)
+        names = set(slots)
+        for k, target in variants:  # a name's other regional form, unless some entry has it as a name
+            targets = slots.setdefault(k, [])
+            if k not in names and not any(t.entry.key == target.entry.key for t in targets):
+                targets.append(target)
+                gaps.setdefault(k, False)
         self._slots: dict[str, _Slot] = {}
         automaton = ahocorasick.Automaton()
         for k, targets in slots.items():

@@ -26,6 +26,7 @@ from techkg.nlp import terms
 from techkg.nlp.candidates import COMPANY, PRODUCT
 from techkg.nlp.relation_base import (
     ARTICLE_SUBJECT,
+    CLAUSE_SPLIT_RE,
     BOTH_PARTIES_CONF,
     CARRIED_SUBJECT,
     DIRECT,
@@ -75,6 +76,7 @@ class PartnershipReading(ReaderBase):
                 or terms.HEDGED_AFTER_CUE_RE.match(text, pos + len(trig), ce)
                 or terms.JV_CATEGORY_RE.match(text, pos) and terms.EXAMPLES_END_RE.search(text, cs, pos)
                 or _only_planned(text, s, e, cs, pos + len(trig))
+                or terms.JOINT_ANNOUNCEMENT_RE.match(text, pos) and _announces_no_cooperation(text[pos + len(trig) : e])
             ):
                 continue
             counted = self._counted_parties(s, own_start, pos + len(trig))
@@ -348,6 +350,17 @@ def not_partner(clause: str) -> bool:
         clause = lookalike.sub(lambda m: " " * len(m.group()), clause)
     return any(not terms.QUANTITY_AFTER_RE.match(clause, at + len(c))
                for c, at in cue_positions(terms.NOT_PARTNER_CUES, clause))
+
+
+def _announces_no_cooperation(announced: str) -> bool:
+    """What a joint announcement says is an ending, a denial, a takeover or a settled dispute ("共同宣布，
+    雙方同意終止輝達收購安謀的交易"), and no clause of it a cooperation of its own ("……撤销专利诉讼，并将
+    展开合作" is one), so the announcers are no partners."""
+    if any(any(cue in clause for cue in terms.PARTNER_TRIGGERS) and not negated(clause) and not not_partner(clause)
+           for clause in CLAUSE_SPLIT_RE.split(announced)):
+        return False
+    return negated(announced) or not_partner(announced) and any(
+        c in announced for c in terms.ACQUISITION_CUES + terms.DISPUTE_CUES + ("和解",))
 
 
 def _only_planned(text: str, s: int, e: int, cs: int, end: int) -> bool:

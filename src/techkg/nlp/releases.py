@@ -74,6 +74,9 @@ class ReleaseReading(ReaderBase):
                 continue
             if text.startswith(terms.RELEASE_NOMINAL_AFTER, pos + len(trig)):
                 continue  # "首发阵容", "发布时间": a noun, not a release
+            if terms.PREDECESSOR_BEFORE_CUE_RE.search(text, cs, pos) and terms.RELATIVE_AFTER_CUE_RE.match(
+                    text, pos + len(trig)):
+                continue  # "接替2020年推出的EOS R5": the predecessor, launched before this story
             if trig.startswith("带来") and terms.BENEFICIARY_RE.search(text, cs, pos):
                 continue  # "为iPhone带来新功能": brought to something, not launched
             if self._hosted(cs, pos):
@@ -141,12 +144,25 @@ class ReleaseReading(ReaderBase):
         companies = [m for m in self.in_range(cs, listed[0].start, COMPANY.label)
                      if self.text[max(cs, m.start - 1) : m.start] != "由"]  # "由富士康组装的": see _made_by
         companies = companies or self._announcer(s, cs)
+        joint = self._joint_made_by(companies, listed[0].start)  # "华为与奇瑞联合打造的智界S7正式上市"
         out = []
         for p in listed:
-            maker = (companies[0].key if companies else None) or self.makers.get(p.key)
-            if maker and maker != p.key:
-                out.append(RelationHit("release", maker, p.key, s, e, PRODUCT_BEFORE_CUE, trig))
+            makers = joint or [(companies[0].key if companies else None) or self.makers.get(p.key)]
+            out += [RelationHit("release", maker, p.key, s, e, PRODUCT_BEFORE_CUE, trig)
+                    for maker in makers if maker and maker != p.key]
         return out
+
+    def _joint_made_by(self, companies: list[Ment], product_at: int) -> list[str]:
+        """The makers of "A与B联合打造的P" before a product-first cue: a list of two or more companies
+        right before a joint act of making in a modifier (``terms.JOINT_MADE_MODIFIER_RE``); else none."""
+        run: list[Ment] = []
+        for m in reversed(companies):
+            if run and not terms.LIST_SEPARATORS.match(self.text[m.end : run[0].start]):
+                break
+            run.insert(0, m)
+        made = run and terms.JOINT_MADE_MODIFIER_RE.match(self.text, run[-1].end, product_at)
+        keys = list(dict.fromkeys(m.key for m in run))
+        return keys if made and len(keys) > 1 else []
 
     def _announcer(self, s: int, cs: int) -> list[Ment]:
         """The company that announces, in the clause before, what the clause at ``cs`` says:
@@ -184,6 +200,15 @@ class ReleaseReading(ReaderBase):
                 break  # "首款搭载骁龙X Elite的ThinkPad T14s亮相": the chip is a part
             listed.insert(0, m)
         return listed
+
+    def _counted_list_before(self, start: int, ce: int) -> bool:
+        """Whether the clause ``start:ce`` ends in a list of two or more products and a count with a
+        category summing it up before a colon ("發佈A及B兩部相機：", "发布A和B两款手机："); one product
+        before a count introduces its members instead ("发布Mate 70系列四款新机：A、B……")."""
+        named = self.in_range(start, ce, PRODUCT.label)
+        if len(named) < 2 or not terms.COUNTED_SUMMARY_RE.fullmatch(self.text, named[-1].end, ce + 1):
+            return False
+        return bool(terms.LIST_SEPARATORS.match(self.text[named[-2].end : named[-1].start]))
 
     def _made_by(self, s: int, e: int) -> list[RelationHit]:
         """"小米SU7由小米汽车打造", "这款名为Gemini的大模型由谷歌推出": the product before 由 is
@@ -275,6 +300,8 @@ class ReleaseReading(ReaderBase):
         before = self.in_range(cs, pos)
         companies = [m for m in before if m.label == COMPANY.label]
         end = _list_end(self.clause_text, ce, e, speech=any(c in text[pos:ce] for c in terms.SPEECH_CUES))
+        if end > ce and self._counted_list_before(pos + len(trig), ce):
+            end = ce  # "發佈A及B兩部相機：A主打……": the colon describes the products just counted
         as_time = terms.RELEASE_AS_TIME_RE.match(text, pos + len(trig))  # "上市後在PS Store奪冠"
         products = [] if as_time else self._objects(pos + len(trig), end)
         if products and trig in terms.DIRECT_OBJECT_TRIGGERS and not _names_object(
@@ -329,6 +356,8 @@ class ReleaseReading(ReaderBase):
         if len(companies) > 1:  # "華碩今年1月在CES推出": where it was launched, not who launched it
             companies = companies[:1] + [m for m in companies[1:]
                                          if not terms.VENUE_BEFORE_RE.search(text, companies[0].end, m.start)]
+        if companies and self._unnamed_unit_after(companies[-1], pos):
+            return None, False  # "宁德时代旗下的时代电服推出了P": the unit, unrecognised, released it
         if companies:
             if len(companies) > 1 and "的" in text[companies[-2].end : companies[-1].start]:
                 return companies[-1].key, False  # "上汽和阿里合资成立的智己汽车发布": the head of "…的C"
@@ -342,6 +371,16 @@ class ReleaseReading(ReaderBase):
         referred = (opener or self._head_opener(s, cs) or subject) if self._refers_to_company(cs, pos) else None
         brand_maker = next((k for k in (self.makers.get(p.key) for p in products) if k), None)
         return referred or opener or brand_maker or self._head_opener(s, cs) or subject, True
+
+    def _unnamed_unit_after(self, parent: Ment, pos: int) -> bool:
+        """Whether ``parent`` is followed by 旗下 and a unit whose name is no mention before the cue at
+        ``pos`` ("宁德时代旗下的时代电服推出了"), not a generic unit noun ("旗下的游戏工作室推出")."""
+        owned = terms.PARENT_OF_NEXT_RE.match(self.text, parent.end, pos)
+        if not owned or "旗下" not in owned.group() or self.in_range(owned.end(), pos):
+            return False
+        unit = terms.UNIT_NAME_END_RE.split(self.text[owned.end() : pos], maxsplit=1)[0]
+        unit = terms.ADVERBS_RE.sub("", unit).strip()
+        return len(unit) >= 2 and not unit.endswith(terms.GENERIC_UNITS) and not terms.OWNED_PRODUCTS_RE.search(unit)
 
     def _head_opener(self, s: int, cs: int) -> str | None:
         """The sentence's opener (``_sentence_opener``), or the head a relative clause opening the
@@ -449,7 +488,8 @@ class ReleaseReading(ReaderBase):
                 if terms.PART_MODIFIER_RE.match(text, m.end):
                     continue  # "推出搭载M4系列芯片的全新MacBook Pro": a part of what is released
             named = gap.rstrip().endswith(terms.NAME_INTRODUCERS)  # "发表名为Project DIGITS的超级电脑"
-            if (text[m.end : m.end + 1] == "的" and not named) or gap.rstrip().endswith(("基于", "在")) or (
+            own_specs = terms.SPECS_AFTER_RE.match(text, m.end)  # "揭曉ROG Ally的完整規格與售價": the product
+            if (text[m.end : m.end + 1] == "的" and not named and not own_specs) or gap.rstrip().endswith(("基于", "在")) or (
                     gap.rstrip().endswith("品牌") and not terms.PRODUCT_LINE_BRAND_RE.search(gap)):
                 continue  # "Office的AI助手", "基于华为云的…", "品牌乐道": not what is released
             if text.startswith(terms.EDITION_OF, m.end):
@@ -458,7 +498,9 @@ class ReleaseReading(ReaderBase):
                 continue  # "推出PS5獨佔遊戲《劍星》": the platform the release ships on
             if any(v in gap for v in terms.OFFER_VERBS) or terms.OFFER_AFTER_RE.match(text, m.end):
                 continue  # "推出了购买RTX 4090赠送游戏的活动", "推出iPhone 16合约机": what an offer is about
-            if i + 1 < len(after) and _qualifies_next(text, m, after[i + 1]):
+            summed = bool(products) and terms.COUNTED_SUMMARY_RE.fullmatch(text, m.end, after[i + 1].start) \
+                if i + 1 < len(after) else False  # "A及B兩部相機：A……": the count sums up the list
+            if i + 1 < len(after) and not summed and _qualifies_next(text, m, after[i + 1]):
                 continue  # "兩代Windows掌機：A與B", "Windows AI電腦規格「Copilot+ PC」": a qualifier
             if m.start > 0 and text[m.start - 1] in "(（" and text[m.end : m.end + 1] in ")）":
                 continue  # a gloss in brackets
@@ -628,7 +670,8 @@ def _qualifies_next(text: str, m: Ment, nxt: Ment) -> bool:
     the quoted name right after it: "第六代TPU「Trillium」"."""
     gap = text[m.end : nxt.start]
     quoted_name = gap.strip() in terms.NAME_QUOTE_OPENERS  # "第六代TPU「Trillium」"
-    return (quoted_name or bool(terms.QUALIFIER_GAP_RE.match(gap))) and nxt.label == PRODUCT.label
+    device = bool(terms.QUALIFIED_DEVICE_GAP_RE.fullmatch(gap))  # "Windows掌上型遊戲機ROG Ally"
+    return (quoted_name or device or bool(terms.QUALIFIER_GAP_RE.match(gap))) and nxt.label == PRODUCT.label
 
 
 def _adjacent(text: str, a: Ment, b: Ment) -> bool:

@@ -279,21 +279,29 @@ COMPANY_FOLLOWERS = (
     "营收", "官方", "团队", "方面", "高管",
 )
 
+# Words a name is written with differently on the mainland and in Taiwan, as folded text has them
+# (Simplified characters, the words unchanged): 百度智能云 / 百度智慧雲, 金山软件 / 金山軟體, 浪潮信息 /
+# 浪潮資訊, 硅基流动 / 矽基流動, 长鑫存储 / 長鑫儲存. The lexicon knows each name in both forms.
+REGIONAL_NAME_WORDS = (
+    ("智能", "智慧"), ("软件", "软体"), ("信息", "资讯"), ("存储", "储存"), ("硅", "矽"), ("网络", "网路"),
+    ("数据", "资料"), ("芯片", "晶片"), ("内存", "记忆体"), ("服务器", "伺服器"), ("视频", "视讯"),
+)
+
 # What a company does, when "X公司" names a kind of company rather than one.
 GENERIC_COMPANY_HEADS = (
     "软件", "芯片", "电商", "投资", "量化投资", "大模型", "科技", "互联网", "汽车", "手机", "通信", "半导体",
     "AI", "ai", "云", "游戏", "能源", "电池", "新能源", "代工", "咨询", "研究", "初创", "上市", "国有", "外资",
     "美国", "中国", "日本", "韩国", "欧洲", "本土", "头部", "龙头", "多家", "两家", "三家", "这家", "该",
     "设计", "IC", "车", "车厂", "新创", "创业", "新势力", "晶圆", "封测", "面板", "家电", "电动车", "造车", "整车", "零部件",
-    "服务器", "存储", "光模块", "显示", "材料", "设备", "传统", "国际", "海外", "大型", "小型", "知名",
+    "服务器", "存储", "光模块", "模块", "显示", "材料", "设备", "传统", "国际", "海外", "大型", "小型", "知名",
     # Taiwan and Hong Kong usage (folded to Simplified characters, not words): 記憶體廠, 南韓大廠, 陸系品牌
-    "记忆体", "晶片", "伺服器", "网通", "软体", "硬体", "云端", "商业", "南韩", "台湾", "台系", "陆系",
+    "记忆体", "晶片", "伺服器", "网通", "软体", "硬体", "云端", "装置", "模组", "商业", "南韩", "台湾", "台系", "陆系",
     "美系", "日系", "韩系", "陆资", "中资", "港资", "台资", "多间", "两间", "这间", "该间",
     "科创板", "创业板", "港股", "美股", "A股",
     # general news: kinds of firm by trade or standing ("小额贷款公司", "硬木家具公司", "主流公司", "网络数据公司")
     "贷款", "小额贷款", "家具", "集邮", "博彩", "媒体", "主流", "中介", "数据", "电子商务", "网络",
-    # parts and the firms or plants that make them ("碳化硅功率模块公司", "合资工厂", "光模组厂")
-    "模块", "模组", "器件", "元件", "合资",
+    # parts and the firms or plants that make them ("碳化硅功率器件公司", "合资工厂"; 模块, 模组 above)
+    "器件", "元件", "合资",
 )
 # An issue of shares ("认购公司非公开发行股份", "定向发行股票"): no company, though it ends like one (德邦股份).
 SHARE_ISSUE_RE = re.compile(r"(?:非公开|公开|定向)发行|发行(?:股份|股票|新股|A股|H股)")
@@ -363,7 +371,7 @@ NON_COMPANY_NAMES = frozenset(
     上交所 深交所 北交所 港交所 联交所 纽交所 纳斯达克 科创板 创业板 主板
     新一代 下一代 上一代 前代 前一代 首代 旗下 友商 同行 业界 业内 新创 新创车厂 新势力
     """.split()
-) | EDITION_WORDS
+) | EDITION_WORDS  # 国行, 港行, 水货 ...
 
 # ---- Relation cues (partnership and release readers, the relation model) -------------------
 # Partnership cues. Longer first, so "战略合作" wins over "合作". Traditional input is folded to
@@ -380,7 +388,8 @@ PARTNER_TRIGGERS = (
 )
 # "鴻海攜輝達打造AI工廠", "比亚迪携华为推出智驾方案": 携 alone before a company and a verb of joint work
 # (not 携手 / 携同, cues already, nor 携带 or the name 携程); the company after it is the partner.
-WITH_PARTNER_RE = re.compile(r"携(?![手同带程])")
+# Hong Kong's 聯同 ("together with") reads the same way: "由Meta聯同EssilorLuxottica打造", "渣打聯同電訊盈科推出".
+WITH_PARTNER_RE = re.compile(r"携(?![手同带程])|联同")
 WITH_PARTNER_VERBS = ("打造", "推出", "发布", "发表", "开发", "研发", "亮相", "展出", "参展", "合作", "共同", "联合",
                       "进军", "布局", "探索", "落地")
 # "此次与英特尔共同针对游戏进行驱动程序调校": 共同 before a verb of joint work later in the clause;
@@ -452,6 +461,9 @@ RELEASE_TRIGGERS = (
     # news verbs of launching: mainland (放出, 甩出, 推新) and Taiwan (端出, 秀出, 祭出); not 官宣, which
     # as often announces a date ("官宣Find X8系列将于10月24日发布")
     "放出", "甩出", "推新", "端出", "秀出", "祭出", "揭开面纱", "揭开神秘面纱",
+    # Taiwan's word for releasing software, models and updates ("Google釋出Android 15"), also used of
+    # launches; not of shares or goodwill, which name no product
+    "正式释出", "释出",
 )
 # Joint open-sourcing ("宣布与吉利联合开源两款模型：A和B"): read by the release rules only, kept out of
 # RELATION_MARKERS because the partnership model was trained with "联合" as the cue of such sentences.
@@ -461,12 +473,12 @@ JOINT_RELEASE_TRIGGERS = ("联合开源", "共同开源")
 PRODUCT_SUBJECT_TRIGGERS = ("正式上市", "上市", "开售", "开卖", "发售", "正式亮相", "亮相", "上线", "上架", "揭开面纱",
                             "揭开神秘面纱",
                             "面世", "问世", "首发", "首秀", "登场", "开启预售", "开放预购", "开放预订",
-                            "开启预订", "开始预购", "预售", "正式发布", "发布", "推出", "发表", "正式商用", "投入商用",
+                            "开启预订", "开始预购", "预售", "正式发布", "发布", "推出", "发表", "释出", "正式商用", "投入商用",
                             "开启公测", "开放公测", "开启内测", "开启预约", "开放预约", "开始预约")
 # Cues that take an object: a product before one is released only when no object follows it in the
 # clause ("Mate 70系列于11月26日发布", "P在北京推出了"), not in "高德宣布将推出到店补贴" (高德 is the
 # subject, the subsidy the object).
-OBJECT_TAKING_CUES = ("正式发布", "发布", "推出", "发表")
+OBJECT_TAKING_CUES = ("正式发布", "发布", "推出", "发表", "释出")
 NO_OBJECT_AFTER_RE = re.compile(r"^\s*(?:了)?\s*(?:(?:于|在)[^，。；;,！？!?]*)?[。！？!?”’」』)）]*\s*$")
 # Release cues read only with the product before them: what follows is an audience, a market or
 # nothing ("DeepSeek-R1正式对外开放", "文心一言面向所有用户开放", "海豹登陆日本市场", "X200正式登陸香港",
@@ -528,6 +540,12 @@ ANNOUNCED_RE = re.compile(r"宣布|官宣")
 # A product coming back ("多款游戏将陆续重新在内地上架", "恢复上线", "重新開賣"): a return to a market
 # after a pause, no release (a venue with 在 may stand between).
 RETURN_BEFORE_CUE_RE = re.compile(r"(?:重新|恢复)\s*(?:在[^，。；;,]{1,16}?)?\s*$")
+# The product a new one replaces or is set against, launched before it: "EOS R5 Mark II接替2020年推出的EOS R5",
+# "小米15取代去年发布的小米14", "相較前年推出的X" (the cue then opens a relative clause, 的 / 嘅 after it):
+# a predecessor named in the story of another launch, not released in this one.
+PREDECESSOR_BEFORE_CUE_RE = re.compile(r"(?:接替|取代|替代|替换|接棒|接班|相比|相较|对比|比起|升级自)\s*(?:了)?"
+                                       r"[^，。；;,]{0,12}$")
+RELATIVE_AFTER_CUE_RE = re.compile(r"\s*(?:了)?\s*(?:的|嘅|之)")
 # ... or rumoured anywhere before it in the sentence ("据传苹果将……推出", "傳出……將推出").
 RUMOURED_RELEASE_RE = re.compile(r"传闻|传言|据传|网传|传出|爆料|曝光")
 # Deals in the clause before a release cue that make it no release ("收购了推出X的公司"); the
@@ -538,8 +556,10 @@ DEAL_BEFORE_RELEASE_CUES = ("收购", "投资", "入股")
 CUE_AS_NOUN_AFTER = ("当", "会", "后", "前", "时", "日", "的")
 # Words after a release cue that make it a time phrase ("上市後在PlayStation Store奪冠", "发布以来"):
 # what follows is not released; a product before the cue still is ("P上线以来").
-# A bare 后 only before a pause or an adverb ("推出后續機型" releases the model).
-RELEASE_AS_TIME_RE = re.compile(r"之后|以后|以来|之前|前夕|首日|首周|当天|当日|后(?=\s*[，,、在便即就首不的一已随])")
+# A bare 后 is the time word ("X4推出後預計會吸引X2用家升級", "小米15发布后销量大增") unless it starts
+# a noun with what follows ("推出后續機型", "后置摄像头", "后驱版" release what they name).
+RELEASE_AS_TIME_RE = re.compile(r"之后|以后|以来|之前|前夕|首日|首周|当天|当日"
+                                r"|后(?![续台盖置摄排驱视端备门座轮舱勤援缀代辈方卫面])")
 # A product followed by these is the platform something ships on, not the release:
 # "推出PS5獨佔遊戲《劍星》", "发布Switch平台版本", "推出iOS游戏《X》"; not a product named a platform
 # ("發表Rubin平台": 平台 with nothing of a port after it).
@@ -573,6 +593,18 @@ OFFER_AFTER_RE = re.compile(r"\s*(?:合约机|合约计划|月费计划|上台�
 # ("兩代Windows掌機：2023年的ROG Ally", "Windows AI電腦規格「Copilot+ PC」"); no list joiner between.
 # (One run of characters, spaces allowed, then the mark: linear to match, no nested repeats.)
 QUALIFIER_GAP_RE = re.compile(r"^\s*[^\s，,、；;和与及：:「“\"][^，,、；;和与及：:「“\"]*[：:「“\"][^，,、；;和与及]{0,8}$")
+# A count and a category right after a list of products ("發佈 A 及 B 兩部全片幅相機：", "发布A和B两款手机："):
+# it sums up the list just named, so it qualifies nothing, and the colon after it opens descriptions of
+# the members ("A 主打……"), not more products released.
+COUNTED_SUMMARY_RE = re.compile(r"\s*(?:[两二三四五六七八九十]|\d+)\s*(?:款|部|台|个|颗|枚|种|支|辆|项)"
+                                r"[^，,、；;：:和与及]{0,12}\s*[：:]?\s*")
+# A product right before a device noun that the next product's name follows with no mark between: it only
+# qualifies that device ("首款Windows掌上型遊戲機ROG Ally", "Android手机Pixel 9", "鸿蒙手表Watch 5").
+QUALIFIED_DEVICE_GAP_RE = re.compile(
+    r"\s*[^\s，,、；;和与及：:的「“\"]{0,8}?(?:游戏机|掌机|手机|平板|电脑|笔电|笔记本|手表|耳机|眼镜|头显|相机|电视)\s*")
+# What a launch unveils of a product: its specifications and price ("揭曉ROG Ally的完整規格與售價",
+# "公布了小米15的售价"); the product is the object, not a qualifier of the noun after 的.
+SPECS_AFTER_RE = re.compile(r"的\s*(?:完整|全部|详细|具体|正式|官方|最终)?\s*(?:规格|售价|价格|定价|上市时间|发售日期|上市日期)")
 # The same with no noun between: a kind of product right before the quoted name of one ("第六代TPU「Trillium」",
 # "新一代GPU“Blackwell”"): the name is what is meant, the kind only qualifies it.
 NAME_QUOTE_OPENERS = ("「", "“", "『", "\"")
@@ -596,6 +628,18 @@ CATEGORY_THEN_JOINER_RE = re.compile(r"^\s*等[^，,；;、]{1,10}?(?:和|与|�
 # A joint act right before the release cue: "与华硕共同发表", "聯想與NVIDIA攜手推出", "双方联合推出".
 # Not 合作: "A与B合作推出P" is A's release with B's help (ASSISTED_RELEASE_RE).
 JOINT_RELEASE_RE = re.compile(r"(?:共同|联合|携手|携同|联手|联袂|联名|一同|一起)\s*$")
+# A parent before 旗下 and a unit no name is found for ("宁德时代旗下的时代电服推出了P", "騰訊旗下某新創推出P"):
+# the unit releases, so the parent does not; a generic unit noun is the parent's own ("腾讯旗下的游戏工作室推出").
+GENERIC_UNITS = ("团队", "工作室", "实验室", "部门", "事业部", "事业群", "子公司", "公司", "品牌", "业务", "研究院",
+                 "研究所", "平台", "工厂")
+# ... while products counted or named by their kind are what it releases ("网易旗下多款游戏今日上架").
+OWNED_PRODUCTS_RE = re.compile(r"[款个些项部台]|(?:游戏|产品|新品|服务|" + "|".join(PRODUCT_HEADS) + r")$")
+# Where the unit's name ends before the cue: a place or a time ("紅魔品牌在本月稍早推出").
+UNIT_NAME_END_RE = re.compile(r"在|于|今|昨|明|近日|日前|稍早|早前|本月|本周|上月|上周|\d")
+# A joint act of making in a modifier before a product ("华为与奇瑞联合打造的智界S7正式上市", "索尼、本田共同
+#開發的AFEELA今日開賣"): every maker listed before it releases the product (合作 alone: the first, with help).
+JOINT_MADE_MODIFIER_RE = re.compile(r"\s*(?:共同|联合|联手|携手|联袂|合力|一同|一起)\s*"
+                                    r"(?:打造|研发|开发|研制|设计|推出|发布|发表|出品)\s*(?:的|嘅)")
 # A company right after one of these before a release cue helps the subject: "新思科技携手微软推出P",
 # "寶可夢公司與Niantic合作推出P", "并与三星合作推出P" (the subject, or the sentence's opener, releases).
 PARTNER_BEFORE_RE = re.compile("(?:" + "|".join(PREPOSITIONS + LEAD_PARTNER_TRIGGERS) + r")\s*$")
@@ -732,6 +776,10 @@ AFFIRMING_NEGATION_RE = re.compile(r"(?:并非|不是|不再)(?:只|仅|单单|�
 # Between a partner's parent and the partner ("与华为旗下公司海思", "與PIF旗下的Alat", a gloss in
 # brackets allowed): the parent is no party.
 PARENT_OF_NEXT_RE = re.compile(r"\s*(?:[（(][^（()）]{1,20}[)）])?\s*旗下(?:的|公司|子公司|企业)?\s*")
+# A joint announcement is a cooperation only by what it announces, said in the rest of the sentence: not an
+# ending, a denial, a takeover or a settled dispute ("輝達與軟銀共同宣布，雙方同意終止輝達收購安謀的交易",
+# "联合宣布，A将收购B", "发表联合声明，宣布终止……", "聯合宣布，雙方已就專利糾紛達成和解").
+JOINT_ANNOUNCEMENT_RE = re.compile(r"(?:共同|联合)(?:宣布|公布|声明|公告)")
 # "这次合作", "双方的合作": a cooperation already named, not a new one.
 ANAPHORIC_BEFORE_TRIGGER = re.compile(r"(?:这次|此次|这项|该项|本次|这一|双方的|两家的)\s*$")
 # "三菱汽车也加入了这项合作": a company joining the cooperation just named.
@@ -761,15 +809,15 @@ _NEWS_DATE = (r"(?:(?:北京|美国|美东|当地|台北|香港)?时间)?\s*(?:\
 # The outlet of a dateline: a short name, no function word ("另一项令人振奋的消息," is no dateline).
 _OUTLET = r"(?:(?![的是在了和与及并也就都而从对为将据])[A-Za-z0-9\u4e00-\u9fff·&]){2,12}?"
 # 界面新闻 3 月 12 日消息 / 财联社3月12日电 / 新浪科技讯 北京时间3月12日上午消息 / 鞭牛士报道,3月12日消息
-DATELINE_DATED_RE = re.compile(rf"{_OUTLET}\s*(?:讯|报道|报导)?\s*,?\s*{_NEWS_DATE}\s*(?:消息|电|讯|报道|报导)")
-# 36氪获悉 / C114讯 / 集微网消息: no date, but a cue no story sentence starts with.
-DATELINE_UNDATED_RE = re.compile(rf"{_OUTLET}(?:讯|获悉|(?<=[网社报闻经家])(?:消息|报道|报导))(?=[\s,:(])")
+DATELINE_DATED_RE = re.compile(rf"{_OUTLET}\s*(?:讯|报道|报导)?\s*,?\s*{_NEWS_DATE}\s*(?:消息|讯息|电|讯|报道|报导)")
+# 36氪获悉 / C114讯 / 集微网消息 (Taiwan: 集微網訊息): no date, but a cue no story sentence starts with.
+DATELINE_UNDATED_RE = re.compile(rf"{_OUTLET}(?:讯(?!息)|获悉|(?<=[网社报闻经家])(?:消息|讯息|报道|报导))(?=[\s,:(])")
 # 【TechWeb】 / 【记者/台北报导】 / 〔记者王姵文/台北报导〕 opening a paragraph.
 DATELINE_BRACKET_RE = re.compile(r"[【〔\[][^】〕\]\n]{1,30}[】〕\]]")
 # 记者张家豪/台北报导 / 经济日报 记者李孟珊/台北即时报导 / 本报记者 王磊 报道
 DATELINE_REPORTER_RE = re.compile(r"(?:\S{1,8}\s*)?记者[^\n,。]{0,20}?(?:报导|报道)")
 # What may follow a dateline: another date and cue, an author in brackets, a comma.
-DATELINE_TAIL_RE = re.compile(rf"(?:\s*,?\s*{_NEWS_DATE}\s*(?:消息|电|讯))?(?:\s*\([^()\n]{{1,8}}\))?\s*[,:]?")
+DATELINE_TAIL_RE = re.compile(rf"(?:\s*,?\s*{_NEWS_DATE}\s*(?:消息|讯息|电|讯))?(?:\s*\([^()\n]{{1,8}}\))?\s*[,:]?")
 # A whole line of furniture: credits, editors, sources, disclaimers, share bars, reading lists.
 BOILERPLATE_LINE_RE = re.compile(
     r"(?:(?:图片|封面|头图|题图)?来源|图源|图片|图|摄影|摄|责任编辑|责编|编辑|作者|撰文|文|原标题|出品|策划|审核|校对|监制)"
@@ -941,7 +989,10 @@ COMPETITION_CUES = ("竞争", "对手", "抗衡", "对标", "相比", "比较", 
 DISPUTE_CUES = ("诉讼", "起诉", "纠纷", "侵权", "索赔", "仲裁", "指控")
 NOT_PARTNER_CUES = (
     "收购", "并购", "投资", "入股", "注资", "领投", "竞争", "对手", "抗衡", "对标", "相比", "比较",
-    "超过", "超越", "领先", "供货", "供应", "采购", "订单", "下单", "代工", "诉讼", "起诉", "资本合作",
+    "超过", "超越", "领先", "供货", "供应", "采购", "订单", "下单", "代工", "诉讼", "起诉", "纠纷", "和解", "资本合作",
+    # a stake changed, also in a joint venture named as what it is held in ("将其在合资公司江淮大众中的持股
+    # 比例提升至75%", "增持合营公司股份"): an investment, no new cooperation
+    "持股比例", "股权比例", "股比", "增持", "减持",
 )
 # Words holding a not-a-partnership cue that say something else: a field ("供应链"), a quality
 # ("竞争力", "全球领先的"), people ("投资者"). Blanked before the cues are sought: "与全球领先的芯片
