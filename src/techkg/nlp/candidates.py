@@ -118,6 +118,9 @@ LEXICON_WEAK = 0.8
 # name a release cue introduces ("推出“拼好饭”"), a name before a product suffix ("小布智能体")
 # or before a version number ("大模型可图2.0").
 VARIANT_SCORE = 0.75
+#: A Latin name the text names as a product (after a device noun or a naming word); it stands over the
+#: tagger's company reading of the same name elsewhere in the article (``propagate``)
+NAMED_PRODUCT_SCORE = 0.72
 QUOTED_NAME_SCORE = 0.6
 SUFFIXED_NAME_SCORE = 0.6
 VERSIONED_NAME_SCORE = 0.6
@@ -910,7 +913,9 @@ def latin_product_names(doc: Doc, text: str) -> list[Candidate]:
         )
         release_obj = _after_release_trigger(text, cs)
         named = before.rstrip().endswith(terms.NAME_INTRODUCERS) and not terms.NAMED_FIRM_AFTER_RE.match(text, ce)
-        if head_after or head_before or named or (modelish and (release_obj or _in_product_list(text, cs, ce))):
+        if head_before or named:  # "四足机器人CyberDog", "名为CyberDog的": the text says it is a product
+            out.append(Candidate(cs, _extend_model(text, ce), PRODUCT, "pattern", NAMED_PRODUCT_SCORE))
+        elif head_after or (modelish and (release_obj or _in_product_list(text, cs, ce))):
             out.append(Candidate(cs, _extend_model(text, ce), PRODUCT, "pattern", 0.7))
         elif modelish:
             out.append(Candidate(cs, _extend_model(text, ce), PRODUCT, "pattern", 0.5))
@@ -1335,7 +1340,8 @@ def propagate(cands: list[Candidate], text: str, words: set[tuple[int, int]] | N
     """
     out = []
     seen: set[tuple[int, int]] = {(c.start, c.end) for c in cands}
-    # a product the rules named ("四足机器人CyberDog") is that product where only the tagger calls it a company
+    # a product the text names as one ("四足机器人CyberDog", "名为CyberDog的") is that product where only the
+    # tagger calls it a company; not a brand before a category noun ("AMD处理器")
     ruled: set[tuple[int, int]] = {(c.start, c.end) for c in cands if c.finder != "model"}
     shorts: set[str] = set()
     names: dict[str, Candidate] = {}
@@ -1360,7 +1366,7 @@ def propagate(cands: list[Candidate], text: str, words: set[tuple[int, int]] | N
         c = names[name]
         s, e = last + 1 - len(name), last + 1
         latin = not is_han(name[0])
-        if (s, e) in (ruled if c.is_a(PRODUCT) else seen) or c.start <= s < c.end:
+        if (s, e) in (ruled if c.is_a(PRODUCT) and c.score >= NAMED_PRODUCT_SCORE else seen) or c.start <= s < c.end:
             continue
         if name in shorts and words is not None and (s, e) not in words:
             continue
@@ -1374,6 +1380,7 @@ def propagate(cands: list[Candidate], text: str, words: set[tuple[int, int]] | N
     return out
 
 
+PLATFORM_LIST_END_RE = re.compile(r"\s*等[^，。；,;]{0,4}(?:平台|商城|应用|App|APP)")
 LIST_JOINER_BEFORE_RE = re.compile(r"(?:、|和|及|以及|与)\s*(?:" + "|".join(terms.FOREIGN_COUNTRIES) + r")?\s*$")
 
 
@@ -1405,15 +1412,19 @@ def list_members(doc: Doc, text: str, cands: list[Candidate]) -> list[Candidate]
             continue  # "生物学模型": a modifier, not a list member ("A及B等" ends a list)
         left = LIST_JOINER_BEFORE_RE.search(text[max(0, start - 6) : start])  # "IDT及英国Dialog": a country between
         right = re.match(r"\s*(?:、|和|及|以及|与)", text[end : end + 3])
-        neighbour = None
+        neighbour, joiner = None, ""
         if left:
-            neighbour = by_end.get(start - len(left.group()))
+            neighbour, joiner = by_end.get(start - len(left.group())), left.group()
         if neighbour is None and right:
-            neighbour = by_start.get(end + len(right.group()))
-        if neighbour is not None and any(tagged[start:end]) and (neighbour.finder == "model" or not neighbour.is_a(COMPANY)):
-            continue  # the tagger's reading stands unless a company the rules found lists it ("由华为及Ciena等主导")
+            neighbour, joiner = by_start.get(end + len(right.group())), right.group()
+        if neighbour is not None and any(tagged[start:end]) and (
+                neighbour.finder == "model" or not neighbour.is_a(COMPANY) or not re.search("、|及", joiner)
+                or PLATFORM_LIST_END_RE.match(text, end)):
+            continue  # the tagger's reading stands unless a company the rules found lists it ("由华为及Ciena等主导";
+            # 和 and 与 join other things too: "支付宝和腾讯旗下的微信支付"; "京东、天猫等电商平台" lists platforms)
         if neighbour is not None:
             out.append(member := Candidate(start, end, neighbour.type, "context", 0.58))
-            by_end.setdefault(end, member)  # a chain: "Intersil、IDT及Dialog" (spans run left to right)
-            by_start.setdefault(start, member)
+            if member.is_a(COMPANY):  # a chain of companies: "Intersil、IDT及Dialog" (spans run left to right)
+                by_end.setdefault(end, member)
+                by_start.setdefault(start, member)
     return out

@@ -31,7 +31,7 @@ _TRAILING_GENERIC = re.compile(
     re.IGNORECASE,
 )
 # A bare model number ("V3", "X1", "M6", "P7", "L60"): many makers use the same one.
-BARE_MODEL_RE = re.compile(r"^[a-z]{0,2}\d{1,4}[a-z]?$")  # "v3", "l60"; a number alone ("365") too
+BARE_MODEL_RE = re.compile(r"^(?:[a-z]{1,2}\d{1,4}[a-z]?|\d{1,4})$")  # "v3", "l60"; a number alone ("365") too
 # A short name in brackets right after a name: "Oracle Cloud Infrastructure(OCI)",
 # "深圳市游科互动科技有限公司（游戏科学）", "中国广电(以下简称“广电”)", "富邦媒體科技（下稱富邦媒）"; the name
 # another market gives it: "《鬥陣特攻》（內地稱《守望先鋒》）".
