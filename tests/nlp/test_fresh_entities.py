@@ -212,6 +212,11 @@ COVERAGE_CASES = [
     ("创始人李浩乾曾在Bose任职多年，Ｂｏｓｅ的耳机也在对比之列。", {"Bose", "Ｂｏｓｅ"}),
     ("開利此前已向漢威聯合收購安防業務，霍尼韦尔则专注自动化。", {"漢威聯合", "霍尼韦尔"}),
     ("連同早前與股東TPG及MBK訂立的購股協議，德太投资已退出。", {"TPG", "德太投资"}),
+    # round 16
+    ("美國零售商百思買（Best Buy）獨家販售，沙特阿美參與認購。", {"百思買", "Best Buy", "沙特阿美"}),
+    ("美的收购德国机器人企业库卡，海信家电早已在港上市，跨越速运并入京东物流。", {"库卡", "海信家电", "跨越速运"}),
+    ("群聯、慧榮等台系控制晶片廠，與威騰（WD）及東芝記憶體競爭。", {"群聯", "慧榮", "威騰", "東芝記憶體"}),
+    ("大众汽车宣布增持合资公司江淮大众，大众表示将推出新车。", {"大众汽车", "江淮大众", "大众"}),
 ]
 
 # (text, products that must be found, names that must not be companies) — a product the lexicon lists is
@@ -310,6 +315,13 @@ PRODUCT_READING_CASES = [
     ("Rapidus在美国纽约州奥尔巴尼（Albany）设研发据点，三星在韓國天安（Cheonan）設廠。", set(), {"Albany", "Cheonan"},
      {"Albany", "Cheonan"}),
     ("任天堂推出Switch OLED，配备7吋OLED屏幕。", {"Switch OLED"}, set(), {"OLED"}),
+    # a board or module noun before a quoted name names it (a server's slogan stays none); a game noun with a
+    # copula before a title, and titles written back to back, name games (books stay none)
+    ("该公司推出PCIe板卡“星河200”与加速卡「天枢」，服务器“卡脖子”问题仍在。", {"星河200", "天枢"}, set(), {"卡脖子"}),
+    ("首發遊戲包括《薩爾達傳說：王國之淚》，另有電影《流浪地球》上映。", {"薩爾達傳說：王國之淚"}, set(), {"流浪地球"}),
+    ("腾讯宣布国行主机首发游戏为《超级马里奥派对》。", {"超级马里奥派对"}, set(), set()),
+    ("米哈遊的手遊《星穹遠征》《幻海之歌》同步更新。", {"星穹遠征", "幻海之歌"}, set(), set()),
+    ("他推荐了《三体》《球状闪电》两本书。", set(), set(), {"三体", "球状闪电"}),
     ("Valve 發佈 Steam Deck OLED，舊款 Steam Deck 減價。", {"Steam Deck OLED", "Steam Deck"}, set(), set()),
 ]
 

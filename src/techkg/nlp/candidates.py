@@ -1045,7 +1045,11 @@ def quoted_names(text: str) -> list[Candidate]:
 
 TITLE_RE = re.compile(r"《([^《》\n]{2,20})》")
 # Between two titles of one list: a joining word, or a bracketed note about the first ("（内地称《守望先锋》）").
-TITLE_LIST_GAP_RE = re.compile(r"\s?(?:\([^()《》]{0,8}|\)?\s?(?:、|和|及|与|以及|或)\s?)")
+TITLE_LIST_GAP_RE = re.compile(r"\s?(?:\([^()《》]{0,8}|\)?\s?(?:、|和|及|与|以及|或)?\s?)")  # 《A》《B》: back to back too
+
+
+# a game or app noun before a title, a copula between allowed ("首发游戏为《X》", "代表作品是……" not: 作品 is no head)
+TITLE_HEAD_BEFORE_RE = re.compile("(?:" + "|".join(terms.TITLE_PRODUCT_HEADS) + r")(?:为|是|包括|有)?\s?$")
 
 
 def titled_names(text: str, companies: list[Candidate]) -> list[Candidate]:
@@ -1072,7 +1076,7 @@ def titled_names(text: str, companies: list[Candidate]) -> list[Candidate]:
             continue
         run.append((m.start(1), m.end(1)))
         before, after = text[max(0, m.start() - 6) : m.start()], text[m.end() : m.end() + 4]
-        if before.endswith(terms.TITLE_PRODUCT_HEADS) or after.startswith(terms.TITLE_PRODUCT_HEADS) \
+        if TITLE_HEAD_BEFORE_RE.search(before) or after.startswith(terms.TITLE_PRODUCT_HEADS) \
                 or m.start() in company_ends or glossed_end(text, m.end()):
             out.append(Candidate(m.start(1), m.end(1), PRODUCT, "context", TITLED_NAME_SCORE))
             run_is_products = True

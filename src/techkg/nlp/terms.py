@@ -161,7 +161,8 @@ QUOTED_NAME_CUES = ("名为", "命名为", "定名为", "取名为", "名叫", "
 # Product nouns right before a quoted name that make it a product's name, cue or not ("对话模型“商量
 # SenseChat”", "AI编程工具「Trae」"). Not 手机 or 芯片: "华为手机“遥遥领先”" is a slogan.
 QUOTED_NAME_HEADS = ("大模型", "模型", "应用", "App", "APP", "助手", "助理", "智能体", "小程序", "工具", "平台",
-                     "服务", "电子钱包", "浏览器", "搜索引擎", "操作系统")
+                     "服务", "电子钱包", "浏览器", "搜索引擎", "操作系统",
+                     "板卡", "加速卡", "模组")  # boards and modules named in quotes: "PCIe板卡“壁砺104”"; not 服务器
 # Words right after a quoted name (or ending it) that make it no entity at all: a campaign, a strategy,
 # a slogan, a channel, a report, a named cooperation ("推出“以旧换新”活动",
 # "「百億補貼」頻道", "宣布展開名為「X」的合作").
