@@ -414,7 +414,7 @@ def company_candidates(doc: Doc, text: str, model_spans=(), tagger: bool = False
         start, end = t.idx, t.idx + len(t.text)
         if t.tag_ != "ORG" or end - start < 2:
             continue
-        if text[end : end + 3].startswith(terms.EVENT_FOLLOWERS + terms.INDEX_FOLLOWERS):
+        if terms.EVENT_AFTER_NAME_RE.match(text, end) or text.startswith(terms.INDEX_FOLLOWERS, end):
             out.append(Candidate(start, end, None, "lac", 0.9, veto=True))  # "鸿海科技日", "恒生科技指数"
             continue
         start = _after_descriptor_or_place(text, start, end)

@@ -843,6 +843,13 @@ NON_PRODUCT_ENDINGS = ("公司", "集团", "科技", "控股", "股份", "股票
                        "联交所")
 # Event names end like this: "鸿海科技日", "GTC大会".
 EVENT_FOLLOWERS = ("日", "大会", "峰会", "节", "论坛", "展", "发布会")
+# Words that begin like an event ending but are a verb, an adverb or a place after the name: "海马汽车展出了",
+# "北京联通日前回应", "索尼日本", "小米展台", "华为节省了".
+NOT_EVENT_AFTER_NAME = ("日前", "日益", "日内", "日渐", "日趋", "日后", "日常", "日均", "日本", "展出", "展示",
+                        "展开", "展现", "展望", "展露", "展台", "展区", "展位", "展馆", "节省", "节约", "节能")
+#: An event ending right after a name (match at the name's end): "鸿海科技日", "GTC大会", not "华为日前".
+EVENT_AFTER_NAME_RE = re.compile(
+    "(?!" + "|".join(NOT_EVENT_AFTER_NAME) + ")(?:" + "|".join(EVENT_FOLLOWERS) + ")")
 # Trade shows and developer conferences, named without 大会 ("在CES 2025上发布", "WWDC 2024"): events,
 # no products. Names that are also ordinary words (Build, Ignite, E3) count only with their year.
 TECH_EVENTS = ("CES", "MWC", "WWDC", "GTC", "Computex", "IFA", "Google I/O", "I/O", "re:Invent", "GDC",

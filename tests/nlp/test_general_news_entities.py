@@ -1,0 +1,39 @@
+"""Companies and products as general news writes them (issue 15): where the rules undid the tagger.
+
+Classes found on the tuning blocks of CLUENER (lines 8,749-9,748) and BosonNLP
+(lines 1,201-1,600), never their test parts, where the whole pipeline lost a
+company or product the tagger had right, or added a false one. Each class is
+tested with sentences of our own, Simplified and Traditional, with a negative
+that must stay as it was.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from techkg.records import Article
+
+
+def _names(extractor, text, etype):
+    entities = extractor.extract(Article(id="t", text=text)).entities
+    return {m.text for e in entities if e.type == etype for m in e.mentions}
+
+
+# (text, companies that must be found, names that must not be companies) — a word after a
+# name that begins like an event ending (日, 展, 节) but is a verb, an adverb, a place or a booth
+# does not make the name an event: "海马汽车展出了", "北京联通日前", "索尼日本"; "鸿海科技日" is one
+EVENT_LOOKALIKE_CASES = [
+    ("在刚落幕的车展上，海马汽车展出了全新的概念车型。", {"海马汽车"}, set()),
+    ("在剛落幕的車展上，海馬汽車展出了全新的概念車型。", {"海馬汽車"}, set()),
+    ("网速问题引起网友关注。北京联通日前接受记者采访时回应。", {"北京联通"}, set()),
+    ("網速問題引起網友關注。北京聯通日前接受記者採訪時回應。", {"北京聯通"}, set()),
+    ("江苏舜天展台前人头攒动，华晨汽车展示了三款新车。", {"江苏舜天", "华晨汽车"}, set()),
+    ("在这次活动中，光明乳业节省了大量成本。", {"光明乳业"}, set()),
+    ("鸿海科技日在台北举行，恒生科技指数当天上涨。", set(), {"鸿海科技", "恒生科技"}),
+]
+
+
+@pytest.mark.parametrize(("text", "companies", "not_companies"), EVENT_LOOKALIKE_CASES)
+def test_a_verb_after_a_name_is_no_event_ending(extractor, text, companies, not_companies):
+    names = _names(extractor, text, "Company")
+    assert companies <= names and not names & not_companies, names
