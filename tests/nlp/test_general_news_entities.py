@@ -37,3 +37,21 @@ EVENT_LOOKALIKE_CASES = [
 def test_a_verb_after_a_name_is_no_event_ending(extractor, text, companies, not_companies):
     names = _names(extractor, text, "Company")
     assert companies <= names and not names & not_companies, names
+
+
+# (text, companies and products that must be found, names that must not be entities) — a headline in
+# brackets opening a paragraph is part of the story, not a dateline; an outlet or credit in brackets is one
+BRACKETED_HEADLINE_CASES = [
+    ("【加码可穿戴？小米将推出新一代手环】3月2日消息，据媒体报道。", {"小米"}, set()),
+    ("【加碼穿戴裝置？小米將推出新一代手環】3月2日消息，據媒體報導。", {"小米"}, set()),
+    ("【诺基亚Lumia 920港行售价出炉月底开卖】据悉，该机将于月底上市。", {"Lumia 920"}, set()),
+    ("【《原神》移动版8月1日开测决定】米哈游宣布了测试安排。", {"原神", "米哈游"}, set()),
+    ("【TechWeb】3月12日消息，腾讯发布混元大模型。", {"腾讯", "混元大模型"}, {"TechWeb"}),
+    ("【香港經濟日報】騰訊公布業績。", {"騰訊"}, {"香港經濟日報"}),
+]
+
+
+@pytest.mark.parametrize(("text", "entities", "not_entities"), BRACKETED_HEADLINE_CASES)
+def test_a_bracketed_headline_is_no_dateline(extractor, text, entities, not_entities):
+    names = _names(extractor, text, "Company") | _names(extractor, text, "Product")
+    assert entities <= names and not names & not_entities, names

@@ -724,8 +724,13 @@ _OUTLET = r"(?:(?![的是在了和与及并也就都而从对为将据])[A-Za-z0
 DATELINE_DATED_RE = re.compile(rf"{_OUTLET}\s*(?:讯|报道|报导)?\s*,?\s*{_NEWS_DATE}\s*(?:消息|电|讯|报道|报导)")
 # 36氪获悉 / C114讯 / 集微网消息: no date, but a cue no story sentence starts with.
 DATELINE_UNDATED_RE = re.compile(rf"{_OUTLET}(?:讯|获悉|(?<=[网社报闻经家])(?:消息|报道|报导))(?=[\s,:(])")
-# 【TechWeb】 / 【记者/台北报导】 / 〔记者王姵文/台北报导〕 opening a paragraph.
-DATELINE_BRACKET_RE = re.compile(r"[【〔\[][^】〕\]\n]{1,30}[】〕\]]")
+# 【TechWeb】 / 【记者/台北报导】 / 〔记者王姵文/台北报导〕 opening a paragraph: an outlet or a credit, short
+# or with a credit word, never with a sentence's punctuation or a title. A headline in brackets
+# (【加强安卓营收?谷歌将升级Play商城】, 【诺基亚Lumia720港行售价出炉月底开卖】) is part of the story.
+DATELINE_BRACKET_RE = re.compile(
+    r"[【〔\[](?=[^】〕\]\n]{1,30}[】〕\]])(?![^】〕\]\n]*[?!,。、;《“\"])"
+    r"(?:[^】〕\]\n]{1,16}|[^】〕\]\n]*?(?:记者|报道|报导|讯|日电|消息|编译|综合|来源|作者|通讯员)[^】〕\]\n]*)"
+    r"[】〕\]]")
 # 记者张家豪/台北报导 / 经济日报 记者李孟珊/台北即时报导 / 本报记者 王磊 报道
 DATELINE_REPORTER_RE = re.compile(r"(?:\S{1,8}\s*)?记者[^\n,。]{0,20}?(?:报导|报道)")
 # What may follow a dateline: another date and cue, an author in brackets, a comma.
