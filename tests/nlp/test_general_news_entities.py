@@ -55,3 +55,24 @@ BRACKETED_HEADLINE_CASES = [
 def test_a_bracketed_headline_is_no_dateline(extractor, text, entities, not_entities):
     names = _names(extractor, text, "Company") | _names(extractor, text, "Product")
     assert entities <= names and not names & not_entities, names
+
+
+# (text, products that must be found, companies that must be found) — a Latin name before a cue of
+# going on sale with no object, before a passive 发布于, or before a release written as a noun (的全球发布)
+# is the product coming out, not a company bringing it; a company selling or releasing something stays one
+RELEASED_THING_CASES = [
+    ("Person Finder首次发布于2010年1月的海地地震。", {"Person Finder"}, set()),
+    ("Galaxy Ring首次發布於2024年，三星隨後推出新款。", {"Galaxy Ring"}, {"三星"}),
+    ("北美版BDBOX将于2013年8月27日发售。", {"BDBOX"}, set()),
+    ("北美版BDBOX將於2013年8月27日發售。", {"BDBOX"}, set()),
+    ("Nothing Phone将于7月开卖，Nothing发布了新耳机。", {"Nothing Phone"}, {"Nothing"}),
+    ("MG6 DTi在广州车展上的全球发布标志着上汽的进步。", {"MG6 DTi"}, {"上汽"}),
+    ("Sony将于下月发售PS5 Pro，Joby今日发布了新机型。", {"PS5 Pro"}, {"Sony", "Joby"}),
+]
+
+
+@pytest.mark.parametrize(("text", "products", "companies"), RELEASED_THING_CASES)
+def test_what_goes_on_sale_is_the_product(extractor, text, products, companies):
+    found_products, found_companies = _names(extractor, text, "Product"), _names(extractor, text, "Company")
+    assert products <= found_products and companies <= found_companies and not products & found_companies, (
+        found_products, found_companies)

@@ -370,7 +370,8 @@ def _context_says_company(before: str, after: str) -> bool:
     for trig in terms.RELEASE_TRIGGERS:
         idx = after.find(trig)
         nominal = after[idx + len(trig) : idx + len(trig) + 1] in terms.CUE_AS_NOUN_AFTER
-        if 0 <= idx <= 12 and SUBJECT_FILLERS.match(after[:idx]) and not nominal:
+        if 0 <= idx <= 12 and SUBJECT_FILLERS.match(after[:idx]) and not nominal \
+                and not _released_thing_before(after, idx, trig):
             return True
     # partner in a cooperation frame: "与X合作", "携手X", "X与Y合作"
     if COMPANY_PREFIX_FILLERS.search(before[-3:]) or terms.PARTNER_FRAME_OPENING_RE.match(after):
@@ -379,6 +380,23 @@ def _context_says_company(before: str, after: str) -> bool:
         if any(t in clause for t in terms.PARTNER_TRIGGERS):
             return True
     return False
+
+
+def _released_thing_before(after: str, idx: int, trig: str) -> bool:
+    """True when the release cue at ``after[idx:]`` says the name before it is what comes out, not who
+    brings it: a passive "发布于" ("Person Finder首次发布于2010年"), a noun after 的 ("在车展上的全球发布"),
+    or a cue of going on sale with no object ("BDBOX将于8月27日发售").
+
+    >>> _released_thing_before("首次发布于2010年1月", 2, "发布"), _released_thing_before("发布了新模型", 0, "发布")
+    (True, False)
+    >>> _released_thing_before("将于8月27日发售,", 8, "发售"), _released_thing_before("下月发售PS5", 2, "发售")
+    (True, False)
+    """
+    rest = after[idx + len(trig) :]
+    if rest.startswith("于") or "的" in after[:idx]:
+        return True
+    clause = re.split(r"[,，。;；!！?？]", rest, maxsplit=1)[0]
+    return trig in terms.SALE_CUES and terms.NO_OBJECT_AFTER_RE.match(clause) is not None
 
 
 def split_at_partner_cues(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -430,6 +430,9 @@ PRODUCT_SUBJECT_TRIGGERS = ("正式上市", "上市", "开售", "开卖", "发�
 # clause ("Mate 70系列于11月26日发布", "P在北京推出了"), not in "高德宣布将推出到店补贴" (高德 is the
 # subject, the subsidy the object).
 OBJECT_TAKING_CUES = ("正式发布", "发布", "推出", "发表")
+# Cues of going on sale or coming out: with no object after them in the clause the name before is the
+# product ("BDBOX将于8月27日发售", "新机下月开卖"), not a company ("索尼下月发售PS5" sells one).
+SALE_CUES = ("发售", "开售", "开卖", "面世", "问世")
 NO_OBJECT_AFTER_RE = re.compile(r"^\s*(?:了)?\s*(?:(?:于|在)[^，。；;,！？!?]*)?[。！？!?”’」』)）]*\s*$")
 # Release cues read only with the product before them: what follows is an audience, a market or
 # nothing ("DeepSeek-R1正式对外开放", "文心一言面向所有用户开放", "海豹登陆日本市场", "X200正式登陸香港",
