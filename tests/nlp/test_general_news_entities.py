@@ -76,3 +76,38 @@ def test_what_goes_on_sale_is_the_product(extractor, text, products, companies):
     found_products, found_companies = _names(extractor, text, "Product"), _names(extractor, text, "Company")
     assert products <= found_products and companies <= found_companies and not products & found_companies, (
         found_products, found_companies)
+
+
+# (text, companies that must be found, names that must not be companies) — a company name that begins
+# right after a person's surname and runs past the person's name ("马云从回顾" is 马云 + 从) names no
+# company; a company written after a whole name ("李斌蔚来日") or alone stays one
+ACROSS_PERSON_NAME_CASES = [
+    ("马云在大会上发表演讲，马云从回顾阿里巴巴走过的历程谈起。", {"阿里巴巴"}, {"云从"}),
+    ("馬雲從阿里巴巴退休後，雲從科技上市。", {"阿里巴巴", "雲從科技"}, {"雲從"}),
+    ("马云从阿里巴巴退休后，云从科技上市。", {"阿里巴巴", "云从科技"}, {"云从"}),
+    ("李斌蔚来日活动上说，刘强东京东物流发布会也在今天。", {"蔚来", "京东物流"}, set()),
+]
+
+
+@pytest.mark.parametrize(("text", "companies", "not_companies"), ACROSS_PERSON_NAME_CASES)
+def test_a_name_across_a_persons_name_is_no_company(extractor, text, companies, not_companies):
+    names = _names(extractor, text, "Company")
+    assert companies <= names and not names & not_companies, names
+
+
+# (text, companies that must be found, words that must not be companies) — an ordinary word LAC puts
+# before 公司 or 集团 that the tagger reads no company in is no company's name ("原则公司将", "交流集团14报");
+# a name the tagger reads stays one
+WORD_BEFORE_COMPANY_CASES = [
+    ("出于公平公开的原则公司将从实用性、稳定性进行评估。", set(), {"原则"}),
+    ("出於公平公開的原則公司將從實用性進行評估。", set(), {"原則", "原则"}),
+    ("华龙网在互联网上使用、发布、交流集团14报1刊的新闻信息。", set(), {"交流"}),
+    ("華龍網在互聯網上使用、發佈、交流集團14報1刊的新聞信息。", set(), {"交流"}),
+    ("据悉，宏达公司今年营收增长，北京宏远集团发布公告。", {"宏达公司", "北京宏远集团"}, set()),
+]
+
+
+@pytest.mark.parametrize(("text", "companies", "not_companies"), WORD_BEFORE_COMPANY_CASES)
+def test_an_ordinary_word_before_gongsi_is_no_company(extractor, text, companies, not_companies):
+    names = _names(extractor, text, "Company")
+    assert companies <= names and not names & not_companies, names

@@ -148,8 +148,10 @@ def lexicon_candidates(doc: Doc, lexicon, text: str) -> list[Candidate]:
     """Lexicon hits; weak aliases only where the article confirms them (see ``Lexicon.confirm``)."""
     not_in: list[tuple[int, int]] = []
     written = doc_text(doc)
+    persons = [(t.idx, t.idx + len(t.text)) for t in tokens(doc) if t.tag_ == "PER"]
     found = [h for h in lexicon.find(written, folded=text, blocked=not_in)
-             if not _acronym_in_lower_case(h.alias, written[h.start : h.end]) and not _in_title_marks(text, h)]
+             if not _acronym_in_lower_case(h.alias, written[h.start : h.end]) and not _in_title_marks(text, h)
+             and not _across_person_name(h, persons)]
     hits = lexicon.confirm(found)
     kept = {(h.start, h.end) for h in hits}
     # a weak company name the article uses as a company ("理想发布L9 Pro") stands on its own
@@ -175,6 +177,19 @@ def _acronym_in_lower_case(alias: str, surface: str) -> bool:
     """
     return (alias.isascii() and alias.isalpha() and alias.isupper() and len(alias) <= terms.ACRONYM_MAX_LEN
             and not fold(surface).isupper())
+
+
+def _across_person_name(hit, persons: list[tuple[int, int]]) -> bool:
+    """True for a company name that begins right after the surname of a person's name LAC read and runs
+    past it: "马云从回顾" holds 马云 and 从, not 云从. When a whole name stands before it ("李斌蔚来日",
+    LAC's 李斌蔚), LAC swallowed the company's first character instead; a name wholly inside a person's
+    name, or before one, is left to the rules.
+
+    >>> from types import SimpleNamespace as H
+    >>> [_across_person_name(H(start=s, end=e, entry=H(type=COMPANY)), [(0, p)]) for s, e, p in [(1, 3, 2), (0, 2, 2), (2, 4, 3)]]
+    [True, False, False]
+    """
+    return hit.entry.type == COMPANY and any(hit.start == s + 1 and hit.start < e < hit.end for s, e in persons)
 
 
 def _in_title_marks(text: str, hit) -> bool:
@@ -445,12 +460,15 @@ def company_candidates(doc: Doc, text: str, model_spans=(), tagger: bool = False
             unconfirmed = tagger and (start, end) not in model_companies
             out += [Candidate(s, e, COMPANY, "lac", LAC_UNCONFIRMED_SCORE if unconfirmed else 0.6)
                     for s, e in split_at_partner_cues(text, start, end)]
-    # Chinese words followed by 公司/集团 or preceded by a company descriptor
+    # Chinese words followed by 公司/集团 or preceded by a company descriptor; with the tagger, a common
+    # noun or LAC guess it reads no company in is no name ("公平的原则公司将", "发布、交流集团14报")
+    model_starts = {s for s, _e in model_companies}
     for i, t in enumerate(toks[:-1]):
         name = text[t.idx : t.idx + len(t.text)]
         if t.tag_ in ("nz", "n", "ORG", "nt") and len(name) >= 2 and is_han(name[0]):
             nxt = toks[i + 1].norm_
-            if nxt in ("公司", "集团") and not is_non_company(name) and name.lower() not in terms.GENERIC_TERMS:
+            if nxt in ("公司", "集团") and not is_non_company(name) and name.lower() not in terms.GENERIC_TERMS \
+                    and not (tagger and t.tag_ in ("n", "ORG") and t.idx not in model_starts):
                 out.append(Candidate(t.idx, t.idx + len(name), COMPANY, "context", 0.65))
     # Chinese names right after a company descriptor: "光刻机制造商阿斯麦", "EDA巨头新思科技"
     for t in toks[1:]:
