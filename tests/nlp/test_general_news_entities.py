@@ -111,3 +111,22 @@ WORD_BEFORE_COMPANY_CASES = [
 def test_an_ordinary_word_before_gongsi_is_no_company(extractor, text, companies, not_companies):
     names = _names(extractor, text, "Company")
     assert companies <= names and not names & not_companies, names
+
+
+# (text, companies that must be found, words that must not be companies) — a company name that is also
+# an ordinary word is that word where LAC reads it as a verb ("让人会联想这行为") or a cue of its ordinary
+# sense stands in the sentence (a building's 绿色三星 rating); the company acting stays one
+ORDINARY_WORD_CASES = [
+    ("从截图看，这也不禁让人会联想这行为可能是为了打压苹果。", {"苹果"}, {"联想"}),
+    ("從截圖看，這也不禁讓人會聯想這行為可能是為了打壓蘋果。", {"蘋果"}, {"聯想", "联想"}),
+    ("我们都会联想，这很正常。", set(), {"联想"}),
+    ("在全国共开发了75万平米的绿色三星住宅。", set(), {"三星"}),
+    ("該項目獲得綠色建築三星標識。", set(), {"三星"}),
+    ("联想发布了新款ThinkPad，三星发布Galaxy S25，获得五星好评。", {"联想", "三星"}, set()),
+]
+
+
+@pytest.mark.parametrize(("text", "companies", "not_companies"), ORDINARY_WORD_CASES)
+def test_a_company_name_used_as_an_ordinary_word_is_no_company(extractor, text, companies, not_companies):
+    names = _names(extractor, text, "Company")
+    assert companies <= names and not names & not_companies, names

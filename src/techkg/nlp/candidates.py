@@ -149,6 +149,7 @@ def lexicon_candidates(doc: Doc, lexicon, text: str) -> list[Candidate]:
     not_in: list[tuple[int, int]] = []
     written = doc_text(doc)
     persons = [(t.idx, t.idx + len(t.text)) for t in tokens(doc) if t.tag_ == "PER"]
+    verbs = {(t.idx, t.idx + len(t.text)) for t in tokens(doc) if t.tag_ == "v"}
     found = [h for h in lexicon.find(written, folded=text, blocked=not_in)
              if not _acronym_in_lower_case(h.alias, written[h.start : h.end]) and not _in_title_marks(text, h)
              and not _across_person_name(h, persons)]
@@ -160,7 +161,8 @@ def lexicon_candidates(doc: Doc, lexicon, text: str) -> list[Candidate]:
     hits += _listed_with_companies(found, hits, text)
     out = [Candidate(s, e, None, "lexicon", 1.0, veto=True) for s, e in not_in]  # "联想到": no LAC guess either
     for h in hits:
-        if h.entry.type == COMPANY and (common_word_reading(text, h.start, h.end) or industry_reading(text, h.start, h.end)) \
+        if h.entry.type == COMPANY and (common_word_reading(text, h.start, h.end, verb=(h.start, h.end) in verbs)
+                                        or industry_reading(text, h.start, h.end)) \
                 or h.entry.type == PRODUCT and common_noun_reading(text, h.start, h.end):
             out.append(Candidate(h.start, h.end, None, "lexicon", 1.0, veto=True))
             continue
@@ -224,21 +226,25 @@ def _listed_with_companies(found: list, kept: list, text: str) -> list:
     return out
 
 
-def common_word_reading(text: str, start: int, end: int) -> bool:
+def common_word_reading(text: str, start: int, end: int, verb: bool = False) -> bool:
     """True when a company name that is also an ordinary word (苹果, 小米, 浪潮) is used as
-    that word: its sentence holds a cue of the ordinary sense (果农, 小米粥, 时代浪潮) and
-    no company cue right after it.
+    that word: its sentence holds a cue of the ordinary sense (果农, 小米粥, 时代浪潮), or LAC
+    read it as a verb (``verb``: "让人会联想这行为"), and no company cue follows right after it.
 
     >>> common_word_reading("今年苹果价格上涨，果农收入增加。", 2, 4)
     True
     >>> common_word_reading("苹果公司股价上涨，果农无关。", 0, 2), common_word_reading("苹果发布iPhone。", 0, 2)
     (False, False)
+    >>> common_word_reading("这让人会联想这行为", 4, 6, verb=True), common_word_reading("联想公司", 0, 2, verb=True)
+    (True, False)
     """
     cues = terms.COMMON_WORD_CUES.get(text[start:end])
     if not cues:
         return False
     if text[end : end + 4].startswith(terms.COMPANY_FOLLOWERS):
         return False
+    if verb:
+        return True
     s = max(text.rfind(p, 0, start) for p in "。！？!?\n") + 1
     ends = [i for i in (text.find(p, end) for p in "。！？!?\n") if i >= 0]
     sentence = text[s : min(ends) if ends else len(text)]

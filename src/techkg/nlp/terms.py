@@ -282,6 +282,7 @@ COMMON_WORD_CUES = {
              "航班", "停课", "气温", "冷空气"),
     "浪潮": ("化浪潮", "的浪潮", "新浪潮", "一波", "浪潮中", "浪潮下", "浪潮之", "时代浪潮", "浪潮席卷", "热潮"),
     "联想": ("让人联想", "使人联想", "不禁联想", "产生联想", "联想起", "联想到"),
+    "三星": ("三星级", "星级", "绿色三星", "三星住宅", "三星认证", "三星标识"),  # a rating ("绿色建筑三星标识")
 }
 
 # A bracketed note after a product that names its edition or sales channel, not the product in the other
