@@ -130,3 +130,21 @@ ORDINARY_WORD_CASES = [
 def test_a_company_name_used_as_an_ordinary_word_is_no_company(extractor, text, companies, not_companies):
     names = _names(extractor, text, "Company")
     assert companies <= names and not names & not_companies, names
+
+
+# (text, products that must be found, names that must not be products) — a Latin acronym glued to a year
+# with a contest or meeting noun after it in its clause is that event's edition, no product; a model
+# number that looks like a year (RTX2080) or a product with its year stays one
+YEAR_EDITION_CASES = [
+    ("他带着队友参加了WCG2012的比赛，最终没能夺冠。", set(), {"WCG2012"}),
+    ("他帶著隊友參加了WCG2012的比賽，最終沒能奪冠。", set(), {"WCG2012"}),
+    ("7月12日晚，CPL2011线上选拔赛正式开打。", set(), {"CPL2011"}),
+    ("ECL2010的四个赛季都以即时战略游戏为主。", set(), {"ECL2010"}),
+    ("英伟达RTX2080显卡在大赛中被广泛使用，微软Office2019今日发布。", {"RTX2080", "Office2019"}, set()),
+]
+
+
+@pytest.mark.parametrize(("text", "products", "not_products"), YEAR_EDITION_CASES)
+def test_an_events_yearly_edition_is_no_product(extractor, text, products, not_products):
+    names = _names(extractor, text, "Product")
+    assert products <= names and not names & not_products, names

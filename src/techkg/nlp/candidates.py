@@ -696,14 +696,16 @@ EVENT_VETO = 0.9  # a trade show's name is no product's, for any finder but the 
 
 
 def event_names(text: str) -> list[Candidate]:
-    """Vetoes on trade shows and developer conferences ("在CES 2025上发布", "WWDC 2024"):
-    events, not products.
+    """Vetoes on trade shows and developer conferences ("在CES 2025上发布", "WWDC 2024") and on a
+    contest's or meeting's yearly edition ("参加了WCG2012的比赛"): events, not products.
 
     >>> [(c.start, c.end, c.veto) for c in event_names("英伟达在CES 2025上发布RTX 5090")]
     [(4, 12, True)]
+    >>> [(c.start, c.end) for c in event_names("他参加了WCG2012的比赛，RTX2080显卡也在场")]
+    [(4, 11)]
     """
     return [Candidate(m.start(), m.end(), None, "context", EVENT_VETO, veto=True)
-            for m in terms.TECH_EVENT_RE.finditer(text)]
+            for pattern in (terms.TECH_EVENT_RE, terms.YEAR_EDITION_EVENT_RE) for m in pattern.finditer(text)]
 
 
 IDENTIFIER_VETO = 0.9  # a batch number or licence plate is no product's name, for any finder but the lexicon

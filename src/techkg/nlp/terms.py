@@ -871,6 +871,11 @@ TECH_EVENT_RE = re.compile(
     r"(?<![A-Za-z0-9])(?:(?:" + "|".join(re.escape(n) for n in sorted(TECH_EVENTS, key=len, reverse=True))
     + rf")(?:\s?{_YEAR})?|(?:" + "|".join(TECH_EVENTS_WITH_YEAR) + rf")\s?{_YEAR})(?![A-Za-z0-9])",
     re.IGNORECASE)
+# A Latin acronym glued to a year, a contest or meeting noun following in its clause, names an edition of
+# that event, no product: "参加了WCG2012的比赛", "CPL2011线上选拔赛", "ECL2010的四个赛季".
+YEAR_EDITION_EVENT_RE = re.compile(
+    rf"(?<![A-Za-z0-9])[A-Za-z]{{2,6}}\s?{_YEAR}(?![A-Za-z0-9])"
+    r"(?=[^,，。;；!?！？\n]{0,12}?(?:比赛|大赛|总决赛|决赛|选拔赛|预选赛|邀请赛|联赛|锦标赛|赛季|赛区|赛事|峰会|大会))")
 # A code after a noun saying it identifies something (a batch, a registration, a licence plate, an
 # order or an account) is that identifier, no model: "批号为AL0225", "注册编号：HKP-03671",
 # "车牌照为冀JJC065" (a province's one-character mark may open a plate). Not 型号: a model number names
