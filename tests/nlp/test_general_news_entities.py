@@ -148,3 +148,23 @@ YEAR_EDITION_CASES = [
 def test_an_events_yearly_edition_is_no_product(extractor, text, products, not_products):
     names = _names(extractor, text, "Product")
     assert products <= names and not names & not_products, names
+
+
+# (text, companies that must be found, names that must not be companies) — firms whose names end like an
+# institution's: a trading firm's 工贸中心, a law or accounting firm's 事务所, a development company's 发展
+# (no exhibition's 展), a state builder's numbered 局 and 招商局; a police bureau, an institute, a data
+# centre and a bare 律师事务所 stay no companies
+FIRM_LIKE_INSTITUTION_CASES = [
+    ("据第九年销售贺岁金条的天津宝华工贸中心有关人士估计，金价仍会上涨。", {"天津宝华工贸中心"}, set()),
+    ("成都泰和泰律师事务所律师李华回应称，身份证丢失后应及时挂失。", {"成都泰和泰律师事务所"}, set()),
+    ("持卡费用最低的银行为建行、农行、光大、工行、深发展。", {"深发展", "建行"}, set()),
+    ("資質達到中鐵五局要求的會員均可參與，招商局B股收盤價為25.2港元。", {"中鐵五局", "招商局"}, set()),
+    ("北京市公安局和市研究所联合发布通知，数据中心开建，多家律师事务所参与。", set(),
+     {"北京市公安局", "公安局", "市研究所", "数据中心", "律师事务所"}),
+]
+
+
+@pytest.mark.parametrize(("text", "companies", "not_companies"), FIRM_LIKE_INSTITUTION_CASES)
+def test_firms_named_like_institutions_are_companies(extractor, text, companies, not_companies):
+    names = _names(extractor, text, "Company")
+    assert companies <= names and not names & not_companies, names

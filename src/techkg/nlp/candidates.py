@@ -301,6 +301,8 @@ def is_non_company(name: str) -> bool:
         return True  # "村镇银行", "外资银行", "外汇专业银行": a kind of bank (中国银行 is one)
     if name.endswith(("科技", "技术")) and name[:-2] in terms.GENERIC_MODIFIERS:
         return True  # "前沿科技", "先进技术"
+    if len(name) > 2 and terms.FIRM_NAME_END_RE.search(name):
+        return False  # "宝华工贸中心", "泰和泰律师事务所", "深发展", "中铁五局": firms named like institutions
     return name.endswith(terms.NON_COMPANY_SUFFIXES)
 
 

@@ -320,6 +320,13 @@ NON_COMPANY_SUFFIXES = (
     # "逊尼派", "住宅产业商会", "全国人大常委会"), think tanks
     "党", "军", "部队", "陆战队", "教派", "宗派", "商会", "常委会", "人大", "智库",
 )
+# Firms whose names end like an institution's: a trading or service firm's 中心 and 事务所 ("天津宝华工贸中心",
+# "泰和泰律师事务所"), a development company ("深发展", not an exhibition's 展), a state builder's 局
+# ("中铁五局", "中建三局", "中交第二航务工程局") and 招商局.
+FIRM_NAME_END_RE = re.compile(
+    r"[\u4e00-\u9fff]{2}(?:工贸|商贸|贸易)中心$|[\u4e00-\u9fff]{2}(?:律师|会计师|税务师|评估师)事务所$"
+    r"|(?<!经济)(?<!社会)(?<!共同)(?<!科学)(?<!持续)发展$"
+    r"|^(?:中铁|中建|中交|中冶|中水|中电建|中铁建)?[一二三四五六七八九十]+局$|工程局$|^招商局$")
 NON_COMPANY_NAMES = frozenset(
     """
     工信部 发改委 国务院 商务部 科技部 财政部 网信办 证监会 银保监会 国资委 市场监管总局 欧盟 联合国 美国商务部
