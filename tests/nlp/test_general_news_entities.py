@@ -168,3 +168,20 @@ FIRM_LIKE_INSTITUTION_CASES = [
 def test_firms_named_like_institutions_are_companies(extractor, text, companies, not_companies):
     names = _names(extractor, text, "Company")
     assert companies <= names and not names & not_companies, names
+
+
+# (text, companies that must be found, names that must not be companies) — a LAC guess running from a
+# company's name into a count of its units ("花旗两家贷款子公司") is no company, but the name the tagger
+# reads before the count still is; a kind of bank or lender, or a lab, stays none
+NAME_BEFORE_UNITS_CASES = [
+    ("10月7日，花旗两家贷款子公司获批，为外资银行开先例。", {"花旗"}, {"花旗两家贷款子公司"}),
+    ("10月7日，花旗兩家貸款子公司獲批，為外資銀行開先例。", {"花旗"}, {"花旗兩家貸款子公司"}),
+    ("不少村镇银行还处于困境中，首批10家小额贷款公司已开张。", set(), {"村镇银行", "小额贷款公司"}),
+    ("斯坦福人工智能实验室主任公开批评了这一行为。", set(), {"斯坦福人工智能", "斯坦福人工智能实验室"}),
+]
+
+
+@pytest.mark.parametrize(("text", "companies", "not_companies"), NAME_BEFORE_UNITS_CASES)
+def test_a_name_before_its_units_stays_a_company(extractor, text, companies, not_companies):
+    names = _names(extractor, text, "Company")
+    assert companies <= names and not names & not_companies, names

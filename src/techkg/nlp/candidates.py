@@ -463,7 +463,10 @@ def company_candidates(doc: Doc, text: str, model_spans=(), tagger: bool = False
         if len(name) < 2:
             continue
         if is_non_company(name) or common_word_reading(text, start, end):
-            out.append(Candidate(start, end, None, "lac", 0.9, veto=True))
+            # "花旗两家贷款子公司": a company the tagger reads before a count of its units keeps its name
+            head = max((me for ms, me in model_companies
+                        if ms == start and me < end and terms.UNITS_AFTER_NAME_RE.match(text, me)), default=start)
+            out.append(Candidate(head, end, None, "lac", 0.9, veto=True))
         elif is_han(name[0]):
             unconfirmed = tagger and (start, end) not in model_companies
             out += [Candidate(s, e, COMPANY, "lac", LAC_UNCONFIRMED_SCORE if unconfirmed else 0.6)

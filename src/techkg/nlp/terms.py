@@ -327,6 +327,8 @@ FIRM_NAME_END_RE = re.compile(
     r"[\u4e00-\u9fff]{2}(?:工贸|商贸|贸易)中心$|[\u4e00-\u9fff]{2}(?:律师|会计师|税务师|评估师)事务所$"
     r"|(?<!经济)(?<!社会)(?<!共同)(?<!科学)(?<!持续)发展$"
     r"|^(?:中铁|中建|中交|中冶|中水|中电建|中铁建)?[一二三四五六七八九十]+局$|工程局$|^招商局$")
+# A count of a company's units or what it owns, right after its name ("花旗两家贷款子公司", "旗下三家银行").
+UNITS_AFTER_NAME_RE = re.compile(r"(?:旗下)?[两二三四五六七八九十几多数\d]+家")
 NON_COMPANY_NAMES = frozenset(
     """
     工信部 发改委 国务院 商务部 科技部 财政部 网信办 证监会 银保监会 国资委 市场监管总局 欧盟 联合国 美国商务部
