@@ -185,3 +185,21 @@ NAME_BEFORE_UNITS_CASES = [
 def test_a_name_before_its_units_stays_a_company(extractor, text, companies, not_companies):
     names = _names(extractor, text, "Company")
     assert companies <= names and not names & not_companies, names
+
+
+# (text, companies that must be found, names that must not be companies) — a company's name before 号 or
+# 级 in a sentence about warships names a ship or its class ("福特级航母首舰福特号"); 号称 is no ship, and
+# a company giving a ship stays a company
+VESSEL_CASES = [
+    ("近日，美国已经完成了福特级航母首舰福特号的螺旋桨安装。", set(), {"福特"}),
+    ("近日，美國已經完成了福特級航母首艦福特號的螺旋槳安裝。", set(), {"福特"}),
+    ("专家认为，“福特”号航母采用的多种高新技术领先。", set(), {"福特"}),
+    ("福特号称今年销量第一，福特汽车股价上涨。", {"福特", "福特汽车"}, set()),
+    ("福特向美国海军捐赠了一艘训练舰。", {"福特"}, set()),
+]
+
+
+@pytest.mark.parametrize(("text", "companies", "not_companies"), VESSEL_CASES)
+def test_a_ship_named_like_a_company_is_no_company(extractor, text, companies, not_companies):
+    names = _names(extractor, text, "Company")
+    assert companies <= names and not names & not_companies, names

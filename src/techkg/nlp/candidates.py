@@ -162,7 +162,8 @@ def lexicon_candidates(doc: Doc, lexicon, text: str) -> list[Candidate]:
     out = [Candidate(s, e, None, "lexicon", 1.0, veto=True) for s, e in not_in]  # "联想到": no LAC guess either
     for h in hits:
         if h.entry.type == COMPANY and (common_word_reading(text, h.start, h.end, verb=(h.start, h.end) in verbs)
-                                        or industry_reading(text, h.start, h.end)) \
+                                        or industry_reading(text, h.start, h.end)
+                                        or vessel_reading(text, h.start, h.end)) \
                 or h.entry.type == PRODUCT and common_noun_reading(text, h.start, h.end):
             out.append(Candidate(h.start, h.end, None, "lexicon", 1.0, veto=True))
             continue
@@ -249,6 +250,20 @@ def common_word_reading(text: str, start: int, end: int, verb: bool = False) -> 
     ends = [i for i in (text.find(p, end) for p in "。！？!?\n") if i >= 0]
     sentence = text[s : min(ends) if ends else len(text)]
     return any(c in sentence for c in cues)
+
+
+def vessel_reading(text: str, start: int, end: int) -> bool:
+    """True when a company's name followed by 号 or 级 names a ship or its class, its sentence speaking
+    of warships ("福特级航母首舰福特号", "“福特”号航母"), not the company (``VESSEL_AFTER_NAME_RE``).
+
+    >>> vessel_reading("美国完成了福特级航母首舰福特号的安装", 5, 7), vessel_reading("福特号称销量第一", 0, 2)
+    (True, False)
+    """
+    if not terms.VESSEL_AFTER_NAME_RE.match(text, end):
+        return False
+    s = max(text.rfind(p, 0, start) for p in "。！？!?\n") + 1
+    ends = [i for i in (text.find(p, end) for p in "。！？!?\n") if i >= 0]
+    return any(w in text[s : min(ends) if ends else len(text)] for w in terms.VESSEL_WORDS)
 
 
 def industry_reading(text: str, start: int, end: int) -> bool:

@@ -327,6 +327,10 @@ FIRM_NAME_END_RE = re.compile(
     r"[\u4e00-\u9fff]{2}(?:工贸|商贸|贸易)中心$|[\u4e00-\u9fff]{2}(?:律师|会计师|税务师|评估师)事务所$"
     r"|(?<!经济)(?<!社会)(?<!共同)(?<!科学)(?<!持续)发展$"
     r"|^(?:中铁|中建|中交|中冶|中水|中电建|中铁建)?[一二三四五六七八九十]+局$|工程局$|^招商局$")
+# A ship or its class named like a company ("福特级航母首舰福特号", "“福特”号航母"): 号 or 级 right after
+# the name, in a sentence about warships.
+VESSEL_AFTER_NAME_RE = re.compile(r"[”\"」』]?(?:号(?![称召码段令])|级)")
+VESSEL_WORDS = ("航母", "航空母舰", "舰", "潜艇", "战列")
 # A count of a company's units or what it owns, right after its name ("花旗两家贷款子公司", "旗下三家银行").
 UNITS_AFTER_NAME_RE = re.compile(r"(?:旗下)?[两二三四五六七八九十几多数\d]+家")
 NON_COMPANY_NAMES = frozenset(
