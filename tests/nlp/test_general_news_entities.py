@@ -203,3 +203,21 @@ VESSEL_CASES = [
 def test_a_ship_named_like_a_company_is_no_company(extractor, text, companies, not_companies):
     names = _names(extractor, text, "Company")
     assert companies <= names and not names & not_companies, names
+
+
+# (text, products that must be found, cut names that must not be products) — a model number's 系 names
+# its series with it ("宝马5系", as 系列 does: "Mate 40系列") and a Roman numeral glyph after a Latin
+# name is its generation ("GALAXY S Ⅱ"); 系统 after a model is no part of it
+SERIES_AND_NUMERAL_CASES = [
+    ("宝马5系今年销量大增。", {"宝马5系"}, {"宝马5"}),
+    ("寶馬5系今年銷量大增。", {"寶馬5系"}, {"寶馬5"}),
+    ("比如新上市的宝马3系长轴距版，由于货源紧张。", {"宝马3系"}, {"宝马3"}),
+    ("三星GALAXY S Ⅱ的Verizon版非常值得关注。", {"GALAXY S Ⅱ"}, {"GALAXY S"}),
+    ("新款X5系统升级，Mate 40系列热销。", {"X5", "Mate 40系列"}, {"X5系", "X5系统"}),
+]
+
+
+@pytest.mark.parametrize(("text", "products", "not_products"), SERIES_AND_NUMERAL_CASES)
+def test_a_series_or_generation_mark_belongs_to_the_model(extractor, text, products, not_products):
+    names = _names(extractor, text, "Product")
+    assert products <= names and not names & not_products, names

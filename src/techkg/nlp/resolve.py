@@ -275,11 +275,22 @@ def _crosses(spans: list[tuple[int, int]], size: int):
 
 
 def _extend_series(c: Candidate, text: str, taken: bytearray) -> Candidate:
-    """A product name directly followed by 系列 names the series ("Mate 40系列")."""
-    if c.is_a(PRODUCT) and text.startswith("系列", c.end) and not any(taken[c.end : c.end + 2]):
-        taken[c.end : c.end + 2] = b"\x01\x01"
-        return replace(c, end=c.end + 2)
-    return c
+    """A product name directly followed by 系列 names the series ("Mate 40系列"), a model number by 系 too
+    ("宝马5系"); a Roman numeral after a Latin name is its generation ("GALAXY S Ⅱ").
+
+    >>> t = "宝马5系与GALAXY S Ⅱ和Mate 40系列、X5系统"
+    >>> [t[x.start:x.end] for x in (_extend_series(Candidate(a, b, PRODUCT, "pattern", 0.8), t, bytearray(40))
+    ...  for a, b in [(0, 3), (5, 13), (16, 23), (26, 28)])]
+    ['宝马5系', 'GALAXY S Ⅱ', 'Mate 40系列', 'X5']
+    """
+    if not c.is_a(PRODUCT) or not text[c.end - 1 : c.end].isalnum():
+        return c
+    m = terms.SERIES_AFTER_NAME_RE.match(text, c.end)
+    if m is None or any(taken[c.end : m.end()]) or (not text[c.end - 1].isascii() and m.group().startswith("系")
+                                                     and not m.group().startswith("系列")):
+        return c
+    taken[c.end : m.end()] = b"\x01" * (m.end() - c.end)
+    return replace(c, end=m.end())
 
 
 def _dedupe(cands: list[Candidate]) -> list[Candidate]:
