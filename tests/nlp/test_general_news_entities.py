@@ -221,3 +221,20 @@ SERIES_AND_NUMERAL_CASES = [
 def test_a_series_or_generation_mark_belongs_to_the_model(extractor, text, products, not_products):
     names = _names(extractor, text, "Product")
     assert products <= names and not names & not_products, names
+
+
+# (text, products that must be found, titles that must not be products) — a title a show, film, book or
+# article noun follows is that work, whoever stands before it ("新华网《第一回应》栏目"); a game after its
+# maker or before 手游 stays a product
+TITLED_WORK_CASES = [
+    ("北京联通日前接受新华网《第一回应》栏目记者采访时回应。", set(), {"第一回应"}),
+    ("北京聯通日前接受新華網《第一回應》欄目記者採訪時回應。", set(), {"第一回應", "第一回应"}),
+    ("央视《对话》栏目邀请了小米创始人。", set(), {"对话"}),
+    ("腾讯《王者荣耀》手游今日更新，暴雪《守望先锋2》也上线。", {"王者荣耀", "守望先锋2"}, set()),
+]
+
+
+@pytest.mark.parametrize(("text", "products", "not_products"), TITLED_WORK_CASES)
+def test_a_title_before_a_work_noun_is_no_product(extractor, text, products, not_products):
+    names = _names(extractor, text, "Product")
+    assert products <= names and not names & not_products, names

@@ -1056,8 +1056,8 @@ def titled_names(text: str, companies: list[Candidate]) -> list[Candidate]:
     Latin gloss after it ("《漫威争锋》（Marvel Rivals）"). Books, films, laws and reports keep no
     entity ("报告《X》", "《芯片法案》").
 
-    >>> [text[c.start : c.end] for text in ("射击游戏《三角洲行动》上线", "电影《流浪地球》", "《漫威争锋》（Marvel Rivals）")
-    ...  for c in titled_names(text, [])]
+    >>> [text[c.start : c.end] for text in ("射击游戏《三角洲行动》上线", "电影《流浪地球》", "《漫威争锋》（Marvel Rivals）",
+    ...  "游戏《异形》电影版") for c in titled_names(text, [])]
     ['三角洲行动', '漫威争锋']
     """
     company_ends = {c.end for c in companies if c.is_a(COMPANY)}
@@ -1070,10 +1070,11 @@ def titled_names(text: str, companies: list[Candidate]) -> list[Candidate]:
             out += _titled_run(run, run_is_products)
             run, run_is_products = [], False
         name = m.group(1).strip()
-        if name.endswith(terms.TITLE_NOT_PRODUCT_ENDINGS) or name.lower() in terms.GENERIC_TERMS:
-            continue
-        run.append((m.start(1), m.end(1)))
         before, after = text[max(0, m.start() - 6) : m.start()], text[m.end() : m.end() + 4]
+        if name.endswith(terms.TITLE_NOT_PRODUCT_ENDINGS) or name.lower() in terms.GENERIC_TERMS \
+                or after.lstrip().startswith(terms.TITLE_WORK_NOUNS):
+            continue  # "《芯片法案》", "新华网《第一回应》栏目": a law, a show
+        run.append((m.start(1), m.end(1)))
         if before.endswith(terms.TITLE_PRODUCT_HEADS) or after.startswith(terms.TITLE_PRODUCT_HEADS) \
                 or m.start() in company_ends or glossed_end(text, m.end()):
             out.append(Candidate(m.start(1), m.end(1), PRODUCT, "context", TITLED_NAME_SCORE))

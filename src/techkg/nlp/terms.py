@@ -142,6 +142,10 @@ TITLE_PRODUCT_HEADS = ("游戏", "手游", "网游", "端游", "页游", "新游
 # Titles that name a law, a report or a publication, whatever stands before them ("《芯片法案》").
 TITLE_NOT_PRODUCT_ENDINGS = ("法", "法案", "条例", "规定", "办法", "报告", "白皮书", "报", "新闻", "杂志", "周刊",
                              "日报", "晚报", "时报", "指引", "指南", "意见", "通知", "纲要", "规划")
+# Nouns right after a title that make it a show, a film, a book or an article, whoever stands before it
+# ("新华网《第一回应》栏目", "《异形》电影三部曲", "《华为的冬天》一文").
+TITLE_WORK_NOUNS = ("栏目", "节目", "专栏", "频道", "电影", "影片", "电视剧", "纪录片", "综艺", "小说", "一书",
+                    "一文", "文章", "杂志", "专访")
 # Words before a quoted name that introduce a product: release cues (RELEASE_TRIGGERS), naming
 # ("名为“X”的新服务") and renaming ("升级为“淘宝闪购”"), ownership ("旗下的「X」"). No 代号为: a code
 # name is a project's.
