@@ -238,3 +238,19 @@ TITLED_WORK_CASES = [
 def test_a_title_before_a_work_noun_is_no_product(extractor, text, products, not_products):
     names = _names(extractor, text, "Product")
     assert products <= names and not names & not_products, names
+
+
+# (text, products that must be found, quoted texts that must not be products) — a quoted theory or ranking
+# ("“安全威胁论”", "“全球上市公司2000强”排行榜") names no product; a quoted name a release cue introduces stays one
+QUOTED_THEORY_CASES = [
+    ("美国参议院情报委员会发表“安全威胁论”，认为华为的产品可能威胁美国。", set(), {"安全威胁论"}),
+    ("美國參議院情報委員會發表「安全威脅論」，認為華為的產品可能威脅美國。", set(), {"安全威脅論", "安全威胁论"}),
+    ("美国《福布斯》杂志公布了最新“全球上市公司2000强”排行榜。", set(), {"全球上市公司2000强"}),
+    ("阿里巴巴推出了名为“淘宝闪购”的新服务，華為推出名為「小藝」的助手。", {"淘宝闪购", "小藝"}, set()),
+]
+
+
+@pytest.mark.parametrize(("text", "products", "not_products"), QUOTED_THEORY_CASES)
+def test_a_quoted_theory_or_ranking_is_no_product(extractor, text, products, not_products):
+    names = _names(extractor, text, "Product")
+    assert products <= names and not names & not_products, names

@@ -161,11 +161,11 @@ QUOTED_NO_ENTITY_WORDS = (
     "活动", "战略", "策略", "口号", "标语", "计划", "频道", "节", "政策", "补贴", "理念", "概念", "称号",
     "奖", "项目", "行动", "模式", "报告", "白皮书", "大会", "峰会", "发布会", "论坛", "赛",
     "时代", "能力", "方法", "架构", "降价", "专区", "会员日", "季", "合作", "联盟", "研究", "实验", "战", "潮", "玩法",
-    "任务", "角色", "基金", "风险", "网友", "女子", "男子", "女士", "先生",
+    "任务", "角色", "基金", "风险", "网友", "女子", "男子", "女士", "先生", "排行榜", "榜单", "排名",
 )
-# Endings of a quoted text that make it an event, a fund or a group of people ("“X演唱会”", "“木兰
-# 基金”", "“森林系女孩”"); only as an ending ("「WOW」會員" is a product).
-QUOTED_NO_ENTITY_ENDINGS = ("会", "基金", "女孩", "男孩", "族")
+# Endings of a quoted text that make it an event, a fund, a group of people, a theory or a ranking ("“X演唱会”",
+# "“木兰基金”", "“森林系女孩”", "“安全威胁论”", "“全球上市公司2000强”"); only as an ending ("「WOW」會員" is a product).
+QUOTED_NO_ENTITY_ENDINGS = ("会", "基金", "女孩", "男孩", "族", "论", "强")
 # ... and a brand's name, which may be a company's ("全新品牌“乾崑”", "「1O1O」品牌").
 QUOTED_NON_PRODUCT_WORDS = (*QUOTED_NO_ENTITY_WORDS, "品牌", "商标")
 # Words between a cue and a quoted text that make the quote a capability, not a name
