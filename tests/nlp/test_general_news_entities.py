@@ -254,3 +254,21 @@ QUOTED_THEORY_CASES = [
 def test_a_quoted_theory_or_ranking_is_no_product(extractor, text, products, not_products):
     names = _names(extractor, text, "Product")
     assert products <= names and not names & not_products, names
+
+
+# (text, products that must be found, names that must not be products) — "vs" glued to a team sets two sides
+# against each other and a number before 胜/负/场 counts a team's results: no model ("拜仁vs科特布斯",
+# "那不勒斯队16胜18平12负"); a brand's model number stays a product
+MATCH_AND_RECORD_CASES = [
+    ("8.拜仁vs科特布斯从目前的数据来看，主队占优。", set(), {"拜仁vs"}),
+    ("03.沙尔克04vs曼城", set(), {"沙尔克04vs", "沙尔克04"}),
+    ("两队历史上只交战过46场，那不勒斯队16胜18平12负占据优势。", set(), {"那不勒斯队16"}),
+    ("兩隊歷史上只交戰過46場，那不勒斯隊16勝18平12負佔據優勢。", set(), {"那不勒斯隊16", "那不勒斯队16"}),
+    ("华为Mate 60 Pro和小米14同场竞技，小米14场景模式丰富。", {"Mate 60 Pro", "小米14"}, set()),
+]
+
+
+@pytest.mark.parametrize(("text", "products", "not_products"), MATCH_AND_RECORD_CASES)
+def test_a_match_or_a_teams_record_is_no_model(extractor, text, products, not_products):
+    names = _names(extractor, text, "Product")
+    assert products <= names and not names & not_products, names

@@ -786,8 +786,8 @@ def brand_and_name(text: str, companies: list[Candidate]) -> list[Candidate]:
             if w.lower() in terms.GENERIC_TERMS and keep:
                 break
             keep.append(w)
-        if not keep or keep[0].lower() in terms.GENERIC_TERMS:
-            continue
+        if not keep or keep[0].lower() in terms.GENERIC_TERMS or terms.VERSUS_END_RE.search(keep[0]):
+            continue  # "拜仁vs科特布斯": two sides of a match
         if terms.STANDARD_RE.match(keep[0]) and not _glued_model_code(text, c.end, keep[0]):
             continue
         if NUMBER_RE.fullmatch(keep[0]) and (not is_han(text[c.end - 1]) or _unit_follows(text, c.end + len(keep[0]))
@@ -945,6 +945,7 @@ def series_and_model(doc: Doc, text: str) -> list[Candidate]:
             and not t.whitespace_
             and re.fullmatch(r"\d{2,5}[A-Za-z]{0,3}|[A-Za-z]{1,3}\d{1,4}[A-Za-z]?", model)
             and not YEAR_RE.fullmatch(model)
+            and not terms.VERSUS_END_RE.search(model)  # "沙尔克04vs曼城": a match
             and not _unit_follows(text, nxt.idx + len(model))
             and not text.startswith(".", nxt.idx + len(model))  # "11.7亿": a decimal cut in two
             and not name.endswith(terms.GROUP_ENDINGS)  # "报业集团14报": a company, then a count

@@ -116,9 +116,12 @@ BENCHMARK_DOMAINS = ("数学", "代码", "编程", "推理", "视觉", "视觉�
 # A list or range of numbers shares the unit after the last ("28/22奈米", "3~5年", "16/12nm").
 UNIT_AFTER_NUMBER_RE = re.compile(
     r"(?:\s?[/~～]\s?\d+(?:\.\d+)?)*"
-    r"\s?(?:年|月|日|亿|万|倍|%|个|家|款|台|块|辆|次|人|名|小时|分钟|分|秒|公里|英寸|寸|吋|纳米|奈米|美元|元|nm|GB|TB|MW|W|GHz|MHz|Hz|mAh|kWh|kW|km)"
+    r"\s?(?:年|月|日|亿|万|倍|%|个|家|款|台|块|辆|次|人|名|小时|分钟|分|秒|公里|英寸|寸|吋|纳米|奈米|美元|元|nm|GB|TB|MW|W|GHz|MHz|Hz|mAh|kWh|kW|km"
+    r"|胜|负|场(?!景)|球|届|轮)"  # a team's record: "那不勒斯队16胜18平12负"
     r"|(?:L|T)(?![A-Za-z0-9])"  # "1.5L", "2.0T": an engine's displacement
     r"|,\d{3}(?!\d)")  # "港幣14,999元": a figure written with digit groups
+# "vs" glued to a name sets two sides against each other ("拜仁vs科特布斯", "沙尔克04vs曼城"): no model.
+VERSUS_END_RE = re.compile(r"(?i)v\.?s\.?$")
 # A model number after a Chinese series name ("猛士917", "海狮05"): two to four digits, not a year.
 MODEL_NUMBER_RE = re.compile(r"(?!(?:19|20)\d\d(?!\d))(\d{2,4})(?![\d.])")
 # A version number after a known product makes a variant ("可灵2.0", "文心4.5", "盘古5.5"): one or
