@@ -272,3 +272,20 @@ MATCH_AND_RECORD_CASES = [
 def test_a_match_or_a_teams_record_is_no_model(extractor, text, products, not_products):
     names = _names(extractor, text, "Product")
     assert products <= names and not names & not_products, names
+
+
+# (text, companies that must be found, names that must not be companies) — a ▲ before a long paragraph is
+# a bullet of the story; only a short line after it is a caption ("▲ 圖／翻攝自蘋果官網")
+BULLET_PARAGRAPH_CASES = [
+    ("▲我实际还搜了其他好几个关键字，但是翻了好几页都还找不到答案。然而在Bing之前，五月Google就提出自己的"
+     "语意搜寻功能，知识图谱会在搜寻结果的侧栏额外提供答案。", {"Google"}, set()),
+    ("▲我實際還搜了其他好幾個關鍵字，但是翻了好幾頁都還找不到答案。然而在Bing之前，五月Google就提出自己的"
+     "語意搜尋功能，會在搜尋結果的側欄額外提供答案。", {"Google"}, set()),
+    ("華為發表新機。\n▲ 圖／翻攝自蘋果官網\n小米也推出新品。", {"華為", "小米"}, {"蘋果"}),
+]
+
+
+@pytest.mark.parametrize(("text", "companies", "not_companies"), BULLET_PARAGRAPH_CASES)
+def test_a_bulleted_paragraph_is_story_and_a_caption_furniture(extractor, text, companies, not_companies):
+    names = _names(extractor, text, "Company")
+    assert companies <= names and not names & not_companies, names

@@ -762,13 +762,15 @@ DATELINE_BRACKET_RE = re.compile(
 DATELINE_REPORTER_RE = re.compile(r"(?:\S{1,8}\s*)?记者[^\n,。]{0,20}?(?:报导|报道)")
 # What may follow a dateline: another date and cue, an author in brackets, a comma.
 DATELINE_TAIL_RE = re.compile(rf"(?:\s*,?\s*{_NEWS_DATE}\s*(?:消息|电|讯))?(?:\s*\([^()\n]{{1,8}}\))?\s*[,:]?")
-# A whole line of furniture: credits, editors, sources, disclaimers, share bars, reading lists.
+# A whole line of furniture: credits, editors, sources, disclaimers, share bars, reading lists, and a
+# caption after a ▲ mark, which is short ("▲ 图/翻摄自官网"); a long paragraph a ▲ opens is story.
 BOILERPLATE_LINE_RE = re.compile(
     r"(?:(?:图片|封面|头图|题图)?来源|图源|图片|图|摄影|摄|责任编辑|责编|编辑|作者|撰文|文|原标题|出品|策划|审核|校对|监制)"
     r"\s*[:|/]\s*[^\n]{0,60}$"
+    r"|[▲△※][^\n]{0,60}$"
     r"|(?:本文(?:来自|来源|首发|系|转载|经授权)|(?:免责)?声明\s*:|版权(?:声明|所有)|copyright|©|分享(?:到|至)\s*:"
     r"|(?:相关|延伸|推荐|扩展)阅读|更多(?:精彩|资讯)|(?:点击|扫码|长按)(?:关注|阅读|下载|订阅)"
-    r"|关注(?:公众号|我们)|举报\s*/?\s*反馈|▲|△|※)[^\n]*$", re.IGNORECASE | re.MULTILINE)
+    r"|关注(?:公众号|我们)|举报\s*/?\s*反馈)[^\n]*$", re.IGNORECASE | re.MULTILINE)
 # A credit in brackets inside a paragraph: (图片来源:视觉中国) / (本文首发于钛媒体APP,作者|李娜) /
 # (中央社记者吴家豪台北12日电) / (记者 王磊) / (完)
 BOILERPLATE_INLINE_RE = re.compile(
