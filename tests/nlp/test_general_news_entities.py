@@ -289,3 +289,21 @@ BULLET_PARAGRAPH_CASES = [
 def test_a_bulleted_paragraph_is_story_and_a_caption_furniture(extractor, text, companies, not_companies):
     names = _names(extractor, text, "Company")
     assert companies <= names and not names & not_companies, names
+
+
+# (text, companies that must be found, names that must not be products) — a company's name glued to its
+# name in the other script ("英伟达NVIDIA", "輝達NVIDIA") is that company twice, neither a product of
+# its brand nor a joint venture; a brand before its model stays a brand, two parents a venture
+OTHER_SCRIPT_NAME_CASES = [
+    ("英伟达NVIDIA今天发布了新显卡。", {"英伟达", "NVIDIA"}, {"NVIDIA"}),
+    ("輝達NVIDIA今天發表新顯卡。", {"輝達", "NVIDIA"}, {"NVIDIA"}),
+    ("高通Qualcomm推出骁龙8 Gen 3。", {"高通", "Qualcomm"}, {"Qualcomm"}),
+    ("广汽丰田表示，华为Mate 60 Pro和微软Surface Pro同台。", {"广汽丰田"}, {"Mate 60", "Surface"}),
+    ("谷歌GCP与輝達NVIDIA合作。", {"輝達", "NVIDIA"}, {"NVIDIA", "輝達NVIDIA"}),
+]
+
+
+@pytest.mark.parametrize(("text", "companies", "not_products"), OTHER_SCRIPT_NAME_CASES)
+def test_a_name_in_both_scripts_is_one_company(extractor, text, companies, not_products):
+    found_companies, found_products = _names(extractor, text, "Company"), _names(extractor, text, "Product")
+    assert companies <= found_companies and not found_products & not_products, (found_companies, found_products)

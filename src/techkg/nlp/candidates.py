@@ -772,13 +772,22 @@ def benchmark_names(text: str) -> list[Candidate]:
 
 def brand_and_name(text: str, companies: list[Candidate]) -> list[Candidate]:
     """A company followed by a Latin name: "NVIDIA DGX Quantum", "Microsoft 365 Copilot",
-    "华为Mate 60 Pro", "小米14"."""
+    "华为Mate 60 Pro", "小米14"; not the company's own name in the other script ("英伟达NVIDIA")."""
     out: list[Candidate] = []
+    # a company's name in the other script glued to it ("英伟达NVIDIA", "高通Qualcomm") is that company again
+    listed_companies = {(d.start, d.end, d.key) for d in companies
+                        if d.is_a(COMPANY) and d.finder == "lexicon" and d.key is not None}
+    listed_key = {(s, e): key for s, e, key in listed_companies}
     for c in companies:
         if not c.is_a(COMPANY) or text[c.start : c.end].endswith(terms.COMPANY_DESCRIPTORS):
             continue
         m = re.match(r"( ?)([A-Za-z0-9][A-Za-z0-9+\-.]*(?: [A-Za-z0-9][A-Za-z0-9+\-.]*)*)", text[c.end :])
         if not m:
+            continue
+        at = c.end + len(m.group(1))
+        brand_key = c.key or listed_key.get((c.start, c.end))
+        if brand_key and any(ls == at and le <= at + len(m.group(2)) and key == brand_key
+                             for ls, le, key in listed_companies):
             continue
         words = m.group(2).split(" ")
         keep = []

@@ -207,9 +207,11 @@ def _drop_swallowing(cands: list[Candidate], text: str) -> list[Candidate]:
     lexicon_spans = [(c.start, c.end) for c in cands if c.finder == "lexicon"]
     swallows_known = _holds_shorter(lexicon_spans)
     parent_end: dict[int, int] = {}  # a lexicon company at each start: a subsidiary named after it
+    parent_key: dict[int, str | None] = {}
     for c in cands:
         if c.finder == "lexicon" and c.is_a(COMPANY):
             parent_end[c.start] = max(parent_end.get(c.start, c.end), c.end)
+            parent_key.setdefault(c.start, c.key)
     cuts_known = _crosses(lexicon_spans, len(text))
     # a series takes a number ("天玑9300", "麒麟9000S") or is named so by the lexicon ("银河E8"); a
     # brand glued to a Latin model ("英伟达H100", "索尼 IMX800") stays a company
@@ -225,7 +227,7 @@ def _drop_swallowing(cands: list[Candidate], text: str) -> list[Candidate]:
                     terms.REGISTERED_NAME_RE.search(name) or latin_company_name(name) or glossed_end(text, c.end)
                     or terms.SECURITY_CODE_AFTER_NAME_RE.match(text, c.end)
                     or link.own_name_after_parent(name, parent_end.get(c.start, c.start) - c.start)
-                    or _joint_venture(c.start, c.end, parent_end, text)
+                    or _joint_venture(c.start, c.end, parent_end, text, parent_key)
                     or terms.NAMED_BRANCH_RE.fullmatch(text, parent_end.get(c.start, c.end), c.end)):
                 continue
             if text[c.start : c.end] in series:
@@ -234,22 +236,31 @@ def _drop_swallowing(cands: list[Candidate], text: str) -> list[Candidate]:
     return kept
 
 
-def _joint_venture(start: int, end: int, company_end: dict[int, int], text: str) -> bool:
+def _joint_venture(start: int, end: int, company_end: dict[int, int], text: str,
+                   company_key: dict[int, str | None] | None = None) -> bool:
     """True when a guessed company opens with two lexicon companies glued together, at most a space
-    between them: a joint venture is named so ("广汽丰田", "一汽 丰田", "比亚迪丰田电动车科技公司").
+    between them: a joint venture is named so ("广汽丰田", "一汽 丰田", "比亚迪丰田电动车科技公司"); one
+    company named in both scripts ("辉达NVIDIA") is no venture.
 
     Args:
         start, end: the guessed company's span.
         company_end: where the lexicon company starting at each offset ends.
         text: the folded text.
+        company_key: the lexicon key of the company starting at each offset, when known.
 
     >>> _joint_venture(0, 4, {0: 2, 2: 4}, "广汽丰田表示"), _joint_venture(0, 4, {0: 2}, "广汽集团表示")
     (True, False)
+    >>> _joint_venture(0, 8, {0: 2, 2: 8}, "辉达NVIDIA发表", {0: "nvidia", 2: "nvidia"})
+    False
     """
     first = company_end.get(start)
     if first is None or first >= end:
         return False
-    second = company_end.get(first + 1 if text[first : first + 1] == " " else first)
+    at = first + 1 if text[first : first + 1] == " " else first
+    second = company_end.get(at)
+    keys = company_key or {}
+    if keys.get(start) is not None and keys.get(start) == keys.get(at):
+        return False
     return second is not None and second <= end
 
 
