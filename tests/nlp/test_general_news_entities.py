@@ -19,6 +19,12 @@ def _names(extractor, text, etype):
     return {m.text for e in entities if e.type == etype for m in e.mentions}
 
 
+def _check(extractor, text, etype, found, not_found):
+    """Every name of ``found`` is an ``etype`` mention of the text and none of ``not_found`` is."""
+    names = _names(extractor, text, etype)
+    assert found <= names and not names & not_found, names
+
+
 # (text, companies that must be found, names that must not be companies) — a word after a
 # name that begins like an event ending (日, 展, 节) but is a verb, an adverb, a place or a booth
 # does not make the name an event: "海马汽车展出了", "北京联通日前", "索尼日本"; "鸿海科技日" is one
@@ -35,8 +41,7 @@ EVENT_LOOKALIKE_CASES = [
 
 @pytest.mark.parametrize(("text", "companies", "not_companies"), EVENT_LOOKALIKE_CASES)
 def test_a_verb_after_a_name_is_no_event_ending(extractor, text, companies, not_companies):
-    names = _names(extractor, text, "Company")
-    assert companies <= names and not names & not_companies, names
+    _check(extractor, text, "Company", companies, not_companies)
 
 
 # (text, companies and products that must be found, names that must not be entities) — a headline in
@@ -91,8 +96,7 @@ ACROSS_PERSON_NAME_CASES = [
 
 @pytest.mark.parametrize(("text", "companies", "not_companies"), ACROSS_PERSON_NAME_CASES)
 def test_a_name_across_a_persons_name_is_no_company(extractor, text, companies, not_companies):
-    names = _names(extractor, text, "Company")
-    assert companies <= names and not names & not_companies, names
+    _check(extractor, text, "Company", companies, not_companies)
 
 
 # (text, companies that must be found, words that must not be companies) — an ordinary word LAC puts
@@ -109,8 +113,7 @@ WORD_BEFORE_COMPANY_CASES = [
 
 @pytest.mark.parametrize(("text", "companies", "not_companies"), WORD_BEFORE_COMPANY_CASES)
 def test_an_ordinary_word_before_gongsi_is_no_company(extractor, text, companies, not_companies):
-    names = _names(extractor, text, "Company")
-    assert companies <= names and not names & not_companies, names
+    _check(extractor, text, "Company", companies, not_companies)
 
 
 # (text, companies that must be found, words that must not be companies) — a company name that is also
@@ -128,8 +131,7 @@ ORDINARY_WORD_CASES = [
 
 @pytest.mark.parametrize(("text", "companies", "not_companies"), ORDINARY_WORD_CASES)
 def test_a_company_name_used_as_an_ordinary_word_is_no_company(extractor, text, companies, not_companies):
-    names = _names(extractor, text, "Company")
-    assert companies <= names and not names & not_companies, names
+    _check(extractor, text, "Company", companies, not_companies)
 
 
 # (text, products that must be found, names that must not be products) — a Latin acronym glued to a year
@@ -146,8 +148,7 @@ YEAR_EDITION_CASES = [
 
 @pytest.mark.parametrize(("text", "products", "not_products"), YEAR_EDITION_CASES)
 def test_an_events_yearly_edition_is_no_product(extractor, text, products, not_products):
-    names = _names(extractor, text, "Product")
-    assert products <= names and not names & not_products, names
+    _check(extractor, text, "Product", products, not_products)
 
 
 # (text, companies that must be found, names that must not be companies) — firms whose names end like an
@@ -166,8 +167,7 @@ FIRM_LIKE_INSTITUTION_CASES = [
 
 @pytest.mark.parametrize(("text", "companies", "not_companies"), FIRM_LIKE_INSTITUTION_CASES)
 def test_firms_named_like_institutions_are_companies(extractor, text, companies, not_companies):
-    names = _names(extractor, text, "Company")
-    assert companies <= names and not names & not_companies, names
+    _check(extractor, text, "Company", companies, not_companies)
 
 
 # (text, companies that must be found, names that must not be companies) — a LAC guess running from a
@@ -183,8 +183,7 @@ NAME_BEFORE_UNITS_CASES = [
 
 @pytest.mark.parametrize(("text", "companies", "not_companies"), NAME_BEFORE_UNITS_CASES)
 def test_a_name_before_its_units_stays_a_company(extractor, text, companies, not_companies):
-    names = _names(extractor, text, "Company")
-    assert companies <= names and not names & not_companies, names
+    _check(extractor, text, "Company", companies, not_companies)
 
 
 # (text, companies that must be found, names that must not be companies) — a company's name before 号 or
@@ -201,8 +200,7 @@ VESSEL_CASES = [
 
 @pytest.mark.parametrize(("text", "companies", "not_companies"), VESSEL_CASES)
 def test_a_ship_named_like_a_company_is_no_company(extractor, text, companies, not_companies):
-    names = _names(extractor, text, "Company")
-    assert companies <= names and not names & not_companies, names
+    _check(extractor, text, "Company", companies, not_companies)
 
 
 # (text, products that must be found, cut names that must not be products) — a model number's 系 names
@@ -219,8 +217,7 @@ SERIES_AND_NUMERAL_CASES = [
 
 @pytest.mark.parametrize(("text", "products", "not_products"), SERIES_AND_NUMERAL_CASES)
 def test_a_series_or_generation_mark_belongs_to_the_model(extractor, text, products, not_products):
-    names = _names(extractor, text, "Product")
-    assert products <= names and not names & not_products, names
+    _check(extractor, text, "Product", products, not_products)
 
 
 # (text, products that must be found, titles that must not be products) — a title a show, film, book or
@@ -236,8 +233,7 @@ TITLED_WORK_CASES = [
 
 @pytest.mark.parametrize(("text", "products", "not_products"), TITLED_WORK_CASES)
 def test_a_title_before_a_work_noun_is_no_product(extractor, text, products, not_products):
-    names = _names(extractor, text, "Product")
-    assert products <= names and not names & not_products, names
+    _check(extractor, text, "Product", products, not_products)
 
 
 # (text, products that must be found, quoted texts that must not be products) — a quoted theory or ranking
@@ -252,8 +248,7 @@ QUOTED_THEORY_CASES = [
 
 @pytest.mark.parametrize(("text", "products", "not_products"), QUOTED_THEORY_CASES)
 def test_a_quoted_theory_or_ranking_is_no_product(extractor, text, products, not_products):
-    names = _names(extractor, text, "Product")
-    assert products <= names and not names & not_products, names
+    _check(extractor, text, "Product", products, not_products)
 
 
 # (text, products that must be found, names that must not be products) — "vs" glued to a team sets two sides
@@ -270,8 +265,7 @@ MATCH_AND_RECORD_CASES = [
 
 @pytest.mark.parametrize(("text", "products", "not_products"), MATCH_AND_RECORD_CASES)
 def test_a_match_or_a_teams_record_is_no_model(extractor, text, products, not_products):
-    names = _names(extractor, text, "Product")
-    assert products <= names and not names & not_products, names
+    _check(extractor, text, "Product", products, not_products)
 
 
 # (text, companies that must be found, names that must not be companies) — a ▲ before a long paragraph is
@@ -287,8 +281,7 @@ BULLET_PARAGRAPH_CASES = [
 
 @pytest.mark.parametrize(("text", "companies", "not_companies"), BULLET_PARAGRAPH_CASES)
 def test_a_bulleted_paragraph_is_story_and_a_caption_furniture(extractor, text, companies, not_companies):
-    names = _names(extractor, text, "Company")
-    assert companies <= names and not names & not_companies, names
+    _check(extractor, text, "Company", companies, not_companies)
 
 
 # (text, companies that must be found, names that must not be products) — a company's name glued to its
