@@ -300,3 +300,20 @@ OTHER_SCRIPT_NAME_CASES = [
 def test_a_name_in_both_scripts_is_one_company(extractor, text, companies, not_products):
     found_companies, found_products = _names(extractor, text, "Company"), _names(extractor, text, "Product")
     assert companies <= found_companies and not found_products & not_products, (found_companies, found_products)
+
+
+# (text, joint venture that must be found, names that must not be companies) — a carmaker the lexicon
+# lists glued to a maker it does not list ("一汽马自达", "华晨宝马", "广汽菲克") is their joint venture, one
+# company; a place before a carmaker ("上海通用汽车") or a service after a brand ("顺丰特快") is none
+UNLISTED_PARTNER_VENTURE_CASES = [
+    ("一汽马自达在数字营销方面投入很大。", {"一汽马自达"}, {"一汽"}),
+    ("一汽馬自達在數字營銷方面投入很大。", {"一汽馬自達"}, {"一汽"}),
+    ("东风本田发布新车，华晨宝马今年产量创新高。", {"东风本田", "华晨宝马"}, {"本田", "宝马"}),
+    ("廣汽菲克宣布停產。", {"廣汽菲克"}, {"廣汽"}),
+    ("顺丰特快和顺丰标快两项服务今日提价。", {"顺丰"}, {"顺丰特快", "顺丰标快"}),
+]
+
+
+@pytest.mark.parametrize(("text", "companies", "not_companies"), UNLISTED_PARTNER_VENTURE_CASES)
+def test_a_carmaker_glued_to_an_unlisted_maker_is_their_venture(extractor, text, companies, not_companies):
+    _check(extractor, text, "Company", companies, not_companies)

@@ -22,7 +22,8 @@ from dataclasses import replace
 
 from techkg.nlp import link, terms
 from techkg.nlp.candidates import (
-    COMPANY, LAC_UNCONFIRMED_SCORE, PRODUCT, Candidate, glossed_end, is_sentence, latin_company_name, tokens,
+    COMPANY, LAC_UNCONFIRMED_SCORE, PRODUCT, Candidate, glossed_end, is_non_company, is_sentence, latin_company_name,
+    tokens,
 )
 from techkg.nlp.extensions import CACHES
 from techkg.records import EntityType
@@ -213,6 +214,8 @@ def _drop_swallowing(cands: list[Candidate], text: str) -> list[Candidate]:
             parent_end[c.start] = max(parent_end.get(c.start, c.end), c.end)
             parent_key.setdefault(c.start, c.key)
     cuts_known = _crosses(lexicon_spans, len(text))
+    carmakers = [(c.start, c.end) for c in cands if c.finder == "lexicon" and c.is_a(COMPANY)
+                 and c.kind in terms.JOINT_VENTURE_KINDS]
     # a series takes a number ("天玑9300", "麒麟9000S") or is named so by the lexicon ("银河E8"); a
     # brand glued to a Latin model ("英伟达H100", "索尼 IMX800") stays a company
     series = {m.group(1) for c in cands if c.is_a(PRODUCT)
@@ -228,6 +231,7 @@ def _drop_swallowing(cands: list[Candidate], text: str) -> list[Candidate]:
                     or terms.SECURITY_CODE_AFTER_NAME_RE.match(text, c.end)
                     or link.own_name_after_parent(name, parent_end.get(c.start, c.start) - c.start)
                     or _joint_venture(c.start, c.end, parent_end, text, parent_key)
+                    or (c.finder == "model" and _venture_with_unlisted_parent(c.start, c.end, carmakers, text))
                     or terms.NAMED_BRANCH_RE.fullmatch(text, parent_end.get(c.start, c.end), c.end)):
                 continue
             if text[c.start : c.end] in series:
@@ -262,6 +266,36 @@ def _joint_venture(start: int, end: int, company_end: dict[int, int], text: str,
     if keys.get(start) is not None and keys.get(start) == keys.get(at):
         return False
     return second is not None and second <= end
+
+
+def _venture_with_unlisted_parent(start: int, end: int, companies: list[tuple[int, int]], text: str) -> bool:
+    """True when the tagger's company is a carmaker the lexicon lists (``companies``: the spans of those
+    found) glued to a short name of another maker it does not list, before or after it: a joint venture
+    ("一汽马自达", "华晨宝马", "广汽菲克"); not a trade word, a product noun, a subsidiary's tail or a place
+    ("一汽汽车", "上海通用汽车").
+
+    >>> t = "一汽马自达与华晨宝马、小米手机、上海通用汽车"
+    >>> [_venture_with_unlisted_parent(s, e, [(0, 2), (8, 10), (11, 13), (18, 22)], t)
+    ...  for s, e in [(0, 5), (6, 10), (11, 15), (16, 22)]]
+    [True, True, False, False]
+    """
+    name = text[start:end]
+    if not 4 <= len(name) <= 8 or not all(is_han(ch) for ch in name):
+        return False
+    for s, e in companies:
+        if s == start and e < end:
+            other = text[e:end]
+        elif e == end and s > start:
+            other = text[start:s]
+        else:
+            continue
+        if 2 <= len(other) <= 4 and not (
+                other in terms.PLACES or other in terms.OTHER_CITIES or other.lower() in terms.GENERIC_TERMS
+                or terms.COMPANY_TRADE_TAIL_RE.fullmatch(other) or other.endswith(terms.SUBSIDIARY_NAME_TAILS)
+                or any(ch in "的了和与及在是将把被从向" for ch in other)
+                or is_non_company(other)):
+            return True
+    return False
 
 
 def _crosses(spans: list[tuple[int, int]], size: int):

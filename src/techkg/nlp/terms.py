@@ -341,6 +341,9 @@ VESSEL_WORDS = ("航母", "航空母舰", "舰", "潜艇", "战列")
 # What may follow a product's name as part of it: 系列 (a series: "Mate 40系列"), 系 after a model number
 # ("宝马5系", not 系统 or 系数) or a Roman numeral glyph for its generation ("GALAXY S Ⅱ").
 SERIES_AFTER_NAME_RE = re.compile(r"系列|系(?![统数])|\s?[\u2160-\u216b](?![A-Za-z0-9])")
+# Lexicon kinds whose companies name joint ventures after both parents, glued ("一汽马自达", "华晨宝马"):
+# a tagger's company made of one such listed maker and a short unlisted name is that venture.
+JOINT_VENTURE_KINDS = frozenset(("auto",))
 # A count of a company's units or what it owns, right after its name ("花旗两家贷款子公司", "旗下三家银行").
 UNITS_AFTER_NAME_RE = re.compile(r"(?:旗下)?[两二三四五六七八九十几多数\d]+家")
 NON_COMPANY_NAMES = frozenset(
