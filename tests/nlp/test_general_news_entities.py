@@ -317,3 +317,18 @@ UNLISTED_PARTNER_VENTURE_CASES = [
 @pytest.mark.parametrize(("text", "companies", "not_companies"), UNLISTED_PARTNER_VENTURE_CASES)
 def test_a_carmaker_glued_to_an_unlisted_maker_is_their_venture(extractor, text, companies, not_companies):
     _check(extractor, text, "Company", companies, not_companies)
+
+
+# (text, companies that must be found, names that must not be companies) — a weak company name (one that
+# is also a word) followed by 的 and a company noun (员工, 创始人, 股价) is the company; the word alone stays none
+WEAK_NAME_OWNER_CASES = [
+    ("当时艺电的员工超过了9000名。", {"艺电"}, set()),
+    ("當時藝電的員工超過了9000名。", {"藝電"}, set()),
+    ("地平线的创始人余凯表示，公司将上市。", {"地平线"}, set()),
+    ("远处的地平线的景色很美，新年吉利的说法很多。", set(), {"地平线", "吉利"}),
+]
+
+
+@pytest.mark.parametrize(("text", "companies", "not_companies"), WEAK_NAME_OWNER_CASES)
+def test_a_weak_name_owning_staff_is_a_company(extractor, text, companies, not_companies):
+    _check(extractor, text, "Company", companies, not_companies)

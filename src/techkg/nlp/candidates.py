@@ -402,8 +402,9 @@ def _context_says_company(before: str, after: str) -> bool:
     after = after.lstrip()
     if before.endswith(terms.COMPANY_DESCRIPTORS):
         return True
-    if after.startswith(terms.COMPANY_FOLLOWERS):
-        return True
+    if after.startswith(terms.COMPANY_FOLLOWERS) or (
+            after.startswith("的") and after[1:].lstrip().startswith(terms.COMPANY_FOLLOWERS + ("员工",))):
+        return True  # "艺电CEO", "艺电的员工", "地平线的创始人"
     # subject of a release verb: "Midjourney发布", "谷歌也上线了"
     for trig in terms.RELEASE_TRIGGERS:
         idx = after.find(trig)
