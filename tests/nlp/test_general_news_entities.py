@@ -252,14 +252,17 @@ def test_a_quoted_theory_or_ranking_is_no_product(extractor, text, products, not
 
 
 # (text, products that must be found, names that must not be products) — "vs" glued to a team sets two sides
-# against each other and a number before 胜/负/场 counts a team's results: no model ("拜仁vs科特布斯",
-# "那不勒斯队16胜18平12负"); a brand's model number stays a product
+# against each other and a number before 胜/负/场 counts a team's results, before 楼/回 a floor or a chapter:
+# no model ("拜仁vs科特布斯", "那不勒斯队16胜18平12负", "电子城3楼"); a brand's model number stays a product
 MATCH_AND_RECORD_CASES = [
     ("8.拜仁vs科特布斯从目前的数据来看，主队占优。", set(), {"拜仁vs"}),
     ("03.沙尔克04vs曼城", set(), {"沙尔克04vs", "沙尔克04"}),
     ("两队历史上只交战过46场，那不勒斯队16胜18平12负占据优势。", set(), {"那不勒斯队16"}),
     ("兩隊歷史上只交戰過46場，那不勒斯隊16勝18平12負佔據優勢。", set(), {"那不勒斯隊16", "那不勒斯队16"}),
     ("华为Mate 60 Pro和小米14同场竞技，小米14场景模式丰富。", {"Mate 60 Pro", "小米14"}, set()),
+    ("地址：大连市沙河口区长兴电子城3楼E区，另有评书封神演义200回全集。", set(), {"长兴电子城3", "封神演义200"}),
+    ("地址：大連市沙河口區長興電子城3樓E區。", set(), {"長興電子城3", "长兴电子城3"}),
+    ("小米14回归后销量大增，荣耀X50集成了新芯片。", {"小米14", "荣耀X50"}, set()),
 ]
 
 

@@ -117,7 +117,8 @@ BENCHMARK_DOMAINS = ("数学", "代码", "编程", "推理", "视觉", "视觉�
 UNIT_AFTER_NUMBER_RE = re.compile(
     r"(?:\s?[/~～]\s?\d+(?:\.\d+)?)*"
     r"\s?(?:年|月|日|亿|万|倍|%|个|家|款|台|块|辆|次|人|名|小时|分钟|分|秒|公里|英寸|寸|吋|纳米|奈米|美元|元|nm|GB|TB|MW|W|GHz|MHz|Hz|mAh|kWh|kW|km"
-    r"|胜|负|场(?!景)|球|届|轮)"  # a team's record: "那不勒斯队16胜18平12负"
+    r"|胜|负|场(?!景)|球|届|轮"  # a team's record: "那不勒斯队16胜18平12负"
+    r"|楼(?![盘市宇])|层(?![出次级面])|集(?![团成群中])|章|回(?![归应收购馈复顾报答忆升落暖]))"  # "电子城3楼", "演义200回"
     r"|(?:L|T)(?![A-Za-z0-9])"  # "1.5L", "2.0T": an engine's displacement
     r"|,\d{3}(?!\d)")  # "港幣14,999元": a figure written with digit groups
 # "vs" glued to a name sets two sides against each other ("拜仁vs科特布斯", "沙尔克04vs曼城"): no model.
