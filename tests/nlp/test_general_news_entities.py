@@ -335,3 +335,18 @@ WEAK_NAME_OWNER_CASES = [
 @pytest.mark.parametrize(("text", "companies", "not_companies"), WEAK_NAME_OWNER_CASES)
 def test_a_weak_name_owning_staff_is_a_company(extractor, text, companies, not_companies):
     _check(extractor, text, "Company", companies, not_companies)
+
+
+# (text, companies that must be found, names that must not be companies) — a building or site named after a
+# company ("中国银行大厦", "百度新大厦", "央视新址") is a place, no mention of the company
+BUILDING_CASES = [
+    ("钞票背面以澳门中国银行大厦为主景图案。", set(), {"中国银行"}),
+    ("鈔票背面以澳門中國銀行大廈為主景圖案。", set(), {"中國銀行", "中国银行"}),
+    ("游客还可以到百度新大厦，了解最新的搜索技术。", set(), {"百度"}),
+    ("中国银行发布年报，百度大涨。", {"中国银行", "百度"}, set()),
+]
+
+
+@pytest.mark.parametrize(("text", "companies", "not_companies"), BUILDING_CASES)
+def test_a_building_named_after_a_company_is_no_mention(extractor, text, companies, not_companies):
+    _check(extractor, text, "Company", companies, not_companies)
