@@ -338,8 +338,12 @@ def test_a_weak_name_owning_staff_is_a_company(extractor, text, companies, not_c
 
 
 # (text, companies that must be found, names that must not be companies) — a building or site named after a
-# company ("中国银行大厦", "百度新大厦", "央视新址") is a place, no mention of the company
+# company ("中国银行大厦", "百度新大厦", "央视新址") is a place, and its name used as a verb ("百度一下") a
+# search: no mention of the company
 BUILDING_CASES = [
+    ("不懂就百度一下，或者谷歌一下。", set(), {"百度", "谷歌"}),
+    ("不懂就百度一下，或者Google一下。", set(), {"百度", "Google"}),
+    ("百度一下你就知道，百度今天发布财报。", {"百度"}, set()),
     ("钞票背面以澳门中国银行大厦为主景图案。", set(), {"中国银行"}),
     ("鈔票背面以澳門中國銀行大廈為主景圖案。", set(), {"中國銀行", "中国银行"}),
     ("游客还可以到百度新大厦，了解最新的搜索技术。", set(), {"百度"}),
@@ -348,5 +352,5 @@ BUILDING_CASES = [
 
 
 @pytest.mark.parametrize(("text", "companies", "not_companies"), BUILDING_CASES)
-def test_a_building_named_after_a_company_is_no_mention(extractor, text, companies, not_companies):
+def test_a_building_or_a_verb_named_after_a_company_is_no_mention(extractor, text, companies, not_companies):
     _check(extractor, text, "Company", companies, not_companies)

@@ -164,7 +164,8 @@ def lexicon_candidates(doc: Doc, lexicon, text: str) -> list[Candidate]:
         if h.entry.type == COMPANY and (common_word_reading(text, h.start, h.end, verb=(h.start, h.end) in verbs)
                                         or industry_reading(text, h.start, h.end)
                                         or vessel_reading(text, h.start, h.end)
-                                        or terms.BUILDING_AFTER_NAME_RE.match(text, h.end)) \
+                                        or terms.BUILDING_AFTER_NAME_RE.match(text, h.end)
+                                        or text.startswith(terms.VERB_AFTER_NAME, h.end)) \
                 or h.entry.type == PRODUCT and common_noun_reading(text, h.start, h.end):
             out.append(Candidate(h.start, h.end, None, "lexicon", 1.0, veto=True))
             continue

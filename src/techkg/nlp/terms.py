@@ -345,6 +345,8 @@ SERIES_AFTER_NAME_RE = re.compile(r"系列|系(?![统数])|\s?[\u2160-\u216b](?!
 # Lexicon kinds whose companies name joint ventures after both parents, glued ("一汽马自达", "华晨宝马"):
 # a tagger's company made of one such listed maker and a short unlisted name is that venture.
 JOINT_VENTURE_KINDS = frozenset(("auto",))
+# A company's name used as a verb ("百度一下", "谷歌一下"): searching, no mention of the company.
+VERB_AFTER_NAME = ("一下",)
 # A building or site named after a company ("中国银行大厦", "央视新址", "百度新大厦"): a place, no mention of it.
 BUILDING_AFTER_NAME_RE = re.compile(r"新?(?:大厦|大楼|总部大楼|新址|旧址|老址)")
 # A count of a company's units or what it owns, right after its name ("花旗两家贷款子公司", "旗下三家银行").
