@@ -854,6 +854,9 @@ def family_and_model(text: str, companies: list[Candidate]) -> list[Candidate]:
                 out.append(Candidate(c.start, _extend_model(text, c.end + 1), PRODUCT, "pattern", VARIANT_SCORE,
                                      maker=c.maker))
                 continue
+            if text[c.end - 1 : c.end].isdigit() and terms.PLUS_VARIANT_RE.match(text, c.end):  # "骁龙888+"
+                out.append(Candidate(c.start, c.end + 1, PRODUCT, "pattern", VARIANT_SCORE, maker=c.maker))
+                continue
             m = terms.FAMILY_MODEL_RE.match(text[c.end :])
             if m and not YEAR_RE.fullmatch(m.group(1)) and not _unit_follows(text, c.end + m.end()):
                 end = _extend_model(text, c.end + m.end())

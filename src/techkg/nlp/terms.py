@@ -62,6 +62,9 @@ CODE_NAME_CATEGORIES = frozenset("cpu gpu npu dpu tpu soc superchip os".split())
 # Words after a product's own name that make it another product (a variant): "Find X7 Ultra",
 # "Qwen 2.5 Max", "Mate 60 Pro". Lower case.
 VARIANT_WORDS = frozenset("pro max ultra plus mini lite turbo nano flash flip fold air se".split())
+# A plus sign glued to a model number is the plus variant ("骁龙888+", "天璣9000+處理器"), unless a
+# Latin name or a number follows it ("骁龙888+5G基带", "Mate 60+Mate 60 Pro" join two things).
+PLUS_VARIANT_RE = re.compile(r"\+(?![A-Za-z0-9+])")
 
 # Device nouns (or a clause end) before which a trailing "AI" belongs to the model's name
 # ("Swift 14 AI笔电", "Zenbook S 14 AI筆電"); elsewhere it is a feature ("Mate 70 AI功能").
@@ -205,10 +208,10 @@ VEHICLE_MAKER_KINDS = frozenset({"ev", "auto"})
 # A car model code: one or two letters, one to three digits, up to two letters ("N8L", "LS6", "i8").
 # The model after a product family the lexicon lists: "麒麟9000S", "昇腾 910", "Find X7", and the
 # processor forms "酷睿i9-14900K", "锐龙7 7840HS", "Core Ultra 9 288V" (tier, then a lettered code); a
-# generation and its lower-case letter ("Pixel 9a").
+# generation and its lower-case letter ("Pixel 9a"); AMD's stacked-cache models end in 3D ("锐龙7 7800X3D").
 FAMILY_MODEL_RE = re.compile(
-    r" ?([A-Za-z]{1,2}\d-\d{3,5}[A-Za-z]{0,3}|\d \d{3,5}[A-Za-z]{1,3}|\d{2,5}[A-Za-z]{0,3}|[A-Za-z]{1,3}\d{1,4}[A-Za-z]?"
-    r"|\d[a-z])"
+    r" ?([A-Za-z]{1,2}\d-\d{3,5}[A-Za-z]{0,3}|\d \d{3,5}[A-Za-z]{1,3}(?:3D)?|\d{2,5}[A-Za-z]{0,3}(?:3D)?"
+    r"|[A-Za-z]{1,3}\d{1,4}[A-Za-z]?|\d[a-z])"
     r"(?![A-Za-z0-9]|\.\d)")
 # A device noun and a model right after a brand: "小米手环9", "荣耀手表5", "OPPO手表X2", "华为手表GT 5"
 # (a number of one to three digits, or a short code; not a size or a year: see UNIT_AFTER_NUMBER_RE).
