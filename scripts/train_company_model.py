@@ -61,6 +61,7 @@ from techkg.nlp.company_model import (  # noqa: E402
 )
 from techkg.nlp.ner_data import (  # noqa: E402
     BOSON_DEV,
+    CLUENER_DEV,
     boson_split,
     cluener_split,
     read_boson,
@@ -69,9 +70,6 @@ from techkg.nlp.ner_data import (  # noqa: E402
     split_long,
 )
 from techkg.text import fold  # noqa: E402
-
-#: CLUENER lines (1-based, inclusive) kept out of training by ``--tune``.
-CLUENER_DEV = (8749, 9748)
 
 
 def lac_tokens(sentences: list[Sentence], cache_dir: Path) -> list[list[list[str]]]:

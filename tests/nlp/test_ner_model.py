@@ -12,7 +12,7 @@ import pytest
 from techkg.nlp.candidates import Candidate
 from techkg.nlp.company_model import CompanyTagger
 from techkg.nlp.model_candidates import _without_generic_tail, company_finder_spans, product_candidates
-from techkg.nlp.ner_data import boson_org_class, boson_product_kind, mention_spans
+from techkg.nlp.ner_data import bench_part, boson_org_class, boson_product_kind, mention_spans
 
 
 @pytest.fixture(scope="module")
@@ -165,6 +165,20 @@ def test_boson_org_classes():
     assert boson_org_class("杭州江干区公安分局") == "government"
     assert boson_org_class("国家发改委") == "government"
     assert boson_org_class("清华大学") == "organization"
+
+
+def test_bench_parts_are_the_fixed_test_parts_and_tuning_blocks():
+    from techkg.nlp.company_model import Sentence
+
+    cluener = [Sentence(text="x", spans=(), line=n) for n in range(1, 10749)]
+    boson = cluener[:2000]
+    spans = {(source, part): (p[0].line, p[-1].line, len(p))
+             for source, lines in (("cluener", cluener), ("boson", boson)) for part in ("test", "tune")
+             for p in [bench_part(lines, source, part)]}
+    assert spans == {("cluener", "test"): (9749, 10748, 1000), ("cluener", "tune"): (8749, 9748, 1000),
+                     ("boson", "test"): (1601, 2000, 400), ("boson", "tune"): (1201, 1600, 400)}
+    with pytest.raises(ValueError):
+        bench_part(boson, "boson", "train")
 
 
 def test_gold_mentions_become_spans_longest_first_on_word_edges():

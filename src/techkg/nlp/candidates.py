@@ -151,8 +151,11 @@ def lexicon_candidates(doc: Doc, lexicon, text: str) -> list[Candidate]:
     """Lexicon hits; weak aliases only where the article confirms them (see ``Lexicon.confirm``)."""
     not_in: list[tuple[int, int]] = []
     written = doc_text(doc)
+    persons = [(t.idx, t.idx + len(t.text)) for t in tokens(doc) if t.tag_ == "PER"]
+    verbs = {(t.idx, t.idx + len(t.text)) for t in tokens(doc) if t.tag_ == "v"}
     found = [h for h in lexicon.find(written, folded=text, blocked=not_in)
-             if not _acronym_in_lower_case(h.alias, written[h.start : h.end]) and not _in_title_marks(text, h)]
+             if not _acronym_in_lower_case(h.alias, written[h.start : h.end]) and not _in_title_marks(text, h)
+             and not _across_person_name(h, persons)]
     people = [(m.start("name"), m.end("name")) for m in terms.TITLED_PERSON_RE.finditer(text)]
     found = [h for h in found if not any(s <= h.start and h.end <= e for s, e in people)]  # "首席执行官Jean-Marc Chery"
     hits = lexicon.confirm(found)
@@ -163,7 +166,11 @@ def lexicon_candidates(doc: Doc, lexicon, text: str) -> list[Candidate]:
     hits += _listed_with_companies(found, hits, text)
     out = [Candidate(s, e, None, "lexicon", 1.0, veto=True) for s, e in not_in]  # "联想到": no LAC guess either
     for h in hits:
-        if h.entry.type == COMPANY and (common_word_reading(text, h.start, h.end) or industry_reading(text, h.start, h.end)) \
+        if h.entry.type == COMPANY and (common_word_reading(text, h.start, h.end, verb=(h.start, h.end) in verbs)
+                                        or industry_reading(text, h.start, h.end)
+                                        or vessel_reading(text, h.start, h.end)
+                                        or terms.BUILDING_AFTER_NAME_RE.match(text, h.end)
+                                        or text.startswith(terms.VERB_AFTER_NAME, h.end)) \
                 or h.entry.type == PRODUCT and common_noun_reading(text, h.start, h.end):
             out.append(Candidate(h.start, h.end, None, "lexicon", 1.0, veto=True))
             continue
@@ -180,6 +187,19 @@ def _acronym_in_lower_case(alias: str, surface: str) -> bool:
     """
     return (alias.isascii() and alias.isalpha() and alias.isupper() and len(alias) <= terms.ACRONYM_MAX_LEN
             and not fold(surface).isupper())
+
+
+def _across_person_name(hit, persons: list[tuple[int, int]]) -> bool:
+    """True for a company name that begins right after the surname of a person's name LAC read and runs
+    past it: "马云从回顾" holds 马云 and 从, not 云从. When a whole name stands before it ("李斌蔚来日",
+    LAC's 李斌蔚), LAC swallowed the company's first character instead; a name wholly inside a person's
+    name, or before one, is left to the rules.
+
+    >>> from types import SimpleNamespace as H
+    >>> [_across_person_name(H(start=s, end=e, entry=H(type=COMPANY)), [(0, p)]) for s, e, p in [(1, 3, 2), (0, 2, 2), (2, 4, 3)]]
+    [True, False, False]
+    """
+    return hit.entry.type == COMPANY and any(hit.start == s + 1 and hit.start < e < hit.end for s, e in persons)
 
 
 def _in_title_marks(text: str, hit) -> bool:
@@ -214,25 +234,43 @@ def _listed_with_companies(found: list, kept: list, text: str) -> list:
     return out
 
 
-def common_word_reading(text: str, start: int, end: int) -> bool:
+def common_word_reading(text: str, start: int, end: int, verb: bool = False) -> bool:
     """True when a company name that is also an ordinary word (苹果, 小米, 浪潮) is used as
-    that word: its sentence holds a cue of the ordinary sense (果农, 小米粥, 时代浪潮) and
-    no company cue right after it.
+    that word: its sentence holds a cue of the ordinary sense (果农, 小米粥, 时代浪潮), or LAC
+    read it as a verb (``verb``: "让人会联想这行为"), and no company cue follows right after it.
 
     >>> common_word_reading("今年苹果价格上涨，果农收入增加。", 2, 4)
     True
     >>> common_word_reading("苹果公司股价上涨，果农无关。", 0, 2), common_word_reading("苹果发布iPhone。", 0, 2)
     (False, False)
+    >>> common_word_reading("这让人会联想这行为", 4, 6, verb=True), common_word_reading("联想公司", 0, 2, verb=True)
+    (True, False)
     """
     cues = terms.COMMON_WORD_CUES.get(text[start:end])
     if not cues:
         return False
     if text[end : end + 4].startswith(terms.COMPANY_FOLLOWERS):
         return False
+    if verb:
+        return True
     s = max(text.rfind(p, 0, start) for p in "。！？!?\n") + 1
     ends = [i for i in (text.find(p, end) for p in "。！？!?\n") if i >= 0]
     sentence = text[s : min(ends) if ends else len(text)]
     return any(c in sentence for c in cues)
+
+
+def vessel_reading(text: str, start: int, end: int) -> bool:
+    """True when a company's name followed by 号 or 级 names a ship or its class, its sentence speaking
+    of warships ("福特级航母首舰福特号", "“福特”号航母"), not the company (``VESSEL_AFTER_NAME_RE``).
+
+    >>> vessel_reading("美国完成了福特级航母首舰福特号的安装", 5, 7), vessel_reading("福特号称销量第一", 0, 2)
+    (True, False)
+    """
+    if not terms.VESSEL_AFTER_NAME_RE.match(text, end):
+        return False
+    s = max(text.rfind(p, 0, start) for p in "。！？!?\n") + 1
+    ends = [i for i in (text.find(p, end) for p in "。！？!?\n") if i >= 0]
+    return any(w in text[s : min(ends) if ends else len(text)] for w in terms.VESSEL_WORDS)
 
 
 def industry_reading(text: str, start: int, end: int) -> bool:
@@ -287,6 +325,8 @@ def is_non_company(name: str) -> bool:
         return True  # "村镇银行", "外资银行", "外汇专业银行": a kind of bank (中国银行 is one)
     if name.endswith(("科技", "技术")) and name[:-2] in terms.GENERIC_MODIFIERS:
         return True  # "前沿科技", "先进技术"
+    if len(name) > 2 and terms.FIRM_NAME_END_RE.search(name):
+        return False  # "宝华工贸中心", "泰和泰律师事务所", "深发展", "中铁五局": firms named like institutions
     return name.endswith(terms.NON_COMPANY_SUFFIXES)
 
 
@@ -374,13 +414,15 @@ def _context_says_company(before: str, after: str) -> bool:
     if before.endswith(terms.COMPANY_DESCRIPTORS) or terms.TRADER_DESCRIPTOR_RE.search(before) \
             or terms.ACQUIRED_NAME_BEFORE_RE.search(before):
         return True  # "供应商Runway", "光网络设备商Infinera", "买下美国Intersil"
-    if after.startswith(terms.COMPANY_FOLLOWERS):
-        return True
+    if after.startswith(terms.COMPANY_FOLLOWERS) or (
+            after.startswith("的") and after[1:].lstrip().startswith(terms.COMPANY_FOLLOWERS + ("员工",))):
+        return True  # "艺电CEO", "艺电的员工", "地平线的创始人"
     # subject of a release verb: "Midjourney发布", "谷歌也上线了"
     for trig in terms.RELEASE_TRIGGERS:
         idx = after.find(trig)
         nominal = after[idx + len(trig) : idx + len(trig) + 1] in terms.CUE_AS_NOUN_AFTER
-        if 0 <= idx <= 12 and SUBJECT_FILLERS.match(after[:idx]) and not nominal:
+        if 0 <= idx <= 12 and SUBJECT_FILLERS.match(after[:idx]) and not nominal \
+                and not _released_thing_before(after, idx, trig):
             return True
     # partner in a cooperation frame: "与X合作", "携手X", "X与Y合作"
     if COMPANY_PREFIX_FILLERS.search(before[-3:]) or terms.PARTNER_FRAME_OPENING_RE.match(after):
@@ -389,6 +431,23 @@ def _context_says_company(before: str, after: str) -> bool:
         if any(t in clause for t in terms.PARTNER_TRIGGERS):
             return True
     return False
+
+
+def _released_thing_before(after: str, idx: int, trig: str) -> bool:
+    """True when the release cue at ``after[idx:]`` says the name before it is what comes out, not who
+    brings it: a passive "发布于" ("Person Finder首次发布于2010年"), a noun after 的 ("在车展上的全球发布"),
+    or a cue of going on sale with no object ("BDBOX将于8月27日发售").
+
+    >>> _released_thing_before("首次发布于2010年1月", 2, "发布"), _released_thing_before("发布了新模型", 0, "发布")
+    (True, False)
+    >>> _released_thing_before("将于8月27日发售,", 8, "发售"), _released_thing_before("下月发售PS5", 2, "发售")
+    (True, False)
+    """
+    rest = after[idx + len(trig) :]
+    if rest.startswith("于") or "的" in after[:idx]:
+        return True
+    clause = re.split(r"[,，。;；!！?？]", rest, maxsplit=1)[0]
+    return trig in terms.SALE_CUES and terms.NO_OBJECT_AFTER_RE.match(clause) is not None
 
 
 def split_at_partner_cues(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -427,7 +486,7 @@ def company_candidates(doc: Doc, text: str, model_spans=(), tagger: bool = False
         start, end = t.idx, t.idx + len(t.text)
         if t.tag_ != "ORG" or end - start < 2:
             continue
-        if text[end : end + 3].startswith(terms.EVENT_FOLLOWERS + terms.INDEX_FOLLOWERS):
+        if terms.EVENT_AFTER_NAME_RE.match(text, end) or text.startswith(terms.INDEX_FOLLOWERS, end):
             out.append(Candidate(start, end, None, "lac", 0.9, veto=True))  # "鸿海科技日", "恒生科技指数"
             continue
         start = _after_descriptor_or_place(text, start, end)
@@ -435,7 +494,10 @@ def company_candidates(doc: Doc, text: str, model_spans=(), tagger: bool = False
         if len(name) < 2:
             continue
         if is_non_company(name) or common_word_reading(text, start, end) or _apposed_kind(text, start, end):
-            out.append(Candidate(start, end, None, "lac", 0.9, veto=True))
+            # "花旗两家贷款子公司": a company the tagger reads before a count of its units keeps its name
+            head = max((me for ms, me in model_companies
+                        if ms == start and me < end and terms.UNITS_AFTER_NAME_RE.match(text, me)), default=start)
+            out.append(Candidate(head, end, None, "lac", 0.9, veto=True))
         elif is_han(name[0]):
             unconfirmed = tagger and (start, end) not in model_companies
             out += [Candidate(s, e, COMPANY, "lac", LAC_UNCONFIRMED_SCORE if unconfirmed else 0.6)
@@ -444,12 +506,15 @@ def company_candidates(doc: Doc, text: str, model_spans=(), tagger: bool = False
     for t in toks:
         if t.tag_ == "LOC" and (m := PLACE_GLOSS_RE.match(text, t.idx + len(t.text))):
             out.append(Candidate(m.start(1), m.end(1), None, "lac", 0.9, veto=True))
-    # Chinese words followed by 公司/集团 or preceded by a company descriptor
+    # Chinese words followed by 公司/集团 or preceded by a company descriptor; with the tagger, a common
+    # noun or LAC guess it reads no company in is no name ("公平的原则公司将", "发布、交流集团14报")
+    model_starts = {s for s, _e in model_companies}
     for i, t in enumerate(toks[:-1]):
         name = text[t.idx : t.idx + len(t.text)]
         if t.tag_ in ("nz", "n", "ORG", "nt") and len(name) >= 2 and is_han(name[0]):
             nxt = toks[i + 1].norm_
-            if nxt in ("公司", "集团") and not is_non_company(name) and name.lower() not in terms.GENERIC_TERMS:
+            if nxt in ("公司", "集团") and not is_non_company(name) and name.lower() not in terms.GENERIC_TERMS \
+                    and not (tagger and t.tag_ in ("n", "ORG") and t.idx not in model_starts):
                 out.append(Candidate(t.idx, t.idx + len(name), COMPANY, "context", 0.65))
     # Chinese names right after a company descriptor: "光刻机制造商阿斯麦", "EDA巨头新思科技"
     for t in toks[1:]:
@@ -688,14 +753,16 @@ EVENT_VETO = 0.9  # a trade show's name is no product's, for any finder but the 
 
 
 def event_names(text: str) -> list[Candidate]:
-    """Vetoes on trade shows and developer conferences ("在CES 2025上发布", "WWDC 2024"):
-    events, not products.
+    """Vetoes on trade shows and developer conferences ("在CES 2025上发布", "WWDC 2024") and on a
+    contest's or meeting's yearly edition ("参加了WCG2012的比赛"): events, not products.
 
     >>> [(c.start, c.end, c.veto) for c in event_names("英伟达在CES 2025上发布RTX 5090")]
     [(4, 12, True)]
+    >>> [(c.start, c.end) for c in event_names("他参加了WCG2012的比赛，RTX2080显卡也在场")]
+    [(4, 11)]
     """
     return [Candidate(m.start(), m.end(), None, "context", EVENT_VETO, veto=True)
-            for m in terms.TECH_EVENT_RE.finditer(text)]
+            for pattern in (terms.TECH_EVENT_RE, terms.YEAR_EDITION_EVENT_RE) for m in pattern.finditer(text)]
 
 
 PERSON_VETO = 0.9  # a person named after a title is no company's or product's name, for any finder
@@ -757,13 +824,22 @@ def benchmark_names(text: str) -> list[Candidate]:
 
 def brand_and_name(text: str, companies: list[Candidate]) -> list[Candidate]:
     """A company followed by a Latin name: "NVIDIA DGX Quantum", "Microsoft 365 Copilot",
-    "华为Mate 60 Pro", "小米14"."""
+    "华为Mate 60 Pro", "小米14"; not the company's own name in the other script ("英伟达NVIDIA")."""
     out: list[Candidate] = []
+    # a company's name in the other script glued to it ("英伟达NVIDIA", "高通Qualcomm") is that company again
+    listed_companies = {(d.start, d.end, d.key) for d in companies
+                        if d.is_a(COMPANY) and d.finder == "lexicon" and d.key is not None}
+    listed_key = {(s, e): key for s, e, key in listed_companies}
     for c in companies:
         if not c.is_a(COMPANY) or text[c.start : c.end].endswith(terms.COMPANY_DESCRIPTORS):
             continue
         m = re.match(r"( ?)([A-Za-z0-9][A-Za-z0-9+\-.]*(?: [A-Za-z0-9][A-Za-z0-9+\-.]*)*)", text[c.end :])
         if not m:
+            continue
+        at = c.end + len(m.group(1))
+        brand_key = c.key or listed_key.get((c.start, c.end))
+        if brand_key and any(ls == at and le <= at + len(m.group(2)) and key == brand_key
+                             for ls, le, key in listed_companies):
             continue
         words = m.group(2).split(" ")
         keep = []
@@ -773,8 +849,8 @@ def brand_and_name(text: str, companies: list[Candidate]) -> list[Candidate]:
             keep.append(w)
         while len(keep) > 1 and keep[-1].isdigit() and _unit_follows(text, c.end + len(m.group(1)) + len(" ".join(keep))):
             keep.pop()  # "三星Galaxy S24 3 月开售": a date's number
-        if not keep or keep[0].lower() in terms.GENERIC_TERMS:
-            continue
+        if not keep or keep[0].lower() in terms.GENERIC_TERMS or terms.VERSUS_END_RE.search(keep[0]):
+            continue  # "拜仁vs科特布斯": two sides of a match
         if terms.STANDARD_RE.match(keep[0]) and not _glued_model_code(text, c.end, keep[0]):
             continue
         if NUMBER_RE.fullmatch(keep[0]) and (not is_han(text[c.end - 1]) or _unit_follows(text, c.end + len(keep[0]))
@@ -829,12 +905,13 @@ def family_and_model(text: str, companies: list[Candidate]) -> list[Candidate]:
                 out.append(Candidate(c.start, _extend_model(text, c.end + 1), PRODUCT, "pattern", VARIANT_SCORE,
                                      maker=c.maker))
                 continue
+            if text[c.end - 1 : c.end].isdigit() and terms.PLUS_VARIANT_RE.match(text, c.end):  # "骁龙888+"
+                out.append(Candidate(c.start, c.end + 1, PRODUCT, "pattern", VARIANT_SCORE, maker=c.maker))
+                continue
             m = terms.FAMILY_MODEL_RE.match(text[c.end :])
             if m and not YEAR_RE.fullmatch(m.group(1)) and not _unit_follows(text, c.end + m.end()):
                 end = _extend_model(text, c.end + m.end())
                 out.append(Candidate(c.start, end, PRODUCT, "pattern", 0.75, maker=c.maker))
-            elif terms.PLUS_VARIANT_RE.match(text, c.end) and text[c.end - 1].isalnum():
-                out.append(Candidate(c.start, c.end + 1, PRODUCT, "pattern", VARIANT_SCORE, maker=c.maker))  # "骁龙888+"
             elif _variant_follows(text, c.end):  # "Find X7 Ultra": another product than "Find X7"
                 out.append(Candidate(c.start, _extend_model(text, c.end), PRODUCT, "pattern", 0.75, maker=c.maker))
             elif (end := _extend_name(text, c.end)) > c.end:  # "macOS Sequoia", "Gemini 1.0 Ultra"
@@ -942,6 +1019,7 @@ def series_and_model(doc: Doc, text: str) -> list[Candidate]:
             and not t.whitespace_
             and re.fullmatch(r"\d{2,5}[A-Za-z]{0,3}|[A-Za-z]{1,3}\d{1,4}[A-Za-z]?", model)
             and not YEAR_RE.fullmatch(model)
+            and not terms.VERSUS_END_RE.search(model)  # "沙尔克04vs曼城": a match
             and not _unit_follows(text, nxt.idx + len(model))
             and not text.startswith(".", nxt.idx + len(model))  # "11.7亿": a decimal cut in two
             and not name.endswith(terms.GROUP_ENDINGS)  # "报业集团14报": a company, then a count
@@ -1058,8 +1136,8 @@ def titled_names(text: str, companies: list[Candidate]) -> list[Candidate]:
     Latin gloss after it ("《漫威争锋》（Marvel Rivals）"). Books, films, laws and reports keep no
     entity ("报告《X》", "《芯片法案》").
 
-    >>> [text[c.start : c.end] for text in ("射击游戏《三角洲行动》上线", "电影《流浪地球》", "《漫威争锋》（Marvel Rivals）")
-    ...  for c in titled_names(text, [])]
+    >>> [text[c.start : c.end] for text in ("射击游戏《三角洲行动》上线", "电影《流浪地球》", "《漫威争锋》（Marvel Rivals）",
+    ...  "游戏《异形》电影版") for c in titled_names(text, [])]
     ['三角洲行动', '漫威争锋']
     """
     company_ends = {c.end for c in companies if c.is_a(COMPANY)}
@@ -1072,10 +1150,11 @@ def titled_names(text: str, companies: list[Candidate]) -> list[Candidate]:
             out += _titled_run(run, run_is_products)
             run, run_is_products = [], False
         name = m.group(1).strip()
-        if name.endswith(terms.TITLE_NOT_PRODUCT_ENDINGS) or name.lower() in terms.GENERIC_TERMS:
-            continue
-        run.append((m.start(1), m.end(1)))
         before, after = text[max(0, m.start() - 6) : m.start()], text[m.end() : m.end() + 4]
+        if name.endswith(terms.TITLE_NOT_PRODUCT_ENDINGS) or name.lower() in terms.GENERIC_TERMS \
+                or after.lstrip().startswith(terms.TITLE_WORK_NOUNS):
+            continue  # "《芯片法案》", "新华网《第一回应》栏目": a law, a show
+        run.append((m.start(1), m.end(1)))
         if TITLE_HEAD_BEFORE_RE.search(before) or after.startswith(terms.TITLE_PRODUCT_HEADS) \
                 or m.start() in company_ends or glossed_end(text, m.end()):
             out.append(Candidate(m.start(1), m.end(1), PRODUCT, "context", TITLED_NAME_SCORE))

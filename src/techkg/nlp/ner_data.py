@@ -37,6 +37,10 @@ from techkg.text import strip_span
 BOSON_TEST_FROM = 1601
 #: Boson lines used to choose settings (trained on by the shipped model).
 BOSON_DEV = (1201, 1600)
+#: CLUENER lines (1-based, inclusive) used to choose settings; ``--tune`` keeps them out of training.
+CLUENER_DEV = (8749, 9748)
+#: The parts a benchmark can score: ``test`` (report only) or ``tune`` (the tuning blocks).
+PARTS = ("test", "tune")
 
 CLUENER_MAP: dict[str, str] = {
     "company": "company",
@@ -162,6 +166,27 @@ def cluener_split(sentences: list[Sentence]) -> tuple[list[Sentence], list[Sente
     return sentences[:-CLUENER_HELD_OUT], sentences[-CLUENER_HELD_OUT:]
 
 
+def bench_part(sentences: list[Sentence], source: str, part: str = "test") -> list[Sentence]:
+    """The lines of ``source`` ("cluener" or "boson") a benchmark scores for ``part``.
+
+    ``test`` is the held-out test part (:func:`cluener_split`, :func:`boson_split`),
+    scored only for a report; ``tune`` is the tuning block (:data:`CLUENER_DEV`,
+    :data:`BOSON_DEV`), where rules are tuned. ``sentences`` are all of the source's lines.
+
+    >>> lines = [Sentence(text=str(n), spans=(), line=n) for n in range(1, 2001)]
+    >>> [(p[0].line, p[-1].line, len(p)) for p in (bench_part(lines, "boson", "test"), bench_part(lines, "boson", "tune"))]
+    [(1601, 2000, 400), (1201, 1600, 400)]
+    """
+    if part not in PARTS:
+        raise ValueError(f"part must be one of {PARTS}, not {part!r}")
+    if source not in ("cluener", "boson"):
+        raise ValueError(f"unknown source {source!r}")
+    if part == "test":
+        return (cluener_split if source == "cluener" else boson_split)(sentences)[1]
+    lo, hi = CLUENER_DEV if source == "cluener" else BOSON_DEV
+    return [s for s in sentences if lo <= s.line <= hi]
+
+
 def read_gold_corpus(gold_dir: str | Path, corpus_dir: str | Path) -> list[tuple[str, list[Sentence]]]:
     """The project's gold as tagged pieces of text, per article: ``[(article id, pieces)]``.
 
@@ -249,7 +274,7 @@ def split_long(sentences: Iterable[Sentence]) -> list[Sentence]:
 
 
 __all__ = [
-    "BOSON_DEV", "BOSON_TEST_FROM", "CLUENER_MAP", "boson_org_class",
+    "BOSON_DEV", "BOSON_TEST_FROM", "CLUENER_DEV", "CLUENER_MAP", "PARTS", "bench_part", "boson_org_class",
     "boson_product_kind", "boson_split", "cluener_split", "mention_spans", "read_boson",
     "read_cluener_mapped", "read_gold_corpus", "split_long",
 ]

@@ -270,7 +270,7 @@ class ReleaseReading(ReaderBase):
         """"在Amazon Bedrock中上线": a product names the platform (not an event: "在骁龙峰会上发布")."""
         host = terms.HOSTING_RE.search(self.text, cs, pos)
         return bool(host) and any(
-            m.label == PRODUCT.label and not self.text.startswith(terms.EVENT_FOLLOWERS, m.end)
+            m.label == PRODUCT.label and not terms.EVENT_AFTER_NAME_RE.match(self.text, m.end)
             for m in self.in_range(host.start(), pos))
 
     def _new_products(self, s: int, e: int) -> list[RelationHit]:

@@ -22,7 +22,8 @@ from dataclasses import replace
 
 from techkg.nlp import link, terms
 from techkg.nlp.candidates import (
-    COMPANY, LAC_UNCONFIRMED_SCORE, PRODUCT, Candidate, glossed_end, is_sentence, latin_company_name, tokens,
+    COMPANY, LAC_UNCONFIRMED_SCORE, PRODUCT, Candidate, glossed_end, is_non_company, is_sentence, latin_company_name,
+    tokens,
 )
 from techkg.nlp.extensions import CACHES
 from techkg.records import EntityType
@@ -207,10 +208,14 @@ def _drop_swallowing(cands: list[Candidate], text: str) -> list[Candidate]:
     lexicon_spans = [(c.start, c.end) for c in cands if c.finder == "lexicon"]
     swallows_known = _holds_shorter(lexicon_spans)
     parent_end: dict[int, int] = {}  # a lexicon company at each start: a subsidiary named after it
+    parent_key: dict[int, str | None] = {}
     for c in cands:
         if c.finder == "lexicon" and c.is_a(COMPANY):
             parent_end[c.start] = max(parent_end.get(c.start, c.end), c.end)
+            parent_key.setdefault(c.start, c.key)
     cuts_known = _crosses(lexicon_spans, len(text))
+    carmakers = [(c.start, c.end) for c in cands if c.finder == "lexicon" and c.is_a(COMPANY)
+                 and c.kind in terms.JOINT_VENTURE_KINDS]
     # a series takes a number ("天玑9300", "麒麟9000S") or is named so by the lexicon ("银河E8"); a
     # brand glued to a Latin model ("英伟达H100", "索尼 IMX800") stays a company
     series = {m.group(1) for c in cands if c.is_a(PRODUCT)
@@ -225,7 +230,8 @@ def _drop_swallowing(cands: list[Candidate], text: str) -> list[Candidate]:
                     terms.REGISTERED_NAME_RE.search(name) or latin_company_name(name) or glossed_end(text, c.end)
                     or terms.SECURITY_CODE_AFTER_NAME_RE.match(text, c.end)
                     or link.own_name_after_parent(name, parent_end.get(c.start, c.start) - c.start)
-                    or _joint_venture(c.start, c.end, parent_end, text)
+                    or _joint_venture(c.start, c.end, parent_end, text, parent_key)
+                    or (c.finder == "model" and _venture_with_unlisted_parent(c.start, c.end, carmakers, text))
                     or terms.NAMED_BRANCH_RE.fullmatch(text, parent_end.get(c.start, c.end), c.end)):
                 continue
             if text[c.start : c.end] in series:
@@ -234,23 +240,62 @@ def _drop_swallowing(cands: list[Candidate], text: str) -> list[Candidate]:
     return kept
 
 
-def _joint_venture(start: int, end: int, company_end: dict[int, int], text: str) -> bool:
+def _joint_venture(start: int, end: int, company_end: dict[int, int], text: str,
+                   company_key: dict[int, str | None] | None = None) -> bool:
     """True when a guessed company opens with two lexicon companies glued together, at most a space
-    between them: a joint venture is named so ("广汽丰田", "一汽 丰田", "比亚迪丰田电动车科技公司").
+    between them: a joint venture is named so ("广汽丰田", "一汽 丰田", "比亚迪丰田电动车科技公司"); one
+    company named in both scripts ("辉达NVIDIA") is no venture.
 
     Args:
         start, end: the guessed company's span.
         company_end: where the lexicon company starting at each offset ends.
         text: the folded text.
+        company_key: the lexicon key of the company starting at each offset, when known.
 
     >>> _joint_venture(0, 4, {0: 2, 2: 4}, "广汽丰田表示"), _joint_venture(0, 4, {0: 2}, "广汽集团表示")
     (True, False)
+    >>> _joint_venture(0, 8, {0: 2, 2: 8}, "辉达NVIDIA发表", {0: "nvidia", 2: "nvidia"})
+    False
     """
     first = company_end.get(start)
     if first is None or first >= end:
         return False
-    second = company_end.get(first + 1 if text[first : first + 1] == " " else first)
+    at = first + 1 if text[first : first + 1] == " " else first
+    second = company_end.get(at)
+    keys = company_key or {}
+    if keys.get(start) is not None and keys.get(start) == keys.get(at):
+        return False
     return second is not None and second <= end
+
+
+def _venture_with_unlisted_parent(start: int, end: int, companies: list[tuple[int, int]], text: str) -> bool:
+    """True when the tagger's company is a carmaker the lexicon lists (``companies``: the spans of those
+    found) glued to a short name of another maker it does not list, before or after it: a joint venture
+    ("一汽马自达", "华晨宝马", "广汽菲克"); not a trade word, a product noun, a subsidiary's tail or a place
+    ("一汽汽车", "上海通用汽车").
+
+    >>> t = "一汽马自达与华晨宝马、小米手机、上海通用汽车"
+    >>> [_venture_with_unlisted_parent(s, e, [(0, 2), (8, 10), (11, 13), (18, 22)], t)
+    ...  for s, e in [(0, 5), (6, 10), (11, 15), (16, 22)]]
+    [True, True, False, False]
+    """
+    name = text[start:end]
+    if not 4 <= len(name) <= 8 or not all(is_han(ch) for ch in name):
+        return False
+    for s, e in companies:
+        if s == start and e < end:
+            other = text[e:end]
+        elif e == end and s > start:
+            other = text[start:s]
+        else:
+            continue
+        if 2 <= len(other) <= 4 and not (
+                other in terms.PLACES or other in terms.OTHER_CITIES or other.lower() in terms.GENERIC_TERMS
+                or terms.COMPANY_TRADE_TAIL_RE.fullmatch(other) or other.endswith(terms.SUBSIDIARY_NAME_TAILS)
+                or any(ch in "的了和与及在是将把被从向" for ch in other)
+                or is_non_company(other)):
+            return True
+    return False
 
 
 def _crosses(spans: list[tuple[int, int]], size: int):
@@ -275,11 +320,22 @@ def _crosses(spans: list[tuple[int, int]], size: int):
 
 
 def _extend_series(c: Candidate, text: str, taken: bytearray) -> Candidate:
-    """A product name directly followed by 系列 names the series ("Mate 40系列")."""
-    if c.is_a(PRODUCT) and text.startswith("系列", c.end) and not any(taken[c.end : c.end + 2]):
-        taken[c.end : c.end + 2] = b"\x01\x01"
-        return replace(c, end=c.end + 2)
-    return c
+    """A product name directly followed by 系列 names the series ("Mate 40系列"), a model number by 系 too
+    ("宝马5系"); a Roman numeral after a Latin name is its generation ("GALAXY S Ⅱ").
+
+    >>> t = "宝马5系与GALAXY S Ⅱ和Mate 40系列、X5系统"
+    >>> [t[x.start:x.end] for x in (_extend_series(Candidate(a, b, PRODUCT, "pattern", 0.8), t, bytearray(40))
+    ...  for a, b in [(0, 3), (5, 13), (16, 23), (26, 28)])]
+    ['宝马5系', 'GALAXY S Ⅱ', 'Mate 40系列', 'X5']
+    """
+    if not c.is_a(PRODUCT) or not text[c.end - 1 : c.end].isalnum():
+        return c
+    m = terms.SERIES_AFTER_NAME_RE.match(text, c.end)
+    if m is None or any(taken[c.end : m.end()]) or (not text[c.end - 1].isascii() and m.group().startswith("系")
+                                                     and not m.group().startswith("系列")):
+        return c
+    taken[c.end : m.end()] = b"\x01" * (m.end() - c.end)
+    return replace(c, end=m.end())
 
 
 def _dedupe(cands: list[Candidate]) -> list[Candidate]:

@@ -71,9 +71,9 @@ VARIANT_WORDS = frozenset("pro max ultra plus mini lite turbo nano flash flip fo
 # OLED after a product's name is its screen variant ("Steam Deck OLED", "Switch OLED"), unless a display noun
 # or another word follows ("OLED屏幕", "OLED 面板", "OLED panel": the screen itself).
 OLED_VARIANT_RE = re.compile(r" ?OLED(?![A-Za-z0-9])(?!\s?(?:屏|面板|萤幕|荧幕|显示|技术|材料|电视|[A-Za-z]))")
-# A plus sign right after a model is its variant ("骁龙888+处理器", "天璣9000+"); not a sum or a pair of
-# names ("iPhone 16+AirPods", "8+256GB").
-PLUS_VARIANT_RE = re.compile(r"\+(?!\s?[A-Za-z0-9+])")
+# A plus sign glued to a model number is the plus variant ("骁龙888+", "天璣9000+處理器"), unless a
+# Latin name or a number follows it ("骁龙888+5G基带", "Mate 60+Mate 60 Pro" join two things).
+PLUS_VARIANT_RE = re.compile(r"\+(?![A-Za-z0-9+])")
 
 # Device nouns (or a clause end) before which a trailing "AI" belongs to the model's name
 # ("Swift 14 AI笔电", "Zenbook S 14 AI筆電"); elsewhere it is a feature ("Mate 70 AI功能").
@@ -128,9 +128,13 @@ BENCHMARK_DOMAINS = ("数学", "代码", "编程", "推理", "视觉", "视觉�
 # A list or range of numbers shares the unit after the last ("28/22奈米", "3~5年", "16/12nm").
 UNIT_AFTER_NUMBER_RE = re.compile(
     r"(?:\s?[/~～]\s?\d+(?:\.\d+)?)*"
-    r"\s?(?:年|月|日|亿|万|倍|%|个|家|款|台|块|辆|次|人|名|小时|分钟|分|秒|公里|英寸|寸|吋|纳米|奈米|美元|元|nm|GB|TB|MW|W|GHz|MHz|Hz|mAh|kWh|kW|km)"
+    r"\s?(?:年|月|日|亿|万|倍|%|个|家|款|台|块|辆|次|人|名|小时|分钟|分|秒|公里|英寸|寸|吋|纳米|奈米|美元|元|nm|GB|TB|MW|W|GHz|MHz|Hz|mAh|kWh|kW|km"
+    r"|胜|负|场(?!景)|球|届|轮"  # a team's record: "那不勒斯队16胜18平12负"
+    r"|楼(?![盘市宇])|层(?![出次级面])|集(?![团成群中])|章|回(?![归应收购馈复顾报答忆升落暖]))"  # "电子城3楼", "演义200回"
     r"|(?:L|T)(?![A-Za-z0-9])"  # "1.5L", "2.0T": an engine's displacement
     r"|,\d{3}(?!\d)")  # "港幣14,999元": a figure written with digit groups
+# "vs" glued to a name sets two sides against each other ("拜仁vs科特布斯", "沙尔克04vs曼城"): no model.
+VERSUS_END_RE = re.compile(r"(?i)v\.?s\.?$")
 # A model number after a Chinese series name ("猛士917", "海狮05"): two to four digits, not a year.
 MODEL_NUMBER_RE = re.compile(r"(?!(?:19|20)\d\d(?!\d))(\d{2,4})(?![\d.])")
 # A version number after a known product makes a variant ("可灵2.0", "文心4.5", "盘古5.5"): one or
@@ -154,6 +158,10 @@ TITLE_PRODUCT_HEADS = ("游戏", "手游", "网游", "端游", "页游", "新游
 # Titles that name a law, a report or a publication, whatever stands before them ("《芯片法案》").
 TITLE_NOT_PRODUCT_ENDINGS = ("法", "法案", "条例", "规定", "办法", "报告", "白皮书", "报", "新闻", "杂志", "周刊",
                              "日报", "晚报", "时报", "指引", "指南", "意见", "通知", "纲要", "规划")
+# Nouns right after a title that make it a show, a film, a book or an article, whoever stands before it
+# ("新华网《第一回应》栏目", "《异形》电影三部曲", "《华为的冬天》一文").
+TITLE_WORK_NOUNS = ("栏目", "节目", "专栏", "频道", "电影", "影片", "电视剧", "纪录片", "综艺", "小说", "一书",
+                    "一文", "文章", "杂志", "专访")
 # Words before a quoted name that introduce a product: release cues (RELEASE_TRIGGERS), naming
 # ("名为“X”的新服务") and renaming ("升级为“淘宝闪购”"), ownership ("旗下的「X」"). No 代号为: a code
 # name is a project's.
@@ -170,11 +178,11 @@ QUOTED_NO_ENTITY_WORDS = (
     "活动", "战略", "策略", "口号", "标语", "计划", "频道", "节", "政策", "补贴", "理念", "概念", "称号",
     "奖", "项目", "行动", "模式", "报告", "白皮书", "大会", "峰会", "发布会", "论坛", "赛",
     "时代", "能力", "方法", "架构", "降价", "专区", "会员日", "季", "合作", "联盟", "研究", "实验", "战", "潮", "玩法",
-    "任务", "角色", "基金", "风险", "网友", "女子", "男子", "女士", "先生",
+    "任务", "角色", "基金", "风险", "网友", "女子", "男子", "女士", "先生", "排行榜", "榜单", "排名",
 )
-# Endings of a quoted text that make it an event, a fund or a group of people ("“X演唱会”", "“木兰
-# 基金”", "“森林系女孩”"); only as an ending ("「WOW」會員" is a product).
-QUOTED_NO_ENTITY_ENDINGS = ("会", "基金", "女孩", "男孩", "族")
+# Endings of a quoted text that make it an event, a fund, a group of people, a theory or a ranking ("“X演唱会”",
+# "“木兰基金”", "“森林系女孩”", "“安全威胁论”", "“全球上市公司2000强”"); only as an ending ("「WOW」會員" is a product).
+QUOTED_NO_ENTITY_ENDINGS = ("会", "基金", "女孩", "男孩", "族", "论", "强")
 # ... and a brand's name, which may be a company's ("全新品牌“乾崑”", "「1O1O」品牌").
 QUOTED_NON_PRODUCT_WORDS = (*QUOTED_NO_ENTITY_WORDS, "品牌", "商标")
 # Words between a cue and a quoted text that make the quote a capability, not a name
@@ -211,10 +219,10 @@ VEHICLE_MAKER_KINDS = frozenset({"ev", "auto"})
 # A car model code: one or two letters, one to three digits, up to two letters ("N8L", "LS6", "i8").
 # The model after a product family the lexicon lists: "麒麟9000S", "昇腾 910", "Find X7", and the
 # processor forms "酷睿i9-14900K", "锐龙7 7840HS", "Core Ultra 9 288V" (tier, then a lettered code); a
-# generation and its lower-case letter ("Pixel 9a").
+# generation and its lower-case letter ("Pixel 9a"); AMD's stacked-cache models end in 3D ("锐龙7 7800X3D").
 FAMILY_MODEL_RE = re.compile(
-    r" ?([A-Za-z]{1,2}\d-\d{3,5}[A-Za-z]{0,3}|\d \d{3,5}[A-Za-z]{1,3}|\d{2,5}[A-Za-z]{0,3}|[A-Za-z]{1,3}\d{1,4}[A-Za-z]?"
-    r"|\d[a-z])"
+    r" ?([A-Za-z]{1,2}\d-\d{3,5}[A-Za-z]{0,3}|\d \d{3,5}[A-Za-z]{1,3}(?:3D)?|\d{2,5}[A-Za-z]{0,3}(?:3D)?"
+    r"|[A-Za-z]{1,3}\d{1,4}[A-Za-z]?|\d[a-z])"
     r"(?![A-Za-z0-9]|\.\d)")
 # A device noun and a model right after a brand: "小米手环9", "荣耀手表5", "OPPO手表X2", "华为手表GT 5"
 # (a number of one to three digits, or a short code; not a size or a year: see UNIT_AFTER_NUMBER_RE).
@@ -325,6 +333,7 @@ COMMON_WORD_CUES = {
              "航班", "停课", "气温", "冷空气"),
     "浪潮": ("化浪潮", "的浪潮", "新浪潮", "一波", "浪潮中", "浪潮下", "浪潮之", "时代浪潮", "浪潮席卷", "热潮"),
     "联想": ("让人联想", "使人联想", "不禁联想", "产生联想", "联想起", "联想到"),
+    "三星": ("三星级", "星级", "绿色三星", "三星住宅", "三星认证", "三星标识"),  # a rating ("绿色建筑三星标识")
 }
 
 # A bracketed note after a product that names its edition or sales channel, not the product in the other
@@ -365,6 +374,29 @@ NON_COMPANY_SUFFIXES = (
 # Which market's edition of a product ("国行Switch", "港行iPhone 15", "國行版主機"): no company, and no part of
 # the product's name when written before it.
 EDITION_WORDS = frozenset("国行 港行 行货 水货 国服 港服 港版 陆版 美版 日版 台版 国际版 国行版 港行版 行货版 水货版".split())
+# Firms whose names end like an institution's: a trading or service firm's 中心 and 事务所 ("天津宝华工贸中心",
+# "泰和泰律师事务所"), a development company ("深发展", not an exhibition's 展), a state builder's 局
+# ("中铁五局", "中建三局", "中交第二航务工程局") and 招商局.
+FIRM_NAME_END_RE = re.compile(
+    r"[\u4e00-\u9fff]{2}(?:工贸|商贸|贸易)中心$|[\u4e00-\u9fff]{2}(?:律师|会计师|税务师|评估师)事务所$"
+    r"|(?<!经济)(?<!社会)(?<!共同)(?<!科学)(?<!持续)发展$"
+    r"|^(?:中铁|中建|中交|中冶|中水|中电建|中铁建)?[一二三四五六七八九十]+局$|工程局$|^招商局$")
+# A ship or its class named like a company ("福特级航母首舰福特号", "“福特”号航母"): 号 or 级 right after
+# the name, in a sentence about warships.
+VESSEL_AFTER_NAME_RE = re.compile(r"[”\"」』]?(?:号(?![称召码段令])|级)")
+VESSEL_WORDS = ("航母", "航空母舰", "舰", "潜艇", "战列")
+# What may follow a product's name as part of it: 系列 (a series: "Mate 40系列"), 系 after a model number
+# ("宝马5系", not 系统 or 系数) or a Roman numeral glyph for its generation ("GALAXY S Ⅱ").
+SERIES_AFTER_NAME_RE = re.compile(r"系列|系(?![统数])|\s?[\u2160-\u216b](?![A-Za-z0-9])")
+# Lexicon kinds whose companies name joint ventures after both parents, glued ("一汽马自达", "华晨宝马"):
+# a tagger's company made of one such listed maker and a short unlisted name is that venture.
+JOINT_VENTURE_KINDS = frozenset(("auto",))
+# A company's name used as a verb ("百度一下", "谷歌一下"): searching, no mention of the company.
+VERB_AFTER_NAME = ("一下",)
+# A building or site named after a company ("中国银行大厦", "央视新址", "百度新大厦"): a place, no mention of it.
+BUILDING_AFTER_NAME_RE = re.compile(r"新?(?:大厦|大楼|总部大楼|新址|旧址|老址)")
+# A count of a company's units or what it owns, right after its name ("花旗两家贷款子公司", "旗下三家银行").
+UNITS_AFTER_NAME_RE = re.compile(r"(?:旗下)?[两二三四五六七八九十几多数\d]+家")
 NON_COMPANY_NAMES = frozenset(
     """
     工信部 发改委 国务院 商务部 科技部 财政部 网信办 证监会 银保监会 国资委 市场监管总局 欧盟 联合国 美国商务部
@@ -480,6 +512,9 @@ PRODUCT_SUBJECT_TRIGGERS = ("正式上市", "上市", "开售", "开卖", "发�
 # clause ("Mate 70系列于11月26日发布", "P在北京推出了"), not in "高德宣布将推出到店补贴" (高德 is the
 # subject, the subsidy the object).
 OBJECT_TAKING_CUES = ("正式发布", "发布", "推出", "发表", "释出")
+# Cues of going on sale or coming out: with no object after them in the clause the name before is the
+# product ("BDBOX将于8月27日发售", "新机下月开卖"), not a company ("索尼下月发售PS5" sells one).
+SALE_CUES = ("发售", "开售", "开卖", "面世", "问世")
 NO_OBJECT_AFTER_RE = re.compile(r"^\s*(?:了)?\s*(?:(?:于|在)[^，。；;,！？!?]*)?[。！？!?”’」』)）]*\s*$")
 # Release cues read only with the product before them: what follows is an audience, a market or
 # nothing ("DeepSeek-R1正式对外开放", "文心一言面向所有用户开放", "海豹登陆日本市场", "X200正式登陸香港",
@@ -813,19 +848,26 @@ _OUTLET = r"(?:(?![的是在了和与及并也就都而从对为将据])[A-Za-z0
 DATELINE_DATED_RE = re.compile(rf"{_OUTLET}\s*(?:讯|报道|报导)?\s*,?\s*{_NEWS_DATE}\s*(?:消息|讯息|电|讯|报道|报导)")
 # 36氪获悉 / C114讯 / 集微网消息 (Taiwan: 集微網訊息): no date, but a cue no story sentence starts with.
 DATELINE_UNDATED_RE = re.compile(rf"{_OUTLET}(?:讯(?!息)|获悉|(?<=[网社报闻经家])(?:消息|讯息|报道|报导))(?=[\s,:(])")
-# 【TechWeb】 / 【记者/台北报导】 / 〔记者王姵文/台北报导〕 opening a paragraph.
-DATELINE_BRACKET_RE = re.compile(r"[【〔\[][^】〕\]\n]{1,30}[】〕\]]")
+# 【TechWeb】 / 【记者/台北报导】 / 〔记者王姵文/台北报导〕 opening a paragraph: an outlet or a credit, short
+# or with a credit word, never with a sentence's punctuation or a title. A headline in brackets
+# (【加强安卓营收?谷歌将升级Play商城】, 【诺基亚Lumia720港行售价出炉月底开卖】) is part of the story.
+DATELINE_BRACKET_RE = re.compile(
+    r"[【〔\[](?=[^】〕\]\n]{1,30}[】〕\]])(?![^】〕\]\n]*[?!,。、;《“\"])"
+    r"(?:[^】〕\]\n]{1,16}|[^】〕\]\n]*?(?:记者|报道|报导|讯|日电|消息|讯息|编译|综合|来源|作者|通讯员)[^】〕\]\n]*)"
+    r"[】〕\]]")
 # 记者张家豪/台北报导 / 经济日报 记者李孟珊/台北即时报导 / 本报记者 王磊 报道
 DATELINE_REPORTER_RE = re.compile(r"(?:\S{1,8}\s*)?记者[^\n,。]{0,20}?(?:报导|报道)")
 # What may follow a dateline: another date and cue, an author in brackets, a comma.
 DATELINE_TAIL_RE = re.compile(rf"(?:\s*,?\s*{_NEWS_DATE}\s*(?:消息|讯息|电|讯))?(?:\s*\([^()\n]{{1,8}}\))?\s*[,:]?")
-# A whole line of furniture: credits, editors, sources, disclaimers, share bars, reading lists.
+# A whole line of furniture: credits, editors, sources, disclaimers, share bars, reading lists, and a
+# caption after a ▲ mark, which is short ("▲ 图/翻摄自官网"); a long paragraph a ▲ opens is story.
 BOILERPLATE_LINE_RE = re.compile(
     r"(?:(?:图片|封面|头图|题图)?来源|图源|图片|图|摄影|摄|责任编辑|责编|编辑|作者|撰文|文|原标题|出品|策划|审核|校对|监制)"
     r"\s*[:|/]\s*[^\n]{0,60}$"
+    r"|[▲△※][^\n]{0,60}$"
     r"|(?:本文(?:来自|来源|首发|系|转载|经授权)|(?:免责)?声明\s*:|版权(?:声明|所有)|copyright|©|分享(?:到|至)\s*:"
     r"|(?:相关|延伸|推荐|扩展)阅读|更多(?:精彩|资讯)|(?:点击|扫码|长按)(?:关注|阅读|下载|订阅)"
-    r"|关注(?:公众号|我们)|举报\s*/?\s*反馈|▲|△|※)[^\n]*$", re.IGNORECASE | re.MULTILINE)
+    r"|关注(?:公众号|我们)|举报\s*/?\s*反馈)[^\n]*$", re.IGNORECASE | re.MULTILINE)
 # A credit in brackets inside a paragraph: (图片来源:视觉中国) / (本文首发于钛媒体APP,作者|李娜) /
 # (中央社记者吴家豪台北12日电) / (记者 王磊) / (完)
 BOILERPLATE_INLINE_RE = re.compile(
@@ -936,6 +978,13 @@ NON_PRODUCT_ENDINGS = ("公司", "集团", "科技", "控股", "股份", "股票
                        "联交所")
 # Event names end like this: "鸿海科技日", "GTC大会".
 EVENT_FOLLOWERS = ("日", "大会", "峰会", "节", "论坛", "展", "发布会")
+# Words that begin like an event ending but are a verb, an adverb or a place after the name: "海马汽车展出了",
+# "北京联通日前回应", "索尼日本", "小米展台", "华为节省了".
+NOT_EVENT_AFTER_NAME = ("日前", "日益", "日内", "日渐", "日趋", "日后", "日常", "日均", "日本", "展出", "展示",
+                        "展开", "展现", "展望", "展露", "展台", "展区", "展位", "展馆", "节省", "节约", "节能")
+#: An event ending right after a name (match at the name's end): "鸿海科技日", "GTC大会", not "华为日前".
+EVENT_AFTER_NAME_RE = re.compile(
+    "(?!" + "|".join(NOT_EVENT_AFTER_NAME) + ")(?:" + "|".join(EVENT_FOLLOWERS) + ")")
 # Trade shows and developer conferences, named without 大会 ("在CES 2025上发布", "WWDC 2024"): events,
 # no products. Names that are also ordinary words (Build, Ignite, E3) count only with their year.
 TECH_EVENTS = ("CES", "MWC", "WWDC", "GTC", "Computex", "IFA", "Google I/O", "I/O", "re:Invent", "GDC",
@@ -958,6 +1007,11 @@ _TITLE = "(?:" + "|".join(sorted(PERSON_TITLES, key=len, reverse=True)) + ")"
 _PERSON_WORD = r"[A-Z][A-Za-z]*[a-z]"
 TITLED_PERSON_RE = re.compile(
     rf"{_TITLE}(?:\s?兼\s?{_TITLE})*\s?(?P<name>{_PERSON_WORD}(?:[- ]{_PERSON_WORD}){{1,3}})(?![A-Za-z0-9])")
+# A Latin acronym glued to a year, a contest or meeting noun following in its clause, names an edition of
+# that event, no product: "参加了WCG2012的比赛", "CPL2011线上选拔赛", "ECL2010的四个赛季".
+YEAR_EDITION_EVENT_RE = re.compile(
+    rf"(?<![A-Za-z0-9])[A-Za-z]{{2,6}}\s?{_YEAR}(?![A-Za-z0-9])"
+    r"(?=[^,，。;；!?！？\n]{0,12}?(?:比赛|大赛|总决赛|决赛|选拔赛|预选赛|邀请赛|联赛|锦标赛|赛季|赛区|赛事|峰会|大会))")
 # A code after a noun saying it identifies something (a batch, a registration, a licence plate, an
 # order or an account) is that identifier, no model: "批号为AL0225", "注册编号：HKP-03671",
 # "车牌照为冀JJC065" (a province's one-character mark may open a plate). Not 型号: a model number names
