@@ -156,7 +156,7 @@ AGREEMENT = [
     ("网易与暴雪就《魔兽世界》国服运营签署协议。", {("blizzard-entertainment", "netease")}),
     ("華碩與英特爾就NUC業務簽訂協議。", {("asus", "intel")}),
     ("高通与苹果签署了技术授权协议。", {("apple", "qualcomm")}),
-    ("腾讯与环球音乐签订版权许可协议。", {("tencent", "环球音乐")}),
+    ("腾讯与环球音乐签订版权许可协议。", {("tencent", "universal-music")}),
     ("三星與Google簽署框架協議。", {("google", "samsung")}),
 ]
 AGREEMENT_NOT = [
