@@ -83,7 +83,7 @@ IDENTITY_CASES = [
     ("聯發科也將與微軟合作推出Windows on Arm晶片。", {("Product", "windowsonarm"): "Windows on Arm"}),
     # a code name keeps its category word; a lexicon name extends over its own name words
     ("輝達在GTC上展示Vera CPU與Rubin GPU。", {("Product", "vera"): "Vera CPU"}),
-    ("整合将随iOS 18和macOS Sequoia推出。", {("Product", "macossequoia"): "macOS Sequoia"}),
+    ("整合将随iOS 18和macOS Mojave推出。", {("Product", "macosmojave"): "macOS Mojave"}),
     ("華碩推出ROG Xbox Ally掌機。定位較高的ROG Xbox Ally X搭載新處理器。",
      {("Product", "rogxboxally"): "ROG Xbox Ally", ("Product", "rogxboxallyx"): "ROG Xbox Ally X"}),
 ]
