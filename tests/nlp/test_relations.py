@@ -160,7 +160,7 @@ RELEASE_CUE_WORDS = [
     ("阿里巴巴宣布开源Qwen2.5系列模型。", {("alibaba", "alibaba-qwen2-5")}),
     ("英伟达亮出Blackwell Ultra芯片。", {("nvidia", "nvidia-blackwell-ultra")}),
     ("在当天的发布会上，荣耀还带来了MagicBook Pro 16笔记本。", {("honor", "magicbookpro16")}),
-    ("發表會上，三星也帶來Galaxy Watch 7與Galaxy Buds 3。", {("samsung", "samsung-galaxy-watch-7"), ("samsung", "galaxybuds3")}),
+    ("發表會上，三星也帶來Galaxy Watch 7與Galaxy Buds 3。", {("samsung", "samsung-galaxy-watch7"), ("samsung", "galaxybuds3")}),
     ("高通在骁龙峰会上发布骁龙8至尊版移动平台。", {("qualcomm", "qualcomm-snapdragon-8-elite")}),  # an event, not a host
     ("谷歌在I/O大会上公布了Gemini 1.5 Pro。", {("google", "google-gemini-1-5-pro")}),
     ("OpenAI向所有用户开放了GPT-4o。", {("openai", "openai-gpt-4o")}),
@@ -268,7 +268,7 @@ RELEASE_PRODUCT_FIRST_CUES = [
     # meeting its buyers: a launch said of the product
     ("OPPO今日召开发布会，Find X8系列正式与消费者见面。", {("oppo", "oppo-find-x8")}),
     ("小米15系列今晚正式和大家见面，起售价4499元。", {("xiaomi", "xiaomi-15")}),
-    ("華碩ROG Phone 9今天正式與玩家見面。", {("asus", "rogphone9")}),
+    ("華碩ROG Phone 9今天正式與玩家見面。", {("asus", "asus-rog-phone-9")}),
     # a regional launch said of the product: it reaches a market ("登陸香港", "登台")
     ("vivo X200 Pro正式登陸香港，即日起於各大門市發售。", {("vivo", "vivo-x200-pro")}),
     ("华为Mate 70系列今日登陆香港，售价港币6,999元起。", {("huawei", "huawei-mate-70")}),
@@ -460,7 +460,7 @@ RELEASE_ROUND5 = [
     ("比亚迪与宁德时代签署协议。成立于2010年的小米是国内知名手机厂商。今年10月，公司发布了小米15。",
      {("xiaomi", "xiaomi-15")}),
     ("台積電今日公布營收。總部位於台北的華碩是全球知名電腦品牌。今年9月，公司發表了ROG Phone 9。",
-     {("asus", "rogphone9")}),
+     {("asus", "asus-rog-phone-9")}),
 ]
 
 # Not releases: a device noun before 首发 makes the product after it a part; a product before

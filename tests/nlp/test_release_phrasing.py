@@ -100,7 +100,7 @@ NOT_FUTURE_LAUNCHES = [
 LIST_ENDS_AT_A_PREDICATE = [
     ("英伟达推出的GB200 NVL72把72颗Blackwell GPU整合成一个机柜。", {("nvidia", "nvidia-gb200-nvl72")}),
     ("輝達今年推出的GB200 NVL72把72顆Blackwell GPU整合成單一機櫃。", {("nvidia", "nvidia-gb200-nvl72")}),
-    ("苹果2020年推出的HomePod mini也内置了Thread模块。", {("apple", "homepodmini")}),
+    ("苹果2020年推出的HomePod mini也内置了Thread模块。", {("apple", "apple-homepod-mini")}),
     ("微軟推出的Surface Pro將驍龍X Elite帶進了輕薄筆電。", {("microsoft", "microsoft-surface-pro")}),
     ("华为发布的Mate 70取代了Mate 60成为主力机型。", {("huawei", "huawei-mate-70")}),
     ("华为发布Mate 70，还有MatePad Pro。", {("huawei", "huawei-mate-70"), ("huawei", "huawei-matepad-pro")}),

@@ -431,7 +431,9 @@ class Lexicon:
         >>> lex.family_model("Coreless 5") is None, lex.family_model("Core Ultra Pro") is None
         (True, True)
         >>> lex.family_model("可灵V2.1") == lex.family_model("可灵2.1"), lex.family_model("星火V4.0")
-        (True, ('iflytek-spark-4.0', 'iflytek'))
+        (True, ('iflytek-spark-4', 'iflytek'))
+        >>> lex.family_model("可灵V2.1")  # listed as 可灵2.1
+        ('kuaishou-kling-2-1', 'kuaishou')
         """
         name = name.strip()
         for cut in range(len(name) - 1, 1, -1):
@@ -444,7 +446,15 @@ class Lexicon:
             version = terms.VERSION_NUMBER_RE.fullmatch(rest) is not None
             family = next((e for e in self.lookup(name[:cut].strip(), strong=not version) if e.type == "Product"), None)
             if family is not None:
-                return f"{family.key}-{plain_key(_VERSION_MARK_RE.sub('', rest))}", family.maker
+                model = _VERSION_MARK_RE.sub("", rest)
+                # the model may be listed under any name of the family ("可灵V2.1" is the listed "可灵2.1",
+                # "星火大模型V4.0" the listed "讯飞星火4.0")
+                listed = next((e for n in (name[:cut].strip(), *family.names, *family.weak_aliases)
+                               for e in self.lookup(n + model) if e.type == "Product" and e.maker == family.maker),
+                              None)
+                if listed is not None:
+                    return listed.key, listed.maker
+                return f"{family.key}-{plain_key(model)}", family.maker
         return None
 
     def lookup(self, name: str, *, strong: bool = False) -> tuple[LexiconEntry, ...]:
