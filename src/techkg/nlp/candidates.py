@@ -253,10 +253,19 @@ def common_word_reading(text: str, start: int, end: int, verb: bool = False) -> 
         return False
     if verb:
         return True
+    sentence = _sentence_around(text, start, end)
+    return any(c in sentence for c in cues)
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence holding ``text[start:end]`` (cut at 。！？!? and line ends).
+
+    >>> _sentence_around("甲。福特号航母下水！乙", 2, 4)
+    '福特号航母下水'
+    """
     s = max(text.rfind(p, 0, start) for p in "。！？!?\n") + 1
     ends = [i for i in (text.find(p, end) for p in "。！？!?\n") if i >= 0]
-    sentence = text[s : min(ends) if ends else len(text)]
-    return any(c in sentence for c in cues)
+    return text[s : min(ends) if ends else len(text)]
 
 
 def vessel_reading(text: str, start: int, end: int) -> bool:
@@ -268,9 +277,8 @@ def vessel_reading(text: str, start: int, end: int) -> bool:
     """
     if not terms.VESSEL_AFTER_NAME_RE.match(text, end):
         return False
-    s = max(text.rfind(p, 0, start) for p in "。！？!?\n") + 1
-    ends = [i for i in (text.find(p, end) for p in "。！？!?\n") if i >= 0]
-    return any(w in text[s : min(ends) if ends else len(text)] for w in terms.VESSEL_WORDS)
+    sentence = _sentence_around(text, start, end)
+    return any(w in sentence for w in terms.VESSEL_WORDS)
 
 
 def industry_reading(text: str, start: int, end: int) -> bool:
@@ -464,9 +472,6 @@ def split_at_partner_cues(text: str, start: int, end: int) -> list[tuple[int, in
     return [(s, e) for s, e in ((start, at), (at + len(cue), end)) if e - s >= 2]
 
 
-PLACE_GLOSS_RE = re.compile(r"\s?\(([A-Z][A-Za-z.\-]*(?: [A-Z][A-Za-z.\-]*){0,3})\)")
-
-
 def company_candidates(doc: Doc, text: str, model_spans=(), tagger: bool = False) -> list[Candidate]:
     """Company names from LAC tags, context cues and the statistical tagger.
 
@@ -504,7 +509,7 @@ def company_candidates(doc: Doc, text: str, model_spans=(), tagger: bool = False
                     for s, e in split_at_partner_cues(text, start, end)]
     # a place glossed in Latin ("纽约州奥尔巴尼（Albany）", "德累斯顿（Dresden）"): the gloss is the place's name
     for t in toks:
-        if t.tag_ == "LOC" and (m := PLACE_GLOSS_RE.match(text, t.idx + len(t.text))):
+        if t.tag_ == "LOC" and (m := terms.PLACE_GLOSS_RE.match(text, t.idx + len(t.text))):
             out.append(Candidate(m.start(1), m.end(1), None, "lac", 0.9, veto=True))
     # Chinese words followed by 公司/集团 or preceded by a company descriptor; with the tagger, a common
     # noun or LAC guess it reads no company in is no name ("公平的原则公司将", "发布、交流集团14报")

@@ -288,6 +288,9 @@ COMPANY_FOLLOWERS = (
     "营收", "官方", "团队", "方面", "高管",
 )
 
+# A place's name glossed in Latin after it ("纽约州奥尔巴尼（Albany）", "德累斯顿（Dresden）"): the gloss names
+# the place too, no company.
+PLACE_GLOSS_RE = re.compile(r"\s?\(([A-Z][A-Za-z.\-]*(?: [A-Z][A-Za-z.\-]*){0,3})\)")
 # Words a name is written with differently on the mainland and in Taiwan, as folded text has them
 # (Simplified characters, the words unchanged): 百度智能云 / 百度智慧雲, 金山软件 / 金山軟體, 浪潮信息 /
 # 浪潮資訊, 硅基流动 / 矽基流動, 长鑫存储 / 長鑫儲存. The lexicon knows each name in both forms.
