@@ -216,9 +216,6 @@ def _without_generic_tail(name: str) -> str:
     return name
 
 
-_MEASURE_WORD_RE = re.compile(r"\d+(?:\.\d+)?[\u4e00-\u9fff]?")  # "360", "360度", "7.4吋"
-
-
 def _plausible(name: str) -> bool:
     """Not a bare letter, number, generic word or technology standard."""
     if len(name) < 2 or name.isdigit():
@@ -226,6 +223,6 @@ def _plausible(name: str) -> bool:
     low = name.lower()
     if low in terms.GENERIC_TERMS or terms.STANDARD_RE.match(name):
         return False
-    if all(_MEASURE_WORD_RE.fullmatch(w) or terms.STANDARD_RE.match(w) for w in name.split()):
+    if all(terms.MEASURE_WORD_RE.fullmatch(w) or terms.STANDARD_RE.match(w) for w in name.split()):
         return False  # "8K 30fps 360度": measures and numbers, no name
     return not (name.isascii() and " " in name and len(name.split()) > 4)  # an English sentence

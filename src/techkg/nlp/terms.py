@@ -288,6 +288,9 @@ COMPANY_FOLLOWERS = (
     "营收", "官方", "团队", "方面", "高管",
 )
 
+# A number with at most one unit character ("360", "360度", "7.4吋"): a name made only of these and
+# standards ("8K 30fps 360度") is a list of measures, no product.
+MEASURE_WORD_RE = re.compile(r"\d+(?:\.\d+)?[\u4e00-\u9fff]?")
 # A place's name glossed in Latin after it ("纽约州奥尔巴尼（Albany）", "德累斯顿（Dresden）"): the gloss names
 # the place too, no company.
 PLACE_GLOSS_RE = re.compile(r"\s?\(([A-Z][A-Za-z.\-]*(?: [A-Z][A-Za-z.\-]*){0,3})\)")
