@@ -374,10 +374,21 @@ NOT_OWNED_UNITS = [
     ("宁德时代旗下的时代电服推出了“巧克力换电”品牌。", ("catl", "catl-choco-swap")),
     ("寧德時代旗下的時代電服今年推出了「巧克力換電」。", ("catl", "catl-choco-swap")),
 ]
+# 揭晓 after the product, as 亮相 ("vivo X300系列昨晚揭晓"); a price, an award or a list revealed is none.
+UNVEILED = [
+    ("vivo X300系列昨晚揭晓，搭载天玑9500。", {("vivo", "vivo-x300")}),
+    ("华为Mate 80系列今日正式揭晓。", {("huawei", "huawei-mate-80")}),
+    ("OPPO Find X8 Ultra今日揭曉，主打影像。", {("oppo", "oppo-find-x8-ultra")}),
+]
+NOT_UNVEILED = [
+    ("小米SU7价格揭晓，起售价21.59万元。", ("xiaomi", "xiaomi-su7")),
+    ("年度手机大奖揭晓，小米15获得最佳影像奖。", ("xiaomi", "xiaomi-15")),
+    ("华为Mate 70系列的售价今天揭晓。", ("huawei", "huawei-mate-70")),
+]
 ROUND15 = (AFTER_LAUNCH + COUNTED_SUMMARIES + PREDECESSORS + JOINT_MADE_MODIFIERS + SPECS_AND_QUALIFIED_DEVICES
-           + OWNED_UNITS)
+           + OWNED_UNITS + UNVEILED)
 NOT_ROUND15 = (NOT_AFTER_LAUNCH + NOT_COUNTED_SUMMARIES + NOT_PREDECESSORS + NOT_JOINT_MADE_MODIFIERS
-               + NOT_SPECS_AND_QUALIFIED_DEVICES + NOT_OWNED_UNITS)
+               + NOT_SPECS_AND_QUALIFIED_DEVICES + NOT_OWNED_UNITS + NOT_UNVEILED)
 
 
 def _releases(extractor, text: str) -> set[tuple[str, str]]:

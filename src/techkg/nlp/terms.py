@@ -510,14 +510,14 @@ JOINT_RELEASE_TRIGGERS = ("联合开源", "共同开源")
 # Release cues that take the product before them ("小米SU7正式上市", "……由小米推出",
 # "Mate 70系列于11月26日发布").
 PRODUCT_SUBJECT_TRIGGERS = ("正式上市", "上市", "开售", "开卖", "发售", "正式亮相", "亮相", "上线", "上架", "揭开面纱",
-                            "揭开神秘面纱",
+                            "揭开神秘面纱", "揭晓",
                             "面世", "问世", "首发", "首秀", "登场", "开启预售", "开放预购", "开放预订",
                             "开启预订", "开始预购", "预售", "正式发布", "发布", "推出", "发表", "释出", "正式商用", "投入商用",
                             "开启公测", "开放公测", "开启内测", "开启预约", "开放预约", "开始预约")
 # Cues that take an object: a product before one is released only when no object follows it in the
 # clause ("Mate 70系列于11月26日发布", "P在北京推出了"), not in "高德宣布将推出到店补贴" (高德 is the
 # subject, the subsidy the object).
-OBJECT_TAKING_CUES = ("正式发布", "发布", "推出", "发表", "释出")
+OBJECT_TAKING_CUES = ("正式发布", "发布", "推出", "发表", "释出", "揭晓")
 # Cues of going on sale or coming out: with no object after them in the clause the name before is the
 # product ("BDBOX将于8月27日发售", "新机下月开卖"), not a company ("索尼下月发售PS5" sells one).
 SALE_CUES = ("发售", "开售", "开卖", "面世", "问世")
