@@ -121,6 +121,8 @@ VARIANT_SCORE = 0.75
 #: A Latin name the text names as a product (after a device noun or a naming word); it stands over the
 #: tagger's company reading of the same name elsewhere in the article (``propagate``)
 NAMED_PRODUCT_SCORE = 0.72
+#: A Chinese name that launches a model named after itself ("萤石推出萤石C8c"): the brand company
+REPEATED_BRAND_SCORE = 0.7
 QUOTED_NAME_SCORE = 0.6
 SUFFIXED_NAME_SCORE = 0.6
 VERSIONED_NAME_SCORE = 0.6
@@ -533,6 +535,10 @@ def company_candidates(doc: Doc, text: str, model_spans=(), tagger: bool = False
             and not is_non_company(name)
         ):
             out.append(Candidate(t.idx, t.idx + len(name), COMPANY, "context", 0.65))
+    # a name that launches a model named after itself is the brand company: both mentions
+    for first, second in repeated_brands(text):
+        out += [Candidate(*first, COMPANY, "context", REPEATED_BRAND_SCORE),
+                Candidate(*second, COMPANY, "context", REPEATED_BRAND_SCORE)]
     # Latin names in company contexts
     for _ts, _te, cs, ce in latin_runs(doc):
         name = text[cs:ce]
@@ -562,6 +568,24 @@ def company_candidates(doc: Doc, text: str, model_spans=(), tagger: bool = False
         else:
             # a club, agency, person or place by the tagger: no bare LAC guess may call it a company
             out.append(Candidate(start, end, COMPANY, "model", 0.5, veto=True))
+    return out
+
+
+def repeated_brands(text: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """The two mentions of each Chinese name that launches a model named after itself: the subject and
+    the brand before the model ("萤石推出萤石C8c", "小米今晚发布了小米15 Ultra"; ``REPEATED_BRAND_RE``).
+    Not a time word or an adverb at the clause's start, a generic word or a kind of company.
+
+    >>> t = "萤石推出萤石C8c。今天发布了今天X1。"
+    >>> [(t[a:b], t[c:d]) for (a, b), (c, d) in repeated_brands(t)]
+    [('萤石', '萤石')]
+    """
+    out = []
+    for m in terms.REPEATED_BRAND_RE.finditer(text):
+        name = m.group("name")
+        if is_non_company(name) or name.lower() in terms.GENERIC_TERMS or terms.SUBJECT_LEAD_RE.fullmatch(name):
+            continue
+        out.append((m.span("name"), (m.end() - len(name), m.end())))
     return out
 
 

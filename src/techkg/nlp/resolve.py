@@ -23,7 +23,7 @@ from dataclasses import replace
 from techkg.nlp import link, terms
 from techkg.nlp.candidates import (
     COMPANY, LAC_UNCONFIRMED_SCORE, PRODUCT, Candidate, glossed_end, is_non_company, is_sentence, latin_company_name,
-    tokens,
+    repeated_brands, tokens,
 )
 from techkg.nlp.extensions import CACHES
 from techkg.records import EntityType
@@ -220,6 +220,7 @@ def _drop_swallowing(cands: list[Candidate], text: str) -> list[Candidate]:
     # brand glued to a Latin model ("英伟达H100", "索尼 IMX800") stays a company
     series = {m.group(1) for c in cands if c.is_a(PRODUCT)
               and (m := (SERIES_MODEL_RE if c.finder != "lexicon" else LEXICON_SERIES_RE).match(text[c.start : c.end]))}
+    series -= {text[a:b] for (a, b), _second in repeated_brands(text)}  # "小米发布小米15": a brand, no series
     kept = []
     for c in cands:
         if c.finder != "lexicon" and c.is_a(COMPANY):

@@ -537,6 +537,13 @@ PRODUCT_FIRST_RELEASE_RE = re.compile(
     r"|(?:开始|正式|陆续)(?:向[^，。；;,]{1,12}?)?推送"  # "澎湃OS 2开始推送": an update goes out
     r"|[与和跟同][^，。；;,]{0,6}?(?:消费者|用户|大家|公众|车主|玩家|市场)见面"  # "正式与消费者见面"
     r"|推出(?:市场|市面)(?!推广|营销|活动|调查|份额|策略|部)")  # Hong Kong's "Galaxy S25系列今日正式推出市場"
+# A Chinese name that launches a model named after itself ("追觅今天发布了追觅X50 Ultra", "萤石推出萤石C8c"):
+# the name is the brand company, whether or not the lexicon lists it. The name opens its clause; the
+# model after the repeated name starts with a Latin letter or a digit.
+REPEATED_BRAND_RE = re.compile(
+    r"(?:^|(?<=[。！？!?，,；;：:\s」”)）]))(?P<name>[\u4e00-\u9fff]{2,4}?)"
+    r"[^，,。！？!?；;、]{0,10}?(?:" + "|".join(map(re.escape, sorted(RELEASE_TRIGGERS, key=len, reverse=True))) + r")"
+    r"了?\s*(?:全新|新款|新一代|最新)?(?:的)?(?P=name)(?=\s?[A-Za-z0-9])")
 # Cues of going on sale: a company named before one sells what it makes, or what another makes
 # ("中華電信今天宣布開賣iPhone 16", "京东今日开售iPhone 16": a seller, not the maker, so no release).
 SALE_TRIGGERS = ("开售", "开卖", "发售", "上架", "预售", "开启预售", "开放预购", "开放预订", "开启预订", "开始预购",

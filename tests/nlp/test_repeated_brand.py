@@ -1,0 +1,55 @@
+"""A Chinese name that launches a model named after itself is the brand company.
+
+"萤石推出萤石C8c", "小米今晚正式发布了小米15 Ultra": the subject and the model's prefix are one name, so
+the name is a company (the release's subject) whether or not the lexicon lists it, and a number after
+it ("小米15") does not make it a product series. Found by probing release sentences of our own without
+the lexicon; sentences written for these tests, with negatives.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from techkg.extract import Extractor
+from techkg.records import Article
+
+
+@pytest.fixture(scope="module")
+def bare_extractor():
+    """The extractor without the curated lexicon: names must come from the text."""
+    return Extractor(lexicon=False)
+
+
+def _read(extractor, text):
+    result = extractor.extract(Article(id="t", text=text))
+    companies = {e.label for e in result.entities if e.type == "Company"}
+    releases = {(r.source, r.target) for r in result.relations if r.type == "release"}
+    return companies, releases
+
+
+@pytest.mark.parametrize(("text", "brand"), [
+    ("萤石推出萤石C8c摄像头。", "萤石"),
+    ("倍思今日发布倍思Bowie MA10耳机。", "倍思"),
+    ("小米今晚正式发布了小米15 Ultra，起售价6499元。", "小米"),
+    ("荣耀發表榮耀Magic7 Pro。", "荣耀"),
+    ("华为今天推出华为Mate 70系列。", "华为"),
+])
+def test_a_name_launching_its_own_model_is_the_brand(bare_extractor, text, brand):
+    companies, releases = _read(bare_extractor, text)
+    assert brand in companies
+    assert any(source == brand for source, _product in releases)
+
+
+@pytest.mark.parametrize(("text", "not_company"), [
+    ("今天发布了今天X1。", "今天"),              # a time word opening the clause
+    ("联发科发布天玑9400，天玑9400采用3nm工艺。", "天玑"),  # a series repeated, not launching itself
+    ("公司发布了公司X1。", "公司"),              # a generic word
+])
+def test_no_brand_from_time_words_series_or_generic_words(bare_extractor, text, not_company):
+    companies, _releases = _read(bare_extractor, text)
+    assert not_company not in companies
+
+
+def test_with_the_lexicon_a_listed_brand_is_unchanged(extractor):
+    companies, releases = _read(extractor, "小米今晚正式发布了小米15 Ultra。")
+    assert companies == {"Xiaomi"} and releases == {("xiaomi", "xiaomi-15-ultra")}
