@@ -217,7 +217,7 @@ RELEASE_LISTS = [
     # a supplier named inside the modifier does not end the object
     ("联想发布了搭载英特尔酷睿Ultra处理器的ThinkPad X1 Carbon。", {("lenovo", "lenovo-thinkpad-x1carbon")}),
     ("苹果推出名为Apple Intelligence的个人智能系统。", {("apple", "apple-intelligence")}),  # 名为X的: X is the name
-    ("智谱发布GLM-4.5，同时开源的还有GLM-4.5-Air。", {("zhipu-ai", "zhipu-glm-4-5"), ("zhipu-ai", "glm-4.5-air")}),
+    ("智谱发布GLM-4.5，同时开源的还有GLM-4.5-Air。", {("zhipu-ai", "zhipu-glm-4-5"), ("zhipu-ai", "zhipu-glm-4-5-air")}),
     # a plan in one clause does not block a release in the next
     ("英特尔预计第三季推出Lunar Lake，AMD则在台北发布Ryzen AI 300系列。", {("amd", "amd-ryzen-ai-300")}),
 ]
@@ -445,7 +445,7 @@ NOT_RELEASES_ROUND4 = [
 # product introduced in the next sentence with its brand glued on.
 RELEASE_ROUND5 = [
     ("阿里巴巴宣布与英伟达联合开源两款大模型：通用模型Qwen2.5和视觉模型Qwen2-VL。",
-     {("alibaba", "alibaba-qwen2-5"), ("alibaba", "qwen2-vl")}),
+     {("alibaba", "alibaba-qwen2-5"), ("alibaba", "alibaba-qwen2-vl")}),
     ("騰訊宣布與聯想共同開源兩款模型：文字模型混元和影片模型HunyuanVideo。",
      {("tencent", "tencent-hunyuan"), ("tencent", "tencent-hunyuan-video")}),
     ("小米召开新品发布会。会后，小米15、小米15 Pro等新款手机同步开售。",
