@@ -213,11 +213,11 @@ RELEASE_LISTS = [
     ("AMD发布了全新Zen 5架构，以及基于该架构的Ryzen 9000系列处理器。", {("amd", "amd-zen-5"), ("amd", "amd-ryzen-9000")}),
     # a linking verb after a released product: what it carries is a part
     ("華為推出的Mate 60 Pro搭載自研的麒麟9000S。", {("huawei", "huawei-mate-60-pro")}),
-    ("华为在2020年推出的Mate 40系列搭载5纳米制程的麒麟9000。", {("huawei", "mate40")}),
+    ("华为在2020年推出的Mate 40系列搭载5纳米制程的麒麟9000。", {("huawei", "huawei-mate-40")}),
     # a supplier named inside the modifier does not end the object
     ("联想发布了搭载英特尔酷睿Ultra处理器的ThinkPad X1 Carbon。", {("lenovo", "lenovo-thinkpad-x1carbon")}),
     ("苹果推出名为Apple Intelligence的个人智能系统。", {("apple", "apple-intelligence")}),  # 名为X的: X is the name
-    ("智谱发布GLM-4.5，同时开源的还有GLM-4.5-Air。", {("zhipu-ai", "zhipu-glm-4-5"), ("zhipu-ai", "glm-4.5-air")}),
+    ("智谱发布GLM-4.5，同时开源的还有GLM-4.5-Air。", {("zhipu-ai", "zhipu-glm-4-5"), ("zhipu-ai", "zhipu-glm-4-5-air")}),
     # a plan in one clause does not block a release in the next
     ("英特尔预计第三季推出Lunar Lake，AMD则在台北发布Ryzen AI 300系列。", {("amd", "amd-ryzen-ai-300")}),
 ]
@@ -445,7 +445,7 @@ NOT_RELEASES_ROUND4 = [
 # product introduced in the next sentence with its brand glued on.
 RELEASE_ROUND5 = [
     ("阿里巴巴宣布与英伟达联合开源两款大模型：通用模型Qwen2.5和视觉模型Qwen2-VL。",
-     {("alibaba", "alibaba-qwen2-5"), ("alibaba", "qwen2-vl")}),
+     {("alibaba", "alibaba-qwen2-5"), ("alibaba", "alibaba-qwen2-vl")}),
     ("騰訊宣布與聯想共同開源兩款模型：文字模型混元和影片模型HunyuanVideo。",
      {("tencent", "tencent-hunyuan"), ("tencent", "tencent-hunyuan-video")}),
     ("小米召开新品发布会。会后，小米15、小米15 Pro等新款手机同步开售。",
@@ -455,7 +455,7 @@ RELEASE_ROUND5 = [
     ("游戏科学新作《黑神话：悟空》在全球同步上线。", {("game-science", "game-science-black-myth-wukong")}),
     ("庫洛遊戲《鳴潮》全球同步上線，首日下載量破千萬。", {("kuro-games", "kuro-wuthering-waves")}),
     ("小米今天召开发布会，推出全新折叠屏手机。这款新机被命名为小米MIX Fold 4，售价8999元。",
-     {("xiaomi", "mixfold4")}),
+     {("xiaomi", "xiaomi-mix-fold-4")}),
     # "公司" refers to the subject after a modifier describing it, not to a company named before
     ("比亚迪与宁德时代签署协议。成立于2010年的小米是国内知名手机厂商。今年10月，公司发布了小米15。",
      {("xiaomi", "xiaomi-15")}),
