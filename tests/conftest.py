@@ -45,6 +45,14 @@ def extractor(nlp):
     return Extractor(nlp=nlp)
 
 
+@pytest.fixture(scope="session")
+def bare_extractor():
+    """An extractor without the curated lexicon: names must come from the text (``--no-lexicon``)."""
+    from techkg.extract import Extractor
+
+    return Extractor(lexicon=False)
+
+
 def pytest_sessionfinish(session, exitstatus):
     """Stop any child process a test left running (worker pools, clusters), so the run ends.
 

@@ -535,6 +535,14 @@ def company_candidates(doc: Doc, text: str, model_spans=(), tagger: bool = False
             and not is_non_company(name)
         ):
             out.append(Candidate(t.idx, t.idx + len(name), COMPANY, "context", 0.65))
+    # a name LAC reads as a person, as the second party of a company's cooperation only organisations
+    # enter ("宁德时代与特斯拉签署战略合作协议", "百度与卡特彼勒达成合作"), is a company
+    for i, t in enumerate(toks[2:], start=2):
+        name = text[t.idx : t.idx + len(t.text)]
+        if t.tag_ == "PER" and len(name) >= 3 and all(is_han(ch) for ch in name) \
+                and toks[i - 2].tag_ == "ORG" and COMPANY_PREFIX_FILLERS.fullmatch(text[toks[i - 1].idx : t.idx]) \
+                and terms.ORG_ONLY_PARTNER_AFTER_RE.match(text, t.idx + len(name)):
+            out.append(Candidate(t.idx, t.idx + len(name), COMPANY, "context", 0.6))
     # a name that launches a model named after itself is the brand company: both mentions
     for first, second in repeated_brands(text):
         out += [Candidate(*first, COMPANY, "context", REPEATED_BRAND_SCORE),

@@ -1108,5 +1108,11 @@ LIST_BACK_REFERENCE_RE = re.compile(
 # "理想已与地平线达成合作", "長安也與華為簽署").
 PARTNER_FRAME_OPENING_RE = re.compile(
     r"(?:将|已|已经|也|还|亦|正|正在|再次|率先|首次|正式|同时|曾|均|都|又|早已|即将)?\s*(?:与|和|同|跟|携手|联手|牵手|联姻|伙拍|结盟)")
+# What only organisations do together, right after the second party of "A与X": sign an agreement, reach
+# or deepen a strategic cooperation, form a joint venture or an alliance ("宁德时代与特斯拉签署战略合作协议",
+# "百度与卡特彼勒达成合作"): X is a company even where LAC reads a transliterated name as a person.
+ORG_ONLY_PARTNER_AFTER_RE = re.compile(
+    r"\s*(?:宣布|正式|已|已经|再次|将)?\s*(?:签署|签订|达成|深化|建立|确立|成立|组建)?[^，,。；;]{0,6}?"
+    r"(?:战略合作|合作协议|合作关系|达成合作|合资|结盟|战略联盟)")
 WEAK_NAME_LIST_JOINER_RE = re.compile(r"、|和|与|及|以及")
 LIST_SEPARATORS = re.compile(r"^\s*(?:、|,|，|和|与|及|以及|、以及|，以及|,以及|还有|跟|同|&|and)\s*$")

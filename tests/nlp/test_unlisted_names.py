@@ -1,4 +1,6 @@
-"""A Chinese name that launches a model named after itself is the brand company.
+"""Names the lexicon does not list, read from what they do: a brand launching its own model, a partner.
+
+A Chinese name that launches a model named after itself is the brand company.
 
 "萤石推出萤石C8c", "小米今晚正式发布了小米15 Ultra": the subject and the model's prefix are one name, so
 the name is a company (the release's subject) whether or not the lexicon lists it, and a number after
@@ -10,14 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from techkg.extract import Extractor
 from techkg.records import Article
-
-
-@pytest.fixture(scope="module")
-def bare_extractor():
-    """The extractor without the curated lexicon: names must come from the text."""
-    return Extractor(lexicon=False)
 
 
 def _read(extractor, text):
@@ -53,3 +48,25 @@ def test_no_brand_from_time_words_series_or_generic_words(bare_extractor, text, 
 def test_with_the_lexicon_a_listed_brand_is_unchanged(extractor):
     companies, releases = _read(extractor, "小米今晚正式发布了小米15 Ultra。")
     assert companies == {"Xiaomi"} and releases == {("xiaomi", "xiaomi-15-ultra")}
+
+
+# A name LAC reads as a person, as the second party of a company's cooperation that only organisations
+# enter (signing a strategic agreement, a joint venture, an alliance), is a company; a person met, or a
+# labour contract signed, stays a person.
+@pytest.mark.parametrize(("text", "partner"), [
+    ("宁德时代与特斯拉签署战略合作协议。", "特斯拉"),
+    ("寧德時代與特斯拉簽署戰略合作協議。", "特斯拉"),
+    ("百度与卡特彼勒达成合作。", "卡特彼勒"),
+])
+def test_a_partner_only_an_organisation_can_be_is_a_company(bare_extractor, text, partner):
+    companies, _releases = _read(bare_extractor, text)
+    assert partner in companies
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("小米与张一鸣见面。", "张一鸣"),
+    ("华为与王小明签署了劳动合同。", "王小明"),
+])
+def test_a_person_met_or_hired_is_no_partner(bare_extractor, text, person):
+    companies, _releases = _read(bare_extractor, text)
+    assert person not in companies
