@@ -6,12 +6,11 @@ score is reported, never tuned on (see eval/blind/README.md). The dev set is
 scored in parts: c01-c36, which the first shipped models were trained on, and
 c37-c66, c67-c90, c91-c114, c115-c138, c139-c162, c163-c186 and c187-c210, each added later and first
 scored untouched (c115-c138, c139-c162 and c163-c186 clean only at the start of the round that added
-them, their errors read after; c187-c210's errors not yet read). The blind set is scored in its batches too: b01-b40, b41-b60 and b61-b80
-(added later, by a third and a fourth writer). These floors sit
-a little under the figures written in README.md and docs/benchmarks.md, so a
-change that makes extraction worse fails here; raise them when the figures
-rise. On failure only the per-type figures are printed, not the blind set's
-errors.
+them, their errors read after; c187-c210's errors not yet read). The blind set is scored in its
+batches too: b01-b40, b41-b60, b61-b80 and b81-b100 (added later, by a third, a fourth and a fifth
+writer). These floors sit a little under the figures written in README.md and docs/benchmarks.md,
+so a change that makes extraction worse fails here; raise them when the figures rise. On failure
+only the per-type figures are printed, not the blind set's errors.
 """
 
 from __future__ import annotations
@@ -49,8 +48,10 @@ FLOORS = {
               {"Company": 0.92, "Product": 0.84, "partnership": 0.90, "release": 0.79}),
     "blind_b41_b60": (ROOT / "eval" / "blind", ROOT / "eval" / "blind" / "gold", ("b4[1-9]_*", "b5*", "b60_*"), 0.83,
                       {"Company": 0.90, "Product": 0.82, "partnership": 0.86, "release": 0.72}),
-    "blind_b61_b80": (ROOT / "eval" / "blind", ROOT / "eval" / "blind" / "gold", ("b6[1-9]_*", "b7*", "b80_*"), 0.76,
-                      {"Company": 0.89, "Product": 0.77, "partnership": 0.65, "release": 0.69}),
+    "blind_b61_b80": (ROOT / "eval" / "blind", ROOT / "eval" / "blind" / "gold", ("b6[1-9]_*", "b7*", "b80_*"), 0.78,
+                      {"Company": 0.89, "Product": 0.77, "partnership": 0.70, "release": 0.72}),
+    "blind_b81_b100": (ROOT / "eval" / "blind", ROOT / "eval" / "blind" / "gold", ("b8[1-9]_*", "b9*", "b100_*"), 0.73,
+                       {"Company": 0.86, "Product": 0.76, "partnership": 0.60, "release": 0.65}),
 }
 
 
