@@ -70,3 +70,17 @@ def test_a_partner_only_an_organisation_can_be_is_a_company(bare_extractor, text
 def test_a_person_met_or_hired_is_no_partner(bare_extractor, text, person):
     companies, _releases = _read(bare_extractor, text)
     assert person not in companies
+
+
+# A device noun before an unlisted model is no part of its name, and a category is no product
+# ("充电宝Prime 26K" is Prime 26K; "NAS私有云DXP4800 Plus" names DXP4800 Plus only).
+@pytest.mark.parametrize(("text", "product", "not_products"), [
+    ("安克创新发布充电宝Prime 26K。", "Prime 26K", {"充电宝Prime 26K"}),
+    ("绿联推出NAS私有云DXP4800 Plus。", "DXP4800 Plus", {"NAS", "NAS私有云DXP4800 Plus"}),
+    ("添可發表洗地機Floor One S9。", "Floor One S9", {"洗地機Floor One S9"}),
+    ("小米推出智能门锁M20 Pro。", "M20 Pro", {"智能门锁M20 Pro"}),
+])
+def test_a_device_noun_before_an_unlisted_model_is_no_part_of_it(extractor, text, product, not_products):
+    result = extractor.extract(Article(id="t", text=text))
+    names = {m.text for e in result.entities if e.type == "Product" for m in e.mentions}
+    assert product in names and not names & not_products

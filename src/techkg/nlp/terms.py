@@ -25,6 +25,7 @@ GENERIC_TERMS = frozenset(
     无人车 robotaxi 人形机器人 穿戴设备 可穿戴设备 电动汽车 纯电车型 增程车型 混动车型 机器狗 四足机器人 机械狗
     chiplet 小芯片 oam
     相机 运动相机 全景相机 无人机 扫地机器人 耳机 手表 手环 电视 路由器 投影仪 显示器 游戏机 主机
+    扫拖机器人 洗地机 吸尘器 充电宝 移动电源 充电器 智能门锁 门锁 音箱 智能音箱 摄像头 键盘 鼠标 nas 私有云 ar眼镜 vr头显 头显
     光刻 光刻机 beta alpha preview web3 web3.0 元宇宙 区块链 稳定币
     mmlu mmlu-pro gpqa gsm8k humaneval math-500 aime swe-bench livecodebench c-eval cmmlu arc-agi hellaswag
     mt-bench arena-hard big-bench
