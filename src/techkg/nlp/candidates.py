@@ -884,8 +884,7 @@ def brand_and_name(text: str, companies: list[Candidate]) -> list[Candidate]:
             if w.lower() in terms.GENERIC_TERMS and keep:
                 break
             keep.append(w)
-        while len(keep) > 1 and keep[-1].isdigit() and _unit_follows(text, c.end + len(m.group(1)) + len(" ".join(keep))):
-            keep.pop()  # "三星Galaxy S24 3 月开售": a date's number
+        _drop_counted_numbers(text, keep, at + len(" ".join(keep)))  # "三星Galaxy S24 3 月开售"
         if not keep or keep[0].lower() in terms.GENERIC_TERMS or terms.VERSUS_END_RE.search(keep[0]):
             continue  # "拜仁vs科特布斯": two sides of a match
         if terms.STANDARD_RE.match(keep[0]) and not _glued_model_code(text, c.end, keep[0]):
@@ -897,11 +896,24 @@ def brand_and_name(text: str, companies: list[Candidate]) -> list[Candidate]:
             continue  # "NVIDIAX": not a brand + name
         if terms.SHARE_NAME_RE.match(text[c.start : c.end] + keep[0]):
             continue  # "京东方A", "三一重工H": the company's share line
-        end = c.end + len(m.group(1)) + len(" ".join(keep))
-        end = _extend_model(text, end)
+        end = _extend_model(text, at + len(" ".join(keep)))
         if not before_non_product_head(text, end):  # "Intel Vision 2024大会": an event
             out.append(Candidate(c.start, end, PRODUCT, "pattern", 0.8, maker=c.key))
     return out
+
+
+def _drop_counted_numbers(text: str, words: list[str], end: int) -> int:
+    """Drop the numbers ending a run of space-joined ``words`` (which ends at ``end``) that count a unit
+    after them: a date's or a measure's number, no model number ("ROG Ally 6 月开卖", "Galaxy S24 3 月").
+    The first word stays. Returns the run's new end.
+
+    >>> words = ["Galaxy", "S24", "3"]
+    >>> _drop_counted_numbers("Galaxy S24 3 月开售", words, 12), words
+    (10, ['Galaxy', 'S24'])
+    """
+    while len(words) > 1 and words[-1].isdigit() and _unit_follows(text, end):
+        end -= len(words.pop()) + 1
+    return end
 
 
 def _glued_model_code(text: str, end: int, word: str) -> bool:
@@ -1003,8 +1015,7 @@ def latin_product_names(doc: Doc, text: str) -> list[Candidate]:
         ):
             cs += len(words[0]) + 1  # "PCIe H100": the standard is not part of the name
             words = words[1:]
-        while len(words) > 1 and words[-1].isdigit() and _unit_follows(text, ce):
-            ce -= len(words.pop()) + 1  # "ROG Ally 6 月开卖": a date's or a measure's number, no model number
+        ce = _drop_counted_numbers(text, words, ce)  # "ROG Ally 6 月开卖"
         tail: list[str] = []
         while words and (words[-1].lower() in terms.GENERIC_TERMS or terms.STANDARD_RE.match(words[-1])):
             tail.insert(0, words.pop())

@@ -359,8 +359,8 @@ def _announces_no_cooperation(announced: str) -> bool:
     if any(any(cue in clause for cue in terms.PARTNER_TRIGGERS) and not negated(clause) and not not_partner(clause)
            for clause in CLAUSE_SPLIT_RE.split(announced)):
         return False
-    return negated(announced) or not_partner(announced) and any(
-        c in announced for c in terms.ACQUISITION_CUES + terms.DISPUTE_CUES + ("和解",))
+    return negated(announced) or (not_partner(announced) and any(
+        c in announced for c in terms.ACQUISITION_CUES + terms.DISPUTE_CUES + ("和解",)))
 
 
 def _only_planned(text: str, s: int, e: int, cs: int, end: int) -> bool:
