@@ -112,13 +112,15 @@ SETTINGS = ("tagger", "pipeline", "pipeline-entities", "pipeline-no-lexicon", "p
 
 
 def main(argv: list[str] | None = None) -> int:
+    from techkg.nlp.ner_data import PARTS
+
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared",
                         help="the shared folder (default: ../shared beside the repository)")
     parser.add_argument("--limit", type=int, default=None, help="score only the first N test lines")
     parser.add_argument("--only", action="append", choices=SETTINGS, default=None,
                         help="run only these settings (repeatable; default: all)")
-    parser.add_argument("--part", choices=("test", "tune"), default="test",
+    parser.add_argument("--part", choices=PARTS, default="test",
                         help="test: the test part (report only; default); tune: the tuning block")
     parser.add_argument("--out", type=Path, default=None,
                         help="where to write the JSON report (default: bench/results/boson_ner[-tune].json)")

@@ -149,13 +149,15 @@ def table(report: dict) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from techkg.nlp.ner_data import PARTS
+
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared",
                         help="the shared folder (default: ../shared beside the repository)")
     parser.add_argument("--model", type=Path, default=None, help="a .crfsuite model (default: shipped)")
     parser.add_argument("--repeat", type=int, default=3, help="timing runs; the best is kept")
     parser.add_argument("--limit", type=int, default=None, help="score only the first N held-out lines")
-    parser.add_argument("--part", choices=("test", "tune"), default="test",
+    parser.add_argument("--part", choices=PARTS, default="test",
                         help="test: the held-out part (report only; default); tune: the tuning block")
     parser.add_argument("--out", type=Path, default=None,
                         help="where to write the JSON report (default: bench/results/cluener_company[-tune].json)")

@@ -27,11 +27,13 @@ def gold_spans(record: dict) -> set[tuple[int, int]]:
 
 
 def main() -> int:
+    from techkg.nlp.ner_data import PARTS, bench_part
+
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--no-lexicon", action="store_true")
     ap.add_argument("--no-model", action="store_true")
-    ap.add_argument("--part", choices=("test", "tune"), default="test",
+    ap.add_argument("--part", choices=PARTS, default="test",
                     help="test: the held-out test part (report only; default); tune: the tuning block")
     args = ap.parse_args()
     data = args.shared / "data" / "cluener" / "train.jsonl"
@@ -40,7 +42,6 @@ def main() -> int:
         return 2
     from techkg.nlp import load_pipeline
     from techkg.nlp.company_model import Sentence
-    from techkg.nlp.ner_data import bench_part
 
     numbered = [Sentence(text=line, spans=(), line=n)
                 for n, line in enumerate(data.read_text(encoding="utf-8").splitlines(), 1) if line.strip()]
