@@ -394,17 +394,52 @@ TOGETHER_WITH_NOT = [
     ("谷歌否認聯同三星打造新機。", ("google", "samsung")),
 ]
 
+# A clause naming its own party before the cue is out of an earlier clause's denial, and so is one
+# turning to a new course (found on c187-c210); hearsay still reaches every clause.
+OWN_CLAUSE = [
+    ("比亚迪并非特斯拉的供应商，比亚迪也与丰田合作开发电动车。", {("byd", "toyota")}),
+    ("小米不是苹果唯一的对手，小米同时与徕卡展开合作。", {("leica", "xiaomi")}),
+    ("聯發科並未評論此事，聯發科亦與輝達合作開發車用晶片。", {("mediatek", "nvidia")}),
+    ("英特尔终止了与联发科的代工合作，转而与高通合作。", {("intel", "qualcomm")}),
+    ("微軟放棄自研晶片計畫，改與AMD合作。", {("amd", "microsoft")}),
+]
+OWN_CLAUSE_NOT = [
+    ("据知情人士透露，三星将与谷歌合作开发新眼镜。", ("google", "samsung")),
+    ("华为否认传闻，其并未与苹果合作。", ("apple", "huawei")),
+    ("英特尔终止了与联发科的代工合作，转而与高通合作。", ("intel", "mediatek")),
+]
+# A list closed by a count or 等 before a partner noun: partners of the sentence's opener, not of each other.
+COUNTED_PARTNER_LIST = [
+    ("高通宣布，小米、OPPO与vivo三家合作伙伴将首发新芯片。",
+     {("oppo", "qualcomm"), ("qualcomm", "vivo"), ("qualcomm", "xiaomi")}),
+    ("英伟达宣布，华硕、技嘉和微星等合作伙伴将推出搭载该芯片的显卡。",
+     {("asus", "nvidia"), ("gigabyte", "nvidia"), ("msi", "nvidia")}),
+    ("華碩、技嘉和微星等合作夥伴將推出新顯示卡。", set()),
+]
+COUNTED_PARTNER_LIST_NOT = [
+    ("高通宣布，小米、OPPO与vivo三家合作伙伴将首发新芯片。", ("oppo", "xiaomi")),
+    ("小米、OPPO与vivo三家公司是高通的竞争对手。", ("qualcomm", "xiaomi")),
+]
+# Hong Kong's 同 ("and", "with") after a Latin name and a space: two names, the second a partner.
+HK_SPACED_WITH = [
+    ("Samsung 同 Google 合作開發 Android XR 頭戴裝置。", {("google", "samsung")}),
+    ("Nissan 同本田合作研發電動車平台。", {("honda", "nissan")}),
+    ("Sony 同 Apple 都推出咗新耳機。", set()),
+]
+
 READ = (AFFIRMING_NEGATION + BOTH_AFTER_DEAL + BOTH_WITH_THIRD + JOINT_SUBJECT_LIST + TOPIC_BEFORE_PARTNER
         + PARTNER_EXAMPLES + SEEKING_PARTNER + BUSINESS_AND_CAPITAL + AGREEMENT + HK_TW_WORDING
         + JOINT_VENTURE_MODIFIER + OWN_BUSINESS_AS_PARTNER + NOT_PARTNER_LOOKALIKES + ENDED_OR_GUESSED + JV_CATEGORY
         + ADVERBIAL_COOPERATION + WITH_PARTNER + DENIED_ENDING + PARENT_OF_PARTNER
-        + COUNTED_PARTIES + JOINT_ANNOUNCEMENT + STAKE_CHANGE + TOGETHER_WITH)
+        + COUNTED_PARTIES + JOINT_ANNOUNCEMENT + STAKE_CHANGE + TOGETHER_WITH + OWN_CLAUSE + COUNTED_PARTNER_LIST
+        + HK_SPACED_WITH)
 NOT_READ = (AFFIRMING_NEGATION_NOT + BOTH_AFTER_DEAL_NOT + BOTH_WITH_THIRD_NOT + JOINT_SUBJECT_LIST_NOT
             + TOPIC_BEFORE_PARTNER_NOT + PARTNER_EXAMPLES_NOT + SEEKING_PARTNER_NOT + BUSINESS_AND_CAPITAL_NOT
             + AGREEMENT_NOT + HK_TW_WORDING_NOT + JOINT_VENTURE_MODIFIER_NOT + OWN_BUSINESS_AS_PARTNER_NOT
             + NOT_PARTNER_LOOKALIKES_NOT + ENDED_OR_GUESSED_NOT + JV_CATEGORY_NOT + ADVERBIAL_COOPERATION_NOT
             + WITH_PARTNER_NOT + DENIED_ENDING_NOT + PARENT_OF_PARTNER_NOT
-            + COUNTED_PARTIES_NOT + JOINT_ANNOUNCEMENT_NOT + STAKE_CHANGE_NOT + TOGETHER_WITH_NOT)
+            + COUNTED_PARTIES_NOT + JOINT_ANNOUNCEMENT_NOT + STAKE_CHANGE_NOT + TOGETHER_WITH_NOT + OWN_CLAUSE_NOT
+            + COUNTED_PARTNER_LIST_NOT)
 
 
 @pytest.mark.parametrize(("text", "pairs"), READ)

@@ -108,3 +108,24 @@ def test_a_xunxi_dateline_names_no_partner(extractor, text, outlet):
 ])
 def test_a_kind_in_taiwan_words_is_no_company(extractor, text, not_company):
     assert not any(not_company in c for c in _companies(extractor, text))
+
+
+# Hong Kong's spoken written Cantonese: particles and pronouns (嘅, 喺, 咗, 呢, 佢 ...) stand around names,
+# never in one, and 同 after a spaced Latin name is "and" ("Video Pro 同 Cinema Pro": two apps).
+@pytest.mark.parametrize(("text", "products", "not_products"), [
+    ("華為喺 3 月發佈咗 Mate X6，呢部 7.9 吋摺機賣 15,999 港元。", {"Mate X6"}, {"呢部 7.9 吋摺機"}),
+    ("Apple 今年嘅 Final Cut Pro 同 Logic Pro 都會加入 AI 功能。", {"Final Cut Pro", "Logic Pro"}, set()),
+    ("OPPO 亦喺 5 月推出 Find X8 Ultra，佢嘅長焦表現好突出。", {"Find X8 Ultra"}, {"OPPO 亦喺 5"}),
+])
+def test_cantonese_speech_stays_out_of_product_names(extractor, text, products, not_products):
+    found = {m.text for e in _extract(extractor, text).entities if e.type == "Product" for m in e.mentions}
+    assert products <= found and not (found & not_products)
+
+
+@pytest.mark.parametrize(("text", "company", "not_company"), [
+    ("京东方拟收购乐金显示（南京）有限公司全部股权。", "LG Display", "南京）有限公司"),
+    ("美光宣布出售其西安封測廠予力成科技（西安）有限公司。", "Powertech", "西安）有限公司"),
+])
+def test_a_name_begun_inside_a_bracket_is_no_company(extractor, text, company, not_company):
+    labels = _companies(extractor, text)
+    assert not_company not in labels and any(company in label for label in labels)

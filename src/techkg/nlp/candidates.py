@@ -461,13 +461,17 @@ def _released_thing_before(after: str, idx: int, trig: str) -> bool:
 
 
 def split_at_partner_cues(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """A company span without the lead cue it swallowed: the names on either side of it.
+    """A company span without the lead cue or the spaced conjunction it swallowed: the names on
+    either side of it ("Sony 同蔡司", Hong Kong's 同 for 与).
 
     >>> t = "雪松控股结盟浦发银行，浙江卫视联手"
     >>> [t[s:e] for s, e in split_at_partner_cues(t, 0, 10)], [t[s:e] for s, e in split_at_partner_cues(t, 11, 17)]
     (['雪松控股', '浦发银行'], ['浙江卫视'])
+    >>> [("Sony 同蔡司"[s:e]) for s, e in split_at_partner_cues("Sony 同蔡司", 0, 8)]
+    ['Sony', '蔡司']
     """
     found = [(at, cue) for cue in terms.NAME_SPLITTING_CUES if (at := text.find(cue, start, end)) >= 0]
+    found += [(m.start(), m.group()) for m in [terms.SPACED_CONJUNCTION_RE.search(text, start, end)] if m]
     if not found:
         return [(start, end)]
     at, cue = min(found)

@@ -102,6 +102,7 @@ def product_candidates(spans: Iterable[Span], text: str, found: Sequence[Candida
     """
     precise = [c for c in found if c.finder in PRECISE_FINDERS and not c.veto]
     out = []
+    spans = [(s, e, label) for start, end, label in spans for s, e in _conjoined(text, start, end)]
     for start, end, label in spans:
         if label != "product":
             continue
@@ -139,6 +140,20 @@ def product_candidates(spans: Iterable[Span], text: str, found: Sequence[Candida
             continue  # the lexicon knows it as a company
         out.append(Candidate(start, end, PRODUCT, "model", MODEL_PRODUCT_SCORE))
     return out
+
+
+def _conjoined(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The names a span joins with a spaced conjunction ("Video Pro 同 Cinema Pro": two apps).
+
+    >>> t = "Video Pro 同 Cinema Pro"
+    >>> [t[s:e] for s, e in _conjoined(t, 0, len(t))]
+    ['Video Pro', 'Cinema Pro']
+    """
+    out, at = [], start
+    for m in terms.SPACED_CONJUNCTION_RE.finditer(text, start, end):
+        out.append((at, m.start()))
+        at = m.end()
+    return [(s, e) for s, e in [*out, (at, end)] if e > s]
 
 
 def _document_edition(name: str) -> bool:

@@ -63,12 +63,12 @@ class PartnershipReading(ReaderBase):
                 # "奥迪与上汽签署备忘录，计划合作开发"; "双方并合作" names its parties (the clause
                 # before it, "获得英特尔投资", is not this cooperation's)
                 cs = clause_bounds(self.clause_text, s, e, cs - 1)[0]
-            clause = text[cs:ce]
+            negation_from = own_start if terms.NEW_COURSE_RE.match(text, own_start) else cs  # "……，转而与B合作"
             modifier = terms.CUE_AS_MODIFIER_RE.match(text, pos + len(trig), ce)
             deal_end = modifier.start() if modifier else ce  # "……合资成立的JASM代工": the head's deal
             if (
-                negated(text[s:pos])
-                or negated(clause)
+                self._negated_before(s, own_start, pos)
+                or negated(text[negation_from:ce])
                 or any(c in text[s:e] for c in terms.SENTENCE_NEGATIONS)
                 or not_partner(self._without_descriptors(cs, deal_end))
                 or terms.ANAPHORIC_BEFORE_TRIGGER.search(text[cs:pos])
@@ -91,6 +91,19 @@ class PartnershipReading(ReaderBase):
             if pairs:
                 self.last_pair = (pairs[-1].source, pairs[-1].target)
         return out + self._joined(s, e) + self._combined(s, e, subject)
+
+    def _negated_before(self, s: int, own_start: int, pos: int) -> bool:
+        """Whether a negation before the cue at ``pos`` cancels it: one in the cue's own clause
+        (from ``own_start``), or one in an earlier clause of the sentence starting at ``s``. A clause
+        that names its own party before the cue is out of an earlier clause's denial or ending
+        ("Uber並非Waymo獨家夥伴，Uber也與Motional合作"), and so is one that turns to a new course ("终止了与高通的
+        合作，转而与博通合作"); hearsay still reaches it ("据传，A将与B合作")."""
+        if negated(self.text[own_start:pos]):
+            return True
+        earlier = self.text[s:own_start]
+        if self.in_range(own_start, pos, COMPANY.label) or terms.NEW_COURSE_RE.match(self.text, own_start):
+            return any(cue in earlier for cue in terms.RUMOUR_CUES)
+        return negated(earlier)
 
     def _without_descriptors(self, cs: int, ce: int) -> str:
         """The clause ``cs:ce`` with every supply or customer word that stands as a descriptor right
@@ -217,6 +230,9 @@ class PartnershipReading(ReaderBase):
             left = self.in_range(cs, pos)
         else:
             before = _without_glosses(text, self.in_range(cs, pos))
+            counted = self._counted_partners(s, e, cs, pos, trig, before, subject)
+            if counted is not None:
+                return counted
             prep = _last_preposition(text, cs, pos, before)
             if prep is None:
                 if before and terms.EXAMPLES_END_RE.match(text, before[-1].end, pos) and (
@@ -295,6 +311,22 @@ class PartnershipReading(ReaderBase):
                 x, y = sorted((a, b))
                 out.append(RelationHit("partnership", x, y, s, e, round(conf, 2), trig))
         return out
+
+    def _counted_partners(self, s, e, cs, pos, trig, before, subject) -> list[RelationHit] | None:
+        """"樹莓派宣布，A、B與C四家合作夥伴將推出……", "华硕、技嘉和微星等合作伙伴": a list closed by 等 or
+        a count right before a partner noun names someone's partners, not partners of each other:
+        each pairs with the sentence's opener, else the article's subject (none when neither is
+        named outside the list). None when the cue is no such partner noun."""
+        text = self.text
+        if not (trig.endswith("伙伴") and before and terms.COUNTED_LIST_END_RE.match(text, before[-1].end, pos)):
+            return None
+        listed = [k for k in map(self.as_company, _trailing_list(text, before, before[-1].end)) if k]
+        opener = self._sentence_opener(s, cs)
+        other, conf = (opener, DIRECT) if opener and opener not in listed else (subject, DIRECT - ARTICLE_SUBJECT)
+        if not other or other in listed:
+            return []
+        return [RelationHit("partnership", *sorted((other, k)), s, e, conf, trig)
+                for k in dict.fromkeys(listed) if k != other]
 
     def _partner_list_after(self, pos: int, trig: str, e: int) -> list[str]:
         """"与多家厂商合作，包括A、B和C", "合作伙伴包括A和B": the partners listed right after the cue."""

@@ -56,9 +56,9 @@ def choose(candidates: list[Candidate], text: str) -> tuple[list[Candidate], lis
             continue
         if c.finder != "lexicon" and blocked.covers(c.start, c.end):
             continue
-        if c.finder != "lexicon" and (is_sentence(surface.split()) or (
+        if c.finder != "lexicon" and (is_sentence(surface.split()) or terms.SPOKEN_PARTICLE_RE.search(surface) or (
                 c.is_a(PRODUCT) and (not can_name_product(surface) or terms.DOCUMENT_AFTER_RE.match(text, c.end)))):
-            continue  # a sentence, no product's name, or a document's title ("名为《AI Index》的年度报告")
+            continue  # a sentence, Cantonese speech ("Xiaomi 亦喺 2"), no product's name, or a document's title
         usable.append(c)
     usable = [b for c in usable if (b := _bracket_balanced(c, text)) is not None]
     usable = _drop_swallowing(usable, text)
@@ -89,7 +89,8 @@ def choose(candidates: list[Candidate], text: str) -> tuple[list[Candidate], lis
 
 def _bracket_balanced(c: Candidate, text: str) -> Candidate | None:
     """A product name with its bracketed version ("Nothing Phone (3)"); a name cut inside a bracket
-    ends after it if the bracket closes within a few characters, else it is no name (None).
+    ends after it if the bracket closes within a few characters, else it is no name (None), as is
+    one begun inside a bracket ("乐金显示（广州）有限公司" read from 广州).
 
     >>> t = "推出Nothing Phone (3)和Phone (2a)"
     >>> [t[x.start:x.end] for x in (_bracket_balanced(Candidate(2, 17, PRODUCT, "model", 0.55), t),
@@ -97,6 +98,8 @@ def _bracket_balanced(c: Candidate, text: str) -> Candidate | None:
     ['Nothing Phone (3)', 'Phone (2a)']
     """
     name = text[c.start : c.end]
+    if name.count(")") > name.count("("):
+        return None  # "广州）有限公司": begun inside a bracket, a piece of a longer name
     if name.count("(") > name.count(")"):
         rest = terms.BRACKET_REST_RE.match(text, c.end)
         return replace(c, end=rest.end()) if rest else None

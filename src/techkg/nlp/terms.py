@@ -458,6 +458,11 @@ PARTNER_OF_RE = re.compile(r"\s*的\s*(?:重要|主要|核心|长期|战略|策�
 # ending in 等 and a count, before 合作 used as a modifier of a partner noun, or before 合作伙伴) are
 # not partners of each other; the last may carry a short category noun ("OK便利店等").
 EXAMPLES_END_RE = re.compile(r"[\u4e00-\u9fff]{0,4}\s*等\s*(?:约|逾|超过|近|共)?\s*(?:(?:\d+|[一二两三四五六七八九十百几多数]+)\s*[余多]?\s*[家间个位])?\s*$")
+# "A、B與C四家合作夥伴", "华硕、技嘉和微星等合作伙伴": a list closed by 等 or a count before a partner noun
+# (someone's partners, listed).
+COUNTED_LIST_END_RE = re.compile(
+    r"\s*(?:等\s*(?:约|逾|超过|近|共)?\s*(?:(?:\d+|[一二两三四五六七八九十百几多数]+)\s*[余多]?\s*[家间个位])?"
+    r"|(?:\d+|[一二两三四五六七八九十]+)\s*[家间个位])\s*(?:重要|主要|核心|长期|战略|策略|首批|全球)?\s*(?:合作)?\s*$")
 # "上汽大众与一汽丰田等合资车企": the car-news category of joint-venture makers, after such a list, says
 # nothing about the listed companies' partners.
 JV_CATEGORY_RE = re.compile(r"合资(?:品牌|车企|车厂|厂商|企业)")
@@ -469,6 +474,11 @@ PREPOSITIONS = ("与", "和", "同", "跟")
 LEAD_PARTNER_TRIGGERS = ("携手", "携同", "联手", "联袂", "牵手", "伙拍", "联合", "联姻", "结盟")  # 携同: Hong Kong usage
 # Lead cues no company name holds: a LAC or tagger company span across one is two names and the cue
 # ("雪松控股结盟浦发银行", "浙江卫视联手"). Not 联合 (联合利华, 联合汽车电子).
+# Cantonese particles and pronouns (folded): speech around a name, never in one ("Xiaomi 亦喺 2月",
+# "呢部 77 吋 4K 電視", "嘅", "咗", "啲", "唔", "冇", "佢", "嗰", "咁", "嚟").
+SPOKEN_PARTICLE_RE = re.compile("[嘅喺咗啲唔冇佢嗰\U00020BB6咁嚟呢]")
+# A conjunction set off by a space after a Latin name ("Sony 同蔡司", "Apple 和三星"): two names, never one.
+SPACED_CONJUNCTION_RE = re.compile(r"(?<=[A-Za-z0-9])\s+(?:与|和|同|跟|及)\s*")
 NAME_SPLITTING_CUES = ("携手", "携同", "联同", "连同", "伙同", "联手", "牵手", "伙拍", "联姻", "结盟")  # 联同, 连同: HK, TW "together with"
 # "与3家厂商合作": partners counted, named in a following list.
 COUNT_NOUN_RE = re.compile(r"(?:\d+|[一二两三四五六七八九十几多数]+)\s*(?:家|个|位)")
@@ -480,7 +490,7 @@ PARTY_HEADS = ("公司", "集团", "企业", "厂商", "运营方", "运营商",
 # "與輝達合作後，鴻海……"): the other side is the subject of the main clause after it.
 ADVERBIAL_LEAD_RE = re.compile(r"\s*(?:通过|透过|借助|借由|藉由|藉助|凭借|凭着|得益于|受益于|随着|基于|依托|经由|在)?\s*")
 # Adverbs that do not name anyone ("目前已经与……").
-ADVERBS_RE = re.compile(r"目前|已经|正在|曾经|此前|同时|再次|宣布|表示|计划|将|已|还|也|正|曾|则|又|称")
+ADVERBS_RE = re.compile(r"目前|已经|正在|曾经|此前|同时|再次|宣布|表示|计划|转而|改而|改为|将|已|还|也|正|曾|则|又|称")
 # "在Amazon Bedrock中上线": hosted on a platform, not released.
 HOSTING_RE = re.compile(r"在[^，。在]{1,30}?(?:中|上|平台)\s*$")
 # "華碩今年1月在CES推出", "小米在高通的峰会上发布": a company after 在 (a short time phrase may stand
@@ -815,6 +825,9 @@ SEEKING_PARTNER_RE = re.compile(
     r"(?:另觅|另找|寻找|寻觅|找寻|物色|寻求|征求|招募|征集)(?:新的|其他|更多|一家|一个|合适的)?\s*(?:合作|战略|策略)?伙伴")
 # Words that cancel or weaken a relation in the same clause (the rule layer's negation set).
 NEGATION_CUES = DENIAL_CUES + ENDED_CUES + RUMOUR_CUES + TALKS_CUES
+# A clause opening on a new course: an earlier clause's ending or denial is not its own ("终止了与高通的合作，
+# 转而与博通合作", "放弃自研，改与英伟达合作").
+NEW_COURSE_RE = re.compile(r"\s*(?:转而|改而|改为|改与|转投|转向)")
 # Negations strong enough to cancel a cooperation named anywhere in the sentence.
 SENTENCE_NEGATIONS = ("否认", "辟谣", "从未", "均未", "并未证实", "未证实", "不实")
 # A negation word that affirms: "not the first time", "not only" ("抖音并非第一次与长视频平台握手",
