@@ -194,9 +194,22 @@ EVENT_AND_STAGE_CASES = [
     ("Qwen3、DeepSeek-R1等模型在基准测试中表现优异。", {"Qwen3", "DeepSeek-R1"}, set()),
 ]
 
+# Rockets, spacecraft and satellites named with a Chinese numeral and 号, and hardware named in quotes
+# after its kind (found on c187-c210); lines, buildings, people and days are no products.
+NUMBERED_AND_QUOTED_HARDWARE_CASES = [
+    ("星河动力的谷神星一号遥五运载火箭成功发射。", {"谷神星一号"}, set()),
+    ("神舟十八号载人飞船与天宫空间站完成对接。", {"神舟十八号"}, set()),
+    ("天兵科技計劃明年首飛天龍三號。", {"天龍三號"}, set()),
+    ("黑芝麻智能的华山二号A1000已量产。", {"华山二号A1000"}, {"华山二号"}),
+    ("市民可搭乘地铁十一号线前往园区，公司二号人物随后发言。", set(), {"地铁十一号", "公司二号"}),
+    ("国盾量子发布超导量子计算机“天衍504”。", {"天衍504"}, set()),
+    ("長光衛星的衛星「吉林一號」傳回影像。", {"吉林一號"}, set()),
+    ("芯片“卡脖子”问题仍未解决。", set(), {"卡脖子"}),
+]
+
 
 @pytest.mark.parametrize(("text", "found", "not_found"),
-                         EVENT_AND_STAGE_CASES + EDITION_CASES + VERSION_CASES + VERSIONED_CASES + QUOTED_CASES + SUFFIX_CASES + CAR_CASES
+                         NUMBERED_AND_QUOTED_HARDWARE_CASES + EVENT_AND_STAGE_CASES + EDITION_CASES + VERSION_CASES + VERSIONED_CASES + QUOTED_CASES + SUFFIX_CASES + CAR_CASES
                          + BRAND_CODE_CASES + DEVICE_MODEL_CASES)
 def test_unlisted_product_classes(nlp, text, found, not_found):
     got = products(nlp, text)

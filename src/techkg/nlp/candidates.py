@@ -782,6 +782,7 @@ def product_candidates(doc: Doc, text: str, companies: list[Candidate]) -> list[
         *titled_names(text, companies),
         *suffixed_names(text, companies, cue_ends),
         *versioned_names(text, companies, cue_ends),
+        *numbered_han_names(doc, text, companies),
         *benchmark_names(text),
         *event_names(text),
         *identifier_codes(text),
@@ -1340,6 +1341,39 @@ def versioned_names(text: str, companies: list[Candidate], cue_ends: set[int]) -
         start = maker.start if maker else m.start(1)  # "方程豹钛3": a car model keeps its brand
         out.append(Candidate(start, _extend_model(text, m.end()), PRODUCT, "context", VERSIONED_NAME_SCORE,
                              maker=maker.key if maker else None))
+    return out
+
+
+def numbered_han_names(doc: Doc, text: str, companies: list[Candidate]) -> list[Candidate]:
+    """A Chinese name numbered with a Chinese numeral and 号, as rockets, spacecraft, satellites and
+    probes are named ("朱雀二号", "天龙三号", "谷神星一号", "长征六号甲"): two characters of name, three
+    when LAC starts a word there. Not a line, a building or a decree ("地铁二号线", "第三号令"), not a
+    time ("本月三号"), not a company's name ("九号公司").
+
+    >>> t = "蓝箭航天的朱雀二号遥二火箭发射成功，地铁二号线停运，华山二号A1000量产"
+    >>> [t[c.start:c.end] for c in numbered_han_names(None, t, [])]
+    ['朱雀二号', '华山二号A1000']
+    """
+    words = tokens(doc) if doc is not None else []
+    word_starts = [t.idx for t in words]
+    company_spans = [(c.start, c.end) for c in companies if c.is_a(COMPANY) and not c.veto]
+    out = []
+    for m in terms.HAN_NUMBERED_NAME_RE.finditer(text):
+        num = m.start("num")
+        three = text[max(0, num - 3) : num]
+        start = num - 3 if num >= 3 and num - 3 in word_starts and all(map(is_han, three)) and _can_be_name(three) \
+            else num - 2
+        name = text[start:num]
+        if start < 0 or not all(is_han(ch) for ch in name) or not _can_be_name(name) \
+                or name.endswith(terms.HAN_NUMBERED_NOT_NAME_ENDINGS) or text[start - 1 : start] in ("第", "《") \
+                or any(s < m.end() and num < e for s, e in company_spans):
+            continue
+        at = bisect.bisect_right(word_starts, start) - 1
+        if at >= 0 and words[at].tag_.startswith(terms.HAN_NUMBERED_NOT_NAME_TAGS):
+            continue  # "采购九号的车型": a verb and a company's name
+        code = LATIN_WORD_RE.match(text, m.end())  # "华山二号A1000": the model code glued on
+        end = code.end() if code and _is_modelish(code.group()) else m.end()
+        out.append(Candidate(start, end, PRODUCT, "context", VERSIONED_NAME_SCORE))
     return out
 
 

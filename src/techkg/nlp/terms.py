@@ -138,6 +138,14 @@ UNIT_AFTER_NUMBER_RE = re.compile(
 VERSUS_END_RE = re.compile(r"(?i)v\.?s\.?$")
 # A model number after a Chinese series name ("猛士917", "海狮05"): two to four digits, not a year.
 MODEL_NUMBER_RE = re.compile(r"(?!(?:19|20)\d\d(?!\d))(\d{2,4})(?![\d.])")
+# A Chinese numeral and 号 after a name: a rocket, spacecraft or satellite ("朱雀二号", "长征六号甲"); not
+# a line, a building, a gate, a decree, a seat, a person, a tomb ("二号线", "三号楼", "一号位", "二号人物").
+HAN_NUMBERED_NAME_RE = re.compile(r"(?P<num>[一二三四五六七八九十]{1,3})号(?:[甲乙丙丁])?(?![线楼院门位令店馆字房机站厅仓库桥路街人男女墓考选种球码包厂车])")
+# LAC tags of the word a name before such a number would start in that make it no name: a verb, an adverb,
+# a preposition, a pronoun ("采购九号的车型": 九号 is a company).
+HAN_NUMBERED_NOT_NAME_TAGS = ("v", "d", "p", "c", "u", "r", "m", "q", "f", "TIME")
+# Endings of the two characters before such a number that make it a date or a count ("本月三号", "下周二号").
+HAN_NUMBERED_NOT_NAME_ENDINGS = ("月", "年", "周", "期", "第", "日", "的")
 # A version number after a known product makes a variant ("可灵2.0", "文心4.5", "盘古5.5"): one or
 # two digits, a dot, one or two digits. Whole numbers are model numbers (the family pattern).
 # A version number after a name, with or without its V ("可灵2.1", "讯飞星火V4.0").
@@ -171,7 +179,8 @@ QUOTED_NAME_CUES = ("名为", "命名为", "定名为", "取名为", "名叫", "
 # SenseChat”", "AI编程工具「Trae」"). Not 手机 or 芯片: "华为手机“遥遥领先”" is a slogan.
 QUOTED_NAME_HEADS = ("大模型", "模型", "应用", "App", "APP", "助手", "助理", "智能体", "小程序", "工具", "平台",
                      "服务", "电子钱包", "浏览器", "搜索引擎", "操作系统",
-                     "板卡", "加速卡", "模组")  # boards and modules named in quotes: "PCIe板卡“壁砺104”"; not 服务器
+                     "板卡", "加速卡", "模组",  # boards and modules named in quotes: "PCIe板卡“壁砺104”"; not 服务器
+                     "计算机", "芯片", "卫星", "火箭", "探测器", "无人机")  # "量子计算机“本源悟空”", "运载火箭“朱雀”"
 # Words right after a quoted name (or ending it) that make it no entity at all: a campaign, a strategy,
 # a slogan, a channel, a report, a named cooperation ("推出“以旧换新”活动",
 # "「百億補貼」頻道", "宣布展開名為「X」的合作").
@@ -180,6 +189,7 @@ QUOTED_NO_ENTITY_WORDS = (
     "奖", "项目", "行动", "模式", "报告", "白皮书", "大会", "峰会", "发布会", "论坛", "赛",
     "时代", "能力", "方法", "架构", "降价", "专区", "会员日", "季", "合作", "联盟", "研究", "实验", "战", "潮", "玩法",
     "任务", "角色", "基金", "风险", "网友", "女子", "男子", "女士", "先生", "排行榜", "榜单", "排名",
+    "问题", "难题", "困境", "现象", "局面", "危机",  # "芯片“卡脖子”问题": a predicament
 )
 # Endings of a quoted text that make it an event, a fund, a group of people, a theory or a ranking ("“X演唱会”",
 # "“木兰基金”", "“森林系女孩”", "“安全威胁论”", "“全球上市公司2000强”"); only as an ending ("「WOW」會員" is a product).
