@@ -502,3 +502,35 @@ def test_what_names_a_product_and_what_names_nothing(extractor, text, products, 
     found = _names(extractor, text, "Product")
     assert products <= found and not found & not_products, found
     assert not _names(extractor, text, "Company") & not_companies
+
+
+# Round 17 (classes from the c187-c234 misses): security codes listed with a semicolon and the part of a
+# name after its group word are no companies; 方面 ("side") after a name is no part of it (京东方面 is JD's
+# side, 京东方面板 BOE's panel); a business group's "BG" is a unit; a Latin name after a person's title or
+# glossing a transliterated name is a person; "X for Y" is a product's name; a kind of company before a
+# name ("全球咨询集团Accenture", "上海游戏公司米哈游") describes it; Hong Kong's 本港 is the city.
+ROUND17_CASES = [
+    ("蔚来（NIO.US；09866.HK）今日宣布与长安汽车签署合作协议。", {"蔚来", "长安汽车"}, {"09866.HK", "NIO.US"}),
+    ("该项目由一汽集团（中国）牵头推进。", {"一汽集团"}, {"（中国）", "(中国)"}),
+    ("腾讯方面表示，新功能将于下月上线。", {"腾讯"}, {"腾讯方面"}),
+    ("京东方面表示不予置评。", {"京东"}, {"京东方"}),
+    ("京东方面板价格连续三个月上涨。", {"京东方"}, set()),
+    ("小米集团总裁、手机部 BG 负责人卢伟冰表示。", {"小米集团"}, {"BG"}),
+    ("特斯拉律师Alex Spiro表示将上诉。", {"特斯拉"}, {"Alex Spiro"}),
+    ("微软首席执行官萨提亚·纳德拉（Satya Nadella）宣布推出Copilot。", {"微软"}, {"Satya Nadella"}),
+    ("阿里巴巴宣布与全球咨询集团Accenture合作。", {"阿里巴巴", "Accenture"}, {"全球咨询集团"}),
+    ("由日本游戏公司任天堂开发的游戏《塞尔达传说》今日发售。", {"任天堂"}, {"日本游戏", "游戏"}),
+    ("本港一间初创公司今日推出新App，本港用户可免费下载。", set(), {"本港"}),
+]
+
+
+@pytest.mark.parametrize(("text", "companies", "not_names"), ROUND17_CASES)
+def test_round17_company_readings(extractor, text, companies, not_names):
+    names = {m.text for e in _entities(extractor, text) for m in e.mentions}
+    assert companies <= _names(extractor, text, "Company") and not names & not_names, names
+
+
+def test_a_name_joined_by_for_is_a_product_not_a_company(extractor):
+    text = "英伟达推出Omniverse for Developers平台，輝達也推出ACE for Games。"
+    assert {"Omniverse for Developers", "ACE for Games"} <= _names(extractor, text, "Product")
+    assert not _names(extractor, text, "Company") & {"Omniverse for Developers", "ACE for Games"}

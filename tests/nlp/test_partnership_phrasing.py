@@ -415,6 +415,14 @@ COUNTED_PARTNER_LIST = [
     ("英伟达宣布，华硕、技嘉和微星等合作伙伴将推出搭载该芯片的显卡。",
      {("asus", "nvidia"), ("gigabyte", "nvidia"), ("msi", "nvidia")}),
     ("華碩、技嘉和微星等合作夥伴將推出新顯示卡。", set()),
+    ("英伟达宣布，华硕、技嘉和微星等显卡合作伙伴将推出新品。",
+     {("asus", "nvidia"), ("gigabyte", "nvidia"), ("msi", "nvidia")}),
+    ("IT之家了解到，华硕、技嘉和微星等板卡合作伙伴将同步推出新显卡。", set()),  # an outlet's dateline is no opener
+]
+# Two companies each read with a partner of its own in another clause: the model does not pair them.
+OWN_PARTNER_PER_CLAUSE = [
+    ("小米与徕卡合作开发影像系统，荣耀也与蔡司达成合作。", {("leica", "xiaomi"), ("honor", "zeiss")}),
+    ("vivo自2020年起與蔡司合作，OPPO今年也與哈蘇合作。", {("vivo", "zeiss"), ("hasselblad", "oppo")}),
 ]
 COUNTED_PARTNER_LIST_NOT = [
     ("高通宣布，小米、OPPO与vivo三家合作伙伴将首发新芯片。", ("oppo", "xiaomi")),
@@ -432,7 +440,7 @@ READ = (AFFIRMING_NEGATION + BOTH_AFTER_DEAL + BOTH_WITH_THIRD + JOINT_SUBJECT_L
         + JOINT_VENTURE_MODIFIER + OWN_BUSINESS_AS_PARTNER + NOT_PARTNER_LOOKALIKES + ENDED_OR_GUESSED + JV_CATEGORY
         + ADVERBIAL_COOPERATION + WITH_PARTNER + DENIED_ENDING + PARENT_OF_PARTNER
         + COUNTED_PARTIES + JOINT_ANNOUNCEMENT + STAKE_CHANGE + TOGETHER_WITH + OWN_CLAUSE + COUNTED_PARTNER_LIST
-        + HK_SPACED_WITH)
+        + HK_SPACED_WITH + OWN_PARTNER_PER_CLAUSE)
 NOT_READ = (AFFIRMING_NEGATION_NOT + BOTH_AFTER_DEAL_NOT + BOTH_WITH_THIRD_NOT + JOINT_SUBJECT_LIST_NOT
             + TOPIC_BEFORE_PARTNER_NOT + PARTNER_EXAMPLES_NOT + SEEKING_PARTNER_NOT + BUSINESS_AND_CAPITAL_NOT
             + AGREEMENT_NOT + HK_TW_WORDING_NOT + JOINT_VENTURE_MODIFIER_NOT + OWN_BUSINESS_AS_PARTNER_NOT

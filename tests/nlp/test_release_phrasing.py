@@ -385,9 +385,18 @@ NOT_UNVEILED = [
     ("年度手机大奖揭晓，小米15获得最佳影像奖。", ("xiaomi", "xiaomi-15")),
     ("华为Mate 70系列的售价今天揭晓。", ("huawei", "huawei-mate-70")),
 ]
-ROUND15 = (AFTER_LAUNCH + COUNTED_SUMMARIES + PREDECESSORS + JOINT_MADE_MODIFIERS + SPECS_AND_QUALIFIED_DEVICES
+# 由 and the maker with a description of its kind between (found on c211-c234): still made by it.
+MADE_BY_DESCRIBED = [
+    ("由上海游戏公司米哈游开发的游戏《崩坏：星穹铁道》今日正式上线。", {("mihoyo", "mihoyo-honkai-star-rail")}),
+    ("这款由美国芯片公司英伟达打造的处理器Grace今天亮相。", {("nvidia", "nvidia-grace")}),
+    ("由日本遊戲公司任天堂開發的遊戲《塞爾達傳說》今日發售。", {("nintendo", "塞尔达传说")}),
+]
+NOT_MADE_BY_DESCRIBED = [
+    ("由代工厂富士康组装的iPhone 16今日开售。", ("foxconn", "apple-iphone-16")),
+]
+ROUND15 = (MADE_BY_DESCRIBED + AFTER_LAUNCH + COUNTED_SUMMARIES + PREDECESSORS + JOINT_MADE_MODIFIERS + SPECS_AND_QUALIFIED_DEVICES
            + OWNED_UNITS + UNVEILED)
-NOT_ROUND15 = (NOT_AFTER_LAUNCH + NOT_COUNTED_SUMMARIES + NOT_PREDECESSORS + NOT_JOINT_MADE_MODIFIERS
+NOT_ROUND15 = (NOT_MADE_BY_DESCRIBED + NOT_AFTER_LAUNCH + NOT_COUNTED_SUMMARIES + NOT_PREDECESSORS + NOT_JOINT_MADE_MODIFIERS
                + NOT_SPECS_AND_QUALIFIED_DEVICES + NOT_OWNED_UNITS + NOT_UNVEILED)
 
 

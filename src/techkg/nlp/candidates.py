@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal, NamedTuple
 
 import ahocorasick
@@ -155,7 +155,7 @@ def lexicon_candidates(doc: Doc, lexicon, text: str) -> list[Candidate]:
     written = doc_text(doc)
     persons = [(t.idx, t.idx + len(t.text)) for t in tokens(doc) if t.tag_ == "PER"]
     verbs = {(t.idx, t.idx + len(t.text)) for t in tokens(doc) if t.tag_ == "v"}
-    found = [h for h in lexicon.find(written, folded=text, blocked=not_in)
+    found = [h for h in _without_fangmian(lexicon.find(written, folded=text, blocked=not_in), lexicon, written, text)
              if not _acronym_in_lower_case(h.alias, written[h.start : h.end]) and not _in_title_marks(text, h)
              and not _across_person_name(h, persons)]
     people = [(m.start("name"), m.end("name")) for m in terms.TITLED_PERSON_RE.finditer(text)]
@@ -178,6 +178,25 @@ def lexicon_candidates(doc: Doc, lexicon, text: str) -> list[Candidate]:
             continue
         out.append(Candidate(h.start, h.end, h.entry.type, "lexicon", LEXICON_WEAK if h.weak else LEXICON_STRONG,
                              key=h.entry.key, weak=h.weak, maker=h.entry.maker, kind=h.entry.kind))
+    return out
+
+
+def _without_fangmian(hits: list, lexicon, written: str, text: str) -> list:
+    """Lexicon hits with a name ending in 方 read again without it where 方面 ("side") follows:
+    "京东方面表示" is JD's side speaking, not BOE (京东方); "京东方面板" stays BOE's panel.
+
+    >>> from techkg.nlp.lexicon import Lexicon
+    >>> lex = Lexicon.load()
+    >>> [h.entry.key for h in _without_fangmian(lex.find("京东方面表示"), lex, "京东方面表示", "京东方面表示")]
+    ['jd']
+    """
+    out = []
+    for h in hits:
+        if text.endswith("方", h.start, h.end) and text.startswith("面", h.end) and not text.startswith("面板", h.end):
+            out += [replace(r, start=r.start + h.start, end=r.end + h.start)
+                    for r in lexicon.find(written[h.start : h.end - 1], folded=text[h.start : h.end - 1])]
+        else:
+            out.append(h)
     return out
 
 
@@ -524,8 +543,10 @@ def company_candidates(doc: Doc, text: str, model_spans=(), tagger: bool = False
         name = text[t.idx : t.idx + len(t.text)]
         if t.tag_ in ("nz", "n", "ORG", "nt") and len(name) >= 2 and is_han(name[0]):
             nxt = toks[i + 1].norm_
+            named_after = i + 2 < len(toks) and toks[i + 2].tag_ in ("ORG", "nz", "PER") \
+                and toks[i + 2].idx == toks[i + 1].idx + len(toks[i + 1].text)  # "上海游戏公司米哈游": a kind, then which
             if nxt in ("公司", "集团") and not is_non_company(name) and name.lower() not in terms.GENERIC_TERMS \
-                    and not (tagger and t.tag_ in ("n", "ORG") and t.idx not in model_starts):
+                    and not named_after and not (tagger and t.tag_ in ("n", "ORG") and t.idx not in model_starts):
                 out.append(Candidate(t.idx, t.idx + len(name), COMPANY, "context", 0.65))
     # Chinese names right after a company descriptor: "光刻机制造商阿斯麦", "EDA巨头新思科技"
     for t in toks[1:]:
@@ -573,6 +594,8 @@ def company_candidates(doc: Doc, text: str, model_spans=(), tagger: bool = False
         if label == "company":
             start = _after_descriptor_or_place(text, start, end, cut_places=False)  # 杭州城投 is a name
         name = text[start:end]
+        if terms.TICKER_RE.fullmatch(name) or name.startswith("("):
+            continue  # "（XPEV.US；09868.HK）", "大众汽车集团（中国）" cut after its group word: no name
         if label == "company" and not is_non_company(name) and len(name) >= 2 and not _apposed_kind(text, start, end):
             out += [Candidate(s, e, COMPANY, "model", 0.55) for s, e in split_at_partner_cues(text, start, end)]
         elif label in ("government", "organization") and is_non_company(name):
@@ -615,15 +638,16 @@ def _apposed_kind(text: str, start: int, end: int) -> bool:
 def latin_company_name(name: str) -> int | None:
     """The length of ``name`` when it is a Latin company name, told by its last word
     (``LATIN_COMPANY_TAILS``: "Joby Aviation", "Animoca Brands", "GlobalWafers America"), else None
-    ("Xbox Games Showcase" is an event).
+    ("Xbox Games Showcase" is an event, "ACE for Games" a product: ``NAME_CONNECTORS`` join a product's name).
 
     >>> latin_company_name("Joby Aviation"), latin_company_name("Sony Honda Mobility"), latin_company_name("DGX Cloud")
     (13, 19, None)
-    >>> latin_company_name("Aviation"), latin_company_name("the Bank")
-    (None, None)
+    >>> latin_company_name("Aviation"), latin_company_name("the Bank"), latin_company_name("ACE for Games")
+    (None, None, None)
     """
     words = name.split(" ")
-    if len(words) < 2 or not words[0][:1].isupper() or is_sentence(words):
+    if len(words) < 2 or not words[0][:1].isupper() or is_sentence(words) \
+            or any(w.lower() in terms.NAME_CONNECTORS for w in words[1:-1]):
         return None
     return len(name) if words[-1].lower() in terms.LATIN_COMPANY_TAILS else None  # not "Xbox Games Showcase"
 
@@ -811,15 +835,16 @@ PERSON_VETO = 0.9  # a person named after a title is no company's or product's n
 
 
 def titled_people(text: str) -> list[Candidate]:
-    """Vetoes on Latin names right after a person's title ("执行长Simon Segars"): people
-    (``TITLED_PERSON_RE``; lexicon names inside them are dropped in :func:`lexicon_candidates`).
+    """Vetoes on Latin names right after a person's title ("执行长Simon Segars") or glossing a
+    transliterated name ("亚当·塞利普斯基(Adam Selipsky)"): people (``TITLED_PERSON_RE``,
+    ``GLOSSED_PERSON_RE``; lexicon names inside them are dropped in :func:`lexicon_candidates`).
 
-    >>> t = "意法半导体总裁兼首席执行官Jean-Marc Chery表示"
+    >>> t = "意法半导体总裁兼首席执行官Jean-Marc Chery表示，律师Alex Spiro和蒂姆·库克(Tim Cook)"
     >>> [t[c.start:c.end] for c in titled_people(t)]
-    ['Jean-Marc Chery']
+    ['Jean-Marc Chery', 'Alex Spiro', 'Tim Cook']
     """
     return [Candidate(m.start("name"), m.end("name"), None, "context", PERSON_VETO, veto=True)
-            for m in terms.TITLED_PERSON_RE.finditer(text)]
+            for pattern in (terms.TITLED_PERSON_RE, terms.GLOSSED_PERSON_RE) for m in pattern.finditer(text)]
 
 
 IDENTIFIER_VETO = 0.9  # a batch number or licence plate is no product's name, for any finder but the lexicon
@@ -1284,7 +1309,7 @@ SUFFIXED_NAME_RE = re.compile(
     r"[的了]?\s*([\u4e00-\u9fff][\u4e00-\u9fffA-Za-z]{1,5}?)\s?("
     + "|".join(map(re.escape, terms.NAMED_PRODUCT_SUFFIXES)) + r")(?![A-Za-z])"
 )
-NOT_IN_NAME_RE = re.compile(r"[的了和与及在为是将把被对向从等也都还已款个以于用前后]")
+NOT_IN_NAME_RE = re.compile(r"[的了和与及在为是将把被对向从等也都还已款个以于用前后]|" + terms.ADVERB_IN_CLAUSE_RE.pattern)
 
 
 def suffixed_names(text: str, companies: list[Candidate], cue_ends: set[int]) -> list[Candidate]:

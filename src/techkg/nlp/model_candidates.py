@@ -232,8 +232,8 @@ def _without_generic_tail(name: str) -> str:
 
 
 def _plausible(name: str) -> bool:
-    """Not a bare letter, number, generic word or technology standard."""
-    if len(name) < 2 or name.isdigit():
+    """Not a bare letter, number, generic word, technology standard or clause ("腾讯更看重大模型")."""
+    if len(name) < 2 or name.isdigit() or terms.ADVERB_IN_CLAUSE_RE.search(name):
         return False
     low = name.lower()
     if low in terms.GENERIC_TERMS or terms.STANDARD_RE.match(name):

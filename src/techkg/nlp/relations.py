@@ -23,7 +23,7 @@ from __future__ import annotations
 from techkg.nlp import terms
 from techkg.nlp.candidates import COMPANY
 from techkg.nlp.partnerships import PartnershipReading, not_partner
-from techkg.nlp.relation_base import Candidate, Ment, RelationHit, cue_positions, sentences
+from techkg.nlp.relation_base import CLAUSE_SPLIT_RE, Candidate, Ment, RelationHit, cue_positions, sentences
 from techkg.nlp.relation_model import Pair, pair_features
 from techkg.nlp.releases import ReleaseReading
 
@@ -100,6 +100,11 @@ class RelationReader(PartnershipReading, ReleaseReading):
         kept = list(found)
         have = {(h.source, h.target) for h in found}
         guarded = {c.keys for c in pairs if not model_may_add(self.text, c, s, e)}
+        # two companies each read with a partner of its own in another clause of the sentence ("vivo与蔡司合作
+        # ……，OPPO也与哈苏合作"): the model does not cross the clauses to pair them
+        read = {k for h in found if h.type == "partnership" for k in (h.source, h.target)}
+        guarded |= {c.keys for c in pairs if set(c.keys) <= read
+                    and CLAUSE_SPLIT_RE.search(self.text, c.pair.first[1], c.pair.second[0])}
         for keys, p in probs.items():
             if keys in guarded:
                 continue

@@ -142,7 +142,7 @@ class ReleaseReading(ReaderBase):
         if not listed:
             return []
         companies = [m for m in self.in_range(cs, listed[0].start, COMPANY.label)
-                     if self.text[max(cs, m.start - 1) : m.start] != "由"]  # "由富士康组装的": see _made_by
+                     if not self._after_by(cs, m)]  # "由富士康组装的": see _made_by
         companies = companies or self._announcer(s, cs)
         joint = self._joint_made_by(companies, listed[0].start)  # "华为与奇瑞联合打造的智界S7正式上市"
         out = []
@@ -217,7 +217,7 @@ class ReleaseReading(ReaderBase):
         text = self.text
         out = []
         for m in self.in_range(s, e):
-            if m.label != COMPANY.label or text[max(s, m.start - 1) : m.start] != "由":
+            if m.label != COMPANY.label or not self._after_by(s, m):
                 continue
             verb = re.search(r"[，。；;,]|" + "|".join(terms.MADE_BY_VERBS), text[m.end : e])
             if not verb or verb.group() not in terms.MADE_BY_VERBS:
@@ -245,6 +245,11 @@ class ReleaseReading(ReaderBase):
             out += [RelationHit("release", c.key, made[0].key, s, e, PRODUCT_IS_COMPANYS, verb.group())
                     for c in makers if made and made[0].key != c.key]
         return out
+
+    def _after_by(self, s: int, m: Ment) -> bool:
+        """Whether the company ``m`` follows 由, a description of its kind allowed between
+        ("由米哈游开发", "由上海游戏公司米哈游开发"); ``s`` bounds the look back."""
+        return terms.BY_MAKER_BEFORE_RE.search(self.text, max(s, m.start - 16), m.start) is not None
 
     def _joint_makers(self, first: Ment, verb_at: int) -> list[Ment]:
         """The companies after 由 up to the verb: "由华为与赛力斯联合开发" → both (a list of companies

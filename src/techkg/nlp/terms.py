@@ -14,7 +14,7 @@ import re
 # languages ("支持简体中文", "中文大模型").
 GENERIC_TERMS = frozenset(
     """
-    ai gpu cpu npu dpu qpu apu ipu xpu soc asic fpga llm aigc agi api sdk saas paas iaas app apps
+    ai gpu cpu npu dpu qpu apu ipu xpu soc asic fpga llm aigc agi api sdk saas paas iaas app apps bg bu
     5g 4g 6g 5g-a wifi wi-fi 3d 2d 4k 8k ar vr mr xr iot ev suv mpv ip pc os ui
     dram nand hbm pcie usb ddr lpddr ssd oled lcd led cmos eda gpt logo cbd lte td-lte td-scdma wcdma cdma gsm
     芯片 大模型 模型 手机 智能手机 平板 电脑 服务器 云 云服务 操作系统 系统 平台 汽车 电动车 新能源汽车
@@ -320,6 +320,7 @@ GENERIC_COMPANY_HEADS = (
     "美国", "中国", "日本", "韩国", "欧洲", "本土", "头部", "龙头", "多家", "两家", "三家", "这家", "该",
     "设计", "IC", "车", "车厂", "新创", "创业", "新势力", "晶圆", "封测", "面板", "家电", "电动车", "造车", "整车", "零部件",
     "服务器", "存储", "光模块", "模块", "显示", "材料", "设备", "传统", "国际", "海外", "大型", "小型", "知名",
+    "广告", "全球",
     # Taiwan and Hong Kong usage (folded to Simplified characters, not words): 記憶體廠, 南韓大廠, 陸系品牌
     "记忆体", "晶片", "伺服器", "网通", "软体", "硬体", "云端", "装置", "模组", "商业", "南韩", "台湾", "台系", "陆系",
     "美系", "日系", "韩系", "陆资", "中资", "港资", "台资", "多间", "两间", "这间", "该间",
@@ -420,6 +421,7 @@ NON_COMPANY_NAMES = frozenset(
     白宫 国会 世界卫生组织 国际电信联盟 3gpp ieee w3c 中国信通院 信通院 中科院 工业和信息化部
     上交所 深交所 北交所 港交所 联交所 纽交所 纳斯达克 科创板 创业板 主板
     新一代 下一代 上一代 前代 前一代 首代 旗下 友商 同行 业界 业内 新创 新创车厂 新势力
+    本港 本澳 本地 本土 本市 全港 香港本地
     """.split()
 ) | EDITION_WORDS  # 国行, 港行, 水货 ...
 
@@ -472,7 +474,8 @@ EXAMPLES_END_RE = re.compile(r"[\u4e00-\u9fff]{0,4}\s*等\s*(?:约|逾|超过|�
 # (someone's partners, listed).
 COUNTED_LIST_END_RE = re.compile(
     r"\s*(?:等\s*(?:约|逾|超过|近|共)?\s*(?:(?:\d+|[一二两三四五六七八九十百几多数]+)\s*[余多]?\s*[家间个位])?"
-    r"|(?:\d+|[一二两三四五六七八九十]+)\s*[家间个位])\s*(?:重要|主要|核心|长期|战略|策略|首批|全球)?\s*(?:合作)?\s*$")
+    r"|(?:\d+|[一二两三四五六七八九十]+)\s*[家间个位])\s*(?:重要|主要|核心|长期|战略|策略|首批|全球)?"
+    r"\s*(?:[\u4e00-\u9fff]{1,3}?)?\s*(?:合作)?\s*$")  # "等板卡合作伙伴": a kind of partner between
 # "上汽大众与一汽丰田等合资车企": the car-news category of joint-venture makers, after such a list, says
 # nothing about the listed companies' partners.
 JV_CATEGORY_RE = re.compile(r"合资(?:品牌|车企|车厂|厂商|企业)")
@@ -571,6 +574,8 @@ SALE_TRIGGERS = ("开售", "开卖", "发售", "上架", "预售", "开启预售
                  "开启预约", "开放预约", "开始预约")
 # Verbs of making after "由A" ("小米SU7由小米汽车打造", "盘古大模型由华为云研发"): the product named
 # before 由 is A's release. Contract work (代工, 组装, 生产) is not making it one's own product.
+# 由 before the maker, a description of its kind allowed between ("由上海游戏公司米哈游开发", "由初创团队X打造").
+BY_MAKER_BEFORE_RE = re.compile(r"由(?:[\u4e00-\u9fffA-Za-z]{0,8}?(?:公司|企业|厂商|厂|集团|团队|工作室|巨头|开发商|制造商))?\s*$")
 MADE_BY_VERBS = ("打造", "研发", "开发", "研制", "设计", "推出", "发布", "发表", "出品", "首发", "带来")
 # Computing facilities are built, not released: a product named as one ("“飞星一号”算力平台", "Project
 # Ceiba超级计算机") or referred back to as one ("该集群由腾讯打造") is no release of "由A打造".
@@ -883,8 +888,9 @@ _NEWS_DATE = (r"(?:(?:北京|美国|美东|当地|台北|香港)?时间)?\s*(?:\
 _OUTLET = r"(?:(?![的是在了和与及并也就都而从对为将据])[A-Za-z0-9\u4e00-\u9fff·&]){2,12}?"
 # 界面新闻 3 月 12 日消息 / 财联社3月12日电 / 新浪科技讯 北京时间3月12日上午消息 / 鞭牛士报道,3月12日消息
 DATELINE_DATED_RE = re.compile(rf"{_OUTLET}\s*(?:讯|报道|报导)?\s*,?\s*{_NEWS_DATE}\s*(?:消息|讯息|电|讯|报道|报导)")
-# 36氪获悉 / C114讯 / 集微网消息 (Taiwan: 集微網訊息): no date, but a cue no story sentence starts with.
-DATELINE_UNDATED_RE = re.compile(rf"{_OUTLET}(?:讯(?!息)|获悉|(?<=[网社报闻经家])(?:消息|讯息|报道|报导))(?=[\s,:(])")
+# 36氪获悉 / C114讯 / 集微网消息 (Taiwan: 集微網訊息) / IT之家了解到: no date, but a cue no story sentence starts with.
+DATELINE_UNDATED_RE = re.compile(
+    rf"{_OUTLET}(?:讯(?!息)|获悉|(?<=[网社报闻经家氪])(?:消息|讯息|报道|报导|了解到))(?=[\s,:(])")
 # 【TechWeb】 / 【记者/台北报导】 / 〔记者王姵文/台北报导〕 opening a paragraph: an outlet or a credit, short
 # or with a credit word, never with a sentence's punctuation or a title. A headline in brackets
 # (【加强安卓营收?谷歌将升级Play商城】, 【诺基亚Lumia720港行售价出炉月底开卖】) is part of the story.
@@ -925,7 +931,9 @@ WEB_ADDRESS_RE = re.compile(
 _TICKER = r"(?:\d{4,6}(?:\.(?:HK|SH|SZ|BJ|TW|TWO|T|KS))?|\d{4}-TW|[A-Z]{1,5}\.(?:N|O|US))"
 _BRACKETED_CODE = (
     rf"\((?:(?:NASDAQ|NYSE|HKEX|SEHK|TWSE|TSE|KOSPI|OTC|纳斯达克|纽交所|港交所|上交所|深交所|(?:股票|证券)代[码号])"
-    rf"\s*[:：]?\s*[A-Za-z0-9.\-]{{1,12}}|{_TICKER}(?:\s*[/,、]\s*{_TICKER})*)\)")
+    rf"\s*[:：]?\s*[A-Za-z0-9.\-]{{1,12}}|{_TICKER}(?:\s*[/,、;；]\s*{_TICKER})*)\)")
+# A security code alone ("09868.HK", "XPEV.US"): a listing, never a company's or product's name.
+TICKER_RE = re.compile(_TICKER)
 SECURITY_CODE_RE = re.compile(_BRACKETED_CODE + r"|(?<=[\u4e00-\u9fff])-(?:SW|W|S|B|U)(?![A-Za-z0-9])")
 # A security code in brackets right after a name: the name is a listed company ("嘉里物流（00636.HK）").
 SECURITY_CODE_AFTER_NAME_RE = re.compile(r"\s?" + _BRACKETED_CODE)
@@ -1039,11 +1047,17 @@ TECH_EVENT_RE = re.compile(
 # lexicon name inside it (Chery). Several titles may be joined by 兼. Folded text: Simplified titles.
 PERSON_TITLES = ("首席执行官", "执行长", "行政总裁", "总裁", "副总裁", "董事长", "主席", "创始人", "创办人", "首席技术官",
                  "技术长", "首席财务官", "财务长", "首席运营官", "营运长", "总经理", "总监", "分析师", "发言人", "负责人",
+                 "律师", "工程师", "研究员", "经济学家", "教授", "顾问", "合伙人", "经理", "主管", "记者", "主编",
                  "CEO", "CTO", "CFO", "COO")
 _TITLE = "(?:" + "|".join(sorted(PERSON_TITLES, key=len, reverse=True)) + ")"
 _PERSON_WORD = r"[A-Z][A-Za-z]*[a-z]"
 TITLED_PERSON_RE = re.compile(
     rf"{_TITLE}(?:\s?兼\s?{_TITLE})*\s?(?P<name>{_PERSON_WORD}(?:[- ]{_PERSON_WORD}){{1,3}})(?![A-Za-z0-9])")
+# Degree adverbs that make a stretch of text a clause, never a name ("腾讯更看重大模型", "很适合", "较早推出").
+ADVERB_IN_CLAUSE_RE = re.compile(r"[更很较]")
+# A transliterated name (with its middle dot) glossed in Latin letters: a person ("亚当·塞利普斯基(Adam Selipsky)").
+GLOSSED_PERSON_RE = re.compile(
+    rf"[\u4e00-\u9fff]{{1,6}}[·•・][\u4e00-\u9fff·•・]{{1,12}}\s?\(\s?(?P<name>{_PERSON_WORD}(?:[- .]+{_PERSON_WORD}){{1,3}})\s?\)")
 # A Latin acronym glued to a year, a contest or meeting noun following in its clause, names an edition of
 # that event, no product: "参加了WCG2012的比赛", "CPL2011线上选拔赛", "ECL2010的四个赛季".
 YEAR_EDITION_EVENT_RE = re.compile(
