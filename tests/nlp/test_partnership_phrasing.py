@@ -418,6 +418,7 @@ COUNTED_PARTNER_LIST = [
     ("英伟达宣布，华硕、技嘉和微星等显卡合作伙伴将推出新品。",
      {("asus", "nvidia"), ("gigabyte", "nvidia"), ("msi", "nvidia")}),
     ("IT之家了解到，华硕、技嘉和微星等板卡合作伙伴将同步推出新显卡。", set()),  # an outlet's dateline is no opener
+    ("蔚来表示，江淮、广汽和长安三家合作车企均已接入换电网络。", {("changan", "nio"), ("gac", "nio"), ("jac", "nio")}),
 ]
 # Two companies each read with a partner of its own in another clause: the model does not pair them.
 OWN_PARTNER_PER_CLAUSE = [
@@ -427,6 +428,7 @@ OWN_PARTNER_PER_CLAUSE = [
 COUNTED_PARTNER_LIST_NOT = [
     ("高通宣布，小米、OPPO与vivo三家合作伙伴将首发新芯片。", ("oppo", "xiaomi")),
     ("小米、OPPO与vivo三家公司是高通的竞争对手。", ("qualcomm", "xiaomi")),
+    ("小米表示，比亚迪、宁德时代和欣旺达三家合作厂商将为其供货。", ("byd", "xiaomi")),  # suppliers
 ]
 # Hong Kong's 同 ("and", "with") after a Latin name and a space: two names, the second a partner.
 HK_SPACED_WITH = [

@@ -391,10 +391,16 @@ MADE_BY_DESCRIBED = [
     ("这款由美国芯片公司英伟达打造的处理器Grace今天亮相。", {("nvidia", "nvidia-grace")}),
     ("由日本遊戲公司任天堂開發的遊戲《塞爾達傳說》今日發售。", {("nintendo", "塞尔达传说")}),
 ]
+# A game's public launch ("正式公测"), its kind after the title ("《X》手游").
+PUBLIC_LAUNCH = [
+    ("网易的《永劫无间》手游今日正式公测。", {("netease", "netease-naraka")}),
+    ("騰訊的《王者榮耀》今日正式公測。", {("tencent", "tencent-honor-of-kings")}),
+]
 NOT_MADE_BY_DESCRIBED = [
     ("由代工厂富士康组装的iPhone 16今日开售。", ("foxconn", "apple-iphone-16")),
+    ("腾讯表示，《王者荣耀》新作预计明年正式公测。", ("tencent", "tencent-honor-of-kings")),  # planned
 ]
-ROUND15 = (MADE_BY_DESCRIBED + AFTER_LAUNCH + COUNTED_SUMMARIES + PREDECESSORS + JOINT_MADE_MODIFIERS + SPECS_AND_QUALIFIED_DEVICES
+ROUND15 = (MADE_BY_DESCRIBED + PUBLIC_LAUNCH + AFTER_LAUNCH + COUNTED_SUMMARIES + PREDECESSORS + JOINT_MADE_MODIFIERS + SPECS_AND_QUALIFIED_DEVICES
            + OWNED_UNITS + UNVEILED)
 NOT_ROUND15 = (NOT_MADE_BY_DESCRIBED + NOT_AFTER_LAUNCH + NOT_COUNTED_SUMMARIES + NOT_PREDECESSORS + NOT_JOINT_MADE_MODIFIERS
                + NOT_SPECS_AND_QUALIFIED_DEVICES + NOT_OWNED_UNITS + NOT_UNVEILED)

@@ -205,6 +205,11 @@ NUMBERED_AND_QUOTED_HARDWARE_CASES = [
     ("国盾量子发布超导量子计算机“天衍504”。", {"天衍504"}, set()),
     ("長光衛星的衛星「吉林一號」傳回影像。", {"吉林一號"}, set()),
     ("芯片“卡脖子”问题仍未解决。", set(), {"卡脖子"}),
+    ("北方华创此次发布的刻蚀设备“天枢”已进入客户验证。", {"天枢"}, set()),
+    ("百度推出AI搜索产品“文小言”。", {"文小言"}, set()),
+    # a series word after a space (IT之家 style) is still the series; a description LAC took for a name is none
+    ("小米今晚发布 Redmi K80 系列，起售价 2499 元。", {"Redmi K80 系列"}, {"Redmi K80"}),
+    ("华为强调不造车，智能汽车业务的合作模式分为三种。", set(), {"智能"}),
 ]
 
 

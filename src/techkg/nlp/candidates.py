@@ -1135,11 +1135,12 @@ def released_names(doc: Doc, text: str) -> list[Candidate]:
 
 
 def names_before_product_noun(doc: Doc, text: str) -> list[Candidate]:
-    """A Chinese proper noun right before a product noun: "盘古大模型", "鸿蒙操作系统"."""
+    """A Chinese proper noun right before a product noun: "盘古大模型", "鸿蒙操作系统"; not a word of
+    description LAC took for one ("智能汽车", "国产芯片")."""
     out: list[Candidate] = []
     for t in tokens(doc)[:-1]:
         name = text[t.idx : t.idx + len(t.text)]
-        if t.tag_ == "nz" and len(name) >= 2 and is_han(name[0]) and name not in terms.GENERIC_TERMS:
+        if t.tag_ == "nz" and len(name) >= 2 and is_han(name[0]) and _can_be_name(name):
             nxt = text[t.idx + len(name) : t.idx + len(name) + 4]
             if nxt.startswith(("大模型", "芯片", "电池", "操作系统", "系统", "手机", "处理器", "汽车")):
                 out.append(Candidate(t.idx, t.idx + len(name), PRODUCT, "context", 0.6))

@@ -313,12 +313,13 @@ class PartnershipReading(ReaderBase):
         return out
 
     def _counted_partners(self, s, e, cs, pos, trig, before, subject) -> list[RelationHit] | None:
-        """"樹莓派宣布，A、B與C四家合作夥伴將推出……", "华硕、技嘉和微星等合作伙伴": a list closed by 等 or
-        a count right before a partner noun names someone's partners, not partners of each other:
+        """"樹莓派宣布，A、B與C四家合作夥伴將推出……", "华硕、技嘉和微星等合作伙伴", "A、B和C三家合作车企": a list
+        closed by 等 or a count right before a partner noun names someone's partners, not partners of each other:
         each pairs with the sentence's opener, else the article's subject (none when neither is
         named outside the list). None when the cue is no such partner noun."""
         text = self.text
-        if not (trig.endswith("伙伴") and before and terms.COUNTED_LIST_END_RE.match(text, before[-1].end, pos)):
+        partner_noun = trig.endswith("伙伴") or text.startswith(terms.PARTNER_NOUNS_AFTER, pos + len(trig))
+        if not (partner_noun and before and terms.COUNTED_LIST_END_RE.match(text, before[-1].end, pos)):
             return None
         listed = [k for k in map(self.as_company, _trailing_list(text, before, before[-1].end)) if k]
         opener = self._sentence_opener(s, cs)

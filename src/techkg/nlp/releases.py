@@ -184,7 +184,7 @@ class ReleaseReading(ReaderBase):
         gap = text[prods[-1].end : end].strip().lstrip(")）」』”\"》")  # "《绝区零》在全球同步上线"
         gap = terms.DATE_GLOSS_RE.sub("", gap)  # "今日（26日）正式上線"
         gap = gap[terms.LISTED_CATEGORY_RE.match(gap).end() :]  # "A、B等新款车型同步开售"
-        head = next((h for h in terms.PRODUCT_HEADS if gap.startswith(h)), "")  # "剪映App开放下载"
+        head = next((h for h in terms.PRODUCT_HEADS + terms.TITLE_PRODUCT_HEADS if gap.startswith(h)), "")  # "剪映App开放下载", "《逆水寒》手游"
         rest = gap[len(head) :].strip()
         rest = rest[: terms.MANNER_BEFORE_CUE_RE.search(rest).start()] if terms.MANNER_BEFORE_CUE_RE.search(rest) else rest
         rest = rest[terms.EDITION_BEFORE_CUE_RE.match(rest).end() :]  # "千问APP公测版同日在……上线"

@@ -180,7 +180,8 @@ QUOTED_NAME_CUES = ("名为", "命名为", "定名为", "取名为", "名叫", "
 QUOTED_NAME_HEADS = ("大模型", "模型", "应用", "App", "APP", "助手", "助理", "智能体", "小程序", "工具", "平台",
                      "服务", "电子钱包", "浏览器", "搜索引擎", "操作系统",
                      "板卡", "加速卡", "模组",  # boards and modules named in quotes: "PCIe板卡“壁砺104”"; not 服务器
-                     "计算机", "芯片", "卫星", "火箭", "探测器", "无人机")  # "量子计算机“本源悟空”", "运载火箭“朱雀”"
+                     "计算机", "芯片", "卫星", "火箭", "探测器", "无人机",  # "量子计算机“本源悟空”", "运载火箭“朱雀”"
+                     "设备", "产品")  # "刻蚀设备“武夷山”", "AI对话产品“豆包”"
 # Words right after a quoted name (or ending it) that make it no entity at all: a campaign, a strategy,
 # a slogan, a channel, a report, a named cooperation ("推出“以旧换新”活动",
 # "「百億補貼」頻道", "宣布展開名為「X」的合作").
@@ -405,7 +406,7 @@ VESSEL_AFTER_NAME_RE = re.compile(r"[”\"」』]?(?:号(?![称召码段令])|�
 VESSEL_WORDS = ("航母", "航空母舰", "舰", "潜艇", "战列")
 # What may follow a product's name as part of it: 系列 (a series: "Mate 40系列"), 系 after a model number
 # ("宝马5系", not 系统 or 系数) or a Roman numeral glyph for its generation ("GALAXY S Ⅱ").
-SERIES_AFTER_NAME_RE = re.compile(r"系列|系(?![统数])|\s?[\u2160-\u216b](?![A-Za-z0-9])")
+SERIES_AFTER_NAME_RE = re.compile(r"\s?系列|系(?![统数])|\s?[\u2160-\u216b](?![A-Za-z0-9])")  # "Mate 70 系列": spaced too
 # Lexicon kinds whose companies name joint ventures after both parents, glued ("一汽马自达", "华晨宝马"):
 # a tagger's company made of one such listed maker and a short unlisted name is that venture.
 JOINT_VENTURE_KINDS = frozenset(("auto",))
@@ -520,7 +521,7 @@ RELEASE_TRIGGERS = (
     "发售", "开售", "开卖", "上架", "上市", "首发", "面世", "问世", "开源了", "正式开源", "宣布开源", "全面开源",
     "揭晓", "揭幕", "首秀", "同步开源", "同时开源", "一并开源", "同步开放", "同时开放", "登场", "带来了", "带来", "亮出", "开启预售", "开放预购", "开放预订", "开启预订",
     "开始预购", "预售", "公布了", "正式公布", "开放了", "正式商用", "投入商用", "开启公测", "开放公测", "开启内测",
-    "开启预约", "开放预约", "开始预约",
+    "开启预约", "开放预约", "开始预约", "正式公测", "全面公测",
     # news verbs of launching: mainland (放出, 甩出, 推新) and Taiwan (端出, 秀出, 祭出); not 官宣, which
     # as often announces a date ("官宣Find X8系列将于10月24日发布")
     "放出", "甩出", "推新", "端出", "秀出", "祭出", "揭开面纱", "揭开神秘面纱",
@@ -537,7 +538,8 @@ PRODUCT_SUBJECT_TRIGGERS = ("正式上市", "上市", "开售", "开卖", "发�
                             "揭开神秘面纱", "揭晓",
                             "面世", "问世", "首发", "首秀", "登场", "开启预售", "开放预购", "开放预订",
                             "开启预订", "开始预购", "预售", "正式发布", "发布", "推出", "发表", "释出", "正式商用", "投入商用",
-                            "开启公测", "开放公测", "开启内测", "开启预约", "开放预约", "开始预约")
+                            "开启公测", "开放公测", "开启内测", "开启预约", "开放预约", "开始预约",
+                            "正式公测", "全面公测")  # "《逆水寒》手游今日正式公测": a game's public launch
 # Cues that take an object: a product before one is released only when no object follows it in the
 # clause ("Mate 70系列于11月26日发布", "P在北京推出了"), not in "高德宣布将推出到店补贴" (高德 is the
 # subject, the subsidy the object).
