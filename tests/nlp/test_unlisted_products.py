@@ -210,6 +210,13 @@ NUMBERED_AND_QUOTED_HARDWARE_CASES = [
     # a series word after a space (IT之家 style) is still the series; a description LAC took for a name is none
     ("小米今晚发布 Redmi K80 系列，起售价 2499 元。", {"Redmi K80 系列"}, {"Redmi K80"}),
     ("华为强调不造车，智能汽车业务的合作模式分为三种。", set(), {"智能"}),
+    # a memory configuration sold is no part of the model's name; an event day, a sub-flagship and a
+    # quoted change of course name no product
+    ("华为Mate 70 Pro 12GB+512GB售价6499元，小米14 Ultra 16GB+1TB版本售价6499元。",
+     {"Mate 70 Pro", "小米14 Ultra"}, {"Mate 70 Pro 12GB", "小米14 Ultra 16GB+1TB"}),
+    ("智谱在北京举办“GLM Connect伙伴日”，并发布了GLM-4.5。", {"GLM-4.5"}, {"GLM Connect"}),
+    ("聯發科發表天璣8300，這款次旗艦晶片首度支援生成式AI。", {"天璣8300"}, {"次旗艦"}),
+    ("盒马近期正在推进“折扣化”变革，永辉则在推动“胖东来模式”转型。", set(), {"折扣化", "胖东来模式"}),
 ]
 
 

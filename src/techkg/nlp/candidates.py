@@ -761,6 +761,8 @@ def _extend_model(text: str, end: int) -> int:
         if not m:
             return _edition_end(text, pos)
         word = m.group(1)
+        if terms.MEMORY_SIZE_RE.fullmatch(word):
+            return _edition_end(text, pos)  # "X Fold3 12GB+256GB": a configuration sold, no model word
         if word.lower() in terms.MODEL_SUFFIX_WORDS or (word[0].isdigit() and not _unit_follows(text, pos + m.end())
                                                    and len(word) <= 5) \
                 or word == "AI" and text.startswith(terms.AI_NAMED_DEVICES, pos + m.end()):
@@ -911,8 +913,8 @@ def brand_and_name(text: str, companies: list[Candidate]) -> list[Candidate]:
         words = m.group(2).split(" ")
         keep = []
         for w in words:
-            if w.lower() in terms.GENERIC_TERMS and keep:
-                break
+            if keep and (w.lower() in terms.GENERIC_TERMS or terms.MEMORY_SIZE_RE.fullmatch(w)):
+                break  # "小米14 Ultra 16GB+1TB": a configuration sold, no model word
             keep.append(w)
         _drop_counted_numbers(text, keep, at + len(" ".join(keep)))  # "三星Galaxy S24 3 月开售"
         if not keep or keep[0].lower() in terms.GENERIC_TERMS or terms.VERSUS_END_RE.search(keep[0]):
@@ -988,7 +990,8 @@ def family_and_model(text: str, companies: list[Candidate]) -> list[Candidate]:
                 out.append(Candidate(c.start, c.end + 1, PRODUCT, "pattern", VARIANT_SCORE, maker=c.maker))
                 continue
             m = terms.FAMILY_MODEL_RE.match(text[c.end :])
-            if m and not YEAR_RE.fullmatch(m.group(1)) and not _unit_follows(text, c.end + m.end()):
+            if m and not YEAR_RE.fullmatch(m.group(1)) and not _unit_follows(text, c.end + m.end()) \
+                    and not terms.MEMORY_SIZE_RE.match(text[c.end :].lstrip()):  # "X Fold3 12GB+256GB"
                 end = _extend_model(text, c.end + m.end())
                 out.append(Candidate(c.start, end, PRODUCT, "pattern", 0.75, maker=c.maker))
             elif _variant_follows(text, c.end):  # "Find X7 Ultra": another product than "Find X7"

@@ -14,7 +14,7 @@ import re
 # languages ("支持简体中文", "中文大模型").
 GENERIC_TERMS = frozenset(
     """
-    ai gpu cpu npu dpu qpu apu ipu xpu soc asic fpga llm aigc agi api sdk saas paas iaas app apps bg bu
+    ai gpu cpu npu dpu qpu apu ipu xpu soc asic fpga llm aigc agi api sdk saas paas iaas app apps bg bu 次旗舰
     5g 4g 6g 5g-a wifi wi-fi 3d 2d 4k 8k ar vr mr xr iot ev suv mpv ip pc os ui
     dram nand hbm pcie usb ddr lpddr ssd oled lcd led cmos eda gpt logo cbd lte td-lte td-scdma wcdma cdma gsm
     芯片 大模型 模型 手机 智能手机 平板 电脑 服务器 云 云服务 操作系统 系统 平台 汽车 电动车 新能源汽车
@@ -111,7 +111,8 @@ ENGLISH_FUNCTION_WORDS = frozenset(
 NAME_CONNECTORS = frozenset(("on", "for"))
 # Nouns after a name that say it is NOT a product ("Blackwell架构", "4NP工艺").
 NON_PRODUCT_HEADS = ("架构", "工艺", "制程", "技术", "标准", "协议", "指令集", "大会", "峰会", "开发者大会",
-                     "发布会", "项目", "计划", "基金", "实验室", "团队", "工作室", "主题演讲", "演讲", "展会", "品牌")
+                     "发布会", "项目", "计划", "基金", "实验室", "团队", "工作室", "主题演讲", "演讲", "展会", "品牌",
+                     "伙伴日", "科技日", "创新日", "开发者日", "用户日", "品牌日", "伙伴大会")  # "MiniMax Link伙伴日"
 
 # Nouns after Latin names that make them benchmarks or data sets, no products: "在MMLU、GPQA、GSM8K
 # 等多项基准测试中", "GSM8K測試集" (folded, Simplified text); words between: BENCHMARK_FILLERS. Not
@@ -146,6 +147,8 @@ HAN_NUMBERED_NAME_RE = re.compile(r"(?P<num>[一二三四五六七八九十]{1,3
 HAN_NUMBERED_NOT_NAME_TAGS = ("v", "d", "p", "c", "u", "r", "m", "q", "f", "TIME")
 # Endings of the two characters before such a number that make it a date or a count ("本月三号", "下周二号").
 HAN_NUMBERED_NOT_NAME_ENDINGS = ("月", "年", "周", "期", "第", "日", "的")
+# A memory configuration after a model ("X Fold3 12GB+256GB"): a version sold, no part of the name.
+MEMORY_SIZE_RE = re.compile(r"\d+(?:\.\d+)?\s?(?:GB|TB|MB|G|T)(?:\+\d+(?:GB|TB|G|T))?", re.IGNORECASE)
 # A version number after a known product makes a variant ("可灵2.0", "文心4.5", "盘古5.5"): one or
 # two digits, a dot, one or two digits. Whole numbers are model numbers (the family pattern).
 # A version number after a name, with or without its V ("可灵2.1", "讯飞星火V4.0").
@@ -191,6 +194,7 @@ QUOTED_NO_ENTITY_WORDS = (
     "时代", "能力", "方法", "架构", "降价", "专区", "会员日", "季", "合作", "联盟", "研究", "实验", "战", "潮", "玩法",
     "任务", "角色", "基金", "风险", "网友", "女子", "男子", "女士", "先生", "排行榜", "榜单", "排名",
     "问题", "难题", "困境", "现象", "局面", "危机",  # "芯片“卡脖子”问题": a predicament
+    "变革", "改革", "转型",  # "推进“折扣化”变革": a change of course
 )
 # Endings of a quoted text that make it an event, a fund, a group of people, a theory or a ranking ("“X演唱会”",
 # "“木兰基金”", "“森林系女孩”", "“安全威胁论”", "“全球上市公司2000强”"); only as an ending ("「WOW」會員" is a product).
