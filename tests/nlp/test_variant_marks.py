@@ -36,3 +36,18 @@ def test_a_variant_mark_makes_another_product(extractor, text, product, not_prod
 ])
 def test_a_plus_between_two_things_is_no_variant(extractor, text, not_product):
     assert not_product not in _products(extractor, text)
+
+
+# A variant named in Chinese after a Latin model is another product; where or how it is sold is not
+# (国行版, 标准版, 网页版, a bundle's 套装版). Found on c187-c210 (Mavic 3多光谱版).
+@pytest.mark.parametrize(("text", "product", "not_product"), [
+    ("特斯拉推出Model Y长续航版，售价29.99万元。", "Model Y长续航版", "Model Y"),
+    ("大疆發表Mavic 3行業版，主打測繪。", "Mavic 3行業版", "Mavic 3"),
+    ("小米SU7标准版售价21.59万元，iPhone 16国行版本月开售。", "SU7", "SU7标准版"),
+    ("大疆推出Mini 4 Pro畅飞套装版。", "Mini 4 Pro", "Mini 4 Pro畅飞套装版"),
+    ("三星Galaxy S24系列国行版今日开售。", None, "Galaxy S24系列国行版"),
+])
+def test_a_chinese_variant_word_makes_another_product(extractor, text, product, not_product):
+    found = _products(extractor, text)
+    assert product is None or product in found, found
+    assert not_product not in found, found

@@ -774,11 +774,16 @@ def _extend_model(text: str, end: int) -> int:
 def _edition_end(text: str, end: int) -> int:
     """Where an edition number right after a Latin name ends ("Surface Pro第11版"), else ``end``.
 
-    >>> _edition_end("Surface Pro第11版开卖", 11), _edition_end("小米第2版", 2)
-    (15, 2)
+    >>> _edition_end("Surface Pro第11版开卖", 11), _edition_end("小米第2版", 2), _edition_end("Mavic 3多光谱版", 7)
+    (15, 2, 11)
+    >>> _edition_end("iPhone 16国行版", 9), _edition_end("Kimi网页版", 4)
+    (9, 4)
     """
     if end and text[end - 1].isascii() and text[end - 1].isalnum() and (m := terms.EDITION_RE.match(text, end)):
         return m.end()
+    if end and text[end - 1].isascii() and text[end - 1].isalnum() and (m := terms.VARIANT_EDITION_RE.match(text, end)) \
+            and m.group(1) not in terms.SALES_EDITION_WORDS:
+        return m.end()  # "Mavic 3多光谱版", "Model Y长续航版": a variant (not "国行版", "测试版")
     return end
 
 
