@@ -98,11 +98,11 @@ BRAND_MODEL_CODE_RE = re.compile(r"^(?![2-8]G$|[2-4]D$|[48]K$)\d{1,3}[ABD-UX-Z]$
 EDITION_RE = re.compile(r"第\s?\d{1,2}\s?版")
 # A variant named in Chinese right after a Latin model ("Mavic 3多光谱版", "Model Y长续航版"): part of its name,
 # unless it only says where or how it is sold or run (SALES_EDITION_WORDS: "国行版", "测试版", "网页版").
-VARIANT_EDITION_RE = re.compile(r"((?:(?!系列|[的和与及套])[\u4e00-\u9fff]){1,4}?)版(?![本权税面块图])")  # not a bundle (套装版)
+VARIANT_EDITION_RE = re.compile(r"((?:(?!系|[的和与及套])[\u4e00-\u9fff]){1,4}?)版(?![本权税面块图])")  # not a bundle (套装版)
 SALES_EDITION_WORDS = frozenset(
     "国行 港行 港 国际 中国 海外 美 日 欧 台 陆 全球 国内 行货 水货 新 旧 正式 测试 公测 内测 体验 预览 免费 付费 网页 手机 "
     "电脑 桌面 移动 客户端 社区 企业 教育 个人 家庭 专业 开源 商业 简体 繁体 中文 英文 首发 限定 纪念 定制 同 "
-    "标准 满血 基础 入门 普通 完整 精简 高配 低配 顶配 升级".split())
+    "标准 满血 基础 入门 普通 完整 精简 高配 低配 顶配 升级 智驾".split())
 
 # English function words: a Latin run holding several of them is a sentence, not a name.
 # A run of English words opening with one of these and a lower-case verb is a sentence ("We build
