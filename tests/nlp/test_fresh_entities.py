@@ -534,3 +534,16 @@ def test_a_name_joined_by_for_is_a_product_not_a_company(extractor):
     text = "英伟达推出Omniverse for Developers平台，輝達也推出ACE for Games。"
     assert {"Omniverse for Developers", "ACE for Games"} <= _names(extractor, text, "Product")
     assert not _names(extractor, text, "Company") & {"Omniverse for Developers", "ACE for Games"}
+
+
+@pytest.mark.parametrize(("text", "companies", "not_names"), [
+    ("新作由Game Freak開發，任天堂與The Pokémon Company發行。", {"Game Freak", "The Pokémon Company"},
+     {"he Pokémon Company"}),  # the tagger's span on whole Latin words; the maker after 由 and before 开发
+    ("这款芯片由Arm设计，由台积电代工。", {"Arm", "台积电"}, set()),
+    ("特斯拉德州工厂本周停产，国轩高科伊利诺伊州工厂进展受阻。", {"特斯拉", "国轩高科"}, {"德州工厂", "伊利诺伊州工厂"}),
+    ("索尼宣布，新款相机 ZV-E10 II 正式开始销售。", {"索尼"}, set()),
+])
+def test_round17b_company_readings(extractor, text, companies, not_names):
+    names = {m.text for e in _entities(extractor, text) for m in e.mentions}
+    assert companies <= _names(extractor, text, "Company") and not names & not_names, names
+    assert "ZV-E10 II" not in _names(extractor, text, "Company")

@@ -396,11 +396,16 @@ PUBLIC_LAUNCH = [
     ("网易的《永劫无间》手游今日正式公测。", {("netease", "netease-naraka")}),
     ("騰訊的《王者榮耀》今日正式公測。", {("tencent", "tencent-honor-of-kings")}),
 ]
+# "开始销售" (goes on sale) and an announcer with a bare day before 宣布 ("佳能13日宣布，").
+ON_SALE = [
+    ("日本佳能（Canon）13 日宣布，奈米壓印微影設備 FPA-1200NZ2C 正式開始銷售。", {("canon", "fpa-1200nz2c")}),
+    ("索尼宣布，新款相机 ZV-E10 II 正式开始销售。", {("sony", "zv-e10ii")}),
+]
 NOT_MADE_BY_DESCRIBED = [
     ("由代工厂富士康组装的iPhone 16今日开售。", ("foxconn", "apple-iphone-16")),
     ("腾讯表示，《王者荣耀》新作预计明年正式公测。", ("tencent", "tencent-honor-of-kings")),  # planned
 ]
-ROUND15 = (MADE_BY_DESCRIBED + PUBLIC_LAUNCH + AFTER_LAUNCH + COUNTED_SUMMARIES + PREDECESSORS + JOINT_MADE_MODIFIERS + SPECS_AND_QUALIFIED_DEVICES
+ROUND15 = (MADE_BY_DESCRIBED + PUBLIC_LAUNCH + ON_SALE + AFTER_LAUNCH + COUNTED_SUMMARIES + PREDECESSORS + JOINT_MADE_MODIFIERS + SPECS_AND_QUALIFIED_DEVICES
            + OWNED_UNITS + UNVEILED)
 NOT_ROUND15 = (NOT_MADE_BY_DESCRIBED + NOT_AFTER_LAUNCH + NOT_COUNTED_SUMMARIES + NOT_PREDECESSORS + NOT_JOINT_MADE_MODIFIERS
                + NOT_SPECS_AND_QUALIFIED_DEVICES + NOT_OWNED_UNITS + NOT_UNVEILED)

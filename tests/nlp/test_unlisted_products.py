@@ -217,6 +217,14 @@ NUMBERED_AND_QUOTED_HARDWARE_CASES = [
     ("智谱在北京举办“GLM Connect伙伴日”，并发布了GLM-4.5。", {"GLM-4.5"}, {"GLM Connect"}),
     ("聯發科發表天璣8300，這款次旗艦晶片首度支援生成式AI。", {"天璣8300"}, {"次旗艦"}),
     ("盒马近期正在推进“折扣化”变革，永辉则在推动“胖东来模式”转型。", set(), {"折扣化", "胖东来模式"}),
+    # found on c255-c274: a number and a lower-case letter end a model's name; a title glossed in Latin
+    # with accents or a colon; batteries named in quotes, the name with its kind one product; a quoted
+    # phrase with 得 or a role after it names nothing
+    ("联想推出ThinkPad X1 Carbon，同场亮相的还有Yoga Slim 7i和Pixel 9a。", {"Yoga Slim 7i", "Pixel 9a"},
+     {"Yoga Slim"}),
+    ("《薩爾達傳說 王國之淚》（The Legend of Zelda: Tears of the Kingdom）今日正式發售。", {"薩爾達傳說 王國之淚"}, set()),
+    ("比亚迪发布全固态电池“玄铁”，玄铁电池将于2027年装车。", {"玄铁"}, set()),
+    ("工程师认为固态电池“讲得好故事”，宁德时代成为小米的电池“定点”供应商。", set(), {"讲得好故事", "定点"}),
 ]
 
 
@@ -275,3 +283,11 @@ def test_series_scheme_needs_agreeing_listed_models(tmp_path):
     assert lex.series_model("獵鷹300") == ("acme-falcon-300", "acme")  # Traditional
     assert lex.series_model("猫头鹰300") is None  # one listed model shows the scheme: not enough
     assert lex.series_model("猎鹰") is None and lex.series_model("Falcon 300") is None
+
+
+def test_a_product_named_with_its_kind_is_the_same_product(extractor):
+    from techkg.records import Article
+
+    result = extractor.extract(Article(id="t", text="国轩高科亮出全固态电池“金石”。按照官方介绍，金石电池采用硫化物电解质。"))
+    products = [e for e in result.entities if e.type == "Product"]
+    assert len(products) == 1 and {m.text for m in products[0].mentions} == {"金石", "金石电池"}

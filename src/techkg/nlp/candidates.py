@@ -346,6 +346,8 @@ def is_non_company(name: str) -> bool:
             if len(head) < 2 or head.lower() in terms.GENERIC_TERMS or head.endswith(terms.GENERIC_COMPANY_HEADS) \
                     or head in terms.PLACES or head in terms.OTHER_CITIES:
                 return True  # "软件公司", "三家大模型公司", "中国电商公司", "菲律宾厂", "大连厂", "新工厂" (a plant)
+            if suffix in ("工厂", "厂") and head.endswith(terms.PLACE_SUFFIXES):
+                return True  # "伊利诺伊州工厂", "德州厂": a plant named by its state or city
     if terms.SHARE_ISSUE_RE.search(name):
         return True  # "非公开发行股份": an issue of shares, not the company issuing them
     if _only_descriptor_words(name):
@@ -446,6 +448,8 @@ def _context_says_company(before: str, after: str) -> bool:
     if after.startswith(terms.COMPANY_FOLLOWERS) or (
             after.startswith("的") and after[1:].lstrip().startswith(terms.COMPANY_FOLLOWERS + ("员工",))):
         return True  # "艺电CEO", "艺电的员工", "地平线的创始人"
+    if terms.BY_MAKER_BEFORE_RE.search(before) and terms.MADE_BY_AFTER_RE.match(after):
+        return True  # "由Game Freak开发": the maker
     # subject of a release verb: "Midjourney发布", "谷歌也上线了"
     for trig in terms.RELEASE_TRIGGERS:
         idx = after.find(trig)
@@ -585,7 +589,7 @@ def company_candidates(doc: Doc, text: str, model_spans=(), tagger: bool = False
         elif tail := terms.LATIN_NAME_FIRM_TAIL_RE.match(text, ce):
             out.append(Candidate(cs, tail.end(), COMPANY, "pattern", LATIN_COMPANY_NAME_SCORE))  # "IDG资本"
         elif _context_says_company(text[max(0, cs - 8) : cs], text[ce : ce + 20]) \
-                and not text[max(0, cs - 6) : cs].endswith(terms.DEVICE_HEADS):
+                and not text[max(0, cs - 7) : cs].rstrip().endswith(terms.DEVICE_HEADS):
             out.append(Candidate(cs, ce, COMPANY, "context", 0.7))  # not "四足机器人CyberDog亮相": a product
     # the CLUENER-trained tagger
     for start, end, label in model_spans:
@@ -723,8 +727,8 @@ def defined_short_names(cands: list[Candidate], text: str) -> list[Candidate]:
 
 
 # A gloss in brackets: a Latin name of up to five words, or two to eight Han characters.
-GLOSS_RE = re.compile(r"[》」』”\"]?\s*[(（]\s*(?P<gloss>[A-Za-z][A-Za-z0-9&.'\-]*(?: [A-Za-z0-9&.'\-]+){0,4}"
-                      r"|[\u4e00-\u9fff]{2,8})\s*[)）]")
+GLOSS_RE = re.compile(r"[》」』”\"]?\s*[(（]\s*(?P<gloss>[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ0-9&.'\-:]*(?: [A-Za-zÀ-ÿ0-9&.'\-:]+){0,7}"
+                      r"|[\u4e00-\u9fff]{2,8})\s*[)）]")  # accents and a colon too: "（Pokémon Legends: Z-A）"
 
 
 def glossed_end(text: str, end: int) -> bool:
@@ -1162,7 +1166,7 @@ QUOTED_CUE_RE = re.compile("(?:" + "|".join(map(re.escape, sorted(terms.RELEASE_
 CLAUSE_BREAK_RE = re.compile(rf"[，,。；;！？!?：:\n{terms.OPEN_QUOTES}{terms.CLOSE_QUOTES}]")
 
 
-QUOTED_PHRASE_RE = re.compile(r"[了着过吗呢吧就都很最]")
+QUOTED_PHRASE_RE = re.compile(r"[了着过吗呢吧就都很最得]")
 
 
 def release_cue_ends(text: str) -> set[int]:
@@ -1291,7 +1295,7 @@ def _quoted_name_ok(name: str, after: str) -> bool:
         return False  # "打赢了就全赢", "会聊天、能办事": a phrase, not a name
     if name.endswith(terms.QUOTED_NON_PRODUCT_WORDS):
         return False  # "“价格战”", "“迪粉节”": named as a campaign
-    return not _word_after(after, terms.QUOTED_NON_PRODUCT_WORDS)
+    return not _word_after(after, terms.QUOTED_NON_PRODUCT_WORDS) and not after.startswith(terms.QUOTED_ROLE_NOUNS)
 
 
 def _quoted_cue_before(text: str, quote: int) -> bool:
@@ -1477,8 +1481,8 @@ def _extend_name(text: str, end: int, most: int = 3) -> int:
             continue
         if low in terms.GENERIC_TERMS or terms.STANDARD_RE.match(word) or low in terms.ENGLISH_FUNCTION_WORDS:
             break
-        if not (word[0].isupper() or re.fullmatch(r"\d+(?:\.\d+)?", word) or low in terms.MODEL_SUFFIX_WORDS):
-            break
+        if not (word[0].isupper() or re.fullmatch(r"\d+(?:\.\d+)?|\d{1,2}[a-z]{1,2}", word) or low in terms.MODEL_SUFFIX_WORDS):
+            break  # "Yoga Slim 9i", "Pixel 9a": a lower-case letter after a number is the model's
         if word[0].isdigit() and _unit_follows(text, pos + 1 + len(word)):
             break
         pos += 1 + len(word)

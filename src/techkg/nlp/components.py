@@ -90,7 +90,7 @@ class CompanyFinder:
         spans = []
         if self.tagger is not None and text.strip():
             lac_words = doc._.lac_words  # the tokenizer's LAC words: no second run
-            spans = self.tagger.tag(cand.doc_text(doc), lac_tokens=lac_words)
+            spans = model_candidates.on_latin_word_edges(self.tagger.tag(cand.doc_text(doc), lac_tokens=lac_words), text)
         doc._.model_spans = spans
         known = [(c.start, c.end) for c in _found(doc) if c.is_a(COMPANY)]
         words = [(t.idx, t.idx + len(t.text)) for t in cand.tokens(doc) if t.tag_ == "ORG"] + known

@@ -162,19 +162,36 @@ def product_rekeys(
     owners: dict[str, set[str]] = {}
     for key, names in surfaces.items():
         for name in names:
-            for tail in _tails(name):
+            for tail in {*_tails(name), name, _without_kind(name)}:  # "麒麟" beside "麒麟电池" too
                 owners.setdefault(match_key(tail), set()).add(key)
     out: dict[str, str] = {}
     for key, names in surfaces.items():
         if key in fixed:
             continue
-        found = set.intersection(*(owners.get(match_key(n), set()) - {key} for n in names)) if names else set()
+        # "金石电池" beside "金石": a product's name and its kind is that product
+        found = set.intersection(*(owners.get(match_key(_without_kind(n)), set()) - {key} for n in names)) \
+            if names else set()
         owner = next(iter(found)) if len(found) == 1 else None
         if owner is not None and makers.get(key) in (None, makers.get(owner)):
             out[key] = owner
         elif (scoped := maker_scoped_key(key, makers.get(key))) != key:
             out[key] = scoped
     return {k: out.get(v, v) for k, v in out.items()}
+
+
+def _without_kind(name: str) -> str:
+    """A Chinese product name without the kind of product ending it ("金石电池" → "金石"), else the name.
+
+    >>> _without_kind("金石电池"), _without_kind("天枢芯片"), _without_kind("电池"), _without_kind("Mate 70")
+    ('金石', '天枢', '电池', 'Mate 70')
+    """
+    for head in _HAN_KINDS:
+        if name.endswith(head) and len(name) - len(head) >= 2:
+            return name[: -len(head)]
+    return name
+
+
+_HAN_KINDS = sorted((h for h in terms.PRODUCT_HEADS if is_han(h[0])), key=len, reverse=True)
 
 
 def _tails(name: str) -> list[str]:

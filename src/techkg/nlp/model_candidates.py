@@ -41,6 +41,28 @@ LATIN_HEAD_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9+\-.]*")
 NOT_IN_SERIES = frozenset("的了和与及在是将把被从向")
 
 
+def on_latin_word_edges(spans: Iterable[Span], text: str) -> list[Span]:
+    """The tagger's spans widened to whole Latin words: a character tagger may start or end a span
+    inside one ("與The Pokémon Company" tagged from its h).
+
+    >>> t = "任天堂與The Pokémon Company發行"
+    >>> [t[s:e] for s, e, _ in on_latin_word_edges([(5, 23, "company")], t)]
+    ['The Pokémon Company']
+    """
+    out = []
+    for start, end, label in spans:
+        while start > 0 and _latin_letter(text[start - 1]) and _latin_letter(text[start]):
+            start -= 1
+        while end < len(text) and _latin_letter(text[end - 1]) and _latin_letter(text[end]):
+            end += 1
+        out.append((start, end, label))
+    return out
+
+
+def _latin_letter(ch: str) -> bool:
+    return ch.isalpha() and not is_han(ch)
+
+
 def company_finder_spans(spans: Iterable[Span], company_starts: Iterable[tuple[int, int]]) -> list[Span]:
     """The tagger's spans for the company finder, without products that would veto their brand.
 

@@ -146,6 +146,8 @@ UNIT_AFTER_NUMBER_RE = re.compile(
 VERSUS_END_RE = re.compile(r"(?i)v\.?s\.?$")
 # A model number after a Chinese series name ("猛士917", "海狮05"): two to four digits, not a year.
 MODEL_NUMBER_RE = re.compile(r"(?!(?:19|20)\d\d(?!\d))(\d{2,4})(?![\d.])")
+# Endings of a place's name: a plant named after one is no company ("伊利诺伊州工厂").
+PLACE_SUFFIXES = ("州", "省", "市", "县", "区", "镇")
 # A Chinese numeral and 号 after a name: a rocket, spacecraft or satellite ("朱雀二号", "长征六号甲"); not
 # a line, a building, a gate, a decree, a seat, a person, a tomb ("二号线", "三号楼", "一号位", "二号人物").
 HAN_NUMBERED_NAME_RE = re.compile(r"(?P<num>[一二三四五六七八九十]{1,3})号(?:[甲乙丙丁])?(?![线楼院门位令店馆字房机站厅仓库桥路街人男女墓考选种球码包厂车])")
@@ -191,7 +193,7 @@ QUOTED_NAME_HEADS = ("大模型", "模型", "应用", "App", "APP", "助手", "�
                      "服务", "电子钱包", "浏览器", "搜索引擎", "操作系统",
                      "板卡", "加速卡", "模组",  # boards and modules named in quotes: "PCIe板卡“壁砺104”"; not 服务器
                      "计算机", "芯片", "卫星", "火箭", "探测器", "无人机",  # "量子计算机“本源悟空”", "运载火箭“朱雀”"
-                     "设备", "产品")  # "刻蚀设备“武夷山”", "AI对话产品“豆包”"
+                     "设备", "产品", "电池")  # "刻蚀设备“武夷山”", "AI对话产品“豆包”", "全固态电池“金石”"
 # Words right after a quoted name (or ending it) that make it no entity at all: a campaign, a strategy,
 # a slogan, a channel, a report, a named cooperation ("推出“以旧换新”活动",
 # "「百億補貼」頻道", "宣布展開名為「X」的合作").
@@ -206,6 +208,8 @@ QUOTED_NO_ENTITY_WORDS = (
 # Endings of a quoted text that make it an event, a fund, a group of people, a theory or a ranking ("“X演唱会”",
 # "“木兰基金”", "“森林系女孩”", "“安全威胁论”", "“全球上市公司2000强”"); only as an ending ("「WOW」會員" is a product).
 QUOTED_NO_ENTITY_ENDINGS = ("会", "基金", "女孩", "男孩", "族", "论", "强")
+# Roles right after a quoted text: it qualifies a company, names no product ("电池“定点”供应商").
+QUOTED_ROLE_NOUNS = ("供应商", "客户", "伙伴", "合作伙伴", "厂商")
 # ... and a brand's name, which may be a company's ("全新品牌“乾崑”", "「1O1O」品牌").
 QUOTED_NON_PRODUCT_WORDS = (*QUOTED_NO_ENTITY_WORDS, "品牌", "商标")
 # Words between a cue and a quoted text that make the quote a capability, not a name
@@ -532,7 +536,7 @@ RELEASE_TRIGGERS = (
     "发售", "开售", "开卖", "上架", "上市", "首发", "面世", "问世", "开源了", "正式开源", "宣布开源", "全面开源",
     "揭晓", "揭幕", "首秀", "同步开源", "同时开源", "一并开源", "同步开放", "同时开放", "登场", "带来了", "带来", "亮出", "开启预售", "开放预购", "开放预订", "开启预订",
     "开始预购", "预售", "公布了", "正式公布", "开放了", "正式商用", "投入商用", "开启公测", "开放公测", "开启内测",
-    "开启预约", "开放预约", "开始预约", "正式公测", "全面公测",
+    "开启预约", "开放预约", "开始预约", "正式公测", "全面公测", "开始销售", "正式销售", "开始发售",
     # news verbs of launching: mainland (放出, 甩出, 推新) and Taiwan (端出, 秀出, 祭出); not 官宣, which
     # as often announces a date ("官宣Find X8系列将于10月24日发布")
     "放出", "甩出", "推新", "端出", "秀出", "祭出", "揭开面纱", "揭开神秘面纱",
@@ -550,7 +554,8 @@ PRODUCT_SUBJECT_TRIGGERS = ("正式上市", "上市", "开售", "开卖", "发�
                             "面世", "问世", "首发", "首秀", "登场", "开启预售", "开放预购", "开放预订",
                             "开启预订", "开始预购", "预售", "正式发布", "发布", "推出", "发表", "释出", "正式商用", "投入商用",
                             "开启公测", "开放公测", "开启内测", "开启预约", "开放预约", "开始预约",
-                            "正式公测", "全面公测")  # "《逆水寒》手游今日正式公测": a game's public launch
+                            "正式公测", "全面公测",  # "《逆水寒》手游今日正式公测": a game's public launch
+                            "开始销售", "正式销售", "开始发售")  # "设备FPA-1200NZ2C正式开始销售"
 # Cues that take an object: a product before one is released only when no object follows it in the
 # clause ("Mate 70系列于11月26日发布", "P在北京推出了"), not in "高德宣布将推出到店补贴" (高德 is the
 # subject, the subsidy the object).
@@ -590,6 +595,8 @@ SALE_TRIGGERS = ("开售", "开卖", "发售", "上架", "预售", "开启预售
 # 由 before the maker, a description of its kind allowed between ("由上海游戏公司米哈游开发", "由初创团队X打造").
 BY_MAKER_BEFORE_RE = re.compile(r"由(?:[\u4e00-\u9fffA-Za-z]{0,8}?(?:公司|企业|厂商|厂|集团|团队|工作室|巨头|开发商|制造商))?\s*$")
 MADE_BY_VERBS = ("打造", "研发", "开发", "研制", "设计", "推出", "发布", "发表", "出品", "首发", "带来")
+# A made-by verb right after a name that 由 introduces, adverbs allowed ("由Game Freak开发", "由X负责研发").
+MADE_BY_AFTER_RE = re.compile(r"\s*(?:独立|自主|负责|共同|联合|一手)?(?:" + "|".join(MADE_BY_VERBS) + ")")
 # Computing facilities are built, not released: a product named as one ("“飞星一号”算力平台", "Project
 # Ceiba超级计算机") or referred back to as one ("该集群由腾讯打造") is no release of "由A打造".
 FACILITY_NOUNS = ("算力平台", "算力集群", "计算集群", "智算中心", "超算中心", "计算中心", "数据中心", "超级计算机",
@@ -782,7 +789,7 @@ NEW_PRODUCT_RE = re.compile(r"^\s*(?:的|此次|这次|本次|今年|最新)?\s*
 # A company's announcement of what the next clause says: "納智捷今（10）日宣布，n7正式上市" (folded text).
 ANNOUNCING_RE = re.compile(
     r"\s*(?:[（(][^（()）]{1,20}[)）]|[)）])?"  # a gloss: "納智捷（Luxgen）", or its end after the gloss's name
-    r"\s*(?:也|亦|再次|正式|今天|今日|昨天|昨日|日前|近日|当天|[昨今]\s*[（(]\d{1,2}[)）]\s*日|\d{1,2}月\d{1,2}日)*\s*"
+    r"\s*(?:也|亦|再次|正式|今天|今日|昨天|昨日|日前|近日|当天|[昨今]\s*[（(]\d{1,2}[)）]\s*日|\d{1,2}月\d{1,2}日|\s?\d{1,2}\s?日)*\s*"
     r"(?:宣布|发布消息|公布|表示|称|指出|透露)\s*[，,：:]\s*$"
 )
 # Words that make a colon introduce speech, not a list of products ("发布公告称：").
