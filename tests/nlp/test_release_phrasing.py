@@ -401,11 +401,19 @@ ON_SALE = [
     ("日本佳能（Canon）13 日宣布，奈米壓印微影設備 FPA-1200NZ2C 正式開始銷售。", {("canon", "fpa-1200nz2c")}),
     ("索尼宣布，新款相机 ZV-E10 II 正式开始销售。", {("sony", "zv-e10ii")}),
 ]
+# 连发 ("launched in a row") before a counted list after a colon; a trade show after the company is no product.
+IN_A_ROW = [
+    ("小米一口气连发四款新品：小米15、小米15 Pro和Redmi K80。",
+     {("xiaomi", "xiaomi-15"), ("xiaomi", "xiaomi-15-pro"), ("xiaomi", "xiaomi-redmi-k80")}),
+    ("高通MWC 2024连发两款新品：骁龙X80 5G调制解调器与FastConnect 7900。",
+     {("qualcomm", "qualcomm-snapdragon-x80"), ("qualcomm", "fastconnect7900")}),
+]
 NOT_MADE_BY_DESCRIBED = [
     ("由代工厂富士康组装的iPhone 16今日开售。", ("foxconn", "apple-iphone-16")),
     ("腾讯表示，《王者荣耀》新作预计明年正式公测。", ("tencent", "tencent-honor-of-kings")),  # planned
+    ("苹果连发三道利空消息，iPhone 16销量下滑。", ("apple", "apple-iphone-16")),  # news, no launch
 ]
-ROUND15 = (MADE_BY_DESCRIBED + PUBLIC_LAUNCH + ON_SALE + AFTER_LAUNCH + COUNTED_SUMMARIES + PREDECESSORS + JOINT_MADE_MODIFIERS + SPECS_AND_QUALIFIED_DEVICES
+ROUND15 = (MADE_BY_DESCRIBED + PUBLIC_LAUNCH + ON_SALE + IN_A_ROW + AFTER_LAUNCH + COUNTED_SUMMARIES + PREDECESSORS + JOINT_MADE_MODIFIERS + SPECS_AND_QUALIFIED_DEVICES
            + OWNED_UNITS + UNVEILED)
 NOT_ROUND15 = (NOT_MADE_BY_DESCRIBED + NOT_AFTER_LAUNCH + NOT_COUNTED_SUMMARIES + NOT_PREDECESSORS + NOT_JOINT_MADE_MODIFIERS
                + NOT_SPECS_AND_QUALIFIED_DEVICES + NOT_OWNED_UNITS + NOT_UNVEILED)

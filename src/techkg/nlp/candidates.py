@@ -937,6 +937,8 @@ def brand_and_name(text: str, companies: list[Candidate]) -> list[Candidate]:
             continue  # "NVIDIAX": not a brand + name
         if terms.SHARE_NAME_RE.match(text[c.start : c.end] + keep[0]):
             continue  # "京东方A", "三一重工H": the company's share line
+        if terms.TECH_EVENT_RE.match(text, at):
+            continue  # "高通MWC 2024连发三款新品": the company at a trade show
         end = _extend_model(text, at + len(" ".join(keep)))
         if not before_non_product_head(text, end):  # "Intel Vision 2024大会": an event
             out.append(Candidate(c.start, end, PRODUCT, "pattern", 0.8, maker=c.key))

@@ -23,7 +23,7 @@ GENERIC_TERMS = frozenset(
     笔电 笔记本 掌机 旗舰 旗舰机 新品 系列 加速器 集成 公司 集团 企业 厂商 品牌 车型 模型家族
     折叠屏 折叠屏手机 折叠机 ai手机 ai电脑 aipc ai眼镜 智能手表 智能眼镜 智能汽车 智能座舱 智驾系统 座舱系统
     无人车 robotaxi 人形机器人 穿戴设备 可穿戴设备 电动汽车 纯电车型 增程车型 混动车型 机器狗 四足机器人 机械狗
-    chiplet 小芯片 oam
+    chiplet 小芯片 oam 调制解调器 基带 射频 基带芯片
     相机 运动相机 全景相机 无人机 扫地机器人 耳机 手表 手环 电视 路由器 投影仪 显示器 游戏机 主机
     扫拖机器人 洗地机 吸尘器 充电宝 移动电源 充电器 智能门锁 门锁 音箱 智能音箱 摄像头 键盘 鼠标 nas 私有云 ar眼镜 vr头显 头显
     光刻 光刻机 beta alpha preview web3 web3.0 元宇宙 区块链 稳定币
@@ -537,9 +537,9 @@ RELEASE_TRIGGERS = (
     "揭晓", "揭幕", "首秀", "同步开源", "同时开源", "一并开源", "同步开放", "同时开放", "登场", "带来了", "带来", "亮出", "开启预售", "开放预购", "开放预订", "开启预订",
     "开始预购", "预售", "公布了", "正式公布", "开放了", "正式商用", "投入商用", "开启公测", "开放公测", "开启内测",
     "开启预约", "开放预约", "开始预约", "正式公测", "全面公测", "开始销售", "正式销售", "开始发售",
-    # news verbs of launching: mainland (放出, 甩出, 推新) and Taiwan (端出, 秀出, 祭出); not 官宣, which
+    # news verbs of launching: mainland (放出, 甩出, 推新, 连发 "launched in a row") and Taiwan (端出, 秀出, 祭出); not 官宣, which
     # as often announces a date ("官宣Find X8系列将于10月24日发布")
-    "放出", "甩出", "推新", "端出", "秀出", "祭出", "揭开面纱", "揭开神秘面纱",
+    "放出", "甩出", "推新", "端出", "秀出", "祭出", "揭开面纱", "揭开神秘面纱", "连发", "齐发",
     # Taiwan's word for releasing software, models and updates ("Google釋出Android 15"), also used of
     # launches; not of shares or goodwill, which name no product
     "正式释出", "释出",
