@@ -106,15 +106,15 @@ TOPIC_BEFORE_PARTNER_NOT = [
 # Class 6: companies given as examples of someone's partners ("A、B等约30间合作商户") are not
 # partners of each other; a partner list after 与 or after "合作伙伴包括" still pairs with the subject.
 PARTNER_EXAMPLES = [
-    ("美团与麦当劳、肯德基等品牌达成合作。", {("meituan", "肯德基"), ("meituan", "麦当劳")}),
+    ("美团与麦当劳、肯德基等品牌达成合作。", {("kfc", "meituan"), ("mcdonalds", "meituan")}),
     ("英偉達與鴻海、廣達等夥伴合作打造AI工廠。", {("foxconn", "nvidia"), ("nvidia", "quanta")}),
-    ("美团的合作伙伴包括麦当劳和星巴克。", {("meituan", "星巴克"), ("meituan", "麦当劳")}),
+    ("美团的合作伙伴包括麦当劳和星巴克。", {("mcdonalds", "meituan"), ("meituan", "starbucks")}),
     ("京东与美团等十余家平台达成合作。", {("jd", "meituan")}),
 ]
 PARTNER_EXAMPLES_NOT = [
-    ("用户在麦当劳、星巴克、肯德基等约200家合作商户消费可享回赠。", ("星巴克", "麦当劳")),
-    ("客戶在麥當勞、星巴克等合作商戶簽賬可享回贈。", ("星巴克", "麦当劳")),
-    ("客戶在星巴克、麥當勞、OK便利店等約200間合作商戶簽賬可享回贈。", ("星巴克", "麦当劳")),
+    ("用户在麦当劳、星巴克、肯德基等约200家合作商户消费可享回赠。", ("mcdonalds", "starbucks")),
+    ("客戶在麥當勞、星巴克等合作商戶簽賬可享回贈。", ("mcdonalds", "starbucks")),
+    ("客戶在星巴克、麥當勞、OK便利店等約200間合作商戶簽賬可享回贈。", ("mcdonalds", "starbucks")),
     ("蘋果、三星等合作夥伴均已接入該平台。", ("apple", "samsung")),
     ("京东、美团等十余家合作平台将同步上线该服务。", ("jd", "meituan")),
 ]
@@ -273,7 +273,7 @@ JV_CATEGORY = [
 JV_CATEGORY_NOT = [
     ("上汽大众与一汽丰田等合资车企纷纷降价。", ("saic-volkswagen", "toyota")),
     ("本田和日产等合资品牌正在加速电动化转型。", ("honda", "nissan")),
-    ("廣汽本田與東風日產等合資車廠今年銷量下滑。", ("honda", "东风日产")),
+    ("廣汽本田與東風日產等合資車廠今年銷量下滑。", ("dongfeng-nissan", "honda")),
     ("大众、丰田等合资品牌的市场份额持续下滑。", ("toyota", "volkswagen")),
 ]
 
