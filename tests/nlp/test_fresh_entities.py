@@ -547,3 +547,26 @@ def test_round17b_company_readings(extractor, text, companies, not_names):
     names = {m.text for e in _entities(extractor, text) for m in e.mentions}
     assert companies <= _names(extractor, text, "Company") and not names & not_names, names
     assert "ZV-E10 II" not in _names(extractor, text, "Company")
+
+
+# Round 18 (classes from the c275-c294 misses): a kind of firm between a country and a Latin name describes it
+# ("荷兰科技投资集团Prosus"); "由X控股" says who controls something, 控股 is no part of X's name; a show's
+# session after its name is the show ("Gamescom Opening Night Live"), no company.
+@pytest.mark.parametrize(("text", "companies", "not_names"), [
+    ("iFood由荷蘭科技投資集團Prosus控股。", {"Prosus"}, {"科技投資集團Prosus", "Prosus控股"}),
+    ("该银行由日本金融集团SBI控股，美国AI软件公司Nod.ai则被AMD收购。", {"SBI", "Nod.ai", "AMD"},
+     {"SBI控股", "AI软件公司Nod.ai"}),
+    ("日本SBI控股宣布与蚂蚁集团合作。", {"SBI控股", "蚂蚁集团"}, {"SBI"}),
+    ("在科隆游戏展开幕夜（Gamescom Opening Night Live）上，游戏科学公布了新作。", {"游戏科学"},
+     {"Gamescom Opening Night Live", "Opening Night Live"}),
+])
+def test_round18_company_readings(extractor, text, companies, not_names):
+    names = {m.text for e in _entities(extractor, text) for m in e.mentions}
+    assert companies <= _names(extractor, text, "Company") and not names & not_names, names
+
+
+def test_an_unlisted_product_never_takes_a_listed_companys_key_or_label(extractor):
+    # RTX Corporation is listed as a company (key "rtx"); NVIDIA's RTX named bare is another thing.
+    entities = _entities(extractor, "英伟达发布RTX显卡，雙方將攜手開發整合RTX繪圖晶片的處理器。")
+    rtx = [e for e in entities if any(m.text == "RTX" for m in e.mentions)]
+    assert rtx and all(e.type == "Product" and e.label == "RTX" and e.key != "rtx" for e in rtx), rtx

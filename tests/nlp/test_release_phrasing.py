@@ -413,10 +413,28 @@ NOT_MADE_BY_DESCRIBED = [
     ("腾讯表示，《王者荣耀》新作预计明年正式公测。", ("tencent", "tencent-honor-of-kings")),  # planned
     ("苹果连发三道利空消息，iPhone 16销量下滑。", ("apple", "apple-iphone-16")),  # news, no launch
 ]
+# Round 18 (classes from the c275-c294 misses): a bare 公布 before its object releases it unless a figure of
+# the product follows ("公布iPhone 16销量"); a partner inside a modifier after the cue ("发布与X联合开发的P")
+# leaves the subject releasing P; 代号 introduces the released name; a title that extends a listed game is a
+# new one.
+ANNOUNCED_AND_CO_MADE = [
+    ("游戏科学今日公布《黑神话：钟馗》。", {("game-science", "黑神话:钟馗")}),
+    ("網易今日公布《燕雲十六聲：江湖》。", {("netease", "燕云十六声:江湖")}),
+    ("華碩今日公布ROG Phone 9，搭載驍龍8至尊版。", {("asus", "asus-rog-phone-9")}),
+    ("vivo发布和蔡司联合研发的X100 Ultra。", {("vivo", "vivo-x100-ultra")}),
+    ("鴻海今天發表與日本川崎重工共同開發的護理機器人Nurabot。", {("foxconn", "nurabot")}),
+    ("AMD发布代号Strix Halo的锐龙AI Max处理器。", {("amd", "amd-ryzen-ai-max"), ("amd", "strixhalo")}),
+]
+NOT_ANNOUNCED_AND_CO_MADE = [
+    ("苹果公布iPhone 16销量数据。", ("apple", "apple-iphone-16")),
+    ("腾讯公布了微信的月活跃用户数。", ("tencent", "tencent-wechat")),
+    ("華碩公布ROG Phone 9的出貨量。", ("asus", "asus-rog-phone-9")),
+    ("华为推出与比亚迪竞争的问界M9。", ("byd", "aito-m9")),
+]
 ROUND15 = (MADE_BY_DESCRIBED + PUBLIC_LAUNCH + ON_SALE + IN_A_ROW + AFTER_LAUNCH + COUNTED_SUMMARIES + PREDECESSORS + JOINT_MADE_MODIFIERS + SPECS_AND_QUALIFIED_DEVICES
-           + OWNED_UNITS + UNVEILED)
+           + OWNED_UNITS + UNVEILED + ANNOUNCED_AND_CO_MADE)
 NOT_ROUND15 = (NOT_MADE_BY_DESCRIBED + NOT_AFTER_LAUNCH + NOT_COUNTED_SUMMARIES + NOT_PREDECESSORS + NOT_JOINT_MADE_MODIFIERS
-               + NOT_SPECS_AND_QUALIFIED_DEVICES + NOT_OWNED_UNITS + NOT_UNVEILED)
+               + NOT_SPECS_AND_QUALIFIED_DEVICES + NOT_OWNED_UNITS + NOT_UNVEILED + NOT_ANNOUNCED_AND_CO_MADE)
 
 
 def _releases(extractor, text: str) -> set[tuple[str, str]]:

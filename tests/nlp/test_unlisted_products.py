@@ -225,6 +225,18 @@ NUMBERED_AND_QUOTED_HARDWARE_CASES = [
     ("《薩爾達傳說 王國之淚》（The Legend of Zelda: Tears of the Kingdom）今日正式發售。", {"薩爾達傳說 王國之淚"}, set()),
     ("比亚迪发布全固态电池“玄铁”，玄铁电池将于2027年装车。", {"玄铁"}, set()),
     ("工程师认为固态电池“讲得好故事”，宁德时代成为小米的电池“定点”供应商。", set(), {"讲得好故事", "定点"}),
+    # found on c275-c294: a title that starts with a listed game names a new one; an edition after a space
+    # or a screen size is a variant ("非公版", a board partner's card, is not); a quoted name after an AI
+    # butler, robot or system noun; a name running into an accented letter is not cut there
+    ("游戏科学公布《黑神话：钟馗》，腾讯发布《王者荣耀：世界》。", {"黑神话：钟馗", "王者荣耀：世界"},
+     {"黑神话", "王者荣耀"}),
+    ("同场发布的还有 Redmi K50 至尊版和小米平板 5 Pro 12.4 英寸版。",
+     {"Redmi K50 至尊版", "小米平板 5 Pro 12.4 英寸版"}, {"Redmi K50", "小米平板 5 Pro"}),
+    ("七彩虹的 RTX 4090 D 非公版今日开卖。", {"RTX 4090 D"}, {"RTX 4090 D 非公版"}),
+    ("蚂蚁推出AI生活管家“支小宝”，优必选的人形机器人「Walker S」进厂实训。", {"支小宝", "Walker S"}, set()),
+    ("比亚迪发布车载无人机系统“灵鸢”。", {"灵鸢"}, set()),
+    ("苹果推出Apple Watch Hermès，雪铁龙发布Citroën ë-C3。", {"Apple Watch Hermès", "Citroën ë-C3"},
+     {"Apple Watch Herm"}),
 ]
 
 

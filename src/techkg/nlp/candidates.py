@@ -420,11 +420,14 @@ def _after_descriptor_or_place(text: str, start: int, end: int, cut_places: bool
         rest = name[len(country) :]
         if name.startswith(country) and len(rest) >= 2 and not rest.startswith(terms.COUNTRY_NAMED_TRADES) \
                 and (re.search(r"[A-Za-z]", rest) or rest.endswith(terms.GROUP_ENDINGS)) and not is_non_company(rest):
-            return start + len(country)  # not 法国巴黎银行, 韩国友利: a Chinese name may hold its country
+            # not 法国巴黎银行, 韩国友利: a Chinese name may hold its country; "荷兰科技投资集团Prosus": a kind after it
+            return _after_descriptor_or_place(text, start + len(country), end, cut_places=False)
     legal = name.endswith(("公司", "集团"))
     for d in terms.GLUED_DESCRIPTOR_ENDS:  # "AI软件公司Nod.ai", "品牌納智捷": what kind, then which
         i = name.find(d)
-        if not legal and i >= 0 and len(name) - (i + len(d)) >= 2 and is_non_company(name[: i + len(d)]):
+        if not legal and i >= 0 and len(name) - (i + len(d)) >= 2 and (
+                is_non_company(name[: i + len(d)])  # "科技投资集团Prosus": a Chinese kind, a Latin name
+                or is_han(name[0]) and terms.APPOSED_LATIN_NAME_RE.fullmatch(name, i + len(d))):
             cut = max(cut, i + len(d))
     if cut_places and not cut and not legal:  # a legal name keeps its city
         for place in terms.PLACES:
@@ -586,7 +589,8 @@ def company_candidates(doc: Doc, text: str, model_spans=(), tagger: bool = False
             continue  # "休旅車n7正式上市": a model number before a release verb is the product (G42 with 合作 is a company)
         if latin_company_name(name) is not None:  # "Joby Aviation": a company by its last word
             out.append(Candidate(cs, ce, COMPANY, "pattern", LATIN_COMPANY_NAME_SCORE))
-        elif tail := terms.LATIN_NAME_FIRM_TAIL_RE.match(text, ce):
+        elif (tail := terms.LATIN_NAME_FIRM_TAIL_RE.match(text, ce)) \
+                and not (tail.group() == "控股" and terms.HELD_BY_BEFORE_RE.search(text, max(0, cs - 16), cs)):
             out.append(Candidate(cs, tail.end(), COMPANY, "pattern", LATIN_COMPANY_NAME_SCORE))  # "IDG资本"
         elif _context_says_company(text[max(0, cs - 8) : cs], text[ce : ce + 20]) \
                 and not text[max(0, cs - 7) : cs].rstrip().endswith(terms.DEVICE_HEADS):
@@ -782,11 +786,15 @@ def _edition_end(text: str, end: int) -> int:
     (15, 2, 11)
     >>> _edition_end("iPhone 16国行版", 9), _edition_end("Kimi网页版", 4)
     (9, 4)
+    >>> _edition_end("Redmi K50 至尊版起售", 9), _edition_end("小米平板 5 Pro 12.4 英寸版", 10)
+    (13, 19)
     """
-    if end and text[end - 1].isascii() and text[end - 1].isalnum() and (m := terms.EDITION_RE.match(text, end)):
-        return m.end()
-    if end and text[end - 1].isascii() and text[end - 1].isalnum() and (m := terms.VARIANT_EDITION_RE.match(text, end)) \
-            and m.group(1) not in terms.SALES_EDITION_WORDS:
+    if not (end and text[end - 1].isascii() and text[end - 1].isalnum()):
+        return end
+    if m := terms.EDITION_RE.match(text, end) or terms.SIZE_EDITION_RE.match(text, end):
+        return m.end()  # "Surface Pro第11版", "小米平板 5 Pro 12.4 英寸版"
+    gap = 1 if text[end : end + 1] == " " else 0  # "Redmi K50 至尊版": a space before the variant
+    if (m := terms.VARIANT_EDITION_RE.match(text, end + gap)) and m.group(1) not in terms.SALES_EDITION_WORDS:
         return m.end()  # "Mavic 3多光谱版", "Model Y长续航版": a variant (not "国行版", "测试版")
     return end
 
@@ -805,7 +813,7 @@ def product_candidates(doc: Doc, text: str, companies: list[Candidate]) -> list[
         companies: company candidates (lexicon and context), for brand + model names.
     """
     cue_ends = release_cue_ends(text)
-    return [
+    found = [
         *brand_and_name(text, companies),
         *family_and_model(text, companies),
         *brand_device_model(text, companies),
@@ -823,6 +831,27 @@ def product_candidates(doc: Doc, text: str, companies: list[Candidate]) -> list[
         *identifier_codes(text),
         *titled_people(text),
     ]
+    # the finders' Latin classes are ASCII: a name may stop before an accented letter ("Apple Watch Hermès")
+    return [replace(c, start=s, end=e) if (s, e) != (c.start, c.end) else c
+            for c in found for s, e in [whole_latin_words(c.start, c.end, text)]]
+
+
+def whole_latin_words(start: int, end: int, text: str) -> tuple[int, int]:
+    """A span widened so that it neither starts nor ends inside a Latin word.
+
+    >>> t = "任天堂與The Pokémon Company發行Apple Watch Hermès"
+    >>> [t[s:e] for s, e in (whole_latin_words(5, 23, t), whole_latin_words(26, 42, t))]
+    ['The Pokémon Company', 'Apple Watch Hermès']
+    """
+    while start > 0 and _latin_letter(text[start - 1]) and _latin_letter(text[start]):
+        start -= 1
+    while end < len(text) and _latin_letter(text[end - 1]) and _latin_letter(text[end]):
+        end += 1
+    return start, end
+
+
+def _latin_letter(ch: str) -> bool:
+    return ch.isalpha() and not is_han(ch)
 
 
 DEVICE_MODEL_SCORE = 0.75  # as a listed family's model: the brand is listed, the pattern is narrow
@@ -837,8 +866,11 @@ def event_names(text: str) -> list[Candidate]:
     [(4, 12, True)]
     >>> [(c.start, c.end) for c in event_names("他参加了WCG2012的比赛，RTX2080显卡也在场")]
     [(4, 11)]
+    >>> [(c.start, c.end) for c in event_names("在Gamescom Opening Night Live上")]
+    [(1, 28)]
     """
-    return [Candidate(m.start(), m.end(), None, "context", EVENT_VETO, veto=True)
+    return [Candidate(m.start(), tail.end() if (tail := terms.EVENT_TAIL_RE.match(text, m.end())) else m.end(),
+                      None, "context", EVENT_VETO, veto=True)
             for pattern in (terms.TECH_EVENT_RE, terms.YEAR_EDITION_EVENT_RE) for m in pattern.finditer(text)]
 
 
@@ -1235,6 +1267,7 @@ def titled_names(text: str, companies: list[Candidate]) -> list[Candidate]:
     """
     company_ends = {c.end for c in companies if c.is_a(COMPANY)}
     listed = {(c.start, c.end) for c in companies if c.is_a(PRODUCT) and c.finder == "lexicon"}
+    listed_starts = {s for s, _ in listed}
     out = []
     run: list[tuple[int, int]] = []  # the titles of one list ("《A》、《B》（又称《C》）及《D》")
     run_is_products = False
@@ -1249,7 +1282,8 @@ def titled_names(text: str, companies: list[Candidate]) -> list[Candidate]:
             continue  # "《芯片法案》", "新华网《第一回应》栏目": a law, a show
         run.append((m.start(1), m.end(1)))
         if TITLE_HEAD_BEFORE_RE.search(before) or after.startswith(terms.TITLE_PRODUCT_HEADS) \
-                or m.start() in company_ends or glossed_end(text, m.end()):
+                or m.start() in company_ends or glossed_end(text, m.end()) \
+                or (m.start(1) in listed_starts and (m.start(1), m.end(1)) not in listed):
             out.append(Candidate(m.start(1), m.end(1), PRODUCT, "context", TITLED_NAME_SCORE))
             run_is_products = True
         run_is_products = run_is_products or (m.start(1), m.end(1)) in listed

@@ -160,6 +160,14 @@ class Linker:
         return None
 
     @staticmethod
+    def _unlisted_key(lexicon, name: str, label: str) -> str:
+        """The key of a name the lexicon does not list: its name key, with its type after it when a
+        listed entry of the other type holds that key (a product "RTX" is not the company RTX Corporation)."""
+        key = link.name_key(name)
+        entry = lexicon.get(key) if lexicon is not None else None
+        return f"{key}-{label.lower()}" if entry is not None and entry.type.label != label else key
+
+    @staticmethod
     def _series_key(lexicon, name: str) -> tuple[str, str | None] | None:
         """(key, maker) of an unlisted model of a listed series or family ("麒麟970", "Core Ultra 200V")."""
         if lexicon is None:
@@ -202,7 +210,7 @@ class Linker:
                 if span.label_ == PRODUCT.label:
                     series = self._series_key(lexicon, core)
                 key = self._lexicon_key(lexicon, core, span.label_, known) or (series[0] if series else None) \
-                    or self._registered_key(lexicon, surface, span.label_) or link.name_key(core)
+                    or self._registered_key(lexicon, surface, span.label_) or self._unlisted_key(lexicon, core, span.label_)
                 span.kb_id_ = key
             abbrev = link.abbreviation_after(text, span.start_char, span.end_char)
             if abbrev:

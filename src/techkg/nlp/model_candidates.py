@@ -24,7 +24,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from techkg.nlp import terms
-from techkg.nlp.candidates import COMPANY, PRODUCT, Candidate, before_non_product_head, only_words
+from techkg.nlp.candidates import COMPANY, PRODUCT, Candidate, before_non_product_head, only_words, whole_latin_words
 from techkg.text import is_han, name_form
 
 #: Score of a model product (the resolver ranks by length, then score:
@@ -49,18 +49,7 @@ def on_latin_word_edges(spans: Iterable[Span], text: str) -> list[Span]:
     >>> [t[s:e] for s, e, _ in on_latin_word_edges([(5, 23, "company")], t)]
     ['The Pokémon Company']
     """
-    out = []
-    for start, end, label in spans:
-        while start > 0 and _latin_letter(text[start - 1]) and _latin_letter(text[start]):
-            start -= 1
-        while end < len(text) and _latin_letter(text[end - 1]) and _latin_letter(text[end]):
-            end += 1
-        out.append((start, end, label))
-    return out
-
-
-def _latin_letter(ch: str) -> bool:
-    return ch.isalpha() and not is_han(ch)
+    return [(*whole_latin_words(start, end, text), label) for start, end, label in spans]
 
 
 def company_finder_spans(spans: Iterable[Span], company_starts: Iterable[tuple[int, int]]) -> list[Span]:

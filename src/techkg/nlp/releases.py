@@ -309,9 +309,10 @@ class ReleaseReading(ReaderBase):
             end = ce  # "發佈A及B兩部相機：A主打……": the colon describes the products just counted
         as_time = terms.RELEASE_AS_TIME_RE.match(text, pos + len(trig))  # "上市後在PS Store奪冠"
         products = [] if as_time else self._objects(pos + len(trig), end)
-        if products and trig in terms.DIRECT_OBJECT_TRIGGERS and not _names_object(
-                text[pos + len(trig) : products[0].start]):
-            return []  # "公布了参数量的GPT-3": a figure of the product, not the product
+        if products and trig in terms.DIRECT_OBJECT_TRIGGERS and (
+                not _names_object(text[pos + len(trig) : products[0].start])
+                or terms.FIGURE_AFTER_RE.match(text, products[0].end)):
+            return []  # "公布了参数量的GPT-3", "公布iPhone 16销量": a figure of the product, not the product
         if not products and trig in terms.PRODUCT_SUBJECT_TRIGGERS and self._products_before_cue(cs, pos):
             if trig in terms.OBJECT_TAKING_CUES and not as_time and not terms.NO_OBJECT_AFTER_RE.match(
                     text[pos + len(trig) : ce]):
@@ -479,6 +480,9 @@ class ReleaseReading(ReaderBase):
                     continue  # a brand before its product
                 if any(v in text[pos : m.start] for v in terms.PRODUCT_LINK_VERBS) and "的" not in text[pos : m.start]:
                     continue  # "发表了搭载Intel处理器的ThinkPad": a supplier inside a modifier
+                if not products and terms.CO_MADE_PARTNER_BEFORE_RE.search(text, pos, m.start) \
+                        and terms.CO_MADE_AFTER_RE.match(text, m.end):
+                    continue  # "推出与爱马仕合作设计的Apple Watch Hermès": the partner in a modifier
                 break
             gap = text[pos : m.start]
             if products and self._branded_by_another(m, products):

@@ -96,13 +96,15 @@ BRAND_MODEL_CODE_RE = re.compile(r"^(?![2-8]G$|[2-4]D$|[48]K$)\d{1,3}[ABD-UX-Z]$
 # An edition number written after a model name belongs to it: "Surface Pro第11版",
 # "Surface Laptop第7版". Only right after a Latin name (see candidates._edition_end).
 EDITION_RE = re.compile(r"第\s?\d{1,2}\s?版")
+# A screen size naming a variant: "小米平板 5 Pro 12.4 英寸版", "iPad Pro 13英寸版".
+SIZE_EDITION_RE = re.compile(r"\s?\d{1,2}(?:\.\d)?\s?(?:英寸|吋|寸)版")
 # A variant named in Chinese right after a Latin model ("Mavic 3多光谱版", "Model Y长续航版"): part of its name,
 # unless it only says where or how it is sold or run (SALES_EDITION_WORDS: "国行版", "测试版", "网页版").
 VARIANT_EDITION_RE = re.compile(r"((?:(?!系|[的和与及套])[\u4e00-\u9fff]){1,4}?)版(?![本权税面块图])")  # not a bundle (套装版)
 SALES_EDITION_WORDS = frozenset(
     "国行 港行 港 国际 中国 海外 美 日 欧 台 陆 全球 国内 行货 水货 新 旧 正式 测试 公测 内测 体验 预览 免费 付费 网页 手机 "
     "电脑 桌面 移动 客户端 社区 企业 教育 个人 家庭 专业 开源 商业 简体 繁体 中文 英文 首发 限定 纪念 定制 同 "
-    "标准 满血 基础 入门 普通 完整 精简 高配 低配 顶配 升级 智驾".split())
+    "标准 满血 基础 入门 普通 完整 精简 高配 低配 顶配 升级 智驾 公 非公".split())
 
 # English function words: a Latin run holding several of them is a sentence, not a name.
 # A run of English words opening with one of these and a lower-case verb is a sentence ("We build
@@ -146,6 +148,10 @@ UNIT_AFTER_NUMBER_RE = re.compile(
 VERSUS_END_RE = re.compile(r"(?i)v\.?s\.?$")
 # A model number after a Chinese series name ("猛士917", "海狮05"): two to four digits, not a year.
 MODEL_NUMBER_RE = re.compile(r"(?!(?:19|20)\d\d(?!\d))(\d{2,4})(?![\d.])")
+# Other countries, as written before a foreign company's name ("日本SBI控股", "印度塔塔集团").
+FOREIGN_COUNTRIES = ("日本", "印度", "美国", "韩国", "南韩", "德国", "法国", "英国", "荷兰", "瑞士", "瑞典", "芬兰",
+                     "挪威", "丹麦", "以色列", "新加坡", "加拿大", "澳洲", "澳大利亚", "意大利", "西班牙", "俄罗斯",
+                     "越南", "泰国", "印尼", "马来西亚", "菲律宾", "巴西", "沙特", "阿联酋", "墨西哥")
 # Endings of a place's name: a plant named after one is no company ("伊利诺伊州工厂").
 PLACE_SUFFIXES = ("州", "省", "市", "县", "区", "镇")
 # A Chinese numeral and 号 after a name: a rocket, spacecraft or satellite ("朱雀二号", "长征六号甲"); not
@@ -193,7 +199,8 @@ QUOTED_NAME_HEADS = ("大模型", "模型", "应用", "App", "APP", "助手", "�
                      "服务", "电子钱包", "浏览器", "搜索引擎", "操作系统",
                      "板卡", "加速卡", "模组",  # boards and modules named in quotes: "PCIe板卡“壁砺104”"; not 服务器
                      "计算机", "芯片", "卫星", "火箭", "探测器", "无人机",  # "量子计算机“本源悟空”", "运载火箭“朱雀”"
-                     "设备", "产品", "电池")  # "刻蚀设备“武夷山”", "AI对话产品“豆包”", "全固态电池“金石”"
+                     "设备", "产品", "电池",  # "刻蚀设备“武夷山”", "AI对话产品“豆包”", "全固态电池“金石”"
+                     "管家", "机器人", "系统")  # "AI生活管家“支小宝”", "人形机器人“天工”", "无人机系统“灵鸢”"
 # Words right after a quoted name (or ending it) that make it no entity at all: a campaign, a strategy,
 # a slogan, a channel, a report, a named cooperation ("推出“以旧换新”活动",
 # "「百億補貼」頻道", "宣布展開名為「X」的合作").
@@ -308,6 +315,8 @@ TRADER_DESCRIPTOR_RE = re.compile(r"(?:[\u4e00-\u9fffA-Za-z](?<![协磋招会智
 # "GGV创投", "SBI控股"): investment and holding firms are named so. Not 投资 or 控股 used as a verb
 # ("向Northvolt投资约9亿欧元", "Arm控股了"), nor 基金 (a fund).
 LATIN_NAME_FIRM_TAIL_RE = re.compile(r"资本|创投|集团|证券|控股(?![了权股])")
+# ... but "由X控股" says who controls something: there 控股 is the verb ("由荷兰科技投资集团Prosus控股").
+HELD_BY_BEFORE_RE = re.compile(r"由[^，,。；;：:]{0,14}$")
 
 # Words after a name that say it is a company ("X公司", "X旗下", "X首席执行官").
 COMPANY_FOLLOWERS = (
@@ -535,7 +544,7 @@ RELEASE_TRIGGERS = (
     "正式发布", "发布了", "发布", "发表了", "发表", "推出了", "推出", "上线了", "上线", "正式亮相", "亮相",
     "发售", "开售", "开卖", "上架", "上市", "首发", "面世", "问世", "开源了", "正式开源", "宣布开源", "全面开源",
     "揭晓", "揭幕", "首秀", "同步开源", "同时开源", "一并开源", "同步开放", "同时开放", "登场", "带来了", "带来", "亮出", "开启预售", "开放预购", "开放预订", "开启预订",
-    "开始预购", "预售", "公布了", "正式公布", "开放了", "正式商用", "投入商用", "开启公测", "开放公测", "开启内测",
+    "开始预购", "预售", "公布了", "公布", "正式公布", "开放了", "正式商用", "投入商用", "开启公测", "开放公测", "开启内测",
     "开启预约", "开放预约", "开始预约", "正式公测", "全面公测", "开始销售", "正式销售", "开始发售",
     # news verbs of launching: mainland (放出, 甩出, 推新, 连发 "launched in a row") and Taiwan (端出, 秀出, 祭出); not 官宣, which
     # as often announces a date ("官宣Find X8系列将于10月24日发布")
@@ -606,7 +615,10 @@ FACILITY_ANAPHOR_RE = re.compile(r"(?:该|这个|这座|这一|此)\s*(?:算力|
 STOREFRONT_NOUNS = ("商城", "商店", "应用市场", "官网", "旗舰店", "App Store", "Google Play")
 # Cues whose object must be the product itself: "公布了参数量的GPT-3" announces a figure, "开放了
 # API的访问" opens access; only "公布了小米澎湃OS" is a release.
-DIRECT_OBJECT_TRIGGERS = ("公布了", "正式公布", "开放了", "带来了", "带来")
+DIRECT_OBJECT_TRIGGERS = ("公布了", "公布", "正式公布", "开放了", "带来了", "带来")
+# ... nor of a figure the product's name only qualifies ("公布iPhone 16销量", "公布了微信的月活跃用户数").
+FIGURE_AFTER_RE = re.compile(r"\s*的?\s*(?:全球|国内|首周|首日|季度|年度|累计)?\s*(?:销量|销售额|出货量|营收|收入|业绩|"
+                             r"用户数|用户规模|月活|日活|下载量|市占率|份额|数据|财报)")
 # Descriptions with 的 that still leave the product as the object ("带来了全新的Galaxy Ring").
 OWN_PRODUCT_DE_RE = re.compile(r"(?:全新|最新|新款|新一代|自家|旗下|自研)的")
 # A description of the product itself between 公布了/带来 and its name: a verb of what it is built on,
@@ -735,6 +747,10 @@ UNIT_NAME_END_RE = re.compile(r"在|于|今|昨|明|近日|日前|稍早|早前|
 #開發的AFEELA今日開賣"): every maker listed before it releases the product (合作 alone: the first, with help).
 JOINT_MADE_MODIFIER_RE = re.compile(r"\s*(?:共同|联合|联手|携手|联袂|合力|一同|一起)\s*"
                                     r"(?:打造|研发|开发|研制|设计|推出|发布|发表|出品)\s*(?:的|嘅)")
+# After a release cue, a partner inside such a modifier ("推出与爱马仕合作设计的Apple Watch Hermès", "發表與日本
+# 川崎重工共同開發的Nurabot"): the subject releases what follows; 合作 or no adverb at all is enough here.
+CO_MADE_PARTNER_BEFORE_RE = re.compile(r"(?:与|和|跟|同|联合|携手)\s*(?:" + "|".join(FOREIGN_COUNTRIES) + r")?\s*$")
+CO_MADE_AFTER_RE = re.compile(r"\s*(?:共同|联合|合作|一起|一同)?\s*(?:开发|研发|打造|设计|研制|推出|定制|制造|生产)(?:出)?(?:的|嘅)")
 # A company right after one of these before a release cue helps the subject: "新思科技携手微软推出P",
 # "寶可夢公司與Niantic合作推出P", "并与三星合作推出P" (the subject, or the sentence's opener, releases).
 PARTNER_BEFORE_RE = re.compile("(?:" + "|".join(PREPOSITIONS + LEAD_PARTNER_TRIGGERS) + r")\s*$")
@@ -802,7 +818,7 @@ MODEL_LIST_OPENER = (r"(?:其中|首批|旗舰|入门|顶配|高配|主打)?\s*(
 MODEL_COUNT_CLAUSE = (r"(?:首批)?\s*(?:共有|一共|共)?\s*(?:\d+|[两三四五六七八九十]+)\s*(?:款|个|种)\s*"
                       r"(?:型号|机型|车型|版本|配置)(?=\s*[，,])")
 # Words that introduce a product's name ("名为Project DIGITS的超级电脑").
-NAME_INTRODUCERS = ("名为", "命名为", "定名为", "取名为", "名叫", "叫做", "代号为")
+NAME_INTRODUCERS = ("名为", "命名为", "定名为", "取名为", "名叫", "叫做", "代号为", "代号")
 # A Latin name a naming word introduces is a product ("这款名为CyberDog的仿生四足机器人", "代号为Strix Halo的"),
 # unless what follows says it is a firm ("一家名为Xcorp的公司").
 NAMED_FIRM_AFTER_RE = re.compile(r"\s?的?[^，。；,;]{0,8}?(?:公司|企业|集团|机构|团队|品牌|工作室|基金)")
@@ -967,10 +983,6 @@ SHARE_NAME_RE = re.compile(r"^(?:\*?ST\s?)?[\u4e00-\u9fff]{2,}[ABH]$|^\*?ST\s?[\
 HOME_REGIONS = ("中国", "台湾", "香港", "澳门")
 # Cities that start registered names or stand before a company's name ("深圳华强", "杭州宇树科技").
 CITIES = ("北京", "上海", "天津", "重庆", "深圳", "广州", "杭州", "台北")
-# Other countries, as written before a foreign company's name ("日本SBI控股", "印度塔塔集团").
-FOREIGN_COUNTRIES = ("日本", "印度", "美国", "韩国", "南韩", "德国", "法国", "英国", "荷兰", "瑞士", "瑞典", "芬兰",
-                     "挪威", "丹麦", "以色列", "新加坡", "加拿大", "澳洲", "澳大利亚", "意大利", "西班牙", "俄罗斯",
-                     "越南", "泰国", "印尼", "马来西亚", "菲律宾", "巴西", "沙特", "阿联酋", "墨西哥")
 # An acquisition's object: a Latin name after the verb, a country between allowed ("買下美國Intersil",
 # "收购了英国Dialog"), is a company.
 ACQUIRED_NAME_BEFORE_RE = re.compile(
@@ -1056,6 +1068,10 @@ TECH_EVENTS = ("CES", "MWC", "WWDC", "GTC", "Computex", "IFA", "Google I/O", "I/
                "ChinaJoy", "WAIC", "Hot Chips", "ISSCC", "IEDM", "SEMICON West", "SEMICON China", "SEMICON Taiwan",
                "Gamescom", "SIGGRAPH", "NeurIPS", "Galaxy Unpacked", "Dreamforce", "Snapdragon Summit",
                "Meta Connect")
+# Words that go on naming a show's own session or edition after its name ("Gamescom Opening Night Live",
+# "WWDC Keynote", "Computex Asia"): the veto covers them too.
+EVENT_TAIL_RE = re.compile(r"(?: (?:Opening|Night|Live|Keynote|Showcase|Direct|Expo|Summit|Day|Asia|Europe|China|Global))+"
+                           r"(?![A-Za-z])")
 TECH_EVENTS_WITH_YEAR = ("Build", "Ignite", "E3", "Connect", "Unpacked", "SEMICON")
 _YEAR = r"(?:19|20)\d{2}"
 TECH_EVENT_RE = re.compile(
