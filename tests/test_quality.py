@@ -4,7 +4,8 @@
 is written and annotated by people who do not look at the extractor; its
 score is reported, never tuned on (see eval/blind/README.md). The dev set is
 scored in parts: c01-c36, which the first shipped models were trained on, and
-c37-c66, c67-c90, c91-c114, c115-c138, c139-c162, c163-c186, c187-c210, c211-c234 and c235-c254, each
+c37-c66, c67-c90, c91-c114, c115-c138, c139-c162, c163-c186, c187-c210, c211-c234, c235-c254, c255-c274
+and c275-c294, each
 added later and first scored untouched (clean only at the start of the round that added them, their
 errors read after). The blind set is scored in its
 batches too: b01-b40, b41-b60, b61-b80 and b81-b100 (added later, by a third, a fourth and a fifth
@@ -48,6 +49,10 @@ FLOORS = {
                          0.90, {"Company": 0.93, "Product": 0.85, "partnership": 0.94, "release": 0.86}),
     "corpus_c235_c254": (ROOT / "corpus", ROOT / "eval" / "gold", ("c23[5-9]_*", "c24[0-9]_*", "c25[0-4]_*"),
                          0.82, {"Company": 0.90, "Product": 0.79, "partnership": 0.80, "release": 0.78}),
+    "corpus_c255_c274": (ROOT / "corpus", ROOT / "eval" / "gold", ("c25[5-9]_*", "c26[0-9]_*", "c27[0-4]_*"),
+                         0.85, {"Company": 0.93, "Product": 0.84, "partnership": 0.85, "release": 0.75}),
+    "corpus_c275_c294": (ROOT / "corpus", ROOT / "eval" / "gold", ("c27[5-9]_*", "c28[0-9]_*", "c29[0-4]_*"),
+                         0.85, {"Company": 0.95, "Product": 0.79, "partnership": 0.80, "release": 0.82}),
     "blind": (ROOT / "eval" / "blind", ROOT / "eval" / "blind" / "gold", ("b[0-3][0-9]_*", "b40_*"), 0.87,
               {"Company": 0.92, "Product": 0.84, "partnership": 0.90, "release": 0.79}),
     "blind_b41_b60": (ROOT / "eval" / "blind", ROOT / "eval" / "blind" / "gold", ("b4[1-9]_*", "b5*", "b60_*"), 0.83,
