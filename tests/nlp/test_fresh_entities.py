@@ -559,6 +559,8 @@ def test_round17b_company_readings(extractor, text, companies, not_names):
     ("日本SBI控股宣布与蚂蚁集团合作。", {"SBI控股", "蚂蚁集团"}, {"SBI"}),
     ("在科隆游戏展开幕夜（Gamescom Opening Night Live）上，游戏科学公布了新作。", {"游戏科学"},
      {"Gamescom Opening Night Live", "Opening Night Live"}),
+    # an architecture is no company (c305-c314)
+    ("生数科技的Vidu把扩散模型与Transformer融合在一起。", {"生数科技"}, {"Transformer"}),
 ])
 def test_round18_company_readings(extractor, text, companies, not_names):
     names = {m.text for e in _entities(extractor, text) for m in e.mentions}

@@ -436,13 +436,20 @@ HK_SPACED_WITH = [
     ("Nissan 同本田合作研發電動車平台。", {("honda", "nissan")}),
     ("Sony 同 Apple 都推出咗新耳機。", set()),
 ]
+# A time of its own before the clause ("同年底", "次年初", "今年下半年") is no unnamed party: the subject of the
+# sentence is carried over, after a clause that names another company as its object.
+TIME_LED_CLAUSE = [
+    ("鸿海买下旺宏的晶圆厂；同年底也与恩智浦宣布合作开发数字座舱方案。", {("foxconn", "nxp")}),
+    ("鴻海買下旺宏竹科晶圓廠，次年初再與恩智浦（NXP）合作開發數位座艙。", {("foxconn", "nxp")}),
+    ("小米入股了比亚迪半导体，今年下半年又与徕卡达成合作。", {("leica", "xiaomi")}),
+]
 
 READ = (AFFIRMING_NEGATION + BOTH_AFTER_DEAL + BOTH_WITH_THIRD + JOINT_SUBJECT_LIST + TOPIC_BEFORE_PARTNER
         + PARTNER_EXAMPLES + SEEKING_PARTNER + BUSINESS_AND_CAPITAL + AGREEMENT + HK_TW_WORDING
         + JOINT_VENTURE_MODIFIER + OWN_BUSINESS_AS_PARTNER + NOT_PARTNER_LOOKALIKES + ENDED_OR_GUESSED + JV_CATEGORY
         + ADVERBIAL_COOPERATION + WITH_PARTNER + DENIED_ENDING + PARENT_OF_PARTNER
         + COUNTED_PARTIES + JOINT_ANNOUNCEMENT + STAKE_CHANGE + TOGETHER_WITH + OWN_CLAUSE + COUNTED_PARTNER_LIST
-        + HK_SPACED_WITH + OWN_PARTNER_PER_CLAUSE)
+        + HK_SPACED_WITH + OWN_PARTNER_PER_CLAUSE + TIME_LED_CLAUSE)
 NOT_READ = (AFFIRMING_NEGATION_NOT + BOTH_AFTER_DEAL_NOT + BOTH_WITH_THIRD_NOT + JOINT_SUBJECT_LIST_NOT
             + TOPIC_BEFORE_PARTNER_NOT + PARTNER_EXAMPLES_NOT + SEEKING_PARTNER_NOT + BUSINESS_AND_CAPITAL_NOT
             + AGREEMENT_NOT + HK_TW_WORDING_NOT + JOINT_VENTURE_MODIFIER_NOT + OWN_BUSINESS_AS_PARTNER_NOT

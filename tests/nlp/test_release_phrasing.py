@@ -425,6 +425,21 @@ ANNOUNCED_AND_CO_MADE = [
     ("鴻海今天發表與日本川崎重工共同開發的護理機器人Nurabot。", {("foxconn", "nurabot")}),
     ("AMD发布代号Strix Halo的锐龙AI Max处理器。", {("amd", "amd-ryzen-ai-max"), ("amd", "strixhalo")}),
 ]
+# Found on c305-c314: products singled out by 其中 after a count of new products; a product launched "at the
+# same event" (与P同场发布); the Latin gloss of a Chinese name no rule read; a Latin name after a sensor noun.
+SINGLED_OUT_AND_SAME_STAGE = [
+    ("華碩在CES展前記者會一口氣端出多款新品，其中最吸睛的是雙螢幕筆電Zenbook DUO。", {("asus", "asus-zenbook-duo")}),
+    ("联想推出多款新品，其中包括ThinkPad X1 Carbon和Yoga Slim 7i。",
+     {("lenovo", "lenovo-thinkpad-x1carbon"), ("lenovo", "yogaslim7i")}),
+    ("小米推出首款AI眼镜，与小米YU7同场发布。", {("xiaomi", "xiaomi-yu7")}),
+    ("華碩也發表ROG Phone 8系列，與Zenbook DUO同台亮相。", {("asus", "rogphone8"), ("asus", "asus-zenbook-duo")}),
+    ("順豐旗下豐翼科技早前推出可載重50公斤的方舟150（ARK 150）。", {("phoenix-wings", "ark150")}),
+    ("华为同步推出固态激光雷达、舱内激光视觉传感器Limera和分布式毫米波雷达。", {("huawei", "limera")}),
+]
+NOT_SINGLED_OUT_AND_SAME_STAGE = [
+    ("商汤发布日日新5.0（SenseNova 5.0），苹果推出多款产品，其中iPhone 16最受关注。", ("apple", "apple-iphone-16")),
+    ("滙豐在港推出「滙豐代幣化存款服務」（HSBC Tokenised Deposit Service）。", ("hsbc", "tokeniseddepositservice")),
+]
 NOT_ANNOUNCED_AND_CO_MADE = [
     ("苹果公布iPhone 16销量数据。", ("apple", "apple-iphone-16")),
     ("腾讯公布了微信的月活跃用户数。", ("tencent", "tencent-wechat")),
@@ -432,9 +447,10 @@ NOT_ANNOUNCED_AND_CO_MADE = [
     ("华为推出与比亚迪竞争的问界M9。", ("byd", "aito-m9")),
 ]
 ROUND15 = (MADE_BY_DESCRIBED + PUBLIC_LAUNCH + ON_SALE + IN_A_ROW + AFTER_LAUNCH + COUNTED_SUMMARIES + PREDECESSORS + JOINT_MADE_MODIFIERS + SPECS_AND_QUALIFIED_DEVICES
-           + OWNED_UNITS + UNVEILED + ANNOUNCED_AND_CO_MADE)
+           + OWNED_UNITS + UNVEILED + ANNOUNCED_AND_CO_MADE + SINGLED_OUT_AND_SAME_STAGE)
 NOT_ROUND15 = (NOT_MADE_BY_DESCRIBED + NOT_AFTER_LAUNCH + NOT_COUNTED_SUMMARIES + NOT_PREDECESSORS + NOT_JOINT_MADE_MODIFIERS
-               + NOT_SPECS_AND_QUALIFIED_DEVICES + NOT_OWNED_UNITS + NOT_UNVEILED + NOT_ANNOUNCED_AND_CO_MADE)
+               + NOT_SPECS_AND_QUALIFIED_DEVICES + NOT_OWNED_UNITS + NOT_UNVEILED + NOT_ANNOUNCED_AND_CO_MADE
+               + NOT_SINGLED_OUT_AND_SAME_STAGE)
 
 
 def _releases(extractor, text: str) -> set[tuple[str, str]]:

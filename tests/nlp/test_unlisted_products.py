@@ -237,6 +237,15 @@ NUMBERED_AND_QUOTED_HARDWARE_CASES = [
     ("比亚迪发布车载无人机系统“灵鸢”。", {"灵鸢"}, set()),
     ("苹果推出Apple Watch Hermès，雪铁龙发布Citroën ë-C3。", {"Apple Watch Hermès", "Citroën ë-C3"},
      {"Apple Watch Herm"}),
+    # found on c305-c314: 负 of 负责 is no unit after a model number; variant words listed alone, a use before
+    # a generic Latin word and an architecture name no product (a brand before one is: 苍穹GPT); a weight or
+    # length after a number ends no model's name
+    ("高通骁龙AR1负责拍摄，恒玄科技的BES2700负责音频。", {"骁龙AR1", "BES2700"}, {"骁龙", "AR1"}),
+    ("ADS 4分为SE、Pro、Max和Ultra四个版本，其中ADS Ultra面向高速L3。", {"ADS 4", "ADS Ultra"},
+     {"SE", "Pro", "Max", "Ultra"}),
+    ("分析人士认为，货运eVTOL商业化更快，国产GPU也在追赶；用友和金蝶分别发布了大模型YonGPT和苍穹GPT。", {"苍穹GPT"},
+     {"货运eVTOL", "国产GPU"}),
+    ("豐翼科技推出可載重50公斤的方舟150，亿航推出翼展6米的EH216-S。", {"EH216-S"}, {"可載重50", "翼展6"}),
 ]
 
 

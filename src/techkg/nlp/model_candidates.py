@@ -251,4 +251,9 @@ def _plausible(name: str) -> bool:
         return False
     if all(terms.MEASURE_WORD_RE.fullmatch(w) or terms.STANDARD_RE.match(w) for w in name.split()):
         return False  # "8K 30fps 360度": measures and numbers, no name
+    if (m := re.fullmatch(r"([\u4e00-\u9fff]{1,4})([A-Za-z][A-Za-z0-9\-]*)", low)) and m.group(2) in terms.GENERIC_TERMS \
+            and only_words(m.group(1), terms.PRODUCT_DESCRIPTOR_WORDS + terms.USE_DESCRIPTOR_WORDS):
+        return False  # "货运eVTOL", "国产GPU": a kind described, no name (not "苍穹GPT")
+    if all(w in terms.MODEL_SUFFIX_WORDS for w in low.split()):
+        return False  # "分为Pro、Max和Ultra三个版本": variant words of a product named before, none on their own
     return not (name.isascii() and " " in name and len(name.split()) > 4)  # an English sentence

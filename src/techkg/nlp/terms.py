@@ -29,6 +29,7 @@ GENERIC_TERMS = frozenset(
     光刻 光刻机 beta alpha preview web3 web3.0 元宇宙 区块链 稳定币
     mmlu mmlu-pro gpqa gsm8k humaneval math-500 aime swe-bench livecodebench c-eval cmmlu arc-agi hellaswag
     mt-bench arena-hard big-bench
+    transformer transformers diffusion dit u-vit u-net moe mamba cnn rnn lstm gan vae evtol 扩散模型 ai-pc
     mp3 mp4 mp5 cd vcd dvd rm rmvb avi mkv flac aac ogg wma wav ac3 mpeg mpeg1 mpeg2 mpeg4 epub mobi chm fb2 txt pdf
     b2b b2c c2c c2b o2o p2p sns gps it cvt dct amt 单核 双核 四核 六核 八核 十核
     a股 b股 h股 n股 st *st ipo otc etf
@@ -54,13 +55,13 @@ PRODUCT_HEADS = (
     "笔记本", "电脑", "服务器", "操作系统", "系统", "平台", "云服务", "汽车", "车型", "轿车", "电池",
     "休旅车", "跑车", "房车", "掀背车", "新车", "电动车",
     "助手", "聊天机器人", "机器人", "版本", "系列", "耳机", "手表", "眼镜", "头显", "应用", "APP", "App",
-    "GPU", "CPU", "Tensor Core GPU", "SoC", "智驾系统", "浏览器", "搜索引擎",
+    "GPU", "CPU", "Tensor Core GPU", "SoC", "智驾系统", "浏览器", "搜索引擎", "传感器", "激光雷达", "无人机",
 )
 # The heads among them that name a device or model, never a kind of company: a Latin name right after one is
 # the product, whatever verb follows ("四足机器人CyberDog亮相"; not "电商平台Shopee发布", a company).
 DEVICE_HEADS = ("芯片", "处理器", "显卡", "加速卡", "加速器", "大模型", "手机", "旗舰机", "折叠屏", "平板", "笔记本",
                 "电脑", "服务器", "车型", "轿车", "休旅车", "跑车", "新车", "电动车", "机器人", "耳机", "手表", "眼镜",
-                "头显", "相机", "掌机", "游戏机")
+                "头显", "相机", "掌机", "游戏机", "传感器", "激光雷达", "无人机")
 
 # Category words kept in a code name that has no model number ("Vera CPU", "Rubin GPU"): without
 # them the name is cut short; a model number carries its own identity ("H100 GPU" is H100).
@@ -140,7 +141,8 @@ BENCHMARK_DOMAINS = ("数学", "代码", "编程", "推理", "视觉", "视觉�
 UNIT_AFTER_NUMBER_RE = re.compile(
     r"(?:\s?[/~～]\s?\d+(?:\.\d+)?)*"
     r"\s?(?:年|月|日|亿|万|倍|%|个|家|款|台|块|辆|次|人|名|小时|分钟|分|秒|公里|英寸|寸|吋|纳米|奈米|美元|元|nm|GB|TB|MW|W|GHz|MHz|Hz|mAh|kWh|kW|km"
-    r"|胜|负|场(?!景)|球|届|轮"  # a team's record: "那不勒斯队16胜18平12负"
+    r"|公斤|千克|吨|kg|公尺|平方米|厘米|毫米|米(?!色)|升"  # "可载重50公斤", "翼展6米": a measure
+    r"|胜(?![任出利诉过])|负(?![责债面担])|场(?!景)|球|届|轮"  # a team's record: "那不勒斯队16胜18平12负"
     r"|楼(?![盘市宇])|层(?![出次级面])|集(?![团成群中])|章|回(?![归应收购馈复顾报答忆升落暖]))"  # "电子城3楼", "演义200回"
     r"|(?:L|T)(?![A-Za-z0-9])"  # "1.5L", "2.0T": an engine's displacement
     r"|,\d{3}(?!\d)")  # "港幣14,999元": a figure written with digit groups
@@ -237,6 +239,8 @@ MEASURE_WORDS = ("参数", "得分", "评分", "分数", "价", "成本", "速�
 NAMED_PRODUCT_SUFFIXES = ("App", "APP", "app", "智能助手", "智能体", "助手", "助理", "大模型")
 # Words that only say what kind of product: a name made of them is a category ("医疗大模型",
 # "自家大模型", "AI编程助手"), not a product.
+# Uses that describe a kind of vehicle or machine before its generic Latin name ("货运eVTOL", "载人eVTOL").
+USE_DESCRIPTOR_WORDS = ("货运", "载人", "物流", "农业", "工业级", "消费级", "民用", "军用", "家用", "商用")
 PRODUCT_DESCRIPTOR_WORDS = (
     "自家", "自研", "国产", "全新", "新款", "最新", "新一代", "首款", "首个", "一款", "多款", "新", "大", "小型",
     "通用", "行业", "垂直", "多模态", "开源", "推理", "语言", "视觉", "视频", "图像", "语音", "编程", "代码",
@@ -537,7 +541,9 @@ VENUE_BEFORE_RE = re.compile(r"在\s*$")
 # Adverbials before a sentence's subject ("此外，", "3月28日晚，").
 SUBJECT_LEAD_RE = re.compile(
     r"\s*(?:(?:此外|另外|同时|目前|事实上|据悉|据了解|而|但|不过|然而|其中|今天|今日|近日|日前|随后|最终|"
-    r"当天|此前|去年|今年|\d{4}年|\d{1,2}月\d{1,2}日|\d{1,2}月|[昨今明]\s*[（(]\d{1,2}[)）]\s*日)\s*[,，、]?\s*)*"
+    r"当天|此前|去年|今年|\d{4}年|\d{1,2}月\d{1,2}日|\d{1,2}月|[昨今明]\s*[（(]\d{1,2}[)）]\s*日"
+    r"|(?:同年|当年|次年|翌年|同月|当月|去年|今年|明年)?(?:底|初|年底|年初|年中|上半年|下半年|稍后|晚些时候)?)"
+    r"\s*[,，、]?\s*)*"  # "同年底也与恩智浦宣布合作": a time, then the subject carried over
 )
 # Release cues.
 RELEASE_TRIGGERS = (
@@ -766,7 +772,7 @@ EDITION_BEFORE_CUE_RE = re.compile(r"^(?:公测版|内测版|测试版|正式版
 PLATFORM_VENUE_RE = re.compile(r"(?:在|于)[^，。；;,在于]{1,30}?(?:平台|端)\s*(?:上|中)?"
                                r"\s*(?:同步|同时|正式|全球|率先|首发)*\s*$")
 # A manner word right before a cue ("Find X8今日隆重登場", "小米15系列高调亮相"): the product is still its subject.
-MANNER_BEFORE_CUE_RE = re.compile(r"(?:隆重|盛大|高调|重磅|强势|震撼|火速)\s*$")
+MANNER_BEFORE_CUE_RE = re.compile(r"(?:隆重|盛大|高调|重磅|强势|震撼|火速|同场|同台|一同|一并)\s*$")
 # A time phrase between a product and its cue: "《三角洲行動》9月底上線", "P自2024年12月6日全球上线以来",
 # "P今年3月正式上市" (a date with 于/在 is a SUBJECT_FILLERS word already).
 TIME_BEFORE_CUE_RE = re.compile(
@@ -826,8 +832,10 @@ NAMED_FIRM_AFTER_RE = re.compile(r"\s?的?[^，。；,;]{0,8}?(?:公司|企业|�
 # "，這款產品被命名為P"); not a code name (代号为: a project's).
 NAMING_CLAUSE = (r"(?:(?:这款|该款|该|新)[^，,。；;]{0,4}?)?(?:并|已|正式|将其|被)*\s*"
                  r"(?:命名为|定名为|取名为|名为|名叫|叫做)")
-# "：" or "，包括" after a release cue: the products follow in a list ("发布三款模型：X、Y和Z").
+# "：" or "，包括" after a release cue: the products follow in a list ("发布三款模型：X、Y和Z"); so do the
+# ones singled out by 其中 ("端出多款新品，其中最吸睛的是Zenbook DUO", "，其中包括A和B").
 RELEASE_LIST_RE = re.compile(r"[，,；;]\s*(?:以及|及|和|还有|并推出|并发布|、|包括|包含|涵盖|分别是|分别为)|[：:]"
+                             r"|[，,]\s*其中(?:包括|[^，,。；;]{0,10}?(?:是|为))"
                              rf"|[，,]\s*(?:{MODEL_LIST_OPENER}|{MODEL_COUNT_CLAUSE}|{NAMING_CLAUSE})")
 # Words saying a release event took place without naming the product ("召开发布会", "举行发布会"):
 # the product may be named in the next sentence.
