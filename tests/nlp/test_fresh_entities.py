@@ -561,6 +561,11 @@ def test_round17b_company_readings(extractor, text, companies, not_names):
      {"Gamescom Opening Night Live", "Opening Night Live"}),
     # an architecture is no company (c305-c314)
     ("生数科技的Vidu把扩散模型与Transformer融合在一起。", {"生数科技"}, {"Transformer"}),
+    # a registered name with its seat in brackets is one company; a kind of firm before a listed name
+    # describes it (c295-c304)
+    ("华大九天正在筹划购买芯和半导体科技（上海）股份有限公司的控制权。", {"华大九天", "芯和半导体科技（上海）股份有限公司"},
+     {"上海）股份有限公司"}),
+    ("【香港01】深圳機械人企業優必選（9880）今日在港交所主板上市。", {"優必選"}, {"深圳機械人企業優必選"}),
 ])
 def test_round18_company_readings(extractor, text, companies, not_names):
     names = {m.text for e in _entities(extractor, text) for m in e.mentions}
@@ -572,3 +577,9 @@ def test_an_unlisted_product_never_takes_a_listed_companys_key_or_label(extracto
     entities = _entities(extractor, "英伟达发布RTX显卡，雙方將攜手開發整合RTX繪圖晶片的處理器。")
     rtx = [e for e in entities if any(m.text == "RTX" for m in e.mentions)]
     assert rtx and all(e.type == "Product" and e.label == "RTX" and e.key != "rtx" for e in rtx), rtx
+
+
+def test_a_seated_registered_name_links_to_the_listed_company(extractor):
+    entities = _entities(extractor, "亿航智能设备（广州）有限公司今日宣布，億航智能的EH216-S获得运营合格证。")
+    ehang = [e for e in entities if e.key == "ehang"]
+    assert len(ehang) == 1 and {"亿航智能设备（广州）有限公司", "億航智能"} <= {m.text for m in ehang[0].mentions}

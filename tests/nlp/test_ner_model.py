@@ -11,7 +11,8 @@ import pytest
 
 from techkg.nlp.candidates import Candidate
 from techkg.nlp.company_model import CompanyTagger
-from techkg.nlp.model_candidates import _without_generic_tail, company_finder_spans, product_candidates
+from techkg.nlp.candidates import without_generic_tail
+from techkg.nlp.model_candidates import company_finder_spans, product_candidates
 from techkg.nlp.ner_data import bench_part, boson_org_class, boson_product_kind, mention_spans
 
 
@@ -23,7 +24,7 @@ def tagger() -> CompanyTagger:
 def labelled(tagger: CompanyTagger, text: str) -> dict[str, str]:
     """The tagger's spans by name; a product's trailing category noun ("…手机", "…處理器") is not part of
     the name (the pipeline's resolver drops it; Boson's annotation often includes it)."""
-    return {_without_generic_tail(text[s:e]) if label == "product" else text[s:e]: label
+    return {without_generic_tail(text[s:e]) if label == "product" else text[s:e]: label
             for s, e, label in tagger.tag(text)}
 
 

@@ -443,13 +443,21 @@ TIME_LED_CLAUSE = [
     ("鴻海買下旺宏竹科晶圓廠，次年初再與恩智浦（NXP）合作開發數位座艙。", {("foxconn", "nxp")}),
     ("小米入股了比亚迪半导体，今年下半年又与徕卡达成合作。", {("leica", "xiaomi")}),
 ]
+# Two companies said to be partners with a copula and bare 伙伴 (from c295-c304); not a supply-chain or
+# channel partner.
+COPULA_PARTNERS = [
+    ("微軟與OpenAI一直是非常緊密的夥伴。", {("microsoft", "openai")}),
+    ("华为与赛力斯早已是深度绑定的伙伴。", {("huawei", "seres")}),
+    ("宁德时代与宝马是供应链伙伴。", set()),
+    ("小米和京东是渠道伙伴，双方在手机销售上往来密切。", set()),
+]
 
 READ = (AFFIRMING_NEGATION + BOTH_AFTER_DEAL + BOTH_WITH_THIRD + JOINT_SUBJECT_LIST + TOPIC_BEFORE_PARTNER
         + PARTNER_EXAMPLES + SEEKING_PARTNER + BUSINESS_AND_CAPITAL + AGREEMENT + HK_TW_WORDING
         + JOINT_VENTURE_MODIFIER + OWN_BUSINESS_AS_PARTNER + NOT_PARTNER_LOOKALIKES + ENDED_OR_GUESSED + JV_CATEGORY
         + ADVERBIAL_COOPERATION + WITH_PARTNER + DENIED_ENDING + PARENT_OF_PARTNER
         + COUNTED_PARTIES + JOINT_ANNOUNCEMENT + STAKE_CHANGE + TOGETHER_WITH + OWN_CLAUSE + COUNTED_PARTNER_LIST
-        + HK_SPACED_WITH + OWN_PARTNER_PER_CLAUSE + TIME_LED_CLAUSE)
+        + HK_SPACED_WITH + OWN_PARTNER_PER_CLAUSE + TIME_LED_CLAUSE + COPULA_PARTNERS)
 NOT_READ = (AFFIRMING_NEGATION_NOT + BOTH_AFTER_DEAL_NOT + BOTH_WITH_THIRD_NOT + JOINT_SUBJECT_LIST_NOT
             + TOPIC_BEFORE_PARTNER_NOT + PARTNER_EXAMPLES_NOT + SEEKING_PARTNER_NOT + BUSINESS_AND_CAPITAL_NOT
             + AGREEMENT_NOT + HK_TW_WORDING_NOT + JOINT_VENTURE_MODIFIER_NOT + OWN_BUSINESS_AS_PARTNER_NOT

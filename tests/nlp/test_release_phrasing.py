@@ -436,6 +436,12 @@ SINGLED_OUT_AND_SAME_STAGE = [
     ("順豐旗下豐翼科技早前推出可載重50公斤的方舟150（ARK 150）。", {("phoenix-wings", "ark150")}),
     ("华为同步推出固态激光雷达、舱内激光视觉传感器Limera和分布式毫米波雷达。", {("huawei", "limera")}),
 ]
+# Found on c295-c304: a manner word (公开, 全面) between a product and its cue; HK's 機械人 heads a name.
+PUBLIC_DEBUT = [
+    ("上市儀式上，優必選全新一代工業版人形機械人Walker S首度公開亮相。", {("ubtech", "ubtech-walker-s")}),
+    ("小米的人形機械人CyberOne今日亮相。", {("xiaomi", "xiaomi-cyberone")}),
+    ("宇树科技去年7月开售的Go2机器狗入门款仅售9997元。", {("unitree", "unitree-go2")}),
+]
 NOT_SINGLED_OUT_AND_SAME_STAGE = [
     ("商汤发布日日新5.0（SenseNova 5.0），苹果推出多款产品，其中iPhone 16最受关注。", ("apple", "apple-iphone-16")),
     ("滙豐在港推出「滙豐代幣化存款服務」（HSBC Tokenised Deposit Service）。", ("hsbc", "tokeniseddepositservice")),
@@ -447,7 +453,8 @@ NOT_ANNOUNCED_AND_CO_MADE = [
     ("华为推出与比亚迪竞争的问界M9。", ("byd", "aito-m9")),
 ]
 ROUND15 = (MADE_BY_DESCRIBED + PUBLIC_LAUNCH + ON_SALE + IN_A_ROW + AFTER_LAUNCH + COUNTED_SUMMARIES + PREDECESSORS + JOINT_MADE_MODIFIERS + SPECS_AND_QUALIFIED_DEVICES
-           + OWNED_UNITS + UNVEILED + ANNOUNCED_AND_CO_MADE + SINGLED_OUT_AND_SAME_STAGE)
+           + OWNED_UNITS + UNVEILED + ANNOUNCED_AND_CO_MADE + SINGLED_OUT_AND_SAME_STAGE
+           + PUBLIC_DEBUT)
 NOT_ROUND15 = (NOT_MADE_BY_DESCRIBED + NOT_AFTER_LAUNCH + NOT_COUNTED_SUMMARIES + NOT_PREDECESSORS + NOT_JOINT_MADE_MODIFIERS
                + NOT_SPECS_AND_QUALIFIED_DEVICES + NOT_OWNED_UNITS + NOT_UNVEILED + NOT_ANNOUNCED_AND_CO_MADE
                + NOT_SINGLED_OUT_AND_SAME_STAGE)

@@ -246,6 +246,12 @@ NUMBERED_AND_QUOTED_HARDWARE_CASES = [
     ("分析人士认为，货运eVTOL商业化更快，国产GPU也在追赶；用友和金蝶分别发布了大模型YonGPT和苍穹GPT。", {"苍穹GPT"},
      {"货运eVTOL", "国产GPU"}),
     ("豐翼科技推出可載重50公斤的方舟150，亿航推出翼展6米的EH216-S。", {"EH216-S"}, {"可載重50", "翼展6"}),
+    # found on c295-c304: a listed model named with its kind is named without it (Go2机器狗 is Go2); a
+    # group's apps and an enterprise-software category name no product; HK's 機械人 heads a quoted name
+    ("宇树的Go2机器狗售价9997元，英伟达的RTX4090显卡缺货。", {"Go2", "RTX4090"}, {"Go2机器狗", "RTX4090显卡"}),
+    ("淘宝、钉钉等多款阿里系App无法登录，华为的MetaERP替换了旧ERP系统。", {"淘宝", "钉钉", "MetaERP"},
+     {"阿里系App", "ERP"}),
+    ("公司另一款熊貓機械人「優悠」亦在台上。", {"優悠"}, set()),
 ]
 
 

@@ -137,6 +137,7 @@ LAC_UNCONFIRMED_SCORE = 0.5
 # A Latin name ending in a company word ("Joby Aviation"): above a brand + name product (0.8) of
 # the same stretch ("Sony Honda Mobility" is no Sony product).
 LATIN_COMPANY_NAME_SCORE = 0.85
+REGISTERED_NAME_SCORE = 0.85  # a legal form with its seat in brackets: only a company is written so
 # A company's name glossed in the other script ("安擬集團（Animoca Brands）"): the gloss is that company,
 # whatever product reading a finder gave it.
 GLOSS_SCORE = 0.9
@@ -147,6 +148,19 @@ DEFINED_SHORT_NAME_SCORE = 0.7
 LISTED_NAME_SCORE = 0.9
 # A game's or app's title in 《》 ("射击游戏《三角洲行动》"), as sure as a quoted name a cue introduces.
 TITLED_NAME_SCORE = 0.6
+
+
+def without_generic_tail(name: str) -> str:
+    """The name without a trailing category noun ("GPT大模型" → "GPT", "B200 GPU" → "B200").
+
+    >>> without_generic_tail("GPT大模型"), without_generic_tail("B200 GPU"), without_generic_tail("腾势D9")
+    ('GPT', 'B200', '腾势D9')
+    """
+    low = name.lower()
+    for term in sorted(terms.GENERIC_TERMS, key=len, reverse=True):
+        if low.endswith(term) and len(term) < len(low) and (is_han(term[0]) or low[-len(term) - 1] in " -"):
+            return name[: -len(term)].rstrip(" -")
+    return name
 
 
 def lexicon_candidates(doc: Doc, lexicon, text: str) -> list[Candidate]:
@@ -176,7 +190,11 @@ def lexicon_candidates(doc: Doc, lexicon, text: str) -> list[Candidate]:
                 or h.entry.type == PRODUCT and common_noun_reading(text, h.start, h.end):
             out.append(Candidate(h.start, h.end, None, "lexicon", 1.0, veto=True))
             continue
-        out.append(Candidate(h.start, h.end, h.entry.type, "lexicon", LEXICON_WEAK if h.weak else LEXICON_STRONG,
+        end = h.end
+        if h.entry.type == PRODUCT and (core := without_generic_tail(text[h.start : h.end])) != text[h.start : h.end] \
+                and re.search(r"\d", core) and is_han(text[h.start + len(core) :].strip()[:1] or "a"):
+            end = h.start + len(core)  # "Go2机器狗", "RTX4090显卡": the model's name, its kind after it
+        out.append(Candidate(h.start, end, h.entry.type, "lexicon", LEXICON_WEAK if h.weak else LEXICON_STRONG,
                              key=h.entry.key, weak=h.weak, maker=h.entry.maker, kind=h.entry.kind))
     return out
 
@@ -596,11 +614,15 @@ def company_candidates(doc: Doc, text: str, model_spans=(), tagger: bool = False
                 and not text[max(0, cs - 7) : cs].rstrip().endswith(terms.DEVICE_HEADS):
             out.append(Candidate(cs, ce, COMPANY, "context", 0.7))  # not "四足机器人CyberDog亮相": a product
     # the CLUENER-trained tagger
+    listed = [(c.start, c.end) for c in doc._.candidates or () if c.finder == "lexicon" and c.is_a(COMPANY)]
+    out += seated_registered_names(doc, text, listed)
     for start, end, label in model_spans:
         while end - start > 2 and text[end - 1] == ")" and "(" not in text[start:end]:
             end -= 1  # "阿尔卡特朗讯(Alcatel-Lucent)": the tagger's span ran over the closing bracket
         if label == "company":
             start = _after_descriptor_or_place(text, start, end, cut_places=False)  # 杭州城投 is a name
+            start = next((s for s, e in listed if e == end and start < s
+                          and text[start:s].endswith(terms.COMPANY_DESCRIPTORS)), start)  # "深圳机械人企业优必选"
         name = text[start:end]
         if terms.TICKER_RE.fullmatch(name) or name.startswith("("):
             continue  # "（XPEV.US；09868.HK）", "大众汽车集团（中国）" cut after its group word: no name
@@ -611,6 +633,25 @@ def company_candidates(doc: Doc, text: str, model_spans=(), tagger: bool = False
         else:
             # a club, agency, person or place by the tagger: no bare LAC guess may call it a company
             out.append(Candidate(start, end, COMPANY, "model", 0.5, veto=True))
+    return out
+
+
+def seated_registered_names(doc: Doc, text: str, listed: list[tuple[int, int]]) -> list[Candidate]:
+    """A registered name with its seat in brackets ("购买芯和半导体科技（上海）股份有限公司的控制权"): the words
+    before the bracket back to the last verb, preposition or mark, or to a listed company's name inside
+    them ("出售其西安封测厂予力成科技（西安）有限公司" starts at 力成), with the bracket and the legal form."""
+    words = tokens(doc)
+    out = []
+    for m in terms.SEATED_LEGAL_FORM_RE.finditer(text):
+        before = [t for t in words if t.idx + len(t.text) <= m.start()]
+        start = m.start()
+        for t in reversed(before):
+            if t.tag_ in terms.NOT_IN_REGISTERED_NAME_TAGS or not all(is_han(ch) or ch.isalnum() for ch in t.text):
+                break
+            start = t.idx
+        start = max([s for s, _ in listed if start <= s < m.start() - 1], default=start)
+        if 2 <= m.start() - start <= 16 and not is_non_company(text[start : m.start()]):
+            out.append(Candidate(start, m.end(), COMPANY, "pattern", REGISTERED_NAME_SCORE))
     return out
 
 

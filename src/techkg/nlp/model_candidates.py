@@ -24,7 +24,15 @@ import re
 from collections.abc import Iterable, Sequence
 
 from techkg.nlp import terms
-from techkg.nlp.candidates import COMPANY, PRODUCT, Candidate, before_non_product_head, only_words, whole_latin_words
+from techkg.nlp.candidates import (
+    COMPANY,
+    PRODUCT,
+    Candidate,
+    before_non_product_head,
+    only_words,
+    whole_latin_words,
+    without_generic_tail,
+)
 from techkg.text import is_han, name_form
 
 #: Score of a model product (the resolver ranks by length, then score:
@@ -135,7 +143,7 @@ def product_candidates(spans: Iterable[Span], text: str, found: Sequence[Candida
             continue  # "白皮书第2版": an edition of a document, not a product
         brand = max((c.end for c in precise if c.is_a(COMPANY) and c.start == start and c.end < end),
                     default=start)
-        core = _without_generic_tail(text[brand:end].strip())
+        core = without_generic_tail(text[brand:end].strip())
         if not _plausible(core):
             continue  # "NVIDIA AI", "GPT大模型": a brand or a generic word with a category noun
         if brand == start and core != name and only_words(core, terms.PRODUCT_DESCRIPTOR_WORDS):
@@ -229,19 +237,6 @@ def _generic_head(name: str) -> int:
 _HAN_HEADS = sorted((t for t in terms.GENERIC_TERMS | terms.EDITION_WORDS if is_han(t[0])), key=len, reverse=True)
 
 
-def _without_generic_tail(name: str) -> str:
-    """The name without a trailing category noun ("GPT大模型" → "GPT", "B200 GPU" → "B200").
-
-    >>> _without_generic_tail("GPT大模型"), _without_generic_tail("B200 GPU"), _without_generic_tail("腾势D9")
-    ('GPT', 'B200', '腾势D9')
-    """
-    low = name.lower()
-    for term in sorted(terms.GENERIC_TERMS, key=len, reverse=True):
-        if low.endswith(term) and len(term) < len(low) and (is_han(term[0]) or low[-len(term) - 1] in " -"):
-            return name[: -len(term)].rstrip(" -")
-    return name
-
-
 def _plausible(name: str) -> bool:
     """Not a bare letter, number, generic word, technology standard or clause ("腾讯更看重大模型")."""
     if len(name) < 2 or name.isdigit() or terms.ADVERB_IN_CLAUSE_RE.search(name):
@@ -254,6 +249,8 @@ def _plausible(name: str) -> bool:
     if (m := re.fullmatch(r"([\u4e00-\u9fff]{1,4})([A-Za-z][A-Za-z0-9\-]*)", low)) and m.group(2) in terms.GENERIC_TERMS \
             and only_words(m.group(1), terms.PRODUCT_DESCRIPTOR_WORDS + terms.USE_DESCRIPTOR_WORDS):
         return False  # "货运eVTOL", "国产GPU": a kind described, no name (not "苍穹GPT")
+    if re.search(r"系(?:app|应用|产品|平台)$", low):
+        return False  # "阿里系App": a group's apps, no one product
     if all(w in terms.MODEL_SUFFIX_WORDS for w in low.split()):
         return False  # "分为Pro、Max和Ultra三个版本": variant words of a product named before, none on their own
     return not (name.isascii() and " " in name and len(name.split()) > 4)  # an English sentence

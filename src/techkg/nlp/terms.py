@@ -22,7 +22,7 @@ GENERIC_TERMS = frozenset(
     软件 硬件 应用 产品 技术 方案 解决方案 引擎 助手 智能助手 ai芯片 ai助手 gpu芯片 超级芯片
     笔电 笔记本 掌机 旗舰 旗舰机 新品 系列 加速器 集成 公司 集团 企业 厂商 品牌 车型 模型家族
     折叠屏 折叠屏手机 折叠机 ai手机 ai电脑 aipc ai眼镜 智能手表 智能眼镜 智能汽车 智能座舱 智驾系统 座舱系统
-    无人车 robotaxi 人形机器人 穿戴设备 可穿戴设备 电动汽车 纯电车型 增程车型 混动车型 机器狗 四足机器人 机械狗
+    无人车 robotaxi 人形机器人 机械人 人形机械人 穿戴设备 可穿戴设备 电动汽车 纯电车型 增程车型 混动车型 机器狗 四足机器人 机械狗
     chiplet 小芯片 oam 调制解调器 基带 射频 基带芯片
     相机 运动相机 全景相机 无人机 扫地机器人 耳机 手表 手环 电视 路由器 投影仪 显示器 游戏机 主机
     扫拖机器人 洗地机 吸尘器 充电宝 移动电源 充电器 智能门锁 门锁 音箱 智能音箱 摄像头 键盘 鼠标 nas 私有云 ar眼镜 vr头显 头显
@@ -30,6 +30,7 @@ GENERIC_TERMS = frozenset(
     mmlu mmlu-pro gpqa gsm8k humaneval math-500 aime swe-bench livecodebench c-eval cmmlu arc-agi hellaswag
     mt-bench arena-hard big-bench
     transformer transformers diffusion dit u-vit u-net moe mamba cnn rnn lstm gan vae evtol 扩散模型 ai-pc
+    erp crm mes plm scm hrm oa bi
     mp3 mp4 mp5 cd vcd dvd rm rmvb avi mkv flac aac ogg wma wav ac3 mpeg mpeg1 mpeg2 mpeg4 epub mobi chm fb2 txt pdf
     b2b b2c c2c c2b o2o p2p sns gps it cvt dct amt 单核 双核 四核 六核 八核 十核
     a股 b股 h股 n股 st *st ipo otc etf
@@ -54,13 +55,13 @@ PRODUCT_HEADS = (
     "超级芯片", "芯片", "处理器", "显卡", "加速卡", "加速器", "大模型", "模型", "手机", "旗舰机", "折叠屏", "平板",
     "笔记本", "电脑", "服务器", "操作系统", "系统", "平台", "云服务", "汽车", "车型", "轿车", "电池",
     "休旅车", "跑车", "房车", "掀背车", "新车", "电动车",
-    "助手", "聊天机器人", "机器人", "版本", "系列", "耳机", "手表", "眼镜", "头显", "应用", "APP", "App",
+    "助手", "聊天机器人", "机器人", "机械人", "版本", "系列", "耳机", "手表", "眼镜", "头显", "应用", "APP", "App",
     "GPU", "CPU", "Tensor Core GPU", "SoC", "智驾系统", "浏览器", "搜索引擎", "传感器", "激光雷达", "无人机",
 )
 # The heads among them that name a device or model, never a kind of company: a Latin name right after one is
 # the product, whatever verb follows ("四足机器人CyberDog亮相"; not "电商平台Shopee发布", a company).
 DEVICE_HEADS = ("芯片", "处理器", "显卡", "加速卡", "加速器", "大模型", "手机", "旗舰机", "折叠屏", "平板", "笔记本",
-                "电脑", "服务器", "车型", "轿车", "休旅车", "跑车", "新车", "电动车", "机器人", "耳机", "手表", "眼镜",
+                "电脑", "服务器", "车型", "轿车", "休旅车", "跑车", "新车", "电动车", "机器人", "机械人", "耳机", "手表", "眼镜",
                 "头显", "相机", "掌机", "游戏机", "传感器", "激光雷达", "无人机")
 
 # Category words kept in a code name that has no model number ("Vera CPU", "Rubin GPU"): without
@@ -202,7 +203,7 @@ QUOTED_NAME_HEADS = ("大模型", "模型", "应用", "App", "APP", "助手", "�
                      "板卡", "加速卡", "模组",  # boards and modules named in quotes: "PCIe板卡“壁砺104”"; not 服务器
                      "计算机", "芯片", "卫星", "火箭", "探测器", "无人机",  # "量子计算机“本源悟空”", "运载火箭“朱雀”"
                      "设备", "产品", "电池",  # "刻蚀设备“武夷山”", "AI对话产品“豆包”", "全固态电池“金石”"
-                     "管家", "机器人", "系统")  # "AI生活管家“支小宝”", "人形机器人“天工”", "无人机系统“灵鸢”"
+                     "管家", "机器人", "机械人", "系统")  # "AI生活管家“支小宝”", "人形机器人“天工”", "无人机系统“灵鸢”"
 # Words right after a quoted name (or ending it) that make it no entity at all: a campaign, a strategy,
 # a slogan, a channel, a report, a named cooperation ("推出“以旧换新”活动",
 # "「百億補貼」頻道", "宣布展開名為「X」的合作").
@@ -467,6 +468,10 @@ PARTNER_TRIGGERS = (
     # Hong Kong and Taiwan wording: a joint venture (合營公司), an alliance formed, a joint launch
     "合营", "组成联盟", "结成联盟", "组建联盟", "合推", "合体",
 )
+# Two companies said to be partners with a copula and bare 伙伴 ("微軟與OpenAI一直是非常緊密的夥伴"): the cue is
+# that 伙伴; not a supply-chain, channel or customer partner ("是宝马的供应链伙伴").
+COPULA_PARTNER_RE = re.compile(r"(?:与|和|同)[^，,。；;]{1,20}?是(?P<gap>[^，,。；;]{0,10}?)伙伴(?!关系|计划)")
+SUPPLY_PARTNER_WORDS = ("供应", "代工", "客户", "渠道", "经销", "销售")
 # "鴻海攜輝達打造AI工廠", "比亚迪携华为推出智驾方案": 携 alone before a company and a verb of joint work
 # (not 携手 / 携同, cues already, nor 携带 or the name 携程); the company after it is the partner.
 # Hong Kong's 聯同 ("together with") reads the same way: "由Meta聯同EssilorLuxottica打造", "渣打聯同電訊盈科推出".
@@ -772,7 +777,7 @@ EDITION_BEFORE_CUE_RE = re.compile(r"^(?:公测版|内测版|测试版|正式版
 PLATFORM_VENUE_RE = re.compile(r"(?:在|于)[^，。；;,在于]{1,30}?(?:平台|端)\s*(?:上|中)?"
                                r"\s*(?:同步|同时|正式|全球|率先|首发)*\s*$")
 # A manner word right before a cue ("Find X8今日隆重登場", "小米15系列高调亮相"): the product is still its subject.
-MANNER_BEFORE_CUE_RE = re.compile(r"(?:隆重|盛大|高调|重磅|强势|震撼|火速|同场|同台|一同|一并)\s*$")
+MANNER_BEFORE_CUE_RE = re.compile(r"(?:隆重|盛大|高调|重磅|强势|震撼|火速|同场|同台|一同|一并|公开|全面)\s*$")
 # A time phrase between a product and its cue: "《三角洲行動》9月底上線", "P自2024年12月6日全球上线以来",
 # "P今年3月正式上市" (a date with 于/在 is a SUBJECT_FILLERS word already).
 TIME_BEFORE_CUE_RE = re.compile(
@@ -1017,18 +1022,23 @@ COMPANY_PLACE_HEAD_RE = re.compile(r"^(?:[\u4e00-\u9fff]{2,3}(?:省|市)|" + "|"
 # key (``link.company_core``) and, with the trade words below, for its short name
 # ("群联电子股份有限公司" → "群联"; never a SUBSIDIARY_NAME_TAILS word). Simplified only.
 COMPANY_LEGAL_FORM_RE = re.compile(
-    r"(?:[(（](?:中国|集团|控股|香港)[)）])?(?:股份有限公司|有限责任公司|技术有限公司|科技有限公司|有限公司|"
+    r"(?:[(（](?:中国|集团|控股|香港|[\u4e00-\u9fff]{2,3})[)）])?(?:股份有限公司|有限责任公司|技术有限公司|科技有限公司|有限公司|"
     r"集团有限公司|控股有限公司|股份公司|集团公司|集团|控股|公司|Inc\.?|Ltd\.?|Corp\.?|Corporation|Co\.,? Ltd\.?)$"
 )
 # A registered name: it ends in a full legal form ("上海傅利叶智能科技有限公司"), so it is one name even
 # where it holds a shorter company name.
 REGISTERED_NAME_RE = re.compile(r"(?:有限公司|有限责任公司|股份公司)$")
+# A registered name with its seat in brackets before the legal form ("芯和半导体科技（上海）股份有限公司",
+# "华为技术（深圳）有限公司"): the bracket and the form, after the name.
+SEATED_LEGAL_FORM_RE = re.compile(r"[(（][\u4e00-\u9fff]{2,3}[)）](?:股份有限公司|有限责任公司|有限公司|股份公司)")
+# LAC tags of a word that cannot be part of such a name: where the name starts after the last of them.
+NOT_IN_REGISTERED_NAME_TAGS = ("v", "p", "d", "u", "w", "r", "m", "q", "f", "TIME", "vn", "ad", "xc")
 # What a listed holding's registered name adds before its legal form ("黑芝麻智能国际控股有限公司"):
 # dropped, with the trade words, when the linker looks for the company it holds.
 HOLDING_TAIL_RE = re.compile(r"(?:国际|控股|集团)$")
 COMPANY_TRADE_TAIL_RE = re.compile(
     r"(?:科技|电子|软件|电信|通讯|通信|集团|控股|股份|汽车|存储|半导体|微电子|智能|网络|信息|技术|数据|传媒|"
-    r"电气|电器|光电|精密|工业|实业|动力|机器人|新能源|生物|医药|电商|互动|资讯|系统)$"
+    r"电气|电器|光电|精密|工业|实业|动力|机器人|新能源|生物|医药|电商|互动|资讯|系统|设备|装备|仪器|材料)$"
 )
 # Short names that are also ordinary words: never read as a company on their own.
 COMMON_SHORT_NAMES = frozenset(("未来", "东方", "中华", "国际", "世纪", "时代", "天下", "创新", "全球", "第一",
