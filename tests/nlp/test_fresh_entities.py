@@ -566,6 +566,11 @@ def test_round17b_company_readings(extractor, text, companies, not_names):
     ("华大九天正在筹划购买芯和半导体科技（上海）股份有限公司的控制权。", {"华大九天", "芯和半导体科技（上海）股份有限公司"},
      {"上海）股份有限公司"}),
     ("【香港01】深圳機械人企業優必選（9880）今日在港交所主板上市。", {"優必選"}, {"深圳機械人企業優必選"}),
+    # weak names in a list closed by 等 and a company noun are companies; IC of IC設計 is none; a surname-only
+    # transliteration glossed after a title is a person (c315-c324)
+    ("吉利、东风、长城等多家自主品牌纷纷宣布接入DeepSeek。", {"吉利", "长城"}, set()),
+    ("聯發科是全球前幾大的無晶圓廠IC設計公司。", {"聯發科"}, {"IC"}),
+    ("大眾集團行政總裁布魯默（Oliver Blume）在聲明中指，中國是最大的電動車市場。", {"大眾集團"}, {"Oliver Blume"}),
 ])
 def test_round18_company_readings(extractor, text, companies, not_names):
     names = {m.text for e in _entities(extractor, text) for m in e.mentions}
@@ -583,3 +588,8 @@ def test_a_seated_registered_name_links_to_the_listed_company(extractor):
     entities = _entities(extractor, "亿航智能设备（广州）有限公司今日宣布，億航智能的EH216-S获得运营合格证。")
     ehang = [e for e in entities if e.key == "ehang"]
     assert len(ehang) == 1 and {"亿航智能设备（广州）有限公司", "億航智能"} <= {m.text for m in ehang[0].mentions}
+
+
+@pytest.mark.parametrize("text", ["长城、故宫等景点游客爆满。", "吉利、长城和长安都发布了新车。"])
+def test_weak_names_need_a_company_noun_to_close_their_list(extractor, text):
+    assert not _names(extractor, text, "Company") & {"吉利", "长城", "长安"}

@@ -252,6 +252,11 @@ NUMBERED_AND_QUOTED_HARDWARE_CASES = [
     ("淘宝、钉钉等多款阿里系App无法登录，华为的MetaERP替换了旧ERP系统。", {"淘宝", "钉钉", "MetaERP"},
      {"阿里系App", "ERP"}),
     ("公司另一款熊貓機械人「優悠」亦在台上。", {"優悠"}, set()),
+    # found on c315-c324: a measure, a person after a title, a brand with a place and an event's Latin gloss
+    # name no product
+    ("新机内置6150mAh电池，支持120W快充；特斯拉首席执行官马斯克询问特斯拉中国。", set(),
+     {"6150mAh", "120W", "首席执行官马斯克", "特斯拉中国"}),
+    ("在中国国际半导体博览会（IC China 2025）上，长鑫存储展示了LPDDR5X。", set(), {"IC China 2025", "China 2025"}),
 ]
 
 

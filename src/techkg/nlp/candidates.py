@@ -250,13 +250,18 @@ def _listed_with_companies(found: list, kept: list, text: str) -> list:
     """Weak company names listed next to companies the article confirms: "长安、吉利、零跑等品牌".
 
     A weak name joined by 、/和/与/及 to a kept company hit, directly or through other such
-    names, is a company too.
+    names, is a company too; so is one listed before 等 and a company noun ("吉利、东风、长城等车企").
     """
     companies = sorted((h for h in kept if h.entry.type == COMPANY), key=lambda h: h.start)
     ends = {h.end for h in companies}
     starts = {h.start for h in companies}
     weak = sorted((h for h in found if h.weak and h.entry.type == COMPANY and h not in kept), key=lambda h: h.start)
-    out: list = []
+    # "吉利、东风、长城等多家自主品牌": a list a company noun closes holds companies only
+    items = {(m.start("items") + i.start(), m.start("items") + i.end())
+             for m in terms.FIRM_LIST_RE.finditer(text) for i in re.finditer(r"[^、]+", m.group("items"))}
+    out: list = [h for h in weak if (h.start, h.end) in items]
+    ends |= {h.end for h in out}
+    starts |= {h.start for h in out}
     changed = True
     while changed:  # a chain of names: each joins once one of its neighbours is a company
         changed = False
@@ -874,7 +879,17 @@ def product_candidates(doc: Doc, text: str, companies: list[Candidate]) -> list[
     ]
     # the finders' Latin classes are ASCII: a name may stop before an accented letter ("Apple Watch Hermès")
     return [replace(c, start=s, end=e) if (s, e) != (c.start, c.end) else c
-            for c in found for s, e in [whole_latin_words(c.start, c.end, text)]]
+            for c in found for s, e in [whole_latin_words(c.start, c.end, text)] if not is_measure(text[s:e])]
+
+
+def is_measure(name: str) -> bool:
+    """True for a number and its unit, which names nothing ("6150mAh", "120W", "2.6GHz", "16GB").
+
+    >>> is_measure("6150mAh"), is_measure("120 W"), is_measure("H100"), is_measure("5090")
+    (True, True, False, False)
+    """
+    m = NUMBER_RE.match(name)
+    return bool(m and terms.UNIT_AFTER_NUMBER_RE.fullmatch(name, m.end()))
 
 
 def whole_latin_words(start: int, end: int, text: str) -> tuple[int, int]:
@@ -912,7 +927,9 @@ def event_names(text: str) -> list[Candidate]:
     """
     return [Candidate(m.start(), tail.end() if (tail := terms.EVENT_TAIL_RE.match(text, m.end())) else m.end(),
                       None, "context", EVENT_VETO, veto=True)
-            for pattern in (terms.TECH_EVENT_RE, terms.YEAR_EDITION_EVENT_RE) for m in pattern.finditer(text)]
+            for pattern in (terms.TECH_EVENT_RE, terms.YEAR_EDITION_EVENT_RE) for m in pattern.finditer(text)] + [
+        Candidate(m.start("gloss"), m.end("gloss"), None, "context", EVENT_VETO, veto=True)
+        for m in terms.EVENT_GLOSS_RE.finditer(text)]  # "半导体博览会（IC China 2025）"
 
 
 PERSON_VETO = 0.9  # a person named after a title is no company's or product's name, for any finder

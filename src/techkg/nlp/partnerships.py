@@ -199,11 +199,12 @@ class PartnershipReading(ReaderBase):
         other unknown ("Joby獲得豐田投資，雙方並合作": Joby is no recognised name, and a company named
         after the cue is not it). Of three or more, a company right after a buying or investing verb
         is what that deal was about, not a party ("腾讯通过收购吉列莫兄弟公司股权，提高了在育碧的
-        持股；双方还合作开发了……": Tencent and Ubisoft)."""
+        持股；双方还合作开发了……": Tencent and Ubisoft), and so is a parent named before 旗下."""
         for a, b in ((s, pos), (self._prev_sentence_start(s), s)):
             keys = list(dict.fromkeys(k for k in (self.as_company(m) for m in self.in_range(a, b)) if k))
-            if len(keys) > 2:
-                targets = {m.key for m in self.in_range(a, b) if self._deal_target(m)}
+            if len(keys) > 2:  # a parent before 旗下 only says whose the next company is ("大众旗下CARIAD，与地平线")
+                targets = {m.key for m in self.in_range(a, b)
+                           if self._deal_target(m) or terms.PARENT_BEFORE_UNIT_RE.match(self.text, m.end)}
                 keys = [k for k in keys if k not in targets] if len(keys) - len(targets) >= 2 else keys
             if keys:
                 return keys[:2]

@@ -14,7 +14,7 @@ import re
 # languages ("支持简体中文", "中文大模型").
 GENERIC_TERMS = frozenset(
     """
-    ai gpu cpu npu dpu qpu apu ipu xpu soc asic fpga llm aigc agi api sdk saas paas iaas app apps bg bu 次旗舰
+    ai ic gpu cpu npu dpu qpu apu ipu xpu soc asic fpga llm aigc agi api sdk saas paas iaas app apps bg bu 次旗舰
     5g 4g 6g 5g-a wifi wi-fi 3d 2d 4k 8k ar vr mr xr iot ev suv mpv ip pc os ui
     dram nand hbm pcie usb ddr lpddr ssd oled lcd led cmos eda gpt logo cbd lte td-lte td-scdma wcdma cdma gsm
     芯片 大模型 模型 手机 智能手机 平板 电脑 服务器 云 云服务 操作系统 系统 平台 汽车 电动车 新能源汽车
@@ -903,6 +903,8 @@ AFFIRMING_NEGATION_RE = re.compile(r"(?:并非|不是|不再)(?:只|仅|单单|�
 # Between a partner's parent and the partner ("与华为旗下公司海思", "與PIF旗下的Alat", a gloss in
 # brackets allowed): the parent is no party.
 PARENT_OF_NEXT_RE = re.compile(r"\s*(?:[（(][^（()）]{1,20}[)）])?\s*旗下(?:的|公司|子公司|企业)?\s*")
+# The same before a unit described by its kind ("大眾汽車集團（Volkswagen Group）旗下軟件公司CARIAD").
+PARENT_BEFORE_UNIT_RE = re.compile(r"\s*(?:[（(][^（()）]{1,30}[)）])?\s*旗下")
 # A joint announcement is a cooperation only by what it announces, said in the rest of the sentence: not an
 # ending, a denial, a takeover or a settled dispute ("輝達與軟銀共同宣布，雙方同意終止輝達收購安謀的交易",
 # "联合宣布，A将收购B", "发表联合声明，宣布终止……", "聯合宣布，雙方已就專利糾紛達成和解").
@@ -1086,6 +1088,8 @@ TECH_EVENTS = ("CES", "MWC", "WWDC", "GTC", "Computex", "IFA", "Google I/O", "I/
                "ChinaJoy", "WAIC", "Hot Chips", "ISSCC", "IEDM", "SEMICON West", "SEMICON China", "SEMICON Taiwan",
                "Gamescom", "SIGGRAPH", "NeurIPS", "Galaxy Unpacked", "Dreamforce", "Snapdragon Summit",
                "Meta Connect")
+# A Latin gloss in brackets right after a Chinese event's name names the event ("中国国际半导体博览会（IC China 2025）").
+EVENT_GLOSS_RE = re.compile(r"(?:博览会|展览会|交易会|大会|峰会|论坛|展会|开幕夜|[^发]展)\s?[(（](?P<gloss>[A-Za-z][^()（）]{1,40})[)）]")
 # Words that go on naming a show's own session or edition after its name ("Gamescom Opening Night Live",
 # "WWDC Keynote", "Computex Asia"): the veto covers them too.
 EVENT_TAIL_RE = re.compile(r"(?: (?:Opening|Night|Live|Keynote|Showcase|Direct|Expo|Summit|Day|Asia|Europe|China|Global))+"
@@ -1110,8 +1114,10 @@ TITLED_PERSON_RE = re.compile(
 # Degree adverbs that make a stretch of text a clause, never a name ("腾讯更看重大模型", "很适合", "较早推出").
 ADVERB_IN_CLAUSE_RE = re.compile(r"[更很较]")
 # A transliterated name (with its middle dot) glossed in Latin letters: a person ("亚当·塞利普斯基(Adam Selipsky)").
+# So is a short surname-only transliteration glossed right after a title ("行政總裁布魯默（Oliver Blume）").
 GLOSSED_PERSON_RE = re.compile(
-    rf"[\u4e00-\u9fff]{{1,6}}[·•・][\u4e00-\u9fff·•・]{{1,12}}\s?\(\s?(?P<name>{_PERSON_WORD}(?:[- .]+{_PERSON_WORD}){{1,3}})\s?\)")
+    rf"(?:[\u4e00-\u9fff]{{1,6}}[·•・][\u4e00-\u9fff·•・]{{1,12}}|{_TITLE}[\u4e00-\u9fff]{{2,4}})"
+    rf"\s?\(\s?(?P<name>{_PERSON_WORD}(?:[- .]+{_PERSON_WORD}){{1,3}})\s?\)")
 # A Latin acronym glued to a year, a contest or meeting noun following in its clause, names an edition of
 # that event, no product: "参加了WCG2012的比赛", "CPL2011线上选拔赛", "ECL2010的四个赛季".
 YEAR_EDITION_EVENT_RE = re.compile(
@@ -1207,4 +1213,8 @@ ORG_ONLY_PARTNER_AFTER_RE = re.compile(
     r"\s*(?:宣布|正式|已|已经|再次|将)?\s*(?:签署|签订|达成|深化|建立|确立|成立|组建)?[^，,。；;]{0,6}?"
     r"(?:战略合作|合作协议|合作关系|达成合作|合资|结盟|战略联盟)")
 WEAK_NAME_LIST_JOINER_RE = re.compile(r"、|和|与|及|以及")
+# A list of short names closed by 等 and a noun for companies ("吉利、东风、长城等多家自主品牌", "理想、小鹏等车企"):
+# every item is a company, weak names too. Items are two to six characters, joined by 、.
+FIRM_LIST_RE = re.compile(r"(?P<items>(?:[\u4e00-\u9fffA-Za-z]{2,6}、){1,8}[\u4e00-\u9fffA-Za-z]{2,6})等"
+                          r"(?:[多几数\d一二三四五六七八九十]+家)?[^，,。；;、]{0,4}?(?:品牌|车企|厂商|厂家|公司|企业)")
 LIST_SEPARATORS = re.compile(r"^\s*(?:、|,|，|和|与|及|以及|、以及|，以及|,以及|还有|跟|同|&|and)\s*$")
