@@ -202,3 +202,16 @@ def test_render_says_what_it_drew_and_warns_on_an_empty_store(tmp_path):
     r = runner.invoke(app, ["render", "--store", str(empty), "-o", str(tmp_path / "e.html")])
     assert r.exit_code == 1 and "warning: the store holds no entities" in r.stderr
     assert not (tmp_path / "e.html").exists()
+
+
+def test_turtle_of_names_ending_in_a_full_stop_reads_back_in_rdflib(extractor):
+    # "ID." (Volkswagen's ID. family) once became the key "id.", which Turtle writes as product:id\. and
+    # rdflib's parser rejects; unlisted keys never end in a full stop.
+    from techkg.records import Article
+
+    result = extractor.extract(Article(id="t", text="大众汽车今日推出ID.系列新车，Rivian也发布了R2.。"))
+    s = GraphStore.open(None)
+    s.put(result)
+    assert not [e.key for e in result.entities if e.key.endswith(".")]
+    back = Graph().parse(data=dump(s, "ttl").decode("utf-8"), format="turtle")
+    assert len(back) > 0

@@ -102,8 +102,13 @@ def company_core(name: str) -> str:
 
 
 def name_key(name: str) -> str:
-    """Stable key for a name no lexicon lists (its IRI is built from it)."""
-    return plain_key(name)
+    """Stable key for a name no lexicon lists (its IRI is built from it). Never ending in a full stop:
+    Turtle must escape it there (``product:id\\.``), which rdflib's parser does not read.
+
+    >>> name_key("ID."), name_key("Redmi K80 Pro")
+    ('id', 'redmik80pro')
+    """
+    return plain_key(name).rstrip(".") or plain_key(name)
 
 
 def maker_scoped_key(key: str, maker: str | None) -> str:
