@@ -593,3 +593,22 @@ def test_a_seated_registered_name_links_to_the_listed_company(extractor):
 @pytest.mark.parametrize("text", ["长城、故宫等景点游客爆满。", "吉利、长城和长安都发布了新车。"])
 def test_weak_names_need_a_company_noun_to_close_their_list(extractor, text):
     assert not _names(extractor, text, "Company") & {"吉利", "长城", "长安"}
+
+
+# Found on CLUENER's training lines after the lex20 round made 国航, 东航 and 南航 weak (an open set of 某国航):
+# a weak name that announces something is the company; a listed name with its legal form is one mention.
+@pytest.mark.parametrize(("text", "key", "mention"), [
+    ("国航今日宣布开通新航线。", "air-china", "国航"),
+    ("东航公告称，上半年亏损收窄。", "china-eastern", "东航"),
+    ("吉利宣布收购宝腾。", "geely", "吉利"),
+    ("中国邮政集团公司今日宣布开通无人机邮路。", "china-post", "中国邮政集团公司"),
+    ("华为技术有限公司与中国移动签署协议。", "huawei", "华为技术有限公司"),
+])
+def test_announcers_and_legal_forms_of_listed_companies(extractor, text, key, mention):
+    entity = next(e for e in _entities(extractor, text) if e.key == key)
+    assert mention in {m.text for m in entity.mentions}
+
+
+@pytest.mark.parametrize("text", ["新年吉利，万事如意。", "他的理想宣布破灭。", "金斯顿大学通过网上公告栏提供兼职机会，东航公告栏已撤下。"])
+def test_no_announcer_where_the_word_is_ordinary(extractor, text):
+    assert not _names(extractor, text, "Company") & {"吉利", "理想", "东航"}

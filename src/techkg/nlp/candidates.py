@@ -194,6 +194,9 @@ def lexicon_candidates(doc: Doc, lexicon, text: str) -> list[Candidate]:
         if h.entry.type == PRODUCT and (core := without_generic_tail(text[h.start : h.end])) != text[h.start : h.end] \
                 and re.search(r"\d", core) and is_han(text[h.start + len(core) :].strip()[:1] or "a"):
             end = h.start + len(core)  # "Go2机器狗", "RTX4090显卡": the model's name, its kind after it
+        if h.entry.type == COMPANY and not h.weak and (tail := terms.NAME_LEGAL_TAIL_RE.match(text, h.end)) \
+                and not any(h.end <= o.start < tail.end() < o.end for o in found):  # not "腾讯中国移动"
+            end = tail.end()  # "中国邮政集团公司": the company with its legal form
         out.append(Candidate(h.start, end, h.entry.type, "lexicon", LEXICON_WEAK if h.weak else LEXICON_STRONG,
                              key=h.entry.key, weak=h.weak, maker=h.entry.maker, kind=h.entry.kind))
     return out
@@ -483,6 +486,10 @@ def _context_says_company(before: str, after: str) -> bool:
         if 0 <= idx <= 12 and SUBJECT_FILLERS.match(after[:idx]) and not nominal \
                 and not _released_thing_before(after, idx, trig):
             return True
+    # subject of an announcement: "国航今日宣布", "东航公告称" (not after 的: "他的理想宣布破灭")
+    if (m := terms.ANNOUNCER_AFTER_RE.match(after)) and SUBJECT_FILLERS.match(m.group("lead")) \
+            and not before.endswith("的"):
+        return True
     # partner in a cooperation frame: "与X合作", "携手X", "X与Y合作"
     if COMPANY_PREFIX_FILLERS.search(before[-3:]) or terms.PARTNER_FRAME_OPENING_RE.match(after):
         clause_end = re.search(r"[。！？!?；;，,]", after)

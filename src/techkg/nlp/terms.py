@@ -1030,6 +1030,10 @@ COMPANY_LEGAL_FORM_RE = re.compile(
 # A registered name: it ends in a full legal form ("上海傅利叶智能科技有限公司"), so it is one name even
 # where it holds a shorter company name.
 REGISTERED_NAME_RE = re.compile(r"(?:有限公司|有限责任公司|股份公司)$")
+# A name that announces something is a company's (for a weak alias): "国航今日宣布", "东航公告称".
+ANNOUNCER_AFTER_RE = re.compile(r"(?P<lead>[^，,。；;]{0,8}?)(?:宣布|公告(?![栏牌板])|官宣|发布公告|发布声明)")
+# A legal form right after a listed company's name is part of the same mention ("中国邮政集团公司").
+NAME_LEGAL_TAIL_RE = re.compile(r"股份有限公司|有限责任公司|集团有限公司|有限公司|集团公司|总公司|公司")
 # A registered name with its seat in brackets before the legal form ("芯和半导体科技（上海）股份有限公司",
 # "华为技术（深圳）有限公司"): the bracket and the form, after the name.
 SEATED_LEGAL_FORM_RE = re.compile(r"[(（][\u4e00-\u9fff]{2,3}[)）](?:股份有限公司|有限责任公司|有限公司|股份公司)")
