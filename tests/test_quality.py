@@ -4,10 +4,10 @@
 is written and annotated by people who do not look at the extractor; its
 score is reported, never tuned on (see eval/blind/README.md). The dev set is
 scored in parts: c01-c36, which the first shipped models were trained on, and
-c37-c66, c67-c90, c91-c114, c115-c138, c139-c162, c163-c186, c187-c210, c211-c234, c235-c254, c255-c274
-and c275-c294, each
-added later and first scored untouched (clean only at the start of the round that added them, their
-errors read after). The blind set is scored in its
+c37-c66, c67-c90, c91-c114, c115-c138, c139-c162, c163-c186, c187-c210, c211-c234, c235-c254,
+c255-c274, c275-c294, c295-c314 and c315-c334, each added later and first scored untouched (clean
+only at the start of the round that added them, their errors read after; c325-c334 not read yet).
+The blind set is scored in its
 batches too: b01-b40, b41-b60, b61-b80 and b81-b100 (added later, by a third, a fourth and a fifth
 writer). These floors sit a little under the figures written in README.md and docs/benchmarks.md,
 so a change that makes extraction worse fails here; raise them when the figures rise. On failure
@@ -29,11 +29,11 @@ TYPES = ("Company", "Product", "partnership", "release")
 
 # set: (articles, gold folder, file-name globs, macro floor, per-type floors)
 FLOORS = {
-    "corpus": (ROOT / "corpus", ROOT / "eval" / "gold", ("c0*", "c1[0-9]_*", "c2[0-9]_*", "c3[0-6]*"), 0.95,
+    "corpus": (ROOT / "corpus", ROOT / "eval" / "gold", ("c0*", "c1[0-9]_*", "c2[0-9]_*", "c3[0-6]_*"), 0.95,
                {"Company": 0.95, "Product": 0.93, "partnership": 0.95, "release": 0.93}),
-    "corpus_c37_c66": (ROOT / "corpus", ROOT / "eval" / "gold", ("c3[7-9]*", "c[4-6]*"), 0.93,
+    "corpus_c37_c66": (ROOT / "corpus", ROOT / "eval" / "gold", ("c3[7-9]_*", "c[4-6][0-9]_*"), 0.93,
                        {"Company": 0.96, "Product": 0.93, "partnership": 0.89, "release": 0.93}),
-    "corpus_c67_c90": (ROOT / "corpus", ROOT / "eval" / "gold", ("c6[7-9]*", "c[78]*", "c90*"), 0.95,
+    "corpus_c67_c90": (ROOT / "corpus", ROOT / "eval" / "gold", ("c6[7-9]_*", "c[78][0-9]_*", "c90_*"), 0.95,
                        {"Company": 0.97, "Product": 0.89, "partnership": 0.95, "release": 0.95}),
     "corpus_c91_c114": (ROOT / "corpus", ROOT / "eval" / "gold", ("c9[1-9]_*", "c10[0-9]_*", "c11[0-4]_*"), 0.95,
                         {"Company": 0.95, "Product": 0.95, "partnership": 0.95, "release": 0.95}),
@@ -53,6 +53,10 @@ FLOORS = {
                          0.85, {"Company": 0.93, "Product": 0.84, "partnership": 0.85, "release": 0.75}),
     "corpus_c275_c294": (ROOT / "corpus", ROOT / "eval" / "gold", ("c27[5-9]_*", "c28[0-9]_*", "c29[0-4]_*"),
                          0.85, {"Company": 0.95, "Product": 0.79, "partnership": 0.80, "release": 0.82}),
+    "corpus_c295_c314": (ROOT / "corpus", ROOT / "eval" / "gold", ("c29[5-9]_*", "c30[0-9]_*", "c31[0-4]_*"),
+                         0.89, {"Company": 0.94, "Product": 0.90, "partnership": 0.80, "release": 0.88}),
+    "corpus_c315_c334": (ROOT / "corpus", ROOT / "eval" / "gold", ("c31[5-9]_*", "c32[0-9]_*", "c33[0-4]_*"),
+                         0.82, {"Company": 0.89, "Product": 0.81, "partnership": 0.77, "release": 0.78}),
     "blind": (ROOT / "eval" / "blind", ROOT / "eval" / "blind" / "gold", ("b[0-3][0-9]_*", "b40_*"), 0.87,
               {"Company": 0.92, "Product": 0.84, "partnership": 0.90, "release": 0.79}),
     "blind_b41_b60": (ROOT / "eval" / "blind", ROOT / "eval" / "blind" / "gold", ("b4[1-9]_*", "b5*", "b60_*"), 0.83,
