@@ -612,3 +612,16 @@ def test_announcers_and_legal_forms_of_listed_companies(extractor, text, key, me
 @pytest.mark.parametrize("text", ["新年吉利，万事如意。", "他的理想宣布破灭。", "金斯顿大学通过网上公告栏提供兼职机会，东航公告栏已撤下。"])
 def test_no_announcer_where_the_word_is_ordinary(extractor, text):
     assert not _names(extractor, text, "Company") & {"吉利", "理想", "东航"}
+
+
+# 国航 and 东航 are Air China's and China Eastern's names wherever no country or region runs into them: the
+# open set of 某国航 (中国航天, 美国航母) and 山东航空, 中东航线 are not_in phrases, not a weakness that
+# would also stop the tagger's readings ("东航与国航").
+@pytest.mark.parametrize(("text", "keys"), [
+    ("东航与国航今年的客座率均有提升。", {"china-eastern", "air-china"}),
+    ("国航与汉莎航空签署联营协议。", {"air-china", "lufthansa"}),
+    ("中国航天科技集团发射卫星，美国航母抵达，山东航空开通中东航线。", set()),
+])
+def test_airline_short_names_and_their_lookalikes(extractor, text, keys):
+    found = {e.key for e in _entities(extractor, text)} & {"china-eastern", "air-china", "lufthansa"}
+    assert found == keys
