@@ -609,9 +609,9 @@ def test_announcers_and_legal_forms_of_listed_companies(extractor, text, key, me
     assert mention in {m.text for m in entity.mentions}
 
 
-@pytest.mark.parametrize("text", ["新年吉利，万事如意。", "他的理想宣布破灭。", "金斯顿大学通过网上公告栏提供兼职机会，东航公告栏已撤下。"])
+@pytest.mark.parametrize("text", ["新年吉利，万事如意。", "他的理想宣布破灭。", "金斯顿大学通过网上公告栏提供兼职机会，南航公告栏已撤下。"])
 def test_no_announcer_where_the_word_is_ordinary(extractor, text):
-    assert not _names(extractor, text, "Company") & {"吉利", "理想", "东航"}
+    assert not _names(extractor, text, "Company") & {"吉利", "理想", "南航"}
 
 
 # 国航 and 东航 are Air China's and China Eastern's names wherever no country or region runs into them: the
@@ -621,7 +621,10 @@ def test_no_announcer_where_the_word_is_ordinary(extractor, text):
     ("东航与国航今年的客座率均有提升。", {"china-eastern", "air-china"}),
     ("国航与汉莎航空签署联营协议。", {"air-china", "lufthansa"}),
     ("中国航天科技集团发射卫星，美国航母抵达，山东航空开通中东航线。", set()),
+    # 中行 likewise (Bank of China), not in 海中行驶 or 集中行动
+    ("工行、农行、中行均上调了手续费，中行信用卡年费40元。", {"bank-of-china"}),
+    ("汽车在茫茫大海中行驶，警方开展集中行动。", set()),
 ])
-def test_airline_short_names_and_their_lookalikes(extractor, text, keys):
-    found = {e.key for e in _entities(extractor, text)} & {"china-eastern", "air-china", "lufthansa"}
+def test_short_names_with_not_in_lookalikes(extractor, text, keys):
+    found = {e.key for e in _entities(extractor, text)} & {"china-eastern", "air-china", "lufthansa", "bank-of-china"}
     assert found == keys
