@@ -150,6 +150,9 @@ LISTED_NAME_SCORE = 0.9
 TITLED_NAME_SCORE = 0.6
 
 
+_GENERIC_LONGEST_FIRST = tuple(sorted(terms.GENERIC_TERMS, key=len, reverse=True))
+
+
 def without_generic_tail(name: str) -> str:
     """The name without a trailing category noun ("GPT大模型" → "GPT", "B200 GPU" → "B200").
 
@@ -157,7 +160,7 @@ def without_generic_tail(name: str) -> str:
     ('GPT', 'B200', '腾势D9')
     """
     low = name.lower()
-    for term in sorted(terms.GENERIC_TERMS, key=len, reverse=True):
+    for term in _GENERIC_LONGEST_FIRST:
         if low.endswith(term) and len(term) < len(low) and (is_han(term[0]) or low[-len(term) - 1] in " -"):
             return name[: -len(term)].rstrip(" -")
     return name
