@@ -195,7 +195,7 @@ def lexicon_candidates(doc: Doc, lexicon, text: str) -> list[Candidate]:
             continue
         end = h.end
         if h.entry.type == PRODUCT and (core := without_generic_tail(text[h.start : h.end])) != text[h.start : h.end] \
-                and re.search(r"\d", core) and is_han(text[h.start + len(core) :].strip()[:1] or "a"):
+                and re.search(r"\d", core) and is_han(text[h.start + len(core) : h.end].strip()[:1]):
             end = h.start + len(core)  # "Go2机器狗", "RTX4090显卡": the model's name, its kind after it
         if h.entry.type == COMPANY and not h.weak and (tail := terms.NAME_LEGAL_TAIL_RE.match(text, h.end)) \
                 and not any(h.end <= o.start < tail.end() < o.end for o in found):  # not "腾讯中国移动"

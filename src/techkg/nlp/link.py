@@ -108,7 +108,8 @@ def name_key(name: str) -> str:
     >>> name_key("ID."), name_key("Redmi K80 Pro")
     ('id', 'redmik80pro')
     """
-    return plain_key(name).rstrip(".") or plain_key(name)
+    key = plain_key(name)
+    return key.rstrip(".") or key
 
 
 def maker_scoped_key(key: str, maker: str | None) -> str:

@@ -247,12 +247,12 @@ def _plausible(name: str) -> bool:
         return False
     if all(terms.MEASURE_WORD_RE.fullmatch(w) or terms.STANDARD_RE.match(w) for w in name.split()):
         return False  # "8K 30fps 360度": measures and numbers, no name
-    if (m := re.fullmatch(r"([\u4e00-\u9fff]{1,4})([A-Za-z][A-Za-z0-9\-]*)", low)) and m.group(2) in terms.GENERIC_TERMS \
+    if (m := terms.HAN_THEN_LATIN_WORD_RE.fullmatch(low)) and m.group(2) in terms.GENERIC_TERMS \
             and only_words(m.group(1), terms.PRODUCT_DESCRIPTOR_WORDS + terms.USE_DESCRIPTOR_WORDS):
         return False  # "货运eVTOL", "国产GPU": a kind described, no name (not "苍穹GPT")
     if is_measure(name) or name.startswith(terms.PERSON_TITLES) or name in terms.PLACES:
         return False  # "6150mAh", "首席执行官马斯克", "特斯拉中国" (a place after its brand): no product
-    if re.search(r"系(?:app|应用|产品|平台)$", low):
+    if terms.GROUP_PRODUCTS_RE.search(low):
         return False  # "阿里系App": a group's apps, no one product
     if all(w in terms.MODEL_SUFFIX_WORDS for w in low.split()):
         return False  # "分为Pro、Max和Ultra三个版本": variant words of a product named before, none on their own

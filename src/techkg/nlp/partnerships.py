@@ -125,7 +125,7 @@ class PartnershipReading(ReaderBase):
         text = self.text
         found = [(trig, s + at) for trig, at in cue_positions(terms.PARTNER_TRIGGERS, text[s:e])]
         found += [(m.group(), m.start()) for m in terms.JOINT_WORK_RE.finditer(text, s, e)]
-        found += [("伙伴", m.end() - 2) for m in terms.COPULA_PARTNER_RE.finditer(text, s, e)
+        found += [(m.group("cue"), m.start("cue")) for m in terms.COPULA_PARTNER_RE.finditer(text, s, e)
                   if not any(w in m.group("gap") for w in terms.SUPPLY_PARTNER_WORDS)]  # "A与B一直是紧密的伙伴"
         found += [(m.group(), m.start()) for m in terms.WITH_PARTNER_RE.finditer(text, s, e) if self._with_partner(m.end(), e)]
         return found + [(m.group(), m.start()) for m in terms.AGREEMENT_RE.finditer(text, s, e)

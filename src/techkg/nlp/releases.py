@@ -512,7 +512,7 @@ class ReleaseReading(ReaderBase):
             if i + 1 < len(after) and not summed and _qualifies_next(text, m, after[i + 1]):
                 continue  # "兩代Windows掌機：A與B", "Windows AI電腦規格「Copilot+ PC」": a qualifier
             if m.start > 0 and text[m.start - 1] in "(（" and text[m.end : m.end + 1] in ")）" \
-                    and any(not text[o.end : m.start - 1].strip("」』”\"》 ") for o in after if o.end < m.start):
+                    and any(not text[o.end : m.start - 1].strip(terms.CLOSE_QUOTES + "》 ") for o in after if o.end < m.start):
                 continue  # a gloss in brackets of the name before it ("方舟150（ARK 150）" unread: the gloss names it)
             if text[m.start : m.end].endswith(terms.STOREFRONT_NOUNS) or text.startswith(terms.STOREFRONT_NOUNS, m.end):
                 continue  # "上架华为商城": where it is sold

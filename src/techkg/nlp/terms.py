@@ -240,6 +240,11 @@ MEASURE_WORDS = ("参数", "得分", "评分", "分数", "价", "成本", "速�
 NAMED_PRODUCT_SUFFIXES = ("App", "APP", "app", "智能助手", "智能体", "助手", "助理", "大模型")
 # Words that only say what kind of product: a name made of them is a category ("医疗大模型",
 # "自家大模型", "AI编程助手"), not a product.
+# A few Chinese characters, then a Latin word: a description before a generic Latin name when the characters
+# are descriptor words ("货运eVTOL", "国产GPU"; not the brand of "苍穹GPT"). Lower-cased text.
+HAN_THEN_LATIN_WORD_RE = re.compile(r"([\u4e00-\u9fff]{1,4})([a-z][a-z0-9\-]*)")
+# A group's apps or products as a whole ("阿里系App"), no one product. Lower-cased text.
+GROUP_PRODUCTS_RE = re.compile(r"系(?:app|应用|产品|平台)$")
 # Uses that describe a kind of vehicle or machine before its generic Latin name ("货运eVTOL", "载人eVTOL").
 USE_DESCRIPTOR_WORDS = ("货运", "载人", "物流", "农业", "工业级", "消费级", "民用", "军用", "家用", "商用")
 PRODUCT_DESCRIPTOR_WORDS = (
@@ -470,7 +475,7 @@ PARTNER_TRIGGERS = (
 )
 # Two companies said to be partners with a copula and bare 伙伴 ("微軟與OpenAI一直是非常緊密的夥伴"): the cue is
 # that 伙伴; not a supply-chain, channel or customer partner ("是宝马的供应链伙伴").
-COPULA_PARTNER_RE = re.compile(r"(?:与|和|同)[^，,。；;]{1,20}?是(?P<gap>[^，,。；;]{0,10}?)伙伴(?!关系|计划)")
+COPULA_PARTNER_RE = re.compile(r"(?:与|和|同)[^，,。；;]{1,20}?是(?P<gap>[^，,。；;]{0,10}?)(?P<cue>伙伴)(?!关系|计划)")
 SUPPLY_PARTNER_WORDS = ("供应", "代工", "客户", "渠道", "经销", "销售")
 # "鴻海攜輝達打造AI工廠", "比亚迪携华为推出智驾方案": 携 alone before a company and a verb of joint work
 # (not 携手 / 携同, cues already, nor 携带 or the name 携程); the company after it is the partner.
@@ -1027,16 +1032,20 @@ COMPANY_LEGAL_FORM_RE = re.compile(
     r"(?:[(（](?:中国|集团|控股|香港|[\u4e00-\u9fff]{2,3})[)）])?(?:股份有限公司|有限责任公司|技术有限公司|科技有限公司|有限公司|"
     r"集团有限公司|控股有限公司|股份公司|集团公司|集团|控股|公司|Inc\.?|Ltd\.?|Corp\.?|Corporation|Co\.,? Ltd\.?)$"
 )
+# The full legal forms of a registered name, longest first.
+REGISTERED_LEGAL_FORMS = ("股份有限公司", "有限责任公司", "有限公司", "股份公司")
+_REGISTERED_FORM = "(?:" + "|".join(REGISTERED_LEGAL_FORMS) + ")"
 # A registered name: it ends in a full legal form ("上海傅利叶智能科技有限公司"), so it is one name even
 # where it holds a shorter company name.
-REGISTERED_NAME_RE = re.compile(r"(?:有限公司|有限责任公司|股份公司)$")
+REGISTERED_NAME_RE = re.compile(_REGISTERED_FORM + "$")
 # A name that announces something is a company's (for a weak alias): "国航今日宣布", "东航公告称".
 ANNOUNCER_AFTER_RE = re.compile(r"(?P<lead>[^，,。；;]{0,8}?)(?:宣布|公告(?![栏牌板])|官宣|发布公告|发布声明)")
 # A legal form right after a listed company's name is part of the same mention ("中国邮政集团公司").
-NAME_LEGAL_TAIL_RE = re.compile(r"股份有限公司|有限责任公司|集团有限公司|有限公司|集团公司|总公司|公司")
+NAME_LEGAL_TAIL_RE = re.compile("|".join(sorted(REGISTERED_LEGAL_FORMS + ("集团有限公司", "集团公司", "总公司", "公司"),
+                                               key=len, reverse=True)))
 # A registered name with its seat in brackets before the legal form ("芯和半导体科技（上海）股份有限公司",
 # "华为技术（深圳）有限公司"): the bracket and the form, after the name.
-SEATED_LEGAL_FORM_RE = re.compile(r"[(（][\u4e00-\u9fff]{2,3}[)）](?:股份有限公司|有限责任公司|有限公司|股份公司)")
+SEATED_LEGAL_FORM_RE = re.compile(r"[(（][\u4e00-\u9fff]{2,3}[)）]" + _REGISTERED_FORM)
 # LAC tags of a word that cannot be part of such a name: where the name starts after the last of them.
 NOT_IN_REGISTERED_NAME_TAGS = ("v", "p", "d", "u", "w", "r", "m", "q", "f", "TIME", "vn", "ad", "xc")
 # What a listed holding's registered name adds before its legal form ("黑芝麻智能国际控股有限公司"):
