@@ -571,6 +571,11 @@ def test_round17b_company_readings(extractor, text, companies, not_names):
     ("吉利、东风、长城等多家自主品牌纷纷宣布接入DeepSeek。", {"吉利", "长城"}, set()),
     ("聯發科是全球前幾大的無晶圓廠IC設計公司。", {"聯發科"}, {"IC"}),
     ("大眾集團行政總裁布魯默（Oliver Blume）在聲明中指，中國是最大的電動車市場。", {"大眾集團"}, {"Oliver Blume"}),
+    # a place and a trade before a kind of firm and a listed name describe it; firms before a count of
+    # them are named without the count (c325-c334)
+    ("【香港01】深圳影像品牌影石Insta360昨日發佈新一代運動相機。", {"影石"}, {"深圳影像", "影像"}),
+    ("杭州家电品牌老板电器与华为签约。", {"华为"}, {"杭州家电"}),
+    ("嘉實國際及博時國際三家基金公司各推出一隻比特幣現貨ETF。", {"嘉實國際", "博時國際"}, {"博時國際三家基金公司"}),
 ])
 def test_round18_company_readings(extractor, text, companies, not_names):
     names = {m.text for e in _entities(extractor, text) for m in e.mentions}

@@ -457,6 +457,14 @@ BOTH_AFTER_A_PARENT = [
      {("cariad", "horizon-robotics")}),
     ("吉利控股旗下的极氪，与英伟达（NVIDIA）今日宣布，双方将联合开发智驾芯片。", {("nvidia", "zeekr")}),
 ]
+# Firms named before a count of them ("A及B三家基金公司", from c325-c334): each is a company on its own,
+# and the one a later clause names ("其中B夥拍C") is the partner there, though only LAC reads it there.
+COUNTED_FIRMS = [
+    ("富达、嘉实国际及博时国际三家基金公司各推出一只比特币ETF，其中博时国际携手HashKey Capital合作发行。",
+     {("hashkeycapital", "博时国际")}),
+    ("凯基、元大及富邦三家券商各自推出新服务，其中元大与中华电信合作推出5G理财。", {("chunghwa-telecom", "元大")}),
+    ("參與競標的包括中華電信、遠傳電信兩家電信商，其中遠傳電信攜手諾基亞合作。", {("far-eastone", "nokia")}),
+]
 
 READ = (AFFIRMING_NEGATION + BOTH_AFTER_DEAL + BOTH_WITH_THIRD + JOINT_SUBJECT_LIST + TOPIC_BEFORE_PARTNER
         + PARTNER_EXAMPLES + SEEKING_PARTNER + BUSINESS_AND_CAPITAL + AGREEMENT + HK_TW_WORDING
@@ -464,7 +472,7 @@ READ = (AFFIRMING_NEGATION + BOTH_AFTER_DEAL + BOTH_WITH_THIRD + JOINT_SUBJECT_L
         + ADVERBIAL_COOPERATION + WITH_PARTNER + DENIED_ENDING + PARENT_OF_PARTNER
         + COUNTED_PARTIES + JOINT_ANNOUNCEMENT + STAKE_CHANGE + TOGETHER_WITH + OWN_CLAUSE + COUNTED_PARTNER_LIST
         + HK_SPACED_WITH + OWN_PARTNER_PER_CLAUSE + TIME_LED_CLAUSE + COPULA_PARTNERS
-        + BOTH_AFTER_A_PARENT)
+        + BOTH_AFTER_A_PARENT + COUNTED_FIRMS)
 NOT_READ = (AFFIRMING_NEGATION_NOT + BOTH_AFTER_DEAL_NOT + BOTH_WITH_THIRD_NOT + JOINT_SUBJECT_LIST_NOT
             + TOPIC_BEFORE_PARTNER_NOT + PARTNER_EXAMPLES_NOT + SEEKING_PARTNER_NOT + BUSINESS_AND_CAPITAL_NOT
             + AGREEMENT_NOT + HK_TW_WORDING_NOT + JOINT_VENTURE_MODIFIER_NOT + OWN_BUSINESS_AS_PARTNER_NOT

@@ -452,12 +452,33 @@ NOT_ANNOUNCED_AND_CO_MADE = [
     ("華碩公布ROG Phone 9的出貨量。", ("asus", "asus-rog-phone-9")),
     ("华为推出与比亚迪竞争的问界M9。", ("byd", "aito-m9")),
 ]
+# A count of models before a colon, then the list ("共有四款机型：A、B、C和D", "共兩款：A與B"; from c325-c334).
+COUNTED_COLON_LISTS = [
+    ("华为发布Pura 70系列，共有四款机型：Pura 70、Pura 70 Pro、Pura 70 Pro+和Pura 70 Ultra。",
+     {("huawei", "huawei-pura-70"), ("huawei", "huawei-pura-70-pro"), ("huawei", "huawei-pura-70-pro-plus"),
+      ("huawei", "huawei-pura-70-ultra")}),
+    ("OPPO發表Find X8系列，共兩款：Find X8與Find X8 Pro。", {("oppo", "oppo-find-x8"), ("oppo", "oppo-find-x8-pro")}),
+    ("荣耀今天推出Magic7系列，一共三款新机：Magic7、Magic7 Pro和Magic7 RSR。",
+     {("honor", "honor-magic7"), ("honor", "honor-magic7-pro"), ("honor", "honor-magic7-rsr")}),
+]
+NOT_COUNTED_COLON_LISTS = [
+    ("三星表示，市场上共有三款竞品：华为Mate X6、荣耀Magic V3和vivo X Fold3。", ("huawei", "huawei-mate-x6")),
+]
+# An event named with a product in it ("在鸿蒙生态春季沟通会上发布"; from c325-c334) is where, not a platform.
+EVENT_VENUES_NAMED_FOR_PRODUCTS = [
+    ("4月11日，联想在拯救者电竞生态沟通会上发布新款ThinkPad X1 Carbon。", {("lenovo", "lenovo-thinkpad-x1carbon")}),
+    ("華為在鴻蒙生態大會上發表MatePad Pro 13.2。", {("huawei", "huawei-matepad-pro-13.2")}),
+    ("小米在澎湃OS开发者大会上推出小米15。", {("xiaomi", "xiaomi-15")}),
+]
+NOT_EVENT_VENUES_NAMED_FOR_PRODUCTS = [
+    ("DeepSeek-R1在Amazon Bedrock中上线。", ("amazon", "deepseek-r1")),
+]
 ROUND15 = (MADE_BY_DESCRIBED + PUBLIC_LAUNCH + ON_SALE + IN_A_ROW + AFTER_LAUNCH + COUNTED_SUMMARIES + PREDECESSORS + JOINT_MADE_MODIFIERS + SPECS_AND_QUALIFIED_DEVICES
            + OWNED_UNITS + UNVEILED + ANNOUNCED_AND_CO_MADE + SINGLED_OUT_AND_SAME_STAGE
-           + PUBLIC_DEBUT)
+           + PUBLIC_DEBUT + COUNTED_COLON_LISTS + EVENT_VENUES_NAMED_FOR_PRODUCTS)
 NOT_ROUND15 = (NOT_MADE_BY_DESCRIBED + NOT_AFTER_LAUNCH + NOT_COUNTED_SUMMARIES + NOT_PREDECESSORS + NOT_JOINT_MADE_MODIFIERS
                + NOT_SPECS_AND_QUALIFIED_DEVICES + NOT_OWNED_UNITS + NOT_UNVEILED + NOT_ANNOUNCED_AND_CO_MADE
-               + NOT_SINGLED_OUT_AND_SAME_STAGE)
+               + NOT_SINGLED_OUT_AND_SAME_STAGE + NOT_COUNTED_COLON_LISTS + NOT_EVENT_VENUES_NAMED_FOR_PRODUCTS)
 
 
 def _releases(extractor, text: str) -> set[tuple[str, str]]:

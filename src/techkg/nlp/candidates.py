@@ -560,6 +560,8 @@ def company_candidates(doc: Doc, text: str, model_spans=(), tagger: bool = False
             out.append(Candidate(start, end, None, "lac", 0.9, veto=True))  # "鸿海科技日", "恒生科技指数"
             continue
         start = _after_descriptor_or_place(text, start, end)
+        if count := terms.UNITS_AFTER_NAME_RE.search(text, start + 2, end):
+            end = count.start()  # "嘉實國際及博時國際三家基金公司": the name before the count of firms
         name = text[start:end]
         if len(name) < 2:
             continue
@@ -636,12 +638,17 @@ def company_candidates(doc: Doc, text: str, model_spans=(), tagger: bool = False
             end -= 1  # "阿尔卡特朗讯(Alcatel-Lucent)": the tagger's span ran over the closing bracket
         if label == "company":
             start = _after_descriptor_or_place(text, start, end, cut_places=False)  # 杭州城投 is a name
+            if count := terms.UNITS_AFTER_NAME_RE.search(text, start + 2, end):
+                end = count.start()  # "嘉實國際及博時國際三家基金公司": the name before the count of firms
             start = next((s for s, e in listed if e == end and start < s
                           and text[start:s].endswith(terms.COMPANY_DESCRIPTORS)), start)  # "深圳机械人企业优必选"
         name = text[start:end]
         if terms.TICKER_RE.fullmatch(name) or name.startswith("("):
             continue  # "（XPEV.US；09868.HK）", "大众汽车集团（中国）" cut after its group word: no name
-        if label == "company" and not is_non_company(name) and len(name) >= 2 and not _apposed_kind(text, start, end):
+        if label == "company" and (head := terms.DESCRIPTOR_HEAD_BEFORE_NAME_RE.match(text, end)) \
+                and any(s == head.end() for s, _ in listed):
+            out.append(Candidate(start, end, None, "model", 0.5, veto=True))  # "深圳影像品牌影石": a description
+        elif label == "company" and not is_non_company(name) and len(name) >= 2 and not _apposed_kind(text, start, end):
             out += [Candidate(s, e, COMPANY, "model", 0.55) for s, e in split_at_partner_cues(text, start, end)]
         elif label in ("government", "organization") and is_non_company(name):
             out.append(Candidate(start, end, None, "model", 0.5, veto=True))
@@ -1661,6 +1668,15 @@ def propagate(cands: list[Candidate], text: str, words: set[tuple[int, int]] | N
             name = text[c.start : c.end]
             if len(name) >= 2 and name.lower() not in terms.GENERIC_TERMS:
                 names.setdefault(name, c)
+    tagged: set[str] = set()
+    firm = {(c.start, c.end) for c in cands if c.veto or c.score >= 0.55}
+    word_starts = {a for a, _ in words} if words is not None else set()
+    for c in cands:  # "博時國際三家基金公司…其中博時國際夥拍": the tagger's company where it read nothing
+        name = text[c.start : c.end]
+        if c.finder == "model" and c.is_a(COMPANY) and not c.veto and len(name) >= 3 and is_han(name[0]) \
+                and name not in names:
+            names[name] = c
+            tagged.add(name)
     for c in cands:  # "群聯電子…群聯表示": the company's short name, wherever it stands
         if c.is_a(COMPANY) and c.finder != "lexicon" and c.score >= 0.55:
             short = link.short_company_name(text[c.start : c.end])
@@ -1677,10 +1693,13 @@ def propagate(cands: list[Candidate], text: str, words: set[tuple[int, int]] | N
         c = names[name]
         s, e = last + 1 - len(name), last + 1
         latin = not is_han(name[0])
-        if (s, e) in (ruled if c.is_a(PRODUCT) and c.score >= NAMED_PRODUCT_SCORE else seen) or c.start <= s < c.end:
+        if (s, e) in (ruled if c.is_a(PRODUCT) and c.score >= NAMED_PRODUCT_SCORE else firm if name in tagged
+                      else seen) or c.start <= s < c.end:
             continue
         if name in shorts and words is not None and (s, e) not in words:
             continue
+        if name in tagged and (s not in word_starts or (s, e) in firm):
+            continue  # from the start of a LAC word ("华夏" inside 华夏基金 is none); over a weaker reading only
         if latin and ((s > 0 and text[s - 1].isalnum() and not is_han(text[s - 1]))
                       or (e < len(text) and text[e].isalnum() and not is_han(text[e]))):
             continue

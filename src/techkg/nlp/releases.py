@@ -274,6 +274,8 @@ class ReleaseReading(ReaderBase):
     def _hosted(self, cs: int, pos: int) -> bool:
         """"在Amazon Bedrock中上线": a product names the platform (not an event: "在骁龙峰会上发布")."""
         host = terms.HOSTING_RE.search(self.text, cs, pos)
+        if host and terms.EVENT_VENUE_END_RE.search(host.group()):
+            return False  # "在鸿蒙生态春季沟通会上发布": an event, even with a product in its name
         return bool(host) and any(
             m.label == PRODUCT.label and not terms.EVENT_AFTER_NAME_RE.match(self.text, m.end)
             for m in self.in_range(host.start(), pos))

@@ -309,6 +309,10 @@ RELATION_DESCRIPTORS = ("同业", "同行", "对手", "竞争对手", "竞品", 
 # Not 入股 ("入股东风": 东风 is the name).
 SHAREHOLDER_BEFORE_RE = re.compile(r"(?:控股|第一大|第二大|大|主要|原)股$")
 
+# A description of a company's kind closed by one of these right before a listed company ("深圳影像品牌影石",
+# "德国光学品牌徕卡", "美国芯片巨头英伟达"): the words before the head describe, they name no company.
+DESCRIPTOR_HEAD_BEFORE_NAME_RE = re.compile(r"\s?(?:品牌|厂商|企业|大厂|巨头|公司|集团)\s?")
+
 # Words before a name that say it is a company ("供应商Runway", "调研机构TrendForce").
 COMPANY_DESCRIPTORS = (
     "公司", "企业", "厂商", "巨头", "机构", "供应商", "制造商", "服务商", "运营商", "初创公司", "创企",
@@ -545,6 +549,10 @@ ADVERBIAL_LEAD_RE = re.compile(r"\s*(?:通过|透过|借助|借由|藉由|藉助
 ADVERBS_RE = re.compile(r"目前|已经|正在|曾经|此前|同时|再次|宣布|表示|计划|转而|改而|改为|将|已|还|也|正|曾|则|又|称")
 # "在Amazon Bedrock中上线": hosted on a platform, not released.
 HOSTING_RE = re.compile(r"在[^，。在]{1,30}?(?:中|上|平台)\s*$")
+# A hosting phrase that names an event ("在鸿蒙生态春季沟通会上发布", "在骁龙技术峰会期间上"): where, not a
+# platform, even with a product in the event's name.
+EVENT_VENUE_END_RE = re.compile(r"(?:大会|发布会|沟通会|峰会|论坛|博览会|展会|年会|品鉴会|活动|仪式|典礼|晚会|盛典|"
+                                r"嘉年华|会议|开幕式|展|节)\s*(?:现场|期间)?\s*(?:中|上)\s*$")
 # "華碩今年1月在CES推出", "小米在高通的峰会上发布": a company after 在 (a short time phrase may stand
 # before it) is where the subject launched something, not the launcher.
 VENUE_BEFORE_RE = re.compile(r"在\s*$")
@@ -832,7 +840,7 @@ SPEECH_CUES = ("称", "表示", "说", "指出", "写道", "介绍", "强调", "
 MODEL_LIST_OPENER = (r"(?:其中|首批|旗舰|入门|顶配|高配|主打)?\s*(?:机型|车型|型号|新机|新车|产品|新品)"
                      r"\s*(?:包括|包含|涵盖|有|为|是|分别为|分别是)")
 MODEL_COUNT_CLAUSE = (r"(?:首批)?\s*(?:共有|一共|共)?\s*(?:\d+|[两三四五六七八九十]+)\s*(?:款|个|种)\s*"
-                      r"(?:型号|机型|车型|版本|配置)(?=\s*[，,])")
+                      r"(?:(?:型号|机型|车型|版本|配置|新机|新品|产品)(?=\s*[，,：:])|(?=\s*[：:]))")
 # Words that introduce a product's name ("名为Project DIGITS的超级电脑").
 NAME_INTRODUCERS = ("名为", "命名为", "定名为", "取名为", "名叫", "叫做", "代号为", "代号")
 # A Latin name a naming word introduces is a product ("这款名为CyberDog的仿生四足机器人", "代号为Strix Halo的"),
