@@ -465,6 +465,18 @@ COUNTED_FIRMS = [
     ("凯基、元大及富邦三家券商各自推出新服务，其中元大与中华电信合作推出5G理财。", {("chunghwa-telecom", "元大")}),
     ("參與競標的包括中華電信、遠傳電信兩家電信商，其中遠傳電信攜手諾基亞合作。", {("far-eastone", "nokia")}),
 ]
+# A partner cue LAC glues to a listed name ("宣布，联合广汽集团和宁德时代"), and founders named after 与 who set up
+# one firm together ("与A、B共同组建"): every founder partners every other (from c335-c354); a bare 合资成立
+# after the list keeps the subject's partners only, as the dev gold reads "渣打聯同B及C合資成立Mox".
+GLUED_CUE_AND_FOUNDERS = [
+    ("京东集团昨日宣布，联合广汽集团和宁德时代共同打造一款纯电车型。", {("catl", "gac"), ("gac", "jd")}),
+    ("小米宣布聯合徠卡推出影像旗艦。", {("leica", "xiaomi")}),
+    ("Stellantis此前已与梅赛德斯-奔驰、道达尔能源共同组建电池企业ACC。",
+     {("mercedes-benz", "stellantis"), ("mercedes-benz", "道达尔能源"), ("stellantis", "道达尔能源")}),
+    ("丰田与电装、爱信共同成立新公司。", {("aisin", "denso"), ("aisin", "toyota"), ("denso", "toyota")}),
+    ("丰田与电装、爱信合资成立新公司。", {("aisin", "toyota"), ("denso", "toyota")}),
+    ("谷歌与宏碁、华硕和联想合作开发新款笔电。", {("acer", "google"), ("asus", "google"), ("google", "lenovo")}),
+]
 
 READ = (AFFIRMING_NEGATION + BOTH_AFTER_DEAL + BOTH_WITH_THIRD + JOINT_SUBJECT_LIST + TOPIC_BEFORE_PARTNER
         + PARTNER_EXAMPLES + SEEKING_PARTNER + BUSINESS_AND_CAPITAL + AGREEMENT + HK_TW_WORDING
@@ -472,7 +484,7 @@ READ = (AFFIRMING_NEGATION + BOTH_AFTER_DEAL + BOTH_WITH_THIRD + JOINT_SUBJECT_L
         + ADVERBIAL_COOPERATION + WITH_PARTNER + DENIED_ENDING + PARENT_OF_PARTNER
         + COUNTED_PARTIES + JOINT_ANNOUNCEMENT + STAKE_CHANGE + TOGETHER_WITH + OWN_CLAUSE + COUNTED_PARTNER_LIST
         + HK_SPACED_WITH + OWN_PARTNER_PER_CLAUSE + TIME_LED_CLAUSE + COPULA_PARTNERS
-        + BOTH_AFTER_A_PARENT + COUNTED_FIRMS)
+        + BOTH_AFTER_A_PARENT + COUNTED_FIRMS + GLUED_CUE_AND_FOUNDERS)
 NOT_READ = (AFFIRMING_NEGATION_NOT + BOTH_AFTER_DEAL_NOT + BOTH_WITH_THIRD_NOT + JOINT_SUBJECT_LIST_NOT
             + TOPIC_BEFORE_PARTNER_NOT + PARTNER_EXAMPLES_NOT + SEEKING_PARTNER_NOT + BUSINESS_AND_CAPITAL_NOT
             + AGREEMENT_NOT + HK_TW_WORDING_NOT + JOINT_VENTURE_MODIFIER_NOT + OWN_BUSINESS_AS_PARTNER_NOT

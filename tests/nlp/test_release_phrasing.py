@@ -473,12 +473,33 @@ EVENT_VENUES_NAMED_FOR_PRODUCTS = [
 NOT_EVENT_VENUES_NAMED_FOR_PRODUCTS = [
     ("DeepSeek-R1在Amazon Bedrock中上线。", ("amazon", "deepseek-r1")),
 ]
+# A version word between the product and its cue ("DeepSeek-V3首个版本上线", "GLM-4.5預覽版正式上線"; from
+# c335-c354); a kind of device before a Latin name is no part of it ("商務筆電Prestige 16 AI Evo").
+VERSION_BEFORE_CUE = [
+    ("深度求索（DeepSeek）26日晚间宣布，全新系列模型DeepSeek-V3首个版本上线并同步开源。", {("deepseek", "deepseek-v3")}),
+    ("月之暗面宣布，Kimi K2的首个版本今日上线。", {("moonshot-ai", "moonshot-kimi-k2")}),
+    ("智譜宣布GLM-4.5預覽版正式上線。", {("zhipu-ai", "zhipu-glm-4-5")}),
+    ("腾讯表示，混元T1最新版本已上线。", {("tencent", "tencent-hunyuan-t1")}),
+    ("微星也推出商務筆電Prestige 16 AI Evo。", {("msi", "prestige16aievo")}),
+]
+# A count of devices before a product and a device noun ("多款Core Ultra筆電", "三款骁龙8至尊版手机"): the devices
+# carry the product; a count of the product's own kind does not ("两款M4芯片").
+COUNTED_DEVICES = [
+    ("苹果发布两款M4芯片。", {("apple", "apple-m4")}),
+    ("華碩同日發表Zenbook 14 OLED等多款Core Ultra筆電。", {("asus", "zenbook14")}),
+]
+NOT_COUNTED_DEVICES = [
+    ("联想推出多款酷睿Ultra笔记本。", ("lenovo", "intel-core-ultra")),
+    ("小米一口气发布三款骁龙8至尊版手机。", ("xiaomi", "qualcomm-snapdragon-8-elite")),
+    ("華碩同日發表Zenbook 14 OLED等多款Core Ultra筆電。", ("asus", "intel-core-ultra")),
+]
 ROUND15 = (MADE_BY_DESCRIBED + PUBLIC_LAUNCH + ON_SALE + IN_A_ROW + AFTER_LAUNCH + COUNTED_SUMMARIES + PREDECESSORS + JOINT_MADE_MODIFIERS + SPECS_AND_QUALIFIED_DEVICES
            + OWNED_UNITS + UNVEILED + ANNOUNCED_AND_CO_MADE + SINGLED_OUT_AND_SAME_STAGE
-           + PUBLIC_DEBUT + COUNTED_COLON_LISTS + EVENT_VENUES_NAMED_FOR_PRODUCTS)
+           + PUBLIC_DEBUT + COUNTED_COLON_LISTS + EVENT_VENUES_NAMED_FOR_PRODUCTS + VERSION_BEFORE_CUE + COUNTED_DEVICES)
 NOT_ROUND15 = (NOT_MADE_BY_DESCRIBED + NOT_AFTER_LAUNCH + NOT_COUNTED_SUMMARIES + NOT_PREDECESSORS + NOT_JOINT_MADE_MODIFIERS
                + NOT_SPECS_AND_QUALIFIED_DEVICES + NOT_OWNED_UNITS + NOT_UNVEILED + NOT_ANNOUNCED_AND_CO_MADE
-               + NOT_SINGLED_OUT_AND_SAME_STAGE + NOT_COUNTED_COLON_LISTS + NOT_EVENT_VENUES_NAMED_FOR_PRODUCTS)
+               + NOT_SINGLED_OUT_AND_SAME_STAGE + NOT_COUNTED_COLON_LISTS + NOT_EVENT_VENUES_NAMED_FOR_PRODUCTS
+               + NOT_COUNTED_DEVICES)
 
 
 def _releases(extractor, text: str) -> set[tuple[str, str]]:

@@ -426,6 +426,18 @@ def latin_runs(doc: Doc) -> list[tuple[int, int, int, int]]:
     return runs
 
 
+def _after_glued_cue(text: str, start: int, listed_starts: set[int]) -> int:
+    """Skip a partner cue glued before a listed company's name ("联合广汽集团" → "广汽集团"); a name that
+    holds the cue and no listed name after it keeps it (联合利华).
+
+    >>> t = "联合广汽集团"
+    >>> t[_after_glued_cue(t, 0, {2}):], t[_after_glued_cue(t, 0, set()):]
+    ('广汽集团', '联合广汽集团')
+    """
+    cue = next((c for c in terms.GLUED_LEAD_CUES if text.startswith(c, start)), "")
+    return start + len(cue) if cue and start + len(cue) in listed_starts else start
+
+
 def _after_descriptor_or_place(text: str, start: int, end: int, cut_places: bool = True) -> int:
     """Skip a leading place or descriptor glued to a name ("德国光学大厂蔡司" → "蔡司",
     "AI软件公司Nod.ai" → "Nod.ai"). A foreign country before a Latin or group name is cut
@@ -550,12 +562,15 @@ def company_candidates(doc: Doc, text: str, model_spans=(), tagger: bool = False
     """
     out: list[Candidate] = []
     model_companies = {(s, e) for s, e, label in model_spans if label == "company"}
+    listed = [(c.start, c.end) for c in doc._.candidates or () if c.finder == "lexicon" and c.is_a(COMPANY)]
+    listed_starts = {s for s, _e in listed}
     # LAC ORG words (Chinese); Latin ORG words need a context cue, LAC guesses them loosely.
     toks = tokens(doc)
     for t in toks:
         start, end = t.idx, t.idx + len(t.text)
         if t.tag_ != "ORG" or end - start < 2:
             continue
+        start = _after_glued_cue(text, start, listed_starts)
         if terms.EVENT_AFTER_NAME_RE.match(text, end) or text.startswith(terms.INDEX_FOLLOWERS, end):
             out.append(Candidate(start, end, None, "lac", 0.9, veto=True))  # "鸿海科技日", "恒生科技指数"
             continue
@@ -631,13 +646,13 @@ def company_candidates(doc: Doc, text: str, model_spans=(), tagger: bool = False
                 and not text[max(0, cs - 7) : cs].rstrip().endswith(terms.DEVICE_HEADS):
             out.append(Candidate(cs, ce, COMPANY, "context", 0.7))  # not "四足机器人CyberDog亮相": a product
     # the CLUENER-trained tagger
-    listed = [(c.start, c.end) for c in doc._.candidates or () if c.finder == "lexicon" and c.is_a(COMPANY)]
     out += seated_registered_names(doc, text, listed)
     for start, end, label in model_spans:
         while end - start > 2 and text[end - 1] == ")" and "(" not in text[start:end]:
             end -= 1  # "阿尔卡特朗讯(Alcatel-Lucent)": the tagger's span ran over the closing bracket
         if label == "company":
             start = _after_descriptor_or_place(text, start, end, cut_places=False)  # 杭州城投 is a name
+            start = _after_glued_cue(text, start, listed_starts)
             if count := terms.UNITS_AFTER_NAME_RE.search(text, start + 2, end):
                 end = count.start()  # "嘉實國際及博時國際三家基金公司": the name before the count of firms
             start = next((s for s, e in listed if e == end and start < s

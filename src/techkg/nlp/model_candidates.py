@@ -223,15 +223,27 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 def _generic_head(name: str) -> int:
     """The length of a Chinese category noun (or market edition) a Latin product name follows in one span, else 0.
 
+    A device noun with its modifier counts too ("商务笔电Prestige 16 AI Evo", "电竞手机ROG Phone 9"):
+    Chinese words ending in one of ``DEVICE_HEADS`` say what kind, the Latin name which.
+
     >>> _generic_head("运动相机Ace Pro 2"), _generic_head("手机 Mate 70"), _generic_head("腾势D9")
     (4, 3, 0)
+    >>> _generic_head("商务笔电Prestige 16 AI Evo"), _generic_head("乐道L60")
+    (4, 0)
     """
     for term in _HAN_HEADS:
         if name.startswith(term):
             rest = name[len(term) :].lstrip()
             if len(rest) >= 2 and rest[0].isascii() and rest[0].isalnum():
                 return len(name) - len(rest)
+    kind = _HAN_RUN_RE.match(name)
+    rest = name[kind.end() :].lstrip() if kind else ""
+    if kind and kind.group().endswith(terms.DEVICE_HEADS) and len(rest) >= 2 and rest[0].isascii() and rest[0].isalnum():
+        return len(name) - len(rest)
     return 0
+
+
+_HAN_RUN_RE = re.compile(r"[\u4e00-\u9fff]{2,8}")
 
 
 # category nouns, and the market edition words ("国行版Switch" is Switch)

@@ -376,7 +376,8 @@ def _all_parties(text: str, start: int, end: int, n_left: int, n_right: int) -> 
     if n_left + n_right < 3:
         return False
     return bool(terms.PARTY_COUNT_RE.search(text, start, end)) or (
-        n_left > 1 and bool(terms.JOINT_ACT_RE.search(text, start, end)))
+        n_left > 1 and bool(terms.JOINT_ACT_RE.search(text, start, end))) or (
+        n_right > 1 and bool(terms.JOINT_FOUNDING_RE.match(text, start)))
 
 
 def not_partner(clause: str) -> bool:

@@ -503,6 +503,8 @@ class ReleaseReading(ReaderBase):
             if (text[m.end : m.end + 1] == "的" and not named and not own_specs) or gap.rstrip().endswith(("基于", "在")) or (
                     gap.rstrip().endswith("品牌") and not terms.PRODUCT_LINE_BRAND_RE.search(gap)):
                 continue  # "Office的AI助手", "基于华为云的…", "品牌乐道": not what is released
+            if terms.COUNTED_DEVICES_BEFORE_RE.search(gap) and text[m.end :].lstrip().startswith(terms.CARRYING_DEVICES):
+                continue  # "發表Zenbook 14 OLED等多款Core Ultra筆電": what the devices carry
             if text.startswith(terms.EDITION_OF, m.end):
                 continue  # "推出Samsung Pay版本的八达通": an edition of what follows
             if terms.PLATFORM_AFTER_RE.match(text, m.end):

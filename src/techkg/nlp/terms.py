@@ -60,7 +60,7 @@ PRODUCT_HEADS = (
 )
 # The heads among them that name a device or model, never a kind of company: a Latin name right after one is
 # the product, whatever verb follows ("四足机器人CyberDog亮相"; not "电商平台Shopee发布", a company).
-DEVICE_HEADS = ("芯片", "处理器", "显卡", "加速卡", "加速器", "大模型", "手机", "旗舰机", "折叠屏", "平板", "笔记本",
+DEVICE_HEADS = ("芯片", "处理器", "显卡", "加速卡", "加速器", "大模型", "手机", "旗舰机", "折叠屏", "平板", "笔记本", "笔电",
                 "电脑", "服务器", "车型", "轿车", "休旅车", "跑车", "新车", "电动车", "机器人", "机械人", "耳机", "手表", "眼镜",
                 "头显", "相机", "掌机", "游戏机", "传感器", "激光雷达", "无人机")
 
@@ -507,6 +507,10 @@ CUE_AS_MODIFIER_RE = re.compile(r"\s*(?:[\u4e00-\u9fff]{1,2})?的")
 # ("A与B、C三家车企合作") each partner the subject only.
 PARTY_COUNT_RE = re.compile(r"三方|四方|五方|多方")
 JOINT_ACT_RE = re.compile(r"共同|联合|一起|一同|合资|合组|联手|携手|联袂|携同|合力")
+# ... and so does every founder of a new firm, objects of 与 too, when a joint founding follows the list at
+# once ("A已与B、C共同组建电池企业ACC"): each holds a share of the same firm. Not a bare 合资成立 after
+# the list ("渣打聯同B及C合資成立Mox": the subject's partners, as the dev gold reads it).
+JOINT_FOUNDING_RE = re.compile(r"\s*(?:共同|联合)\s*(?:组建|成立|创立|设立|创办|出资成立|出资设立)")
 # "A、B及C都是D的合作伙伴": the last company before the partner noun is everyone's partner.
 PARTNER_OF_RE = re.compile(r"\s*的\s*(?:重要|主要|核心|长期|战略|策略|首批|全球)?\s*$")
 # "在麦当劳、星巴克等约200家合作商户消费": companies given as examples of someone's partners (a list
@@ -536,6 +540,9 @@ SPOKEN_PARTICLE_RE = re.compile("[嘅喺咗啲唔冇佢嗰\U00020BB6咁嚟呢]")
 # A conjunction set off by a space after a Latin name ("Sony 同蔡司", "Apple 和三星"): two names, never one.
 SPACED_CONJUNCTION_RE = re.compile(r"(?<=[A-Za-z0-9])\s+(?:与|和|同|跟|及)\s*")
 NAME_SPLITTING_CUES = ("携手", "携同", "联同", "连同", "伙同", "联手", "牵手", "伙拍", "联姻", "结盟")  # 联同, 连同: HK, TW "together with"
+# A partner cue LAC may glue before a listed name ("联合广汽集团"): cut only there, since names hold it too
+# (联合利华, 联合汽车电子).
+GLUED_LEAD_CUES = ("联合",)
 # "与3家厂商合作": partners counted, named in a following list.
 COUNT_NOUN_RE = re.compile(r"(?:\d+|[一二两三四五六七八九十几多数]+)\s*(?:家|个|位)")
 # Heads of a "X的Y" phrase before 与 that name a party ("腾讯的子公司与……"); other heads make it a
@@ -711,7 +718,7 @@ EDITION_SUFFIX_RE = re.compile(r"[\u4e00-\u9fff]{1,3}版")
 # "秦PLUS智驾版、海豹智驾版等新款车型同步开售": an edition word and a category after a list of
 # products before the cue.
 LISTED_CATEGORY_RE = re.compile(
-    r"^(?:[\u4e00-\u9fff]{1,3}版)?(?:等\s*(?:\d+|[一二两三四五六七八九十多]+)?\s*(?:款|个|台|部)?\s*(?:新款|全新|新)?\s*"
+    r"^(?:[\u4e00-\u9fff]{1,3}版(?!本))?(?:等\s*(?:\d+|[一二两三四五六七八九十多]+)?\s*(?:款|个|台|部)?\s*(?:新款|全新|新)?\s*"
     r"(?:车型|车款|新车|机型|手机|新品|产品|型号|大模型|模型|芯片|游戏|应用|设备)?)?")
 # "英伟达推出了购买RTX 4090赠送游戏的活动": a product after these verbs is what the offer is about.
 OFFER_VERBS = ("购买", "购入", "买", "赠送", "兑换", "预订")
@@ -783,7 +790,8 @@ PARTNER_BEFORE_RE = re.compile("(?:" + "|".join(PREPOSITIONS + LEAD_PARTNER_TRIG
 ASSISTED_RELEASE_RE = re.compile(r"^\s*(?:(?:与|和|同|跟|携手|联手)[^，。；;,]{0,12}?)?合作\s*$")
 # Words before a product-first cue that name its edition or the day, not another thing:
 # "千问APP公测版同日在各大应用商店上线".
-EDITION_BEFORE_CUE_RE = re.compile(r"^(?:公测版|内测版|测试版|正式版|完整版|体验版|国行版|国际版|标准版|满血版)?"
+EDITION_BEFORE_CUE_RE = re.compile(r"^(?:公测版|内测版|测试版|正式版|完整版|体验版|国行版|国际版|标准版|满血版|预览版|开源版|"
+                                   r"(?:的)?(?:首个|第一个|最新|全新)版本|首版)?"
                                    r"\s*(?:同日|当日|同天|同一天|(?:今日|今天|即日|\d{1,2}月\d{1,2}日)起)?\s*")
 # Where a product goes live, between it and a product-first cue: "《原神》9月28日在iOS及Android平台上线",
 # "元寶在iOS和Android雙平台上線" (the platforms named there are not released).
@@ -832,6 +840,10 @@ ANNOUNCING_RE = re.compile(
     r"\s*(?:也|亦|再次|正式|今天|今日|昨天|昨日|日前|近日|当天|[昨今]\s*[（(]\d{1,2}[)）]\s*日|\d{1,2}月\d{1,2}日|\s?\d{1,2}\s?日)*\s*"
     r"(?:宣布|发布消息|公布|表示|称|指出|透露)\s*[，,：:]\s*$"
 )
+# A count of devices right before a product and a device noun after it ("发表多款Core Ultra笔电",
+# "推出三款骁龙8至尊版手机"): the product is what the devices carry, not what is released.
+COUNTED_DEVICES_BEFORE_RE = re.compile(r"(?:多|数|几|[两三四五六七八九十\d]+)\s*(?:款|台|部|个型号)\s*(?:搭载|采用|配备)?\s*$")
+CARRYING_DEVICES = ("笔记本", "笔电", "电脑", "手机", "平板", "服务器", "车型", "新车", "机型", "PC", "主机", "掌机")
 # Words that make a colon introduce speech, not a list of products ("发布公告称：").
 SPEECH_CUES = ("称", "表示", "说", "指出", "写道", "介绍", "强调", "公告", "声明", "透露", "认为")
 # The models of what was just launched, named in the clause after it ("推出鸿蒙电脑，首批机型包括A和B",
