@@ -84,6 +84,9 @@ JOINT_SUBJECT_LIST_NOT = [
     ("苹果、谷歌与欧盟委员会就反垄断问题展开谈判。", ("apple", "google")),
     ("英特爾、AMD與台積電在先進封裝市場激烈競爭。", ("amd", "intel")),
     ("三星、LG與Zigbee聯盟分別合作推出智慧家電。", ("lg", "samsung")),
+    # ... nor added by the partnership model (the retrained model of the tenth round scores such lists high)
+    ("华为、中兴均与中国移动签署了合作协议。", ("huawei", "zte")),
+    ("腾讯、阿里都与这家初创公司合作过。", ("alibaba", "tencent")),
 ]
 
 # Class 5: "X的Y则与C合作完成": a topic before 与 (a feature, a part of the product) is the

@@ -137,6 +137,8 @@ def model_may_add(text: str, cand: Candidate, s: int, e: int) -> bool:
         return False  # "Alphabet旗下的Waymo"; "A与B先后与C合作": not partners of each other
     if not terms.LIST_SEPARATORS.match(text[a1:b0]):
         return True
+    if terms.SEPARATELY_LATER_RE.match(text, b1, e):
+        return False  # "苹果、谷歌都与Zigbee联盟合作": each of the listed subjects on its own
     start = a0  # walk back to the start of the list holding both names
     for o0, o1 in sorted(cand.others, reverse=True):
         if o1 <= start and terms.LIST_SEPARATORS.match(text[o1:start]):

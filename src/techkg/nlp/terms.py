@@ -952,6 +952,9 @@ BOTH_PARTIES = re.compile(r"(?:双方|两家公司|两家企业|两间公司|两
 SEPARATELY_AFTER_RE = re.compile(r"[\s)）」』”]*(?:也|亦|都|均)?\s*(?:先后|相继|分别|各自)")
 # "A与B分别与C合作", "A、B和C均与D合作": this 与 is the preposition, each subject acting on its own.
 SEPARATELY_BEFORE_RE = re.compile(r"(?:先后|相继|分别|各自|均|都|皆)\s*$")
+# ... and a list of subjects said to act each on its own later in the clause ("苹果、谷歌都与Zigbee联盟合作",
+# "三星、LG與Zigbee聯盟分別合作"): the listed subjects are no partners of each other.
+SEPARATELY_LATER_RE = re.compile(r"[^，。；,;！？!?]{0,16}?(?:先后|相继|分别|各自|(?<![首京成古])都|均|皆)")
 # A parent and its subsidiary ("Alphabet旗下的Waymo") are not partners.
 SUBSIDIARY_CUES = ("旗下", "子公司", "母公司", "附属")
 # ---- News furniture around the story (boilerplate.py; folded text: half-width, Simplified) -------
