@@ -576,6 +576,11 @@ def test_round17b_company_readings(extractor, text, companies, not_names):
     ("【香港01】深圳影像品牌影石Insta360昨日發佈新一代運動相機。", {"影石"}, {"深圳影像", "影像"}),
     ("杭州家电品牌老板电器与华为签约。", {"华为"}, {"杭州家电"}),
     ("嘉實國際及博時國際三家基金公司各推出一隻比特幣現貨ETF。", {"嘉實國際", "博時國際"}, {"博時國際三家基金公司"}),
+    # a kind of firm LAC reads before the name, a count of firms, a firm named by its tie to another (c335-c354)
+    ("小米夥拍尚乘集團成立的虛擬銀行天星銀行（Airstar Bank）昨日開業。", {"尚乘集團"}, {"虛擬銀行天星銀行（Airstar Bank）"}),
+    ("分析指八家虛擬銀行首幾年錄得虧損。", set(), {"八家虛擬銀行"}),
+    ("Ray-Ban Meta由Meta與雷朋母公司依視路陸遜梯卡合作推出。", {"Meta", "依視路陸遜梯卡"}, {"雷朋母公司"}),
+    ("多家车企与华为签约，传统银行也在观望。", {"华为"}, {"多家车企", "银行"}),
 ])
 def test_round18_company_readings(extractor, text, companies, not_names):
     names = {m.text for e in _entities(extractor, text) for m in e.mentions}

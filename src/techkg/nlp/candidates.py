@@ -369,6 +369,8 @@ def is_non_company(name: str) -> bool:
         return True  # "股份有限公司" alone names no one (also when cut after "（北京）")
     if name in terms.COMPANY_DESCRIPTORS or name[0] in "由在与和对向从把被":
         return True
+    if terms.COUNTED_FIRMS_RE.match(name) or name.endswith(terms.RELATIVE_FIRM_HEADS):
+        return True  # "八家虛擬銀行": a count of firms; "雷朋母公司": the parent of one, named elsewhere
     for suffix in ("子公司", "分公司", "公司", "集团", "企业", "厂商", "车企", "大厂", "工厂", "厂"):
         if name.endswith(suffix):
             head = name[: -len(suffix)]
@@ -647,10 +649,14 @@ def company_candidates(doc: Doc, text: str, model_spans=(), tagger: bool = False
             out.append(Candidate(cs, ce, COMPANY, "context", 0.7))  # not "四足机器人CyberDog亮相": a product
     # the CLUENER-trained tagger
     out += seated_registered_names(doc, text, listed)
+    kinds = {c.start: c.end for c in out if c.veto and c.finder == "lac"}  # LAC words that name a kind ("虚拟银行")
     for start, end, label in model_spans:
         while end - start > 2 and text[end - 1] == ")" and "(" not in text[start:end]:
             end -= 1  # "阿尔卡特朗讯(Alcatel-Lucent)": the tagger's span ran over the closing bracket
         if label == "company":
+            if (kind_end := kinds.get(start, start)) > start and end - kind_end >= 2 \
+                    and text[start:kind_end].endswith(terms.GLUED_DESCRIPTOR_ENDS + ("银行",)):
+                start = kind_end  # "虛擬銀行天星銀行": a kind of firm LAC read, then the name
             start = _after_descriptor_or_place(text, start, end, cut_places=False)  # 杭州城投 is a name
             start = _after_glued_cue(text, start, listed_starts)
             if count := terms.UNITS_AFTER_NAME_RE.search(text, start + 2, end):

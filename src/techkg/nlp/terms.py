@@ -454,6 +454,10 @@ VERB_AFTER_NAME = ("一下",)
 BUILDING_AFTER_NAME_RE = re.compile(r"新?(?:大厦|大楼|总部大楼|新址|旧址|老址)")
 # A count of a company's units or what it owns, right after its name ("花旗两家贷款子公司", "旗下三家银行").
 UNITS_AFTER_NAME_RE = re.compile(r"(?:旗下)?[两二三四五六七八九十几多数\d]+家")
+# A count of firms opening a name ("八家虚拟银行", "多家车企") and a firm named only by its tie to another
+# ("雷朋母公司", "腾讯子公司"): no company's name.
+COUNTED_FIRMS_RE = re.compile(r"(?:[两二三四五六七八九十几多数\d]+|各|这|该|此)\s*[家间]")
+RELATIVE_FIRM_HEADS = ("母公司", "子公司", "孙公司")
 NON_COMPANY_NAMES = frozenset(
     """
     工信部 发改委 国务院 商务部 科技部 财政部 网信办 证监会 银保监会 国资委 市场监管总局 欧盟 联合国 美国商务部
