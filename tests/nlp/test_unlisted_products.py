@@ -257,6 +257,10 @@ NUMBERED_AND_QUOTED_HARDWARE_CASES = [
     ("新机内置6150mAh电池，支持120W快充；特斯拉首席执行官马斯克询问特斯拉中国。", set(),
      {"6150mAh", "120W", "首席执行官马斯克", "特斯拉中国"}),
     ("在中国国际半导体博览会（IC China 2025）上，长鑫存储展示了LPDDR5X。", set(), {"IC China 2025", "China 2025"}),
+    # found on c335-c354: a shopping festival after its platform is a sales event; a kind of device before a
+    # Latin name is no part of it
+    ("新车将在京东11.11期间发布，天猫双11与京东618的销量也将公布。", set(), {"京东11.11", "天猫双11", "京东618"}),
+    ("雙十一期間，華碩推出電競筆電ROG Strix G16。", {"ROG Strix G16"}, {"電競筆電ROG Strix G16"}),
 ]
 
 

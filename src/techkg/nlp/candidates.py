@@ -917,7 +917,8 @@ def product_candidates(doc: Doc, text: str, companies: list[Candidate]) -> list[
     ]
     # the finders' Latin classes are ASCII: a name may stop before an accented letter ("Apple Watch Hermès")
     return [replace(c, start=s, end=e) if (s, e) != (c.start, c.end) else c
-            for c in found for s, e in [whole_latin_words(c.start, c.end, text)] if not is_measure(text[s:e])]
+            for c in found for s, e in [whole_latin_words(c.start, c.end, text)]
+            if not is_measure(text[s:e]) and not terms.SHOPPING_FESTIVAL_RE.search(text, s, e)]  # not "京东618"
 
 
 def is_measure(name: str) -> bool:

@@ -140,6 +140,8 @@ def product_candidates(spans: Iterable[Span], text: str, found: Sequence[Candida
             continue  # "Blackwell架构", "4NP工艺": an architecture or process, not a product
         if name.endswith(terms.NON_PRODUCT_HEADS):
             continue  # "NVIDIA AI基金": a fund, a programme, a conference
+        if terms.SHOPPING_FESTIVAL_RE.search(name):
+            continue  # "京东618", "天猫双11": a sales event
         if _document_edition(name):
             continue  # "白皮书第2版": an edition of a document, not a product
         brand = max((c.end for c in precise if c.is_a(COMPANY) and c.start == start and c.end < end),

@@ -1160,6 +1160,9 @@ GLOSSED_PERSON_RE = re.compile(
     rf"\s?\(\s?(?P<name>{_PERSON_WORD}(?:[- .]+{_PERSON_WORD}){{1,3}})\s?\)")
 # A Latin acronym glued to a year, a contest or meeting noun following in its clause, names an edition of
 # that event, no product: "参加了WCG2012的比赛", "CPL2011线上选拔赛", "ECL2010的四个赛季".
+# Shopping festivals named by their date, alone or after a platform ("京东11.11", "天猫双11", "京东618",
+# "雙十一"): a sales event, no product's model number.
+SHOPPING_FESTIVAL_RE = re.compile(r"(?<![\d.])(?:双\s?11|双\s?12|双十一|双十二|11\.11|12\.12|618)(?![\d.]|\s?[A-Za-z])")
 YEAR_EDITION_EVENT_RE = re.compile(
     rf"(?<![A-Za-z0-9])[A-Za-z]{{2,6}}\s?{_YEAR}(?![A-Za-z0-9])"
     r"(?=[^,，。;；!?！？\n]{0,12}?(?:比赛|大赛|总决赛|决赛|选拔赛|预选赛|邀请赛|联赛|锦标赛|赛季|赛区|赛事|峰会|大会))")
