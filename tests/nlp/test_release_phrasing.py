@@ -482,6 +482,10 @@ VERSION_BEFORE_CUE = [
     ("腾讯表示，混元T1最新版本已上线。", {("tencent", "tencent-hunyuan-t1")}),
     ("微星也推出商務筆電Prestige 16 AI Evo。", {("msi", "prestige16aievo")}),
 ]
+# A name LAC reads as an organisation right after 推出/发布 is what was launched ("联合推出易信"; from c335-c354).
+LAUNCHED_ORG_NAMES = [
+    ("2013年，中国电信与网易联合推出易信，同样未能撼动微信的地位。", {("china-telecom", "易信"), ("netease", "易信")}),
+]
 # A count of devices before a product and a device noun ("多款Core Ultra筆電", "三款骁龙8至尊版手机"): the devices
 # carry the product; a count of the product's own kind does not ("两款M4芯片").
 COUNTED_DEVICES = [
@@ -495,7 +499,8 @@ NOT_COUNTED_DEVICES = [
 ]
 ROUND15 = (MADE_BY_DESCRIBED + PUBLIC_LAUNCH + ON_SALE + IN_A_ROW + AFTER_LAUNCH + COUNTED_SUMMARIES + PREDECESSORS + JOINT_MADE_MODIFIERS + SPECS_AND_QUALIFIED_DEVICES
            + OWNED_UNITS + UNVEILED + ANNOUNCED_AND_CO_MADE + SINGLED_OUT_AND_SAME_STAGE
-           + PUBLIC_DEBUT + COUNTED_COLON_LISTS + EVENT_VENUES_NAMED_FOR_PRODUCTS + VERSION_BEFORE_CUE + COUNTED_DEVICES)
+           + PUBLIC_DEBUT + COUNTED_COLON_LISTS + EVENT_VENUES_NAMED_FOR_PRODUCTS + VERSION_BEFORE_CUE + COUNTED_DEVICES
+           + LAUNCHED_ORG_NAMES)
 NOT_ROUND15 = (NOT_MADE_BY_DESCRIBED + NOT_AFTER_LAUNCH + NOT_COUNTED_SUMMARIES + NOT_PREDECESSORS + NOT_JOINT_MADE_MODIFIERS
                + NOT_SPECS_AND_QUALIFIED_DEVICES + NOT_OWNED_UNITS + NOT_UNVEILED + NOT_ANNOUNCED_AND_CO_MADE
                + NOT_SINGLED_OUT_AND_SAME_STAGE + NOT_COUNTED_COLON_LISTS + NOT_EVENT_VENUES_NAMED_FOR_PRODUCTS

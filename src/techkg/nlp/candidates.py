@@ -124,6 +124,9 @@ NAMED_PRODUCT_SCORE = 0.72
 #: A Chinese name that launches a model named after itself ("萤石推出萤石C8c"): the brand company
 REPEATED_BRAND_SCORE = 0.7
 QUOTED_NAME_SCORE = 0.6
+#: A name LAC tags as an organisation right after 推出/发布/发表 ("联合推出易信"): the product launched, over
+#: LAC's and the tagger's company reading of it (0.6, 0.55)
+RELEASED_ORG_SCORE = 0.65
 SUFFIXED_NAME_SCORE = 0.6
 VERSIONED_NAME_SCORE = 0.6
 # A quoted campaign, slogan or plan ("推出“以旧换新”活动") is no entity: a veto of every finder's
@@ -1268,12 +1271,14 @@ def released_names(doc: Doc, text: str) -> list[Candidate]:
     out: list[Candidate] = []
     for t in tokens(doc):
         name = text[t.idx : t.idx + len(t.text)]
-        if t.tag_ in ("nz", "nw") and len(name) >= 2 and is_han(name[0]) and name.lower() not in terms.GENERIC_TERMS:
+        if t.tag_ in ("nz", "nw", "ORG") and len(name) >= 2 and is_han(name[0]) and name.lower() not in terms.GENERIC_TERMS:
             before = text[max(0, t.idx - 4) : t.idx]
             after = text[t.idx + len(name) : t.idx + len(name) + 1]
             ends_word = not after or not (is_han(after) or after.isalpha()) or after in "的和与及等"
-            if ends_word and any(before.endswith((trig, trig + "了")) for trig in terms.RELEASE_TRIGGERS):
-                out.append(Candidate(t.idx, t.idx + len(name), PRODUCT, "context", 0.6))
+            org = t.tag_ == "ORG"  # "联合推出易信": LAC's organisation as the object of a launch is the product
+            if ends_word and any(before.endswith((trig, trig + "了"))
+                                 for trig in (terms.OBJECT_TAKING_CUES if org else terms.RELEASE_TRIGGERS)):
+                out.append(Candidate(t.idx, t.idx + len(name), PRODUCT, "context", RELEASED_ORG_SCORE if org else 0.6))
     return out
 
 
