@@ -490,7 +490,8 @@ LAUNCHED_ORG_NAMES = [
 # carry the product; a count of the product's own kind does not ("两款M4芯片").
 COUNTED_DEVICES = [
     ("苹果发布两款M4芯片。", {("apple", "apple-m4")}),
-    ("華碩同日發表Zenbook 14 OLED等多款Core Ultra筆電。", {("asus", "zenbook14")}),
+    ("華碩同日發表Zenbook 14 OLED等多款Core Ultra筆電。", {("asus", "zenbook14oled")}),  # OLED: the screen variant
+    ("华硕推出Vivobook S 15 OLED和Zenbook 14 OLED。", {("asus", "vivobooks15oled"), ("asus", "zenbook14oled")}),
 ]
 NOT_COUNTED_DEVICES = [
     ("联想推出多款酷睿Ultra笔记本。", ("lenovo", "intel-core-ultra")),

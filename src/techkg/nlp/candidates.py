@@ -920,8 +920,21 @@ def product_candidates(doc: Doc, text: str, companies: list[Candidate]) -> list[
     ]
     # the finders' Latin classes are ASCII: a name may stop before an accented letter ("Apple Watch Hermès")
     return [replace(c, start=s, end=e) if (s, e) != (c.start, c.end) else c
-            for c in found for s, e in [whole_latin_words(c.start, c.end, text)]
+            for c in found for s, e in [_with_screen_variant(text, *whole_latin_words(c.start, c.end, text), c)]
             if not is_measure(text[s:e]) and not terms.SHOPPING_FESTIVAL_RE.search(text, s, e)]  # not "京东618"
+
+
+def _with_screen_variant(text: str, start: int, end: int, c: Candidate) -> tuple[int, int]:
+    """A product's span with the screen variant after a Latin name or model number ("Zenbook 14 OLED").
+
+    >>> t = "推出Zenbook 14 OLED与OLED面板"
+    >>> _with_screen_variant(t, 2, 12, Candidate(2, 12, PRODUCT, "pattern", 0.7))
+    (2, 17)
+    """
+    if c.is_a(PRODUCT) and not c.veto and text[end - 1 : end].isascii() and text[end - 1 : end].isalnum() \
+            and (m := terms.OLED_VARIANT_RE.match(text, end)):
+        return start, m.end()
+    return start, end
 
 
 def is_measure(name: str) -> bool:
