@@ -581,6 +581,9 @@ def test_round17b_company_readings(extractor, text, companies, not_names):
     ("分析指八家虛擬銀行首幾年錄得虧損。", set(), {"八家虛擬銀行"}),
     ("Ray-Ban Meta由Meta與雷朋母公司依視路陸遜梯卡合作推出。", {"Meta", "依視路陸遜梯卡"}, {"雷朋母公司"}),
     ("多家车企与华为签约，传统银行也在观望。", {"华为"}, {"多家车企", "银行"}),
+    # a weak name right after its listed parent and 旗下 is that company (c355-c374)
+    ("Uber上月宣布夥拍通用汽車旗下Cruise。", {"Uber", "通用汽車", "Cruise"}, set()),
+    ("這艘郵輪的Cruise行程很受歡迎。", set(), {"Cruise"}),
 ])
 def test_round18_company_readings(extractor, text, companies, not_names):
     names = {m.text for e in _entities(extractor, text) for m in e.mentions}

@@ -480,6 +480,15 @@ GLUED_CUE_AND_FOUNDERS = [
     ("丰田与电装、爱信合资成立新公司。", {("aisin", "toyota"), ("denso", "toyota")}),
     ("谷歌与宏碁、华硕和联想合作开发新款笔电。", {("acer", "google"), ("asus", "google"), ("google", "lenovo")}),
 ]
+# A partner named after its parent and 旗下 is the unit, after a lead cue too ("夥拍通用汽車旗下Cruise", where 旗下
+# also confirms the weak name Cruise); an earlier clause's partners are no subject of a lead cue that follows
+# ("該公司已與A旗下B合作……，上月又宣布夥拍C"; from c355-c374).
+PARENT_BEFORE_UNIT_AFTER_LEAD_CUE = [
+    ("文远知行宣布夥拍通用汽車旗下Cruise。", {("cruise", "weride")}),
+    ("小米携手华为旗下的荣耀推出新机。", {("honor", "xiaomi")}),
+    ("Uber近年積極「廣結盟友」。該公司已與Alphabet旗下Waymo在美國鳳凰城合作提供無人車服務，上月又宣布夥拍通用汽車旗下Cruise。",
+     {("cruise", "uber"), ("uber", "waymo")}),
+]
 
 READ = (AFFIRMING_NEGATION + BOTH_AFTER_DEAL + BOTH_WITH_THIRD + JOINT_SUBJECT_LIST + TOPIC_BEFORE_PARTNER
         + PARTNER_EXAMPLES + SEEKING_PARTNER + BUSINESS_AND_CAPITAL + AGREEMENT + HK_TW_WORDING
@@ -487,7 +496,7 @@ READ = (AFFIRMING_NEGATION + BOTH_AFTER_DEAL + BOTH_WITH_THIRD + JOINT_SUBJECT_L
         + ADVERBIAL_COOPERATION + WITH_PARTNER + DENIED_ENDING + PARENT_OF_PARTNER
         + COUNTED_PARTIES + JOINT_ANNOUNCEMENT + STAKE_CHANGE + TOGETHER_WITH + OWN_CLAUSE + COUNTED_PARTNER_LIST
         + HK_SPACED_WITH + OWN_PARTNER_PER_CLAUSE + TIME_LED_CLAUSE + COPULA_PARTNERS
-        + BOTH_AFTER_A_PARENT + COUNTED_FIRMS + GLUED_CUE_AND_FOUNDERS)
+        + BOTH_AFTER_A_PARENT + COUNTED_FIRMS + GLUED_CUE_AND_FOUNDERS + PARENT_BEFORE_UNIT_AFTER_LEAD_CUE)
 NOT_READ = (AFFIRMING_NEGATION_NOT + BOTH_AFTER_DEAL_NOT + BOTH_WITH_THIRD_NOT + JOINT_SUBJECT_LIST_NOT
             + TOPIC_BEFORE_PARTNER_NOT + PARTNER_EXAMPLES_NOT + SEEKING_PARTNER_NOT + BUSINESS_AND_CAPITAL_NOT
             + AGREEMENT_NOT + HK_TW_WORDING_NOT + JOINT_VENTURE_MODIFIER_NOT + OWN_BUSINESS_AS_PARTNER_NOT

@@ -169,6 +169,13 @@ def without_generic_tail(name: str) -> str:
     return name
 
 
+def _after_own_parent(h, hits, text: str) -> bool:
+    """A weak company name right after its listed parent and 旗下 ("通用汽車旗下Cruise", "Alphabet旗下的Waymo"):
+    the parent says which company the name is."""
+    return any(p.entry.key == h.entry.parent and p.end < h.start and not p.weak
+               and (m := terms.PARENT_OF_NEXT_RE.match(text, p.end)) and m.end() == h.start for p in hits)
+
+
 def lexicon_candidates(doc: Doc, lexicon, text: str) -> list[Candidate]:
     """Lexicon hits; weak aliases only where the article confirms them (see ``Lexicon.confirm``)."""
     not_in: list[tuple[int, int]] = []
@@ -184,7 +191,8 @@ def lexicon_candidates(doc: Doc, lexicon, text: str) -> list[Candidate]:
     kept = {(h.start, h.end) for h in hits}
     # a weak company name the article uses as a company ("理想发布L9 Pro") stands on its own
     hits += [h for h in found if h.weak and h.entry.type == COMPANY and (h.start, h.end) not in kept
-             and _context_says_company(text[max(0, h.start - 8) : h.start], text[h.end : h.end + 20])]
+             and (_context_says_company(text[max(0, h.start - 8) : h.start], text[h.end : h.end + 20])
+                  or _after_own_parent(h, hits, text))]
     hits += _listed_with_companies(found, hits, text)
     out = [Candidate(s, e, None, "lexicon", 1.0, veto=True) for s, e in not_in]  # "联想到": no LAC guess either
     for h in hits:

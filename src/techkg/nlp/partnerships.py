@@ -225,12 +225,18 @@ class PartnershipReading(ReaderBase):
         subjects = False  # the parties before the cue form one list of PARTY_LIST_MIN or more
         both: list[str] = []  # "双方也正与高通共同开发": the two parties named before, as one side
         main = None  # "通过与华为合作，赛力斯……": the main clause's subject is the other side
-        right = _leading_list(text, self.in_range(pos + len(trig), ce), pos + len(trig))
+        after_cue = self.in_range(pos + len(trig), ce)
+        right = _without_parents(text, _leading_list(text, after_cue, pos + len(trig)), after_cue)
         # "A携手B": the partner after the cue; "联想和英伟达联袂发布": both before it, none after
         lead = (trig in terms.LEAD_PARTNER_TRIGGERS or bool(terms.WITH_PARTNER_RE.fullmatch(trig))) and (
             bool(right) or len(self.in_range(cs, pos, COMPANY.label)) < 2)
         if lead:
             left = self.in_range(cs, pos)
+            own_cs = clause_bounds(self.clause_text, s, e, pos)[0]
+            if cs < own_cs and (prep := _first_preposition(text, cs, own_cs)) is not None:
+                # "該公司已與Alphabet旗下Waymo合作……，上月又宣布夥拍Cruise": the earlier clause's partners are
+                # no subject of this one; only a name before its preposition is
+                left = [m for m in left if m.end <= prep]
         else:
             before = _without_glosses(text, self.in_range(cs, pos))
             counted = self._counted_partners(s, e, cs, pos, trig, before, subject)
@@ -258,10 +264,7 @@ class PartnershipReading(ReaderBase):
                     main = self._sentence_subject(ce + 1, e) if ce < e else None  # "通过与华为合作，赛力斯……"
                 elif not earlier and _names_someone(text, cs, prep):
                     return []  # "硅基流动与X合作": a party we cannot name; the subject is not it
-                right = [m for m in before if m.start > prep]
-                # "与沙特公共投资基金（PIF）旗下公司Alat签订": the parent only says whose the partner is
-                right = [m for m, nxt in zip(right, right[1:] + right[-1:], strict=True)
-                         if not (nxt is not m and terms.PARENT_OF_NEXT_RE.fullmatch(text, m.end, nxt.start))]
+                right = _without_parents(text, [m for m in before if m.start > prep])
                 # "由亚马逊、苹果、谷歌与Zigbee联盟联手发起": the listed subjects act together, the
                 # other party named but no company
                 subjects = not right and len({m.key for m in left}) >= 2 and len(text[prep + 1 : pos].strip()) >= 2 \
@@ -369,6 +372,26 @@ class PartnershipReading(ReaderBase):
             if terms.LIST_INTRODUCER_RE.match(head):
                 return [k for k in (self.as_company(m) for m in self.in_range(fs, fe)) if k]
         return []
+
+
+def _first_preposition(text: str, start: int, end: int) -> int | None:
+    """Where the first 与/和/同/跟 stands in ``start:end``, or None."""
+    found = [i for p in terms.PREPOSITIONS if (i := text.find(p, start, end)) >= 0]
+    return min(found, default=None)
+
+
+def _without_parents(text: str, ments: list, following: list | None = None) -> list:
+    """The partners with a parent named before 旗下 replaced by the unit after it ("与沙特公共投资基金（PIF）
+    旗下公司Alat签订", "夥拍通用汽車旗下Cruise"): the parent only says whose the partner is. ``following``:
+    every mention after the partners' start (a list read up to the parent stops there)."""
+    out: list = []
+    for m in ments:
+        nxt = next((n for n in (following or ments) if n.start >= m.end), None)
+        if nxt is not None and terms.PARENT_OF_NEXT_RE.fullmatch(text, m.end, nxt.start):
+            m = nxt
+        if m not in out:
+            out.append(m)
+    return out
 
 
 def _all_parties(text: str, start: int, end: int, n_left: int, n_right: int) -> bool:

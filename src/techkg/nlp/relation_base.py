@@ -214,5 +214,7 @@ class ReaderBase:
         """The first company named in the sentence before the clause at ``cs``; a parent named
         before 旗下 gives way to its subsidiary ("字节跳动旗下的火山引擎……，正式发布")."""
         earlier = self.in_range(s, cs, COMPANY.label)
+        if earlier and terms.OBJECT_OPENER_RE.match(self.text, s, earlier[0].start):
+            return None  # "該公司已與Alphabet旗下Waymo合作……": the first name is an object, the subject carried
         acting = [m for m in earlier if not self.text.startswith("旗下", m.end)]
         return (acting or earlier)[0].key if earlier else None

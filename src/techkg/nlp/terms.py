@@ -534,6 +534,9 @@ PARTNER_NOUNS_AFTER = ("商户", "商家", "门店", "店铺", "银行", "品牌
                        "平台", "媒体", "伙伴", "车企", "院校")
 # Words joining the partners ("A与B合作").
 PREPOSITIONS = ("与", "和", "同", "跟")
+# A sentence that refers back to its subject before naming anyone ("该公司已与Waymo……", "其此前与……"): the
+# first company it names is an object, not the sentence's opener (matched from the sentence's start).
+OBJECT_OPENER_RE = re.compile(r"[^，。；,;]{0,12}?(?:该公司|这家公司|此公司|该集团|其)[^，。；,;]{0,8}?(?:与|和|同|跟)\s*$")
 # Cues with the partner after them ("A携手B").
 LEAD_PARTNER_TRIGGERS = ("携手", "携同", "联手", "联袂", "牵手", "伙拍", "联合", "联姻", "结盟")  # 携同: Hong Kong usage
 # Lead cues no company name holds: a LAC or tagger company span across one is two names and the cue
