@@ -489,6 +489,19 @@ PARENT_BEFORE_UNIT_AFTER_LEAD_CUE = [
     ("Uber近年積極「廣結盟友」。該公司已與Alphabet旗下Waymo在美國鳳凰城合作提供無人車服務，上月又宣布夥拍通用汽車旗下Cruise。",
      {("cruise", "uber"), ("uber", "waymo")}),
 ]
+# A rival named by a copula before a cooperating pair ("主要對手是A與B合作推出的P") leaves the pair partners; a clause
+# of 双方 after a deal clause is its own cooperation, and 双方 are the two who opened the sentence ("A與B宣布，A將
+# 收購B旗下的C，同時雙方確立……合作關係"; from c355-c374).
+RIVAL_COPULA_AND_BOTH_AFTER_A_DEAL = [
+    ("智慧眼鏡市場的主要對手是Meta與依視路陸遜梯卡（EssilorLuxottica）合作推出的Ray-Ban Meta。",
+     {("essilorluxottica", "meta")}),
+    ("小米的主要对手是华为与赛力斯合作打造的问界。", {("huawei", "seres")}),
+    ("华为与小米是竞争对手。", set()),
+    ("腾讯与京东宣布，腾讯将入股京东，同时双方将在电商领域展开合作。", {("jd", "tencent")}),
+    ("（信報）友邦保險（01299）與東亞銀行（00023）宣布，友邦將收購東亞銀行旗下的東亞人壽保險，同時雙方確立為期15年的獨家銀行保險合作關係。",
+     {("东亚银行", "友邦保险")}),
+    ("高通将收购Arm，双方此前并无合作。", set()),
+]
 
 READ = (AFFIRMING_NEGATION + BOTH_AFTER_DEAL + BOTH_WITH_THIRD + JOINT_SUBJECT_LIST + TOPIC_BEFORE_PARTNER
         + PARTNER_EXAMPLES + SEEKING_PARTNER + BUSINESS_AND_CAPITAL + AGREEMENT + HK_TW_WORDING
@@ -496,7 +509,8 @@ READ = (AFFIRMING_NEGATION + BOTH_AFTER_DEAL + BOTH_WITH_THIRD + JOINT_SUBJECT_L
         + ADVERBIAL_COOPERATION + WITH_PARTNER + DENIED_ENDING + PARENT_OF_PARTNER
         + COUNTED_PARTIES + JOINT_ANNOUNCEMENT + STAKE_CHANGE + TOGETHER_WITH + OWN_CLAUSE + COUNTED_PARTNER_LIST
         + HK_SPACED_WITH + OWN_PARTNER_PER_CLAUSE + TIME_LED_CLAUSE + COPULA_PARTNERS
-        + BOTH_AFTER_A_PARENT + COUNTED_FIRMS + GLUED_CUE_AND_FOUNDERS + PARENT_BEFORE_UNIT_AFTER_LEAD_CUE)
+        + BOTH_AFTER_A_PARENT + COUNTED_FIRMS + GLUED_CUE_AND_FOUNDERS + PARENT_BEFORE_UNIT_AFTER_LEAD_CUE
+        + RIVAL_COPULA_AND_BOTH_AFTER_A_DEAL)
 NOT_READ = (AFFIRMING_NEGATION_NOT + BOTH_AFTER_DEAL_NOT + BOTH_WITH_THIRD_NOT + JOINT_SUBJECT_LIST_NOT
             + TOPIC_BEFORE_PARTNER_NOT + PARTNER_EXAMPLES_NOT + SEEKING_PARTNER_NOT + BUSINESS_AND_CAPITAL_NOT
             + AGREEMENT_NOT + HK_TW_WORDING_NOT + JOINT_VENTURE_MODIFIER_NOT + OWN_BUSINESS_AS_PARTNER_NOT

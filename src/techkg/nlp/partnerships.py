@@ -59,7 +59,7 @@ class PartnershipReading(ReaderBase):
                 continue
             seen_clauses.add((cs, ce))
             own_start = cs
-            if not self.in_range(cs, pos) and cs > s and not terms.BOTH_PARTIES.match(text, cs):
+            if not self.in_range(cs, pos) and cs > s and not terms.BOTH_PARTIES_OPENING_RE.match(text, cs):
                 # "奥迪与上汽签署备忘录，计划合作开发"; "双方并合作" names its parties (the clause
                 # before it, "获得英特尔投资", is not this cooperation's)
                 cs = clause_bounds(self.clause_text, s, e, cs - 1)[0]
@@ -111,6 +111,11 @@ class PartnershipReading(ReaderBase):
         the clause is no supply deal), and the companies' names too ("与沙特公共投资基金签订战略合作
         协议": an investment fund's name is no investment)."""
         clause = list(self.text[cs:ce])
+        for r in terms.RIVAL_COPULA_RE.finditer(self.text, cs, ce):
+            nxt = next((m for m in self.in_range(r.end(), ce, COMPANY.label)), None)
+            if nxt is not None and nxt.start - r.end() <= 2 and self.text.startswith(terms.PREPOSITIONS, nxt.end):
+                # "主要對手是Meta與依視路合作推出的Ray-Ban Meta": the rival is what follows, its makers cooperate
+                clause[r.start() - cs : r.end() - cs] = " " * (r.end() - r.start())
         for m in self.in_range(cs, ce, COMPANY.label):
             clause[m.start - cs : m.end - cs] = " " * (m.end - m.start)
             for cue in terms.SUPPLY_CUES:
@@ -201,7 +206,12 @@ class PartnershipReading(ReaderBase):
         is what that deal was about, not a party ("腾讯通过收购吉列莫兄弟公司股权，提高了在育碧的
         持股；双方还合作开发了……": Tencent and Ubisoft), and so is a parent named before 旗下."""
         for a, b in ((s, pos), (self._prev_sentence_start(s), s)):
-            keys = list(dict.fromkeys(k for k in (self.as_company(m) for m in self.in_range(a, b)) if k))
+            named = self.in_range(a, b)
+            if len(named) >= 2 and terms.JOINED_PAIR_RE.fullmatch(self.text, named[0].end, named[1].start):
+                pair = [k for k in (self.as_company(m) for m in named[:2]) if k]
+                if len(set(pair)) == 2:
+                    return pair  # "友邦與東亞銀行宣布，友邦將收購……，同時雙方確立……": the two who opened it
+            keys = list(dict.fromkeys(k for k in (self.as_company(m) for m in named) if k))
             if len(keys) > 2:  # a parent before 旗下 only says whose the next company is ("大众旗下CARIAD，与地平线")
                 targets = {m.key for m in self.in_range(a, b)
                            if self._deal_target(m) or terms.PARENT_BEFORE_UNIT_RE.match(self.text, m.end)}

@@ -534,6 +534,9 @@ PARTNER_NOUNS_AFTER = ("商户", "商家", "门店", "店铺", "银行", "品牌
                        "平台", "媒体", "伙伴", "车企", "院校")
 # Words joining the partners ("A与B合作").
 PREPOSITIONS = ("与", "和", "同", "跟")
+# A rival named by a copula before the clause's companies ("主要对手是Meta与依视路合作推出的Ray-Ban Meta"): the
+# competition is with what follows, not between the companies that cooperate in it.
+RIVAL_COPULA_RE = re.compile(r"(?:竞争)?对手(?:则|主要)?(?:是|为|包括)|竞品(?:是|为|包括)")
 # A sentence that refers back to its subject before naming anyone ("该公司已与Waymo……", "其此前与……"): the
 # first company it names is an object, not the sentence's opener (matched from the sentence's start).
 OBJECT_OPENER_RE = re.compile(r"[^，。；,;]{0,12}?(?:该公司|这家公司|此公司|该集团|其)[^，。；,;]{0,8}?(?:与|和|同|跟)\s*$")
@@ -955,6 +958,11 @@ COMBINING_COOPERATION_RE = re.compile(
 CHINESE_DIGITS = "一二三四五六七八九十"
 COUNTED_PARTIES_RE = re.compile(r"\s*(?:[这該该此上述]+)?\s*([三四五六七八九十]|[3-9])\s*(?:家|间)\s*(?:公司|企业|厂商|车企|集团)?")
 BOTH_PARTIES = re.compile(r"(?:双方|两家公司|两家企业|两间公司|两家|两间|二者|两者)")  # 两间: Hong Kong usage
+# Two names joined by 与/和 (a ticker or gloss in brackets may follow the first): one pair of parties.
+JOINED_PAIR_RE = re.compile(r"\s*(?:[（(][^（()）]{1,30}[)）])?\s*(?:与|和|同|跟|及)\s*")
+# A clause opening with them, connectives allowed ("，同時雙方確立……合作關係" after "友邦將收購……"): its own
+# cooperation, not the earlier clause's deal.
+BOTH_PARTIES_OPENING_RE = re.compile(r"\s*(?:同时|此外|另外|并且|并|且|而|亦|也|还|更)*\s*" + BOTH_PARTIES.pattern)
 # Two subjects acting each on their own ("A与B先后与C合作"): they are not partners of each other.
 SEPARATELY_AFTER_RE = re.compile(r"[\s)）」』”]*(?:也|亦|都|均)?\s*(?:先后|相继|分别|各自)")
 # "A与B分别与C合作", "A、B和C均与D合作": this 与 is the preposition, each subject acting on its own.
