@@ -111,6 +111,9 @@ COMPANY_SHORT_FORM_CASES = [
     ("深圳市游科互动科技有限公司（游戏科学）发布新作，游戏科学与英伟达合作优化画面。",
      ["深圳市游科互动科技有限公司", "游戏科学"], None),
     ("英國的Deliveroo（戶戶送）宣布撤出香港，戶戶送表示將協助商戶轉移。", ["Deliveroo", "戶戶送"], None),
+    # a Latin company name without its trade word (c355-c374; also c124 Mox, c244 Cellnex, c320 SPARC)
+    ("Uber Eats与配送机器人公司Serve Robotics宣布扩大合作，Serve将投放最多2000台机器人。", ["Serve Robotics", "Serve"], None),
+    ("Joby Aviation與豐田簽署合作協議，Joby計劃2025年在杜拜商業化。", ["Joby Aviation", "Joby"], [{"Joby Aviation", "豐田"}]),
     ("中国广播电视网络集团有限公司（简称中国广电）正式商用5G，广电用户突破千万。",
      ["中国广播电视网络集团有限公司", "中国广电", "广电"], None),
 ]

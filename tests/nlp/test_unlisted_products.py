@@ -261,6 +261,11 @@ NUMBERED_AND_QUOTED_HARDWARE_CASES = [
     # Latin name is no part of it
     ("新车将在京东11.11期间发布，天猫双11与京东618的销量也将公布。", set(), {"京东11.11", "天猫双11", "京东618"}),
     ("雙十一期間，華碩推出電競筆電ROG Strix G16。", {"ROG Strix G16"}, {"電競筆電ROG Strix G16"}),
+    # found on c355-c374: display technologies name no product; a kind of device with a technology in it
+    ("三星展出了透明Micro LED显示屏，TCL推出QD-Mini LED电视，海信则主打Mini LED。", set(),
+     {"Micro LED", "QD-Mini", "QD-Mini LED电视", "Mini", "Mini LED"}),
+    ("LG电子则发布了无线透明OLED电视Signature OLED T，大疆发布Mini 5 Pro。", {"Signature OLED T", "Mini 5 Pro"},
+     {"无线透明OLED电视Signature OLED T"}),
 ]
 
 

@@ -929,7 +929,18 @@ def product_candidates(doc: Doc, text: str, companies: list[Candidate]) -> list[
     # the finders' Latin classes are ASCII: a name may stop before an accented letter ("Apple Watch Hermès")
     return [replace(c, start=s, end=e) if (s, e) != (c.start, c.end) else c
             for c in found for s, e in [_with_screen_variant(text, *whole_latin_words(c.start, c.end, text), c)]
-            if not is_measure(text[s:e]) and not terms.SHOPPING_FESTIVAL_RE.search(text, s, e)]  # not "京东618"
+            if not is_measure(text[s:e]) and not terms.SHOPPING_FESTIVAL_RE.search(text, s, e)  # not "京东618"
+            and not _in_display_tech(text, s, e)]
+
+
+def _in_display_tech(text: str, start: int, end: int) -> bool:
+    """True when a display technology's name ("QD-Mini LED", "Micro LED") starts inside the span ``start:end``.
+
+    >>> t = "TCL推出QD-Mini LED电视"
+    >>> _in_display_tech(t, 5, 12), _in_display_tech("推出Mini 5 Pro", 2, 12)
+    (True, False)
+    """
+    return any(start <= m.start() < end for m in terms.DISPLAY_TECH_RE.finditer(text, max(0, start - 4), end + 8))
 
 
 def _with_screen_variant(text: str, start: int, end: int, c: Candidate) -> tuple[int, int]:

@@ -284,6 +284,8 @@ def _abbreviates(short: str, full: str, known: bool = False) -> bool:
     (False, True)
     >>> _abbreviates("广电", "中国广电"), _abbreviates("电信", "亚太电信"), _abbreviates("宇树", "杭州宇树科技有限公司")
     (True, False, True)
+    >>> _abbreviates("Serve", "Serve Robotics"), _abbreviates("Joby", "Joby Aviation"), _abbreviates("Uber", "Uber Eats")
+    (True, True, False)
     """
     if len(short) < 2 or len(full) <= len(short):
         return False
@@ -295,6 +297,8 @@ def _abbreviates(short: str, full: str, known: bool = False) -> bool:
     if not full.startswith(short) or rest.startswith(terms.SUBSIDIARY_NAME_TAILS) \
             or (known and own_name_after_parent(full, len(short))):
         return False  # 京东物流; a lexicon company's name with a name of its own after it: 京东币链科技
+    if full[len(short)] == " " and all(w.lower() in terms.LATIN_COMPANY_TAILS for w in rest.split()):
+        return True  # "Serve" for Serve Robotics, "Joby" for Joby Aviation: the name without its trade word
     return not (short[-1].isascii() and short[-1].isalnum() and rest[0].isascii() and rest[0].isalnum())
 
 

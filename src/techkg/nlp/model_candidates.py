@@ -230,22 +230,23 @@ def _generic_head(name: str) -> int:
 
     >>> _generic_head("运动相机Ace Pro 2"), _generic_head("手机 Mate 70"), _generic_head("腾势D9")
     (4, 3, 0)
-    >>> _generic_head("商务笔电Prestige 16 AI Evo"), _generic_head("乐道L60")
-    (4, 0)
+    >>> _generic_head("商务笔电Prestige 16 AI Evo"), _generic_head("乐道L60"), _generic_head("无线透明OLED电视Signature OLED T")
+    (4, 0, 10)
     """
     for term in _HAN_HEADS:
         if name.startswith(term):
             rest = name[len(term) :].lstrip()
             if len(rest) >= 2 and rest[0].isascii() and rest[0].isalnum():
                 return len(name) - len(rest)
-    kind = _HAN_RUN_RE.match(name)
+    kind = _KIND_RE.match(name)
     rest = name[kind.end() :].lstrip() if kind else ""
-    if kind and kind.group().endswith(terms.DEVICE_HEADS) and len(rest) >= 2 and rest[0].isascii() and rest[0].isalnum():
+    if kind and len(rest) >= 2 and rest[0].isascii() and rest[0].isalnum():
         return len(name) - len(rest)
     return 0
 
 
-_HAN_RUN_RE = re.compile(r"[\u4e00-\u9fff]{2,8}")
+# Chinese words (a technology's Latin name may stand among them: "无线透明OLED电视") ending in a device noun
+_KIND_RE = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z]{1,10}?(?:" + "|".join(terms.DEVICE_HEADS) + ")")
 
 
 # category nouns, and the market edition words ("国行版Switch" is Switch)

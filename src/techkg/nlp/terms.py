@@ -38,6 +38,10 @@ GENERIC_TERMS = frozenset(
     """.split()
 )
 
+# Display technologies ("Mini LED", "QD-Mini LED", "Micro LED", "QLED"): no product, nor the start of one.
+DISPLAY_TECH = r"(?:RGB-|QD-)?(?:Mini|Micro)[- ]?LED|QLED|QD-OLED|AMOLED"
+DISPLAY_TECH_RE = re.compile(DISPLAY_TECH, re.IGNORECASE)
+
 # Technology and standard names that look like model numbers but are not products; measures, also
 # with a decimal ("1.2GHz", an engine's "1.6L", "2.0T").
 STANDARD_RE = re.compile(
@@ -45,7 +49,7 @@ STANDARD_RE = re.compile(
     r"|Wi-?Fi\s?\d\w*|Q[1-4]|H[12]|[1-9]\d{0,2}(?:\.\d{1,2})?(?:nm|mm|GB|TB|MB|W|MW|KW|kW|GW|GWh|kWh|mAh|Hz|GHz|"
     r"MHz|fps|K|B|T|P|L|bit|TOPS|TFLOPS|PFLOPS|EFLOPS|km|Wh|V|A)(?:/s)?|NVLink|NVLINK|TOPS|FP\d+|INT\d+"
     r"|CUDA|ARM|x86|RISC-V|IPO|CEO|CTO|CFO|COO|GPU|CPU|NPU|AI|AIGC|AGI|LLM|SoC|EUV|DUV|OLED|LTPO|RLHF|RAG|"
-    r"5G-Advanced|MoE|API|SDK|High-NA|"
+    r"5G-Advanced|MoE|API|SDK|High-NA|" + DISPLAY_TECH + "|"
     r"V2X|L[2-5]\+?|TOP\d+|No\.?\d+|NO\.?\d+|IP[5-6X][0-9X]|(?-i:\d{1,2}C)|\d+GB\s?\+\s?\d+(?:GB|TB))$",
     re.IGNORECASE,
 )
@@ -62,7 +66,7 @@ PRODUCT_HEADS = (
 # the product, whatever verb follows ("四足机器人CyberDog亮相"; not "电商平台Shopee发布", a company).
 DEVICE_HEADS = ("芯片", "处理器", "显卡", "加速卡", "加速器", "大模型", "手机", "旗舰机", "折叠屏", "平板", "笔记本", "笔电",
                 "电脑", "服务器", "车型", "轿车", "休旅车", "跑车", "新车", "电动车", "机器人", "机械人", "耳机", "手表", "眼镜",
-                "头显", "相机", "掌机", "游戏机", "传感器", "激光雷达", "无人机")
+                "头显", "相机", "掌机", "游戏机", "传感器", "激光雷达", "无人机", "电视")
 
 # Category words kept in a code name that has no model number ("Vera CPU", "Rubin GPU"): without
 # them the name is cut short; a model number carries its own identity ("H100 GPU" is H100).
