@@ -502,6 +502,17 @@ RIVAL_COPULA_AND_BOTH_AFTER_A_DEAL = [
      {("东亚银行", "友邦保险")}),
     ("高通将收购Arm，双方此前并无合作。", set()),
 ]
+# A company named as the venue ("在微软Ignite大会期间宣布与微软展开合作") is no party; a subject acting through its
+# unit is the party ("华为主要通过鸿蒙智行与赛力斯……联合打造"); a Latin name after a country closes a partner list
+# before the cue ("與韓國眼鏡品牌A、美國Warby Parker合作"), whose members are no partners of each other (c355-c374).
+VENUE_INSTRUMENT_AND_COUNTRY_IN_LIST = [
+    ("EDA龙头新思科技（Synopsys，SNPS.US）在微软Ignite 2023大会期间宣布与微软展开合作。", {("microsoft", "synopsys")}),
+    ("华为在苹果发布会前夕宣布与赛力斯合作。", {("huawei", "seres")}),
+    ("此前，华为主要通过鸿蒙智行与赛力斯、奇瑞、北汽等自主车企联合打造问界、智界、享界等品牌。",
+     {("huawei", "seres"), ("chery", "huawei"), ("baic", "huawei")}),
+    ("Google並與韓國眼鏡品牌Gentle Monster、美國Warby Parker合作開發眼鏡產品。",
+     {("gentlemonster", "google"), ("google", "warbyparker")}),
+]
 
 READ = (AFFIRMING_NEGATION + BOTH_AFTER_DEAL + BOTH_WITH_THIRD + JOINT_SUBJECT_LIST + TOPIC_BEFORE_PARTNER
         + PARTNER_EXAMPLES + SEEKING_PARTNER + BUSINESS_AND_CAPITAL + AGREEMENT + HK_TW_WORDING
@@ -510,7 +521,7 @@ READ = (AFFIRMING_NEGATION + BOTH_AFTER_DEAL + BOTH_WITH_THIRD + JOINT_SUBJECT_L
         + COUNTED_PARTIES + JOINT_ANNOUNCEMENT + STAKE_CHANGE + TOGETHER_WITH + OWN_CLAUSE + COUNTED_PARTNER_LIST
         + HK_SPACED_WITH + OWN_PARTNER_PER_CLAUSE + TIME_LED_CLAUSE + COPULA_PARTNERS
         + BOTH_AFTER_A_PARENT + COUNTED_FIRMS + GLUED_CUE_AND_FOUNDERS + PARENT_BEFORE_UNIT_AFTER_LEAD_CUE
-        + RIVAL_COPULA_AND_BOTH_AFTER_A_DEAL)
+        + RIVAL_COPULA_AND_BOTH_AFTER_A_DEAL + VENUE_INSTRUMENT_AND_COUNTRY_IN_LIST)
 NOT_READ = (AFFIRMING_NEGATION_NOT + BOTH_AFTER_DEAL_NOT + BOTH_WITH_THIRD_NOT + JOINT_SUBJECT_LIST_NOT
             + TOPIC_BEFORE_PARTNER_NOT + PARTNER_EXAMPLES_NOT + SEEKING_PARTNER_NOT + BUSINESS_AND_CAPITAL_NOT
             + AGREEMENT_NOT + HK_TW_WORDING_NOT + JOINT_VENTURE_MODIFIER_NOT + OWN_BUSINESS_AS_PARTNER_NOT

@@ -1797,8 +1797,9 @@ def list_members(doc: Doc, text: str, cands: list[Candidate]) -> list[Candidate]
             continue
         if terms.STANDARD_RE.match(name) or name.isdigit() or is_non_company(name):
             continue
-        if end < len(text) and not re.match(r"[\s、和及与,，。；;)）等]", text[end]):
-            continue  # "生物学模型": a modifier, not a list member ("A及B等" ends a list)
+        if end < len(text) and not re.match(r"[\s、和及与,，。；;)）等]", text[end]) \
+                and not text.startswith(terms.PARTNER_TRIGGERS, end):
+            continue  # "生物学模型": a modifier, not a list member ("A及B等" ends a list; "、美國B合作": a partner)
         left = LIST_JOINER_BEFORE_RE.search(text[max(0, start - 6) : start])  # "IDT及英国Dialog": a country between
         right = re.match(r"\s*(?:、|和|及|以及|与)", text[end : end + 3])
         neighbour, joiner = None, ""

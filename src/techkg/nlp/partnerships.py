@@ -266,8 +266,12 @@ class PartnershipReading(ReaderBase):
                     left, right, subjects = before[-1:], before[:-1], False
             else:
                 # "问界是赛力斯与华为合作": the list right before 与, not everything earlier
-                earlier = [m for m in before if m.end <= prep]
+                earlier = [m for m in before if m.end <= prep
+                           and not terms.VENUE_BEFORE_RE.search(text, max(cs, m.start - 2), m.start)]  # "在微软Ignite大会期间"
                 left = _trailing_list(text, earlier, prep) or earlier[-1:]
+                if left and left[0] is not earlier[0] and terms.INSTRUMENT_BEFORE_RE.search(text, cs, left[0].start):
+                    # "华为主要通过鸿蒙智行与赛力斯……联合打造": the subject acts through its unit
+                    left = earlier[: earlier.index(left[0])][-1:]
                 if not earlier and terms.BOTH_PARTIES.search(text, cs, prep):
                     both = self._two_parties(s, cs)
                 elif not earlier and terms.ADVERBIAL_LEAD_RE.fullmatch(text, cs, prep):

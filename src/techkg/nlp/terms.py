@@ -964,6 +964,9 @@ COUNTED_PARTIES_RE = re.compile(r"\s*(?:[这該该此上述]+)?\s*([三四五六
 BOTH_PARTIES = re.compile(r"(?:双方|两家公司|两家企业|两间公司|两家|两间|二者|两者)")  # 两间: Hong Kong usage
 # Two names joined by 与/和 (a ticker or gloss in brackets may follow the first): one pair of parties.
 JOINED_PAIR_RE = re.compile(r"\s*(?:[（(][^（()）]{1,30}[)）])?\s*(?:与|和|同|跟|及)\s*")
+# A unit or platform the subject acts through, right before the party named with 与 ("华为主要通过鸿蒙智行与赛力斯
+# ……联合打造", "透過旗下子公司與……合作"): the subject is the party.
+INSTRUMENT_BEFORE_RE = re.compile(r"(?:通过|借助|经由|依托|透过|藉由)\s*(?:旗下|其|旗下的|自家)?\s*$")
 # A clause opening with them, connectives allowed ("，同時雙方確立……合作關係" after "友邦將收購……"): its own
 # cooperation, not the earlier clause's deal.
 BOTH_PARTIES_OPENING_RE = re.compile(r"\s*(?:同时|此外|另外|并且|并|且|而|亦|也|还|更)*\s*" + BOTH_PARTIES.pattern)
@@ -1275,4 +1278,5 @@ WEAK_NAME_LIST_JOINER_RE = re.compile(r"、|和|与|及|以及")
 # every item is a company, weak names too. Items are two to six characters, joined by 、.
 FIRM_LIST_RE = re.compile(r"(?P<items>(?:[\u4e00-\u9fffA-Za-z]{2,6}、){1,8}[\u4e00-\u9fffA-Za-z]{2,6})等"
                           r"(?:[多几数\d一二三四五六七八九十]+家)?[^，,。；;、]{0,4}?(?:品牌|车企|厂商|厂家|公司|企业)")
-LIST_SEPARATORS = re.compile(r"^\s*(?:、|,|，|和|与|及|以及|、以及|，以及|,以及|还有|跟|同|&|and)\s*$")
+LIST_SEPARATORS = re.compile(r"^\s*(?:、|,|，|和|与|及|以及|、以及|，以及|,以及|还有|跟|同|&|and)\s*"
+                             r"(?:" + "|".join(FOREIGN_COUNTRIES) + r")?\s*$")  # "A、美國B": a country may open a member
