@@ -486,6 +486,15 @@ VERSION_BEFORE_CUE = [
 LAUNCHED_ORG_NAMES = [
     ("2013年，中国电信与网易联合推出易信，同样未能撼动微信的地位。", {("china-telecom", "易信"), ("netease", "易信")}),
 ]
+# A list member with a modifier naming a base and its kind ("以及基于Arm架构的通用处理器Azure Cobalt 100", "和基于Arm
+# 架构的服务器CPU Cobalt 100"): the product after the kind is released too, the base's owner is no releaser (c355-c374).
+MODIFIED_LIST_MEMBERS = [
+    ("微软正式揭晓两款自研芯片：面向云端人工智能训练与推理的加速器Azure Maia 100，以及基于Arm架构的通用处理器Azure Cobalt 100。",
+     {("microsoft", "microsoft-maia-100"), ("microsoft", "microsoft-cobalt-100")}),
+    ("同一场大会上，微软还发布了两款自研芯片——AI加速器Maia 100和基于Arm架构的服务器CPU Cobalt 100。",
+     {("microsoft", "microsoft-maia-100"), ("microsoft", "microsoft-cobalt-100")}),
+    ("华为推出的Mate 40系列搭载5nm制程的麒麟9000。", {("huawei", "huawei-mate-40")}),
+]
 # A count of devices before a product and a device noun ("多款Core Ultra筆電", "三款骁龙8至尊版手机"): the devices
 # carry the product; a count of the product's own kind does not ("两款M4芯片").
 COUNTED_DEVICES = [
@@ -501,7 +510,7 @@ NOT_COUNTED_DEVICES = [
 ROUND15 = (MADE_BY_DESCRIBED + PUBLIC_LAUNCH + ON_SALE + IN_A_ROW + AFTER_LAUNCH + COUNTED_SUMMARIES + PREDECESSORS + JOINT_MADE_MODIFIERS + SPECS_AND_QUALIFIED_DEVICES
            + OWNED_UNITS + UNVEILED + ANNOUNCED_AND_CO_MADE + SINGLED_OUT_AND_SAME_STAGE
            + PUBLIC_DEBUT + COUNTED_COLON_LISTS + EVENT_VENUES_NAMED_FOR_PRODUCTS + VERSION_BEFORE_CUE + COUNTED_DEVICES
-           + LAUNCHED_ORG_NAMES)
+           + LAUNCHED_ORG_NAMES + MODIFIED_LIST_MEMBERS)
 NOT_ROUND15 = (NOT_MADE_BY_DESCRIBED + NOT_AFTER_LAUNCH + NOT_COUNTED_SUMMARIES + NOT_PREDECESSORS + NOT_JOINT_MADE_MODIFIERS
                + NOT_SPECS_AND_QUALIFIED_DEVICES + NOT_OWNED_UNITS + NOT_UNVEILED + NOT_ANNOUNCED_AND_CO_MADE
                + NOT_SINGLED_OUT_AND_SAME_STAGE + NOT_COUNTED_COLON_LISTS + NOT_EVENT_VENUES_NAMED_FOR_PRODUCTS
