@@ -495,6 +495,14 @@ MODIFIED_LIST_MEMBERS = [
      {("microsoft", "microsoft-maia-100"), ("microsoft", "microsoft-cobalt-100")}),
     ("华为推出的Mate 40系列搭载5nm制程的麒麟9000。", {("huawei", "huawei-mate-40")}),
 ]
+# 双方 in the modifier of a product-first cue after two companies announced it jointly: both release it; a product
+# a new system is fitted into is not released ("将首先搭载于宝马全新iX3"; from c375-c394).
+BOTH_MADE_AND_FITTED_INTO = [
+    ("德国慕尼黑国际车展期间，高通（QCOM.O）与宝马集团联合宣布，双方历时三年共同开发的自动驾驶系统骁龙Ride Pilot正式推出，将首先搭载于宝马全新iX3。",
+     {("bmw", "骁龙ridepilot"), ("qualcomm", "骁龙ridepilot")}),
+    ("华为与赛力斯宣布，双方联合打造的问界M9正式上市。", {("huawei", "aito-m9"), ("seres", "aito-m9")}),
+    ("该系统将应用于小米新款SU7。", set()),
+]
 # A count of devices before a product and a device noun ("多款Core Ultra筆電", "三款骁龙8至尊版手机"): the devices
 # carry the product; a count of the product's own kind does not ("两款M4芯片").
 COUNTED_DEVICES = [
@@ -510,7 +518,7 @@ NOT_COUNTED_DEVICES = [
 ROUND15 = (MADE_BY_DESCRIBED + PUBLIC_LAUNCH + ON_SALE + IN_A_ROW + AFTER_LAUNCH + COUNTED_SUMMARIES + PREDECESSORS + JOINT_MADE_MODIFIERS + SPECS_AND_QUALIFIED_DEVICES
            + OWNED_UNITS + UNVEILED + ANNOUNCED_AND_CO_MADE + SINGLED_OUT_AND_SAME_STAGE
            + PUBLIC_DEBUT + COUNTED_COLON_LISTS + EVENT_VENUES_NAMED_FOR_PRODUCTS + VERSION_BEFORE_CUE + COUNTED_DEVICES
-           + LAUNCHED_ORG_NAMES + MODIFIED_LIST_MEMBERS)
+           + LAUNCHED_ORG_NAMES + MODIFIED_LIST_MEMBERS + BOTH_MADE_AND_FITTED_INTO)
 NOT_ROUND15 = (NOT_MADE_BY_DESCRIBED + NOT_AFTER_LAUNCH + NOT_COUNTED_SUMMARIES + NOT_PREDECESSORS + NOT_JOINT_MADE_MODIFIERS
                + NOT_SPECS_AND_QUALIFIED_DEVICES + NOT_OWNED_UNITS + NOT_UNVEILED + NOT_ANNOUNCED_AND_CO_MADE
                + NOT_SINGLED_OUT_AND_SAME_STAGE + NOT_COUNTED_COLON_LISTS + NOT_EVENT_VENUES_NAMED_FOR_PRODUCTS

@@ -325,9 +325,12 @@ class PartnershipReading(ReaderBase):
             # "华为、宁德时代与长安汽车共同成立阿维塔": every party cooperates with every other
             everyone = list(dict.fromkeys(left_keys + right_keys))
             pairs = {(a, b) for i, a in enumerate(everyone) for b in everyone[i + 1 :]}
+        # a product stands for its maker; a maker that owns the other party is no partner of it ("PS5版本由團隊與
+        # 索尼互動娛樂合作": Sony owns SIE), though an owner and its unit named as such may be (吉利与沃尔沃合资)
+        stand_ins = {self.as_company(m) for m in left + right if m.label == PRODUCT.label}
         out = []
         for a, b in sorted(pairs):
-            if a != b:
+            if a != b and not ({a, b} & stand_ins and self.owns(a, b)):
                 x, y = sorted((a, b))
                 out.append(RelationHit("partnership", x, y, s, e, round(conf, 2), trig))
         return out

@@ -181,6 +181,10 @@ class ReaderBase:
         the lexicon)."""
         return a.startswith(b) or b.startswith(a) or bool(self._group(a) & self._group(b))
 
+    def owns(self, a: str, b: str) -> bool:
+        """Whether one of two companies is the other's parent or grandparent (by the lexicon's parents)."""
+        return a in self._group(b) or b in self._group(a)
+
     def _group(self, key: str) -> set[str]:
         group = {key}
         while key in self.parents and self.parents[key] not in group:

@@ -143,6 +143,10 @@ class ReleaseReading(ReaderBase):
             return []
         companies = [m for m in self.in_range(cs, listed[0].start, COMPANY.label)
                      if not self._after_by(cs, m)]  # "由富士康组装的": see _made_by
+        if not companies and self.last_pair and terms.BOTH_PARTIES.search(self.text, cs, listed[0].start):
+            # "高通与宝马联合宣布，双方……共同开发的骁龙Ride Pilot正式推出": both release it
+            return [RelationHit("release", maker, p.key, s, e, PRODUCT_BEFORE_CUE, trig)
+                    for p in listed for maker in self.last_pair if maker != p.key]
         companies = companies or self._announcer(s, cs)
         joint = self._joint_made_by(companies, listed[0].start)  # "华为与奇瑞联合打造的智界S7正式上市"
         out = []
@@ -291,8 +295,8 @@ class ReleaseReading(ReaderBase):
                 continue
             cs, _ = clause_bounds(self.clause_text, s, e, m.start)
             before = self.text[cs : m.start]
-            if terms.BASE_BEFORE_COMPANY_RE.search(before):
-                continue  # "基于阿里最新的Qwen3": what another product is built on
+            if terms.BASE_BEFORE_COMPANY_RE.search(before) or terms.FITTED_INTO_BEFORE_RE.search(before):
+                continue  # "基于阿里最新的Qwen3": what another product is built on; "搭载于宝马全新iX3": fitted into
             if negated(before) or any(c in before for c in terms.COMPETITION_CUES) or \
                     terms.PLANNED_RELEASE_RE.search(self.text, cs, nxt.start) or \
                     terms.RUMOURED_RELEASE_RE.search(self.text, s, nxt.start):

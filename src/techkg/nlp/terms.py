@@ -845,6 +845,9 @@ SERIES_MEMBERS_RE = re.compile(
 # A company's new product that another product is built on or carries ("基于阿里最新的Qwen3",
 # "採用輝達最新的Blackwell架構"): a part or a base, not a release.
 BASE_BEFORE_COMPANY_RE = re.compile(r"(?:基于|采用|搭载|使用|配备|接入|集成|运行)\s*$")
+# ... and a product a new system goes into ("将首先搭载于宝马全新iX3", "应用于小米新款SU7"): the vehicle or device it is
+# fitted to, not released here.
+FITTED_INTO_BEFORE_RE = re.compile(r"(?:搭载|安装|装配|应用|用|部署|导入)(?:在|于|到)\s*$")
 # "苹果的新款iPhone 16 Pro", "荣耀全新Magic7": a new product named with its company, no verb.
 NEW_PRODUCT_RE = re.compile(r"^\s*(?:的|此次|这次|本次|今年|最新)?\s*(?:最新款|新款|全新|最新一代|新一代|最新|新机|新品|新车)的?\s*"
                             r"(?:旗舰|旗舰机|手机|车型|新车|芯片|处理器|笔记本|笔电|平板|模型|大模型)?\s*$")
