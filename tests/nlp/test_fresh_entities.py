@@ -584,6 +584,10 @@ def test_round17b_company_readings(extractor, text, companies, not_names):
     # a weak name right after its listed parent and 旗下 is that company (c355-c374)
     ("Uber上月宣布夥拍通用汽車旗下Cruise。", {"Uber", "通用汽車", "Cruise"}, set()),
     ("這艘郵輪的Cruise行程很受歡迎。", set(), {"Cruise"}),
+    # a Latin name before a show's noun is the show; a display technology's first word is no company (c375-c394)
+    ("友達（2409）19日在Touch Taiwan智慧顯示展覽會推出多款顯示器。", {"友達"}, {"Touch Taiwan"}),
+    ("市場傳出蘋果將在未來的Apple Watch導入Micro LED螢幕。", {"蘋果"}, {"Micro", "Micro LED"}),
+    ("微软在Build开发者大会上推出新功能，Joby Aviation则与丰田签约。", {"微软", "Joby Aviation"}, {"Build"}),
 ])
 def test_round18_company_readings(extractor, text, companies, not_names):
     names = {m.text for e in _entities(extractor, text) for m in e.mentions}

@@ -677,9 +677,11 @@ def company_candidates(doc: Doc, text: str, model_spans=(), tagger: bool = False
         name = text[start:end]
         if terms.TICKER_RE.fullmatch(name) or name.startswith("("):
             continue  # "（XPEV.US；09868.HK）", "大众汽车集团（中国）" cut after its group word: no name
-        if label == "company" and (head := terms.DESCRIPTOR_HEAD_BEFORE_NAME_RE.match(text, end)) \
-                and any(s == head.end() for s, _ in listed):
-            out.append(Candidate(start, end, None, "model", 0.5, veto=True))  # "深圳影像品牌影石": a description
+        if label == "company" and ((head := terms.DESCRIPTOR_HEAD_BEFORE_NAME_RE.match(text, end))
+                                   and any(s == head.end() for s, _ in listed)
+                                   or (tech := terms.DISPLAY_TECH_RE.match(text, start)) and tech.end() >= end):
+            # "深圳影像品牌影石": a description; "導入Micro LED螢幕": a display technology's first word
+            out.append(Candidate(start, end, None, "model", 0.5, veto=True))
         elif label == "company" and not is_non_company(name) and len(name) >= 2 and not _apposed_kind(text, start, end):
             out += [Candidate(s, e, COMPANY, "model", 0.55) for s, e in split_at_partner_cues(text, start, end)]
         elif label in ("government", "organization") and is_non_company(name):
@@ -1001,7 +1003,8 @@ def event_names(text: str) -> list[Candidate]:
     """
     return [Candidate(m.start(), tail.end() if (tail := terms.EVENT_TAIL_RE.match(text, m.end())) else m.end(),
                       None, "context", EVENT_VETO, veto=True)
-            for pattern in (terms.TECH_EVENT_RE, terms.YEAR_EDITION_EVENT_RE) for m in pattern.finditer(text)] + [
+            for pattern in (terms.TECH_EVENT_RE, terms.YEAR_EDITION_EVENT_RE, terms.LATIN_EVENT_RE)
+            for m in pattern.finditer(text)] + [
         Candidate(m.start("gloss"), m.end("gloss"), None, "context", EVENT_VETO, veto=True)
         for m in terms.EVENT_GLOSS_RE.finditer(text)]  # "半导体博览会（IC China 2025）"
 

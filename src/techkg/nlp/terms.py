@@ -1181,6 +1181,11 @@ GLOSSED_PERSON_RE = re.compile(
     rf"\s?\(\s?(?P<name>{_PERSON_WORD}(?:[- .]+{_PERSON_WORD}){{1,3}})\s?\)")
 # A Latin acronym glued to a year, a contest or meeting noun following in its clause, names an edition of
 # that event, no product: "参加了WCG2012的比赛", "CPL2011线上选拔赛", "ECL2010的四个赛季".
+# A Latin name right before a show's or meeting's noun ("在Touch Taiwan展推出", "Hot Chips大会"): the event, no
+# company and no product (a launch event, 发布会, is named after its product and stays out).
+LATIN_EVENT_RE = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Za-z]+(?: [A-Z][A-Za-z0-9]*){0,3}(?=\s?"
+                            r"(?:国际|智慧|显示|电子|电脑|科技|消费|半导体|人工智能|开发者|年度|技术)*"
+                            r"(?:展览会|展(?![出示开现望露台区位馆])|大会|峰会|博览会|论坛))")
 # Shopping festivals named by their date, alone or after a platform ("京东11.11", "天猫双11", "京东618",
 # "雙十一"): a sales event, no product's model number.
 SHOPPING_FESTIVAL_RE = re.compile(r"(?<![\d.])(?:双\s?11|双\s?12|双十一|双十二|11\.11|12\.12|618)(?![\d.]|\s?[A-Za-z])")
