@@ -503,6 +503,17 @@ BOTH_MADE_AND_FITTED_INTO = [
     ("华为与赛力斯宣布，双方联合打造的问界M9正式上市。", {("huawei", "aito-m9"), ("seres", "aito-m9")}),
     ("该系统将应用于小米新款SU7。", set()),
 ]
+# A count and a product named as the kind of what is counted, then the list ("推出兩款Copilot+ PC，分別為A及B"): the
+# list's members are released, not the kind; a Latin name before 由, a maker described by its seat and a release verb
+# is the maker's product ("Apollo由總部位於德州的Apptronik於去年8月推出"; from c395-c414).
+KIND_BEFORE_LIST_AND_MADE_BY = [
+    ("聯想集團周一推出兩款Copilot+ PC，分別為消費級的Yoga Slim 7x及商用的ThinkPad T14s Gen 6。",
+     {("lenovo", "lenovo-yoga-slim-7x"), ("lenovo", "lenovo-thinkpad-t14sgen6")}),
+    ("华为发布两款Mate 70：Mate 70 Pro和Mate 70 Pro+。",
+     {("huawei", "huawei-mate-70-pro"), ("huawei", "huawei-mate-70-pro-plus")}),
+    ("Apollo由總部位於美國德州奧斯汀的Apptronik於去年8月推出，身高約1.73米。", {("apptronik", "apollo")}),
+    ("《黑神话：悟空》由来自杭州的游戏科学开发。", {("game-science", "game-science-black-myth-wukong")}),
+]
 # A count of devices before a product and a device noun ("多款Core Ultra筆電", "三款骁龙8至尊版手机"): the devices
 # carry the product; a count of the product's own kind does not ("两款M4芯片").
 COUNTED_DEVICES = [
@@ -518,7 +529,7 @@ NOT_COUNTED_DEVICES = [
 ROUND15 = (MADE_BY_DESCRIBED + PUBLIC_LAUNCH + ON_SALE + IN_A_ROW + AFTER_LAUNCH + COUNTED_SUMMARIES + PREDECESSORS + JOINT_MADE_MODIFIERS + SPECS_AND_QUALIFIED_DEVICES
            + OWNED_UNITS + UNVEILED + ANNOUNCED_AND_CO_MADE + SINGLED_OUT_AND_SAME_STAGE
            + PUBLIC_DEBUT + COUNTED_COLON_LISTS + EVENT_VENUES_NAMED_FOR_PRODUCTS + VERSION_BEFORE_CUE + COUNTED_DEVICES
-           + LAUNCHED_ORG_NAMES + MODIFIED_LIST_MEMBERS + BOTH_MADE_AND_FITTED_INTO)
+           + LAUNCHED_ORG_NAMES + MODIFIED_LIST_MEMBERS + BOTH_MADE_AND_FITTED_INTO + KIND_BEFORE_LIST_AND_MADE_BY)
 NOT_ROUND15 = (NOT_MADE_BY_DESCRIBED + NOT_AFTER_LAUNCH + NOT_COUNTED_SUMMARIES + NOT_PREDECESSORS + NOT_JOINT_MADE_MODIFIERS
                + NOT_SPECS_AND_QUALIFIED_DEVICES + NOT_OWNED_UNITS + NOT_UNVEILED + NOT_ANNOUNCED_AND_CO_MADE
                + NOT_SINGLED_OUT_AND_SAME_STAGE + NOT_COUNTED_COLON_LISTS + NOT_EVENT_VENUES_NAMED_FOR_PRODUCTS

@@ -1255,8 +1255,9 @@ def latin_product_names(doc: Doc, text: str) -> list[Candidate]:
             out.append(Candidate(cs, _extend_model(text, ce), PRODUCT, "pattern", 0.7))
         elif modelish:
             out.append(Candidate(cs, _extend_model(text, ce), PRODUCT, "pattern", 0.5))
-        elif release_obj and _is_name_word(words[0]) and not after.startswith(terms.COMPANY_FOLLOWERS):
-            out.append(Candidate(cs, ce, PRODUCT, "context", 0.55))
+        elif (release_obj or terms.MADE_BY_AFTER_NAME_RE.match(text, ce)) and _is_name_word(words[0]) \
+                and not after.startswith(terms.COMPANY_FOLLOWERS):
+            out.append(Candidate(cs, ce, PRODUCT, "context", 0.55))  # "Apollo由……Apptronik于去年8月推出"
     return out
 
 

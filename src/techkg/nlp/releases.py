@@ -253,7 +253,7 @@ class ReleaseReading(ReaderBase):
     def _after_by(self, s: int, m: Ment) -> bool:
         """Whether the company ``m`` follows 由, a description of its kind allowed between
         ("由米哈游开发", "由上海游戏公司米哈游开发"); ``s`` bounds the look back."""
-        return terms.BY_MAKER_BEFORE_RE.search(self.text, max(s, m.start - 16), m.start) is not None
+        return terms.BY_MAKER_BEFORE_RE.search(self.text, max(s, m.start - 24), m.start) is not None
 
     def _joint_makers(self, first: Ment, verb_at: int) -> list[Ment]:
         """The companies after 由 up to the verb: "由华为与赛力斯联合开发" → both (a list of companies
@@ -507,6 +507,8 @@ class ReleaseReading(ReaderBase):
             if (text[m.end : m.end + 1] == "的" and not named and not own_specs) or gap.rstrip().endswith(("基于", "在")) or (
                     gap.rstrip().endswith("品牌") and not terms.PRODUCT_LINE_BRAND_RE.search(gap)):
                 continue  # "Office的AI助手", "基于华为云的…", "品牌乐道": not what is released
+            if not products and terms.COUNT_BEFORE_KIND_RE.search(gap) and terms.KIND_LIST_AFTER_RE.match(text, m.end):
+                continue  # "推出兩款Copilot+ PC，分別為A及B": the kind of the two, the list names them
             if terms.COUNTED_DEVICES_BEFORE_RE.search(gap) and text[m.end :].lstrip().startswith(terms.CARRYING_DEVICES):
                 continue  # "發表Zenbook 14 OLED等多款Core Ultra筆電": what the devices carry
             if text.startswith(terms.EDITION_OF, m.end):

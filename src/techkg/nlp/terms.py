@@ -647,7 +647,8 @@ SALE_TRIGGERS = ("开售", "开卖", "发售", "上架", "预售", "开启预售
 # Verbs of making after "由A" ("小米SU7由小米汽车打造", "盘古大模型由华为云研发"): the product named
 # before 由 is A's release. Contract work (代工, 组装, 生产) is not making it one's own product.
 # 由 before the maker, a description of its kind allowed between ("由上海游戏公司米哈游开发", "由初创团队X打造").
-BY_MAKER_BEFORE_RE = re.compile(r"由(?:[\u4e00-\u9fffA-Za-z]{0,8}?(?:公司|企业|厂商|厂|集团|团队|工作室|巨头|开发商|制造商))?\s*$")
+BY_MAKER_BEFORE_RE = re.compile(r"由(?:(?:总部)?(?:位于|设在)[^，。；的]{1,12}的|来自[^，。；的]{1,8}的)?"
+                                r"(?:[\u4e00-\u9fffA-Za-z]{0,8}?(?:公司|企业|厂商|厂|集团|团队|工作室|巨头|开发商|制造商))?\s*$")
 MADE_BY_VERBS = ("打造", "研发", "开发", "研制", "设计", "推出", "发布", "发表", "出品", "首发", "带来")
 # A made-by verb right after a name that 由 introduces, adverbs allowed ("由Game Freak开发", "由X负责研发").
 MADE_BY_AFTER_RE = re.compile(r"\s*(?:独立|自主|负责|共同|联合|一手)?(?:" + "|".join(MADE_BY_VERBS) + ")")
@@ -860,6 +861,12 @@ ANNOUNCING_RE = re.compile(
 # A count of devices right before a product and a device noun after it ("发表多款Core Ultra笔电",
 # "推出三款骁龙8至尊版手机"): the product is what the devices carry, not what is released.
 COUNTED_DEVICES_BEFORE_RE = re.compile(r"(?:多|数|几|[两三四五六七八九十\d]+)\s*(?:款|台|部|个型号)\s*(?:搭载|采用|配备)?\s*$")
+# A name followed by who made or launched it ("Apollo由总部位于德州的Apptronik于去年8月推出"): the name is the product.
+MADE_BY_AFTER_NAME_RE = re.compile(r"\s*(?:则|是|将|亦|也)?\s*由[^，。；,;：:]{1,30}?(?:推出|开发|研发|打造|发布|发表|设计)")
+# A count, a product named as the kind of what is counted, then the list ("推出兩款Copilot+ PC，分別為A及B"): the
+# kind is no release, the list's members are.
+COUNT_BEFORE_KIND_RE = re.compile(r"(?:[两二三四五六七八九十\d]+|多|数|几)\s*(?:款|个|台|部|种)\s*$")
+KIND_LIST_AFTER_RE = re.compile(r"\s*(?:[，,]\s*(?:分别为|分别是|包括|包含|即)|[：:])")
 CARRYING_DEVICES = ("笔记本", "笔电", "电脑", "手机", "平板", "服务器", "车型", "新车", "机型", "PC", "主机", "掌机")
 # Words that make a colon introduce speech, not a list of products ("发布公告称：").
 SPEECH_CUES = ("称", "表示", "说", "指出", "写道", "介绍", "强调", "公告", "声明", "透露", "认为")
