@@ -470,3 +470,16 @@ def test_lexicon_variants_are_their_own_entries():
             if missing and alias.isascii() and alias in entry.get("aliases", []):
                 offenders.append((entry["key"], alias, sorted(missing)))
     assert not offenders
+
+
+def test_the_taggers_company_name_is_not_propagated_onto_a_person():
+    """A name the tagger read as a company once (a headline) reaches its other mentions, unless LAC reads it as
+    a person somewhere: "周鸿祎发布……" in a title, "创始人周鸿祎宣布" in the body (c415-c434)."""
+    from techkg.nlp.candidates import COMPANY, Candidate, propagate
+
+    text = "周鸿祎发布新模型。会上，创始人周鸿祎宣布推出。博时国际三家基金公司中，博时国际夥拍HashKey。"
+    tagged = [Candidate(0, 3, COMPANY, "model", 0.55), Candidate(23, 27, COMPANY, "model", 0.55)]
+    words = {(0, 3), (15, 18), (23, 27), (35, 39)}
+    found = {(c.start, c.end) for c in propagate(tagged, text, words, persons={"周鸿祎"})}
+    assert (15, 18) not in found and (35, 39) in found
+    assert (15, 18) in {(c.start, c.end) for c in propagate(tagged, text, words)}  # without the person reading

@@ -1711,13 +1711,16 @@ def _in_product_list(text: str, start: int, end: int) -> bool:
 # --- document-level consistency ---------------------------------------------------------------
 
 
-def propagate(cands: list[Candidate], text: str, words: set[tuple[int, int]] | None = None) -> list[Candidate]:
+def propagate(cands: list[Candidate], text: str, words: set[tuple[int, int]] | None = None,
+              persons: set[str] = frozenset()) -> list[Candidate]:
     """Tag every other occurrence of a name found once by context or pattern.
 
     A name the article shows to be a company in one sentence ("与Shutterstock合作")
     is the same company where no cue surrounds it ("Shutterstock的图库"). A company's
     short name ("群聯" for 群聯電子) counts only where LAC reads it as a word of its own
-    (``words``: the Doc's word spans), not inside another word ("人民" in 人民群众).
+    (``words``: the Doc's word spans), not inside another word ("人民" in 人民群众). So does the
+    tagger's company name, from a word's start, unless LAC reads it as a person somewhere
+    (``persons``: "周鸿祎" tagged a company in a headline is not one in the body).
     """
     out = []
     seen: set[tuple[int, int]] = {(c.start, c.end) for c in cands}
@@ -1737,7 +1740,7 @@ def propagate(cands: list[Candidate], text: str, words: set[tuple[int, int]] | N
     for c in cands:  # "博時國際三家基金公司…其中博時國際夥拍": the tagger's company where it read nothing
         name = text[c.start : c.end]
         if c.finder == "model" and c.is_a(COMPANY) and not c.veto and len(name) >= 3 and is_han(name[0]) \
-                and name not in names:
+                and name not in names and name not in persons:  # not "周鸿祎", a person LAC reads elsewhere
             names[name] = c
             tagged.add(name)
     for c in cands:  # "群聯電子…群聯表示": the company's short name, wherever it stands

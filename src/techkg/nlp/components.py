@@ -119,7 +119,9 @@ class Resolver:
         found = found + cand.glossed_names(found, text) + cand.defined_short_names(found, text)
         found = found + cand.listed_names(found, text)
         found = found + cand.list_members(doc, text, found)
-        found = found + cand.propagate(found, text, {(t.idx, t.idx + len(t.text)) for t in cand.tokens(doc)})
+        words = cand.tokens(doc)
+        found = found + cand.propagate(found, text, {(t.idx, t.idx + len(t.text)) for t in words},
+                                       persons={text[t.idx : t.idx + len(t.text)] for t in words if t.tag_ == "PER"})
         in_furniture = overlap_test(boilerplate_spans(text))  # datelines, credits, security codes: no entity
         found = [c for c in found if not in_furniture(c.start, c.end)]
         chosen, brands = resolve.choose(found, text)
