@@ -499,7 +499,7 @@ RIVAL_COPULA_AND_BOTH_AFTER_A_DEAL = [
     ("华为与小米是竞争对手。", set()),
     ("腾讯与京东宣布，腾讯将入股京东，同时双方将在电商领域展开合作。", {("jd", "tencent")}),
     ("（信報）友邦保險（01299）與東亞銀行（00023）宣布，友邦將收購東亞銀行旗下的東亞人壽保險，同時雙方確立為期15年的獨家銀行保險合作關係。",
-     {("东亚银行", "友邦保险")}),
+     {("aia", "bank-of-east-asia")}),
     ("高通将收购Arm，双方此前并无合作。", set()),
 ]
 # A company named as the venue ("在微软Ignite大会期间宣布与微软展开合作") is no party; a subject acting through its
