@@ -666,7 +666,7 @@ def company_candidates(doc: Doc, text: str, model_spans=(), tagger: bool = False
             end -= 1  # "阿尔卡特朗讯(Alcatel-Lucent)": the tagger's span ran over the closing bracket
         if label == "company":
             if (kind_end := kinds.get(start, start)) > start and end - kind_end >= 2 \
-                    and text[start:kind_end].endswith(terms.GLUED_DESCRIPTOR_ENDS + ("银行",)):
+                    and text[start:kind_end].endswith(terms.KIND_OF_FIRM_ENDS):
                 start = kind_end  # "虛擬銀行天星銀行": a kind of firm LAC read, then the name
             start = _after_descriptor_or_place(text, start, end, cut_places=False)  # 杭州城投 is a name
             start = _after_glued_cue(text, start, listed_starts)
@@ -1759,13 +1759,13 @@ def propagate(cands: list[Candidate], text: str, words: set[tuple[int, int]] | N
         c = names[name]
         s, e = last + 1 - len(name), last + 1
         latin = not is_han(name[0])
-        if (s, e) in (ruled if c.is_a(PRODUCT) and c.score >= NAMED_PRODUCT_SCORE else firm if name in tagged
-                      else seen) or c.start <= s < c.end:
+        if (s, e) in (ruled if c.is_a(PRODUCT) and c.score >= NAMED_PRODUCT_SCORE
+                      else firm if name in tagged else seen) or c.start <= s < c.end:  # the tagger's: over weaker readings
             continue
         if name in shorts and words is not None and (s, e) not in words:
             continue
-        if name in tagged and (s not in word_starts or (s, e) in firm):
-            continue  # from the start of a LAC word ("华夏" inside 华夏基金 is none); over a weaker reading only
+        if name in tagged and s not in word_starts:
+            continue  # from the start of a LAC word ("华夏" inside 华夏基金 is none)
         if latin and ((s > 0 and text[s - 1].isalnum() and not is_han(text[s - 1]))
                       or (e < len(text) and text[e].isalnum() and not is_han(text[e]))):
             continue

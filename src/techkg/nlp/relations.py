@@ -20,8 +20,6 @@ modules import (``Ment``, ``Candidate``, ``RelationHit``, ``sentences``, ``Relat
 
 from __future__ import annotations
 
-import re
-
 from techkg.nlp import terms
 from techkg.nlp.candidates import COMPANY
 from techkg.nlp.partnerships import PartnershipReading, not_partner
@@ -116,11 +114,6 @@ class RelationReader(PartnershipReading, ReleaseReading):
         return kept
 
 
-# A preposition or lead cue opening a partner list, a description of its first member allowed between.
-LIST_LEAD_RE = re.compile("(?:" + "|".join(terms.PREPOSITIONS + terms.LEAD_PARTNER_TRIGGERS + ("陆续与", "分别与"))
-                          + r")[^，。；,;、与和]{0,10}$")
-
-
 def model_may_add(text: str, cand: Candidate, s: int, e: int) -> bool:
     """Whether the model may add this pair where the rules found nothing.
 
@@ -151,7 +144,7 @@ def model_may_add(text: str, cand: Candidate, s: int, e: int) -> bool:
         if o1 <= start and terms.LIST_SEPARATORS.match(text[o1:start]):
             start = o0
     lead = text[max(s, start - 14):start].rstrip()
-    return not LIST_LEAD_RE.search(lead)  # "与A、B合作", "與韓國眼鏡品牌A、美國B合作": the list's members
+    return not terms.PARTNER_LIST_LEAD_RE.search(lead)  # "与A、B合作", "與韓國眼鏡品牌A、美國B合作": its members
 
 
 def _dedupe(hits: list[RelationHit]) -> list[RelationHit]:

@@ -288,6 +288,8 @@ STRONG_COMPANY_DESCRIPTORS = (
 # Ends of a descriptor glued before a company name in one token ("AI软件公司Nod.ai", "品牌纳智捷",
 # "科创板公司上纬新材"): cut there when what precedes is only a description.
 GLUED_DESCRIPTOR_ENDS = ("公司", "品牌", "企业", "集团")
+# Ends of a kind of firm LAC reads as a word of its own before a name the tagger runs on ("虚拟银行天星银行").
+KIND_OF_FIRM_ENDS = (*GLUED_DESCRIPTOR_ENDS, "银行")
 # A Latin name right after such a kind of company, as Hong Kong writes an apposition with a space
 # ("眼鏡集團 EssilorLuxottica", "晶片公司 Arm"): the Chinese words say what kind, the Latin name which.
 # A capitalised word with a lower-case letter, so no title ("集团 CEO").
@@ -557,6 +559,10 @@ NAME_SPLITTING_CUES = ("携手", "携同", "联同", "连同", "伙同", "联手
 # A partner cue LAC may glue before a listed name ("联合广汽集团"): cut only there, since names hold it too
 # (联合利华, 联合汽车电子).
 GLUED_LEAD_CUES = ("联合",)
+# A preposition or lead cue opening a partner list ("与A、B合作"), a description of its first member allowed between
+# ("與韓國眼鏡品牌A、美國B合作"): the list's members partner the subject, not each other (matched at the list's start).
+PARTNER_LIST_LEAD_RE = re.compile("(?:" + "|".join(PREPOSITIONS + LEAD_PARTNER_TRIGGERS + ("陆续与", "分别与"))
+                                  + r")[^，。；,;、与和]{0,10}$")
 # "与3家厂商合作": partners counted, named in a following list.
 COUNT_NOUN_RE = re.compile(r"(?:\d+|[一二两三四五六七八九十几多数]+)\s*(?:家|个|位)")
 # Heads of a "X的Y" phrase before 与 that name a party ("腾讯的子公司与……"); other heads make it a
