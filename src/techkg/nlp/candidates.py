@@ -451,6 +451,17 @@ def _after_glued_cue(text: str, start: int, listed_starts: set[int]) -> int:
     return start + len(cue) if cue and start + len(cue) in listed_starts else start
 
 
+def _before_count_of_firms(text: str, start: int, end: int) -> int:
+    """Where a name LAC or the tagger ran over a count of firms ends ("嘉實國際及博時國際三家基金公司" → 博時國際).
+
+    >>> t = "博时国际三家基金公司"
+    >>> t[:_before_count_of_firms(t, 0, len(t))], "华为公司"[:_before_count_of_firms("华为公司", 0, 4)]
+    ('博时国际', '华为公司')
+    """
+    count = terms.UNITS_AFTER_NAME_RE.search(text, start + 2, end)
+    return count.start() if count else end
+
+
 def _after_descriptor_or_place(text: str, start: int, end: int, cut_places: bool = True) -> int:
     """Skip a leading place or descriptor glued to a name ("德国光学大厂蔡司" → "蔡司",
     "AI软件公司Nod.ai" → "Nod.ai"). A foreign country before a Latin or group name is cut
@@ -588,8 +599,7 @@ def company_candidates(doc: Doc, text: str, model_spans=(), tagger: bool = False
             out.append(Candidate(start, end, None, "lac", 0.9, veto=True))  # "鸿海科技日", "恒生科技指数"
             continue
         start = _after_descriptor_or_place(text, start, end)
-        if count := terms.UNITS_AFTER_NAME_RE.search(text, start + 2, end):
-            end = count.start()  # "嘉實國際及博時國際三家基金公司": the name before the count of firms
+        end = _before_count_of_firms(text, start, end)
         name = text[start:end]
         if len(name) < 2:
             continue
@@ -670,8 +680,7 @@ def company_candidates(doc: Doc, text: str, model_spans=(), tagger: bool = False
                 start = kind_end  # "虛擬銀行天星銀行": a kind of firm LAC read, then the name
             start = _after_descriptor_or_place(text, start, end, cut_places=False)  # 杭州城投 is a name
             start = _after_glued_cue(text, start, listed_starts)
-            if count := terms.UNITS_AFTER_NAME_RE.search(text, start + 2, end):
-                end = count.start()  # "嘉實國際及博時國際三家基金公司": the name before the count of firms
+            end = _before_count_of_firms(text, start, end)
             start = next((s for s, e in listed if e == end and start < s
                           and text[start:s].endswith(terms.COMPANY_DESCRIPTORS)), start)  # "深圳机械人企业优必选"
         name = text[start:end]
@@ -931,8 +940,7 @@ def product_candidates(doc: Doc, text: str, companies: list[Candidate]) -> list[
     # the finders' Latin classes are ASCII: a name may stop before an accented letter ("Apple Watch Hermès")
     return [replace(c, start=s, end=e) if (s, e) != (c.start, c.end) else c
             for c in found for s, e in [_with_screen_variant(text, *whole_latin_words(c.start, c.end, text), c)]
-            if not is_measure(text[s:e]) and not terms.SHOPPING_FESTIVAL_RE.search(text, s, e)  # not "京东618"
-            and not _in_display_tech(text, s, e)]
+            if not names_no_product(text[s:e]) and not _in_display_tech(text, s, e)]
 
 
 def _in_display_tech(text: str, start: int, end: int) -> bool:
@@ -956,6 +964,15 @@ def _with_screen_variant(text: str, start: int, end: int, c: Candidate) -> tuple
             and (m := terms.OLED_VARIANT_RE.match(text, end)):
         return start, m.end()
     return start, end
+
+
+def names_no_product(name: str) -> bool:
+    """A measure ("6150mAh") or a sales event named by its date ("京东618", "天猫双11"): no product's name.
+
+    >>> names_no_product("6150mAh"), names_no_product("京东618"), names_no_product("Redmi K80")
+    (True, True, False)
+    """
+    return is_measure(name) or terms.SHOPPING_FESTIVAL_RE.search(name) is not None
 
 
 def is_measure(name: str) -> bool:

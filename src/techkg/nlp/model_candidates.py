@@ -29,7 +29,7 @@ from techkg.nlp.candidates import (
     PRODUCT,
     Candidate,
     before_non_product_head,
-    is_measure,
+    names_no_product,
     only_words,
     whole_latin_words,
     without_generic_tail,
@@ -140,8 +140,6 @@ def product_candidates(spans: Iterable[Span], text: str, found: Sequence[Candida
             continue  # "Blackwell架构", "4NP工艺": an architecture or process, not a product
         if name.endswith(terms.NON_PRODUCT_HEADS):
             continue  # "NVIDIA AI基金": a fund, a programme, a conference
-        if terms.SHOPPING_FESTIVAL_RE.search(name):
-            continue  # "京东618", "天猫双11": a sales event
         if _document_edition(name):
             continue  # "白皮书第2版": an edition of a document, not a product
         brand = max((c.end for c in precise if c.is_a(COMPANY) and c.start == start and c.end < end),
@@ -234,15 +232,16 @@ def _generic_head(name: str) -> int:
     (4, 0, 10)
     """
     for term in _HAN_HEADS:
-        if name.startswith(term):
-            rest = name[len(term) :].lstrip()
-            if len(rest) >= 2 and rest[0].isascii() and rest[0].isalnum():
-                return len(name) - len(rest)
+        if name.startswith(term) and (cut := _latin_name_after(name, len(term))):
+            return cut
     kind = _KIND_RE.match(name)
-    rest = name[kind.end() :].lstrip() if kind else ""
-    if kind and len(rest) >= 2 and rest[0].isascii() and rest[0].isalnum():
-        return len(name) - len(rest)
-    return 0
+    return _latin_name_after(name, kind.end()) if kind else 0
+
+
+def _latin_name_after(name: str, at: int) -> int:
+    """Where a Latin name (two characters or more) starts after ``name[:at]`` and spaces, else 0."""
+    rest = name[at:].lstrip()
+    return len(name) - len(rest) if len(rest) >= 2 and rest[0].isascii() and rest[0].isalnum() else 0
 
 
 # Chinese words (a technology's Latin name may stand among them: "无线透明OLED电视") ending in a device noun
@@ -265,8 +264,8 @@ def _plausible(name: str) -> bool:
     if (m := terms.HAN_THEN_LATIN_WORD_RE.fullmatch(low)) and m.group(2) in terms.GENERIC_TERMS \
             and only_words(m.group(1), terms.PRODUCT_DESCRIPTOR_WORDS + terms.USE_DESCRIPTOR_WORDS):
         return False  # "货运eVTOL", "国产GPU": a kind described, no name (not "苍穹GPT")
-    if is_measure(name) or name.startswith(terms.PERSON_TITLES) or name in terms.PLACES:
-        return False  # "6150mAh", "首席执行官马斯克", "特斯拉中国" (a place after its brand): no product
+    if names_no_product(name) or name.startswith(terms.PERSON_TITLES) or name in terms.PLACES:
+        return False  # "6150mAh", "京东618", "首席执行官马斯克", "特斯拉中国" (a place after its brand): no product
     if terms.GROUP_PRODUCTS_RE.search(low):
         return False  # "阿里系App": a group's apps, no one product
     if all(w in terms.MODEL_SUFFIX_WORDS for w in low.split()):

@@ -642,13 +642,9 @@ def _list_end(text: str, ce: int, e: int, speech: bool = False) -> int:
     return ce
 
 
-KIND_AFTER_DE_RE = re.compile(r"的([^的，。；,;]{1,10})$")
-LATIN_KIND_END_RE = re.compile(r"(?:CPU|GPU|NPU|SoC|ASIC)$", re.IGNORECASE)
-
-
 def _names_a_kind(words: str) -> bool:
     """Words naming a kind of device ("通用处理器", "服务器CPU"), as a product's head noun before its name."""
-    return words.endswith(terms.DEVICE_HEADS) or words.lower() in terms.GENERIC_TERMS or bool(LATIN_KIND_END_RE.search(words))
+    return words.endswith(terms.DEVICE_HEADS) or words.lower() in terms.GENERIC_TERMS or bool(terms.LATIN_KIND_END_RE.search(words))
 
 
 def _modified_head(gap: str, after_product: bool) -> bool:
@@ -663,7 +659,7 @@ def _modified_head(gap: str, after_product: bool) -> bool:
         after_product: a product comes right before the gap.
     """
     tail = gap.rstrip()
-    if (kind := KIND_AFTER_DE_RE.search(tail)) and _names_a_kind(kind.group(1).strip()):
+    if (kind := terms.KIND_AFTER_DE_RE.search(tail)) and _names_a_kind(kind.group(1).strip()):
         tail = tail[: kind.start() + 1]  # "基于Arm架构的通用处理器Cobalt 100": the kind named before the product
     if not tail.endswith("的"):
         return False

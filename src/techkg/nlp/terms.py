@@ -869,6 +869,10 @@ ANNOUNCING_RE = re.compile(
 COUNTED_DEVICES_BEFORE_RE = re.compile(r"(?:多|数|几|[两三四五六七八九十\d]+)\s*(?:款|台|部|个型号)\s*(?:搭载|采用|配备)?\s*$")
 # A name followed by who made or launched it ("Apollo由总部位于德州的Apptronik于去年8月推出"): the name is the product.
 MADE_BY_AFTER_NAME_RE = re.compile(r"\s*(?:则|是|将|亦|也)?\s*由[^，。；,;：:]{1,30}?(?:推出|开发|研发|打造|发布|发表|设计)")
+# The words after the last 的 before a product, and a Latin kind of chip ending them ("基于Arm架构的通用处理器Cobalt
+# 100", "的服务器CPU Cobalt 100"): a kind named before the product, not its object.
+KIND_AFTER_DE_RE = re.compile(r"的([^的，。；,;]{1,10})$")
+LATIN_KIND_END_RE = re.compile(r"(?:CPU|GPU|NPU|SoC|ASIC)$", re.IGNORECASE)
 # A count, a product named as the kind of what is counted, then the list ("推出兩款Copilot+ PC，分別為A及B"): the
 # kind is no release, the list's members are.
 COUNT_BEFORE_KIND_RE = re.compile(r"(?:[两二三四五六七八九十\d]+|多|数|几)\s*(?:款|个|台|部|种)\s*$")
