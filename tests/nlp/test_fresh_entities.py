@@ -645,3 +645,47 @@ def test_no_announcer_where_the_word_is_ordinary(extractor, text):
 def test_short_names_with_not_in_lookalikes(extractor, text, keys):
     found = {e.key for e in _entities(extractor, text)} & {"china-eastern", "air-china", "lufthansa", "bank-of-china"}
     assert found == keys
+
+
+# Eleventh round (c415-c454): a demonstrative, an adverb, a trade or a function inside a device never opens a
+# product's name; a weak name listed with its security code is that company throughout; a unit named after its
+# parent is two companies; a code name with its chip kind is a chip; a capacity and a business model are no
+# products; a kind of firm before a name glossed in Latin describes it; a Chinese name before a Latin company name
+# in brackets is that company, and so is its short name; a surname after a middle dot is a person's; a car
+# maker's class keeps 级; a product that came out on a date is no company.
+@pytest.mark.parametrize(("text", "companies", "products", "not_names"), [
+    ("2023年，海信在其技术大会上发布了这一自研大模型。", {"海信"}, set(), {"这一自研大模型", "这一自研"}),
+    ("百川刚刚通过大模型备案，其对话产品“百川大模型”向公众开放。", set(), {"百川大模型"}, {"刚刚通过大模型"}),
+    ("“超级小爱”，这是小米推出的新一代AI助手。", {"小米"}, {"超级小爱"}, {"新一代AI助手"}),
+    ("一款此前已在美国上线的股票交易App，日前在新加坡正式上线。", set(), set(), {"股票交易App"}),
+    ("全志科技是多家扫地机器人厂商的主控芯片供应商。", {"全志科技"}, set(), {"主控"}),
+    ("與此前字節推出的插件式編程助手豆包MarsCode不同。", {"字節"}, {"豆包MarsCode"}, {"插件式編程助手"}),
+    ("完美世界（002624）表示。完美世界在内地与Valve合作运营“蒸汽平台”。", {"完美世界", "Valve"}, set(), set()),
+    ("亚马逊AWS和谷歌云仍是全球公有云前三。", {"亚马逊", "AWS", "谷歌云"}, set(), {"亚马逊AWS"}),
+    ("亞馬遜AWS隨後也開放客戶使用。", {"亞馬遜", "AWS"}, set(), set()),
+    ("高通将把Alphawave的技术与高通自研的Oryon CPU和Hexagon NPU结合。", {"高通", "Alphawave"},
+     {"Oryon CPU", "Hexagon NPU"}, set()),
+    ("新机内置5820mAh硅碳负极电池。", set(), set(), {"5820mAh硅碳负极电池"}),
+    ("闻泰科技已将手机ODM业务出售给立讯精密。", {"闻泰科技", "立讯精密"}, set(), {"ODM"}),
+    ("英特爾將Altera的51%股權出售給私募股權公司銀湖（Silver Lake）。", {"英特爾", "Altera", "銀湖", "Silver Lake"}, set(),
+     {"私募股權公司"}),
+    ("英飛凌2023年收購加拿大氮化鎵廠GaN Systems。", {"英飛凌", "GaN Systems"}, set(), {"加拿大氮化鎵廠"}),
+    ("消息最早由美國功率晶片廠納微半導體（Navitas Semiconductor）揭露。納微同日宣布與力積電建立策略夥伴關係。",
+     {"納微半導體", "納微", "Navitas Semiconductor", "力積電"}, set(), set()),
+    ("銀湖2013年曾與創辦人麥克．戴爾聯手完成交易。", set(), set(), {"戴爾"}),
+    ("仰望U8瞄准的是奔驰G级、路虎卫士等传统豪华越野车。", set(), {"仰望U8", "奔驰G级"}, {"奔驰G"}),
+    ("饿了么是阿里巴巴本地生活服务公司旗下平台。", {"阿里巴巴"}, set(), {"生活服务公司"}),
+    ("其他大型零售集團正研究合併旗下會員計劃。", set(), set(), {"零售集團", "零售"}),
+    ("Humane表示，AI Pin于2023年11月正式发布，售价699美元。", set(), {"AI Pin"}, set()),
+])
+def test_round19_entity_readings(extractor, text, companies, products, not_names):
+    names = {m.text for e in _entities(extractor, text) for m in e.mentions}
+    assert companies <= _names(extractor, text, "Company") and products <= _names(extractor, text, "Product"), names
+    assert not names & not_names, names
+
+
+def test_a_brand_before_a_category_word_keys_the_product_by_its_brand(extractor):
+    # "百川大模型": the brand is all the name there is; the key is not the category word 大模型
+    text = "百川智能与火山引擎合作。其对话产品“百川大模型”向公众开放。"
+    product = next(e for e in _entities(extractor, text) if e.type == "Product")
+    assert product.key == "百川", product.key

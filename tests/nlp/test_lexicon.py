@@ -486,8 +486,8 @@ def test_data_file_names_find_their_entry(lex: Lexicon) -> None:
             assert hits and hits[0].start == 0 and hits[-1].end == len(name), (e.key, name)
             own = hits[-1]
             assert e.key in {own.entry.key, *(a.key for a in own.alternatives)}, (e.key, name)
-            if len(hits) == 2:  # "NVIDIA H100": the maker, then the product
-                maker = lex.get(e.maker or "")
+            if len(hits) == 2:  # "NVIDIA H100": the maker, then the product; "亚马逊AWS": the parent, then the unit
+                maker = lex.get(e.maker or e.parent or "")
                 assert maker and hits[0].entry.key in {maker.key, maker.parent}, (e.key, name)
             else:
                 assert len(hits) == 1, (e.key, name, hits)

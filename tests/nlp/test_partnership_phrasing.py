@@ -521,6 +521,25 @@ OWNER_AND_UNIT = [
     ("阿里巴巴旗下跨境电商平台速卖通宣布与菜鸟联合推出跨境物流服务。", set()),
 ]
 
+# Eleventh round (c415-c454): one party speaking of both ("小米表示双方已合作超过十年"); a company named only to say which
+# the partner is (its parent before 旗下 and a kind of firm, its unit before 母公司); 联合/联手 right after "与X" say how
+# ("早於2021年已與大華股份聯合研發"), and a time phrase names no one; what "由A聯同B" set up is no party.
+ELEVENTH_ROUND = [
+    ("硬件方面，小米14全系搭载高通的骁龙8 Gen 3，小米表示双方已合作超过十年。", {("qualcomm", "xiaomi")}),
+    ("新機搭載聯發科天璣9400，vivo表示雙方合作已久。", {("mediatek", "vivo")}),
+    ("華碩採用英特爾處理器，華碩方面稱雙方將深化合作。", {("asus", "intel")}),
+    ("京东宣布，将与谷歌母公司Alphabet旗下的无人机配送公司Wing展开合作。", {("jd", "wing")}),
+    ("網易與騰訊旗下發行品牌Level Infinite合作。", {("level-infinite", "netease")}),
+    ("早於2021年，零跑已與大華股份聯合研發晶片。", {("dahua", "leapmotor")}),
+    ("小米早在2019年就与徕卡联合调校影像。", {("leica", "xiaomi")}),
+    ("銀湖2013年曾與創辦人麥克．戴爾聯手將戴爾私有化。", set()),
+    ("天星銀行由小米聯同尚乘集團合資成立。", {("xiaomi", "尚乘")}),
+    # a cue inside a title or another word: 联合创始人, 混合推理
+    ("小米的联合创始人林斌曾在谷歌任职。", set()),
+    ("一加聯合創辦人裴宇離開一加後創立Nothing。", set()),
+    ("阿里云称，Qwen3在同一个模型中集成了“混合推理”能力，与DeepSeek不同。", set()),
+]
+
 READ = (AFFIRMING_NEGATION + BOTH_AFTER_DEAL + BOTH_WITH_THIRD + JOINT_SUBJECT_LIST + TOPIC_BEFORE_PARTNER
         + PARTNER_EXAMPLES + SEEKING_PARTNER + BUSINESS_AND_CAPITAL + AGREEMENT + HK_TW_WORDING
         + JOINT_VENTURE_MODIFIER + OWN_BUSINESS_AS_PARTNER + NOT_PARTNER_LOOKALIKES + ENDED_OR_GUESSED + JV_CATEGORY
@@ -528,7 +547,7 @@ READ = (AFFIRMING_NEGATION + BOTH_AFTER_DEAL + BOTH_WITH_THIRD + JOINT_SUBJECT_L
         + COUNTED_PARTIES + JOINT_ANNOUNCEMENT + STAKE_CHANGE + TOGETHER_WITH + OWN_CLAUSE + COUNTED_PARTNER_LIST
         + HK_SPACED_WITH + OWN_PARTNER_PER_CLAUSE + TIME_LED_CLAUSE + COPULA_PARTNERS
         + BOTH_AFTER_A_PARENT + COUNTED_FIRMS + GLUED_CUE_AND_FOUNDERS + PARENT_BEFORE_UNIT_AFTER_LEAD_CUE
-        + RIVAL_COPULA_AND_BOTH_AFTER_A_DEAL + VENUE_INSTRUMENT_AND_COUNTRY_IN_LIST + OWNER_AND_UNIT)
+        + RIVAL_COPULA_AND_BOTH_AFTER_A_DEAL + VENUE_INSTRUMENT_AND_COUNTRY_IN_LIST + OWNER_AND_UNIT + ELEVENTH_ROUND)
 NOT_READ = (AFFIRMING_NEGATION_NOT + BOTH_AFTER_DEAL_NOT + BOTH_WITH_THIRD_NOT + JOINT_SUBJECT_LIST_NOT
             + TOPIC_BEFORE_PARTNER_NOT + PARTNER_EXAMPLES_NOT + SEEKING_PARTNER_NOT + BUSINESS_AND_CAPITAL_NOT
             + AGREEMENT_NOT + HK_TW_WORDING_NOT + JOINT_VENTURE_MODIFIER_NOT + OWN_BUSINESS_AS_PARTNER_NOT

@@ -137,6 +137,8 @@ QUOTED_CAMPAIGN_VETO = 0.6
 # (长青, 认知, 自有, 液冷) or a part of a name, and on general news the longer ones are too (工商联建设投,
 # 中大振, 商务节暨世界, 电子商务研究中心讯).
 LAC_UNCONFIRMED_SCORE = 0.5
+# A Latin name its context shows to be a company ("Humane宣布", "与Shutterstock合作").
+CONTEXT_COMPANY_SCORE = 0.7
 # A Latin name ending in a company word ("Joby Aviation"): above a brand + name product (0.8) of
 # the same stretch ("Sony Honda Mobility" is no Sony product).
 LATIN_COMPANY_NAME_SCORE = 0.85
@@ -184,14 +186,18 @@ def lexicon_candidates(doc: Doc, lexicon, text: str) -> list[Candidate]:
     verbs = {(t.idx, t.idx + len(t.text)) for t in tokens(doc) if t.tag_ == "v"}
     found = [h for h in _without_fangmian(lexicon.find(written, folded=text, blocked=not_in), lexicon, written, text)
              if not _acronym_in_lower_case(h.alias, written[h.start : h.end]) and not _in_title_marks(text, h)
-             and not _across_person_name(h, persons)]
+             and not _across_person_name(h, persons) and not _in_transliterated_name(text, h.start, h.end)]
     people = [(m.start("name"), m.end("name")) for m in terms.TITLED_PERSON_RE.finditer(text)]
     found = [h for h in found if not any(s <= h.start and h.end <= e for s, e in people)]  # "首席执行官Jean-Marc Chery"
     hits = lexicon.confirm(found)
     kept = {(h.start, h.end) for h in hits}
-    # a weak company name the article uses as a company ("理想发布L9 Pro") stands on its own
+    # a weak company name the article uses as a company ("理想发布L9 Pro") stands on its own; one it lists
+    # with a security code ("完美世界（002624）") is that company wherever the article names it
+    listed = {h.entry.key for h in found if h.weak and h.entry.type == COMPANY
+              and terms.SECURITY_CODE_AFTER_NAME_RE.match(text, h.end)}
     hits += [h for h in found if h.weak and h.entry.type == COMPANY and (h.start, h.end) not in kept
-             and (_context_says_company(text[max(0, h.start - 8) : h.start], text[h.end : h.end + 20])
+             and (h.entry.key in listed
+                  or _context_says_company(text[max(0, h.start - 8) : h.start], text[h.end : h.end + 20])
                   or _after_own_parent(h, hits, text))]
     hits += _listed_with_companies(found, hits, text)
     out = [Candidate(s, e, None, "lexicon", 1.0, veto=True) for s, e in not_in]  # "联想到": no LAC guess either
@@ -243,6 +249,16 @@ def _acronym_in_lower_case(alias: str, surface: str) -> bool:
     """
     return (alias.isascii() and alias.isalpha() and alias.isupper() and len(alias) <= terms.ACRONYM_MAX_LEN
             and not fold(surface).isupper())
+
+
+def _in_transliterated_name(text: str, start: int, end: int) -> bool:
+    """True for a Chinese name after a middle dot: the surname of a transliterated person's name
+    ("麦克.戴尔" and "迈克尔·戴尔" hold no Dell).
+
+    >>> _in_transliterated_name("与创办人麦克.戴尔联手", 7, 9), _in_transliterated_name("戴尔科技", 0, 2)
+    (True, False)
+    """
+    return start >= 2 and text[start - 1] in terms.NAME_DOTS and is_han(text[start - 2])
 
 
 def _across_person_name(hit, persons: list[tuple[int, int]]) -> bool:
@@ -541,18 +557,21 @@ def _context_says_company(before: str, after: str) -> bool:
 def _released_thing_before(after: str, idx: int, trig: str) -> bool:
     """True when the release cue at ``after[idx:]`` says the name before it is what comes out, not who
     brings it: a passive "发布于" ("Person Finder首次发布于2010年"), a noun after 的 ("在车展上的全球发布"),
-    or a cue of going on sale with no object ("BDBOX将于8月27日发售").
+    or a cue of going on sale, or one after a date, with no object ("BDBOX将于8月27日发售", "AI Pin于2023年11月正式发布，").
 
     >>> _released_thing_before("首次发布于2010年1月", 2, "发布"), _released_thing_before("发布了新模型", 0, "发布")
     (True, False)
     >>> _released_thing_before("将于8月27日发售,", 8, "发售"), _released_thing_before("下月发售PS5", 2, "发售")
+    (True, False)
+    >>> _released_thing_before("于2023年11月正式发布，售价", 11, "发布"), _released_thing_before("于2月发布了R1", 4, "发布")
     (True, False)
     """
     rest = after[idx + len(trig) :]
     if rest.startswith("于") or "的" in after[:idx]:
         return True
     clause = re.split(r"[,，。;；!！?？]", rest, maxsplit=1)[0]
-    return trig in terms.SALE_CUES and terms.NO_OBJECT_AFTER_RE.match(clause) is not None
+    dated = re.search(r"\d\s*[年月日]|于", after[:idx]) is not None  # "AI Pin于2023年11月正式发布，": released then
+    return (trig in terms.SALE_CUES or dated) and terms.NO_OBJECT_AFTER_RE.match(clause) is not None
 
 
 def split_at_partner_cues(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -586,6 +605,7 @@ def company_candidates(doc: Doc, text: str, model_spans=(), tagger: bool = False
     """
     out: list[Candidate] = []
     model_companies = {(s, e) for s, e, label in model_spans if label == "company"}
+    model_names = {text[s:e] for s, e in model_companies}  # the tagger's company once, that company throughout
     listed = [(c.start, c.end) for c in doc._.candidates or () if c.finder == "lexicon" and c.is_a(COMPANY)]
     listed_starts = {s for s, _e in listed}
     # LAC ORG words (Chinese); Latin ORG words need a context cue, LAC guesses them loosely.
@@ -603,13 +623,14 @@ def company_candidates(doc: Doc, text: str, model_spans=(), tagger: bool = False
         name = text[start:end]
         if len(name) < 2:
             continue
-        if is_non_company(name) or common_word_reading(text, start, end) or _apposed_kind(text, start, end):
+        if is_non_company(name) or common_word_reading(text, start, end) or _apposed_kind(text, start, end) \
+                or _kind_of_firm(name):
             # "花旗两家贷款子公司": a company the tagger reads before a count of its units keeps its name
             head = max((me for ms, me in model_companies
                         if ms == start and me < end and terms.UNITS_AFTER_NAME_RE.match(text, me)), default=start)
             out.append(Candidate(head, end, None, "lac", 0.9, veto=True))
         elif is_han(name[0]):
-            unconfirmed = tagger and (start, end) not in model_companies
+            unconfirmed = tagger and (start, end) not in model_companies and name not in model_names
             out += [Candidate(s, e, COMPANY, "lac", LAC_UNCONFIRMED_SCORE if unconfirmed else 0.6)
                     for s, e in split_at_partner_cues(text, start, end)]
     # a place glossed in Latin ("纽约州奥尔巴尼（Albany）", "德累斯顿（Dresden）"): the gloss is the place's name
@@ -667,7 +688,7 @@ def company_candidates(doc: Doc, text: str, model_spans=(), tagger: bool = False
             out.append(Candidate(cs, tail.end(), COMPANY, "pattern", LATIN_COMPANY_NAME_SCORE))  # "IDG资本"
         elif _context_says_company(text[max(0, cs - 8) : cs], text[ce : ce + 20]) \
                 and not text[max(0, cs - 7) : cs].rstrip().endswith(terms.DEVICE_HEADS):
-            out.append(Candidate(cs, ce, COMPANY, "context", 0.7))  # not "四足机器人CyberDog亮相": a product
+            out.append(Candidate(cs, ce, COMPANY, "context", CONTEXT_COMPANY_SCORE))  # not "四足机器人CyberDog亮相": a product
     # the CLUENER-trained tagger
     out += seated_registered_names(doc, text, listed)
     kinds = {c.start: c.end for c in out if c.veto and c.finder == "lac"}  # LAC words that name a kind ("虚拟银行")
@@ -691,7 +712,12 @@ def company_candidates(doc: Doc, text: str, model_spans=(), tagger: bool = False
                                    or (tech := terms.DISPLAY_TECH_RE.match(text, start)) and tech.end() >= end):
             # "深圳影像品牌影石": a description; "導入Micro LED螢幕": a display technology's first word
             out.append(Candidate(start, end, None, "model", 0.5, veto=True))
-        elif label == "company" and not is_non_company(name) and len(name) >= 2 and not _apposed_kind(text, start, end):
+        elif label == "company" and (_kind_of_firm(name) or _apposed_kind(text, start, end)):
+            out.append(Candidate(start, end, None, "model", 0.5, veto=True))  # "生活服务公司": a kind, no name
+            if glossed := terms.APPOSED_GLOSSED_NAME_RE.match(text, end):
+                han_end = text.index("(", end, glossed.end())  # "私募股权公司银湖(Silver Lake)": the kind names a firm
+                out.append(Candidate(end, han_end, COMPANY, "context", CONTEXT_COMPANY_SCORE))
+        elif label == "company" and not is_non_company(name) and len(name) >= 2:
             out += [Candidate(s, e, COMPANY, "model", 0.55) for s, e in split_at_partner_cues(text, start, end)]
         elif label in ("government", "organization") and is_non_company(name):
             out.append(Candidate(start, end, None, "model", 0.5, veto=True))
@@ -738,15 +764,31 @@ def repeated_brands(text: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
     return out
 
 
+def _kind_of_firm(name: str) -> bool:
+    """True for a firm noun after nothing but words of trade or description: a kind of firm, no name.
+
+    >>> _kind_of_firm("生活服务公司"), _kind_of_firm("私募股权公司"), _kind_of_firm("小米科技公司"), _kind_of_firm("公司")
+    (True, True, False, False)
+    """
+    noun = next((n for n in terms.FIRM_NOUNS if name.endswith(n)), None)
+    rest = name[: -len(noun)] if noun else ""
+    return bool(rest) and only_words(rest, terms.FIRM_TRADE_WORDS + terms.PRODUCT_DESCRIPTOR_WORDS)
+
+
 def _apposed_kind(text: str, start: int, end: int) -> bool:
-    """True for a Chinese kind of company right before the Latin name it describes ("眼镜集团 EssilorLuxottica").
+    """True for a Chinese kind of company right before the Latin name it describes ("眼镜集团 EssilorLuxottica",
+    "加拿大氮化镓厂GaN Systems") or a Chinese name glossed in Latin ("私募股权公司银湖(Silver Lake)").
 
     >>> t = "由Meta联同眼镜集团 EssilorLuxottica打造，阿里巴巴集团 CEO表示"
     >>> _apposed_kind(t, 7, 11), _apposed_kind(t, 31, 37)
     (True, False)
+    >>> t = "出售给私募股权公司银湖(Silver Lake)"
+    >>> _apposed_kind(t, 3, 9)
+    True
     """
-    return (is_han(text[start]) and text[start:end].endswith(terms.GLUED_DESCRIPTOR_ENDS)
-            and terms.APPOSED_LATIN_NAME_RE.match(text, end) is not None)
+    return (is_han(text[start]) and text[start:end].endswith(terms.APPOSED_KIND_ENDS)
+            and (terms.APPOSED_LATIN_NAME_RE.match(text, end) or terms.APPOSED_GLOSSED_NAME_RE.match(text, end))
+            is not None)
 
 
 def latin_company_name(name: str) -> int | None:
@@ -793,6 +835,39 @@ def glossed_names(cands: list[Candidate], text: str) -> list[Candidate]:
             continue  # "（Diandongosuchus fuyuanensis）": a species, a phrase, no name
         out.append(Candidate(m.start("gloss"), m.end("gloss"), c.type, "context", GLOSS_SCORE, key=c.key,
                              maker=c.maker, kind=c.kind))
+    return out
+
+
+def names_before_gloss(doc: Doc, text: str, cands: list[Candidate]) -> list[Candidate]:
+    """A Chinese company name with a trade word, right before a Latin company name in brackets, is that
+    company: "晶片廠納微半導體（Navitas Semiconductor）" names 納微半導體. The name is the shortest run of
+    two to four characters before the trade word that starts a LAC word or follows a kind of firm.
+
+    >>> from techkg.nlp import load_pipeline
+    >>> t = "美国功率芯片厂纳微半导体(Navitas Semiconductor)揭露"
+    >>> d = load_pipeline()(t)
+    >>> [(t[c.start:c.end], c.type.value) for c in names_before_gloss(d, t, list(d._.candidates))]
+    [('纳微半导体', 'Company')]
+    """
+    starts = {t.idx for t in tokens(doc)}
+    named_ends = {c.end for c in cands if not c.veto and c.type is not None}
+    out = []
+    for c in cands:
+        if c.veto or not c.is_a(COMPANY) or c.finder == "model" or c.score < 0.55 or not text[c.start].isascii():
+            continue
+        opening = text[: c.start].rstrip()
+        if not opening.endswith("(") or not text[c.end :].lstrip().startswith(")"):
+            continue
+        end = len(opening[:-1].rstrip())
+        trade = terms.COMPANY_TRADE_TAIL_RE.search(text, max(0, end - 3), end)
+        if end in named_ends or trade is None:
+            continue
+        for start in range(trade.start() - 2, trade.start() - 5, -1):
+            if start < 0 or not all(is_han(ch) for ch in text[start : trade.start()]):
+                break
+            if start in starts or text[start - 1 : start] in "厂商司团":
+                out.append(Candidate(start, end, COMPANY, "context", GLOSS_SCORE, key=c.key))
+                break
     return out
 
 
@@ -1100,9 +1175,10 @@ def brand_and_name(text: str, companies: list[Candidate]) -> list[Candidate]:
             continue
         at = c.end + len(m.group(1))
         brand_key = c.key or listed_key.get((c.start, c.end))
-        if brand_key and any(ls == at and le <= at + len(m.group(2)) and key == brand_key
-                             for ls, le, key in listed_companies):
-            continue
+        unit_ok = is_han(text[c.end - 1])  # "亚马逊AWS", "谷歌DeepMind": a unit after the Chinese name ("Google GCP" is one name)
+        if any(ls == at and le <= at + len(m.group(2)) and (key == brand_key or unit_ok and le == at + len(m.group(2)))
+               for ls, le, key in listed_companies):
+            continue  # "英伟达NVIDIA": the company again; "亚马逊AWS": its unit, a company
         words = m.group(2).split(" ")
         keep = []
         for w in words:
@@ -1124,6 +1200,8 @@ def brand_and_name(text: str, companies: list[Candidate]) -> list[Candidate]:
         if terms.TECH_EVENT_RE.match(text, at):
             continue  # "高通MWC 2024连发三款新品": the company at a trade show
         end = _extend_model(text, at + len(" ".join(keep)))
+        if text.startswith("级", end) and re.fullmatch(r"[A-Z]{1,3}", text[at:end]):
+            end += 1  # "奔驰G级", "宝马X级": a carmaker's class is named with 级
         if not before_non_product_head(text, end):  # "Intel Vision 2024大会": an event
             out.append(Candidate(c.start, end, PRODUCT, "pattern", 0.8, maker=c.key))
     return out
@@ -1249,8 +1327,9 @@ def latin_product_names(doc: Doc, text: str) -> list[Candidate]:
             tail.insert(0, words.pop())
         if not words or is_sentence(words):
             continue
-        if tail and tail[0].lower() in terms.CODE_NAME_CATEGORIES and not any(c.isdigit() for c in "".join(words)):
-            words.append(tail[0])  # "Vera CPU": a code name keeps its category
+        coded = bool(tail) and tail[0].lower() in terms.CODE_NAME_CATEGORIES and not any(c.isdigit() for c in "".join(words))
+        if coded:
+            words.append(tail[0])  # "Vera CPU", "Oryon CPU": a code name keeps its category, and is a chip's name
         name = " ".join(words)
         ce = cs + len(name)
         if not any(_is_name_word(w) for w in words) or len(name) < 2:
@@ -1268,7 +1347,7 @@ def latin_product_names(doc: Doc, text: str) -> list[Candidate]:
         named = before.rstrip().endswith(terms.NAME_INTRODUCERS) and not terms.NAMED_FIRM_AFTER_RE.match(text, ce)
         if head_before or named:  # "四足机器人CyberDog", "名为CyberDog的": the text says it is a product
             out.append(Candidate(cs, _extend_model(text, ce), PRODUCT, "pattern", NAMED_PRODUCT_SCORE))
-        elif head_after or (modelish and (release_obj or _in_product_list(text, cs, ce))):
+        elif head_after or coded or (modelish and (release_obj or _in_product_list(text, cs, ce))):
             out.append(Candidate(cs, _extend_model(text, ce), PRODUCT, "pattern", 0.7))
         elif modelish:
             out.append(Candidate(cs, _extend_model(text, ce), PRODUCT, "pattern", 0.5))
@@ -1613,8 +1692,11 @@ def _can_be_name(name: str) -> bool:
 
     >>> _can_be_name("猛士"), _can_be_name("以"), _can_be_name("全新"), _can_be_name("宣布文心")
     (True, False, False, False)
+    >>> _can_be_name("这一自研"), _can_be_name("刚刚通过"), _can_be_name("新一代AI"), _can_be_name("股票交易")
+    (False, False, False, False)
     """
     return not (NOT_IN_NAME_RE.search(name) or RELEASE_CUE_RE.search(name) or terms.ADVERBS_RE.match(name)
+                or name.startswith(terms.DEMONSTRATIVES)
                 or only_words(name, terms.PRODUCT_DESCRIPTOR_WORDS) or name.lower() in terms.GENERIC_TERMS)
 
 
@@ -1776,8 +1858,10 @@ def propagate(cands: list[Candidate], text: str, words: set[tuple[int, int]] | N
         c = names[name]
         s, e = last + 1 - len(name), last + 1
         latin = not is_han(name[0])
-        if (s, e) in (ruled if c.is_a(PRODUCT) and c.score >= NAMED_PRODUCT_SCORE
-                      else firm if name in tagged else seen) or c.start <= s < c.end:  # the tagger's: over weaker readings
+        # a name a rule reads as a product, or as a company from its context ("Humane宣布"), is that wherever only
+        # the tagger read it otherwise; the tagger's company goes over weaker readings
+        ruled_reading = c.score >= NAMED_PRODUCT_SCORE if c.is_a(PRODUCT) else c.score >= CONTEXT_COMPANY_SCORE
+        if (s, e) in (ruled if ruled_reading else firm if name in tagged else seen) or c.start <= s < c.end:
             continue
         if name in shorts and words is not None and (s, e) not in words:
             continue

@@ -117,11 +117,15 @@ class Resolver:
         text = _folded(doc)
         found = _found(doc)
         found = found + cand.glossed_names(found, text) + cand.defined_short_names(found, text)
+        found = found + cand.names_before_gloss(doc, text, found)
         found = found + cand.listed_names(found, text)
         found = found + cand.list_members(doc, text, found)
         words = cand.tokens(doc)
-        found = found + cand.propagate(found, text, {(t.idx, t.idx + len(t.text)) for t in words},
-                                       persons={text[t.idx : t.idx + len(t.text)] for t in words if t.tag_ == "PER"})
+        persons = {text[t.idx : t.idx + len(t.text)] for t in words if t.tag_ == "PER"}
+        # a name LAC and the tagger both read as a person elsewhere is no company where the tagger wavers ("周鸿祎")
+        people = persons & {text[s:e] for s, e, label in doc._.model_spans or () if label == "name"}
+        found = [c for c in found if not (c.finder == "model" and c.is_a(COMPANY) and text[c.start : c.end] in people)]
+        found = found + cand.propagate(found, text, {(t.idx, t.idx + len(t.text)) for t in words}, persons=persons)
         in_furniture = overlap_test(boilerplate_spans(text))  # datelines, credits, security codes: no entity
         found = [c for c in found if not in_furniture(c.start, c.end)]
         chosen, brands = resolve.choose(found, text)

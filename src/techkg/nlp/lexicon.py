@@ -271,15 +271,17 @@ class Lexicon:
         self._prefixes = self._maker_prefixes()
 
     def _maker_prefixes(self) -> dict[str, tuple[tuple[str, _Target], ...]]:
-        """Per product: strong names of its maker (or the maker's parent), longest first.
+        """Per product: strong names of its maker (or the maker's parent), longest first; per
+        company, those of its parent.
 
         A product name that is such a prefix plus another name of the product
         (``NVIDIA H100``, ``联发科天玑``, ``小鹏P7``) is reported as two hits, so
-        the company mention is not swallowed by the product.
+        the company mention is not swallowed by the product; so is a unit named after its
+        parent (``亚马逊AWS``: Amazon, then AWS).
         """
         prefixes: dict[str, tuple[tuple[str, _Target], ...]] = {}
         for e in self._entries.values():
-            maker = self._entries.get(e.maker or "")
+            maker = self._entries.get((e.maker if e.type == "Product" else e.parent) or "")
             if maker is None:
                 continue
             companies = [maker]

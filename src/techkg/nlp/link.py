@@ -69,9 +69,15 @@ def registered_name_cores(name: str) -> list[str]:
 
 
 def core_name(surface: str, brand: str | None = None) -> str:
-    """The distinctive part of a product name: no brand, standard or category words."""
+    """The distinctive part of a product name: no brand, standard or category words. A brand
+    before nothing but a category word stays ("百川大模型" is keyed 百川, not 大模型).
+
+    >>> core_name("华为Mate 60", "华为"), core_name("百川大模型", "百川")
+    ('Mate 60', '百川')
+    """
     name = surface.strip()
-    if brand and name.lower().startswith(brand.lower()) and len(name) > len(brand):
+    if brand and name.lower().startswith(brand.lower()) and len(name) > len(brand) \
+            and _TRAILING_GENERIC.sub("", name[len(brand) :]).strip():
         name = name[len(brand) :].strip()
     words = name.split(" ")
     while len(words) > 1 and terms.STANDARD_RE.match(words[0]):

@@ -94,14 +94,14 @@ def veto_unconfirmed_weak(spans: Iterable[Span], text: str, weak: frozenset[str]
     The lexicon keeps weak aliases (``吉利`` in ``新年吉利``, ``地平线``) out unless
     the article confirms them; the model, trained on news where 吉利 is the
     carmaker, must not bring them back, and its reading then also stops a bare
-    LAC guess.
+    LAC guess. A name the article confirms anywhere is confirmed everywhere in it.
 
     >>> veto_unconfirmed_weak([(4, 6, "company"), (0, 2, "company")], "华为新年吉利", frozenset({"吉利"}), [])
     [(4, 6, 'unconfirmed'), (0, 2, 'company')]
     """
-    seen = set(confirmed)
+    seen = {name_form(text[s:e]) for s, e in confirmed}  # confirmed once, the name is that company throughout
     return [
-        (s, e, "unconfirmed" if label == "company" and (s, e) not in seen and name_form(text[s:e]) in weak
+        (s, e, "unconfirmed" if label == "company" and (name := name_form(text[s:e])) in weak and name not in seen
          else label)
         for s, e, label in spans
     ]

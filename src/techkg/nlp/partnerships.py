@@ -83,7 +83,8 @@ class PartnershipReading(ReaderBase):
             if counted:
                 pairs = [RelationHit("partnership", *sorted((a, b)), s, e, BOTH_PARTIES_CONF, trig)
                          for i, a in enumerate(counted) for b in counted[i + 1 :]]
-            elif terms.BOTH_PARTIES.search(text[cs:pos]) and not self.in_range(cs, pos):
+            elif terms.BOTH_PARTIES.search(text[cs:pos]) and (not (named := self.in_range(cs, pos)) or (
+                    len(named) == 1 and terms.SPEAKER_OF_BOTH_RE.match(text, named[0].end))):
                 pairs = self._both_parties(s, e, pos, trig)
             else:
                 pairs = self._pairs_in_clause(s, e, cs, ce, pos, trig, subject, follow)
@@ -128,7 +129,10 @@ class PartnershipReading(ReaderBase):
         (``terms.PARTNER_TRIGGERS``), 共同 before a verb of joint work ("与英特尔共同针对游戏进行调校")
         and an agreement that names what it is about ("就二创授权签下协议", ``terms.AGREEMENT_RE``)."""
         text = self.text
-        found = [(trig, s + at) for trig, at in cue_positions(terms.PARTNER_TRIGGERS, text[s:e])]
+        inside = [m.span() for m in terms.CUE_INSIDE_WORD_RE.finditer(text, s, e)]
+        found = [(trig, s + at) for trig, at in cue_positions(terms.PARTNER_TRIGGERS, text[s:e])
+                 if not text.startswith(terms.PERSON_TITLES, s + at + len(trig))  # "联合创始人": a person's title
+                 and not any(a <= s + at < b for a, b in inside)]
         found += [(m.group(), m.start()) for m in terms.JOINT_WORK_RE.finditer(text, s, e)]
         found += [(m.group("cue"), m.start("cue")) for m in terms.COPULA_PARTNER_RE.finditer(text, s, e)
                   if not any(w in m.group("gap") for w in terms.SUPPLY_PARTNER_WORDS)]  # "A与B一直是紧密的伙伴"
@@ -239,9 +243,12 @@ class PartnershipReading(ReaderBase):
         right = _without_parents(text, _leading_list(text, after_cue, pos + len(trig)), after_cue)
         # "A携手B": the partner after the cue; "联想和英伟达联袂发布": both before it, none after
         lead = (trig in terms.LEAD_PARTNER_TRIGGERS or bool(terms.WITH_PARTNER_RE.fullmatch(trig))) and (
-            bool(right) or len(self.in_range(cs, pos, COMPANY.label)) < 2)
+            bool(right) or len(self.in_range(cs, pos, COMPANY.label)) < 2) \
+            and not self._after_with_partner(clause_bounds(self.clause_text, s, e, pos)[0], pos)
         if lead:
             left = self.in_range(cs, pos)
+            if (by := terms.MADE_BY_RE.search(text, cs, pos)) and any(m.start >= by.end() for m in left):
+                left = [m for m in left if m.start >= by.end()]  # "Mox由渣打聯同……合資成立": Mox is what they set up
             own_cs = clause_bounds(self.clause_text, s, e, pos)[0]
             if cs < own_cs and (prep := _first_preposition(text, cs, own_cs)) is not None:
                 # "該公司已與Alphabet旗下Waymo合作……，上月又宣布夥拍Cruise": the earlier clause's partners are
@@ -249,6 +256,9 @@ class PartnershipReading(ReaderBase):
                 left = [m for m in left if m.end <= prep]
         else:
             before = _without_glosses(text, self.in_range(cs, pos))
+            by = terms.MADE_BY_RE.search(text, cs, pos)
+            if by and any(m.start >= by.end() for m in before):
+                before = [m for m in before if m.start >= by.end()]  # "Mox由渣打聯同……合資成立": Mox is what they set up
             counted = self._counted_partners(s, e, cs, pos, trig, before, subject)
             if counted is not None:
                 return counted
@@ -279,6 +289,8 @@ class PartnershipReading(ReaderBase):
                 elif not earlier and _names_someone(text, cs, prep):
                     return []  # "硅基流动与X合作": a party we cannot name; the subject is not it
                 right = _without_parents(text, [m for m in before if m.start > prep])
+                if not right and any(t in text[prep:pos] for t in terms.PERSON_TITLES):
+                    return []  # "與創辦人麥克．戴爾聯手": a person is the partner
                 # "由亚马逊、苹果、谷歌与Zigbee联盟联手发起": the listed subjects act together, the
                 # other party named but no company
                 subjects = not right and len({m.key for m in left}) >= 2 and len(text[prep + 1 : pos].strip()) >= 2 \
@@ -334,6 +346,12 @@ class PartnershipReading(ReaderBase):
                 x, y = sorted((a, b))
                 out.append(RelationHit("partnership", x, y, s, e, round(conf, 2), trig))
         return out
+
+    def _after_with_partner(self, cs: int, pos: int) -> bool:
+        """Whether the cue at ``pos`` follows "与X" ("已与大华股份联合研发", "与B联手推出", "與創辦人麥克．戴爾聯手"):
+        then 联合 and 联手 say how, and the partner is X, named or not, not a name after the cue."""
+        prep = _last_preposition(self.text, cs, pos, self.in_range(cs, pos))
+        return prep is not None and not self.text.startswith("此", prep + 1) and bool(self.text[prep + 1 : pos].strip())
 
     def _counted_partners(self, s, e, cs, pos, trig, before, subject) -> list[RelationHit] | None:
         """"樹莓派宣布，A、B與C四家合作夥伴將推出……", "华硕、技嘉和微星等合作伙伴", "A、B和C三家合作车企": a list
@@ -399,13 +417,15 @@ def _first_preposition(text: str, start: int, end: int) -> int | None:
 
 def _without_parents(text: str, ments: list, following: list | None = None) -> list:
     """The partners with a parent named before 旗下 replaced by the unit after it ("与沙特公共投资基金（PIF）
-    旗下公司Alat签订", "夥拍通用汽車旗下Cruise"): the parent only says whose the partner is. ``following``:
+    旗下公司Alat签订", "夥拍通用汽車旗下Cruise"), and a unit before 母公司 by its parent
+    (``terms.IDENTIFIES_NEXT_RE``): the first only says which the partner is. ``following``:
     every mention after the partners' start (a list read up to the parent stops there)."""
     out: list = []
     for m in ments:
         nxt = next((n for n in (following or ments) if n.start >= m.end), None)
-        if nxt is not None and terms.PARENT_OF_NEXT_RE.fullmatch(text, m.end, nxt.start):
-            m = nxt
+        while nxt is not None and terms.IDENTIFIES_NEXT_RE.fullmatch(text, m.end, nxt.start):
+            m = nxt  # "与谷歌母公司Alphabet旗下的无人机配送公司Wing合作": Wing
+            nxt = next((n for n in (following or ments) if n.start >= m.end), None)
         if m not in out:
             out.append(m)
     return out
@@ -466,7 +486,7 @@ def _names_someone(text: str, start: int, end: int) -> bool:
     rest = text[lead.end() if lead else start : end].strip()
     if rest.startswith(("该", "这", "此", "其", "本", "旗下", "自家", "双方", "两家", "公司", "我们", "他们")):
         return False  # "该服务目前已经与……", "旗下支付业务已与……": refers back to something already named
-    rest = terms.ADVERBS_RE.sub("", rest)
+    rest = terms.ADVERBS_RE.sub("", terms.TIME_PHRASE_RE.sub("", rest))  # "早於2020年已": a time, no one
     if "的" in rest and not rest.endswith(terms.PARTY_HEADS):
         return False  # "图片的生成式编辑则与美图合作完成": a topic, the subject's work
     return len(re.findall(r"[\u4e00-\u9fff]", rest)) >= 2

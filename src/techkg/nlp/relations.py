@@ -130,9 +130,11 @@ def model_may_add(text: str, cand: Candidate, s: int, e: int) -> bool:
     (a0, a1), (b0, b1) = cand.pair.first, cand.pair.second
     if any(a1 <= o0 and o1 <= b0 for o0, o1 in cand.others):
         return False
-    parent = terms.PARENT_OF_NEXT_RE.match(text, b1)
+    parent = terms.IDENTIFIES_NEXT_RE.match(text, b1)
     if parent and any(o0 == parent.end() for o0, _ in cand.others):
         return False  # "与华为旗下的荣耀签订": the parent only says whose the partner is
+    if terms.MADE_BY_RE.match(text, a1):
+        return False  # "Mox由渣打聯同……合資成立": what the other sets up is no partner of it
     if any(c in text[a1:b0] for c in terms.SUBSIDIARY_CUES) or terms.SEPARATELY_AFTER_RE.match(text, b1, e):
         return False  # "Alphabet旗下的Waymo"; "A与B先后与C合作": not partners of each other
     if not terms.LIST_SEPARATORS.match(text[a1:b0]):

@@ -14,7 +14,7 @@ import re
 # languages ("支持简体中文", "中文大模型").
 GENERIC_TERMS = frozenset(
     """
-    ai ic gpu cpu npu dpu qpu apu ipu xpu soc asic fpga llm aigc agi api sdk saas paas iaas app apps bg bu 次旗舰
+    ai ic odm oem jdm obm idm gpu cpu npu dpu qpu apu ipu xpu soc asic fpga llm aigc agi api sdk saas paas iaas app apps bg bu 次旗舰
     5g 4g 6g 5g-a wifi wi-fi 3d 2d 4k 8k ar vr mr xr iot ev suv mpv ip pc os ui
     dram nand hbm pcie usb ddr lpddr ssd oled lcd led cmos eda gpt logo cbd lte td-lte td-scdma wcdma cdma gsm
     芯片 大模型 模型 手机 智能手机 平板 电脑 服务器 云 云服务 操作系统 系统 平台 汽车 电动车 新能源汽车
@@ -47,7 +47,7 @@ DISPLAY_TECH_RE = re.compile(DISPLAY_TECH, re.IGNORECASE)
 STANDARD_RE = re.compile(
     r"^(?:[2-8](?:\.5)?G(?:-A)?|[2-4]D|[48]K|HBM\d\w*|G?DDR\d\w*|LPDDR\d\w*|PCIe(?:\s?\d(?:\.\d)?)?|USB\s?\d?"
     r"|Wi-?Fi\s?\d\w*|Q[1-4]|H[12]|[1-9]\d{0,2}(?:\.\d{1,2})?(?:nm|mm|GB|TB|MB|W|MW|KW|kW|GW|GWh|kWh|mAh|Hz|GHz|"
-    r"MHz|fps|K|B|T|P|L|bit|TOPS|TFLOPS|PFLOPS|EFLOPS|km|Wh|V|A)(?:/s)?|NVLink|NVLINK|TOPS|FP\d+|INT\d+"
+    r"MHz|fps|K|B|T|P|L|bit|TOPS|TFLOPS|PFLOPS|EFLOPS|km|Wh|V|A)(?:/s)?|[1-9]\d{3,4}(?:mAh|Wh|kWh)|NVLink|NVLINK|TOPS|FP\d+|INT\d+"
     r"|CUDA|ARM|x86|RISC-V|IPO|CEO|CTO|CFO|COO|GPU|CPU|NPU|AI|AIGC|AGI|LLM|SoC|EUV|DUV|OLED|LTPO|RLHF|RAG|"
     r"5G-Advanced|MoE|API|SDK|High-NA|" + DISPLAY_TECH + "|"
     r"V2X|L[2-5]\+?|TOP\d+|No\.?\d+|NO\.?\d+|IP[5-6X][0-9X]|(?-i:\d{1,2}C)|\d+GB\s?\+\s?\d+(?:GB|TB))$",
@@ -258,6 +258,9 @@ PRODUCT_DESCRIPTOR_WORDS = (
     "办公", "写作", "翻译", "搜索", "购物", "客服", "营销", "数字", "虚拟", "生成式", "对话", "聊天", "基础",
     "原生", "专属", "企业", "官方", "独立", "同名", "移动", "桌面", "网页", "健康", "出行", "外卖", "电商", "生活",
     "支付", "音乐", "游戏", "社交", "旗舰", "科学", "数学", "安全", "文本", "创作", "设计", "学习", "深度", "生成", "理解",
+    # what a product is for or does inside a device ("股票交易App", "主控芯片", "新一代AI助手")
+    "股票", "证券", "交易", "理财", "投资", "主控", "存储", "射频", "基带", "AI",
+    "插件式", "插件", "一体式", "便携式", "嵌入式", "穿戴式", "折叠式",
 )
 
 # Lexicon sectors of car makers: their Chinese brand stays in a model code's name ("腾势N9",
@@ -277,7 +280,7 @@ FAMILY_MODEL_RE = re.compile(
 DEVICE_MODEL_RE = re.compile(
     r"(?:手环|手表|平板|音箱|电视|耳机|路由器|智慧屏|眼镜|学习机|投影仪)\s?"
     r"(?:\d{1,3}|[A-Za-z]{1,3} ?\d{1,3})[A-Za-z]?(?![A-Za-z0-9]|[.,]\d)")
-CAR_MODEL_CODE_RE = re.compile(r"[A-Za-z]{1,2}\d{1,3}[A-Za-z]{0,2}")
+CAR_MODEL_CODE_RE = re.compile(r"[A-Za-z]{1,2}\d{1,3}[A-Za-z]{0,2}|[A-Z]{1,3}级")
 
 # Strong descriptors: a Chinese name right after one is a company ("光刻机制造商阿斯麦").
 STRONG_COMPANY_DESCRIPTORS = (
@@ -294,6 +297,16 @@ KIND_OF_FIRM_ENDS = (*GLUED_DESCRIPTOR_ENDS, "银行")
 # ("眼鏡集團 EssilorLuxottica", "晶片公司 Arm"): the Chinese words say what kind, the Latin name which.
 # A capitalised word with a lower-case letter, so no title ("集团 CEO").
 APPOSED_LATIN_NAME_RE = re.compile(r" ?[A-Z][A-Za-z]*[a-z][A-Za-z]*(?![A-Za-z0-9])")
+# ... or a Chinese name glossed in Latin ("私募股权公司银湖（Silver Lake）").
+APPOSED_GLOSSED_NAME_RE = re.compile(r"[\u4e00-\u9fff]{2,5}\s?\(\s?[A-Z][A-Za-z0-9&.\- ]*\)")
+# Words that say what trade a firm is in: a firm noun after nothing but these names no firm ("生活服务公司",
+# "私募股权公司", "半导体厂商").
+FIRM_TRADE_WORDS = ("本地", "生活", "服务", "科技", "金融", "互联网", "网络", "电商", "物流", "能源", "新能源", "半导体",
+                    "芯片", "软件", "信息", "技术", "投资", "资产管理", "私募", "股权", "创投", "风投", "电子", "通信",
+                    "电信", "零售", "外卖", "出行", "支付", "医疗", "游戏", "传媒", "咨询", "设计", "制造")
+FIRM_NOUNS = ("公司", "企业", "集团", "厂商", "大厂", "厂")
+# The ends of a kind of company before such a name ("眼镜集团", "加拿大氮化镓厂").
+APPOSED_KIND_ENDS = (*GLUED_DESCRIPTOR_ENDS, "厂", "厂商")
 
 # Last words of a Latin company name ("Joby Aviation", "Sony Honda Mobility", "Animoca Brands",
 # "GlobalWafers America"): a Latin run of two or more words ending in one names a company, never a
@@ -573,7 +586,9 @@ PARTY_HEADS = ("公司", "集团", "企业", "厂商", "运营方", "运营商",
 # "與輝達合作後，鴻海……"): the other side is the subject of the main clause after it.
 ADVERBIAL_LEAD_RE = re.compile(r"\s*(?:通过|透过|借助|借由|藉由|藉助|凭借|凭着|得益于|受益于|随着|基于|依托|经由|在)?\s*")
 # Adverbs that do not name anyone ("目前已经与……").
-ADVERBS_RE = re.compile(r"目前|已经|正在|曾经|此前|同时|再次|宣布|表示|计划|转而|改而|改为|将|已|还|也|正|曾|则|又|称")
+ADVERBS_RE = re.compile(r"目前|已经|正在|曾经|此前|同时|再次|刚刚|首次|率先|随即|宣布|表示|计划|转而|改而|改为|将|已|还|也|正|曾|则|又|称")
+# A demonstrative opens a reference back, never a name ("发布了这一自研大模型", "该平台").
+DEMONSTRATIVES = ("这", "那", "该", "此", "其")
 # "在Amazon Bedrock中上线": hosted on a platform, not released.
 HOSTING_RE = re.compile(r"在[^，。在]{1,30}?(?:中|上|平台)\s*$")
 # A hosting phrase that names an event ("在鸿蒙生态春季沟通会上发布", "在骁龙技术峰会期间上"): where, not a
@@ -624,6 +639,10 @@ OBJECT_TAKING_CUES = ("正式发布", "发布", "推出", "发表", "释出", "�
 # product ("BDBOX将于8月27日发售", "新机下月开卖"), not a company ("索尼下月发售PS5" sells one).
 SALE_CUES = ("发售", "开售", "开卖", "面世", "问世")
 NO_OBJECT_AFTER_RE = re.compile(r"^\s*(?:了)?\s*(?:(?:于|在)[^，。；;,！？!?]*)?[。！？!?”’」』)）]*\s*$")
+# An edition as the object of a release cue after its product: the product itself comes out in it ("Trae正式推出
+#国内版", "豆包上线网页版").
+EDITION_OBJECT_RE = re.compile(r"\s*了?\s*(?:其)?(?:国内版|国际版|海外版|中文版|全球版|正式版|公测版|测试版|网页版|桌面版|"
+                               r"移动版|手机版|电脑版|[A-Za-z]{2,8}\s?版)(?![\u4e00-\u9fff]{0,2}(?:的|之))")
 # Release cues read only with the product before them: what follows is an audience, a market or
 # nothing ("DeepSeek-R1正式对外开放", "文心一言面向所有用户开放", "海豹登陆日本市场", "X200正式登陸香港",
 # "小米15 Ultra今日登台", "Galaxy S25系列今日正式推出市場", "ET9启动量产交付",
@@ -825,6 +844,10 @@ MANNER_BEFORE_CUE_RE = re.compile(r"(?:隆重|盛大|高调|重磅|强势|震撼
 TIME_BEFORE_CUE_RE = re.compile(
     r"^(?:自|从|现已|已于|已)?\s*(?:(?:今年|去年|本月|上月|\d{4}\s*年)\s*)?(?:\d{1,2}\s*月)?(?:\d{1,2}\s*日)?"
     r"(?:底|初|中旬|上旬|下旬|中|起|晚|前后)?\s*")
+# A time phrase, which names no one ("早於2020年已與大華股份聯合研發", "去年3月起与……").
+TIME_PHRASE_RE = re.compile(
+    r"(?:早于|早在|早前|于|在|自|从)?\s*(?:今年|去年|前年|近年|本月|上月|\d{4}\s*年)\s*(?:\d{1,2}\s*月)?(?:\d{1,2}\s*日)?"
+    r"(?:底|初|中旬|上旬|下旬|中|起|时|以来|开始)?")
 # The date in brackets after a relative day, as Hong Kong and Taiwan papers write it ("今日（26日）正式上線",
 # "昨日（10日）開賣"): read as the day word alone.
 DATE_GLOSS_RE = re.compile(r"[（(]\s*(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日\s*[)）]")
@@ -886,7 +909,7 @@ SPEECH_CUES = ("称", "表示", "说", "指出", "写道", "介绍", "强调", "
 MODEL_LIST_OPENER = (r"(?:其中|首批|旗舰|入门|顶配|高配|主打)?\s*(?:机型|车型|型号|新机|新车|产品|新品)"
                      r"\s*(?:包括|包含|涵盖|有|为|是|分别为|分别是)")
 MODEL_COUNT_CLAUSE = (r"(?:首批)?\s*(?:共有|一共|共)?\s*(?:\d+|[两三四五六七八九十]+)\s*(?:款|个|种)\s*"
-                      r"(?:(?:型号|机型|车型|版本|配置|新机|新品|产品)(?=\s*[，,：:])|(?=\s*[：:]))")
+                      r"(?:(?:型号|机型|车型|版本|配置|新机|新品|产品|模型)(?=\s*[，,：:])|(?=\s*[：:]))")
 # Words that introduce a product's name ("名为Project DIGITS的超级电脑").
 NAME_INTRODUCERS = ("名为", "命名为", "定名为", "取名为", "名叫", "叫做", "代号为", "代号")
 # A Latin name a naming word introduces is a product ("这款名为CyberDog的仿生四足机器人", "代号为Strix Halo的"),
@@ -962,6 +985,10 @@ AFFIRMING_NEGATION_RE = re.compile(r"(?:并非|不是|不再)(?:只|仅|单单|�
 # Between a partner's parent and the partner ("与华为旗下公司海思", "與PIF旗下的Alat", a gloss in
 # brackets allowed): the parent is no party.
 PARENT_OF_NEXT_RE = re.compile(r"\s*(?:[（(][^（()）]{1,20}[)）])?\s*旗下(?:的|公司|子公司|企业)?\s*")
+# A company named only to say which the next one is, in a partner's place: its parent before 旗下 and a kind of
+# firm ("Alphabet旗下的无人机配送公司Wing", "騰訊旗下發行品牌Level Infinite"), its unit before 母公司 ("谷歌母公司Alphabet").
+IDENTIFIES_NEXT_RE = re.compile(r"\s*(?:[（(][^（()）]{1,20}[)）])?\s*(?:旗下的?(?:[\u4e00-\u9fff]{0,8}?(?:子公司|公司|企业|品牌))?"
+                                r"|的?(?:母公司|子公司|母企))\s*")
 # The same before a unit described by its kind ("大眾汽車集團（Volkswagen Group）旗下軟件公司CARIAD").
 PARENT_BEFORE_UNIT_RE = re.compile(r"\s*(?:[（(][^（()）]{1,30}[)）])?\s*旗下")
 # A joint announcement is a cooperation only by what it announces, said in the rest of the sentence: not an
@@ -982,6 +1009,12 @@ COMBINING_COOPERATION_RE = re.compile(
 CHINESE_DIGITS = "一二三四五六七八九十"
 COUNTED_PARTIES_RE = re.compile(r"\s*(?:[这該该此上述]+)?\s*([三四五六七八九十]|[3-9])\s*(?:家|间)\s*(?:公司|企业|厂商|车企|集团)?")
 BOTH_PARTIES = re.compile(r"(?:双方|两家公司|两家企业|两间公司|两家|两间|二者|两者)")  # 两间: Hong Kong usage
+# 由 naming who acts, not "由于" (because) or a word ending in 由 ("自由", "理由"): "X由A与B合资成立".
+MADE_BY_RE = re.compile(r"(?<![自理缘事])由(?!于)")
+# Words a cue word is only part of ("混合推理": inference, not 合推 "launched together").
+CUE_INSIDE_WORD_RE = re.compile(r"混合推理|合推理")
+# One party speaking of both ("小米表示双方已合作超过十年", "vivo称两家公司合作已久"): the speaker is one of the two.
+SPEAKER_OF_BOTH_RE = re.compile(r"\s*(?:方面)?\s*(?:" + "|".join(SPEECH_CUES) + r")\s*[，,：:]?\s*" + BOTH_PARTIES.pattern)
 # Two names joined by 与/和 (a ticker or gloss in brackets may follow the first): one pair of parties.
 JOINED_PAIR_RE = re.compile(r"\s*(?:[（(][^（()）]{1,30}[)）])?\s*(?:与|和|同|跟|及)\s*")
 # A unit or platform the subject acts through, right before the party named with 与 ("华为主要通过鸿蒙智行与赛力斯
@@ -1191,6 +1224,8 @@ TITLED_PERSON_RE = re.compile(
     rf"{_TITLE}(?:\s?兼\s?{_TITLE})*\s?(?P<name>{_PERSON_WORD}(?:[- ]{_PERSON_WORD}){{1,3}})(?![A-Za-z0-9])")
 # Degree adverbs that make a stretch of text a clause, never a name ("腾讯更看重大模型", "很适合", "较早推出").
 ADVERB_IN_CLAUSE_RE = re.compile(r"[更很较]")
+# The middle dots of a transliterated person's name ("迈克尔·戴尔"; folded "．" is ".").
+NAME_DOTS = "·•・."
 # A transliterated name (with its middle dot) glossed in Latin letters: a person ("亚当·塞利普斯基(Adam Selipsky)").
 # So is a short surname-only transliteration glossed right after a title ("行政總裁布魯默（Oliver Blume）").
 GLOSSED_PERSON_RE = re.compile(
