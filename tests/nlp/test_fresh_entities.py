@@ -677,6 +677,14 @@ def test_short_names_with_not_in_lookalikes(extractor, text, keys):
     ("饿了么是阿里巴巴本地生活服务公司旗下平台。", {"阿里巴巴"}, set(), {"生活服务公司"}),
     ("其他大型零售集團正研究合併旗下會員計劃。", set(), set(), {"零售集團", "零售"}),
     ("Humane表示，AI Pin于2023年11月正式发布，售价699美元。", set(), {"AI Pin"}, set()),
+    # a Chinese name a product noun and 名为 introduce; a Latin name after a service noun or glossed as a product;
+    # a product named with its kind is that product without it
+    ("在香港，富途的交易平台名为富途牛牛，moomoo则是其面向海外用户的品牌。", {"富途"}, {"富途牛牛"}, set()),
+    ("這款App取名為小紅卡的服務已上線。", set(), {"小紅卡"}, set()),
+    ("蝦皮購物先前已推出自家電子支付服務ShopeePay。", set(), {"ShopeePay"}, set()),
+    ("台積電今年4月揭曉COUPE（緊湊型通用光子引擎）。", {"台積電"}, {"COUPE"}, set()),
+    ("海信发布星海大模型。此次由星海负责意图理解，复杂问题再交给DeepSeek处理。", {"海信", "DeepSeek"}, {"星海大模型", "星海"},
+     set()),
 ])
 def test_round19_entity_readings(extractor, text, companies, products, not_names):
     names = {m.text for e in _entities(extractor, text) for m in e.mentions}

@@ -526,6 +526,28 @@ NOT_COUNTED_DEVICES = [
     ("小米一口气发布三款骁龙8至尊版手机。", ("xiaomi", "qualcomm-snapdragon-8-elite")),
     ("華碩同日發表Zenbook 14 OLED等多款Core Ultra筆電。", ("asus", "intel-core-ultra")),
 ]
+# Eleventh round (c415-c454): the one a release event singled out in the next sentence ("其中最吸睛的是P"); an
+# edition as the object after the product ("Trae正式推出国内版"); a count of models before the list; a product
+# referred back to ("发布了这一自研大模型", "“P”，这是A推出的……"); a platform launching its own ("蝦皮購物推出自家…P"
+# is its owner's); a Latin name glossed as a product ("COUPE（…引擎）"). Not: a platform putting another maker's model
+# online, a demonstrative with nothing before it.
+ROUND19 = [
+    ("華碩昨日舉行新品發表會，端出多款新機。其中最吸睛的是Zenbook DUO。", {("asus", "asus-zenbook-duo")}),
+    ("小米召开新品发布会，带来三款新机。其中包括小米14 Ultra。", {("xiaomi", "xiaomi-14-ultra")}),
+    ("3月3日，字节跳动旗下AI原生集成开发环境（IDE）Trae正式推出国内版，面向国内开发者开放下载。",
+     {("bytedance", "bytedance-trae")}),
+    ("阿里巴巴正式发布新一代通义千问模型Qwen3系列，共8款模型，包括2款MoE模型Qwen3-235B-A22B、Qwen3-30B-A3B。",
+     {("alibaba", "alibaba-qwen"), ("alibaba", "alibaba-qwen3"), ("alibaba", "alibaba-qwen3-30b-a3b"),
+      ("alibaba", "alibaba-qwen3-a22b")}),
+    ("星海大模型并不是新面孔。2023年，海信在其技术大会上发布了这一自研大模型，此后陆续用于电视。", {("hisense", "星海")}),
+    ("“超级小爱”，这是小米在发布会上推出的新一代AI助手。", {("xiaomi", "xiaomi-super-xiaoai")}),
+    ("蝦皮購物先前已推出自家電子支付服務ShopeePay，PChome亦積極搶客。", {("shopee", "shopeepay")}),
+    ("台積電今年4月在北美技術論壇揭曉COUPE（緊湊型通用光子引擎），預計2025年完成驗證。", {("tsmc", "coupe")}),
+]
+NOT_ROUND19 = [
+    ("模型发布当天，阿里云旗下的魔搭社区（ModelScope）即上线了Baichuan 2全系列模型。", ("alibaba-cloud", "baichuan-2")),
+    ("中華電信開賣iPhone 16。", ("chunghwa-telecom", "apple-iphone-16")),
+]
 ROUND15 = (MADE_BY_DESCRIBED + PUBLIC_LAUNCH + ON_SALE + IN_A_ROW + AFTER_LAUNCH + COUNTED_SUMMARIES + PREDECESSORS + JOINT_MADE_MODIFIERS + SPECS_AND_QUALIFIED_DEVICES
            + OWNED_UNITS + UNVEILED + ANNOUNCED_AND_CO_MADE + SINGLED_OUT_AND_SAME_STAGE
            + PUBLIC_DEBUT + COUNTED_COLON_LISTS + EVENT_VENUES_NAMED_FOR_PRODUCTS + VERSION_BEFORE_CUE + COUNTED_DEVICES
@@ -545,7 +567,7 @@ def _releases(extractor, text: str) -> set[tuple[str, str]]:
                                              + LIST_ENDS_AT_A_PREDICATE + RELATIVE_CLAUSE_HEADS
                                              + LAUNCH_WORDING + NAMING_CLAUSES + COMPARED_AND_OFFERED
                                              + PLATFORM_VENUES + NEXT_SENTENCE_DEMONSTRATIVES + OTHER_MAKERS_PRODUCTS
-                                             + SELLERS_AND_MAKERS + ROUND9 + ROUND15)
+                                             + SELLERS_AND_MAKERS + ROUND9 + ROUND15 + ROUND19)
 def test_release_phrasing(extractor, text, releases):
     assert _releases(extractor, text) == releases
 
@@ -555,6 +577,6 @@ def test_release_phrasing(extractor, text, releases):
                                       + NOT_LAUNCH_WORDING + NOT_NAMING_CLAUSES + NOT_COMPARED_AND_OFFERED
                                       + NOT_PLATFORM_VENUES + NOT_NEXT_SENTENCE_DEMONSTRATIVES
                                       + NOT_OTHER_MAKERS_PRODUCTS + NOT_SELLERS_AND_MAKERS + NOT_ROUND9
-                                      + NOT_ROUND15)
+                                      + NOT_ROUND15 + NOT_ROUND19)
 def test_not_a_release(extractor, text, pair):
     assert pair not in _releases(extractor, text)

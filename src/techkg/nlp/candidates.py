@@ -39,7 +39,7 @@ LATIN_WORD_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9+\-.#&'@]*")
 MODEL_WORD_RE = re.compile(r"^(?=.*\d)[A-Za-z][A-Za-z0-9+\-.]*$")
 SUBJECT_FILLERS = re.compile(
     r"^(?:也|还|已|已经|又|再|再次|正式|今天|今日|今晚|今晨|昨天|昨日|昨晚|当天|当晚|本周|日前|近日|刚刚|宣布|则|"
-    r"将|即将|率先|首次|首度|同时|同步|同样|一样|随之|随即|随后|一同|一并|陆续|先后|全球|早期|此前|曾|低调|悄然|悄悄|"
+    r"将|即将|率先|首次|首度|同时|同步|同样|一样|随之|随即|随后|一同|一并|陆续|先后|全球|早期|此前|先前|早前|曾|低调|悄然|悄悄|"
     r"无预警|第[\d一二三四五六七八九十]+[版代]|"
     r"[昨今明]\s*[（(]\d{1,2}[)）]\s*日|(?:在|于)[^，。,；]{0,10}?)*$"
 )
@@ -137,6 +137,8 @@ QUOTED_CAMPAIGN_VETO = 0.6
 # (长青, 认知, 自有, 液冷) or a part of a name, and on general news the longer ones are too (工商联建设投,
 # 中大振, 商务节暨世界, 电子商务研究中心讯).
 LAC_UNCONFIRMED_SCORE = 0.5
+# A product's name without its kind word, where only a guess reads a company ("星海大模型……由星海负责").
+SHORT_PRODUCT_SCORE = 0.6
 # A Latin name its context shows to be a company ("Humane宣布", "与Shutterstock合作").
 CONTEXT_COMPANY_SCORE = 0.7
 # A Latin name ending in a company word ("Joby Aviation"): above a brand + name product (0.8) of
@@ -871,6 +873,28 @@ def names_before_gloss(doc: Doc, text: str, cands: list[Candidate]) -> list[Cand
     return out
 
 
+def product_short_names(cands: list[Candidate], text: str) -> list[Candidate]:
+    """A product named with its kind ("星海大模型") is that product where the article drops the kind ("由星海负责
+    意图理解") and only a guess reads a company there.
+
+    >>> t = "海信发布星海大模型。由星海负责意图理解。"
+    >>> cs = [Candidate(4, 9, PRODUCT, "model", 0.55), Candidate(11, 13, COMPANY, "model", 0.55)]
+    >>> [(t[c.start:c.end], c.type.value) for c in product_short_names(cs, t)]
+    [('星海', 'Product')]
+    """
+    shorts: dict[str, Candidate] = {}
+    for c in cands:
+        if c.is_a(PRODUCT) and not c.veto and c.score >= 0.55:
+            name = text[c.start : c.end]
+            core = without_generic_tail(name)
+            if core != name and len(core) >= 2 and all(is_han(ch) for ch in core):
+                shorts.setdefault(core, c)
+    guessed = [c for c in cands if c.is_a(COMPANY) and c.finder in ("model", "lac") and text[c.start : c.end] in shorts]
+    taken = {(c.start, c.end) for c in cands if c.finder in ("lexicon", "context", "pattern") and c.is_a(COMPANY)}
+    return [Candidate(c.start, c.end, PRODUCT, "context", SHORT_PRODUCT_SCORE, key=shorts[text[c.start : c.end]].key)
+            for c in guessed if (c.start, c.end) not in taken]
+
+
 def listed_names(cands: list[Candidate], text: str) -> list[Candidate]:
     """A name right before a security code in brackets is a listed company: "嘉里物流（00636.HK）",
     "顺丰同城 (09699.HK)", "聯發科（2454.TW）".
@@ -1003,6 +1027,7 @@ def product_candidates(doc: Doc, text: str, companies: list[Candidate]) -> list[
         *released_names(doc, text),
         *names_before_product_noun(doc, text),
         *quoted_names(text),
+        *named_han_products(text),
         *titled_names(text, companies),
         *suffixed_names(text, companies, cue_ends),
         *versioned_names(text, companies, cue_ends),
@@ -1338,8 +1363,8 @@ def latin_product_names(doc: Doc, text: str) -> list[Candidate]:
         before = text[max(0, cs - 6) : cs]
         if before_non_product_head(text, ce):
             continue  # "Blackwell架构", "4NP工艺"
-        head_after = after.startswith((*terms.PRODUCT_HEADS, "产品", "生成式"))
-        head_before = before.endswith(tuple(h for h in terms.PRODUCT_HEADS if is_han(h[0])))
+        head_after = after.startswith((*terms.PRODUCT_HEADS, "产品", "生成式")) or bool(terms.PRODUCT_GLOSS_RE.match(text, ce))
+        head_before = before.endswith((*(h for h in terms.PRODUCT_HEADS if is_han(h[0])), "服务"))  # "支付服务ShopeePay"
         modelish = any(_is_modelish(w) for w in words) or (
             len(words) > 1 and _is_name_word(words[0]) and any(w.isdigit() for w in words[1:])
         )
@@ -1528,6 +1553,17 @@ def _titled_run(run: list[tuple[int, int]], products: bool) -> list[Candidate]:
     """The titles of one list, products all when one of them is ("《魔兽世界》、《暗黑破坏神》")."""
     return [Candidate(s, e, PRODUCT, "context", TITLED_NAME_SCORE) for s, e in run] if products and len(run) > 1 \
         else []
+
+
+def named_han_products(text: str) -> list[Candidate]:
+    """A Chinese name after a product noun and a naming word: "富途的交易平台名为富途牛牛，" (see
+    ``terms.NAMED_HAN_PRODUCT_RE``).
+
+    >>> [("富途的交易平台名为富途牛牛，"[c.start:c.end]) for c in named_han_products("富途的交易平台名为富途牛牛，")]
+    ['富途牛牛']
+    """
+    return [Candidate(m.start("name"), m.end("name"), PRODUCT, "context", NAMED_PRODUCT_SCORE)
+            for m in terms.NAMED_HAN_PRODUCT_RE.finditer(text) if _can_be_name(m.group("name"))]
 
 
 def _names_campaign(name: str, after: str) -> bool:

@@ -117,7 +117,7 @@ class Resolver:
         text = _folded(doc)
         found = _found(doc)
         found = found + cand.glossed_names(found, text) + cand.defined_short_names(found, text)
-        found = found + cand.names_before_gloss(doc, text, found)
+        found = found + cand.names_before_gloss(doc, text, found) + cand.product_short_names(found, text)
         found = found + cand.listed_names(found, text)
         found = found + cand.list_members(doc, text, found)
         words = cand.tokens(doc)

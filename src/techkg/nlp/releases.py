@@ -51,6 +51,7 @@ from techkg.nlp.relation_base import (
     cue_positions,
     in_brackets,
     negated,
+    sentences,
 )
 
 NEXT_LEAD_MAX = 8  # characters allowed before a product that opens the next sentence ("这款新机")
@@ -329,6 +330,8 @@ class ReleaseReading(ReaderBase):
             lead = [m for m in before if m.label == PRODUCT.label and m.end <= companies[-1].start]
             if lead and text[lead[-1].end : companies[-1].start].strip() in ("是", "为", "由", "即"):
                 products, conf = lead[-1:], PRODUCT_IS_COMPANYS
+            elif not lead and (referred := self._referred_product(s, cs, pos + len(trig))):
+                products, conf = referred, PRODUCT_IS_COMPANYS
         if not products:
             announced = text[pos + len(trig) : ce]  # "发布了新旗舰": the product is named next
             if any(w in announced for w in terms.ANNOUNCED_NOT_PRODUCT):
@@ -348,16 +351,38 @@ class ReleaseReading(ReaderBase):
         if joint:
             return [RelationHit("release", c, p.key, s, e, round(conf, 2), trig) for c in joint for p in products
                     if p.key != c]
-        company, inferred = self._releasing_company(s, cs, pos, companies, products, subject)
+        company, inferred = self._releasing_company(s, cs, pos, trig, companies, products, subject)
         if not company:
             return []
-        if trig in terms.SALE_TRIGGERS and not inferred:  # "中華電信開賣iPhone 16": a seller's sale
+        if (trig in terms.SALE_TRIGGERS or trig in terms.HOSTING_TRIGGERS) and not inferred:
+            # "中華電信開賣iPhone 16": a seller's sale; "魔搭社区上线了Baichuan 2": a platform hosts another's model
             products = [p for p in products if self.same_group(company, self.makers.get(p.key, company))]
         conf -= INFERRED_COMPANY if inferred else 0
         return [RelationHit("release", company, p.key, s, e, round(conf, 2), trig) for p in products
                 if p.key != company]
 
-    def _releasing_company(self, s, cs, pos, companies, products, subject) -> tuple[str | None, bool]:
+    def _referred_product(self, s: int, cs: int, after: int) -> list[Ment]:
+        """The product a clause refers back to: "“超级小爱”，这是小米推出的新一代AI助手" (the product
+        closing the clause before "这是"), "星海大模型并不是新面孔。……海信发布了这一自研大模型" (the
+        product that opened the sentence before, in the same paragraph)."""
+        text = self.text
+        if cs > s and terms.IS_WHAT_CLAUSE_RE.match(text, cs):
+            prev = self.in_range(clause_bounds(self.clause_text, s, cs, cs - 1)[0], cs)
+            if prev and prev[-1].label == PRODUCT.label and not text[prev[-1].end : cs].strip(" ，,”」\"'"):
+                return prev[-1:]
+        if not terms.REFERRED_OBJECT_RE.match(text, after):
+            return []
+        starts = [a for a, _ in sentences(text[:s])]
+        ps = starts[-1] if starts else s
+        if ps == s or "\n" in text[ps:s].strip():
+            return []
+        head = terms.SUBJECT_LEAD_RE.match(text, ps)
+        opening = self.in_range(head.end() if head else ps, s)
+        first = opening[0] if opening else None
+        lead = text[head.end() if head else ps : first.start].strip(" “「\"") if first else None
+        return [first] if first is not None and first.label == PRODUCT.label and not lead else []
+
+    def _releasing_company(self, s, cs, pos, trig, companies, products, subject) -> tuple[str | None, bool]:
         """Who releases ``products`` at the cue ``pos``, and whether that was inferred (not named in
         the clause): the last company of the clause (not a gloss in brackets; the subject of "A与B推出"),
         else one referred back to ("该公司发布了"), the sentence's opener, the products' known maker or
@@ -376,6 +401,11 @@ class ReleaseReading(ReaderBase):
             if len(companies) > 1 and re.search(r"[与和同]", text[companies[0].end : companies[-1].start]):
                 return companies[0].key, False  # "甲骨文与亚马逊云科技推出": the subject leads
             return companies[-1].key, False
+        platform = self.in_range(cs, pos, PRODUCT.label)
+        if platform and not self.text[cs : platform[0].start].strip() and self.makers.get(platform[0].key) \
+                and SUBJECT_FILLERS.match(self.text[platform[0].end : pos].strip()) \
+                and terms.OWN_OBJECT_RE.match(self.text, pos + len(trig)):
+            return self.makers[platform[0].key], True  # "蝦皮購物推出自家支付服務ShopeePay": the platform's owner
         if self._body_releases(s, pos):
             subject = None  # "香港科技大學牽頭的研發中心發表X": a body that is no company released it
         part = self._part_start(s, cs)
@@ -563,7 +593,8 @@ class ReleaseReading(ReaderBase):
         if before and before[-1].label == COMPANY.label and _adjacent(self.text, before[-1], prods[0]):
             lead_end = before.pop().start  # "这款新机被命名为华为Mate XT": the brand glued to the product
         lead = self.text[head.end() if head else fs : lead_end].strip(" “”\"「」")
-        introduced = lead.endswith(terms.NEXT_PRODUCT_INTRODUCERS) and len(lead) <= NEXT_LEAD_MAX
+        introduced = lead.endswith(terms.NEXT_PRODUCT_INTRODUCERS) and len(lead) <= NEXT_LEAD_MAX \
+            or bool(terms.SINGLED_OUT_LEAD_RE.fullmatch(self.text[fs:lead_end].strip(" “”\"「」")))
         if not introduced and (lead or not bare):
             return []
         if any(m.label == COMPANY.label for m in before):
@@ -611,8 +642,10 @@ class ReleaseReading(ReaderBase):
         if not m or not company:
             return []
         cs, _ = clause_bounds(self.clause_text, s, e, m.start())
+        if cs > s and not self.text[cs : m.start()].strip():
+            cs, _ = clause_bounds(self.clause_text, s, e, cs - 1)  # "地宝X2系列，由X2和X2 PRO两款型号组成"
         series = self.in_range(cs, m.start(), PRODUCT.label)
-        if not series or not SUBJECT_FILLERS.match(self.text[series[-1].end : m.start()].strip()):
+        if not series or not SUBJECT_FILLERS.match(self.text[series[-1].end : m.start()].strip(" ，,")):
             return []
         done = {h.target for h in released} | self.recent_products
         brands = {x.key for x in self.in_range(series[-1].start, series[-1].end, COMPANY.label)}

@@ -871,7 +871,7 @@ PART_BEFORE_RE = re.compile(r"(?:搭载|采用|配备|使用|内置|集成)(?:�
 BRACKETED_GLOSS_RE = re.compile(r"\s*[（(][^（()）]{1,30}[）)]\s*")
 # "vivo X100系列包括X100与X100 Pro两款机型": the members of a series just released.
 SERIES_MEMBERS_RE = re.compile(
-    r"(?:包括|包含|涵盖)(.{2,80}?)(?:[两三四五六七八九十\d]+)(?:款|个版本|个型号|种型号|种版本|个尺寸)")
+    r"(?:包括|包含|涵盖|由)(.{2,80}?)(?:[两三四五六七八九十\d]+)(?:款|个版本|个型号|种型号|种版本|个尺寸)")
 # A company's new product that another product is built on or carries ("基于阿里最新的Qwen3",
 # "採用輝達最新的Blackwell架構"): a part or a base, not a release.
 BASE_BEFORE_COMPANY_RE = re.compile(r"(?:基于|采用|搭载|使用|配备|接入|集成|运行)\s*$")
@@ -915,6 +915,15 @@ NAME_INTRODUCERS = ("名为", "命名为", "定名为", "取名为", "名叫", "
 # A Latin name a naming word introduces is a product ("这款名为CyberDog的仿生四足机器人", "代号为Strix Halo的"),
 # unless what follows says it is a firm ("一家名为Xcorp的公司").
 NAMED_FIRM_AFTER_RE = re.compile(r"\s?的?[^，。；,;]{0,8}?(?:公司|企业|集团|机构|团队|品牌|工作室|基金)")
+# A Chinese gloss in brackets after a Latin name that says what product it is ("COUPE（緊湊型通用光子引擎）").
+PRODUCT_GLOSS_RE = re.compile(
+    r"\s?\(\s?[^()]{0,16}?(?:" + "|".join(h for h in PRODUCT_HEADS if "\u4e00" <= h[0] <= "\u9fff")
+    + r"|引擎|软件|工具|服务)\s?\)")
+# A Chinese name a product noun and a naming word introduce, up to the clause's end or 的 ("交易平台名为富途牛牛，",
+# "這款App取名為小紅卡的").
+NAMED_HAN_PRODUCT_RE = re.compile(
+    r"(?:" + "|".join(h for h in PRODUCT_HEADS if "\u4e00" <= h[0] <= "\u9fff") + r"|产品|服务|品牌|App|APP)"
+    r"(?:被)?(?:名为|命名为|定名为|取名为|名叫|叫做)\s*(?P<name>[\u4e00-\u9fff]{2,6})(?=[，。；、,;！？!?]|的|$)")
 # A clause naming what was just launched ("公布新模型，命名为DeepSeek-R1", "，并将其命名为小米YU7",
 # "，這款產品被命名為P"); not a code name (代号为: a project's).
 NAMING_CLAUSE = (r"(?:(?:这款|该款|该|新)[^，,。；;]{0,4}?)?(?:并|已|正式|将其|被)*\s*"
@@ -932,6 +941,16 @@ NEXT_PRODUCT_INTRODUCERS = ("新机", "新品", "新车", "新款", "这款", "�
                             "新模型", "新芯片", *NAME_INTRODUCERS,
                             # a demonstrative with its measure word: "这辆小米YU7", "這部Mate 70", "这颗B200"
                             "这辆", "这部", "这台", "这颗", "这枚", "这张", "这套", "这支", "此款", "该车", "该机")
+# A product referred back to as the object of a release cue ("海信发布了这一自研大模型": the product the sentence
+# before opened with) and a clause that says what a product just named is ("“超级小爱”，这是小米推出的……").
+REFERRED_OBJECT_RE = re.compile(r"\s*了?\s*(?:这一|这款|这个|该款|此款|该)")
+IS_WHAT_CLAUSE_RE = re.compile(r"\s*(?:这|它|此)\s*(?:就)?(?:是|为)")
+# An object a release cue says is the subject's own ("推出自家支付服务P", "上线旗下的P"): a platform subject acts for
+# its owner.
+OWN_OBJECT_RE = re.compile(r"\s*了?\s*(?:自家|自有|自研|旗下)")
+# The one a release event singled out, opening the next sentence ("……召开新品发布会，带来三款机器人。其中最受关注的是
+# 地宝X2系列").
+SINGLED_OUT_LEAD_RE = re.compile(r"其中(?:包括|[^，,。；;]{0,10}?(?:是|为|包括))")
 # What a release cue announces that is no product, so no product of the next sentence is its object
 # ("发布了第三季度财报。这辆小米SU7……", "發佈公告。").
 ANNOUNCED_NOT_PRODUCT = ("财报", "业绩", "公告", "报告", "数据", "声明", "消息", "白皮书", "榜单", "指引", "预告")
