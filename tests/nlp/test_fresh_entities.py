@@ -685,6 +685,14 @@ def test_short_names_with_not_in_lookalikes(extractor, text, keys):
     ("台積電今年4月揭曉COUPE（緊湊型通用光子引擎）。", {"台積電"}, {"COUPE"}, set()),
     ("海信发布星海大模型。此次由星海负责意图理解，复杂问题再交给DeepSeek处理。", {"海信", "DeepSeek"}, {"星海大模型", "星海"},
      set()),
+    # a name with its product noun after a maker's relative clause; a quoted camp of firms (…系) is no product; a unit
+    # named by its parent and its line of business; two abbreviations in one bracket
+    ("今天，由完美世界运营的蒸汽平台正式上线。", set(), {"蒸汽平台"}, set()),
+    ("中通快遞（02057）等「通達系」以低價搶佔電商件市場。", {"中通快遞"}, set(), {"通達系"}),
+    ("当天，顺丰航空的波音767全货机执飞。京东物流旗下的京东航空正在筹备首航。", {"顺丰航空", "京东物流", "京东航空"}, set(),
+     {"顺丰", "京东"}),
+    ("腾讯健康则提供大模型训练能力。", {"腾讯健康"}, set(), {"健康则提供大模型"}),
+    ("腾讯健康码上线。", {"腾讯"}, set(), {"腾讯健康"}),
 ])
 def test_round19_entity_readings(extractor, text, companies, products, not_names):
     names = {m.text for e in _entities(extractor, text) for m in e.mentions}
@@ -697,3 +705,9 @@ def test_a_brand_before_a_category_word_keys_the_product_by_its_brand(extractor)
     text = "百川智能与火山引擎合作。其对话产品“百川大模型”向公众开放。"
     product = next(e for e in _entities(extractor, text) if e.type == "Product")
     assert product.key == "百川", product.key
+
+
+def test_two_abbreviations_in_one_bracket_name_one_company(extractor):
+    text = "华为数字能源与中国电建集团山东电力建设第三工程有限公司（山东电建三公司，SEPCOIII）签约。"
+    sepco = next(e for e in _entities(extractor, text) if "SEPCOIII" in {m.text for m in e.mentions})
+    assert {"山东电建三公司", "中国电建集团山东电力建设第三工程有限公司"} <= {m.text for m in sepco.mentions}

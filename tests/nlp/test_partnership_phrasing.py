@@ -182,7 +182,8 @@ HK_TW_WORDING = [
     ("中電與華為結成聯盟，發展智能電網。", {("huawei", "中电")}),
     ("香港電訊與蘋果合推新服務。", {("apple", "hkt")}),
     ("聯發科與瑞昱合推Wi-Fi 7晶片。", {("mediatek", "realtek")}),
-    ("渣打銀行聯同電訊盈科及攜程合資成立Mox。", {("pccw", "standard-chartered"), ("standard-chartered", "trip-com")}),
+    ("渣打銀行聯同電訊盈科及攜程合資成立Mox。",  # founders of a joint venture all pair (eleventh round)
+     {("pccw", "standard-chartered"), ("standard-chartered", "trip-com"), ("pccw", "trip-com")}),
 ]
 HK_TW_WORDING_NOT = [
     ("傳聞電訊盈科將與渣打成立合營公司。", ("pccw", "standard-chartered")),
@@ -477,7 +478,8 @@ GLUED_CUE_AND_FOUNDERS = [
     ("Stellantis此前已与梅赛德斯-奔驰、道达尔能源共同组建电池企业ACC。",
      {("mercedes-benz", "stellantis"), ("mercedes-benz", "道达尔能源"), ("stellantis", "道达尔能源")}),
     ("丰田与电装、爱信共同成立新公司。", {("aisin", "denso"), ("aisin", "toyota"), ("denso", "toyota")}),
-    ("丰田与电装、爱信合资成立新公司。", {("aisin", "toyota"), ("denso", "toyota")}),
+    # 合资 names a joint founding as 共同成立 does: every founder with every other (eleventh round, c455-c474)
+    ("丰田与电装、爱信合资成立新公司。", {("aisin", "denso"), ("aisin", "toyota"), ("denso", "toyota")}),
     ("谷歌与宏碁、华硕和联想合作开发新款笔电。", {("acer", "google"), ("asus", "google"), ("google", "lenovo")}),
 ]
 # A partner named after its parent and 旗下 is the unit, after a lead cue too ("夥拍通用汽車旗下Cruise", where 旗下
@@ -538,6 +540,16 @@ ELEVENTH_ROUND = [
     ("小米的联合创始人林斌曾在谷歌任职。", set()),
     ("一加聯合創辦人裴宇離開一加後創立Nothing。", set()),
     ("阿里云称，Qwen3在同一个模型中集成了“混合推理”能力，与DeepSeek不同。", set()),
+    # a clause without a subject takes its sentence part's opener (after ；) before the sentence's or the article's
+    ("同年8月，中国电信率先回归A股；中国联通则早在2002年就已上市，与中国电信在5G网络上采取共建共享模式。",
+     {("china-telecom", "china-unicom")}),
+    # founders of a joint venture all pair (合资设立); a unit right after its owner's 旗下 is the party
+    ("此前，隆基旗下西安隆基乐叶与金阳新能源、钜能电力合资设立电池公司。",
+     {("西安隆基乐叶", "金阳新能源"), ("西安隆基乐叶", "钜能电力"), ("金阳新能源", "钜能电力")}),
+    ("小米与腾讯、京东合资成立新公司。", {("jd", "tencent"), ("jd", "xiaomi"), ("tencent", "xiaomi")}),
+    # a unit named by its parent and its business; a cue glued after a listed subject and its code is its verb
+    ("日前，迈瑞医疗与腾讯健康在北京联合发布“启元重症大模型”。", {("mindray", "腾讯健康")}),
+    ("9月28日，中控技术（688777.SH）联合兴发集团（600141.SH）主办成果展示大会。", {("supcon", "兴发")}),
 ]
 
 READ = (AFFIRMING_NEGATION + BOTH_AFTER_DEAL + BOTH_WITH_THIRD + JOINT_SUBJECT_LIST + TOPIC_BEFORE_PARTNER

@@ -543,6 +543,9 @@ ROUND19 = [
     ("“超级小爱”，这是小米在发布会上推出的新一代AI助手。", {("xiaomi", "xiaomi-super-xiaoai")}),
     ("蝦皮購物先前已推出自家電子支付服務ShopeePay，PChome亦積極搶客。", {("shopee", "shopeepay")}),
     ("台積電今年4月在北美技術論壇揭曉COUPE（緊湊型通用光子引擎），預計2025年完成驗證。", {("tsmc", "coupe")}),
+    # two cues next to each other are two ("发布会推出"); a brand inside another product's name is no releaser
+    ("宁德时代通过线上发布会推出第三代CTP技术——麒麟电池。", {("catl", "catl-qilin-battery")}),
+    ("Mavic 3 Cine支援Apple ProRes 422 HQ編碼，同捆新推出的DJI RC Pro帶屏遙控器。", {("dji", "rcpro")}),
 ]
 NOT_ROUND19 = [
     ("模型发布当天，阿里云旗下的魔搭社区（ModelScope）即上线了Baichuan 2全系列模型。", ("alibaba-cloud", "baichuan-2")),

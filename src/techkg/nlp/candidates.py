@@ -137,6 +137,8 @@ QUOTED_CAMPAIGN_VETO = 0.6
 # (长青, 认知, 自有, 液冷) or a part of a name, and on general news the longer ones are too (工商联建设投,
 # 中大振, 商务节暨世界, 电子商务研究中心讯).
 LAC_UNCONFIRMED_SCORE = 0.5
+# A unit named by its parent and its line of business ("腾讯健康", "顺丰航空").
+UNIT_NAME_SCORE = 0.6
 # A product's name without its kind word, where only a guess reads a company ("星海大模型……由星海负责").
 SHORT_PRODUCT_SCORE = 0.6
 # A Latin name its context shows to be a company ("Humane宣布", "与Shutterstock合作").
@@ -221,6 +223,10 @@ def lexicon_candidates(doc: Doc, lexicon, text: str) -> list[Candidate]:
             end = tail.end()  # "中国邮政集团公司": the company with its legal form
         out.append(Candidate(h.start, end, h.entry.type, "lexicon", LEXICON_WEAK if h.weak else LEXICON_STRONG,
                              key=h.entry.key, weak=h.weak, maker=h.entry.maker, kind=h.entry.kind))
+        if h.entry.type == COMPANY and not h.weak and end == h.end and is_han(text[h.end - 1]) \
+                and (unit := terms.UNIT_AFTER_PARENT_RE.match(text, h.end)) \
+                and not any(o.start == h.end for o in found):  # "腾讯健康": a unit named after its parent
+            out.append(Candidate(h.start, unit.end(), COMPANY, "context", UNIT_NAME_SCORE))
     return out
 
 
@@ -457,16 +463,24 @@ def latin_runs(doc: Doc) -> list[tuple[int, int, int, int]]:
     return runs
 
 
-def _after_glued_cue(text: str, start: int, listed_starts: set[int]) -> int:
-    """Skip a partner cue glued before a listed company's name ("联合广汽集团" → "广汽集团"); a name that
-    holds the cue and no listed name after it keeps it (联合利华).
+def _after_glued_cue(text: str, start: int, listed_starts: set[int], listed_ends: set[int] = frozenset()) -> int:
+    """Skip a partner cue glued before a listed company's name ("联合广汽集团" → "广汽集团") or right after a
+    listed company, its security code between ("中控技术（688777.SH）联合兴发集团": the subject's verb); a name
+    that holds the cue and no listed name around it keeps it (联合利华).
 
     >>> t = "联合广汽集团"
     >>> t[_after_glued_cue(t, 0, {2}):], t[_after_glued_cue(t, 0, set()):]
     ('广汽集团', '联合广汽集团')
+    >>> t = "中控技术(688777.SH)联合兴发集团"
+    >>> t[_after_glued_cue(t, 15, set(), {4}):]
+    '兴发集团'
     """
     cue = next((c for c in terms.GLUED_LEAD_CUES if text.startswith(c, start)), "")
-    return start + len(cue) if cue and start + len(cue) in listed_starts else start
+    if not cue:
+        return start
+    code = terms.SECURITY_CODE_BEFORE_RE.search(text, 0, start)
+    after_subject = (code.start() if code else start) in listed_ends
+    return start + len(cue) if start + len(cue) in listed_starts or after_subject else start
 
 
 def _before_count_of_firms(text: str, start: int, end: int) -> int:
@@ -610,13 +624,14 @@ def company_candidates(doc: Doc, text: str, model_spans=(), tagger: bool = False
     model_names = {text[s:e] for s, e in model_companies}  # the tagger's company once, that company throughout
     listed = [(c.start, c.end) for c in doc._.candidates or () if c.finder == "lexicon" and c.is_a(COMPANY)]
     listed_starts = {s for s, _e in listed}
+    listed_ends = {e for _s, e in listed}
     # LAC ORG words (Chinese); Latin ORG words need a context cue, LAC guesses them loosely.
     toks = tokens(doc)
     for t in toks:
         start, end = t.idx, t.idx + len(t.text)
         if t.tag_ != "ORG" or end - start < 2:
             continue
-        start = _after_glued_cue(text, start, listed_starts)
+        start = _after_glued_cue(text, start, listed_starts, listed_ends)
         if terms.EVENT_AFTER_NAME_RE.match(text, end) or text.startswith(terms.INDEX_FOLLOWERS, end):
             out.append(Candidate(start, end, None, "lac", 0.9, veto=True))  # "鸿海科技日", "恒生科技指数"
             continue
@@ -702,7 +717,7 @@ def company_candidates(doc: Doc, text: str, model_spans=(), tagger: bool = False
                     and text[start:kind_end].endswith(terms.KIND_OF_FIRM_ENDS):
                 start = kind_end  # "虛擬銀行天星銀行": a kind of firm LAC read, then the name
             start = _after_descriptor_or_place(text, start, end, cut_places=False)  # 杭州城投 is a name
-            start = _after_glued_cue(text, start, listed_starts)
+            start = _after_glued_cue(text, start, listed_starts, listed_ends)
             end = _before_count_of_firms(text, start, end)
             start = next((s for s, e in listed if e == end and start < s
                           and text[start:s].endswith(terms.COMPANY_DESCRIPTORS)), start)  # "深圳机械人企业优必选"
@@ -1557,13 +1572,16 @@ def _titled_run(run: list[tuple[int, int]], products: bool) -> list[Candidate]:
 
 def named_han_products(text: str) -> list[Candidate]:
     """A Chinese name after a product noun and a naming word: "富途的交易平台名为富途牛牛，" (see
-    ``terms.NAMED_HAN_PRODUCT_RE``).
+    ``terms.NAMED_HAN_PRODUCT_RE``), and one with its product noun after a maker's relative clause:
+    "由完美世界运营的蒸汽平台" (``terms.MADE_BY_HEAD_RE``).
 
     >>> [("富途的交易平台名为富途牛牛，"[c.start:c.end]) for c in named_han_products("富途的交易平台名为富途牛牛，")]
     ['富途牛牛']
     """
-    return [Candidate(m.start("name"), m.end("name"), PRODUCT, "context", NAMED_PRODUCT_SCORE)
-            for m in terms.NAMED_HAN_PRODUCT_RE.finditer(text) if _can_be_name(m.group("name"))]
+    named = [Candidate(m.start("name"), m.end("name"), PRODUCT, "context", NAMED_PRODUCT_SCORE)
+             for m in terms.NAMED_HAN_PRODUCT_RE.finditer(text) if _can_be_name(m.group("name"))]
+    return named + [Candidate(m.start("name"), m.end("name"), PRODUCT, "context", SUFFIXED_NAME_SCORE)
+                    for m in terms.MADE_BY_HEAD_RE.finditer(text) if _can_be_name(m.group("core"))]
 
 
 def _names_campaign(name: str, after: str) -> bool:
@@ -1628,7 +1646,7 @@ SUFFIXED_NAME_RE = re.compile(
     r"[的了]?\s*([\u4e00-\u9fff][\u4e00-\u9fffA-Za-z]{1,5}?)\s?("
     + "|".join(map(re.escape, terms.NAMED_PRODUCT_SUFFIXES)) + r")(?![A-Za-z])"
 )
-NOT_IN_NAME_RE = re.compile(r"[的了和与及在为是将把被对向从等也都还已款个以于用前后]|" + terms.ADVERB_IN_CLAUSE_RE.pattern)
+NOT_IN_NAME_RE = re.compile(r"[的了和与及在为是将把被对向从等也都还已款个以于用前后则]|提供|负责|采用|使用|" + terms.ADVERB_IN_CLAUSE_RE.pattern)
 
 
 def suffixed_names(text: str, companies: list[Candidate], cue_ends: set[int]) -> list[Candidate]:

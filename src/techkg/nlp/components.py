@@ -218,12 +218,11 @@ class Linker:
                 key = self._lexicon_key(lexicon, core, span.label_, known) or (series[0] if series else None) \
                     or self._registered_key(lexicon, surface, span.label_) or self._unlisted_key(lexicon, core, span.label_)
                 span.kb_id_ = key
-            abbrev = link.abbreviation_after(text, span.start_char, span.end_char)
-            if abbrev:
+            for abbrev in link.abbreviations_after(text, span.start_char, span.end_char):
                 short = self._lexicon_key(lexicon, abbrev, span.label_, known)
                 if not short and span.label_ == PRODUCT.label:  # "日日新5.0（SenseNova 5.0）": keyed as the span
                     short = (self._series_key(lexicon, abbrev) or (None,))[0]
-                short = short or link.name_key(abbrev)
+                short = short or link.name_key(link.company_core(abbrev) if span.label_ == COMPANY.label else abbrev)
                 listed = lexicon is not None and lexicon.get(short) is not None
                 if listed and lexicon.get(key) is None:
                     aliases.setdefault((span.label_, key), short)  # "深度求索…有限公司（DeepSeek）": the known name wins

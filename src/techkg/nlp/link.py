@@ -39,7 +39,8 @@ ABBREVIATION_RE = re.compile(
     r"^[》」』”\"]?\s*[(（]\s*(?P<marker>以下简称|以下简作|以下称|下称|简称|又称|又名|(?:内地|大陆|国内|台湾|香港|港澳)(?:称|译作|译为))?"
     r"\s*[:：]?\s*[\"“「『《]?"
     r"(?P<short>[A-Za-z][A-Za-z0-9&.\-]{1,24}(?: [A-Za-z0-9&.\-]+){0,4}|[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z0-9]{1,7})"
-    r"\s*[\"”」』》]?\s*(?:[)）]|或)"
+    r"\s*[\"”」』》]?\s*(?:[)）]|或|[，,、]\s*(?P<second>[A-Za-z][A-Za-z0-9&.\-]{1,24}(?: [A-Za-z0-9&.\-]+){0,4}"
+    r"|[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z0-9]{1,7})\s*[)）])"
 )
 
 # How far after a name its bracketed abbreviation or gloss may end ("（Sony Honda Mobility）").
@@ -311,17 +312,19 @@ def _abbreviates(short: str, full: str, known: bool = False) -> bool:
 def own_name_after_parent(name: str, parent: int) -> bool:
     """True for a company named after its parent: the parent's name (its first ``parent``
     characters), a name of its own of two or more Han characters, then trade words or a legal
-    form ("京东币链科技"); not the parent with trade words only ("小米科技", "浙江吉利控股集团")
-    nor a cut ("华为全").
+    form ("京东币链科技"), or a line of business of its own (``terms.UNIT_BUSINESS_WORDS``: "顺丰航空");
+    not the parent with trade words only ("小米科技", "浙江吉利控股集团") nor a cut ("华为全").
 
-    >>> own_name_after_parent("京东币链科技", 2), own_name_after_parent("小米科技", 2)
-    (True, False)
+    >>> own_name_after_parent("京东币链科技", 2), own_name_after_parent("小米科技", 2), own_name_after_parent("顺丰航空", 2)
+    (True, False, True)
     >>> own_name_after_parent("浙江吉利控股集团", 4), own_name_after_parent("华为全", 2)
     (False, False)
     """
     if parent < 2:
         return False
     rest = company_core(name)[parent:]
+    if rest in terms.UNIT_BUSINESS_WORDS:
+        return True
     own = rest
     while (m := terms.COMPANY_TRADE_TAIL_RE.search(own)) and m.start() > 0:
         own = own[: m.start()]
@@ -352,8 +355,9 @@ def short_company_name(name: str) -> str | None:
     return core
 
 
-def abbreviation_after(text: str, start: int, end: int) -> str | None:
-    """The bracketed abbreviation right after the name at ``text[start:end]``, if any.
+def abbreviations_after(text: str, start: int, end: int) -> tuple[str, ...]:
+    """The bracketed abbreviations right after the name at ``text[start:end]``: one, or two
+    separated by a comma ("……第三工程有限公司（山东电建三公司，SEPCOIII）").
 
     A Latin one (``OCI``) always; a Chinese one after 简称/下称, after a registered
     name (one ending in a legal form: "深圳市游科互动科技有限公司（游戏科学）") or as the gloss
@@ -361,19 +365,21 @@ def abbreviation_after(text: str, start: int, end: int) -> str | None:
     names the parent, "（深圳）" a place. The text is folded
     (Simplified), so Traditional markers (下稱) read as Simplified ones.
 
-    >>> abbreviation_after("Oracle Cloud Infrastructure(OCI)合作", 0, 27)
-    'OCI'
-    >>> abbreviation_after("安徽省天然气开发股份有限公司(下称“皖天然气”)", 0, 14)
-    '皖天然气'
-    >>> abbreviation_after("《斗阵特攻》(内地称《守望先锋》)", 1, 5)
-    '守望先锋'
-    >>> [abbreviation_after(t, 0, 2) for t in ("华为（2023年）", "海思（华为）发布", "小米（深圳）")]
-    [None, None, None]
+    >>> abbreviations_after("Oracle Cloud Infrastructure(OCI)合作", 0, 27)
+    ('OCI',)
+    >>> abbreviations_after("安徽省天然气开发股份有限公司(下称“皖天然气”)", 0, 14)
+    ('皖天然气',)
+    >>> abbreviations_after("《斗阵特攻》(内地称《守望先锋》)", 1, 5)
+    ('守望先锋',)
+    >>> abbreviations_after("山东电力建设第三工程有限公司(山东电建三公司,SEPCOIII)签约", 0, 14)
+    ('山东电建三公司', 'SEPCOIII')
+    >>> [abbreviations_after(t, 0, 2) for t in ("华为（2023年）", "海思（华为）发布", "小米（深圳）")]
+    [(), (), ()]
     """
     m = ABBREVIATION_RE.match(text[end : end + ABBREVIATION_WINDOW])
     if m is None:
-        return None
+        return ()
     short, name = m.group("short"), text[start:end]
     if is_han(short[0]) and not (m.group("marker") or terms.COMPANY_LEGAL_FORM_RE.search(name) or name.isascii()):
-        return None
-    return short
+        return ()
+    return (short, m.group("second")) if m.group("second") else (short,)

@@ -309,7 +309,8 @@ class PartnershipReading(ReaderBase):
         if not left_keys:
             # a missing side is the sentence's opener, else the carried subject; never one of the
             # partners listed ("其运营方此前已与Visa、万事达卡、JCB等达成合作": not Visa)
-            carried = next((k for k in (self._sentence_opener(s, cs), subject) if k and k not in right_keys), None)
+            carried = next((k for k in (self._sentence_opener(self._part_start(s, cs), cs), self._sentence_opener(s, cs),
+                                        subject) if k and k not in right_keys), None)  # its part's opener first
             if carried:
                 left_keys, conf = [carried], conf - CARRIED_SUBJECT
         listed = [] if right_keys else self._partner_list_after(pos, trig, e)

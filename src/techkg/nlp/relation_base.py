@@ -16,7 +16,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from techkg.nlp import terms
-from techkg.nlp.candidates import COMPANY
+from techkg.nlp.candidates import COMPANY, PRODUCT
 from techkg.nlp.relation_model import Pair, PartnershipModel
 
 SENTENCE_RE = re.compile(r"[^。！？!?\n]+[。！？!?]*[”’」』)]*")
@@ -214,10 +214,19 @@ class ReaderBase:
             start = m.end
         return None
 
+    def _part_start(self, s: int, cs: int) -> int:
+        """Where the part of the sentence holding the clause at ``cs`` starts: after the last
+        semicolon before it (each part of "A推出X；B表示，去年发布的Y" has a subject of its own)."""
+        return max([s, *(m.end() for m in terms.SENTENCE_PART_BREAK_RE.finditer(self.clause_text, s, cs))])
+
+    def _brand_of_product(self, m: Ment) -> bool:
+        """Whether the company mention ``m`` is a brand inside a product's name ("Apple ProRes 422 HQ")."""
+        return any(p.label == PRODUCT.label and p.start <= m.start and m.end < p.end for p in self.mentions)
+
     def _sentence_opener(self, s: int, cs: int) -> str | None:
-        """The first company named in the sentence before the clause at ``cs``; a parent named
-        before 旗下 gives way to its subsidiary ("字节跳动旗下的火山引擎……，正式发布")."""
-        earlier = self.in_range(s, cs, COMPANY.label)
+        """The first company named in the sentence before the clause at ``cs``, not a brand inside a product's
+        name; a parent named before 旗下 gives way to its subsidiary ("字节跳动旗下的火山引擎……，正式发布")."""
+        earlier = [m for m in self.in_range(s, cs, COMPANY.label) if not self._brand_of_product(m)]
         if earlier and terms.OBJECT_OPENER_RE.match(self.text, s, earlier[0].start):
             return None  # "該公司已與Alphabet旗下Waymo合作……": the first name is an object, the subject carried
         acting = [m for m in earlier if not self.text.startswith("旗下", m.end)]

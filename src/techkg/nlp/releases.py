@@ -64,12 +64,12 @@ class ReleaseReading(ReaderBase):
     def _releases(self, s, e, subject, follow) -> list[RelationHit]:
         text = self.text
         out = []
-        done_at: set[int] = set()
+        done: list[tuple[int, int]] = []
         for trig, at in cue_positions(terms.RELEASE_TRIGGERS + terms.JOINT_RELEASE_TRIGGERS, text[s:e]):
             pos = s + at
-            if any(d <= pos < d + 4 for d in done_at):
-                continue  # "正式发布" already read as "发布" or the reverse
-            done_at.add(pos)
+            if any(a <= pos < b or pos <= a < pos + len(trig) for a, b in done):
+                continue  # "正式发布" already read as "发布" or the reverse (not "发布会推出": two cues)
+            done.append((pos, pos + len(trig)))
             cs, ce = clause_bounds(self.clause_text, s, e, pos)
             if self._release_blocked(s, cs, pos):
                 continue
@@ -388,7 +388,8 @@ class ReleaseReading(ReaderBase):
         else one referred back to ("该公司发布了"), the sentence's opener, the products' known maker or
         the subject carried over (not when a university or lab is named before the cue)."""
         text = self.text
-        companies = [m for m in companies if not in_brackets(text, cs, m.start)]  # "智谱（Z.ai）发布"
+        companies = [m for m in companies if not in_brackets(text, cs, m.start)  # "智谱（Z.ai）发布"
+                     and not self._brand_of_product(m)]  # "支援Apple ProRes……新推出的DJI RC Pro": Apple is a brand
         companies = self._without_helpers(cs, companies)  # "新思科技携手微软推出": Synopsys
         if len(companies) > 1:  # "華碩今年1月在CES推出": where it was launched, not who launched it
             companies = companies[:1] + [m for m in companies[1:]
@@ -437,11 +438,6 @@ class ReleaseReading(ReaderBase):
             if gap.rstrip().endswith("的"):
                 head = m
         return head.key if head else self._sentence_opener(s, cs)
-
-    def _part_start(self, s: int, cs: int) -> int:
-        """Where the part of the sentence holding the clause at ``cs`` starts: after the last
-        semicolon before it (each part of "A推出X；B表示，去年发布的Y" has a subject of its own)."""
-        return max([s, *(m.end() for m in terms.SENTENCE_PART_BREAK_RE.finditer(self.clause_text, s, cs))])
 
     def _without_helpers(self, cs: int, companies: list[Ment]) -> list[Ment]:
         """The companies before a release cue less those helping the subject: a company after 与 or

@@ -207,7 +207,8 @@ def _drop_swallowing(cands: list[Candidate], text: str) -> list[Candidate]:
     ("广汽丰田"), a named branch ("工行北京分行"), a subsidiary named after its parent
     ("京东币链科技"), a registered name ("上海傅利叶智能科技有限公司"), a listed name before its
     code ("顺丰同城（09699.HK）"), a Latin company name ("GlobalWafers America") and a name glossed
-    in Latin ("索尼本田移动（Sony Honda Mobility）") are whole names: they may hold a lexicon name."""
+    in Latin ("索尼本田移动（Sony Honda Mobility）") and a unit right after its owner's 旗下 ("隆基旗下西安隆基乐叶")
+    are whole names: they may hold a lexicon name."""
     lexicon_spans = [(c.start, c.end) for c in cands if c.finder == "lexicon"]
     swallows_known = _holds_shorter(lexicon_spans)
     parent_end: dict[int, int] = {}  # a lexicon company at each start: a subsidiary named after it
@@ -236,7 +237,8 @@ def _drop_swallowing(cands: list[Candidate], text: str) -> list[Candidate]:
                     or link.own_name_after_parent(name, parent_end.get(c.start, c.start) - c.start)
                     or _joint_venture(c.start, c.end, parent_end, text, parent_key)
                     or (c.finder == "model" and _venture_with_unlisted_parent(c.start, c.end, carmakers, text))
-                    or terms.NAMED_BRANCH_RE.fullmatch(text, parent_end.get(c.start, c.end), c.end)):
+                    or terms.NAMED_BRANCH_RE.fullmatch(text, parent_end.get(c.start, c.end), c.end)
+                    or terms.UNIT_AFTER_OWNER_RE.search(text, max(0, c.start - 4), c.start)):
                 continue
             if text[c.start : c.end] in series:
                 continue

@@ -221,7 +221,7 @@ QUOTED_NO_ENTITY_WORDS = (
 )
 # Endings of a quoted text that make it an event, a fund, a group of people, a theory or a ranking ("“X演唱会”",
 # "“木兰基金”", "“森林系女孩”", "“安全威胁论”", "“全球上市公司2000强”"); only as an ending ("「WOW」會員" is a product).
-QUOTED_NO_ENTITY_ENDINGS = ("会", "基金", "女孩", "男孩", "族", "论", "强")
+QUOTED_NO_ENTITY_ENDINGS = ("会", "基金", "女孩", "男孩", "族", "论", "强", "系")  # "「通達系」": a camp of firms
 # Roles right after a quoted text: it qualifies a company, names no product ("电池“定点”供应商").
 QUOTED_ROLE_NOUNS = ("供应商", "客户", "伙伴", "合作伙伴", "厂商")
 # ... and a brand's name, which may be a company's ("全新品牌“乾崑”", "「1O1O」品牌").
@@ -261,6 +261,7 @@ PRODUCT_DESCRIPTOR_WORDS = (
     # what a product is for or does inside a device ("股票交易App", "主控芯片", "新一代AI助手")
     "股票", "证券", "交易", "理财", "投资", "主控", "存储", "射频", "基带", "AI",
     "插件式", "插件", "一体式", "便携式", "嵌入式", "穿戴式", "折叠式",
+    "操作", "作业", "驾驶", "自动", "辅助", "管理", "控制", "运营", "交互", "推荐",  # "作業系統" (Taiwan: an OS), "自动驾驶系统"
 )
 
 # Lexicon sectors of car makers: their Chinese brand stays in a model code's name ("腾势N9",
@@ -533,7 +534,7 @@ JOINT_ACT_RE = re.compile(r"共同|联合|一起|一同|合资|合组|联手|携
 # ... and so does every founder of a new firm, objects of 与 too, when a joint founding follows the list at
 # once ("A已与B、C共同组建电池企业ACC"): each holds a share of the same firm. Not a bare 合资成立 after
 # the list ("渣打聯同B及C合資成立Mox": the subject's partners, as the dev gold reads it).
-JOINT_FOUNDING_RE = re.compile(r"\s*(?:共同|联合)\s*(?:组建|成立|创立|设立|创办|出资成立|出资设立)")
+JOINT_FOUNDING_RE = re.compile(r"\s*(?:(?:共同|联合)\s*(?:组建|成立|创立|设立|创办|出资成立|出资设立)|合资|合组)")
 # "A、B及C都是D的合作伙伴": the last company before the partner noun is everyone's partner.
 PARTNER_OF_RE = re.compile(r"\s*的\s*(?:重要|主要|核心|长期|战略|策略|首批|全球)?\s*$")
 # "在麦当劳、星巴克等约200家合作商户消费": companies given as examples of someone's partners (a list
@@ -924,6 +925,10 @@ PRODUCT_GLOSS_RE = re.compile(
 NAMED_HAN_PRODUCT_RE = re.compile(
     r"(?:" + "|".join(h for h in PRODUCT_HEADS if "\u4e00" <= h[0] <= "\u9fff") + r"|产品|服务|品牌|App|APP)"
     r"(?:被)?(?:名为|命名为|定名为|取名为|名叫|叫做)\s*(?P<name>[\u4e00-\u9fff]{2,6})(?=[，。；、,;！？!?]|的|$)")
+# A Chinese name with its product noun that a company's relative clause describes ("由完美世界运营的蒸汽平台",
+# "腾讯推出的元宝App"): the name and the noun are the product.
+MADE_BY_HEAD_RE = re.compile(r"(?:运营|开发|打造|推出|研发|出品|发行|上线)的\s*(?P<name>(?P<core>[\u4e00-\u9fff]{2,4}?)"
+                             r"(?:平台|App|APP|应用|软件|系统|小程序))(?![化型商])")
 # A clause naming what was just launched ("公布新模型，命名为DeepSeek-R1", "，并将其命名为小米YU7",
 # "，這款產品被命名為P"); not a code name (代号为: a project's).
 NAMING_CLAUSE = (r"(?:(?:这款|该款|该|新)[^，,。；;]{0,4}?)?(?:并|已|正式|将其|被)*\s*"
@@ -1003,6 +1008,8 @@ AFFIRMING_NEGATION_RE = re.compile(r"(?:并非|不是|不再)(?:只|仅|单单|�
                                    r"|(?:并未|并没有|没有|不会)[^，。；;,]{0,14}?(?:终止|中止|结束|中断|解除)")
 # Between a partner's parent and the partner ("与华为旗下公司海思", "與PIF旗下的Alat", a gloss in
 # brackets allowed): the parent is no party.
+# 旗下 right before a name: the name is a unit of the company before it, whatever names it holds ("隆基旗下西安隆基乐叶").
+UNIT_AFTER_OWNER_RE = re.compile(r"旗下的?\s*$")
 PARENT_OF_NEXT_RE = re.compile(r"\s*(?:[（(][^（()）]{1,20}[)）])?\s*旗下(?:的|公司|子公司|企业)?\s*")
 # A company named only to say which the next one is, in a partner's place: its parent before 旗下 and a kind of
 # firm ("Alphabet旗下的无人机配送公司Wing", "騰訊旗下發行品牌Level Infinite"), its unit before 母公司 ("谷歌母公司Alphabet").
@@ -1108,6 +1115,8 @@ _BRACKETED_CODE = (
 # A security code alone ("09868.HK", "XPEV.US"): a listing, never a company's or product's name.
 TICKER_RE = re.compile(_TICKER)
 SECURITY_CODE_RE = re.compile(_BRACKETED_CODE + r"|(?<=[\u4e00-\u9fff])-(?:SW|W|S|B|U)(?![A-Za-z0-9])")
+# ... and one ending where a text ends (the name before it is a listed company's).
+SECURITY_CODE_BEFORE_RE = re.compile(r"\s?" + _BRACKETED_CODE + r"\s?$")
 # A security code in brackets right after a name: the name is a listed company ("嘉里物流（00636.HK）").
 SECURITY_CODE_AFTER_NAME_RE = re.compile(r"\s?" + _BRACKETED_CODE)
 # A class of shares: one capital letter before 股 ("母公司H股挂牌", "公司A股复牌", "發行B股").
@@ -1168,6 +1177,13 @@ NOT_IN_REGISTERED_NAME_TAGS = ("v", "p", "d", "u", "w", "r", "m", "q", "f", "TIM
 # What a listed holding's registered name adds before its legal form ("黑芝麻智能国际控股有限公司"):
 # dropped, with the trade words, when the linker looks for the company it holds.
 HOLDING_TAIL_RE = re.compile(r"(?:国际|控股|集团)$")
+# A line of business after a parent's name that makes a unit of its own ("顺丰航空", "京东健康"), unlike the trade words
+# that only complete the parent's own name ("小米科技").
+UNIT_BUSINESS_WORDS = frozenset("航空 物流 快递 货运 金融 数科 健康 医疗 银行 保险 证券 支付 地产 能源".split())
+# ... such a word right after a listed company's name, where a word ends: the unit is named ("腾讯健康则提供",
+# "顺丰航空的波音767"), not "腾讯健康码".
+UNIT_AFTER_PARENT_RE = re.compile(r"(?:" + "|".join(sorted(UNIT_BUSINESS_WORDS, key=len, reverse=True))
+                                  + r")(?=[^\u4e00-\u9fff]|[在则与和的及也将已于从对为是等称表宣今昨旗]|$)")
 COMPANY_TRADE_TAIL_RE = re.compile(
     r"(?:科技|电子|软件|电信|通讯|通信|集团|控股|股份|汽车|存储|半导体|微电子|智能|网络|信息|技术|数据|传媒|"
     r"电气|电器|光电|精密|工业|实业|动力|机器人|新能源|生物|医药|电商|互动|资讯|系统|设备|装备|仪器|材料)$"
