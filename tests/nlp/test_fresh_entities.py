@@ -693,6 +693,19 @@ def test_short_names_with_not_in_lookalikes(extractor, text, keys):
      {"顺丰", "京东"}),
     ("腾讯健康则提供大模型训练能力。", {"腾讯健康"}, set(), {"健康则提供大模型"}),
     ("腾讯健康码上线。", {"腾讯"}, set(), {"腾讯健康"}),
+    # fields of technology listed with a company are no companies; a department before a title is none; names after
+    # device nouns in a list of two or more; variant words alone; founders in Latin; a firm founded in a year
+    ("主要面向大数据、分布式存储和ARM原生应用等场景。", set(), set(), {"分布式存储", "大数据"}),
+    ("华为董事、战略Marketing总裁徐文伟在发布会上称。", {"华为"}, set(), {"Marketing"}),
+    ("腾讯宣布了在芯片领域的最新进展：AI推理芯片紫霄、视频转码芯片沧海和智能网卡芯片玄灵。", {"腾讯"},
+     {"紫霄", "沧海", "玄灵"}, set()),
+    ("行業人士指，芯片短缺。", set(), set(), {"短缺"}),
+    ("首個版本Gemini 1.0依規模分為Ultra、Pro與Nano三種。", set(), {"Gemini 1.0"}, {"Pro", "Nano", "Ultra"}),
+    ("MosaicML成立于2021年，由Naveen Rao和Hanlin Tang共同创办。", {"MosaicML"}, set(), {"Naveen Rao", "Hanlin Tang"}),
+    ("國發會官員受訪時指出，台灣新創赴海外上市有助提升國際能見度。", set(), set(), {"國發"}),
+    ("2025年或将看到首批AI智能体“加入劳动力队伍”。", set(), set(), {"加入劳动力队伍"}),
+    ("生成式AI熱潮下，公司今年較早前推出企業級大模型產品「式說」。", set(), {"式說"}, {"企業級大模型"}),
+    ("科技新報 2024-01-09\n微星發表首款遊戲掌機MSI Claw。", {"微星"}, {"MSI Claw"}, {"科技新報 2024-01-09"}),
 ])
 def test_round19_entity_readings(extractor, text, companies, products, not_names):
     names = {m.text for e in _entities(extractor, text) for m in e.mentions}

@@ -550,6 +550,9 @@ ELEVENTH_ROUND = [
     # a unit named by its parent and its business; a cue glued after a listed subject and its code is its verb
     ("日前，迈瑞医疗与腾讯健康在北京联合发布“启元重症大模型”。", {("mindray", "腾讯健康")}),
     ("9月28日，中控技术（688777.SH）联合兴发集团（600141.SH）主办成果展示大会。", {("supcon", "兴发")}),
+    # many firms founding a standards alliance, their list closed by 等, are members, no partners (c475-c494)
+    ("今年3月，英特爾、超微、Arm、高通、台積電、三星等業者共同成立小晶片互連標準聯盟UCIe。", set()),
+    ("英特尔、AMD等厂商共同成立UCIe产业联盟。", set()),
 ]
 
 READ = (AFFIRMING_NEGATION + BOTH_AFTER_DEAL + BOTH_WITH_THIRD + JOINT_SUBJECT_LIST + TOPIC_BEFORE_PARTNER

@@ -546,6 +546,11 @@ ROUND19 = [
     # two cues next to each other are two ("发布会推出"); a brand inside another product's name is no releaser
     ("宁德时代通过线上发布会推出第三代CTP技术——麒麟电池。", {("catl", "catl-qilin-battery")}),
     ("Mavic 3 Cine支援Apple ProRes 422 HQ編碼，同捆新推出的DJI RC Pro帶屏遙控器。", {("dji", "rcpro")}),
+    # a company named before 架构 in the object describes it; 首批包括 opens a list of the models (c475-c494)
+    ("1月7日，华为在深圳发布了一款面向数据中心的ARM架构处理器——鲲鹏920（Kunpeng 920）。", {("huawei", "huawei-kunpeng-920")}),
+    ("华为发布TaiShan服务器，首批包括均衡型TaiShan 2280、存储型TaiShan 5280和高密型TaiShan X6000三款机型。",
+     {("huawei", "taishan"), ("huawei", "taishan2280"), ("huawei", "taishan5280"), ("huawei", "taishanx6000")}),
+    ("国内方面，字节跳动本周开源了图形界面智能体模型UI-TARS。", {("bytedance", "bytedance-ui-tars")}),
 ]
 NOT_ROUND19 = [
     ("模型发布当天，阿里云旗下的魔搭社区（ModelScope）即上线了Baichuan 2全系列模型。", ("alibaba-cloud", "baichuan-2")),

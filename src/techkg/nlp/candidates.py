@@ -694,7 +694,8 @@ def company_candidates(doc: Doc, text: str, model_spans=(), tagger: bool = False
     for _ts, _te, cs, ce in latin_runs(doc):
         name = text[cs:ce]
         if name.lower() in terms.GENERIC_TERMS or terms.STANDARD_RE.match(name) or name.isdigit() \
-                or terms.SHARE_CLASS_RE.match(text, cs):
+                or name.lower() in terms.NON_COMPANY_NAMES or name.lower() in terms.VARIANT_WORDS \
+                or terms.SHARE_CLASS_RE.match(text, cs):  # "分為Ultra、Pro與Nano": variants, no firms
             continue  # "母公司H股": a class of shares
         if _is_modelish(name) and RELEASE_AFTER_NAME_RE.match(text, ce):
             continue  # "休旅車n7正式上市": a model number before a release verb is the product (G42 with 合作 is a company)
@@ -734,7 +735,7 @@ def company_candidates(doc: Doc, text: str, model_spans=(), tagger: bool = False
             if glossed := terms.APPOSED_GLOSSED_NAME_RE.match(text, end):
                 han_end = text.index("(", end, glossed.end())  # "私募股权公司银湖(Silver Lake)": the kind names a firm
                 out.append(Candidate(end, han_end, COMPANY, "context", CONTEXT_COMPANY_SCORE))
-        elif label == "company" and not is_non_company(name) and len(name) >= 2:
+        elif label == "company" and not is_non_company(name) and name.lower() not in terms.VARIANT_WORDS and len(name) >= 2:
             out += [Candidate(s, e, COMPANY, "model", 0.55) for s, e in split_at_partner_cues(text, start, end)]
         elif label in ("government", "organization") and is_non_company(name):
             out.append(Candidate(start, end, None, "model", 0.5, veto=True))
@@ -889,8 +890,8 @@ def names_before_gloss(doc: Doc, text: str, cands: list[Candidate]) -> list[Cand
 
 
 def product_short_names(cands: list[Candidate], text: str) -> list[Candidate]:
-    """A product named with its kind ("星海大模型") is that product where the article drops the kind ("由星海负责
-    意图理解") and only a guess reads a company there.
+    """A product named with its kind ("星海大模型") or its brand ("MSI Claw") is that product where the article
+    drops the kind or the brand ("由星海负责意图理解", "Claw是……的產品") and only a guess reads a company there.
 
     >>> t = "海信发布星海大模型。由星海负责意图理解。"
     >>> cs = [Candidate(4, 9, PRODUCT, "model", 0.55), Candidate(11, 13, COMPANY, "model", 0.55)]
@@ -904,6 +905,9 @@ def product_short_names(cands: list[Candidate], text: str) -> list[Candidate]:
             core = without_generic_tail(name)
             if core != name and len(core) >= 2 and all(is_han(ch) for ch in core):
                 shorts.setdefault(core, c)
+            words = name.split(" ")
+            if len(words) == 2 and re.fullmatch(r"[A-Z]{2,5}", words[0]) and len(words[1]) >= 3:
+                shorts.setdefault(words[1], c)  # "MSI Claw" … "Claw是與英特爾合作開發的產品"
     guessed = [c for c in cands if c.is_a(COMPANY) and c.finder in ("model", "lac") and text[c.start : c.end] in shorts]
     taken = {(c.start, c.end) for c in cands if c.finder in ("lexicon", "context", "pattern") and c.is_a(COMPANY)}
     return [Candidate(c.start, c.end, PRODUCT, "context", SHORT_PRODUCT_SCORE, key=shorts[text[c.start : c.end]].key)
@@ -1043,6 +1047,7 @@ def product_candidates(doc: Doc, text: str, companies: list[Candidate]) -> list[
         *names_before_product_noun(doc, text),
         *quoted_names(text),
         *named_han_products(text),
+        *listed_names_after_heads(text),
         *titled_names(text, companies),
         *suffixed_names(text, companies, cue_ends),
         *versioned_names(text, companies, cue_ends),
@@ -1145,16 +1150,23 @@ PERSON_VETO = 0.9  # a person named after a title is no company's or product's n
 
 
 def titled_people(text: str) -> list[Candidate]:
-    """Vetoes on Latin names right after a person's title ("执行长Simon Segars") or glossing a
-    transliterated name ("亚当·塞利普斯基(Adam Selipsky)"): people (``TITLED_PERSON_RE``,
-    ``GLOSSED_PERSON_RE``; lexicon names inside them are dropped in :func:`lexicon_candidates`).
+    """Vetoes on Latin names right after a person's title ("执行长Simon Segars"), glossing a
+    transliterated name ("亚当·塞利普斯基(Adam Selipsky)") or founding a firm ("由Naveen Rao和Hanlin Tang共同创办"):
+    people (``TITLED_PERSON_RE``, ``GLOSSED_PERSON_RE``, ``FOUNDER_PEOPLE_RE``; lexicon names inside them are
+    dropped in :func:`lexicon_candidates`).
 
     >>> t = "意法半导体总裁兼首席执行官Jean-Marc Chery表示，律师Alex Spiro和蒂姆·库克(Tim Cook)"
     >>> [t[c.start:c.end] for c in titled_people(t)]
     ['Jean-Marc Chery', 'Alex Spiro', 'Tim Cook']
     """
-    return [Candidate(m.start("name"), m.end("name"), None, "context", PERSON_VETO, veto=True)
-            for pattern in (terms.TITLED_PERSON_RE, terms.GLOSSED_PERSON_RE) for m in pattern.finditer(text)]
+    titled = [Candidate(m.start("name"), m.end("name"), None, "context", PERSON_VETO, veto=True)
+              for pattern in (terms.TITLED_PERSON_RE, terms.GLOSSED_PERSON_RE) for m in pattern.finditer(text)]
+    founders = [Candidate(m.start("people") + p.start(), m.start("people") + p.end(), None, "context", PERSON_VETO,
+                          veto=True)
+                for m in terms.FOUNDER_PEOPLE_RE.finditer(text)
+                for p in re.finditer(r"[A-Za-z][A-Za-z ]*[A-Za-z]", m.group("people"))
+                if latin_company_name(p.group()) is None]
+    return titled + founders
 
 
 IDENTIFIER_VETO = 0.9  # a batch number or licence plate is no product's name, for any finder but the lexicon
@@ -1474,7 +1486,7 @@ QUOTED_CUE_RE = re.compile("(?:" + "|".join(map(re.escape, sorted(terms.RELEASE_
 CLAUSE_BREAK_RE = re.compile(rf"[，,。；;！？!?：:\n{terms.OPEN_QUOTES}{terms.CLOSE_QUOTES}]")
 
 
-QUOTED_PHRASE_RE = re.compile(r"[了着过吗呢吧就都很最得]")
+QUOTED_PHRASE_RE = re.compile(r"[了着过吗呢吧就都很最得]|^(?:加入|成为|进入|走向|实现|推动|改变|打破|拥抱|告别)")
 
 
 def release_cue_ends(text: str) -> set[int]:
@@ -1584,6 +1596,27 @@ def named_han_products(text: str) -> list[Candidate]:
                     for m in terms.MADE_BY_HEAD_RE.finditer(text) if _can_be_name(m.group("core"))]
 
 
+def listed_names_after_heads(text: str) -> list[Candidate]:
+    """Chinese names after device nouns in a list of two or more ("AI推理芯片紫霄、视频转码芯片沧海和智能网卡芯片玄灵");
+    one such pair alone ("芯片短缺。") names nothing.
+
+    >>> t = "宣布了进展：AI推理芯片紫霄、视频转码芯片沧海和智能网卡芯片玄灵。芯片短缺。"
+    >>> [t[c.start:c.end] for c in listed_names_after_heads(t)]
+    ['紫霄', '沧海', '玄灵']
+    """
+    out: list[Candidate] = []
+    run: list[re.Match] = []
+    for m in [*terms.HEAD_THEN_HAN_NAME_RE.finditer(text), None]:
+        if m is not None and run and terms.HEAD_NAME_LIST_GAP_RE.fullmatch(text, run[-1].end(), m.start()):
+            run.append(m)
+            continue
+        if len(run) >= 2:
+            out += [Candidate(r.start("name"), r.end("name"), PRODUCT, "context", SUFFIXED_NAME_SCORE) for r in run
+                    if _can_be_name(r.group("name"))]
+        run = [m] if m is not None else []
+    return out
+
+
 def _names_campaign(name: str, after: str) -> bool:
     """True when a quoted text names a campaign, strategy, slogan or the like (``QUOTED_NO_ENTITY_WORDS``
     ending it or in the words ``after`` its closing mark, up to the clause's end).
@@ -1665,6 +1698,8 @@ def suffixed_names(text: str, companies: list[Candidate], cue_ends: set[int]) ->
         if not m:
             continue
         name = m.group(1)
+        if terms.NAME_AFTER_KIND_RE.match(text, m.end()):
+            continue  # "开源了图形界面智能体模型UI-TARS": a description, the name follows it
         if (not _can_be_name(name) or "旗下" in name
                 or (m.start(1), m.end(1)) in company_spans
                 or any(m.start(1) + c.is_a(COMPANY) <= c.start < m.end(1) for c in lexicon)):

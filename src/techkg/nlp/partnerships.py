@@ -76,6 +76,7 @@ class PartnershipReading(ReaderBase):
                 or terms.HEDGED_AFTER_CUE_RE.match(text, pos + len(trig), ce)
                 or terms.JV_CATEGORY_RE.match(text, pos) and terms.EXAMPLES_END_RE.search(text, cs, pos)
                 or _only_planned(text, s, e, cs, pos + len(trig))
+                or terms.ALLIANCE_FOUNDING_RE.search(text, cs, ce)
                 or terms.JOINT_ANNOUNCEMENT_RE.match(text, pos) and _announces_no_cooperation(text[pos + len(trig) : e])
             ):
                 continue

@@ -118,14 +118,14 @@ def model_may_add(text: str, cand: Candidate, s: int, e: int) -> bool:
     """Whether the model may add this pair where the rules found nothing.
 
     The rule layer's hard markers still hold: nothing is added from a sentence with a
-    negation, rumour, talks, plan, acquisition, investment, supply or competition cue or a search
-    for a partner ("另觅策略伙伴"), for two names with another company between them, or for two
-    members of one partner list
+    negation, rumour, talks, plan, acquisition, investment, supply or competition cue, a search
+    for a partner ("另觅策略伙伴") or many firms founding an alliance ("A、B等业者共同成立……联盟"), for
+    two names with another company between them, or for two members of one partner list
     ("与A、B合作": A and B each cooperate with the subject, not with each other).
     """
     sentence = text[s:e]
     if not_partner(sentence) or any(c in sentence for c in terms.NEGATION_CUES + terms.MODEL_BLOCKING_PLANS) \
-            or terms.SEEKING_PARTNER_RE.search(sentence):
+            or terms.SEEKING_PARTNER_RE.search(sentence) or terms.ALLIANCE_FOUNDING_RE.search(sentence):
         return False
     (a0, a1), (b0, b1) = cand.pair.first, cand.pair.second
     if any(a1 <= o0 and o1 <= b0 for o0, o1 in cand.others):

@@ -506,6 +506,8 @@ class ReleaseReading(ReaderBase):
             if m.label == COMPANY.label:
                 if m.start < pos:
                     continue  # the brand inside the product just read ("Intel Lunar Lake")
+                if text.startswith(terms.TECHNOLOGY_AFTER_NAME, m.end):
+                    continue  # "一款ARM架构处理器": a technology named after its owner, a modifier
                 if i + 1 < len(after) and after[i + 1].label == PRODUCT.label and _adjacent(text, m, after[i + 1]):
                     if products and m.key not in {self.makers.get(p.key, m.key) for p in products}:
                         break  # "发布的小米15与华为Mate 70正面竞争": another maker's product, not released here

@@ -27,6 +27,7 @@ GENERIC_TERMS = frozenset(
     相机 运动相机 全景相机 无人机 扫地机器人 耳机 手表 手环 电视 路由器 投影仪 显示器 游戏机 主机
     扫拖机器人 洗地机 吸尘器 充电宝 移动电源 充电器 智能门锁 门锁 音箱 智能音箱 摄像头 键盘 鼠标 nas 私有云 ar眼镜 vr头显 头显
     光刻 光刻机 beta alpha preview web3 web3.0 元宇宙 区块链 稳定币
+    大数据 云计算 边缘计算 分布式存储 高性能计算 物联网 机器学习 深度学习 自动驾驶 智能驾驶 resnet resnet-50
     mmlu mmlu-pro gpqa gsm8k humaneval math-500 aime swe-bench livecodebench c-eval cmmlu arc-agi hellaswag
     mt-bench arena-hard big-bench
     transformer transformers diffusion dit u-vit u-net moe mamba cnn rnn lstm gan vae evtol 扩散模型 ai-pc
@@ -261,7 +262,7 @@ PRODUCT_DESCRIPTOR_WORDS = (
     # what a product is for or does inside a device ("股票交易App", "主控芯片", "新一代AI助手")
     "股票", "证券", "交易", "理财", "投资", "主控", "存储", "射频", "基带", "AI",
     "插件式", "插件", "一体式", "便携式", "嵌入式", "穿戴式", "折叠式",
-    "操作", "作业", "驾驶", "自动", "辅助", "管理", "控制", "运营", "交互", "推荐",  # "作業系統" (Taiwan: an OS), "自动驾驶系统"
+    "操作", "作业", "驾驶", "自动", "辅助", "管理", "控制", "运营", "交互", "推荐", "企业级", "消费级", "工业级",  # "作業系統" (Taiwan: an OS), "自动驾驶系统"
 )
 
 # Lexicon sectors of car makers: their Chinese brand stays in a model code's name ("腾势N9",
@@ -355,7 +356,7 @@ HELD_BY_BEFORE_RE = re.compile(r"由[^，,。；;：:]{0,14}$")
 # Words after a name that say it is a company ("X公司", "X旗下", "X首席执行官").
 COMPANY_FOLLOWERS = (
     "公司", "集团", "旗下", "创始人", "首席执行官", "CEO", "董事长", "总裁", "股价", "市值", "财报",
-    "营收", "官方", "团队", "方面", "高管",
+    "营收", "官方", "团队", "方面", "高管", "成立于", "创立于", "创办于", "联合创始人",
 )
 
 # A number with at most one unit character ("360", "360度", "7.4吋"): a name made only of these and
@@ -480,6 +481,7 @@ COUNTED_FIRMS_RE = re.compile(r"(?:[两二三四五六七八九十几多数\d]+|
 RELATIVE_FIRM_HEADS = ("母公司", "子公司", "孙公司")
 NON_COMPANY_NAMES = frozenset(
     """
+    marketing sales operations engineering strategy finance 国发会 国发
     工信部 发改委 国务院 商务部 科技部 财政部 网信办 证监会 银保监会 国资委 市场监管总局 欧盟 联合国 美国商务部
     白宫 国会 世界卫生组织 国际电信联盟 3gpp ieee w3c 中国信通院 信通院 中科院 工业和信息化部
     上交所 深交所 北交所 港交所 联交所 纽交所 纳斯达克 科创板 创业板 主板
@@ -541,6 +543,13 @@ PARTNER_OF_RE = re.compile(r"\s*的\s*(?:重要|主要|核心|长期|战略|策�
 # ending in 等 and a count, before 合作 used as a modifier of a partner noun, or before 合作伙伴) are
 # not partners of each other; the last may carry a short category noun ("OK便利店等").
 EXAMPLES_END_RE = re.compile(r"[\u4e00-\u9fff]{0,4}\s*等\s*(?:约|逾|超过|近|共)?\s*(?:(?:\d+|[一二两三四五六七八九十百几多数]+)\s*[余多]?\s*[家间个位])?\s*$")
+# Words after a company's name that make it a technology's name ("ARM架构", "x86指令集").
+TECHNOLOGY_AFTER_NAME = ("架构", "指令集", "生态")
+# Many firms founding or joining an alliance or standards body ("英特爾、超微、Arm、高通等業者共同成立……標準聯盟UCIe"): members
+# of one body, no partners of each other. The list closes with 等; the body is named after the cue.
+ALLIANCE_FOUNDING_RE = re.compile(r"等\s*(?:[\u4e00-\u9fff]{0,4}(?:业者|厂商|企业|公司|巨头|大厂|成员))?\s*"
+                                  r"(?:共同|联合|一同|一起)?\s*(?:成立|组建|发起|创立|创办|加入)"
+                                  r"[^，。；,;]{0,14}?(?:联盟|协会|标准组织|委员会|基金会)")
 # "A、B與C四家合作夥伴", "华硕、技嘉和微星等合作伙伴": a list closed by 等 or a count before a partner noun
 # (someone's partners, listed).
 COUNTED_LIST_END_RE = re.compile(
@@ -907,7 +916,7 @@ SPEECH_CUES = ("称", "表示", "说", "指出", "写道", "介绍", "强调", "
 # The models of what was just launched, named in the clause after it ("推出鸿蒙电脑，首批机型包括A和B",
 # "推出……处理器，首批共9款型号，旗舰型号为X"): a model noun and a copula, or a count of models. Not 首发:
 # "推出天玑9400，首发机型为vivo X200" names the first phone to carry the chip.
-MODEL_LIST_OPENER = (r"(?:其中|首批|旗舰|入门|顶配|高配|主打)?\s*(?:机型|车型|型号|新机|新车|产品|新品)"
+MODEL_LIST_OPENER = (r"(?:(?:其中|首批|旗舰|入门|顶配|高配|主打)?\s*(?:机型|车型|型号|新机|新车|产品|新品)|首批)"
                      r"\s*(?:包括|包含|涵盖|有|为|是|分别为|分别是)")
 MODEL_COUNT_CLAUSE = (r"(?:首批)?\s*(?:共有|一共|共)?\s*(?:\d+|[两三四五六七八九十]+)\s*(?:款|个|种)\s*"
                       r"(?:(?:型号|机型|车型|版本|配置|新机|新品|产品|模型)(?=\s*[，,：:])|(?=\s*[：:]))")
@@ -916,6 +925,14 @@ NAME_INTRODUCERS = ("名为", "命名为", "定名为", "取名为", "名叫", "
 # A Latin name a naming word introduces is a product ("这款名为CyberDog的仿生四足机器人", "代号为Strix Halo的"),
 # unless what follows says it is a firm ("一家名为Xcorp的公司").
 NAMED_FIRM_AFTER_RE = re.compile(r"\s?的?[^，。；,;]{0,8}?(?:公司|企业|集团|机构|团队|品牌|工作室|基金)")
+# A Chinese name right after a device noun, closed by a list mark or the clause's end ("AI推理芯片紫霄、视频转码芯片沧海和
+# 智能网卡芯片玄灵"); read as names only in a list of two or more such members.
+HEAD_THEN_HAN_NAME_RE = re.compile(r"(?:" + "|".join(DEVICE_HEADS) + r")(?P<name>[\u4e00-\u9fff]{2,4}?)(?=[、和及与，,。；;]|$)")
+# Between two such members: the next member's description and one list mark.
+HEAD_NAME_LIST_GAP_RE = re.compile(r"\s*[、和及与]\s*[\u4e00-\u9fffA-Za-z0-9 ]{0,8}\s*")
+# A Latin name after a kind word, right after a Chinese name and its suffix: the Chinese words describe it
+# ("图形界面智能体模型UI-TARS").
+NAME_AFTER_KIND_RE = re.compile(r"(?:大模型|模型|芯片|平台|系统|应用|框架)?\s?[A-Za-z][A-Za-z0-9]")
 # A Chinese gloss in brackets after a Latin name that says what product it is ("COUPE（緊湊型通用光子引擎）").
 PRODUCT_GLOSS_RE = re.compile(
     r"\s?\(\s?[^()]{0,16}?(?:" + "|".join(h for h in PRODUCT_HEADS if "\u4e00" <= h[0] <= "\u9fff")
@@ -1088,6 +1105,7 @@ BOILERPLATE_LINE_RE = re.compile(
     r"(?:(?:图片|封面|头图|题图)?来源|图源|图片|图|摄影|摄|责任编辑|责编|编辑|作者|撰文|文|原标题|出品|策划|审核|校对|监制)"
     r"\s*[:|/]\s*[^\n]{0,60}$"
     r"|[▲△※][^\n]{0,60}$"
+    r"|[^\s\n]{2,12}\s+\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s*$"  # a line of outlet and date: "科技新報 2024-01-09"
     r"|(?:本文(?:来自|来源|首发|系|转载|经授权)|(?:免责)?声明\s*:|版权(?:声明|所有)|copyright|©|分享(?:到|至)\s*:"
     r"|(?:相关|延伸|推荐|扩展)阅读|更多(?:精彩|资讯)|(?:点击|扫码|长按)(?:关注|阅读|下载|订阅)"
     r"|关注(?:公众号|我们)|举报\s*/?\s*反馈)[^\n]*$", re.IGNORECASE | re.MULTILINE)
@@ -1257,6 +1275,11 @@ _TITLE = "(?:" + "|".join(sorted(PERSON_TITLES, key=len, reverse=True)) + ")"
 _PERSON_WORD = r"[A-Z][A-Za-z]*[a-z]"
 TITLED_PERSON_RE = re.compile(
     rf"{_TITLE}(?:\s?兼\s?{_TITLE})*\s?(?P<name>{_PERSON_WORD}(?:[- ]{_PERSON_WORD}){{1,3}})(?![A-Za-z0-9])")
+# Founders named before 共同创办/创立 ("由Naveen Rao和Hanlin Tang共同创办"): Latin names of two to four words there are
+# people (a firm's Latin name ends in a company word and is read as one first).
+FOUNDER_PEOPLE_RE = re.compile(
+    rf"由\s?(?P<people>{_PERSON_WORD}(?: {_PERSON_WORD}){{1,3}}(?:\s?[、和与及]\s?{_PERSON_WORD}(?: {_PERSON_WORD}){{1,3}})*)"
+    r"\s?(?:共同|联合|一起)?\s?(?:创办|创立|创建|成立)")
 # Degree adverbs that make a stretch of text a clause, never a name ("腾讯更看重大模型", "很适合", "较早推出").
 ADVERB_IN_CLAUSE_RE = re.compile(r"[更很较]")
 # The middle dots of a transliterated person's name ("迈克尔·戴尔"; folded "．" is ".").
