@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Literal, NamedTuple
 
 import ahocorasick
@@ -162,6 +163,7 @@ TITLED_NAME_SCORE = 0.6
 _GENERIC_LONGEST_FIRST = tuple(sorted(terms.GENERIC_TERMS, key=len, reverse=True))
 
 
+@lru_cache(maxsize=8192)  # asked of every product candidate; names repeat within and across articles
 def without_generic_tail(name: str) -> str:
     """The name without a trailing category noun ("GPT大模型" → "GPT", "B200 GPU" → "B200").
 
@@ -478,7 +480,7 @@ def _after_glued_cue(text: str, start: int, listed_starts: set[int], listed_ends
     cue = next((c for c in terms.GLUED_LEAD_CUES if text.startswith(c, start)), "")
     if not cue:
         return start
-    code = terms.SECURITY_CODE_BEFORE_RE.search(text, 0, start)
+    code = terms.SECURITY_CODE_BEFORE_RE.search(text, max(0, start - 40), start)
     after_subject = (code.start() if code else start) in listed_ends
     return start + len(cue) if start + len(cue) in listed_starts or after_subject else start
 
@@ -782,6 +784,9 @@ def repeated_brands(text: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
     return out
 
 
+_FIRM_KIND_WORDS = terms.FIRM_TRADE_WORDS + terms.PRODUCT_DESCRIPTOR_WORDS
+
+
 def _kind_of_firm(name: str) -> bool:
     """True for a firm noun after nothing but words of trade or description: a kind of firm, no name.
 
@@ -790,7 +795,7 @@ def _kind_of_firm(name: str) -> bool:
     """
     noun = next((n for n in terms.FIRM_NOUNS if name.endswith(n)), None)
     rest = name[: -len(noun)] if noun else ""
-    return bool(rest) and only_words(rest, terms.FIRM_TRADE_WORDS + terms.PRODUCT_DESCRIPTOR_WORDS)
+    return bool(rest) and only_words(rest, _FIRM_KIND_WORDS)
 
 
 def _apposed_kind(text: str, start: int, end: int) -> bool:
@@ -873,17 +878,21 @@ def names_before_gloss(doc: Doc, text: str, cands: list[Candidate]) -> list[Cand
     for c in cands:
         if c.veto or not c.is_a(COMPANY) or c.finder == "model" or c.score < 0.55 or not text[c.start].isascii():
             continue
-        opening = text[: c.start].rstrip()
-        if not opening.endswith("(") or not text[c.end :].lstrip().startswith(")"):
+        bracket = c.start - 1
+        while bracket >= 0 and text[bracket] == " ":
+            bracket -= 1
+        if bracket < 0 or text[bracket] != "(" or not text[c.end : c.end + 2].lstrip().startswith(")"):
             continue
-        end = len(opening[:-1].rstrip())
+        end = bracket
+        while end > 0 and text[end - 1] == " ":
+            end -= 1
         trade = terms.COMPANY_TRADE_TAIL_RE.search(text, max(0, end - 3), end)
         if end in named_ends or trade is None:
             continue
         for start in range(trade.start() - 2, trade.start() - 5, -1):
             if start < 0 or not all(is_han(ch) for ch in text[start : trade.start()]):
                 break
-            if start in starts or text[start - 1 : start] in "厂商司团":
+            if start in starts or text[start - 1 : start] in terms.FIRM_NOUN_LAST_CHARS:
                 out.append(Candidate(start, end, COMPANY, "context", GLOSS_SCORE, key=c.key))
                 break
     return out
@@ -906,7 +915,7 @@ def product_short_names(cands: list[Candidate], text: str) -> list[Candidate]:
             if core != name and len(core) >= 2 and all(is_han(ch) for ch in core):
                 shorts.setdefault(core, c)
             words = name.split(" ")
-            if len(words) == 2 and re.fullmatch(r"[A-Z]{2,5}", words[0]) and len(words[1]) >= 3:
+            if len(words) == 2 and terms.BRAND_ACRONYM_RE.fullmatch(words[0]) and len(words[1]) >= 3:
                 shorts.setdefault(words[1], c)  # "MSI Claw" … "Claw是與英特爾合作開發的產品"
     guessed = [c for c in cands if c.is_a(COMPANY) and c.finder in ("model", "lac") and text[c.start : c.end] in shorts]
     taken = {(c.start, c.end) for c in cands if c.finder in ("lexicon", "context", "pattern") and c.is_a(COMPANY)}
@@ -1803,6 +1812,7 @@ def _can_be_series(name: str) -> bool:
         or any(w in name for w in terms.MEASURE_WORDS))
 
 
+@lru_cache(maxsize=8192)
 def only_words(name: str, words: tuple[str, ...]) -> bool:
     """True when ``name`` is a run of ``words`` read from the end, taking at each step the first
     of ``words`` (in their order) that ends what is left, e.g. descriptor words.

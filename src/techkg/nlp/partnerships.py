@@ -247,19 +247,14 @@ class PartnershipReading(ReaderBase):
             bool(right) or len(self.in_range(cs, pos, COMPANY.label)) < 2) \
             and not self._after_with_partner(clause_bounds(self.clause_text, s, e, pos)[0], pos)
         if lead:
-            left = self.in_range(cs, pos)
-            if (by := terms.MADE_BY_RE.search(text, cs, pos)) and any(m.start >= by.end() for m in left):
-                left = [m for m in left if m.start >= by.end()]  # "Mox由渣打聯同……合資成立": Mox is what they set up
+            left = _after_made_by(text, cs, pos, self.in_range(cs, pos))
             own_cs = clause_bounds(self.clause_text, s, e, pos)[0]
             if cs < own_cs and (prep := _first_preposition(text, cs, own_cs)) is not None:
                 # "該公司已與Alphabet旗下Waymo合作……，上月又宣布夥拍Cruise": the earlier clause's partners are
                 # no subject of this one; only a name before its preposition is
                 left = [m for m in left if m.end <= prep]
         else:
-            before = _without_glosses(text, self.in_range(cs, pos))
-            by = terms.MADE_BY_RE.search(text, cs, pos)
-            if by and any(m.start >= by.end() for m in before):
-                before = [m for m in before if m.start >= by.end()]  # "Mox由渣打聯同……合資成立": Mox is what they set up
+            before = _after_made_by(text, cs, pos, _without_glosses(text, self.in_range(cs, pos)))
             counted = self._counted_partners(s, e, cs, pos, trig, before, subject)
             if counted is not None:
                 return counted
@@ -310,8 +305,8 @@ class PartnershipReading(ReaderBase):
         if not left_keys:
             # a missing side is the sentence's opener, else the carried subject; never one of the
             # partners listed ("其运营方此前已与Visa、万事达卡、JCB等达成合作": not Visa)
-            carried = next((k for k in (self._sentence_opener(self._part_start(s, cs), cs), self._sentence_opener(s, cs),
-                                        subject) if k and k not in right_keys), None)  # its part's opener first
+            openers = (self._sentence_opener(self._part_start(s, cs), cs), self._sentence_opener(s, cs))  # its part's first
+            carried = next((k for k in (*openers, subject) if k and k not in right_keys), None)
             if carried:
                 left_keys, conf = [carried], conf - CARRIED_SUBJECT
         listed = [] if right_keys else self._partner_list_after(pos, trig, e)
@@ -415,6 +410,14 @@ def _first_preposition(text: str, start: int, end: int) -> int | None:
     """Where the first 与/和/同/跟 stands in ``start:end``, or None."""
     found = [i for p in terms.PREPOSITIONS if (i := text.find(p, start, end)) >= 0]
     return min(found, default=None)
+
+
+def _after_made_by(text: str, cs: int, pos: int, ments: list) -> list:
+    """The mentions after 由 when some stand there: what stands before it is what they set up or make
+    ("Mox由渣打聯同……合資成立": Mox is no party)."""
+    by = terms.MADE_BY_RE.search(text, cs, pos)
+    after = [m for m in ments if m.start >= by.end()] if by else []
+    return after or ments
 
 
 def _without_parents(text: str, ments: list, following: list | None = None) -> list:

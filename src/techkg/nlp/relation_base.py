@@ -161,6 +161,10 @@ class ReaderBase:
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.makers = makers
         self.clause_text = _mask_inner_breaks(text, self.mentions)
+        products = [(p.start, p.end) for p in self.mentions if p.label == PRODUCT.label]
+        # brands inside a product's name ("Apple ProRes 422 HQ"): no subject of their own
+        self._brands_inside = {(m.start, m.end) for m in self.mentions if m.label == COMPANY.label
+                               and any(ps <= m.start and m.end < pe for ps, pe in products)}
         counts: dict[str, int] = {}
         for m in self.mentions:
             if m.label == COMPANY.label:
@@ -219,14 +223,10 @@ class ReaderBase:
         semicolon before it (each part of "A推出X；B表示，去年发布的Y" has a subject of its own)."""
         return max([s, *(m.end() for m in terms.SENTENCE_PART_BREAK_RE.finditer(self.clause_text, s, cs))])
 
-    def _brand_of_product(self, m: Ment) -> bool:
-        """Whether the company mention ``m`` is a brand inside a product's name ("Apple ProRes 422 HQ")."""
-        return any(p.label == PRODUCT.label and p.start <= m.start and m.end < p.end for p in self.mentions)
-
     def _sentence_opener(self, s: int, cs: int) -> str | None:
         """The first company named in the sentence before the clause at ``cs``, not a brand inside a product's
         name; a parent named before 旗下 gives way to its subsidiary ("字节跳动旗下的火山引擎……，正式发布")."""
-        earlier = [m for m in self.in_range(s, cs, COMPANY.label) if not self._brand_of_product(m)]
+        earlier = [m for m in self.in_range(s, cs, COMPANY.label) if (m.start, m.end) not in self._brands_inside]
         if earlier and terms.OBJECT_OPENER_RE.match(self.text, s, earlier[0].start):
             return None  # "該公司已與Alphabet旗下Waymo合作……": the first name is an object, the subject carried
         acting = [m for m in earlier if not self.text.startswith("旗下", m.end)]

@@ -389,7 +389,7 @@ class ReleaseReading(ReaderBase):
         the subject carried over (not when a university or lab is named before the cue)."""
         text = self.text
         companies = [m for m in companies if not in_brackets(text, cs, m.start)  # "智谱（Z.ai）发布"
-                     and not self._brand_of_product(m)]  # "支援Apple ProRes……新推出的DJI RC Pro": Apple is a brand
+                     and (m.start, m.end) not in self._brands_inside]  # "支援Apple ProRes……新推出的DJI RC Pro": Apple is a brand
         companies = self._without_helpers(cs, companies)  # "新思科技携手微软推出": Synopsys
         if len(companies) > 1:  # "華碩今年1月在CES推出": where it was launched, not who launched it
             companies = companies[:1] + [m for m in companies[1:]

@@ -307,6 +307,10 @@ FIRM_TRADE_WORDS = ("本地", "生活", "服务", "科技", "金融", "互联网
                     "芯片", "软件", "信息", "技术", "投资", "资产管理", "私募", "股权", "创投", "风投", "电子", "通信",
                     "电信", "零售", "外卖", "出行", "支付", "医疗", "游戏", "传媒", "咨询", "设计", "制造")
 FIRM_NOUNS = ("公司", "企业", "集团", "厂商", "大厂", "厂")
+# The last characters of those nouns: a name may start right after one ("晶片廠納微半導體").
+FIRM_NOUN_LAST_CHARS = "厂商司团业"
+# A brand written as a short acronym before a product's own name ("MSI Claw", "HP Spectre").
+BRAND_ACRONYM_RE = re.compile(r"[A-Z]{2,5}")
 # The ends of a kind of company before such a name ("眼镜集团", "加拿大氮化镓厂").
 APPOSED_KIND_ENDS = (*GLUED_DESCRIPTOR_ENDS, "厂", "厂商")
 
