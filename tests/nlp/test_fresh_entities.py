@@ -706,6 +706,8 @@ def test_short_names_with_not_in_lookalikes(extractor, text, keys):
     ("2025年或将看到首批AI智能体“加入劳动力队伍”。", set(), set(), {"加入劳动力队伍"}),
     ("生成式AI熱潮下，公司今年較早前推出企業級大模型產品「式說」。", set(), {"式說"}, {"企業級大模型"}),
     ("科技新報 2024-01-09\n微星發表首款遊戲掌機MSI Claw。", {"微星"}, {"MSI Claw"}, {"科技新報 2024-01-09"}),
+    ("现有车型包括小型纯电车T03和中型SUV C11。", set(), {"T03", "C11"}, {"纯电车T03"}),
+    ("有分析師指，美息急升令港股氣氛疲弱。", set(), set(), {"美息"}),
 ])
 def test_round19_entity_readings(extractor, text, companies, products, not_names):
     names = {m.text for e in _entities(extractor, text) for m in e.mentions}

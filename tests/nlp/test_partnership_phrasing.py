@@ -553,6 +553,10 @@ ELEVENTH_ROUND = [
     # many firms founding a standards alliance, their list closed by 等, are members, no partners (c475-c494)
     ("今年3月，英特爾、超微、Arm、高通、台積電、三星等業者共同成立小晶片互連標準聯盟UCIe。", set()),
     ("英特尔、AMD等厂商共同成立UCIe产业联盟。", set()),
+    # a list after 与 announcing jointly: all pair; an investor's kind before its name is no investment deal
+    ("小米与京东、美团共同宣布成立联合实验室。", {("jd", "meituan"), ("jd", "xiaomi"), ("meituan", "xiaomi")}),
+    ("华为与中国移动及沙特投资机构PIF共同宣布一项合作计划。",
+     {("china-mobile", "huawei"), ("china-mobile", "pif"), ("huawei", "pif")}),
 ]
 
 READ = (AFFIRMING_NEGATION + BOTH_AFTER_DEAL + BOTH_WITH_THIRD + JOINT_SUBJECT_LIST + TOPIC_BEFORE_PARTNER

@@ -551,9 +551,11 @@ ROUND19 = [
     ("华为发布TaiShan服务器，首批包括均衡型TaiShan 2280、存储型TaiShan 5280和高密型TaiShan X6000三款机型。",
      {("huawei", "taishan"), ("huawei", "taishan2280"), ("huawei", "taishan5280"), ("huawei", "taishanx6000")}),
     ("国内方面，字节跳动本周开源了图形界面智能体模型UI-TARS。", {("bytedance", "bytedance-ui-tars")}),
+    ("阿里云宣布将通义千问2.5上架百炼平台。", {("alibaba-cloud", "alibaba-qwen2-5")}),  # its own product
 ]
 NOT_ROUND19 = [
     ("模型发布当天，阿里云旗下的魔搭社区（ModelScope）即上线了Baichuan 2全系列模型。", ("alibaba-cloud", "baichuan-2")),
+    ("亞馬遜宣布將DeepSeek-R1上架雲端平台Amazon Bedrock。", ("amazon", "deepseek-r1")),
     ("中華電信開賣iPhone 16。", ("chunghwa-telecom", "apple-iphone-16")),
 ]
 ROUND15 = (MADE_BY_DESCRIBED + PUBLIC_LAUNCH + ON_SALE + IN_A_ROW + AFTER_LAUNCH + COUNTED_SUMMARIES + PREDECESSORS + JOINT_MADE_MODIFIERS + SPECS_AND_QUALIFIED_DEVICES

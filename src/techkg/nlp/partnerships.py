@@ -110,8 +110,8 @@ class PartnershipReading(ReaderBase):
     def _without_descriptors(self, cs: int, ce: int) -> str:
         """The clause ``cs:ce`` with every supply or customer word that stands as a descriptor right
         before a company blanked ("苹果供应商立讯精密与比亚迪电子签署合作协议": 立讯精密 is described,
-        the clause is no supply deal), and the companies' names too ("与沙特公共投资基金签订战略合作
-        协议": an investment fund's name is no investment)."""
+        the clause is no supply deal), an investor's kind right before its name ("与……阿联酋投资机构MGX共同宣布"),
+        and the companies' names too ("与沙特公共投资基金签订战略合作协议": an investment fund's name is no investment)."""
         clause = list(self.text[cs:ce])
         for r in terms.RIVAL_COPULA_RE.finditer(self.text, cs, ce):
             nxt = next((m for m in self.in_range(r.end(), ce, COMPANY.label)), None)
@@ -123,6 +123,8 @@ class PartnershipReading(ReaderBase):
             for cue in terms.SUPPLY_CUES:
                 if self.text.endswith(cue, cs, m.start):
                     clause[m.start - len(cue) - cs : m.start - cs] = " " * len(cue)
+            if kind := terms.INVESTOR_KIND_BEFORE_RE.search(self.text, max(cs, m.start - 12), m.start):
+                clause[kind.start() - cs : m.start - cs] = " " * (m.start - kind.start())  # "阿联酋投资机构MGX"
         return "".join(clause)
 
     def _partner_cues(self, s: int, e: int) -> list[tuple[str, int]]:
@@ -442,7 +444,7 @@ def _all_parties(text: str, start: int, end: int, n_left: int, n_right: int) -> 
         return False
     return bool(terms.PARTY_COUNT_RE.search(text, start, end)) or (
         n_left > 1 and bool(terms.JOINT_ACT_RE.search(text, start, end))) or (
-        n_right > 1 and bool(terms.JOINT_FOUNDING_RE.match(text, start)))
+        n_right > 1 and bool(terms.JOINT_FOUNDING_RE.match(text, start) or terms.JOINT_ANNOUNCEMENT_RE.match(text, start)))
 
 
 def not_partner(clause: str) -> bool:

@@ -152,6 +152,9 @@ class ReleaseReading(ReaderBase):
         joint = self._joint_made_by(companies, listed[0].start)  # "华为与奇瑞联合打造的智界S7正式上市"
         out = []
         for p in listed:
+            if trig in terms.HOSTING_TRIGGERS and companies and (made_by := self.makers.get(p.key)) \
+                    and not self.same_group(companies[0].key, made_by):
+                continue  # "微軟宣布將DeepSeek-R1上架Azure AI Foundry": another maker's product, hosted
             makers = joint or [(companies[0].key if companies else None) or self.makers.get(p.key)]
             out += [RelationHit("release", maker, p.key, s, e, PRODUCT_BEFORE_CUE, trig)
                     for maker in makers if maker and maker != p.key]

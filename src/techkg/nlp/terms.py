@@ -28,6 +28,7 @@ GENERIC_TERMS = frozenset(
     扫拖机器人 洗地机 吸尘器 充电宝 移动电源 充电器 智能门锁 门锁 音箱 智能音箱 摄像头 键盘 鼠标 nas 私有云 ar眼镜 vr头显 头显
     光刻 光刻机 beta alpha preview web3 web3.0 元宇宙 区块链 稳定币
     大数据 云计算 边缘计算 分布式存储 高性能计算 物联网 机器学习 深度学习 自动驾驶 智能驾驶 resnet resnet-50
+    纯电车 纯电动车 轿车 跑车 超跑 越野车
     mmlu mmlu-pro gpqa gsm8k humaneval math-500 aime swe-bench livecodebench c-eval cmmlu arc-agi hellaswag
     mt-bench arena-hard big-bench
     transformer transformers diffusion dit u-vit u-net moe mamba cnn rnn lstm gan vae evtol 扩散模型 ai-pc
@@ -485,7 +486,7 @@ COUNTED_FIRMS_RE = re.compile(r"(?:[两二三四五六七八九十几多数\d]+|
 RELATIVE_FIRM_HEADS = ("母公司", "子公司", "孙公司")
 NON_COMPANY_NAMES = frozenset(
     """
-    marketing sales operations engineering strategy finance 国发会 国发
+    marketing sales operations engineering strategy finance 国发会 国发 美息 港息
     工信部 发改委 国务院 商务部 科技部 财政部 网信办 证监会 银保监会 国资委 市场监管总局 欧盟 联合国 美国商务部
     白宫 国会 世界卫生组织 国际电信联盟 3gpp ieee w3c 中国信通院 信通院 中科院 工业和信息化部
     上交所 深交所 北交所 港交所 联交所 纽交所 纳斯达克 科创板 创业板 主板
@@ -1060,6 +1061,8 @@ BOTH_PARTIES = re.compile(r"(?:双方|两家公司|两家企业|两间公司|两
 MADE_BY_RE = re.compile(r"(?<![自理缘事])由(?!于)")
 # Words a cue word is only part of ("混合推理": inference, not 合推 "launched together").
 CUE_INSIDE_WORD_RE = re.compile(r"混合推理|合推理")
+# The kind of an investor right before its name, a description and no investment ("阿联酋投资机构MGX").
+INVESTOR_KIND_BEFORE_RE = re.compile(r"(?:投资机构|投资公司|投资集团|投资基金|主权基金|基金公司|私募股权公司|创投公司|投资方)\s*$")
 # One party speaking of both ("小米表示双方已合作超过十年", "vivo称两家公司合作已久"): the speaker is one of the two.
 SPEAKER_OF_BOTH_RE = re.compile(r"\s*(?:方面)?\s*(?:" + "|".join(SPEECH_CUES) + r")\s*[，,：:]?\s*" + BOTH_PARTIES.pattern)
 # Two names joined by 与/和 (a ticker or gloss in brackets may follow the first): one pair of parties.
