@@ -708,6 +708,8 @@ def test_short_names_with_not_in_lookalikes(extractor, text, keys):
     ("科技新報 2024-01-09\n微星發表首款遊戲掌機MSI Claw。", {"微星"}, {"MSI Claw"}, {"科技新報 2024-01-09"}),
     ("现有车型包括小型纯电车T03和中型SUV C11。", set(), {"T03", "C11"}, {"纯电车T03"}),
     ("有分析師指，美息急升令港股氣氛疲弱。", set(), set(), {"美息"}),
+    ("是次招股引入逾20名基石投資者，合共認購約203.7億港元股份。", set(), set(), {"港元股份"}),
+    ("離岸風電開發商沃旭能源今天宣布。", {"沃旭能源"}, set(), {"離岸風電"}),
 ])
 def test_round19_entity_readings(extractor, text, companies, products, not_names):
     names = {m.text for e in _entities(extractor, text) for m in e.mentions}

@@ -552,6 +552,7 @@ ROUND19 = [
      {("huawei", "taishan"), ("huawei", "taishan2280"), ("huawei", "taishan5280"), ("huawei", "taishanx6000")}),
     ("国内方面，字节跳动本周开源了图形界面智能体模型UI-TARS。", {("bytedance", "bytedance-ui-tars")}),
     ("阿里云宣布将通义千问2.5上架百炼平台。", {("alibaba-cloud", "alibaba-qwen2-5")}),  # its own product
+    ("华为正式发布Mate 60，同场还有MatePad Pro。", {("huawei", "huawei-mate-60"), ("huawei", "huawei-matepad-pro")}),
 ]
 NOT_ROUND19 = [
     ("模型发布当天，阿里云旗下的魔搭社区（ModelScope）即上线了Baichuan 2全系列模型。", ("alibaba-cloud", "baichuan-2")),

@@ -28,7 +28,7 @@ GENERIC_TERMS = frozenset(
     扫拖机器人 洗地机 吸尘器 充电宝 移动电源 充电器 智能门锁 门锁 音箱 智能音箱 摄像头 键盘 鼠标 nas 私有云 ar眼镜 vr头显 头显
     光刻 光刻机 beta alpha preview web3 web3.0 元宇宙 区块链 稳定币
     大数据 云计算 边缘计算 分布式存储 高性能计算 物联网 机器学习 深度学习 自动驾驶 智能驾驶 resnet resnet-50
-    纯电车 纯电动车 轿车 跑车 超跑 越野车
+    纯电车 纯电动车 轿车 跑车 超跑 越野车 离岸风电 海上风电 风电 光伏 储能 氢能
     mmlu mmlu-pro gpqa gsm8k humaneval math-500 aime swe-bench livecodebench c-eval cmmlu arc-agi hellaswag
     mt-bench arena-hard big-bench
     transformer transformers diffusion dit u-vit u-net moe mamba cnn rnn lstm gan vae evtol 扩散模型 ai-pc
@@ -486,7 +486,7 @@ COUNTED_FIRMS_RE = re.compile(r"(?:[两二三四五六七八九十几多数\d]+|
 RELATIVE_FIRM_HEADS = ("母公司", "子公司", "孙公司")
 NON_COMPANY_NAMES = frozenset(
     """
-    marketing sales operations engineering strategy finance 国发会 国发 美息 港息
+    marketing sales operations engineering strategy finance 国发会 国发 美息 港息 港元股份 美元股份 人民币股份
     工信部 发改委 国务院 商务部 科技部 财政部 网信办 证监会 银保监会 国资委 市场监管总局 欧盟 联合国 美国商务部
     白宫 国会 世界卫生组织 国际电信联盟 3gpp ieee w3c 中国信通院 信通院 中科院 工业和信息化部
     上交所 深交所 北交所 港交所 联交所 纽交所 纳斯达克 科创板 创业板 主板
@@ -957,7 +957,7 @@ NAMING_CLAUSE = (r"(?:(?:这款|该款|该|新)[^，,。；;]{0,4}?)?(?:并|已|
                  r"(?:命名为|定名为|取名为|名为|名叫|叫做)")
 # "：" or "，包括" after a release cue: the products follow in a list ("发布三款模型：X、Y和Z"); so do the
 # ones singled out by 其中 ("端出多款新品，其中最吸睛的是Zenbook DUO", "，其中包括A和B").
-RELEASE_LIST_RE = re.compile(r"[，,；;]\s*(?:以及|及|和|还有|并推出|并发布|、|包括|包含|涵盖|分别是|分别为)|[：:]"
+RELEASE_LIST_RE = re.compile(r"[，,；;]\s*(?:以及|及|和|(?:同场|同台|同时|另外)?还有|另有|并推出|并发布|、|包括|包含|涵盖|分别是|分别为)|[：:]"
                              r"|[，,]\s*其中(?:包括|[^，,。；;]{0,10}?(?:是|为))"
                              rf"|[，,]\s*(?:{MODEL_LIST_OPENER}|{MODEL_COUNT_CLAUSE}|{NAMING_CLAUSE})")
 # Words saying a release event took place without naming the product ("召开发布会", "举行发布会"):
