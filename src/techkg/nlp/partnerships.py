@@ -38,7 +38,6 @@ from techkg.nlp.relation_base import (
     cue_positions,
     in_brackets,
     negated,
-    sentences,
 )
 
 BRACKETS = " （）()"  # around a gloss: "小马智行（Pony.ai）"
@@ -231,10 +230,6 @@ class PartnershipReading(ReaderBase):
         """Whether ``m`` stands right after a verb of buying or investing ("收购吉列莫兄弟公司")."""
         head = self.text[max(0, m.start - 4) : m.start].rstrip("了 ")
         return head.endswith(terms.ACQUISITION_CUES + terms.INVESTMENT_CUES)
-
-    def _prev_sentence_start(self, s: int) -> int:
-        starts = [a for a, _ in sentences(self.text[:s])]
-        return starts[-1] if starts else s
 
     def _pairs_in_clause(self, s, e, cs, ce, pos, trig, subject, follow) -> list[RelationHit]:
         text = self.text

@@ -218,6 +218,11 @@ class ReaderBase:
             start = m.end
         return None
 
+    def _prev_sentence_start(self, s: int) -> int:
+        """Where the sentence before the one starting at ``s`` starts (``s`` for the first)."""
+        starts = [a for a, _ in sentences(self.text[:s])]
+        return starts[-1] if starts else s
+
     def _part_start(self, s: int, cs: int) -> int:
         """Where the part of the sentence holding the clause at ``cs`` starts: after the last
         semicolon before it (each part of "A推出X；B表示，去年发布的Y" has a subject of its own)."""

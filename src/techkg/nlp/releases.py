@@ -51,7 +51,6 @@ from techkg.nlp.relation_base import (
     cue_positions,
     in_brackets,
     negated,
-    sentences,
 )
 
 NEXT_LEAD_MAX = 8  # characters allowed before a product that opens the next sentence ("这款新机")
@@ -375,8 +374,7 @@ class ReleaseReading(ReaderBase):
                 return prev[-1:]
         if not terms.REFERRED_OBJECT_RE.match(text, after):
             return []
-        starts = [a for a, _ in sentences(text[:s])]
-        ps = starts[-1] if starts else s
+        ps = self._prev_sentence_start(s)
         if ps == s or "\n" in text[ps:s].strip():
             return []
         head = terms.SUBJECT_LEAD_RE.match(text, ps)
