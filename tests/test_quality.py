@@ -9,8 +9,8 @@ c255-c274, c275-c294, c295-c314, c315-c334, c335-c354, c355-c374, c375-c394, c39
 c455-c474, c475-c494, c495-c514 and c515-c534, each added later and first scored untouched (clean only at the start
 of the round that added them, their errors read after; c495-c514 and c515-c534 not read yet).
 The blind set is scored in its
-batches too: b01-b40, b41-b60, b61-b80, b81-b100 and b101-b120 (added later, by a third, a fourth, a
-fifth, a sixth and a seventh writer). These floors sit a little under the figures written in README.md and docs/benchmarks.md,
+batches too: b01-b40, b41-b60, b61-b80, b81-b100, b101-b120 and b121-b140 (added later, by a third, a fourth, a
+fifth, a sixth, a seventh and two more writers). These floors sit a little under the figures written in README.md and docs/benchmarks.md,
 so a change that makes extraction worse fails here; raise them when the figures rise. On failure
 only the per-type figures are printed, not the blind set's errors.
 """
@@ -89,6 +89,9 @@ FLOORS = {
     "blind_b101_b120": (ROOT / "eval" / "blind", ROOT / "eval" / "blind" / "gold", ("b10[1-9]_*", "b11[0-9]_*",
                                                                                    "b120_*"), 0.85,
                         {"Company": 0.90, "Product": 0.81, "partnership": 0.78, "release": 0.86}),
+    "blind_b121_b140": (ROOT / "eval" / "blind", ROOT / "eval" / "blind" / "gold", ("b12[1-9]_*", "b13[0-9]_*",
+                                                                                   "b140_*"), 0.70,
+                        {"Company": 0.88, "Product": 0.77, "partnership": 0.45, "release": 0.70}),
 }
 
 
