@@ -1368,6 +1368,9 @@ def _version_end(text: str, end: int) -> int:
     return _extend_model(text, m.end())
 
 
+_HEADS_BEFORE_LATIN_NAME = (*terms.HAN_PRODUCT_HEADS, "服务")  # a product noun, or a service, names what follows
+
+
 def latin_product_names(doc: Doc, text: str) -> list[Candidate]:
     """Runs of Latin words: model numbers ("H100 NVL"), names before or after a product noun
     ("Grace Hopper超级芯片", "语言模型NEMO") and the objects of a release verb."""
@@ -1400,7 +1403,7 @@ def latin_product_names(doc: Doc, text: str) -> list[Candidate]:
         if before_non_product_head(text, ce):
             continue  # "Blackwell架构", "4NP工艺"
         head_after = after.startswith((*terms.PRODUCT_HEADS, "产品", "生成式")) or bool(terms.PRODUCT_GLOSS_RE.match(text, ce))
-        head_before = before.endswith((*(h for h in terms.PRODUCT_HEADS if is_han(h[0])), "服务"))  # "支付服务ShopeePay"
+        head_before = before.endswith(_HEADS_BEFORE_LATIN_NAME)  # "四足机器人CyberDog", "支付服务ShopeePay"
         modelish = any(_is_modelish(w) for w in words) or (
             len(words) > 1 and _is_name_word(words[0]) and any(w.isdigit() for w in words[1:])
         )
@@ -1717,7 +1720,7 @@ def suffixed_names(text: str, companies: list[Candidate], cue_ends: set[int]) ->
     return out
 
 
-HAN_PRODUCT_HEAD_RE = re.compile("|".join(sorted((h for h in terms.PRODUCT_HEADS if is_han(h[0])), key=len, reverse=True)))
+HAN_PRODUCT_HEAD_RE = re.compile("|".join(sorted(terms.HAN_PRODUCT_HEADS, key=len, reverse=True)))
 VERSIONED_NAME_RE = re.compile(r"[的了]?\s*([\u4e00-\u9fff]{2,4}?)" + terms.VERSION_NUMBER_RE.pattern)
 NUMBERED_NAME_RE = re.compile(r"了?\s*([\u4e00-\u9fff]{2,3}?)" + terms.MODEL_NUMBER_RE.pattern)
 CAR_SERIES_RE = re.compile(r"([\u4e00-\u9fff]{1,3}?)(\d{1,4})(?![\d.])")  # after a car maker: "钛3", "海狮05"

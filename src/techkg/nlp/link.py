@@ -204,7 +204,7 @@ def _without_kind(name: str) -> str:
     return name
 
 
-_HAN_KINDS = sorted((h for h in terms.PRODUCT_HEADS if is_han(h[0])), key=len, reverse=True)
+_HAN_KINDS = sorted(terms.HAN_PRODUCT_HEADS, key=len, reverse=True)
 
 
 def _tails(name: str) -> list[str]:

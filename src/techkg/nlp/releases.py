@@ -151,13 +151,17 @@ class ReleaseReading(ReaderBase):
         joint = self._joint_made_by(companies, listed[0].start)  # "华为与奇瑞联合打造的智界S7正式上市"
         out = []
         for p in listed:
-            if trig in terms.HOSTING_TRIGGERS and companies and (made_by := self.makers.get(p.key)) \
-                    and not self.same_group(companies[0].key, made_by):
+            if trig in terms.HOSTING_TRIGGERS and companies and not self._own_or_unknown(companies[0].key, p):
                 continue  # "微軟宣布將DeepSeek-R1上架Azure AI Foundry": another maker's product, hosted
             makers = joint or [(companies[0].key if companies else None) or self.makers.get(p.key)]
             out += [RelationHit("release", maker, p.key, s, e, PRODUCT_BEFORE_CUE, trig)
                     for maker in makers if maker and maker != p.key]
         return out
+
+    def _own_or_unknown(self, company: str, product: Ment) -> bool:
+        """Whether ``product`` is of ``company``'s group or of no known maker: what a seller or a platform
+        may release; another maker's product it only sells or hosts."""
+        return self.same_group(company, self.makers.get(product.key, company))
 
     def _joint_made_by(self, companies: list[Ment], product_at: int) -> list[str]:
         """The makers of "A与B联合打造的P" before a product-first cue: a list of two or more companies
@@ -358,7 +362,7 @@ class ReleaseReading(ReaderBase):
             return []
         if (trig in terms.SALE_TRIGGERS or trig in terms.HOSTING_TRIGGERS) and not inferred:
             # "中華電信開賣iPhone 16": a seller's sale; "魔搭社区上线了Baichuan 2": a platform hosts another's model
-            products = [p for p in products if self.same_group(company, self.makers.get(p.key, company))]
+            products = [p for p in products if self._own_or_unknown(company, p)]
         conf -= INFERRED_COMPANY if inferred else 0
         return [RelationHit("release", company, p.key, s, e, round(conf, 2), trig) for p in products
                 if p.key != company]

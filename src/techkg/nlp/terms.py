@@ -64,6 +64,8 @@ PRODUCT_HEADS = (
     "助手", "聊天机器人", "机器人", "机械人", "版本", "系列", "耳机", "手表", "眼镜", "头显", "应用", "APP", "App",
     "GPU", "CPU", "Tensor Core GPU", "SoC", "智驾系统", "浏览器", "搜索引擎", "传感器", "激光雷达", "无人机",
 )
+# The Chinese ones among them (the Latin ones, "GPU", "App", need word edges).
+HAN_PRODUCT_HEADS = tuple(h for h in PRODUCT_HEADS if "\u4e00" <= h[0] <= "\u9fff")
 # The heads among them that name a device or model, never a kind of company: a Latin name right after one is
 # the product, whatever verb follows ("四足机器人CyberDog亮相"; not "电商平台Shopee发布", a company).
 DEVICE_HEADS = ("芯片", "处理器", "显卡", "加速卡", "加速器", "大模型", "手机", "旗舰机", "折叠屏", "平板", "笔记本", "笔电",
@@ -309,7 +311,7 @@ FIRM_TRADE_WORDS = ("本地", "生活", "服务", "科技", "金融", "互联网
                     "电信", "零售", "外卖", "出行", "支付", "医疗", "游戏", "传媒", "咨询", "设计", "制造")
 FIRM_NOUNS = ("公司", "企业", "集团", "厂商", "大厂", "厂")
 # The last characters of those nouns: a name may start right after one ("晶片廠納微半導體").
-FIRM_NOUN_LAST_CHARS = "厂商司团业"
+FIRM_NOUN_LAST_CHARS = "".join(sorted({noun[-1] for noun in FIRM_NOUNS}))
 # A brand written as a short acronym before a product's own name ("MSI Claw", "HP Spectre").
 BRAND_ACRONYM_RE = re.compile(r"[A-Z]{2,5}")
 # The ends of a kind of company before such a name ("眼镜集团", "加拿大氮化镓厂").
@@ -940,12 +942,12 @@ HEAD_NAME_LIST_GAP_RE = re.compile(r"\s*[、和及与]\s*[\u4e00-\u9fffA-Za-z0-9
 NAME_AFTER_KIND_RE = re.compile(r"(?:大模型|模型|芯片|平台|系统|应用|框架)?\s?[A-Za-z][A-Za-z0-9]")
 # A Chinese gloss in brackets after a Latin name that says what product it is ("COUPE（緊湊型通用光子引擎）").
 PRODUCT_GLOSS_RE = re.compile(
-    r"\s?\(\s?[^()]{0,16}?(?:" + "|".join(h for h in PRODUCT_HEADS if "\u4e00" <= h[0] <= "\u9fff")
+    r"\s?\(\s?[^()]{0,16}?(?:" + "|".join(HAN_PRODUCT_HEADS)
     + r"|引擎|软件|工具|服务)\s?\)")
 # A Chinese name a product noun and a naming word introduce, up to the clause's end or 的 ("交易平台名为富途牛牛，",
 # "這款App取名為小紅卡的").
 NAMED_HAN_PRODUCT_RE = re.compile(
-    r"(?:" + "|".join(h for h in PRODUCT_HEADS if "\u4e00" <= h[0] <= "\u9fff") + r"|产品|服务|品牌|App|APP)"
+    r"(?:" + "|".join(HAN_PRODUCT_HEADS) + r"|产品|服务|品牌|App|APP)"
     r"(?:被)?(?:名为|命名为|定名为|取名为|名叫|叫做)\s*(?P<name>[\u4e00-\u9fff]{2,6})(?=[，。；、,;！？!?]|的|$)")
 # A Chinese name with its product noun that a company's relative clause describes ("由完美世界运营的蒸汽平台",
 # "腾讯推出的元宝App"): the name and the noun are the product.
