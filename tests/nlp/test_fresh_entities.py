@@ -653,6 +653,33 @@ def test_short_names_with_not_in_lookalikes(extractor, text, keys):
 # products; a kind of firm before a name glossed in Latin describes it; a Chinese name before a Latin company name
 # in brackets is that company, and so is its short name; a surname after a middle dot is a person's; a car
 # maker's class keeps 级; a product that came out on a date is no company.
+# Twelfth round: a title marked 《》 after a work of a series, a launch or a maker is a game ("最新作《X》",
+# "此前推出的《X》", "旗下的《X》", "网元圣唐的《X》"), a catalogue is none; a company ending in 资讯 before its
+# security code is no dateline; a company's games business is the company ("腾讯游戏代理的").
+@pytest.mark.parametrize("text,companies,products,not_names", [
+    ("大宇資訊（6111）今日宣布，旗下角色扮演遊戲系列最新作《仙劍奇俠傳八》正式上線。", {"大宇資訊"}, {"仙劍奇俠傳八"}, set()),
+    ("精誠資訊（6214）宣布與微軟合作。", {"精誠資訊", "微軟"}, set(), set()),
+    ("Krafton此前推出的《絕地求生》及《新世界》在台表現亮眼。", {"Krafton"}, {"絕地求生", "新世界"}, set()),
+    ("网易此前推出的《永劫无间》在海外颇受欢迎。", {"网易"}, {"永劫无间"}, set()),
+    ("育碧旗下的《刺客信条：幻景》今日全球发售。", {"育碧"}, {"刺客信条：幻景"}, set()),
+    ("业内人士认为，西山居的《剑网3》仍有稳定玩家。", set(), {"剑网3"}, set()),
+    ("据商务部《中国禁止出口限制出口技术目录》，相关算法须申请许可。", set(), set(), {"中国禁止出口限制出口技术目录"}),
+    ("由拳头游戏开发、腾讯游戏代理的《无畏契约》国服正式上线。", {"拳头游戏", "腾讯游戏"}, {"无畏契约"}, set()),
+    ("網易遊戲今日宣布推出新作。", {"網易遊戲"}, set(), set()),
+    ("小米游戏本今日正式发布。腾讯游戏业务收入增长。", {"小米", "腾讯"}, set(), {"腾讯游戏", "小米游戏本"}),
+])
+def test_round20_entity_readings(extractor, text, companies, products, not_names):
+    names = {m.text for e in _entities(extractor, text) for m in e.mentions}
+    assert companies <= _names(extractor, text, "Company") and products <= _names(extractor, text, "Product"), names
+    assert not names & not_names, names
+
+
+def test_a_games_business_named_with_its_company_is_the_company(extractor):
+    (tencent,) = [e for e in _entities(extractor, "由拳头游戏开发、腾讯游戏代理的《无畏契约》国服正式上线。")
+                  if "腾讯游戏" in {m.text for m in e.mentions}]
+    assert (tencent.type, tencent.key) == ("Company", "tencent")
+
+
 @pytest.mark.parametrize(("text", "companies", "products", "not_names"), [
     ("2023年，海信在其技术大会上发布了这一自研大模型。", {"海信"}, set(), {"这一自研大模型", "这一自研"}),
     ("百川刚刚通过大模型备案，其对话产品“百川大模型”向公众开放。", set(), {"百川大模型"}, {"刚刚通过大模型"}),

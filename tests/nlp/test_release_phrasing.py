@@ -559,6 +559,24 @@ NOT_ROUND19 = [
     ("亞馬遜宣布將DeepSeek-R1上架雲端平台Amazon Bedrock。", ("amazon", "deepseek-r1")),
     ("中華電信開賣iPhone 16。", ("chunghwa-telecom", "apple-iphone-16")),
 ]
+# Twelfth round: a game made by one company and published by another ("由A开发、B代理的《X》") is both
+# companies' release; a market's server is an edition before a product-first cue ("《X》国服正式上线"); a title after a
+# launch ("此前推出的《X》") or a company's 旗下 is its game.
+ROUND20 = [
+    ("由暴雪开发、网易代理的《炉石传说》今日正式上线。", {("blizzard-entertainment", "blizzard-hearthstone"),
+                                             ("netease", "blizzard-hearthstone")}),
+    ("由Nexon研發、騰訊獨家代理的《跑跑卡丁車》手遊今日正式上線。", {("nexon", "跑跑卡丁车"), ("tencent", "跑跑卡丁车")}),
+    ("由拳头游戏研发、腾讯代理运营的《英雄联盟手游》国服正式开启公测。", {("riot-games", "riot-wild-rift"),
+                                                   ("tencent", "riot-wild-rift")}),
+    ("騰訊宣布，《英雄聯盟手遊》台服今日上線。", {("tencent", "riot-wild-rift")}),
+    ("网易此前推出的《永劫无间》在海外颇受欢迎。", {("netease", "netease-naraka")}),
+    ("Krafton此前推出的《絕地求生》及《新世界》在台表現亮眼。", {("krafton", "krafton-pubg"), ("krafton", "新世界")}),
+    ("大宇資訊（6111）今日宣布，旗下遊戲續作《仙劍奇俠傳八》正式上線。", {("softstar", "仙剑奇侠传八")}),
+]
+NOT_ROUND20 = [
+    ("由拳头游戏开发的《英雄联盟》端游在国内一直由腾讯代理。", ("tencent", "riot-league-of-legends")),
+    ("据商务部《中国禁止出口限制出口技术目录》，字节跳动须申请许可。", ("bytedance", "中国禁止出口限制出口技术目录")),
+]
 ROUND15 = (MADE_BY_DESCRIBED + PUBLIC_LAUNCH + ON_SALE + IN_A_ROW + AFTER_LAUNCH + COUNTED_SUMMARIES + PREDECESSORS + JOINT_MADE_MODIFIERS + SPECS_AND_QUALIFIED_DEVICES
            + OWNED_UNITS + UNVEILED + ANNOUNCED_AND_CO_MADE + SINGLED_OUT_AND_SAME_STAGE
            + PUBLIC_DEBUT + COUNTED_COLON_LISTS + EVENT_VENUES_NAMED_FOR_PRODUCTS + VERSION_BEFORE_CUE + COUNTED_DEVICES
@@ -578,7 +596,7 @@ def _releases(extractor, text: str) -> set[tuple[str, str]]:
                                              + LIST_ENDS_AT_A_PREDICATE + RELATIVE_CLAUSE_HEADS
                                              + LAUNCH_WORDING + NAMING_CLAUSES + COMPARED_AND_OFFERED
                                              + PLATFORM_VENUES + NEXT_SENTENCE_DEMONSTRATIVES + OTHER_MAKERS_PRODUCTS
-                                             + SELLERS_AND_MAKERS + ROUND9 + ROUND15 + ROUND19)
+                                             + SELLERS_AND_MAKERS + ROUND9 + ROUND15 + ROUND19 + ROUND20)
 def test_release_phrasing(extractor, text, releases):
     assert _releases(extractor, text) == releases
 
@@ -588,6 +606,6 @@ def test_release_phrasing(extractor, text, releases):
                                       + NOT_LAUNCH_WORDING + NOT_NAMING_CLAUSES + NOT_COMPARED_AND_OFFERED
                                       + NOT_PLATFORM_VENUES + NOT_NEXT_SENTENCE_DEMONSTRATIVES
                                       + NOT_OTHER_MAKERS_PRODUCTS + NOT_SELLERS_AND_MAKERS + NOT_ROUND9
-                                      + NOT_ROUND15 + NOT_ROUND19)
+                                      + NOT_ROUND15 + NOT_ROUND19 + NOT_ROUND20)
 def test_not_a_release(extractor, text, pair):
     assert pair not in _releases(extractor, text)

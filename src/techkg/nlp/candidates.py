@@ -223,6 +223,8 @@ def lexicon_candidates(doc: Doc, lexicon, text: str) -> list[Candidate]:
         if h.entry.type == COMPANY and not h.weak and (tail := terms.NAME_LEGAL_TAIL_RE.match(text, h.end)) \
                 and not any(h.end <= o.start < tail.end() < o.end for o in found):  # not "腾讯中国移动"
             end = tail.end()  # "中国邮政集团公司": the company with its legal form
+        elif h.entry.type == COMPANY and not h.weak and (arm := terms.GAMES_ARM_AFTER_NAME_RE.match(text, h.end)):
+            end = arm.end()  # "腾讯游戏代理的": the company's games business, named as the company
         out.append(Candidate(h.start, end, h.entry.type, "lexicon", LEXICON_WEAK if h.weak else LEXICON_STRONG,
                              key=h.entry.key, weak=h.weak, maker=h.entry.maker, kind=h.entry.kind))
         if h.entry.type == COMPANY and not h.weak and end == h.end and is_han(text[h.end - 1]) \
@@ -1555,8 +1557,9 @@ TITLE_HEAD_BEFORE_RE = re.compile("(?:" + "|".join(terms.TITLE_PRODUCT_HEADS) + 
 
 def titled_names(text: str, companies: list[Candidate]) -> list[Candidate]:
     """A title in 《》 that names a game, an app or a program: a product noun right before or after
-    it ("射击游戏《三角洲行动》", "《地下城与勇士：起源》手游"), a company right before it ("暴雪《守望先锋2》"), or a
-    Latin gloss after it ("《漫威争锋》（Marvel Rivals）"). Books, films, laws and reports keep no
+    it ("射击游戏《三角洲行动》", "《地下城与勇士：起源》手游"), a company right before it ("暴雪《守望先锋2》",
+    "网元圣唐的《古剑奇谭三》"), a work of a series or what was launched or made ("最新作《X》", "推出的《X》",
+    ``terms.TITLE_MADE_BEFORE_RE``), or a Latin gloss after it ("《漫威争锋》（Marvel Rivals）"). Books, films, laws and reports keep no
     entity ("报告《X》", "《芯片法案》").
 
     >>> [text[c.start : c.end] for text in ("射击游戏《三角洲行动》上线", "电影《流浪地球》", "《漫威争锋》（Marvel Rivals）",
@@ -1579,8 +1582,9 @@ def titled_names(text: str, companies: list[Candidate]) -> list[Candidate]:
                 or after.lstrip().startswith(terms.TITLE_WORK_NOUNS):
             continue  # "《芯片法案》", "新华网《第一回应》栏目": a law, a show
         run.append((m.start(1), m.end(1)))
-        if TITLE_HEAD_BEFORE_RE.search(before) or after.startswith(terms.TITLE_PRODUCT_HEADS) \
-                or m.start() in company_ends or glossed_end(text, m.end()) \
+        if TITLE_HEAD_BEFORE_RE.search(before) or terms.TITLE_MADE_BEFORE_RE.search(before) \
+                or after.startswith(terms.TITLE_PRODUCT_HEADS) or glossed_end(text, m.end()) \
+                or m.start() in company_ends or (before.endswith("的") and m.start() - 1 in company_ends) \
                 or (m.start(1) in listed_starts and (m.start(1), m.end(1)) not in listed):
             out.append(Candidate(m.start(1), m.end(1), PRODUCT, "context", TITLED_NAME_SCORE))
             run_is_products = True

@@ -251,11 +251,23 @@ class ReleaseReading(ReaderBase):
             if earlier and (text[earlier[-1].end : m.start].lstrip("”」』\"》 ").startswith(terms.FACILITY_NOUNS)
                             or terms.FACILITY_ANAPHOR_RE.search(text, s, m.start - 1)):
                 earlier = []  # "“飞星一号”算力平台……，该平台由A与B共同打造", "该集群由腾讯打造": built, not released
-            made = (self._made_after(m.end + verb.end(), e) if text.startswith("的", m.end + verb.end()) else []) \
-                or earlier[-1:]
+            after_verb = m.end + verb.end()
+            publisher, after_verb = self._publisher_after(after_verb, e)
+            makers += publisher
+            made = (self._made_after(after_verb, e) if text.startswith("的", after_verb) else []) or earlier[-1:]
             out += [RelationHit("release", c.key, made[0].key, s, e, PRODUCT_IS_COMPANYS, verb.group())
                     for c in makers if made and made[0].key != c.key]
         return out
+
+    def _publisher_after(self, at: int, e: int) -> tuple[list[Ment], int]:
+        """"由拳头游戏开发、腾讯代理的《无畏契约》": the company listed after the maker's verb with a
+        publishing verb of its own (``terms.PUBLISHING_VERB_RE``), and where that verb ends; else
+        none and ``at``."""
+        nxt = self.in_range(at, e)[:1]
+        if not nxt or nxt[0].label != COMPANY.label or not terms.LIST_SEPARATORS.match(self.text[at : nxt[0].start]):
+            return [], at
+        verb = terms.PUBLISHING_VERB_RE.match(self.text, nxt[0].end)
+        return ([nxt[0]], verb.end()) if verb else ([], at)
 
     def _after_by(self, s: int, m: Ment) -> bool:
         """Whether the company ``m`` follows 由, a description of its kind allowed between

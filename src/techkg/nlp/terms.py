@@ -193,9 +193,12 @@ QUOTED_NAME_RE = re.compile(rf"[{OPEN_QUOTES}]([^{CLOSE_QUOTES}，。！？；�
 # ("暴雪《守望先锋2》"), or when a Latin gloss follows it ("《漫威争锋》（Marvel Rivals）"); books, films,
 # laws, reports and newspapers are titled so too, and stay no entity.
 TITLE_PRODUCT_HEADS = ("游戏", "手游", "网游", "端游", "页游", "新游", "游戏新作", "应用", "软件", "App", "APP", "小程序")
+# Before a title, words that make it a product too: a work of a game series ("系列最新作《仙剑奇侠传七》",
+# "续作《X》"), what a company launched, made or runs ("此前推出的《天堂M》", "由A代理的《X》", "旗下的《X》").
+TITLE_MADE_BEFORE_RE = re.compile(r"(?:新作|续作|前作|旗下的?|(?:推出|发布|发表|上线|开发|研发|代理|运营|发行)了?的?)\s?$")
 # Titles that name a law, a report or a publication, whatever stands before them ("《芯片法案》").
 TITLE_NOT_PRODUCT_ENDINGS = ("法", "法案", "条例", "规定", "办法", "报告", "白皮书", "报", "新闻", "杂志", "周刊",
-                             "日报", "晚报", "时报", "指引", "指南", "意见", "通知", "纲要", "规划")
+                             "日报", "晚报", "时报", "指引", "指南", "意见", "通知", "纲要", "规划", "目录", "清单", "名单")
 # Nouns right after a title that make it a show, a film, a book or an article, whoever stands before it
 # ("新华网《第一回应》栏目", "《异形》电影三部曲", "《华为的冬天》一文").
 TITLE_WORK_NOUNS = ("栏目", "节目", "专栏", "频道", "电影", "影片", "电视剧", "纪录片", "综艺", "小说", "一书",
@@ -844,10 +847,13 @@ CO_MADE_AFTER_RE = re.compile(r"\s*(?:共同|联合|合作|一起|一同)?\s*(?:
 PARTNER_BEFORE_RE = re.compile("(?:" + "|".join(PREPOSITIONS + LEAD_PARTNER_TRIGGERS) + r")\s*$")
 # "由网易与漫威游戏合作开发的P", "由騰訊與韓國遊戲公司Nexon合作推出" (read with the partner's name taken
 # out): the first maker releases, the others cooperate (共同 / 联合 credit all).
+# A publisher after the maker in "由A开发、B代理的《X》" (a game licensed for a market): it releases X there too.
+PUBLISHING_VERB_RE = re.compile(r"(?:独家|联合)?(?:代理运营|代理发行|代理|发行|运营)")
 ASSISTED_RELEASE_RE = re.compile(r"^\s*(?:(?:与|和|同|跟|携手|联手)[^，。；;,]{0,12}?)?合作\s*$")
 # Words before a product-first cue that name its edition or the day, not another thing:
-# "千问APP公测版同日在各大应用商店上线".
+# "千问APP公测版同日在各大应用商店上线", a game's server for a market ("《无畏契约》国服正式上线").
 EDITION_BEFORE_CUE_RE = re.compile(r"^(?:公测版|内测版|测试版|正式版|完整版|体验版|国行版|国际版|标准版|满血版|预览版|开源版|"
+                                   r"(?:国|国际|全球|台|港|澳|美|日|韩|亚)服|"
                                    r"(?:的)?(?:首个|第一个|最新|全新)版本|首版)?"
                                    r"\s*(?:同日|当日|同天|同一天|(?:今日|今天|即日|\d{1,2}月\d{1,2}日)起)?\s*")
 # Where a product goes live, between it and a product-first cue: "《原神》9月28日在iOS及Android平台上线",
@@ -1095,8 +1101,9 @@ _OUTLET = r"(?:(?![的是在了和与及并也就都而从对为将据])[A-Za-z0
 # 界面新闻 3 月 12 日消息 / 财联社3月12日电 / 新浪科技讯 北京时间3月12日上午消息 / 鞭牛士报道,3月12日消息
 DATELINE_DATED_RE = re.compile(rf"{_OUTLET}\s*(?:讯|报道|报导)?\s*,?\s*{_NEWS_DATE}\s*(?:消息|讯息|电|讯|报道|报导)")
 # 36氪获悉 / C114讯 / 集微网消息 (Taiwan: 集微網訊息) / IT之家了解到: no date, but a cue no story sentence starts with.
+# 讯 ending a word is a name's, not the cue ("大宇资讯(6111)", "某某通讯", "腾讯").
 DATELINE_UNDATED_RE = re.compile(
-    rf"{_OUTLET}(?:讯(?!息)|获悉|(?<=[网社报闻经家氪])(?:消息|讯息|报道|报导|了解到))(?=[\s,:(])")
+    rf"{_OUTLET}(?:(?<![资通电视腾])讯(?!息)|获悉|(?<=[网社报闻经家氪])(?:消息|讯息|报道|报导|了解到))(?=[\s,:(])")
 # 【TechWeb】 / 【记者/台北报导】 / 〔记者王姵文/台北报导〕 opening a paragraph: an outlet or a credit, short
 # or with a credit word, never with a sentence's punctuation or a title. A headline in brackets
 # (【加强安卓营收?谷歌将升级Play商城】, 【诺基亚Lumia720港行售价出炉月底开卖】) is part of the story.
@@ -1196,6 +1203,9 @@ ANNOUNCER_AFTER_RE = re.compile(r"(?P<lead>[^，,。；;]{0,8}?)(?:宣布|公告
 # A legal form right after a listed company's name is part of the same mention ("中国邮政集团公司").
 NAME_LEGAL_TAIL_RE = re.compile("|".join(sorted(REGISTERED_LEGAL_FORMS + ("集团有限公司", "集团公司", "总公司", "公司"),
                                                key=len, reverse=True)))
+# A company's games business named with it ("腾讯游戏代理的", "网易游戏宣布"): the company itself, as the
+# news uses it, where a word ends (not "小米游戏本", "腾讯游戏业务").
+GAMES_ARM_AFTER_NAME_RE = re.compile(r"游戏(?=[^\u4e00-\u9fff]|[在则与和的及也将已于从对为是等称表宣今昨旗代发运推]|$)")
 # A registered name with its seat in brackets before the legal form ("芯和半导体科技（上海）股份有限公司",
 # "华为技术（深圳）有限公司"): the bracket and the form, after the name.
 SEATED_LEGAL_FORM_RE = re.compile(r"[(（][\u4e00-\u9fff]{2,3}[)）]" + _REGISTERED_FORM)
