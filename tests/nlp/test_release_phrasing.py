@@ -572,10 +572,20 @@ ROUND20 = [
     ("网易此前推出的《永劫无间》在海外颇受欢迎。", {("netease", "netease-naraka")}),
     ("Krafton此前推出的《絕地求生》及《新世界》在台表現亮眼。", {("krafton", "krafton-pubg"), ("krafton", "新世界")}),
     ("大宇資訊（6111）今日宣布，旗下遊戲續作《仙劍奇俠傳八》正式上線。", {("softstar", "仙剑奇侠传八")}),
+    # products listed before a product-first cue, each after a brand of its own, are each brand's release; adverbs
+    # of sequence or scope (相继, 都, 均) stand between; an edition after 的 is the product's release
+    ("三星Galaxy Z Flip和华为Mate Xs今年初相继上市。", {("samsung", "galaxyzflip"), ("huawei", "matexs")}),
+    ("極氪7X和蔚來旗下樂道L60都在本月上市。", {("zeekr", "zeekr-7x"), ("nio", "nio-onvo-l60")}),
+    ("此前百度的文心一言、阿里巴巴的通义千问均已全面上线。", {("baidu", "baidu-ernie-bot"), ("alibaba", "alibaba-qwen")}),
+    ("小米14和小米14 Pro今日均已开售。", {("xiaomi", "xiaomi-14"), ("xiaomi", "xiaomi-14-pro")}),
+    ("Mistral AI还推出了对话助手Le Chat的测试版。", {("mistral-ai", "mistral-le-chat")}),
+    ("智譜隨後推出了GLM-4的開源版。", {("zhipu-ai", "zhipu-glm-4")}),
 ]
 NOT_ROUND20 = [
     ("由拳头游戏开发的《英雄联盟》端游在国内一直由腾讯代理。", ("tencent", "riot-league-of-legends")),
     ("据商务部《中国禁止出口限制出口技术目录》，字节跳动须申请许可。", ("bytedance", "中国禁止出口限制出口技术目录")),
+    ("此前百度的文心一言、科大讯飞的讯飞星火均已面向部分用户开放测试。", ("baidu", "baidu-ernie-bot")),
+    ("三星Galaxy Fold和华为Mate X去年相继上市。", ("samsung", "huawei-mate-x")),
 ]
 ROUND15 = (MADE_BY_DESCRIBED + PUBLIC_LAUNCH + ON_SALE + IN_A_ROW + AFTER_LAUNCH + COUNTED_SUMMARIES + PREDECESSORS + JOINT_MADE_MODIFIERS + SPECS_AND_QUALIFIED_DEVICES
            + OWNED_UNITS + UNVEILED + ANNOUNCED_AND_CO_MADE + SINGLED_OUT_AND_SAME_STAGE

@@ -150,13 +150,25 @@ class ReleaseReading(ReaderBase):
         companies = companies or self._announcer(s, cs)
         joint = self._joint_made_by(companies, listed[0].start)  # "华为与奇瑞联合打造的智界S7正式上市"
         out = []
+        branded = self._each_with_its_brand(listed)
         for p in listed:
-            if trig in terms.HOSTING_TRIGGERS and companies and not self._own_or_unknown(companies[0].key, p):
+            first = branded.get(p.key) or (companies[0].key if companies else None)
+            if trig in terms.HOSTING_TRIGGERS and first and not self._own_or_unknown(first, p):
                 continue  # "微軟宣布將DeepSeek-R1上架Azure AI Foundry": another maker's product, hosted
-            makers = joint or [(companies[0].key if companies else None) or self.makers.get(p.key)]
+            makers = joint or [first or self.makers.get(p.key)]
             out += [RelationHit("release", maker, p.key, s, e, PRODUCT_BEFORE_CUE, trig)
                     for maker in makers if maker and maker != p.key]
         return out
+
+    def _each_with_its_brand(self, listed: list[Ment]) -> dict[str, str]:
+        """"三星Galaxy Fold和华为Mate X相继上市": a listed product right after a brand (glued, or with 旗下/的
+        between) is its brand's release, whatever company the clause names first."""
+        brands: dict[str, str] = {}
+        for p in listed:
+            before = self.in_range(max(0, p.start - 16), p.start, COMPANY.label)
+            if before and terms.BRAND_TO_PRODUCT_RE.fullmatch(self.text, before[-1].end, p.start):
+                brands[p.key] = before[-1].key
+        return brands
 
     def _own_or_unknown(self, company: str, product: Ment) -> bool:
         """Whether ``product`` is of ``company``'s group or of no known maker: what a seller or a platform
@@ -199,13 +211,14 @@ class ReleaseReading(ReaderBase):
         rest = gap[len(head) :].strip()
         rest = rest[: terms.MANNER_BEFORE_CUE_RE.search(rest).start()] if terms.MANNER_BEFORE_CUE_RE.search(rest) else rest
         rest = rest[terms.EDITION_BEFORE_CUE_RE.match(rest).end() :]  # "千问APP公测版同日在……上线"
-        timed = rest[terms.TIME_BEFORE_CUE_RE.match(rest).end() :]  # "《三角洲行動》9月底上線"
+        rest = terms.SCOPE_BEFORE_CUE_RE.sub("", rest)  # "A和B都在本月上市"
+        timed = terms.SCOPE_BEFORE_CUE_RE.sub("", rest[terms.TIME_BEFORE_CUE_RE.match(rest).end() :])  # "《三角洲行動》9月底上線", "A和B去年相继上市"
         if not (SUBJECT_FILLERS.match(rest) or SUBJECT_FILLERS.match(timed)):
             return []
         listed = [prods[-1]]
         for m in reversed(prods[:-1]):
             brand = self.in_range(m.end, listed[0].start, COMPANY.label)
-            gap = text[m.end : brand[-1].start if brand else listed[0].start]  # "、比亚迪海豹": a brand
+            gap = text[m.end : brand[0].start if brand else listed[0].start]  # "、比亚迪海豹", "、科大讯飞的讯飞星火": a brand
             edition = terms.EDITION_SUFFIX_RE.match(gap)  # "秦PLUS智驾版、海豹智驾版"
             if not terms.LIST_SEPARATORS.match(gap[edition.end() if edition else 0 :]):
                 break  # "首款搭载骁龙X Elite的ThinkPad T14s亮相": the chip is a part
@@ -548,7 +561,8 @@ class ReleaseReading(ReaderBase):
                 if terms.PART_MODIFIER_RE.match(text, m.end):
                     continue  # "推出搭载M4系列芯片的全新MacBook Pro": a part of what is released
             named = gap.rstrip().endswith(terms.NAME_INTRODUCERS)  # "发表名为Project DIGITS的超级电脑"
-            own_specs = terms.SPECS_AFTER_RE.match(text, m.end)  # "揭曉ROG Ally的完整規格與售價": the product
+            own_specs = terms.SPECS_AFTER_RE.match(text, m.end) \
+                or terms.EDITION_AFTER_RE.match(text, m.end)  # "揭曉ROG Ally的完整規格", "推出Le Chat的测试版": the product
             if (text[m.end : m.end + 1] == "的" and not named and not own_specs) or gap.rstrip().endswith(("基于", "在")) or (
                     gap.rstrip().endswith("品牌") and not terms.PRODUCT_LINE_BRAND_RE.search(gap)):
                 continue  # "Office的AI助手", "基于华为云的…", "品牌乐道": not what is released

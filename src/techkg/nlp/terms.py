@@ -666,13 +666,13 @@ EDITION_OBJECT_RE = re.compile(r"\s*了?\s*(?:其)?(?:国内版|国际版|海外
 # Release cues read only with the product before them: what follows is an audience, a market or
 # nothing ("DeepSeek-R1正式对外开放", "文心一言面向所有用户开放", "海豹登陆日本市场", "X200正式登陸香港",
 # "小米15 Ultra今日登台", "Galaxy S25系列今日正式推出市場", "ET9启动量产交付",
-# "豆包大模型全量上线"). Traditional 登陸 / 對外開放 fold to these forms.
+# "豆包大模型全量上线"; not "向部分用户开放测试", a test). Traditional 登陸 / 對外開放 fold to these forms.
 PRODUCT_FIRST_RELEASE_RE = re.compile(
-    r"对外开放|开放下载|开放使用|开放体验|面向[^，。；;,]{1,16}?开放|登陆[^，。；;,股]{1,10}?市场"
+    r"对外开放|开放下载|开放使用|开放体验|面向[^，。；;,]{1,16}?开放(?!测试)|登陆[^，。；;,股]{1,10}?市场"
     r"|登陆(?:中国)?(?:香港|港澳|台湾|澳门|内地|大陆|国内|日本|韩国|欧洲|北美|美国|东南亚|新加坡|海外|全球)"
     r"(?![^，。；;,]{0,6}?(?:股|交易所))"
     r"|登台(?![演致表讲献发])"  # a phone "登台" (reaches Taiwan's shops), not a person taking the stage
-    r"|向[^，。；;,]{0,8}?(?:用户|公众|开发者|市民|消费者)[^，。；;,]{0,6}?开放"  # not "向所有大模型厂商开放"
+    r"|向[^，。；;,]{0,8}?(?:用户|公众|开发者|市民|消费者)[^，。；;,]{0,6}?开放(?!测试)"  # not "向所有大模型厂商开放", "开放测试"
     r"|(?:启动|开启|开始|正式)?量产交付|(?:启动|开启)交付|全量上线|全面上线|全量开放|全量推送"
     r"|(?:开启|开放|启动)[^，。；;,的]{1,6}?(?:公测|内测|不删档测试)"  # "开启PC端公测": a public beta
     r"|(?:开始|正式|陆续)(?:向[^，。；;,]{1,12}?)?推送"  # "澎湃OS 2开始推送": an update goes out
@@ -850,6 +850,13 @@ PARTNER_BEFORE_RE = re.compile("(?:" + "|".join(PREPOSITIONS + LEAD_PARTNER_TRIG
 # A publisher after the maker in "由A开发、B代理的《X》" (a game licensed for a market): it releases X there too.
 PUBLISHING_VERB_RE = re.compile(r"(?:独家|联合)?(?:代理运营|代理发行|代理|发行|运营)")
 ASSISTED_RELEASE_RE = re.compile(r"^\s*(?:(?:与|和|同|跟|携手|联手)[^，。；;,]{0,12}?)?合作\s*$")
+# Adverbs of scope or sequence over a list before a product-first cue, wherever they stand among the fillers:
+# "A和B都在本月上市", "A和B去年相继上市", "A和B今日均已开售".
+SCOPE_BEFORE_CUE_RE = re.compile(r"都|均|相继|分别")
+# Between a brand and its product: nothing, a space, 的 or 旗下(的) ("华为Mate X", "蔚来旗下乐道L60").
+BRAND_TO_PRODUCT_RE = re.compile(r"\s?(?:的|旗下的?)?\s?")
+# An edition of the product named before it, after 的: "推出了对话助手Le Chat的测试版" releases Le Chat.
+EDITION_AFTER_RE = re.compile(r"的(?:公测版|内测版|测试版|预览版|[Bb]eta版|正式版|国际版|开源版|升级版|手机版|移动版|网页版|桌面版)")
 # Words before a product-first cue that name its edition or the day, not another thing:
 # "千问APP公测版同日在各大应用商店上线", a game's server for a market ("《无畏契约》国服正式上线").
 EDITION_BEFORE_CUE_RE = re.compile(r"^(?:公测版|内测版|测试版|正式版|完整版|体验版|国行版|国际版|标准版|满血版|预览版|开源版|"
