@@ -559,6 +559,26 @@ ELEVENTH_ROUND = [
      {("china-mobile", "huawei"), ("china-mobile", "pif"), ("huawei", "pif")}),
 ]
 
+# Twelfth round (c495-c574): a list of examples with their kind is the subject list ("海尔、美的等家电企业已宣布与华为");
+# a clause opening on another act (又, 另) takes the sentence's subject, not the earlier clause's object, and is not
+# that clause's deal; a name after 与 opening a part is no opener; 同 opening a word is no preposition (同属…系);
+# partners made (结为伙伴), co-founders (共同发起), joint research; units named by parent and business (三星重工)
+TWELFTH_ROUND = [
+    ("在智能家居方面，海尔、美的等家电企业已宣布与华为展开合作。", {("haier", "huawei"), ("huawei", "midea")}),
+    ("美的、九陽等家電廠商均已與華為合作。", {("huawei", "joyoung"), ("huawei", "midea")}),
+    ("華碩去年發表新筆電；今年3月又與英特爾簽約合作開發AI PC，並與微軟共同推廣Copilot+ PC。",
+     {("asus", "intel"), ("asus", "microsoft")}),
+    ("联想今年宣布收购Infinidat，又与英伟达联手推出混合AI方案。", {("lenovo", "nvidia")}),
+    ("騰訊此前入股育碧，另夥拍任天堂在內地推出Switch。", {("nintendo", "tencent")}),
+    ("同属吉利系的极氪已与Waymo结为伙伴。", {("waymo", "zeekr")}),
+    ("同屬鴻海集團的鴻華先進已與裕隆結成戰略夥伴。", {("foxtron", "yulon")}),
+    ("三星重工将与OpenAI共同研究海上数据中心。", {("openai", "三星重工")}),
+    ("由中国一汽、东风汽车、长安汽车共同发起的出行平台今日上线。",
+     {("changan", "dongfeng"), ("changan", "faw"), ("dongfeng", "faw")}),
+    ("同时，宁德时代表示将扩大产能。", set()),
+    ("智己汽车由上汽集团、张江高科和阿里巴巴集团三方共同发起设立。", set()),  # promoters: founding shareholders
+]
+
 READ = (AFFIRMING_NEGATION + BOTH_AFTER_DEAL + BOTH_WITH_THIRD + JOINT_SUBJECT_LIST + TOPIC_BEFORE_PARTNER
         + PARTNER_EXAMPLES + SEEKING_PARTNER + BUSINESS_AND_CAPITAL + AGREEMENT + HK_TW_WORDING
         + JOINT_VENTURE_MODIFIER + OWN_BUSINESS_AS_PARTNER + NOT_PARTNER_LOOKALIKES + ENDED_OR_GUESSED + JV_CATEGORY
@@ -566,7 +586,8 @@ READ = (AFFIRMING_NEGATION + BOTH_AFTER_DEAL + BOTH_WITH_THIRD + JOINT_SUBJECT_L
         + COUNTED_PARTIES + JOINT_ANNOUNCEMENT + STAKE_CHANGE + TOGETHER_WITH + OWN_CLAUSE + COUNTED_PARTNER_LIST
         + HK_SPACED_WITH + OWN_PARTNER_PER_CLAUSE + TIME_LED_CLAUSE + COPULA_PARTNERS
         + BOTH_AFTER_A_PARENT + COUNTED_FIRMS + GLUED_CUE_AND_FOUNDERS + PARENT_BEFORE_UNIT_AFTER_LEAD_CUE
-        + RIVAL_COPULA_AND_BOTH_AFTER_A_DEAL + VENUE_INSTRUMENT_AND_COUNTRY_IN_LIST + OWNER_AND_UNIT + ELEVENTH_ROUND)
+        + RIVAL_COPULA_AND_BOTH_AFTER_A_DEAL + VENUE_INSTRUMENT_AND_COUNTRY_IN_LIST + OWNER_AND_UNIT + ELEVENTH_ROUND
+        + TWELFTH_ROUND)
 NOT_READ = (AFFIRMING_NEGATION_NOT + BOTH_AFTER_DEAL_NOT + BOTH_WITH_THIRD_NOT + JOINT_SUBJECT_LIST_NOT
             + TOPIC_BEFORE_PARTNER_NOT + PARTNER_EXAMPLES_NOT + SEEKING_PARTNER_NOT + BUSINESS_AND_CAPITAL_NOT
             + AGREEMENT_NOT + HK_TW_WORDING_NOT + JOINT_VENTURE_MODIFIER_NOT + OWN_BUSINESS_AS_PARTNER_NOT

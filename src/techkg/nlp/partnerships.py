@@ -63,13 +63,14 @@ class PartnershipReading(ReaderBase):
                 # before it, "获得英特尔投资", is not this cooperation's)
                 cs = clause_bounds(self.clause_text, s, e, cs - 1)[0]
             negation_from = own_start if terms.NEW_COURSE_RE.match(text, own_start) else cs  # "……，转而与B合作"
+            deal_from = own_start if terms.ANOTHER_ACT_RE.match(text, own_start) else cs  # "收購A，又夥拍B"
             modifier = terms.CUE_AS_MODIFIER_RE.match(text, pos + len(trig), ce)
             deal_end = modifier.start() if modifier else ce  # "……合资成立的JASM代工": the head's deal
             if (
                 self._negated_before(s, own_start, pos)
                 or negated(text[negation_from:ce])
                 or any(c in text[s:e] for c in terms.SENTENCE_NEGATIONS)
-                or not_partner(self._without_descriptors(cs, deal_end))
+                or not_partner(self._without_descriptors(deal_from, deal_end))
                 or terms.ANAPHORIC_BEFORE_TRIGGER.search(text[cs:pos])
                 or terms.SEEKING_PARTNER_RE.search(text, cs, pos + len(trig))
                 or terms.HEDGED_AFTER_CUE_RE.match(text, pos + len(trig), ce)
@@ -246,7 +247,9 @@ class PartnershipReading(ReaderBase):
         if lead:
             left = _after_made_by(text, cs, pos, self.in_range(cs, pos))
             own_cs = clause_bounds(self.clause_text, s, e, pos)[0]
-            if cs < own_cs and (prep := _first_preposition(text, cs, own_cs)) is not None:
+            if cs < own_cs and terms.ANOTHER_ACT_RE.match(text, own_cs):
+                left = []  # "宣佈收購Ampere，又夥拍OpenAI": the sentence's subject acts again, not the earlier object
+            elif cs < own_cs and (prep := _first_preposition(text, cs, own_cs)) is not None:
                 # "該公司已與Alphabet旗下Waymo合作……，上月又宣布夥拍Cruise": the earlier clause's partners are
                 # no subject of this one; only a name before its preposition is
                 left = [m for m in left if m.end <= prep]
@@ -271,6 +274,10 @@ class PartnershipReading(ReaderBase):
                 # "问界是赛力斯与华为合作": the list right before 与, not everything earlier
                 earlier = [m for m in before if m.end <= prep
                            and not terms.VENUE_BEFORE_RE.search(text, max(cs, m.start - 2), m.start)]  # "在微软Ignite大会期间"
+                own_cs = clause_bounds(self.clause_text, s, e, pos)[0]
+                if cs < own_cs and (first := _first_preposition(text, cs, own_cs)) is not None:
+                    # "鴻海……又與吉利簽約……，並與裕隆合資": an earlier clause's partner is no subject of this one
+                    earlier = [m for m in earlier if m.end <= first or m.start >= own_cs]
                 left = _trailing_list(text, earlier, prep) or earlier[-1:]
                 if left and left[0] is not earlier[0] and terms.INSTRUMENT_BEFORE_RE.search(text, cs, left[0].start):
                     # "华为主要通过鸿蒙智行与赛力斯……联合打造": the subject acts through its unit
@@ -405,7 +412,8 @@ class PartnershipReading(ReaderBase):
 
 def _first_preposition(text: str, start: int, end: int) -> int | None:
     """Where the first 与/和/同/跟 stands in ``start:end``, or None."""
-    found = [i for p in terms.PREPOSITIONS if (i := text.find(p, start, end)) >= 0]
+    found = [i for i in range(start, end) if text[i] in terms.PREPOSITIONS
+             and not terms.PREPOSITION_IN_WORD_RE.match(text, i)]
     return min(found, default=None)
 
 
@@ -472,7 +480,8 @@ def _last_preposition(text: str, cs: int, pos: int, before: list[Ment]) -> int |
     """Offset of the 与/和/同/跟 that introduces the partners, skipping ones inside names."""
     best = None
     for i in range(cs, pos):
-        if text[i] in terms.PREPOSITIONS and not any(m.start <= i < m.end for m in before):
+        if text[i] in terms.PREPOSITIONS and not any(m.start <= i < m.end for m in before) \
+                and not terms.PREPOSITION_IN_WORD_RE.match(text, i):  # not "同属吉利系的"
             prev_ment = [m for m in before if m.end <= i]
             # "A、B和C" inside a partner list is a list joiner when a preposition came before
             if best is not None and prev_ment and prev_ment[-1].start > best and \
@@ -518,8 +527,8 @@ def _trailing_list(text: str, ments: list[Ment], end: int) -> list[Ment]:
         gap = terms.BRACKETED_GLOSS_RE.sub("", gap)  # "安擬集團（Animoca Brands）及": a gloss left out
         if out and not terms.LIST_SEPARATORS.match(gap.strip(BRACKETS)):
             break
-        if not out and len(gap.strip()) > 6:
-            break
+        if not out and len(gap.strip()) > 6 and not terms.EXAMPLES_KIND_RE.fullmatch(gap):
+            break  # "美的、九阳等家电企业已宣布与…": a list of examples with their kind may stand before it
         out.insert(0, m)
         pos = m.start
     return out

@@ -512,6 +512,8 @@ PARTNER_TRIGGERS = (
     "共同出资成立", "共同出资设立", "合资设立", "共同设立", "联合设立",
     # Hong Kong and Taiwan wording: a joint venture (合營公司), an alliance formed, a joint launch
     "合营", "组成联盟", "结成联盟", "组建联盟", "合推", "合体",
+    # partners made ("与Waymo结为伙伴", "结成战略伙伴"); founders of one venture ("由A、B、C共同发起的平台")
+    "结为伙伴", "结成伙伴", "结为合作伙伴", "结为战略伙伴", "结成战略伙伴", "共同发起", "共同研究", "联合研究",
 )
 # Two companies said to be partners with a copula and bare 伙伴 ("微軟與OpenAI一直是非常緊密的夥伴"): the cue is
 # that 伙伴; not a supply-chain, channel or customer partner ("是宝马的供应链伙伴").
@@ -553,6 +555,8 @@ PARTNER_OF_RE = re.compile(r"\s*的\s*(?:重要|主要|核心|长期|战略|策�
 # ending in 等 and a count, before 合作 used as a modifier of a partner noun, or before 合作伙伴) are
 # not partners of each other; the last may carry a short category noun ("OK便利店等").
 EXAMPLES_END_RE = re.compile(r"[\u4e00-\u9fff]{0,4}\s*等\s*(?:约|逾|超过|近|共)?\s*(?:(?:\d+|[一二两三四五六七八九十百几多数]+)\s*[余多]?\s*[家间个位])?\s*$")
+# The end of a list of examples with their kind, before the list's verb: "美的、九阳等家电企业已宣布与华为……".
+EXAMPLES_KIND_RE = re.compile(r"\s*等[^，。；;,、与和同跟\s]{1,10}\s*")
 # Words after a company's name that make it a technology's name ("ARM架构", "x86指令集").
 TECHNOLOGY_AFTER_NAME = ("架构", "指令集", "生态")
 # Many firms founding or joining an alliance or standards body ("英特爾、超微、Arm、高通等業者共同成立……標準聯盟UCIe"): members
@@ -573,12 +577,15 @@ PARTNER_NOUNS_AFTER = ("商户", "商家", "门店", "店铺", "银行", "品牌
                        "平台", "媒体", "伙伴", "车企", "院校")
 # Words joining the partners ("A与B合作").
 PREPOSITIONS = ("与", "和", "同", "跟")
+# Those letters opening a word of their own, no preposition: "同属吉利系的", "同时", "同比", "与此同时", "与会".
+PREPOSITION_IN_WORD_RE = re.compile(r"同[属时样期比步一类行日场年月天级等款台业]|与(?:此同时|会)")
 # A rival named by a copula before the clause's companies ("主要对手是Meta与依视路合作推出的Ray-Ban Meta"): the
 # competition is with what follows, not between the companies that cooperate in it.
 RIVAL_COPULA_RE = re.compile(r"(?:竞争)?对手(?:则|主要)?(?:是|为|包括)|竞品(?:是|为|包括)")
-# A sentence that refers back to its subject before naming anyone ("该公司已与Waymo……", "其此前与……"): the
-# first company it names is an object, not the sentence's opener (matched from the sentence's start).
-OBJECT_OPENER_RE = re.compile(r"[^，。；,;]{0,12}?(?:该公司|这家公司|此公司|该集团|其)[^，。；,;]{0,8}?(?:与|和|同|跟)\s*$")
+# A sentence that refers back to its subject before naming anyone ("该公司已与Waymo……", "其此前与……"), or names no
+# one before a preposition ("今年1月又与吉利签约……"): the first company it names is an object, not the sentence's
+# opener (matched from the sentence's or part's start).
+OBJECT_OPENER_RE = re.compile(r"[^，。；,;]{0,12}?(?:(?:该公司|这家公司|此公司|该集团|其)[^，。；,;]{0,8}?)?(?:与|和|同|跟)\s*$")
 # Cues with the partner after them ("A携手B").
 LEAD_PARTNER_TRIGGERS = ("携手", "携同", "联手", "联袂", "牵手", "伙拍", "联合", "联姻", "结盟")  # 携同: Hong Kong usage
 # Lead cues no company name holds: a LAC or tagger company span across one is two names and the cue
@@ -1035,6 +1042,9 @@ NEGATION_CUES = DENIAL_CUES + ENDED_CUES + RUMOUR_CUES + TALKS_CUES
 # A clause opening on a new course: an earlier clause's ending or denial is not its own ("终止了与高通的合作，
 # 转而与博通合作", "放弃自研，改与英伟达合作").
 NEW_COURSE_RE = re.compile(r"\s*(?:转而|改而|改为|改与|转投|转向)")
+# A clause opening on another act of the same subject: an earlier clause's deal (buying, investing) is not this
+# one's ("宣佈收購Ampere，又夥拍OpenAI成立合資公司").
+ANOTHER_ACT_RE = re.compile(r"\s*(?:又|另外|此外|另)")
 # Negations strong enough to cancel a cooperation named anywhere in the sentence.
 SENTENCE_NEGATIONS = ("否认", "辟谣", "从未", "均未", "并未证实", "未证实", "不实")
 # A negation word that affirms: "not the first time", "not only" ("抖音并非第一次与长视频平台握手",
@@ -1221,9 +1231,9 @@ NOT_IN_REGISTERED_NAME_TAGS = ("v", "p", "d", "u", "w", "r", "m", "q", "f", "TIM
 # What a listed holding's registered name adds before its legal form ("黑芝麻智能国际控股有限公司"):
 # dropped, with the trade words, when the linker looks for the company it holds.
 HOLDING_TAIL_RE = re.compile(r"(?:国际|控股|集团)$")
-# A line of business after a parent's name that makes a unit of its own ("顺丰航空", "京东健康"), unlike the trade words
+# A line of business after a parent's name that makes a unit of its own ("顺丰航空", "京东健康", "三星重工"), unlike the trade words
 # that only complete the parent's own name ("小米科技").
-UNIT_BUSINESS_WORDS = frozenset("航空 物流 快递 货运 金融 数科 健康 医疗 银行 保险 证券 支付 地产 能源".split())
+UNIT_BUSINESS_WORDS = frozenset("航空 物流 快递 货运 金融 数科 健康 医疗 银行 保险 证券 支付 地产 能源 重工 物产".split())
 # ... such a word right after a listed company's name, where a word ends: the unit is named ("腾讯健康则提供",
 # "顺丰航空的波音767"), not "腾讯健康码".
 UNIT_AFTER_PARENT_RE = re.compile(r"(?:" + "|".join(sorted(UNIT_BUSINESS_WORDS, key=len, reverse=True))
@@ -1364,6 +1374,9 @@ NOT_PARTNER_CUES = (
     # a stake changed, also in a joint venture named as what it is held in ("将其在合资公司江淮大众中的持股
     # 比例提升至75%", "增持合营公司股份"): an investment, no new cooperation
     "持股比例", "股权比例", "股比", "增持", "减持",
+    # the promoters of a company are its founding shareholders ("由A、B和C三方共同发起设立"), unlike a platform
+    # a few firms start together ("共同发起的出行平台")
+    "发起设立", "发起成立",
 )
 # Words holding a not-a-partnership cue that say something else: a field ("供应链"), a quality
 # ("竞争力", "全球领先的"), people ("投资者"). Blanked before the cues are sought: "与全球领先的芯片
