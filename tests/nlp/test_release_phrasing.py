@@ -580,12 +580,20 @@ ROUND20 = [
     ("小米14和小米14 Pro今日均已开售。", {("xiaomi", "xiaomi-14"), ("xiaomi", "xiaomi-14-pro")}),
     ("Mistral AI还推出了对话助手Le Chat的测试版。", {("mistral-ai", "mistral-le-chat")}),
     ("智譜隨後推出了GLM-4的開源版。", {("zhipu-ai", "zhipu-glm-4")}),
+    # a listed series glued to a model number is that model; a series' members after 共分/分为 and a count
+    ("努比亞上週才發表紅魔6，主打165Hz螢幕。", {("nubia", "红魔6")}),
+    ("華碩推出ROG Phone 5系列，共分ROG Phone 5、ROG Phone 5 Pro及ROG Phone 5 Ultimate三款。",
+     {("asus", "rogphone5"), ("asus", "rogphone5pro"), ("asus", "rogphone5ultimate")}),
+    ("小米发布小米15系列，分为小米15和小米15 Pro两款。", {("xiaomi", "xiaomi-15"), ("xiaomi", "xiaomi-15-pro")}),
+    ("华为发布了云数据库GaussDB。", {("huawei", "huawei-gaussdb")}),
 ]
 NOT_ROUND20 = [
     ("由拳头游戏开发的《英雄联盟》端游在国内一直由腾讯代理。", ("tencent", "riot-league-of-legends")),
     ("据商务部《中国禁止出口限制出口技术目录》，字节跳动须申请许可。", ("bytedance", "中国禁止出口限制出口技术目录")),
     ("此前百度的文心一言、科大讯飞的讯飞星火均已面向部分用户开放测试。", ("baidu", "baidu-ernie-bot")),
     ("三星Galaxy Fold和华为Mate X去年相继上市。", ("samsung", "huawei-mate-x")),
+    ("努比亚推出红魔2款新机。", ("nubia", "红魔2")),
+    ("华为开源了openGauss。", ("huawei", "huawei-gaussdb")),
 ]
 ROUND15 = (MADE_BY_DESCRIBED + PUBLIC_LAUNCH + ON_SALE + IN_A_ROW + AFTER_LAUNCH + COUNTED_SUMMARIES + PREDECESSORS + JOINT_MADE_MODIFIERS + SPECS_AND_QUALIFIED_DEVICES
            + OWNED_UNITS + UNVEILED + ANNOUNCED_AND_CO_MADE + SINGLED_OUT_AND_SAME_STAGE

@@ -1054,6 +1054,7 @@ def product_candidates(doc: Doc, text: str, companies: list[Candidate]) -> list[
         *brand_device_model(text, companies),
         *latin_product_names(doc, text),
         *series_and_model(doc, text),
+        *numbered_listed_series(text, companies),
         *released_names(doc, text),
         *names_before_product_noun(doc, text),
         *quoted_names(text),
@@ -1452,6 +1453,22 @@ def series_and_model(doc: Doc, text: str) -> list[Candidate]:
         ):
             out.append(Candidate(t.idx, _extend_model(text, nxt.idx + len(model)), PRODUCT, "pattern", 0.6))
     return out
+
+
+def numbered_listed_series(text: str, found: list[Candidate]) -> list[Candidate]:
+    """A Chinese series name the lexicon lists, glued to a model number of one or two digits: a model of that
+    series ("努比亚发表红魔6", "红魔10 Pro"), made by the series' maker; not a count or a measure ("红魔2款")."""
+    out = []
+    for c in found:
+        if c.finder != "lexicon" or not c.is_a(PRODUCT) or not is_han(text[c.end - 1]):
+            continue
+        m = MODEL_NUMBER_AFTER_SERIES_RE.match(text, c.end)
+        if m and not _unit_follows(text, m.end()) and not YEAR_RE.fullmatch(m.group()):
+            out.append(Candidate(c.start, _extend_model(text, m.end()), PRODUCT, "pattern", 0.6, maker=c.maker))
+    return out
+
+
+MODEL_NUMBER_AFTER_SERIES_RE = re.compile(r"\d{1,2}[A-Za-z]?\+?(?![\d.A-Za-z])")
 
 
 def _measure(word: str) -> bool:
