@@ -577,6 +577,9 @@ TWELFTH_ROUND = [
      {("changan", "dongfeng"), ("changan", "faw"), ("dongfeng", "faw")}),
     ("同时，宁德时代表示将扩大产能。", set()),
     ("智己汽车由上汽集团、张江高科和阿里巴巴集团三方共同发起设立。", set()),  # promoters: founding shareholders
+    # a joiner opens no glossed name after a group word; "A与B也与C": A and B each with C
+    ("OpenAI、軟銀集團與甲骨文（Oracle）將合組新公司。", {("openai", "oracle"), ("openai", "softbank"), ("oracle", "softbank")}),
+    ("日本的NTT與KDDI也與亞馬遜簽署合作協議。", {("amazon", "ntt"), ("amazon", "kddi")}),
 ]
 
 READ = (AFFIRMING_NEGATION + BOTH_AFTER_DEAL + BOTH_WITH_THIRD + JOINT_SUBJECT_LIST + TOPIC_BEFORE_PARTNER

@@ -305,8 +305,9 @@ KIND_OF_FIRM_ENDS = (*GLUED_DESCRIPTOR_ENDS, "银行")
 # ("眼鏡集團 EssilorLuxottica", "晶片公司 Arm"): the Chinese words say what kind, the Latin name which.
 # A capitalised word with a lower-case letter, so no title ("集团 CEO").
 APPOSED_LATIN_NAME_RE = re.compile(r" ?[A-Z][A-Za-z]*[a-z][A-Za-z]*(?![A-Za-z0-9])")
-# ... or a Chinese name glossed in Latin ("私募股权公司银湖（Silver Lake）").
-APPOSED_GLOSSED_NAME_RE = re.compile(r"[\u4e00-\u9fff]{2,5}\s?\(\s?[A-Z][A-Za-z0-9&.\- ]*\)")
+# ... or a Chinese name glossed in Latin ("私募股权公司银湖（Silver Lake）"); not a second party after a joiner
+# ("软银集团与甲骨文（Oracle）": a company and its partner, no kind).
+APPOSED_GLOSSED_NAME_RE = re.compile(r"(?![与和及同跟、])[\u4e00-\u9fff]{2,5}\s?\(\s?[A-Z][A-Za-z0-9&.\- ]*\)")
 # Words that say what trade a firm is in: a firm noun after nothing but these names no firm ("生活服务公司",
 # "私募股权公司", "半导体厂商").
 FIRM_TRADE_WORDS = ("本地", "生活", "服务", "科技", "金融", "互联网", "网络", "电商", "物流", "能源", "新能源", "半导体",
@@ -1100,11 +1101,12 @@ INSTRUMENT_BEFORE_RE = re.compile(r"(?:通过|借助|经由|依托|透过|藉由
 BOTH_PARTIES_OPENING_RE = re.compile(r"\s*(?:同时|此外|另外|并且|并|且|而|亦|也|还|更)*\s*" + BOTH_PARTIES.pattern)
 # Two subjects acting each on their own ("A与B先后与C合作"): they are not partners of each other.
 SEPARATELY_AFTER_RE = re.compile(r"[\s)）」』”]*(?:也|亦|都|均)?\s*(?:先后|相继|分别|各自)")
-# "A与B分别与C合作", "A、B和C均与D合作": this 与 is the preposition, each subject acting on its own.
-SEPARATELY_BEFORE_RE = re.compile(r"(?:先后|相继|分别|各自|均|都|皆)\s*$")
+# "A与B分别与C合作", "A、B和C均与D合作", "NTT与SKY Perfect JSAT也与亚马逊签署": this 与 is the preposition, each
+# subject acting on its own.
+SEPARATELY_BEFORE_RE = re.compile(r"(?:先后|相继|分别|各自|均|都|皆|也|亦)\s*$")
 # ... and a list of subjects said to act each on its own later in the clause ("苹果、谷歌都与Zigbee联盟合作",
-# "三星、LG與Zigbee聯盟分別合作"): the listed subjects are no partners of each other.
-SEPARATELY_LATER_RE = re.compile(r"[^，。；,;！？!?]{0,16}?(?:先后|相继|分别|各自|(?<![首京成古])都|均|皆)")
+# "三星、LG與Zigbee聯盟分別合作", "A与B也与C签署"): the listed subjects are no partners of each other.
+SEPARATELY_LATER_RE = re.compile(r"[^，。；,;！？!?]{0,16}?(?:先后|相继|分别|各自|(?<![首京成古])都|均|皆|[也亦]\s*(?:与|和|同|跟))")
 # A parent and its subsidiary ("Alphabet旗下的Waymo") are not partners.
 SUBSIDIARY_CUES = ("旗下", "子公司", "母公司", "附属")
 # ---- News furniture around the story (boilerplate.py; folded text: half-width, Simplified) -------
