@@ -667,6 +667,13 @@ def test_short_names_with_not_in_lookalikes(extractor, text, keys):
     ("由拳头游戏开发、腾讯游戏代理的《无畏契约》国服正式上线。", {"拳头游戏", "腾讯游戏"}, {"无畏契约"}, set()),
     ("網易遊戲今日宣布推出新作。", {"網易遊戲"}, set(), set()),
     ("小米游戏本今日正式发布。腾讯游戏业务收入增长。", {"小米", "腾讯"}, set(), {"腾讯游戏", "小米游戏本"}),
+    # a guessed brand does not cut a listed product; a tagged name stops before a title it ran into; people glossed
+    # or titled in Latin (with a particle: "Luca de Meo"); kinds of firm by their trade (卫星通讯, 中概)
+    ("甲骨文云（OCI）表示将部署AMD芯片。", {"AMD"}, {"甲骨文云", "OCI"}, {"甲骨"}),
+    ("雷諾行政總裁盧卡·德梅奧（Luca de Meo）表示，新公司將獨立運作。", {"雷諾"}, set(), {"雷諾行政", "Luca de Meo"}),
+    ("新公司行政總裁由福特前高層Jim Farley出任。", {"福特"}, set(), {"Jim Farley", "Jim"}),
+    ("Verizon承諾向衛星通訊公司AST SpaceMobile投資1億美元。", {"Verizon", "AST SpaceMobile"}, set(), {"衛星通訊公司"}),
+    ("涂鸦智能成為又一家在港上市的美股中概公司。", {"涂鸦智能"}, set(), {"中概公司"}),
 ])
 def test_round20_entity_readings(extractor, text, companies, products, not_names):
     names = {m.text for e in _entities(extractor, text) for m in e.mentions}

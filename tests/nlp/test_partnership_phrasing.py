@@ -580,6 +580,9 @@ TWELFTH_ROUND = [
     # a joiner opens no glossed name after a group word; "A与B也与C": A and B each with C
     ("OpenAI、軟銀集團與甲骨文（Oracle）將合組新公司。", {("openai", "oracle"), ("openai", "softbank"), ("oracle", "softbank")}),
     ("日本的NTT與KDDI也與亞馬遜簽署合作協議。", {("amazon", "ntt"), ("amazon", "kddi")}),
+    # a statement signed together is no cooperation; what the parties announce in it may be
+    ("2021年4月，爱奇艺、腾讯视频、优酷等平台曾与数十家影视公司发布联合声明。", set()),
+    ("华为与中国移动发表联合声明，宣布双方将深化合作。", {("china-mobile", "huawei")}),
 ]
 
 READ = (AFFIRMING_NEGATION + BOTH_AFTER_DEAL + BOTH_WITH_THIRD + JOINT_SUBJECT_LIST + TOPIC_BEFORE_PARTNER

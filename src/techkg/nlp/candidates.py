@@ -543,6 +543,20 @@ RELEASE_AFTER_NAME_RE = re.compile(
 )
 
 
+def _before_title(text: str, start: int, end: int) -> int:
+    """Where a tagged company name ends before a person's title it ran into: "雷诺行政总裁" is 雷诺 and
+    the title 行政总裁 (``terms.PERSON_TITLES``), not 雷诺行政.
+
+    >>> t = "雷诺行政总裁表示"
+    >>> t[0:_before_title(t, 0, 4)]
+    '雷诺'
+    """
+    for at in range(start + 2, end):
+        if any(text.startswith(title, at) and at + len(title) > end for title in terms.PERSON_TITLES):
+            return at
+    return end
+
+
 def _context_says_company(before: str, after: str) -> bool:
     before = before.rstrip()
     after = after.lstrip()
@@ -724,6 +738,7 @@ def company_candidates(doc: Doc, text: str, model_spans=(), tagger: bool = False
             start = _after_descriptor_or_place(text, start, end, cut_places=False)  # 杭州城投 is a name
             start = _after_glued_cue(text, start, listed_starts, listed_ends)
             end = _before_count_of_firms(text, start, end)
+            end = _before_title(text, start, end)
             start = next((s for s, e in listed if e == end and start < s
                           and text[start:s].endswith(terms.COMPANY_DESCRIPTORS)), start)  # "深圳机械人企业优必选"
         name = text[start:end]

@@ -75,13 +75,15 @@ def choose(candidates: list[Candidate], text: str) -> tuple[list[Candidate], lis
     chosen = [_extend_series(c, text, taken) for c in chosen]
     chosen.sort(key=lambda c: c.start)
     product_end = {p.start: p.end for p in chosen if p.is_a(PRODUCT)}
-    # a product the lexicon lists, anywhere in the text, is no brand ("Surface Laptop第7版", "Pura 70 Pro+")
+    listed_at = {p.start for p in chosen if p.is_a(PRODUCT) and p.finder == "lexicon"}
+    # a product the lexicon lists, anywhere in the text, is no brand ("Surface Laptop第7版", "Pura 70 Pro+"); a
+    # guessed brand does not cut a listed product's name ("甲骨文云": not 甲骨)
     listed_products = {text[c.start : c.end] for c in usable if c.is_a(PRODUCT) and c.finder == "lexicon"}
     brands = _dedupe([
         c
         for c in usable
         if c.is_a(COMPANY) and c.finder != "model" and c.end < product_end.get(c.start, -1)
-        and (c.finder == "lexicon" or text[c.start : c.end] not in listed_products)
+        and (c.finder == "lexicon" or text[c.start : c.end] not in listed_products and c.start not in listed_at)
     ])
     brand_at = {b.start: b for b in brands}
     return [_without_brand(c, brand_at.get(c.start), text) for c in chosen], brands

@@ -312,7 +312,8 @@ APPOSED_GLOSSED_NAME_RE = re.compile(r"(?![与和及同跟、])[\u4e00-\u9fff]{2
 # "私募股权公司", "半导体厂商").
 FIRM_TRADE_WORDS = ("本地", "生活", "服务", "科技", "金融", "互联网", "网络", "电商", "物流", "能源", "新能源", "半导体",
                     "芯片", "软件", "信息", "技术", "投资", "资产管理", "私募", "股权", "创投", "风投", "电子", "通信",
-                    "电信", "零售", "外卖", "出行", "支付", "医疗", "游戏", "传媒", "咨询", "设计", "制造")
+                    "电信", "零售", "外卖", "出行", "支付", "医疗", "游戏", "传媒", "咨询", "设计", "制造", "卫星", "通讯",
+                    "中概", "美股", "港股")
 FIRM_NOUNS = ("公司", "企业", "集团", "厂商", "大厂", "厂")
 # The last characters of those nouns: a name may start right after one ("晶片廠納微半導體").
 FIRM_NOUN_LAST_CHARS = "".join(sorted({noun[-1] for noun in FIRM_NOUNS}))
@@ -1085,8 +1086,9 @@ COUNTED_PARTIES_RE = re.compile(r"\s*(?:[这該该此上述]+)?\s*([三四五六
 BOTH_PARTIES = re.compile(r"(?:双方|两家公司|两家企业|两间公司|两家|两间|二者|两者)")  # 两间: Hong Kong usage
 # 由 naming who acts, not "由于" (because) or a word ending in 由 ("自由", "理由"): "X由A与B合资成立".
 MADE_BY_RE = re.compile(r"(?<![自理缘事])由(?!于)")
-# Words a cue word is only part of ("混合推理": inference, not 合推 "launched together").
-CUE_INSIDE_WORD_RE = re.compile(r"混合推理|合推理")
+# Words a cue word is only part of ("混合推理": inference, not 合推 "launched together"; "联合发表声明": a statement
+# signed together, no cooperation).
+CUE_INSIDE_WORD_RE = re.compile(r"混合推理|合推理|(?:联合|共同)(?:发表|发布)?声明")
 # The kind of an investor right before its name, a description and no investment ("阿联酋投资机构MGX").
 INVESTOR_KIND_BEFORE_RE = re.compile(r"(?:投资机构|投资公司|投资集团|投资基金|主权基金|基金公司|私募股权公司|创投公司|投资方)\s*$")
 # One party speaking of both ("小米表示双方已合作超过十年", "vivo称两家公司合作已久"): the speaker is one of the two.
@@ -1308,11 +1310,12 @@ TECH_EVENT_RE = re.compile(
 PERSON_TITLES = ("首席执行官", "执行长", "行政总裁", "总裁", "副总裁", "董事长", "主席", "创始人", "创办人", "首席技术官",
                  "技术长", "首席财务官", "财务长", "首席运营官", "营运长", "总经理", "总监", "分析师", "发言人", "负责人",
                  "律师", "工程师", "研究员", "经济学家", "教授", "顾问", "合伙人", "经理", "主管", "记者", "主编",
-                 "CEO", "CTO", "CFO", "COO")
+                 "高管", "高层", "CEO", "CTO", "CFO", "COO")
 _TITLE = "(?:" + "|".join(sorted(PERSON_TITLES, key=len, reverse=True)) + ")"
 _PERSON_WORD = r"[A-Z][A-Za-z]*[a-z]"
+_NAME_PARTICLE = r"(?:(?:de|van|von|der|den|da|di|du|la|le|del|dos|bin|al)\s)?"  # "Luca de Meo"
 TITLED_PERSON_RE = re.compile(
-    rf"{_TITLE}(?:\s?兼\s?{_TITLE})*\s?(?P<name>{_PERSON_WORD}(?:[- ]{_PERSON_WORD}){{1,3}})(?![A-Za-z0-9])")
+    rf"{_TITLE}(?:\s?兼\s?{_TITLE})*\s?(?P<name>{_PERSON_WORD}(?:[- ]{_NAME_PARTICLE}{_PERSON_WORD}){{1,3}})(?![A-Za-z0-9])")
 # Founders named before 共同创办/创立 ("由Naveen Rao和Hanlin Tang共同创办"): Latin names of two to four words there are
 # people (a firm's Latin name ends in a company word and is read as one first).
 FOUNDER_PEOPLE_RE = re.compile(
@@ -1326,7 +1329,7 @@ NAME_DOTS = "·•・."
 # So is a short surname-only transliteration glossed right after a title ("行政總裁布魯默（Oliver Blume）").
 GLOSSED_PERSON_RE = re.compile(
     rf"(?:[\u4e00-\u9fff]{{1,6}}[·•・][\u4e00-\u9fff·•・]{{1,12}}|{_TITLE}[\u4e00-\u9fff]{{2,4}})"
-    rf"\s?\(\s?(?P<name>{_PERSON_WORD}(?:[- .]+{_PERSON_WORD}){{1,3}})\s?\)")
+    rf"\s?\(\s?(?P<name>{_PERSON_WORD}(?:[- .]+{_NAME_PARTICLE}{_PERSON_WORD}){{1,3}})\s?\)")
 # A Latin acronym glued to a year, a contest or meeting noun following in its clause, names an edition of
 # that event, no product: "参加了WCG2012的比赛", "CPL2011线上选拔赛", "ECL2010的四个赛季".
 # A Latin name right before a show's or meeting's noun ("在Touch Taiwan展推出", "Hot Chips大会"): the event, no
