@@ -586,6 +586,9 @@ ROUND20 = [
      {("asus", "rogphone5"), ("asus", "rogphone5pro"), ("asus", "rogphone5ultimate")}),
     ("小米发布小米15系列，分为小米15和小米15 Pro两款。", {("xiaomi", "xiaomi-15"), ("xiaomi", "xiaomi-15-pro")}),
     ("华为发布了云数据库GaussDB。", {("huawei", "huawei-gaussdb")}),
+    # what is built on a released product, after a quoted name and 以及, is released with it; a version is its own product
+    ("燧原科技发布训练芯片“邃思2.0”，以及基于该芯片打造的加速卡云燧T20。", {("enflame", "enflame-suisi-2"),
+                                                           ("enflame", "enflame-yunsui-t20")}),
 ]
 NOT_ROUND20 = [
     ("由拳头游戏开发的《英雄联盟》端游在国内一直由腾讯代理。", ("tencent", "riot-league-of-legends")),

@@ -733,7 +733,7 @@ PART_MODIFIER_RE = re.compile(r"[^，。、；;,:：！？!?和与]{0,12}?的")
 # product's category noun ("处理器，以及基于……的", "Zen 5架构，以及基于该架构的"), then list joiners only.
 MODIFIER_OPENER_RE = re.compile(
     "(?:" + "|".join(map(re.escape, sorted((*PRODUCT_HEADS, "架构", "工艺", "制程"), key=len, reverse=True))) + r")?"
-    r"[\s，,、；;：:]*(?:以及|及|和|与|还有|并|同时)?\s*")
+    r"[\s，,、；;：:”」』\"》]*(?:以及|及|和|与|还有|并|同时)?\s*")  # "“邃思2.0”，以及基于该芯片打造的"
 # A release only planned or hoped for, in the cue's clause ("计划明年推出", "将于10月24日发布"), or at a
 # time still ahead ("苹果明年推出", "下个月就将发表") ...
 PLANNED_RELEASE_RE = re.compile(
