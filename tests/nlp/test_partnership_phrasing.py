@@ -583,6 +583,15 @@ TWELFTH_ROUND = [
     # a statement signed together is no cooperation; what the parties announce in it may be
     ("2021年4月，爱奇艺、腾讯视频、优酷等平台曾与数十家影视公司发布联合声明。", set()),
     ("华为与中国移动发表联合声明，宣布双方将深化合作。", {("china-mobile", "huawei")}),
+    # a count of parties opening a sentence names those of the sentence before, not the venture they set up; an
+    # investment bank's kind is no investment; a joiner inside a guessed name splits it
+    ("騰訊、工銀亞洲、高瓴及香港寬頻均為股東。四方攜手成立合資公司Infinium。",
+     {("hillhouse", "hkbn"), ("hillhouse", "tencent"), ("hillhouse", "工银亚洲"), ("hkbn", "tencent"),
+      ("hkbn", "工银亚洲"), ("tencent", "工银亚洲")}),
+    ("京东、美团及小米合组的合资公司星辰科技今日开业。三方早于今年2月宣布组成合资公司。",
+     {("jd", "meituan"), ("jd", "xiaomi"), ("meituan", "xiaomi")}),
+    ("Apple Card由蘋果與投資銀行高盛集團（Goldman Sachs）以及萬事達卡（Mastercard）三方合作推出。",
+     {("apple", "goldman-sachs"), ("apple", "mastercard"), ("goldman-sachs", "mastercard")}),
 ]
 
 READ = (AFFIRMING_NEGATION + BOTH_AFTER_DEAL + BOTH_WITH_THIRD + JOINT_SUBJECT_LIST + TOPIC_BEFORE_PARTNER

@@ -589,6 +589,8 @@ ROUND20 = [
     # what is built on a released product, after a quoted name and 以及, is released with it; a version is its own product
     ("燧原科技发布训练芯片“邃思2.0”，以及基于该芯片打造的加速卡云燧T20。", {("enflame", "enflame-suisi-2"),
                                                            ("enflame", "enflame-yunsui-t20")}),
+    # a model number a Latin brand names is no measure ("Xiaomi 14T"), nor is it dropped from the key ("14T Pro")
+    ("小米昨晚推出Xiaomi 14T系列，包括Xiaomi 14T及Xiaomi 14T Pro兩款手機。", {("xiaomi", "14t"), ("xiaomi", "14tpro")}),
 ]
 NOT_ROUND20 = [
     ("由拳头游戏开发的《英雄联盟》端游在国内一直由腾讯代理。", ("tencent", "riot-league-of-legends")),

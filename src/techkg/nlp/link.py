@@ -73,16 +73,17 @@ def core_name(surface: str, brand: str | None = None) -> str:
     """The distinctive part of a product name: no brand, standard or category words. A brand
     before nothing but a category word stays ("百川大模型" is keyed 百川, not 大模型).
 
-    >>> core_name("华为Mate 60", "华为"), core_name("百川大模型", "百川")
-    ('Mate 60', '百川')
+    >>> core_name("华为Mate 60", "华为"), core_name("百川大模型", "百川"), core_name("Xiaomi 14T Pro", "Xiaomi")
+    ('Mate 60', '百川', '14T Pro')
     """
     name = surface.strip()
     if brand and name.lower().startswith(brand.lower()) and len(name) > len(brand) \
             and _TRAILING_GENERIC.sub("", name[len(brand) :]).strip():
         name = name[len(brand) :].strip()
     words = name.split(" ")
-    while len(words) > 1 and terms.STANDARD_RE.match(words[0]):
-        words = words[1:]
+    while len(words) > 1 and terms.STANDARD_RE.match(words[0]) \
+            and not all(w.lower() in terms.VARIANT_WORDS for w in words[1:]):
+        words = words[1:]  # "5G CPE Pro" is CPE Pro; "14T Pro" is no "Pro": the number is the model
     name = " ".join(words)
     stripped = _TRAILING_GENERIC.sub("", name).strip()
     return stripped or name

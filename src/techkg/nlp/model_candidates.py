@@ -107,6 +107,10 @@ def veto_unconfirmed_weak(spans: Iterable[Span], text: str, weak: frozenset[str]
     ]
 
 
+# A model number a brand names, that alone would read as a measure ("14T": 14 tonnes): "Xiaomi 14T", "Redmi 13R".
+BRANDED_MODEL_NUMBER_RE = re.compile(r"\d{1,3}[TSXR]")
+
+
 def product_candidates(spans: Iterable[Span], text: str, found: Sequence[Candidate]) -> list[Candidate]:
     """Product candidates from the tagger's ``product`` spans.
 
@@ -145,8 +149,8 @@ def product_candidates(spans: Iterable[Span], text: str, found: Sequence[Candida
         brand = max((c.end for c in precise if c.is_a(COMPANY) and c.start == start and c.end < end),
                     default=start)
         core = without_generic_tail(text[brand:end].strip())
-        if not _plausible(core):
-            continue  # "NVIDIA AI", "GPT大模型": a brand or a generic word with a category noun
+        if not _plausible(core) and not (brand > start and BRANDED_MODEL_NUMBER_RE.fullmatch(core)):
+            continue  # "NVIDIA AI", "GPT大模型": a brand or a generic word with a category noun ("Xiaomi 14T": a model)
         if brand == start and core != name and only_words(core, terms.PRODUCT_DESCRIPTOR_WORDS):
             continue  # "生活助手", "医疗大模型": what kind of product, not which (a brand's is: "京东外卖")
         head = LATIN_HEAD_RE.match(name)

@@ -196,12 +196,16 @@ class PartnershipReading(ReaderBase):
     def _counted_parties(self, s: int, cs: int, end: int) -> list[str]:
         """"……，四家公司共同宣布合资设厂": a clause opening with a count of companies acting jointly
         names the last that many companies named before it in the sentence ("ESMC由台积电持股70%，
-        博世、英飞凌与恩智浦各持股10%，四家公司共同……": TSMC and the three); none when fewer are named."""
+        博世、英飞凌与恩智浦各持股10%，四家公司共同……": TSMC and the three), or in the sentence before when the
+        count opens its sentence; none when fewer are named."""
         count = terms.COUNTED_PARTIES_RE.match(self.text, cs, end)
         if not count or self.in_range(cs, end, COMPANY.label) or not terms.JOINT_ACT_RE.search(self.text, count.end(), end):
             return []
         n = int(count.group(1)) if count.group(1).isdigit() else terms.CHINESE_DIGITS.index(count.group(1)) + 1
-        named = _without_glosses(self.text, self.in_range(s, cs, COMPANY.label))
+        if cs == s and not self.in_range(s, cs, COMPANY.label):
+            s = self._prev_sentence_start(s)  # "A、B、C及D均為股東。四方攜手成立合資公司": the sentence before names them
+        named = [m for m in _without_glosses(self.text, self.in_range(s, cs, COMPANY.label))
+                 if not terms.NEW_FIRM_BEFORE_RE.search(self.text, max(s, m.start - 6), m.start)]  # not the venture
         keys = list(dict.fromkeys(k for k in map(self.as_company, reversed(named)) if k))
         return keys[:n] if len(keys) >= n else []
 

@@ -233,6 +233,8 @@ def _drop_swallowing(cands: list[Candidate], text: str) -> list[Candidate]:
             if cuts_known(c.start, c.end):
                 continue
             name = text[c.start : c.end]
+            if swallows_known(c.start, c.end) and terms.JOINER_INSIDE_NAME_RE.search(name):
+                continue  # "蘋果與投資銀行高盛集團（Goldman Sachs）": two parties, whatever gloss follows
             if swallows_known(c.start, c.end) and not (
                     terms.REGISTERED_NAME_RE.search(name) or latin_company_name(name) or glossed_end(text, c.end)
                     or terms.SECURITY_CODE_AFTER_NAME_RE.match(text, c.end)

@@ -579,6 +579,8 @@ PARTNER_NOUNS_AFTER = ("商户", "商家", "门店", "店铺", "银行", "品牌
                        "平台", "媒体", "伙伴", "车企", "院校")
 # Words joining the partners ("A与B合作").
 PREPOSITIONS = ("与", "和", "同", "跟")
+# A joiner inside a guessed name that holds a listed one, never its first letter ("和记黄埔" is one name).
+JOINER_INSIDE_NAME_RE = re.compile(r"(?<=.)(?:与|及|、|以及)")
 # Those letters opening a word of their own, no preposition: "同属吉利系的", "同时", "同比", "与此同时", "与会".
 PREPOSITION_IN_WORD_RE = re.compile(r"同[属时样期比步一类行日场年月天级等款台业]|与(?:此同时|会)")
 # A rival named by a copula before the clause's companies ("主要对手是Meta与依视路合作推出的Ray-Ban Meta"): the
@@ -1080,9 +1082,11 @@ COMBINING_COOPERATION_RE = re.compile(
     r"(?:这次|此次|本次|这项|该项|此项|该)\s*合作\s*(?:将|主要|进一步|充分)?\s*(?:结合|整合|融合|汇聚|集合|汇集)(?:了)?")
 # "双方宣布建立战略合作关系": the two companies just named.
 # A clause opening with a count of companies ("四家公司共同宣布合资设厂", "三間公司聯合"): the last that
-# many companies named before it in the sentence (three or more; two are BOTH_PARTIES).
+# many companies named before it in the sentence (three or more; two are BOTH_PARTIES); "四方" (four parties) too.
 CHINESE_DIGITS = "一二三四五六七八九十"
-COUNTED_PARTIES_RE = re.compile(r"\s*(?:[这該该此上述]+)?\s*([三四五六七八九十]|[3-9])\s*(?:家|间)\s*(?:公司|企业|厂商|车企|集团)?")
+# A firm the counted parties set up, named after its noun: no party ("合組的合資公司Anchorpoint Financial").
+NEW_FIRM_BEFORE_RE = re.compile(r"(?:合资公司|合营公司|新公司|合资企业)\s*$")
+COUNTED_PARTIES_RE = re.compile(r"\s*(?:[这該该此上述]+)?\s*([三四五六七八九十]|[3-9])\s*(?:(?:家|间)\s*(?:公司|企业|厂商|车企|集团)?|方(?![面式法向案]))")
 BOTH_PARTIES = re.compile(r"(?:双方|两家公司|两家企业|两间公司|两家|两间|二者|两者)")  # 两间: Hong Kong usage
 # 由 naming who acts, not "由于" (because) or a word ending in 由 ("自由", "理由"): "X由A与B合资成立".
 MADE_BY_RE = re.compile(r"(?<![自理缘事])由(?!于)")
@@ -1384,9 +1388,9 @@ NOT_PARTNER_CUES = (
     "发起设立", "发起成立",
 )
 # Words holding a not-a-partnership cue that say something else: a field ("供应链"), a quality
-# ("竞争力", "全球领先的"), people ("投资者"). Blanked before the cues are sought: "与全球领先的芯片
+# ("竞争力", "全球领先的"), people ("投资者"), a kind of bank ("投资银行高盛"). Blanked before the cues are sought: "与全球领先的芯片
 # 公司英伟达合作", "在供应链领域展开合作" are cooperations.
-NOT_PARTNER_LOOKALIKES_RE = re.compile(r"供应链|竞争力|投资者|投资人|(?:全球|行业|业界|世界|国际|国内|业内)领先|领先的")
+NOT_PARTNER_LOOKALIKES_RE = re.compile(r"供应链|竞争力|投资者|投资人|投资银行|投行|(?:全球|行业|业界|世界|国际|国内|业内)领先|领先的")
 # A business and capital tie-up ("業務及資本合作", "业务资本合作") is a partnership; capital alone
 # ("资本合作") is an investment.
 BUSINESS_AND_CAPITAL_RE = re.compile(r"业务\s*(?:及|与|和|、|暨|以及)?\s*资本合作")
