@@ -674,6 +674,15 @@ def test_short_names_with_not_in_lookalikes(extractor, text, keys):
     ("新公司行政總裁由福特前高層Jim Farley出任。", {"福特"}, set(), {"Jim Farley", "Jim"}),
     ("Verizon承諾向衛星通訊公司AST SpaceMobile投資1億美元。", {"Verizon", "AST SpaceMobile"}, set(), {"衛星通訊公司"}),
     ("涂鸦智能成為又一家在港上市的美股中概公司。", {"涂鸦智能"}, set(), {"中概公司"}),
+    # benchmarks, number formats, network architectures, token standards and metrics name nothing; a subsidiary
+    # named by its parent's relation is no name; a tagged product across 、 is a list
+    ("英特尔Gaudi2在MLPerf测试中表现亮眼，该模型在AIME24测试中得分79.5。", {"英特尔"}, {"Gaudi2"}, {"MLPerf", "AIME24"}),
+    ("ChatGLM-6B支持INT4量化；諾基亞與輝達聯手開發AI-RAN；抖音电商GMV增长。", set(), set(),
+     {"INT4", "AI-RAN", "RAN", "GMV"}),
+    ("PYUSD以ERC-20代幣形式建構於以太坊之上。", set(), set(), {"ERC-20"}),
+    ("融合銀行由騰訊、中國工商銀行全資附屬公司工銀亞洲、高瓴及香港寬頻合組。", {"騰訊", "中國工商銀行", "工銀亞洲"}, set(),
+     {"中國工商銀行全資附屬公司"}),
+    ("除了乘用車，Nuro、Plus等自駕公司也表態將採用Thor。", set(), set(), {"Nuro、Plus"}),
 ])
 def test_round20_entity_readings(extractor, text, companies, products, not_names):
     names = {m.text for e in _entities(extractor, text) for m in e.mentions}

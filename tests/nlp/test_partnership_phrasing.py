@@ -590,6 +590,8 @@ TWELFTH_ROUND = [
       ("hkbn", "工银亚洲"), ("tencent", "工银亚洲")}),
     ("京东、美团及小米合组的合资公司星辰科技今日开业。三方早于今年2月宣布组成合资公司。",
      {("jd", "meituan"), ("jd", "xiaomi"), ("meituan", "xiaomi")}),
+    ("融合銀行由騰訊、中國工商銀行全資附屬公司工銀亞洲及香港寬頻合組。",  # the parent only says which
+     {("hkbn", "tencent"), ("hkbn", "工银亚洲"), ("tencent", "工银亚洲")}),
     ("Apple Card由蘋果與投資銀行高盛集團（Goldman Sachs）以及萬事達卡（Mastercard）三方合作推出。",
      {("apple", "goldman-sachs"), ("apple", "mastercard"), ("goldman-sachs", "mastercard")}),
 ]

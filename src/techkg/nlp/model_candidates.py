@@ -138,8 +138,8 @@ def product_candidates(spans: Iterable[Span], text: str, found: Sequence[Candida
         if owners := list(terms.LATIN_POSSESSIVE_RE.finditer(text, start, end)):
             start = owners[-1].end()  # "Bose 的 QuietComfort Ultra" is QuietComfort Ultra
         name = text[start:end]
-        if any(mark in name for mark in terms.QUOTE_MARKS):
-            continue  # "MTR Mobile」App": across a quotation mark (the quoted name is read by the rules)
+        if any(mark in name for mark in terms.QUOTE_MARKS) or "、" in name:
+            continue  # "MTR Mobile」App": across a quotation mark (the quoted name is read by the rules); "Nuro、Plus": a list
         if not _plausible(name) or before_non_product_head(text, end):
             continue  # "Blackwell架构", "4NP工艺": an architecture or process, not a product
         if name.endswith(terms.NON_PRODUCT_HEADS):

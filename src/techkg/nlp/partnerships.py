@@ -258,7 +258,7 @@ class PartnershipReading(ReaderBase):
                 # no subject of this one; only a name before its preposition is
                 left = [m for m in left if m.end <= prep]
         else:
-            before = _after_made_by(text, cs, pos, _without_glosses(text, self.in_range(cs, pos)))
+            before = _without_parents(text, _after_made_by(text, cs, pos, _without_glosses(text, self.in_range(cs, pos))))
             counted = self._counted_partners(s, e, cs, pos, trig, before, subject)
             if counted is not None:
                 return counted

@@ -30,7 +30,8 @@ GENERIC_TERMS = frozenset(
     大数据 云计算 边缘计算 分布式存储 高性能计算 物联网 机器学习 深度学习 自动驾驶 智能驾驶 resnet resnet-50
     纯电车 纯电动车 轿车 跑车 超跑 越野车 离岸风电 海上风电 风电 光伏 储能 氢能
     mmlu mmlu-pro gpqa gsm8k humaneval math-500 aime swe-bench livecodebench c-eval cmmlu arc-agi hellaswag
-    mt-bench arena-hard big-bench
+    mt-bench arena-hard big-bench aime24 aime25 mlperf
+    int4 int8 fp4 fp8 fp16 bf16 fp32 tf32 erc-20 ai-ran o-ran ran gmv arpu dau mau ebitda
     transformer transformers diffusion dit u-vit u-net moe mamba cnn rnn lstm gan vae evtol 扩散模型 ai-pc
     erp crm mes plm scm hrm oa bi
     mp3 mp4 mp5 cd vcd dvd rm rmvb avi mkv flac aac ogg wma wav ac3 mpeg mpeg1 mpeg2 mpeg4 epub mobi chm fb2 txt pdf
@@ -490,7 +491,7 @@ UNITS_AFTER_NAME_RE = re.compile(r"(?:旗下)?[两二三四五六七八九十几
 # A count of firms opening a name ("八家虚拟银行", "多家车企") and a firm named only by its tie to another
 # ("雷朋母公司", "腾讯子公司"): no company's name.
 COUNTED_FIRMS_RE = re.compile(r"(?:[两二三四五六七八九十几多数\d]+|各|这|该|此)\s*[家间]")
-RELATIVE_FIRM_HEADS = ("母公司", "子公司", "孙公司")
+RELATIVE_FIRM_HEADS = ("母公司", "子公司", "孙公司", "附属公司", "联营公司")  # also "工商银行全资附属公司"
 NON_COMPANY_NAMES = frozenset(
     """
     marketing sales operations engineering strategy finance 国发会 国发 美息 港息 港元股份 美元股份 人民币股份
@@ -1065,7 +1066,7 @@ PARENT_OF_NEXT_RE = re.compile(r"\s*(?:[（(][^（()）]{1,20}[)）])?\s*旗下(
 # A company named only to say which the next one is, in a partner's place: its parent before 旗下 and a kind of
 # firm ("Alphabet旗下的无人机配送公司Wing", "騰訊旗下發行品牌Level Infinite"), its unit before 母公司 ("谷歌母公司Alphabet").
 IDENTIFIES_NEXT_RE = re.compile(r"\s*(?:[（(][^（()）]{1,20}[)）])?\s*(?:旗下的?(?:[\u4e00-\u9fff]{0,8}?(?:子公司|公司|企业|品牌))?"
-                                r"|的?(?:母公司|子公司|母企))\s*")
+                                r"|的?(?:全资)?(?:母公司|子公司|附属公司|母企))\s*")  # "工商银行全资附属公司工银亚洲"
 # The same before a unit described by its kind ("大眾汽車集團（Volkswagen Group）旗下軟件公司CARIAD").
 PARENT_BEFORE_UNIT_RE = re.compile(r"\s*(?:[（(][^（()）]{1,30}[)）])?\s*旗下")
 # A joint announcement is a cooperation only by what it announces, said in the rest of the sentence: not an
