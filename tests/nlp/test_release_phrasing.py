@@ -591,6 +591,9 @@ ROUND20 = [
                                                            ("enflame", "enflame-yunsui-t20")}),
     # a model number a Latin brand names is no measure ("Xiaomi 14T"), nor is it dropped from the key ("14T Pro")
     ("小米昨晚推出Xiaomi 14T系列，包括Xiaomi 14T及Xiaomi 14T Pro兩款手機。", {("xiaomi", "14t"), ("xiaomi", "14tpro")}),
+    # a product of an unnamed brand of the group the article names is the group's release (仰望 is BYD's)
+    ("比亚迪召开发布会。当晚上市的是一款纯电超跑，名为仰望U9，售价168万元。", {("byd", "yangwang-u9")}),
+    ("比亞迪舉行發表會。當晚發表的是純電超跑仰望U9。", {("byd", "yangwang-u9")}),
 ]
 NOT_ROUND20 = [
     ("由拳头游戏开发的《英雄联盟》端游在国内一直由腾讯代理。", ("tencent", "riot-league-of-legends")),

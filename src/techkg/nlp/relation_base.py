@@ -170,6 +170,7 @@ class ReaderBase:
             if m.label == COMPANY.label:
                 counts[m.key] = counts.get(m.key, 0) + 1
         self.topic = max(counts, key=counts.get) if counts else None
+        self.named_companies = frozenset(counts)  # the companies the article names
         self.last_pair: tuple[str, str] | None = None  # the latest partnership, for "双方推出"
         self.earlier_pair: tuple[str, str] | None = None  # the latest one before this sentence
         self.recent_release: str | None = None  # who released something in the sentence before

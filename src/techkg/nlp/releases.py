@@ -415,8 +415,9 @@ class ReleaseReading(ReaderBase):
     def _releasing_company(self, s, cs, pos, trig, companies, products, subject) -> tuple[str | None, bool]:
         """Who releases ``products`` at the cue ``pos``, and whether that was inferred (not named in
         the clause): the last company of the clause (not a gloss in brackets; the subject of "A与B推出"),
-        else one referred back to ("该公司发布了"), the sentence's opener, the products' known maker or
-        the subject carried over (not when a university or lab is named before the cue)."""
+        else one referred back to ("该公司发布了"), the sentence's opener, the products' known maker (its group
+        the article names instead of an unnamed brand: BYD, not 仰望, for 仰望U9) or the subject carried over (not
+        when a university or lab is named before the cue)."""
         text = self.text
         companies = [m for m in companies if not in_brackets(text, cs, m.start)  # "智谱（Z.ai）发布"
                      and (m.start, m.end) not in self._brands_inside]  # "支援Apple ProRes……新推出的DJI RC Pro": Apple is a brand
@@ -443,6 +444,8 @@ class ReleaseReading(ReaderBase):
         opener = self._head_opener(part, cs)  # "苹果……；谷歌表示，去年发布的P": Google
         referred = (opener or self._head_opener(s, cs) or subject) if self._refers_to_company(cs, pos) else None
         brand_maker = next((k for k in (self.makers.get(p.key) for p in products) if k), None)
+        if brand_maker not in self.named_companies and subject and brand_maker and self.same_group(brand_maker, subject):
+            brand_maker = subject  # "比亚迪……。当晚上市的是仰望U9": the group the article names, not its unnamed brand
         return referred or opener or brand_maker or self._head_opener(s, cs) or subject, True
 
     def _unnamed_unit_after(self, parent: Ment, pos: int) -> bool:
