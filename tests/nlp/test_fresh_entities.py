@@ -683,6 +683,9 @@ def test_short_names_with_not_in_lookalikes(extractor, text, keys):
     ("融合銀行由騰訊、中國工商銀行全資附屬公司工銀亞洲、高瓴及香港寬頻合組。", {"騰訊", "中國工商銀行", "工銀亞洲"}, set(),
      {"中國工商銀行全資附屬公司"}),
     ("除了乘用車，Nuro、Plus等自駕公司也表態將採用Thor。", set(), set(), {"Nuro、Plus"}),
+    # a trim or configuration alone is no product: variant words with a drive word and 版, a bare variant line
+    ("这款SUV推出后驱Pro版和四驱Max智驾版等多个配置，售价24.98万元起。", set(), set(), {"Pro", "四驱Max智驾版"}),
+    ("享界S9共推出Pro和Max两个版本；Pro系列改用鈦金屬機身。", set(), {"享界S9"}, {"Pro", "Max"}),
 ])
 def test_round20_entity_readings(extractor, text, companies, products, not_names):
     names = {m.text for e in _entities(extractor, text) for m in e.mentions}

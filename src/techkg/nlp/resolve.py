@@ -124,6 +124,8 @@ def can_name_product(surface: str) -> bool:
     (False, False, True)
     >>> can_name_product("京东方A"), can_name_product("ST凯马B"), can_name_product("寒武纪1A")
     (False, False, True)
+    >>> can_name_product("Pro"), can_name_product("四驱Max智驾版"), can_name_product("Vision Pro")
+    (False, False, True)
     """
     surface = surface.strip()
     if len(surface) < 2 or surface.replace(" ", "").replace(".", "").isdigit() \
@@ -133,6 +135,8 @@ def can_name_product(surface: str) -> bool:
         return False  # "L系列": one letter and a series word
     if all(part.lower() in terms.GENERIC_TERMS for part in re.split(r"[+&/]", surface)):
         return False  # "AI+AR": technologies joined, no product
+    if terms.TRIM_ONLY_RE.fullmatch(surface):
+        return False  # "Pro", "四驱Max智驾版": a trim or configuration of a model named elsewhere
     if surface.endswith(terms.NON_PRODUCT_ENDINGS) or surface.lower() in terms.NON_COMPANY_NAMES \
             or terms.SHARE_NAME_RE.match(surface):
         return False  # "雲達科技", "芯源微股票", "京东方A": a company, a share; "纳斯达克", "工信部": a market, a body

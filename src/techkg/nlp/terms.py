@@ -80,6 +80,11 @@ CODE_NAME_CATEGORIES = frozenset("cpu gpu npu dpu tpu soc superchip os".split())
 # Words after a product's own name that make it another product (a variant): "Find X7 Ultra",
 # "Qwen 2.5 Max", "Mate 60 Pro". Lower case.
 VARIANT_WORDS = frozenset("pro max ultra plus mini lite turbo nano flash flip fold air se".split())
+# A trim or configuration alone: variant words with a drive or range word and 版 ("后驱Pro版", "四驱Max智驾版", "Pro"),
+# no product of its own where no model name stands in it.
+TRIM_ONLY_RE = re.compile(r"(?:后驱|四驱|两驱|前驱|全驱|双电机|单电机|(?:超)?长续航|标准|高性能|性能|顶配|高配|低配)?\s?"
+                          r"(?:(?:Pro|Max|Ultra|Plus|Air|SE|Lite|mini|\+)\s?)+(?:智驾|长续航|高性能|性能)?(?:版|版本)?",
+                          re.IGNORECASE)
 # OLED after a product's name is its screen variant ("Steam Deck OLED", "Switch OLED"), unless a display noun
 # or another word follows ("OLED屏幕", "OLED 面板", "OLED panel": the screen itself).
 OLED_VARIANT_RE = re.compile(r" ?OLED(?![A-Za-z0-9])(?!\s?(?:屏|面板|萤幕|荧幕|显示|技术|材料|电视|[A-Za-z]))")
