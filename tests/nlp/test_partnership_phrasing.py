@@ -590,6 +590,10 @@ TWELFTH_ROUND = [
       ("hkbn", "工银亚洲"), ("tencent", "工银亚洲")}),
     ("京东、美团及小米合组的合资公司星辰科技今日开业。三方早于今年2月宣布组成合资公司。",
      {("jd", "meituan"), ("jd", "xiaomi"), ("meituan", "xiaomi")}),
+    ("这套方案由高通与铱星携手打造，地图服务则由谷歌提供，三家公司共同参与了这一项目。",
+     {("google", "iridium"), ("google", "qualcomm"), ("iridium", "qualcomm")}),
+    ("腾讯与京东共同参与了该轮融资。", set()),  # a funding round is an investment
+    ("RSR系列是荣耀与德国保时捷设计（Porsche Design）联合打造的产品线。", {("honor", "porsche-design")}),
     ("融合銀行由騰訊、中國工商銀行全資附屬公司工銀亞洲及香港寬頻合組。",  # the parent only says which
      {("hkbn", "tencent"), ("hkbn", "工银亚洲"), ("tencent", "工银亚洲")}),
     ("Apple Card由蘋果與投資銀行高盛集團（Goldman Sachs）以及萬事達卡（Mastercard）三方合作推出。",

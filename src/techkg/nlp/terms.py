@@ -31,7 +31,7 @@ GENERIC_TERMS = frozenset(
     纯电车 纯电动车 轿车 跑车 超跑 越野车 离岸风电 海上风电 风电 光伏 储能 氢能
     mmlu mmlu-pro gpqa gsm8k humaneval math-500 aime swe-bench livecodebench c-eval cmmlu arc-agi hellaswag
     mt-bench arena-hard big-bench aime24 aime25 mlperf
-    int4 int8 fp4 fp8 fp16 bf16 fp32 tf32 erc-20 ai-ran o-ran ran gmv arpu dau mau ebitda
+    int4 int8 fp4 fp8 fp16 bf16 fp32 tf32 erc-20 ai-ran o-ran ran gmv arpu dau mau ebitda 卫星通信 卫星通讯 卫星互联网
     transformer transformers diffusion dit u-vit u-net moe mamba cnn rnn lstm gan vae evtol 扩散模型 ai-pc
     erp crm mes plm scm hrm oa bi
     mp3 mp4 mp5 cd vcd dvd rm rmvb avi mkv flac aac ogg wma wav ac3 mpeg mpeg1 mpeg2 mpeg4 epub mobi chm fb2 txt pdf
@@ -521,7 +521,7 @@ PARTNER_TRIGGERS = (
     # Hong Kong and Taiwan wording: a joint venture (合營公司), an alliance formed, a joint launch
     "合营", "组成联盟", "结成联盟", "组建联盟", "合推", "合体",
     # partners made ("与Waymo结为伙伴", "结成战略伙伴"); founders of one venture ("由A、B、C共同发起的平台")
-    "结为伙伴", "结成伙伴", "结为合作伙伴", "结为战略伙伴", "结成战略伙伴", "共同发起", "共同研究", "联合研究",
+    "结为伙伴", "结成伙伴", "结为合作伙伴", "结为战略伙伴", "结成战略伙伴", "共同发起", "共同研究", "联合研究", "共同参与",
 )
 # Two companies said to be partners with a copula and bare 伙伴 ("微軟與OpenAI一直是非常緊密的夥伴"): the cue is
 # that 伙伴; not a supply-chain, channel or customer partner ("是宝马的供应链伙伴").
@@ -1388,7 +1388,7 @@ NOT_PARTNER_CUES = (
     "超过", "超越", "领先", "供货", "供应", "采购", "订单", "下单", "代工", "诉讼", "起诉", "纠纷", "和解", "资本合作",
     # a stake changed, also in a joint venture named as what it is held in ("将其在合资公司江淮大众中的持股
     # 比例提升至75%", "增持合营公司股份"): an investment, no new cooperation
-    "持股比例", "股权比例", "股比", "增持", "减持",
+    "持股比例", "股权比例", "股比", "增持", "减持", "融资",
     # the promoters of a company are its founding shareholders ("由A、B和C三方共同发起设立"), unlike a platform
     # a few firms start together ("共同发起的出行平台")
     "发起设立", "发起成立",
