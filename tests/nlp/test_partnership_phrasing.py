@@ -593,6 +593,9 @@ TWELFTH_ROUND = [
     ("这套方案由高通与铱星携手打造，地图服务则由谷歌提供，三家公司共同参与了这一项目。",
      {("google", "iridium"), ("google", "qualcomm"), ("iridium", "qualcomm")}),
     ("腾讯与京东共同参与了该轮融资。", set()),  # a funding round is an investment
+    # one party speaking of both by a title and a name; "已无合作" ends it
+    ("新機搭載聯發科天璣9400，vivo產品經理韓伯啸表示，雙方合作已久。", {("mediatek", "vivo")}),
+    ("华为与荣耀分家后，荣耀总裁赵明表示，双方已无合作。", set()),
     ("RSR系列是荣耀与德国保时捷设计（Porsche Design）联合打造的产品线。", {("honor", "porsche-design")}),
     ("融合銀行由騰訊、中國工商銀行全資附屬公司工銀亞洲及香港寬頻合組。",  # the parent only says which
      {("hkbn", "tencent"), ("hkbn", "工银亚洲"), ("tencent", "工银亚洲")}),

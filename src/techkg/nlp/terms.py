@@ -1021,10 +1021,10 @@ VARIANT_LIST_RE = re.compile(
 # Negation and denial.
 DENIAL_CUES = (
     "否认", "并未", "没有", "未能", "未曾", "尚未", "并非", "不会", "不是", "无意", "拒绝", "不存在", "从未",
-    "均未", "未回应", "否定", "仍未", "未宣布", "未达成", "辟谣", "澄清", "不实", "并无", "毫无", "无任何",
+    "均未", "未回应", "否定", "仍未", "未宣布", "未达成", "辟谣", "澄清", "不实", "并无", "毫无", "无任何", "已无", "再无",
 )
 # A cooperation ended or suspended.
-ENDED_CUES = ("终止", "中止", "暂停", "结束", "取消", "解除", "退出", "分手",
+ENDED_CUES = ("终止", "中止", "暂停", "结束", "取消", "解除", "退出", "分手", "分家",
               "破裂", "告吹", "搁浅", "生变", "分道扬镳", "散伙", "决裂", "闹翻", "叫停", "不再")
 # Rumour and hearsay.
 RUMOUR_CUES = ("传闻", "传言", "据传", "网传", "有消息称", "传出", "报道称", "据报道", "消息人士", "知情人士",
@@ -1101,8 +1101,10 @@ MADE_BY_RE = re.compile(r"(?<![自理缘事])由(?!于)")
 CUE_INSIDE_WORD_RE = re.compile(r"混合推理|合推理|(?:联合|共同)(?:发表|发布)?声明")
 # The kind of an investor right before its name, a description and no investment ("阿联酋投资机构MGX").
 INVESTOR_KIND_BEFORE_RE = re.compile(r"(?:投资机构|投资公司|投资集团|投资基金|主权基金|基金公司|私募股权公司|创投公司|投资方)\s*$")
-# One party speaking of both ("小米表示双方已合作超过十年", "vivo称两家公司合作已久"): the speaker is one of the two.
-SPEAKER_OF_BOTH_RE = re.compile(r"\s*(?:方面)?\s*(?:" + "|".join(SPEECH_CUES) + r")\s*[，,：:]?\s*" + BOTH_PARTIES.pattern)
+# One party speaking of both ("小米表示双方已合作超过十年", "vivo称两家公司合作已久", by a title and a name too: "百度杰出
+#系统架构师欧阳剑表示，双方……"): the speaker is one of the two.
+SPEAKER_OF_BOTH_RE = re.compile(r"\s*(?:方面)?[^，,。；;“”\"]{0,16}?\s*(?:" + "|".join(SPEECH_CUES) + r")\s*[，,：:]?\s*"
+                                + BOTH_PARTIES.pattern)
 # Two names joined by 与/和 (a ticker or gloss in brackets may follow the first): one pair of parties.
 JOINED_PAIR_RE = re.compile(r"\s*(?:[（(][^（()）]{1,30}[)）])?\s*(?:与|和|同|跟|及)\s*")
 # A unit or platform the subject acts through, right before the party named with 与 ("华为主要通过鸿蒙智行与赛力斯
