@@ -594,6 +594,10 @@ ROUND20 = [
     # a product of an unnamed brand of the group the article names is the group's release (仰望 is BYD's)
     ("比亚迪召开发布会。当晚上市的是一款纯电超跑，名为仰望U9，售价168万元。", {("byd", "yangwang-u9")}),
     ("比亞迪舉行發表會。當晚發表的是純電超跑仰望U9。", {("byd", "yangwang-u9")}),
+    # what appears at the same event as a joint release is both parties' release; a title sold the same day is a game
+    ("华为与奇瑞联合发布新品牌智界，首款车型智界S7同时亮相。", {("chery", "luxeed-s7"), ("huawei", "luxeed-s7")}),
+    ("同日發售的《薩爾達傳說 織夢島》由Grezzo開發、任天堂發行。", {("grezzo", "萨尔达传说织梦岛"),
+                                                 ("nintendo", "萨尔达传说织梦岛")}),
 ]
 NOT_ROUND20 = [
     ("由拳头游戏开发的《英雄联盟》端游在国内一直由腾讯代理。", ("tencent", "riot-league-of-legends")),
@@ -602,6 +606,7 @@ NOT_ROUND20 = [
     ("三星Galaxy Fold和华为Mate X去年相继上市。", ("samsung", "huawei-mate-x")),
     ("努比亚推出红魔2款新机。", ("nubia", "红魔2")),
     ("华为开源了openGauss。", ("huawei", "huawei-gaussdb")),
+    ("小米发布了小米14，华为Mate 60同步亮相。", ("xiaomi", "huawei-mate-60")),
 ]
 ROUND15 = (MADE_BY_DESCRIBED + PUBLIC_LAUNCH + ON_SALE + IN_A_ROW + AFTER_LAUNCH + COUNTED_SUMMARIES + PREDECESSORS + JOINT_MADE_MODIFIERS + SPECS_AND_QUALIFIED_DEVICES
            + OWNED_UNITS + UNVEILED + ANNOUNCED_AND_CO_MADE + SINGLED_OUT_AND_SAME_STAGE

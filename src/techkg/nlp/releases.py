@@ -147,6 +147,15 @@ class ReleaseReading(ReaderBase):
             # "高通与宝马联合宣布，双方……共同开发的骁龙Ride Pilot正式推出": both release it
             return [RelationHit("release", maker, p.key, s, e, PRODUCT_BEFORE_CUE, trig)
                     for p in listed for maker in self.last_pair if maker != p.key]
+        if not companies and terms.SAME_STAGE_BEFORE_CUE_RE.search(self.text, listed[-1].end, pos):
+            # "奥迪与上汽集团联合发布新品牌，首款概念车AUDI E concept同步亮相": the joint releasers before
+            cues = list(cue_positions(terms.RELEASE_TRIGGERS, self.text[s:cs]))
+            at = s + cues[-1][1] if cues else s
+            earlier = [m for m in self.in_range(s, at, COMPANY.label) if not in_brackets(self.text, s, m.start)]
+            joint = self._joint_releasers(s, s, at, earlier) if cues else []
+            if joint:
+                return [RelationHit("release", maker, p.key, s, e, PRODUCT_BEFORE_CUE, trig)
+                        for p in listed for maker in joint if maker != p.key]
         companies = companies or self._announcer(s, cs)
         joint = self._joint_made_by(companies, listed[0].start)  # "华为与奇瑞联合打造的智界S7正式上市"
         out = []

@@ -201,7 +201,7 @@ QUOTED_NAME_RE = re.compile(rf"[{OPEN_QUOTES}]([^{CLOSE_QUOTES}，。！？；�
 TITLE_PRODUCT_HEADS = ("游戏", "手游", "网游", "端游", "页游", "新游", "游戏新作", "应用", "软件", "App", "APP", "小程序")
 # Before a title, words that make it a product too: a work of a game series ("系列最新作《仙剑奇侠传七》",
 # "续作《X》"), what a company launched, made or runs ("此前推出的《天堂M》", "由A代理的《X》", "旗下的《X》").
-TITLE_MADE_BEFORE_RE = re.compile(r"(?:新作|续作|前作|旗下的?|(?:推出|发布|发表|上线|开发|研发|代理|运营|发行)了?的?)\s?$")
+TITLE_MADE_BEFORE_RE = re.compile(r"(?:新作|续作|前作|旗下的?|(?:推出|发布|发表|上线|开发|研发|代理|运营|发行|发售|开售|开卖|公测)了?的?)\s?$")
 # Titles that name a law, a report or a publication, whatever stands before them ("《芯片法案》").
 TITLE_NOT_PRODUCT_ENDINGS = ("法", "法案", "条例", "规定", "办法", "报告", "白皮书", "报", "新闻", "杂志", "周刊",
                              "日报", "晚报", "时报", "指引", "指南", "意见", "通知", "纲要", "规划", "目录", "清单", "名单")
@@ -874,6 +874,8 @@ SCOPE_BEFORE_CUE_RE = re.compile(r"都|均|相继|分别")
 BRAND_TO_PRODUCT_RE = re.compile(r"\s?(?:的|旗下的?)?\s?")
 # An edition of the product named before it, after 的: "推出了对话助手Le Chat的测试版" releases Le Chat.
 EDITION_AFTER_RE = re.compile(r"的(?:公测版|内测版|测试版|预览版|[Bb]eta版|正式版|国际版|开源版|升级版|手机版|移动版|网页版|桌面版)")
+# "同步亮相", "同时上市": a product-first cue at the same event as a release told before it in the sentence.
+SAME_STAGE_BEFORE_CUE_RE = re.compile(r"(?:同步|同时|一同|一并|同场)\s*$")
 # Words before a product-first cue that name its edition or the day, not another thing:
 # "千问APP公测版同日在各大应用商店上线", a game's server for a market ("《无畏契约》国服正式上线").
 EDITION_BEFORE_CUE_RE = re.compile(r"^(?:公测版|内测版|测试版|正式版|完整版|体验版|国行版|国际版|标准版|满血版|预览版|开源版|"
