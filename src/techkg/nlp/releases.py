@@ -220,8 +220,8 @@ class ReleaseReading(ReaderBase):
         rest = gap[len(head) :].strip()
         rest = rest[: terms.MANNER_BEFORE_CUE_RE.search(rest).start()] if terms.MANNER_BEFORE_CUE_RE.search(rest) else rest
         rest = rest[terms.EDITION_BEFORE_CUE_RE.match(rest).end() :]  # "千问APP公测版同日在……上线"
-        rest = terms.SCOPE_BEFORE_CUE_RE.sub("", rest)  # "A和B都在本月上市"
-        timed = terms.SCOPE_BEFORE_CUE_RE.sub("", rest[terms.TIME_BEFORE_CUE_RE.match(rest).end() :])  # "《三角洲行動》9月底上線", "A和B去年相继上市"
+        rest = terms.SCOPE_BEFORE_CUE_RE.sub("", rest)  # "A和B都在本月上市", "A和B去年相继上市"
+        timed = rest[terms.TIME_BEFORE_CUE_RE.match(rest).end() :]  # "《三角洲行動》9月底上線"
         if not (SUBJECT_FILLERS.match(rest) or SUBJECT_FILLERS.match(timed)):
             return []
         listed = [prods[-1]]
