@@ -244,13 +244,13 @@ class PartnershipReading(ReaderBase):
         main = None  # "通过与华为合作，赛力斯……": the main clause's subject is the other side
         after_cue = self.in_range(pos + len(trig), ce)
         right = _without_parents(text, _leading_list(text, after_cue, pos + len(trig)), after_cue)
+        own_cs = clause_bounds(self.clause_text, s, e, pos)[0]  # the cue's own clause (``cs`` may reach back one)
         # "A携手B": the partner after the cue; "联想和英伟达联袂发布": both before it, none after
         lead = (trig in terms.LEAD_PARTNER_TRIGGERS or bool(terms.WITH_PARTNER_RE.fullmatch(trig))) and (
             bool(right) or len(self.in_range(cs, pos, COMPANY.label)) < 2) \
-            and not self._after_with_partner(clause_bounds(self.clause_text, s, e, pos)[0], pos)
+            and not self._after_with_partner(own_cs, pos)
         if lead:
             left = _after_made_by(text, cs, pos, self.in_range(cs, pos))
-            own_cs = clause_bounds(self.clause_text, s, e, pos)[0]
             if cs < own_cs and terms.ANOTHER_ACT_RE.match(text, own_cs):
                 left = []  # "宣佈收購Ampere，又夥拍OpenAI": the sentence's subject acts again, not the earlier object
             elif cs < own_cs and (prep := _first_preposition(text, cs, own_cs)) is not None:
@@ -278,7 +278,6 @@ class PartnershipReading(ReaderBase):
                 # "问界是赛力斯与华为合作": the list right before 与, not everything earlier
                 earlier = [m for m in before if m.end <= prep
                            and not terms.VENUE_BEFORE_RE.search(text, max(cs, m.start - 2), m.start)]  # "在微软Ignite大会期间"
-                own_cs = clause_bounds(self.clause_text, s, e, pos)[0]
                 if cs < own_cs and (first := _first_preposition(text, cs, own_cs)) is not None:
                     # "鴻海……又與吉利簽約……，並與裕隆合資": an earlier clause's partner is no subject of this one
                     earlier = [m for m in earlier if m.end <= first or m.start >= own_cs]

@@ -11,6 +11,7 @@ import cycle); every public name here is importable from ``techkg.nlp.relations`
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -161,6 +162,8 @@ class ReaderBase:
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.makers = makers
         self.clause_text = _mask_inner_breaks(text, self.mentions)
+        self.sentence_spans = sentences(text)  # read in order by the reader; asked for "the sentence before"
+        self._sentence_starts = [a for a, _ in self.sentence_spans]
         products = [(p.start, p.end) for p in self.mentions if p.label == PRODUCT.label]
         # brands inside a product's name ("Apple ProRes 422 HQ"): no subject of their own
         self._brands_inside = {(m.start, m.end) for m in self.mentions if m.label == COMPANY.label
@@ -221,8 +224,8 @@ class ReaderBase:
 
     def _prev_sentence_start(self, s: int) -> int:
         """Where the sentence before the one starting at ``s`` starts (``s`` for the first)."""
-        starts = [a for a, _ in sentences(self.text[:s])]
-        return starts[-1] if starts else s
+        i = bisect.bisect_left(self._sentence_starts, s)
+        return self._sentence_starts[i - 1] if i else s
 
     def _part_start(self, s: int, cs: int) -> int:
         """Where the part of the sentence holding the clause at ``cs`` starts: after the last

@@ -44,7 +44,7 @@ class RelationReader(PartnershipReading, ReleaseReading):
 
     def read(self) -> list[RelationHit]:
         hits: list[RelationHit] = []
-        sents = sentences(self.text)
+        sents = self.sentence_spans
         subject = self.topic
         for idx, (s, e) in enumerate(sents):
             follow = sents[idx + 1 : idx + 3]

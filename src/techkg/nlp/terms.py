@@ -1238,9 +1238,12 @@ ANNOUNCER_AFTER_RE = re.compile(r"(?P<lead>[^，,。；;]{0,8}?)(?:宣布|公告
 # A legal form right after a listed company's name is part of the same mention ("中国邮政集团公司").
 NAME_LEGAL_TAIL_RE = re.compile("|".join(sorted(REGISTERED_LEGAL_FORMS + ("集团有限公司", "集团公司", "总公司", "公司"),
                                                key=len, reverse=True)))
+# Characters that start the next word after a unit's business word (a verb, a preposition, a particle): the unit's
+# name ends there ("腾讯健康则", "顺丰航空的"), not inside a longer noun ("腾讯健康码", "小米游戏本").
+WORD_AFTER_UNIT_STARTS = "在则与和的及也将已于从对为是等称表宣今昨旗"
 # A company's games business named with it ("腾讯游戏代理的", "网易游戏宣布"): the company itself, as the
-# news uses it, where a word ends (not "小米游戏本", "腾讯游戏业务").
-GAMES_ARM_AFTER_NAME_RE = re.compile(r"游戏(?=[^\u4e00-\u9fff]|[在则与和的及也将已于从对为是等称表宣今昨旗代发运推]|$)")
+# news uses it, where a word ends (not "小米游戏本", "腾讯游戏业务"); a verb of publishing may follow too.
+GAMES_ARM_AFTER_NAME_RE = re.compile(r"游戏(?=[^\u4e00-\u9fff]|[" + WORD_AFTER_UNIT_STARTS + r"代发运推]|$)")
 # A registered name with its seat in brackets before the legal form ("芯和半导体科技（上海）股份有限公司",
 # "华为技术（深圳）有限公司"): the bracket and the form, after the name.
 SEATED_LEGAL_FORM_RE = re.compile(r"[(（][\u4e00-\u9fff]{2,3}[)）]" + _REGISTERED_FORM)
@@ -1255,7 +1258,7 @@ UNIT_BUSINESS_WORDS = frozenset("航空 物流 快递 货运 金融 数科 健�
 # ... such a word right after a listed company's name, where a word ends: the unit is named ("腾讯健康则提供",
 # "顺丰航空的波音767"), not "腾讯健康码".
 UNIT_AFTER_PARENT_RE = re.compile(r"(?:" + "|".join(sorted(UNIT_BUSINESS_WORDS, key=len, reverse=True))
-                                  + r")(?=[^\u4e00-\u9fff]|[在则与和的及也将已于从对为是等称表宣今昨旗]|$)")
+                                  + r")(?=[^\u4e00-\u9fff]|[" + WORD_AFTER_UNIT_STARTS + r"]|$)")
 COMPANY_TRADE_TAIL_RE = re.compile(
     r"(?:科技|电子|软件|电信|通讯|通信|集团|控股|股份|汽车|存储|半导体|微电子|智能|网络|信息|技术|数据|传媒|"
     r"电气|电器|光电|精密|工业|实业|动力|机器人|新能源|生物|医药|电商|互动|资讯|系统|设备|装备|仪器|材料)$"
