@@ -693,6 +693,42 @@ def test_round20_entity_readings(extractor, text, companies, products, not_names
     assert not names & not_names, names
 
 
+# Thirteenth round: a quoted clause is said, not named ("这款产品“非常适合……”"), and a tagged stretch with a
+# modal verb or conditional is a clause ("台智雲若能把大模型"); a Latin gloss after a lab, an institute or a research
+# base names that body; a quoted Latin name before 活动 is an event; a category noun with its descriptors before
+# App names no app; a quoted name after a verb of founding is a firm; a weak name owning a Latin model is its
+# maker; a reporter's byline is furniture.
+@pytest.mark.parametrize("text,companies,products,not_names", [
+    ("黄仁勋称，这款产品“非常适合用于构建智能工厂”。", set(), set(), {"非常适合用于构建智能工厂"}),
+    ("雷军表示，这款产品“可以满足绝大多数家庭的出行需要”。", set(), set(), {"可以满足绝大多数家庭的出行需要"}),
+    ("該公司說，這款產品「十分適合中小企業部署私有雲」。", set(), set(), {"十分適合中小企業部署私有雲"}),
+    ("法人認為，台智雲若能把大模型與算力服務打包銷售，有助提升營收。", set(), set(), {"台智雲若能把大模型"}),
+    ("小红书旗下人文智能实验室（hi lab）近日开源了其首个自研文本大模型dots.llm1。", {"小红书"}, {"dots.llm1"}, {"hi lab"}),
+    ("北京智源人工智能研究院（BAAI）今日发布悟道3.0大模型。", set(), {"悟道3.0"}, {"BAAI"}),
+    ("聯發科旗下研究單位聯發創新基地（MediaTek Research）宣布開源語言模型Breeze-7B。", {"聯發科"}, {"Breeze-7B"},
+     {"MediaTek Research"}),
+    ("AMD当地时间10日在美国旧金山举行“Advancing AI 2024”活动。", {"AMD"}, set(), {"Advancing AI 2024"}),
+    ("微軟舉辦「Microsoft Build Taiwan 2025」活動，發表Copilot新功能。", {"微軟"}, {"Copilot"},
+     {"Microsoft Build Taiwan 2025"}),
+    ("市场上有关小红书将推出独立大模型App的说法，公司方面未予置评。", {"小红书"}, set(), {"独立大模型App"}),
+    ("传闻称百度将上线自研大模型App。字节跳动推出独立AI应用豆包。", {"百度", "字节跳动"}, {"豆包"}, {"自研大模型App"}),
+    ("合資公司將負責在日本推廣企業AI系統「Cristal intelligence」。", set(), {"Cristal intelligence"}, set()),
+    # a quoted name right after a verb of founding is the new firm, not a unit, team or centre
+    ("Gogoro宣布與吉利科技集團合作，雙方將合資成立「簡單能源」，在杭州營運換電網路。", {"Gogoro", "簡單能源"}, set(), set()),
+    ("华为与长安共同组建新公司“引望智能”。", {"华为", "引望智能"}, set(), set()),
+    ("华为去年组建“煤矿军团”，并成立“具身智能创新中心”。", {"华为"}, set(), {"煤矿军团", "具身智能创新中心"}),
+    ("腾讯宣布成立“混元”大模型团队。", {"腾讯"}, set(), {"混元大模型团队"}),
+    # a weak name before 的 and a Latin model is the maker, not before an acronym; a byline names no firm
+    ("小型電動車中，上汽通用五菱的五菱繽果、長安的Lumin價格均在6萬元左右。", {"長安", "上汽通用五菱"}, {"Lumin"}, set()),
+    ("西安古称长安的GDP在唐代冠绝全球。", set(), set(), {"长安"}),
+    ("澎湃新闻记者 秦川　11月6日，零一万物发布Yi-34B。", {"零一万物"}, {"Yi-34B"}, {"澎湃新闻"}),
+])
+def test_round21_entity_readings(extractor, text, companies, products, not_names):
+    names = {m.text for e in _entities(extractor, text) for m in e.mentions}
+    assert companies <= _names(extractor, text, "Company") and products <= _names(extractor, text, "Product"), names
+    assert not names & not_names, names
+
+
 def test_a_games_business_named_with_its_company_is_the_company(extractor):
     (tencent,) = [e for e in _entities(extractor, "由拳头游戏开发、腾讯游戏代理的《无畏契约》国服正式上线。")
                   if "腾讯游戏" in {m.text for m in e.mentions}]

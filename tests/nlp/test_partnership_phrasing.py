@@ -563,6 +563,18 @@ ELEVENTH_ROUND = [
 # a clause opening on another act (又, 另) takes the sentence's subject, not the earlier clause's object, and is not
 # that clause's deal; a name after 与 opening a part is no opener; 同 opening a word is no preposition (同属…系);
 # partners made (结为伙伴), co-founders (共同发起), joint research; units named by parent and business (三星重工)
+# Thirteenth round: a firm the parties found is no party ("雙方將合資成立「簡單能源」"); a partner named with
+# 除……外 and one named after it are each the subject's, not each other's.
+THIRTEENTH_ROUND = [
+    ("Gogoro宣布與吉利科技集團建立策略合作關係，雙方將合資成立「簡單能源」，在杭州營運換電網路。", {("geely", "gogoro")}),
+    ("徠卡近年積極與消費電子品牌合作，除Insta360外，亦與小米合作手機影像。", {("insta360", "leica"), ("leica", "xiaomi")}),
+]
+THIRTEENTH_ROUND_NOT = [
+    ("徠卡近年積極與消費電子品牌合作，除Insta360外，亦與小米合作手機影像。", ("insta360", "xiaomi")),
+    ("蔡司除与vivo合作外，也与小米展开合作。", ("vivo", "xiaomi")),
+    ("Gogoro與吉利合作，雙方將合資成立「簡單能源」。", ("gogoro", "简单能源")),
+    ("华为与长安合作，双方共同组建新公司“引望智能”。", ("huawei", "yinwang")),
+]
 TWELFTH_ROUND = [
     ("在智能家居方面，海尔、美的等家电企业已宣布与华为展开合作。", {("haier", "huawei"), ("huawei", "midea")}),
     ("美的、九陽等家電廠商均已與華為合作。", {("huawei", "joyoung"), ("huawei", "midea")}),
@@ -611,14 +623,14 @@ READ = (AFFIRMING_NEGATION + BOTH_AFTER_DEAL + BOTH_WITH_THIRD + JOINT_SUBJECT_L
         + HK_SPACED_WITH + OWN_PARTNER_PER_CLAUSE + TIME_LED_CLAUSE + COPULA_PARTNERS
         + BOTH_AFTER_A_PARENT + COUNTED_FIRMS + GLUED_CUE_AND_FOUNDERS + PARENT_BEFORE_UNIT_AFTER_LEAD_CUE
         + RIVAL_COPULA_AND_BOTH_AFTER_A_DEAL + VENUE_INSTRUMENT_AND_COUNTRY_IN_LIST + OWNER_AND_UNIT + ELEVENTH_ROUND
-        + TWELFTH_ROUND)
+        + TWELFTH_ROUND + THIRTEENTH_ROUND)
 NOT_READ = (AFFIRMING_NEGATION_NOT + BOTH_AFTER_DEAL_NOT + BOTH_WITH_THIRD_NOT + JOINT_SUBJECT_LIST_NOT
             + TOPIC_BEFORE_PARTNER_NOT + PARTNER_EXAMPLES_NOT + SEEKING_PARTNER_NOT + BUSINESS_AND_CAPITAL_NOT
             + AGREEMENT_NOT + HK_TW_WORDING_NOT + JOINT_VENTURE_MODIFIER_NOT + OWN_BUSINESS_AS_PARTNER_NOT
             + NOT_PARTNER_LOOKALIKES_NOT + ENDED_OR_GUESSED_NOT + JV_CATEGORY_NOT + ADVERBIAL_COOPERATION_NOT
             + WITH_PARTNER_NOT + DENIED_ENDING_NOT + PARENT_OF_PARTNER_NOT
             + COUNTED_PARTIES_NOT + JOINT_ANNOUNCEMENT_NOT + STAKE_CHANGE_NOT + TOGETHER_WITH_NOT + OWN_CLAUSE_NOT
-            + COUNTED_PARTNER_LIST_NOT)
+            + COUNTED_PARTNER_LIST_NOT + THIRTEENTH_ROUND_NOT)
 
 
 @pytest.mark.parametrize(("text", "pairs"), READ)

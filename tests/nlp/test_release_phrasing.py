@@ -608,6 +608,26 @@ NOT_ROUND20 = [
     ("华为开源了openGauss。", ("huawei", "huawei-gaussdb")),
     ("小米发布了小米14，华为Mate 60同步亮相。", ("xiaomi", "huawei-mate-60")),
 ]
+# Thirteenth round: open-sourcing after an adverb of order or time ("率先开源", "先后开源"); what was released
+# along with the sentence before's product ("与之一同开源的，还有A", "同场亮相的还有B") is the earlier releaser's; a
+# Latin name after a kind of software (套件, 框架) is a product; a byline's outlet releases nothing.
+ROUND21 = [
+    ("阿里云开源了Qwen-72B。与之一同开源的，还有小尺寸模型Qwen-1.8B以及音频理解大模型Qwen-Audio。",
+     {("alibaba-cloud", "alibaba-qwen-72b"), ("alibaba-cloud", "alibaba-qwen-1.8b"), ("alibaba-cloud", "alibaba-qwen-audio")}),
+    ("智谱今日正式开源GLM-4-9B。与此一同开源的，还有多模态模型GLM-4V-9B。",
+     {("zhipu-ai", "zhipu-glm-4-9b"), ("zhipu-ai", "zhipu-glm-4v-9b")}),
+    ("8月，阿里云率先开源70亿参数的Qwen-7B和视觉语言模型Qwen-VL。",
+     {("alibaba-cloud", "alibaba-qwen-7b"), ("alibaba-cloud", "alibaba-qwen-vl")}),
+    ("零一万物先后开源Yi-6B和Yi-34B。", {("01-ai", "01-ai-yi-6b"), ("01-ai", "01-ai-yi-34b")}),
+    ("百度同步推出了开发套件ERNIEKit和大模型高效部署套件FastDeploy。", {("baidu", "erniekit"), ("baidu", "fastdeploy")}),
+    ("澎湃新闻记者 秦川　11月6日，零一万物发布Yi-34B。公司同时放出了Yi-34B-200K。",
+     {("01-ai", "01-ai-yi-34b"), ("01-ai", "01-ai-yi-34b-200k")}),
+]
+NOT_ROUND21 = [
+    ("荣耀发布Magic7。同时亮相的还有OPPO的Find X8。", ("honor", "oppo-find-x8")),
+    ("騰訊發表混元T1。同場亮相的還有DeepSeek的R1。", ("tencent", "deepseek-r1")),
+    ("华为开源了openGauss。", ("huawei", "huawei-gaussdb")),
+]
 ROUND15 = (MADE_BY_DESCRIBED + PUBLIC_LAUNCH + ON_SALE + IN_A_ROW + AFTER_LAUNCH + COUNTED_SUMMARIES + PREDECESSORS + JOINT_MADE_MODIFIERS + SPECS_AND_QUALIFIED_DEVICES
            + OWNED_UNITS + UNVEILED + ANNOUNCED_AND_CO_MADE + SINGLED_OUT_AND_SAME_STAGE
            + PUBLIC_DEBUT + COUNTED_COLON_LISTS + EVENT_VENUES_NAMED_FOR_PRODUCTS + VERSION_BEFORE_CUE + COUNTED_DEVICES
@@ -627,7 +647,7 @@ def _releases(extractor, text: str) -> set[tuple[str, str]]:
                                              + LIST_ENDS_AT_A_PREDICATE + RELATIVE_CLAUSE_HEADS
                                              + LAUNCH_WORDING + NAMING_CLAUSES + COMPARED_AND_OFFERED
                                              + PLATFORM_VENUES + NEXT_SENTENCE_DEMONSTRATIVES + OTHER_MAKERS_PRODUCTS
-                                             + SELLERS_AND_MAKERS + ROUND9 + ROUND15 + ROUND19 + ROUND20)
+                                             + SELLERS_AND_MAKERS + ROUND9 + ROUND15 + ROUND19 + ROUND20 + ROUND21)
 def test_release_phrasing(extractor, text, releases):
     assert _releases(extractor, text) == releases
 
@@ -637,6 +657,6 @@ def test_release_phrasing(extractor, text, releases):
                                       + NOT_LAUNCH_WORDING + NOT_NAMING_CLAUSES + NOT_COMPARED_AND_OFFERED
                                       + NOT_PLATFORM_VENUES + NOT_NEXT_SENTENCE_DEMONSTRATIVES
                                       + NOT_OTHER_MAKERS_PRODUCTS + NOT_SELLERS_AND_MAKERS + NOT_ROUND9
-                                      + NOT_ROUND15 + NOT_ROUND19 + NOT_ROUND20)
+                                      + NOT_ROUND15 + NOT_ROUND19 + NOT_ROUND20 + NOT_ROUND21)
 def test_not_a_release(extractor, text, pair):
     assert pair not in _releases(extractor, text)

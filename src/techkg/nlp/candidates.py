@@ -177,6 +177,23 @@ def without_generic_tail(name: str) -> str:
     return name
 
 
+# A Latin model name owned by the name before it: a capitalised word or a letter with a number ("长安的Lumin",
+# "理想的L9 Pro"), not an acronym ("长安的GDP").
+OWNED_LATIN_NAME_RE = re.compile(r"的\s?([A-Z](?:[a-z]{2,}[A-Za-z0-9]*|[A-Z]?\d[A-Za-z0-9]*))(?![A-Za-z0-9])")
+
+
+def _owns_latin_model(text: str, start: int, end: int) -> bool:
+    """A weak Chinese company name before 的 and a Latin model name: the maker ("長安的Lumin", "理想的L9"); not a
+    Latin acronym's ("IFC的Apple Store": a mall's), nor an acronym after it ("长安的GDP").
+
+    >>> _owns_latin_model("长安的Lumin", 0, 2), _owns_latin_model("长安的GDP", 0, 2), _owns_latin_model("IFC的Apple", 0, 3)
+    (True, False, False)
+    """
+    own = OWNED_LATIN_NAME_RE.match(text, end)
+    return bool(own) and is_han(text[start]) and own.group(1).lower() not in terms.GENERIC_TERMS \
+        and not terms.STANDARD_RE.match(own.group(1))
+
+
 def _after_own_parent(h, hits, text: str) -> bool:
     """A weak company name right after its listed parent and 旗下 ("通用汽車旗下Cruise", "Alphabet旗下的Waymo"):
     the parent says which company the name is."""
@@ -204,7 +221,7 @@ def lexicon_candidates(doc: Doc, lexicon, text: str) -> list[Candidate]:
     hits += [h for h in found if h.weak and h.entry.type == COMPANY and (h.start, h.end) not in kept
              and (h.entry.key in listed
                   or _context_says_company(text[max(0, h.start - 8) : h.start], text[h.end : h.end + 20])
-                  or _after_own_parent(h, hits, text))]
+                  or _after_own_parent(h, hits, text) or _owns_latin_model(text, h.start, h.end))]
     hits += _listed_with_companies(found, hits, text)
     out = [Candidate(s, e, None, "lexicon", 1.0, veto=True) for s, e in not_in]  # "联想到": no LAC guess either
     for h in hits:
@@ -725,9 +742,11 @@ def company_candidates(doc: Doc, text: str, model_spans=(), tagger: bool = False
         elif _context_says_company(text[max(0, cs - 8) : cs], text[ce : ce + 20]) \
                 and not text[max(0, cs - 7) : cs].rstrip().endswith(terms.DEVICE_HEADS):
             out.append(Candidate(cs, ce, COMPANY, "context", CONTEXT_COMPANY_SCORE))  # not "四足机器人CyberDog亮相": a product
+    out += founded_quoted_names(text)
     # the CLUENER-trained tagger
     out += seated_registered_names(doc, text, listed)
     kinds = {c.start: c.end for c in out if c.veto and c.finder == "lac"}  # LAC words that name a kind ("虚拟银行")
+    people_ends = {e for _s, e, label in model_spans if label == "name"}
     for start, end, label in model_spans:
         while end - start > 2 and text[end - 1] == ")" and "(" not in text[start:end]:
             end -= 1  # "阿尔卡特朗讯(Alcatel-Lucent)": the tagger's span ran over the closing bracket
@@ -744,7 +763,9 @@ def company_candidates(doc: Doc, text: str, model_spans=(), tagger: bool = False
         name = text[start:end]
         if terms.TICKER_RE.fullmatch(name) or name.startswith("("):
             continue  # "（XPEV.US；09868.HK）", "大众汽车集团（中国）" cut after its group word: no name
-        if label == "company" and ((head := terms.DESCRIPTOR_HEAD_BEFORE_NAME_RE.match(text, end))
+        if label == "company" and text[start - 1 : start] == "(" and start - 1 in people_ends:
+            out.append(Candidate(start, end, None, "model", 0.5, veto=True))  # "部长维希纳奥(Ashwini Vaishnaw)": the person's
+        elif label == "company" and ((head := terms.DESCRIPTOR_HEAD_BEFORE_NAME_RE.match(text, end))
                                    and any(s == head.end() for s, _ in listed)
                                    or (tech := terms.DISPLAY_TECH_RE.match(text, start)) and tech.end() >= end):
             # "深圳影像品牌影石": a description; "導入Micro LED螢幕": a display technology's first word
@@ -762,6 +783,20 @@ def company_candidates(doc: Doc, text: str, model_spans=(), tagger: bool = False
             # a club, agency, person or place by the tagger: no bare LAC guess may call it a company
             out.append(Candidate(start, end, COMPANY, "model", 0.5, veto=True))
     return out
+
+
+def founded_quoted_names(text: str) -> list[Candidate]:
+    """A quoted name right after a verb of founding is the new firm ("合资成立「简单能源」", "共同组建“新公司”"),
+    unless its name ends as a body that is no company ("成立“具身智能创新中心”", "组建“AI实验室”").
+
+    >>> t = "双方将合资成立“简单能源”，并成立“具身智能创新中心”"
+    >>> [t[c.start : c.end] for c in founded_quoted_names(t)]
+    ['简单能源']
+    """
+    return [Candidate(m.start("name"), m.end("name"), COMPANY, "context", CONTEXT_COMPANY_SCORE)
+            for m in terms.FOUNDED_QUOTED_NAME_RE.finditer(text)
+            if not is_non_company(m.group("name"))
+            and not m.group("name").endswith(terms.NON_COMPANY_SUFFIXES + terms.FOUNDED_NOT_FIRM_WORDS)]
 
 
 def seated_registered_names(doc: Doc, text: str, listed: list[tuple[int, int]]) -> list[Candidate]:
@@ -1081,6 +1116,7 @@ def product_candidates(doc: Doc, text: str, companies: list[Candidate]) -> list[
         *numbered_han_names(doc, text, companies),
         *benchmark_names(text),
         *event_names(text),
+        *glossed_non_entities(text),
         *identifier_codes(text),
         *titled_people(text),
     ]
@@ -1155,8 +1191,9 @@ EVENT_VETO = 0.9  # a trade show's name is no product's, for any finder but the 
 
 
 def event_names(text: str) -> list[Candidate]:
-    """Vetoes on trade shows and developer conferences ("在CES 2025上发布", "WWDC 2024") and on a
-    contest's or meeting's yearly edition ("参加了WCG2012的比赛"): events, not products.
+    """Vetoes on trade shows and developer conferences ("在CES 2025上发布", "WWDC 2024"), on a
+    contest's or meeting's yearly edition ("参加了WCG2012的比赛") and on a company's own day ("NIO Day
+    2023"): events, not products.
 
     >>> [(c.start, c.end, c.veto) for c in event_names("英伟达在CES 2025上发布RTX 5090")]
     [(4, 12, True)]
@@ -1167,10 +1204,19 @@ def event_names(text: str) -> list[Candidate]:
     """
     return [Candidate(m.start(), tail.end() if (tail := terms.EVENT_TAIL_RE.match(text, m.end())) else m.end(),
                       None, "context", EVENT_VETO, veto=True)
-            for pattern in (terms.TECH_EVENT_RE, terms.YEAR_EDITION_EVENT_RE, terms.LATIN_EVENT_RE)
-            for m in pattern.finditer(text)] + [
-        Candidate(m.start("gloss"), m.end("gloss"), None, "context", EVENT_VETO, veto=True)
-        for m in terms.EVENT_GLOSS_RE.finditer(text)]  # "半导体博览会（IC China 2025）"
+            for pattern in (terms.TECH_EVENT_RE, terms.YEAR_EDITION_EVENT_RE, terms.LATIN_EVENT_RE, terms.LATIN_DAY_EVENT_RE)
+            for m in pattern.finditer(text)]
+
+
+def glossed_non_entities(text: str) -> list[Candidate]:
+    """Vetoes on a Latin gloss in brackets after the Chinese name of an event ("半导体博览会（IC China
+    2025）") or of a body that is no company ("人文智能实验室（hi lab）", "联发创新基地（MediaTek Research）").
+
+    >>> [(c.start, c.end) for c in glossed_non_entities("小红书旗下人文智能实验室（hi lab）开源了dots.llm1")]
+    [(14, 20)]
+    """
+    return [Candidate(m.start("gloss"), m.end("gloss"), None, "context", EVENT_VETO, veto=True)
+            for pattern in (terms.EVENT_GLOSS_RE, terms.BODY_GLOSS_RE) for m in pattern.finditer(text)]
 
 
 PERSON_VETO = 0.9  # a person named after a title is no company's or product's name, for any finder
@@ -1386,7 +1432,8 @@ def _version_end(text: str, end: int) -> int:
     return _extend_model(text, m.end())
 
 
-_HEADS_BEFORE_LATIN_NAME = (*terms.HAN_PRODUCT_HEADS, "服务")  # a product noun, or a service, names what follows
+# a product noun, a service or a kind of software names what follows ("部署套件FastDeploy", "深度学习框架PyTorch")
+_HEADS_BEFORE_LATIN_NAME = (*terms.HAN_PRODUCT_HEADS, "服务", "套件", "工具包", "框架", "插件", "软件")
 
 
 def latin_product_names(doc: Doc, text: str) -> list[Candidate]:
@@ -1532,7 +1579,8 @@ QUOTED_CUE_RE = re.compile("(?:" + "|".join(map(re.escape, sorted(terms.RELEASE_
 CLAUSE_BREAK_RE = re.compile(rf"[，,。；;！？!?：:\n{terms.OPEN_QUOTES}{terms.CLOSE_QUOTES}]")
 
 
-QUOTED_PHRASE_RE = re.compile(r"[了着过吗呢吧就都很最得]|^(?:加入|成为|进入|走向|实现|推动|改变|打破|拥抱|告别)")
+QUOTED_PHRASE_RE = re.compile(r"[了着过吗呢吧就都最得]|^(?:加入|成为|进入|走向|实现|推动|改变|打破|拥抱|告别)|"
+                              + terms.CLAUSE_WORD_RE.pattern)
 
 
 def release_cue_ends(text: str) -> set[int]:
@@ -1569,8 +1617,8 @@ def quoted_names(text: str) -> list[Candidate]:
         if _names_campaign(name, after):  # "「新春紅包」玩法": no entity, whoever guesses one
             out.append(Candidate(start, end, None, "context", QUOTED_CAMPAIGN_VETO, veto=True))
             continue
-        if not _quoted_name_ok(name, after):
-            continue
+        if not _quoted_name_ok(name, after) or terms.KIND_THEN_NAME_RE.match(text, m.end()):
+            continue  # "推出新一代「快思考」模型混元Turbo S": the quote says what kind, the name follows
         listed = listed_until >= 0 and re.fullmatch(r"\s*(?:和|与|及|以及|、|或)\s*", text[listed_until : m.start()])
         if listed or _quoted_cue_before(text, m.start()) or text.endswith(terms.QUOTED_NAME_HEADS, 0, m.start()):
             out.append(Candidate(start, end, PRODUCT, "context", QUOTED_NAME_SCORE))
@@ -1727,7 +1775,7 @@ SUFFIXED_NAME_RE = re.compile(
     r"[的了]?\s*([\u4e00-\u9fff][\u4e00-\u9fffA-Za-z]{1,5}?)\s?("
     + "|".join(map(re.escape, terms.NAMED_PRODUCT_SUFFIXES)) + r")(?![A-Za-z])"
 )
-NOT_IN_NAME_RE = re.compile(r"[的了和与及在为是将把被对向从等也都还已款个以于用前后则]|提供|负责|采用|使用|" + terms.ADVERB_IN_CLAUSE_RE.pattern)
+NOT_IN_NAME_RE = re.compile(r"[的了和与及在为是将把被对向从等也都还已款个以于用前后则]|提供|负责|采用|使用|" + terms.CLAUSE_WORD_RE.pattern)
 
 
 def suffixed_names(text: str, companies: list[Candidate], cue_ends: set[int]) -> list[Candidate]:
@@ -1831,10 +1879,13 @@ def _can_be_name(name: str) -> bool:
     (True, False, False, False)
     >>> _can_be_name("这一自研"), _can_be_name("刚刚通过"), _can_be_name("新一代AI"), _can_be_name("股票交易")
     (False, False, False, False)
+    >>> _can_be_name("独立大模型"), _can_be_name("盘古大模型")
+    (False, True)
     """
+    core = without_generic_tail(name)  # "独立大模型App": what kind of app, no name
     return not (NOT_IN_NAME_RE.search(name) or RELEASE_CUE_RE.search(name) or terms.ADVERBS_RE.match(name)
-                or name.startswith(terms.DEMONSTRATIVES)
-                or only_words(name, terms.PRODUCT_DESCRIPTOR_WORDS) or name.lower() in terms.GENERIC_TERMS)
+                or name.startswith(terms.DEMONSTRATIVES) or only_words(core, terms.PRODUCT_DESCRIPTOR_WORDS)
+                or name.lower() in terms.GENERIC_TERMS)
 
 
 def _can_be_series(name: str) -> bool:

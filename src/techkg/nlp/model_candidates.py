@@ -258,7 +258,7 @@ _HAN_HEADS = sorted((t for t in terms.GENERIC_TERMS | terms.EDITION_WORDS if is_
 
 def _plausible(name: str) -> bool:
     """Not a bare letter, number, generic word, technology standard or clause ("腾讯更看重大模型")."""
-    if len(name) < 2 or name.isdigit() or terms.ADVERB_IN_CLAUSE_RE.search(name):
+    if len(name) < 2 or name.isdigit() or terms.CLAUSE_WORD_RE.search(name):
         return False
     low = name.lower()
     if low in terms.GENERIC_TERMS or terms.STANDARD_RE.match(name):

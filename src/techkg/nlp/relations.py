@@ -133,10 +133,12 @@ def model_may_add(text: str, cand: Candidate, s: int, e: int) -> bool:
     parent = terms.IDENTIFIES_NEXT_RE.match(text, b1)
     if parent and any(o0 == parent.end() for o0, _ in cand.others):
         return False  # "与华为旗下的荣耀签订": the parent only says whose the partner is
-    if terms.MADE_BY_RE.match(text, a1):
-        return False  # "Mox由渣打聯同……合資成立": what the other sets up is no partner of it
+    if terms.MADE_BY_RE.match(text, a1) or terms.NEW_FIRM_BEFORE_RE.search(text, max(s, b0 - 12), b0):
+        return False  # "Mox由渣打聯同……合資成立", "雙方將合資成立「X」": what the other sets up is no partner of it
     if any(c in text[a1:b0] for c in terms.SUBSIDIARY_CUES) or terms.SEPARATELY_AFTER_RE.match(text, b1, e):
         return False  # "Alphabet旗下的Waymo"; "A与B先后与C合作": not partners of each other
+    if any(m.start() <= a0 and a1 <= m.end() <= b0 for m in terms.BESIDES_CLAUSE_RE.finditer(text, s, e)):
+        return False  # "除Insta360外，亦與小米合作": both the subject's partners
     if not terms.LIST_SEPARATORS.match(text[a1:b0]):
         return True
     if terms.SEPARATELY_LATER_RE.match(text, b1, e):

@@ -447,6 +447,8 @@ class ReleaseReading(ReaderBase):
                 and SUBJECT_FILLERS.match(self.text[platform[0].end : pos].strip()) \
                 and terms.OWN_OBJECT_RE.match(self.text, pos + len(trig)):
             return self.makers[platform[0].key], True  # "蝦皮購物推出自家支付服務ShopeePay": the platform's owner
+        if self.recent_release and self.recent_release == subject and terms.RELEASED_ALONG_RE.match(self.text, cs):
+            return subject, True  # "阿里云开源了P。与之一同开源的，还有A": the subject, who released the product before
         if self._body_releases(s, pos):
             subject = None  # "香港科技大學牽頭的研發中心發表X": a body that is no company released it
         part = self._part_start(s, cs)

@@ -38,8 +38,9 @@ GENERIC_TERMS = frozenset(
     b2b b2c c2c c2b o2o p2p sns gps it cvt dct amt 单核 双核 四核 六核 八核 十核
     a股 b股 h股 n股 st *st ipo otc etf
     中文 英文 简体中文 繁体中文 汉语 英语 日语 韩语 日文 韩文 多语言
+    vlog 关联公司 a类股份 b类股份 a类股 b类股
     """.split()
-)
+) | {"tier 1", "tier 2", "tier 0.5"}  # a supplier's rank ("一級（Tier 1）製造商")
 
 # Display technologies ("Mini LED", "QD-Mini LED", "Micro LED", "QLED"): no product, nor the start of one.
 DISPLAY_TECH = r"(?:RGB-|QD-)?(?:Mini|Micro)[- ]?LED|QLED|QD-OLED|AMOLED"
@@ -137,7 +138,8 @@ NAME_CONNECTORS = frozenset(("on", "for"))
 # Nouns after a name that say it is NOT a product ("Blackwell架构", "4NP工艺").
 NON_PRODUCT_HEADS = ("架构", "工艺", "制程", "技术", "标准", "协议", "指令集", "大会", "峰会", "开发者大会",
                      "发布会", "项目", "计划", "基金", "实验室", "团队", "工作室", "主题演讲", "演讲", "展会", "品牌",
-                     "伙伴日", "科技日", "创新日", "开发者日", "用户日", "品牌日", "伙伴大会")  # "MiniMax Link伙伴日"
+                     "伙伴日", "科技日", "创新日", "开发者日", "用户日", "品牌日", "伙伴大会",  # "MiniMax Link伙伴日"
+                     "工厂", "基地")  # "特斯拉上海超级工厂": a plant
 
 # Nouns after Latin names that make them benchmarks or data sets, no products: "在MMLU、GPQA、GSM8K
 # 等多项基准测试中", "GSM8K測試集" (folded, Simplified text); words between: BENCHMARK_FILLERS. Not
@@ -193,7 +195,7 @@ BARE_VERSION_RE = re.compile(r"[Vv]\d{1,2}\.\d{1,2}")
 # that sets off a title or a quoted name.
 OPEN_QUOTES, CLOSE_QUOTES = "“「『\"", "”」』\""
 QUOTE_MARKS = "“”\"《》「」『』"  # not ' : "Baldur's Gate 3" is one name
-QUOTED_NAME_RE = re.compile(rf"[{OPEN_QUOTES}]([^{CLOSE_QUOTES}，。！？；、,\n]{{2,16}})[{CLOSE_QUOTES}]")
+QUOTED_NAME_RE = re.compile(rf"[{OPEN_QUOTES}]([^{CLOSE_QUOTES}，。！？；、,\n]{{2,32}})[{CLOSE_QUOTES}]")
 # A title in 《》 names a product (a game, an app, a program) when one of these nouns stands right before
 # it ("射击游戏《三角洲行动》", "手遊《勝利女神：妮姬》", "应用《X》"), when a company stands right before it
 # ("暴雪《守望先锋2》"), or when a Latin gloss follows it ("《漫威争锋》（Marvel Rivals）"); books, films,
@@ -646,7 +648,7 @@ SUBJECT_LEAD_RE = re.compile(
 RELEASE_TRIGGERS = (
     "正式发布", "发布了", "发布", "发表了", "发表", "推出了", "推出", "上线了", "上线", "正式亮相", "亮相",
     "发售", "开售", "开卖", "上架", "上市", "首发", "面世", "问世", "开源了", "正式开源", "宣布开源", "全面开源",
-    "揭晓", "揭幕", "首秀", "同步开源", "同时开源", "一并开源", "同步开放", "同时开放", "登场", "带来了", "带来", "亮出", "开启预售", "开放预购", "开放预订", "开启预订",
+    "揭晓", "揭幕", "首秀", "同步开源", "同时开源", "一并开源", "一同开源", "率先开源", "首次开源", "再次开源", "陆续开源", "相继开源", "先后开源", "同步开放", "同时开放", "登场", "带来了", "带来", "亮出", "开启预售", "开放预购", "开放预订", "开启预订",
     "开始预购", "预售", "公布了", "公布", "正式公布", "开放了", "正式商用", "投入商用", "开启公测", "开放公测", "开启内测",
     "开启预约", "开放预约", "开始预约", "正式公测", "全面公测", "开始销售", "正式销售", "开始发售",
     # news verbs of launching: mainland (放出, 甩出, 推新, 连发 "launched in a row") and Taiwan (端出, 秀出, 祭出); not 官宣, which
@@ -656,6 +658,10 @@ RELEASE_TRIGGERS = (
     # launches; not of shares or goodwill, which name no product
     "正式释出", "释出",
 )
+# A clause opening with a release made along with the one told in the sentence before ("与之一同开源的，还有A",
+# "同场亮相的还有B"): the releaser is the earlier one's.
+RELEASED_ALONG_RE = re.compile(r"\s*(?:与之|与此)?(?:一同|一并|一起|同时|同场|同步|同期)\s*[^\s,，。]{2,4}?了?的\s*[,，]?\s*"
+                               r"(?:还有|也有|另有)")
 # Joint open-sourcing ("宣布与吉利联合开源两款模型：A和B"): read by the release rules only, kept out of
 # RELATION_MARKERS because the partnership model was trained with "联合" as the cue of such sentences.
 JOINT_RELEASE_TRIGGERS = ("联合开源", "共同开源")
@@ -912,7 +918,18 @@ COMPANY_ANAPHORA_RE = re.compile(r"\s*(?:该公司|这家公司|此公司|该集
 # Bodies that are not companies, named before a release cue with no company: the release is theirs,
 # not the company the article is about ("香港科技大學牽頭的研發中心發表", "清华大学实验室发布").
 NON_COMPANY_BODY_RE = re.compile(r"大学|学院|研究院|研究所|研究中心|研发中心|实验室|科学院|政府|委员会|管理局|协会")
+# A Latin gloss in brackets after such a body's name (or a research base's, a foundation's) names the body
+# ("人文智能实验室（hi lab）", "联发创新基地（MediaTek Research）"): no company or product.
+BODY_GLOSS_RE = re.compile(rf"(?:{NON_COMPANY_BODY_RE.pattern}|创新基地|研究单位|基金会)\s?[(（]"
+                           r"(?P<gloss>[A-Za-z][^()（）]{1,40})[)）]")
 OWNED_BODY_RE = re.compile(r"旗下|自家|自有|公司的|集团的")
+# A quoted name right after a verb of founding (and what kind of firm) names the new firm: "合资成立「简单能源」";
+# not a unit, team or programme, by its last word or the word after it ("组建“煤矿军团”", "成立“混元”大模型团队").
+FOUNDED_NOT_FIRM_WORDS = ("大模型", "模型", "团队", "军团", "项目", "实验室", "中心", "部门", "事业部", "事业群",
+                          "工作室", "平台", "计划", "品牌", "基金", "联盟")
+FOUNDED_QUOTED_NAME_RE = re.compile(rf"(?:成立|组建|设立|创立|创办)了?\s?(?:一家|新的)?\s?(?:合资公司|新公司|子公司|公司)?"
+                                    rf"\s?[{OPEN_QUOTES}](?P<name>[^{CLOSE_QUOTES}，。！？；、,\n]{{2,16}})[{CLOSE_QUOTES}]"
+                                    rf"(?!\s?(?:{'|'.join(FOUNDED_NOT_FIRM_WORDS)}))")
 # A product named as what another carries ("搭载的5C麒麟电池", "採用的晶片"): a part (a short
 # modifier such as a rating may stand between).
 PART_BEFORE_RE = re.compile(r"(?:搭载|采用|配备|使用|内置|集成)(?:了)?的[^，。；;,、的\s]{0,6}\s*$")
@@ -972,6 +989,9 @@ HEAD_NAME_LIST_GAP_RE = re.compile(r"\s*[、和及与]\s*[\u4e00-\u9fffA-Za-z0-9
 # A Latin name after a kind word, right after a Chinese name and its suffix: the Chinese words describe it
 # ("图形界面智能体模型UI-TARS").
 NAME_AFTER_KIND_RE = re.compile(r"(?:大模型|模型|芯片|平台|系统|应用|框架)?\s?[A-Za-z][A-Za-z0-9]")
+# ... and a kind word right after a quoted text, then a name (Latin, or a short Chinese word before Latin):
+# the quote says what kind ("「快思考」模型混元Turbo S"), not "“天工”大模型3.0" (a version of the quoted name).
+KIND_THEN_NAME_RE = re.compile(r"(?:大模型|模型|芯片|平台|系统|应用|框架)\s?(?:[A-Za-z]|[\u4e00-\u9fff]{1,4}[A-Za-z])")
 # A Chinese gloss in brackets after a Latin name that says what product it is ("COUPE（緊湊型通用光子引擎）").
 PRODUCT_GLOSS_RE = re.compile(
     r"\s?\(\s?[^()]{0,16}?(?:" + "|".join(HAN_PRODUCT_HEADS)
@@ -1092,8 +1112,12 @@ COMBINING_COOPERATION_RE = re.compile(
 # A clause opening with a count of companies ("四家公司共同宣布合资设厂", "三間公司聯合"): the last that
 # many companies named before it in the sentence (three or more; two are BOTH_PARTIES); "四方" (four parties) too.
 CHINESE_DIGITS = "一二三四五六七八九十"
-# A firm the counted parties set up, named after its noun: no party ("合組的合資公司Anchorpoint Financial").
-NEW_FIRM_BEFORE_RE = re.compile(r"(?:合资公司|合营公司|新公司|合资企业)\s*$")
+# "除X外，亦與Y合作", "除与X合作外，还与Y……": X and Y are each the subject's partner, not each other's.
+BESIDES_CLAUSE_RE = re.compile(r"除(?:了)?\s*(?:与|和|同|跟)?[^，,。；;]{1,30}?(?:之|以)?外")
+# A firm the parties set up, named after its noun or a verb of founding: no party ("合組的合資公司Anchorpoint
+# Financial", "雙方將合資成立「簡單能源」").
+NEW_FIRM_BEFORE_RE = re.compile(r"(?:合资公司|合营公司|新公司|合资企业|(?:成立|组建|设立|创立|创办)了?\s?(?:一家)?)\s*"
+                                rf"[{OPEN_QUOTES}]?\s*$")
 COUNTED_PARTIES_RE = re.compile(r"\s*(?:[这該该此上述]+)?\s*([三四五六七八九十]|[3-9])\s*(?:(?:家|间)\s*(?:公司|企业|厂商|车企|集团)?|方(?![面式法向案]))")
 BOTH_PARTIES = re.compile(r"(?:双方|两家公司|两家企业|两间公司|两家|两间|二者|两者)")  # 两间: Hong Kong usage
 # 由 naming who acts, not "由于" (because) or a word ending in 由 ("自由", "理由"): "X由A与B合资成立".
@@ -1146,8 +1170,10 @@ DATELINE_BRACKET_RE = re.compile(
     r"[【〔\[](?=[^】〕\]\n]{1,30}[】〕\]])(?![^】〕\]\n]*[?!,。、;《“\"])"
     r"(?:[^】〕\]\n]{1,16}|[^】〕\]\n]*?(?:记者|报道|报导|讯|日电|消息|讯息|编译|综合|来源|作者|通讯员)[^】〕\]\n]*)"
     r"[】〕\]]")
-# 记者张家豪/台北报导 / 经济日报 记者李孟珊/台北即时报导 / 本报记者 王磊 报道
-DATELINE_REPORTER_RE = re.compile(r"(?:\S{1,8}\s*)?记者[^\n,。]{0,20}?(?:报导|报道)")
+# 记者张家豪/台北报导 / 经济日报 记者李孟珊/台北即时报导 / 本报记者 王磊 报道; a reporter's name alone before a
+# space and the story's date or first words ("澎湃新闻记者 秦川 11月6日,", "记者 张三、李四 近日").
+DATELINE_REPORTER_RE = re.compile(r"(?:\S{1,8}\s*)?记者(?:[^\n,。]{0,20}?(?:报导|报道)"
+                                  r"|\s*[\u4e00-\u9fff]{2,3}(?:\s?、\s?[\u4e00-\u9fff]{2,3})*(?=\s))")
 # What may follow a dateline: another date and cue, an author in brackets, a comma.
 DATELINE_TAIL_RE = re.compile(rf"(?:\s*,?\s*{_NEWS_DATE}\s*(?:消息|讯息|电|讯))?(?:\s*\([^()\n]{{1,8}}\))?\s*[,:]?")
 # A whole line of furniture: credits, editors, sources, disclaimers, share bars, reading lists, and a
@@ -1331,15 +1357,17 @@ PERSON_TITLES = ("首席执行官", "执行长", "行政总裁", "总裁", "副�
 _TITLE = "(?:" + "|".join(sorted(PERSON_TITLES, key=len, reverse=True)) + ")"
 _PERSON_WORD = r"[A-Z][A-Za-z]*[a-z]"
 _NAME_PARTICLE = r"(?:(?:de|van|von|der|den|da|di|du|la|le|del|dos|bin|al)\s)?"  # "Luca de Meo"
-TITLED_PERSON_RE = re.compile(
-    rf"{_TITLE}(?:\s?兼\s?{_TITLE})*\s?(?P<name>{_PERSON_WORD}(?:[- ]{_NAME_PARTICLE}{_PERSON_WORD}){{1,3}})(?![A-Za-z0-9])")
+TITLED_PERSON_RE = re.compile(  # a portfolio in brackets may follow the title: "总经理（汽车及物联网）Nakul Duggal"
+    rf"{_TITLE}(?:\s?兼\s?{_TITLE})*(?:\s?[(（][^()（）\n]{{1,24}}[)）])?\s?"
+    rf"(?P<name>{_PERSON_WORD}(?:[- ]{_NAME_PARTICLE}{_PERSON_WORD}){{1,3}})(?![A-Za-z0-9])")
 # Founders named before 共同创办/创立 ("由Naveen Rao和Hanlin Tang共同创办"): Latin names of two to four words there are
 # people (a firm's Latin name ends in a company word and is read as one first).
 FOUNDER_PEOPLE_RE = re.compile(
     rf"由\s?(?P<people>{_PERSON_WORD}(?: {_PERSON_WORD}){{1,3}}(?:\s?[、和与及]\s?{_PERSON_WORD}(?: {_PERSON_WORD}){{1,3}})*)"
     r"\s?(?:共同|联合|一起)?\s?(?:创办|创立|创建|成立)")
-# Degree adverbs that make a stretch of text a clause, never a name ("腾讯更看重大模型", "很适合", "较早推出").
-ADVERB_IN_CLAUSE_RE = re.compile(r"[更很较]")
+# Words that make a stretch of text a clause, never a name: degree adverbs ("腾讯更看重大模型", "很适合",
+# "较早推出", "非常适合用于构建智能工厂"), modal verbs and conditionals ("台智云若能把大模型").
+CLAUSE_WORD_RE = re.compile(r"[更很较]|非常|十分|相当|能够|可以|适合|用于|若能|若要|如果|假如")
 # The middle dots of a transliterated person's name ("迈克尔·戴尔"; folded "．" is ".").
 NAME_DOTS = "·•・."
 # A transliterated name (with its middle dot) glossed in Latin letters: a person ("亚当·塞利普斯基(Adam Selipsky)").
@@ -1354,6 +1382,8 @@ GLOSSED_PERSON_RE = re.compile(
 LATIN_EVENT_RE = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Za-z]+(?: [A-Z][A-Za-z0-9]*){0,3}(?=\s?"
                             r"(?:国际|智慧|显示|电子|电脑|科技|消费|半导体|人工智能|开发者|年度|技术)*"
                             r"(?:展览会|展(?![出示开现望露台区位馆])|大会|峰会|博览会|论坛))")
+# A company's own yearly day ("NIO Day 2023", "Tesla AI Day", "Investor Day"): an event, no product.
+LATIN_DAY_EVENT_RE = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)? (?:Day|DAY)(?: \d{4})?(?![A-Za-z0-9])")
 # Shopping festivals named by their date, alone or after a platform ("京东11.11", "天猫双11", "京东618",
 # "雙十一"): a sales event, no product's model number.
 SHOPPING_FESTIVAL_RE = re.compile(r"(?<![\d.])(?:双\s?11|双\s?12|双十一|双十二|11\.11|12\.12|618)(?![\d.]|\s?[A-Za-z])")
