@@ -722,6 +722,12 @@ def test_round20_entity_readings(extractor, text, companies, products, not_names
     ("小型電動車中，上汽通用五菱的五菱繽果、長安的Lumin價格均在6萬元左右。", {"長安", "上汽通用五菱"}, {"Lumin"}, set()),
     ("西安古称长安的GDP在唐代冠绝全球。", set(), set(), {"长安"}),
     ("澎湃新闻记者 秦川　11月6日，零一万物发布Yi-34B。", {"零一万物"}, {"Yi-34B"}, {"澎湃新闻"}),
+    # lexicon: a group-buying pair, a gaming-phone maker, a venture firm, a parts maker listed among stocks, two OSes
+    ("社区团购方面，兴盛优选、十荟团已深耕多年。", {"兴盛优选", "十荟团"}, set(), set()),
+    ("小米投資的黑鯊、努比亞旗下紅魔都已推出新機。由创新工场董事长李开复创办。", {"黑鯊", "努比亞", "创新工场"}, set(),
+     set()),
+    ("台達電、和大、貿聯-KY等電動車概念股今天走勢分歧。我和大家一起看。", {"台達電", "和大"}, set(), set()),
+    ("一加海外机型运行氧OS（OxygenOS），国内机型则搭载氢OS。", {"一加"}, {"氧OS", "OxygenOS", "氢OS"}, set()),
 ])
 def test_round21_entity_readings(extractor, text, companies, products, not_names):
     names = {m.text for e in _entities(extractor, text) for m in e.mentions}
