@@ -622,11 +622,18 @@ ROUND21 = [
     ("百度同步推出了开发套件ERNIEKit和大模型高效部署套件FastDeploy。", {("baidu", "erniekit"), ("baidu", "fastdeploy")}),
     ("澎湃新闻记者 秦川　11月6日，零一万物发布Yi-34B。公司同时放出了Yi-34B-200K。",
      {("01-ai", "01-ai-yi-34b"), ("01-ai", "01-ai-yi-34b-200k")}),
+    # a series referred back to ("该系列包括") lists the members of the one just released
+    ("vivo昨日發表X100系列。這個系列共分X100與X100 Pro兩款機型。", {("vivo", "vivo-x100"), ("vivo", "vivo-x100-pro")}),
+    ("华为发布了Mate 60系列。该系列包括Mate 60和Mate 60 Pro两款机型。",
+     {("huawei", "huawei-mate-60"), ("huawei", "huawei-mate-60-pro")}),
+    ("座舱则预装小鹏10月在AI科技日上发布的AI天玑系统。", {("xpeng", "xpeng-ai-tianji")}),
 ]
 NOT_ROUND21 = [
     ("荣耀发布Magic7。同时亮相的还有OPPO的Find X8。", ("honor", "oppo-find-x8")),
     ("騰訊發表混元T1。同場亮相的還有DeepSeek的R1。", ("tencent", "deepseek-r1")),
     ("华为开源了openGauss。", ("huawei", "huawei-gaussdb")),
+    ("小米上市了小米14。苹果的iPhone 15系列包括iPhone 15和iPhone 15 Pro两款。", ("xiaomi", "apple-iphone-15")),
+    ("座舱则预装小鹏10月在AI科技日上发布的AI天玑系统。", ("xpeng", "mediatek-dimensity")),
 ]
 ROUND15 = (MADE_BY_DESCRIBED + PUBLIC_LAUNCH + ON_SALE + IN_A_ROW + AFTER_LAUNCH + COUNTED_SUMMARIES + PREDECESSORS + JOINT_MADE_MODIFIERS + SPECS_AND_QUALIFIED_DEVICES
            + OWNED_UNITS + UNVEILED + ANNOUNCED_AND_CO_MADE + SINGLED_OUT_AND_SAME_STAGE

@@ -679,7 +679,7 @@ class ReleaseReading(ReaderBase):
     def _series_members(self, s: int, e: int, released: list[RelationHit]) -> list[RelationHit]:
         """"vivo X100系列包括X100與X100 Pro兩款機型": the members of a series released in this
         sentence or the one before, by the same company. The series must open the list's clause
-        and be that company's (released, or made by it)."""
+        and be that company's (released, or made by it), or be referred back to ("该系列包括")."""
         m = terms.SERIES_MEMBERS_RE.search(self.text, s, e)
         company = next((h.source for h in released), None) or self.recent_release
         if not m or not company:
@@ -687,6 +687,11 @@ class ReleaseReading(ReaderBase):
         cs, _ = clause_bounds(self.clause_text, s, e, m.start())
         if cs > s and not self.text[cs : m.start()].strip():
             cs, _ = clause_bounds(self.clause_text, s, e, cs - 1)  # "地宝X2系列，由X2和X2 PRO两款型号组成"
+        prods = self.in_range(m.start(1), m.end(1), PRODUCT.label)
+        if terms.SERIES_ANAPHORA_RE.fullmatch(self.text, cs, m.start()) and self.recent_products:
+            # "正式推出Find X2系列。该系列包括A和B两款机型": the series just released, referred back to
+            return [RelationHit("release", company, p.key, s, e, FOLLOWING_LIST, m.group(0)[:2]) for p in prods
+                    if p.key != company]
         series = self.in_range(cs, m.start(), PRODUCT.label)
         if not series or not SUBJECT_FILLERS.match(self.text[series[-1].end : m.start()].strip(" ，,")):
             return []
@@ -694,7 +699,6 @@ class ReleaseReading(ReaderBase):
         brands = {x.key for x in self.in_range(series[-1].start, series[-1].end, COMPANY.label)}
         if series[-1].key not in done and company not in brands | {self.makers.get(series[-1].key)}:
             return []  # "vivo X100系列": the brand says whose series it is
-        prods = self.in_range(m.start(1), m.end(1), PRODUCT.label)
         return [RelationHit("release", company, p.key, s, e, FOLLOWING_LIST, m.group(0)[:2]) for p in prods
                 if p.key != company]
 

@@ -938,6 +938,8 @@ BRACKETED_GLOSS_RE = re.compile(r"\s*[（(][^（()）]{1,30}[）)]\s*")
 # "vivo X100系列包括X100与X100 Pro两款机型": the members of a series just released.
 SERIES_MEMBERS_RE = re.compile(
     r"(?:包括|包含|涵盖|由|共分|分为|分成)(.{2,80}?)(?:[两三四五六七八九十\d]+)(?:款|个版本|个型号|种型号|种版本|个尺寸)")
+# The series just released, referred back to at a clause's start ("该系列包括A和B两款机型", "這個系列共分").
+SERIES_ANAPHORA_RE = re.compile(r"\s*(?:该|此|这一|这个|本|新)\s*系列(?:产品|新品|机型|手机)?\s*(?:共|则|一共|主要)?\s*")
 # A company's new product that another product is built on or carries ("基于阿里最新的Qwen3",
 # "採用輝達最新的Blackwell架構"): a part or a base, not a release.
 BASE_BEFORE_COMPANY_RE = re.compile(r"(?:基于|采用|搭载|使用|配备|接入|集成|运行)\s*$")
