@@ -717,6 +717,8 @@ def test_round20_entity_readings(extractor, text, companies, products, not_names
     ("Gogoro宣布與吉利科技集團合作，雙方將合資成立「簡單能源」，在杭州營運換電網路。", {"Gogoro", "簡單能源"}, set(), set()),
     ("华为与长安共同组建新公司“引望智能”。", {"华为", "引望智能"}, set(), set()),
     ("华为去年组建“煤矿军团”，并成立“具身智能创新中心”。", {"华为"}, set(), {"煤矿军团", "具身智能创新中心"}),
+    ("华为携手长安成立新公司引望。", {"华为"}, set(), {"长安成立新公司", "长安成立新"}),
+    ("Gogoro與中國吉利科技集團建立策略合作關係。", {"Gogoro", "吉利科技集團"}, set(), set()),
     ("腾讯宣布成立“混元”大模型团队。", {"腾讯"}, set(), {"混元大模型团队"}),
     # a weak name before 的 and a Latin model is the maker, not before an acronym; a byline names no firm
     ("小型電動車中，上汽通用五菱的五菱繽果、長安的Lumin價格均在6萬元左右。", {"長安", "上汽通用五菱"}, {"Lumin"}, set()),

@@ -566,14 +566,23 @@ ELEVENTH_ROUND = [
 # Thirteenth round: a firm the parties found is no party ("雙方將合資成立「簡單能源」"); a partner named with
 # 除……外 and one named after it are each the subject's, not each other's.
 THIRTEENTH_ROUND = [
-    ("Gogoro宣布與吉利科技集團建立策略合作關係，雙方將合資成立「簡單能源」，在杭州營運換電網路。", {("geely", "gogoro")}),
+    ("Gogoro宣布與吉利科技集團建立策略合作關係，雙方將合資成立「簡單能源」，在杭州營運換電網路。",
+     {("geely-technology", "gogoro")}),
     ("徠卡近年積極與消費電子品牌合作，除Insta360外，亦與小米合作手機影像。", {("insta360", "leica"), ("leica", "xiaomi")}),
+    # the unit after a parent and 旗下 is the subject; an interconnection agreement is a cooperation
+    ("自動駕駛出租車競爭白熱化，Alphabet旗下Waymo在美國多個城市營運，並夥拍Uber。", {("uber", "waymo")}),
+    ("此前，美团已与快手签署互联互通协议。", {("kuaishou", "meituan")}),
+    ("百度与吉利合作。2021年初，两家公司携手组建智能汽车公司集度，由百度提供自动驾驶能力。", {("baidu", "geely")}),
 ]
 THIRTEENTH_ROUND_NOT = [
     ("徠卡近年積極與消費電子品牌合作，除Insta360外，亦與小米合作手機影像。", ("insta360", "xiaomi")),
     ("蔡司除与vivo合作外，也与小米展开合作。", ("vivo", "xiaomi")),
     ("Gogoro與吉利合作，雙方將合資成立「簡單能源」。", ("gogoro", "简单能源")),
     ("华为与长安合作，双方共同组建新公司“引望智能”。", ("huawei", "yinwang")),
+    # a studio or team we cannot name opening the sentence acts, not the company carried from before
+    ("EA与腾讯联合开发了该作。光子工作室群此前打造了《和平精英》，并与韩国魁匪（Krafton）合作推出《PUBG Mobile》。",
+     ("ea", "krafton")),
+    ("百度与吉利合作。2021年初，两家公司携手组建智能汽车公司集度。", ("baidu", "jiyue")),
 ]
 TWELFTH_ROUND = [
     ("在智能家居方面，海尔、美的等家电企业已宣布与华为展开合作。", {("haier", "huawei"), ("huawei", "midea")}),

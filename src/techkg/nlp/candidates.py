@@ -423,8 +423,8 @@ def is_non_company(name: str) -> bool:
         return True
     if terms.COMPANY_LEGAL_FORM_RE.fullmatch(name.lstrip(")）")):
         return True  # "股份有限公司" alone names no one (also when cut after "（北京）")
-    if name in terms.COMPANY_DESCRIPTORS or name[0] in "由在与和对向从把被":
-        return True
+    if name in terms.COMPANY_DESCRIPTORS or name[0] in "由在与和对向从把被" or terms.FOUNDING_VERB_RE.search(name):
+        return True  # "长安成立新公司": a clause across a verb of founding
     if terms.COUNTED_FIRMS_RE.match(name) or name.endswith(terms.RELATIVE_FIRM_HEADS):
         return True  # "八家虛擬銀行": a count of firms; "雷朋母公司": the parent of one, named elsewhere
     for suffix in ("子公司", "分公司", "公司", "集团", "企业", "厂商", "车企", "大厂", "工厂", "厂"):

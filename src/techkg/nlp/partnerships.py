@@ -193,6 +193,13 @@ class PartnershipReading(ReaderBase):
         x, y = sorted(keys)
         return [RelationHit("partnership", x, y, s, e, BOTH_PARTIES_CONF, trig)]
 
+    def _opened_by_unknown_unit(self, s: int, cs: int) -> bool:
+        """Whether the sentence opens with a studio, team or division no mention covers ("光子工作室群此前……"):
+        that unit is the subject, not the company carried from earlier sentences."""
+        lead = terms.SUBJECT_LEAD_RE.match(self.text, s)
+        unit = terms.UNIT_OPENING_RE.match(self.text, lead.end() if lead else s, cs)
+        return bool(unit) and not self.in_range(unit.start(), unit.end())
+
     def _counted_parties(self, s: int, cs: int, end: int) -> list[str]:
         """"……，四家公司共同宣布合资设厂": a clause opening with a count of companies acting jointly
         names the last that many companies named before it in the sentence ("ESMC由台积电持股70%，
@@ -244,13 +251,15 @@ class PartnershipReading(ReaderBase):
         main = None  # "通过与华为合作，赛力斯……": the main clause's subject is the other side
         after_cue = self.in_range(pos + len(trig), ce)
         right = _without_parents(text, _leading_list(text, after_cue, pos + len(trig)), after_cue)
+        right = [m for m in right  # "携手组建智能汽车公司集度": the venture set up is no partner
+                 if not terms.NEW_FIRM_BEFORE_RE.search(text, max(pos, m.start - 16), m.start)]
         own_cs = clause_bounds(self.clause_text, s, e, pos)[0]  # the cue's own clause (``cs`` may reach back one)
         # "A携手B": the partner after the cue; "联想和英伟达联袂发布": both before it, none after
         lead = (trig in terms.LEAD_PARTNER_TRIGGERS or bool(terms.WITH_PARTNER_RE.fullmatch(trig))) and (
             bool(right) or len(self.in_range(cs, pos, COMPANY.label)) < 2) \
             and not self._after_with_partner(own_cs, pos)
         if lead:
-            left = _after_made_by(text, cs, pos, self.in_range(cs, pos))
+            left = _without_parents(text, _after_made_by(text, cs, pos, self.in_range(cs, pos)))  # "A旗下B……並夥拍C"
             if cs < own_cs and terms.ANOTHER_ACT_RE.match(text, own_cs):
                 left = []  # "宣佈收購Ampere，又夥拍OpenAI": the sentence's subject acts again, not the earlier object
             elif cs < own_cs and (prep := _first_preposition(text, cs, own_cs)) is not None:
@@ -314,6 +323,8 @@ class PartnershipReading(ReaderBase):
             # partners listed ("其运营方此前已与Visa、万事达卡、JCB等达成合作": not Visa)
             openers = (self._sentence_opener(self._part_start(s, cs), cs), self._sentence_opener(s, cs))  # its part's first
             carried = next((k for k in (*openers, subject) if k and k not in right_keys), None)
+            if not any(openers) and self._opened_by_unknown_unit(s, cs):
+                carried = None  # "光子工作室群此前打造了《和平精英》，并与Krafton合作": a unit we cannot name acts
             if carried:
                 left_keys, conf = [carried], conf - CARRIED_SUBJECT
         listed = [] if right_keys else self._partner_list_after(pos, trig, e)

@@ -130,10 +130,11 @@ def model_may_add(text: str, cand: Candidate, s: int, e: int) -> bool:
     (a0, a1), (b0, b1) = cand.pair.first, cand.pair.second
     if any(a1 <= o0 and o1 <= b0 for o0, o1 in cand.others):
         return False
-    parent = terms.IDENTIFIES_NEXT_RE.match(text, b1)
-    if parent and any(o0 == parent.end() for o0, _ in cand.others):
-        return False  # "与华为旗下的荣耀签订": the parent only says whose the partner is
-    if terms.MADE_BY_RE.match(text, a1) or terms.NEW_FIRM_BEFORE_RE.search(text, max(s, b0 - 12), b0):
+    for end in (a1, b1):
+        parent = terms.IDENTIFIES_NEXT_RE.match(text, end)
+        if parent and any(o0 == parent.end() for o0, _ in cand.others):
+            return False  # "与华为旗下的荣耀签订", "Alphabet旗下Waymo……並夥拍Uber": the parent only says whose
+    if terms.MADE_BY_RE.match(text, a1) or any(terms.NEW_FIRM_BEFORE_RE.search(text, max(s, x - 16), x) for x in (a0, b0)):
         return False  # "Mox由渣打聯同……合資成立", "雙方將合資成立「X」": what the other sets up is no partner of it
     if any(c in text[a1:b0] for c in terms.SUBSIDIARY_CUES) or terms.SEPARATELY_AFTER_RE.match(text, b1, e):
         return False  # "Alphabet旗下的Waymo"; "A与B先后与C合作": not partners of each other

@@ -518,7 +518,7 @@ PARTNER_TRIGGERS = (
     "合作关系", "合作伙伴", "伙伴关系", "战略伙伴", "策略伙伴", "合作",
     "携手", "携同", "联手", "联袂", "联名", "牵手", "伙拍", "合组", "联合开发", "联合推出", "联合发布", "联合打造", "共同开发", "共同打造",
     "共同推出", "共同研发", "共同发布", "共同宣布", "共同成立", "共建", "结盟", "联姻", "签约", "谅解备忘录", "合作备忘录",
-    "签署备忘录", "MOU", "合资成立", "联合成立", "联合组建", "共同组建", "合资", "联合首发", "联合宣布", "联合研发", "联合",
+    "签署备忘录", "MOU", "互联互通协议", "合资成立", "联合成立", "联合组建", "共同组建", "合资", "联合首发", "联合宣布", "联合研发", "联合",
     "共同出资成立", "共同出资设立", "合资设立", "共同设立", "联合设立",
     # Hong Kong and Taiwan wording: a joint venture (合營公司), an alliance formed, a joint launch
     "合营", "组成联盟", "结成联盟", "组建联盟", "合推", "合体",
@@ -1114,11 +1114,15 @@ COMBINING_COOPERATION_RE = re.compile(
 # A clause opening with a count of companies ("四家公司共同宣布合资设厂", "三間公司聯合"): the last that
 # many companies named before it in the sentence (three or more; two are BOTH_PARTIES); "四方" (four parties) too.
 CHINESE_DIGITS = "一二三四五六七八九十"
+# A sentence opening with a studio, team or division's name ("光子工作室群此前打造了……"): its subject is that unit.
+UNIT_OPENING_RE = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,10}?(?:工作室群|工作室|团队|事业部|事业群|实验室)(?![\u4e00-\u9fff]{0,2}的)")
 # "除X外，亦與Y合作", "除与X合作外，还与Y……": X and Y are each the subject's partner, not each other's.
 BESIDES_CLAUSE_RE = re.compile(r"除(?:了)?\s*(?:与|和|同|跟)?[^，,。；;]{1,30}?(?:之|以)?外")
+FOUNDING_VERB_RE = re.compile(r"成立|组建|设立")
 # A firm the parties set up, named after its noun or a verb of founding: no party ("合組的合資公司Anchorpoint
 # Financial", "雙方將合資成立「簡單能源」").
-NEW_FIRM_BEFORE_RE = re.compile(r"(?:合资公司|合营公司|新公司|合资企业|(?:成立|组建|设立|创立|创办)了?\s?(?:一家)?)\s*"
+NEW_FIRM_BEFORE_RE = re.compile(r"(?:合资公司|合营公司|新公司|合资企业|(?:成立|组建|设立|创立|创办)了?\s?(?:一家)?"
+                                r"(?:[\u4e00-\u9fff]{0,8}?(?:公司|企业))?)\s*"  # "携手组建智能汽车公司集度"
                                 rf"[{OPEN_QUOTES}]?\s*$")
 COUNTED_PARTIES_RE = re.compile(r"\s*(?:[这該该此上述]+)?\s*([三四五六七八九十]|[3-9])\s*(?:(?:家|间)\s*(?:公司|企业|厂商|车企|集团)?|方(?![面式法向案]))")
 BOTH_PARTIES = re.compile(r"(?:双方|两家公司|两家企业|两间公司|两家|两间|二者|两者)")  # 两间: Hong Kong usage
