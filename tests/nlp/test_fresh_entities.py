@@ -719,6 +719,10 @@ def test_round20_entity_readings(extractor, text, companies, products, not_names
     ("华为去年组建“煤矿军团”，并成立“具身智能创新中心”。", {"华为"}, set(), {"煤矿军团", "具身智能创新中心"}),
     ("华为携手长安成立新公司引望。", {"华为"}, set(), {"长安成立新公司", "长安成立新"}),
     ("Gogoro與中國吉利科技集團建立策略合作關係。", {"Gogoro", "吉利科技集團"}, set(), set()),
+    # a kind in descriptor words, generic terms and standards names no product; nor does an edition word
+    ("vivo推出双模5G AI芯片Exynos 980。英特尔的x86 PC處理器需求回升。", {"vivo"}, {"Exynos 980"},
+     {"双模5G AI", "双模", "x86 PC處理器"}),
+    ("今日，比亚迪秦PLUS荣耀版与驱逐舰05荣耀版同步上市。", {"比亚迪"}, {"秦PLUS荣耀版", "驱逐舰05荣耀版"}, {"荣耀"}),
     ("腾讯宣布成立“混元”大模型团队。", {"腾讯"}, set(), {"混元大模型团队"}),
     # a weak name before 的 and a Latin model is the maker, not before an acronym; a byline names no firm
     ("小型電動車中，上汽通用五菱的五菱繽果、長安的Lumin價格均在6萬元左右。", {"長安", "上汽通用五菱"}, {"Lumin"}, set()),

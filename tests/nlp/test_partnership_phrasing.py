@@ -573,6 +573,12 @@ THIRTEENTH_ROUND = [
     ("自動駕駛出租車競爭白熱化，Alphabet旗下Waymo在美國多個城市營運，並夥拍Uber。", {("uber", "waymo")}),
     ("此前，美团已与快手签署互联互通协议。", {("kuaishou", "meituan")}),
     ("百度与吉利合作。2021年初，两家公司携手组建智能汽车公司集度，由百度提供自动驾驶能力。", {("baidu", "geely")}),
+    # pairs listed before the cue, each joined by 与: each pair, not across
+    ("国产旗舰的影像联名仍在升温：小米与徕卡、vivo与蔡司、OPPO与哈苏的合作均已延续多年。",
+     {("leica", "xiaomi"), ("vivo", "zeiss"), ("hasselblad", "oppo")}),
+    ("華為與奇瑞、賽力斯與長安的合作持續深化。", {("chery", "huawei"), ("changan", "seres")}),
+    ("亚马逊云科技与AI21 Labs、Anthropic和Stability AI展开合作。",
+     {("ai21-labs", "aws"), ("anthropic", "aws"), ("aws", "stability-ai")}),
 ]
 THIRTEENTH_ROUND_NOT = [
     ("徠卡近年積極與消費電子品牌合作，除Insta360外，亦與小米合作手機影像。", ("insta360", "xiaomi")),

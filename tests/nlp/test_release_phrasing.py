@@ -627,6 +627,17 @@ ROUND21 = [
     ("华为发布了Mate 60系列。该系列包括Mate 60和Mate 60 Pro两款机型。",
      {("huawei", "huawei-mate-60"), ("huawei", "huawei-mate-60-pro")}),
     ("座舱则预装小鹏10月在AI科技日上发布的AI天玑系统。", {("xpeng", "xpeng-ai-tianji")}),
+    # the sole publisher 由 names, of a title launched in the same sentence; a dateline's outlet releases nothing
+    ("5月21日，由腾讯游戏独家代理的手游《地下城与勇士：起源》正式上线。", {("tencent", "neople-dnf-mobile")}),
+    ("由網易代理的《暗黑破壞神：永生不朽》手遊今日開放下載。", {("netease", "暗黑破坏神:永生不朽")}),
+    ("中关村在线11月7日消息 今天下午，vivo与三星电子在北京联合举办发布会，共同推出芯片Exynos 980。",
+     {("samsung", "samsung-exynos-980"), ("vivo", "samsung-exynos-980")}),
+    # a joint act opening a clause of its own: the pair the sentence just read releases (a kind named in
+    # descriptors and standards, "双模5G AI", is no product)
+    ("vivo与三星电子在北京联合举办发布会，共同推出双模5G AI芯片Exynos 980。",
+     {("samsung", "samsung-exynos-980"), ("vivo", "samsung-exynos-980")}),
+    ("小米與徠卡簽署戰略合作協議，聯合推出影像旗艦小米12S Ultra。",
+     {("leica", "xiaomi-12s-ultra"), ("xiaomi", "xiaomi-12s-ultra")}),
 ]
 NOT_ROUND21 = [
     ("荣耀发布Magic7。同时亮相的还有OPPO的Find X8。", ("honor", "oppo-find-x8")),
@@ -634,6 +645,8 @@ NOT_ROUND21 = [
     ("华为开源了openGauss。", ("huawei", "huawei-gaussdb")),
     ("小米上市了小米14。苹果的iPhone 15系列包括iPhone 15和iPhone 15 Pro两款。", ("xiaomi", "apple-iphone-15")),
     ("座舱则预装小鹏10月在AI科技日上发布的AI天玑系统。", ("xpeng", "mediatek-dimensity")),
+    ("由腾讯代理的《英雄联盟》在国内拥有大量玩家。", ("tencent", "riot-league-of-legends")),
+    ("今日，比亚迪秦PLUS荣耀版与驱逐舰05荣耀版同步上市。", ("honor", "秦plus荣耀版")),
 ]
 ROUND15 = (MADE_BY_DESCRIBED + PUBLIC_LAUNCH + ON_SALE + IN_A_ROW + AFTER_LAUNCH + COUNTED_SUMMARIES + PREDECESSORS + JOINT_MADE_MODIFIERS + SPECS_AND_QUALIFIED_DEVICES
            + OWNED_UNITS + UNVEILED + ANNOUNCED_AND_CO_MADE + SINGLED_OUT_AND_SAME_STAGE

@@ -1548,7 +1548,8 @@ def released_names(doc: Doc, text: str) -> list[Candidate]:
     out: list[Candidate] = []
     for t in tokens(doc):
         name = text[t.idx : t.idx + len(t.text)]
-        if t.tag_ in ("nz", "nw", "ORG") and len(name) >= 2 and is_han(name[0]) and name.lower() not in terms.GENERIC_TERMS:
+        if t.tag_ in ("nz", "nw", "ORG") and len(name) >= 2 and is_han(name[0]) and name.lower() not in terms.GENERIC_TERMS \
+                and not only_words(name, terms.PRODUCT_DESCRIPTOR_WORDS):  # "推出双模5G芯片": what kind
             before = text[max(0, t.idx - 4) : t.idx]
             after = text[t.idx + len(name) : t.idx + len(name) + 1]
             ends_word = not after or not (is_han(after) or after.isalpha()) or after in "的和与及等"

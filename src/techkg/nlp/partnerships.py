@@ -193,6 +193,25 @@ class PartnershipReading(ReaderBase):
         x, y = sorted(keys)
         return [RelationHit("partnership", x, y, s, e, BOTH_PARTIES_CONF, trig)]
 
+    def _paired_list(self, cs: int, pos: int) -> list[tuple[str, str]]:
+        """"小米与徕卡、vivo与蔡司、OPPO与哈苏的合作": a list of two or more pairs, each joined by 与, before the
+        cue: each pair cooperates, no pair with another."""
+        ments = [m for m in self.in_range(cs, pos, COMPANY.label)]
+        if len(ments) < 4 or len(ments) % 2 or not terms.PAIRED_LIST_TAIL_RE.fullmatch(self.text, ments[-1].end, pos):
+            return []
+        pairs = []
+        joiners = set()
+        for i in range(0, len(ments), 2):
+            a, b = ments[i], ments[i + 1]
+            joiner = terms.PAIR_JOINER_RE.fullmatch(self.text, a.end, b.start)
+            if not joiner or i and not terms.PAIR_SEPARATOR_RE.fullmatch(self.text, ments[i - 1].end, a.start):
+                return []
+            joiners.add(joiner.group().strip())
+            pairs.append((a.key, b.key))
+        if len(joiners) > 1:
+            return []  # "A与B、C和D展开合作": B, C and D are A's partners, listed
+        return [p for p in pairs if p[0] != p[1]]
+
     def _opened_by_unknown_unit(self, s: int, cs: int) -> bool:
         """Whether the sentence opens with a studio, team or division no mention covers ("光子工作室群此前……"):
         that unit is the subject, not the company carried from earlier sentences."""
@@ -245,6 +264,8 @@ class PartnershipReading(ReaderBase):
 
     def _pairs_in_clause(self, s, e, cs, ce, pos, trig, subject, follow) -> list[RelationHit]:
         text = self.text
+        if paired := self._paired_list(cs, pos):
+            return [RelationHit("partnership", *sorted(p), s, e, DIRECT, trig) for p in paired]
         conf = DIRECT
         subjects = False  # the parties before the cue form one list of PARTY_LIST_MIN or more
         both: list[str] = []  # "双方也正与高通共同开发": the two parties named before, as one side

@@ -254,6 +254,7 @@ class ReleaseReading(ReaderBase):
                 continue
             verb = re.search(r"[，。；;,]|" + "|".join(terms.MADE_BY_VERBS), text[m.end : e])
             if not verb or verb.group() not in terms.MADE_BY_VERBS:
+                out += self._published_by(s, e, m)
                 continue
             makers = self._joint_makers(m, m.end + verb.start())
             gap = terms.BRACKETED_GLOSS_RE.sub("", text[makers[-1].end : m.end + verb.start()]).strip()  # "由A（B）开发"
@@ -280,6 +281,19 @@ class ReleaseReading(ReaderBase):
             out += [RelationHit("release", c.key, made[0].key, s, e, PRODUCT_IS_COMPANYS, verb.group())
                     for c in makers if made and made[0].key != c.key]
         return out
+
+    def _published_by(self, s: int, e: int, m: Ment) -> list[RelationHit]:
+        """"由腾讯游戏独家代理的手游《X》正式上线": the publisher 由 names, of the title its "代理的" modifier
+        describes, when a release cue follows that title in the sentence (not "一直由腾讯代理": no launch)."""
+        verb = terms.PUBLISHING_VERB_RE.match(self.text, m.end)
+        if not verb or not self.text.startswith("的", verb.end()):
+            return []
+        made = self._made_after(verb.end(), e)
+        after = self.text[made[0].end : e] if made else ""
+        if not made or (next(cue_positions(terms.RELEASE_TRIGGERS, after), None) is None
+                        and not terms.PRODUCT_FIRST_RELEASE_RE.search(after)):
+            return []
+        return [RelationHit("release", m.key, made[0].key, s, e, PRODUCT_IS_COMPANYS, verb.group())]
 
     def _publisher_after(self, at: int, e: int) -> tuple[list[Ment], int]:
         """"由拳头游戏开发、腾讯代理的《无畏契约》": the company listed after the maker's verb with a
@@ -384,6 +398,10 @@ class ReleaseReading(ReaderBase):
         # "用友和金蝶分别发布了YonGPT和苍穹GPT": pair them in order
         if "分别" in text[cs:pos] and len(companies) == len(products) > 1:
             return [RelationHit("release", c.key, p.key, s, e, RESPECTIVELY, trig) for c, p in zip(companies, products, strict=True)]
+        joint_only = not companies and terms.JOINT_RELEASE_RE.fullmatch(text[cs:pos].strip())
+        if joint_only and self.last_pair and self.last_pair != self.earlier_pair:
+            # "A与B……联合举办发布会，共同推出P": the pair the sentence just read
+            return [RelationHit("release", c, p.key, s, e, JOINT_RELEASE, trig) for c in self.last_pair for p in products]
         if re.search(r"(?:双方|两家公司|两家)[^，。]{0,6}$", text[cs:pos]) and self.last_pair:
             return [RelationHit("release", c, p.key, s, e, JOINT_RELEASE, trig) for c in self._both_releasers(s, cs)
                     for p in products]

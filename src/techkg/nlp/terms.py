@@ -274,7 +274,7 @@ PRODUCT_DESCRIPTOR_WORDS = (
     "原生", "专属", "企业", "官方", "独立", "同名", "移动", "桌面", "网页", "健康", "出行", "外卖", "电商", "生活",
     "支付", "音乐", "游戏", "社交", "旗舰", "科学", "数学", "安全", "文本", "创作", "设计", "学习", "深度", "生成", "理解",
     # what a product is for or does inside a device ("股票交易App", "主控芯片", "新一代AI助手")
-    "股票", "证券", "交易", "理财", "投资", "主控", "存储", "射频", "基带", "AI",
+    "股票", "证券", "交易", "理财", "投资", "主控", "存储", "射频", "基带", "AI", "双模", "单模", "多模",
     "插件式", "插件", "一体式", "便携式", "嵌入式", "穿戴式", "折叠式",
     "操作", "作业", "驾驶", "自动", "辅助", "管理", "控制", "运营", "交互", "推荐", "企业级", "消费级", "工业级",  # "作業系統" (Taiwan: an OS), "自动驾驶系统"
 )
@@ -1116,6 +1116,11 @@ COMBINING_COOPERATION_RE = re.compile(
 CHINESE_DIGITS = "一二三四五六七八九十"
 # A sentence opening with a studio, team or division's name ("光子工作室群此前打造了……"): its subject is that unit.
 UNIT_OPENING_RE = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,10}?(?:工作室群|工作室|团队|事业部|事业群|实验室)(?![\u4e00-\u9fff]{0,2}的)")
+# Pairs listed before a cue ("小米与徕卡、vivo与蔡司、OPPO与哈苏的合作"): one word joins each pair, 、 or a comma
+# separates the pairs, the tail ends at the cue.
+PAIR_JOINER_RE = re.compile(r"\s*[与同跟]\s*")
+PAIR_SEPARATOR_RE = re.compile(r"\s*[、,，]\s*")
+PAIRED_LIST_TAIL_RE = re.compile(r"\s*(?:之间)?的?\s*(?:长期|深度|战略|影像|技术)?\s*")
 # "除X外，亦與Y合作", "除与X合作外，还与Y……": X and Y are each the subject's partner, not each other's.
 BESIDES_CLAUSE_RE = re.compile(r"除(?:了)?\s*(?:与|和|同|跟)?[^，,。；;]{1,30}?(?:之|以)?外")
 FOUNDING_VERB_RE = re.compile(r"成立|组建|设立")
@@ -1162,7 +1167,7 @@ _CLOCK = r"(?:凌晨|早间|早上|上午|中午|午间|下午|晚间|晚上|晚
 _NEWS_DATE = (r"(?:(?:北京|美国|美东|当地|台北|香港)?时间)?\s*(?:\d{4}\s*年\s*)?(?:\d{1,2}\s*月\s*)?"
               rf"\d{{1,2}}\s*日(?:\s*{_CLOCK})?")
 # The outlet of a dateline: a short name, no function word ("另一项令人振奋的消息," is no dateline).
-_OUTLET = r"(?:(?![的是在了和与及并也就都而从对为将据])[A-Za-z0-9\u4e00-\u9fff·&]){2,12}?"
+_OUTLET = r"(?:在线|(?![的是在了和与及并也就都而从对为将据])[A-Za-z0-9\u4e00-\u9fff·&]){2,12}?"  # 在线: "中关村在线"
 # 界面新闻 3 月 12 日消息 / 财联社3月12日电 / 新浪科技讯 北京时间3月12日上午消息 / 鞭牛士报道,3月12日消息
 DATELINE_DATED_RE = re.compile(rf"{_OUTLET}\s*(?:讯|报道|报导)?\s*,?\s*{_NEWS_DATE}\s*(?:消息|讯息|电|讯|报道|报导)")
 # 36氪获悉 / C114讯 / 集微网消息 (Taiwan: 集微網訊息) / IT之家了解到: no date, but a cue no story sentence starts with.
@@ -1275,7 +1280,7 @@ NAME_LEGAL_TAIL_RE = re.compile("|".join(sorted(REGISTERED_LEGAL_FORMS + ("集�
 WORD_AFTER_UNIT_STARTS = "在则与和的及也将已于从对为是等称表宣今昨旗"
 # A company's games business named with it ("腾讯游戏代理的", "网易游戏宣布"): the company itself, as the
 # news uses it, where a word ends (not "小米游戏本", "腾讯游戏业务"); a verb of publishing may follow too.
-GAMES_ARM_AFTER_NAME_RE = re.compile(r"游戏(?=[^\u4e00-\u9fff]|[" + WORD_AFTER_UNIT_STARTS + r"代发运推]|$)")
+GAMES_ARM_AFTER_NAME_RE = re.compile(r"游戏(?=[^\u4e00-\u9fff]|[" + WORD_AFTER_UNIT_STARTS + r"代发运推独]|$)")
 # A registered name with its seat in brackets before the legal form ("芯和半导体科技（上海）股份有限公司",
 # "华为技术（深圳）有限公司"): the bracket and the form, after the name.
 SEATED_LEGAL_FORM_RE = re.compile(r"[(（][\u4e00-\u9fff]{2,3}[)）]" + _REGISTERED_FORM)
