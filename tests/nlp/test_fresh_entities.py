@@ -723,6 +723,11 @@ def test_round20_entity_readings(extractor, text, companies, products, not_names
     ("vivo推出双模5G AI芯片Exynos 980。英特尔的x86 PC處理器需求回升。", {"vivo"}, {"Exynos 980"},
      {"双模5G AI", "双模", "x86 PC處理器"}),
     ("今日，比亚迪秦PLUS荣耀版与驱逐舰05荣耀版同步上市。", {"比亚迪"}, {"秦PLUS荣耀版", "驱逐舰05荣耀版"}, {"荣耀"}),
+    ("联发科也表示其首款5G SoC将在本月底正式亮相。芯片支持SA与NSA两种组网方式。", {"联发科"}, set(),
+     {"5G SoC", "SA", "NSA"}),
+    ("由王儲穆罕默德（Mohammed bin Salman）親自對外公布。", set(), set(), {"Mohammed bin Salman"}),
+    ("全場焦點則是AR眼鏡原型Orion。经销商称旗下车型“正在评估价格调整”。", set(), {"Orion"}, {"正在评估价格调整"}),
+    ("由任天堂夥拍照明娛樂（Illumination）製作。玩家在海拉魯大地冒險。", {"任天堂", "照明娛樂"}, set(), {"海拉"}),
     ("腾讯宣布成立“混元”大模型团队。", {"腾讯"}, set(), {"混元大模型团队"}),
     # a weak name before 的 and a Latin model is the maker, not before an acronym; a byline names no firm
     ("小型電動車中，上汽通用五菱的五菱繽果、長安的Lumin價格均在6萬元左右。", {"長安", "上汽通用五菱"}, {"Lumin"}, set()),

@@ -728,7 +728,7 @@ def company_candidates(doc: Doc, text: str, model_spans=(), tagger: bool = False
     # Latin names in company contexts
     for _ts, _te, cs, ce in latin_runs(doc):
         name = text[cs:ce]
-        if name.lower() in terms.GENERIC_TERMS or terms.STANDARD_RE.match(name) or name.isdigit() \
+        if name.lower() in terms.GENERIC_TERMS or terms.STANDARD_RE.match(name) or name.isdigit() or only_kind_words(name) \
                 or name.lower() in terms.NON_COMPANY_NAMES or name.lower() in terms.VARIANT_WORDS \
                 or terms.SHARE_CLASS_RE.match(text, cs):  # "分為Ultra、Pro與Nano": variants, no firms
             continue  # "母公司H股": a class of shares
@@ -763,8 +763,9 @@ def company_candidates(doc: Doc, text: str, model_spans=(), tagger: bool = False
         name = text[start:end]
         if terms.TICKER_RE.fullmatch(name) or name.startswith("("):
             continue  # "（XPEV.US；09868.HK）", "大众汽车集团（中国）" cut after its group word: no name
-        if label == "company" and text[start - 1 : start] == "(" and start - 1 in people_ends:
-            out.append(Candidate(start, end, None, "model", 0.5, veto=True))  # "部长维希纳奥(Ashwini Vaishnaw)": the person's
+        if label != "name" and text[start - 1 : start] == "(" and start - 1 in people_ends:
+            # "部长维希纳奥(Ashwini Vaishnaw)", "王储穆罕默德(Mohammed bin Salman)": the person's name, whatever the label
+            out.append(Candidate(start, end, None, "model", PERSON_VETO, veto=True))
         elif label == "company" and ((head := terms.DESCRIPTOR_HEAD_BEFORE_NAME_RE.match(text, end))
                                    and any(s == head.end() for s, _ in listed)
                                    or (tech := terms.DISPLAY_TECH_RE.match(text, start)) and tech.end() >= end):
@@ -1433,7 +1434,7 @@ def _version_end(text: str, end: int) -> int:
 
 
 # a product noun, a service or a kind of software names what follows ("部署套件FastDeploy", "深度学习框架PyTorch")
-_HEADS_BEFORE_LATIN_NAME = (*terms.HAN_PRODUCT_HEADS, "服务", "套件", "工具包", "框架", "插件", "软件")
+_HEADS_BEFORE_LATIN_NAME = (*terms.HAN_PRODUCT_HEADS, "服务", "套件", "工具包", "框架", "插件", "软件", "原型", "原型机")
 
 
 def latin_product_names(doc: Doc, text: str) -> list[Candidate]:
@@ -1901,6 +1902,22 @@ def _can_be_series(name: str) -> bool:
     return _can_be_name(name) and not (
         any(v in name for v in (*terms.PRODUCT_LINK_VERBS, *terms.NOT_SERIES_VERBS))  # "支持7.1", "升级至5.0"
         or any(w in name for w in terms.MEASURE_WORDS))
+
+
+_KIND_PARTS_RE = re.compile(r"[\u4e00-\u9fff]+|[A-Za-z0-9.+\-]+")
+
+
+def only_kind_words(name: str) -> bool:
+    """True when every Chinese or Latin word of ``name`` only says what kind: a generic term, a technology
+    standard or descriptor words ("双模5G AI", "5G SoC"; not "麒麟990 5G").
+
+    >>> only_kind_words("双模5G AI"), only_kind_words("5G SoC"), only_kind_words("麒麟990 5G")
+    (True, True, False)
+    """
+    parts = _KIND_PARTS_RE.findall(name)
+    return bool(parts) and all(
+        w.lower() in terms.GENERIC_TERMS or terms.STANDARD_RE.fullmatch(w)
+        or (is_han(w[0]) and only_words(w, terms.PRODUCT_DESCRIPTOR_WORDS)) for w in parts)
 
 
 @lru_cache(maxsize=8192)

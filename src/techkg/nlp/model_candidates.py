@@ -30,6 +30,7 @@ from techkg.nlp.candidates import (
     Candidate,
     before_non_product_head,
     names_no_product,
+    only_kind_words,
     only_words,
     whole_latin_words,
     without_generic_tail,
@@ -256,15 +257,6 @@ _KIND_RE = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z]{1,10}?(?:" + "|".jo
 _HAN_HEADS = sorted((t for t in terms.GENERIC_TERMS | terms.EDITION_WORDS if is_han(t[0])), key=len, reverse=True)
 
 
-KIND_PARTS_RE = re.compile(r"[\u4e00-\u9fff]+|[A-Za-z0-9.+\-]+")
-
-
-def _kind_word(word: str) -> bool:
-    """A generic term, a technology standard or Chinese descriptor words: a word that says what kind."""
-    return word.lower() in terms.GENERIC_TERMS or bool(terms.STANDARD_RE.fullmatch(word)) or (
-        is_han(word[0]) and only_words(word, terms.PRODUCT_DESCRIPTOR_WORDS))
-
-
 def _plausible(name: str) -> bool:
     """Not a bare letter, number, generic word, technology standard or clause ("腾讯更看重大模型")."""
     if len(name) < 2 or name.isdigit() or terms.CLAUSE_WORD_RE.search(name):
@@ -281,7 +273,7 @@ def _plausible(name: str) -> bool:
         return False  # "6150mAh", "京东618", "首席执行官马斯克", "特斯拉中国" (a place after its brand): no product
     if terms.GROUP_PRODUCTS_RE.search(low):
         return False  # "阿里系App": a group's apps, no one product
-    if all(_kind_word(w) for w in KIND_PARTS_RE.findall(name)):
+    if only_kind_words(name):
         return False  # "双模5G AI": what kind of chip, in Chinese and Latin words, no name
     if all(w in terms.MODEL_SUFFIX_WORDS for w in low.split()):
         return False  # "分为Pro、Max和Ultra三个版本": variant words of a product named before, none on their own

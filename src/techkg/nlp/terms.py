@@ -38,7 +38,7 @@ GENERIC_TERMS = frozenset(
     b2b b2c c2c c2b o2o p2p sns gps it cvt dct amt 单核 双核 四核 六核 八核 十核
     a股 b股 h股 n股 st *st ipo otc etf
     中文 英文 简体中文 繁体中文 汉语 英语 日语 韩语 日文 韩文 多语言
-    vlog 关联公司 a类股份 b类股份 a类股 b类股
+    vlog 关联公司 a类股份 b类股份 a类股 b类股 sa nsa
     """.split()
 ) | {"tier 1", "tier 2", "tier 0.5"}  # a supplier's rank ("一級（Tier 1）製造商")
 
@@ -1378,7 +1378,7 @@ FOUNDER_PEOPLE_RE = re.compile(
     r"\s?(?:共同|联合|一起)?\s?(?:创办|创立|创建|成立)")
 # Words that make a stretch of text a clause, never a name: degree adverbs ("腾讯更看重大模型", "很适合",
 # "较早推出", "非常适合用于构建智能工厂"), modal verbs and conditionals ("台智云若能把大模型").
-CLAUSE_WORD_RE = re.compile(r"[更很较]|非常|十分|相当|能够|可以|适合|用于|若能|若要|如果|假如")
+CLAUSE_WORD_RE = re.compile(r"[更很较]|非常|十分|相当|能够|可以|适合|用于|若能|若要|如果|假如|正在|尚未|已经")
 # The middle dots of a transliterated person's name ("迈克尔·戴尔"; folded "．" is ".").
 NAME_DOTS = "·•・."
 # A transliterated name (with its middle dot) glossed in Latin letters: a person ("亚当·塞利普斯基(Adam Selipsky)").
