@@ -638,6 +638,10 @@ ROUND21 = [
      {("samsung", "samsung-exynos-980"), ("vivo", "samsung-exynos-980")}),
     ("小米與徠卡簽署戰略合作協議，聯合推出影像旗艦小米12S Ultra。",
      {("leica", "xiaomi-12s-ultra"), ("xiaomi", "xiaomi-12s-ultra")}),
+    # products listed with what kind each is around the joiner; a series' count before a colon and its members
+    ("华为举办春季旗舰新品发布会。P60系列影像旗舰与新一代折叠屏手机Mate X3同台揭晓。P60系列共三款：P60、P60 Pro和P60 Art。",
+     {("huawei", "huawei-mate-x3"), ("huawei", "huawei-p60"), ("huawei", "huawei-p60-pro"), ("huawei", "huawei-p60-art")}),
+    ("小米14旗舰与平板小米Pad 6今日同步开售。", {("xiaomi", "xiaomi-14"), ("xiaomi", "pad6")}),
 ]
 NOT_ROUND21 = [
     ("荣耀发布Magic7。同时亮相的还有OPPO的Find X8。", ("honor", "oppo-find-x8")),
@@ -647,6 +651,8 @@ NOT_ROUND21 = [
     ("座舱则预装小鹏10月在AI科技日上发布的AI天玑系统。", ("xpeng", "mediatek-dimensity")),
     ("由腾讯代理的《英雄联盟》在国内拥有大量玩家。", ("tencent", "riot-league-of-legends")),
     ("今日，比亚迪秦PLUS荣耀版与驱逐舰05荣耀版同步上市。", ("honor", "秦plus荣耀版")),
+    ("首款搭载骁龙X Elite的ThinkPad T14s亮相。", ("qualcomm", "qualcomm-snapdragon-x-elite")),
+    ("vivo X100系列共两款：X100與X100 Pro。", ("vivo", "vivo-x100-pro")),
 ]
 ROUND15 = (MADE_BY_DESCRIBED + PUBLIC_LAUNCH + ON_SALE + IN_A_ROW + AFTER_LAUNCH + COUNTED_SUMMARIES + PREDECESSORS + JOINT_MADE_MODIFIERS + SPECS_AND_QUALIFIED_DEVICES
            + OWNED_UNITS + UNVEILED + ANNOUNCED_AND_CO_MADE + SINGLED_OUT_AND_SAME_STAGE

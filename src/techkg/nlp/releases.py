@@ -229,7 +229,8 @@ class ReleaseReading(ReaderBase):
             brand = self.in_range(m.end, listed[0].start, COMPANY.label)
             gap = text[m.end : brand[0].start if brand else listed[0].start]  # "、比亚迪海豹", "、科大讯飞的讯飞星火": a brand
             edition = terms.EDITION_SUFFIX_RE.match(gap)  # "秦PLUS智驾版、海豹智驾版"
-            if not terms.LIST_SEPARATORS.match(gap[edition.end() if edition else 0 :]):
+            if not terms.LIST_SEPARATORS.match(gap[edition.end() if edition else 0 :]) \
+                    and not terms.KINDS_AROUND_JOINER_RE.fullmatch(gap):
                 break  # "首款搭载骁龙X Elite的ThinkPad T14s亮相": the chip is a part
             listed.insert(0, m)
         return listed
@@ -705,7 +706,8 @@ class ReleaseReading(ReaderBase):
         cs, _ = clause_bounds(self.clause_text, s, e, m.start())
         if cs > s and not self.text[cs : m.start()].strip():
             cs, _ = clause_bounds(self.clause_text, s, e, cs - 1)  # "地宝X2系列，由X2和X2 PRO两款型号组成"
-        prods = self.in_range(m.start(1), m.end(1), PRODUCT.label)
+        listed = 1 if m.group(1) is not None else 2
+        prods = self.in_range(m.start(listed), m.end(listed), PRODUCT.label)
         if terms.SERIES_ANAPHORA_RE.fullmatch(self.text, cs, m.start()) and self.recent_products:
             # "正式推出Find X2系列。该系列包括A和B两款机型": the series just released, referred back to
             return [RelationHit("release", company, p.key, s, e, FOLLOWING_LIST, m.group(0)[:2]) for p in prods

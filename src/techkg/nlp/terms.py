@@ -658,6 +658,11 @@ RELEASE_TRIGGERS = (
     # launches; not of shares or goodwill, which name no product
     "正式释出", "释出",
 )
+# What kind each of two products listed before a cue is, around the joiner ("P60系列影像旗舰与新一代折叠屏手机
+# Mate X3同台揭晓"): the list goes on over them.
+_KIND_END = r"(?:旗舰|旗舰机|手机|新机|机型|车型|新车|平板|笔记本|电脑|手表|耳机|眼镜|芯片|处理器|显卡)"
+KINDS_AROUND_JOINER_RE = re.compile(rf"\s*(?:[\u4e00-\u9fff]{{0,4}}{_KIND_END})?\s*(?:、|和|与|及|以及)\s*"
+                                    rf"(?:[\u4e00-\u9fff]{{0,8}}{_KIND_END})?\s*")
 # A clause opening with a release made along with the one told in the sentence before ("与之一同开源的，还有A",
 # "同场亮相的还有B"): the releaser is the earlier one's.
 RELEASED_ALONG_RE = re.compile(r"\s*(?:与之|与此)?(?:一同|一并|一起|同时|同场|同步|同期)\s*[^\s,，。]{2,4}?了?的\s*[,，]?\s*"
@@ -937,7 +942,8 @@ PART_BEFORE_RE = re.compile(r"(?:搭载|采用|配备|使用|内置|集成)(?:�
 BRACKETED_GLOSS_RE = re.compile(r"\s*[（(][^（()）]{1,30}[）)]\s*")
 # "vivo X100系列包括X100与X100 Pro两款机型": the members of a series just released.
 SERIES_MEMBERS_RE = re.compile(
-    r"(?:包括|包含|涵盖|由|共分|分为|分成)(.{2,80}?)(?:[两三四五六七八九十\d]+)(?:款|个版本|个型号|种型号|种版本|个尺寸)")
+    r"(?:包括|包含|涵盖|由|共分|分为|分成)(.{2,80}?)(?:[两三四五六七八九十\d]+)(?:款|个版本|个型号|种型号|种版本|个尺寸)"
+    r"|(?:共|共有|一共)[两三四五六七八九十\d]+(?:款|个版本|个型号)\s*[：:]\s*([^，,。；;]{2,80})")  # "P60系列共三款：A、B和C"
 # The series just released, referred back to at a clause's start ("该系列包括A和B两款机型", "這個系列共分").
 SERIES_ANAPHORA_RE = re.compile(r"\s*(?:该|此|这一|这个|本|新)\s*系列(?:产品|新品|机型|手机)?\s*(?:共|则|一共|主要)?\s*")
 # A company's new product that another product is built on or carries ("基于阿里最新的Qwen3",
