@@ -642,6 +642,9 @@ ROUND21 = [
     ("华为举办春季旗舰新品发布会。P60系列影像旗舰与新一代折叠屏手机Mate X3同台揭晓。P60系列共三款：P60、P60 Pro和P60 Art。",
      {("huawei", "huawei-mate-x3"), ("huawei", "huawei-p60"), ("huawei", "huawei-p60-pro"), ("huawei", "huawei-p60-art")}),
     ("小米14旗舰与平板小米Pad 6今日同步开售。", {("xiaomi", "xiaomi-14"), ("xiaomi", "pad6")}),
+    # a sentence counting off the event's new products names the subject's release
+    ("vivo举行春季新品发布会。第二款新品是7英寸大屏直板手机X Note，同样搭载骁龙8 Gen1。", {("vivo", "xnote")}),
+    ("华为发布Mate 70。另一款新品则为MatePad Pro。", {("huawei", "huawei-mate-70"), ("huawei", "huawei-matepad-pro")}),
 ]
 NOT_ROUND21 = [
     ("荣耀发布Magic7。同时亮相的还有OPPO的Find X8。", ("honor", "oppo-find-x8")),
@@ -653,6 +656,7 @@ NOT_ROUND21 = [
     ("今日，比亚迪秦PLUS荣耀版与驱逐舰05荣耀版同步上市。", ("honor", "秦plus荣耀版")),
     ("首款搭载骁龙X Elite的ThinkPad T14s亮相。", ("qualcomm", "qualcomm-snapdragon-x-elite")),
     ("vivo X100系列共两款：X100與X100 Pro。", ("vivo", "vivo-x100-pro")),
+    ("小米发布小米15。第二款新品是苹果的iPhone 16。", ("xiaomi", "apple-iphone-16")),
 ]
 ROUND15 = (MADE_BY_DESCRIBED + PUBLIC_LAUNCH + ON_SALE + IN_A_ROW + AFTER_LAUNCH + COUNTED_SUMMARIES + PREDECESSORS + JOINT_MADE_MODIFIERS + SPECS_AND_QUALIFIED_DEVICES
            + OWNED_UNITS + UNVEILED + ANNOUNCED_AND_CO_MADE + SINGLED_OUT_AND_SAME_STAGE

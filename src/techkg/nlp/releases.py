@@ -663,6 +663,16 @@ class ReleaseReading(ReaderBase):
             return []
         return prods[:1]
 
+    def _ordinal_new_product(self, s: int, e: int, subject: str | None) -> list[RelationHit]:
+        """"第二款新品是7英寸直板手机X Note": a sentence counting off the new products of the event the article
+        tells; the product it names is the subject's release (not another maker's)."""
+        lead = terms.ORDINAL_PRODUCT_LEAD_RE.match(self.text, s)
+        prods = self.in_range(lead.end(), e, PRODUCT.label)[:1] if lead and subject else []
+        if not prods or self.in_range(lead.end(), prods[0].start, COMPANY.label) \
+                or self.makers.get(prods[0].key, subject) != subject:
+            return []
+        return [RelationHit("release", subject, prods[0].key, s, e, FOLLOWING_LIST, lead.group().strip())]
+
     def _announces_release(self, s: int, e: int) -> bool:
         """A sentence naming a release event ("召开发布会") but no product."""
         sentence = self.text[s:e]

@@ -1022,6 +1022,10 @@ NAMING_CLAUSE = (r"(?:(?:这款|该款|该|新)[^，,。；;]{0,4}?)?(?:并|已|
 RELEASE_LIST_RE = re.compile(r"[，,；;]\s*(?:以及|及|和|(?:同场|同台|同时|另外)?还有|另有|并推出|并发布|、|包括|包含|涵盖|分别是|分别为)|[：:]"
                              r"|[，,]\s*其中(?:包括|[^，,。；;]{0,10}?(?:是|为))"
                              rf"|[，,]\s*(?:{MODEL_LIST_OPENER}|{MODEL_COUNT_CLAUSE}|{NAMING_CLAUSE})")
+# A sentence counting off an event's new products ("第二款新品是……X Note", "另一款新品则为P"), a short
+# description allowed before the name.
+ORDINAL_PRODUCT_LEAD_RE = re.compile(r"\s*(?:第[二三四五六七八九十\d]+款|另一款|最后一款)(?:新品|新机|产品|机型|新车)"
+                                     r"(?:则)?(?:是|为)\s*[^，,。；;]{0,14}?(?=[A-Za-z\u4e00-\u9fff])")
 # Words saying a release event took place without naming the product ("召开发布会", "举行发布会"):
 # the product may be named in the next sentence.
 RELEASE_EVENT_CUES = ("发布会", "发表会", "新品发布", "新品会", "品鉴会", "开发者大会")
