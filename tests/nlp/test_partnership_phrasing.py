@@ -579,6 +579,13 @@ THIRTEENTH_ROUND = [
     ("華為與奇瑞、賽力斯與長安的合作持續深化。", {("chery", "huawei"), ("changan", "seres")}),
     ("亚马逊云科技与AI21 Labs、Anthropic和Stability AI展开合作。",
      {("ai21-labs", "aws"), ("anthropic", "aws"), ("aws", "stability-ai")}),
+    # partners listed in groups, each closed by 等 and its kind of firm
+    ("台積電今天宣布成立3DFabric聯盟，攜手美光、三星等記憶體夥伴，日月光、艾克爾等封測業者，以及新思科技、"
+     "益華電腦（Cadence）、Ansys等電子設計自動化（EDA）廠商，共同加速3D IC生態系發展。",
+     {("micron", "tsmc"), ("samsung", "tsmc"), ("ase", "tsmc"), ("amkor", "tsmc"), ("synopsys", "tsmc"),
+      ("cadence", "tsmc"), ("ansys", "tsmc")}),
+    ("华为携手美的、海尔等家电企业，京东、苏宁等零售商，共同推广鸿蒙智联。",
+     {("haier", "huawei"), ("huawei", "midea"), ("huawei", "jd"), ("huawei", "suning")}),
 ]
 THIRTEENTH_ROUND_NOT = [
     ("徠卡近年積極與消費電子品牌合作，除Insta360外，亦與小米合作手機影像。", ("insta360", "xiaomi")),
@@ -589,6 +596,7 @@ THIRTEENTH_ROUND_NOT = [
     ("EA与腾讯联合开发了该作。光子工作室群此前打造了《和平精英》，并与韩国魁匪（Krafton）合作推出《PUBG Mobile》。",
      ("ea", "krafton")),
     ("百度与吉利合作。2021年初，两家公司携手组建智能汽车公司集度。", ("baidu", "jiyue")),
+    ("华为携手美的、海尔等家电企业，京东、苏宁等零售商，共同推广鸿蒙智联。", ("jd", "suning")),
 ]
 TWELFTH_ROUND = [
     ("在智能家居方面，海尔、美的等家电企业已宣布与华为展开合作。", {("haier", "huawei"), ("huawei", "midea")}),

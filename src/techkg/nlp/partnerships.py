@@ -62,6 +62,8 @@ class PartnershipReading(ReaderBase):
                 # "奥迪与上汽签署备忘录，计划合作开发"; "双方并合作" names its parties (the clause
                 # before it, "获得英特尔投资", is not this cooperation's)
                 cs = clause_bounds(self.clause_text, s, e, cs - 1)[0]
+                if terms.PARTNER_GROUP_BEFORE_RE.search(text, max(s, cs - 24), cs):
+                    continue  # "携手A等企业，B、C等零售商，共同推广": a later group of the partners listed, read already
             negation_from = own_start if terms.NEW_COURSE_RE.match(text, own_start) else cs  # "……，转而与B合作"
             deal_from = own_start if terms.ANOTHER_ACT_RE.match(text, own_start) else cs  # "收購A，又夥拍B"
             modifier = terms.CUE_AS_MODIFIER_RE.match(text, pos + len(trig), ce)
@@ -193,6 +195,20 @@ class PartnershipReading(ReaderBase):
         x, y = sorted(keys)
         return [RelationHit("partnership", x, y, s, e, BOTH_PARTIES_CONF, trig)]
 
+    def _more_partner_groups(self, listed: list[Ment], e: int) -> list[Ment]:
+        """"攜手美光、三星等記憶體夥伴，日月光、艾克爾等封測業者，以及新思科技、Ansys等EDA廠商": partners
+        listed in groups, each closed by 等 and what kind of firm; the groups after the first, up to ``e``."""
+        out: list[Ment] = []
+        end = listed[-1].end if listed else -1
+        while listed and (group_end := terms.PARTNER_GROUP_END_RE.match(self.text, end, e)):
+            group = _leading_list(self.text, _without_glosses(self.text, self.in_range(group_end.end(), e, COMPANY.label)),
+                                  group_end.end())
+            if not group or not terms.PARTNER_GROUP_END_RE.match(self.text, group[-1].end, e):
+                break
+            out += group
+            end = group[-1].end
+        return out
+
     def _paired_list(self, cs: int, pos: int) -> list[tuple[str, str]]:
         """"小米与徕卡、vivo与蔡司、OPPO与哈苏的合作": a list of two or more pairs, each joined by 与, before the
         cue: each pair cooperates, no pair with another."""
@@ -274,6 +290,7 @@ class PartnershipReading(ReaderBase):
         right = _without_parents(text, _leading_list(text, after_cue, pos + len(trig)), after_cue)
         right = [m for m in right  # "携手组建智能汽车公司集度": the venture set up is no partner
                  if not terms.NEW_FIRM_BEFORE_RE.search(text, max(pos, m.start - 16), m.start)]
+        right += self._more_partner_groups(right, e)
         own_cs = clause_bounds(self.clause_text, s, e, pos)[0]  # the cue's own clause (``cs`` may reach back one)
         # "A携手B": the partner after the cue; "联想和英伟达联袂发布": both before it, none after
         lead = (trig in terms.LEAD_PARTNER_TRIGGERS or bool(terms.WITH_PARTNER_RE.fullmatch(trig))) and (
@@ -575,7 +592,7 @@ def _leading_list(text: str, ments: list[Ment], start: int) -> list[Ment]:
     out = []
     pos = start
     for m in ments:
-        gap = text[pos : m.start]
+        gap = terms.BRACKETED_GLOSS_RE.sub("", text[pos : m.start]) if out else text[pos : m.start]  # "B（Cadence）、C"
         if out and not terms.LIST_SEPARATORS.match(gap):
             break
         if not out and (len(gap.strip()) > 6 or m.label == PRODUCT.label and gap.strip() not in ("", "了")):

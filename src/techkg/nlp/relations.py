@@ -151,7 +151,8 @@ def model_may_add(text: str, cand: Candidate, s: int, e: int) -> bool:
         if o1 <= start and terms.LIST_SEPARATORS.match(text[o1:start]):
             start = o0
     lead = text[max(s, start - 14):start].rstrip()
-    return not terms.PARTNER_LIST_LEAD_RE.search(lead)  # "与A、B合作", "與韓國眼鏡品牌A、美國B合作": its members
+    # "与A、B合作", "與韓國眼鏡品牌A、美國B合作", "携手A等企业，B、C等零售商": its members
+    return not terms.PARTNER_LIST_LEAD_RE.search(lead) and not terms.PARTNER_GROUP_BEFORE_RE.search(text, max(s, start - 24), start)
 
 
 def _dedupe(hits: list[RelationHit]) -> list[RelationHit]:

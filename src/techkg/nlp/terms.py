@@ -231,6 +231,7 @@ QUOTED_NO_ENTITY_WORDS = (
     "奖", "项目", "行动", "模式", "报告", "白皮书", "大会", "峰会", "发布会", "论坛", "赛",
     "时代", "能力", "方法", "架构", "降价", "专区", "会员日", "季", "合作", "联盟", "研究", "实验", "战", "潮", "玩法",
     "任务", "角色", "基金", "风险", "网友", "女子", "男子", "女士", "先生", "排行榜", "榜单", "排名",
+    "传闻", "传言", "说法", "质疑",  # "惹来「取消」傳聞": what was said, no name
     "问题", "难题", "困境", "现象", "局面", "危机",  # "芯片“卡脖子”问题": a predicament
     "变革", "改革", "转型",  # "推进“折扣化”变革": a change of course
 )
@@ -1126,6 +1127,10 @@ COMBINING_COOPERATION_RE = re.compile(
 CHINESE_DIGITS = "一二三四五六七八九十"
 # A sentence opening with a studio, team or division's name ("光子工作室群此前打造了……"): its subject is that unit.
 UNIT_OPENING_RE = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,10}?(?:工作室群|工作室|团队|事业部|事业群|实验室)(?![\u4e00-\u9fff]{0,2}的)")
+# The end of one group in a list of partners by kind ("美光、三星等记忆体伙伴，日月光、艾克尔等封测业者，以及……"):
+# 等, what kind of firm, a comma, and a joiner before the next group.
+PARTNER_GROUP_END_RE = re.compile(r"\s*等[^，,。；;]{0,16}?(?:伙伴|业者|企业|公司|品牌|商)\s*[，,、]?\s*(?:以及|及|还有|和)?\s*")
+PARTNER_GROUP_BEFORE_RE = re.compile(PARTNER_GROUP_END_RE.pattern + "$")  # a later group's members, listed
 # Pairs listed before a cue ("小米与徕卡、vivo与蔡司、OPPO与哈苏的合作"): one word joins each pair, 、 or a comma
 # separates the pairs, the tail ends at the cue.
 PAIR_JOINER_RE = re.compile(r"\s*[与同跟]\s*")
