@@ -728,6 +728,8 @@ def test_round20_entity_readings(extractor, text, companies, products, not_names
     ("由王儲穆罕默德（Mohammed bin Salman）親自對外公布。", set(), set(), {"Mohammed bin Salman"}),
     ("延期發佈一度惹來「取消」傳聞的三星Exynos 2200今日終於推出。网上流传“停产”说法。", {"三星"}, {"Exynos 2200"},
      {"取消", "停产"}),
+    ("帳戶由高盛開立並受美國聯邦存款保險公司（FDIC）保障，並支援先買後付。携程发布旅游行业垂直大模型。X計畫打造萬用App。",
+     {"高盛"}, set(), {"FDIC", "先買後付", "旅游行业垂直大模型", "萬用App"}),
     ("全場焦點則是AR眼鏡原型Orion。经销商称旗下车型“正在评估价格调整”。", set(), {"Orion"}, {"正在评估价格调整"}),
     ("由任天堂夥拍照明娛樂（Illumination）製作。玩家在海拉魯大地冒險。", {"任天堂", "照明娛樂"}, set(), {"海拉"}),
     ("腾讯宣布成立“混元”大模型团队。", {"腾讯"}, set(), {"混元大模型团队"}),
