@@ -1746,8 +1746,8 @@ def _quoted_name_ok(name: str, after: str) -> bool:
     """
     if name.lower() in terms.GENERIC_TERMS or is_sentence(name.split()) or re.fullmatch(r"[\d.%+\s]+", name):
         return False
-    if QUOTED_PHRASE_RE.search(name):
-        return False  # "打赢了就全赢", "会聊天、能办事": a phrase, not a name
+    if QUOTED_PHRASE_RE.search(name) or terms.QUOTED_COUNT_RE.search(name):
+        return False  # "打赢了就全赢", "会聊天、能办事", "3分钟大定20万台": a phrase or a record, not a name
     if name.endswith(terms.QUOTED_NON_PRODUCT_WORDS):
         return False  # "“价格战”", "“迪粉节”": named as a campaign
     return not _word_after(after, terms.QUOTED_NON_PRODUCT_WORDS) and not after.startswith(terms.QUOTED_ROLE_NOUNS)

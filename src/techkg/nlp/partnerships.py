@@ -257,7 +257,8 @@ class PartnershipReading(ReaderBase):
         other unknown ("Joby獲得豐田投資，雙方並合作": Joby is no recognised name, and a company named
         after the cue is not it). Of three or more, a company right after a buying or investing verb
         is what that deal was about, not a party ("腾讯通过收购吉列莫兄弟公司股权，提高了在育碧的
-        持股；双方还合作开发了……": Tencent and Ubisoft), and so is a parent named before 旗下."""
+        持股；双方还合作开发了……": Tencent and Ubisoft), and so is a parent named before 旗下 or 母公司 ("谷歌母公司
+        Alphabet旗下Waymo與豐田……雙方": Waymo and Toyota)."""
         for a, b in ((s, pos), (self._prev_sentence_start(s), s)):
             named = self.in_range(a, b)
             if len(named) >= 2 and terms.JOINED_PAIR_RE.fullmatch(self.text, named[0].end, named[1].start):
@@ -266,8 +267,10 @@ class PartnershipReading(ReaderBase):
                     return pair  # "友邦與東亞銀行宣布，友邦將收購……，同時雙方確立……": the two who opened it
             keys = list(dict.fromkeys(k for k in (self.as_company(m) for m in named) if k))
             if len(keys) > 2:  # a parent before 旗下 only says whose the next company is ("大众旗下CARIAD，与地平线")
+                starts = {m.start for m in named}
                 targets = {m.key for m in self.in_range(a, b)
-                           if self._deal_target(m) or terms.PARENT_BEFORE_UNIT_RE.match(self.text, m.end)}
+                           if self._deal_target(m) or terms.PARENT_BEFORE_UNIT_RE.match(self.text, m.end)
+                           or (ident := terms.IDENTIFIES_NEXT_RE.match(self.text, m.end)) and ident.end() in starts}
                 keys = [k for k in keys if k not in targets] if len(keys) - len(targets) >= 2 else keys
             if keys:
                 return keys[:2]

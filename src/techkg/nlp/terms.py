@@ -38,7 +38,7 @@ GENERIC_TERMS = frozenset(
     b2b b2c c2c c2b o2o p2p sns gps it cvt dct amt 单核 双核 四核 六核 八核 十核
     a股 b股 h股 n股 st *st ipo otc etf
     中文 英文 简体中文 繁体中文 汉语 英语 日语 韩语 日文 韩文 多语言
-    vlog 关联公司 a类股份 b类股份 a类股 b类股 sa nsa 先买后付 bnpl
+    vlog 关联公司 a类股份 b类股份 a类股 b类股 sa nsa 先买后付 bnpl vla vlm vla+vlm
     """.split()
 ) | {"tier 1", "tier 2", "tier 0.5"}  # a supplier's rank ("一級（Tier 1）製造商")
 
@@ -238,6 +238,8 @@ QUOTED_NO_ENTITY_WORDS = (
 # Endings of a quoted text that make it an event, a fund, a group of people, a theory or a ranking ("“X演唱会”",
 # "“木兰基金”", "“森林系女孩”", "“安全威胁论”", "“全球上市公司2000强”"); only as an ending ("「WOW」會員" is a product).
 QUOTED_NO_ENTITY_ENDINGS = ("会", "基金", "女孩", "男孩", "族", "论", "强", "系")  # "「通達系」": a camp of firms
+# A count with its unit inside a quote: a record or a figure said, no name ("3分钟大定20万台", "24小时售出10万部").
+QUOTED_COUNT_RE = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿|千)?\s*(?:台|辆|部|件|单|次|人|分钟|小时|秒)")
 # Roles right after a quoted text: it qualifies a company, names no product ("电池“定点”供应商").
 QUOTED_ROLE_NOUNS = ("供应商", "客户", "伙伴", "合作伙伴", "厂商")
 # ... and a brand's name, which may be a company's ("全新品牌“乾崑”", "「1O1O」品牌").
