@@ -645,6 +645,12 @@ ROUND21 = [
     # a sentence counting off the event's new products names the subject's release
     ("vivo举行春季新品发布会。第二款新品是7英寸大屏直板手机X Note，同样搭载骁龙8 Gen1。", {("vivo", "xnote")}),
     ("华为发布Mate 70。另一款新品则为MatePad Pro。", {("huawei", "huawei-mate-70"), ("huawei", "huawei-matepad-pro")}),
+    # where a maker released something stands between it and its verb; a place the subject is at is no head;
+    # a title a company developed itself (自研的) is its game
+    ("蓝河操作系统由vivo在本月初举行的2023 vivo开发者大会上发布，系统框架采用Rust语言编写。", {("vivo", "vivo-blueos")}),
+    ("電動車大廠特斯拉10日晚間在加州柏本克的華納兄弟片場舉行發表會，執行長馬斯克搭乘雙門車登場，正式發表自動駕駛計程車Cybercab。",
+     {("tesla", "tesla-cybercab")}),
+    ("今年1月，字节跳动自研的《航海王热血航线》正式上线。", {("bytedance", "航海王热血航线")}),
 ]
 NOT_ROUND21 = [
     ("荣耀发布Magic7。同时亮相的还有OPPO的Find X8。", ("honor", "oppo-find-x8")),
@@ -657,6 +663,8 @@ NOT_ROUND21 = [
     ("首款搭载骁龙X Elite的ThinkPad T14s亮相。", ("qualcomm", "qualcomm-snapdragon-x-elite")),
     ("vivo X100系列共两款：X100與X100 Pro。", ("vivo", "vivo-x100-pro")),
     ("小米发布小米15。第二款新品是苹果的iPhone 16。", ("xiaomi", "apple-iphone-16")),
+    ("電動車大廠特斯拉10日晚間在加州柏本克的華納兄弟片場舉行發表會，正式發表自動駕駛計程車Cybercab。",
+     ("warner-bros-discovery", "tesla-cybercab")),
 ]
 ROUND15 = (MADE_BY_DESCRIBED + PUBLIC_LAUNCH + ON_SALE + IN_A_ROW + AFTER_LAUNCH + COUNTED_SUMMARIES + PREDECESSORS + JOINT_MADE_MODIFIERS + SPECS_AND_QUALIFIED_DEVICES
            + OWNED_UNITS + UNVEILED + ANNOUNCED_AND_CO_MADE + SINGLED_OUT_AND_SAME_STAGE

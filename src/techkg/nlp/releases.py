@@ -253,15 +253,18 @@ class ReleaseReading(ReaderBase):
         for m in self.in_range(s, e):
             if m.label != COMPANY.label or not self._after_by(s, m):
                 continue
-            verb = re.search(r"[，。；;,]|" + "|".join(terms.MADE_BY_VERBS), text[m.end : e])
+            venue = terms.VENUE_PHRASE_RE.match(text, m.end)  # "由vivo在……开发者大会上发布": the verb after where
+            base = venue.end() if venue else m.end
+            verb = re.search(r"[，。；;,]|" + "|".join(terms.MADE_BY_VERBS), text[base:e])
             if not verb or verb.group() not in terms.MADE_BY_VERBS:
                 out += self._published_by(s, e, m)
                 continue
-            makers = self._joint_makers(m, m.end + verb.start())
-            gap = terms.BRACKETED_GLOSS_RE.sub("", text[makers[-1].end : m.end + verb.start()]).strip()  # "由A（B）开发"
-            partners = self.in_range(makers[-1].end, m.end + verb.start(), COMPANY.label)
+            makers = self._joint_makers(m, base + verb.start())
+            between = max(makers[-1].end, base)
+            gap = terms.BRACKETED_GLOSS_RE.sub("", text[between : base + verb.start()]).strip()  # "由A（B）开发"
+            partners = self.in_range(between, base + verb.start(), COMPANY.label)
             helped = (len(makers) > 1 or partners) and terms.ASSISTED_RELEASE_RE.match(
-                self._without_names(makers[-1].end, m.end + verb.start()).replace(" ", ""))
+                self._without_names(makers[-1].end, base + verb.start()).replace(" ", ""))
             if helped:
                 makers, gap = makers[:1], ""  # "由网易与漫威游戏合作开发", "由騰訊與…Nexon合作推出": with help
             elif len(makers) > 1:
@@ -275,7 +278,7 @@ class ReleaseReading(ReaderBase):
             if earlier and (text[earlier[-1].end : m.start].lstrip("”」』\"》 ").startswith(terms.FACILITY_NOUNS)
                             or terms.FACILITY_ANAPHOR_RE.search(text, s, m.start - 1)):
                 earlier = []  # "“飞星一号”算力平台……，该平台由A与B共同打造", "该集群由腾讯打造": built, not released
-            after_verb = m.end + verb.end()
+            after_verb = base + verb.end()
             publisher, after_verb = self._publisher_after(after_verb, e)
             makers += publisher
             made = (self._made_after(after_verb, e) if text.startswith("的", after_verb) else []) or earlier[-1:]
@@ -498,8 +501,8 @@ class ReleaseReading(ReaderBase):
             gap = self.clause_text[prev.end : m.start]
             if CLAUSE_SPLIT_RE.search(gap):
                 break
-            if gap.rstrip().endswith("的"):
-                head = m
+            if gap.rstrip().endswith("的") and "在" not in gap:
+                head = m  # not "特斯拉在加州柏本克的華納兄弟片場舉行發表會": a place the subject is at
         return head.key if head else self._sentence_opener(s, cs)
 
     def _without_helpers(self, cs: int, companies: list[Ment]) -> list[Ment]:

@@ -203,7 +203,7 @@ QUOTED_NAME_RE = re.compile(rf"[{OPEN_QUOTES}]([^{CLOSE_QUOTES}，。！？；�
 TITLE_PRODUCT_HEADS = ("游戏", "手游", "网游", "端游", "页游", "新游", "游戏新作", "应用", "软件", "App", "APP", "小程序")
 # Before a title, words that make it a product too: a work of a game series ("系列最新作《仙剑奇侠传七》",
 # "续作《X》"), what a company launched, made or runs ("此前推出的《天堂M》", "由A代理的《X》", "旗下的《X》").
-TITLE_MADE_BEFORE_RE = re.compile(r"(?:新作|续作|前作|旗下的?|(?:推出|发布|发表|上线|开发|研发|代理|运营|发行|发售|开售|开卖|公测)了?的?)\s?$")
+TITLE_MADE_BEFORE_RE = re.compile(r"(?:新作|续作|前作|旗下的?|(?:推出|发布|发表|上线|开发|研发|自研|代理|运营|发行|发售|开售|开卖|公测)了?的?)\s?$")
 # Titles that name a law, a report or a publication, whatever stands before them ("《芯片法案》").
 TITLE_NOT_PRODUCT_ENDINGS = ("法", "法案", "条例", "规定", "办法", "报告", "白皮书", "报", "新闻", "杂志", "周刊",
                              "日报", "晚报", "时报", "指引", "指南", "意见", "通知", "纲要", "规划", "目录", "清单", "名单")
@@ -667,6 +667,8 @@ RELEASE_TRIGGERS = (
 _KIND_END = r"(?:旗舰|旗舰机|手机|新机|机型|车型|新车|平板|笔记本|电脑|手表|耳机|眼镜|芯片|处理器|显卡)"
 KINDS_AROUND_JOINER_RE = re.compile(rf"\s*(?:[\u4e00-\u9fff]{{0,4}}{_KIND_END})?\s*(?:、|和|与|及|以及)\s*"
                                     rf"(?:[\u4e00-\u9fff]{{0,8}}{_KIND_END})?\s*")
+# Where a release took place, between the maker 由 names and its verb ("由vivo在本月初举行的开发者大会上发布").
+VENUE_PHRASE_RE = re.compile(r"在[^，,。；;]{1,24}?(?:上|期间|现场)")
 # A clause opening with a release made along with the one told in the sentence before ("与之一同开源的，还有A",
 # "同场亮相的还有B"): the releaser is the earlier one's.
 RELEASED_ALONG_RE = re.compile(r"\s*(?:与之|与此)?(?:一同|一并|一起|同时|同场|同步|同期)\s*[^\s,，。]{2,4}?了?的\s*[,，]?\s*"
