@@ -651,6 +651,9 @@ ROUND21 = [
     ("電動車大廠特斯拉10日晚間在加州柏本克的華納兄弟片場舉行發表會，執行長馬斯克搭乘雙門車登場，正式發表自動駕駛計程車Cybercab。",
      {("tesla", "tesla-cybercab")}),
     ("今年1月，字节跳动自研的《航海王热血航线》正式上线。", {("bytedance", "航海王热血航线")}),
+    # a product's edition for a platform ("X的iOS应用") launches the product, not the platform
+    ("OpenAI宣布，ChatGPT的iOS应用正式上架苹果App Store，首批仅面向美国用户开放。", {("openai", "openai-chatgpt")}),
+    ("微软宣布，Windows的Copilot应用今日上线。", {("microsoft", "microsoft-copilot")}),
 ]
 NOT_ROUND21 = [
     ("荣耀发布Magic7。同时亮相的还有OPPO的Find X8。", ("honor", "oppo-find-x8")),
@@ -664,7 +667,7 @@ NOT_ROUND21 = [
     ("vivo X100系列共两款：X100與X100 Pro。", ("vivo", "vivo-x100-pro")),
     ("小米发布小米15。第二款新品是苹果的iPhone 16。", ("xiaomi", "apple-iphone-16")),
     ("電動車大廠特斯拉10日晚間在加州柏本克的華納兄弟片場舉行發表會，正式發表自動駕駛計程車Cybercab。",
-     ("warner-bros-discovery", "tesla-cybercab")),
+     ("warner-bros-discovery", "tesla-cybercab")),    ("OpenAI宣布，ChatGPT的iOS应用正式上架苹果App Store。", ("apple", "apple-ios")),
 ]
 ROUND15 = (MADE_BY_DESCRIBED + PUBLIC_LAUNCH + ON_SALE + IN_A_ROW + AFTER_LAUNCH + COUNTED_SUMMARIES + PREDECESSORS + JOINT_MADE_MODIFIERS + SPECS_AND_QUALIFIED_DEVICES
            + OWNED_UNITS + UNVEILED + ANNOUNCED_AND_CO_MADE + SINGLED_OUT_AND_SAME_STAGE

@@ -211,9 +211,14 @@ class ReleaseReading(ReaderBase):
         end = venue.start() if venue else pos
         prods = [m for m in self.in_range(cs, end, PRODUCT.label)
                  if not text[m.start : m.end].endswith(terms.STOREFRONT_NOUNS)]  # "在App Store上线": where
+        after_last = prods[-1].end if prods else end
+        if len(prods) > 1 and terms.PLATFORM_EDITION_RE.fullmatch(text, prods[-2].end, prods[-1].start) \
+                and text[prods[-1].start : prods[-1].end].lower() in terms.PLATFORM_NAMES \
+                and (edition := terms.EDITION_NOUN_RE.match(text, prods[-1].end)):
+            prods, after_last = prods[:-1], edition.end()  # "ChatGPT的iOS应用正式上架": the product's edition for a platform
         if not prods:
             return []
-        gap = text[prods[-1].end : end].strip().lstrip(")）」』”\"》")  # "《绝区零》在全球同步上线"
+        gap = text[after_last:end].strip().lstrip(")）」』”\"》")  # "《绝区零》在全球同步上线"
         gap = terms.DATE_GLOSS_RE.sub("", gap)  # "今日（26日）正式上線"
         gap = gap[terms.LISTED_CATEGORY_RE.match(gap).end() :]  # "A、B等新款车型同步开售"
         head = next((h for h in terms.PRODUCT_HEADS + terms.TITLE_PRODUCT_HEADS if gap.startswith(h)), "")  # "剪映App开放下载", "《逆水寒》手游"

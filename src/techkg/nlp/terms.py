@@ -903,6 +903,11 @@ EDITION_BEFORE_CUE_RE = re.compile(r"^(?:公测版|内测版|测试版|正式版
 # "元寶在iOS和Android雙平台上線" (the platforms named there are not released).
 PLATFORM_VENUE_RE = re.compile(r"(?:在|于)[^，。；;,在于]{1,30}?(?:平台|端)\s*(?:上|中)?"
                                r"\s*(?:同步|同时|正式|全球|率先|首发)*\s*$")
+# A product's edition for a platform named after it ("ChatGPT的iOS应用", "微信的鸿蒙版"): 的 before the platform's
+# name, an edition noun after it.
+PLATFORM_EDITION_RE = re.compile(r"\s*的\s*")
+PLATFORM_NAMES = frozenset("ios android 安卓 鸿蒙 harmonyos windows macos mac ipados linux web".split())
+EDITION_NOUN_RE = re.compile(r"\s*(?:应用|App|APP|app|版|客户端|版本)")
 # A manner word right before a cue ("Find X8今日隆重登場", "小米15系列高调亮相"): the product is still its subject.
 MANNER_BEFORE_CUE_RE = re.compile(r"(?:隆重|盛大|高调|重磅|强势|震撼|火速|同场|同台|一同|一并|公开|全面)\s*$")
 # A time phrase between a product and its cue: "《三角洲行動》9月底上線", "P自2024年12月6日全球上线以来",
