@@ -38,7 +38,7 @@ GENERIC_TERMS = frozenset(
     b2b b2c c2c c2b o2o p2p sns gps it cvt dct amt 单核 双核 四核 六核 八核 十核
     a股 b股 h股 n股 st *st ipo otc etf
     中文 英文 简体中文 繁体中文 汉语 英语 日语 韩语 日文 韩文 多语言
-    vlog 关联公司 a类股份 b类股份 a类股 b类股 sa nsa 先买后付 bnpl vla vlm vla+vlm
+    vlog 关联公司 a类股份 b类股份 a类股 b类股 sa nsa 先买后付 bnpl vla vlm vla+vlm mcu bom ctp
     """.split()
 ) | {"tier 1", "tier 2", "tier 0.5"}  # a supplier's rank ("一級（Tier 1）製造商")
 
@@ -611,7 +611,7 @@ LEAD_PARTNER_TRIGGERS = ("携手", "携同", "联手", "联袂", "牵手", "伙�
 SPOKEN_PARTICLE_RE = re.compile("[嘅喺咗啲唔冇佢嗰\U00020BB6咁嚟呢]")
 # A conjunction set off by a space after a Latin name ("Sony 同蔡司", "Apple 和三星"): two names, never one.
 SPACED_CONJUNCTION_RE = re.compile(r"(?<=[A-Za-z0-9])\s+(?:与|和|同|跟|及)\s*")
-NAME_SPLITTING_CUES = ("携手", "携同", "联同", "连同", "伙同", "联手", "牵手", "伙拍", "联姻", "结盟")  # 联同, 连同: HK, TW "together with"
+NAME_SPLITTING_CUES = ("携手", "携同", "联同", "连同", "伙同", "联手", "牵手", "伙拍", "联姻", "结盟", "合组", "合资成立")  # 联同, 连同: HK, TW "together with"
 # A partner cue LAC may glue before a listed name ("联合广汽集团"): cut only there, since names hold it too
 # (联合利华, 联合汽车电子).
 GLUED_LEAD_CUES = ("联合",)
