@@ -734,6 +734,11 @@ def test_round20_entity_readings(extractor, text, companies, products, not_names
      {"3分钟大定20万台", "VLA+VLM", "24小时售出10万部"}),
     ("豐田又與內地的小馬智行合組公司，在中國推進Robotaxi量產。兆易创新是国内MCU龙头，采用CTP技术以降低BOM成本。",
      {"豐田", "小馬智行", "兆易创新"}, set(), {"小馬智行合組公司", "MCU", "CTP", "BOM"}),
+    # a foreign country before a listed name tagged with it is no part of it; names a company lists before 等 and a
+    # kind of product are its products
+    ("（信報）南韓三星電子（005930）周二宣布開發新晶片。中国移动与华为签署协议。", {"三星電子", "中国移动", "华为"}, set(),
+     {"南韓三星電子"}),
+    ("随后几天，五菱旗下的缤果、星光等车型推出限时优惠。", {"五菱"}, {"缤果", "星光"}, set()),
     ("全場焦點則是AR眼鏡原型Orion。经销商称旗下车型“正在评估价格调整”。", set(), {"Orion"}, {"正在评估价格调整"}),
     ("由任天堂夥拍照明娛樂（Illumination）製作。玩家在海拉魯大地冒險。", {"任天堂", "照明娛樂"}, set(), {"海拉"}),
     ("腾讯宣布成立“混元”大模型团队。", {"腾讯"}, set(), {"混元大模型团队"}),

@@ -654,6 +654,8 @@ ROUND21 = [
     # a product's edition for a platform ("X的iOS应用") launches the product, not the platform
     ("OpenAI宣布，ChatGPT的iOS应用正式上架苹果App Store，首批仅面向美国用户开放。", {("openai", "openai-chatgpt")}),
     ("微软宣布，Windows的Copilot应用今日上线。", {("microsoft", "microsoft-copilot")}),
+    ("日本記憶體大廠鎧俠（Kioxia）與美國威騰電子（Western Digital）共同發表快閃記憶體技術BiCS8。",
+     {("kioxia", "bics8"), ("western-digital", "bics8")}),
 ]
 NOT_ROUND21 = [
     ("荣耀发布Magic7。同时亮相的还有OPPO的Find X8。", ("honor", "oppo-find-x8")),

@@ -759,7 +759,8 @@ def company_candidates(doc: Doc, text: str, model_spans=(), tagger: bool = False
             end = _before_count_of_firms(text, start, end)
             end = _before_title(text, start, end)
             start = next((s for s, e in listed if e == end and start < s
-                          and text[start:s].endswith(terms.COMPANY_DESCRIPTORS)), start)  # "深圳机械人企业优必选"
+                          and (text[start:s].endswith(terms.COMPANY_DESCRIPTORS) or text[start:s] in terms.FOREIGN_COUNTRIES)),
+                         start)  # "深圳机械人企业优必选", "南韩三星电子": a description or a foreign country, then the name
         name = text[start:end]
         if terms.TICKER_RE.fullmatch(name) or name.startswith("("):
             continue  # "（XPEV.US；09868.HK）", "大众汽车集团（中国）" cut after its group word: no name
@@ -1111,6 +1112,7 @@ def product_candidates(doc: Doc, text: str, companies: list[Candidate]) -> list[
         *quoted_names(text),
         *named_han_products(text),
         *listed_names_after_heads(text),
+        *listed_names_before_kind(text),
         *titled_names(text, companies),
         *suffixed_names(text, companies, cue_ends),
         *versioned_names(text, companies, cue_ends),
@@ -1692,6 +1694,24 @@ def named_han_products(text: str) -> list[Candidate]:
              for m in terms.NAMED_HAN_PRODUCT_RE.finditer(text) if _can_be_name(m.group("name"))]
     return named + [Candidate(m.start("name"), m.end("name"), PRODUCT, "context", SUFFIXED_NAME_SCORE)
                     for m in terms.MADE_BY_HEAD_RE.finditer(text) if _can_be_name(m.group("core"))]
+
+
+def listed_names_before_kind(text: str) -> list[Candidate]:
+    """Chinese names a unit of a company lists before 等 and a kind of product ("五菱旗下的缤果、星光等车型",
+    "腾讯旗下的《王者荣耀》、《和平精英》等游戏" are read by their titles): each one a product.
+
+    >>> t = "随后几天，五菱旗下的缤果、星光等车型推出限时优惠。"
+    >>> [t[c.start:c.end] for c in listed_names_before_kind(t)]
+    ['缤果', '星光']
+    """
+    out = []
+    for m in terms.OWNED_LIST_BEFORE_KIND_RE.finditer(text):
+        for item in re.finditer(r"[^、]+", m.group("items")):
+            name = item.group().strip()
+            if 2 <= len(name) <= 6 and _can_be_name(name):
+                at = m.start("items") + item.start() + item.group().index(name)
+                out.append(Candidate(at, at + len(name), PRODUCT, "context", SUFFIXED_NAME_SCORE))
+    return out
 
 
 def listed_names_after_heads(text: str) -> list[Candidate]:

@@ -543,7 +543,9 @@ class ReleaseReading(ReaderBase):
         if not named:
             return []
         last = named[-1]
-        if self.text[cs : last.start].rstrip().endswith(terms.PREPOSITIONS + terms.LEAD_PARTNER_TRIGGERS):
+        before = self.text[cs : last.start].rstrip()
+        before = next((before[: -len(c)] for c in terms.FOREIGN_COUNTRIES if before.endswith(c)), before)  # "与美国B"
+        if before.rstrip().endswith(terms.PREPOSITIONS + terms.LEAD_PARTNER_TRIGGERS):
             # "（A）与B共同发表", "A携手B推出": the subject before the preposition and the partner
             subject = named[0] if len(named) > 1 else None
             opener = subject.key if subject else self._sentence_opener(s, cs)

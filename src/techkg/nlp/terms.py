@@ -669,6 +669,10 @@ KINDS_AROUND_JOINER_RE = re.compile(rf"\s*(?:[\u4e00-\u9fff]{{0,4}}{_KIND_END})?
                                     rf"(?:[\u4e00-\u9fff]{{0,8}}{_KIND_END})?\s*")
 # Where a release took place, between the maker 由 names and its verb ("由vivo在本月初举行的开发者大会上发布").
 VENUE_PHRASE_RE = re.compile(r"在[^，,。；;]{1,24}?(?:上|期间|现场)")
+# Names a company's 旗下 lists before 等 and a kind of product ("五菱旗下的缤果、星光等车型"): its products.
+OWNED_LIST_BEFORE_KIND_RE = re.compile(
+    r"旗下的?(?P<items>[\u4e00-\u9fffA-Za-z0-9 ]{2,8}(?:、[\u4e00-\u9fffA-Za-z0-9 ]{2,8}){1,6})等(?:热门|主力|多款|畅销)?"
+    r"(?:车型|机型|产品|游戏|手游|应用|App|APP|芯片|手机|电动车|新车)(?![厂商企业公司品牌])")
 # A clause opening with a release made along with the one told in the sentence before ("与之一同开源的，还有A",
 # "同场亮相的还有B"): the releaser is the earlier one's.
 RELEASED_ALONG_RE = re.compile(r"\s*(?:与之|与此)?(?:一同|一并|一起|同时|同场|同步|同期)\s*[^\s,，。]{2,4}?了?的\s*[,，]?\s*"
