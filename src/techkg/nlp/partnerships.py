@@ -210,9 +210,9 @@ class PartnershipReading(ReaderBase):
         return out
 
     def _paired_list(self, cs: int, pos: int) -> list[tuple[str, str]]:
-        """"小米与徕卡、vivo与蔡司、OPPO与哈苏的合作": a list of two or more pairs, each joined by 与, before the
-        cue: each pair cooperates, no pair with another."""
-        ments = [m for m in self.in_range(cs, pos, COMPANY.label)]
+        """"小米与徕卡、vivo与蔡司、OPPO与哈苏的合作": a list of two or more pairs before the cue, each joined by the
+        same word (与, 同 or 跟): each pair cooperates, no pair with another."""
+        ments = self.in_range(cs, pos, COMPANY.label)
         if len(ments) < 4 or len(ments) % 2 or not terms.PAIRED_LIST_TAIL_RE.fullmatch(self.text, ments[-1].end, pos):
             return []
         pairs = []

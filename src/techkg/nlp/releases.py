@@ -269,7 +269,7 @@ class ReleaseReading(ReaderBase):
             gap = terms.BRACKETED_GLOSS_RE.sub("", text[between : base + verb.start()]).strip()  # "由A（B）开发"
             partners = self.in_range(between, base + verb.start(), COMPANY.label)
             helped = (len(makers) > 1 or partners) and terms.ASSISTED_RELEASE_RE.match(
-                self._without_names(makers[-1].end, base + verb.start()).replace(" ", ""))
+                self._without_names(between, base + verb.start()).replace(" ", ""))
             if helped:
                 makers, gap = makers[:1], ""  # "由网易与漫威游戏合作开发", "由騰訊與…Nexon合作推出": with help
             elif len(makers) > 1:
