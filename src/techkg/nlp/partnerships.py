@@ -198,9 +198,11 @@ class PartnershipReading(ReaderBase):
     def _more_partner_groups(self, listed: list[Ment], e: int) -> list[Ment]:
         """"攜手美光、三星等記憶體夥伴，日月光、艾克爾等封測業者，以及新思科技、Ansys等EDA廠商": partners
         listed in groups, each closed by 等 and what kind of firm; the groups after the first, up to ``e``."""
+        if not listed:
+            return []
         out: list[Ment] = []
-        end = listed[-1].end if listed else -1
-        while listed and (group_end := terms.PARTNER_GROUP_END_RE.match(self.text, end, e)):
+        end = listed[-1].end
+        while group_end := terms.PARTNER_GROUP_END_RE.match(self.text, end, e):
             group = _leading_list(self.text, _without_glosses(self.text, self.in_range(group_end.end(), e, COMPANY.label)),
                                   group_end.end())
             if not group or not terms.PARTNER_GROUP_END_RE.match(self.text, group[-1].end, e):

@@ -943,11 +943,15 @@ NON_COMPANY_BODY_RE = re.compile(r"大学|学院|研究院|研究所|研究中�
 BODY_GLOSS_RE = re.compile(rf"(?:{NON_COMPANY_BODY_RE.pattern}|创新基地|研究单位|基金会)\s?[(（]"
                            r"(?P<gloss>[A-Za-z][^()（）]{1,40})[)）]")
 OWNED_BODY_RE = re.compile(r"旗下|自家|自有|公司的|集团的")
+# Verbs of founding a firm (one home: FOUNDED_QUOTED_NAME_RE, NEW_FIRM_BEFORE_RE) ...
+FOUNDING_VERBS = r"(?:成立|组建|设立|创立|创办)"
+# ... and those that never stand inside a firm's own name: a stretch across one is a clause ("长安成立新公司").
+FOUNDING_VERB_RE = re.compile(r"成立|组建|设立")
 # A quoted name right after a verb of founding (and what kind of firm) names the new firm: "合资成立「简单能源」";
 # not a unit, team or programme, by its last word or the word after it ("组建“煤矿军团”", "成立“混元”大模型团队").
 FOUNDED_NOT_FIRM_WORDS = ("大模型", "模型", "团队", "军团", "项目", "实验室", "中心", "部门", "事业部", "事业群",
                           "工作室", "平台", "计划", "品牌", "基金", "联盟")
-FOUNDED_QUOTED_NAME_RE = re.compile(rf"(?:成立|组建|设立|创立|创办)了?\s?(?:一家|新的)?\s?(?:合资公司|新公司|子公司|公司)?"
+FOUNDED_QUOTED_NAME_RE = re.compile(rf"{FOUNDING_VERBS}了?\s?(?:一家|新的)?\s?(?:合资公司|新公司|子公司|公司)?"
                                     rf"\s?[{OPEN_QUOTES}](?P<name>[^{CLOSE_QUOTES}，。！？；、,\n]{{2,16}})[{CLOSE_QUOTES}]"
                                     rf"(?!\s?(?:{'|'.join(FOUNDED_NOT_FIRM_WORDS)}))")
 # A product named as what another carries ("搭载的5C麒麟电池", "採用的晶片"): a part (a short
@@ -1135,10 +1139,6 @@ JOINS_COOPERATION_RE = re.compile(r"加入(?:了)?(?:这项|这一|该项|此项
 # companies after it (each before 的) bring; they are the subject's partners.
 COMBINING_COOPERATION_RE = re.compile(
     r"(?:这次|此次|本次|这项|该项|此项|该)\s*合作\s*(?:将|主要|进一步|充分)?\s*(?:结合|整合|融合|汇聚|集合|汇集)(?:了)?")
-# "双方宣布建立战略合作关系": the two companies just named.
-# A clause opening with a count of companies ("四家公司共同宣布合资设厂", "三間公司聯合"): the last that
-# many companies named before it in the sentence (three or more; two are BOTH_PARTIES); "四方" (four parties) too.
-CHINESE_DIGITS = "一二三四五六七八九十"
 # A sentence opening with a studio, team or division's name ("光子工作室群此前打造了……"): its subject is that unit.
 UNIT_OPENING_RE = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,10}?(?:工作室群|工作室|团队|事业部|事业群|实验室)(?![\u4e00-\u9fff]{0,2}的)")
 # The end of one group in a list of partners by kind ("美光、三星等记忆体伙伴，日月光、艾克尔等封测业者，以及……"):
@@ -1152,10 +1152,13 @@ PAIR_SEPARATOR_RE = re.compile(r"\s*[、,，]\s*")
 PAIRED_LIST_TAIL_RE = re.compile(r"\s*(?:之间)?的?\s*(?:长期|深度|战略|影像|技术)?\s*")
 # "除X外，亦與Y合作", "除与X合作外，还与Y……": X and Y are each the subject's partner, not each other's.
 BESIDES_CLAUSE_RE = re.compile(r"除(?:了)?\s*(?:与|和|同|跟)?[^，,。；;]{1,30}?(?:之|以)?外")
-FOUNDING_VERB_RE = re.compile(r"成立|组建|设立")
+# "双方宣布建立战略合作关系": the two companies just named.
+# A clause opening with a count of companies ("四家公司共同宣布合资设厂", "三間公司聯合"): the last that
+# many companies named before it in the sentence (three or more; two are BOTH_PARTIES); "四方" (four parties) too.
+CHINESE_DIGITS = "一二三四五六七八九十"
 # A firm the parties set up, named after its noun or a verb of founding: no party ("合組的合資公司Anchorpoint
 # Financial", "雙方將合資成立「簡單能源」").
-NEW_FIRM_BEFORE_RE = re.compile(r"(?:合资公司|合营公司|新公司|合资企业|(?:成立|组建|设立|创立|创办)了?\s?(?:一家)?"
+NEW_FIRM_BEFORE_RE = re.compile(rf"(?:合资公司|合营公司|新公司|合资企业|{FOUNDING_VERBS}了?\s?(?:一家)?"
                                 r"(?:[\u4e00-\u9fff]{0,8}?(?:公司|企业))?)\s*"  # "携手组建智能汽车公司集度"
                                 rf"[{OPEN_QUOTES}]?\s*$")
 COUNTED_PARTIES_RE = re.compile(r"\s*(?:[这該该此上述]+)?\s*([三四五六七八九十]|[3-9])\s*(?:(?:家|间)\s*(?:公司|企业|厂商|车企|集团)?|方(?![面式法向案]))")
