@@ -318,6 +318,7 @@ def _move(
                 entities.append(Entity(
                     key=into, type=e.type, label=label or e.label, mentions=moved,
                     labels=dict(labels), maker=e.maker, found_by="curation",
+                    names=e.names if whole else (),
                 ))
         elif e is target:
             entities.append(replace(e, mentions=tuple(sorted((*e.mentions, *moved), key=_at))))

@@ -295,19 +295,54 @@ def _brand_before(mentions: Sequence[Mention], brand_ends: dict[int, tuple[str, 
     return None
 
 
+def _maker_names(maker: str, lexicon) -> set[str]:
+    """The maker's lexicon names, folded and lower-cased; empty when the lexicon does not list it."""
+    entry = lexicon.get(maker) if lexicon is not None else None
+    if entry is None:
+        return set()
+    return {lower(fold(n)) for n in (entry.label, entry.labels.values(), entry.aliases, entry.weak_aliases)
+            for n in ((n,) if isinstance(n, str) else n)}
+
+
+def _prefix_size(mention: Mention, names: set[str]) -> int:
+    """Length of the longest of ``names`` that starts the mention and is shorter than it, else 0."""
+    written = lower(fold(mention.text))  # same length as the mention: the prefix's size slices it
+    return max((len(n) for n in names if len(n) < len(written) and written.startswith(n)), default=0)
+
+
 def _brand_inside(mentions: Sequence[Mention], maker: str, lexicon) -> Mention | None:
     """The maker's lexicon name that starts one of a product's mentions ("一加" in "一加13",
     "極氪" in "極氪001 FR"), as a mention of the maker; None when no mention starts so."""
-    entry = lexicon.get(maker) if lexicon is not None else None
-    if entry is None:
-        return None
-    names = {lower(fold(n)) for n in (entry.label, *entry.labels.values(), *entry.aliases, *entry.weak_aliases)}
+    names = _maker_names(maker, lexicon)
     for m in mentions:
-        written = lower(fold(m.text))  # same length as the mention: the prefix's size slices it
-        size = max((len(n) for n in names if len(n) < len(written) and written.startswith(n)), default=0)
-        if size:
+        if size := _prefix_size(m, names):
             return Mention(m.text[:size], m.start, m.start + size)
     return None
+
+
+def _other_names(mentions: Sequence[Mention], brand_ends: dict[int, tuple[str, Mention]], maker: str | None,
+                 text: str, lexicon) -> tuple[str, ...]:
+    """A product's other names in the article (``Entity.names``): each mention with its maker's
+    name written right before it ("小米MIX 4"); each mention that starts with the maker's name
+    without it, where what is left holds a Latin letter ("英伟达H800" → "H800"; "小米13" leaves a
+    bare number, no name); and each of these without a trailing 系列 ("nova 10系列" → "nova 10")."""
+    seen = {m.text for m in mentions}
+    names: dict[str, None] = {}
+    maker_names = _maker_names(maker, lexicon) if maker else set()
+    for m in mentions:
+        forms = [m.text]
+        start = m.start - 1 if m.start > 0 and text[m.start - 1] == " " else m.start
+        key, brand = brand_ends.get(start, (None, None))
+        if maker and brand is not None and key == maker:
+            forms.append(text[brand.start : m.end])
+        rest = m.text[_prefix_size(m, maker_names):].strip(" -")
+        if rest != m.text and len(rest) > 1 and any("a" <= c <= "z" for c in lower(fold(rest))):
+            forms.append(rest)
+        for form in forms:
+            for name in (form, link.without_series_word(form)):
+                if name not in seen:
+                    names.setdefault(name, None)
+    return tuple(names)
 
 
 def doc_to_extraction(article: Article, doc, lexicon=None) -> Extraction:
@@ -375,7 +410,8 @@ def doc_to_extraction(article: Article, doc, lexicon=None) -> Extraction:
     for (etype, key), ms in mentions.items():
         entry = lexicon.get(key) if lexicon is not None else None
         label = labels[(etype, key)]
-        if etype == EntityType.PRODUCT and entry is None and (maker := makers.get(key)):
+        maker = makers.get(key) if etype == EntityType.PRODUCT else None
+        if maker and entry is None:
             maker_label = _brand_before(ms, brand_ends, maker, text) or labels.get((EntityType.COMPANY, maker))
             label = link.product_label(label, maker_label)
         entities.append(
@@ -385,8 +421,9 @@ def doc_to_extraction(article: Article, doc, lexicon=None) -> Extraction:
                 label=label,
                 mentions=tuple(ms),
                 labels=dict(entry.labels) if entry is not None else {},
-                maker=makers.get(key) if etype == EntityType.PRODUCT else None,
+                maker=maker,
                 found_by="lexicon" if entry is not None else "pattern",
+                names=_other_names(ms, brand_ends, maker, text, lexicon) if etype == EntityType.PRODUCT else (),
             )
         )
     sentences: _Sentences | None = None

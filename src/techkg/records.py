@@ -107,7 +107,11 @@ class Entity:
         labels: language-tagged labels, e.g. ``{"en": "NVIDIA", "zh-Hans": "英伟达",
             "zh-Hant": "輝達"}``; may be empty.
         mentions: every occurrence in the article, in text order.
-        aliases: every distinct surface string seen, as written (order of first use).
+        aliases: every distinct surface string seen, as written (order of first use),
+            then ``names``.
+        names: other names the article gives a product beside its mentions: with the maker
+            written right before it ("小米MIX 4" for the mention "MIX 4"), without the maker its
+            mention starts with ("H800" in "英伟达H800"), without a trailing 系列.
         maker: key of the company that makes this product, if known.
         found_by: how it was found: ``"lexicon"`` (a lexicon entry), ``"pattern"``
             (the rules, LAC or the tagger) or ``"curation"`` (a curation made it).
@@ -120,12 +124,13 @@ class Entity:
     labels: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
     maker: str | None = None
     found_by: str = "lexicon"
+    names: tuple[str, ...] = ()
 
     @property
     def aliases(self) -> tuple[str, ...]:
         seen: dict[str, None] = {}
-        for m in self.mentions:
-            seen.setdefault(m.text, None)
+        for text in (*(m.text for m in self.mentions), *self.names):
+            seen.setdefault(text, None)
         return tuple(seen)
 
 

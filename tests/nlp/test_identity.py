@@ -345,6 +345,21 @@ def test_one_product_one_label_in_every_mention_order(extractor):
     assert [(e.key, e.label, e.maker) for e in products] == [("nvidia-h100", "NVIDIA H100", "nvidia")]
 
 
+@pytest.mark.parametrize(("text", "key", "names"), [
+    ("小米今天晚上发布小米MIX 4，售价4999元起。", "mix4", {"MIX 4", "小米MIX 4"}),
+    ("受出口管制影响，英伟达H800在国内市场一卡难求。", "nvidia-h800", {"H800", "英伟达H800"}),
+    ("輝達H800在中國市場供不應求，華碩也在等貨。", "nvidia-h800", {"H800", "輝達H800"}),
+    ("华为正式发布华为Mate 60 Pro，首批现货售罄。", "huawei-mate-60-pro", {"Mate 60 Pro", "华为Mate 60 Pro"}),
+    ("理想汽车推出理想L6，定价24.98万元。", "li-auto-l6", {"理想L6", "L6"}),
+    ("小米13于12月开售，起售价3999元。", "xiaomi-13", {"小米13"}),  # a bare number is no name
+    ("三星電子推出三星Galaxy S24系列，主打AI功能。", "samsung-galaxy-s24",
+     {"Galaxy S24系列", "Galaxy S24", "三星Galaxy S24系列", "三星Galaxy S24"}),  # and without 系列
+])
+def test_products_are_named_with_and_without_their_maker(extractor, text, key, names):
+    found = {e.key: e for e in _entities(extractor, text)}
+    assert set(found[key].aliases) == names
+
+
 def test_labels_are_never_lower_case_keys(extractor, corpus_dir):
     text = (corpus_dir / "c04_huawei_ascend910.md").read_text(encoding="utf-8")
     for e in extractor.extract(Article(id="c04", text=text)).entities:
