@@ -671,6 +671,19 @@ NOT_ROUND21 = [
     ("電動車大廠特斯拉10日晚間在加州柏本克的華納兄弟片場舉行發表會，正式發表自動駕駛計程車Cybercab。",
      ("warner-bros-discovery", "tesla-cybercab")),    ("OpenAI宣布，ChatGPT的iOS应用正式上架苹果App Store。", ("apple", "apple-ios")),
 ]
+# Fourteenth round: a weekday or a bracketed day between a product and its cue; a licensor in a modifier
+# before the product is no releaser.
+ROUND22 = [
+    ("網易旗下新作《逆水寒》手遊本週五全球上線。", {("netease", "netease-justice-mobile")}),
+    ("華碩新機ROG Phone 8本週四（18日）在台開賣。", {("asus", "rogphone8")}),
+    ("小米新款平板小米Pad 6星期五开售。", {("xiaomi", "pad6")}),
+    ("网易本月初在Steam上线了获漫威授权开发的《漫威争锋》。", {("netease", "netease-marvel-rivals")}),
+    ("網易推出獲漫威授權開發的《漫威爭鋒》。", {("netease", "netease-marvel-rivals")}),
+]
+NOT_ROUND22 = [
+    ("网易本月初在Steam上线了获漫威授权开发的《漫威争锋》。", ("marvel-entertainment", "netease-marvel-rivals")),
+    ("網易推出獲漫威授權開發的《漫威爭鋒》。", ("marvel-entertainment", "netease-marvel-rivals")),
+]
 ROUND15 = (MADE_BY_DESCRIBED + PUBLIC_LAUNCH + ON_SALE + IN_A_ROW + AFTER_LAUNCH + COUNTED_SUMMARIES + PREDECESSORS + JOINT_MADE_MODIFIERS + SPECS_AND_QUALIFIED_DEVICES
            + OWNED_UNITS + UNVEILED + ANNOUNCED_AND_CO_MADE + SINGLED_OUT_AND_SAME_STAGE
            + PUBLIC_DEBUT + COUNTED_COLON_LISTS + EVENT_VENUES_NAMED_FOR_PRODUCTS + VERSION_BEFORE_CUE + COUNTED_DEVICES
@@ -690,7 +703,8 @@ def _releases(extractor, text: str) -> set[tuple[str, str]]:
                                              + LIST_ENDS_AT_A_PREDICATE + RELATIVE_CLAUSE_HEADS
                                              + LAUNCH_WORDING + NAMING_CLAUSES + COMPARED_AND_OFFERED
                                              + PLATFORM_VENUES + NEXT_SENTENCE_DEMONSTRATIVES + OTHER_MAKERS_PRODUCTS
-                                             + SELLERS_AND_MAKERS + ROUND9 + ROUND15 + ROUND19 + ROUND20 + ROUND21)
+                                             + SELLERS_AND_MAKERS + ROUND9 + ROUND15 + ROUND19 + ROUND20 + ROUND21
+                                             + ROUND22)
 def test_release_phrasing(extractor, text, releases):
     assert _releases(extractor, text) == releases
 
@@ -700,6 +714,6 @@ def test_release_phrasing(extractor, text, releases):
                                       + NOT_LAUNCH_WORDING + NOT_NAMING_CLAUSES + NOT_COMPARED_AND_OFFERED
                                       + NOT_PLATFORM_VENUES + NOT_NEXT_SENTENCE_DEMONSTRATIVES
                                       + NOT_OTHER_MAKERS_PRODUCTS + NOT_SELLERS_AND_MAKERS + NOT_ROUND9
-                                      + NOT_ROUND15 + NOT_ROUND19 + NOT_ROUND20 + NOT_ROUND21)
+                                      + NOT_ROUND15 + NOT_ROUND19 + NOT_ROUND20 + NOT_ROUND21 + NOT_ROUND22)
 def test_not_a_release(extractor, text, pair):
     assert pair not in _releases(extractor, text)

@@ -590,6 +590,9 @@ class ReleaseReading(ReaderBase):
                 if not products and terms.CO_MADE_PARTNER_BEFORE_RE.search(text, pos, m.start) \
                         and terms.CO_MADE_AFTER_RE.match(text, m.end):
                     continue  # "推出与爱马仕合作设计的Apple Watch Hermès": the partner in a modifier
+                if not products and terms.LICENSOR_BEFORE_RE.search(text, pos, m.start) \
+                        and terms.LICENSOR_AFTER_RE.match(text, m.end):
+                    continue  # "上线了获漫威授权开发的《漫威争锋》": the licensor in a modifier
                 break
             gap = text[pos : m.start]
             if products and self._branded_by_another(m, products):

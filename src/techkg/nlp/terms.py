@@ -880,6 +880,9 @@ JOINT_MADE_MODIFIER_RE = re.compile(r"\s*(?:共同|联合|联手|携手|联袂|�
 # 川崎重工共同開發的Nurabot"): the subject releases what follows; 合作 or no adverb at all is enough here.
 CO_MADE_PARTNER_BEFORE_RE = re.compile(r"(?:与|和|跟|同|联合|携手)\s*(?:" + "|".join(FOREIGN_COUNTRIES) + r")?\s*$")
 CO_MADE_AFTER_RE = re.compile(r"\s*(?:共同|联合|合作|一起|一同)?\s*(?:开发|研发|打造|设计|研制|推出|定制|制造|生产)(?:出)?(?:的|嘅)")
+# ... and a licensor in one ("上线了获漫威授权开发的《漫威争锋》", "推出經寶可夢官方授權的P"): the subject releases.
+LICENSOR_BEFORE_RE = re.compile(r"(?:获|获得|取得|经|经过|得到)\s*$")
+LICENSOR_AFTER_RE = re.compile(r"\s*(?:正式|官方|独家)?授权(?:开发|推出|制作|改编|打造|发行)?(?:的|嘅)")
 # A company right after one of these before a release cue helps the subject: "新思科技携手微软推出P",
 # "寶可夢公司與Niantic合作推出P", "并与三星合作推出P" (the subject, or the sentence's opener, releases).
 PARTNER_BEFORE_RE = re.compile("(?:" + "|".join(PREPOSITIONS + LEAD_PARTNER_TRIGGERS) + r")\s*$")
