@@ -640,6 +640,24 @@ TWELFTH_ROUND = [
      {("apple", "goldman-sachs"), ("apple", "mastercard"), ("goldman-sachs", "mastercard")}),
 ]
 
+# Fourteenth round: a unit glued after its parent in a partner list is the partner ("亚马逊AWS"), a product
+# glued after its maker is not ("微软Azure": Microsoft); Hong Kong transport operators are companies.
+FOURTEENTH_ROUND = [
+    ("Meta此次与逾25家伙伴合作，包括英伟达、亚马逊AWS、戴尔和微软Azure等。",
+     {("aws", "meta"), ("dell", "meta"), ("meta", "microsoft"), ("meta", "nvidia")}),
+    ("Meta此次與超過25家夥伴合作，包括輝達、亞馬遜AWS、戴爾與微軟Azure等。",
+     {("aws", "meta"), ("dell", "meta"), ("meta", "microsoft"), ("meta", "nvidia")}),
+    ("为推广鸿蒙智联，华为已与超过20家厂商合作，包括美的、阿里巴巴阿里云和九阳。",
+     {("alibaba-cloud", "huawei"), ("huawei", "joyoung"), ("huawei", "midea")}),
+    ("騰訊宣布，旗下WeChat Pay HK已與香港電車、天星小輪及城巴達成合作。",
+     {("citybus", "tencent"), ("hongkong-tramways", "tencent"), ("star-ferry", "tencent")}),
+    ("腾讯宣布，微信支付已与九巴、龙运巴士达成合作。", {("kmb", "tencent"), ("long-win-bus", "tencent")}),
+    ("这款音箱由华为与法国音响品牌帝瓦雷（Devialet）联合设计。", {("devialet", "huawei")}),
+]
+FOURTEENTH_ROUND_NOT = [
+    ("Meta此次与逾25家伙伴合作，包括英伟达、亚马逊AWS、戴尔和微软Azure等。", ("amazon", "meta")),
+]
+
 READ = (AFFIRMING_NEGATION + BOTH_AFTER_DEAL + BOTH_WITH_THIRD + JOINT_SUBJECT_LIST + TOPIC_BEFORE_PARTNER
         + PARTNER_EXAMPLES + SEEKING_PARTNER + BUSINESS_AND_CAPITAL + AGREEMENT + HK_TW_WORDING
         + JOINT_VENTURE_MODIFIER + OWN_BUSINESS_AS_PARTNER + NOT_PARTNER_LOOKALIKES + ENDED_OR_GUESSED + JV_CATEGORY
@@ -648,14 +666,14 @@ READ = (AFFIRMING_NEGATION + BOTH_AFTER_DEAL + BOTH_WITH_THIRD + JOINT_SUBJECT_L
         + HK_SPACED_WITH + OWN_PARTNER_PER_CLAUSE + TIME_LED_CLAUSE + COPULA_PARTNERS
         + BOTH_AFTER_A_PARENT + COUNTED_FIRMS + GLUED_CUE_AND_FOUNDERS + PARENT_BEFORE_UNIT_AFTER_LEAD_CUE
         + RIVAL_COPULA_AND_BOTH_AFTER_A_DEAL + VENUE_INSTRUMENT_AND_COUNTRY_IN_LIST + OWNER_AND_UNIT + ELEVENTH_ROUND
-        + TWELFTH_ROUND + THIRTEENTH_ROUND)
+        + TWELFTH_ROUND + THIRTEENTH_ROUND + FOURTEENTH_ROUND)
 NOT_READ = (AFFIRMING_NEGATION_NOT + BOTH_AFTER_DEAL_NOT + BOTH_WITH_THIRD_NOT + JOINT_SUBJECT_LIST_NOT
             + TOPIC_BEFORE_PARTNER_NOT + PARTNER_EXAMPLES_NOT + SEEKING_PARTNER_NOT + BUSINESS_AND_CAPITAL_NOT
             + AGREEMENT_NOT + HK_TW_WORDING_NOT + JOINT_VENTURE_MODIFIER_NOT + OWN_BUSINESS_AS_PARTNER_NOT
             + NOT_PARTNER_LOOKALIKES_NOT + ENDED_OR_GUESSED_NOT + JV_CATEGORY_NOT + ADVERBIAL_COOPERATION_NOT
             + WITH_PARTNER_NOT + DENIED_ENDING_NOT + PARENT_OF_PARTNER_NOT
             + COUNTED_PARTIES_NOT + JOINT_ANNOUNCEMENT_NOT + STAKE_CHANGE_NOT + TOGETHER_WITH_NOT + OWN_CLAUSE_NOT
-            + COUNTED_PARTNER_LIST_NOT + THIRTEENTH_ROUND_NOT)
+            + COUNTED_PARTNER_LIST_NOT + THIRTEENTH_ROUND_NOT + FOURTEENTH_ROUND_NOT)
 
 
 @pytest.mark.parametrize(("text", "pairs"), READ)

@@ -593,10 +593,17 @@ def _trailing_list(text: str, ments: list[Ment], end: int) -> list[Ment]:
 
 def _leading_list(text: str, ments: list[Ment], start: int) -> list[Ment]:
     """Mentions forming a list right after ``start`` ("携手A、B和C"). A product stands for its maker
-    only right after the cue ("携手微信"); after other words it is an object ("携手扩充CoWoS产能")."""
-    out = []
+    only right after the cue ("携手微信"); after other words it is an object ("携手扩充CoWoS产能").
+    A name glued to the item before is part of it: a unit after its parent is the item ("亚马逊AWS"),
+    a product after its maker is not ("微软Azure")."""
+    out: list[Ment] = []
     pos = start
     for m in ments:
+        if out and m.start == pos:
+            if m.label != PRODUCT.label:
+                out[-1] = m
+            pos = m.end
+            continue
         gap = terms.BRACKETED_GLOSS_RE.sub("", text[pos : m.start]) if out else text[pos : m.start]  # "B（Cadence）、C"
         if out and not terms.LIST_SEPARATORS.match(gap):
             break
