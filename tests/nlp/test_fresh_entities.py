@@ -759,6 +759,28 @@ def test_round21_entity_readings(extractor, text, companies, products, not_names
     assert not names & not_names, names
 
 
+@pytest.mark.parametrize("text,companies,products,not_names", [
+    # a meeting's Latin name with its year, glossed or right after the meeting's noun, is the event
+    ("今日，华为开发者大会2024（HDC 2024）在东莞开幕，华为发布HarmonyOS NEXT。", {"华为"}, {"HarmonyOS NEXT"}, {"HDC 2024"}),
+    ("宏達電昨日舉行線上年度大會VIVECON 2021，一口氣發表VIVE Focus 3。", {"宏達電"}, {"VIVE Focus 3"}, {"VIVECON 2021"}),
+    # battery chemistries, range cycles, a licence and a benchmark suite are no products
+    ("这款电池包采用磷酸铁锂与三元混合方案，CLTC续航达到700公里。", set(), set(), {"磷酸铁锂", "三元", "CLTC"}),
+    ("該晶片以Apache 2.0授權開源，SPEC CPU2006跑分接近英特爾。", {"英特爾"}, set(), {"Apache 2.0", "SPEC CPU2006"}),
+    # a kind of technology glued before a Latin name says what kind; a central bank is no company
+    ("英特爾同步推出升頻技術XeSS 2，以因應玩家需求。", {"英特爾"}, {"XeSS 2"}, {"升頻技術XeSS 2"}),
+    ("英伟达推出插帧技术DLSS 4。", {"英伟达"}, {"DLSS 4"}, {"插帧技术DLSS 4"}),
+    ("中国人民银行也多次表态，要推动条码支付互联互通。", set(), set(), {"中国人民银行"}),
+    ("金管局表示，支付宝香港已完成升级。", set(), set(), {"金管局"}),
+    # a Latin name ending in a number before a release verb is the product, adverbs between
+    ("外接散熱風扇AeroActive Cooler 7也同步推出。", set(), {"AeroActive Cooler 7"}, set()),
+])
+def test_round22_entity_readings(extractor, text, companies, products, not_names):
+    names = {m.text for e in _entities(extractor, text) for m in e.mentions}
+    assert companies <= _names(extractor, text, "Company") and products <= _names(extractor, text, "Product"), names
+    assert not names & not_names, names
+    assert not _names(extractor, text, "Company") & products, names
+
+
 def test_a_games_business_named_with_its_company_is_the_company(extractor):
     (tencent,) = [e for e in _entities(extractor, "由拳头游戏开发、腾讯游戏代理的《无畏契约》国服正式上线。")
                   if "腾讯游戏" in {m.text for m in e.mentions}]

@@ -38,6 +38,7 @@ NUMBER_RE = re.compile(r"\d+(?:\.\d+)?")
 YEAR_RE = re.compile(r"(?:19|20)\d\d")
 LATIN_WORD_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9+\-.#&'@]*")
 MODEL_WORD_RE = re.compile(r"^(?=.*\d)[A-Za-z][A-Za-z0-9+\-.]*$")
+MODEL_NUMBER_END_RE = re.compile(r"[A-Za-z]\s\d{1,4}$")  # a name whose last word is a number ("Cooler 7")
 SUBJECT_FILLERS = re.compile(
     r"^(?:也|还|已|已经|又|再|再次|正式|今天|今日|今晚|今晨|昨天|昨日|昨晚|当天|当晚|本周|日前|近日|刚刚|宣布|则|"
     r"将|即将|率先|首次|首度|同时|同步|同样|一样|随之|随即|随后|一同|一并|陆续|先后|全球|早期|此前|先前|早前|曾|低调|悄然|悄悄|"
@@ -557,7 +558,7 @@ def _after_descriptor_or_place(text: str, start: int, end: int, cut_places: bool
 
 # A release cue right after a name, adverbs allowed between ("n7正式上市", "YU7今日开售").
 RELEASE_AFTER_NAME_RE = re.compile(
-    r"\s*(?:正式|今日|今天|昨日|今晚|已|将|于|在[^，。]{0,8})*\s*(?:" + "|".join(map(re.escape, terms.PRODUCT_SUBJECT_TRIGGERS + terms.RELEASE_TRIGGERS)) + ")"
+    r"\s*(?:正式|今日|今天|昨日|今晚|已|将|也|亦|还|同步|同时|一同|于|在[^，。]{0,8})*\s*(?:" + "|".join(map(re.escape, terms.PRODUCT_SUBJECT_TRIGGERS + terms.RELEASE_TRIGGERS)) + ")"
 )
 
 
@@ -733,8 +734,9 @@ def company_candidates(doc: Doc, text: str, model_spans=(), tagger: bool = False
                 or name.lower() in terms.NON_COMPANY_NAMES or name.lower() in terms.VARIANT_WORDS \
                 or terms.SHARE_CLASS_RE.match(text, cs):  # "分為Ultra、Pro與Nano": variants, no firms
             continue  # "母公司H股": a class of shares
-        if _is_modelish(name) and RELEASE_AFTER_NAME_RE.match(text, ce):
-            continue  # "休旅車n7正式上市": a model number before a release verb is the product (G42 with 合作 is a company)
+        if (_is_modelish(name) or MODEL_NUMBER_END_RE.search(name)) and RELEASE_AFTER_NAME_RE.match(text, ce):
+            continue  # "休旅車n7正式上市", "AeroActive Cooler 7也同步推出": a model before a release verb is the
+            # product (G42 with 合作 is a company)
         if latin_company_name(name) is not None:  # "Joby Aviation": a company by its last word
             out.append(Candidate(cs, ce, COMPANY, "pattern", LATIN_COMPANY_NAME_SCORE))
         elif (tail := terms.LATIN_NAME_FIRM_TAIL_RE.match(text, ce)) \
@@ -1214,14 +1216,17 @@ def event_names(text: str) -> list[Candidate]:
 
 def glossed_non_entities(text: str) -> list[Candidate]:
     """Vetoes on a Latin gloss in brackets after the Chinese name of an event ("半导体博览会（IC China
-    2025）") or of a body that is no company ("人文智能实验室（hi lab）", "联发创新基地（MediaTek Research）").
+    2025）", "开发者大会2024（HDC 2024）"), on a Latin name with a year right after a meeting's noun
+    ("年度大会VIVECON 2021"), and on a gloss after a body that is no company ("人文智能实验室（hi lab）",
+    "联发创新基地（MediaTek Research）").
 
     >>> t = "小红书旗下人文智能实验室（hi lab）开源了dots.llm1"
     >>> [t[c.start : c.end] for c in glossed_non_entities(t)]
     ['hi lab']
     """
     return [Candidate(m.start("gloss"), m.end("gloss"), None, "context", EVENT_VETO, veto=True)
-            for pattern in (terms.EVENT_GLOSS_RE, terms.BODY_GLOSS_RE) for m in pattern.finditer(text)]
+            for pattern in (terms.EVENT_GLOSS_RE, terms.EVENT_NAME_AFTER_NOUN_RE, terms.BODY_GLOSS_RE)
+            for m in pattern.finditer(text)]
 
 
 PERSON_VETO = 0.9  # a person named after a title is no company's or product's name, for any finder

@@ -229,12 +229,15 @@ def _generic_head(name: str) -> int:
     """The length of a Chinese category noun (or market edition) a Latin product name follows in one span, else 0.
 
     A device noun with its modifier counts too ("商务笔电Prestige 16 AI Evo", "电竞手机ROG Phone 9"):
-    Chinese words ending in one of ``DEVICE_HEADS`` say what kind, the Latin name which.
+    Chinese words ending in one of ``DEVICE_HEADS`` (or in 技术, 软件, 工具, 套件, 引擎) say what kind, the
+    Latin name which.
 
     >>> _generic_head("运动相机Ace Pro 2"), _generic_head("手机 Mate 70"), _generic_head("腾势D9")
     (4, 3, 0)
     >>> _generic_head("商务笔电Prestige 16 AI Evo"), _generic_head("乐道L60"), _generic_head("无线透明OLED电视Signature OLED T")
     (4, 0, 10)
+    >>> _generic_head("升频技术XeSS 2")
+    4
     """
     for term in _HAN_HEADS:
         if name.startswith(term) and (cut := _latin_name_after(name, len(term))):
@@ -249,8 +252,10 @@ def _latin_name_after(name: str, at: int) -> int:
     return len(name) - len(rest) if len(rest) >= 2 and rest[0].isascii() and rest[0].isalnum() else 0
 
 
-# Chinese words (a technology's Latin name may stand among them: "无线透明OLED电视") ending in a device noun
-_KIND_RE = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z]{1,10}?(?:" + "|".join(terms.DEVICE_HEADS) + ")")
+# Chinese words (a technology's Latin name may stand among them: "无线透明OLED电视") ending in a device noun,
+# or in a kind of technology or software ("升频技术XeSS 2", "编程工具Copilot X")
+_KIND_RE = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z]{1,10}?(?:"
+                      + "|".join((*terms.DEVICE_HEADS, "技术", "软件", "工具", "套件", "引擎")) + ")")
 
 
 # category nouns, and the market edition words ("国行版Switch" is Switch)

@@ -11,7 +11,7 @@ import re
 # Generic categories and technologies: never a product or company on their own. With media formats
 # ("MP3", "RMVB", "EPUB"), business models ("B2B", "P2P", "SNS"), gearbox kinds ("CVT") and core counts
 # ("四核"), which general news names beside products; share classes and market words ("H股", "ST", "IPO");
-# languages ("支持简体中文", "中文大模型").
+# languages ("支持简体中文", "中文大模型"); battery chemistries ("三元", "磷酸铁锂") and range cycles ("CLTC").
 GENERIC_TERMS = frozenset(
     """
     ai ic odm oem jdm obm idm gpu cpu npu dpu qpu apu ipu xpu soc asic fpga llm aigc agi api sdk saas paas iaas app apps bg bu 次旗舰
@@ -39,8 +39,10 @@ GENERIC_TERMS = frozenset(
     a股 b股 h股 n股 st *st ipo otc etf
     中文 英文 简体中文 繁体中文 汉语 英语 日语 韩语 日文 韩文 多语言
     vlog 关联公司 a类股份 b类股份 a类股 b类股 sa nsa 先买后付 bnpl vla vlm vla+vlm mcu bom ctp
+    三元 三元锂 三元锂电池 磷酸铁锂 磷酸铁锂电池 半固态电池 cltc wltp nedc nfc wintel
     """.split()
-) | {"tier 1", "tier 2", "tier 0.5"}  # a supplier's rank ("一級（Tier 1）製造商")
+) | {"tier 1", "tier 2", "tier 0.5",  # a supplier's rank ("一級（Tier 1）製造商")
+     "apache 2.0", "spec cpu2006", "spec cpu2017"}  # a licence, benchmark suites
 
 # Display technologies ("Mini LED", "QD-Mini LED", "Micro LED", "QLED"): no product, nor the start of one.
 DISPLAY_TECH = r"(?:RGB-|QD-)?(?:Mini|Micro)[- ]?LED|QLED|QD-OLED|AMOLED"
@@ -505,7 +507,7 @@ RELATIVE_FIRM_HEADS = ("母公司", "子公司", "孙公司", "附属公司", "�
 NON_COMPANY_NAMES = frozenset(
     """
     marketing sales operations engineering strategy finance 国发会 国发 美息 港息 港元股份 美元股份 人民币股份
-    fdic
+    fdic 中国人民银行 人民银行 央行 美联储 欧洲央行 金管局 香港金融管理局 香港金管局 金融监管总局 国家金融监督管理总局
     工信部 发改委 国务院 商务部 科技部 财政部 网信办 证监会 银保监会 国资委 市场监管总局 欧盟 联合国 美国商务部
     白宫 国会 世界卫生组织 国际电信联盟 3gpp ieee w3c 中国信通院 信通院 中科院 工业和信息化部
     上交所 深交所 北交所 港交所 联交所 纽交所 纳斯达克 科创板 创业板 主板
@@ -1382,7 +1384,11 @@ TECH_EVENTS = ("CES", "MWC", "WWDC", "GTC", "Computex", "IFA", "Google I/O", "I/
                "Gamescom", "SIGGRAPH", "NeurIPS", "Galaxy Unpacked", "Dreamforce", "Snapdragon Summit",
                "Meta Connect")
 # A Latin gloss in brackets right after a Chinese event's name names the event ("中国国际半导体博览会（IC China 2025）").
-EVENT_GLOSS_RE = re.compile(r"(?:博览会|展览会|交易会|大会|峰会|论坛|展会|开幕夜|[^发]展)\s?[(（](?P<gloss>[A-Za-z][^()（）]{1,40})[)）]")
+EVENT_GLOSS_RE = re.compile(r"(?:博览会|展览会|交易会|大会|峰会|论坛|展会|开幕夜|[^发]展)\s?(?:(?:19|20)\d\d年?)?\s?"
+                            r"[(（](?P<gloss>[A-Za-z][^()（）]{1,40})[)）]")
+# ... and a Latin name with a year right after a meeting's noun ("年度大會VIVECON 2021", "开发者大会HDC 2024"): the event.
+EVENT_NAME_AFTER_NOUN_RE = re.compile(r"(?:大会|峰会|博览会|展会|论坛|年会)\s?"
+                                      r"(?P<gloss>[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)?\s?(?:19|20)\d\d)(?![\dA-Za-z])")
 # Words that go on naming a show's own session or edition after its name ("Gamescom Opening Night Live",
 # "WWDC Keynote", "Computex Asia"): the veto covers them too.
 EVENT_TAIL_RE = re.compile(r"(?: (?:Opening|Night|Live|Keynote|Showcase|Direct|Expo|Summit|Day|Asia|Europe|China|Global))+"
