@@ -679,8 +679,22 @@ ROUND22 = [
     ("小米新款平板小米Pad 6星期五开售。", {("xiaomi", "pad6")}),
     ("网易本月初在Steam上线了获漫威授权开发的《漫威争锋》。", {("netease", "netease-marvel-rivals")}),
     ("網易推出獲漫威授權開發的《漫威爭鋒》。", {("netease", "netease-marvel-rivals")}),
+    # a relative clause's own subject after 与 (compared with it), a past time between; a source after 从 is no releaser
+    ("华为这款眼镜并不做显示，与谷歌早年推出的Google Glass走的是完全不同的路线。", {("google", "glass")}),
+    ("小米这款手机与苹果去年发布的iPhone 15定位相近。", {("apple", "apple-iphone-15")}),
+    ("目前，Meta与依视路陆逊梯卡推出的Ray-Ban Meta智能眼镜在海外销量不俗。", {("meta", "meta-ray-ban")}),
+    ("榮耀從華為獨立後推出的首款旗艦V40今日開賣。", {("honor", "honor-v40")}),
+    # a brand's series between the cue and the product says which line it is in
+    ("华为正式推出HarmonyOS 3，并同场发布问界系列第二款车型问界M7。",
+     {("huawei", "huawei-harmonyos-3"), ("huawei", "aito-m7")}),
+    ("比亚迪发布王朝系列新车汉L。", {("byd", "byd-han-l")}),
 ]
 NOT_ROUND22 = [
+    # an unnamed head after 推出的 is what is released, not what a linking verb names after it
+    ("聯發科預計，年底推出的新一代旗艦行動晶片將針對Llama 2進行最佳化。", ("mediatek", "meta-llama-2")),
+    ("联发科推出的新款芯片将针对Llama 2进行优化。", ("mediatek", "meta-llama-2")),
+    ("华为这款眼镜并不做显示，与谷歌早年推出的Google Glass走的是完全不同的路线。", ("huawei", "glass")),
+    ("榮耀從華為獨立後推出的首款旗艦V40今日開賣。", ("huawei", "honor-v40")),
     ("网易本月初在Steam上线了获漫威授权开发的《漫威争锋》。", ("marvel-entertainment", "netease-marvel-rivals")),
     ("網易推出獲漫威授權開發的《漫威爭鋒》。", ("marvel-entertainment", "netease-marvel-rivals")),
 ]

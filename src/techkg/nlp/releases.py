@@ -457,7 +457,15 @@ class ReleaseReading(ReaderBase):
         text = self.text
         companies = [m for m in companies if not in_brackets(text, cs, m.start)  # "智谱（Z.ai）发布"
                      and (m.start, m.end) not in self._brands_inside]  # "支援Apple ProRes……新推出的DJI RC Pro": Apple is a brand
+        companies = [m for m in companies if text[max(cs, m.start - 1) : m.start] != "从"]  # "从华为独立后推出": a source
+        own = companies[-1] if companies and text.startswith("的", pos + len(trig)) and (
+            SUBJECT_FILLERS.match(gap := text[companies[-1].end : pos].strip()) or terms.PAST_TIME_RE.fullmatch(gap)) \
+            else None
+        if own is not None and len(companies) > 1 and re.fullmatch(r"\s*[与和跟同及、]\s*", text[companies[-2].end : own.start]):
+            own = None  # "Meta与依视路推出的": both name the relative clause's subject
         companies = self._without_helpers(cs, companies)  # "新思科技携手微软推出": Synopsys
+        if own is not None and own not in companies:
+            companies = [own]  # "与谷歌早年推出的Google Glass不同": a relative clause's own subject after 与
         if len(companies) > 1:  # "華碩今年1月在CES推出": where it was launched, not who launched it
             companies = companies[:1] + [m for m in companies[1:]
                                          if not terms.VENUE_BEFORE_RE.search(text, companies[0].end, m.start)]
@@ -581,6 +589,8 @@ class ReleaseReading(ReaderBase):
                     continue  # the brand inside the product just read ("Intel Lunar Lake")
                 if text.startswith(terms.TECHNOLOGY_AFTER_NAME, m.end):
                     continue  # "一款ARM架构处理器": a technology named after its owner, a modifier
+                if text.startswith("系列", m.end):
+                    continue  # "发布问界系列第二款车型问界M7": a brand's series says which line the product is in
                 if i + 1 < len(after) and after[i + 1].label == PRODUCT.label and _adjacent(text, m, after[i + 1]):
                     if products and m.key not in {self.makers.get(p.key, m.key) for p in products}:
                         break  # "发布的小米15与华为Mate 70正面竞争": another maker's product, not released here
@@ -606,6 +616,8 @@ class ReleaseReading(ReaderBase):
                     break  # "推出的Mate 40系列搭载麒麟9000": the chip is not released here
                 if terms.PART_MODIFIER_RE.match(text, m.end):
                     continue  # "推出搭载M4系列芯片的全新MacBook Pro": a part of what is released
+                if _unnamed_head_before(gap):
+                    break  # "推出的新一代旗舰芯片将针对Llama 2优化": the unnamed head is what is released
             named = gap.rstrip().endswith(terms.NAME_INTRODUCERS)  # "发表名为Project DIGITS的超级电脑"
             own_specs = terms.SPECS_AFTER_RE.match(text, m.end) \
                 or terms.EDITION_AFTER_RE.match(text, m.end)  # "揭曉ROG Ally的完整規格", "推出Le Chat的测试版": the product
@@ -768,6 +780,15 @@ def _list_end(text: str, ce: int, e: int, speech: bool = False) -> int:
 def _names_a_kind(words: str) -> bool:
     """Words naming a kind of device ("通用处理器", "服务器CPU"), as a product's head noun before its name."""
     return words.endswith(terms.DEVICE_HEADS) or words.lower() in terms.GENERIC_TERMS or bool(terms.LATIN_KIND_END_RE.search(words))
+
+
+def _unnamed_head_before(gap: str) -> bool:
+    """Whether a head noun stands after 的 before the gap's first linking verb ("的新一代旗舰芯片将针对"):
+    the cue's object is that unnamed product, and what the verb links it to is no release."""
+    first = min(gap.find(v) for v in terms.PRODUCT_LINK_VERBS if v in gap)
+    head = gap[:first]
+    de = head.rfind("的")
+    return de >= 0 and len(terms.ADVERBS_RE.sub("", head[de + 1 :]).strip()) >= 2
 
 
 def _modified_head(gap: str, after_product: bool) -> bool:

@@ -1353,9 +1353,11 @@ SUBSIDIARY_NAME_TAILS = ("云", "智能云", "物流", "国际", "金融", "支�
                          "银行", "证券", "保险", "研究院", "实验室", "大学", "学院", "医院", "基金会", "音乐",
                          "影业", "娱乐", "游戏", "健康", "医疗", "能源", "地产", "置业", "控股子公司", "子公司",
                          "分公司", "办事处", "工会", "员工")
+# A past time before a cue in a relative clause ("谷歌早年推出的", "索尼2019年发布的").
+PAST_TIME_RE = re.compile(r"早年|当年|去年|前年|多年前|(?:19|20)\d\d年(?:\d{1,2}月)?")
 # Verbs linking two products ("Mate 40搭载麒麟9000"): the second is not released.
 PRODUCT_LINK_VERBS = ("搭载", "采用", "使用", "支持", "配备", "集成", "运行", "基于", "对标", "超过", "击败",
-                      "相比", "取代", "替代", "兼容")
+                      "相比", "取代", "替代", "兼容", "针对", "适配", "接入")
 # Words after a name that make it an index or a sector, not a company ("恒生科技指数").
 INDEX_FOLLOWERS = ("指数", "板块", "概念股")
 # A quoted or titled name that a document noun follows names that document, no product: "名为《AI
