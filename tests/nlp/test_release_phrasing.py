@@ -688,6 +688,12 @@ ROUND22 = [
     ("华为正式推出HarmonyOS 3，并同场发布问界系列第二款车型问界M7。",
      {("huawei", "huawei-harmonyos-3"), ("huawei", "aito-m7")}),
     ("比亚迪发布王朝系列新车汉L。", {("byd", "byd-han-l")}),
+    # the maker's brand and what kind between the cue and the product; a topic company before its new work
+    ("小米正式发布小米首款车型SU7。", {("xiaomi", "xiaomi-su7")}),
+    ("华为发布旗舰手机Mate 30。同场亮相的还有华为平板新品MatePad Pro。",
+     {("huawei", "huawei-mate-30"), ("huawei", "huawei-matepad-pro")}),
+    ("米哈游，新作《绝区零》今日全球上线。", {("mihoyo", "mihoyo-zenless-zone-zero")}),
+    ("以恐怖遊戲《返校》打響名號的台灣遊戲團隊赤燭遊戲，新作《九日》今天在Steam平台正式上市。", {("red-candle", "九日")}),
 ]
 NOT_ROUND22 = [
     # an unnamed head after 推出的 is what is released, not what a linking verb names after it
@@ -695,6 +701,9 @@ NOT_ROUND22 = [
     ("联发科推出的新款芯片将针对Llama 2进行优化。", ("mediatek", "meta-llama-2")),
     ("华为这款眼镜并不做显示，与谷歌早年推出的Google Glass走的是完全不同的路线。", ("huawei", "glass")),
     ("榮耀從華為獨立後推出的首款旗艦V40今日開賣。", ("huawei", "honor-v40")),
+    ("Azure的模型目录中也早已上架Meta的Llama 2等开源模型。", ("meta", "meta-llama-2")),
+    ("華碩去年推出的ROG Ally與聯想的Legion Go則採用超微晶片。", ("asus", "lenovo-legion-go")),
+    ("華碩去年推出的ROG Ally與聯想的Legion Go則採用超微晶片。", ("lenovo", "lenovo-legion-go")),
     ("网易本月初在Steam上线了获漫威授权开发的《漫威争锋》。", ("marvel-entertainment", "netease-marvel-rivals")),
     ("網易推出獲漫威授權開發的《漫威爭鋒》。", ("marvel-entertainment", "netease-marvel-rivals")),
 ]

@@ -198,10 +198,14 @@ class ReleaseReading(ReaderBase):
 
     def _announcer(self, s: int, cs: int) -> list[Ment]:
         """The company that announces, in the clause before, what the clause at ``cs`` says:
-        "納智捷今（10）日宣布，純電休旅車n7正式上市" (``terms.ANNOUNCING_RE``)."""
+        "納智捷今（10）日宣布，純電休旅車n7正式上市" (``terms.ANNOUNCING_RE``), or whose new work it
+        names right after the company ends that clause ("赤燭遊戲，新作《九日》今天上市")."""
         before = self.in_range(s, cs, COMPANY.label)
         if before and terms.ANNOUNCING_RE.match(self.text, before[-1].end, cs):
             return [before[-1]]
+        if before and terms.TOPIC_COMPANY_END_RE.match(self.text, before[-1].end, cs) \
+                and terms.OWN_WORK_OPENER_RE.match(self.text, cs):
+            return [before[-1]]  # "……的台灣遊戲團隊赤燭遊戲，新作《九日》今天上市": the topic's new work
         return []
 
     def _products_before_cue(self, cs: int, pos: int) -> list[Ment]:
@@ -595,6 +599,10 @@ class ReleaseReading(ReaderBase):
                     if products and m.key not in {self.makers.get(p.key, m.key) for p in products}:
                         break  # "发布的小米15与华为Mate 70正面竞争": another maker's product, not released here
                     continue  # a brand before its product
+                if i + 1 < len(after) and after[i + 1].label == PRODUCT.label \
+                        and self.makers.get(after[i + 1].key) == m.key \
+                        and terms.BRAND_KIND_GAP_RE.fullmatch(text, m.end, after[i + 1].start):
+                    continue  # "发布小米首款车型小米SU7", "华为平板新品MatePad Pro": the maker's brand, then what kind
                 if any(v in text[pos : m.start] for v in terms.PRODUCT_LINK_VERBS) and "的" not in text[pos : m.start]:
                     continue  # "发表了搭载Intel处理器的ThinkPad": a supplier inside a modifier
                 if not products and terms.CO_MADE_PARTNER_BEFORE_RE.search(text, pos, m.start) \

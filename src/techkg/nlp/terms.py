@@ -980,6 +980,10 @@ FITTED_INTO_BEFORE_RE = re.compile(r"(?:搭载|安装|装配|应用|用|部署|�
 NEW_PRODUCT_RE = re.compile(r"^\s*(?:的|此次|这次|本次|今年|最新)?\s*(?:最新款|新款|全新|最新一代|新一代|最新|新机|新品|新车)的?\s*"
                             r"(?:旗舰|旗舰机|手机|车型|新车|芯片|处理器|笔记本|笔电|平板|模型|大模型)?\s*$")
 # A company's announcement of what the next clause says: "納智捷今（10）日宣布，n7正式上市" (folded text).
+# A company ending its clause (a gloss may follow) before a clause that opens on its new work:
+# "……的台灣遊戲團隊赤燭遊戲，新作《九日》今天正式上市".
+TOPIC_COMPANY_END_RE = re.compile(r"\s*(?:[（(][^（()）]{1,20}[)）])?\s*[，,]\s*$")
+OWN_WORK_OPENER_RE = re.compile(r"\s*(?:旗下)?(?:的)?(?:最新|全新)?(?:新作|新品|新机|新车|新游戏|新游|作品)")
 ANNOUNCING_RE = re.compile(
     r"\s*(?:[（(][^（()）]{1,20}[)）]|[)）])?"  # a gloss: "納智捷（Luxgen）", or its end after the gloss's name
     r"\s*(?:也|亦|再次|正式|今天|今日|昨天|昨日|日前|近日|当天|[昨今]\s*[（(]\d{1,2}[)）]\s*日|\d{1,2}月\d{1,2}日|\s?\d{1,2}\s?日)*\s*"
@@ -1353,6 +1357,8 @@ SUBSIDIARY_NAME_TAILS = ("云", "智能云", "物流", "国际", "金融", "支�
                          "银行", "证券", "保险", "研究院", "实验室", "大学", "学院", "医院", "基金会", "音乐",
                          "影业", "娱乐", "游戏", "健康", "医疗", "能源", "地产", "置业", "控股子公司", "子公司",
                          "分公司", "办事处", "工会", "员工")
+# Between a maker's brand and its product after a release cue: what kind it is ("小米首款车型小米SU7").
+BRAND_KIND_GAP_RE = re.compile(r"的?(?!的)[\u4e00-\u9fff]{1,8}")
 # A past time before a cue in a relative clause ("谷歌早年推出的", "索尼2019年发布的").
 PAST_TIME_RE = re.compile(r"早年|当年|去年|前年|多年前|(?:19|20)\d\d年(?:\d{1,2}月)?")
 # Verbs linking two products ("Mate 40搭载麒麟9000"): the second is not released.
