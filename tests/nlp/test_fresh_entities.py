@@ -773,6 +773,11 @@ def test_round21_entity_readings(extractor, text, companies, products, not_names
     ("金管局表示，支付宝香港已完成升级。", set(), set(), {"金管局"}),
     # a Latin name ending in a number before a release verb is the product, adverbs between
     ("外接散熱風扇AeroActive Cooler 7也同步推出。", set(), {"AeroActive Cooler 7"}, set()),
+    # a platform whose chief or share price the article names acts as a firm there; its group is another firm
+    ("飞书CEO谢欣表示，飞书与钉钉的竞争将更加激烈。", {"飞书"}, {"钉钉"}, set()),
+    ("TikTok執行長周受資宣布，TikTok與印尼GoTo集團達成戰略合作。", {"TikTok", "GoTo集團"}, set(), set()),
+    ("抖音发布新版本，抖音创始人团队早已离开。", set(), {"抖音"}, set()),
+    ("爱奇艺与抖音集团宣布达成合作，抖音用户可对爱奇艺长视频进行二次创作。", {"爱奇艺", "抖音集团"}, {"抖音"}, set()),
 ])
 def test_round22_entity_readings(extractor, text, companies, products, not_names):
     names = {m.text for e in _entities(extractor, text) for m in e.mentions}

@@ -653,6 +653,9 @@ FOURTEENTH_ROUND = [
      {("citybus", "tencent"), ("hongkong-tramways", "tencent"), ("star-ferry", "tencent")}),
     ("腾讯宣布，微信支付已与九巴、龙运巴士达成合作。", {("kmb", "tencent"), ("long-win-bus", "tencent")}),
     ("这款音箱由华为与法国音响品牌帝瓦雷（Devialet）联合设计。", {("devialet", "huawei")}),
+    # a platform whose chief the article names is a party itself, not a stand-in for its owner
+    ("TikTok執行長周受資宣布，TikTok與印尼GoTo集團達成戰略合作。", {("bytedance-tiktok", "goto")}),
+    ("钉钉总裁叶军宣布，钉钉与月之暗面达成合作。", {("alibaba-dingtalk", "moonshot-ai")}),
 ]
 FOURTEENTH_ROUND_NOT = [
     ("Meta此次与逾25家伙伴合作，包括英伟达、亚马逊AWS、戴尔和微软Azure等。", ("amazon", "meta")),

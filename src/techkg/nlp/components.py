@@ -23,7 +23,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from techkg.nlp import link
+from techkg.nlp import link, terms
 from techkg.nlp import candidates as cand
 from techkg.nlp import model_candidates, resolve
 from techkg.nlp.boilerplate import boilerplate_spans, overlap_test
@@ -255,10 +255,22 @@ class Linker:
             span.kb_id_ = short_forms.get(span.kb_id_, span.kb_id_)
         makers = {product: aliases.get((COMPANY.label, maker), maker) for product, maker in makers.items()}
         makers = {product: short_forms.get(maker, maker) for product, maker in makers.items()}
+        acting = self._acting_as_companies(text, ents)
+        if acting:  # "TikTok执行长周受资": the platform acts as a firm in this article
+            ents = [Span(doc, s.start, s.end, label=COMPANY.label, kb_id=s.kb_id_) if s.kb_id_ in acting else s
+                    for s in ents]
+            makers = {p: m for p, m in makers.items() if p not in acting}
         doc.spans["brands"] = brands
         doc.set_ents(ents, default="outside")
         doc._.makers = makers
         return doc
+
+    @staticmethod
+    def _acting_as_companies(text: str, ents: list[Span]) -> set[str]:
+        """Keys of the products a mention of which a company's role or figures follow ("抖音CEO",
+        "TikTok执行长", "飞书总裁", "AliExpress股价"): the platform acts as a firm in this article."""
+        return {s.kb_id_ for s in ents if s.label_ == PRODUCT.label
+                and terms.PLATFORM_AS_FIRM_RE.match(text, s.end_char)}
 
 
 class RelationExtractor:

@@ -384,6 +384,8 @@ COMPANY_FOLLOWERS = (
     "营收", "官方", "团队", "方面", "高管", "成立于", "创立于", "创办于", "联合创始人",
 )
 
+# Words after a product's name that make it a firm in the article ("抖音CEO", "TikTok执行长", "飞书总裁").
+PLATFORM_AS_FIRM_RE = re.compile(r"\s?(?:首席执行官|执行长|CEO|董事长|总裁|总经理|高管|股价|市值)")
 # A number with at most one unit character ("360", "360度", "7.4吋"): a name made only of these and
 # standards ("8K 30fps 360度") is a list of measures, no product.
 MEASURE_WORD_RE = re.compile(r"\d+(?:\.\d+)?[\u4e00-\u9fff]?")
