@@ -778,6 +778,14 @@ def test_round21_entity_readings(extractor, text, companies, products, not_names
     ("TikTok執行長周受資宣布，TikTok與印尼GoTo集團達成戰略合作。", {"TikTok", "GoTo集團"}, set(), set()),
     ("抖音发布新版本，抖音创始人团队早已离开。", set(), {"抖音"}, set()),
     ("爱奇艺与抖音集团宣布达成合作，抖音用户可对爱奇艺长视频进行二次创作。", {"爱奇艺", "抖音集团"}, {"抖音"}, set()),
+    # interfaces, codecs, bands, curvatures and kinds of device are no names; nor a negated clause
+    ("戴尔推出1700R曲率的显示器，接口为DisplayPort 2.1 UHBR20，并支持HDMI 2.1。", {"戴尔"}, set(),
+     {"1700R", "DisplayPort 2.1 UHBR20", "DisplayPort", "HDMI 2.1"}),
+    ("聯發科M80同時支援毫米波與Sub-6GHz頻段，並支援H.266解碼。", {"聯發科"}, {"M80"}, {"毫米波", "Sub-6GHz", "H.266"}),
+    ("OPPO与丹拿联合调校的TWS耳机Enco X正式发布，丹拿是TWS领域的新玩家。", {"OPPO"}, {"Enco X"}, {"TWS"}),
+    ("值得注意的是，特斯拉并不在列，其Optimus由自家团队开发。", {"特斯拉"}, {"Optimus"}, {"特斯拉并不在列"}),
+    # a European security code in brackets is a listing, not another company's abbreviation
+    ("德国工业巨头西门子（SIE.DE）与微软联合推出工业Copilot。", {"西门子", "微软"}, set(), {"SIE"}),
 ])
 def test_round22_entity_readings(extractor, text, companies, products, not_names):
     names = {m.text for e in _entities(extractor, text) for m in e.mentions}

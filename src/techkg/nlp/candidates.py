@@ -421,7 +421,7 @@ def is_non_company(name: str) -> bool:
     """
     low = name.lower()
     if low in terms.NON_COMPANY_NAMES or low in terms.GENERIC_TERMS or name in terms.PLACES \
-            or name in terms.OTHER_CITIES:
+            or name in terms.OTHER_CITIES or terms.INTERFACE_STANDARD_RE.fullmatch(name):
         return True
     if terms.COMPANY_LEGAL_FORM_RE.fullmatch(name.lstrip(")）")):
         return True  # "股份有限公司" alone names no one (also when cut after "（北京）")

@@ -126,6 +126,8 @@ def can_name_product(surface: str) -> bool:
     (False, False, True)
     >>> can_name_product("Pro"), can_name_product("四驱Max智驾版"), can_name_product("Vision Pro")
     (False, False, True)
+    >>> can_name_product("DisplayPort 2.1 UHBR20"), can_name_product("H.266")
+    (False, False)
     """
     surface = surface.strip()
     if len(surface) < 2 or surface.replace(" ", "").replace(".", "").isdigit() \
@@ -138,8 +140,9 @@ def can_name_product(surface: str) -> bool:
     if terms.TRIM_ONLY_RE.fullmatch(surface):
         return False  # "Pro", "四驱Max智驾版": a trim or configuration of a model named elsewhere
     if surface.endswith(terms.NON_PRODUCT_ENDINGS) or surface.lower() in terms.NON_COMPANY_NAMES \
-            or terms.SHARE_NAME_RE.match(surface):
-        return False  # "雲達科技", "芯源微股票", "京东方A": a company, a share; "纳斯达克", "工信部": a market, a body
+            or terms.SHARE_NAME_RE.match(surface) or terms.INTERFACE_STANDARD_RE.fullmatch(surface):
+        return False  # "雲達科技", "芯源微股票", "京东方A": a company, a share; "纳斯达克", "工信部": a market, a body;
+        # "DisplayPort 2.1 UHBR20": an interface
     words = surface.split()
     if len(words) > 1 and words[-1] in terms.ENGLISH_FUNCTION_WORDS:
         return False  # "Windows on": a name cut inside ("Ryzen Z2 A" is a name)

@@ -40,6 +40,7 @@ GENERIC_TERMS = frozenset(
     中文 英文 简体中文 繁体中文 汉语 英语 日语 韩语 日文 韩文 多语言
     vlog 关联公司 a类股份 b类股份 a类股 b类股 sa nsa 先买后付 bnpl vla vlm vla+vlm mcu bom ctp
     三元 三元锂 三元锂电池 磷酸铁锂 磷酸铁锂电池 半固态电池 cltc wltp nedc nfc wintel
+    毫米波 折叠 曲面 双模 tws aiot
     """.split()
 ) | {"tier 1", "tier 2", "tier 0.5",  # a supplier's rank ("一級（Tier 1）製造商")
      "apache 2.0", "spec cpu2006", "spec cpu2017"}  # a licence, benchmark suites
@@ -50,13 +51,18 @@ DISPLAY_TECH_RE = re.compile(DISPLAY_TECH, re.IGNORECASE)
 
 # Technology and standard names that look like model numbers but are not products; measures, also
 # with a decimal ("1.2GHz", an engine's "1.6L", "2.0T").
+# Interfaces, codecs and bands, with their versions ("DisplayPort 2.1 UHBR20", "H.266", "Sub-6GHz"): no product.
+INTERFACE_STANDARDS = (r"HDMI(?:\s?\d(?:\.\d)?)?|DisplayPort(?:\s?\d(?:\.\d)?)?(?:\s?UHBR\d+)?|H\.26[456]|HEVC|AV1"
+                       r"|Sub-6(?:\s?GHz)?")
+INTERFACE_STANDARD_RE = re.compile(rf"(?:{INTERFACE_STANDARDS})", re.IGNORECASE)
 STANDARD_RE = re.compile(
     r"^(?:[2-8](?:\.5)?G(?:-A)?|[2-4]D|[48]K|HBM\d\w*|G?DDR\d\w*|LPDDR\d\w*|PCIe(?:\s?\d(?:\.\d)?)?|USB\s?\d?"
     r"|Wi-?Fi\s?\d\w*|Q[1-4]|H[12]|[1-9]\d{0,2}(?:\.\d{1,2})?(?:nm|mm|GB|TB|MB|W|MW|KW|kW|GW|GWh|kWh|mAh|Hz|GHz|"
     r"MHz|fps|K|B|T|P|L|bit|TOPS|TFLOPS|PFLOPS|EFLOPS|km|Wh|V|A)(?:/s)?|[1-9]\d{3,4}(?:mAh|Wh|kWh)|NVLink|NVLINK|TOPS|FP\d+|INT\d+"
     r"|CUDA|ARM|x86|RISC-V|IPO|CEO|CTO|CFO|COO|GPU|CPU|NPU|AI|AIGC|AGI|LLM|SoC|EUV|DUV|OLED|LTPO|RLHF|RAG|"
     r"5G-Advanced|MoE|API|SDK|High-NA|" + DISPLAY_TECH + "|"
-    r"V2X|L[2-5]\+?|TOP\d+|No\.?\d+|NO\.?\d+|IP[5-6X][0-9X]|(?-i:\d{1,2}C)|\d+GB\s?\+\s?\d+(?:GB|TB))$",
+    r"V2X|L[2-5]\+?|TOP\d+|No\.?\d+|NO\.?\d+|IP[5-6X][0-9X]|(?-i:\d{1,2}C)|\d+GB\s?\+\s?\d+(?:GB|TB)|"
+    + INTERFACE_STANDARDS + r"|(?-i:[1-4]\d{3}R)|TWS|AIoT)$",
     re.IGNORECASE,
 )
 
@@ -1257,7 +1263,7 @@ WEB_ADDRESS_RE = re.compile(
     r"|[A-Za-z0-9_\-\u4e00-\u9fff]{1,10}(?=[\s:#@,.)，。：）]|$))")  # a Chinese handle ends at a mark
 # A listed company's security code after its name: (01810.HK) / (NASDAQ: NVDA) / (股票代码:688981) /
 # (2317-TW) / (09988.HK/BABA.N); and the Hong Kong share-class mark glued to it (理想汽车-W, 百度集团-SW).
-_TICKER = r"(?:\d{4,6}(?:\.(?:HK|SH|SZ|BJ|TW|TWO|T|KS))?|\d{4}-TW|[A-Z]{1,5}\.(?:N|O|US))"
+_TICKER = r"(?:\d{4,6}(?:\.(?:HK|SH|SZ|BJ|TW|TWO|T|KS))?|\d{4}-TW|[A-Z]{1,5}\.(?:N|O|US|DE|PA|AS|SW))"
 _BRACKETED_CODE = (
     rf"\((?:(?:NASDAQ|NYSE|HKEX|SEHK|TWSE|TSE|KOSPI|OTC|纳斯达克|纽交所|港交所|上交所|深交所|(?:股票|证券)代[码号])"
     rf"\s*[:：]?\s*[A-Za-z0-9.\-]{{1,12}}|{_TICKER}(?:\s*[/,、;；]\s*{_TICKER})*)\)")
@@ -1428,8 +1434,8 @@ FOUNDER_PEOPLE_RE = re.compile(
     rf"由\s?(?P<people>{_PERSON_WORD}(?: {_PERSON_WORD}){{1,3}}(?:\s?[、和与及]\s?{_PERSON_WORD}(?: {_PERSON_WORD}){{1,3}})*)"
     r"\s?(?:共同|联合|一起)?\s?(?:创办|创立|创建|成立)")
 # Words that make a stretch of text a clause, never a name: degree adverbs ("腾讯更看重大模型", "很适合",
-# "较早推出", "非常适合用于构建智能工厂"), modal verbs and conditionals ("台智云若能把大模型").
-CLAUSE_WORD_RE = re.compile(r"[更很较]|非常|十分|相当|能够|可以|适合|用于|若能|若要|如果|假如|正在|尚未|已经")
+# "较早推出", "非常适合用于构建智能工厂"), modal verbs, conditionals and negations ("台智云若能把大模型", "特斯拉并不在列").
+CLAUSE_WORD_RE = re.compile(r"[更很较]|非常|十分|相当|能够|可以|适合|用于|若能|若要|如果|假如|正在|尚未|已经|并不|并非|并未")
 # The middle dots of a transliterated person's name ("迈克尔·戴尔"; folded "．" is ".").
 NAME_DOTS = "·•・."
 # A transliterated name (with its middle dot) glossed in Latin letters: a person ("亚当·塞利普斯基(Adam Selipsky)").
