@@ -17,6 +17,7 @@ across the chunks of its article.
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
@@ -320,12 +321,22 @@ def _brand_inside(mentions: Sequence[Mention], maker: str, lexicon) -> Mention |
     return None
 
 
+def _without_kind(name: str) -> str:
+    """A product's name without a trailing kind of product or 架构, when a name of two characters or
+    more is left ("B200 GPU" → "B200", "Blackwell架构" → "Blackwell")."""
+    from techkg.nlp.candidates import without_generic_tail
+
+    core = re.sub(r"\s*架构$", "", without_generic_tail(name))
+    return core if len(core) >= 2 else name
+
+
 def _other_names(mentions: Sequence[Mention], brand_ends: dict[int, tuple[str, Mention]], maker: str | None,
                  text: str, lexicon) -> tuple[str, ...]:
     """A product's other names in the article (``Entity.names``): each mention with its maker's
     name written right before it ("小米MIX 4"); each mention that starts with the maker's name
     without it, where what is left holds a Latin letter ("英伟达H800" → "H800"; "小米13" leaves a
-    bare number, no name); and each of these without a trailing 系列 ("nova 10系列" → "nova 10")."""
+    bare number, no name); and each of these without a trailing 系列 ("nova 10系列" → "nova 10") or
+    kind of product ("B200 GPU" → "B200", "Blackwell架构" → "Blackwell")."""
     seen = {m.text for m in mentions}
     names: dict[str, None] = {}
     maker_names = _maker_names(maker, lexicon) if maker else set()
@@ -339,7 +350,7 @@ def _other_names(mentions: Sequence[Mention], brand_ends: dict[int, tuple[str, M
         if rest != m.text and len(rest) > 1 and any("a" <= c <= "z" for c in lower(fold(rest))):
             forms.append(rest)
         for form in forms:
-            for name in (form, link.without_series_word(form)):
+            for name in (form, link.without_series_word(form), _without_kind(form)):
                 if name not in seen:
                     names.setdefault(name, None)
     return tuple(names)

@@ -111,7 +111,7 @@ class Entity:
             then ``names``.
         names: other names the article gives a product beside its mentions: with the maker
             written right before it ("小米MIX 4" for the mention "MIX 4"), without the maker its
-            mention starts with ("H800" in "英伟达H800"), without a trailing 系列.
+            mention starts with ("H800" in "英伟达H800"), without a trailing 系列 or kind ("B200 GPU").
         maker: key of the company that makes this product, if known.
         found_by: how it was found: ``"lexicon"`` (a lexicon entry), ``"pattern"``
             (the rules, LAC or the tagger) or ``"curation"`` (a curation made it).

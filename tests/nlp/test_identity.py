@@ -354,6 +354,8 @@ def test_one_product_one_label_in_every_mention_order(extractor):
     ("小米13于12月开售，起售价3999元。", "xiaomi-13", {"小米13"}),  # a bare number is no name
     ("三星電子推出三星Galaxy S24系列，主打AI功能。", "samsung-galaxy-s24",
      {"Galaxy S24系列", "Galaxy S24", "三星Galaxy S24系列", "三星Galaxy S24"}),  # and without 系列
+    ("英伟达当天发布了Blackwell架构及B200 GPU。", "nvidia-b200", {"B200 GPU", "B200"}),  # or a kind
+    ("英伟达当天发布了Blackwell架构及B200 GPU。", "nvidia-blackwell", {"Blackwell架构", "Blackwell"}),
 ])
 def test_products_are_named_with_and_without_their_maker(extractor, text, key, names):
     found = {e.key: e for e in _entities(extractor, text)}

@@ -656,6 +656,9 @@ FOURTEENTH_ROUND = [
     # a platform whose chief the article names is a party itself, not a stand-in for its owner
     ("TikTok執行長周受資宣布，TikTok與印尼GoTo集團達成戰略合作。", {("bytedance-tiktok", "goto")}),
     ("钉钉总裁叶军宣布，钉钉与月之暗面达成合作。", {("alibaba-dingtalk", "moonshot-ai")}),
+    ("樂天國際商業銀行由日本樂天銀行與國泰金控攜手籌設，雙方分別持股51%與49%。", {("cathay-financial", "rakuten-bank")}),
+    ("英伟达正在与1X、Figure AI、宇树科技和小鹏鹏行等公司合作。",
+     {("1x", "nvidia"), ("figure-ai", "nvidia"), ("nvidia", "unitree"), ("nvidia", "xpeng-robotics")}),
 ]
 FOURTEENTH_ROUND_NOT = [
     ("Meta此次与逾25家伙伴合作，包括英伟达、亚马逊AWS、戴尔和微软Azure等。", ("amazon", "meta")),

@@ -694,6 +694,13 @@ ROUND22 = [
      {("huawei", "huawei-mate-30"), ("huawei", "huawei-matepad-pro")}),
     ("米哈游，新作《绝区零》今日全球上线。", {("mihoyo", "mihoyo-zenless-zone-zero")}),
     ("以恐怖遊戲《返校》打響名號的台灣遊戲團隊赤燭遊戲，新作《九日》今天在Steam平台正式上市。", {("red-candle", "九日")}),
+    # whom a product is for ("专为……而设的") is no release; a generation after a model names another model
+    ("高通周二舉行年度峰會，推出專為Windows手提電腦而設的Snapdragon X Elite處理器。",
+     {("qualcomm", "qualcomm-snapdragon-x-elite")}),
+    ("英伟达发布GR00T。与GR00T一同亮相的，还有专为机器人设计的计算平台Jetson Thor，以及机器人学习框架Isaac Lab。",
+     {("nvidia", "nvidia-isaac-gr00t"), ("nvidia", "nvidia-jetson-thor"), ("nvidia", "nvidia-isaac-lab")}),
+    ("三星本月發表Galaxy S10 5G，華為則推出摺疊手機Mate X。", {("samsung", "galaxys105g"), ("huawei", "matex")}),
+    ("京东则在去年9月上线了社交电商平台京喜，并借助微信一级入口获取流量。", {("jd", "jd-jingxi")}),
 ]
 NOT_ROUND22 = [
     # an unnamed head after 推出的 is what is released, not what a linking verb names after it

@@ -1462,8 +1462,10 @@ def latin_product_names(doc: Doc, text: str) -> list[Candidate]:
             words = words[1:]
         ce = _drop_counted_numbers(text, words, ce)  # "ROG Ally 6 月开卖"
         tail: list[str] = []
-        while words and (words[-1].lower() in terms.GENERIC_TERMS or terms.STANDARD_RE.match(words[-1])):
-            tail.insert(0, words.pop())
+        generation = len(words) > 1 and words[-1] in ("5G", "4G") and not is_han(text[ce : ce + 1] or " ")
+        while not generation and words and (words[-1].lower() in terms.GENERIC_TERMS
+                                            or terms.STANDARD_RE.match(words[-1])):
+            tail.insert(0, words.pop())  # "Galaxy S10 5G" keeps its generation: another model than Galaxy S10
         if not words or is_sentence(words):
             continue
         coded = bool(tail) and tail[0].lower() in terms.CODE_NAME_CATEGORIES and not any(c.isdigit() for c in "".join(words))

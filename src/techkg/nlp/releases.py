@@ -626,6 +626,8 @@ class ReleaseReading(ReaderBase):
                     continue  # "推出搭载M4系列芯片的全新MacBook Pro": a part of what is released
                 if _unnamed_head_before(gap):
                     break  # "推出的新一代旗舰芯片将针对Llama 2优化": the unnamed head is what is released
+            if not products and terms.PURPOSE_OPEN_RE.search(gap) and terms.PART_MODIFIER_RE.match(text, m.end):
+                continue  # "推出专为Windows手提电脑而设的X": whom X is for
             named = gap.rstrip().endswith(terms.NAME_INTRODUCERS)  # "发表名为Project DIGITS的超级电脑"
             own_specs = terms.SPECS_AFTER_RE.match(text, m.end) \
                 or terms.EDITION_AFTER_RE.match(text, m.end)  # "揭曉ROG Ally的完整規格", "推出Le Chat的测试版": the product

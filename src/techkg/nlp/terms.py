@@ -773,6 +773,8 @@ PART_MODIFIER_RE = re.compile(r"[^，。、；;,:：！？!?和与]{0,12}?的")
 MODIFIER_OPENER_RE = re.compile(
     "(?:" + "|".join(map(re.escape, sorted((*PRODUCT_HEADS, "架构", "工艺", "制程"), key=len, reverse=True))) + r")?"
     r"[\s，,、；;：:”」』\"》]*(?:以及|及|和|与|还有|并|同时)?\s*")  # "“邃思2.0”，以及基于该芯片打造的"
+# A purpose modifier open before a product ("推出专为Windows手提电脑而设的X"): the product inside names whom X is for.
+PURPOSE_OPEN_RE = re.compile(r"专为[^，。；;的]*$")
 # A release only planned or hoped for, in the cue's clause ("计划明年推出", "将于10月24日发布"), or at a
 # time still ahead ("苹果明年推出", "下个月就将发表") ...
 PLANNED_RELEASE_RE = re.compile(
