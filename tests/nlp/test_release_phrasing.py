@@ -701,6 +701,12 @@ ROUND22 = [
      {("nvidia", "nvidia-isaac-gr00t"), ("nvidia", "nvidia-jetson-thor"), ("nvidia", "nvidia-isaac-lab")}),
     ("三星本月發表Galaxy S10 5G，華為則推出摺疊手機Mate X。", {("samsung", "galaxys105g"), ("huawei", "matex")}),
     ("京东则在去年9月上线了社交电商平台京喜，并借助微信一级入口获取流量。", {("jd", "jd-jingxi")}),
+    # members of a series released in the sentence, named after it with their price or sale
+    ("輝達昨晚正式發表GeForce RTX 40系列顯示卡，旗艦款RTX 4090美國建議售價1,599美元，將於10月12日上市；"
+     "RTX 4080則分為16GB與12GB兩種版本，11月開賣。",
+     {("nvidia", "geforcertx40"), ("nvidia", "nvidia-geforce-rtx-4090"), ("nvidia", "nvidia-geforce-rtx-4080")}),
+    ("华为发布Mate 70系列，Mate 70 Pro售价6499元起，苹果iPhone 16售价5999元。",
+     {("huawei", "huawei-mate-70"), ("huawei", "huawei-mate-70-pro")}),
 ]
 NOT_ROUND22 = [
     # an unnamed head after 推出的 is what is released, not what a linking verb names after it
@@ -709,6 +715,8 @@ NOT_ROUND22 = [
     ("华为这款眼镜并不做显示，与谷歌早年推出的Google Glass走的是完全不同的路线。", ("huawei", "glass")),
     ("榮耀從華為獨立後推出的首款旗艦V40今日開賣。", ("huawei", "honor-v40")),
     ("Azure的模型目录中也早已上架Meta的Llama 2等开源模型。", ("meta", "meta-llama-2")),
+    ("小米发布小米15系列，小米15 Ultra则要等到明年。", ("xiaomi", "xiaomi-15-ultra")),
+    ("輝達推出GeForce RTX 50系列顯示卡，華碩新筆電將搭載筆電版RTX 50系列GPU，預計第一季上市。", ("nvidia", "rtx50")),
     ("華碩去年推出的ROG Ally與聯想的Legion Go則採用超微晶片。", ("asus", "lenovo-legion-go")),
     ("華碩去年推出的ROG Ally與聯想的Legion Go則採用超微晶片。", ("lenovo", "lenovo-legion-go")),
     ("网易本月初在Steam上线了获漫威授权开发的《漫威争锋》。", ("marvel-entertainment", "netease-marvel-rivals")),

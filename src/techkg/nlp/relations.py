@@ -58,7 +58,8 @@ class RelationReader(PartnershipReading, ReleaseReading):
                 released = self._named_after_event(sents[idx - 1], (s, e))
             if not released:
                 released = self._ordinal_new_product(s, e, subject)
-            released += self._variants(s, e, released) + self._series_members(s, e, released)
+            released += self._variants(s, e, released) + self._series_members(s, e, released) \
+                + self._named_members(s, e, released)
             self.recent_release = next((h.source for h in released), None)
             self.recent_products = {h.target for h in released}
             hits += released

@@ -767,12 +767,45 @@ class ReleaseReading(ReaderBase):
         return [RelationHit("release", company, p.key, s, e, FOLLOWING_LIST, m.group(0)[:2]) for p in prods
                 if p.key != company]
 
+    def _named_members(self, s: int, e: int, released: list[RelationHit]) -> list[RelationHit]:
+        """"发表GeForce RTX 40系列显卡，旗舰款RTX 4090售价1,599美元": a product of this sentence named
+        after a series released in it, its name going on from the series' name, with its price or
+        sale before the next product, is a member the same company releases."""
+        out = []
+        for h in released:
+            series = next((m for m in self.in_range(s, e, PRODUCT.label)
+                           if m.key == h.target and self.text[m.start : m.end].endswith("系列")), None)
+            if series is None:
+                continue
+            words = self.text[series.start : series.end - 2].split()
+            cores = {_squeezed(" ".join(words[i:])) for i in range(len(words))}
+            cores = {c for c in cores if len(c) >= 4}
+            after = self.in_range(series.end, e, PRODUCT.label)
+            for i, m in enumerate(after):
+                nxt = after[i + 1] if i + 1 < len(after) else None
+                name = _squeezed(self.text[m.start : m.end])
+                if m.key != h.target and any(_goes_on_from(name, c) for c in cores) \
+                        and terms.PRICE_OR_SALE_RE.search(self.text, m.end, nxt.start if nxt else e):
+                    out.append(RelationHit("release", h.source, m.key, s, e, FOLLOWING_LIST, h.trigger))
+        return out
+
     def _products_listed_in_following(self, follow) -> list[Ment]:
         for fs, fe in follow:
             head = self.text[fs:fe].lstrip("，,：: ")
             if terms.LIST_INTRODUCER_RE.match(head):
                 return self.in_range(fs, fe, PRODUCT.label)
         return []
+
+
+def _squeezed(name: str) -> str:
+    return name.replace(" ", "").lower()
+
+
+def _goes_on_from(name: str, core: str) -> bool:
+    """Whether a squeezed name goes on from a series' squeezed name with a letter or digit ("rtx4090"
+    from "rtx40"; not "rtx50系列gpu" from "rtx50")."""
+    rest = name[len(core) : len(core) + 1] if name.startswith(core) else ""
+    return rest.isascii() and rest.isalnum()
 
 
 def _list_end(text: str, ce: int, e: int, speech: bool = False) -> int:

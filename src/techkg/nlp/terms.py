@@ -1369,6 +1369,8 @@ SUBSIDIARY_NAME_TAILS = ("云", "智能云", "物流", "国际", "金融", "支�
                          "分公司", "办事处", "工会", "员工")
 # Between a maker's brand and its product after a release cue: what kind it is ("小米首款车型小米SU7").
 BRAND_KIND_GAP_RE = re.compile(r"的?(?!的)[\u4e00-\u9fff]{1,8}")
+# A price or a sale in a clause ("售价1,599美元", "10月12日上市", "11月开卖"): a member of a series on offer.
+PRICE_OR_SALE_RE = re.compile(r"售价|定价|起售|建议售价|[\d,.]+\s?(?:元|美元|欧元|港元|日元|英镑)|上市|开卖|开售|发售|预售")
 # A past time before a cue in a relative clause ("谷歌早年推出的", "索尼2019年发布的").
 PAST_TIME_RE = re.compile(r"早年|当年|去年|前年|多年前|(?:19|20)\d\d年(?:\d{1,2}月)?")
 # Verbs linking two products ("Mate 40搭载麒麟9000"): the second is not released.
