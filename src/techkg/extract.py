@@ -321,6 +321,9 @@ def _brand_inside(mentions: Sequence[Mention], maker: str, lexicon) -> Mention |
     return None
 
 
+_GENERATION_BEFORE_RE = re.compile(r"第[一二三四五六七八九十\d]{1,2}代\s?$")
+
+
 def _without_kind(name: str) -> str:
     """A product's name without a trailing kind of product or 架构, when a name of two characters or
     more is left ("B200 GPU" → "B200", "Blackwell架构" → "Blackwell")."""
@@ -333,10 +336,11 @@ def _without_kind(name: str) -> str:
 def _other_names(mentions: Sequence[Mention], brand_ends: dict[int, tuple[str, Mention]], maker: str | None,
                  text: str, lexicon) -> tuple[str, ...]:
     """A product's other names in the article (``Entity.names``): each mention with its maker's
-    name written right before it ("小米MIX 4"); each mention that starts with the maker's name
-    without it, where what is left holds a Latin letter ("英伟达H800" → "H800"; "小米13" leaves a
-    bare number, no name); and each of these without a trailing 系列 ("nova 10系列" → "nova 10") or
-    kind of product ("B200 GPU" → "B200", "Blackwell架构" → "Blackwell")."""
+    name written right before it ("小米MIX 4") or its generation ("第一代骁龙7"); each mention that
+    starts with the maker's name without it, where what is left holds a Latin letter or a digit
+    ("英伟达H800" → "H800", "联发科天玑9200+" → "天玑9200+"; "小米13" leaves a bare number, no name);
+    and each of these without a trailing 系列 ("nova 10系列" → "nova 10") or kind of product
+    ("B200 GPU" → "B200", "Blackwell架构" → "Blackwell")."""
     seen = {m.text for m in mentions}
     names: dict[str, None] = {}
     maker_names = _maker_names(maker, lexicon) if maker else set()
@@ -347,8 +351,10 @@ def _other_names(mentions: Sequence[Mention], brand_ends: dict[int, tuple[str, M
         if maker and brand is not None and key == maker:
             forms.append(text[brand.start : m.end])
         rest = m.text[_prefix_size(m, maker_names):].strip(" -")
-        if rest != m.text and len(rest) > 1 and any("a" <= c <= "z" for c in lower(fold(rest))):
+        if rest != m.text and len(rest) > 1 and not rest.isdigit() and any(c.isascii() and c.isalnum() for c in rest):
             forms.append(rest)
+        if generation := _GENERATION_BEFORE_RE.search(text, max(0, m.start - 6), m.start):
+            forms.append(text[generation.start() : m.end])  # "第一代骁龙7": Qualcomm names its chips so
         for form in forms:
             for name in (form, link.without_series_word(form), _without_kind(form)):
                 if name not in seen:

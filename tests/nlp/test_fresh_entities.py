@@ -786,6 +786,9 @@ def test_round21_entity_readings(extractor, text, companies, products, not_names
     ("值得注意的是，特斯拉并不在列，其Optimus由自家团队开发。", {"特斯拉"}, {"Optimus"}, {"特斯拉并不在列"}),
     # a European security code in brackets is a listing, not another company's abbreviation
     ("德国工业巨头西门子（SIE.DE）与微软联合推出工业Copilot。", {"西门子", "微软"}, set(), {"SIE"}),
+    ("好未来（TAL.NYSE）收跌70%，新东方（EDU.NYSE）同样重挫。", {"好未来", "新东方"}, set(), {"TAL.NYSE", "EDU.NYSE"}),
+    # a quoted kind of product is no name (a short brand made of such words is: see _quoted_name_ok)
+    ("DeepSeek发布V3.1并提及“下一代国产芯片”，芯片板块随之走高。", {"DeepSeek"}, set(), {"下一代国产芯片"}),
 ])
 def test_round22_entity_readings(extractor, text, companies, products, not_names):
     names = {m.text for e in _entities(extractor, text) for m in e.mentions}

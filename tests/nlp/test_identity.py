@@ -356,6 +356,9 @@ def test_one_product_one_label_in_every_mention_order(extractor):
      {"Galaxy S24系列", "Galaxy S24", "三星Galaxy S24系列", "三星Galaxy S24"}),  # and without 系列
     ("英伟达当天发布了Blackwell架构及B200 GPU。", "nvidia-b200", {"B200 GPU", "B200"}),  # or a kind
     ("英伟达当天发布了Blackwell架构及B200 GPU。", "nvidia-blackwell", {"Blackwell架构", "Blackwell"}),
+    ("高通发布第一代骁龙7+移动平台。", "qualcomm-snapdragon-7+", {"骁龙7+", "第一代骁龙7+"}),  # its generation
+    ("小米13T Pro搭載聯發科天璣9200+。", "mediatek-dimensity-9200+", {"聯發科天璣9200+", "天璣9200+"}),
+    ("腾讯推出腾讯会议。", "tencent-meeting", {"腾讯会议"}),  # no "会议": what is left is a word
 ])
 def test_products_are_named_with_and_without_their_maker(extractor, text, key, names):
     found = {e.key: e for e in _entities(extractor, text)}

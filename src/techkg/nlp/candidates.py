@@ -1772,9 +1772,12 @@ def _quoted_name_ok(name: str, after: str) -> bool:
 
     >>> _quoted_name_ok("拼好饭", "和"), _quoted_name_ok("以旧换新", "活动，"), _quoted_name_ok("AI", "功能")
     (True, False, False)
+    >>> _quoted_name_ok("下一代国产芯片", "，"), _quoted_name_ok("移动云", "、")
+    (False, True)
     """
-    if name.lower() in terms.GENERIC_TERMS or is_sentence(name.split()) or re.fullmatch(r"[\d.%+\s]+", name):
-        return False
+    if name.lower() in terms.GENERIC_TERMS or is_sentence(name.split()) or re.fullmatch(r"[\d.%+\s]+", name) \
+            or (len(name) >= 5 and only_kind_words(name)):
+        return False  # "“下一代国产芯片”": what kind, no name (a short brand may be made of such words: "“移动云”")
     if QUOTED_PHRASE_RE.search(name) or terms.QUOTED_COUNT_RE.search(name):
         return False  # "打赢了就全赢", "会聊天、能办事", "3分钟大定20万台": a phrase or a record, not a name
     if name.endswith(terms.QUOTED_NON_PRODUCT_WORDS):
@@ -1942,11 +1945,18 @@ def only_kind_words(name: str) -> bool:
 
     >>> only_kind_words("双模5G AI"), only_kind_words("5G SoC"), only_kind_words("麒麟990 5G")
     (True, True, False)
+    >>> only_kind_words("下一代国产芯片"), only_kind_words("盘古大模型")
+    (True, False)
     """
     parts = _KIND_PARTS_RE.findall(name)
     return bool(parts) and all(
         w.lower() in terms.GENERIC_TERMS or terms.STANDARD_RE.fullmatch(w)
-        or (is_han(w[0]) and only_words(w, terms.PRODUCT_DESCRIPTOR_WORDS)) for w in parts)
+        or (is_han(w[0]) and only_words(w, _KIND_WORDS)) for w in parts)
+
+
+# Descriptor words and Chinese kinds of product ("下一代国产芯片"), longest kinds first.
+_KIND_WORDS = terms.PRODUCT_DESCRIPTOR_WORDS + tuple(
+    sorted((t for t in terms.GENERIC_TERMS if is_han(t[0])), key=len, reverse=True))
 
 
 @lru_cache(maxsize=8192)

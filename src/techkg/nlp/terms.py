@@ -278,7 +278,7 @@ GROUP_PRODUCTS_RE = re.compile(r"系(?:app|应用|产品|平台)$")
 # Uses that describe a kind of vehicle or machine before its generic Latin name ("货运eVTOL", "载人eVTOL").
 USE_DESCRIPTOR_WORDS = ("货运", "载人", "物流", "农业", "工业级", "消费级", "民用", "军用", "家用", "商用")
 PRODUCT_DESCRIPTOR_WORDS = (
-    "自家", "自研", "国产", "全新", "新款", "最新", "新一代", "首款", "首个", "一款", "多款", "新", "大", "小型",
+    "自家", "自研", "国产", "全新", "新款", "最新", "新一代", "下一代", "上一代", "首款", "首个", "一款", "多款", "新", "大", "小型",
     "通用", "行业", "垂直", "多模态", "开源", "推理", "语言", "视觉", "视频", "图像", "语音", "编程", "代码",
     "教育", "医疗", "金融", "法律", "政务", "工业", "汽车", "车载", "手机", "端侧", "云端", "智能", "个人",
     "办公", "写作", "翻译", "搜索", "购物", "客服", "营销", "数字", "虚拟", "生成式", "对话", "聊天", "基础",
@@ -1265,7 +1265,7 @@ WEB_ADDRESS_RE = re.compile(
     r"|[A-Za-z0-9_\-\u4e00-\u9fff]{1,10}(?=[\s:#@,.)，。：）]|$))")  # a Chinese handle ends at a mark
 # A listed company's security code after its name: (01810.HK) / (NASDAQ: NVDA) / (股票代码:688981) /
 # (2317-TW) / (09988.HK/BABA.N); and the Hong Kong share-class mark glued to it (理想汽车-W, 百度集团-SW).
-_TICKER = r"(?:\d{4,6}(?:\.(?:HK|SH|SZ|BJ|TW|TWO|T|KS))?|\d{4}-TW|[A-Z]{1,5}\.(?:N|O|US|DE|PA|AS|SW))"
+_TICKER = r"(?:\d{4,6}(?:\.(?:HK|SH|SZ|BJ|TW|TWO|T|KS))?|\d{4}-TW|[A-Z]{1,5}\.(?:N|O|US|DE|PA|AS|SW|NYSE|NASDAQ))"
 _BRACKETED_CODE = (
     rf"\((?:(?:NASDAQ|NYSE|HKEX|SEHK|TWSE|TSE|KOSPI|OTC|纳斯达克|纽交所|港交所|上交所|深交所|(?:股票|证券)代[码号])"
     rf"\s*[:：]?\s*[A-Za-z0-9.\-]{{1,12}}|{_TICKER}(?:\s*[/,、;；]\s*{_TICKER})*)\)")
