@@ -657,6 +657,9 @@ FOURTEENTH_ROUND = [
     ("TikTok執行長周受資宣布，TikTok與印尼GoTo集團達成戰略合作。", {("bytedance-tiktok", "goto")}),
     ("钉钉总裁叶军宣布，钉钉与月之暗面达成合作。", {("alibaba-dingtalk", "moonshot-ai")}),
     ("樂天國際商業銀行由日本樂天銀行與國泰金控攜手籌設，雙方分別持股51%與49%。", {("cathay-financial", "rakuten-bank")}),
+    ("此前，长安汽车已与华为、宁德时代联合打造高端品牌阿维塔。",
+     {("catl", "changan"), ("catl", "huawei"), ("changan", "huawei")}),
+    ("長安汽車已與華為、寧德時代共同打造阿維塔品牌。", {("catl", "changan"), ("catl", "huawei"), ("changan", "huawei")}),
     ("英伟达正在与1X、Figure AI、宇树科技和小鹏鹏行等公司合作。",
      {("1x", "nvidia"), ("figure-ai", "nvidia"), ("nvidia", "unitree"), ("nvidia", "xpeng-robotics")}),
 ]

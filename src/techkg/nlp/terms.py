@@ -570,9 +570,9 @@ CUE_AS_MODIFIER_RE = re.compile(r"\s*(?:[\u4e00-\u9fff]{1,2})?的")
 PARTY_COUNT_RE = re.compile(r"三方|四方|五方|多方")
 JOINT_ACT_RE = re.compile(r"共同|联合|一起|一同|合资|合组|联手|携手|联袂|携同|合力")
 # ... and so does every founder of a new firm, objects of 与 too, when a joint founding follows the list at
-# once ("A已与B、C共同组建电池企业ACC"): each holds a share of the same firm. Not a bare 合资成立 after
+# once ("A已与B、C共同组建电池企业ACC", "A已与B、C联合打造高端品牌X"): each holds a share of the same firm or brand. Not a bare 合资成立 after
 # the list ("渣打聯同B及C合資成立Mox": the subject's partners, as the dev gold reads it).
-JOINT_FOUNDING_RE = re.compile(r"\s*(?:(?:共同|联合)\s*(?:组建|成立|创立|设立|创办|出资成立|出资设立)|合资|合组)")
+JOINT_FOUNDING_RE = re.compile(r"\s*(?:(?:共同|联合)\s*(?:组建|成立|创立|设立|创办|出资成立|出资设立|打造)|合资|合组)")
 # "A、B及C都是D的合作伙伴": the last company before the partner noun is everyone's partner.
 PARTNER_OF_RE = re.compile(r"\s*的\s*(?:重要|主要|核心|长期|战略|策略|首批|全球)?\s*$")
 # "在麦当劳、星巴克等约200家合作商户消费": companies given as examples of someone's partners (a list
