@@ -660,10 +660,17 @@ FOURTEENTH_ROUND = [
     ("此前，长安汽车已与华为、宁德时代联合打造高端品牌阿维塔。",
      {("catl", "changan"), ("catl", "huawei"), ("changan", "huawei")}),
     ("長安汽車已與華為、寧德時代共同打造阿維塔品牌。", {("catl", "changan"), ("catl", "huawei"), ("changan", "huawei")}),
+    # a rival word describing a name is no rivalry of the clause; how long is no one's name; a jointly built service
+    ("竞争对手小马智行同样与Uber在中东展开合作。", {("pony-ai", "uber")}),
+    ("美超微由台裔創辦人梁見後創立，長年與輝達密切合作。", {("nvidia", "supermicro")}),
+    ("小米由雷军创办，多年来一直与徕卡合作。", {("leica", "xiaomi")}),
+    ("Uber今天宣布與電動車廠Lucid、自駕技術公司Nuro聯手打造自動駕駛計程車服務。",
+     {("lucid", "nuro"), ("lucid", "uber"), ("nuro", "uber")}),
     ("英伟达正在与1X、Figure AI、宇树科技和小鹏鹏行等公司合作。",
      {("1x", "nvidia"), ("figure-ai", "nvidia"), ("nvidia", "unitree"), ("nvidia", "xpeng-robotics")}),
 ]
 FOURTEENTH_ROUND_NOT = [
+    ("小米与华为互为竞争对手，两家在高端市场正面交锋。", ("huawei", "xiaomi")),
     ("Meta此次与逾25家伙伴合作，包括英伟达、亚马逊AWS、戴尔和微软Azure等。", ("amazon", "meta")),
 ]
 

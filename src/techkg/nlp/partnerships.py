@@ -110,9 +110,9 @@ class PartnershipReading(ReaderBase):
         return negated(earlier)
 
     def _without_descriptors(self, cs: int, ce: int) -> str:
-        """The clause ``cs:ce`` with every supply or customer word that stands as a descriptor right
+        """The clause ``cs:ce`` with every supply, customer or rival word that stands as a descriptor right
         before a company blanked ("苹果供应商立讯精密与比亚迪电子签署合作协议": 立讯精密 is described,
-        the clause is no supply deal), an investor's kind right before its name ("与……阿联酋投资机构MGX共同宣布"),
+        the clause is no supply deal; "竞争对手小马智行同样与Uber展开合作"), an investor's kind right before its name ("与……阿联酋投资机构MGX共同宣布"),
         and the companies' names too ("与沙特公共投资基金签订战略合作协议": an investment fund's name is no investment)."""
         clause = list(self.text[cs:ce])
         for r in terms.RIVAL_COPULA_RE.finditer(self.text, cs, ce):
@@ -122,7 +122,7 @@ class PartnershipReading(ReaderBase):
                 clause[r.start() - cs : r.end() - cs] = " " * (r.end() - r.start())
         for m in self.in_range(cs, ce, COMPANY.label):
             clause[m.start - cs : m.end - cs] = " " * (m.end - m.start)
-            for cue in terms.SUPPLY_CUES:
+            for cue in (*terms.SUPPLY_CUES, *terms.RELATION_DESCRIPTORS):  # "竞争对手小马智行同样与Uber展开合作"
                 if self.text.endswith(cue, cs, m.start):
                     clause[m.start - len(cue) - cs : m.start - cs] = " " * len(cue)
             if kind := terms.INVESTOR_KIND_BEFORE_RE.search(self.text, max(cs, m.start - 12), m.start):
@@ -555,6 +555,7 @@ def _names_someone(text: str, start: int, end: int) -> bool:
     if rest.startswith(("该", "这", "此", "其", "本", "旗下", "自家", "双方", "两家", "公司", "我们", "他们")):
         return False  # "该服务目前已经与……", "旗下支付业务已与……": refers back to something already named
     rest = terms.ADVERBS_RE.sub("", terms.TIME_PHRASE_RE.sub("", rest))  # "早於2020年已": a time, no one
+    rest = terms.DURATION_RE.sub("", rest)  # "長年與輝達密切合作": how long, no one
     if "的" in rest and not rest.endswith(terms.PARTY_HEADS):
         return False  # "图片的生成式编辑则与美图合作完成": a topic, the subject's work
     return len(re.findall(r"[\u4e00-\u9fff]", rest)) >= 2

@@ -572,7 +572,7 @@ JOINT_ACT_RE = re.compile(r"共同|联合|一起|一同|合资|合组|联手|携
 # ... and so does every founder of a new firm, objects of 与 too, when a joint founding follows the list at
 # once ("A已与B、C共同组建电池企业ACC", "A已与B、C联合打造高端品牌X"): each holds a share of the same firm or brand. Not a bare 合资成立 after
 # the list ("渣打聯同B及C合資成立Mox": the subject's partners, as the dev gold reads it).
-JOINT_FOUNDING_RE = re.compile(r"\s*(?:(?:共同|联合)\s*(?:组建|成立|创立|设立|创办|出资成立|出资设立|打造)|合资|合组)")
+JOINT_FOUNDING_RE = re.compile(r"\s*(?:(?:共同|联合|联手|携手)\s*(?:组建|成立|创立|设立|创办|出资成立|出资设立|打造)|合资|合组)")
 # "A、B及C都是D的合作伙伴": the last company before the partner noun is everyone's partner.
 PARTNER_OF_RE = re.compile(r"\s*的\s*(?:重要|主要|核心|长期|战略|策略|首批|全球)?\s*$")
 # "在麦当劳、星巴克等约200家合作商户消费": companies given as examples of someone's partners (a list
@@ -938,6 +938,8 @@ TIME_BEFORE_CUE_RE = re.compile(
 TIME_PHRASE_RE = re.compile(
     r"(?:早于|早在|早前|于|在|自|从)?\s*(?:今年|去年|前年|近年|本月|上月|\d{4}\s*年)\s*(?:\d{1,2}\s*月)?(?:\d{1,2}\s*日)?"
     r"(?:底|初|中旬|上旬|下旬|中|起|时|以来|开始)?")
+# How long something has gone on ("长年与英伟达合作", "多年来一直与……"): no one's name.
+DURATION_RE = re.compile(r"长年|长期|多年来|多年|一直|历来|向来|长久以来|近年来|近年|早年|持续")
 # The date in brackets after a relative day, as Hong Kong and Taiwan papers write it ("今日（26日）正式上線",
 # "昨日（10日）開賣"): read as the day word alone.
 DATE_GLOSS_RE = re.compile(r"[（(]\s*(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日\s*[)）]")
