@@ -324,6 +324,20 @@ def _brand_inside(mentions: Sequence[Mention], maker: str, lexicon) -> Mention |
 _GENERATION_BEFORE_RE = re.compile(r"第[一二三四五六七八九十\d]{1,2}代\s?$")
 
 
+def _with_parent(mentions: Sequence[Mention], brand_ends: dict[int, tuple[str, Mention]], parent: str | None,
+                 text: str) -> tuple[str, ...]:
+    """A company's other names in the article: each mention with its parent's name written right before
+    it ("网易有道" for the mention "有道" after "网易")."""
+    if parent is None:
+        return ()
+    names: dict[str, None] = {}
+    for m in mentions:
+        key, brand = brand_ends.get(m.start, (None, None))
+        if brand is not None and key == parent:
+            names.setdefault(text[brand.start : m.end], None)
+    return tuple(n for n in names if n not in {m.text for m in mentions})
+
+
 def _without_kind(name: str) -> str:
     """A product's name without a trailing kind of product or 架构, when a name of two characters or
     more is left ("B200 GPU" → "B200", "Blackwell架构" → "Blackwell")."""
@@ -440,7 +454,8 @@ def doc_to_extraction(article: Article, doc, lexicon=None) -> Extraction:
                 labels=dict(entry.labels) if entry is not None else {},
                 maker=maker,
                 found_by="lexicon" if entry is not None else "pattern",
-                names=_other_names(ms, brand_ends, maker, text, lexicon) if etype == EntityType.PRODUCT else (),
+                names=_other_names(ms, brand_ends, maker, text, lexicon) if etype == EntityType.PRODUCT
+                else _with_parent(ms, brand_ends, entry.parent if entry is not None else None, text),
             )
         )
     sentences: _Sentences | None = None

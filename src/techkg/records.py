@@ -109,7 +109,8 @@ class Entity:
         mentions: every occurrence in the article, in text order.
         aliases: every distinct surface string seen, as written (order of first use),
             then ``names``.
-        names: other names the article gives a product beside its mentions: with the maker
+        names: other names the article gives an entity beside its mentions: a company with its
+            parent written right before it ("网易有道" for the mention "有道"); a product with the maker
             written right before it ("小米MIX 4" for the mention "MIX 4"), without the maker its
             mention starts with ("H800" in "英伟达H800"), without a trailing 系列 or kind ("B200 GPU").
         maker: key of the company that makes this product, if known.
