@@ -789,6 +789,12 @@ def test_round21_entity_readings(extractor, text, companies, products, not_names
     ("好未来（TAL.NYSE）收跌70%，新东方（EDU.NYSE）同样重挫。", {"好未来", "新东方"}, set(), {"TAL.NYSE", "EDU.NYSE"}),
     # a quoted kind of product is no name (a short brand made of such words is: see _quoted_name_ok)
     ("DeepSeek发布V3.1并提及“下一代国产芯片”，芯片板块随之走高。", {"DeepSeek"}, set(), {"下一代国产芯片"}),
+    # a country and a trade before a kind of firm say what kind; a Latin acronym and year where something happens
+    ("美国电信运营商AT&T与微软达成协议，瑞典电信设备商爱立信也在列。", {"AT&T", "微软", "爱立信"}, set(),
+     {"美国电信", "瑞典电信"}),
+    ("芬蘭電信設備商諾基亞與輝達合作。德国电信与华为合作。", {"諾基亞", "輝達", "德国电信"}, set(), {"芬蘭電信"}),
+    ("三六零在ISC 2023上发布了360安全大模型。", {"三六零"}, {"360安全大模型"}, {"ISC 2023"}),
+    ("小米在MWC 2024期间发布小米14 Ultra国际版。", {"小米"}, set(), {"MWC 2024"}),
 ])
 def test_round22_entity_readings(extractor, text, companies, products, not_names):
     names = {m.text for e in _entities(extractor, text) for m in e.mentions}

@@ -775,8 +775,10 @@ def company_candidates(doc: Doc, text: str, model_spans=(), tagger: bool = False
                                    or (tech := terms.DISPLAY_TECH_RE.match(text, start)) and tech.end() >= end):
             # "深圳影像品牌影石": a description; "導入Micro LED螢幕": a display technology's first word
             out.append(Candidate(start, end, None, "model", 0.5, veto=True))
-        elif label == "company" and (_kind_of_firm(name) or _apposed_kind(text, start, end)):
-            out.append(Candidate(start, end, None, "model", 0.5, veto=True))  # "生活服务公司": a kind, no name
+        elif label == "company" and (_kind_of_firm(name) or _apposed_kind(text, start, end)
+                                     or terms.COUNTRY_TRADE_RE.fullmatch(name) and terms.FIRM_KIND_AFTER_RE.match(text, end)):
+            # "生活服务公司", "美国电信运营商AT&T": a kind, no name
+            out.append(Candidate(start, end, None, "model", 0.5, veto=True))
             if glossed := terms.APPOSED_GLOSSED_NAME_RE.match(text, end):
                 han_end = text.index("(", end, glossed.end())  # "私募股权公司银湖(Silver Lake)": the kind names a firm
                 out.append(Candidate(end, han_end, COMPANY, "context", CONTEXT_COMPANY_SCORE))
@@ -1198,8 +1200,9 @@ EVENT_VETO = 0.9  # a trade show's name is no product's, for any finder but the 
 
 def event_names(text: str) -> list[Candidate]:
     """Vetoes on trade shows and developer conferences ("在CES 2025上发布", "WWDC 2024"), on a
-    contest's or meeting's yearly edition ("参加了WCG2012的比赛") and on a company's own day ("NIO Day
-    2023"): events, not products.
+    contest's or meeting's yearly edition ("参加了WCG2012的比赛"), on a company's own day ("NIO Day
+    2023") and on a Latin acronym with its year where something happens ("在ISC 2023上"): events,
+    not products.
 
     >>> [(c.start, c.end, c.veto) for c in event_names("英伟达在CES 2025上发布RTX 5090")]
     [(4, 12, True)]
@@ -1208,10 +1211,11 @@ def event_names(text: str) -> list[Candidate]:
     >>> [(c.start, c.end) for c in event_names("在Gamescom Opening Night Live上")]
     [(1, 28)]
     """
-    return [Candidate(m.start(), tail.end() if (tail := terms.EVENT_TAIL_RE.match(text, m.end())) else m.end(),
-                      None, "context", EVENT_VETO, veto=True)
-            for pattern in (terms.TECH_EVENT_RE, terms.YEAR_EDITION_EVENT_RE, terms.LATIN_EVENT_RE, terms.LATIN_DAY_EVENT_RE)
-            for m in pattern.finditer(text)]
+    spans = {(m.start(), tail.end() if (tail := terms.EVENT_TAIL_RE.match(text, m.end())) else m.end()): None
+             for pattern in (terms.TECH_EVENT_RE, terms.YEAR_EDITION_EVENT_RE, terms.LATIN_EVENT_RE,
+                             terms.LATIN_DAY_EVENT_RE, terms.VENUE_YEAR_EVENT_RE)
+             for m in pattern.finditer(text)}
+    return [Candidate(start, end, None, "context", EVENT_VETO, veto=True) for start, end in spans]
 
 
 def glossed_non_entities(text: str) -> list[Candidate]:

@@ -1363,6 +1363,10 @@ GROUP_ENDINGS = ("集团", "控股", "公司")  # "印度塔塔集团": a group 
 ACRONYM_MAX_LEN = 4
 COUNTRY_NAMED_TRADES = ("电信", "电气", "电力", "航空", "邮政", "铁路", "钢铁", "烟草", "电报", "石油", "银行",
                         "保险", "电网", "移动", "联通", "国家", "政府", "央行", "国会", "总统")
+# A country and a trade before a kind of firm ("美国电信运营商AT&T", "瑞典电信设备商爱立信"): what kind, no name
+# (德国电信 alone is Deutsche Telekom).
+COUNTRY_TRADE_RE = re.compile("(?:" + "|".join(FOREIGN_COUNTRIES) + r")(?:电信|通信|航空|汽车|半导体|芯片)")
+FIRM_KIND_AFTER_RE = re.compile(r"运营商|设备商|设备制造商|巨头|业者|厂商|大厂")
 # What a longer company name adds to a shorter one when it names a subsidiary or another
 # business of the group, not the same company: 阿里 / 阿里云, 京东 / 京东物流, 零跑 / 零跑国际.
 SUBSIDIARY_NAME_TAILS = ("云", "智能云", "物流", "国际", "金融", "支付", "资本", "投资", "创投", "基金",
@@ -1456,6 +1460,8 @@ GLOSSED_PERSON_RE = re.compile(
 LATIN_EVENT_RE = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Za-z]+(?: [A-Z][A-Za-z0-9]*){0,3}(?=\s?"
                             r"(?:国际|智慧|显示|电子|电脑|科技|消费|半导体|人工智能|开发者|年度|技术)*"
                             r"(?:展览会|展(?![出示开现望露台区位馆])|大会|峰会|博览会|论坛))")
+# A Latin acronym with its year where something happens ("在ISC 2023上发布", "於CES 2024期間"): the event.
+VENUE_YEAR_EVENT_RE = re.compile(r"(?<=在)\s?[A-Z][A-Za-z]{1,10}\s?(?:19|20)\d\d(?=\s?(?:上|期间|现场|大会))")
 # A company's own yearly day ("NIO Day 2023", "Tesla AI Day", "Investor Day"): an event, no product.
 LATIN_DAY_EVENT_RE = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)? (?:Day|DAY)(?: \d{4})?(?![A-Za-z0-9])")
 # Shopping festivals named by their date, alone or after a platform ("京东11.11", "天猫双11", "京东618",
