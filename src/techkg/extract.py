@@ -339,11 +339,16 @@ def _with_parent(mentions: Sequence[Mention], brand_ends: dict[int, tuple[str, M
 
 
 def _without_kind(name: str) -> str:
-    """A product's name without a trailing kind of product or 架构, when a name of two characters or
-    more is left ("B200 GPU" → "B200", "Blackwell架构" → "Blackwell")."""
+    """A product's name without a trailing market edition, kind of product or 架构, when a name of two
+    characters or more is left ("iPhone 12美國版" → "iPhone 12", "B200 GPU" → "B200", "Blackwell架构" →
+    "Blackwell")."""
+    from techkg.nlp import terms
     from techkg.nlp.candidates import without_generic_tail
 
-    core = re.sub(r"\s*架构$", "", without_generic_tail(name))
+    edition = terms.MARKET_EDITION_END_RE.search(fold(name))  # folding keeps the length: its offsets cut the name
+    core = name[: edition.start()] if edition else name
+    while (shorter := re.sub(r"\s*(?:架构|架構)$", "", without_generic_tail(core))) != core:
+        core = shorter  # "Isaac机器人平台": two kinds
     return core if len(core) >= 2 else name
 
 

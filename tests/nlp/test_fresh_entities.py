@@ -795,6 +795,9 @@ def test_round21_entity_readings(extractor, text, companies, products, not_names
     ("芬蘭電信設備商諾基亞與輝達合作。德国电信与华为合作。", {"諾基亞", "輝達", "德国电信"}, set(), {"芬蘭電信"}),
     ("三六零在ISC 2023上发布了360安全大模型。", {"三六零"}, {"360安全大模型"}, {"ISC 2023"}),
     ("小米在MWC 2024期间发布小米14 Ultra国际版。", {"小米"}, set(), {"MWC 2024"}),
+    # a plant or a branch is no firm
+    ("GXO位於斯帕坦堡工厂的仓库已开始使用Digit。", {"GXO"}, set(), {"斯帕坦堡工厂"}),
+    ("樂天銀行表示，台灣實體分行暫不開設。", {"樂天銀行"}, set(), {"台灣實體分行"}),
 ])
 def test_round22_entity_readings(extractor, text, companies, products, not_names):
     names = {m.text for e in _entities(extractor, text) for m in e.mentions}

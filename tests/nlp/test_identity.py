@@ -359,6 +359,9 @@ def test_one_product_one_label_in_every_mention_order(extractor):
     ("高通发布第一代骁龙7+移动平台。", "qualcomm-snapdragon-7+", {"骁龙7+", "第一代骁龙7+"}),  # its generation
     ("小米13T Pro搭載聯發科天璣9200+。", "mediatek-dimensity-9200+", {"聯發科天璣9200+", "天璣9200+"}),
     ("腾讯推出腾讯会议。", "tencent-meeting", {"腾讯会议"}),  # no "会议": what is left is a word
+    ("蘋果的iPhone 12美國版已支援毫米波。", "iphone12美国版", {"iPhone 12美國版", "iPhone 12"}),  # a market edition
+    ("英伟达同时更新了Isaac机器人平台，并以NIM微服务强化资安。", "nvidia-isaac", {"Isaac机器人平台", "Isaac"}),
+    ("英伟达同时更新了Isaac机器人平台，并以NIM微服务强化资安。", "nvidia-nim", {"NIM微服务", "NIM"}),
     ("上个月，网易有道发布了教育大模型“子曰”。", "youdao", {"有道", "网易有道"}),  # a unit after its parent
     ("華為海思今日發表新款晶片。", "hisilicon", {"海思", "華為海思"}),
 ])

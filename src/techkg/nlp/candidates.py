@@ -437,6 +437,8 @@ def is_non_company(name: str) -> bool:
                 return True  # "软件公司", "三家大模型公司", "中国电商公司", "菲律宾厂", "大连厂", "新工厂" (a plant)
             if suffix in ("工厂", "厂") and head.endswith(terms.PLACE_SUFFIXES):
                 return True  # "伊利诺伊州工厂", "德州厂": a plant named by its state or city
+    if len(name) > 2 and name.endswith(terms.SITE_ENDINGS):
+        return True  # "斯帕坦堡工厂", "台灣實體分行": a plant or a branch, not a firm
     if terms.SHARE_ISSUE_RE.search(name):
         return True  # "非公开发行股份": an issue of shares, not the company issuing them
     if _only_descriptor_words(name):

@@ -40,7 +40,7 @@ GENERIC_TERMS = frozenset(
     中文 英文 简体中文 繁体中文 汉语 英语 日语 韩语 日文 韩文 多语言
     vlog 关联公司 a类股份 b类股份 a类股 b类股 sa nsa 先买后付 bnpl vla vlm vla+vlm mcu bom ctp
     三元 三元锂 三元锂电池 磷酸铁锂 磷酸铁锂电池 半固态电池 cltc wltp nedc nfc wintel
-    毫米波 折叠 曲面 双模 tws aiot
+    毫米波 折叠 曲面 双模 tws aiot 微服务
     """.split()
 ) | {"tier 1", "tier 2", "tier 0.5",  # a supplier's rank ("一級（Tier 1）製造商")
      "apache 2.0", "spec cpu2006", "spec cpu2017"}  # a licence, benchmark suites
@@ -407,6 +407,8 @@ REGIONAL_NAME_WORDS = (
 )
 
 # What a company does, when "X公司" names a kind of company rather than one.
+# Sites of a firm, never its name: plants and branches ("斯帕坦堡工厂", "台灣實體分行").
+SITE_ENDINGS = ("工厂", "分行", "支行", "营业部", "厂区")
 GENERIC_COMPANY_HEADS = (
     "软件", "芯片", "电商", "投资", "量化投资", "大模型", "科技", "互联网", "汽车", "手机", "通信", "半导体",
     "AI", "ai", "云", "游戏", "能源", "电池", "新能源", "代工", "咨询", "研究", "初创", "上市", "国有", "外资",
@@ -485,6 +487,8 @@ NON_COMPANY_SUFFIXES = (
 # Which market's edition of a product ("国行Switch", "港行iPhone 15", "國行版主機"): no company, and no part of
 # the product's name when written before it.
 EDITION_WORDS = frozenset("国行 港行 行货 水货 国服 港服 港版 陆版 美版 日版 台版 国际版 国行版 港行版 行货版 水货版".split())
+# A market's edition written after a product's name ("iPhone 12美國版", "小米14国际版"): the same product.
+MARKET_EDITION_END_RE = re.compile(r"\s?(?:美国|中国|国际|国行|港行|香港|台湾|日本|欧洲|全球|海外|港|美|日|台|陆)版$")
 # Firms whose names end like an institution's: a trading or service firm's 中心 and 事务所 ("天津宝华工贸中心",
 # "泰和泰律师事务所"), a development company ("深发展", not an exhibition's 展), a state builder's 局
 # ("中铁五局", "中建三局", "中交第二航务工程局") and 招商局.
