@@ -798,6 +798,11 @@ def test_round21_entity_readings(extractor, text, companies, products, not_names
     # a plant or a branch is no firm
     ("GXO位於斯帕坦堡工厂的仓库已开始使用Digit。", {"GXO"}, set(), {"斯帕坦堡工厂"}),
     ("樂天銀行表示，台灣實體分行暫不開設。", {"樂天銀行"}, set(), {"台灣實體分行"}),
+    # firms and services the fresh batches named without a lexicon entry; an idiom is no firm
+    ("日本大金、美國開利與美的競爭熱泵市場，物美則收購麥德龍中國。", {"大金", "開利", "美的", "物美", "麥德龍中國"}, set(), set()),
+    ("这家店的商品物美价廉，加大金融支持后客流回升。", set(), set(), {"物美", "大金"}),
+    ("Max之前，Disney+與HBO GO已在台上架，本地對手有friDay影音、myVideo與KKTV。", set(),
+     {"Disney+", "HBO GO", "friDay影音", "myVideo", "KKTV"}, set()),
 ])
 def test_round22_entity_readings(extractor, text, companies, products, not_names):
     names = {m.text for e in _entities(extractor, text) for m in e.mentions}
