@@ -795,9 +795,8 @@ def test_round21_entity_readings(extractor, text, companies, products, not_names
     ("芬蘭電信設備商諾基亞與輝達合作。德国电信与华为合作。", {"諾基亞", "輝達", "德国电信"}, set(), {"芬蘭電信"}),
     ("三六零在ISC 2023上发布了360安全大模型。", {"三六零"}, {"360安全大模型"}, {"ISC 2023"}),
     ("小米在MWC 2024期间发布小米14 Ultra国际版。", {"小米"}, set(), {"MWC 2024"}),
-    # a plant or a branch is no firm
+    # a plant is no firm
     ("GXO位於斯帕坦堡工厂的仓库已开始使用Digit。", {"GXO"}, set(), {"斯帕坦堡工厂"}),
-    ("樂天銀行表示，台灣實體分行暫不開設。", {"樂天銀行"}, set(), {"台灣實體分行"}),
     # firms and services the fresh batches named without a lexicon entry; an idiom is no firm
     ("日本大金、美國開利與美的競爭熱泵市場，物美則收購麥德龍中國。", {"大金", "開利", "美的", "物美", "麥德龍中國"}, set(), set()),
     ("这家店的商品物美价廉，加大金融支持后客流回升。", set(), set(), {"物美", "大金"}),

@@ -438,7 +438,7 @@ def is_non_company(name: str) -> bool:
             if suffix in ("工厂", "厂") and head.endswith(terms.PLACE_SUFFIXES):
                 return True  # "伊利诺伊州工厂", "德州厂": a plant named by its state or city
     if len(name) > 2 and name.endswith(terms.SITE_ENDINGS):
-        return True  # "斯帕坦堡工厂", "台灣實體分行": a plant or a branch, not a firm
+        return True  # "斯帕坦堡工厂": a plant, not a firm
     if terms.SHARE_ISSUE_RE.search(name):
         return True  # "非公开发行股份": an issue of shares, not the company issuing them
     if _only_descriptor_words(name):

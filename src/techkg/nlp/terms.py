@@ -407,8 +407,9 @@ REGIONAL_NAME_WORDS = (
 )
 
 # What a company does, when "X公司" names a kind of company rather than one.
-# Sites of a firm, never its name: plants and branches ("斯帕坦堡工厂", "台灣實體分行").
-SITE_ENDINGS = ("工厂", "分行", "支行", "营业部", "厂区")
+# A firm's plant, never its name ("斯帕坦堡工厂"). Not a bank's branch: CLUENER's gold names branches as companies
+# ("中国银行北京分行"), and its tuning block lost 0.016 company F1 when 分行 was here.
+SITE_ENDINGS = ("工厂", "厂区")
 GENERIC_COMPANY_HEADS = (
     "软件", "芯片", "电商", "投资", "量化投资", "大模型", "科技", "互联网", "汽车", "手机", "通信", "半导体",
     "AI", "ai", "云", "游戏", "能源", "电池", "新能源", "代工", "咨询", "研究", "初创", "上市", "国有", "外资",
