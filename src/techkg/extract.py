@@ -285,13 +285,18 @@ def _label(key: str, mentions: Sequence[Mention], lexicon) -> str:
     return link.without_series_word(name)
 
 
+def _owner_before(m: Mention, brand_ends: dict[int, tuple[str, Mention]], owner: str, text: str) -> Mention | None:
+    """The mention of ``owner`` (a maker or a parent) written right before ``m``, a space allowed between."""
+    start = m.start - 1 if m.start > 0 and text[m.start - 1] == " " else m.start
+    key, brand = brand_ends.get(start, (None, None))
+    return brand if key == owner else None
+
+
 def _brand_before(mentions: Sequence[Mention], brand_ends: dict[int, tuple[str, Mention]], maker: str,
                   text: str) -> str | None:
     """The maker's name written right before one of a product's mentions ("领克" in "领克Z10")."""
     for m in mentions:
-        start = m.start - 1 if m.start > 0 and text[m.start - 1] == " " else m.start
-        key, brand = brand_ends.get(start, (None, None))
-        if brand is not None and key == maker:
+        if (brand := _owner_before(m, brand_ends, maker, text)) is not None:
             return text[brand.start : m.start].strip()
     return None
 
@@ -301,8 +306,7 @@ def _maker_names(maker: str, lexicon) -> set[str]:
     entry = lexicon.get(maker) if lexicon is not None else None
     if entry is None:
         return set()
-    return {lower(fold(n)) for n in (entry.label, entry.labels.values(), entry.aliases, entry.weak_aliases)
-            for n in ((n,) if isinstance(n, str) else n)}
+    return {lower(fold(n)) for n in (entry.label, *entry.labels.values(), *entry.aliases, *entry.weak_aliases)}
 
 
 def _prefix_size(mention: Mention, names: set[str]) -> int:
@@ -330,12 +334,9 @@ def _with_parent(mentions: Sequence[Mention], brand_ends: dict[int, tuple[str, M
     it ("网易有道" for the mention "有道" after "网易")."""
     if parent is None:
         return ()
-    names: dict[str, None] = {}
-    for m in mentions:
-        key, brand = brand_ends.get(m.start, (None, None))
-        if brand is not None and key == parent:
-            names.setdefault(text[brand.start : m.end], None)
-    return tuple(n for n in names if n not in {m.text for m in mentions})
+    written = {text[brand.start : m.end]: None for m in mentions
+               if (brand := _owner_before(m, brand_ends, parent, text)) is not None}
+    return tuple(n for n in written if n not in {m.text for m in mentions})
 
 
 def _without_kind(name: str) -> str:
@@ -365,9 +366,7 @@ def _other_names(mentions: Sequence[Mention], brand_ends: dict[int, tuple[str, M
     maker_names = _maker_names(maker, lexicon) if maker else set()
     for m in mentions:
         forms = [m.text]
-        start = m.start - 1 if m.start > 0 and text[m.start - 1] == " " else m.start
-        key, brand = brand_ends.get(start, (None, None))
-        if maker and brand is not None and key == maker:
+        if maker and (brand := _owner_before(m, brand_ends, maker, text)) is not None:
             forms.append(text[brand.start : m.end])
         rest = m.text[_prefix_size(m, maker_names):].strip(" -")
         if rest != m.text and len(rest) > 1 and not rest.isdigit() and any(c.isascii() and c.isalnum() for c in rest):
