@@ -52,6 +52,7 @@ from techkg.nlp.relation_base import (
     in_brackets,
     negated,
 )
+from techkg.text import plain_key
 
 NEXT_LEAD_MAX = 8  # characters allowed before a product that opens the next sentence ("这款新机")
 
@@ -772,18 +773,18 @@ class ReleaseReading(ReaderBase):
         after a series released in it, its name going on from the series' name, with its price or
         sale before the next product, is a member the same company releases."""
         out = []
+        products = self.in_range(s, e, PRODUCT.label)
         for h in released:
-            series = next((m for m in self.in_range(s, e, PRODUCT.label)
-                           if m.key == h.target and self.text[m.start : m.end].endswith("系列")), None)
+            series = next((m for m in products if m.key == h.target and self.text[m.start : m.end].endswith("系列")), None)
             if series is None:
                 continue
             words = self.text[series.start : series.end - 2].split()
-            cores = {_squeezed(" ".join(words[i:])) for i in range(len(words))}
+            cores = {plain_key(" ".join(words[i:])) for i in range(len(words))}
             cores = {c for c in cores if len(c) >= 4}
-            after = self.in_range(series.end, e, PRODUCT.label)
+            after = [m for m in products if m.start >= series.end]
             for i, m in enumerate(after):
                 nxt = after[i + 1] if i + 1 < len(after) else None
-                name = _squeezed(self.text[m.start : m.end])
+                name = plain_key(self.text[m.start : m.end])
                 if m.key != h.target and any(_goes_on_from(name, c) for c in cores) \
                         and terms.PRICE_OR_SALE_RE.search(self.text, m.end, nxt.start if nxt else e):
                     out.append(RelationHit("release", h.source, m.key, s, e, FOLLOWING_LIST, h.trigger))
@@ -797,13 +798,9 @@ class ReleaseReading(ReaderBase):
         return []
 
 
-def _squeezed(name: str) -> str:
-    return name.replace(" ", "").lower()
-
-
 def _goes_on_from(name: str, core: str) -> bool:
-    """Whether a squeezed name goes on from a series' squeezed name with a letter or digit ("rtx4090"
-    from "rtx40"; not "rtx50系列gpu" from "rtx50")."""
+    """Whether a name goes on from a series' name (both as ``plain_key`` writes them) with a letter or digit
+    ("rtx4090" from "rtx40"; not "rtx50系列gpu" from "rtx50")."""
     rest = name[len(core) : len(core) + 1] if name.startswith(core) else ""
     return rest.isascii() and rest.isalnum()
 
