@@ -810,6 +810,23 @@ def test_round22_entity_readings(extractor, text, companies, products, not_names
     assert not _names(extractor, text, "Company") & products, names
 
 
+@pytest.mark.parametrize(("text", "companies", "products", "not_names"), [
+    # the tagger's span ran into a Latin gloss: the name before the bracket, the gloss its other name
+    ("该工作室此后与美国游戏公司动视（Activision）合作近10年。", {"动视", "Activision"}, set(), {"动视（Activision）"}),
+    ("該工作室此後與美國遊戲公司動視（Activision）合作近10年。", {"動視", "Activision"}, set(), {"動視（Activision）"}),
+    # a measure with the part it measures and the verb fitting it; a colour; cell-to-body designs; a sector
+    ("華碩Zenfone 9內建4300mAh電池。", {"華碩"}, {"Zenfone 9"}, {"內建4300mAh電池", "4300mAh電池"}),
+    ("摩托罗拉razr 40 Ultra推出“万岁洋红”配色。", {"摩托罗拉"}, {"razr 40 Ultra"}, {"万岁洋红"}),
+    ("一位券商TMT分析師表示，海豹是首款應用CTB電池車身一體化技術的車型。", set(), set(), {"TMT", "CTB"}),
+    # 升 before 级 is an upgrade, no litre after a version
+    ("百度文心一言3.5升级后表现更好。", {"百度"}, {"文心一言3.5"}, {"文心一言"}),
+])
+def test_round23_entity_readings(extractor, text, companies, products, not_names):
+    names = {m.text for e in _entities(extractor, text) for m in e.mentions}
+    assert companies <= _names(extractor, text, "Company") and products <= _names(extractor, text, "Product"), names
+    assert not names & not_names, names
+
+
 def test_a_games_business_named_with_its_company_is_the_company(extractor):
     (tencent,) = [e for e in _entities(extractor, "由拳头游戏开发、腾讯游戏代理的《无畏契约》国服正式上线。")
                   if "腾讯游戏" in {m.text for m in e.mentions}]

@@ -674,6 +674,20 @@ FOURTEENTH_ROUND_NOT = [
     ("Meta此次与逾25家伙伴合作，包括英伟达、亚马逊AWS、戴尔和微软Azure等。", ("amazon", "meta")),
 ]
 
+# Fifteenth round: a trade of supply closed by a kind of firm before a partner only describes it
+FIFTEENTH_ROUND = [
+    ("英伟达宣布与晶圆代工龙头台积电、光刻设备大厂阿斯麦及EDA厂商新思科技合作。",
+     {("asml", "nvidia"), ("nvidia", "synopsys"), ("nvidia", "tsmc")}),
+    ("輝達宣布與晶圓代工龍頭台積電、微影設備大廠艾司摩爾及新思科技合作。",
+     {("asml", "nvidia"), ("nvidia", "synopsys"), ("nvidia", "tsmc")}),
+    ("苹果代工厂富士康与软银宣布在机器人领域展开合作。", {("foxconn", "softbank")}),
+    ("封測大廠日月光與高通攜手開發先進封裝。", {("ase", "qualcomm")}),
+]
+FIFTEENTH_ROUND_NOT = [
+    ("鸿海与苹果签下新一批代工订单。", ("apple", "foxconn")),
+    ("台积电代工的芯片交给苹果，双方并无其他合作。", ("apple", "tsmc")),
+]
+
 READ = (AFFIRMING_NEGATION + BOTH_AFTER_DEAL + BOTH_WITH_THIRD + JOINT_SUBJECT_LIST + TOPIC_BEFORE_PARTNER
         + PARTNER_EXAMPLES + SEEKING_PARTNER + BUSINESS_AND_CAPITAL + AGREEMENT + HK_TW_WORDING
         + JOINT_VENTURE_MODIFIER + OWN_BUSINESS_AS_PARTNER + NOT_PARTNER_LOOKALIKES + ENDED_OR_GUESSED + JV_CATEGORY
@@ -682,14 +696,15 @@ READ = (AFFIRMING_NEGATION + BOTH_AFTER_DEAL + BOTH_WITH_THIRD + JOINT_SUBJECT_L
         + HK_SPACED_WITH + OWN_PARTNER_PER_CLAUSE + TIME_LED_CLAUSE + COPULA_PARTNERS
         + BOTH_AFTER_A_PARENT + COUNTED_FIRMS + GLUED_CUE_AND_FOUNDERS + PARENT_BEFORE_UNIT_AFTER_LEAD_CUE
         + RIVAL_COPULA_AND_BOTH_AFTER_A_DEAL + VENUE_INSTRUMENT_AND_COUNTRY_IN_LIST + OWNER_AND_UNIT + ELEVENTH_ROUND
-        + TWELFTH_ROUND + THIRTEENTH_ROUND + FOURTEENTH_ROUND)
+        + TWELFTH_ROUND + THIRTEENTH_ROUND + FOURTEENTH_ROUND + FIFTEENTH_ROUND)
 NOT_READ = (AFFIRMING_NEGATION_NOT + BOTH_AFTER_DEAL_NOT + BOTH_WITH_THIRD_NOT + JOINT_SUBJECT_LIST_NOT
             + TOPIC_BEFORE_PARTNER_NOT + PARTNER_EXAMPLES_NOT + SEEKING_PARTNER_NOT + BUSINESS_AND_CAPITAL_NOT
             + AGREEMENT_NOT + HK_TW_WORDING_NOT + JOINT_VENTURE_MODIFIER_NOT + OWN_BUSINESS_AS_PARTNER_NOT
             + NOT_PARTNER_LOOKALIKES_NOT + ENDED_OR_GUESSED_NOT + JV_CATEGORY_NOT + ADVERBIAL_COOPERATION_NOT
             + WITH_PARTNER_NOT + DENIED_ENDING_NOT + PARENT_OF_PARTNER_NOT
             + COUNTED_PARTIES_NOT + JOINT_ANNOUNCEMENT_NOT + STAKE_CHANGE_NOT + TOGETHER_WITH_NOT + OWN_CLAUSE_NOT
-            + COUNTED_PARTNER_LIST_NOT + THIRTEENTH_ROUND_NOT + FOURTEENTH_ROUND_NOT)
+            + COUNTED_PARTNER_LIST_NOT + THIRTEENTH_ROUND_NOT + FOURTEENTH_ROUND_NOT
+            + FIFTEENTH_ROUND_NOT)
 
 
 @pytest.mark.parametrize(("text", "pairs"), READ)

@@ -732,6 +732,21 @@ NOT_ROUND15 = (NOT_MADE_BY_DESCRIBED + NOT_AFTER_LAUNCH + NOT_COUNTED_SUMMARIES 
                + NOT_COUNTED_DEVICES)
 
 
+# Round 23: a launch event a company holds, named after the product
+ROUND23 = [
+    ("科大讯飞举行星火认知大模型V3.5升级发布会。", {("iflytek", "iflytek-spark-3-5")}),
+    ("小米今晚在北京举行小米14系列发布会。", {("xiaomi", "xiaomi-14")}),
+    ("華碩今天舉辦ROG Phone 8發表會。", {("asus", "rogphone8")}),
+    ("华为召开了一场Mate 60发布会。", {("huawei", "huawei-mate-60")}),
+    ("OPPO今天在深圳召开Find X8系列全球发布会。", {("oppo", "oppo-find-x8")}),
+]
+NOT_ROUND23 = [
+    ("小米将于下周举行小米15发布会。", ("xiaomi", "xiaomi-15")),
+    ("据传OPPO下月召开Find X8发布会。", ("oppo", "oppo-find-x8")),
+    ("小米今天并未举行小米15发布会。", ("xiaomi", "xiaomi-15")),
+]
+
+
 def _releases(extractor, text: str) -> set[tuple[str, str]]:
     result = extractor.extract(Article(id="t", text=text))
     return {(r.source, r.target) for r in result.relations if r.type == "release"}
@@ -742,7 +757,7 @@ def _releases(extractor, text: str) -> set[tuple[str, str]]:
                                              + LAUNCH_WORDING + NAMING_CLAUSES + COMPARED_AND_OFFERED
                                              + PLATFORM_VENUES + NEXT_SENTENCE_DEMONSTRATIVES + OTHER_MAKERS_PRODUCTS
                                              + SELLERS_AND_MAKERS + ROUND9 + ROUND15 + ROUND19 + ROUND20 + ROUND21
-                                             + ROUND22)
+                                             + ROUND22 + ROUND23)
 def test_release_phrasing(extractor, text, releases):
     assert _releases(extractor, text) == releases
 
@@ -752,6 +767,7 @@ def test_release_phrasing(extractor, text, releases):
                                       + NOT_LAUNCH_WORDING + NOT_NAMING_CLAUSES + NOT_COMPARED_AND_OFFERED
                                       + NOT_PLATFORM_VENUES + NOT_NEXT_SENTENCE_DEMONSTRATIVES
                                       + NOT_OTHER_MAKERS_PRODUCTS + NOT_SELLERS_AND_MAKERS + NOT_ROUND9
-                                      + NOT_ROUND15 + NOT_ROUND19 + NOT_ROUND20 + NOT_ROUND21 + NOT_ROUND22)
+                                      + NOT_ROUND15 + NOT_ROUND19 + NOT_ROUND20 + NOT_ROUND21 + NOT_ROUND22
+                                      + NOT_ROUND23)
 def test_not_a_release(extractor, text, pair):
     assert pair not in _releases(extractor, text)

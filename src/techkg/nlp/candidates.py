@@ -755,6 +755,8 @@ def company_candidates(doc: Doc, text: str, model_spans=(), tagger: bool = False
     for start, end, label in model_spans:
         while end - start > 2 and text[end - 1] == ")" and "(" not in text[start:end]:
             end -= 1  # "阿尔卡特朗讯(Alcatel-Lucent)": the tagger's span ran over the closing bracket
+        if (open_at := text.rfind("(", start, end)) - start >= 2 and ")" not in text[open_at:end]:
+            end = open_at  # "遊戲公司動視(Activision": the span ran into the gloss; the name is before it
         if label == "company":
             if (kind_end := kinds.get(start, start)) > start and end - kind_end >= 2 \
                     and text[start:kind_end].endswith(terms.KIND_OF_FIRM_ENDS):
@@ -1160,12 +1162,16 @@ def _with_screen_variant(text: str, start: int, end: int, c: Candidate) -> tuple
 
 
 def names_no_product(name: str) -> bool:
-    """A measure ("6150mAh") or a sales event named by its date ("京东618", "天猫双11"): no product's name.
+    """A measure ("6150mAh"), with the part it measures and the verb fitting it ("内建4300mAh电池"), or a
+    sales event named by its date ("京东618", "天猫双11"): no product's name.
 
-    >>> names_no_product("6150mAh"), names_no_product("京东618"), names_no_product("Redmi K80")
-    (True, True, False)
+    >>> names_no_product("6150mAh"), names_no_product("内建4300mAh电池"), names_no_product("京东618")
+    (True, True, True)
+    >>> names_no_product("Redmi K80"), names_no_product("内建Exynos 2400芯片")
+    (False, False)
     """
-    return is_measure(name) or terms.SHOPPING_FESTIVAL_RE.search(name) is not None
+    part = terms.FITTED_PART_LEAD_RE.sub("", without_generic_tail(name))
+    return is_measure(name) or is_measure(part) or terms.SHOPPING_FESTIVAL_RE.search(name) is not None
 
 
 def is_measure(name: str) -> bool:

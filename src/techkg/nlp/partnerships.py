@@ -125,6 +125,8 @@ class PartnershipReading(ReaderBase):
             for cue in (*terms.SUPPLY_CUES, *terms.RELATION_DESCRIPTORS):  # "竞争对手小马智行同样与Uber展开合作"
                 if self.text.endswith(cue, cs, m.start):
                     clause[m.start - len(cue) - cs : m.start - cs] = " " * len(cue)
+            if kind := terms.SUPPLY_KIND_BEFORE_RE.search(self.text, max(cs, m.start - 8), m.start):
+                clause[kind.start() - cs : m.start - cs] = " " * (m.start - kind.start())  # "晶圆代工龙头台积电"
             if kind := terms.INVESTOR_KIND_BEFORE_RE.search(self.text, max(cs, m.start - 12), m.start):
                 clause[kind.start() - cs : m.start - cs] = " " * (m.start - kind.start())  # "阿联酋投资机构MGX"
         return "".join(clause)

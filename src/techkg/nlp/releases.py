@@ -97,7 +97,7 @@ class ReleaseReading(ReaderBase):
             cs, _ = clause_bounds(self.clause_text, s, e, m.start())
             if not self._release_blocked(s, cs, m.start()):
                 out += self._product_first(s, e, cs, m.start(), m.group())
-        return out + self._made_by(s, e) + self._new_products(s, e)
+        return out + self._made_by(s, e) + self._new_products(s, e) + self._launch_events(s, e)
 
     def _first_to_ship(self, cs: int, pos: int, trig: str) -> bool:
         """"首发" meaning the first to ship with a part: a linking verb follows ("首发搭载"), a device
@@ -353,16 +353,35 @@ class ReleaseReading(ReaderBase):
             m.label == PRODUCT.label and not terms.EVENT_AFTER_NAME_RE.match(self.text, m.end)
             for m in self.in_range(host.start(), pos))
 
+    def _company_then_product(self, s: int, e: int):
+        """Each company mention followed by a product mention of another key, in the sentence ``s:e``, with
+        the company's clause start."""
+        ments = self.in_range(s, e)
+        for m, nxt in zip(ments, ments[1:], strict=False):
+            if m.label == COMPANY.label and nxt.label == PRODUCT.label and nxt.key != m.key:
+                yield m, nxt, clause_bounds(self.clause_text, s, e, m.start)[0]
+
+    def _launch_events(self, s: int, e: int) -> list[RelationHit]:
+        """"科大讯飞举行星火认知大模型V3.5升级发布会": the company held the launch of the product the event is named after."""
+        out = []
+        for m, nxt, cs in self._company_then_product(s, e):
+            if not (terms.HELD_EVENT_BEFORE_RE.match(self.text[m.end : nxt.start])
+                    and terms.LAUNCH_EVENT_AFTER_RE.match(self.text, nxt.end)):
+                continue
+            if negated(self.text[cs : nxt.start]) or terms.PLANNED_RELEASE_RE.search(self.text, cs, nxt.start) \
+                    or terms.WILL_RELEASE_RE.search(self.text, cs, nxt.start) \
+                    or terms.RUMOURED_RELEASE_RE.search(self.text, s, nxt.start):
+                continue  # "小米将于下周举行小米15发布会": not held yet
+            if self.makers.get(nxt.key, m.key) == m.key:
+                out.append(RelationHit("release", m.key, nxt.key, s, e, NEW_PRODUCT, "发布会"))
+        return out
+
     def _new_products(self, s: int, e: int) -> list[RelationHit]:
         """"苹果的新款iPhone 16 Pro", "荣耀全新旗舰Magic7": a company's new product, no release verb."""
         out = []
-        ments = self.in_range(s, e)
-        for m, nxt in zip(ments, ments[1:], strict=False):
-            if m.label != COMPANY.label or nxt.label != PRODUCT.label or nxt.key == m.key:
-                continue
+        for m, nxt, cs in self._company_then_product(s, e):
             if not terms.NEW_PRODUCT_RE.match(self.text[m.end : nxt.start]):
                 continue
-            cs, _ = clause_bounds(self.clause_text, s, e, m.start)
             before = self.text[cs : m.start]
             if terms.BASE_BEFORE_COMPANY_RE.search(before) or terms.FITTED_INTO_BEFORE_RE.search(before):
                 continue  # "基于阿里最新的Qwen3": what another product is built on; "搭载于宝马全新iX3": fitted into

@@ -11,7 +11,8 @@ import re
 # Generic categories and technologies: never a product or company on their own. With media formats
 # ("MP3", "RMVB", "EPUB"), business models ("B2B", "P2P", "SNS"), gearbox kinds ("CVT") and core counts
 # ("四核"), which general news names beside products; share classes and market words ("H股", "ST", "IPO");
-# languages ("支持简体中文", "中文大模型"); battery chemistries ("三元", "磷酸铁锂") and range cycles ("CLTC").
+# languages ("支持简体中文", "中文大模型"); battery chemistries ("三元", "磷酸铁锂"), cell-to-pack and cell-to-body
+# designs ("CTP", "CTB") and range cycles ("CLTC"); the TMT sector ("券商TMT分析师").
 GENERIC_TERMS = frozenset(
     """
     ai ic odm oem jdm obm idm gpu cpu npu dpu qpu apu ipu xpu soc asic fpga llm aigc agi api sdk saas paas iaas app apps bg bu 次旗舰
@@ -38,7 +39,7 @@ GENERIC_TERMS = frozenset(
     b2b b2c c2c c2b o2o p2p sns gps it cvt dct amt 单核 双核 四核 六核 八核 十核
     a股 b股 h股 n股 st *st ipo otc etf
     中文 英文 简体中文 繁体中文 汉语 英语 日语 韩语 日文 韩文 多语言
-    vlog 关联公司 a类股份 b类股份 a类股 b类股 sa nsa 先买后付 bnpl vla vlm vla+vlm mcu bom ctp
+    vlog 关联公司 a类股份 b类股份 a类股 b类股 sa nsa 先买后付 bnpl vla vlm vla+vlm mcu bom ctp ctb ctc tmt
     三元 三元锂 三元锂电池 磷酸铁锂 磷酸铁锂电池 半固态电池 cltc wltp nedc nfc wintel
     毫米波 折叠 曲面 双模 tws aiot 微服务
     """.split()
@@ -166,7 +167,7 @@ BENCHMARK_DOMAINS = ("数学", "代码", "编程", "推理", "视觉", "视觉�
 UNIT_AFTER_NUMBER_RE = re.compile(
     r"(?:\s?[/~～]\s?\d+(?:\.\d+)?)*"
     r"\s?(?:年|月|日|亿|万|倍|%|个|家|款|台|块|辆|次|人|名|小时|分钟|分|秒|公里|英寸|寸|吋|纳米|奈米|美元|元|nm|GB|TB|MW|W|GHz|MHz|Hz|mAh|kWh|kW|km"
-    r"|公斤|千克|吨|kg|公尺|平方米|厘米|毫米|米(?!色)|升"  # "可载重50公斤", "翼展6米": a measure
+    r"|公斤|千克|吨|kg|公尺|平方米|厘米|毫米|米(?!色)|升(?![级至到])"  # "可载重50公斤", "翼展6米": a measure
     r"|胜(?![任出利诉过])|负(?![责债面担])|场(?!景)|球|届|轮"  # a team's record: "那不勒斯队16胜18平12负"
     r"|楼(?![盘市宇])|层(?![出次级面])|集(?![团成群中])|章|回(?![归应收购馈复顾报答忆升落暖]))"  # "电子城3楼", "演义200回"
     r"|(?:L|T)(?![A-Za-z0-9])"  # "1.5L", "2.0T": an engine's displacement
@@ -242,6 +243,7 @@ QUOTED_NO_ENTITY_WORDS = (
     "传闻", "传言", "说法", "质疑",  # "惹来「取消」傳聞": what was said, no name
     "问题", "难题", "困境", "现象", "局面", "危机",  # "芯片“卡脖子”问题": a predicament
     "变革", "改革", "转型",  # "推进“折扣化”变革": a change of course
+    "配色", "颜色", "色调",  # "推出“万岁洋红”配色": a colour
 )
 # Endings of a quoted text that make it an event, a fund, a group of people, a theory or a ranking ("“X演唱会”",
 # "“木兰基金”", "“森林系女孩”", "“安全威胁论”", "“全球上市公司2000强”"); only as an ending ("「WOW」會員" is a product).
@@ -357,6 +359,9 @@ LATIN_COMPANY_TAILS = frozenset(
 # Words glued before a company's name that only say how the article relates it to another company
 # ("德國同業世創": a peer; "美國對手艾克爾": a rival): cut off like a descriptor.
 RELATION_DESCRIPTORS = ("同业", "同行", "对手", "竞争对手", "竞品", "友商")
+# A trade of supply closed by a kind of firm right before a name only says what the firm does ("晶圆代工龙头台积电",
+# "代工厂富士康", "封测大厂日月光"): a description, no supply deal in the clause.
+SUPPLY_KIND_BEFORE_RE = re.compile(r"(?:代工|供货|供应|封测)(?:龙头|大厂|厂商|厂|巨头|企业|公司|业者)\s?$")
 # A shareholder's role right before a name ("控股股东江汽控股", "第一大股东"): LAC may glue its 东 to the name.
 # Not 入股 ("入股东风": 东风 is the name).
 SHAREHOLDER_BEFORE_RE = re.compile(r"(?:控股|第一大|第二大|大|主要|原)股$")
@@ -992,10 +997,18 @@ SERIES_ANAPHORA_RE = re.compile(r"\s*(?:该|此|这一|这个|本|新)\s*系列(
 BASE_BEFORE_COMPANY_RE = re.compile(r"(?:基于|采用|搭载|使用|配备|接入|集成|运行)\s*$")
 # ... and a product a new system goes into ("将首先搭载于宝马全新iX3", "应用于小米新款SU7"): the vehicle or device it is
 # fitted to, not released here.
+# A verb fitting a part into a device at the start of a span ("内建4300mAh电池", "配备120W快充"): no name's part.
+FITTED_PART_LEAD_RE = re.compile(r"^(?:内建|内置|配备|配置|搭载|标配|采用|支持)")
 FITTED_INTO_BEFORE_RE = re.compile(r"(?:搭载|安装|装配|应用|用|部署|导入)(?:在|于|到)\s*$")
 # "苹果的新款iPhone 16 Pro", "荣耀全新Magic7": a new product named with its company, no verb.
 NEW_PRODUCT_RE = re.compile(r"^\s*(?:的|此次|这次|本次|今年|最新)?\s*(?:最新款|新款|全新|最新一代|新一代|最新|新机|新品|新车)的?\s*"
                             r"(?:旗舰|旗舰机|手机|车型|新车|芯片|处理器|笔记本|笔电|平板|模型|大模型)?\s*$")
+# A launch event a company holds for a product named in it: "科大讯飞举行星火认知大模型V3.5升级发布会",
+# "小米在北京召开小米14系列发布会". The verb of holding, in the company's clause, before the product ...
+HELD_EVENT_BEFORE_RE = re.compile(r"^[^，,。；;]{0,16}?(?:举行|召开|举办)了?\s*(?:一场|首场|年度|[^，,。；;]{0,6}?的)?\s*$")
+# ... and the event right after it (its kind, a season or "upgrade" between).
+LAUNCH_EVENT_AFTER_RE = re.compile(r"\s*(?:系列|全系列)?\s*(?:(?:升级|新品|全球|线上|全场景|秋季|春季|冬季|夏季)\s*)*"
+                                   r"(?:发布会|发表会|发布盛典)")
 # A company's announcement of what the next clause says: "納智捷今（10）日宣布，n7正式上市" (folded text).
 # A company ending its clause (a gloss may follow) before a clause that opens on its new work:
 # "……的台灣遊戲團隊赤燭遊戲，新作《九日》今天正式上市".
