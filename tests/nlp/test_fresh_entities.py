@@ -820,6 +820,9 @@ def test_round22_entity_readings(extractor, text, companies, products, not_names
     ("一位券商TMT分析師表示，海豹是首款應用CTB電池車身一體化技術的車型。", set(), set(), {"TMT", "CTB"}),
     # 升 before 级 is an upgrade, no litre after a version
     ("百度文心一言3.5升级后表现更好。", {"百度"}, {"文心一言3.5"}, {"文心一言"}),
+    # a phrase quoted as said; a simulation technique after a model name
+    ("馬斯克形容，今次推出是團隊「十年努力的成果」。", set(), set(), {"十年努力的成果"}),
+    ("楷登电子推出首款产品Millennium M1 CFD超级计算机。", {"楷登电子"}, {"Millennium M1"}, {"Millennium M1 CFD"}),
 ])
 def test_round23_entity_readings(extractor, text, companies, products, not_names):
     names = {m.text for e in _entities(extractor, text) for m in e.mentions}

@@ -682,10 +682,18 @@ FIFTEENTH_ROUND = [
      {("asml", "nvidia"), ("nvidia", "synopsys"), ("nvidia", "tsmc")}),
     ("苹果代工厂富士康与软银宣布在机器人领域展开合作。", {("foxconn", "softbank")}),
     ("封測大廠日月光與高通攜手開發先進封裝。", {("ase", "qualcomm")}),
+    # ... a foundry unit after its company is a party; an acronym's gloss is no deal; a frame before 与 is no one
+    ("去年7月，联发科已宣布与英特尔代工展开合作。", {("intel", "mediatek")}),
+    ("聯發科宣布與英特爾晶圓代工合作。", {("intel", "mediatek")}),
+    ("三星同時強調，在開發過程中與SAFE（三星先進晶圓代工生態系統）夥伴Synopsys、西門子及Ansys緊密合作。",
+     {("ansys", "samsung"), ("samsung", "siemens"), ("samsung", "synopsys")}),
+    ("三星表示，在开发过程中与新思科技紧密合作。", {("samsung", "synopsys")}),
+    ("三星表示，研发期间与新思科技紧密合作。", {("samsung", "synopsys")}),
 ]
 FIFTEENTH_ROUND_NOT = [
     ("鸿海与苹果签下新一批代工订单。", ("apple", "foxconn")),
     ("台积电代工的芯片交给苹果，双方并无其他合作。", ("apple", "tsmc")),
+    ("联发科与英特尔签订代工协议。", ("intel", "mediatek")),
 ]
 
 READ = (AFFIRMING_NEGATION + BOTH_AFTER_DEAL + BOTH_WITH_THIRD + JOINT_SUBJECT_LIST + TOPIC_BEFORE_PARTNER

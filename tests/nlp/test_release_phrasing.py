@@ -739,11 +739,21 @@ ROUND23 = [
     ("華碩今天舉辦ROG Phone 8發表會。", {("asus", "rogphone8")}),
     ("华为召开了一场Mate 60发布会。", {("huawei", "huawei-mate-60")}),
     ("OPPO今天在深圳召开Find X8系列全球发布会。", {("oppo", "oppo-find-x8")}),
+    # a clause opening on "与B" after an announcer: both made it; the first product of a line just released
+    ("文远知行宣布，与联想联合打造的计算平台HPC 3.0正式发布。", {("weride", "hpc3.0"), ("lenovo", "hpc3.0")}),
+    ("文遠知行宣布，與聯想聯合打造的運算平台HPC 3.0正式發表。", {("weride", "hpc3.0"), ("lenovo", "hpc3.0")}),
+    ("楷登电子推出Millennium多物理场平台，首款产品为Millennium M1超级计算机。",
+     {("cadence", "millennium"), ("cadence", "millenniumm1")}),
+    # the start of mass production a maker announces
+    ("三星电子今日宣布，已开始量产第九代V-NAND闪存。", {("samsung", "samsung-v-nand")}),
+    ("三星電子宣布已開始量產第9代V-NAND。", {("samsung", "samsung-v-nand")}),
 ]
 NOT_ROUND23 = [
     ("小米将于下周举行小米15发布会。", ("xiaomi", "xiaomi-15")),
     ("据传OPPO下月召开Find X8发布会。", ("oppo", "oppo-find-x8")),
     ("小米今天并未举行小米15发布会。", ("xiaomi", "xiaomi-15")),
+    ("三星电子计划明年量产第十代V-NAND。", ("samsung", "samsung-v-nand")),
+    ("小米发布澎湃OS，首款机型为小米14。", ("xiaomi", "xiaomi-14")),  # the first phone to carry it, no launch said
 ]
 
 

@@ -112,19 +112,25 @@ class PartnershipReading(ReaderBase):
     def _without_descriptors(self, cs: int, ce: int) -> str:
         """The clause ``cs:ce`` with every supply, customer or rival word that stands as a descriptor right
         before a company blanked ("苹果供应商立讯精密与比亚迪电子签署合作协议": 立讯精密 is described,
-        the clause is no supply deal; "竞争对手小马智行同样与Uber展开合作"), an investor's kind right before its name ("与……阿联酋投资机构MGX共同宣布"),
-        and the companies' names too ("与沙特公共投资基金签订战略合作协议": an investment fund's name is no investment)."""
+        the clause is no supply deal; "竞争对手小马智行同样与Uber展开合作", "晶圆代工龙头台积电"), an investor's kind right
+        before its name ("与……阿联酋投资机构MGX共同宣布"), a foundry unit after its company ("与英特尔代工展开合作"), an
+        acronym's gloss ("SAFE（……代工……）"), and the companies' names too ("与沙特公共投资基金签订战略合作协议": an
+        investment fund's name is no investment)."""
         clause = list(self.text[cs:ce])
         for r in terms.RIVAL_COPULA_RE.finditer(self.text, cs, ce):
             nxt = next((m for m in self.in_range(r.end(), ce, COMPANY.label)), None)
             if nxt is not None and nxt.start - r.end() <= 2 and self.text.startswith(terms.PREPOSITIONS, nxt.end):
                 # "主要對手是Meta與依視路合作推出的Ray-Ban Meta": the rival is what follows, its makers cooperate
                 clause[r.start() - cs : r.end() - cs] = " " * (r.end() - r.start())
+        for g in terms.ACRONYM_GLOSS_RE.finditer(self.text, cs, ce):
+            clause[g.start() - cs : g.end() - cs] = " " * (g.end() - g.start())  # "SAFE（……晶圆代工……）伙伴"
         for m in self.in_range(cs, ce, COMPANY.label):
             clause[m.start - cs : m.end - cs] = " " * (m.end - m.start)
             for cue in (*terms.SUPPLY_CUES, *terms.RELATION_DESCRIPTORS):  # "竞争对手小马智行同样与Uber展开合作"
                 if self.text.endswith(cue, cs, m.start):
                     clause[m.start - len(cue) - cs : m.start - cs] = " " * len(cue)
+            if unit := terms.FOUNDRY_UNIT_AFTER_RE.match(self.text, m.end):
+                clause[m.end - cs : unit.end() - cs] = " " * (unit.end() - m.end)  # "与英特尔代工展开合作"
             if kind := terms.SUPPLY_KIND_BEFORE_RE.search(self.text, max(cs, m.start - 8), m.start):
                 clause[kind.start() - cs : m.start - cs] = " " * (m.start - kind.start())  # "晶圆代工龙头台积电"
             if kind := terms.INVESTOR_KIND_BEFORE_RE.search(self.text, max(cs, m.start - 12), m.start):
@@ -558,6 +564,7 @@ def _names_someone(text: str, start: int, end: int) -> bool:
         return False  # "该服务目前已经与……", "旗下支付业务已与……": refers back to something already named
     rest = terms.ADVERBS_RE.sub("", terms.TIME_PHRASE_RE.sub("", rest))  # "早於2020年已": a time, no one
     rest = terms.DURATION_RE.sub("", rest)  # "長年與輝達密切合作": how long, no one
+    rest = terms.FRAME_PHRASE_RE.sub("", rest)  # "在开发过程中与新思科技紧密合作": when, no one
     if "的" in rest and not rest.endswith(terms.PARTY_HEADS):
         return False  # "图片的生成式编辑则与美图合作完成": a topic, the subject's work
     return len(re.findall(r"[\u4e00-\u9fff]", rest)) >= 2

@@ -59,7 +59,7 @@ class RelationReader(PartnershipReading, ReleaseReading):
             if not released:
                 released = self._ordinal_new_product(s, e, subject)
             released += self._variants(s, e, released) + self._series_members(s, e, released) \
-                + self._named_members(s, e, released)
+                + self._named_members(s, e, released) + self._first_of_line(s, e, released)
             self.recent_release = next((h.source for h in released), None)
             self.recent_products = {h.target for h in released}
             hits += released

@@ -59,7 +59,8 @@ NEXT_LEAD_MAX = 8  # characters allowed before a product that opens the next sen
 
 class ReleaseReading(ReaderBase):
     """The release rules: :meth:`_releases` reads one sentence; ``RelationReader.read`` falls back
-    on :meth:`_named_after_event` and adds :meth:`_variants` and :meth:`_series_members`."""
+    on :meth:`_named_after_event` and :meth:`_ordinal_new_product`, and adds :meth:`_variants`,
+    :meth:`_series_members`, :meth:`_named_members` and :meth:`_first_of_line`."""
 
     def _releases(self, s, e, subject, follow) -> list[RelationHit]:
         text = self.text
@@ -157,8 +158,12 @@ class ReleaseReading(ReaderBase):
             if joint:
                 return [RelationHit("release", maker, p.key, s, e, PRODUCT_BEFORE_CUE, trig)
                         for p in listed for maker in joint if maker != p.key]
+        if companies and terms.WITH_OPENER_RE.fullmatch(self.text, cs, companies[0].start) \
+                and (announcer := self._announcer(s, cs)):
+            companies = announcer + companies  # "文远知行宣布，与联想联合打造的HPC 3.0正式发布": the announcer and B
         companies = companies or self._announcer(s, cs)
-        joint = self._joint_made_by(companies, listed[0].start)  # "华为与奇瑞联合打造的智界S7正式上市"
+        joint = self._joint_made_by(companies, listed[0].start, opened_by_with=len(companies) > 1
+                                    and companies[0].end <= cs)  # "华为与奇瑞联合打造的智界S7正式上市"
         out = []
         branded = self._each_with_its_brand(listed)
         for p in listed:
@@ -185,12 +190,13 @@ class ReleaseReading(ReaderBase):
         may release; another maker's product it only sells or hosts."""
         return self.same_group(company, self.makers.get(product.key, company))
 
-    def _joint_made_by(self, companies: list[Ment], product_at: int) -> list[str]:
+    def _joint_made_by(self, companies: list[Ment], product_at: int, opened_by_with: bool = False) -> list[str]:
         """The makers of "A与B联合打造的P" before a product-first cue: a list of two or more companies
-        right before a joint act of making in a modifier (``terms.JOINT_MADE_MODIFIER_RE``); else none."""
+        right before a joint act of making in a modifier (``terms.JOINT_MADE_MODIFIER_RE``); else none.
+        With ``opened_by_with`` the first company announced a clause opening on "与B" and is one of them."""
         run: list[Ment] = []
-        for m in reversed(companies):
-            if run and not terms.LIST_SEPARATORS.match(self.text[m.end : run[0].start]):
+        for i, m in reversed(list(enumerate(companies))):
+            if run and not (opened_by_with and i == 0) and not terms.LIST_SEPARATORS.match(self.text[m.end : run[0].start]):
                 break
             run.insert(0, m)
         made = run and terms.JOINT_MADE_MODIFIER_RE.match(self.text, run[-1].end, product_at)
@@ -786,6 +792,19 @@ class ReleaseReading(ReaderBase):
             return []  # "vivo X100系列": the brand says whose series it is
         return [RelationHit("release", company, p.key, s, e, FOLLOWING_LIST, m.group(0)[:2]) for p in prods
                 if p.key != company]
+
+    def _first_of_line(self, s: int, e: int, released: list[RelationHit]) -> list[RelationHit]:
+        """"推出Millennium多物理场平台，首款产品为Millennium M1": the first product of what the sentence released
+        is the same company's release."""
+        lead = terms.FIRST_OF_LINE_RE.search(self.text, s, e) if released else None
+        first = self.in_range(lead.end(), e, PRODUCT.label)[:1] if lead else []
+        if not first or any(h.target == first[0].key for h in released) \
+                or self.in_range(lead.end(), first[0].start, COMPANY.label):
+            return []
+        company = released[0].source
+        if self.makers.get(first[0].key, company) != company:
+            return []
+        return [RelationHit("release", company, first[0].key, s, e, FOLLOWING_LIST, released[0].trigger)]
 
     def _named_members(self, s: int, e: int, released: list[RelationHit]) -> list[RelationHit]:
         """"发表GeForce RTX 40系列显卡，旗舰款RTX 4090售价1,599美元": a product of this sentence named

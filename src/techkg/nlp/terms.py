@@ -34,7 +34,7 @@ GENERIC_TERMS = frozenset(
     mt-bench arena-hard big-bench aime24 aime25 mlperf
     int4 int8 fp4 fp8 fp16 bf16 fp32 tf32 erc-20 ai-ran o-ran ran gmv arpu dau mau ebitda 卫星通信 卫星通讯 卫星互联网
     transformer transformers diffusion dit u-vit u-net moe mamba cnn rnn lstm gan vae evtol 扩散模型 ai-pc
-    erp crm mes plm scm hrm oa bi
+    erp crm mes plm scm hrm oa bi cfd cae
     mp3 mp4 mp5 cd vcd dvd rm rmvb avi mkv flac aac ogg wma wav ac3 mpeg mpeg1 mpeg2 mpeg4 epub mobi chm fb2 txt pdf
     b2b b2c c2c c2b o2o p2p sns gps it cvt dct amt 单核 双核 四核 六核 八核 十核
     a股 b股 h股 n股 st *st ipo otc etf
@@ -247,7 +247,8 @@ QUOTED_NO_ENTITY_WORDS = (
 )
 # Endings of a quoted text that make it an event, a fund, a group of people, a theory or a ranking ("“X演唱会”",
 # "“木兰基金”", "“森林系女孩”", "“安全威胁论”", "“全球上市公司2000强”"); only as an ending ("「WOW」會員" is a product).
-QUOTED_NO_ENTITY_ENDINGS = ("会", "基金", "女孩", "男孩", "族", "论", "强", "系")  # "「通達系」": a camp of firms
+QUOTED_NO_ENTITY_ENDINGS = ("会", "基金", "女孩", "男孩", "族", "论", "强", "系",
+                            "的成果", "的结晶", "的里程碑")  # "「十年努力的成果」": a phrase said  # "「通達系」": a camp of firms
 # A count with its unit inside a quote: a record or a figure said, no name ("3分钟大定20万台", "24小时售出10万部").
 QUOTED_COUNT_RE = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿|千)?\s*(?:台|辆|部|件|单|次|人|分钟|小时|秒)")
 # Roles right after a quoted text: it qualifies a company, names no product ("电池“定点”供应商").
@@ -359,6 +360,11 @@ LATIN_COMPANY_TAILS = frozenset(
 # Words glued before a company's name that only say how the article relates it to another company
 # ("德國同業世創": a peer; "美國對手艾克爾": a rival): cut off like a descriptor.
 RELATION_DESCRIPTORS = ("同业", "同行", "对手", "竞争对手", "竞品", "友商")
+# A company's foundry unit named by the trade right after it, before an act of its own ("与英特尔代工展开合作",
+# "與三星晶圓代工簽署協議"): Intel Foundry or Samsung Foundry as a party, no supply deal.
+FOUNDRY_UNIT_AFTER_RE = re.compile(r"(?:晶圆)?代工(?:服务|部门|事业部|业务)?(?=\s*(?:展开|达成|签署|签订|合作|携手|联手|共同|宣布))")
+# A Latin acronym's spelled-out gloss in brackets ("SAFE（三星先进晶圆代工生态系统）伙伴"): a name's meaning, no deal.
+ACRONYM_GLOSS_RE = re.compile(r"(?<=[A-Za-z0-9])\s?[（(][^（()）]{2,24}[)）]")
 # A trade of supply closed by a kind of firm right before a name only says what the firm does ("晶圆代工龙头台积电",
 # "代工厂富士康", "封测大厂日月光"): a description, no supply deal in the clause.
 SUPPLY_KIND_BEFORE_RE = re.compile(r"(?:代工|供货|供应|封测)(?:龙头|大厂|厂商|厂|巨头|企业|公司|业者)\s?$")
@@ -611,6 +617,9 @@ PARTNER_NOUNS_AFTER = ("商户", "商家", "门店", "店铺", "银行", "品牌
                        "平台", "媒体", "伙伴", "车企", "院校")
 # Words joining the partners ("A与B合作").
 PREPOSITIONS = ("与", "和", "同", "跟")
+# A clause opening on "与B" after an announcing company ("文远知行宣布，与联想联合打造的HPC 3.0正式发布"): the
+# announcer is the omitted first party.
+WITH_OPENER_RE = re.compile(r"\s*(?:其|并|还|此次)?\s*(?:与|和|同|跟)\s*")
 # A joiner inside a guessed name that holds a listed one, never its first letter ("和记黄埔" is one name).
 JOINER_INSIDE_NAME_RE = re.compile(r"(?<=.)(?:与|及|、|以及)")
 # Those letters opening a word of their own, no preposition: "同属吉利系的", "同时", "同比", "与此同时", "与会".
@@ -681,6 +690,8 @@ RELEASE_TRIGGERS = (
     # Taiwan's word for releasing software, models and updates ("Google釋出Android 15"), also used of
     # launches; not of shares or goodwill, which name no product
     "正式释出", "释出",
+    # the start of mass production a maker announces ("美光宣布已开始量产HBM3E"); not a plan ("2027年开始量产")
+    "已开始量产", "宣布量产", "宣布开始量产", "正式量产",
 )
 # What kind each of two products listed before a cue is, around the joiner ("P60系列影像旗舰与新一代折叠屏手机
 # Mate X3同台揭晓"): the list goes on over them.
@@ -945,6 +956,8 @@ TIME_BEFORE_CUE_RE = re.compile(
     r"^(?:自|从|现已|已于|已)?\s*(?:(?:今年|去年|本月|上月|\d{4}\s*年)\s*)?(?:\d{1,2}\s*月)?(?:\d{1,2}\s*日)?"
     r"(?:底|初|中旬|上旬|下旬|中|起|晚|前后)?\s*")
 # A time phrase, which names no one ("早於2020年已與大華股份聯合研發", "去年3月起与……").
+# A frame of a process, period or field before 与 ("在开发过程中", "研发期间", "在AI领域方面"): where or when, no one.
+FRAME_PHRASE_RE = re.compile(r"(?:在|于)?[^，。；;,]{0,10}?(?:过程中|期间|之际|当中|领域|方面)")
 TIME_PHRASE_RE = re.compile(
     r"(?:早于|早在|早前|于|在|自|从)?\s*(?:今年|去年|前年|近年|本月|上月|\d{4}\s*年)\s*(?:\d{1,2}\s*月)?(?:\d{1,2}\s*日)?"
     r"(?:底|初|中旬|上旬|下旬|中|起|时|以来|开始)?")
@@ -1084,6 +1097,10 @@ RELEASE_LIST_RE = re.compile(r"[，,；;]\s*(?:以及|及|和|(?:同场|同台|�
 # description allowed before the name.
 ORDINAL_PRODUCT_LEAD_RE = re.compile(r"\s*(?:第[二三四五六七八九十\d]+款|另一款|最后一款)(?:新品|新机|产品|机型|新车)"
                                      r"(?:则)?(?:是|为)\s*[^，,。；;]{0,14}?(?=[A-Za-z\u4e00-\u9fff])")
+# A clause naming the first product of a platform or line just released in the sentence ("推出Millennium平台，
+# 首款产品为Millennium M1"): the same company's release.
+FIRST_OF_LINE_RE = re.compile(r"[，,；;]\s*(?:其)?首款(?:产品|车型|新品|型号)(?:则)?(?:是|为)\s*"
+                              r"[^，,。；;]{0,10}?(?=[A-Za-z\u4e00-\u9fff])")
 # Words saying a release event took place without naming the product ("召开发布会", "举行发布会"):
 # the product may be named in the next sentence.
 RELEASE_EVENT_CUES = ("发布会", "发表会", "新品发布", "新品会", "品鉴会", "开发者大会")
