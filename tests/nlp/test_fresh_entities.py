@@ -823,6 +823,12 @@ def test_round22_entity_readings(extractor, text, companies, products, not_names
     # a phrase quoted as said; a simulation technique after a model name
     ("馬斯克形容，今次推出是團隊「十年努力的成果」。", set(), set(), {"十年努力的成果"}),
     ("楷登电子推出首款产品Millennium M1 CFD超级计算机。", {"楷登电子"}, {"Millennium M1"}, {"Millennium M1 CFD"}),
+    # a sum is no Latin name; a broker's trade before a name; a city abroad; a tri-fold and a convenience store
+    ("網上券商富途控股宣布，已完成向天星銀行的母公司注資4.4億港元。", {"富途控股"}, set(), {"4.4"}),
+    ("天星银行由小米集团与亚洲券商尚乘集团共同成立。", {"小米集团", "尚乘集团"}, set(), {"亚洲券商尚乘集团"}),
+    ("美国方面，甲骨文已在吉达开设云区域。", {"甲骨文"}, set(), {"吉达"}),
+    ("華為三摺屏手機Mate XT在吉隆坡發佈。", {"華為"}, {"Mate XT"}, {"三摺屏", "吉隆坡"}),
+    ("全家是國內第一個擁有自有支付工具的超商。", set(), set(), {"超商"}),
 ])
 def test_round23_entity_readings(extractor, text, companies, products, not_names):
     names = {m.text for e in _entities(extractor, text) for m in e.mentions}

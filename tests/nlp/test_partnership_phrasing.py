@@ -535,7 +535,7 @@ ELEVENTH_ROUND = [
     ("早於2021年，零跑已與大華股份聯合研發晶片。", {("dahua", "leapmotor")}),
     ("小米早在2019年就与徕卡联合调校影像。", {("leica", "xiaomi")}),
     ("銀湖2013年曾與創辦人麥克．戴爾聯手將戴爾私有化。", set()),
-    ("天星銀行由小米聯同尚乘集團合資成立。", {("xiaomi", "尚乘")}),
+    ("天星銀行由小米聯同尚乘集團合資成立。", {("amtd", "xiaomi")}),
     # a cue inside a title or another word: 联合创始人, 混合推理
     ("小米的联合创始人林斌曾在谷歌任职。", set()),
     ("一加聯合創辦人裴宇離開一加後創立Nothing。", set()),
@@ -689,6 +689,10 @@ FIFTEENTH_ROUND = [
      {("ansys", "samsung"), ("samsung", "siemens"), ("samsung", "synopsys")}),
     ("三星表示，在开发过程中与新思科技紧密合作。", {("samsung", "synopsys")}),
     ("三星表示，研发期间与新思科技紧密合作。", {("samsung", "synopsys")}),
+    # the firm the parties set up is no party, after 与 or before 由
+    ("阿里雲與沙特電信聯手組建沙特雲計算公司（SCCC）。", {("alibaba-cloud", "stc")}),
+    ("零跑国际由零跑汽车与Stellantis集团合资成立，双方此前已宣布将携手在欧洲销售零跑产品。", {("leapmotor", "stellantis")}),
+    ("零跑國際由零跑汽車與Stellantis集團合資成立，雙方此前已宣布將攜手在歐洲銷售零跑產品。", {("leapmotor", "stellantis")}),
 ]
 FIFTEENTH_ROUND_NOT = [
     ("鸿海与苹果签下新一批代工订单。", ("apple", "foxconn")),

@@ -732,8 +732,8 @@ def company_candidates(doc: Doc, text: str, model_spans=(), tagger: bool = False
     # Latin names in company contexts
     for _ts, _te, cs, ce in latin_runs(doc):
         name = text[cs:ce]
-        if name.lower() in terms.GENERIC_TERMS or terms.STANDARD_RE.match(name) or name.isdigit() or only_kind_words(name) \
-                or name.lower() in terms.NON_COMPANY_NAMES or name.lower() in terms.VARIANT_WORDS \
+        if name.lower() in terms.GENERIC_TERMS or terms.STANDARD_RE.match(name) or not any(map(str.isalpha, name)) \
+                or only_kind_words(name) or name.lower() in terms.NON_COMPANY_NAMES or name.lower() in terms.VARIANT_WORDS \
                 or terms.SHARE_CLASS_RE.match(text, cs):  # "分為Ultra、Pro與Nano": variants, no firms
             continue  # "母公司H股": a class of shares
         if (_is_modelish(name) or MODEL_NUMBER_END_RE.search(name)) and RELEASE_AFTER_NAME_RE.match(text, ce):

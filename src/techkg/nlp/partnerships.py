@@ -268,7 +268,8 @@ class PartnershipReading(ReaderBase):
         after the cue is not it). Of three or more, a company right after a buying or investing verb
         is what that deal was about, not a party ("腾讯通过收购吉列莫兄弟公司股权，提高了在育碧的
         持股；双方还合作开发了……": Tencent and Ubisoft), and so is a parent named before 旗下 or 母公司 ("谷歌母公司
-        Alphabet旗下Waymo與豐田……雙方": Waymo and Toyota)."""
+        Alphabet旗下Waymo與豐田……雙方": Waymo and Toyota) and a firm right before 由 ("零跑国际由零跑汽车与
+        Stellantis合资成立，双方……": what the two set up)."""
         for a, b in ((s, pos), (self._prev_sentence_start(s), s)):
             named = self.in_range(a, b)
             if len(named) >= 2 and terms.JOINED_PAIR_RE.fullmatch(self.text, named[0].end, named[1].start):
@@ -280,7 +281,8 @@ class PartnershipReading(ReaderBase):
                 starts = {m.start for m in named}
                 targets = {m.key for m in self.in_range(a, b)
                            if self._deal_target(m) or terms.PARENT_BEFORE_UNIT_RE.match(self.text, m.end)
-                           or (ident := terms.IDENTIFIES_NEXT_RE.match(self.text, m.end)) and ident.end() in starts}
+                           or (ident := terms.IDENTIFIES_NEXT_RE.match(self.text, m.end)) and ident.end() in starts
+                           or self.text.startswith("由", m.end)}  # "零跑国际由零跑汽车与Stellantis合资成立": what they set up
                 keys = [k for k in keys if k not in targets] if len(keys) - len(targets) >= 2 else keys
             if keys:
                 return keys[:2]
@@ -351,7 +353,8 @@ class PartnershipReading(ReaderBase):
                     main = self._sentence_subject(ce + 1, e) if ce < e else None  # "通过与华为合作，赛力斯……"
                 elif not earlier and _names_someone(text, cs, prep):
                     return []  # "硅基流动与X合作": a party we cannot name; the subject is not it
-                right = _without_parents(text, [m for m in before if m.start > prep])
+                right = _without_parents(text, [m for m in before if m.start > prep  # not the firm they set up
+                                                and not terms.NEW_FIRM_BEFORE_RE.search(text, max(prep, m.start - 16), m.start)])
                 if not right and any(t in text[prep:pos] for t in terms.PERSON_TITLES):
                     return []  # "與創辦人麥克．戴爾聯手": a person is the partner
                 # "由亚马逊、苹果、谷歌与Zigbee联盟联手发起": the listed subjects act together, the
