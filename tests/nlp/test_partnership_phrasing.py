@@ -693,6 +693,10 @@ FIFTEENTH_ROUND = [
     ("阿里雲與沙特電信聯手組建沙特雲計算公司（SCCC）。", {("alibaba-cloud", "stc")}),
     ("零跑国际由零跑汽车与Stellantis集团合资成立，双方此前已宣布将携手在欧洲销售零跑产品。", {("leapmotor", "stellantis")}),
     ("零跑國際由零跑汽車與Stellantis集團合資成立，雙方此前已宣布將攜手在歐洲銷售零跑產品。", {("leapmotor", "stellantis")}),
+    # a clause opening on the product just named: its maker is the party
+    ("努比亚红魔6系列在本月初上市，华硕ROG Phone 5系列也于日前发表，该系列在国内继续与腾讯游戏合作。", {("asus", "tencent")}),
+    ("華碩ROG Phone 5系列日前發表，該系列在中國繼續與騰訊遊戲合作。", {("asus", "tencent")}),
+    ("小米14今日开售，该机与徕卡合作调校影像。", {("leica", "xiaomi")}),
 ]
 FIFTEENTH_ROUND_NOT = [
     ("鸿海与苹果签下新一批代工订单。", ("apple", "foxconn")),

@@ -747,6 +747,16 @@ ROUND23 = [
     # the start of mass production a maker announces
     ("三星电子今日宣布，已开始量产第九代V-NAND闪存。", {("samsung", "samsung-v-nand")}),
     ("三星電子宣布已開始量產第9代V-NAND。", {("samsung", "samsung-v-nand")}),
+    # what came out besides, before a product-first cue; 亦 and 同场 before it; a list sharing one maker; 它 for the
+    # product the sentence before named
+    ("三星電子昨晚舉行發佈會，除了摺疊手機Galaxy Z Fold3及Z Flip3，全新智能手錶Galaxy Watch4亦同場推出。",
+     {("samsung", "samsung-galaxy-z-fold3"), ("samsung", "samsung-galaxy-z-flip3"), ("samsung", "galaxywatch4")}),
+    ("三星电子昨晚举行发布会，除了折叠手机Galaxy Z Fold3，全新智能手表Galaxy Watch4也同场推出。",
+     {("samsung", "samsung-galaxy-z-fold3"), ("samsung", "galaxywatch4")}),
+    ("联想旗下摩托罗拉今晚召开发布会。moto X30 Pro、moto razr 2022两款旗舰同晚亮相。",
+     {("motorola", "motorola-razr-2022"), ("motorola", "motox30pro")}),
+    ("一款名为Razer Edge的安卓游戏掌机正式亮相。它由游戏外设品牌雷蛇（Razer）推出。", {("razer", "edge")}),
+    ("一款名為Razer Edge的掌機正式亮相。它由雷蛇推出。", {("razer", "edge")}),
 ]
 NOT_ROUND23 = [
     ("小米将于下周举行小米15发布会。", ("xiaomi", "xiaomi-15")),
@@ -754,6 +764,8 @@ NOT_ROUND23 = [
     ("小米今天并未举行小米15发布会。", ("xiaomi", "xiaomi-15")),
     ("三星电子计划明年量产第十代V-NAND。", ("samsung", "samsung-v-nand")),
     ("小米发布澎湃OS，首款机型为小米14。", ("xiaomi", "xiaomi-14")),  # the first phone to carry it, no launch said
+    ("一款名为Razer Edge的安卓游戏掌机正式亮相。它由游戏外设品牌雷蛇（Razer）推出。", ("razer", "google-android")),
+    ("苹果今晚召开发布会。iPhone 15、Pixel 8同步开售。", ("apple", "google-pixel-8")),
 ]
 
 

@@ -372,6 +372,11 @@ class PartnershipReading(ReaderBase):
         right_keys = [k for k in (self.as_company(m) for m in right) if k]
         if not left_keys and main and main not in right_keys:
             left_keys = [main]
+        if not left_keys and terms.PRODUCT_ANAPHOR_LEAD_RE.match(text, own_cs):
+            # "华硕ROG Phone 5系列也于日前发表，该系列在国内继续与腾讯游戏合作": the maker of the product just named
+            named = self.in_range(s, own_cs, PRODUCT.label)
+            maker = self.makers.get(named[-1].key) if named else None
+            left_keys = [maker] if maker and maker not in right_keys else []
         if not left_keys:
             # a missing side is the sentence's opener, else the carried subject; never one of the
             # partners listed ("其运营方此前已与Visa、万事达卡、JCB等达成合作": not Visa)

@@ -143,6 +143,9 @@ class ReleaseReading(ReaderBase):
         listed = self._products_before_cue(cs, pos)
         if not listed:
             return []
+        if besides := terms.ALSO_RELEASED_BEFORE_RE.search(self.text, max(s, cs - 64), listed[0].start):
+            listed = [m for m in self.in_range(besides.start(), listed[0].start, PRODUCT.label)
+                      if m.key not in {p.key for p in listed}] + listed  # "除了A及B，C亦同场推出": all three
         companies = [m for m in self.in_range(cs, listed[0].start, COMPANY.label)
                      if not self._after_by(cs, m)]  # "由富士康组装的": see _made_by
         if not companies and self.last_pair and terms.BOTH_PARTIES.search(self.text, cs, listed[0].start):
@@ -166,11 +169,13 @@ class ReleaseReading(ReaderBase):
                                     and companies[0].end <= cs)  # "华为与奇瑞联合打造的智界S7正式上市"
         out = []
         branded = self._each_with_its_brand(listed)
+        known = {self.makers[p.key] for p in listed if p.key in self.makers}
+        shared = known.pop() if len(known) == 1 else None  # "moto X30 Pro、moto razr 2022两款旗舰同晚亮相": one maker for all
         for p in listed:
             first = branded.get(p.key) or (companies[0].key if companies else None)
             if trig in terms.HOSTING_TRIGGERS and first and not self._own_or_unknown(first, p):
                 continue  # "微軟宣布將DeepSeek-R1上架Azure AI Foundry": another maker's product, hosted
-            makers = joint or [first or self.makers.get(p.key)]
+            makers = joint or [first or self.makers.get(p.key) or shared]
             out += [RelationHit("release", maker, p.key, s, e, PRODUCT_BEFORE_CUE, trig)
                     for maker in makers if maker and maker != p.key]
         return out
@@ -289,6 +294,9 @@ class ReleaseReading(ReaderBase):
             if not SUBJECT_FILLERS.match(gap) or self._release_blocked(s, cs, m.start):
                 continue
             earlier = self.in_range(s, m.start, PRODUCT.label)
+            if not earlier and terms.PRODUCT_PRONOUN_LEAD_RE.match(text, s):
+                earlier = [p for p in self.in_range(self._prev_sentence_start(s), s, PRODUCT.label)  # "……X亮相。它由雷蛇推出"
+                           if self.makers.get(p.key, m.key) == m.key][-1:]  # not "安卓" of "安卓游戏掌机"
             if earlier and terms.PART_BEFORE_RE.search(self.text, s, _run_start(text, earlier)):
                 earlier = []  # "搭载的5C麒麟电池由理想汽车与宁德时代联合开发": a part, not a release
             if earlier and (text[earlier[-1].end : m.start].lstrip("”」』\"》 ").startswith(terms.FACILITY_NOUNS)

@@ -762,7 +762,7 @@ SALE_TRIGGERS = ("开售", "开卖", "发售", "上架", "预售", "开启预售
 # before 由 is A's release. Contract work (代工, 组装, 生产) is not making it one's own product.
 # 由 before the maker, a description of its kind allowed between ("由上海游戏公司米哈游开发", "由初创团队X打造").
 BY_MAKER_BEFORE_RE = re.compile(r"由(?:(?:总部)?(?:位于|设在)[^，。；的]{1,12}的|来自[^，。；的]{1,8}的)?"
-                                r"(?:[\u4e00-\u9fffA-Za-z]{0,8}?(?:公司|企业|厂商|厂|集团|团队|工作室|巨头|开发商|制造商))?\s*$")
+                                r"(?:[\u4e00-\u9fffA-Za-z]{0,8}?(?:公司|企业|厂商|厂|集团|团队|工作室|巨头|开发商|制造商|品牌))?\s*$")
 MADE_BY_VERBS = ("打造", "研发", "开发", "研制", "设计", "推出", "发布", "发表", "出品", "首发", "带来")
 # A made-by verb right after a name that 由 introduces, adverbs allowed ("由Game Freak开发", "由X负责研发").
 MADE_BY_AFTER_RE = re.compile(r"\s*(?:独立|自主|负责|共同|联合|一手)?(?:" + "|".join(MADE_BY_VERBS) + ")")
@@ -850,7 +850,13 @@ EDITION_SUFFIX_RE = re.compile(r"[\u4e00-\u9fff]{1,3}版")
 # products before the cue.
 LISTED_CATEGORY_RE = re.compile(
     r"^(?:[\u4e00-\u9fff]{1,3}版(?!本))?(?:等\s*(?:\d+|[一二两三四五六七八九十多]+)?\s*(?:款|个|台|部)?\s*(?:新款|全新|新)?\s*"
-    r"(?:车型|车款|新车|机型|手机|新品|产品|型号|大模型|模型|芯片|游戏|应用|设备)?)?")
+    r"(?:车型|车款|新车|机型|手机|新品|产品|型号|大模型|模型|芯片|游戏|应用|设备)?"
+    # "A、B两款旗舰同晚亮相": a count and a kind sum the list up
+    r"|(?:\d+|[两二三四五六七八九十]+)\s*(?:款|个|台|部)\s*(?:新款|全新|新)?\s*"
+    r"(?:旗舰|旗舰机|车型|车款|新车|机型|手机|新品|产品|型号|大模型|模型|芯片|游戏|应用|设备))?")
+# A clause of what else came out, before the products a product-first cue names ("除了折叠手机A及B，全新手表C亦同场推出"):
+# those are released too.
+ALSO_RELEASED_BEFORE_RE = re.compile(r"(?:除了|除)[^，,。；;]{2,60}?(?:之外|以外|外)?\s*[，,][^，,。；;]*$")
 # "英伟达推出了购买RTX 4090赠送游戏的活动": a product after these verbs is what the offer is about.
 OFFER_VERBS = ("购买", "购入", "买", "赠送", "兑换", "预订")
 # A product followed by one of these is what a seller's or a carrier's offer is about, not what is
@@ -1004,6 +1010,13 @@ SERIES_MEMBERS_RE = re.compile(
     r"(?:包括|包含|涵盖|由|共分|分为|分成)(.{2,80}?)(?:[两三四五六七八九十\d]+)(?:款|个版本|个型号|种型号|种版本|个尺寸)"
     r"|(?:共|共有|一共)[两三四五六七八九十\d]+(?:款|个版本|个型号)\s*[：:]\s*([^，,。；;]{2,80})")  # "P60系列共三款：A、B和C"
 # The series just released, referred back to at a clause's start ("该系列包括A和B两款机型", "這個系列共分").
+# A sentence opening on a pronoun for the product the sentence before named ("……Razer Edge正式亮相。它由雷蛇推出"):
+# the made-by frame's product is that one.
+PRODUCT_PRONOUN_LEAD_RE = re.compile(r"\s*(?:它|这款产品|该产品|这款|该款)\s*(?:是|则|也)?\s*由")
+# A clause opening on a product named just before ("华硕ROG Phone 5系列也于日前发表，该系列在国内继续与腾讯游戏合作"):
+# its maker is the party.
+PRODUCT_ANAPHOR_LEAD_RE = re.compile(r"\s*(?:该|此|这一|这个|这款|该款|此款)\s*(?:系列|机型|车型|手机|新机|新车|产品|游戏|平台|芯片|机|车)"
+                                     r"\s*(?:在[^，,。；;与和]{1,8}?)?(?:也|亦|还|则|将|已|继续|同样)*\s*(?=与|和|同|跟)")
 SERIES_ANAPHORA_RE = re.compile(r"\s*(?:该|此|这一|这个|本|新)\s*系列(?:产品|新品|机型|手机)?\s*(?:共|则|一共|主要)?\s*")
 # A company's new product that another product is built on or carries ("基于阿里最新的Qwen3",
 # "採用輝達最新的Blackwell架構"): a part or a base, not a release.
