@@ -829,6 +829,7 @@ def test_round22_entity_readings(extractor, text, companies, products, not_names
     ("美国方面，甲骨文已在吉达开设云区域。", {"甲骨文"}, set(), {"吉达"}),
     ("華為三摺屏手機Mate XT在吉隆坡發佈。", {"華為"}, {"Mate XT"}, {"三摺屏", "吉隆坡"}),
     ("全家是國內第一個擁有自有支付工具的超商。", set(), set(), {"超商"}),
+    ("可灵由快手大模型团队自研。", {"快手"}, {"可灵"}, {"可灵由快手大模型"}),
 ])
 def test_round23_entity_readings(extractor, text, companies, products, not_names):
     names = {m.text for e in _entities(extractor, text) for m in e.mentions}

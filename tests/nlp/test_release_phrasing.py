@@ -757,6 +757,16 @@ ROUND23 = [
      {("motorola", "motorola-razr-2022"), ("motorola", "motox30pro")}),
     ("一款名为Razer Edge的安卓游戏掌机正式亮相。它由游戏外设品牌雷蛇（Razer）推出。", {("razer", "edge")}),
     ("一款名為Razer Edge的掌機正式亮相。它由雷蛇推出。", {("razer", "edge")}),
+    # games: the maker's unit publishing, 开服, an early-access edition, a title holding "！"; a venue abroad and
+    # local time before a product-first cue; 对外开源; a family's model for one field
+    ("由莉莉丝游戏开发、旗下Farlight Games发行的《剑与远征：启程》今日在全球上线。",
+     {("farlightgames", "剑与远征:启程"), ("lilith-games", "剑与远征:启程")}),
+    ("西山居旗下游戏《尘白禁区》今日正式开服。", {("seasun", "尘白禁区")}),
+    ("Krafton旗下生活模擬遊戲《inZOI》於3月28日在Steam推出搶先體驗版。", {("krafton", "krafton-inzoi")}),
+    ("任天堂Switch獨佔大作《集合啦！動物森友會》20日在全球同步發售。", {("nintendo", "nintendo-animal-crossing-new-horizons")}),
+    ("谷歌（GOOGL.O）云游戏服务Stadia于当地时间19日在美国、英国、加拿大等14个国家正式上线。", {("google", "stadia")}),
+    ("微众银行对外开源联邦学习框架FATE。", {("webank", "fate")}),
+    ("华为发布盘古气象大模型。", {("huawei", "盘古气象")}),
 ]
 NOT_ROUND23 = [
     ("小米将于下周举行小米15发布会。", ("xiaomi", "xiaomi-15")),

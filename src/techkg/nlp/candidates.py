@@ -45,7 +45,7 @@ SUBJECT_FILLERS = re.compile(
     r"早前|曾|低调|悄然|悄悄|"
     r"无预警|第[\d一二三四五六七八九十]+[版代]|"
     r"[昨今明]\s*[（(]\d{1,2}[)）]\s*日|(?:本|上|这)?(?:周|星期|礼拜)[一二三四五六日天]|[（(]\d{1,2}日[)）]|"
-    r"(?:\d{1,2}月)?\d{1,2}日|(?:在|于)[^，。,；]{0,10}?)*$"
+    r"(?:当地时间|北京时间)|(?:\d{1,2}月)?\d{1,2}日|(?:在|于)[^，。,；]{0,16}?)*$"
 )
 COMPANY_PREFIX_FILLERS = re.compile(r"(?:与|和|同|跟|携手|联手|牵手|联合|对|向|为|、|以及|及)\s*$")
 
@@ -1419,7 +1419,14 @@ def family_and_model(text: str, companies: list[Candidate]) -> list[Candidate]:
                 out.append(Candidate(c.start, _extend_model(text, c.end), PRODUCT, "pattern", 0.75, maker=c.maker))
             elif (end := _extend_name(text, c.end)) > c.end:  # "macOS Sequoia", "Gemini 1.0 Ultra"
                 out.append(Candidate(c.start, end, PRODUCT, "pattern", 0.75, maker=c.maker))
+            elif (domain := DOMAIN_MODEL_RE.match(text, c.end)) and _can_be_name(domain.group(1)):
+                # "盘古矿山大模型", "盘古气象大模型": a model of the family for one field, another product
+                out.append(Candidate(c.start, domain.end(), PRODUCT, "pattern", 0.75, maker=c.maker))
     return out
+
+
+# A field between a model family's name and 大模型 ("盘古矿山大模型"): a model of its own.
+DOMAIN_MODEL_RE = re.compile(r"((?:(?![由的与和是在为被将及])[\u4e00-\u9fff]){2,4})大模型")  # not "可灵由快手大模型团队"
 
 
 def brand_device_model(text: str, companies: list[Candidate]) -> list[Candidate]:

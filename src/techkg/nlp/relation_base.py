@@ -20,7 +20,8 @@ from techkg.nlp import terms
 from techkg.nlp.candidates import COMPANY, PRODUCT
 from techkg.nlp.relation_model import Pair, PartnershipModel
 
-SENTENCE_RE = re.compile(r"[^。！？!?\n]+[。！？!?]*[”’」』)]*")
+# A sentence runs to its end mark, over one inside a title ("《集合啦！动物森友会》20日发售" is one sentence).
+SENTENCE_RE = re.compile(r"(?:《[^《》\n]{1,40}》|[^。！？!?\n])+[。！？!?]*[”’」』)]*")
 CLAUSE_SPLIT_RE = re.compile(r"[，,；;：:]")
 
 # Confidences of the rule readings (the model's readings carry its probability instead).
@@ -71,6 +72,8 @@ def sentences(text: str) -> list[tuple[int, int]]:
 
     >>> sentences("英伟达发布H100。台积电代工！")
     [(0, 10), (10, 16)]
+    >>> sentences("《集合啦！动物森友会》今日发售。")
+    [(0, 16)]
     """
     return [(m.start(), m.end()) for m in SENTENCE_RE.finditer(text) if m.group().strip()]
 

@@ -326,9 +326,10 @@ class ReleaseReading(ReaderBase):
     def _publisher_after(self, at: int, e: int) -> tuple[list[Ment], int]:
         """"由拳头游戏开发、腾讯代理的《无畏契约》": the company listed after the maker's verb with a
         publishing verb of its own (``terms.PUBLISHING_VERB_RE``), and where that verb ends; else
-        none and ``at``."""
+        none and ``at``. The maker's own unit may publish ("由莉莉丝开发、旗下Farlight Games发行的")."""
         nxt = self.in_range(at, e)[:1]
-        if not nxt or nxt[0].label != COMPANY.label or not terms.LIST_SEPARATORS.match(self.text[at : nxt[0].start]):
+        gap = self.text[at : nxt[0].start] if nxt else ""
+        if not nxt or nxt[0].label != COMPANY.label or not terms.LIST_SEPARATORS.match(gap.replace("旗下", "").strip() or gap):
             return [], at
         verb = terms.PUBLISHING_VERB_RE.match(self.text, nxt[0].end)
         return ([nxt[0]], verb.end()) if verb else ([], at)

@@ -681,7 +681,7 @@ SUBJECT_LEAD_RE = re.compile(
 RELEASE_TRIGGERS = (
     "正式发布", "发布了", "发布", "发表了", "发表", "推出了", "推出", "上线了", "上线", "正式亮相", "亮相",
     "发售", "开售", "开卖", "上架", "上市", "首发", "面世", "问世", "开源了", "正式开源", "宣布开源", "全面开源",
-    "揭晓", "揭幕", "首秀", "同步开源", "同时开源", "一并开源", "一同开源", "率先开源", "首次开源", "再次开源", "陆续开源", "相继开源", "先后开源", "同步开放", "同时开放", "登场", "带来了", "带来", "亮出", "开启预售", "开放预购", "开放预订", "开启预订",
+    "揭晓", "揭幕", "首秀", "对外开源", "正式开服", "开服", "同步开源", "同时开源", "一并开源", "一同开源", "率先开源", "首次开源", "再次开源", "陆续开源", "相继开源", "先后开源", "同步开放", "同时开放", "登场", "带来了", "带来", "亮出", "开启预售", "开放预购", "开放预订", "开启预订",
     "开始预购", "预售", "公布了", "公布", "正式公布", "开放了", "正式商用", "投入商用", "开启公测", "开放公测", "开启内测",
     "开启预约", "开放预约", "开始预约", "正式公测", "全面公测", "开始销售", "正式销售", "开始发售",
     # news verbs of launching: mainland (放出, 甩出, 推新, 连发 "launched in a row") and Taiwan (端出, 秀出, 祭出); not 官宣, which
@@ -718,7 +718,7 @@ PRODUCT_SUBJECT_TRIGGERS = ("正式上市", "上市", "开售", "开卖", "发�
                             "面世", "问世", "首发", "首秀", "登场", "开启预售", "开放预购", "开放预订",
                             "开启预订", "开始预购", "预售", "正式发布", "发布", "推出", "发表", "释出", "正式商用", "投入商用",
                             "开启公测", "开放公测", "开启内测", "开启预约", "开放预约", "开始预约",
-                            "正式公测", "全面公测",  # "《逆水寒》手游今日正式公测": a game's public launch
+                            "正式公测", "全面公测", "正式开服", "开服",  # "《逆水寒》手游今日正式公测": a game's public launch
                             "开始销售", "正式销售", "开始发售")  # "设备FPA-1200NZ2C正式开始销售"
 # Cues that take an object: a product before one is released only when no object follows it in the
 # clause ("Mate 70系列于11月26日发布", "P在北京推出了"), not in "高德宣布将推出到店补贴" (高德 is the
@@ -730,7 +730,7 @@ SALE_CUES = ("发售", "开售", "开卖", "面世", "问世")
 NO_OBJECT_AFTER_RE = re.compile(r"^\s*(?:了)?\s*(?:(?:于|在)[^，。；;,！？!?]*)?[。！？!?”’」』)）]*\s*$")
 # An edition as the object of a release cue after its product: the product itself comes out in it ("Trae正式推出
 #国内版", "豆包上线网页版").
-EDITION_OBJECT_RE = re.compile(r"\s*了?\s*(?:其)?(?:国内版|国际版|海外版|中文版|全球版|正式版|公测版|测试版|网页版|桌面版|"
+EDITION_OBJECT_RE = re.compile(r"\s*了?\s*(?:其)?(?:国内版|国际版|海外版|中文版|全球版|正式版|公测版|测试版|网页版|桌面版|抢先体验版|抢先版|"
                                r"移动版|手机版|电脑版|[A-Za-z]{2,8}\s?版)(?![\u4e00-\u9fff]{0,2}(?:的|之))")
 # Release cues read only with the product before them: what follows is an audience, a market or
 # nothing ("DeepSeek-R1正式对外开放", "文心一言面向所有用户开放", "海豹登陆日本市场", "X200正式登陸香港",
@@ -799,7 +799,7 @@ PURPOSE_OPEN_RE = re.compile(r"专为[^，。；;的]*$")
 # A release only planned or hoped for, in the cue's clause ("计划明年推出", "将于10月24日发布"), or at a
 # time still ahead ("苹果明年推出", "下个月就将发表") ...
 PLANNED_RELEASE_RE = re.compile(
-    r"将于|即将|计划|拟|有望|或将|或于|打算|准备|考虑|预计|预期|希望|明年|后年|下个?月|下周|下星期|下季度?")
+    r"将于|即将|计划|(?<![模虚])拟|有望|或将|或于|打算|准备|考虑|预计|预期|希望|明年|后年|下个?月|下周|下星期|下季度?")
 # ... or 将 right before the cue ("华为将正式发布", "将与三星合作推出", "P将在北京上市"), unless the company
 # announced it (ANNOUNCED_RE before it in the sentence: "微软宣布Azure将推出P" is read as a release) ...
 WILL_RELEASE_RE = re.compile(
