@@ -830,6 +830,11 @@ def test_round22_entity_readings(extractor, text, companies, products, not_names
     ("華為三摺屏手機Mate XT在吉隆坡發佈。", {"華為"}, {"Mate XT"}, {"三摺屏", "吉隆坡"}),
     ("全家是國內第一個擁有自有支付工具的超商。", set(), set(), {"超商"}),
     ("可灵由快手大模型团队自研。", {"快手"}, {"可灵"}, {"可灵由快手大模型"}),
+    # a meeting named after a product line names no product; a trade's plant word before a name
+    ("高通在骁龙峰会上发布骁龙8 Gen 3。", {"高通"}, {"骁龙8 Gen 3"}, {"骁龙"}),
+    ("鴻蒙生態大會上，華為發布HarmonyOS NEXT。", {"華為"}, {"HarmonyOS NEXT"}, {"鴻蒙"}),
+    ("被動元件大廠國巨今天宣布，將對東京證券交易所上市的熱敏電阻廠芝浦電子發動公開收購。", {"國巨", "芝浦電子"}, set(),
+     {"熱敏電阻廠"}),
 ])
 def test_round23_entity_readings(extractor, text, companies, products, not_names):
     names = {m.text for e in _entities(extractor, text) for m in e.mentions}

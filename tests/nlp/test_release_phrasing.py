@@ -767,6 +767,8 @@ ROUND23 = [
     ("谷歌（GOOGL.O）云游戏服务Stadia于当地时间19日在美国、英国、加拿大等14个国家正式上线。", {("google", "stadia")}),
     ("微众银行对外开源联邦学习框架FATE。", {("webank", "fate")}),
     ("华为发布盘古气象大模型。", {("huawei", "盘古气象")}),
+    # an event's short name in brackets before 上: a venue, not a platform hosting the product
+    ("联发科今日在天玑开发者大会（MDDC 2024）上发布芯片天玑9300+。", {("mediatek", "mediatek-dimensity-9300-plus")}),
 ]
 NOT_ROUND23 = [
     ("小米将于下周举行小米15发布会。", ("xiaomi", "xiaomi-15")),

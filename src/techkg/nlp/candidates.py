@@ -233,7 +233,8 @@ def lexicon_candidates(doc: Doc, lexicon, text: str) -> list[Candidate]:
                                         or vessel_reading(text, h.start, h.end)
                                         or terms.BUILDING_AFTER_NAME_RE.match(text, h.end)
                                         or text.startswith(terms.VERB_AFTER_NAME, h.end)) \
-                or h.entry.type == PRODUCT and common_noun_reading(text, h.start, h.end):
+                or h.entry.type == PRODUCT and (common_noun_reading(text, h.start, h.end)
+                                                or terms.EVENT_AFTER_PRODUCT_RE.match(text, h.end)):  # "骁龙峰会"
             out.append(Candidate(h.start, h.end, None, "lexicon", 1.0, veto=True))
             continue
         end = h.end
@@ -753,6 +754,7 @@ def company_candidates(doc: Doc, text: str, model_spans=(), tagger: bool = False
     out += seated_registered_names(doc, text, listed)
     kinds = {c.start: c.end for c in out if c.veto and c.finder == "lac"}  # LAC words that name a kind ("虚拟银行")
     people_ends = {e for _s, e, label in model_spans if label == "name"}
+    company_starts = {s for s, _e, label in model_spans if label == "company"} | {s for s, _ in listed}
     for start, end, label in model_spans:
         while end - start > 2 and text[end - 1] == ")" and "(" not in text[start:end]:
             end -= 1  # "阿尔卡特朗讯(Alcatel-Lucent)": the tagger's span ran over the closing bracket
@@ -777,8 +779,10 @@ def company_candidates(doc: Doc, text: str, model_spans=(), tagger: bool = False
             out.append(Candidate(start, end, None, "model", PERSON_VETO, veto=True))
         elif label == "company" and ((head := terms.DESCRIPTOR_HEAD_BEFORE_NAME_RE.match(text, end))
                                    and any(s == head.end() for s, _ in listed)
-                                   or (tech := terms.DISPLAY_TECH_RE.match(text, start)) and tech.end() >= end):
-            # "深圳影像品牌影石": a description; "導入Micro LED螢幕": a display technology's first word
+                                   or (tech := terms.DISPLAY_TECH_RE.match(text, start)) and tech.end() >= end
+                                   or name.endswith(("厂", "厂商")) and end in company_starts):
+            # "深圳影像品牌影石": a description; "導入Micro LED螢幕": a display technology's first word;
+            # "熱敏電阻廠芝浦電子": a trade and its plant word before the company's name
             out.append(Candidate(start, end, None, "model", 0.5, veto=True))
         elif label == "company" and (_kind_of_firm(name) or _apposed_kind(text, start, end)
                                      or terms.COUNTRY_TRADE_RE.fullmatch(name) and terms.FIRM_KIND_AFTER_RE.match(text, end)):

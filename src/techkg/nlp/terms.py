@@ -664,9 +664,10 @@ DEMONSTRATIVES = ("这", "那", "该", "此", "其")
 # "在Amazon Bedrock中上线": hosted on a platform, not released.
 HOSTING_RE = re.compile(r"在[^，。在]{1,30}?(?:中|上|平台)\s*$")
 # A hosting phrase that names an event ("在鸿蒙生态春季沟通会上发布", "在骁龙技术峰会期间上"): where, not a
-# platform, even with a product in the event's name.
+# platform, even with a product in the event's name; its short name in brackets may follow ("在天玑开发者大会（MDDC
+# 2024）上发布").
 EVENT_VENUE_END_RE = re.compile(r"(?:大会|发布会|沟通会|峰会|论坛|博览会|展会|年会|品鉴会|活动|仪式|典礼|晚会|盛典|"
-                                r"嘉年华|会议|开幕式|展|节)\s*(?:现场|期间)?\s*(?:中|上)\s*$")
+                                r"嘉年华|会议|开幕式|展|节)\s*(?:[(（][^()（）]{1,24}[)）])?\s*(?:现场|期间)?\s*(?:中|上)\s*$")
 # "華碩今年1月在CES推出", "小米在高通的峰会上发布": a company after 在 (a short time phrase may stand
 # before it) is where the subject launched something, not the launcher.
 VENUE_BEFORE_RE = re.compile(r"在\s*$")
@@ -1465,6 +1466,9 @@ TECH_EVENTS = ("CES", "MWC", "WWDC", "GTC", "Computex", "IFA", "Google I/O", "I/
 EVENT_GLOSS_RE = re.compile(r"(?:博览会|展览会|交易会|大会|峰会|论坛|展会|开幕夜|[^发]展)\s?(?:(?:19|20)\d\d年?)?\s?"
                             r"[(（](?P<gloss>[A-Za-z][^()（）]{1,40})[)）]")
 # ... and a Latin name with a year right after a meeting's noun ("年度大會VIVECON 2021", "开发者大会HDC 2024"): the event.
+# A meeting named after a product line ("天玑开发者大会", "骁龙峰会", "鸿蒙生态大会"): the name there is the event's,
+# no mention of the product (a launch event, "Mate 70发布会", is the product's).
+EVENT_AFTER_PRODUCT_RE = re.compile(r"\s?(?:技术|生态|开发者|创新)?(?:开发者大会|大会|峰会|开发者日|技术日)")
 EVENT_NAME_AFTER_NOUN_RE = re.compile(r"(?:大会|峰会|博览会|展会|论坛|年会)\s?"
                                       r"(?P<gloss>[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)?\s?(?:19|20)\d\d)(?![\dA-Za-z])")
 # Words that go on naming a show's own session or edition after its name ("Gamescom Opening Night Live",
