@@ -769,6 +769,9 @@ ROUND23 = [
     ("华为发布盘古气象大模型。", {("huawei", "盘古气象")}),
     # an event's short name in brackets before 上: a venue, not a platform hosting the product
     ("联发科今日在天玑开发者大会（MDDC 2024）上发布芯片天玑9300+。", {("mediatek", "mediatek-dimensity-9300-plus")}),
+    # a market as the cue's object: where the product named before goes
+    ("華為昨日在杜拜舉行發佈會，將摺機Mate X6推出國際市場。", {("huawei", "huawei-mate-x6")}),
+    ("华为昨日在迪拜举行发布会，将折叠机Mate X6推出海外市场。", {("huawei", "huawei-mate-x6")}),
 ]
 NOT_ROUND23 = [
     ("小米将于下周举行小米15发布会。", ("xiaomi", "xiaomi-15")),

@@ -424,7 +424,8 @@ class ReleaseReading(ReaderBase):
             return []  # "公布了参数量的GPT-3", "公布iPhone 16销量": a figure of the product, not the product
         if not products and trig in terms.PRODUCT_SUBJECT_TRIGGERS and self._products_before_cue(cs, pos):
             if trig in terms.OBJECT_TAKING_CUES and not as_time and not terms.NO_OBJECT_AFTER_RE.match(
-                    text[pos + len(trig) : ce]) and not terms.EDITION_OBJECT_RE.match(text, pos + len(trig)):
+                    text[pos + len(trig) : ce]) and not terms.EDITION_OBJECT_RE.match(text, pos + len(trig)) \
+                    and not terms.MARKET_OBJECT_RE.match(text, pos + len(trig)):
                 return []  # "高德宣布将推出到店补贴": the product is the subject, something else its object
             return self._product_first(s, e, cs, pos, trig)
         if companies and (not products or text.startswith("的", pos + len(trig))):

@@ -34,7 +34,7 @@ GENERIC_TERMS = frozenset(
     mt-bench arena-hard big-bench aime24 aime25 mlperf
     int4 int8 fp4 fp8 fp16 bf16 fp32 tf32 erc-20 ai-ran o-ran ran gmv arpu dau mau ebitda 卫星通信 卫星通讯 卫星互联网
     transformer transformers diffusion dit u-vit u-net moe mamba cnn rnn lstm gan vae evtol 扩散模型 ai-pc
-    erp crm mes plm scm hrm oa bi cfd cae
+    erp crm mes plm scm hrm oa bi cfd cae gdpr ccpa
     mp3 mp4 mp5 cd vcd dvd rm rmvb avi mkv flac aac ogg wma wav ac3 mpeg mpeg1 mpeg2 mpeg4 epub mobi chm fb2 txt pdf
     b2b b2c c2c c2b o2o p2p sns gps it cvt dct amt 单核 双核 四核 六核 八核 十核
     a股 b股 h股 n股 st *st ipo otc etf
@@ -728,6 +728,9 @@ OBJECT_TAKING_CUES = ("正式发布", "发布", "推出", "发表", "释出", "�
 # Cues of going on sale or coming out: with no object after them in the clause the name before is the
 # product ("BDBOX将于8月27日发售", "新机下月开卖"), not a company ("索尼下月发售PS5" sells one).
 SALE_CUES = ("发售", "开售", "开卖", "面世", "问世")
+# A market as the object of a cue after its product ("将折叠机Mate X6推出国际市场", "把新车推向海外市场"): where the
+# product goes, no other object.
+MARKET_OBJECT_RE = re.compile(r"\s*(?:至|到)?\s*(?:国际|海外|全球|欧洲|北美|东南亚|中东|中国|内地|本地|香港|台湾|日本|韩国|美国)?市场")
 NO_OBJECT_AFTER_RE = re.compile(r"^\s*(?:了)?\s*(?:(?:于|在)[^，。；;,！？!?]*)?[。！？!?”’」』)）]*\s*$")
 # An edition as the object of a release cue after its product: the product itself comes out in it ("Trae正式推出
 #国内版", "豆包上线网页版").
