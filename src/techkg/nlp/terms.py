@@ -730,7 +730,8 @@ OBJECT_TAKING_CUES = ("正式发布", "发布", "推出", "发表", "释出", "�
 SALE_CUES = ("发售", "开售", "开卖", "面世", "问世")
 # A market as the object of a cue after its product ("将折叠机Mate X6推出国际市场", "把新车推向海外市场"): where the
 # product goes, no other object.
-MARKET_OBJECT_RE = re.compile(r"\s*(?:至|到)?\s*(?:国际|海外|全球|欧洲|北美|东南亚|中东|中国|内地|本地|香港|台湾|日本|韩国|美国)?市场")
+MARKET_OBJECT_RE = re.compile(r"\s*(?:至|到)?\s*(?:国际|海外|全球|欧洲|北美|东南亚|中东|中国|内地|本地|香港|台湾|日本|韩国|美国)?市场"
+                              r"(?![\u4e00-\u9fff])")  # not "推出市场推广活动"
 NO_OBJECT_AFTER_RE = re.compile(r"^\s*(?:了)?\s*(?:(?:于|在)[^，。；;,！？!?]*)?[。！？!?”’」』)）]*\s*$")
 # An edition as the object of a release cue after its product: the product itself comes out in it ("Trae正式推出
 #国内版", "豆包上线网页版").
