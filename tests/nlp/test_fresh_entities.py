@@ -835,6 +835,9 @@ def test_round22_entity_readings(extractor, text, companies, products, not_names
     ("鴻蒙生態大會上，華為發布HarmonyOS NEXT。", {"華為"}, {"HarmonyOS NEXT"}, {"鴻蒙"}),
     ("被動元件大廠國巨今天宣布，將對東京證券交易所上市的熱敏電阻廠芝浦電子發動公開收購。", {"國巨", "芝浦電子"}, set(),
      {"熱敏電阻廠"}),
+    # a weak name opening a cooperation frame after an adverb of time is a company
+    ("菜鸟此前与列日机场合作建设eHub。", {"菜鸟"}, set(), set()),
+    ("菜鳥早前與列日機場合作建設eHub。", {"菜鳥"}, set(), set()),
 ])
 def test_round23_entity_readings(extractor, text, companies, products, not_names):
     names = {m.text for e in _entities(extractor, text) for m in e.mentions}

@@ -1615,6 +1615,7 @@ LIST_BACK_REFERENCE_RE = re.compile(
 # A name opening a cooperation frame, an adverb allowed before the preposition ("吉利将与百度……合作",
 # "理想已与地平线达成合作", "長安也與華為簽署").
 PARTNER_FRAME_OPENING_RE = re.compile(
+    r"(?:此前|早前|先前|日前|近日|近期|目前)?\s*"  # "菜鸟此前与列日机场合作"
     r"(?:将|已|已经|也|还|亦|正|正在|再次|率先|首次|正式|同时|曾|均|都|又|早已|即将)?\s*(?:与|和|同|跟|携手|联手|牵手|联姻|伙拍|结盟)")
 # What only organisations do together, right after the second party of "A与X": sign an agreement, reach
 # or deepen a strategic cooperation, form a joint venture or an alliance ("宁德时代与特斯拉签署战略合作协议",
