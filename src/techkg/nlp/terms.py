@@ -34,7 +34,7 @@ GENERIC_TERMS = frozenset(
     mt-bench arena-hard big-bench aime24 aime25 mlperf
     int4 int8 fp4 fp8 fp16 bf16 fp32 tf32 erc-20 ai-ran o-ran ran gmv arpu dau mau ebitda 卫星通信 卫星通讯 卫星互联网
     transformer transformers diffusion dit u-vit u-net moe mamba cnn rnn lstm gan vae evtol 扩散模型 ai-pc
-    erp crm mes plm scm hrm oa bi cfd cae gdpr ccpa
+    erp crm mes plm scm hrm oa bi cfd cae gdpr ccpa isp
     mp3 mp4 mp5 cd vcd dvd rm rmvb avi mkv flac aac ogg wma wav ac3 mpeg mpeg1 mpeg2 mpeg4 epub mobi chm fb2 txt pdf
     b2b b2c c2c c2b o2o p2p sns gps it cvt dct amt 单核 双核 四核 六核 八核 十核
     a股 b股 h股 n股 st *st ipo otc etf
