@@ -840,7 +840,7 @@ def test_round22_entity_readings(extractor, text, companies, products, not_names
     ("菜鳥早前與列日機場合作建設eHub。", {"菜鳥"}, set(), set()),
     # a three-character firm holding a product family's name; an image signal processor is a kind
     ("大众汽车与地平线成立合资公司酷睿程开发智驾方案。", {"大众汽车", "地平线", "酷睿程"}, set(), {"酷睿"}),
-    ("今年3月，小米就推出了自研ISP澎湃C1。", {"小米"}, {"澎湃C1"}, {"ISP"}),
+    ("今年9月，vivo X70系列搭载了自研ISP芯片V1。", {"vivo"}, set(), {"ISP", "ISP芯片"}),
 ])
 def test_round23_entity_readings(extractor, text, companies, products, not_names):
     names = {m.text for e in _entities(extractor, text) for m in e.mentions}
