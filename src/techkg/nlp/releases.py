@@ -31,6 +31,7 @@ the release job alone. Cue words and stop lists are in ``terms.py``; the confide
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from techkg.nlp import terms
 from techkg.nlp.candidates import COMPANY, PRODUCT, SUBJECT_FILLERS
@@ -161,12 +162,12 @@ class ReleaseReading(ReaderBase):
             if joint:
                 return [RelationHit("release", maker, p.key, s, e, PRODUCT_BEFORE_CUE, trig)
                         for p in listed for maker in joint if maker != p.key]
-        if companies and terms.WITH_OPENER_RE.fullmatch(self.text, cs, companies[0].start) \
-                and (announcer := self._announcer(s, cs)):
+        announcer = self._announcer(s, cs)
+        opened_by_with = bool(companies and announcer and terms.WITH_OPENER_RE.fullmatch(self.text, cs, companies[0].start))
+        if opened_by_with:
             companies = announcer + companies  # "文远知行宣布，与联想联合打造的HPC 3.0正式发布": the announcer and B
-        companies = companies or self._announcer(s, cs)
-        joint = self._joint_made_by(companies, listed[0].start, opened_by_with=len(companies) > 1
-                                    and companies[0].end <= cs)  # "华为与奇瑞联合打造的智界S7正式上市"
+        companies = companies or announcer
+        joint = self._joint_made_by(companies, listed[0].start, opened_by_with)  # "华为与奇瑞联合打造的智界S7正式上市"
         out = []
         branded = self._each_with_its_brand(listed)
         known = {self.makers[p.key] for p in listed if p.key in self.makers}
@@ -328,8 +329,8 @@ class ReleaseReading(ReaderBase):
         publishing verb of its own (``terms.PUBLISHING_VERB_RE``), and where that verb ends; else
         none and ``at``. The maker's own unit may publish ("由莉莉丝开发、旗下Farlight Games发行的")."""
         nxt = self.in_range(at, e)[:1]
-        gap = self.text[at : nxt[0].start] if nxt else ""
-        if not nxt or nxt[0].label != COMPANY.label or not terms.LIST_SEPARATORS.match(gap.replace("旗下", "").strip() or gap):
+        if not nxt or nxt[0].label != COMPANY.label \
+                or not terms.LIST_SEPARATORS.match(self.text[at : nxt[0].start].replace("旗下", "")):
             return [], at
         verb = terms.PUBLISHING_VERB_RE.match(self.text, nxt[0].end)
         return ([nxt[0]], verb.end()) if verb else ([], at)
@@ -368,7 +369,7 @@ class ReleaseReading(ReaderBase):
             m.label == PRODUCT.label and not terms.EVENT_AFTER_NAME_RE.match(self.text, m.end)
             for m in self.in_range(host.start(), pos))
 
-    def _company_then_product(self, s: int, e: int):
+    def _company_then_product(self, s: int, e: int) -> Iterator[tuple[Ment, Ment, int]]:
         """Each company mention followed by a product mention of another key, in the sentence ``s:e``, with
         the company's clause start."""
         ments = self.in_range(s, e)

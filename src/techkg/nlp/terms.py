@@ -859,9 +859,6 @@ LISTED_CATEGORY_RE = re.compile(
     # "A、B两款旗舰同晚亮相": a count and a kind sum the list up
     r"|(?:\d+|[两二三四五六七八九十]+)\s*(?:款|个|台|部)\s*(?:新款|全新|新)?\s*"
     r"(?:旗舰|旗舰机|车型|车款|新车|机型|手机|新品|产品|型号|大模型|模型|芯片|游戏|应用|设备))?")
-# A clause of what else came out, before the products a product-first cue names ("除了折叠手机A及B，全新手表C亦同场推出"):
-# those are released too.
-ALSO_RELEASED_BEFORE_RE = re.compile(r"(?:除了|除)[^，,。；;]{2,60}?(?:之外|以外|外)?\s*[，,][^，,。；;]*$")
 # "英伟达推出了购买RTX 4090赠送游戏的活动": a product after these verbs is what the offer is about.
 OFFER_VERBS = ("购买", "购入", "买", "赠送", "兑换", "预订")
 # A product followed by one of these is what a seller's or a carrier's offer is about, not what is
@@ -1226,6 +1223,9 @@ PAIR_SEPARATOR_RE = re.compile(r"\s*[、,，]\s*")
 PAIRED_LIST_TAIL_RE = re.compile(r"\s*(?:之间)?的?\s*(?:长期|深度|战略|影像|技术)?\s*")
 # "除X外，亦與Y合作", "除与X合作外，还与Y……": X and Y are each the subject's partner, not each other's.
 BESIDES_CLAUSE_RE = re.compile(r"除(?:了)?\s*(?:与|和|同|跟)?[^，,。；;]{1,30}?(?:之|以)?外")
+# ... and before products a product-first cue names, what else came out, 外 optional ("除了折叠手机A及B，全新手表C亦同场
+# 推出"): those are released too.
+ALSO_RELEASED_BEFORE_RE = re.compile(r"(?:除了|除)[^，,。；;]{2,60}?(?:之外|以外|外)?\s*[，,][^，,。；;]*$")
 # "双方宣布建立战略合作关系": the two companies just named.
 # A clause opening with a count of companies ("四家公司共同宣布合资设厂", "三間公司聯合"): the last that
 # many companies named before it in the sentence (three or more; two are BOTH_PARTIES); "四方" (four parties) too.
