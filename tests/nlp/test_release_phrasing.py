@@ -772,6 +772,11 @@ ROUND23 = [
     # a market as the cue's object: where the product named before goes
     ("華為昨日在杜拜舉行發佈會，將摺機Mate X6推出國際市場。", {("huawei", "huawei-mate-x6")}),
     ("华为昨日在迪拜举行发布会，将折叠机Mate X6推出海外市场。", {("huawei", "huawei-mate-x6")}),
+    # 公司 with adverbs of time before the cue refers back to the company the story is about, not the products' brand
+    ("賽力斯前身為重慶小康，2021年與華為合作推出問界品牌。公司至今已推出問界M5、問界M7及問界M9三款車型。",
+     {("seres", "aito-m5"), ("seres", "aito-m7"), ("seres", "aito-m9")}),
+    ("联影医疗今日登陆科创板。公司此前先后推出全景动态扫描PET-CT uEXPLORER及一体化放疗系统uRT-linac 506c。",
+     {("united-imaging", "pet-ctuexplorer"), ("united-imaging", "urt-linac506c")}),
 ]
 NOT_ROUND23 = [
     ("小米将于下周举行小米15发布会。", ("xiaomi", "xiaomi-15")),
@@ -781,6 +786,7 @@ NOT_ROUND23 = [
     ("小米发布澎湃OS，首款机型为小米14。", ("xiaomi", "xiaomi-14")),  # the first phone to carry it, no launch said
     ("一款名为Razer Edge的安卓游戏掌机正式亮相。它由游戏外设品牌雷蛇（Razer）推出。", ("razer", "google-android")),
     ("苹果今晚召开发布会。iPhone 15、Pixel 8同步开售。", ("apple", "google-pixel-8")),
+    ("小米集团今日公布业绩。公司至今尚未推出小米16。", ("xiaomi", "xiaomi-16")),
 ]
 
 

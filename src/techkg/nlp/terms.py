@@ -982,7 +982,8 @@ MADE_BY_MODIFIER_RE = re.compile(r"的[^，。；;,、和与及]{0,16}?$")
 # "總部位於台北的華碩"): the company after it is still the sentence's subject.
 SUBJECT_MODIFIER_RE = re.compile(r"(?:成立于|创立于|创办于|总部位于|总部设在|诞生于)[^，。；,;的]{1,12}的\s*")
 COMPANY_ANAPHORA_RE = re.compile(r"\s*(?:该公司|这家公司|此公司|该集团|这家企业|该企业|公司|其|自家)\s*"
-                                 r"(?:还|也|又|则|已|已经|正式|同时|随后|今天|今日|近日|再次|最新)*\s*")
+                                 r"(?:还|也|亦|又|则|已|已经|正式|同时|随后|今天|今日|近日|再次|最新|至今|迄今|目前|此前|先后|陆续|"
+                                 r"累计)*\s*")  # "公司至今已推出A、B四款车型", "公司此前先后推出"
 # Bodies that are not companies, named before a release cue with no company: the release is theirs,
 # not the company the article is about ("香港科技大學牽頭的研發中心發表", "清华大学实验室发布").
 NON_COMPANY_BODY_RE = re.compile(r"大学|学院|研究院|研究所|研究中心|研发中心|实验室|科学院|政府|委员会|管理局|协会")
