@@ -162,11 +162,11 @@ class ReleaseReading(ReaderBase):
             if joint:
                 return [RelationHit("release", maker, p.key, s, e, PRODUCT_BEFORE_CUE, trig)
                         for p in listed for maker in joint if maker != p.key]
-        announcer = self._announcer(s, cs)
-        opened_by_with = bool(companies and announcer and terms.WITH_OPENER_RE.fullmatch(self.text, cs, companies[0].start))
-        if opened_by_with:
-            companies = announcer + companies  # "文远知行宣布，与联想联合打造的HPC 3.0正式发布": the announcer and B
-        companies = companies or announcer
+        opened_by_with = False
+        if not companies:
+            companies = self._announcer(s, cs)
+        elif terms.WITH_OPENER_RE.fullmatch(self.text, cs, companies[0].start) and (announcer := self._announcer(s, cs)):
+            companies, opened_by_with = announcer + companies, True  # "文远知行宣布，与联想联合打造的HPC 3.0正式发布": both
         joint = self._joint_made_by(companies, listed[0].start, opened_by_with)  # "华为与奇瑞联合打造的智界S7正式上市"
         out = []
         branded = self._each_with_its_brand(listed)

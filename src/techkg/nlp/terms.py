@@ -247,8 +247,8 @@ QUOTED_NO_ENTITY_WORDS = (
 )
 # Endings of a quoted text that make it an event, a fund, a group of people, a theory or a ranking ("“X演唱会”",
 # "“木兰基金”", "“森林系女孩”", "“安全威胁论”", "“全球上市公司2000强”"); only as an ending ("「WOW」會員" is a product).
-QUOTED_NO_ENTITY_ENDINGS = ("会", "基金", "女孩", "男孩", "族", "论", "强", "系",
-                            "的成果", "的结晶", "的里程碑")  # "「十年努力的成果」": a phrase said  # "「通達系」": a camp of firms
+QUOTED_NO_ENTITY_ENDINGS = ("会", "基金", "女孩", "男孩", "族", "论", "强", "系",  # "「通達系」": a camp of firms
+                            "的成果", "的结晶", "的里程碑")  # "「十年努力的成果」": a phrase said
 # A count with its unit inside a quote: a record or a figure said, no name ("3分钟大定20万台", "24小时售出10万部").
 QUOTED_COUNT_RE = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿|千)?\s*(?:台|辆|部|件|单|次|人|分钟|小时|秒)")
 # Roles right after a quoted text: it qualifies a company, names no product ("电池“定点”供应商").
